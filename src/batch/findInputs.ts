@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, join, relative as relativePath, resolve, sep } from 'node:path';
+import { DigitizeError } from '../errors.js';
+
+/** One image to digitize. */
+export interface InputFile {
+  /** The path to open: the argument as given, or joined onto the folder it was found in. */
+  path: string;
+  /**
+   * Where the file sits below the folder it was found in, with `/` separators (`a/b.png`);
+   * for a file given directly, its base name. Output paths and shards are derived from it.
+   */
+  relative: string;
+}
+
+export interface FindInputsOptions {
+  /** Folders not to walk into (typically the output folder, so overlays are not re-read). @default [] */
+  exclude?: string[];
+  /**
+   * Called for an input that is missing or cannot be read, which is then left out. Without it,
+   * the first such input throws.
+   */
+  onError?: (input: string, error: DigitizeError) => void;
+}
+
+/** A selection `K/N`: keep the inputs whose hash lands in shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Enough bytes to recognise every supported signature (WebP needs 12, the BMP check 18). */
+const SNIFF_BYTES = 32;
+/** The sizes of the BMP info headers that exist (core, v1..v5, OS/2 v2); "BM" alone is too weak. */
+const BMP_INFO_HEADER_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);
+/** Used only to decide whether an unreadable file found in a folder is worth an error. */
+const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|bmp)$/i;
+
+/**
+ * Expands files and folders into the images to digitize, in a deterministic order: the arguments
+ * in the order given, each folder walked recursively and sorted by relative path. Files inside
+ * folders are taken by content (PNG, JPEG, WebP, TIFF, GIF or BMP signature) whatever their
+ * name; other files there are skipped silently. A file given directly is always kept. A path
+ * reached twice is kept once. Symbolic links to files are followed, to folders are not (no cycles).
+ * Throws DigitizeError INPUT_NOT_FOUND (or INPUT_UNREADABLE) naming the path, unless `onError`
+ * is given.
+ */
+export async function findInputs(
+  inputs: readonly string[],
+  { exclude = [], onError }: FindInputsOptions = {},
+): Promise<InputFile[]> {
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(
+      `Expected an array of paths for inputs but received ${describe(inputs as unknown)}`,
+    );
+  }
+  const excluded = new Set(exclude.map((folder) => resolve(folder)));
+  const seen = new Set<string>();
+  const found: InputFile[] = [];
+  const keep = (file: InputFile): void => {
+    const key = resolve(file.path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(file);
+  };
+  const fail = (error: DigitizeError): void => {
+    if (!onError) throw error;
+    onError(error.input ?? '', error);
+  };
+
+  for (const input of inputs) {
+    if (typeof input !== 'string' || input === '') {
+      throw new TypeError(`Expected a non-empty path for input but received ${describe(input)}`);
+    }
+    let kind: 'file' | 'folder';
+    try {
+      kind = (await stat(input)).isDirectory() ? 'folder' : 'file';
+    } catch (cause) {
+      fail(inputError(input, cause));
+      continue;
+    }
+    if (kind === 'file') {
+      keep({ path: input, relative: basename(input) });
+      continue;
+    }
+    const files: InputFile[] = [];
+    await walk(input, input, excluded, files, fail);
+    files.sort((a, b) => compareStrings(a.relative, b.relative));
+    for (const file of files) keep(file);
+  }
+  return found;
+}
+
+async function walk(
+  root: string,
+  folder: string,
+  excluded: ReadonlySet<string>,
+  files: InputFile[],
+  fail: (error: DigitizeError) => void,
+): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (cause) {
+    // An unreadable subfolder is reported but does not hide the rest of the tree.
+    fail(inputError(folder, cause));
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    let isFolder = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Follow links to files only: a link to a folder may point back up the tree.
+      isFolder = false;
+      isFile = await stat(path).then(
+        (info) => info.isFile(),
+        () => false,
+      );
+    }
+    if (isFolder) {
+      if (!excluded.has(resolve(path))) await walk(root, path, excluded, files, fail);
+    } else if (isFile && (await looksLikeImage(path))) {
+      files.push({ path, relative: relativePath(root, path).split(sep).join('/') });
+    }
+  }
+}
+
+/** Reads the first bytes of a file; an unreadable file counts as an image only by its name. */
+async function looksLikeImage(path: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, 'r');
+    const head = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return isImageSignature(head.subarray(0, bytesRead));
+  } catch {
+    // It will get its own error when it is loaded, which beats being silently ignored.
+    return IMAGE_EXTENSION.test(path);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Tells whether the first bytes of a file carry the signature of PNG, JPEG, WebP, TIFF, GIF or
+ * BMP. Takes at least the first 18 bytes for a sure answer on BMP; returns false on fewer.
+ */
+export function isImageSignature(head: Uint8Array): boolean {
+  const starts = (bytes: readonly number[], offset = 0): boolean =>
+    head.length >= offset + bytes.length && bytes.every((byte, i) => head[offset + i] === byte);
+  const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return true; // PNG
+  if (starts([0xff, 0xd8, 0xff])) return true; // JPEG
+  if (starts(ascii('RIFF')) && starts(ascii('WEBP'), 8)) return true;
+  if (starts([0x49, 0x49, 0x2a, 0x00]) || starts([0x4d, 0x4d, 0x00, 0x2a])) return true; // TIFF
+  if (starts(ascii('GIF87a')) || starts(ascii('GIF89a'))) return true;
+  if (starts(ascii('BM')) && head.length >= 18) {
+    const infoSize = head[14] | (head[15] << 8) | (head[16] << 16) | (head[17] << 24);
+    return BMP_INFO_HEADER_SIZES.has(infoSize);
+  }
+  return false;
+}
+
+/**
+ * Parses a shard selection written `K/N` (1 <= K <= N). Throws RangeError naming the value
+ * received when it is not of that form.
+ */
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(text));
+  const index = match ? Number(match[1]) : Number.NaN;
+  const count = match ? Number(match[2]) : Number.NaN;
+  if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new RangeError(`Expected K/N with 1 <= K <= N for shard but received '${String(text)}'`);
+  }
+  return { index, count };
+}
+
+/**
+ * Tells whether the input at `relative` belongs to `shard`: the SHA-256 of the path (NFC, `/`
+ * separators) modulo N equals K-1. Pure and stable across runs and machines, so N processes each
+ * given one shard cover every input exactly once.
+ */
+export function inShard(relative: string, { index, count }: Shard): boolean {
+  const key = relative.split(sep).join('/').normalize('NFC');
+  const digest = createHash('sha256').update(key, 'utf8').digest();
+  // 48 bits stay exact in a double, and modulo bias over 2^48 is negligible.
+  return digest.readUIntBE(0, 6) % count === index - 1;
+}
+
+/** Keeps the inputs that belong to `shard`, in their order. */
+export function selectShard<T extends Pick<InputFile, 'relative'>>(
+  inputs: readonly T[],
+  shard: Shard,
+): T[] {
+  return inputs.filter((input) => inShard(input.relative, shard));
+}
+
+function inputError(path: string, cause: unknown): DigitizeError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new DigitizeError('INPUT_NOT_FOUND', 'input', `no such file or folder: ${path}`, {
+      input: path,
+      cause,
+    });
+  }
+  return new DigitizeError('INPUT_UNREADABLE', 'input', `cannot read ${path} (${code ?? cause})`, {
+    input: path,
+    cause,
+  });
+}
+
+/** Code-unit order: unlike localeCompare it does not depend on the machine's locale. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `'${value}' of type string`;
+  return `${String(value)} of type ${value === null ? 'null' : typeof value}`;
+}

@@ -1,0 +1,169 @@
+import type { AxisName, AxisScale, Scale, Tick, Word } from '../types.js';
+import { parseTickLabel } from './parseTick.js';
+
+/** A label is moved onto a tick mark or grid line within this share of the label spacing. */
+const SNAP_SHARE = 0.3;
+/** A label agrees with a fit when it lies within this many pixels of its predicted place... */
+const MIN_TOLERANCE_PX = 2;
+/** ...or this share of the mean label spacing, whichever is larger. */
+const TOLERANCE_SHARE = 0.08;
+
+export interface CalibrateInput {
+  axis: AxisName;
+  /** Tick label words, with boxes in image pixels. */
+  words: Word[];
+  /** Tick mark (or grid line) positions along the axis, in continuous pixel coordinates. */
+  marks: number[];
+}
+
+export interface Calibration {
+  axis: AxisScale | null;
+  warnings: string[];
+}
+
+interface Pair {
+  text: string;
+  value: number;
+  pixel: number;
+  power: boolean;
+}
+
+/** Builds the scale object of an axis from `value = intercept + slope * pixel` (log10 for log). */
+export function makeAxisScale(scale: Scale, intercept: number, slope: number, ticks: Tick[]): AxisScale {
+  return {
+    scale,
+    intercept,
+    slope,
+    ticks,
+    pixelToData(pixel) {
+      const v = intercept + slope * pixel;
+      return scale === 'log' ? 10 ** v : v;
+    },
+    dataToPixel(value) {
+      const v = scale === 'log' ? Math.log10(value) : value;
+      return (v - intercept) / slope;
+    },
+  };
+}
+
+/**
+ * Fits an axis from its tick labels: each parsed label is placed on its tick mark, then a
+ * consensus line (every pair of labels proposes one; the one most labels agree with wins) is
+ * refined by least squares on the labels that agree. A misread label cannot bend the fit; it
+ * is reported in `warnings`. Log is chosen when the values fit a log line better.
+ * Returns `axis: null` when fewer than two labels agree.
+ */
+export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibration {
+  const warnings: string[] = [];
+  const pairs: Pair[] = [];
+  const centre = (word: Word) =>
+    axis === 'x' ? (word.box.left + word.box.right) / 2 : (word.box.top + word.box.bottom) / 2;
+  const centres = words.map(centre).sort((a, b) => a - b);
+  const spacing =
+    centres.length > 1 ? (centres.at(-1)! - centres[0]) / (centres.length - 1) : Number.POSITIVE_INFINITY;
+  for (const word of words) {
+    const parsed = parseTickLabel(word.text);
+    if (!parsed) {
+      if (word.text.trim() !== '') {
+        warnings.push(`${axis} tick '${word.text}' could not be read and was ignored`);
+      }
+      continue;
+    }
+    let pixel = centre(word);
+    let best = Math.min(spacing * SNAP_SHARE, (word.box.right - word.box.left) * 0.6 + 2);
+    if (axis === 'y') best = Math.min(spacing * SNAP_SHARE, (word.box.bottom - word.box.top) * 0.8 + 2);
+    for (const mark of marks) {
+      const d = Math.abs(mark - centre(word));
+      if (d < best) {
+        best = d;
+        pixel = mark;
+      }
+    }
+    pairs.push({ text: word.text, value: parsed.value, pixel, power: parsed.power });
+  }
+  const tolerance = Math.max(MIN_TOLERANCE_PX, (Number.isFinite(spacing) ? spacing : 0) * TOLERANCE_SHARE);
+  const linear = consensus(pairs, 'linear', tolerance);
+  const positive = pairs.every((pair) => pair.value > 0);
+  const log = positive ? consensus(pairs, 'log', tolerance) : null;
+  // Labels that are powers of ten (`10^-3`, or `0.01`, `0.1`, `1`) hint a log axis: two of them
+  // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9.
+  const decades = pairs.filter((pair) => pair.power || isPowerOfTen(pair.value)).length;
+  const powers = decades > pairs.length / 2;
+  let fit = linear;
+  if (log && (!fit || log.inliers.length > fit.inliers.length || (powers && log.inliers.length >= fit.inliers.length) || (log.inliers.length === fit.inliers.length && log.error < fit.error * 0.5))) {
+    fit = log;
+  }
+  if (!fit) {
+    warnings.push(`${axis} axis: fewer than two tick labels could be read; cannot calibrate`);
+    return { axis: null, warnings };
+  }
+  for (const pair of pairs) {
+    if (!fit.inliers.includes(pair)) {
+      warnings.push(`${axis} tick '${pair.text}' disagrees with the other labels and was ignored`);
+    }
+  }
+  if (fit.inliers.length < 3) {
+    warnings.push(`${axis} axis: only ${fit.inliers.length} tick labels read; calibration is uncertain`);
+  }
+  const ticks = fit.inliers
+    .map((pair) => ({ text: pair.text, value: pair.value, pixel: pair.pixel }))
+    .sort((a, b) => a.pixel - b.pixel);
+  return { axis: makeAxisScale(fit.scale, fit.intercept, fit.slope, ticks), warnings };
+}
+
+/** True for 10^n, n an integer (up to the rounding of a parsed decimal like 0.001). */
+function isPowerOfTen(value: number): boolean {
+  if (!(value > 0)) return false;
+  const exponent = Math.round(Math.log10(value));
+  return Math.abs(value / 10 ** exponent - 1) < 1e-9;
+}
+
+interface Fit {
+  scale: Scale;
+  intercept: number;
+  slope: number;
+  inliers: Pair[];
+  error: number;
+}
+
+function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
+  const v = (pair: Pair) => (scale === 'log' ? Math.log10(pair.value) : pair.value);
+  let best: Fit | null = null;
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      const dp = pairs[j].pixel - pairs[i].pixel;
+      const dv = v(pairs[j]) - v(pairs[i]);
+      if (Math.abs(dp) < 1 || dv === 0) continue;
+      const slope = dv / dp;
+      const intercept = v(pairs[i]) - slope * pairs[i].pixel;
+      const inliers = pairs.filter(
+        (pair) => Math.abs((v(pair) - intercept) / slope - pair.pixel) <= tolerance,
+      );
+      const refined = leastSquares(inliers, v);
+      if (!refined) continue;
+      const error =
+        inliers.reduce((sum, pair) => sum + Math.abs((v(pair) - refined.intercept) / refined.slope - pair.pixel), 0) /
+        inliers.length;
+      if (!best || inliers.length > best.inliers.length || (inliers.length === best.inliers.length && error < best.error)) {
+        best = { scale, ...refined, inliers, error };
+      }
+    }
+  }
+  return best;
+}
+
+function leastSquares(pairs: Pair[], v: (pair: Pair) => number): { intercept: number; slope: number } | null {
+  const n = pairs.length;
+  if (n < 2) return null;
+  const mp = pairs.reduce((s, p) => s + p.pixel, 0) / n;
+  const mv = pairs.reduce((s, p) => s + v(p), 0) / n;
+  let spp = 0;
+  let spv = 0;
+  for (const pair of pairs) {
+    spp += (pair.pixel - mp) ** 2;
+    spv += (pair.pixel - mp) * (v(pair) - mv);
+  }
+  if (spp === 0 || spv === 0) return null;
+  const slope = spv / spp;
+  return { slope, intercept: mv - slope * mp };
+}

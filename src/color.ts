@@ -1,0 +1,51 @@
+/** Colour helpers: sRGB <-> CIELAB (D65), distances. */
+
+export type Rgb = [number, number, number];
+export type Lab = [number, number, number];
+
+function linear(channel: number): number {
+  const c = channel / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+const LINEAR = Float64Array.from({ length: 256 }, (_, i) => linear(i));
+
+function f(t: number): number {
+  return t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116;
+}
+
+/** sRGB (0..255) to CIELAB with a D65 white. */
+export function rgbToLab([r, g, b]: Rgb): Lab {
+  const lr = LINEAR[r | 0];
+  const lg = LINEAR[g | 0];
+  const lb = LINEAR[b | 0];
+  const x = (0.4124564 * lr + 0.3575761 * lg + 0.1804375 * lb) / 0.95047;
+  const y = 0.2126729 * lr + 0.7151522 * lg + 0.072175 * lb;
+  const z = (0.0193339 * lr + 0.119192 * lg + 0.9503041 * lb) / 1.08883;
+  const fy = f(y);
+  return [116 * fy - 16, 500 * (f(x) - fy), 200 * (fy - f(z))];
+}
+
+/** Euclidean distance in CIELAB (Delta E 1976). */
+export function deltaE(a: Lab, b: Lab): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/** Chroma of a Lab colour: 0 for greys. */
+export function chroma(lab: Lab): number {
+  return Math.hypot(lab[1], lab[2]);
+}
+
+/** The largest per-channel difference between two RGB colours (0..255). */
+export function channelDistance(data: Uint8Array, offset: number, color: Rgb): number {
+  return Math.max(
+    Math.abs(data[offset] - color[0]),
+    Math.abs(data[offset + 1] - color[1]),
+    Math.abs(data[offset + 2] - color[2]),
+  );
+}
+
+/** `#rrggbb` for an RGB colour. */
+export function toHex(color: Rgb): string {
+  return `#${color.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,71 @@
+import type { ChartResult } from '../types.js';
+
+/** Characters that force a field into quotes (RFC 4180 section 2, items 6 and 7). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * Writes a chart result in the contract's table form: a header of the x axis label (or `x`)
+ * and one column per series named by its legend text (or `series 1`, `series 2`, ... by
+ * position); then one row per distinct x value across all series, ascending, with an empty
+ * cell where a series has no point at that x. Where a series has several points at the same
+ * x, the first one is written. Numbers are in full precision (the shortest text that reads
+ * back as the same double), text fields are quoted per RFC 4180, lines end with `\n` and the
+ * last line too. Throws a TypeError or RangeError naming the point when a value is not a
+ * finite number.
+ */
+export function toCsv(result: ChartResult): string {
+  if (typeof result !== 'object' || result === null) {
+    throw new TypeError(
+      `Expected object for result but received ${String(result)} of type ${typeof result}`,
+    );
+  }
+  const header = [
+    nameOr(result.axes.x.label, 'x'),
+    ...result.series.map((series, index) => nameOr(series.name, `series ${index + 1}`)),
+  ];
+
+  const columns = result.series.map((series, seriesIndex) => {
+    const yByX = new Map<number, number>();
+    series.points.forEach((point, pointIndex) => {
+      const path = `series[${seriesIndex}].points[${pointIndex}]`;
+      const x = finite(point.x, `${path}.x`);
+      const y = finite(point.y, `${path}.y`);
+      if (!yByX.has(x)) yByX.set(x, y);
+    });
+    return yByX;
+  });
+
+  // A Map key treats -0 and 0 as one x, as a reader of the table would.
+  const xs = [...new Set(columns.flatMap((column) => [...column.keys()]))].sort((a, b) => a - b);
+
+  const lines = [header.map(field).join(',')];
+  for (const x of xs) {
+    const cells = columns.map((column) => {
+      const y = column.get(x);
+      return y === undefined ? '' : String(y);
+    });
+    lines.push([String(x), ...cells].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A header name, or its fallback where there is none (null, empty or only spaces). */
+function nameOr(name: string | null, fallback: string): string {
+  return name === null || name.trim() === '' ? fallback : name;
+}
+
+function field(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function finite(value: unknown, path: string): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(
+      `Expected finite number for ${path} but received ${String(value)} of type ${value === null ? 'null' : typeof value}`,
+    );
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`Expected finite number for ${path} but received ${value}`);
+  }
+  return value;
+}

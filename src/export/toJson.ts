@@ -1,0 +1,141 @@
+import type { AxisResult, Box, ChartResult, DataPoint, SeriesResult, Tick } from '../types.js';
+
+/**
+ * Significant digits kept for data values. A chart is read to about 1/1000 of its axis range,
+ * so 6 digits keep every digit the reading can be right about and drop the float noise.
+ */
+const DATA_DIGITS = 6;
+/** Pixel positions are subpixel estimates good to a few tenths: one decimal is enough. */
+const PIXEL_DECIMALS = 1;
+/** Confidence is a 0..1 score: three decimals distinguish every value worth distinguishing. */
+const CONFIDENCE_DECIMALS = 3;
+/** `toPrecision` beyond this only prints the binary noise of a double. */
+const MAX_DIGITS = 17;
+
+/**
+ * Serialises a chart result as the JSON of the output contract: 2-space indentation, keys in
+ * the contract's order, data values to 6 significant digits (more where an axis spans a small
+ * range far from zero, so no value loses a digit relative to its axis), pixels to 0.1 px,
+ * confidence to 0.001. Top-level fields outside the contract follow `warnings` unchanged.
+ * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
+ * is not finite (JSON has no NaN or Infinity and would silently write `null`).
+ */
+export function toJson(result: ChartResult): string {
+  if (typeof result !== 'object' || result === null) {
+    throw new TypeError(`Expected object for result but received ${describe(result)}`);
+  }
+  const { source, image, title, plot, axes, series, warnings, ...extra } = result;
+  const ordered = {
+    source,
+    image: {
+      width: finite(image.width, 'image.width'),
+      height: finite(image.height, 'image.height'),
+    },
+    title,
+    plot: box(plot, 'plot'),
+    axes: { x: axis(axes.x, 'axes.x'), y: axis(axes.y, 'axes.y') },
+    series: series.map((entry, index) => seriesJson(entry, `series[${index}]`, axes.x, axes.y)),
+    warnings,
+    ...extra,
+  };
+  return JSON.stringify(ordered, null, 2);
+}
+
+function box(value: Box, path: string): Box {
+  return {
+    left: roundPixel(value.left, `${path}.left`),
+    top: roundPixel(value.top, `${path}.top`),
+    right: roundPixel(value.right, `${path}.right`),
+    bottom: roundPixel(value.bottom, `${path}.bottom`),
+  };
+}
+
+function axis(value: AxisResult, path: string): AxisResult {
+  const span = axisSpan(value);
+  return {
+    label: value.label,
+    scale: value.scale,
+    min: roundData(value.min, span, `${path}.min`),
+    max: roundData(value.max, span, `${path}.max`),
+    ticks: value.ticks.map(
+      (tick, index): Tick => ({
+        text: tick.text,
+        value: roundData(tick.value, span, `${path}.ticks[${index}].value`),
+        pixel: roundPixel(tick.pixel, `${path}.ticks[${index}].pixel`),
+      }),
+    ),
+  };
+}
+
+function seriesJson(
+  value: SeriesResult,
+  path: string,
+  xAxis: AxisResult,
+  yAxis: AxisResult,
+): SeriesResult {
+  const xSpan = axisSpan(xAxis);
+  const ySpan = axisSpan(yAxis);
+  return {
+    name: value.name,
+    color: value.color,
+    marker: value.marker,
+    confidence: roundDecimals(value.confidence, CONFIDENCE_DECIMALS, `${path}.confidence`),
+    points: value.points.map(
+      (point, index): DataPoint => ({
+        x: roundData(point.x, xSpan, `${path}.points[${index}].x`),
+        y: roundData(point.y, ySpan, `${path}.points[${index}].y`),
+      }),
+    ),
+  };
+}
+
+/**
+ * The range that data values on this axis are read relative to, or 0 where digits should be
+ * counted from the value alone: on a log axis each value's precision is relative to itself.
+ */
+function axisSpan(value: AxisResult): number {
+  if (value.scale === 'log') return 0;
+  const span = Math.abs(value.max - value.min);
+  return Number.isFinite(span) ? span : 0;
+}
+
+/**
+ * Rounds to DATA_DIGITS significant digits of the value, or of the axis span where that keeps
+ * more: on an axis from 1_700_000_000 to 1_700_086_400, 6 digits of the value would round to
+ * whole 10_000s, a tenth of the axis.
+ */
+function roundData(value: number, span: number, path: string): number {
+  finite(value, path);
+  if (value === 0) return 0;
+  let digits = DATA_DIGITS;
+  if (span > 0) {
+    const magnitude = Math.floor(Math.log10(Math.abs(value)));
+    digits = Math.max(digits, magnitude - Math.floor(Math.log10(span)) + DATA_DIGITS);
+  }
+  return Number(value.toPrecision(Math.min(digits, MAX_DIGITS)));
+}
+
+function roundPixel(value: number, path: string): number {
+  return roundDecimals(value, PIXEL_DECIMALS, path);
+}
+
+function roundDecimals(value: number, decimals: number, path: string): number {
+  finite(value, path);
+  const factor = 10 ** decimals;
+  // Dividing the rounded integer gives the double nearest the decimal, which prints short.
+  return Math.round(value * factor) / factor;
+}
+
+function finite(value: unknown, path: string): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`Expected finite number for ${path} but received ${describe(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`Expected finite number for ${path} but received ${value}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  return `${String(value)} of type ${value === null ? 'null' : typeof value}`;
+}

@@ -1,0 +1,189 @@
+import { channelDistance, type Rgb } from '../color.js';
+import type { Box, PlotArea, Raster } from '../types.js';
+
+/** A legend frame side is at least this long (px)... */
+const MIN_SIDE = 12;
+/** ...and at most this share of the plot's width or height (grid lines span all of it). */
+const MAX_SHARE = 0.8;
+/** Frame pixels differ from the plot background by at least this much (0..255). */
+const FRAME_INK = 25;
+/** Rounded corners and anti-aliasing: ends of sides may differ by this many px. */
+const CORNER = 5;
+/** The share of a sample's inked pixels, farthest from the fill, that give its colour. */
+const CORE_SHARE = 0.15;
+/** Handle pixels differ from the legend fill by at least this much. */
+const HANDLE_INK = 60;
+
+/** Where a legend entry is, before its text is read. */
+export interface LegendSlot {
+  /** The line or box sample. */
+  handle: Box;
+  /** Where the entry's text is. */
+  text: Box;
+  color: Rgb;
+}
+
+export interface LegendLayout {
+  box: Box;
+  slots: LegendSlot[];
+}
+
+interface Run {
+  index: number;
+  start: number;
+  end: number;
+}
+
+function runsAlong(
+  image: Raster,
+  background: Rgb,
+  plot: Box,
+  along: 'row' | 'column',
+): Run[] {
+  const { data, width } = image;
+  const runs: Run[] = [];
+  const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
+  const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
+  const maxLength = (hi - lo) * MAX_SHARE;
+  for (let index = Math.ceil(from) + 2; index < to - 2; index++) {
+    let start = -1;
+    for (let j = Math.ceil(lo) + 2; j <= hi - 2; j++) {
+      const o = along === 'row' ? (index * width + j) * 3 : (j * width + index) * 3;
+      const on = j < hi - 2 && channelDistance(data, o, background) > FRAME_INK;
+      if (on && start < 0) start = j;
+      if (!on && start >= 0) {
+        const length = j - start;
+        if (length >= MIN_SIDE && length <= maxLength) runs.push({ index, start, end: j - 1 });
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}
+
+/**
+ * Finds a framed legend inside the plot: a rectangle whose four sides are straight runs of
+ * one ink, shorter than the plot. Then splits its inside into entries (a coloured sample on
+ * the left, text on the right). Returns null when there is no framed legend.
+ */
+export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
+  const rows = runsAlong(image, plot.background, plot, 'row');
+  const columns = runsAlong(image, plot.background, plot, 'column');
+  let best: Box | null = null;
+  for (const top of rows) {
+    for (const bottom of rows) {
+      if (bottom.index <= top.index + MIN_SIDE) continue;
+      if (Math.abs(bottom.start - top.start) > 2 || Math.abs(bottom.end - top.end) > 2) continue;
+      const box = { left: top.start, right: top.end + 1, top: top.index, bottom: bottom.index + 1 };
+      const side = (x: number) =>
+        columns.some(
+          (c) =>
+            Math.abs(c.index - x) <= CORNER &&
+            c.start <= box.top + CORNER &&
+            c.end >= box.bottom - 1 - CORNER,
+        );
+      if (!side(box.left) || !side(box.right - 1)) continue;
+      const area = (box.right - box.left) * (box.bottom - box.top);
+      if (!best || area > (best.right - best.left) * (best.bottom - best.top)) best = box;
+    }
+  }
+  if (!best) return null;
+  // The frame's own rounded corners reach CORNER px outside the straight runs.
+  const box = {
+    left: best.left - CORNER,
+    right: best.right + CORNER,
+    top: best.top - 1,
+    bottom: best.bottom + 1,
+  };
+  return { box, slots: findSlots(image, box) };
+}
+
+/** Entries of a legend: rows of ink inside the frame; in each, the first ink group is the sample. */
+function findSlots(image: Raster, box: Box): LegendSlot[] {
+  const { data, width } = image;
+  const inner = {
+    left: box.left + CORNER + 2,
+    right: box.right - CORNER - 2,
+    top: box.top + 3,
+    bottom: box.bottom - 3,
+  };
+  const fill = sampleFill(image, inner);
+  const inked = (row: number, column: number) =>
+    channelDistance(data, (row * width + column) * 3, fill) > HANDLE_INK;
+  const rowInk: boolean[] = [];
+  for (let row = inner.top; row < inner.bottom; row++) {
+    let any = false;
+    for (let column = inner.left; column < inner.right && !any; column++) any = inked(row, column);
+    rowInk.push(any);
+  }
+  const bands = groups(rowInk, 1).map(([a, b]) => [a + inner.top, b + inner.top]);
+  const slots: LegendSlot[] = [];
+  for (const [top, bottom] of bands) {
+    if (bottom - top < 3) continue;
+    const columnInk: boolean[] = [];
+    for (let column = inner.left; column < inner.right; column++) {
+      let any = false;
+      for (let row = top; row <= bottom && !any; row++) any = inked(row, column);
+      columnInk.push(any);
+    }
+    const height = bottom - top + 1;
+    const parts = groups(columnInk, Math.max(2, Math.round(height * 0.3))).map(([a, b]) => [
+      a + inner.left,
+      b + inner.left,
+    ]);
+    if (parts.length < 2) continue;
+    const [handleLeft, handleRight] = parts[0];
+    const handle = { left: handleLeft, right: handleRight + 1, top, bottom: bottom + 1 };
+    const text = { left: parts[1][0], right: parts.at(-1)![1] + 1, top, bottom: bottom + 1 };
+    slots.push({ handle, text, color: dominantColor(image, handle, fill) });
+  }
+  return slots;
+}
+
+/** Runs of true values, bridging gaps up to `maxGap`. Returns [first, last] index pairs. */
+function groups(values: boolean[], maxGap: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  let last = -1;
+  for (let i = 0; i <= values.length; i++) {
+    if (i < values.length && values[i]) {
+      if (start < 0) start = i;
+      last = i;
+    } else if (start >= 0 && (i - last > maxGap || i === values.length)) {
+      out.push([start, last]);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function sampleFill(image: Raster, box: Box): Rgb {
+  const o = (Math.round(box.top) * image.width + Math.round(box.left)) * 3;
+  return [image.data[o], image.data[o + 1], image.data[o + 2]];
+}
+
+/**
+ * The colour of a legend sample: the mean of its pixels farthest from the fill (the line's core,
+ * not its anti-aliased edge).
+ */
+export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
+  const { data, width } = image;
+  const pixels: { d: number; o: number }[] = [];
+  for (let row = box.top; row < box.bottom; row++) {
+    for (let column = box.left; column < box.right; column++) {
+      const o = (row * width + column) * 3;
+      const d = channelDistance(data, o, fill);
+      if (d > HANDLE_INK) pixels.push({ d, o });
+    }
+  }
+  pixels.sort((a, b) => b.d - a.d);
+  if (pixels.length === 0) return fill;
+  const core = pixels.slice(0, Math.max(1, Math.round(pixels.length * CORE_SHARE)));
+  const sum = [0, 0, 0];
+  for (const { o } of core) {
+    sum[0] += data[o];
+    sum[1] += data[o + 1];
+    sum[2] += data[o + 2];
+  }
+  return sum.map((s) => Math.round(s / core.length)) as Rgb;
+}

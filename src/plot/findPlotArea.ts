@@ -1,0 +1,349 @@
+import { channelDistance, type Rgb } from '../color.js';
+import { DigitizeError } from '../errors.js';
+import type { PlotArea, Raster } from '../types.js';
+
+/** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
+const INK = 12;
+/** A frame side or panel edge spans at least this share of the image side. */
+const MIN_LINE_SHARE = 0.3;
+/** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
+const MAX_STROKE = 5;
+/** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
+const TICK_REACH_PER_100PX = 1.2;
+/** A grid line covers at least this share of the plot's extent across it. */
+const GRID_SHARE = 0.6;
+
+interface Line {
+  /** First and last row (or column) of the stroke. */
+  first: number;
+  last: number;
+  /** Subpixel centre, in continuous coordinates (pixel i spans [i, i+1)). */
+  center: number;
+  /** Extent of the longest run along the line. */
+  start: number;
+  end: number;
+}
+
+/** The most common colour of the image border: the page background. */
+export function pageBackground(image: Raster): Rgb {
+  const counts = new Map<number, number>();
+  const { data, width, height } = image;
+  const add = (column: number, row: number) => {
+    const o = (row * width + column) * 3;
+    const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (let column = 0; column < width; column++) {
+    add(column, 0);
+    add(column, height - 1);
+  }
+  for (let row = 0; row < height; row++) {
+    add(0, row);
+    add(width - 1, row);
+  }
+  let best = 0xffffff;
+  let bestCount = -1;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}
+
+/**
+ * Finds the plot area: the frame, spines or filled panel of the axes, then the tick marks
+ * and grid lines on it. Throws DigitizeError(PLOT_AREA_NOT_FOUND) when no axes are drawn.
+ */
+export function findPlotArea(image: Raster): PlotArea {
+  const { width, height } = image;
+  const page = pageBackground(image);
+  const ink = inkMask(image, page, INK);
+  // Bridge white grid lines across a filled panel, so the panel reads as one long run.
+  const gap = Math.max(3, Math.round((width + height) / 600));
+  const rows = findLines(ink, width, height, 'row', Math.round(width * MIN_LINE_SHARE), gap);
+  const columns = findLines(ink, width, height, 'column', Math.round(height * MIN_LINE_SHARE), gap);
+  if (rows.length === 0 && columns.length === 0) {
+    throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no axes frame, spines or panel found');
+  }
+  const bottomLine = rows.at(-1);
+  const leftLine = columns[0];
+  const topLine = rows[0];
+  const rightLine = columns.at(-1);
+  // Spines only (no top or right side): that side ends where the perpendicular lines end.
+  const top = closeOrOuter(
+    topLine && edge(topLine, 'first'),
+    leftLine && leftLine.start,
+    Math.min,
+  );
+  const bottom = bottomLine ? edge(bottomLine, 'last') : (leftLine?.end ?? 0) + 1;
+  const left = leftLine ? edge(leftLine, 'first') : (bottomLine?.start ?? 0);
+  const right = closeOrOuter(
+    rightLine && edge(rightLine, 'last'),
+    bottomLine && bottomLine.end + 1,
+    Math.max,
+  );
+  if (!(right - left > width * 0.1 && bottom - top > height * 0.1)) {
+    throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
+  }
+  const background = plotBackground(image, { left, top, right, bottom });
+  const framed = [topLine, bottomLine, leftLine, rightLine].some(
+    (line) => line !== undefined && line.last - line.first < MAX_STROKE,
+  );
+  const reach = Math.max(3, Math.round(((width + height) / 200) * TICK_REACH_PER_100PX));
+  const box = { left, top, right, bottom };
+  const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
+  const ticksY = findTicks(image, page, box, 'y', leftLine, reach);
+  // Text starts beyond the axis line and its outward ticks.
+  const outsideX = (bottomLine ? bottomLine.last + 1 : Math.ceil(bottom)) + ticksX.depth;
+  const outsideY = (leftLine ? leftLine.first - 1 : Math.floor(left)) - ticksY.depth;
+  const gridX = findGrid(image, background, box, 'x');
+  const gridY = findGrid(image, background, box, 'y');
+  return {
+    ...box,
+    ticksX: ticksX.ticks,
+    ticksY: ticksY.ticks,
+    gridX,
+    gridY,
+    background,
+    framed,
+    outsideX,
+    outsideY,
+  };
+}
+
+/** 1 where the pixel differs from `color` by more than `threshold`. */
+export function inkMask(image: Raster, color: Rgb, threshold: number): Uint8Array {
+  const { data, width, height } = image;
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) {
+    if (channelDistance(data, i * 3, color) > threshold) mask[i] = 1;
+  }
+  return mask;
+}
+
+/**
+ * A side found as a line wins when the perpendicular lines end near it (a full frame);
+ * otherwise that side has no spine and the perpendicular lines' end is the edge.
+ */
+function closeOrOuter(
+  line: number | undefined,
+  extent: number | undefined,
+  outer: (a: number, b: number) => number,
+): number {
+  if (line === undefined) return extent ?? Number.NaN;
+  if (extent === undefined || Math.abs(line - extent) < MAX_STROKE) return line;
+  return outer(line, extent);
+}
+
+/** For a stroke the edge is its centre; for a filled panel, its outer boundary. */
+function edge(line: Line, side: 'first' | 'last'): number {
+  if (line.last - line.first < MAX_STROKE) return line.center;
+  return side === 'first' ? line.first : line.last + 1;
+}
+
+/** Rows (or columns) holding a straight run of ink at least `minRun` long, grouped into strokes. */
+function findLines(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  along: 'row' | 'column',
+  minRun: number,
+  maxGap: number,
+): Line[] {
+  const count = along === 'row' ? height : width;
+  const length = along === 'row' ? width : height;
+  const runs: { index: number; start: number; end: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    let bestStart = 0;
+    let bestEnd = -1;
+    let start = -1;
+    let lastOn = -1;
+    for (let j = 0; j <= length; j++) {
+      const on = j < length && ink[along === 'row' ? i * width + j : j * width + i] === 1;
+      if (on) {
+        if (start < 0 || j - lastOn > maxGap + 1) start = j;
+        lastOn = j;
+        if (lastOn - start > bestEnd - bestStart) {
+          bestStart = start;
+          bestEnd = lastOn;
+        }
+      }
+    }
+    if (bestEnd - bestStart + 1 >= minRun) runs.push({ index: i, start: bestStart, end: bestEnd });
+  }
+  const lines: Line[] = [];
+  for (const run of runs) {
+    const last = lines.at(-1);
+    if (last && run.index === last.last + 1) {
+      last.last = run.index;
+      last.start = Math.min(last.start, run.start);
+      last.end = Math.max(last.end, run.end);
+    } else {
+      lines.push({ first: run.index, last: run.index, center: 0, start: run.start, end: run.end });
+    }
+  }
+  for (const line of lines) line.center = (line.first + line.last + 1) / 2;
+  return lines;
+}
+
+/** The dominant colour inside the plot: white, or the panel's fill. */
+function plotBackground(image: Raster, box: { left: number; top: number; right: number; bottom: number }): Rgb {
+  const counts = new Map<number, number>();
+  const { data, width } = image;
+  const step = 3;
+  for (let row = Math.ceil(box.top) + 2; row < box.bottom - 2; row += step) {
+    for (let column = Math.ceil(box.left) + 2; column < box.right - 2; column += step) {
+      const o = (row * width + column) * 3;
+      const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  let best = 0xffffff;
+  let bestCount = -1;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}
+
+/** Tick marks never start further than this (px) from the axis line. */
+const TICK_START = 3;
+/** Major tick marks reach at least this share of the longest tick's length. */
+const TICK_FILL = 0.6;
+/** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
+const MIN_TICK_LENGTH = 2;
+/** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
+const STROKE_SHARE = 0.5;
+
+/**
+ * Tick marks: short strokes across the axis line, just outside it (or just inside when there
+ * are none outside). Minor ticks (shorter, as on log axes) count as strokes but are not
+ * returned. Returns the major ticks' subpixel centres along the axis (continuous coordinates)
+ * and how far (px) outside the axis line the longest ticks reach.
+ */
+function findTicks(
+  image: Raster,
+  page: Rgb,
+  box: { left: number; top: number; right: number; bottom: number },
+  axis: 'x' | 'y',
+  line: Line | undefined,
+  reach: number,
+): { ticks: number[]; depth: number } {
+  const { data, width, height } = image;
+  const [alongFrom, alongTo] =
+    axis === 'x'
+      ? [Math.max(0, Math.floor(box.left) - 3), Math.min(width, Math.ceil(box.right) + 3)]
+      : [Math.max(0, Math.floor(box.top) - 3), Math.min(height, Math.ceil(box.bottom) + 3)];
+  const axisAt = Math.round(axis === 'x' ? box.bottom : box.left);
+  const first = line ? line.first : axisAt;
+  const last = line ? line.last : axisAt;
+  // Outward is +row for x (below), -column for y (left); inward the opposite.
+  const outward = axis === 'x' ? 1 : -1;
+  const outerEdge = axis === 'x' ? last : first;
+  const innerEdge = axis === 'x' ? first : last;
+  const inked = (along: number, across: number): boolean => {
+    if (across < 0 || (axis === 'x' ? across >= height : across >= width)) return false;
+    const row = axis === 'x' ? across : along;
+    const column = axis === 'x' ? along : across;
+    return channelDistance(data, (row * width + column) * 3, page) > INK * 2;
+  };
+  const darkness = (along: number, across: number): number => {
+    const row = axis === 'x' ? across : along;
+    const column = axis === 'x' ? along : across;
+    return channelDistance(data, (row * width + column) * 3, page);
+  };
+  for (const [edge, direction] of [
+    [outerEdge, outward],
+    [innerEdge, -outward],
+  ]) {
+    const rows: number[] = [];
+    for (let depth = 1; depth <= reach; depth++) {
+      const across = edge + direction * depth;
+      let any = false;
+      for (let along = alongFrom; along < alongTo && !any; along++) any = inked(along, across);
+      if (any) rows.push(across);
+      else if (rows.length > 0) break;
+      else if (depth >= TICK_START) break;
+    }
+    if (rows.length === 0) continue;
+    const weight = new Float64Array(alongTo);
+    let touched = 0;
+    let strokes = 0;
+    for (let along = alongFrom; along < alongTo; along++) {
+      // A tick is a run of ink from the axis outward with nothing beyond it.
+      let run = 0;
+      while (run < rows.length && inked(along, rows[run])) run++;
+      let beyond = false;
+      for (let k = run; k < rows.length && !beyond; k++) beyond = inked(along, rows[k]);
+      if (run > 0 || beyond) touched++;
+      if (beyond || run < Math.min(MIN_TICK_LENGTH, rows.length)) continue;
+      strokes++;
+      if (run >= rows.length * TICK_FILL) {
+        for (const across of rows) weight[along] += darkness(along, across);
+      }
+    }
+    const ticks = centroids(weight, 4);
+    // Glyphs of a label close to the axis are mostly curves, not strokes from the axis.
+    if (ticks.length >= 2 && strokes >= touched * STROKE_SHARE) {
+      const depth = direction === outward ? Math.abs(rows.at(-1)! - edge) : 0;
+      return { ticks, depth };
+    }
+  }
+  return { ticks: [], depth: 0 };
+}
+
+/** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
+function centroids(weight: Float64Array, maxWidth: number): number[] {
+  const centres: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= weight.length; i++) {
+    const on = i < weight.length && weight[i] > 0;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      if (i - start <= maxWidth) {
+        let sum = 0;
+        let moment = 0;
+        for (let j = start; j < i; j++) {
+          sum += weight[j];
+          moment += weight[j] * (j + 0.5);
+        }
+        centres.push(moment / sum);
+      }
+      start = -1;
+    }
+  }
+  return centres;
+}
+
+/** Grid lines: thin strokes across most of the plot, in a colour other than its background. */
+function findGrid(
+  image: Raster,
+  background: Rgb,
+  box: { left: number; top: number; right: number; bottom: number },
+  axis: 'x' | 'y',
+): number[] {
+  const { data, width } = image;
+  const [from, to] = axis === 'x' ? [box.left + 2, box.right - 2] : [box.top + 2, box.bottom - 2];
+  const [acrossFrom, acrossTo] = axis === 'x' ? [box.top + 2, box.bottom - 2] : [box.left + 2, box.right - 2];
+  const weight = new Float64Array(Math.ceil(to) + 1);
+  const span = acrossTo - acrossFrom;
+  for (let position = Math.ceil(from); position < to; position++) {
+    let covered = 0;
+    let total = 0;
+    for (let across = Math.ceil(acrossFrom); across < acrossTo; across++) {
+      const o = (axis === 'x' ? across * width + position : position * width + across) * 3;
+      const d = channelDistance(data, o, background);
+      if (d > INK) {
+        covered++;
+        total += d;
+      }
+    }
+    if (covered >= span * GRID_SHARE) weight[position] = total;
+  }
+  return centroids(weight, 4);
+}

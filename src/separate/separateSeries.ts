@@ -1,0 +1,171 @@
+import { kmeans } from 'ml-kmeans';
+import { chroma, deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
+import type { Box, Raster } from '../types.js';
+
+/** Pixels closer than this (Delta E) to the plot background are background. */
+const BACKGROUND_DE = 12;
+/** A pixel belongs to a series when it lies this close (Delta E) to the blend of series and background... */
+const BLEND_DE = 14;
+/** ...with at least this much of the series colour in it (0..1). */
+const MIN_ALPHA = 0.35;
+/** Below this chroma a colour is a grey: grid, frame and text, unless a series is grey. */
+const GREY_CHROMA = 10;
+/** Clustering sees at most this many pixels (a uniform sample). */
+const MAX_SAMPLES = 20_000;
+/** Clusters closer than this (Delta E) are one colour. */
+const MERGE_DE = 18;
+/** A series colour holds at least this share of the coloured pixels. */
+const MIN_SHARE = 0.02;
+/** The most series looked for when no legend tells how many. */
+const MAX_K = 8;
+
+export interface SeriesMask {
+  color: Rgb;
+  /** Per pixel of the image: how much of the series colour is in it (0 = none). */
+  weight: Float32Array;
+  count: number;
+}
+
+export interface SeparateOptions {
+  /** The plot interior to look in (frame excluded). */
+  region: Box;
+  /** The plot's background colour. */
+  background: Rgb;
+  /** Boxes whose pixels are never data (legend, text). */
+  exclude: Box[];
+  /** Colours known from the legend; when empty, colours are found by clustering. */
+  colors: Rgb[];
+  /** Seed for k-means, so results repeat. @default 1 */
+  seed?: number;
+}
+
+/**
+ * Splits the plot's drawn pixels into one weight mask per series colour. Pixels are compared
+ * in CIELAB as blends of a series colour and the background (anti-aliasing), so the thin
+ * edges of a line count for it. Series colours come from the legend, or from k-means over the
+ * coloured pixels (k chosen as the number of distinct colours after merging near clusters and
+ * anti-aliasing blends).
+ */
+export function separateSeries(
+  image: Raster,
+  { region, background, exclude, colors, seed = 1 }: SeparateOptions,
+): SeriesMask[] {
+  const { data, width } = image;
+  const backgroundLab = rgbToLab(background);
+  const greySeries = colors.some((c) => chroma(rgbToLab(c)) < GREY_CHROMA);
+  const pixels: number[] = [];
+  const labs: Lab[] = [];
+  const top = Math.ceil(region.top);
+  const left = Math.ceil(region.left);
+  for (let row = top; row < region.bottom; row++) {
+    for (let column = left; column < region.right; column++) {
+      if (exclude.some((b) => column >= b.left && column < b.right && row >= b.top && row < b.bottom)) {
+        continue;
+      }
+      const o = (row * width + column) * 3;
+      const lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
+      if (deltaE(lab, backgroundLab) < BACKGROUND_DE) continue;
+      if (!greySeries && chroma(lab) < GREY_CHROMA && colors.length > 0) continue;
+      pixels.push(row * width + column);
+      labs.push(lab);
+    }
+  }
+  const seriesLabs =
+    colors.length > 0 ? colors.map(rgbToLab) : clusterColors(labs, backgroundLab, seed);
+  const masks: SeriesMask[] = seriesLabs.map((lab, i) => ({
+    color: colors[i] ?? labToRgbApprox(lab, labs),
+    weight: new Float32Array(image.width * image.height),
+    count: 0,
+  }));
+  for (let i = 0; i < pixels.length; i++) {
+    let best = -1;
+    let bestResidual = BLEND_DE;
+    let bestAlpha = 0;
+    for (let s = 0; s < seriesLabs.length; s++) {
+      const { alpha, residual } = blend(labs[i], seriesLabs[s], backgroundLab);
+      if (alpha >= MIN_ALPHA && residual < bestResidual) {
+        best = s;
+        bestResidual = residual;
+        bestAlpha = alpha;
+      }
+    }
+    if (best >= 0) {
+      masks[best].weight[pixels[i]] = Math.min(1, bestAlpha);
+      masks[best].count++;
+    }
+  }
+  return masks;
+}
+
+/** How a colour decomposes as background + alpha * (series - background), and how far off it is. */
+function blend(pixel: Lab, series: Lab, background: Lab): { alpha: number; residual: number } {
+  const d = [series[0] - background[0], series[1] - background[1], series[2] - background[2]];
+  const p = [pixel[0] - background[0], pixel[1] - background[1], pixel[2] - background[2]];
+  const norm = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+  const alpha = norm === 0 ? 0 : Math.min(1.2, (p[0] * d[0] + p[1] * d[1] + p[2] * d[2]) / norm);
+  const a = Math.max(0, Math.min(1, alpha));
+  const residual = Math.hypot(p[0] - a * d[0], p[1] - a * d[1], p[2] - a * d[2]);
+  return { alpha, residual };
+}
+
+/**
+ * Series colours without a legend: k-means (seeded) with k = MAX_K over the strongly coloured
+ * pixels, then clusters that are blends of a stronger one with the background, or near it,
+ * are merged, and rare ones dropped.
+ */
+export function clusterColors(labs: Lab[], background: Lab, seed: number): Lab[] {
+  const strong = labs.filter((lab) => deltaE(lab, background) > 30);
+  if (strong.length < 10) return [];
+  const step = Math.max(1, Math.floor(strong.length / MAX_SAMPLES));
+  const sample = strong.filter((_, i) => i % step === 0);
+  const k = Math.min(MAX_K, sample.length);
+  const result = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 50 });
+  const clusters = result.centroids.map((centroid, i) => ({
+    lab: centroid as Lab,
+    size: result.clusters.filter((c) => c === i).length,
+  }));
+  // Strongest first: a blend is always weaker (closer to the background) than its colour.
+  clusters.sort((a, b) => deltaE(b.lab, background) * b.size - deltaE(a.lab, background) * a.size);
+  const kept: { lab: Lab; size: number }[] = [];
+  for (const cluster of clusters) {
+    const parent = kept.find((k2) => {
+      if (deltaE(k2.lab, cluster.lab) < MERGE_DE) return true;
+      const { alpha, residual } = blend(cluster.lab, k2.lab, background);
+      return alpha > 0.15 && alpha < 1.05 && residual < BLEND_DE / 2;
+    });
+    if (parent) parent.size += cluster.size;
+    else kept.push({ ...cluster });
+  }
+  return kept.filter((c) => c.size >= sample.length * MIN_SHARE).map((c) => c.lab);
+}
+
+/** The RGB of the pixels nearest a Lab colour (exact colours as drawn, not a conversion). */
+function labToRgbApprox(lab: Lab, labs: Lab[]): Rgb {
+  let best = labs[0];
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const candidate of labs) {
+    const d = deltaE(candidate, lab);
+    if (d < bestD) {
+      bestD = d;
+      best = candidate;
+    }
+  }
+  return labToRgb(best);
+}
+
+/** CIELAB (D65) back to sRGB. */
+export function labToRgb([l, a, b]: Lab): Rgb {
+  const fy = (l + 16) / 116;
+  const fx = fy + a / 500;
+  const fz = fy - b / 200;
+  const inv = (t: number) => (t ** 3 > 216 / 24389 ? t ** 3 : (116 * t - 16) / (24389 / 27));
+  const x = inv(fx) * 0.95047;
+  const y = inv(fy);
+  const z = inv(fz) * 1.08883;
+  const r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
+  const g = -0.969266 * x + 1.8760108 * y + 0.041556 * z;
+  const bl = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
+  const gamma = (c: number) =>
+    Math.round(255 * Math.max(0, Math.min(1, c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)));
+  return [gamma(r), gamma(g), gamma(bl)];
+}

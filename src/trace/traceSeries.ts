@@ -1,0 +1,231 @@
+import type { Box, PixelPoint } from '../types.js';
+
+/** Marker cores lie at least this far (px) inside the series' pixels, beyond half the line width. */
+const CORE_MARGIN = 1;
+/** A triangle's apex is this many inradii from its incentre: how far a marker reaches from its core. */
+const MARKER_REACH = 2.3;
+/** Line samples used on each side of a marker to find its vertex, in marker radii. */
+const FIT_SPAN = 3;
+/** Pixels with at least this much of the series colour are solid (shaded bands are fainter). */
+const SOLID = 0.5;
+/** A series has markers when at least this many cores are found. */
+const MIN_MARKERS = 2;
+
+export interface TraceResult {
+  points: PixelPoint[];
+  markers: boolean;
+  /** Share of the traced x span where the line was seen (1 = no gaps). */
+  coverage: number;
+}
+
+interface Run {
+  from: number;
+  to: number;
+  weight: number;
+  center: number;
+}
+
+/** Weighted runs of series pixels in one column (continuous coordinates: pixel i is [i, i+1)). */
+function columnRuns(weight: Float32Array, width: number, column: number, region: Box, skip?: (row: number) => boolean): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  let moment = 0;
+  for (let row = Math.ceil(region.top); row <= Math.floor(region.bottom); row++) {
+    const w = row < region.bottom && !(skip?.(row) ?? false) ? weight[row * width + column] : 0;
+    if (w > 0) {
+      if (!current) {
+        current = { from: row, to: row, weight: 0, center: 0 };
+        moment = 0;
+      }
+      current.to = row;
+      current.weight += w;
+      moment += w * (row + 0.5);
+    } else if (current) {
+      current.center = moment / current.weight;
+      runs.push(current);
+      current = null;
+    }
+  }
+  return runs;
+}
+
+/** Chamfer distance (px) from each series pixel to the nearest non-series pixel. */
+function distanceMap(weight: Float32Array, width: number, height: number): Float32Array {
+  const dist = new Float32Array(width * height);
+  const big = 1e6;
+  for (let i = 0; i < dist.length; i++) dist[i] = weight[i] >= SOLID ? big : 0;
+  const diagonal = Math.SQRT2;
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++) {
+      const i = row * width + column;
+      if (dist[i] === 0) continue;
+      let d = dist[i];
+      if (column > 0) d = Math.min(d, dist[i - 1] + 1);
+      if (row > 0) {
+        d = Math.min(d, dist[i - width] + 1);
+        if (column > 0) d = Math.min(d, dist[i - width - 1] + diagonal);
+        if (column < width - 1) d = Math.min(d, dist[i - width + 1] + diagonal);
+      }
+      dist[i] = d;
+    }
+  }
+  for (let row = height - 1; row >= 0; row--) {
+    for (let column = width - 1; column >= 0; column--) {
+      const i = row * width + column;
+      if (dist[i] === 0) continue;
+      let d = dist[i];
+      if (column < width - 1) d = Math.min(d, dist[i + 1] + 1);
+      if (row < height - 1) {
+        d = Math.min(d, dist[i + width] + 1);
+        if (column < width - 1) d = Math.min(d, dist[i + width + 1] + diagonal);
+        if (column > 0) d = Math.min(d, dist[i + width - 1] + diagonal);
+      }
+      dist[i] = d;
+    }
+  }
+  return dist;
+}
+
+interface Core {
+  px: number;
+  py: number;
+  /** The largest distance inside: the marker's inradius, about. */
+  depth: number;
+  size: number;
+}
+
+/** Connected blobs of pixels deeper than `threshold` inside the series: marker bodies. */
+function findCores(dist: Float32Array, width: number, region: Box, threshold: number): Core[] {
+  const seen = new Uint8Array(dist.length);
+  const cores: Core[] = [];
+  const stack: number[] = [];
+  for (let row = Math.ceil(region.top); row < region.bottom; row++) {
+    for (let column = Math.ceil(region.left); column < region.right; column++) {
+      const start = row * width + column;
+      if (seen[start] || dist[start] < threshold) continue;
+      let sx = 0;
+      let sy = 0;
+      let n = 0;
+      let depth = 0;
+      stack.push(start);
+      seen[start] = 1;
+      while (stack.length > 0) {
+        const i = stack.pop()!;
+        const x = i % width;
+        const y = (i - x) / width;
+        sx += x + 0.5;
+        sy += y + 0.5;
+        n++;
+        depth = Math.max(depth, dist[i]);
+        for (const j of [i - 1, i + 1, i - width, i + width]) {
+          if (j >= 0 && j < dist.length && !seen[j] && dist[j] >= threshold) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+      cores.push({ px: sx / n, py: sy / n, depth, size: n });
+    }
+  }
+  return cores;
+}
+
+function percentile(values: number[], share: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+/** Least-squares line py = a + b * px through points; null with fewer than 2. */
+function fitLine(points: PixelPoint[]): { a: number; b: number } | null {
+  if (points.length < 2) return null;
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.px, 0) / n;
+  const my = points.reduce((s, p) => s + p.py, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.px - mx) ** 2;
+    sxy += (p.px - mx) * (p.py - my);
+  }
+  if (sxx === 0) return null;
+  const b = sxy / sxx;
+  return { a: my - b * mx, b };
+}
+
+/**
+ * Traces one series from its weight mask. Markers (blobs thicker than the line) give the
+ * points: each at the vertex where the line segments on its two sides meet, which is exact
+ * whatever the marker's shape. Without markers, the line's centre in every pixel column, left
+ * to right, following the run nearest the previous column where a column holds several.
+ */
+export function traceSeries(weight: Float32Array, width: number, height: number, region: Box): TraceResult {
+  const runsByColumn: Run[][] = [];
+  const thickness: number[] = [];
+  for (let column = Math.ceil(region.left); column < region.right; column++) {
+    const runs = columnRuns(weight, width, column, region);
+    runsByColumn.push(runs);
+    for (const run of runs) thickness.push(run.weight);
+  }
+  // Flat stretches show the true line width; steep ones only add longer runs.
+  const lineWidth = Math.max(0.8, percentile(thickness, 0.3));
+  const dist = distanceMap(weight, width, height);
+  const threshold = Math.max(2, lineWidth / 2 + CORE_MARGIN);
+  const allCores = findCores(dist, width, region, threshold);
+  const typical = percentile(allCores.map((c) => c.size), 0.5);
+  const cores = allCores.filter((c) => c.size >= Math.max(2, typical * 0.25));
+  const hasMarkers = cores.length >= MIN_MARKERS;
+  const reach = hasMarkers ? percentile(cores.map((c) => c.depth), 0.5) * MARKER_REACH + 1 : 0;
+  const inMarker = (px: number, py: number) =>
+    hasMarkers && cores.some((c) => Math.abs(c.px - px) <= reach && Math.abs(c.py - py) <= reach);
+
+  const line: PixelPoint[] = [];
+  let previous: number | null = null;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const left = Math.ceil(region.left);
+  for (let k = 0; k < runsByColumn.length; k++) {
+    const column = left + k;
+    const runs = hasMarkers
+      ? columnRuns(weight, width, column, region, (row) => inMarker(column + 0.5, row + 0.5))
+      : runsByColumn[k];
+    if (runs.length === 0) continue;
+    let chosen = runs[0];
+    for (const run of runs) {
+      const better =
+        previous === null
+          ? run.weight > chosen.weight
+          : Math.abs(run.center - previous) < Math.abs(chosen.center - previous);
+      if (better) chosen = run;
+    }
+    line.push({ px: column + 0.5, py: chosen.center });
+    previous = chosen.center;
+    first = Math.min(first, column);
+    last = Math.max(last, column);
+  }
+  const coverage = line.length > 0 ? line.length / (last - first + 1) : 0;
+  if (!hasMarkers) return { points: line, markers: false, coverage };
+
+  const sorted = [...cores].sort((a, b) => a.px - b.px);
+  const points = sorted.map((core, i) => {
+    const span = reach * FIT_SPAN;
+    const prev = sorted[i - 1];
+    const next = sorted[i + 1];
+    const leftFrom = Math.max(core.px - reach - span, prev ? prev.px + reach : -Infinity);
+    const rightTo = Math.min(core.px + reach + span, next ? next.px - reach : Infinity);
+    const leftLine = fitLine(line.filter((p) => p.px >= leftFrom && p.px < core.px - reach));
+    const rightLine = fitLine(line.filter((p) => p.px > core.px + reach && p.px <= rightTo));
+    let px = core.px;
+    if (leftLine && rightLine && Math.abs(leftLine.b - rightLine.b) > 0.3) {
+      const x = (rightLine.a - leftLine.a) / (leftLine.b - rightLine.b);
+      if (Math.abs(x - core.px) < reach) px = x;
+    }
+    const ys = [leftLine, rightLine]
+      .filter((fit) => fit !== null)
+      .map((fit) => fit.a + fit.b * px)
+      .filter((y) => Math.abs(y - core.py) < reach * 1.5);
+    const py = ys.length > 0 ? ys.reduce((s, y) => s + y, 0) / ys.length : core.py;
+    return { px, py };
+  });
+  return { points, markers: true, coverage };
+}

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..');
+
+/** Runs the CLI from source, as `npx tsx src/cli.ts ...args`. */
+async function digitize(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'digitize-cli-'));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+// Each case starts a process (about a second through npx and tsx): run them side by side.
+describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
+  it('exits 2 on an unknown option', async () => {
+    const { code, stdout, stderr } = await digitize('--bogus', 'chart.png');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain("error: unknown option '--bogus'");
+  });
+
+  it('exits 2 without inputs', async () => {
+    const { code, stderr } = await digitize();
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: missing required argument 'inputs'");
+  });
+
+  it('exits 2 on a bad option value', async () => {
+    const shard = await digitize('--shard', '3/2', 'chart.png');
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain("Expected K/N with 1 <= K <= N for shard but received '3/2'");
+    const pixels = await digitize('--max-pixels', 'lots', 'chart.png');
+    expect(pixels.code).toBe(2);
+    expect(pixels.stderr).toContain(
+      "Expected positive integer for --max-pixels but received 'lots'",
+    );
+  });
+
+  it('exits 2 on options that do not go together', async () => {
+    expect((await digitize('--json', '--jsonl', 'chart.png')).code).toBe(2);
+    const overlays = await digitize('--overlays', 'chart.png');
+    expect(overlays.code).toBe(2);
+    expect(overlays.stderr).toContain('--overlays needs --out <dir>');
+    expect((await digitize('--overlay', 'o.png', 'a.png', 'b.png')).code).toBe(2);
+  });
+
+  it('prints the version of package.json and exits 0', async () => {
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+    const { code, stdout } = await digitize('--version');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(version);
+  });
+
+  it('prints the help and exits 0', async () => {
+    const { code, stdout } = await digitize('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: digitize [options] <inputs...>');
+  });
+
+  it('names a missing file on one line and exits 1', async () => {
+    const missing = join(scratch, 'no such chart.png');
+    const { code, stdout, stderr } = await digitize(missing);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${missing}: no such file or folder: ${missing}\n`);
+  });
+
+  it('logs a missing input with --out and still prints a valid JSON array', async () => {
+    const missing = join(scratch, 'gone');
+    const out = join(scratch, 'out');
+    const { code, stdout } = await digitize('--quiet', '--json', '--out', out, missing, missing);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([]);
+    const log = (await readFile(join(out, 'digitize-log.jsonl'), 'utf8')).trim().split('\n');
+    expect(log.map((line) => JSON.parse(line))).toEqual([
+      {
+        path: missing,
+        status: 'failed',
+        code: 'INPUT_NOT_FOUND',
+        message: `no such file or folder: ${missing}`,
+        seconds: 0,
+        series: null,
+      },
+      expect.objectContaining({ path: missing, code: 'INPUT_NOT_FOUND' }),
+    ]);
+  });
+});

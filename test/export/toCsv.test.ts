@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../src/export/toCsv.js';
+import type { ChartResult, SeriesResult } from '../../src/types.js';
+
+function chart(series: SeriesResult[], xLabel: string | null = 'Training Step'): ChartResult {
+  return {
+    source: null,
+    image: { width: 200, height: 100 },
+    title: null,
+    plot: { left: 20, top: 10, right: 180, bottom: 90 },
+    axes: {
+      x: { label: xLabel, scale: 'linear', min: 0, max: 40, ticks: [] },
+      y: { label: 'Score', scale: 'linear', min: 0, max: 1, ticks: [] },
+    },
+    series,
+    warnings: [],
+  };
+}
+
+function series(name: string | null, points: Array<[number, number]>): SeriesResult {
+  return {
+    name,
+    color: '#1f77b4',
+    marker: 'circle',
+    confidence: 1,
+    points: points.map(([x, y]) => ({ x, y })),
+  };
+}
+
+describe('toCsv', () => {
+  it('writes one row per distinct x, ascending, with empty cells where a series has no point', () => {
+    const csv = toCsv(
+      chart([
+        series('GRPO, clipped', [
+          [20, 0.165],
+          [0, 0.125],
+          [40, 0.13],
+        ]),
+        series(null, [
+          [0, 0.075],
+          [10, 0.1],
+          [40, 0.2],
+          [30, 1 / 3],
+        ]),
+      ]),
+    );
+    expect(csv).toBe(
+      [
+        'Training Step,"GRPO, clipped",series 2',
+        '0,0.125,0.075',
+        '10,,0.1',
+        '20,0.165,',
+        '30,,0.3333333333333333',
+        '40,0.13,0.2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('falls back to x and series N by position, and quotes quotes and newlines', () => {
+    const csv = toCsv(
+      chart(
+        [series('say "hi"', [[1, 2]]), series('two\nlines', [[1, 3]]), series(null, [[1, 4]])],
+        null,
+      ),
+    );
+    expect(csv).toBe('x,"say ""hi""","two\nlines",series 3\n1,2,3,4\n');
+  });
+
+  it('writes numbers in full precision without separators or rounding', () => {
+    const csv = toCsv(
+      chart([
+        series('a', [
+          [1234567.891, 0.1 + 0.2],
+          [-0.5, 1e-7],
+        ]),
+      ]),
+    );
+    expect(csv).toBe('Training Step,a\n-0.5,1e-7\n1234567.891,0.30000000000000004\n');
+  });
+
+  it('keeps the first point where a series has several at the same x', () => {
+    expect(
+      toCsv(
+        chart([
+          series('a', [
+            [1, 5],
+            [1, 6],
+          ]),
+        ]),
+      ),
+    ).toBe('Training Step,a\n1,5\n');
+  });
+
+  it('writes only the header when there are no points', () => {
+    expect(toCsv(chart([]))).toBe('Training Step\n');
+    expect(toCsv(chart([series('a', [])]))).toBe('Training Step,a\n');
+  });
+
+  it('refuses a value that is not a finite number', () => {
+    expect(() => toCsv(chart([series('a', [[0, Number.NaN]])]))).toThrow(
+      new RangeError('Expected finite number for series[0].points[0].y but received NaN'),
+    );
+  });
+});
