@@ -26,10 +26,33 @@ interface Pair {
   value: number;
   pixel: number;
   power: boolean;
+  /** Index of the word this reading comes from: one word counts once in a fit. */
+  label: number;
+  /** true for a reading with a decimal point put back (`18` read as `1.8`). */
+  repaired: boolean;
+}
+
+/** A whole number of two or more digits: OCR may have lost its decimal point (`1.8` read as `18`). */
+const DOTLESS = /^([+\-\u2212]?)(\d{2,})$/;
+
+/** The readings of a dotless whole number with a decimal point put back at each place. */
+function withDecimalPoint(text: string): string[] {
+  const match = DOTLESS.exec(text.trim());
+  if (!match) return [];
+  const [, sign, digits] = match;
+  return Array.from(
+    { length: digits.length - 1 },
+    (_, i) => `${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}`,
+  );
 }
 
 /** Builds the scale object of an axis from `value = intercept + slope * pixel` (log10 for log). */
-export function makeAxisScale(scale: Scale, intercept: number, slope: number, ticks: Tick[]): AxisScale {
+export function makeAxisScale(
+  scale: Scale,
+  intercept: number,
+  slope: number,
+  ticks: Tick[],
+): AxisScale {
   return {
     scale,
     intercept,
@@ -60,18 +83,21 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     axis === 'x' ? (word.box.left + word.box.right) / 2 : (word.box.top + word.box.bottom) / 2;
   const centres = words.map(centre).sort((a, b) => a - b);
   const spacing =
-    centres.length > 1 ? (centres.at(-1)! - centres[0]) / (centres.length - 1) : Number.POSITIVE_INFINITY;
-  for (const word of words) {
+    centres.length > 1
+      ? (centres.at(-1)! - centres[0]) / (centres.length - 1)
+      : Number.POSITIVE_INFINITY;
+  words.forEach((word, label) => {
     const parsed = parseTickLabel(word.text);
     if (!parsed) {
       if (word.text.trim() !== '') {
         warnings.push(`${axis} tick '${word.text}' could not be read and was ignored`);
       }
-      continue;
+      return;
     }
     let pixel = centre(word);
     let best = Math.min(spacing * SNAP_SHARE, (word.box.right - word.box.left) * 0.6 + 2);
-    if (axis === 'y') best = Math.min(spacing * SNAP_SHARE, (word.box.bottom - word.box.top) * 0.8 + 2);
+    if (axis === 'y')
+      best = Math.min(spacing * SNAP_SHARE, (word.box.bottom - word.box.top) * 0.8 + 2);
     for (const mark of marks) {
       const d = Math.abs(mark - centre(word));
       if (d < best) {
@@ -79,31 +105,60 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
         pixel = mark;
       }
     }
-    pairs.push({ text: word.text, value: parsed.value, pixel, power: parsed.power });
-  }
-  const tolerance = Math.max(MIN_TOLERANCE_PX, (Number.isFinite(spacing) ? spacing : 0) * TOLERANCE_SHARE);
+    pairs.push({
+      text: word.text,
+      value: parsed.value,
+      pixel,
+      power: parsed.power,
+      label,
+      repaired: false,
+    });
+    for (const text of withDecimalPoint(word.text)) {
+      const value = parseTickLabel(text)?.value;
+      if (value !== undefined)
+        pairs.push({ text, value, pixel, power: false, label, repaired: true });
+    }
+  });
+  const originals = pairs.filter((pair) => !pair.repaired);
+  const tolerance = Math.max(
+    MIN_TOLERANCE_PX,
+    (Number.isFinite(spacing) ? spacing : 0) * TOLERANCE_SHARE,
+  );
   const linear = consensus(pairs, 'linear', tolerance);
-  const positive = pairs.every((pair) => pair.value > 0);
+  const positive = originals.every((pair) => pair.value > 0);
   const log = positive ? consensus(pairs, 'log', tolerance) : null;
   // Labels that are powers of ten (`10^-3`, or `0.01`, `0.1`, `1`) hint a log axis: two of them
   // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9.
-  const decades = pairs.filter((pair) => pair.power || isPowerOfTen(pair.value)).length;
-  const powers = decades > pairs.length / 2;
+  const decades = originals.filter((pair) => pair.power || isPowerOfTen(pair.value)).length;
+  const powers = decades > originals.length / 2;
   let fit = linear;
-  if (log && (!fit || log.inliers.length > fit.inliers.length || (powers && log.inliers.length >= fit.inliers.length) || (log.inliers.length === fit.inliers.length && log.error < fit.error * 0.5))) {
+  if (
+    log &&
+    (!fit ||
+      log.inliers.length > fit.inliers.length ||
+      (powers && log.inliers.length >= fit.inliers.length) ||
+      (log.inliers.length === fit.inliers.length && log.error < fit.error * 0.5))
+  ) {
     fit = log;
   }
   if (!fit) {
     warnings.push(`${axis} axis: fewer than two tick labels could be read; cannot calibrate`);
     return { axis: null, warnings };
   }
-  for (const pair of pairs) {
-    if (!fit.inliers.includes(pair)) {
+  for (const pair of originals) {
+    const inlier = fit.inliers.find((other) => other.label === pair.label);
+    if (!inlier) {
       warnings.push(`${axis} tick '${pair.text}' disagrees with the other labels and was ignored`);
+    } else if (inlier.repaired) {
+      warnings.push(
+        `${axis} tick '${pair.text}' was read as '${inlier.text}': its decimal point was lost`,
+      );
     }
   }
   if (fit.inliers.length < 3) {
-    warnings.push(`${axis} axis: only ${fit.inliers.length} tick labels read; calibration is uncertain`);
+    warnings.push(
+      `${axis} axis: only ${fit.inliers.length} tick labels read; calibration is uncertain`,
+    );
   }
   const ticks = fit.inliers
     .map((pair) => ({ text: pair.text, value: pair.value, pixel: pair.pixel }))
@@ -124,35 +179,58 @@ interface Fit {
   slope: number;
   inliers: Pair[];
   error: number;
+  /** How many inliers needed their decimal point put back. */
+  repairs: number;
 }
 
+/**
+ * The line most labels agree with. A label agrees through its first reading that fits (the
+ * text as read, else one with a decimal point put back); on a tie, fewer repairs win, then
+ * the smaller mean error.
+ */
 function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
   const v = (pair: Pair) => (scale === 'log' ? Math.log10(pair.value) : pair.value);
+  const labels = [...new Set(pairs.map((pair) => pair.label))];
   let best: Fit | null = null;
   for (let i = 0; i < pairs.length; i++) {
     for (let j = i + 1; j < pairs.length; j++) {
+      if (pairs[i].label === pairs[j].label) continue;
       const dp = pairs[j].pixel - pairs[i].pixel;
       const dv = v(pairs[j]) - v(pairs[i]);
       if (Math.abs(dp) < 1 || dv === 0) continue;
       const slope = dv / dp;
       const intercept = v(pairs[i]) - slope * pairs[i].pixel;
-      const inliers = pairs.filter(
-        (pair) => Math.abs((v(pair) - intercept) / slope - pair.pixel) <= tolerance,
-      );
+      const agrees = (pair: Pair) =>
+        Math.abs((v(pair) - intercept) / slope - pair.pixel) <= tolerance;
+      const inliers = labels.flatMap((label) => {
+        const reading = pairs.find((pair) => pair.label === label && agrees(pair));
+        return reading ? [reading] : [];
+      });
       const refined = leastSquares(inliers, v);
       if (!refined) continue;
       const error =
-        inliers.reduce((sum, pair) => sum + Math.abs((v(pair) - refined.intercept) / refined.slope - pair.pixel), 0) /
-        inliers.length;
-      if (!best || inliers.length > best.inliers.length || (inliers.length === best.inliers.length && error < best.error)) {
-        best = { scale, ...refined, inliers, error };
+        inliers.reduce(
+          (sum, pair) => sum + Math.abs((v(pair) - refined.intercept) / refined.slope - pair.pixel),
+          0,
+        ) / inliers.length;
+      const repairs = inliers.filter((pair) => pair.repaired).length;
+      if (
+        !best ||
+        inliers.length > best.inliers.length ||
+        (inliers.length === best.inliers.length && repairs < best.repairs) ||
+        (inliers.length === best.inliers.length && repairs === best.repairs && error < best.error)
+      ) {
+        best = { scale, ...refined, inliers, error, repairs };
       }
     }
   }
   return best;
 }
 
-function leastSquares(pairs: Pair[], v: (pair: Pair) => number): { intercept: number; slope: number } | null {
+function leastSquares(
+  pairs: Pair[],
+  v: (pair: Pair) => number,
+): { intercept: number; slope: number } | null {
   const n = pairs.length;
   if (n < 2) return null;
   const mp = pairs.reduce((s, p) => s + p.pixel, 0) / n;

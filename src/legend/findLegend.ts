@@ -87,7 +87,7 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
       if (!best || area > (best.right - best.left) * (best.bottom - best.top)) best = box;
     }
   }
-  if (!best) return null;
+  if (!best) return findFramelessLegend(image, plot);
   // The frame's own rounded corners reach CORNER px outside the straight runs.
   const box = {
     left: best.left - CORNER,
@@ -95,7 +95,8 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     top: best.top - 1,
     bottom: best.bottom + 1,
   };
-  return { box, slots: findSlots(image, box) };
+  const slots = findSlots(image, box);
+  return slots.length > 0 ? { box, slots } : findFramelessLegend(image, plot);
 }
 
 /** Entries of a legend: rows of ink inside the frame; in each, the first ink group is the sample. */
@@ -186,4 +187,97 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
     sum[2] += data[o + 2];
   }
   return sum.map((s) => Math.round(s / core.length)) as Rgb;
+}
+
+/** Legend text is near-black: darker than this (max channel, 0..255)... */
+const TEXT_DARK = 110;
+/** ...and about grey: channels within this of each other. */
+const TEXT_GREY = 40;
+/** Text lines of one legend start at the same column, give or take this (px). */
+const ALIGN = 3;
+
+/**
+ * A legend without a frame: lines of dark text inside the plot, left-aligned one above the
+ * other, each with a coloured sample just to its left.
+ */
+function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null {
+  const { data, width } = image;
+  const region = {
+    left: Math.ceil(plot.left) + 3,
+    right: Math.floor(plot.right) - 3,
+    top: Math.ceil(plot.top) + 3,
+    bottom: Math.floor(plot.bottom) - 3,
+  };
+  const dark = (row: number, column: number) => {
+    const o = (row * width + column) * 3;
+    const max = Math.max(data[o], data[o + 1], data[o + 2]);
+    const min = Math.min(data[o], data[o + 1], data[o + 2]);
+    return max < TEXT_DARK && max - min < TEXT_GREY;
+  };
+  const rowDark: boolean[] = [];
+  for (let row = region.top; row < region.bottom; row++) {
+    let any = false;
+    for (let column = region.left; column < region.right && !any; column++) any = dark(row, column);
+    rowDark.push(any);
+  }
+  const candidates: LegendSlot[] = [];
+  for (const [a, b] of groups(rowDark, 1)) {
+    const top = a + region.top;
+    const bottom = b + region.top + 1;
+    const height = bottom - top;
+    if (height < 5 || height > 60) continue;
+    const columnDark: boolean[] = [];
+    for (let column = region.left; column < region.right; column++) {
+      let any = false;
+      for (let row = top; row < bottom && !any; row++) any = dark(row, column);
+      columnDark.push(any);
+    }
+    for (const [c0, c1] of groups(columnDark, Math.round(height * 0.8))) {
+      const text = { left: c0 + region.left, right: c1 + region.left + 1, top, bottom };
+      if (text.right - text.left < height) continue;
+      const handle = findHandle(image, plot.background, text, region.left);
+      if (handle) candidates.push({ handle, text, color: dominantColor(image, handle, plot.background) });
+    }
+  }
+  // The entries of one legend share their text's left edge; the biggest such set wins.
+  let bestGroup: LegendSlot[] = [];
+  for (const slot of candidates) {
+    const group = candidates.filter(
+      (other) => Math.abs(other.text.left - slot.text.left) <= ALIGN,
+    );
+    if (group.length > bestGroup.length) bestGroup = group;
+  }
+  if (bestGroup.length === 0) return null;
+  const pad = Math.round((bestGroup[0].text.bottom - bestGroup[0].text.top) / 2);
+  const box = {
+    left: Math.min(...bestGroup.map((s) => s.handle.left)) - pad,
+    right: Math.max(...bestGroup.map((s) => s.text.right)) + pad,
+    top: Math.min(...bestGroup.map((s) => s.text.top)) - pad,
+    bottom: Math.max(...bestGroup.map((s) => s.text.bottom)) + pad,
+  };
+  return { box, slots: bestGroup.sort((p, q) => p.text.top - q.text.top) };
+}
+
+/**
+ * The sample left of a legend text: ink in the text's rows ending a short gap before it,
+ * at least as wide as the text is tall (a line sample is about two font sizes long).
+ */
+function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number): Box | null {
+  const { data, width } = image;
+  const height = text.bottom - text.top;
+  const inked = (column: number) => {
+    for (let row = text.top; row < text.bottom; row++) {
+      if (channelDistance(data, (row * width + column) * 3, background) > HANDLE_INK) return true;
+    }
+    return false;
+  };
+  let column = text.left - 1;
+  const gapLimit = text.left - height * 1.5;
+  while (column > minColumn && column > gapLimit && !inked(column)) column--;
+  if (column <= minColumn || column <= gapLimit) return null;
+  const right = column + 1;
+  while (column > minColumn && inked(column)) column--;
+  const left = column + 1;
+  if (right - left < height * 0.8 || right - left > height * 5) return null;
+  return { left, right, top: text.top, bottom: text.bottom };
 }

@@ -102,7 +102,11 @@ export async function readRegion(
   engine: OcrEngine,
   image: Raster,
   region: Box,
-  { textHeight, rotate = false, ...options }: RecognizeOptions & { textHeight: number; rotate?: boolean },
+  {
+    textHeight,
+    rotate = false,
+    ...options
+  }: RecognizeOptions & { textHeight: number; rotate?: boolean },
 ): Promise<Word[]> {
   const box = clampBox(region, image);
   const width = box.right - box.left;
@@ -111,7 +115,9 @@ export async function readRegion(
   const scale = Math.min(MAX_SCALE, Math.max(1, TARGET_TEXT_HEIGHT / Math.max(1, textHeight)));
   const scaledWidth = Math.round(width * scale);
   const scaledHeight = Math.round(height * scale);
-  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+  let pipeline = sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 3 },
+  })
     .extract({ left: box.left, top: box.top, width, height })
     .greyscale()
     .resize(scaledWidth, scaledHeight, { kernel: 'cubic' });
@@ -304,7 +310,9 @@ export async function readLabels(
   const texts = pieces.map(() => [] as Word[]);
   for (const word of words) {
     const middle = (word.box.top + word.box.bottom) / 2;
-    const line = tops.findIndex((t, i) => middle >= t - STACK_GAP / 2 && middle < t + tiles[i].height + STACK_GAP / 2);
+    const line = tops.findIndex(
+      (t, i) => middle >= t - STACK_GAP / 2 && middle < t + tiles[i].height + STACK_GAP / 2,
+    );
     if (line >= 0) texts[line].push(word);
   }
   const out = labels.map(() => ({ base: '', exponent: '' }));
@@ -353,7 +361,7 @@ export async function readChartText(
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   const aboveProfile = profileOf(image, page, above, [plot.left, plot.right], 'row');
   // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
-  const frameRows = Math.max(0, aboveProfile.findIndex((count) => count === 0));
+  const frameRows = Math.max(0, aboveProfile.indexOf(0));
   aboveProfile.fill(0, 0, frameRows);
   const aboveBands = findBands(aboveProfile, gap).map((band) => ({
     from: above[band.to],
@@ -381,11 +389,22 @@ export async function readChartText(
     bottom: Math.min(plot.bottom + textHeight / 2 + 1, plot.outsideX),
   };
   const tickLabels = [
-    ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : []).map((box) => ({ axis: 'x', box })),
-    ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : []).map((box) => ({ axis: 'y', box })),
+    ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : []).map((box) => ({
+      axis: 'x',
+      box,
+    })),
+    ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : []).map((box) => ({
+      axis: 'y',
+      box,
+    })),
   ];
   for (const label of tickLabels) boxes.push(label.box);
-  const tickTexts = readLabels(engine, image, tickLabels.map((label) => label.box), page);
+  const tickTexts = readLabels(
+    engine,
+    image,
+    tickLabels.map((label) => label.box),
+    page,
+  );
   const titleBand = aboveBands[0];
   jobs.push(
     titleBand
@@ -413,7 +432,12 @@ export async function readChartText(
   jobs.push(
     yLabelBand
       ? read(
-          { left: yLabelBand.from - pad, right: yLabelBand.to + pad, top: plot.top, bottom: plot.bottom },
+          {
+            left: yLabelBand.from - pad,
+            right: yLabelBand.to + pad,
+            top: plot.top,
+            bottom: plot.bottom,
+          },
           { textHeight: yLabelBand.to - yLabelBand.from, psm: 7, rotate: true },
         )
       : Promise.resolve([]),

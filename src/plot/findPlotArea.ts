@@ -72,11 +72,7 @@ export function findPlotArea(image: Raster): PlotArea {
   const topLine = rows[0];
   const rightLine = columns.at(-1);
   // Spines only (no top or right side): that side ends where the perpendicular lines end.
-  const top = closeOrOuter(
-    topLine && edge(topLine, 'first'),
-    leftLine && leftLine.start,
-    Math.min,
-  );
+  const top = closeOrOuter(topLine && edge(topLine, 'first'), leftLine && leftLine.start, Math.min);
   const bottom = bottomLine ? edge(bottomLine, 'last') : (leftLine?.end ?? 0) + 1;
   const left = leftLine ? edge(leftLine, 'first') : (bottomLine?.start ?? 0);
   const right = closeOrOuter(
@@ -189,7 +185,10 @@ function findLines(
 }
 
 /** The dominant colour inside the plot: white, or the panel's fill. */
-function plotBackground(image: Raster, box: { left: number; top: number; right: number; bottom: number }): Rgb {
+function plotBackground(
+  image: Raster,
+  box: { left: number; top: number; right: number; bottom: number },
+): Rgb {
   const counts = new Map<number, number>();
   const { data, width } = image;
   const step = 3;
@@ -329,7 +328,8 @@ function findGrid(
 ): number[] {
   const { data, width } = image;
   const [from, to] = axis === 'x' ? [box.left + 2, box.right - 2] : [box.top + 2, box.bottom - 2];
-  const [acrossFrom, acrossTo] = axis === 'x' ? [box.top + 2, box.bottom - 2] : [box.left + 2, box.right - 2];
+  const [acrossFrom, acrossTo] =
+    axis === 'x' ? [box.top + 2, box.bottom - 2] : [box.left + 2, box.right - 2];
   const weight = new Float64Array(Math.ceil(to) + 1);
   const span = acrossTo - acrossFrom;
   for (let position = Math.ceil(from); position < to; position++) {

@@ -65,10 +65,24 @@ export function separateSeries(
       const o = (row * width + column) * 3;
       const lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
       if (deltaE(lab, backgroundLab) < BACKGROUND_DE) continue;
-      if (!greySeries && chroma(lab) < GREY_CHROMA && colors.length > 0) continue;
       pixels.push(row * width + column);
       labs.push(lab);
     }
+  }
+  // Greys are grid, frame and text, unless a series is grey or nothing else is drawn.
+  const chromatic = labs.filter((lab) => chroma(lab) >= GREY_CHROMA).length;
+  const keepGrey = greySeries || (colors.length === 0 && chromatic < labs.length * MIN_SHARE);
+  if (!keepGrey) {
+    let kept = 0;
+    for (let i = 0; i < labs.length; i++) {
+      if (chroma(labs[i]) >= GREY_CHROMA) {
+        labs[kept] = labs[i];
+        pixels[kept] = pixels[i];
+        kept++;
+      }
+    }
+    labs.length = kept;
+    pixels.length = kept;
   }
   const seriesLabs =
     colors.length > 0 ? colors.map(rgbToLab) : clusterColors(labs, backgroundLab, seed);
@@ -131,7 +145,7 @@ export function clusterColors(labs: Lab[], background: Lab, seed: number): Lab[]
     const parent = kept.find((k2) => {
       if (deltaE(k2.lab, cluster.lab) < MERGE_DE) return true;
       const { alpha, residual } = blend(cluster.lab, k2.lab, background);
-      return alpha > 0.15 && alpha < 1.05 && residual < BLEND_DE / 2;
+      return alpha > 0.15 && alpha < 1.05 && residual < BLEND_DE;
     });
     if (parent) parent.size += cluster.size;
     else kept.push({ ...cluster });

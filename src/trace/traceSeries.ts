@@ -8,6 +8,8 @@ const MARKER_REACH = 2.3;
 const FIT_SPAN = 3;
 /** Pixels with at least this much of the series colour are solid (shaded bands are fainter). */
 const SOLID = 0.5;
+/** A line between two markers bending away from straight by more than this (px) hides a vertex. */
+const BEND_PX = 2.5;
 /** A series has markers when at least this many cores are found. */
 const MIN_MARKERS = 2;
 
@@ -227,5 +229,69 @@ export function traceSeries(weight: Float32Array, width: number, height: number,
     const py = ys.length > 0 ? ys.reduce((s, y) => s + y, 0) / ys.length : core.py;
     return { px, py };
   });
-  return { points, markers: true, coverage };
+  const inner = withHiddenVertices(points, line, reach, lineWidth);
+  return { points: withHiddenEnds(inner, line, reach), markers: true, coverage };
+}
+
+/** Marker x spacings that vary less than this share are regular. */
+const REGULAR = 0.05;
+
+/**
+ * A first or last marker hidden under another series' marker: the line still runs on past
+ * the outermost marker found. Where markers are evenly spaced, the hidden one is one spacing
+ * further, on the extension of that line.
+ */
+function withHiddenEnds(markers: PixelPoint[], line: PixelPoint[], reach: number): PixelPoint[] {
+  if (markers.length < 3) return markers;
+  const gaps = markers.slice(1).map((p, i) => p.px - markers[i].px);
+  const spacing = percentile(gaps, 0.5);
+  if (gaps.some((gap) => Math.abs(gap - spacing) > spacing * REGULAR)) return markers;
+  const out = [...markers];
+  for (const side of [-1, 1]) {
+    const end = side < 0 ? out[0] : out.at(-1)!;
+    const beyond = line.filter((p) => (p.px - end.px) * side > reach);
+    const extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
+    if (extent < spacing * 0.5 || extent > spacing + reach) continue;
+    const fit = fitLine(beyond);
+    if (!fit) continue;
+    const px = end.px + side * spacing;
+    const point = { px, py: fit.a + fit.b * px };
+    if (side < 0) out.unshift(point);
+    else out.push(point);
+  }
+  return out;
+}
+
+/**
+ * A marker drawn over by another series' marker leaves its line bent with no marker found at
+ * the bend. Between two found markers the line should be straight; where it bends, the two
+ * straight ends are extended to meet at the hidden vertex.
+ */
+function withHiddenVertices(
+  markers: PixelPoint[],
+  line: PixelPoint[],
+  reach: number,
+  lineWidth: number,
+): PixelPoint[] {
+  const out: PixelPoint[] = [];
+  for (let i = 0; i < markers.length; i++) {
+    out.push(markers[i]);
+    const a = markers[i];
+    const b = markers[i + 1];
+    if (!b) break;
+    const between = line.filter((p) => p.px > a.px + reach && p.px < b.px - reach);
+    if (between.length < 8) continue;
+    const slope = (b.py - a.py) / (b.px - a.px);
+    const off = (p: PixelPoint) => p.py - (a.py + slope * (p.px - a.px));
+    const worst = Math.max(...between.map((p) => Math.abs(off(p))));
+    if (worst < Math.max(BEND_PX, lineWidth * 1.5)) continue;
+    const part = Math.max(3, Math.floor(between.length * 0.3));
+    const first = fitLine(between.slice(0, part));
+    const last = fitLine(between.slice(-part));
+    if (!first || !last || Math.abs(first.b - last.b) < 0.05) continue;
+    const px = (last.a - first.a) / (first.b - last.b);
+    if (px <= a.px + reach || px >= b.px - reach) continue;
+    out.push({ px, py: first.a + first.b * px });
+  }
+  return out;
 }
