@@ -126,6 +126,9 @@ async function run(
   const series: SeriesResult[] = [];
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;
+    if (legend && i >= names.length && mask.count > 0) {
+      warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
+    }
     if (mask.count === 0) {
       warnings.push(`legend entry '${name}' has no matching colour in the plot`);
       return;

@@ -16,6 +16,8 @@ const MAX_SAMPLES = 20_000;
 const MERGE_DE = 18;
 /** A series colour holds at least this share of the coloured pixels. */
 const MIN_SHARE = 0.02;
+/** Unexplained pixels make a series only when there are this many per plot column. */
+const MIN_LINE_SHARE = 1;
 /** The most series looked for when no legend tells how many. */
 const MAX_K = 8;
 
@@ -86,29 +88,55 @@ export function separateSeries(
   }
   const seriesLabs =
     colors.length > 0 ? colors.map(rgbToLab) : clusterColors(labs, backgroundLab, seed);
+  const assignment = assign(labs, seriesLabs, backgroundLab);
+  // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
+  // explains, and that are common enough to be a line, become series of their own.
+  if (colors.length > 0) {
+    const left = labs.filter((_, i) => assignment[i].series < 0);
+    if (left.length >= (region.right - region.left) * MIN_LINE_SHARE) {
+      const extra = clusterColors(left, backgroundLab, seed).filter((lab) =>
+        seriesLabs.every((known) => deltaE(known, lab) >= MERGE_DE),
+      );
+      const known = seriesLabs.length;
+      const withExtra = assign(labs, [...seriesLabs, ...extra], backgroundLab);
+      const counts = extra.map((_, e) => withExtra.filter((a) => a.series === known + e).length);
+      // Blends where two lines cross are colours no entry explains too, but only in spots.
+      const lines = extra.filter((_, e) => counts[e] >= (region.right - region.left) * MIN_LINE_SHARE);
+      if (lines.length > 0) {
+        seriesLabs.push(...lines);
+        assignment.splice(0, assignment.length, ...assign(labs, seriesLabs, backgroundLab));
+      }
+    }
+  }
   const masks: SeriesMask[] = seriesLabs.map((lab, i) => ({
     color: colors[i] ?? labToRgbApprox(lab, labs),
     weight: new Float32Array(image.width * image.height),
     count: 0,
   }));
-  for (let i = 0; i < pixels.length; i++) {
-    let best = -1;
+  assignment.forEach(({ series, alpha }, i) => {
+    if (series < 0) return;
+    masks[series].weight[pixels[i]] = Math.min(1, alpha);
+    masks[series].count++;
+  });
+  return masks;
+}
+
+/** Each pixel's series (-1 for none) and how much of that colour it holds. */
+function assign(labs: Lab[], seriesLabs: Lab[], background: Lab): { series: number; alpha: number }[] {
+  return labs.map((lab) => {
+    let series = -1;
     let bestResidual = BLEND_DE;
     let bestAlpha = 0;
     for (let s = 0; s < seriesLabs.length; s++) {
-      const { alpha, residual } = blend(labs[i], seriesLabs[s], backgroundLab);
+      const { alpha, residual } = blend(lab, seriesLabs[s], background);
       if (alpha >= MIN_ALPHA && residual < bestResidual) {
-        best = s;
+        series = s;
         bestResidual = residual;
         bestAlpha = alpha;
       }
     }
-    if (best >= 0) {
-      masks[best].weight[pixels[i]] = Math.min(1, bestAlpha);
-      masks[best].count++;
-    }
-  }
-  return masks;
+    return { series, alpha: bestAlpha };
+  });
 }
 
 /** How a colour decomposes as background + alpha * (series - background), and how far off it is. */

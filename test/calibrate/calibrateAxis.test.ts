@@ -34,3 +34,77 @@ describe('calibrateAxis', () => {
     expect(axis?.pixelToData(210)).toBeCloseTo(Math.sqrt(0.1), 6);
   });
 });
+
+/** An x tick label centred on `pixel` (about 8 px per character, like 13 px DejaVu digits). */
+const xLabel = (text: string, pixel: number): Word => ({
+  text,
+  confidence: 90,
+  box: { left: pixel - 4 * text.length, right: pixel + 4 * text.length, top: 550, bottom: 562 },
+});
+
+/** Ticks 0, 20, ..., 140 drawn at px = 100.5 + 5 * value: 0.2 data units per pixel. */
+const X_VALUES = [0, 20, 40, 60, 80, 100, 120, 140];
+const xPixel = (value: number) => 100.5 + 5 * value;
+
+describe('calibrateAxis (synthetic ticks)', () => {
+  it('fits a linear axis exactly from labels on their tick marks', () => {
+    const words = X_VALUES.map((v) => xLabel(String(v), xPixel(v)));
+    const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: X_VALUES.map(xPixel) });
+    expect(warnings).toEqual([]);
+    expect(axis?.scale).toBe('linear');
+    expect(axis?.slope).toBeCloseTo(0.2, 12);
+    expect(axis?.pixelToData(xPixel(0))).toBeCloseTo(0, 9);
+    expect(axis?.pixelToData(xPixel(140))).toBeCloseTo(140, 9);
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual(X_VALUES);
+  });
+
+  it('snaps labels a little off their tick marks onto the marks', () => {
+    // Labels 1.5 px to the right of the marks (OCR boxes are rarely centred exactly).
+    const words = X_VALUES.map((v) => xLabel(String(v), xPixel(v) + 1.5));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: X_VALUES.map(xPixel) });
+    expect(axis?.pixelToData(xPixel(70))).toBeCloseTo(70, 9);
+  });
+
+  it('ignores one misread label and reports it in warnings', () => {
+    // '60' misread as '90': the seven other labels agree on one line.
+    const texts = X_VALUES.map((v) => (v === 60 ? '90' : String(v)));
+    const words = texts.map((text, i) => xLabel(text, xPixel(X_VALUES[i])));
+    const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: X_VALUES.map(xPixel) });
+    expect(axis?.scale).toBe('linear');
+    expect(axis?.pixelToData(xPixel(60))).toBeCloseTo(60, 9);
+    expect(axis?.ticks).toHaveLength(7);
+    expect(warnings).toContain("x tick '90' disagrees with the other labels and was ignored");
+  });
+
+  it('chooses a log axis for 1, 10, 100, 1000 evenly spaced', () => {
+    const words = ['1', '10', '100', '1000'].map((text, i) => label(text, 400 - 100 * i));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [100, 200, 300, 400] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.pixelToData(400)).toBeCloseTo(1, 9);
+    expect(axis?.pixelToData(250)).toBeCloseTo(10 ** 1.5, 6);
+    expect(axis?.pixelToData(100)).toBeCloseTo(1000, 6);
+  });
+
+  it('has dataToPixel as the inverse of pixelToData, on linear and log axes', () => {
+    const linear = calibrateAxis({
+      axis: 'x',
+      words: X_VALUES.map((v) => xLabel(String(v), xPixel(v))),
+      marks: X_VALUES.map(xPixel),
+    }).axis!;
+    const log = calibrateAxis({
+      axis: 'y',
+      words: ['1', '10', '100', '1000'].map((text, i) => label(text, 400 - 100 * i)),
+      marks: [100, 200, 300, 400],
+    }).axis!;
+    for (const pixel of [0, 57.25, 100.5, 333.3, 800]) {
+      expect(linear.dataToPixel(linear.pixelToData(pixel))).toBeCloseTo(pixel, 9);
+      expect(log.dataToPixel(log.pixelToData(pixel))).toBeCloseTo(pixel, 9);
+    }
+    for (const value of [-7, 0, 0.125, 147]) {
+      expect(linear.pixelToData(linear.dataToPixel(value))).toBeCloseTo(value, 9);
+    }
+    for (const value of [0.5, 1, 42, 5000]) {
+      expect(log.pixelToData(log.dataToPixel(value)) / value).toBeCloseTo(1, 9);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { DigitizeError } from '../../src/errors.js';
+import { loadRaster } from '../../src/load/loadRaster.js';
+import { findPlotArea } from '../../src/plot/findPlotArea.js';
+import type { Raster } from '../../src/types.js';
+import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
+
+/** How far (px) a found frame side may sit from the rendered frame line. */
+const FRAME_TOLERANCE = 1.5;
+/** How far (px) a found tick mark may sit from where its tick value was drawn. */
+const TICK_TOLERANCE = 1;
+/**
+ * renderChart gives pixel indices (pixel c is centred on c); findPlotArea answers in
+ * continuous coordinates (pixel c spans [c, c + 1)), so a drawn line at index c is at c + 0.5.
+ */
+const INDEX_TO_CONTINUOUS = 0.5;
+
+const SPEC: ChartSpec = {
+  xLabel: 'step',
+  yLabel: 'score',
+  xRange: [0, 100],
+  yRange: [0, 1],
+  xTicks: [0, 20, 40, 60, 80, 100],
+  yTicks: [0, 0.25, 0.5, 0.75, 1],
+  series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 0.7, 0.4] }],
+};
+
+describe('findPlotArea', () => {
+  it('finds the frame of a rendered chart within 1.5 px of its edges', async () => {
+    const chart = await renderChart(SPEC);
+    const image = await loadRaster(chart.png);
+    const area = findPlotArea(image);
+    expect(Math.abs(area.left - (chart.plot.left + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      FRAME_TOLERANCE,
+    );
+    expect(Math.abs(area.right - (chart.plot.right + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      FRAME_TOLERANCE,
+    );
+    expect(Math.abs(area.top - (chart.plot.top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      FRAME_TOLERANCE,
+    );
+    expect(Math.abs(area.bottom - (chart.plot.bottom + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      FRAME_TOLERANCE,
+    );
+    expect(area.framed).toBe(true);
+    expect(area.background).toEqual([255, 255, 255]);
+  });
+
+  it('finds the tick marks near the pixels of their tick values', async () => {
+    const chart = await renderChart(SPEC);
+    const area = findPlotArea(await loadRaster(chart.png));
+    // The end ticks coincide with the frame sides; the inner ones must each be found.
+    for (const x of SPEC.xTicks.slice(1, -1)) {
+      const px = chart.dataToPixel(x, 0).px + INDEX_TO_CONTINUOUS;
+      const nearest = Math.min(...area.ticksX.map((tick) => Math.abs(tick - px)));
+      expect(nearest, `x tick ${x} at px ${px}`).toBeLessThanOrEqual(TICK_TOLERANCE);
+    }
+    for (const y of SPEC.yTicks.slice(1, -1)) {
+      const py = chart.dataToPixel(0, y).py + INDEX_TO_CONTINUOUS;
+      const nearest = Math.min(...area.ticksY.map((tick) => Math.abs(tick - py)));
+      expect(nearest, `y tick ${y} at py ${py}`).toBeLessThanOrEqual(TICK_TOLERANCE);
+    }
+  });
+
+  it('throws PLOT_AREA_NOT_FOUND on a blank white image', () => {
+    const width = 200;
+    const height = 150;
+    const blank: Raster = {
+      data: new Uint8Array(width * height * 3).fill(255),
+      width,
+      height,
+      channels: 3,
+    };
+    expect(() => findPlotArea(blank)).toThrow(DigitizeError);
+    expect(() => findPlotArea(blank)).toThrow('no axes frame, spines or panel found');
+    try {
+      findPlotArea(blank);
+    } catch (error) {
+      expect((error as DigitizeError).code).toBe('PLOT_AREA_NOT_FOUND');
+      expect((error as DigitizeError).stage).toBe('plot');
+    }
+  });
+});

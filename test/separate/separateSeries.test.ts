@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../src/color.js';
+import { type SeriesMask, separateSeries } from '../../src/separate/separateSeries.js';
+import type { Raster } from '../../src/types.js';
+
+const WIDTH = 120;
+const HEIGHT = 80;
+const WHITE: Rgb = [255, 255, 255];
+const RED: Rgb = [214, 39, 40];
+const BLUE: Rgb = [31, 119, 180];
+/** Per-channel difference allowed between a found series colour and the colour drawn. */
+const COLOR_TOLERANCE = 8;
+
+/** A white image with a red line (rising, 2 px thick) and a blue one (flat, 2 px thick). */
+function twoLines(): { image: Raster; red: Set<number>; blue: Set<number> } {
+  const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+  const red = new Set<number>();
+  const blue = new Set<number>();
+  const paint = (column: number, row: number, color: Rgb, into: Set<number>) => {
+    const i = row * WIDTH + column;
+    data.set(color, i * 3);
+    into.add(i);
+  };
+  for (let column = 10; column < 110; column++) {
+    const row = 65 - Math.floor((column - 10) / 2);
+    paint(column, row, RED, red);
+    paint(column, row + 1, RED, red);
+    paint(column, 40, BLUE, blue);
+    paint(column, 41, BLUE, blue);
+  }
+  // Where they cross, the later (blue) line is on top.
+  for (const i of blue) red.delete(i);
+  return { image: { data, width: WIDTH, height: HEIGHT, channels: 3 }, red, blue };
+}
+
+const REGION = { left: 0, top: 0, right: WIDTH, bottom: HEIGHT };
+
+function pixelsOf(mask: SeriesMask): Set<number> {
+  const set = new Set<number>();
+  mask.weight.forEach((w, i) => {
+    if (w > 0) set.add(i);
+  });
+  return set;
+}
+
+function near(actual: Rgb, expected: Rgb): boolean {
+  return actual.every((v, i) => Math.abs(v - expected[i]) <= COLOR_TOLERANCE);
+}
+
+describe('separateSeries', () => {
+  it('finds two coloured lines on white as two masks with their colours and pixels', () => {
+    const { image, red, blue } = twoLines();
+    const masks = separateSeries(image, {
+      region: REGION,
+      background: WHITE,
+      exclude: [],
+      colors: [],
+    });
+    expect(masks).toHaveLength(2);
+    const redMask = masks.find((mask) => near(mask.color, RED));
+    const blueMask = masks.find((mask) => near(mask.color, BLUE));
+    expect(redMask, `colours found: ${masks.map((m) => m.color.join(','))}`).toBeDefined();
+    expect(blueMask).toBeDefined();
+    expect(pixelsOf(redMask!)).toEqual(red);
+    expect(pixelsOf(blueMask!)).toEqual(blue);
+    expect(redMask!.count).toBe(red.size);
+    expect(blueMask!.count).toBe(blue.size);
+  });
+
+  it('returns the masks in the order of the legend colours given', () => {
+    const { image, red, blue } = twoLines();
+    const masks = separateSeries(image, {
+      region: REGION,
+      background: WHITE,
+      exclude: [],
+      colors: [BLUE, RED],
+    });
+    expect(masks.map((mask) => mask.color)).toEqual([BLUE, RED]);
+    expect(pixelsOf(masks[0])).toEqual(blue);
+    expect(pixelsOf(masks[1])).toEqual(red);
+  });
+
+  it('leaves out pixels inside excluded boxes', () => {
+    const { image, red } = twoLines();
+    const exclude = [{ left: 0, top: 0, right: 60, bottom: HEIGHT }];
+    const [, redMask] = separateSeries(image, {
+      region: REGION,
+      background: WHITE,
+      exclude,
+      colors: [BLUE, RED],
+    });
+    const kept = [...red].filter((i) => i % WIDTH >= 60);
+    expect(pixelsOf(redMask)).toEqual(new Set(kept));
+  });
+});

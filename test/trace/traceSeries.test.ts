@@ -1,0 +1,98 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { traceSeries } from '../../src/trace/traceSeries.js';
+import type { PixelPoint } from '../../src/types.js';
+
+const WIDTH = 200;
+const HEIGHT = 120;
+const REGION = { left: 2, top: 2, right: WIDTH - 2, bottom: HEIGHT - 2 };
+/** How far (px) a traced line point may sit from the drawn line. */
+const LINE_TOLERANCE = 0.5;
+/** How far (px) a marker point may sit from the marker's centre. */
+const MARKER_TOLERANCE = 1;
+
+/**
+ * The weight mask of a straight line py = py0 + slope * (px - px0), `thickness` px tall in
+ * each column, antialiased: a pixel's weight is the share of it the line covers.
+ * Continuous coordinates: pixel (column, row) spans [column, column + 1) x [row, row + 1).
+ */
+function lineMask(
+  py0: number,
+  px0: number,
+  slope: number,
+  thickness: number,
+  from: number,
+  to: number,
+): Float32Array {
+  const weight = new Float32Array(WIDTH * HEIGHT);
+  for (let column = from; column < to; column++) {
+    const centre = py0 + slope * (column + 0.5 - px0);
+    const top = centre - thickness / 2;
+    const bottom = centre + thickness / 2;
+    for (let row = Math.floor(top); row < Math.ceil(bottom); row++) {
+      weight[row * WIDTH + column] = Math.min(bottom, row + 1) - Math.max(top, row);
+    }
+  }
+  return weight;
+}
+
+/** Rasterises an SVG drawn in black on white and returns how black each pixel is (0..1). */
+async function inkWeight(svgBody: string): Promise<Float32Array> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>${svgBody}</svg>`;
+  const { data } = await sharp(Buffer.from(svg))
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return Float32Array.from(data, (grey) => 1 - grey / 255);
+}
+
+describe('traceSeries', () => {
+  it('traces a straight line of known slope within 0.5 px', () => {
+    const slope = -0.3;
+    const line = (px: number) => 90 + slope * (px - 20);
+    const weight = lineMask(90, 20, slope, 2, 20, 180);
+    const { points, markers, coverage } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(false);
+    expect(coverage).toBe(1);
+    expect(points).toHaveLength(160);
+    for (const { px, py } of points) {
+      expect(Math.abs(py - line(px)), `at px ${px}`).toBeLessThanOrEqual(LINE_TOLERANCE);
+    }
+    expect(points[0].px).toBe(20.5);
+    expect(points.at(-1)!.px).toBe(179.5);
+  });
+
+  it('finds disc markers on a polyline at their centres within 1 px', async () => {
+    const centres: PixelPoint[] = [
+      { px: 20, py: 90 },
+      { px: 55, py: 40 },
+      { px: 90, py: 70 },
+      { px: 125, py: 30 },
+      { px: 160, py: 85 },
+      { px: 185, py: 60 },
+    ];
+    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
+    const discs = centres.map((c) => `<circle cx="${c.px}" cy="${c.py}" r="4.5" fill="#000"/>`);
+    const weight = await inkWeight(polyline + discs.join(''));
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    points.forEach((point, i) => {
+      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
+        MARKER_TOLERANCE,
+      );
+    });
+  });
+
+  it('returns no points for an empty mask', () => {
+    const { points, coverage } = traceSeries(
+      new Float32Array(WIDTH * HEIGHT),
+      WIDTH,
+      HEIGHT,
+      REGION,
+    );
+    expect(points).toEqual([]);
+    expect(coverage).toBe(0);
+  });
+});
