@@ -95,7 +95,10 @@ export function separateSeries(
     const left = labs.filter((_, i) => assignment[i].series < 0);
     if (left.length >= (region.right - region.left) * MIN_LINE_SHARE) {
       const extra = clusterColors(left, backgroundLab, seed).filter((lab) =>
-        seriesLabs.every((known) => deltaE(known, lab) >= MERGE_DE),
+        seriesLabs.every(
+          (known) =>
+            deltaE(known, lab) >= MERGE_DE && blend(lab, known, backgroundLab).residual >= BLEND_DE * 2,
+        ),
       );
       const known = seriesLabs.length;
       const withExtra = assign(labs, [...seriesLabs, ...extra], backgroundLab);

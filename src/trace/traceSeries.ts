@@ -1,7 +1,13 @@
 import type { Box, PixelPoint } from '../types.js';
 
-/** Marker cores lie at least this far (px) inside the series' pixels, beyond half the line width. */
-const CORE_MARGIN = 1;
+/** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
+const CORE_MARGIN = 1.5;
+/** Marker bodies reach this much (px) deeper than the core threshold; a thick line's folds barely pass it. */
+const MARKER_DEPTH = 0.8;
+/** Cores smaller than this (px) are noise, not markers. */
+const MIN_CORE = 6;
+/** At least this share of the cores must be alike in size for the series to have markers. */
+const ALIKE = 0.8;
 /** A triangle's apex is this many inradii from its incentre: how far a marker reaches from its core. */
 const MARKER_REACH = 2.3;
 /** Line samples used on each side of a marker to find its vertex, in marker radii. */
@@ -11,7 +17,7 @@ const SOLID = 0.5;
 /** A line between two markers bending away from straight by more than this (px) hides a vertex. */
 const BEND_PX = 2.5;
 /** A series has markers when at least this many cores are found. */
-const MIN_MARKERS = 2;
+const MIN_MARKERS = 4;
 
 export interface TraceResult {
   points: PixelPoint[];
@@ -163,20 +169,30 @@ function fitLine(points: PixelPoint[]): { a: number; b: number } | null {
  */
 export function traceSeries(weight: Float32Array, width: number, height: number, region: Box): TraceResult {
   const runsByColumn: Run[][] = [];
-  const thickness: number[] = [];
   for (let column = Math.ceil(region.left); column < region.right; column++) {
-    const runs = columnRuns(weight, width, column, region);
-    runsByColumn.push(runs);
-    for (const run of runs) thickness.push(run.weight);
+    runsByColumn.push(columnRuns(weight, width, column, region));
   }
-  // Flat stretches show the true line width; steep ones only add longer runs.
-  const lineWidth = Math.max(0.8, percentile(thickness, 0.3));
   const dist = distanceMap(weight, width, height);
-  const threshold = Math.max(2, lineWidth / 2 + CORE_MARGIN);
-  const allCores = findCores(dist, width, region, threshold);
+  // Half the line width: the depth of the line's middle, the commonest across its columns.
+  const depths: number[] = [];
+  runsByColumn.forEach((runs, k) => {
+    const column = Math.ceil(region.left) + k;
+    for (const run of runs) {
+      let deepest = 0;
+      for (let row = run.from; row <= run.to; row++) deepest = Math.max(deepest, dist[row * width + column]);
+      depths.push(deepest);
+    }
+  });
+  const halfWidth = percentile(depths, 0.5);
+  const threshold = halfWidth + CORE_MARGIN;
+  const allCores = findCores(dist, width, region, threshold).filter((c) => c.size >= MIN_CORE);
   const typical = percentile(allCores.map((c) => c.size), 0.5);
-  const cores = allCores.filter((c) => c.size >= Math.max(2, typical * 0.25));
-  const hasMarkers = cores.length >= MIN_MARKERS;
+  // Markers are all alike; blobs where a noisy line folds on itself are not.
+  const cores = allCores.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
+  const hasMarkers =
+    cores.length >= MIN_MARKERS &&
+    cores.length >= allCores.length * ALIKE &&
+    percentile(cores.map((c) => c.depth), 0.5) >= threshold + MARKER_DEPTH;
   const reach = hasMarkers ? percentile(cores.map((c) => c.depth), 0.5) * MARKER_REACH + 1 : 0;
   const inMarker = (px: number, py: number) =>
     hasMarkers && cores.some((c) => Math.abs(c.px - px) <= reach && Math.abs(c.py - py) <= reach);
@@ -229,7 +245,7 @@ export function traceSeries(weight: Float32Array, width: number, height: number,
     const py = ys.length > 0 ? ys.reduce((s, y) => s + y, 0) / ys.length : core.py;
     return { px, py };
   });
-  const inner = withHiddenVertices(points, line, reach, lineWidth);
+  const inner = withHiddenVertices(points, line, reach, halfWidth * 2);
   return { points: withHiddenEnds(inner, line, reach), markers: true, coverage };
 }
 

@@ -1,0 +1,180 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDigitizer } from '../src/digitize.js';
+import type { ChartResult, DataPoint, SeriesResult } from '../src/types.js';
+import { type ChartSpec, renderChart } from './helpers/renderChart.js';
+
+/** Every recovered value must lie within this share of its axis range of the truth. */
+const TOLERANCE_SHARE = 0.01;
+/** End-to-end runs include OCR: allow for a slow, shared CI machine. */
+const TIMEOUT_MS = 30_000;
+
+const root = join(import.meta.dirname, '..');
+const digitizer = createDigitizer();
+
+afterAll(async () => {
+  await digitizer.close();
+});
+
+function seriesNamed(result: ChartResult, name: string): SeriesResult {
+  const series = result.series.find((s) => s.name === name);
+  expect(series, `series '${name}' among ${result.series.map((s) => s.name)}`).toBeDefined();
+  return series!;
+}
+
+/** Asserts one recovered point per truth point, each within the tolerances (data units). */
+function expectPoints(
+  name: string,
+  points: DataPoint[],
+  xs: number[],
+  ys: number[],
+  xTolerance: number,
+  yTolerance: number,
+): void {
+  const found = points.map((p) => `(${p.x.toPrecision(4)}, ${p.y.toPrecision(4)})`).join(' ');
+  expect(points, `${name}: ${found}`).toHaveLength(xs.length);
+  points.forEach((point, i) => {
+    expect(Math.abs(point.x - xs[i]), `${name}: x of point ${i}`).toBeLessThanOrEqual(xTolerance);
+    expect(Math.abs(point.y - ys[i]), `${name}: y of point ${i}`).toBeLessThanOrEqual(yTolerance);
+  });
+}
+
+/** The predicted series linearly interpolated at x (null outside its x span). */
+function interpolate(points: DataPoint[], x: number): number | null {
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (x >= a.x && x <= b.x)
+      return b.x === a.x ? a.y : a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
+  }
+  return null;
+}
+
+describe('digitize samples/aime24.png', () => {
+  // Truth from the generator of the chart (matplotlib 3.6, 800x600, 100 dpi).
+  const steps = [0, 20, 40, 60, 80, 100, 120, 140];
+  const grpo = [0.125, 0.165, 0.13, 0.16, 0.135, 0.17, 0.13, 0.16];
+  const mel = [0.075, 0.13, 0.1, 0.15, 0.225, 0.17, 0.175, 0.2];
+  const xRange: [number, number] = [-7, 147];
+  const yRange: [number, number] = [0.07, 0.23];
+  const xTolerance = TOLERANCE_SHARE * (xRange[1] - xRange[0]);
+  const yTolerance = TOLERANCE_SHARE * (yRange[1] - yRange[0]);
+  let result: ChartResult;
+
+  it('reads the title, axis labels and axis limits', { timeout: TIMEOUT_MS }, async () => {
+    const path = join(root, 'samples', 'aime24.png');
+    result = await digitizer.digitize(path);
+    expect(result.source).toBe(path);
+    expect(result.image).toEqual({ width: 800, height: 600 });
+    expect(result.title).toBe('Benchmark: AIME24');
+    expect(result.axes.x.label).toBe('Training Step');
+    expect(result.axes.y.label).toBe('Validation Score');
+    expect(result.axes.x.scale).toBe('linear');
+    expect(result.axes.y.scale).toBe('linear');
+    expect(Math.abs(result.axes.x.min - xRange[0])).toBeLessThanOrEqual(xTolerance);
+    expect(Math.abs(result.axes.x.max - xRange[1])).toBeLessThanOrEqual(xTolerance);
+    expect(Math.abs(result.axes.y.min - yRange[0])).toBeLessThanOrEqual(yTolerance);
+    expect(Math.abs(result.axes.y.max - yRange[1])).toBeLessThanOrEqual(yTolerance);
+  });
+
+  it('recovers both series: names and 8 points each within 1% of the axis ranges', () => {
+    expect(result.series.map((s) => s.name).sort()).toEqual(['GRPO', 'MEL']);
+    expectPoints('GRPO', seriesNamed(result, 'GRPO').points, steps, grpo, xTolerance, yTolerance);
+    expectPoints('MEL', seriesNamed(result, 'MEL').points, steps, mel, xTolerance, yTolerance);
+  });
+
+  it('gives the same result for the image bytes, with source null', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const bytes = await readFile(join(root, 'samples', 'aime24.png'));
+    const fromBytes = await digitizer.digitize(bytes);
+    expect(fromBytes.source).toBeNull();
+    expect(fromBytes.series).toEqual(result.series);
+  });
+});
+
+describe('digitize rendered charts', () => {
+  it('recovers two marker series named in a legend', { timeout: TIMEOUT_MS }, async () => {
+    const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const spec: ChartSpec = {
+      width: 800,
+      height: 600,
+      title: 'Loss by epoch',
+      xLabel: 'Epoch',
+      yLabel: 'Loss',
+      xRange: [-0.5, 10.5],
+      yRange: [0, 2],
+      xTicks: [0, 2, 4, 6, 8, 10],
+      yTicks: [0, 0.5, 1, 1.5, 2],
+      legend: 'upper right',
+      series: [
+        {
+          name: 'train',
+          color: '#1f77b4',
+          marker: 'circle',
+          x: xs,
+          y: [1.8, 1.45, 1.2, 1.05, 0.9, 0.8, 0.72, 0.65, 0.6, 0.56, 0.52],
+        },
+        {
+          name: 'valid',
+          color: '#ff7f0e',
+          marker: 'triangle-up',
+          x: xs,
+          y: [1.7, 1.5, 1.3, 1.25, 1.1, 1.15, 1.0, 1.05, 0.95, 1.0, 0.98],
+        },
+      ],
+    };
+    const chart = await renderChart(spec);
+    const result = await digitizer.digitize(chart.png);
+    const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    expect(result.title).toBe('Loss by epoch');
+    expect(result.axes.x.label).toBe('Epoch');
+    expect(result.axes.y.label).toBe('Loss');
+    expect(result.series.map((s) => s.name).sort()).toEqual(['train', 'valid']);
+    for (const s of spec.series) {
+      expectPoints(s.name!, seriesNamed(result, s.name!).points, s.x, s.y, xTolerance, yTolerance);
+    }
+  });
+
+  it('traces a dense series without markers or legend', { timeout: TIMEOUT_MS }, async () => {
+    const xs = Array.from({ length: 201 }, (_, i) => i * 50);
+    const ys = xs.map((x) => 50 + 30 * Math.sin(x / 1200) * Math.exp(-x / 8000));
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xLabel: 'Step',
+      yLabel: 'Reward',
+      xRange: [0, 10_000],
+      yRange: [0, 100],
+      xTicks: [0, 2000, 4000, 6000, 8000, 10_000],
+      yTicks: [0, 20, 40, 60, 80, 100],
+      series: [{ name: null, color: '#2ca02c', x: xs, y: ys, lineWidth: 1.5 }],
+    };
+    const chart = await renderChart(spec);
+    const result = await digitizer.digitize(chart.png);
+    const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    expect(result.series).toHaveLength(1);
+    const [series] = result.series;
+    expect(series.name).toBeNull();
+    expect(series.marker).toBeNull();
+    // Densely sampled: at least one point every few pixels of the plot's width.
+    expect(series.points.length).toBeGreaterThan((chart.plot.right - chart.plot.left) / 3);
+    expect(Math.abs(series.points[0].x - xs[0])).toBeLessThanOrEqual(xTolerance);
+    expect(Math.abs(series.points.at(-1)!.x - xs.at(-1)!)).toBeLessThanOrEqual(xTolerance);
+    // Every traced point lies on the drawn polyline...
+    const truth = xs.map((x, i) => ({ x, y: ys[i] }));
+    for (const point of series.points) {
+      const y = interpolate(truth, point.x);
+      expect(y, `point at x ${point.x} outside the data`).not.toBeNull();
+      expect(Math.abs(point.y - y!), `y at x ${point.x}`).toBeLessThanOrEqual(yTolerance);
+    }
+    // ...and the trace follows it wherever the data are (its ends were checked above).
+    xs.forEach((x, i) => {
+      const y = interpolate(series.points, x);
+      if (y !== null) expect(Math.abs(y - ys[i]), `y at x ${x}`).toBeLessThanOrEqual(yTolerance);
+    });
+  });
+});
