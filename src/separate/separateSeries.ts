@@ -17,7 +17,7 @@ const MERGE_DE = 18;
 /** A series colour holds at least this share of the coloured pixels. */
 const MIN_SHARE = 0.02;
 /** Unexplained pixels make a series only when there are this many per plot column. */
-const MIN_LINE_SHARE = 1;
+const MIN_LINE_SHARE = 2;
 /** The most series looked for when no legend tells how many. */
 const MAX_K = 8;
 
