@@ -48,7 +48,11 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
   };
   return {
     async digitize(input, perCall = {}) {
-      const { maxPixels = DEFAULT_MAX_PIXELS, timeoutMs = 60_000, signal } = { ...options, ...perCall };
+      const {
+        maxPixels = DEFAULT_MAX_PIXELS,
+        timeoutMs = 60_000,
+        signal,
+      } = { ...options, ...perCall };
       const source = typeof input === 'string' ? input : null;
       if (!(typeof input === 'string' || input instanceof Uint8Array)) {
         throw new TypeError(
@@ -56,14 +60,21 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
         );
       }
       let timer: NodeJS.Timeout | undefined;
+      let onAbort: (() => void) | undefined;
       const limits = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new DigitizeError('TIMEOUT', 'input', `took longer than ${timeoutMs} ms`, { input: source })),
+          () =>
+            reject(
+              new DigitizeError('TIMEOUT', 'input', `took longer than ${timeoutMs} ms`, {
+                input: source,
+              }),
+            ),
           timeoutMs,
         );
-        signal?.addEventListener('abort', () =>
-          reject(new DigitizeError('ABORTED', 'input', 'cancelled', { input: source })),
-        );
+        onAbort = () =>
+          reject(new DigitizeError('ABORTED', 'input', 'cancelled', { input: source }));
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
       });
       try {
         return await Promise.race([run(input, source, maxPixels, getEngine), limits]);
@@ -72,9 +83,13 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
           error.input ??= source;
           throw error;
         }
-        throw new DigitizeError('NO_CHART_FOUND', 'trace', 'unexpected failure', { input: source, cause: error });
+        throw new DigitizeError('NO_CHART_FOUND', 'trace', 'unexpected failure', {
+          input: source,
+          cause: error,
+        });
       } finally {
         clearTimeout(timer);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
       }
     },
     async close() {
@@ -95,8 +110,16 @@ async function run(
   const plot = findPlotArea(image);
   const engine = await getEngine();
   const text = await readChartText(image, plot, engine);
-  const xFit = calibrateAxis({ axis: 'x', words: text.xTickWords, marks: [...plot.ticksX, ...plot.gridX] });
-  const yFit = calibrateAxis({ axis: 'y', words: text.yTickWords, marks: [...plot.ticksY, ...plot.gridY] });
+  const xFit = calibrateAxis({
+    axis: 'x',
+    words: text.xTickWords,
+    marks: [...plot.ticksX, ...plot.gridX],
+  });
+  const yFit = calibrateAxis({
+    axis: 'y',
+    words: text.yTickWords,
+    marks: [...plot.ticksY, ...plot.gridY],
+  });
   warnings.push(...xFit.warnings, ...yFit.warnings);
   if (!xFit.axis || !yFit.axis) {
     throw new DigitizeError(
@@ -110,7 +133,13 @@ async function run(
   const yAxis = yFit.axis;
 
   const legend = findLegend(image, plot);
-  const names = legend ? await readLegendNames(engine, image, legend.slots.map((slot) => slot.text)) : [];
+  const names = legend
+    ? await readLegendNames(
+        engine,
+        image,
+        legend.slots.map((slot) => slot.text),
+      )
+    : [];
   const region: Box = {
     left: plot.left + FRAME_MARGIN,
     top: plot.top + FRAME_MARGIN,
@@ -136,14 +165,19 @@ async function run(
     const trace = traceSeries(mask.weight, image.width, image.height, region);
     if (trace.points.length === 0) return;
     if (trace.coverage < GAPPY_COVERAGE && !trace.markers) {
-      warnings.push(`series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`);
+      warnings.push(
+        `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
+      );
     }
     series.push({
       name,
       color: toHex(mask.color),
       marker: null,
       confidence: Math.round(Math.min(1, trace.coverage) * 1000) / 1000,
-      points: trace.points.map(({ px, py }) => ({ x: xAxis.pixelToData(px), y: yAxis.pixelToData(py) })),
+      points: trace.points.map(({ px, py }) => ({
+        x: xAxis.pixelToData(px),
+        y: yAxis.pixelToData(py),
+      })),
     });
   });
   if (series.length === 0) warnings.push('no series found in the plot');
@@ -161,7 +195,12 @@ async function run(
   };
 }
 
-function axisResult(axis: AxisScale, label: string | null, minPixel: number, maxPixel: number): AxisResult {
+function axisResult(
+  axis: AxisScale,
+  label: string | null,
+  minPixel: number,
+  maxPixel: number,
+): AxisResult {
   return {
     label,
     scale: axis.scale,
@@ -174,14 +213,25 @@ function axisResult(axis: AxisScale, label: string | null, minPixel: number, max
 async function readLegendNames(engine: OcrEngine, image: Raster, boxes: Box[]): Promise<string[]> {
   const names: string[] = [];
   for (const box of boxes) {
-    const words = await readRegion(engine, image, box, { textHeight: box.bottom - box.top, psm: 7 });
-    names.push(words.map((word) => word.text).join(' ').trim());
+    const words = await readRegion(engine, image, box, {
+      textHeight: box.bottom - box.top,
+      psm: 7,
+    });
+    names.push(
+      words
+        .map((word) => word.text)
+        .join(' ')
+        .trim(),
+    );
   }
   return names;
 }
 
 /** Digitizes one chart with a fresh OCR engine (closed before it returns). */
-export async function digitize(input: DigitizeInput, options: DigitizerOptions = {}): Promise<ChartResult> {
+export async function digitize(
+  input: DigitizeInput,
+  options: DigitizerOptions = {},
+): Promise<ChartResult> {
   const digitizer = createDigitizer(options);
   try {
     return await digitizer.digitize(input, options);

@@ -34,12 +34,7 @@ interface Run {
   end: number;
 }
 
-function runsAlong(
-  image: Raster,
-  background: Rgb,
-  plot: Box,
-  along: 'row' | 'column',
-): Run[] {
+function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'column'): Run[] {
   const { data, width } = image;
   const runs: Run[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
@@ -236,15 +231,14 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
       const text = { left: c0 + region.left, right: c1 + region.left + 1, top, bottom };
       if (text.right - text.left < height) continue;
       const handle = findHandle(image, plot.background, text, region.left);
-      if (handle) candidates.push({ handle, text, color: dominantColor(image, handle, plot.background) });
+      if (handle)
+        candidates.push({ handle, text, color: dominantColor(image, handle, plot.background) });
     }
   }
   // The entries of one legend share their text's left edge; the biggest such set wins.
   let bestGroup: LegendSlot[] = [];
   for (const slot of candidates) {
-    const group = candidates.filter(
-      (other) => Math.abs(other.text.left - slot.text.left) <= ALIGN,
-    );
+    const group = candidates.filter((other) => Math.abs(other.text.left - slot.text.left) <= ALIGN);
     if (group.length > bestGroup.length) bestGroup = group;
   }
   if (bestGroup.length === 0) return null;

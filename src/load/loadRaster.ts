@@ -44,7 +44,8 @@ export async function loadRaster(
       { input: name },
     );
   }
-  if ((metadata.pages ?? 1) > 1) warnings.push(`image has ${metadata.pages} frames; read the first`);
+  if ((metadata.pages ?? 1) > 1)
+    warnings.push(`image has ${metadata.pages} frames; read the first`);
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
       .rotate()

@@ -6,7 +6,12 @@ import { DigitizeError } from '../errors.js';
 import type { Box, Word } from '../types.js';
 
 /** The folder that holds `eng.traineddata.gz` (committed in `models/`, see models/README.md). */
-export const DEFAULT_MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+export const DEFAULT_MODEL_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'models',
+);
 const MODEL_FILE = 'eng.traineddata.gz';
 
 export interface RecognizeOptions {
@@ -37,7 +42,11 @@ export async function createOcrEngine({
 }: OcrEngineOptions = {}): Promise<OcrEngine> {
   // tesseract.js waits forever on a langPath without the model: check first.
   if (!existsSync(join(modelDir, MODEL_FILE))) {
-    throw new DigitizeError('OCR_FAILED', 'ocr', `OCR model not found: ${join(modelDir, MODEL_FILE)}`);
+    throw new DigitizeError(
+      'OCR_FAILED',
+      'ocr',
+      `OCR model not found: ${join(modelDir, MODEL_FILE)}`,
+    );
   }
   let lastError: unknown = null;
   const worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {

@@ -72,7 +72,7 @@ export function findPlotArea(image: Raster): PlotArea {
   const topLine = rows[0];
   const rightLine = columns.at(-1);
   // Spines only (no top or right side): that side ends where the perpendicular lines end.
-  const top = closeOrOuter(topLine && edge(topLine, 'first'), leftLine && leftLine.start, Math.min);
+  const top = closeOrOuter(topLine && edge(topLine, 'first'), leftLine?.start, Math.min);
   const bottom = bottomLine ? edge(bottomLine, 'last') : (leftLine?.end ?? 0) + 1;
   const left = leftLine ? edge(leftLine, 'first') : (bottomLine?.start ?? 0);
   const right = closeOrOuter(

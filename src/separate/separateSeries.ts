@@ -61,7 +61,9 @@ export function separateSeries(
   const left = Math.ceil(region.left);
   for (let row = top; row < region.bottom; row++) {
     for (let column = left; column < region.right; column++) {
-      if (exclude.some((b) => column >= b.left && column < b.right && row >= b.top && row < b.bottom)) {
+      if (
+        exclude.some((b) => column >= b.left && column < b.right && row >= b.top && row < b.bottom)
+      ) {
         continue;
       }
       const o = (row * width + column) * 3;
@@ -97,14 +99,17 @@ export function separateSeries(
       const extra = clusterColors(left, backgroundLab, seed).filter((lab) =>
         seriesLabs.every(
           (known) =>
-            deltaE(known, lab) >= MERGE_DE && blend(lab, known, backgroundLab).residual >= BLEND_DE * 2,
+            deltaE(known, lab) >= MERGE_DE &&
+            blend(lab, known, backgroundLab).residual >= BLEND_DE * 2,
         ),
       );
       const known = seriesLabs.length;
       const withExtra = assign(labs, [...seriesLabs, ...extra], backgroundLab);
       const counts = extra.map((_, e) => withExtra.filter((a) => a.series === known + e).length);
       // Blends where two lines cross are colours no entry explains too, but only in spots.
-      const lines = extra.filter((_, e) => counts[e] >= (region.right - region.left) * MIN_LINE_SHARE);
+      const lines = extra.filter(
+        (_, e) => counts[e] >= (region.right - region.left) * MIN_LINE_SHARE,
+      );
       if (lines.length > 0) {
         seriesLabs.push(...lines);
         assignment.splice(0, assignment.length, ...assign(labs, seriesLabs, backgroundLab));
@@ -125,7 +130,11 @@ export function separateSeries(
 }
 
 /** Each pixel's series (-1 for none) and how much of that colour it holds. */
-function assign(labs: Lab[], seriesLabs: Lab[], background: Lab): { series: number; alpha: number }[] {
+function assign(
+  labs: Lab[],
+  seriesLabs: Lab[],
+  background: Lab,
+): { series: number; alpha: number }[] {
   return labs.map((lab) => {
     let series = -1;
     let bestResidual = BLEND_DE;
@@ -211,6 +220,8 @@ export function labToRgb([l, a, b]: Lab): Rgb {
   const g = -0.969266 * x + 1.8760108 * y + 0.041556 * z;
   const bl = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
   const gamma = (c: number) =>
-    Math.round(255 * Math.max(0, Math.min(1, c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)));
+    Math.round(
+      255 * Math.max(0, Math.min(1, c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)),
+    );
   return [gamma(r), gamma(g), gamma(bl)];
 }

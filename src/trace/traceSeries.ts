@@ -34,7 +34,13 @@ interface Run {
 }
 
 /** Weighted runs of series pixels in one column (continuous coordinates: pixel i is [i, i+1)). */
-function columnRuns(weight: Float32Array, width: number, column: number, region: Box, skip?: (row: number) => boolean): Run[] {
+function columnRuns(
+  weight: Float32Array,
+  width: number,
+  column: number,
+  region: Box,
+  skip?: (row: number) => boolean,
+): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   let moment = 0;
@@ -138,6 +144,26 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
   return cores;
 }
 
+/** Cores closer than `reach` in x and y are pieces of one marker: merged, weighted by size. */
+function mergeNear(cores: Core[], reach: number): Core[] {
+  const merged: Core[] = [];
+  for (const core of [...cores].sort((a, b) => b.size - a.size)) {
+    const host = merged.find(
+      (m) => Math.abs(m.px - core.px) <= reach && Math.abs(m.py - core.py) <= reach,
+    );
+    if (!host) {
+      merged.push({ ...core });
+      continue;
+    }
+    const size = host.size + core.size;
+    host.px = (host.px * host.size + core.px * core.size) / size;
+    host.py = (host.py * host.size + core.py * core.size) / size;
+    host.size = size;
+    host.depth = Math.max(host.depth, core.depth);
+  }
+  return merged;
+}
+
 function percentile(values: number[], share: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -167,7 +193,12 @@ function fitLine(points: PixelPoint[]): { a: number; b: number } | null {
  * whatever the marker's shape. Without markers, the line's centre in every pixel column, left
  * to right, following the run nearest the previous column where a column holds several.
  */
-export function traceSeries(weight: Float32Array, width: number, height: number, region: Box): TraceResult {
+export function traceSeries(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  region: Box,
+): TraceResult {
   const runsByColumn: Run[][] = [];
   for (let column = Math.ceil(region.left); column < region.right; column++) {
     runsByColumn.push(columnRuns(weight, width, column, region));
@@ -179,21 +210,37 @@ export function traceSeries(weight: Float32Array, width: number, height: number,
     const column = Math.ceil(region.left) + k;
     for (const run of runs) {
       let deepest = 0;
-      for (let row = run.from; row <= run.to; row++) deepest = Math.max(deepest, dist[row * width + column]);
+      for (let row = run.from; row <= run.to; row++)
+        deepest = Math.max(deepest, dist[row * width + column]);
       depths.push(deepest);
     }
   });
   const halfWidth = percentile(depths, 0.5);
   const threshold = halfWidth + CORE_MARGIN;
-  const allCores = findCores(dist, width, region, threshold).filter((c) => c.size >= MIN_CORE);
-  const typical = percentile(allCores.map((c) => c.size), 0.5);
+  const found = findCores(dist, width, region, threshold);
+  const candidates = found.filter((c) => c.size >= MIN_CORE);
+  const typical = percentile(
+    candidates.map((c) => c.size),
+    0.5,
+  );
   // Markers are all alike; blobs where a noisy line folds on itself are not.
-  const cores = allCores.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
+  const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
+  const depth = percentile(
+    alike.map((c) => c.depth),
+    0.5,
+  );
   const hasMarkers =
-    cores.length >= MIN_MARKERS &&
-    cores.length >= allCores.length * ALIKE &&
-    percentile(cores.map((c) => c.depth), 0.5) >= threshold + MARKER_DEPTH;
-  const reach = hasMarkers ? percentile(cores.map((c) => c.depth), 0.5) * MARKER_REACH + 1 : 0;
+    alike.length >= MIN_MARKERS &&
+    alike.length >= candidates.length * ALIKE &&
+    depth >= threshold + MARKER_DEPTH;
+  const reach = hasMarkers ? depth * MARKER_REACH + 1 : 0;
+  // A marker cut by a line drawn over it leaves smaller pieces of core: they count, as one.
+  const cores = hasMarkers
+    ? mergeNear(
+        found.filter((c) => c.size >= typical / 4),
+        reach,
+      )
+    : [];
   const inMarker = (px: number, py: number) =>
     hasMarkers && cores.some((c) => Math.abs(c.px - px) <= reach && Math.abs(c.py - py) <= reach);
 

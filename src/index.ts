@@ -1,0 +1,26 @@
+/**
+ * chart-digitizer: turn a line chart image back into its data.
+ *
+ * `digitize(input)` for one chart; `createDigitizer()` to reuse one OCR engine over many.
+ */
+export {
+  createDigitizer,
+  type DigitizeInput,
+  type DigitizeOptions,
+  type Digitizer,
+  type DigitizerOptions,
+  digitize,
+} from './digitize.js';
+export { DigitizeError, type ErrorCode, type Stage } from './errors.js';
+export { renderOverlay } from './export/renderOverlay.js';
+export { toCsv } from './export/toCsv.js';
+export { toJson } from './export/toJson.js';
+export type {
+  AxisResult,
+  Box,
+  ChartResult,
+  DataPoint,
+  MarkerShape,
+  Scale,
+  SeriesResult,
+} from './types.js';
