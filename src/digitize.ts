@@ -217,12 +217,9 @@ async function readLegendNames(engine: OcrEngine, image: Raster, boxes: Box[]): 
       textHeight: box.bottom - box.top,
       psm: 7,
     });
-    names.push(
-      words
-        .map((word) => word.text)
-        .join(' ')
-        .trim(),
-    );
+    // Pieces of a dashed sample can fall in the text box: OCR reads them as '-', '=' or '+'.
+    const text = words.map((word) => word.text).join(' ');
+    names.push(text.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
   }
   return names;
 }
