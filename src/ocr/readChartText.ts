@@ -305,7 +305,6 @@ export async function readLabels(
     .greyscale()
     .png({ compressionLevel: 1 })
     .toBuffer();
-  if (process.env.DIGITIZE_DEBUG_STACK) await sharp(png).toFile(process.env.DIGITIZE_DEBUG_STACK);
   const words = await engine.recognize(png, { psm: 6, whitelist: TICK_WHITELIST });
   const texts = pieces.map(() => [] as Word[]);
   for (const word of words) {
