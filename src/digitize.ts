@@ -4,11 +4,19 @@ import { DigitizeError } from './errors.js';
 import { findLegend } from './legend/findLegend.js';
 import { DEFAULT_MAX_PIXELS, loadRaster } from './load/loadRaster.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
-import { readChartText, readRegion } from './ocr/readChartText.js';
+import { readChartText, readLabels } from './ocr/readChartText.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisResult, AxisScale, Box, ChartResult, Raster, SeriesResult } from './types.js';
+import type {
+  AxisResult,
+  AxisScale,
+  Box,
+  ChartResult,
+  PlotArea,
+  Raster,
+  SeriesResult,
+} from './types.js';
 
 /** What `digitize` accepts: a file path, or the encoded image bytes. */
 export type DigitizeInput = string | Buffer | Uint8Array;
@@ -137,6 +145,7 @@ async function run(
     ? await readLegendNames(
         engine,
         image,
+        plot,
         legend.slots.map((slot) => slot.text),
       )
     : [];
@@ -210,18 +219,15 @@ function axisResult(
   };
 }
 
-async function readLegendNames(engine: OcrEngine, image: Raster, boxes: Box[]): Promise<string[]> {
-  const names: string[] = [];
-  for (const box of boxes) {
-    const words = await readRegion(engine, image, box, {
-      textHeight: box.bottom - box.top,
-      psm: 7,
-    });
-    // Pieces of a dashed sample can fall in the text box: OCR reads them as '-', '=' or '+'.
-    const text = words.map((word) => word.text).join(' ');
-    names.push(text.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
-  }
-  return names;
+/** Legend texts, all read in one OCR call. */
+async function readLegendNames(engine: OcrEngine, image: Raster, plot: PlotArea, boxes: Box[]) {
+  const texts = await readLabels(engine, image, boxes, plot.page, {
+    whitelist: '',
+    exponents: false,
+    separator: ' ',
+  });
+  // Pieces of a dashed sample can fall in the text box: OCR reads them as '-', '=' or '+'.
+  return texts.map((text) => text.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
 }
 
 /** Digitizes one chart with a fresh OCR engine (closed before it returns). */

@@ -25,6 +25,8 @@ export interface PlotArea extends Box {
   gridY: number[];
   /** The colour of the plot's background (white, or a panel grey). */
   background: [number, number, number];
+  /** The colour of the page around the plot (the image border's commonest colour). */
+  page: [number, number, number];
   /** First row below the x axis line and its tick marks: where x tick labels may start. */
   outsideX: number;
   /** Last column left of the y axis line and its tick marks: where y tick labels may end. */

@@ -1,3 +1,4 @@
+import { fitLine } from '../math.js';
 import type { AxisName, AxisScale, Scale, Tick, Word } from '../types.js';
 import { parseTickLabel } from './parseTick.js';
 
@@ -95,9 +96,12 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       return;
     }
     let pixel = centre(word);
-    let best = Math.min(spacing * SNAP_SHARE, (word.box.right - word.box.left) * 0.6 + 2);
-    if (axis === 'y')
-      best = Math.min(spacing * SNAP_SHARE, (word.box.bottom - word.box.top) * 0.8 + 2);
+    // A mark under the label: within the label's extent along the axis, and its share of the spacing.
+    const extent =
+      axis === 'x'
+        ? (word.box.right - word.box.left) * 0.6
+        : (word.box.bottom - word.box.top) * 0.8;
+    let best = Math.min(spacing * SNAP_SHARE, extent + 2);
     for (const mark of marks) {
       const d = Math.abs(mark - centre(word));
       if (d < best) {
@@ -206,8 +210,11 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
         const reading = pairs.find((pair) => pair.label === label && agrees(pair));
         return reading ? [reading] : [];
       });
-      const refined = leastSquares(inliers, v);
-      if (!refined) continue;
+      const refined = fitLine(
+        inliers.map((pair) => pair.pixel),
+        inliers.map(v),
+      );
+      if (!refined || refined.slope === 0) continue;
       const error =
         inliers.reduce(
           (sum, pair) => sum + Math.abs((v(pair) - refined.intercept) / refined.slope - pair.pixel),
@@ -225,23 +232,4 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
     }
   }
   return best;
-}
-
-function leastSquares(
-  pairs: Pair[],
-  v: (pair: Pair) => number,
-): { intercept: number; slope: number } | null {
-  const n = pairs.length;
-  if (n < 2) return null;
-  const mp = pairs.reduce((s, p) => s + p.pixel, 0) / n;
-  const mv = pairs.reduce((s, p) => s + v(p), 0) / n;
-  let spp = 0;
-  let spv = 0;
-  for (const pair of pairs) {
-    spp += (pair.pixel - mp) ** 2;
-    spv += (pair.pixel - mp) * (v(pair) - mv);
-  }
-  if (spp === 0 || spv === 0) return null;
-  const slope = spv / spp;
-  return { slope, intercept: mv - slope * mp };
 }

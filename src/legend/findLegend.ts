@@ -1,4 +1,5 @@
 import { channelDistance, type Rgb } from '../color.js';
+import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 
 /** A legend frame side is at least this long (px)... */
@@ -112,7 +113,7 @@ function findSlots(image: Raster, box: Box): LegendSlot[] {
     for (let column = inner.left; column < inner.right && !any; column++) any = inked(row, column);
     rowInk.push(any);
   }
-  const bands = groups(rowInk, 1).map(([a, b]) => [a + inner.top, b + inner.top]);
+  const bands = findRuns(rowInk, 1).map(({ from, to }) => [from + inner.top, to + inner.top]);
   const slots: LegendSlot[] = [];
   for (const [top, bottom] of bands) {
     if (bottom - top < 3) continue;
@@ -123,9 +124,9 @@ function findSlots(image: Raster, box: Box): LegendSlot[] {
       columnInk.push(any);
     }
     const height = bottom - top + 1;
-    const parts = groups(columnInk, Math.max(2, Math.round(height * 0.3))).map(([a, b]) => [
-      a + inner.left,
-      b + inner.left,
+    const parts = findRuns(columnInk, Math.max(2, Math.round(height * 0.3))).map(({ from, to }) => [
+      from + inner.left,
+      to + inner.left,
     ]);
     if (parts.length < 2) continue;
     const [handleLeft, handleRight] = parts[0];
@@ -134,23 +135,6 @@ function findSlots(image: Raster, box: Box): LegendSlot[] {
     slots.push({ handle, text, color: dominantColor(image, handle, fill) });
   }
   return slots;
-}
-
-/** Runs of true values, bridging gaps up to `maxGap`. Returns [first, last] index pairs. */
-function groups(values: boolean[], maxGap: number): [number, number][] {
-  const out: [number, number][] = [];
-  let start = -1;
-  let last = -1;
-  for (let i = 0; i <= values.length; i++) {
-    if (i < values.length && values[i]) {
-      if (start < 0) start = i;
-      last = i;
-    } else if (start >= 0 && (i - last > maxGap || i === values.length)) {
-      out.push([start, last]);
-      start = -1;
-    }
-  }
-  return out;
 }
 
 function sampleFill(image: Raster, box: Box): Rgb {
@@ -216,9 +200,9 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
     rowDark.push(any);
   }
   const candidates: LegendSlot[] = [];
-  for (const [a, b] of groups(rowDark, 1)) {
-    const top = a + region.top;
-    const bottom = b + region.top + 1;
+  for (const { from, to } of findRuns(rowDark, 1)) {
+    const top = from + region.top;
+    const bottom = to + region.top + 1;
     const height = bottom - top;
     if (height < 5 || height > 60) continue;
     const columnDark: boolean[] = [];
@@ -227,8 +211,8 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
       for (let row = top; row < bottom && !any; row++) any = dark(row, column);
       columnDark.push(any);
     }
-    for (const [c0, c1] of groups(columnDark, Math.round(height * 0.8))) {
-      const text = { left: c0 + region.left, right: c1 + region.left + 1, top, bottom };
+    for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
+      const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
       if (text.right - text.left < height) continue;
       const handle = findHandle(image, plot.background, text, region.left);
       if (handle)

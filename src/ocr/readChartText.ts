@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { channelDistance, type Rgb } from '../color.js';
-import { pageBackground } from '../plot/findPlotArea.js';
+import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine, RecognizeOptions } from './engine.js';
 
@@ -14,14 +14,10 @@ const PAD = 12;
 const INK = 60;
 /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
 const BAND_GAP = 0.35;
+/** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
+const MIN_BAND = 3;
 /** Characters a tick label can hold. */
 export const TICK_WHITELIST = '0123456789.,-−–+%kKMBGe×x^()';
-
-/** A strip of rows (or columns) that holds text, next to one side of the plot. */
-export interface Band {
-  from: number;
-  to: number;
-}
 
 /** The text around the plot: tick labels as words with boxes, and the single-line texts. */
 export interface ChartText {
@@ -30,30 +26,6 @@ export interface ChartText {
   title: string | null;
   xLabel: string | null;
   yLabel: string | null;
-  /** The boxes that held text, in image pixels (for masking). */
-  boxes: Box[];
-}
-
-/**
- * Splits a 1-D ink profile, read outward from the plot, into text bands: runs of inked lines
- * at least `minThickness` thick, bridging gaps up to `maxGap` lines.
- */
-export function findBands(profile: ArrayLike<number>, maxGap: number, minThickness = 3): Band[] {
-  let i = 0;
-  const bands: Band[] = [];
-  let start = -1;
-  let lastOn = -1;
-  for (; i <= profile.length; i++) {
-    const on = i < profile.length && profile[i] > 0;
-    if (on) {
-      if (start < 0) start = i;
-      lastOn = i;
-    } else if (start >= 0 && (i - lastOn > maxGap || i === profile.length)) {
-      if (lastOn - start + 1 >= minThickness) bands.push({ from: start, to: lastOn });
-      start = -1;
-    }
-  }
-  return bands;
 }
 
 function profileOf(
@@ -186,7 +158,7 @@ export function splitLabels(
   const across: [number, number] = axis === 'x' ? [box.top, box.bottom] : [box.left, box.right];
   const profile = profileOf(image, page, lines, across, axis === 'x' ? 'column' : 'row');
   const gap = axis === 'x' ? Math.max(2, Math.round(textHeight * LABEL_GAP)) : 1;
-  return findBands(profile, gap, 1).map((part) => {
+  return findRuns(profile, gap).map((part) => {
     const from = lines[part.from];
     const to = lines[part.to] + 1;
     return tighten(
@@ -245,6 +217,15 @@ function splitExponent(image: Raster, page: Rgb, label: Box): { base: Box; expon
   return { base, exponent };
 }
 
+export interface ReadLabelsOptions {
+  /** Characters tesseract may output. @default TICK_WHITELIST */
+  whitelist?: string;
+  /** Read raised exponents apart (10^-3). @default true */
+  exponents?: boolean;
+  /** Joins the words of one label. @default '' (tick labels have no spaces) */
+  separator?: string;
+}
+
 /**
  * OCR of many small labels in one engine call: each label (and each raised exponent) is cut
  * out, scaled to a common glyph height and stacked on its own line. A lone digit, which
@@ -255,12 +236,13 @@ export async function readLabels(
   engine: OcrEngine,
   image: Raster,
   labels: Box[],
-  page: Rgb = pageBackground(image),
+  page: Rgb,
+  { whitelist = TICK_WHITELIST, exponents = true, separator = '' }: ReadLabelsOptions = {},
 ): Promise<string[]> {
   if (labels.length === 0) return [];
   const pieces: { label: number; part: 'base' | 'exponent'; box: Box }[] = [];
   labels.forEach((label, index) => {
-    const split = splitExponent(image, page, label);
+    const split = exponents ? splitExponent(image, page, label) : null;
     if (split) {
       pieces.push({ label: index, part: 'base', box: split.base });
       pieces.push({ label: index, part: 'exponent', box: split.exponent });
@@ -305,7 +287,7 @@ export async function readLabels(
     .greyscale()
     .png({ compressionLevel: 1 })
     .toBuffer();
-  const words = await engine.recognize(png, { psm: 6, whitelist: TICK_WHITELIST });
+  const words = await engine.recognize(png, { psm: 6, whitelist });
   const texts = pieces.map(() => [] as Word[]);
   for (const word of words) {
     const middle = (word.box.top + word.box.bottom) / 2;
@@ -319,7 +301,7 @@ export async function readLabels(
     const text = texts[i]
       .sort((a, b) => a.box.left - b.box.left)
       .map((word) => word.text)
-      .join('');
+      .join(separator);
     out[piece.label][piece.part] = text;
   });
   return out.map(({ base, exponent }) => (exponent ? `${base}^${exponent}` : base));
@@ -334,7 +316,7 @@ export async function readChartText(
   plot: PlotArea,
   engine: OcrEngine,
 ): Promise<ChartText> {
-  const page = pageBackground(image);
+  const { page } = plot;
   const { width, height } = image;
   const marginX = width * 0.04;
   const below = range(plot.outsideX + 1, height - 1, 1);
@@ -342,19 +324,20 @@ export async function readChartText(
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const belowProfile = profileOf(image, page, below, [plot.left, plot.right], 'row');
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
-  const firstBand = findBands(belowProfile, 1)[0];
+  const firstBand = findRuns(belowProfile, 1, MIN_BAND)[0];
   const textHeight = firstBand ? firstBand.to - firstBand.from + 1 : Math.max(8, height / 50);
   const gap = Math.max(2, Math.round(textHeight * BAND_GAP));
-  const belowBands = findBands(belowProfile, gap).map((band) => ({
+  const belowBands = findRuns(belowProfile, gap, MIN_BAND).map((band) => ({
     from: below[band.from],
     to: below[band.to] + 1,
   }));
   const xTickBand = belowBands[0];
 
   const leftward = range(plot.outsideY - 1, 0, -1);
-  const leftBands = findBands(
+  const leftBands = findRuns(
     profileOf(image, page, leftward, [plot.top - textHeight / 2, plot.bottom + 2], 'column'),
     gap,
+    MIN_BAND,
   ).map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }));
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
@@ -362,18 +345,15 @@ export async function readChartText(
   // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
   const frameRows = Math.max(0, aboveProfile.indexOf(0));
   aboveProfile.fill(0, 0, frameRows);
-  const aboveBands = findBands(aboveProfile, gap).map((band) => ({
+  const aboveBands = findRuns(aboveProfile, gap, MIN_BAND).map((band) => ({
     from: above[band.to],
     to: above[band.from] + 1,
   }));
 
   const pad = 2;
-  const boxes: Box[] = [];
   const jobs: Promise<Word[]>[] = [];
-  const read = (box: Box, options: RecognizeOptions & { textHeight: number; rotate?: boolean }) => {
-    boxes.push(box);
-    return readRegion(engine, image, box, options);
-  };
+  const read = (box: Box, options: RecognizeOptions & { textHeight: number; rotate?: boolean }) =>
+    readRegion(engine, image, box, options);
   const xTickBox = xTickBand && {
     left: plot.left - marginX * 2,
     right: plot.right + marginX * 2,
@@ -397,7 +377,6 @@ export async function readChartText(
       box,
     })),
   ];
-  for (const label of tickLabels) boxes.push(label.box);
   const tickTexts = readLabels(
     engine,
     image,
@@ -453,6 +432,5 @@ export async function readChartText(
     title: joinWords(title),
     xLabel: joinWords(xLabel),
     yLabel: joinWords(yLabel),
-    boxes,
   };
 }

@@ -1,6 +1,6 @@
 import { channelDistance, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
-import type { PlotArea, Raster } from '../types.js';
+import type { Box, PlotArea, Raster } from '../types.js';
 
 /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
 const INK = 12;
@@ -24,32 +24,36 @@ interface Line {
   end: number;
 }
 
-/** The most common colour of the image border: the page background. */
-export function pageBackground(image: Raster): Rgb {
+/** The most common colour among the pixels at the given byte offsets. */
+function mostCommonColor(data: Uint8Array, offsets: Iterable<number>): Rgb {
   const counts = new Map<number, number>();
-  const { data, width, height } = image;
-  const add = (column: number, row: number) => {
-    const o = (row * width + column) * 3;
-    const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  };
-  for (let column = 0; column < width; column++) {
-    add(column, 0);
-    add(column, height - 1);
-  }
-  for (let row = 0; row < height; row++) {
-    add(0, row);
-    add(width - 1, row);
-  }
   let best = 0xffffff;
-  let bestCount = -1;
-  for (const [key, count] of counts) {
+  let bestCount = 0;
+  for (const o of offsets) {
+    const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
     if (count > bestCount) {
       best = key;
       bestCount = count;
     }
   }
   return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}
+
+/** The most common colour of the image border: the page background. */
+export function pageBackground({ data, width, height }: Raster): Rgb {
+  function* border() {
+    for (let column = 0; column < width; column++) {
+      yield column * 3;
+      yield ((height - 1) * width + column) * 3;
+    }
+    for (let row = 0; row < height; row++) {
+      yield row * width * 3;
+      yield (row * width + width - 1) * 3;
+    }
+  }
+  return mostCommonColor(data, border());
 }
 
 /**
@@ -103,6 +107,7 @@ export function findPlotArea(image: Raster): PlotArea {
     gridX,
     gridY,
     background,
+    page,
     framed,
     outsideX,
     outsideY,
@@ -184,30 +189,16 @@ function findLines(
   return lines;
 }
 
-/** The dominant colour inside the plot: white, or the panel's fill. */
-function plotBackground(
-  image: Raster,
-  box: { left: number; top: number; right: number; bottom: number },
-): Rgb {
-  const counts = new Map<number, number>();
-  const { data, width } = image;
-  const step = 3;
-  for (let row = Math.ceil(box.top) + 2; row < box.bottom - 2; row += step) {
-    for (let column = Math.ceil(box.left) + 2; column < box.right - 2; column += step) {
-      const o = (row * width + column) * 3;
-      const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+/** The dominant colour inside the plot (every third pixel): white, or the panel's fill. */
+function plotBackground({ data, width }: Raster, box: Box): Rgb {
+  function* inside() {
+    for (let row = Math.ceil(box.top) + 2; row < box.bottom - 2; row += 3) {
+      for (let column = Math.ceil(box.left) + 2; column < box.right - 2; column += 3) {
+        yield (row * width + column) * 3;
+      }
     }
   }
-  let best = 0xffffff;
-  let bestCount = -1;
-  for (const [key, count] of counts) {
-    if (count > bestCount) {
-      best = key;
-      bestCount = count;
-    }
-  }
-  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+  return mostCommonColor(data, inside());
 }
 
 /** Tick marks never start further than this (px) from the axis line. */
@@ -228,7 +219,7 @@ const STROKE_SHARE = 0.5;
 function findTicks(
   image: Raster,
   page: Rgb,
-  box: { left: number; top: number; right: number; bottom: number },
+  box: Box,
   axis: 'x' | 'y',
   line: Line | undefined,
   reach: number,
@@ -320,12 +311,7 @@ function centroids(weight: Float64Array, maxWidth: number): number[] {
 }
 
 /** Grid lines: thin strokes across most of the plot, in a colour other than its background. */
-function findGrid(
-  image: Raster,
-  background: Rgb,
-  box: { left: number; top: number; right: number; bottom: number },
-  axis: 'x' | 'y',
-): number[] {
+function findGrid(image: Raster, background: Rgb, box: Box, axis: 'x' | 'y'): number[] {
   const { data, width } = image;
   const [from, to] = axis === 'x' ? [box.left + 2, box.right - 2] : [box.top + 2, box.bottom - 2];
   const [acrossFrom, acrossTo] =

@@ -1,3 +1,4 @@
+import { fitLine, percentile } from '../math.js';
 import type { Box, PixelPoint } from '../types.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
@@ -164,27 +165,12 @@ function mergeNear(cores: Core[], reach: number): Core[] {
   return merged;
 }
 
-function percentile(values: number[], share: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
-}
-
-/** Least-squares line py = a + b * px through points; null with fewer than 2. */
-function fitLine(points: PixelPoint[]): { a: number; b: number } | null {
-  if (points.length < 2) return null;
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.px, 0) / n;
-  const my = points.reduce((s, p) => s + p.py, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (const p of points) {
-    sxx += (p.px - mx) ** 2;
-    sxy += (p.px - mx) * (p.py - my);
-  }
-  if (sxx === 0) return null;
-  const b = sxy / sxx;
-  return { a: my - b * mx, b };
+/** Least-squares line through pixel points, `py = intercept + slope * px`. */
+function lineThrough(points: PixelPoint[]): { intercept: number; slope: number } | null {
+  return fitLine(
+    points.map((p) => p.px),
+    points.map((p) => p.py),
+  );
 }
 
 /**
@@ -278,16 +264,16 @@ export function traceSeries(
     const next = sorted[i + 1];
     const leftFrom = Math.max(core.px - reach - span, prev ? prev.px + reach : -Infinity);
     const rightTo = Math.min(core.px + reach + span, next ? next.px - reach : Infinity);
-    const leftLine = fitLine(line.filter((p) => p.px >= leftFrom && p.px < core.px - reach));
-    const rightLine = fitLine(line.filter((p) => p.px > core.px + reach && p.px <= rightTo));
+    const leftLine = lineThrough(line.filter((p) => p.px >= leftFrom && p.px < core.px - reach));
+    const rightLine = lineThrough(line.filter((p) => p.px > core.px + reach && p.px <= rightTo));
     let px = core.px;
-    if (leftLine && rightLine && Math.abs(leftLine.b - rightLine.b) > 0.3) {
-      const x = (rightLine.a - leftLine.a) / (leftLine.b - rightLine.b);
+    if (leftLine && rightLine && Math.abs(leftLine.slope - rightLine.slope) > 0.3) {
+      const x = (rightLine.intercept - leftLine.intercept) / (leftLine.slope - rightLine.slope);
       if (Math.abs(x - core.px) < reach) px = x;
     }
     const ys = [leftLine, rightLine]
       .filter((fit) => fit !== null)
-      .map((fit) => fit.a + fit.b * px)
+      .map((fit) => fit.intercept + fit.slope * px)
       .filter((y) => Math.abs(y - core.py) < reach * 1.5);
     const py = ys.length > 0 ? ys.reduce((s, y) => s + y, 0) / ys.length : core.py;
     return { px, py };
@@ -315,10 +301,10 @@ function withHiddenEnds(markers: PixelPoint[], line: PixelPoint[], reach: number
     const beyond = line.filter((p) => (p.px - end.px) * side > reach);
     const extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
     if (extent < spacing * 0.5 || extent > spacing + reach) continue;
-    const fit = fitLine(beyond);
+    const fit = lineThrough(beyond);
     if (!fit) continue;
     const px = end.px + side * spacing;
-    const point = { px, py: fit.a + fit.b * px };
+    const point = { px, py: fit.intercept + fit.slope * px };
     if (side < 0) out.unshift(point);
     else out.push(point);
   }
@@ -349,12 +335,12 @@ function withHiddenVertices(
     const worst = Math.max(...between.map((p) => Math.abs(off(p))));
     if (worst < Math.max(BEND_PX, lineWidth * 1.5)) continue;
     const part = Math.max(3, Math.floor(between.length * 0.3));
-    const first = fitLine(between.slice(0, part));
-    const last = fitLine(between.slice(-part));
-    if (!first || !last || Math.abs(first.b - last.b) < 0.05) continue;
-    const px = (last.a - first.a) / (first.b - last.b);
+    const first = lineThrough(between.slice(0, part));
+    const last = lineThrough(between.slice(-part));
+    if (!first || !last || Math.abs(first.slope - last.slope) < 0.05) continue;
+    const px = (last.intercept - first.intercept) / (first.slope - last.slope);
     if (px <= a.px + reach || px >= b.px - reach) continue;
-    out.push({ px, py: first.a + first.b * px });
+    out.push({ px, py: first.intercept + first.slope * px });
   }
   return out;
 }

@@ -47,15 +47,14 @@ function near(actual: Rgb, expected: Rgb): boolean {
   return actual.every((v, i) => Math.abs(v - expected[i]) <= COLOR_TOLERANCE);
 }
 
+function separateOnWhite(image: Raster, colors: Rgb[]) {
+  return separateSeries(image, { region: REGION, background: WHITE, exclude: [], colors });
+}
+
 describe('separateSeries', () => {
   it('finds two coloured lines on white as two masks with their colours and pixels', () => {
     const { image, red, blue } = twoLines();
-    const masks = separateSeries(image, {
-      region: REGION,
-      background: WHITE,
-      exclude: [],
-      colors: [],
-    });
+    const masks = separateOnWhite(image, []);
     expect(masks).toHaveLength(2);
     const redMask = masks.find((mask) => near(mask.color, RED));
     const blueMask = masks.find((mask) => near(mask.color, BLUE));
@@ -69,12 +68,7 @@ describe('separateSeries', () => {
 
   it('returns the masks in the order of the legend colours given', () => {
     const { image, red, blue } = twoLines();
-    const masks = separateSeries(image, {
-      region: REGION,
-      background: WHITE,
-      exclude: [],
-      colors: [BLUE, RED],
-    });
+    const masks = separateOnWhite(image, [BLUE, RED]);
     expect(masks.map((mask) => mask.color)).toEqual([BLUE, RED]);
     expect(pixelsOf(masks[0])).toEqual(blue);
     expect(pixelsOf(masks[1])).toEqual(red);

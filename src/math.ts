@@ -1,0 +1,59 @@
+/** Small numeric helpers shared by the stages. */
+
+/** A run of set entries `[from, to]` (inclusive) in a 1-D profile. */
+export interface Run {
+  from: number;
+  to: number;
+}
+
+/**
+ * Runs of non-zero (or true) entries, bridging gaps of up to `maxGap` empty entries, and at
+ * least `minLength` long. Used for text bands, legend rows and label splitting.
+ */
+export function findRuns(
+  profile: ArrayLike<number | boolean>,
+  maxGap: number,
+  minLength = 1,
+): Run[] {
+  const runs: Run[] = [];
+  let start = -1;
+  let lastOn = -1;
+  for (let i = 0; i <= profile.length; i++) {
+    const on = i < profile.length && Boolean(profile[i]);
+    if (on) {
+      if (start < 0) start = i;
+      lastOn = i;
+    } else if (start >= 0 && (i - lastOn > maxGap || i === profile.length)) {
+      if (lastOn - start + 1 >= minLength) runs.push({ from: start, to: lastOn });
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** Least-squares line `y = intercept + slope * x`; null with fewer than two distinct x. */
+export function fitLine(
+  xs: readonly number[],
+  ys: readonly number[],
+): { intercept: number; slope: number } | null {
+  const n = xs.length;
+  if (n < 2) return null;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - mx) ** 2;
+    sxy += (xs[i] - mx) * (ys[i] - my);
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** The value below which `share` (0..1) of the values lie; 0 for none. */
+export function percentile(values: readonly number[], share: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
