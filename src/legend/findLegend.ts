@@ -91,18 +91,32 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     top: best.top - 1,
     bottom: best.bottom + 1,
   };
-  const slots = findSlots(image, box);
+  const slots = findSlots(image, box, frameThickness(image, plot.background, best));
   return slots.length > 0 ? { box, slots } : findFramelessLegend(image, plot);
 }
 
+/** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */
+function frameThickness(image: Raster, background: Rgb, frame: Box): number {
+  const row = Math.round((frame.top + frame.bottom) / 2);
+  let thickness = 0;
+  while (
+    thickness < CORNER &&
+    channelDistance(image.data, (row * image.width + frame.left + thickness) * 3, background) >
+      FRAME_INK
+  ) {
+    thickness++;
+  }
+  return Math.max(1, thickness);
+}
+
 /** Entries of a legend: rows of ink inside the frame; in each, the first ink group is the sample. */
-function findSlots(image: Raster, box: Box): LegendSlot[] {
+function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
   const { data, width } = image;
   const inner = {
-    left: box.left + CORNER + 2,
-    right: box.right - CORNER - 2,
-    top: box.top + 3,
-    bottom: box.bottom - 3,
+    left: box.left + CORNER + thickness + 1,
+    right: box.right - CORNER - thickness - 1,
+    top: box.top + thickness + 2,
+    bottom: box.bottom - thickness - 2,
   };
   const fill = sampleFill(image, inner);
   const inked = (row: number, column: number) =>
@@ -148,7 +162,7 @@ function sampleFill(image: Raster, box: Box): Rgb {
  */
 export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   const { data, width } = image;
-  const pixels: { d: number; o: number }[] = [];
+  let pixels: { d: number; o: number }[] = [];
   for (let row = box.top; row < box.bottom; row++) {
     for (let column = box.left; column < box.right; column++) {
       const o = (row * width + column) * 3;
@@ -156,8 +170,18 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
       if (d > HANDLE_INK) pixels.push({ d, o });
     }
   }
-  pixels.sort((a, b) => b.d - a.d);
   if (pixels.length === 0) return fill;
+  // Black marker edges (matplotlib 'classic') are not the series colour: where the sample
+  // has coloured pixels, only those count.
+  const spread = (o: number) =>
+    Math.max(data[o], data[o + 1], data[o + 2]) - Math.min(data[o], data[o + 1], data[o + 2]);
+  const coloured = pixels.filter(({ o }) => spread(o) > TEXT_GREY);
+  if (coloured.length >= pixels.length * CORE_SHARE) {
+    // The purest: blends with the white fill or a black edge both lose saturation.
+    pixels = coloured.sort((a, b) => spread(b.o) - spread(a.o));
+  } else {
+    pixels.sort((a, b) => b.d - a.d);
+  }
   const core = pixels.slice(0, Math.max(1, Math.round(pixels.length * CORE_SHARE)));
   const sum = [0, 0, 0];
   for (const { o } of core) {
@@ -251,6 +275,8 @@ function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number
   };
   let column = text.left - 1;
   const gapLimit = text.left - height * 1.5;
+  // The text's own anti-aliased edge is not the sample.
+  while (column > minColumn && column > gapLimit && inked(column)) column--;
   while (column > minColumn && column > gapLimit && !inked(column)) column--;
   if (column <= minColumn || column <= gapLimit) return null;
   const right = column + 1;
