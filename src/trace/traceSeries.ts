@@ -2,11 +2,15 @@ import { fitLine, percentile } from '../math.js';
 import type { Box, PixelPoint } from '../types.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
-const CORE_MARGIN = 1.5;
+const CORE_MARGIN = 1;
 /** Marker bodies reach this much (px) deeper than the core threshold; a thick line's folds barely pass it. */
 const MARKER_DEPTH = 0.8;
+/** The line's half width is read where it is flattest: diagonal stretches measure deeper. */
+const HALF_WIDTH_SHARE = 0.3;
+/** A line segment beside a marker gives its vertex only from this many traced columns. */
+const MIN_FIT_POINTS = 5;
 /** Cores smaller than this (px) are noise, not markers. */
-const MIN_CORE = 6;
+const MIN_CORE = 4;
 /** At least this share of the cores must be alike in size for the series to have markers. */
 const ALIKE = 0.8;
 /** A triangle's apex is this many inradii from its incentre: how far a marker reaches from its core. */
@@ -167,6 +171,8 @@ function mergeNear(cores: Core[], reach: number): Core[] {
 
 /** Least-squares line through pixel points, `py = intercept + slope * px`. */
 function lineThrough(points: PixelPoint[]): { intercept: number; slope: number } | null {
+  // Extrapolated towards a marker, a line from a few columns swings too much to trust.
+  if (points.length < MIN_FIT_POINTS) return null;
   return fitLine(
     points.map((p) => p.px),
     points.map((p) => p.py),
@@ -201,7 +207,7 @@ export function traceSeries(
       depths.push(deepest);
     }
   });
-  const halfWidth = percentile(depths, 0.5);
+  const halfWidth = percentile(depths, HALF_WIDTH_SHARE);
   const threshold = halfWidth + CORE_MARGIN;
   const found = findCores(dist, width, region, threshold);
   const candidates = found.filter((c) => c.size >= MIN_CORE);
