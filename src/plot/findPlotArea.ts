@@ -288,6 +288,9 @@ function findTicks(
 }
 
 /** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
+/** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
+const SNAP_TOLERANCE = 0.05;
+
 function centroids(weight: Float64Array, maxWidth: number): number[] {
   const centres: number[] = [];
   let start = -1;
@@ -302,7 +305,12 @@ function centroids(weight: Float64Array, maxWidth: number): number[] {
           sum += weight[j];
           moment += weight[j] * (j + 0.5);
         }
-        centres.push(moment / sum);
+        // A stroke centred exactly on a pixel centre (crisp, or with even anti-aliased edges)
+        // was snapped there. Agg (matplotlib) snaps odd-width strokes with floor(v + 0.5) + 0.5:
+        // half a pixel past the true place on average. Other strokes keep their true centre.
+        const centre = moment / sum;
+        const snapped = Math.abs(centre - Math.floor(centre) - 0.5) < SNAP_TOLERANCE;
+        centres.push(centre - (snapped ? 0.5 : 0));
       }
       start = -1;
     }
