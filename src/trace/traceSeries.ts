@@ -1,5 +1,6 @@
 import { fitLine, percentile } from '../math.js';
 import type { Box, PixelPoint } from '../types.js';
+import { refineVertices } from './refineVertices.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
 const CORE_MARGIN = 1;
@@ -261,7 +262,14 @@ export function traceSeries(
     last = Math.max(last, column);
   }
   const coverage = line.length > 0 ? line.length / (last - first + 1) : 0;
-  if (!hasMarkers) return { points: line, markers: false, coverage };
+  if (!hasMarkers) {
+    // Vertical thickness where the line is flattest.
+    const thickness = percentile(
+      runsByColumn.flat().map((run) => run.weight),
+      HALF_WIDTH_SHARE,
+    );
+    return { points: refineVertices(line, thickness), markers: false, coverage };
+  }
 
   const sorted = [...cores].sort((a, b) => a.px - b.px);
   const points = sorted.map((core, i) => {
