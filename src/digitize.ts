@@ -5,7 +5,7 @@ import { findLegend } from './legend/findLegend.js';
 import { DEFAULT_MAX_PIXELS, loadRaster } from './load/loadRaster.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
 import { readChartText, readLabels } from './ocr/readChartText.js';
-import { findPlotArea } from './plot/findPlotArea.js';
+import { findPlotArea, inkMask } from './plot/findPlotArea.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type {
@@ -44,6 +44,8 @@ export interface Digitizer {
 
 /** A series whose points cover less of its span than this is reported as gappy. */
 const GAPPY_COVERAGE = 0.7;
+/** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
+const OCCLUDER_INK = 30;
 /** Pixels this close to the frame are frame, not data. */
 const FRAME_MARGIN = 2;
 
@@ -161,6 +163,7 @@ async function run(
     exclude: legend ? [legend.box] : [],
     colors: legend?.slots.map((slot) => slot.color) ?? [],
   });
+  const ink = inkMask(image, plot.background, OCCLUDER_INK);
   const series: SeriesResult[] = [];
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;
@@ -171,7 +174,9 @@ async function run(
       warnings.push(`legend entry '${name}' has no matching colour in the plot`);
       return;
     }
-    const trace = traceSeries(mask.weight, image.width, image.height, region);
+    // Whatever else is drawn may be hiding this series.
+    const occluded = ink.map((on, j) => (on && mask.weight[j] === 0 ? 1 : 0));
+    const trace = traceSeries(mask.weight, image.width, image.height, region, { occluded });
     if (trace.points.length === 0) return;
     if (trace.coverage < GAPPY_COVERAGE && !trace.markers) {
       warnings.push(

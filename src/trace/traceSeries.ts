@@ -22,8 +22,15 @@ const FIT_SPAN = 3;
 const SOLID = 0.5;
 /** A line between two markers bending away from straight by more than this (px) hides a vertex. */
 const BEND_PX = 2.5;
+/** A run continues under another series for at most this many rows. */
+const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
 const MIN_MARKERS = 4;
+
+export interface TraceOptions {
+  /** 1 where another series is drawn (and may hide this one). @default none */
+  occluded?: Uint8Array;
+}
 
 export interface TraceResult {
   points: PixelPoint[];
@@ -39,33 +46,53 @@ interface Run {
   center: number;
 }
 
-/** Weighted runs of series pixels in one column (continuous coordinates: pixel i is [i, i+1)). */
+/**
+ * Weighted runs of series pixels in one column (continuous coordinates: pixel i is
+ * [i, i+1)). Where another series is drawn over this one (`occluded`), a run continues
+ * through it when the series shows again just beyond: those rows count as fully this series.
+ */
 function columnRuns(
   weight: Float32Array,
   width: number,
   column: number,
   region: Box,
-  skip?: (row: number) => boolean,
+  { skip, occluded }: { skip?: (row: number) => boolean; occluded?: Uint8Array } = {},
 ): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   let moment = 0;
+  let hidden: number[] = [];
+  const close = () => {
+    if (!current) return;
+    current.center = moment / current.weight;
+    runs.push(current);
+    current = null;
+    hidden = [];
+  };
   for (let row = Math.ceil(region.top); row <= Math.floor(region.bottom); row++) {
-    const w = row < region.bottom && !(skip?.(row) ?? false) ? weight[row * width + column] : 0;
+    const inside = row < region.bottom && !(skip?.(row) ?? false);
+    const i = row * width + column;
+    const w = inside ? weight[i] : 0;
     if (w > 0) {
       if (!current) {
         current = { from: row, to: row, weight: 0, center: 0 };
         moment = 0;
       }
+      for (const h of hidden) {
+        current.weight += 1;
+        moment += h + 0.5;
+      }
+      hidden = [];
       current.to = row;
       current.weight += w;
       moment += w * (row + 0.5);
-    } else if (current) {
-      current.center = moment / current.weight;
-      runs.push(current);
-      current = null;
+    } else if (current && inside && occluded?.[i] && hidden.length < MAX_HIDDEN) {
+      hidden.push(row);
+    } else {
+      close();
     }
   }
+  close();
   return runs;
 }
 
@@ -191,10 +218,11 @@ export function traceSeries(
   width: number,
   height: number,
   region: Box,
+  { occluded }: TraceOptions = {},
 ): TraceResult {
   const runsByColumn: Run[][] = [];
   for (let column = Math.ceil(region.left); column < region.right; column++) {
-    runsByColumn.push(columnRuns(weight, width, column, region));
+    runsByColumn.push(columnRuns(weight, width, column, region, { occluded }));
   }
   const dist = distanceMap(weight, width, height);
   // Half the line width: the depth of the line's middle, the commonest across its columns.
@@ -245,7 +273,10 @@ export function traceSeries(
   for (let k = 0; k < runsByColumn.length; k++) {
     const column = left + k;
     const runs = hasMarkers
-      ? columnRuns(weight, width, column, region, (row) => inMarker(column + 0.5, row + 0.5))
+      ? columnRuns(weight, width, column, region, {
+          skip: (row) => inMarker(column + 0.5, row + 0.5),
+          occluded,
+        })
       : runsByColumn[k];
     if (runs.length === 0) continue;
     let chosen = runs[0];
