@@ -46,6 +46,14 @@ interface Run {
   center: number;
 }
 
+/** The rows a run spans, its end rows counted by how much colour they hold. */
+function edges(run: Run, weight: Float32Array, width: number, column: number) {
+  return {
+    top: run.from + 1 - Math.min(1, weight[run.from * width + column]),
+    bottom: run.to + Math.min(1, weight[run.to * width + column]),
+  };
+}
+
 /**
  * Weighted runs of series pixels in one column (continuous coordinates: pixel i is
  * [i, i+1)). Where another series is drawn over this one (`occluded`), a run continues
@@ -94,6 +102,29 @@ function columnRuns(
   }
   close();
   return runs;
+}
+
+/**
+ * At a narrow peak or valley the line turns inside one column: the column's run spans both
+ * sides, and its centre lies well below the peak (above the valley). There the line's centre
+ * is half a line width inside the run's outer edge. `line[i]` was traced from `runs[i]`.
+ */
+function sharpenExtremes(
+  line: PixelPoint[],
+  runs: Run[],
+  thickness: number,
+  edgesOf: (run: Run, column: number) => { top: number; bottom: number },
+): void {
+  const centers = line.map((point) => point.py);
+  for (let i = 1; i < line.length - 1; i++) {
+    const column = line[i].px - 0.5;
+    const { top, bottom } = edgesOf(runs[i], column);
+    if (bottom - top <= thickness + 1) continue;
+    if (line[i - 1].px !== line[i].px - 1 || line[i + 1].px !== line[i].px + 1) continue;
+    const [before, after] = [centers[i - 1], centers[i + 1]];
+    if (before > centers[i] && after > centers[i]) line[i].py = top + thickness / 2;
+    else if (before < centers[i] && after < centers[i]) line[i].py = bottom - thickness / 2;
+  }
 }
 
 /** Chamfer distance (px) from each series pixel to the nearest non-series pixel. */
@@ -266,6 +297,7 @@ export function traceSeries(
     hasMarkers && cores.some((c) => Math.abs(c.px - px) <= reach && Math.abs(c.py - py) <= reach);
 
   const line: PixelPoint[] = [];
+  const chosenRuns: Run[] = [];
   let previous: number | null = null;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
@@ -288,6 +320,7 @@ export function traceSeries(
       if (better) chosen = run;
     }
     line.push({ px: column + 0.5, py: chosen.center });
+    chosenRuns.push(chosen);
     previous = chosen.center;
     first = Math.min(first, column);
     last = Math.max(last, column);
@@ -298,6 +331,9 @@ export function traceSeries(
     const thickness = percentile(
       runsByColumn.flat().map((run) => run.weight),
       HALF_WIDTH_SHARE,
+    );
+    sharpenExtremes(line, chosenRuns, thickness, (run, column) =>
+      edges(run, weight, width, column),
     );
     return { points: refineVertices(line, thickness), markers: false, coverage };
   }
