@@ -10,6 +10,7 @@ export {
   type Digitizer,
   type DigitizerOptions,
   digitize,
+  type StageTimings,
 } from './digitize.js';
 export { DigitizeError, type ErrorCode, type Stage } from './errors.js';
 export { renderOverlay } from './export/renderOverlay.js';

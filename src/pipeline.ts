@@ -1,0 +1,190 @@
+import { calibrateAxis } from './calibrate/calibrateAxis.js';
+import { toHex } from './color.js';
+import { DigitizeError } from './errors.js';
+import { findLegend } from './legend/findLegend.js';
+import { loadRaster } from './load/loadRaster.js';
+import type { OcrEngine } from './ocr/engine.js';
+import { readChartText, readLabels } from './ocr/readChartText.js';
+import { findPlotArea, inkMask } from './plot/findPlotArea.js';
+import { separateSeries } from './separate/separateSeries.js';
+import { traceSeries } from './trace/traceSeries.js';
+import type {
+  AxisResult,
+  AxisScale,
+  Box,
+  ChartResult,
+  PlotArea,
+  Raster,
+  SeriesResult,
+} from './types.js';
+
+/** What `digitize` accepts: a file path, or the encoded image bytes. */
+export type DigitizeInput = string | Buffer | Uint8Array;
+
+/** Milliseconds spent in each stage of one chart. */
+export interface StageTimings {
+  decode: number;
+  plot: number;
+  ocr: number;
+  calibrate: number;
+  legend: number;
+  separate: number;
+  trace: number;
+  total: number;
+}
+
+export interface PipelineOptions {
+  /** The input as reported in the result and in errors (a path, or null). */
+  source: string | null;
+  maxPixels: number;
+  /** The OCR engine, started on first use. */
+  getEngine: () => Promise<OcrEngine>;
+  onTimings?: (timings: StageTimings) => void;
+}
+
+/** A series whose points cover less of its span than this is reported as gappy. */
+const GAPPY_COVERAGE = 0.7;
+/** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
+const OCCLUDER_INK = 30;
+/** Pixels this close to the frame are frame, not data. */
+const FRAME_MARGIN = 2;
+
+/** The pipeline, in order: load, plot area, text, calibration, legend, series, tracing, mapping. */
+export async function runPipeline(
+  input: DigitizeInput,
+  { source, maxPixels, getEngine, onTimings }: PipelineOptions,
+): Promise<ChartResult> {
+  const started = performance.now();
+  let last = started;
+  const timings: Partial<StageTimings> = {};
+  const lap = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    timings[stage] = now - last;
+    last = now;
+  };
+  const { warnings, ...image } = await loadRaster(input, { maxPixels });
+  lap('decode');
+  const plot = findPlotArea(image);
+  lap('plot');
+  const engine = await getEngine();
+  const text = await readChartText(image, plot, engine);
+  lap('ocr');
+  const xFit = calibrateAxis({
+    axis: 'x',
+    words: text.xTickWords,
+    marks: [...plot.ticksX, ...plot.gridX],
+  });
+  const yFit = calibrateAxis({
+    axis: 'y',
+    words: text.yTickWords,
+    marks: [...plot.ticksY, ...plot.gridY],
+  });
+  warnings.push(...xFit.warnings, ...yFit.warnings);
+  if (!xFit.axis || !yFit.axis) {
+    throw new DigitizeError(
+      'CALIBRATION_FAILED',
+      'calibrate',
+      `could not calibrate the ${!xFit.axis ? 'x' : 'y'} axis from its tick labels`,
+      { input: source },
+    );
+  }
+  const xAxis = xFit.axis;
+  const yAxis = yFit.axis;
+  lap('calibrate');
+
+  const legend = findLegend(image, plot);
+  const names = legend
+    ? await readLegendNames(
+        engine,
+        image,
+        plot,
+        legend.slots.map((slot) => slot.text),
+      )
+    : [];
+  lap('legend');
+  const region: Box = {
+    left: plot.left + FRAME_MARGIN,
+    top: plot.top + FRAME_MARGIN,
+    right: plot.right - FRAME_MARGIN,
+    bottom: plot.bottom - FRAME_MARGIN,
+  };
+  const masks = separateSeries(image, {
+    region,
+    background: plot.background,
+    exclude: legend ? [legend.box] : [],
+    colors: legend?.slots.map((slot) => slot.color) ?? [],
+  });
+  const ink = inkMask(image, plot.background, OCCLUDER_INK);
+  lap('separate');
+  const series: SeriesResult[] = [];
+  masks.forEach((mask, i) => {
+    const name = legend ? (names[i] ?? null) : null;
+    if (legend && i >= names.length && mask.count > 0) {
+      warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
+    }
+    if (mask.count === 0) {
+      warnings.push(`legend entry '${name}' has no matching colour in the plot`);
+      return;
+    }
+    // Whatever else is drawn may be hiding this series.
+    const occluded = ink.map((on, j) => (on && mask.weight[j] === 0 ? 1 : 0));
+    const trace = traceSeries(mask.weight, image.width, image.height, region, { occluded });
+    if (trace.points.length === 0) return;
+    if (trace.coverage < GAPPY_COVERAGE && !trace.markers) {
+      warnings.push(
+        `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
+      );
+    }
+    series.push({
+      name,
+      color: toHex(mask.color),
+      marker: null,
+      confidence: Math.round(Math.min(1, trace.coverage) * 1000) / 1000,
+      points: trace.points.map(({ px, py }) => ({
+        x: xAxis.pixelToData(px),
+        y: yAxis.pixelToData(py),
+      })),
+    });
+  });
+  if (series.length === 0) warnings.push('no series found in the plot');
+  lap('trace');
+  onTimings?.({ ...(timings as StageTimings), total: performance.now() - started });
+  return {
+    source,
+    image: { width: image.width, height: image.height },
+    title: text.title,
+    plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
+    axes: {
+      x: axisResult(xAxis, text.xLabel, plot.left, plot.right),
+      y: axisResult(yAxis, text.yLabel, plot.bottom, plot.top),
+    },
+    series,
+    warnings,
+  };
+}
+
+function axisResult(
+  axis: AxisScale,
+  label: string | null,
+  minPixel: number,
+  maxPixel: number,
+): AxisResult {
+  return {
+    label,
+    scale: axis.scale,
+    min: axis.pixelToData(minPixel),
+    max: axis.pixelToData(maxPixel),
+    ticks: axis.ticks,
+  };
+}
+
+/** Legend texts, all read in one OCR call. */
+async function readLegendNames(engine: OcrEngine, image: Raster, plot: PlotArea, boxes: Box[]) {
+  const texts = await readLabels(engine, image, boxes, plot.page, {
+    whitelist: '',
+    exponents: false,
+    separator: ' ',
+  });
+  // Pieces of a dashed sample can fall in the text box: OCR reads them as '-', '=' or '+'.
+  return texts.map((text) => text.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
+}
