@@ -49,3 +49,20 @@ export function channelDistance(data: Uint8Array, offset: number, color: Rgb): n
 export function toHex(color: Rgb): string {
   return `#${color.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** The most common colour among the pixels at the given byte offsets. */
+export function mostCommonColor(data: Uint8Array, offsets: Iterable<number>): Rgb {
+  const counts = new Map<number, number>();
+  let best = 0xffffff;
+  let bestCount = 0;
+  for (const o of offsets) {
+    const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}

@@ -113,6 +113,10 @@ export async function runPipeline(
     background: plot.background,
     exclude: legend ? [legend.box] : [],
     colors: legend?.slots.map((slot) => slot.color) ?? [],
+    translucent: legend && {
+      box: legend.box,
+      keepOut: legend.slots.flatMap((slot) => [slot.handle, slot.text]).map((b) => grow(b, 2)),
+    },
   });
   const ink = inkMask(image, plot.background, OCCLUDER_INK);
   lap('separate');
@@ -187,4 +191,9 @@ async function readLegendNames(engine: OcrEngine, image: Raster, plot: PlotArea,
   });
   // Pieces of a dashed sample can fall in the text box: OCR reads them as '-', '=' or '+'.
   return texts.map((text) => text.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
+}
+
+/** A box grown by `by` px on every side. */
+function grow(box: Box, by: number): Box {
+  return { left: box.left - by, top: box.top - by, right: box.right + by, bottom: box.bottom + by };
 }

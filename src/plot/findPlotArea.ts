@@ -1,4 +1,4 @@
-import { channelDistance, type Rgb } from '../color.js';
+import { channelDistance, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 
@@ -22,23 +22,6 @@ interface Line {
   /** Extent of the longest run along the line. */
   start: number;
   end: number;
-}
-
-/** The most common colour among the pixels at the given byte offsets. */
-function mostCommonColor(data: Uint8Array, offsets: Iterable<number>): Rgb {
-  const counts = new Map<number, number>();
-  let best = 0xffffff;
-  let bestCount = 0;
-  for (const o of offsets) {
-    const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    if (count > bestCount) {
-      best = key;
-      bestCount = count;
-    }
-  }
-  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
 }
 
 /** The most common colour of the image border: the page background. */

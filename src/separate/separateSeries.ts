@@ -1,5 +1,5 @@
 import { kmeans } from 'ml-kmeans';
-import { chroma, deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
+import { chroma, deltaE, type Lab, mostCommonColor, type Rgb, rgbToLab } from '../color.js';
 import type { Box, Raster } from '../types.js';
 
 /** Pixels closer than this (Delta E) to the plot background are background. */
@@ -39,6 +39,11 @@ export interface SeparateOptions {
   colors: Rgb[];
   /** Seed for k-means, so results repeat. @default 1 */
   seed?: number;
+  /**
+   * A translucent box (a legend) over the plot: lines under it show faintly and are read
+   * with their weight scaled up; `keepOut` (its samples and text) is never data.
+   */
+  translucent?: { box: Box; keepOut: Box[] } | null;
 }
 
 /**
@@ -50,7 +55,7 @@ export interface SeparateOptions {
  */
 export function separateSeries(
   image: Raster,
-  { region, background, exclude, colors, seed = 1 }: SeparateOptions,
+  { region, background, exclude, colors, seed = 1, translucent = null }: SeparateOptions,
 ): SeriesMask[] {
   const { data, width } = image;
   const backgroundLab = rgbToLab(background);
@@ -126,7 +131,54 @@ export function separateSeries(
     masks[series].weight[pixels[i]] = Math.min(1, alpha);
     masks[series].count++;
   });
+  if (translucent) readUnder(image, translucent, region, seriesLabs, masks);
   return masks;
+}
+
+/** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
+const SHOW_THROUGH = 0.2;
+
+/**
+ * Lines under a translucent legend: each pixel is a blend of the legend's fill and a series
+ * colour at most SHOW_THROUGH strong; its weight is scaled to what it would be uncovered.
+ * An opaque legend shows nothing, and nothing is read.
+ */
+function readUnder(
+  image: Raster,
+  { box, keepOut }: { box: Box; keepOut: Box[] },
+  region: Box,
+  seriesLabs: Lab[],
+  masks: SeriesMask[],
+): void {
+  const { data, width } = image;
+  const inside = (b: Box, column: number, row: number) =>
+    column >= b.left && column < b.right && row >= b.top && row < b.bottom;
+  function* offsets() {
+    for (let row = Math.ceil(box.top); row < box.bottom; row++) {
+      for (let column = Math.ceil(box.left); column < box.right; column++) {
+        yield (row * width + column) * 3;
+      }
+    }
+  }
+  const fill = rgbToLab(mostCommonColor(data, offsets()));
+  const faint = seriesLabs.map((lab) => [
+    fill[0] + SHOW_THROUGH * (lab[0] - fill[0]),
+    fill[1] + SHOW_THROUGH * (lab[1] - fill[1]),
+    fill[2] + SHOW_THROUGH * (lab[2] - fill[2]),
+  ]) as Lab[];
+  const top = Math.max(Math.ceil(box.top), Math.ceil(region.top));
+  const left = Math.max(Math.ceil(box.left), Math.ceil(region.left));
+  for (let row = top; row < Math.min(box.bottom, region.bottom); row++) {
+    for (let column = left; column < Math.min(box.right, region.right); column++) {
+      if (keepOut.some((b) => inside(b, column, row))) continue;
+      const o = (row * width + column) * 3;
+      const lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
+      const [{ series, alpha }] = assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH);
+      if (series < 0) continue;
+      masks[series].weight[row * width + column] = Math.min(1, alpha);
+      masks[series].count++;
+    }
+  }
 }
 
 /** Each pixel's series (-1 for none) and how much of that colour it holds. */
@@ -134,10 +186,11 @@ function assign(
   labs: Lab[],
   seriesLabs: Lab[],
   background: Lab,
+  maxResidual = BLEND_DE,
 ): { series: number; alpha: number }[] {
   return labs.map((lab) => {
     let series = -1;
-    let bestResidual = BLEND_DE;
+    let bestResidual = maxResidual;
     let bestAlpha = 0;
     for (let s = 0; s < seriesLabs.length; s++) {
       const { alpha, residual } = blend(lab, seriesLabs[s], background);
