@@ -1,12 +1,30 @@
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import { DigitizeError } from '../errors.js';
 import type { Raster } from '../types.js';
+import { type ImageFormat, sniffFormat } from './sniffFormat.js';
 
 /** 40 megapixels: a 300 dpi A4 page is 8.7 MP; anything far larger is a decompression bomb. */
 export const DEFAULT_MAX_PIXELS = 40_000_000;
 /** Below this a picture cannot hold a readable chart. */
 const MIN_SIDE = 32;
+/**
+ * Bytes a file may hold per pixel allowed: 8 is an uncompressed 16-bit RGBA TIFF, the
+ * largest honest encoding; a bigger file is refused before it is read into memory.
+ */
+const MAX_BYTES_PER_PIXEL = 8;
+/** Headers, ICC profiles and EXIF blocks on top of the pixels. */
+const MAX_BYTES_SLACK = 1 << 20;
+
+/** What each format calls the images it holds after the first, for the warning. */
+const FRAME_WORD: Readonly<Record<ImageFormat, string>> = {
+  png: 'frames',
+  jpeg: 'frames',
+  gif: 'frames',
+  webp: 'frames',
+  tiff: 'pages',
+  heif: 'images',
+};
 
 export interface LoadOptions {
   /** Images declaring more pixels than this are refused before decoding. @default 40_000_000 */
@@ -14,28 +32,55 @@ export interface LoadOptions {
 }
 
 /**
- * Decodes an image (any format sharp reads; the first frame of an animation or page of a
- * multi-page file) to RGB pixels with alpha composited on white, honouring EXIF rotation.
- * Throws DigitizeError with code INPUT_NOT_FOUND, UNSUPPORTED_IMAGE, IMAGE_TOO_LARGE or
+ * Decodes a PNG, JPEG, GIF, WebP, TIFF or HEIF/AVIF image (the first frame of an animation or
+ * page of a multi-page file, with a warning) to RGB pixels with alpha composited on white,
+ * honouring EXIF rotation. Anything else, SVG included, is refused from its first bytes, before
+ * a decoder sees it: an SVG may reference other files or URLs, and nothing is ever fetched.
+ * Throws TypeError / RangeError for bad arguments, and DigitizeError with code INPUT_NOT_FOUND,
+ * INPUT_UNREADABLE, UNSUPPORTED_IMAGE, IMAGE_TOO_LARGE (from the header, before decoding) or
  * NO_CHART_FOUND (too small to be a chart).
  */
 export async function loadRaster(
   input: string | Buffer | Uint8Array,
   { maxPixels = DEFAULT_MAX_PIXELS }: LoadOptions = {},
 ): Promise<Raster & { warnings: string[] }> {
+  if (!(typeof input === 'string' || input instanceof Uint8Array)) {
+    throw new TypeError(
+      `Expected string, Buffer or Uint8Array for input but received ${String(input)} of type ${typeof input}`,
+    );
+  }
+  if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
+    throw new RangeError(
+      `Expected positive integer for maxPixels but received ${String(maxPixels)} of type ${typeof maxPixels}`,
+    );
+  }
   const name = typeof input === 'string' ? input : null;
-  const bytes = typeof input === 'string' ? await readInput(input) : input;
-  const warnings: string[] = [];
+  const maxBytes = maxPixels * MAX_BYTES_PER_PIXEL + MAX_BYTES_SLACK;
+  const bytes = typeof input === 'string' ? await readInput(input, maxBytes) : input;
+  const refuse = (message: string, cause?: unknown): DigitizeError =>
+    new DigitizeError('UNSUPPORTED_IMAGE', 'load', message, { input: name, cause });
+
+  const sniffed = sniffFormat(bytes);
+  if (sniffed === 'empty') throw refuse('empty file');
+  if (sniffed === 'svg') {
+    throw refuse(
+      'SVG and other markup is not supported (it may reference other files); convert it to PNG',
+    );
+  }
+  if (sniffed === null) throw refuse('not a PNG, JPEG, GIF, WebP, TIFF or HEIF image');
+
   let metadata: sharp.Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (cause) {
-    throw new DigitizeError('UNSUPPORTED_IMAGE', 'load', 'not an image sharp can read', {
-      input: name,
-      cause,
-    });
+    throw refuse(`${formatName(sniffed)} header is corrupt or truncated`, cause);
+  }
+  // The decoder sharp picks goes by the same magic bytes; a mismatch is a crafted file.
+  if (metadata.format !== sniffed) {
+    throw refuse(`${formatName(sniffed)} file that decodes as ${String(metadata.format)}`);
   }
   const { width = 0, height = 0 } = metadata;
+  if (width <= 0 || height <= 0) throw refuse('image header declares no size');
   if (width * height > maxPixels) {
     throw new DigitizeError(
       'IMAGE_TOO_LARGE',
@@ -44,51 +89,84 @@ export async function loadRaster(
       { input: name },
     );
   }
-  if ((metadata.pages ?? 1) > 1)
-    warnings.push(`image has ${metadata.pages} frames; read the first`);
+  if (width < MIN_SIDE || height < MIN_SIDE) {
+    throw new DigitizeError(
+      'NO_CHART_FOUND',
+      'load',
+      `image of ${width}x${height} pixels is too small to hold a chart`,
+      { input: name },
+    );
+  }
+  const warnings: string[] = [];
+  const pages = metadata.pages ?? 1;
+  if (pages > 1) warnings.push(`image has ${pages} ${FRAME_WORD[sniffed]}; read the first`);
+  let decoded: { data: Buffer; info: sharp.OutputInfo };
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
+    decoded = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
       .rotate()
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .removeAlpha()
-      .raw()
+      .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
-    if (info.width < MIN_SIDE || info.height < MIN_SIDE) {
-      throw new DigitizeError(
-        'NO_CHART_FOUND',
-        'load',
-        `image of ${info.width}x${info.height} pixels is too small to hold a chart`,
-        { input: name },
-      );
-    }
-    return {
-      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-      width: info.width,
-      height: info.height,
-      channels: 3,
-      warnings,
-    };
   } catch (cause) {
-    if (cause instanceof DigitizeError) throw cause;
-    throw new DigitizeError('UNSUPPORTED_IMAGE', 'load', 'image data is corrupt or truncated', {
-      input: name,
-      cause,
-    });
+    throw refuse('image data is corrupt or truncated', cause);
   }
+  const { data, info } = decoded;
+  if (info.channels !== 3 || data.length !== info.width * info.height * 3) {
+    throw refuse(`image decodes to ${info.channels} channels, not RGB`);
+  }
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+    channels: 3,
+    warnings,
+  };
 }
 
-async function readInput(path: string): Promise<Buffer> {
+function formatName(format: ImageFormat): string {
+  return format === 'webp' ? 'WebP' : format.toUpperCase();
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`. Folders, pipes and devices are refused before
+ * they are opened: reading `/dev/zero` or a FIFO would never end.
+ */
+async function readInput(path: string, maxBytes: number): Promise<Buffer> {
+  const unreadable = (message: string, cause?: unknown) =>
+    new DigitizeError('INPUT_UNREADABLE', 'input', message, { input: path, cause });
   try {
-    return await readFile(path);
+    const stats = await stat(path);
+    if (stats.isDirectory()) throw unreadable('is a folder, not an image file');
+    if (!stats.isFile()) throw unreadable('not a regular file');
+    const handle = await open(path, 'r');
+    try {
+      // fstat again on the handle: the path may have been swapped since.
+      const { size } = await handle.stat();
+      if (size > maxBytes) {
+        throw new DigitizeError(
+          'IMAGE_TOO_LARGE',
+          'input',
+          `file of ${size} bytes is over the limit of ${maxBytes} bytes`,
+          { input: path },
+        );
+      }
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (cause) {
+    if (cause instanceof DigitizeError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT';
-    throw new DigitizeError(
-      missing ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
-      'input',
-      missing ? 'no such file' : `cannot read the file (${code ?? 'error'})`,
-      { input: path, cause },
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new DigitizeError('INPUT_NOT_FOUND', 'input', 'no such file', { input: path, cause });
+    }
+    throw unreadable(
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : `cannot read the file (${code ?? 'error'})`,
+      cause,
     );
   }
 }
