@@ -326,7 +326,7 @@ describe('loadRaster', () => {
 
     it('greyscale PNG to three equal channels', async () => {
       const raster = await loadRaster(
-        await sharp(SAMPLE).flatten({ background: '#fff' }).greyscale().png().toBuffer(),
+        await sharp(SAMPLE).flatten({ background: '#fff' }).toColourspace('b-w').png().toBuffer(),
       );
       expect(raster.data.length).toBe(reference.width * reference.height * 3);
       const centre = ((raster.height >> 1) * raster.width + (raster.width >> 1)) * 3;
