@@ -35,14 +35,18 @@ export interface Shard {
 const SNIFF_BYTES = 32;
 /** The sizes of the BMP info headers that exist (core, v1..v5, OS/2 v2); "BM" alone is too weak. */
 const BMP_INFO_HEADER_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);
-/** Used only to decide whether an unreadable file found in a folder is worth an error. */
+/**
+ * A file found in a folder with one of these names is kept whatever it holds: if it is not an
+ * image, it fails when loaded and is reported, instead of silently missing from the run.
+ */
 const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|bmp)$/i;
 
 /**
  * Expands files and folders into the images to digitize, in a deterministic order: the arguments
  * in the order given, each folder walked recursively and sorted by relative path. Files inside
- * folders are taken by content (PNG, JPEG, WebP, TIFF, GIF or BMP signature) whatever their
- * name; other files there are skipped silently. A file given directly is always kept. A path
+ * folders are taken by name (an image extension: `.png`, `.jpg`, ... whatever they hold, so a
+ * broken one is reported when loaded) or else by content (PNG, JPEG, WebP, TIFF, GIF or BMP
+ * signature); other files there are skipped silently. A file given directly is always kept. A path
  * reached twice is kept once. Symbolic links to files are followed, to folders are not (no cycles).
  * Throws DigitizeError INPUT_NOT_FOUND (or INPUT_UNREADABLE) naming the path, unless `onError`
  * is given.
@@ -122,13 +126,13 @@ async function walk(
     }
     if (isFolder) {
       if (!excluded.has(resolve(path))) await walk(root, path, excluded, files, fail);
-    } else if (isFile && (await looksLikeImage(path))) {
+    } else if (isFile && (IMAGE_EXTENSION.test(entry.name) || (await looksLikeImage(path)))) {
       files.push({ path, relative: relativePath(root, path).split(sep).join('/') });
     }
   }
 }
 
-/** Reads the first bytes of a file; an unreadable file counts as an image only by its name. */
+/** Reads the first bytes of a file; an unreadable one is not taken for an image. */
 async function looksLikeImage(path: string): Promise<boolean> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -137,8 +141,7 @@ async function looksLikeImage(path: string): Promise<boolean> {
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
     return isImageSignature(head.subarray(0, bytesRead));
   } catch {
-    // It will get its own error when it is loaded, which beats being silently ignored.
-    return IMAGE_EXTENSION.test(path);
+    return false;
   } finally {
     await handle?.close();
   }

@@ -53,16 +53,19 @@ afterAll(async () => {
 });
 
 describe('findInputs', () => {
-  it('walks a folder recursively, takes images by content and sorts by relative path', async () => {
+  it('walks a folder recursively, takes images by name or content, sorts by relative path', async () => {
     const found = await findInputs([join(root, 'charts')]);
+    // fake.png and empty.png are kept by their name: loading them fails and reports them.
     expect(found.map((file) => file.relative)).toEqual([
       'a chart.PNG',
       'b.png',
+      'fake.png',
       'nested/deeper/c.webp',
+      'nested/empty.png',
       'nested/no-extension',
       'nested/photo.jpg',
     ]);
-    expect(found[2].path).toBe(join(root, 'charts', 'nested', 'deeper', 'c.webp'));
+    expect(found[3].path).toBe(join(root, 'charts', 'nested', 'deeper', 'c.webp'));
   });
 
   it('always keeps a file given directly, image or not, under its base name', async () => {
@@ -76,6 +79,7 @@ describe('findInputs', () => {
     expect(found.map((file) => file.relative)).toEqual([
       'b.png',
       'deeper/c.webp',
+      'empty.png',
       'no-extension',
       'photo.jpg',
     ]);
@@ -87,7 +91,7 @@ describe('findInputs', () => {
     const found = await findInputs([join(root, 'charts')], {
       exclude: [join(root, 'charts', 'nested')],
     });
-    expect(found.map((file) => file.relative)).toEqual(['a chart.PNG', 'b.png']);
+    expect(found.map((file) => file.relative)).toEqual(['a chart.PNG', 'b.png', 'fake.png']);
   });
 
   it('throws INPUT_NOT_FOUND naming a missing path', async () => {
