@@ -2,93 +2,160 @@ import { DigitizeError } from './errors.js';
 import { DEFAULT_MAX_PIXELS } from './load/loadRaster.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
 import { type DigitizeInput, runPipeline, type StageTimings } from './pipeline.js';
+import { createPool, type Pool } from './pool/createPool.js';
+import { asDigitizeError } from './pool/wire.js';
 import type { ChartResult } from './types.js';
 
 export type { DigitizeInput, StageTimings };
 
-/** Options for one chart. */
+/** Options for one chart (or, given to `digitizeMany`, for each chart). */
 export interface DigitizeOptions {
   /** Images with more pixels than this are refused from their header. @default 40_000_000 */
   maxPixels?: number;
-  /** Per-image time limit in milliseconds. @default 60_000 */
+  /**
+   * Per-image time limit in milliseconds. With `jobs` > 1 it counts from when a worker takes
+   * the chart, and a worker over the limit is stopped and replaced. @default 60_000
+   */
   timeoutMs?: number;
-  /** Cancels the work. */
+  /** Cancels the work: pending charts reject with a DigitizeError `ABORTED`. @default none */
   signal?: AbortSignal;
-  /** Called once per chart with the milliseconds each stage took. */
+  /** Called once per chart with the milliseconds each stage took. @default none */
   onTimings?: (timings: StageTimings) => void;
 }
 
 export interface DigitizerOptions extends DigitizeOptions {
   /** Folder holding eng.traineddata.gz. @default the package's models/ folder */
   modelDir?: string;
+  /**
+   * Charts digitized at once. 1 runs them one after another on this thread. More starts up to
+   * that many worker threads as work arrives, each with its own OCR engine (about 150 MB each);
+   * the number of cores (`os.availableParallelism()`) is the useful maximum. @default 1
+   */
+  jobs?: number;
 }
 
-/** A digitizer that keeps its OCR engine between charts. Call `close()` when done. */
+/** One outcome of `digitizeMany`: the input as given, with its result or its error. */
+export type DigitizeOutcome =
+  | { input: DigitizeInput; result: ChartResult; error?: undefined }
+  | { input: DigitizeInput; error: DigitizeError | TypeError; result?: undefined };
+
+/** A digitizer that keeps its OCR engine(s) between charts. Call `close()` when done. */
 export interface Digitizer {
+  /**
+   * Digitizes one chart (a path, or encoded bytes) and resolves to its result. Rejects with a
+   * DigitizeError; throws TypeError for an input of another type.
+   */
   digitize(input: DigitizeInput, options?: DigitizeOptions): Promise<ChartResult>;
+  /**
+   * Digitizes every input of an iterable (or async iterable, read as charts are taken, so it may
+   * be endless) and yields each outcome as it finishes, in that order, not the input order.
+   * One bad input yields `{ input, error }` and the others go on. Aborting `options.signal`
+   * makes the iteration throw a DigitizeError `ABORTED`. Throws TypeError if `inputs` is not
+   * iterable.
+   */
+  digitizeMany(
+    inputs: Iterable<DigitizeInput> | AsyncIterable<DigitizeInput>,
+    options?: DigitizeOptions,
+  ): AsyncIterable<DigitizeOutcome>;
+  /** Stops the OCR engine(s) and worker threads; charts still pending reject with `ABORTED`. */
   close(): Promise<void>;
 }
 
-/** Creates a digitizer whose OCR engine is started once (on first use) and reused for every chart. */
+/** Default per-image time limit (ms): the slowest development chart takes under 2 s. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Charts handed to the pool per worker by `digitizeMany`: one running and one waiting, so a
+ * worker never idles while its last result travels back.
+ */
+const IN_FLIGHT_PER_JOB = 2;
+
+/**
+ * Creates a digitizer. Nothing starts until the first chart: then the OCR engine (jobs 1) or the
+ * first worker thread. Throws RangeError when `jobs` is not a positive integer.
+ */
 export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
+  const { jobs = 1, modelDir } = options;
+  if (!Number.isSafeInteger(jobs) || jobs < 1) {
+    throw new RangeError(
+      `Expected positive integer for jobs but received ${String(jobs)} of type ${typeof jobs}`,
+    );
+  }
   let engine: Promise<OcrEngine> | null = null;
   const getEngine = () => {
-    engine ??= createOcrEngine({ modelDir: options.modelDir });
+    engine ??= createOcrEngine({ modelDir });
     return engine;
   };
+  let pool: Pool | null = null;
+  let closed = false;
+
+  const digitize = async (
+    input: DigitizeInput,
+    perCall: DigitizeOptions = {},
+  ): Promise<ChartResult> => {
+    const {
+      maxPixels = DEFAULT_MAX_PIXELS,
+      timeoutMs = DEFAULT_TIMEOUT_MS,
+      signal,
+      onTimings,
+    } = { ...options, ...perCall };
+    if (!(typeof input === 'string' || input instanceof Uint8Array)) {
+      throw new TypeError(
+        `Expected string, Buffer or Uint8Array for input but received ${String(input)} of type ${typeof input}`,
+      );
+    }
+    const source = typeof input === 'string' ? input : null;
+    if (closed) {
+      throw new DigitizeError('ABORTED', 'input', 'the digitizer is closed', { input: source });
+    }
+    if (jobs > 1) {
+      pool ??= createPool({ size: jobs, modelDir });
+      return pool.run({ input, source, maxPixels, timeoutMs, signal, onTimings });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const limits = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new DigitizeError('TIMEOUT', 'input', `took longer than ${timeoutMs} ms`, {
+              input: source,
+            }),
+          ),
+        timeoutMs,
+      );
+      onAbort = () => reject(new DigitizeError('ABORTED', 'input', 'cancelled', { input: source }));
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([
+        runPipeline(input, { source, maxPixels, getEngine, onTimings }),
+        limits,
+      ]);
+    } catch (error) {
+      throw asDigitizeError(error, source);
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
   return {
-    async digitize(input, perCall = {}) {
-      const {
-        maxPixels = DEFAULT_MAX_PIXELS,
-        timeoutMs = 60_000,
-        signal,
-        onTimings,
-      } = { ...options, ...perCall };
-      const source = typeof input === 'string' ? input : null;
-      if (!(typeof input === 'string' || input instanceof Uint8Array)) {
-        throw new TypeError(
-          `Expected string, Buffer or Uint8Array for input but received ${String(input)} of type ${typeof input}`,
-        );
-      }
-      let timer: NodeJS.Timeout | undefined;
-      let onAbort: (() => void) | undefined;
-      const limits = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new DigitizeError('TIMEOUT', 'input', `took longer than ${timeoutMs} ms`, {
-                input: source,
-              }),
-            ),
-          timeoutMs,
-        );
-        onAbort = () =>
-          reject(new DigitizeError('ABORTED', 'input', 'cancelled', { input: source }));
-        if (signal?.aborted) onAbort();
-        else signal?.addEventListener('abort', onAbort, { once: true });
+    digitize,
+    digitizeMany(inputs, perCall = {}) {
+      const iterator = iteratorOf(inputs);
+      return outcomes(iterator, digitize, {
+        ...perCall,
+        signal: perCall.signal ?? options.signal,
+        limit: jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB,
       });
-      try {
-        return await Promise.race([
-          runPipeline(input, { source, maxPixels, getEngine, onTimings }),
-          limits,
-        ]);
-      } catch (error) {
-        if (error instanceof DigitizeError) {
-          error.input ??= source;
-          throw error;
-        }
-        throw new DigitizeError('NO_CHART_FOUND', 'trace', 'unexpected failure', {
-          input: source,
-          cause: error,
-        });
-      } finally {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener('abort', onAbort);
-      }
     },
     async close() {
-      if (engine) await (await engine).close();
+      closed = true;
+      const closing = [pool?.close(), engine?.then((started) => started.close())];
+      pool = null;
       engine = null;
+      await Promise.all(closing);
     },
   };
 }
@@ -98,10 +165,74 @@ export async function digitize(
   input: DigitizeInput,
   options: DigitizerOptions = {},
 ): Promise<ChartResult> {
-  const digitizer = createDigitizer(options);
+  const digitizer = createDigitizer({ ...options, jobs: 1 });
   try {
     return await digitizer.digitize(input, options);
   } finally {
     await digitizer.close();
+  }
+}
+
+function iteratorOf(
+  inputs: Iterable<DigitizeInput> | AsyncIterable<DigitizeInput>,
+): Iterator<DigitizeInput> | AsyncIterator<DigitizeInput> {
+  const iterable = inputs as Partial<Iterable<DigitizeInput> & AsyncIterable<DigitizeInput>>;
+  const asyncIterator = iterable?.[Symbol.asyncIterator];
+  if (typeof asyncIterator === 'function') return asyncIterator.call(inputs);
+  const syncIterator = iterable?.[Symbol.iterator];
+  // A string is iterable too, but one path is not a list of paths.
+  if (typeof syncIterator === 'function' && typeof inputs !== 'string') {
+    return syncIterator.call(inputs);
+  }
+  throw new TypeError(
+    `Expected an iterable of inputs for inputs but received ${String(inputs)} of type ${typeof inputs}`,
+  );
+}
+
+/** Keeps up to `limit` charts in flight and yields each outcome as it settles. */
+async function* outcomes(
+  iterator: Iterator<DigitizeInput> | AsyncIterator<DigitizeInput>,
+  digitizeOne: (input: DigitizeInput, options: DigitizeOptions) => Promise<ChartResult>,
+  { limit, ...perChart }: DigitizeOptions & { limit: number },
+): AsyncGenerator<DigitizeOutcome> {
+  const { signal } = perChart;
+  const running = new Map<number, Promise<{ key: number; outcome: DigitizeOutcome }>>();
+  let nextKey = 0;
+  let exhausted = false;
+  const throwIfAborted = (): void => {
+    if (signal?.aborted) throw new DigitizeError('ABORTED', 'input', 'cancelled');
+  };
+  try {
+    while (true) {
+      throwIfAborted();
+      while (!exhausted && running.size < limit) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const key = nextKey++;
+        const input = next.value;
+        running.set(
+          key,
+          // Settled promises only: a rejection is an outcome, never an unhandled error.
+          Promise.resolve()
+            .then(() => digitizeOne(input, perChart))
+            .then(
+              (result): DigitizeOutcome => ({ input, result }),
+              (error: DigitizeError | TypeError): DigitizeOutcome => ({ input, error }),
+            )
+            .then((outcome) => ({ key, outcome })),
+        );
+      }
+      if (running.size === 0) return;
+      const { key, outcome } = await Promise.race(running.values());
+      running.delete(key);
+      throwIfAborted();
+      yield outcome;
+    }
+  } finally {
+    // Stopped early (break, abort): charts in flight finish unseen; the source is told to stop.
+    if (!exhausted) await iterator.return?.();
   }
 }

@@ -1,12 +1,14 @@
 /**
  * chart-digitizer: turn a line chart image back into its data.
  *
- * `digitize(input)` for one chart; `createDigitizer()` to reuse one OCR engine over many.
+ * `digitize(input)` for one chart; `createDigitizer({ jobs })` to reuse OCR engines over many,
+ * one at a time or in worker threads, with `digitizeMany(inputs)` yielding results as they finish.
  */
 export {
   createDigitizer,
   type DigitizeInput,
   type DigitizeOptions,
+  type DigitizeOutcome,
   type Digitizer,
   type DigitizerOptions,
   digitize,
