@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { findInputs, type InputFile, inShard, parseShard, type Shard } from './batch/findInputs.js';
@@ -21,6 +22,8 @@ const EXIT_USAGE = 2;
 /** 128 + the signal number, as shells report a process killed by it. */
 const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 const LOG_NAME = 'digitize-log.jsonl';
+/** Inputs in flight per worker thread: one being digitized, one waiting for it. */
+const LANES_PER_THREAD = 2;
 
 type SignalName = keyof typeof EXIT_SIGNAL;
 
@@ -38,6 +41,7 @@ interface CliOptions {
   debug?: boolean;
   maxPixels?: number;
   timeout?: number;
+  jobs: number;
 }
 
 /** What is printed on stdout for each result. */
@@ -103,6 +107,12 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
       positiveIntegerOption('--max-pixels'),
     )
     .option('--timeout <seconds>', 'time limit per image', positiveNumberOption('--timeout'))
+    .option(
+      '--jobs <n>',
+      'images digitized at once, each in a worker thread with its own OCR engine (default: the number of cores)',
+      positiveIntegerOption('--jobs'),
+      availableParallelism(),
+    )
     .option('--quiet', 'no progress and no summary on stderr (errors are still printed)')
     .option('--debug', 'print stack traces with errors')
     .version(version, '--version', 'print the version')
@@ -111,7 +121,7 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
       'after',
       `
 Exit status: 0 when every input was done, ${EXIT_FAILED} when any failed, ${EXIT_USAGE} on a usage error,
-${EXIT_SIGNAL.SIGINT} / ${EXIT_SIGNAL.SIGTERM} when interrupted by SIGINT / SIGTERM (the input in flight is finished first).`,
+${EXIT_SIGNAL.SIGINT} / ${EXIT_SIGNAL.SIGTERM} when interrupted by SIGINT / SIGTERM (the inputs in flight are finished first).`,
     )
     .showHelpAfterError('(run digitize --help for usage)')
     .exitOverride()
@@ -212,7 +222,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     else stderr.write(`${line}\n`);
   };
 
-  // Signals: stop taking inputs and finish the one in flight; a second one aborts it.
+  // Signals: stop taking inputs and finish those in flight; a second one aborts them.
   let stopping: SignalName | null = null;
   let stdoutClosed = false;
   const controller = new AbortController();
@@ -221,9 +231,9 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     signalCount += 1;
     stopping ??= signal;
     if (signalCount === 1) {
-      report(`digitize: ${signal}: finishing the current input (${signal} again aborts it)`);
+      report(`digitize: ${signal}: finishing the inputs in flight (${signal} again aborts them)`);
     } else if (signalCount === 2) {
-      report(`digitize: ${signal}: aborting the current input`);
+      report(`digitize: ${signal}: aborting the inputs in flight`);
       controller.abort(new DigitizeError('ABORTED', 'input', `interrupted by ${signal}`));
     } else {
       process.exit(EXIT_SIGNAL[stopping]);
@@ -244,17 +254,23 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   const perImage: DigitizeOptions = { signal: controller.signal };
   if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
   if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
+  // One input runs on this thread: no worker to start, so a single chart stays quick.
+  const threads = Math.min(options.jobs, jobs.length);
   let digitizer: Digitizer | null = null;
-  // Created on first use, so a run where everything is up to date never starts the OCR engine.
+  // Created on first use, so a run where everything is up to date never starts the OCR engine;
+  // worker threads are started as inputs reach them.
   const getDigitizer = (): Digitizer => {
-    digitizer ??= createDigitizer(withoutSignal(perImage));
+    digitizer ??= createDigitizer({ ...withoutSignal(perImage), jobs: threads });
     return digitizer;
   };
 
   let processed = 0;
-  try {
-    for (const job of jobs) {
-      if (stopping !== null || stdoutClosed) break;
+  let next = 0;
+  // Each lane takes the next input when its last one is done. With threads, twice as many lanes
+  // as workers, so a worker has its next chart waiting while its last result is being written.
+  const lane = async (): Promise<void> => {
+    while (next < jobs.length && stopping === null && !stdoutClosed) {
+      const job = jobs[next++];
       const record = await runJob(job, {
         options,
         perImage,
@@ -266,6 +282,10 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
       await writeLog(record);
       progress?.advance(record.status === 'failed');
     }
+  };
+  try {
+    const lanes = threads > 1 ? threads * LANES_PER_THREAD : 1;
+    await Promise.all(Array.from({ length: lanes }, lane));
     await stdout.end();
   } finally {
     progress?.stop();

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,19 @@ async function digitize(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('npx', ['tsx', 'src/cli.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+/** Runs the built CLI, as `node dist/cli.js ...args`. */
+async function digitizeBuilt(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['dist/cli.js', ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -104,5 +117,76 @@ describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
       },
       expect.objectContaining({ path: missing, code: 'INPUT_NOT_FOUND' }),
     ]);
+  });
+});
+
+describe('digitize a folder with --jobs 2 (built)', { timeout: 90_000 }, () => {
+  // Worker threads started from the TypeScript sources go through tsx and take a second or more
+  // each; timing a re-run against a first run is only fair on the built CLI, as users run it.
+  beforeAll(async () => {
+    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
+  }, 60_000);
+
+  it('writes every good chart, logs the bad ones, exits 1, and a second run skips what is done', async () => {
+    const input = join(scratch, 'batch');
+    const out = join(scratch, 'batch-out');
+    const aime = await readFile(join(root, 'samples', 'aime24.png'));
+    await mkdir(join(input, 'sub'), { recursive: true });
+    await writeFile(join(input, 'a.png'), aime);
+    await writeFile(join(input, 'sub', 'b.png'), aime);
+    await writeFile(join(input, 'sub', 'c.png'), aime);
+    await writeFile(join(input, 'sub', 'd.png'), aime);
+    await writeFile(join(input, 'notes.png'), 'a text file named .png\n');
+    await writeFile(join(input, 'sub', 'truncated.png'), aime.subarray(0, 20_000));
+
+    const started = performance.now();
+    const first = await digitizeBuilt(input, '--out', out, '--jobs', '2', '--quiet');
+    const firstSeconds = (performance.now() - started) / 1000;
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(`${join(input, 'notes.png')}: not`);
+    for (const name of ['a', 'sub/b', 'sub/c', 'sub/d']) {
+      const result = JSON.parse(await readFile(join(out, `${name}.json`), 'utf8'));
+      expect(result.source).toBe(join(input, `${name}.png`));
+      expect(result.series).toHaveLength(2);
+    }
+    const log = async () =>
+      (await readFile(join(out, 'digitize-log.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    const firstLog = await log();
+    expect(firstLog).toHaveLength(6);
+    const byPath = new Map(firstLog.map((record) => [record.path, record]));
+    expect(byPath.get(join(input, 'notes.png'))).toMatchObject({
+      status: 'failed',
+      code: 'UNSUPPORTED_IMAGE',
+      series: null,
+    });
+    expect(byPath.get(join(input, 'sub', 'truncated.png'))).toMatchObject({
+      status: 'failed',
+      code: 'UNSUPPORTED_IMAGE',
+      message: 'image data is corrupt or truncated',
+    });
+    expect(byPath.get(join(input, 'sub', 'b.png'))).toMatchObject({
+      status: 'ok',
+      code: null,
+      series: 2,
+      seconds: expect.any(Number),
+    });
+
+    const again = performance.now();
+    const second = await digitizeBuilt(input, '--out', out, '--jobs', '2', '--quiet');
+    const secondSeconds = (performance.now() - again) / 1000;
+    expect(second.code).toBe(1);
+    const secondLog = (await log()).slice(6);
+    expect(secondLog.map((record) => record.status).sort()).toEqual([
+      'failed',
+      'failed',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+    expect(secondSeconds, `first run ${firstSeconds} s`).toBeLessThan(firstSeconds / 3);
   });
 });
