@@ -47,10 +47,19 @@ export function findPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
   const page = pageBackground(image);
   const ink = inkMask(image, page, INK);
-  // Bridge white grid lines across a filled panel, so the panel reads as one long run.
+  // Strokes are unbroken runs. A filled panel is crossed by white grid lines: bridged, it
+  // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));
-  const rows = findLines(ink, width, height, 'row', Math.round(width * MIN_LINE_SHARE), gap);
-  const columns = findLines(ink, width, height, 'column', Math.round(height * MIN_LINE_SHARE), gap);
+  const linesAlong = (along: 'row' | 'column') => {
+    const minRun = Math.round((along === 'row' ? width : height) * MIN_LINE_SHARE);
+    const thin = (line: Line) => line.last - line.first < MAX_STROKE;
+    return [
+      ...findLines(ink, width, height, along, minRun, 0).filter(thin),
+      ...findLines(ink, width, height, along, minRun, gap).filter((line) => !thin(line)),
+    ].sort((a, b) => a.first - b.first);
+  };
+  const rows = linesAlong('row');
+  const columns = linesAlong('column');
   if (rows.length === 0 && columns.length === 0) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no axes frame, spines or panel found');
   }
@@ -58,14 +67,28 @@ export function findPlotArea(image: Raster): PlotArea {
   const leftLine = columns[0];
   const topLine = rows[0];
   const rightLine = columns.at(-1);
-  // Spines only (no top or right side): that side ends where the perpendicular lines end.
-  const top = closeOrOuter(topLine && edge(topLine, 'first'), leftLine?.start, Math.min);
-  const bottom = bottomLine ? edge(bottomLine, 'last') : (leftLine?.end ?? 0) + 1;
-  const left = leftLine ? edge(leftLine, 'first') : (bottomLine?.start ?? 0);
-  const right = closeOrOuter(
+  // Each side is its line, unless the perpendicular lines run on well past it: spines only
+  // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
+  const reach = Math.max(3, Math.round(((width + height) / 200) * TICK_REACH_PER_100PX));
+  const side = (line: number | undefined, extent: number | undefined) =>
+    line === undefined || (extent !== undefined && Math.abs(extent - line) > reach * 2)
+      ? (extent ?? Number.NaN)
+      : line;
+  const top = side(
+    topLine && edge(topLine, 'first'),
+    columns.length > 0 ? Math.min(...columns.map((c) => c.start)) : undefined,
+  );
+  const bottom = side(
+    bottomLine && edge(bottomLine, 'last'),
+    columns.length > 0 ? Math.max(...columns.map((c) => c.end + 1)) : undefined,
+  );
+  const left = side(
+    leftLine && edge(leftLine, 'first'),
+    rows.length > 0 ? Math.min(...rows.map((r) => r.start)) : undefined,
+  );
+  const right = side(
     rightLine && edge(rightLine, 'last'),
-    bottomLine && bottomLine.end + 1,
-    Math.max,
+    rows.length > 0 ? Math.max(...rows.map((r) => r.end + 1)) : undefined,
   );
   if (!(right - left > width * 0.1 && bottom - top > height * 0.1)) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
@@ -74,13 +97,19 @@ export function findPlotArea(image: Raster): PlotArea {
   const framed = [topLine, bottomLine, leftLine, rightLine].some(
     (line) => line !== undefined && line.last - line.first < MAX_STROKE,
   );
-  const reach = Math.max(3, Math.round(((width + height) / 200) * TICK_REACH_PER_100PX));
   const box = { left, top, right, bottom };
   const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
   const ticksY = findTicks(image, page, box, 'y', leftLine, reach);
   // Text starts beyond the axis line and its outward ticks.
-  const outsideX = (bottomLine ? bottomLine.last + 1 : Math.ceil(bottom)) + ticksX.depth;
-  const outsideY = (leftLine ? leftLine.first - 1 : Math.floor(left)) - ticksY.depth;
+  // Text starts beyond the plot and beyond the axis line and its outward ticks.
+  const outsideX = Math.max(
+    Math.ceil(bottom),
+    (bottomLine ? bottomLine.last + 1 : Math.ceil(bottom)) + ticksX.depth,
+  );
+  const outsideY = Math.min(
+    Math.floor(left) - 1,
+    (leftLine ? leftLine.first - 1 : Math.floor(left)) - ticksY.depth,
+  );
   const gridX = findGrid(image, background, box, 'x');
   const gridY = findGrid(image, background, box, 'y');
   return {
@@ -105,20 +134,6 @@ export function inkMask(image: Raster, color: Rgb, threshold: number): Uint8Arra
     if (channelDistance(data, i * 3, color) > threshold) mask[i] = 1;
   }
   return mask;
-}
-
-/**
- * A side found as a line wins when the perpendicular lines end near it (a full frame);
- * otherwise that side has no spine and the perpendicular lines' end is the edge.
- */
-function closeOrOuter(
-  line: number | undefined,
-  extent: number | undefined,
-  outer: (a: number, b: number) => number,
-): number {
-  if (line === undefined) return extent ?? Number.NaN;
-  if (extent === undefined || Math.abs(line - extent) < MAX_STROKE) return line;
-  return outer(line, extent);
 }
 
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */
@@ -184,8 +199,16 @@ function plotBackground({ data, width }: Raster, box: Box): Rgb {
   return mostCommonColor(data, inside());
 }
 
-/** Tick marks never start further than this (px) from the axis line. */
+/** Ink this close (px) to the plot's sides along an axis may be the frame itself. */
+const FRAME_SIDE = 3;
+/** Tick strokes are followed while at least this share of them goes on. */
+const TICKS_TOGETHER = 0.5;
+/** Tick strokes are followed outward at most this many tick reaches. */
+const MAX_TICK_REACHES = 4;
+/** Tick marks start within this many px of a filled panel's edge... */
 const TICK_START = 3;
+/** ...and of a drawn axis line (where label glyphs can start at 3 px). */
+const STROKE_TICK_START = 2;
 /** Major tick marks reach at least this share of the longest tick's length. */
 const TICK_FILL = 0.6;
 /** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
@@ -213,6 +236,7 @@ function findTicks(
       ? [Math.max(0, Math.floor(box.left) - 3), Math.min(width, Math.ceil(box.right) + 3)]
       : [Math.max(0, Math.floor(box.top) - 3), Math.min(height, Math.ceil(box.bottom) + 3)];
   const axisAt = Math.round(axis === 'x' ? box.bottom : box.left);
+  const [sideFrom, sideTo] = axis === 'x' ? [box.left, box.right] : [box.top, box.bottom];
   const first = line ? line.first : axisAt;
   const last = line ? line.last : axisAt;
   // Outward is +row for x (below), -column for y (left); inward the opposite.
@@ -223,7 +247,7 @@ function findTicks(
     if (across < 0 || (axis === 'x' ? across >= height : across >= width)) return false;
     const row = axis === 'x' ? across : along;
     const column = axis === 'x' ? along : across;
-    return channelDistance(data, (row * width + column) * 3, page) > INK * 2;
+    return channelDistance(data, (row * width + column) * 3, page) > INK;
   };
   const darkness = (along: number, across: number): number => {
     const row = axis === 'x' ? across : along;
@@ -234,14 +258,35 @@ function findTicks(
     [outerEdge, outward],
     [innerEdge, -outward],
   ]) {
+    // Ticks start next to the axis; they are followed outward, in the columns
+    // inked where they start, to their end (grid lines run on past the axis as long stubs;
+    // labels further out start in other columns).
     const rows: number[] = [];
-    for (let depth = 1; depth <= reach; depth++) {
+    let start: number[] = [];
+    // Ticks touch a drawn axis line; a filled panel's edge may leave a row or two.
+    const startWithin =
+      line && line.last - line.first >= MAX_STROKE ? TICK_START : STROKE_TICK_START;
+    for (let depth = 1; depth <= startWithin && start.length === 0; depth++) {
       const across = edge + direction * depth;
-      let any = false;
-      for (let along = alongFrom; along < alongTo && !any; along++) any = inked(along, across);
-      if (any) rows.push(across);
-      else if (rows.length > 0) break;
-      else if (depth >= TICK_START) break;
+      for (let along = alongFrom; along < alongTo; along++) {
+        if (inked(along, across)) start.push(along);
+      }
+      if (start.length > 0) rows.push(across);
+    }
+    const startCount = start.length;
+    for (let depth = rows.length > 0 ? Math.abs(rows[0] - edge) + 1 : reach; ; depth++) {
+      if (depth > reach * MAX_TICK_REACHES) break;
+      const across = edge + direction * depth;
+      start = start.filter((along) => inked(along, across));
+      // The frame's own sides run on, and are not ticks. Beyond a usual tick's length, ticks
+      // run on together (grid stubs); what runs on alone (a data line) is not a tick.
+      const ticksLeft = start.filter(
+        (along) => along >= sideFrom + FRAME_SIDE && along < sideTo - FRAME_SIDE,
+      ).length;
+      if (ticksLeft === 0 || (ticksLeft < startCount * TICKS_TOGETHER && rows.length >= reach)) {
+        break;
+      }
+      rows.push(across);
     }
     if (rows.length === 0) continue;
     const weight = new Float64Array(alongTo);
@@ -250,7 +295,10 @@ function findTicks(
     for (let along = alongFrom; along < alongTo; along++) {
       // A tick is a run of ink from the axis outward with nothing beyond it.
       let run = 0;
-      while (run < rows.length && inked(along, rows[run])) run++;
+      // A one-row gap (a stub drawn apart from its grid line) does not end a tick.
+      const on = (k: number) =>
+        inked(along, rows[k]) || (k + 1 < rows.length && inked(along, rows[k + 1]));
+      while (run < rows.length && on(run)) run++;
       let beyond = false;
       for (let k = run; k < rows.length && !beyond; k++) beyond = inked(along, rows[k]);
       if (run > 0 || beyond) touched++;
@@ -270,10 +318,10 @@ function findTicks(
   return { ticks: [], depth: 0 };
 }
 
-/** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
 /** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
 const SNAP_TOLERANCE = 0.05;
 
+/** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
 function centroids(weight: Float64Array, maxWidth: number): number[] {
   const centres: number[] = [];
   let start = -1;
