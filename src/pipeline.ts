@@ -66,8 +66,9 @@ export async function runPipeline(
   lap('decode');
   const plot = findPlotArea(image);
   lap('plot');
+  const legend = findLegend(image, plot);
   const engine = await getEngine();
-  const text = await readChartText(image, plot, engine);
+  const text = await readChartText(image, plot, engine, legend?.box);
   lap('ocr');
   const xFit = calibrateAxis({
     axis: 'x',
@@ -92,7 +93,6 @@ export async function runPipeline(
   const yAxis = yFit.axis;
   lap('calibrate');
 
-  const legend = findLegend(image, plot);
   const names = legend
     ? await readLegendNames(
         engine,

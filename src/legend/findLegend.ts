@@ -192,10 +192,14 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   return sum.map((s) => Math.round(s / core.length)) as Rgb;
 }
 
-/** Legend text is near-black: darker than this (max channel, 0..255)... */
-const TEXT_DARK = 110;
+/** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
+const TEXT_DARK = 150;
 /** ...and about grey: channels within this of each other. */
 const TEXT_GREY = 40;
+/** A legend sample is at least this many text heights wide. */
+const MIN_HANDLE = 0.5;
+/** ...and at most this many (Chart.js boxes are 40 px beside 12 px text). */
+const MAX_HANDLE = 8;
 /** Text lines of one legend start at the same column, give or take this (px). */
 const ALIGN = 3;
 
@@ -204,13 +208,27 @@ const ALIGN = 3;
  * other, each with a coloured sample just to its left.
  */
 function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null {
-  const { data, width } = image;
-  const region = {
+  const { width, height } = image;
+  const inside = {
     left: Math.ceil(plot.left) + 3,
     right: Math.floor(plot.right) - 3,
     top: Math.ceil(plot.top) + 3,
     bottom: Math.floor(plot.bottom) - 3,
   };
+  // Inside the plot first; then right of it, and above it (legends placed outside).
+  const right = { left: Math.ceil(plot.right) + 3, right: width, top: 0, bottom: height };
+  const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
+  return (
+    legendIn(image, inside, plot.background) ??
+    legendIn(image, right, plot.page) ??
+    legendIn(image, above, plot.page)
+  );
+}
+
+/** A frameless legend in one region: text entries with a sample each, in a column or a row. */
+function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | null {
+  const { data, width } = image;
+  if (region.right - region.left < MIN_SIDE || region.bottom - region.top < MIN_SIDE) return null;
   const dark = (row: number, column: number) => {
     const o = (row * width + column) * 3;
     const max = Math.max(data[o], data[o + 1], data[o + 2]);
@@ -238,16 +256,21 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
     for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
       const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
       if (text.right - text.left < height) continue;
-      const handle = findHandle(image, plot.background, text, region.left);
+      const handle = findHandle(image, background, text, region.left);
       if (handle)
-        candidates.push({ handle, text, color: dominantColor(image, handle, plot.background) });
+        candidates.push({ handle, text, color: dominantColor(image, handle, background) });
     }
   }
-  // The entries of one legend share their text's left edge; the biggest such set wins.
+  // The entries of one legend share their text's left edge (a column) or its top (a row);
+  // the biggest such set wins.
   let bestGroup: LegendSlot[] = [];
   for (const slot of candidates) {
-    const group = candidates.filter((other) => Math.abs(other.text.left - slot.text.left) <= ALIGN);
-    if (group.length > bestGroup.length) bestGroup = group;
+    for (const edge of ['left', 'top'] as const) {
+      const group = candidates.filter(
+        (other) => Math.abs(other.text[edge] - slot.text[edge]) <= ALIGN,
+      );
+      if (group.length > bestGroup.length) bestGroup = group;
+    }
   }
   if (bestGroup.length === 0) return null;
   const pad = Math.round((bestGroup[0].text.bottom - bestGroup[0].text.top) / 2);
@@ -257,7 +280,10 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
     top: Math.min(...bestGroup.map((s) => s.text.top)) - pad,
     bottom: Math.max(...bestGroup.map((s) => s.text.bottom)) + pad,
   };
-  return { box, slots: bestGroup.sort((p, q) => p.text.top - q.text.top) };
+  return {
+    box,
+    slots: bestGroup.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
+  };
 }
 
 /**
@@ -282,6 +308,7 @@ function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number
   const right = column + 1;
   while (column > minColumn && inked(column)) column--;
   const left = column + 1;
-  if (right - left < height * 0.8 || right - left > height * 5) return null;
+  // A line sample is about two font sizes long; a marker or box symbol, at least half one.
+  if (right - left < height * MIN_HANDLE || right - left > height * MAX_HANDLE) return null;
   return { left, right, top: text.top, bottom: text.bottom };
 }

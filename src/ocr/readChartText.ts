@@ -309,12 +309,14 @@ export async function readLabels(
 
 /**
  * Reads the tick labels, title and axis labels around the plot: finds the bands of text on
- * each side from ink profiles, then OCRs each band once.
+ * each side from ink profiles, then OCRs each band once. Bands across `legend` are skipped.
  */
 export async function readChartText(
   image: Raster,
   plot: PlotArea,
   engine: OcrEngine,
+  /** A legend outside the plot: its text is not a title or an axis label. */
+  legend: Box | null = null,
 ): Promise<ChartText> {
   const { page } = plot;
   const { width, height } = image;
@@ -345,10 +347,9 @@ export async function readChartText(
   // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
   const frameRows = Math.max(0, aboveProfile.indexOf(0));
   aboveProfile.fill(0, 0, frameRows);
-  const aboveBands = findRuns(aboveProfile, gap, MIN_BAND).map((band) => ({
-    from: above[band.to],
-    to: above[band.from] + 1,
-  }));
+  const aboveBands = findRuns(aboveProfile, gap, MIN_BAND)
+    .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
+    .filter((band) => !legend || band.to <= legend.top || band.from >= legend.bottom);
 
   const pad = 2;
   const jobs: Promise<Word[]>[] = [];
