@@ -142,7 +142,7 @@ export async function runPipeline(
     series.push({
       name,
       color: toHex(mask.color),
-      marker: null,
+      marker: trace.marker,
       confidence: Math.round(Math.min(1, trace.coverage) * 1000) / 1000,
       points: trace.points.map(({ px, py }) => ({
         x: xAxis.pixelToData(px),

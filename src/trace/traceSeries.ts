@@ -1,5 +1,5 @@
 import { fitLine, percentile } from '../math.js';
-import type { Box, PixelPoint } from '../types.js';
+import type { Box, MarkerShape, PixelPoint } from '../types.js';
 import { refineVertices } from './refineVertices.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
@@ -35,6 +35,8 @@ export interface TraceOptions {
 export interface TraceResult {
   points: PixelPoint[];
   markers: boolean;
+  /** The markers' shape, null for a bare line. */
+  marker: MarkerShape | null;
   /** Share of the traced x span where the line was seen (1 = no gaps). */
   coverage: number;
 }
@@ -170,6 +172,8 @@ interface Core {
   /** The largest distance inside: the marker's inradius, about. */
   depth: number;
   size: number;
+  /** Bounding box of the core pixels (continuous coordinates). */
+  box: Box;
 }
 
 /** Connected blobs of pixels deeper than `threshold` inside the series: marker bodies. */
@@ -185,6 +189,7 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
       let sy = 0;
       let n = 0;
       let depth = 0;
+      const box = { left: column, top: row, right: column + 1, bottom: row + 1 };
       stack.push(start);
       seen[start] = 1;
       while (stack.length > 0) {
@@ -195,6 +200,10 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
         sy += y + 0.5;
         n++;
         depth = Math.max(depth, dist[i]);
+        box.left = Math.min(box.left, x);
+        box.right = Math.max(box.right, x + 1);
+        box.top = Math.min(box.top, y);
+        box.bottom = Math.max(box.bottom, y + 1);
         for (const j of [i - 1, i + 1, i - width, i + width]) {
           if (j >= 0 && j < dist.length && !seen[j] && dist[j] >= threshold) {
             seen[j] = 1;
@@ -202,10 +211,59 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
           }
         }
       }
-      cores.push({ px: sx / n, py: sy / n, depth, size: n });
+      cores.push({ px: sx / n, py: sy / n, depth, size: n, box });
     }
   }
   return cores;
+}
+
+/** A marker body filling more of its box than this is a square (a circle fills 0.79). */
+const SQUARE_FILL = 0.9;
+/** A core filling less of its box than this is a diamond's (a triangle's too, but its mass sits low or high). */
+const DIAMOND_FILL = 0.62;
+/** Marker runs are followed at most this far (px). */
+const MAX_MARKER_RUN = 40;
+/** A core whose centre of mass is this share of its height off its box centre is a triangle's. */
+const TRIANGLE_SHIFT = 0.06;
+
+/**
+ * The marker shape, from the markers' cores (their bodies shrunk by the line's half width,
+ * which keeps the shape) and bodies: whether a core's mass sits low (a triangle pointing up)
+ * or high (pointing down), how much of its box it fills (diamonds little), and how much of
+ * its box the whole body fills (squares all of it). Medians over all markers.
+ */
+function classifyMarker(
+  cores: Core[],
+  solid: (column: number, row: number) => boolean,
+): MarkerShape {
+  const median = (value: (core: Core) => number) => percentile(cores.map(value), 0.5);
+  const height = (b: Box) => b.bottom - b.top;
+  const fill = (b: Box, count: number) => count / ((b.right - b.left) * height(b));
+  const shift = median((c) => (c.py - (c.box.top + c.box.bottom) / 2) / height(c.box));
+  if (shift > TRIANGLE_SHIFT) return 'triangle-up';
+  if (shift < -TRIANGLE_SHIFT) return 'triangle-down';
+  if (median((c) => fill(c.box, c.size)) < DIAMOND_FILL) return 'diamond';
+  // The body's size: the shorter of its runs through the centre (a line through it only
+  // lengthens one of them). Its square box is filled by a square, 79% by a circle.
+  const bodyFill = median((c) => {
+    const cx = Math.floor(c.px);
+    const cy = Math.floor(c.py);
+    const run = (dx: number, dy: number) => {
+      let n = 0;
+      while (solid(cx + dx * (n + 1), cy + dy * (n + 1)) && n < MAX_MARKER_RUN) n++;
+      return n;
+    };
+    const side = Math.min(run(1, 0) + run(-1, 0), run(0, 1) + run(0, -1)) + 1;
+    const half = Math.floor(side / 2);
+    let count = 0;
+    for (let row = cy - half; row < cy - half + side; row++) {
+      for (let column = cx - half; column < cx - half + side; column++) {
+        if (solid(column, row)) count++;
+      }
+    }
+    return count / (side * side);
+  });
+  return bodyFill > SQUARE_FILL ? 'square' : 'circle';
 }
 
 /** Cores closer than `reach` in x and y are pieces of one marker: merged, weighted by size. */
@@ -224,6 +282,12 @@ function mergeNear(cores: Core[], reach: number): Core[] {
     host.py = (host.py * host.size + core.py * core.size) / size;
     host.size = size;
     host.depth = Math.max(host.depth, core.depth);
+    host.box = {
+      left: Math.min(host.box.left, core.box.left),
+      top: Math.min(host.box.top, core.box.top),
+      right: Math.max(host.box.right, core.box.right),
+      bottom: Math.max(host.box.bottom, core.box.bottom),
+    };
   }
   return merged;
 }
@@ -335,7 +399,7 @@ export function traceSeries(
     sharpenExtremes(line, chosenRuns, thickness, (run, column) =>
       edges(run, weight, width, column),
     );
-    return { points: refineVertices(line, thickness), markers: false, coverage };
+    return { points: refineVertices(line, thickness), markers: false, marker: null, coverage };
   }
 
   const sorted = [...cores].sort((a, b) => a.px - b.px);
@@ -360,7 +424,13 @@ export function traceSeries(
     return { px, py };
   });
   const inner = withHiddenVertices(points, line, reach, halfWidth * 2);
-  return { points: withHiddenEnds(inner, line, reach), markers: true, coverage };
+  return {
+    points: withHiddenEnds(inner, line, reach),
+    markers: true,
+    // Whole cores only: a marker cut by a later line has lost part of its shape.
+    marker: classifyMarker(alike, (column, row) => weight[row * width + column] >= SOLID),
+    coverage,
+  };
 }
 
 /** Marker x spacings that vary less than this share are regular. */
