@@ -85,6 +85,53 @@ describe('traceSeries', () => {
     });
   });
 
+  it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
+    const peak = { px: 100, py: 20 };
+    const weight = await inkWeight(
+      `<polyline points="20,100 ${peak.px},${peak.py} 180,100" fill="none" stroke="#000" stroke-width="4" stroke-linejoin="round"/>`,
+    );
+    const { points, markers, marker } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(false);
+    expect(marker).toBeNull();
+    const i = points.findIndex((p) => p.px >= peak.px);
+    const a = points[i - 1];
+    const b = points[i];
+    const atPeak = a.py + ((peak.px - a.px) / (b.px - a.px)) * (b.py - a.py);
+    // A column centre inside the bend would sit about 2 px low.
+    expect(Math.abs(atPeak - peak.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
+  });
+
+  it.each([
+    ['circle', (x: number, y: number) => `<circle cx="${x}" cy="${y}" r="5" fill="#000"/>`],
+    [
+      'square',
+      (x: number, y: number) =>
+        `<rect x="${x - 5}" y="${y - 5}" width="10" height="10" fill="#000"/>`,
+    ],
+    [
+      'diamond',
+      (x: number, y: number) =>
+        `<polygon points="${x},${y - 7} ${x + 7},${y} ${x},${y + 7} ${x - 7},${y}" fill="#000"/>`,
+    ],
+    [
+      'triangle-up',
+      (x: number, y: number) =>
+        `<polygon points="${x},${y - 6} ${x + 6},${y + 6} ${x - 6},${y + 6}" fill="#000"/>`,
+    ],
+    [
+      'triangle-down',
+      (x: number, y: number) =>
+        `<polygon points="${x},${y + 6} ${x + 6},${y - 6} ${x - 6},${y - 6}" fill="#000"/>`,
+    ],
+  ])('names %s markers', async (shape, draw) => {
+    const centres = [20, 55, 90, 125, 160].map((px, i) => ({ px, py: i % 2 ? 40 : 80 }));
+    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="1.5"/>`;
+    const weight = await inkWeight(polyline + centres.map((c) => draw(c.px, c.py)).join(''));
+    const { markers, marker } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(true);
+    expect(marker).toBe(shape);
+  });
+
   it('returns no points for an empty mask', () => {
     const { points, coverage } = traceSeries(
       new Float32Array(WIDTH * HEIGHT),
