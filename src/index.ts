@@ -26,4 +26,5 @@ export type {
   MarkerShape,
   Scale,
   SeriesResult,
+  Tick,
 } from './types.js';
