@@ -2,19 +2,24 @@
 /**
  * Speed benchmark of the built digitizer (run `npm run build` first; `npm run bench` runs this).
  *
- *   node bench/bench.mjs [DIR]
+ *   node bench/bench.mjs [DIR] [--runs N] [--jobs 1,2]
  *
  * DIR: a folder of chart images; default ../shared/charts when it exists, else samples/.
  * Prints, as tables:
- * - per chart (one digitizer, charts one after another): median time per stage when the result
- *   carries `timings` ({ stage: ms }), else the total per chart; charts/s;
+ * - stages: median, p90 and max milliseconds per stage over DIR (one digitizer, jobs 1, charts
+ *   one after another, from `onTimings`), and `output` (the JSON text of the result);
+ * - throughput in steady state: for each jobs value, a digitizer whose workers (and OCR engines)
+ *   are already started digitizes every chart of DIR with `digitizeMany`, N times (default 3);
+ *   the median charts/s, and the resident memory after each pass (flat means no leak);
+ * - batch CLI: `node dist/cli.js DIR --out TMP --jobs N --force --quiet` for each jobs value,
+ *   wall time (start-up included) and peak RSS;
  * - cold start: wall time of `node dist/cli.js samples/aime24.png --json` (3 runs, median) and
  *   its peak RSS (`/usr/bin/time -v` when present, else the child's own maxRSS).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,64 +67,108 @@ async function chartsIn(dir) {
 }
 
 async function loadLibrary() {
-  for (const entry of ['index.js', 'digitize.js']) {
-    const path = join(root, 'dist', entry);
-    if (existsSync(path)) {
-      const module = await import(path);
-      if (typeof module.createDigitizer === 'function') return module;
-    }
-  }
-  throw new Error('dist/ has no createDigitizer: run `npm run build` first');
+  const path = join(root, 'dist', 'index.js');
+  if (!existsSync(path)) throw new Error('dist/index.js is missing: run `npm run build` first');
+  return import(path);
 }
 
-/** Digitizes every chart in turn with one digitizer; returns per-chart times and stage timings. */
-async function warmRun(charts) {
-  const { createDigitizer } = await loadLibrary();
-  const digitizer = createDigitizer();
-  const started = performance.now();
-  // The first call starts the OCR engine: time it apart from the steady state.
-  let first = 0;
-  const totals = [];
-  const stages = new Map();
+/** The stages as `onTimings` names them, with the names used in the report. */
+const STAGES = [
+  ['decode', 'decode'],
+  ['plot', 'plot area'],
+  ['ocr', 'OCR'],
+  ['calibrate', 'calibration'],
+  ['legend', 'legend'],
+  ['separate', 'clustering (separate)'],
+  ['trace', 'tracing'],
+  ['output', 'output (JSON)'],
+  ['total', 'total'],
+];
+
+/** Digitizes every chart in turn with one digitizer (jobs 1); returns the stage timings. */
+async function stageRun(library, charts) {
+  const digitizer = library.createDigitizer();
+  const stages = new Map(STAGES.map(([key]) => [key, []]));
   const failures = new Map();
+  let first = 0;
   try {
     for (const [i, chart] of charts.entries()) {
       const t0 = performance.now();
+      let timings = null;
       try {
-        const result = await digitizer.digitize(chart);
-        for (const [stage, time] of Object.entries(result.timings ?? {})) {
-          if (!stages.has(stage)) stages.set(stage, []);
-          stages.get(stage).push(time);
+        const result = await digitizer.digitize(chart, {
+          onTimings: (measured) => {
+            timings = measured;
+          },
+        });
+        const t1 = performance.now();
+        library.toJson(result);
+        const output = performance.now() - t1;
+        // The first chart starts the OCR engine: it is reported apart.
+        if (i > 0 && timings) {
+          for (const [key] of STAGES) {
+            stages
+              .get(key)
+              .push(key === 'output' ? output : timings[key] + (key === 'total' ? output : 0));
+          }
         }
       } catch (error) {
         const code = error?.code ?? 'ERROR';
         failures.set(code, (failures.get(code) ?? 0) + 1);
       }
-      const elapsed = performance.now() - t0;
-      if (i === 0) first = elapsed;
-      else totals.push(elapsed);
+      if (i === 0) first = performance.now() - t0;
     }
   } finally {
     await digitizer.close();
   }
-  return { first, totals, stages, failures, wall: performance.now() - started };
+  return { stages, failures, first };
 }
 
-/** Runs the CLI once in a fresh process; returns wall time (ms) and peak RSS (MiB) if known. */
-async function coldRun(scratch, i) {
+/**
+ * Charts/s in steady state with `jobs`: the workers are started and warmed on a few charts,
+ * then every chart is digitized `runs` times over; the RSS is read after each pass.
+ */
+async function throughputRun(library, charts, jobs, runs) {
+  const digitizer = library.createDigitizer({ jobs });
+  const rates = [];
+  const rss = [];
+  const cpu = [];
+  try {
+    const drain = async (inputs) => {
+      let failed = 0;
+      for await (const outcome of digitizer.digitizeMany(inputs)) if (outcome.error) failed += 1;
+      return failed;
+    };
+    await drain(charts.slice(0, Math.max(2, jobs * 2)));
+    for (let run = 0; run < runs; run++) {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      await drain(charts);
+      rates.push((charts.length / (performance.now() - t0)) * 1000);
+      // Every thread of the process: a share of the machine that other processes cannot blur.
+      const { user, system } = process.cpuUsage(cpu0);
+      cpu.push((user + system) / 1000 / charts.length);
+      rss.push(process.memoryUsage().rss / 2 ** 20);
+    }
+  } finally {
+    await digitizer.close();
+  }
+  return { rates, rss, cpu };
+}
+
+/** Runs a command; returns wall time (ms) and peak RSS (MiB) when known. */
+async function timed(args, scratch, label) {
   const useTime = existsSync(TIME);
-  const rssFile = join(scratch, `rss-${i}.txt`);
+  const rssFile = join(scratch, `rss-${label}.txt`);
   // Without GNU time, the child writes its own peak RSS when it exits.
   const preload = `data:text/javascript,${encodeURIComponent(
     `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
   )}`;
   const command = useTime ? TIME : process.execPath;
-  const args = useTime
-    ? ['-v', process.execPath, CLI, COLD_INPUT, '--json']
-    : ['--import', preload, CLI, COLD_INPUT, '--json'];
+  const argv = useTime ? ['-v', process.execPath, ...args] : ['--import', preload, ...args];
   const t0 = performance.now();
   const { code, stderr } = await new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (chunk) => {
       err += chunk;
@@ -128,7 +177,7 @@ async function coldRun(scratch, i) {
     child.on('close', (exitCode) => resolvePromise({ code: exitCode, stderr: err }));
   });
   const wall = performance.now() - t0;
-  if (code !== 0) throw new Error(`digitize exited with ${code}:\n${stderr}`);
+  if (code !== 0 && code !== 1) throw new Error(`digitize exited with ${code}:\n${stderr}`);
   let rssKiB = Number.NaN;
   if (useTime) {
     const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
@@ -139,43 +188,90 @@ async function coldRun(scratch, i) {
   return { wall, rssMiB: rssKiB / 1024 };
 }
 
+function parseArgs(argv) {
+  const options = { dir: null, runs: 3, jobs: [1, 2] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') options.runs = Number(argv[++i]);
+    else if (argv[i] === '--jobs') options.jobs = argv[++i].split(',').map(Number);
+    else options.dir = argv[i];
+  }
+  return options;
+}
+
 async function main() {
+  const options = parseArgs(process.argv.slice(2));
   const shared = resolve(root, '..', 'shared', 'charts');
-  const dir = resolve(process.argv[2] ?? (existsSync(shared) ? shared : join(root, 'samples')));
+  const dir = resolve(options.dir ?? (existsSync(shared) ? shared : join(root, 'samples')));
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   const charts = await chartsIn(dir);
   if (charts.length === 0) throw new Error(`no chart images in ${dir}`);
+  const library = await loadLibrary();
 
+  const [load] = loadavg();
   console.log(
-    `charts: ${relative(process.cwd(), dir) || '.'} (${charts.length} images), node ${process.version}\n`,
+    `charts: ${relative(process.cwd(), dir) || '.'} (${charts.length} images); node ${process.version}; ` +
+      `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}; load average ${load.toFixed(2)} at start\n`,
   );
-  const warm = await warmRun(charts);
-  const rows = [['stage', 'median', 'p90', 'max']];
-  for (const [stage, times] of warm.stages) {
-    rows.push([stage, ms(median(times)), ms(percentile(times, 0.9)), ms(Math.max(...times))]);
-  }
-  if (warm.totals.length > 0) {
-    rows.push([
-      'total per chart',
-      ms(median(warm.totals)),
-      ms(percentile(warm.totals, 0.9)),
-      ms(Math.max(...warm.totals)),
-    ]);
+  const staged = await stageRun(library, charts);
+  const rows = [['stage (jobs 1, ms per chart)', 'median', 'p90', 'max']];
+  for (const [key, name] of STAGES) {
+    const times = staged.stages.get(key);
+    if (times.length === 0) continue;
+    rows.push([name, ms(median(times)), ms(percentile(times, 0.9)), ms(Math.max(...times))]);
   }
   console.log(table(rows));
-  const steady = warm.totals.reduce((sum, t) => sum + t, 0);
-  const perSecond = warm.totals.length > 0 ? (warm.totals.length / steady) * 1000 : Number.NaN;
-  const failed = [...warm.failures].map(([code, n]) => `${code} x${n}`).join(', ') || 'none';
+  const failed = [...staged.failures].map(([code, n]) => `${code} x${n}`).join(', ') || 'none';
   console.log(
-    `\nfirst chart (OCR engine start included): ${ms(warm.first)}\n` +
-      `charts/s (jobs 1, after the first): ${perSecond.toFixed(2)}\n` +
-      `all ${charts.length} charts: ${(warm.wall / 1000).toFixed(1)} s; failures: ${failed}\n`,
+    `\nfirst chart (OCR engine start included): ${ms(staged.first)}; failures: ${failed}\n`,
   );
+
+  const throughput = [
+    ['steady state (digitizeMany)', 'charts/s (median)', 'runs', 'RSS after each run'],
+  ];
+  const rates = new Map();
+  for (const jobs of options.jobs) {
+    const { rates: measured, rss, cpu } = await throughputRun(library, charts, jobs, options.runs);
+    rates.set(jobs, median(measured));
+    throughput.push([
+      `jobs ${jobs}`,
+      median(measured).toFixed(2),
+      measured.map((rate) => rate.toFixed(2)).join(', '),
+      ms(median(cpu)),
+      rss.map((mib) => `${mib.toFixed(0)} MiB`).join(', '),
+    ]);
+  }
+  console.log(table(throughput));
+  if (rates.has(1) && rates.size > 1) {
+    const best = Math.max(...rates.keys());
+    console.log(
+      `\nspeed-up jobs ${best} / jobs 1: ${(rates.get(best) / rates.get(1)).toFixed(2)}x\n`,
+    );
+  }
 
   const scratch = await mkdtemp(join(tmpdir(), 'digitize-bench-'));
   try {
+    const batch = [['batch CLI (start-up included)', 'wall', 'charts/s', 'peak RSS', 'RSS / job']];
+    for (const jobs of options.jobs) {
+      const out = join(scratch, `out-${jobs}`);
+      const { wall, rssMiB } = await timed(
+        [CLI, dir, '--out', out, '--jobs', String(jobs), '--force', '--quiet'],
+        scratch,
+        `batch-${jobs}`,
+      );
+      batch.push([
+        `--jobs ${jobs}`,
+        ms(wall),
+        ((charts.length / wall) * 1000).toFixed(2),
+        `${rssMiB.toFixed(0)} MiB`,
+        `${(rssMiB / jobs).toFixed(0)} MiB`,
+      ]);
+    }
+    console.log(`${table(batch)}\n`);
+
     const runs = [];
-    for (let i = 0; i < COLD_RUNS; i++) runs.push(await coldRun(scratch, i));
+    for (let i = 0; i < COLD_RUNS; i++) {
+      runs.push(await timed([CLI, COLD_INPUT, '--json'], scratch, `cold-${i}`));
+    }
     console.log(
       table([
         ['cold CLI: node dist/cli.js samples/aime24.png --json', 'median', 'runs'],
