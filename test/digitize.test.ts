@@ -136,7 +136,52 @@ describe('digitize rendered charts', () => {
     for (const s of spec.series) {
       expectPoints(s.name!, seriesNamed(result, s.name!).points, s.x, s.y, xTolerance, yTolerance);
     }
+    expect(seriesNamed(result, 'train').marker).toBe('circle');
+    expect(seriesNamed(result, 'valid').marker).toBe('triangle-up');
   });
+
+  // Other plotting libraries' looks: no frame and a legend of colour boxes above the plot
+  // (Chart.js); axis lines with the legend right of the plot (Vega-Lite).
+  it.each(['chartjs', 'vega'] as const)(
+    'reads a %s-style chart: names from a legend outside the plot, values within 1%',
+    { timeout: TIMEOUT_MS },
+    async (style) => {
+      const xs = Array.from({ length: 25 }, (_, i) => i * 40);
+      const spec: ChartSpec = {
+        style,
+        width: 800,
+        height: 500,
+        title: 'Reward curve',
+        xLabel: 'Step',
+        yLabel: 'Reward',
+        xRange: [0, 1000],
+        yRange: [-20, 60],
+        xTicks: [0, 200, 400, 600, 800, 1000],
+        yTicks: [-20, 0, 20, 40, 60],
+        legend: 'upper right',
+        series: [
+          { name: 'PPO', color: '#1f77b4', x: xs, y: xs.map((x) => 40 * Math.sin(x / 300)) },
+          { name: 'Ours', color: '#d62728', x: xs, y: xs.map((x) => 10 + x / 25 - 15) },
+        ],
+      };
+      const chart = await renderChart(spec);
+      const result = await digitizer.digitize(chart.png);
+      const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
+      const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+      expect(result.title).toBe('Reward curve');
+      expect(result.series.map((s) => s.name).sort()).toEqual(['Ours', 'PPO']);
+      for (const s of spec.series) {
+        const points = seriesNamed(result, s.name!).points;
+        s.x.forEach((x, i) => {
+          // Lines end at the plot's edge, where the frame margin is not traced.
+          const clamped = Math.min(Math.max(x, points[0].x), points.at(-1)!.x);
+          expect(Math.abs(clamped - x), `${s.name} covers x ${x}`).toBeLessThanOrEqual(xTolerance);
+          const y = interpolate(points, clamped);
+          expect(Math.abs(y! - s.y[i]), `${s.name}: y at x ${x}`).toBeLessThanOrEqual(yTolerance);
+        });
+      }
+    },
+  );
 
   it('traces a dense series without markers or legend', { timeout: TIMEOUT_MS }, async () => {
     const xs = Array.from({ length: 201 }, (_, i) => i * 50);

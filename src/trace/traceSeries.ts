@@ -433,19 +433,22 @@ export function traceSeries(
   };
 }
 
-/** Marker x spacings that vary less than this share are regular. */
+/** Marker x spacings that vary less than this share are regular... */
 const REGULAR = 0.05;
+/** ...and markers are evenly spaced when this share of the spacings are (some may be hidden). */
+const MOSTLY_REGULAR = 0.7;
 
 /**
- * A first or last marker hidden under another series' marker: the line still runs on past
- * the outermost marker found. Where markers are evenly spaced, the hidden one is one spacing
- * further, on the extension of that line.
+ * A first or last marker hidden under another series' marker (or cut by the plot's edge):
+ * the line still runs on past the outermost marker found. Where markers are evenly spaced,
+ * the hidden one is one spacing further, on the extension of that line.
  */
 function withHiddenEnds(markers: PixelPoint[], line: PixelPoint[], reach: number): PixelPoint[] {
   if (markers.length < 3) return markers;
   const gaps = markers.slice(1).map((p, i) => p.px - markers[i].px);
   const spacing = percentile(gaps, 0.5);
-  if (gaps.some((gap) => Math.abs(gap - spacing) > spacing * REGULAR)) return markers;
+  const regular = gaps.filter((gap) => Math.abs(gap - spacing) <= spacing * REGULAR).length;
+  if (regular < gaps.length * MOSTLY_REGULAR) return markers;
   const out = [...markers];
   for (const side of [-1, 1]) {
     const end = side < 0 ? out[0] : out.at(-1)!;
