@@ -201,6 +201,8 @@ function plotBackground({ data, width }: Raster, box: Box): Rgb {
 
 /** Ink this close (px) to the plot's sides along an axis may be the frame itself. */
 const FRAME_SIDE = 3;
+/** Ink weaker than this share of the strongest tick's is ringing (JPEG), not a tick. */
+const RINGING_SHARE = 0.35;
 /** Tick strokes are followed while at least this share of them goes on. */
 const TICKS_TOGETHER = 0.5;
 /** Tick strokes are followed outward at most this many tick reaches. */
@@ -247,8 +249,9 @@ function findTicks(
     if (across < 0 || (axis === 'x' ? across >= height : across >= width)) return false;
     const row = axis === 'x' ? across : along;
     const column = axis === 'x' ? along : across;
-    return channelDistance(data, (row * width + column) * 3, page) > INK;
+    return channelDistance(data, (row * width + column) * 3, page) > threshold;
   };
+  let threshold = INK;
   const darkness = (along: number, across: number): number => {
     const row = axis === 'x' ? across : along;
     const column = axis === 'x' ? along : across;
@@ -268,6 +271,12 @@ function findTicks(
       line && line.last - line.first >= MAX_STROKE ? TICK_START : STROKE_TICK_START;
     for (let depth = 1; depth <= startWithin && start.length === 0; depth++) {
       const across = edge + direction * depth;
+      // Ink well below the strongest tick's is compression ringing around it, not a tick.
+      let strongest = 0;
+      for (let along = alongFrom; along < alongTo; along++) {
+        strongest = Math.max(strongest, darkness(along, across));
+      }
+      threshold = Math.max(INK, strongest * RINGING_SHARE);
       for (let along = alongFrom; along < alongTo; along++) {
         if (inked(along, across)) start.push(along);
       }
