@@ -57,7 +57,10 @@ export interface Digitizer {
     inputs: Iterable<DigitizeInput> | AsyncIterable<DigitizeInput>,
     options?: DigitizeOptions,
   ): AsyncIterable<DigitizeOutcome>;
-  /** Stops the OCR engine(s) and worker threads; charts still pending reject with `ABORTED`. */
+  /**
+   * Stops the OCR engine(s) and worker threads; charts still pending reject with `ABORTED`.
+   * A later chart starts them again.
+   */
   close(): Promise<void>;
 }
 
@@ -86,7 +89,6 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
     return engine;
   };
   let pool: Pool | null = null;
-  let closed = false;
 
   const digitize = async (
     input: DigitizeInput,
@@ -104,9 +106,6 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       );
     }
     const source = typeof input === 'string' ? input : null;
-    if (closed) {
-      throw new DigitizeError('ABORTED', 'input', 'the digitizer is closed', { input: source });
-    }
     if (jobs > 1) {
       pool ??= createPool({ size: jobs, modelDir });
       return pool.run({ input, source, maxPixels, timeoutMs, signal, onTimings });
@@ -151,7 +150,6 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       });
     },
     async close() {
-      closed = true;
       const closing = [pool?.close(), engine?.then((started) => started.close())];
       pool = null;
       engine = null;

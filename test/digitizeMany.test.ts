@@ -129,6 +129,15 @@ console.log(JSON.stringify(seen));
     }
   });
 
+  it('starts again after close() on the next chart', { timeout: TIMEOUT_MS }, async () => {
+    const digitizer = createDigitizer({ jobs: 2 });
+    const garbage = Buffer.from('not an image');
+    await expect(digitizer.digitize(garbage)).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+    await digitizer.close();
+    await expect(digitizer.digitize(garbage)).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+    await digitizer.close();
+  });
+
   it('throws TypeError for inputs that are not iterable, and RangeError for bad jobs', () => {
     const digitizer = createDigitizer();
     expect(() => digitizer.digitizeMany('chart.png' as unknown as string[])).toThrow(
