@@ -226,7 +226,13 @@ async function main() {
   );
 
   const throughput = [
-    ['steady state (digitizeMany)', 'charts/s (median)', 'runs', 'RSS after each run'],
+    [
+      'steady state (digitizeMany)',
+      'charts/s (median)',
+      'runs',
+      'CPU per chart',
+      'RSS after each run',
+    ],
   ];
   const rates = new Map();
   for (const jobs of options.jobs) {

@@ -255,7 +255,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
   if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
   // One input runs on this thread: no worker to start, so a single chart stays quick.
-  const threads = Math.min(options.jobs, jobs.length);
+  const threads = Math.max(1, Math.min(options.jobs, jobs.length));
   let digitizer: Digitizer | null = null;
   // Created on first use, so a run where everything is up to date never starts the OCR engine;
   // worker threads are started as inputs reach them.
