@@ -10,12 +10,20 @@ export type Stage =
   | 'trace'
   | 'export';
 
+/** What went wrong; the README's Errors table says when each is used. */
 export type ErrorCode =
+  /** The path does not exist. */
   | 'INPUT_NOT_FOUND'
+  /** The path exists but is not a readable regular file (a folder, a pipe, no permission). */
   | 'INPUT_UNREADABLE'
+  /** Not a PNG, JPEG, GIF, WebP, TIFF or HEIF image (SVG included), or its data is corrupt. */
   | 'UNSUPPORTED_IMAGE'
+  /** The header declares more pixels than `maxPixels`, or the file is too big for them. */
   | 'IMAGE_TOO_LARGE'
+  /** Too small to hold a chart, or an unexpected failure. */
   | 'NO_CHART_FOUND'
+  /** A chart, but not a line chart (bar, pie, scatter, table). */
+  | 'NOT_A_LINE_CHART'
   | 'PLOT_AREA_NOT_FOUND'
   | 'OCR_FAILED'
   | 'CALIBRATION_FAILED'
