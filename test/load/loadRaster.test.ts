@@ -105,7 +105,7 @@ describe('loadRaster', () => {
     const png = withPngSize(await noisePng(), 50_000, 50_000);
     const error = await rejection(loadRaster(png));
     expect(error.code).toBe('IMAGE_TOO_LARGE');
-    expect(error.message).toBe('image of 50000x50000 pixels is over the limit of 40000000 pixels');
+    expect(error.message).toBe('image of 50000x50000 pixels is over the limit of 20000000 pixels');
     const small = await rejection(loadRaster(await noisePng(), { maxPixels: 4000 }));
     expect(small.code).toBe('IMAGE_TOO_LARGE');
     expect(small.message).toBe('image of 64x64 pixels is over the limit of 4000 pixels');
@@ -219,7 +219,7 @@ describe('loadRaster', () => {
           const error = await rejection(loadRaster(await build(size)));
           expect(error.code).toBe('IMAGE_TOO_LARGE');
           expect(error.message).toBe(
-            `image of ${size}x${size} pixels is over the limit of 40000000 pixels`,
+            `image of ${size}x${size} pixels is over the limit of 20000000 pixels`,
           );
         });
       }
