@@ -42,15 +42,17 @@ function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'co
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
   const maxLength = (hi - lo) * MAX_SHARE;
   for (let index = Math.ceil(from) + 2; index < to - 2; index++) {
-    let start = -1;
-    for (let j = Math.ceil(lo) + 2; j <= hi - 2; j++) {
+    const inked: boolean[] = [];
+    const first = Math.ceil(lo) + 2;
+    for (let j = first; j < hi - 2; j++) {
       const o = along === 'row' ? (index * width + j) * 3 : (j * width + index) * 3;
-      const on = j < hi - 2 && channelDistance(data, o, background) > FRAME_INK;
-      if (on && start < 0) start = j;
-      if (!on && start >= 0) {
-        const length = j - start;
-        if (length >= MIN_SIDE && length <= maxLength) runs.push({ index, start, end: j - 1 });
-        start = -1;
+      inked.push(channelDistance(data, o, background) > FRAME_INK);
+    }
+    // A one-pixel break is compression noise, not the end of a side.
+    for (const run of findRuns(inked, 1)) {
+      const length = run.to - run.from + 1;
+      if (length >= MIN_SIDE && length <= maxLength) {
+        runs.push({ index, start: run.from + first, end: run.to + first });
       }
     }
   }
