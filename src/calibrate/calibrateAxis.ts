@@ -33,6 +33,9 @@ interface Pair {
   repaired: boolean;
 }
 
+/** What a repaired reading costs, in labels, when fits are compared. */
+const REPAIR_COST = 0.5;
+
 /** A whole number of two or more digits: OCR may have lost its decimal point (`1.8` read as `18`). */
 const DOTLESS = /^([+\-\u2212]?)(\d{2,})$/;
 
@@ -130,7 +133,9 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   );
   const linear = consensus(pairs, 'linear', tolerance);
   const positive = originals.every((pair) => pair.value > 0);
-  const log = positive ? consensus(pairs, 'log', tolerance) : null;
+  // Lost decimal points are repaired on linear axes only: on a log axis a few repairs can
+  // always be found that make some geometric series.
+  const log = positive ? consensus(originals, 'log', tolerance) : null;
   // Labels that are powers of ten (`10^-3`, or `0.01`, `0.1`, `1`) hint a log axis: two of them
   // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9.
   const decades = originals.filter((pair) => pair.power || isPowerOfTen(pair.value)).length;
@@ -206,10 +211,15 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
       const intercept = v(pairs[i]) - slope * pairs[i].pixel;
       const agrees = (pair: Pair) =>
         Math.abs((v(pair) - intercept) / slope - pair.pixel) <= tolerance;
-      const inliers = labels.flatMap((label) => {
+      let inliers = labels.flatMap((label) => {
         const reading = pairs.find((pair) => pair.label === label && agrees(pair));
         return reading ? [reading] : [];
       });
+      // OCR loses decimal points on a whole axis, not on one label: a lone repaired reading
+      // ('11' as 1.1 among 2, 3, 4) is a misread.
+      if (inliers.filter((pair) => pair.repaired).length === 1) {
+        inliers = inliers.filter((pair) => !pair.repaired);
+      }
       const refined = fitLine(
         inliers.map((pair) => pair.pixel),
         inliers.map(v),
@@ -221,11 +231,15 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
           0,
         ) / inliers.length;
       const repairs = inliers.filter((pair) => pair.repaired).length;
+      // Each repair is a guess: it costs half a label, so a line needs clearly more labels to
+      // win with repairs than one that takes the labels as read.
+      const support = inliers.length - REPAIR_COST * repairs;
+      const bestSupport = best ? best.inliers.length - REPAIR_COST * best.repairs : 0;
       if (
         !best ||
-        inliers.length > best.inliers.length ||
-        (inliers.length === best.inliers.length && repairs < best.repairs) ||
-        (inliers.length === best.inliers.length && repairs === best.repairs && error < best.error)
+        support > bestSupport ||
+        (support === bestSupport && repairs < best.repairs) ||
+        (support === bestSupport && repairs === best.repairs && error < best.error)
       ) {
         best = { scale, ...refined, inliers, error, repairs };
       }

@@ -9,6 +9,13 @@ const label = (text: string, pixel: number): Word => ({
   box: { left: 10, right: 30, top: pixel - 5, bottom: pixel + 5 },
 });
 
+/** An x tick label centred on `pixel` (about 8 px per character, like 13 px DejaVu digits). */
+const xLabel = (text: string, pixel: number): Word => ({
+  text,
+  confidence: 90,
+  box: { left: pixel - 4 * text.length, right: pixel + 4 * text.length, top: 550, bottom: 562 },
+});
+
 describe('calibrateAxis', () => {
   it('puts back decimal points that OCR lost, even when most labels lost theirs', () => {
     const texts = ['2.4', '2.2', '2.0', '18', '16', '14', '12', '10'];
@@ -27,19 +34,39 @@ describe('calibrateAxis', () => {
     expect(warnings).toEqual([]);
   });
 
+  // Readings with a decimal point put back must not outvote the labels as read: each costs
+  // half a label, and must fit the line to its own last digit.
+  it.each([
+    // '-20' read as '-2': the other five are right as read, not ten times too big.
+    [
+      ['-2', '-19', '-18', '-17', '-16', '-15'],
+      [-20, -19, -18, -17, -16, -15],
+    ],
+    // '1' read as '11' is a misread, not '1.1' (which would bend the line).
+    [
+      ['11', '2', '3', '4', '5'],
+      [1, 2, 3, 4, 5],
+    ],
+    // '0' read as '1000' is a misread, not '1.000' (which would bend the line).
+    [
+      ['-100', '1000', '100', '200', '300'],
+      [-100, 0, 100, 200, 300],
+    ],
+  ])('reads %j as the labels that agree, not as repaired ones', (texts, values) => {
+    const marks = texts.map((_, i) => 100.5 + 40 * i);
+    const words = texts.map((text, i) => xLabel(text, marks[i]));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks });
+    marks.forEach((mark, i) => {
+      expect(axis?.pixelToData(mark)).toBeCloseTo(values[i], 9);
+    });
+  });
+
   it('chooses log for two decade labels written plainly', () => {
     const words = [label('1', 120), label('0.1', 300)];
     const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
     expect(axis?.scale).toBe('log');
     expect(axis?.pixelToData(210)).toBeCloseTo(Math.sqrt(0.1), 6);
   });
-});
-
-/** An x tick label centred on `pixel` (about 8 px per character, like 13 px DejaVu digits). */
-const xLabel = (text: string, pixel: number): Word => ({
-  text,
-  confidence: 90,
-  box: { left: pixel - 4 * text.length, right: pixel + 4 * text.length, top: 550, bottom: 562 },
 });
 
 /** Ticks 0, 20, ..., 140 drawn at px = 100.5 + 5 * value: 0.2 data units per pixel. */

@@ -119,16 +119,6 @@ function tickLabels(
   return { texts: values.map((v) => v.toFixed(decimals)), values };
 }
 
-/** The values of a whole number of two or more digits with a decimal point put back anywhere. */
-function dotlessReadings(text: string): number[] {
-  const match = /^(-?)(\d{2,})$/.exec(text);
-  if (!match) return [];
-  const [, sign, digits] = match;
-  return Array.from({ length: digits.length - 1 }, (_, i) =>
-    Number(`${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}`),
-  );
-}
-
 /** An x tick label centred on `pixel`, about 7 px per character. */
 function xWord(text: string, pixel: number): Word {
   const half = 3.5 * text.length;
@@ -201,10 +191,6 @@ describe('calibrateAxis (properties)', () => {
     );
   });
 
-  it.todo(
-    "ignores one corrupted label where the decimal-point repair can fire (calibrateAxis counts a repaired reading as a full inlier, so a bent or tenfold line can win). Counterexamples, x labels on marks 40 px apart: '-2, -19, -18, -17, -16, -15' (the first should be -20) is read as -2, -1.9, ..., -1.5, ten times too small; '11, 2, 3, 4, 5' reads '11' as 1.1 and bends the fit by 0.06; '-100, 1000, 100, 200, 300' reads '1000' as 1.000 and bends it by 0.4. Suggested: prefer the line with fewer repairs among lines with as many labels, and keep repaired readings out of the least squares unless they match to the label's precision",
-  );
-
   it('ignores one corrupted label', () => {
     fc.assert(
       fc.property(
@@ -218,9 +204,6 @@ describe('calibrateAxis (properties)', () => {
           const corrupted = texts.map((text, i) =>
             i === bad ? tickLabels(start + bad + shift * count, step, 1).texts[0] : text,
           );
-          // Known gap (the todo above): where the decimal-point repair can fire, a corrupted
-          // label can pull the fit onto repaired readings. Checked here where it cannot.
-          fc.pre(corrupted.every((text) => dotlessReadings(text).length === 0));
           const words = corrupted.map((text, i) => xWord(text, pixels[i]));
           const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: pixels });
           expect(axis?.scale).toBe('linear');
