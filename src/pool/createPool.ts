@@ -90,7 +90,7 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
   const spawn = (): Slot => {
     const { entry, inline } = workerEntry();
     const workerData: WorkerData = { modelDir };
-    const worker = new Worker(entry, { workerData, eval: inline });
+    const worker = new Worker(entry, { workerData, eval: inline, execArgv: workerExecArgv() });
     const slot: Slot = {
       worker,
       pending: null,
@@ -237,4 +237,19 @@ function workerEntry(): { entry: URL | string; inline: boolean } {
   const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   return { entry: `import(${tsx}).then((tsx) => tsx.tsImport(${entry}, ${entry}))`, inline: true };
+}
+
+/**
+ * The parent's Node flags for a worker (by default it gets them all), less `--input-type`: it
+ * is about the main entry only (`node --input-type=module -e ...`) and stops a worker from
+ * loading its file.
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i];
+    if (flag === '--input-type') i++;
+    else if (!flag.startsWith('--input-type=')) flags.push(flag);
+  }
+  return flags;
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DigitizeError } from '../../src/errors.js';
-import { createPool, type PoolTask } from '../../src/pool/createPool.js';
+import { createPool, type PoolTask, workerExecArgv } from '../../src/pool/createPool.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Starting a worker thread from the TypeScript sources (through tsx) takes a second or two. */
@@ -94,5 +94,19 @@ describe('createPool', { timeout: TIMEOUT_MS }, () => {
       code: 'ABORTED',
       message: 'the digitizer is closed',
     });
+  });
+});
+
+describe('workerExecArgv', () => {
+  it('passes the Node flags on, less --input-type (main entry only; a worker file fails on it)', () => {
+    expect(workerExecArgv(['--input-type=module', '-e', 'code', '--enable-source-maps'])).toEqual([
+      '-e',
+      'code',
+      '--enable-source-maps',
+    ]);
+    expect(workerExecArgv(['--input-type', 'module', '--import', 'tsx'])).toEqual([
+      '--import',
+      'tsx',
+    ]);
   });
 });
