@@ -1,4 +1,5 @@
 import { calibrateAxis } from './calibrate/calibrateAxis.js';
+import { parseTickLabel } from './calibrate/parseTick.js';
 import { toHex } from './color.js';
 import { DigitizeError } from './errors.js';
 import { findLegend } from './legend/findLegend.js';
@@ -16,6 +17,7 @@ import type {
   PlotArea,
   Raster,
   SeriesResult,
+  Word,
 } from './types.js';
 
 /** What `digitize` accepts: a file path, or the encoded image bytes. */
@@ -46,6 +48,10 @@ export interface PipelineOptions {
 const GAPPY_COVERAGE = 0.7;
 /** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
 const OCCLUDER_INK = 30;
+/** A series with more than this share of its ink in big filled blobs is bars or areas. */
+const FILLED = 0.5;
+/** Markers joined by a line over less than this share of the columns between them have none. */
+const SCATTER_JOINED = 0.3;
 /** Pixels this close to the frame are frame, not data. */
 const FRAME_MARGIN = 2;
 
@@ -81,6 +87,15 @@ export async function runPipeline(
     marks: [...plot.ticksY, ...plot.gridY],
   });
   warnings.push(...xFit.warnings, ...yFit.warnings);
+  if (!xFit.axis && !yFit.axis && !text.xTickWords.concat(text.yTickWords).some(isNumber)) {
+    // Not one number beside the plot: a photograph, a pie chart, a table, a diagram.
+    throw new DigitizeError(
+      'NO_CHART_FOUND',
+      'calibrate',
+      'no numbered axis found: not a line chart',
+      { input: source },
+    );
+  }
   if (!xFit.axis || !yFit.axis) {
     throw new DigitizeError(
       'CALIBRATION_FAILED',
@@ -121,6 +136,7 @@ export async function runPipeline(
   const ink = inkMask(image, plot.background, OCCLUDER_INK);
   lap('separate');
   const series: SeriesResult[] = [];
+  const filledSeries: string[] = [];
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;
     if (legend && i >= names.length && mask.count > 0) {
@@ -134,6 +150,16 @@ export async function runPipeline(
     const occluded = ink.map((on, j) => (on && mask.weight[j] === 0 ? 1 : 0));
     const trace = traceSeries(mask.weight, image.width, image.height, region, { occluded });
     if (trace.points.length === 0) return;
+    const label = name ?? toHex(mask.color);
+    if (trace.filled > FILLED) {
+      filledSeries.push(label);
+      return;
+    }
+    if (trace.markers && trace.joined < SCATTER_JOINED) {
+      warnings.push(
+        `series '${label}' is markers without a line (a scatter plot, not a line chart): its points are the markers`,
+      );
+    }
     if (trace.coverage < GAPPY_COVERAGE && !trace.markers) {
       warnings.push(
         `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
@@ -150,6 +176,15 @@ export async function runPipeline(
       })),
     });
   });
+  if (filledSeries.length > 0) {
+    const what = `filled bars or areas (${filledSeries.join(', ')})`;
+    if (series.length === 0) {
+      throw new DigitizeError('NOT_A_LINE_CHART', 'trace', `${what}: not a line chart`, {
+        input: source,
+      });
+    }
+    warnings.push(`${what} left out: they are not lines`);
+  }
   if (series.length === 0) warnings.push('no series found in the plot');
   lap('trace');
   onTimings?.({ ...(timings as StageTimings), total: performance.now() - started });
@@ -196,4 +231,9 @@ async function readLegendNames(engine: OcrEngine, image: Raster, plot: PlotArea,
 /** A box grown by `by` px on every side. */
 function grow(box: Box, by: number): Box {
   return { left: box.left - by, top: box.top - by, right: box.right + by, bottom: box.bottom + by };
+}
+
+/** Whether OCR read a number (a tick label) in a word. */
+function isNumber(word: Word): boolean {
+  return parseTickLabel(word.text) !== null;
 }

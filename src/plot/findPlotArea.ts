@@ -41,7 +41,8 @@ export function pageBackground({ data, width, height }: Raster): Rgb {
 
 /**
  * Finds the plot area: the frame, spines or filled panel of the axes, then the tick marks
- * and grid lines on it. Throws DigitizeError(PLOT_AREA_NOT_FOUND) when no axes are drawn.
+ * and grid lines on it. Throws DigitizeError: NO_CHART_FOUND when nothing like axes is drawn,
+ * PLOT_AREA_NOT_FOUND when what is drawn does not enclose a plausible plot.
  */
 export function findPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
@@ -61,7 +62,11 @@ export function findPlotArea(image: Raster): PlotArea {
   const rows = linesAlong('row');
   const columns = linesAlong('column');
   if (rows.length === 0 && columns.length === 0) {
-    throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no axes frame, spines or panel found');
+    throw new DigitizeError(
+      'NO_CHART_FOUND',
+      'plot',
+      'no axes frame, spines or panel found: not a chart',
+    );
   }
   const bottomLine = rows.at(-1);
   const leftLine = columns[0];

@@ -22,6 +22,10 @@ const FIT_SPAN = 3;
 const SOLID = 0.5;
 /** A line between two markers bending away from straight by more than this (px) hides a vertex. */
 const BEND_PX = 2.5;
+/** Filled shapes are found as blobs of pixels this deep (px) inside the series... */
+const FILLED_DEPTH = 3;
+/** ...whose area exceeds a square this share of the image width on a side (markers are smaller). */
+const FILLED_SIDE = 0.03;
 /** A run continues under another series for at most this many rows. */
 const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
@@ -39,6 +43,10 @@ export interface TraceResult {
   marker: MarkerShape | null;
   /** Share of the traced x span where the line was seen (1 = no gaps). */
   coverage: number;
+  /** For markers: share of the columns between them where a line joins them (0 for a scatter plot). */
+  joined: number;
+  /** Share of the series' solid pixels deep inside a filled shape (bars, areas): 0 for lines. */
+  filled: number;
 }
 
 interface Run {
@@ -320,6 +328,14 @@ export function traceSeries(
     runsByColumn.push(columnRuns(weight, width, column, region, { occluded }));
   }
   const dist = distanceMap(weight, width, height);
+  // Bars and filled areas: blobs of solid ink far bigger than any marker.
+  let solid = 0;
+  for (let i = 0; i < dist.length; i++) if (dist[i] > 0) solid++;
+  const bigBlob = (FILLED_SIDE * width) ** 2;
+  const inBlobs = findCores(dist, width, region, FILLED_DEPTH)
+    .filter((blob) => blob.size > bigBlob)
+    .reduce((sum, blob) => sum + blob.size, 0);
+  const filled = solid > 0 ? inBlobs / solid : 0;
   // Half the line width: the depth of the line's middle, the commonest across its columns.
   const depths: number[] = [];
   runsByColumn.forEach((runs, k) => {
@@ -399,7 +415,14 @@ export function traceSeries(
     sharpenExtremes(line, chosenRuns, thickness, (run, column) =>
       edges(run, weight, width, column),
     );
-    return { points: refineVertices(line, thickness), markers: false, marker: null, coverage };
+    return {
+      points: refineVertices(line, thickness),
+      markers: false,
+      marker: null,
+      joined: 1,
+      coverage,
+      filled,
+    };
   }
 
   const sorted = [...cores].sort((a, b) => a.px - b.px);
@@ -424,15 +447,41 @@ export function traceSeries(
     return { px, py };
   });
   const inner = withHiddenVertices(points, line, reach, halfWidth * 2);
+  // Between the markers (clear of them), how many columns show a line.
+  const clear = (px: number) => sorted.every((core) => Math.abs(core.px - px) > reach);
+  const from = Math.floor(sorted[0].px);
+  const to = Math.floor(sorted.at(-1)!.px);
+  let open = 0;
+  for (let column = from; column <= to; column++) if (clear(column + 0.5)) open++;
+  // Markers above one another (two y at one x) are not a line's either.
+  const stacked = sorted.filter(
+    (core, i) =>
+      i > 0 &&
+      core.px - sorted[i - 1].px < reach &&
+      Math.abs(core.py - sorted[i - 1].py) > reach * 2,
+  ).length;
+  // Where markers leave too few columns clear to tell, stacked markers tell.
+  const joined =
+    open > 0 && open >= (to - from + 1) * MIN_OPEN
+      ? line.filter((p) => p.px > from && p.px < to + 1 && clear(p.px)).length / open
+      : stacked > sorted.length * MAX_STACKED
+        ? 0
+        : 1;
   return {
     points: withHiddenEnds(inner, line, reach),
     markers: true,
+    joined,
+    filled,
     // Whole cores only: a marker cut by a later line has lost part of its shape.
     marker: classifyMarker(alike, (column, row) => weight[row * width + column] >= SOLID),
     coverage,
   };
 }
 
+/** More than this share of markers stacked above their neighbour: a scatter plot. */
+const MAX_STACKED = 0.1;
+/** Below this share of its span clear of markers, a series is too dense to tell if a line joins them. */
+const MIN_OPEN = 0.1;
 /** Marker x spacings that vary less than this share are regular... */
 const REGULAR = 0.05;
 /** ...and markers are evenly spaced when this share of the spacings are (some may be hidden). */

@@ -62,7 +62,7 @@ describe('findPlotArea', () => {
     }
   });
 
-  it('throws PLOT_AREA_NOT_FOUND on a blank white image', () => {
+  it('throws NO_CHART_FOUND on a blank white image', () => {
     const width = 200;
     const height = 150;
     const blank: Raster = {
@@ -76,7 +76,7 @@ describe('findPlotArea', () => {
     try {
       findPlotArea(blank);
     } catch (error) {
-      expect((error as DigitizeError).code).toBe('PLOT_AREA_NOT_FOUND');
+      expect((error as DigitizeError).code).toBe('NO_CHART_FOUND');
       expect((error as DigitizeError).stage).toBe('plot');
     }
   });

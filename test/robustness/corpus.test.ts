@@ -21,7 +21,15 @@ import {
   withJpegSize,
   withPngSize,
 } from './brokenFiles.js';
-import { blankPage, photograph, pieChart, randomNoise, table } from './notLineCharts.js';
+import {
+  barChart,
+  blankPage,
+  photograph,
+  pieChart,
+  randomNoise,
+  scatterPlot,
+  table,
+} from './notLineCharts.js';
 
 /** Recovered values must lie within this share of the axis range of the plain-RGB result. */
 const TOLERANCE_SHARE = 0.01;
@@ -223,9 +231,16 @@ describe('pictures that are not charts: an error, never a series', () => {
       E2E_TIMEOUT_MS,
     );
   }
-  it.todo(
-    'a blank page, random noise or a photograph fail with NO_CHART_FOUND (today: PLOT_AREA_NOT_FOUND or CALIBRATION_FAILED)',
-  );
+  for (const [label, build] of cases.slice(1)) {
+    it(
+      `${label}: NO_CHART_FOUND`,
+      async () => {
+        const error = await rejection(digitizer.digitize(await build()));
+        expect(error.code).toBe('NO_CHART_FOUND');
+      },
+      E2E_TIMEOUT_MS,
+    );
+  }
 });
 
 describe('charts that are not line charts', () => {
@@ -247,14 +262,36 @@ describe('charts that are not line charts', () => {
     E2E_TIMEOUT_MS,
   );
 
-  it.todo(
-    'a pie chart or a table: the error says it is not a line chart (today: CALIBRATION_FAILED, could not calibrate the x axis)',
+  it(
+    'a pie chart or a table: the error says it is not a line chart',
+    async () => {
+      for (const build of [pieChart, table]) {
+        const error = await rejection(digitizer.digitize(await build()));
+        expect(error.message).toContain('not a line chart');
+      }
+    },
+    E2E_TIMEOUT_MS,
   );
-  it.todo(
-    'a bar chart (notLineCharts.ts barChart()): an error or a warning saying it is not a line chart, and no series (today: one series of 5 points along the bar tops, no warning)',
+
+  it(
+    'a bar chart: NOT_A_LINE_CHART, never a series along the bar tops',
+    async () => {
+      const error = await rejection(digitizer.digitize(await barChart()));
+      expect(error.code).toBe('NOT_A_LINE_CHART');
+      expect(error.message).toContain('not a line chart');
+      expectOneLine(error);
+    },
+    E2E_TIMEOUT_MS,
   );
-  it.todo(
-    'a scatter plot (notLineCharts.ts scatterPlot()): a warning saying it is not a line chart, or an error (today: one series of marker points, no warning)',
+
+  it(
+    'a scatter plot: its markers, with a warning that it is not a line chart',
+    async () => {
+      const result = await digitizer.digitize(await scatterPlot());
+      expect(result.series.length).toBeGreaterThan(0);
+      expect(result.warnings.join('\n')).toContain('not a line chart');
+    },
+    E2E_TIMEOUT_MS,
   );
 });
 
