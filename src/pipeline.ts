@@ -42,6 +42,8 @@ export interface PipelineOptions {
   /** The OCR engine, started on first use. */
   getEngine: () => Promise<OcrEngine>;
   onTimings?: (timings: StageTimings) => void;
+  /** Checked between stages: once aborted (a time limit, a cancel), no further stage runs. */
+  signal?: AbortSignal;
 }
 
 /** A series whose points cover less of its span than this is reported as gappy. */
@@ -58,15 +60,21 @@ const FRAME_MARGIN = 2;
 /** The pipeline, in order: load, plot area, text, calibration, legend, series, tracing, mapping. */
 export async function runPipeline(
   input: DigitizeInput,
-  { source, maxPixels, getEngine, onTimings }: PipelineOptions,
+  { source, maxPixels, getEngine, onTimings, signal }: PipelineOptions,
 ): Promise<ChartResult> {
   const started = performance.now();
   let last = started;
   const timings: Partial<StageTimings> = {};
-  const lap = (stage: keyof StageTimings) => {
+  const lap = (stage: Exclude<keyof StageTimings, 'total'>) => {
     const now = performance.now();
     timings[stage] = now - last;
     last = now;
+    if (signal?.aborted) {
+      throw new DigitizeError('ABORTED', stage === 'decode' ? 'load' : stage, 'stopped', {
+        input: source,
+        cause: signal.reason,
+      });
+    }
   };
   const { warnings, ...image } = await loadRaster(input, { maxPixels });
   lap('decode');
