@@ -165,7 +165,8 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   const say = (line: string): void => {
     if (!options.quiet) stderr.write(`${line}\n`);
   };
-  const records: LogRecord[] = [];
+  // Counts, not the records: a run over millions of inputs must not grow with them.
+  const counts: Record<LogRecord['status'], number> = { ok: 0, failed: 0, skipped: 0 };
   const startedRun = Date.now();
 
   // A missing argument is one failed input: the others are still done.
@@ -198,7 +199,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   }
   let logBroken = false;
   const writeLog = async (record: LogRecord): Promise<void> => {
-    records.push(record);
+    counts[record.status] += 1;
     if (logPath === null || logBroken) return;
     try {
       // Appended line by line (O_APPEND), so shards sharing a folder and a crash keep every line.
@@ -299,10 +300,8 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     }
   }
 
-  const failed = records.filter((record) => record.status === 'failed').length;
+  const { ok, failed, skipped } = counts;
   if (several) {
-    const ok = records.filter((record) => record.status === 'ok').length;
-    const skipped = records.filter((record) => record.status === 'skipped').length;
     const elapsed = formatDuration((Date.now() - startedRun) / 1000);
     say(`digitize: ${ok} ok, ${failed} failed, ${skipped} up to date (${elapsed})`);
   }
