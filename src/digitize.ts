@@ -112,25 +112,38 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
     }
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
+    // Stops the pipeline at its next stage once the caller has been answered, so a chart over
+    // its limit does not hold the OCR engine from the next one.
+    const stop = new AbortController();
     const limits = new Promise<never>((_, reject) => {
+      const fail = (error: DigitizeError): void => {
+        stop.abort(error);
+        reject(error);
+      };
       timer = setTimeout(
         () =>
-          reject(
+          fail(
             new DigitizeError('TIMEOUT', 'input', `took longer than ${timeoutMs} ms`, {
               input: source,
             }),
           ),
         timeoutMs,
       );
-      onAbort = () => reject(new DigitizeError('ABORTED', 'input', 'cancelled', { input: source }));
+      onAbort = () => fail(new DigitizeError('ABORTED', 'input', 'cancelled', { input: source }));
       if (signal?.aborted) onAbort();
       else signal?.addEventListener('abort', onAbort, { once: true });
     });
+    // The pipeline's own ABORTED (thrown at its next stage) comes after the race is decided.
+    const pipeline = runPipeline(input, {
+      source,
+      maxPixels,
+      getEngine,
+      onTimings,
+      signal: stop.signal,
+    });
+    pipeline.catch(() => undefined);
     try {
-      return await Promise.race([
-        runPipeline(input, { source, maxPixels, getEngine, onTimings }),
-        limits,
-      ]);
+      return await Promise.race([pipeline, limits]);
     } catch (error) {
       throw asDigitizeError(error, source);
     } finally {
