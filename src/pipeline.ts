@@ -5,20 +5,11 @@ import { DigitizeError } from './errors.js';
 import { findLegend } from './legend/findLegend.js';
 import { loadRaster } from './load/loadRaster.js';
 import type { OcrEngine } from './ocr/engine.js';
-import { readChartText, readLabels } from './ocr/readChartText.js';
+import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea, inkMask } from './plot/findPlotArea.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type {
-  AxisResult,
-  AxisScale,
-  Box,
-  ChartResult,
-  PlotArea,
-  Raster,
-  SeriesResult,
-  Word,
-} from './types.js';
+import type { AxisResult, AxisScale, Box, ChartResult, SeriesResult, Word } from './types.js';
 
 /** What `digitize` accepts: a file path, or the encoded image bytes. */
 export type DigitizeInput = string | Buffer | Uint8Array;
@@ -82,7 +73,12 @@ export async function runPipeline(
   lap('plot');
   const legend = findLegend(image, plot);
   const engine = await getEngine();
-  const text = await readChartText(image, plot, engine, legend?.box);
+  const text = await readChartText(
+    image,
+    plot,
+    engine,
+    legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
+  );
   lap('ocr');
   const xFit = calibrateAxis({
     axis: 'x',
@@ -116,14 +112,8 @@ export async function runPipeline(
   const yAxis = yFit.axis;
   lap('calibrate');
 
-  const names = legend
-    ? await readLegendNames(
-        engine,
-        image,
-        plot,
-        legend.slots.map((slot) => slot.text),
-      )
-    : [];
+  // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
+  const names = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
   lap('legend');
   const region: Box = {
     left: plot.left + FRAME_MARGIN,
@@ -223,17 +213,6 @@ function axisResult(
     max: axis.pixelToData(maxPixel),
     ticks: axis.ticks,
   };
-}
-
-/** Legend texts, all read in one OCR call. */
-async function readLegendNames(engine: OcrEngine, image: Raster, plot: PlotArea, boxes: Box[]) {
-  const texts = await readLabels(engine, image, boxes, plot.page, {
-    whitelist: '',
-    exponents: false,
-    separator: ' ',
-  });
-  // Pieces of a dashed sample can fall in the text box: OCR reads them as '-', '=' or '+'.
-  return texts.map((text) => text.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
 }
 
 /** A box grown by `by` px on every side. */

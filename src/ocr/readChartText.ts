@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
-import type { OcrEngine, RecognizeOptions } from './engine.js';
+import type { OcrEngine } from './engine.js';
 
 /** Tesseract reads best with glyphs about this tall (px). */
 const TARGET_TEXT_HEIGHT = 40;
@@ -16,6 +16,8 @@ const INK = 60;
 const BAND_GAP = 0.35;
 /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
 const MIN_BAND = 3;
+/** Title and label words read with less confidence (0..100) are noise, not text. */
+const MIN_TEXT_CONFIDENCE = 30;
 /** Characters a tick label can hold. */
 export const TICK_WHITELIST = '0123456789.,-−–+%kKMBGe×x^()';
 
@@ -26,6 +28,8 @@ export interface ChartText {
   title: string | null;
   xLabel: string | null;
   yLabel: string | null;
+  /** The text of each legend entry, in the order given. */
+  legendNames: string[];
 }
 
 function profileOf(
@@ -64,77 +68,6 @@ function clampBox(box: Box, image: Raster): Box {
     right: Math.min(image.width, Math.ceil(box.right)),
     bottom: Math.min(image.height, Math.ceil(box.bottom)),
   };
-}
-
-/**
- * OCR of one region: cropped, greyscale, upscaled, optionally rotated clockwise a quarter
- * turn (for the y label), padded. Word boxes come back in image pixels.
- */
-export async function readRegion(
-  engine: OcrEngine,
-  image: Raster,
-  region: Box,
-  {
-    textHeight,
-    rotate = false,
-    ...options
-  }: RecognizeOptions & { textHeight: number; rotate?: boolean },
-): Promise<Word[]> {
-  const box = clampBox(region, image);
-  const width = box.right - box.left;
-  const height = box.bottom - box.top;
-  if (width < 2 || height < 2) return [];
-  const scale = Math.min(MAX_SCALE, Math.max(1, TARGET_TEXT_HEIGHT / Math.max(1, textHeight)));
-  const scaledWidth = Math.round(width * scale);
-  const scaledHeight = Math.round(height * scale);
-  let pipeline = sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 3 },
-  })
-    .extract({ left: box.left, top: box.top, width, height })
-    .greyscale()
-    .resize(scaledWidth, scaledHeight, { kernel: 'cubic' });
-  if (rotate) pipeline = sharp(await pipeline.png().toBuffer()).rotate(90);
-  const png = await pipeline
-    .extend({ top: PAD, bottom: PAD, left: PAD, right: PAD, background: '#ffffff' })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  const words = await engine.recognize(png, options);
-  return words.map((word) => {
-    const unpad = {
-      left: word.box.left - PAD,
-      top: word.box.top - PAD,
-      right: word.box.right - PAD,
-      bottom: word.box.bottom - PAD,
-    };
-    // A clockwise quarter turn maps crop (x, y) to rotated (H - y, x).
-    const inCrop = rotate
-      ? {
-          left: unpad.top,
-          right: unpad.bottom,
-          top: scaledHeight - unpad.right,
-          bottom: scaledHeight - unpad.left,
-        }
-      : unpad;
-    return {
-      ...word,
-      box: {
-        left: box.left + inCrop.left / scale,
-        top: box.top + inCrop.top / scale,
-        right: box.left + inCrop.right / scale,
-        bottom: box.top + inCrop.bottom / scale,
-      },
-    };
-  });
-}
-
-/** Words in tesseract's reading order, joined; null when nothing was read with confidence. */
-function joinWords(words: Word[]): string | null {
-  const text = words
-    .filter((word) => word.confidence > 30)
-    .map((word) => word.text)
-    .join(' ')
-    .trim();
-  return text === '' ? null : text;
 }
 
 /** Gaps narrower than this share of the text height are inside one x tick label. */
@@ -217,7 +150,12 @@ function splitExponent(image: Raster, page: Rgb, label: Box): { base: Box; expon
   return { base, exponent };
 }
 
+/** A box of text to read; `rotate` for text reading bottom to top (a y axis label). */
+export type Label = Box & { rotate?: boolean };
+
 export interface ReadLabelsOptions {
+  /** Words read with less confidence (0..100) are dropped, unless alone on their line. @default 0 */
+  minConfidence?: number;
   /** Characters tesseract may output. @default TICK_WHITELIST */
   whitelist?: string;
   /** Read raised exponents apart (10^-3). @default true */
@@ -235,19 +173,25 @@ export interface ReadLabelsOptions {
 export async function readLabels(
   engine: OcrEngine,
   image: Raster,
-  labels: Box[],
+  labels: Label[],
   page: Rgb,
-  { whitelist = TICK_WHITELIST, exponents = true, separator = '' }: ReadLabelsOptions = {},
+  {
+    whitelist = TICK_WHITELIST,
+    exponents = true,
+    separator = '',
+    minConfidence = 0,
+  }: ReadLabelsOptions = {},
 ): Promise<string[]> {
   if (labels.length === 0) return [];
-  const pieces: { label: number; part: 'base' | 'exponent'; box: Box }[] = [];
+  const pieces: { label: number; part: 'base' | 'exponent'; box: Box; rotate: boolean }[] = [];
   labels.forEach((label, index) => {
-    const split = exponents ? splitExponent(image, page, label) : null;
+    const rotate = label.rotate ?? false;
+    const split = exponents && !rotate ? splitExponent(image, page, label) : null;
     if (split) {
-      pieces.push({ label: index, part: 'base', box: split.base });
-      pieces.push({ label: index, part: 'exponent', box: split.exponent });
+      pieces.push({ label: index, part: 'base', box: split.base, rotate });
+      pieces.push({ label: index, part: 'exponent', box: split.exponent, rotate });
     } else {
-      pieces.push({ label: index, part: 'base', box: label });
+      pieces.push({ label: index, part: 'base', box: label, rotate });
     }
   });
   const source = sharp(image.data, {
@@ -255,15 +199,17 @@ export async function readLabels(
   });
   const lineHeight = TARGET_TEXT_HEIGHT;
   const tiles = await Promise.all(
-    pieces.map(async ({ box }) => {
+    pieces.map(async ({ box, rotate }) => {
       const width = box.right - box.left;
       const height = box.bottom - box.top;
-      const scale = Math.min(MAX_SCALE * 2, lineHeight / Math.max(1, height));
-      const tileWidth = Math.max(1, Math.round(width * scale));
-      const tileHeight = Math.max(1, Math.round(height * scale));
-      const input = await source
-        .clone()
-        .extract({ left: box.left, top: box.top, width, height })
+      // A rotated label (the y label) is read after a clockwise quarter turn.
+      const [across, along] = rotate ? [width, height] : [height, width];
+      const scale = Math.min(MAX_SCALE * 2, lineHeight / Math.max(1, across));
+      const tileWidth = Math.max(1, Math.round(along * scale));
+      const tileHeight = Math.max(1, Math.round(across * scale));
+      const cut = source.clone().extract({ left: box.left, top: box.top, width, height });
+      const upright = rotate ? sharp(await cut.rotate(90).png().toBuffer()) : cut;
+      const input = await upright
         .greyscale()
         .resize(tileWidth, tileHeight, { kernel: 'cubic' })
         .png()
@@ -298,7 +244,10 @@ export async function readLabels(
   }
   const out = labels.map(() => ({ base: '', exponent: '' }));
   pieces.forEach((piece, i) => {
-    const text = texts[i]
+    // A doubtful word beside others is noise (a tick mark read as 'oe'); alone, it is the
+    // best reading there is.
+    const line = texts[i];
+    const text = (line.length > 1 ? line.filter((w) => w.confidence >= minConfidence) : line)
       .sort((a, b) => a.box.left - b.box.left)
       .map((word) => word.text)
       .join(separator);
@@ -315,8 +264,8 @@ export async function readChartText(
   image: Raster,
   plot: PlotArea,
   engine: OcrEngine,
-  /** A legend outside the plot: its text is not a title or an axis label. */
-  legend: Box | null = null,
+  /** The legend: its box (text there is not a title or an axis label) and its entries' text. */
+  legend: { box: Box; texts: Box[] } | null = null,
 ): Promise<ChartText> {
   const { page } = plot;
   const { width, height } = image;
@@ -349,12 +298,9 @@ export async function readChartText(
   aboveProfile.fill(0, 0, frameRows);
   const aboveBands = findRuns(aboveProfile, gap, MIN_BAND)
     .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
-    .filter((band) => !legend || band.to <= legend.top || band.from >= legend.bottom);
+    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
 
   const pad = 2;
-  const jobs: Promise<Word[]>[] = [];
-  const read = (box: Box, options: RecognizeOptions & { textHeight: number; rotate?: boolean }) =>
-    readRegion(engine, image, box, options);
   const xTickBox = xTickBand && {
     left: plot.left - marginX * 2,
     right: plot.right + marginX * 2,
@@ -384,44 +330,41 @@ export async function readChartText(
     tickLabels.map((label) => label.box),
     page,
   );
-  const titleBand = aboveBands[0];
-  jobs.push(
-    titleBand
-      ? read(
-          { left: 0, right: width, top: titleBand.from - pad, bottom: titleBand.to + pad },
-          { textHeight: titleBand.to - titleBand.from, psm: 7 },
-        )
-      : Promise.resolve([]),
+  // The single-line texts, read together in one call: title, axis labels, legend entries.
+  const lines: (Label | null)[] = [
+    aboveBands[0]
+      ? { left: 0, right: width, top: aboveBands[0].from - pad, bottom: aboveBands[0].to + pad }
+      : null,
+    belowBands[1]
+      ? {
+          left: plot.left - marginX,
+          right: plot.right + marginX,
+          top: belowBands[1].from - pad,
+          bottom: belowBands[1].to + pad,
+        }
+      : null,
+    leftBands[1]
+      ? {
+          left: leftBands[1].from - pad,
+          right: leftBands[1].to + pad,
+          top: plot.top,
+          bottom: plot.bottom,
+          rotate: true,
+        }
+      : null,
+    ...(legend?.texts ?? []),
+  ];
+  const present = lines.flatMap((line) =>
+    line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
   );
-  const xLabelBand = belowBands[1];
-  jobs.push(
-    xLabelBand
-      ? read(
-          {
-            left: plot.left - marginX,
-            right: plot.right + marginX,
-            top: xLabelBand.from - pad,
-            bottom: xLabelBand.to + pad,
-          },
-          { textHeight: xLabelBand.to - xLabelBand.from, psm: 7 },
-        )
-      : Promise.resolve([]),
-  );
-  const yLabelBand = leftBands[1];
-  jobs.push(
-    yLabelBand
-      ? read(
-          {
-            left: yLabelBand.from - pad,
-            right: yLabelBand.to + pad,
-            top: plot.top,
-            bottom: plot.bottom,
-          },
-          { textHeight: yLabelBand.to - yLabelBand.from, psm: 7, rotate: true },
-        )
-      : Promise.resolve([]),
-  );
-  const [title, xLabel, yLabel] = await Promise.all(jobs);
+  const read = await readLabels(engine, image, present, page, {
+    whitelist: '',
+    exponents: false,
+    separator: ' ',
+    minConfidence: MIN_TEXT_CONFIDENCE,
+  });
+  let next = 0;
+  const lineTexts = lines.map((line) => (line ? read[next++].trim() || null : null));
   const texts = await tickTexts;
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
@@ -430,8 +373,9 @@ export async function readChartText(
   return {
     xTickWords: tickWords('x'),
     yTickWords: tickWords('y'),
-    title: joinWords(title),
-    xLabel: joinWords(xLabel),
-    yLabel: joinWords(yLabel),
+    title: lineTexts[0],
+    xLabel: lineTexts[1],
+    yLabel: lineTexts[2],
+    legendNames: lineTexts.slice(3).map((text) => text ?? ''),
   };
 }
