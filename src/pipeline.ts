@@ -18,9 +18,10 @@ export type DigitizeInput = string | Buffer | Uint8Array;
 export interface StageTimings {
   decode: number;
   plot: number;
+  legend: number;
+  /** Text around the plot and the legend's names. */
   ocr: number;
   calibrate: number;
-  legend: number;
   separate: number;
   trace: number;
   total: number;
@@ -72,6 +73,7 @@ export async function runPipeline(
   const plot = findPlotArea(image);
   lap('plot');
   const legend = findLegend(image, plot);
+  lap('legend');
   const engine = await getEngine();
   const text = await readChartText(
     image,
@@ -114,7 +116,6 @@ export async function runPipeline(
 
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
   const names = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
-  lap('legend');
   const region: Box = {
     left: plot.left + FRAME_MARGIN,
     top: plot.top + FRAME_MARGIN,
