@@ -146,7 +146,8 @@ export async function runPipeline(
       return;
     }
     // Whatever else is drawn may be hiding this series.
-    const occluded = ink.map((on, j) => (on && mask.weight[j] === 0 ? 1 : 0));
+    const occluded = new Uint8Array(ink.length);
+    for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
     const trace = traceSeries(mask.weight, image.width, image.height, region, { occluded });
     if (trace.points.length === 0) return;
     const label = name ?? toHex(mask.color);

@@ -72,7 +72,7 @@ export function separateSeries(
         continue;
       }
       const o = (row * width + column) * 3;
-      const lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
+      const lab = labOf(data, o);
       if (deltaE(lab, backgroundLab) < BACKGROUND_DE) continue;
       pixels.push(row * width + column);
       labs.push(lab);
@@ -172,13 +172,29 @@ function readUnder(
     for (let column = left; column < Math.min(box.right, region.right); column++) {
       if (keepOut.some((b) => inside(b, column, row))) continue;
       const o = (row * width + column) * 3;
-      const lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
+      const lab = labOf(data, o);
       const [{ series, alpha }] = assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH);
       if (series < 0) continue;
       masks[series].weight[row * width + column] = Math.min(1, alpha);
       masks[series].count++;
     }
   }
+}
+
+/** Charts hold few distinct colours: each is converted to CIELAB once per process. */
+const labCache = new Map<number, Lab>();
+/** The cache is emptied past this many colours (a photograph), so memory stays bounded. */
+const MAX_CACHED = 1 << 16;
+
+function labOf(data: Uint8Array, o: number): Lab {
+  const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+  let lab = labCache.get(key);
+  if (!lab) {
+    if (labCache.size >= MAX_CACHED) labCache.clear();
+    lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
+    labCache.set(key, lab);
+  }
+  return lab;
 }
 
 /** Each pixel's series (-1 for none) and how much of that colour it holds. */
