@@ -169,7 +169,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   const counts: Record<LogRecord['status'], number> = { ok: 0, failed: 0, skipped: 0 };
   const startedRun = Date.now();
 
-  // A missing argument is one failed input: the others are still done.
+  // A missing argument or a folder without images is one failed input: the others are still done.
   const early: LogRecord[] = [];
   const several = args.length > 1 || options.shard !== undefined || (await anyFolder(args));
   const outDir = options.out;
@@ -301,7 +301,9 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   }
 
   const { ok, failed, skipped } = counts;
-  if (several) {
+  // When every argument failed before any work (missing paths, folders without images), the
+  // error lines already say everything: a `0 ok, N failed` line would only repeat them.
+  if (several && !(jobs.length === 0 && failed > 0)) {
     const elapsed = formatDuration((Date.now() - startedRun) / 1000);
     say(`digitize: ${ok} ok, ${failed} failed, ${skipped} up to date (${elapsed})`);
   }

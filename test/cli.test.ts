@@ -99,6 +99,21 @@ describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
     expect(stderr).toBe(`${missing}: no such file or folder: ${missing}\n`);
   });
 
+  it('names a folder without images on one line and exits 1', async () => {
+    const empty = join(scratch, 'empty');
+    const notes = join(scratch, 'only-notes');
+    await mkdir(empty);
+    await mkdir(join(notes, 'sub'), { recursive: true });
+    await writeFile(join(notes, 'README.txt'), 'no charts here\n');
+    await writeFile(join(notes, 'sub', 'page.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    for (const folder of [`${empty}/`, notes]) {
+      const { code, stdout, stderr } = await digitize(folder);
+      expect(code).toBe(1);
+      expect(JSON.parse(stdout)).toEqual([]);
+      expect(stderr).toBe(`${folder}: no images found\n`);
+    }
+  });
+
   it('logs a missing input with --out and still prints a valid JSON array', async () => {
     const missing = join(scratch, 'gone');
     const out = join(scratch, 'out');
@@ -188,5 +203,37 @@ describe('digitize a folder with --jobs 2 (built)', { timeout: 90_000 }, () => {
       'skipped',
     ]);
     expect(secondSeconds, `first run ${firstSeconds} s`).toBeLessThan(firstSeconds / 3);
+  });
+
+  it('reports an empty folder among others as one failed input and does the rest', async () => {
+    const input = join(scratch, 'mixed');
+    const empty = join(scratch, 'mixed-empty');
+    const out = join(scratch, 'mixed-out');
+    await mkdir(input, { recursive: true });
+    await mkdir(empty, { recursive: true });
+    await writeFile(join(input, 'a.png'), await readFile(join(root, 'samples', 'aime24.png')));
+    const { code, stdout, stderr } = await digitizeBuilt(
+      empty,
+      input,
+      '--out',
+      out,
+      '--jsonl',
+      '--jobs',
+      '1',
+    );
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter((line) => line.includes(empty))).toEqual([
+      `${empty}: no images found`,
+    ]);
+    expect(stderr).toContain('digitize: 1 ok, 1 failed, 0 up to date');
+    expect(JSON.parse(stdout).source).toBe(join(input, 'a.png'));
+    const log = (await readFile(join(out, 'digitize-log.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(log).toEqual([
+      expect.objectContaining({ path: empty, status: 'failed', code: 'INPUT_NOT_FOUND' }),
+      expect.objectContaining({ path: join(input, 'a.png'), status: 'ok', series: 2 }),
+    ]);
   });
 });

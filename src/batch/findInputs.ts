@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative as relativePath, resolve, sep } from 'node:path';
 import { DigitizeError } from '../errors.js';
+import { sniffFormat } from '../load/sniffFormat.js';
 
 /** One image to digitize. */
 export interface InputFile {
@@ -31,25 +32,25 @@ export interface Shard {
   count: number;
 }
 
-/** Enough bytes to recognise every supported signature (WebP needs 12, the BMP check 18). */
-const SNIFF_BYTES = 32;
-/** The sizes of the BMP info headers that exist (core, v1..v5, OS/2 v2); "BM" alone is too weak. */
-const BMP_INFO_HEADER_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);
+/** Enough bytes for every image signature `sniffFormat` knows (HEIF needs 12: `....ftypavif`). */
+const SNIFF_BYTES = 16;
 /**
  * A file found in a folder with one of these names is kept whatever it holds: if it is not an
  * image, it fails when loaded and is reported, instead of silently missing from the run.
  */
-const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|bmp)$/i;
+const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|avif|heic|heif|bmp)$/i;
 
 /**
  * Expands files and folders into the images to digitize, in a deterministic order: the arguments
  * in the order given, each folder walked recursively and sorted by relative path. Files inside
  * folders are taken by name (an image extension: `.png`, `.jpg`, ... whatever they hold, so a
- * broken one is reported when loaded) or else by content (PNG, JPEG, WebP, TIFF, GIF or BMP
- * signature); other files there are skipped silently. A file given directly is always kept. A path
- * reached twice is kept once. Symbolic links to files are followed, to folders are not (no cycles).
- * Throws DigitizeError INPUT_NOT_FOUND (or INPUT_UNREADABLE) naming the path, unless `onError`
- * is given.
+ * broken one is reported when loaded) or else by content, exactly when the loader would accept
+ * their first bytes (`sniffFormat`: PNG, JPEG, GIF, WebP, TIFF, HEIF/AVIF); other files there are
+ * skipped silently. A file given directly is always kept. A path reached twice is kept once.
+ * Symbolic links to files are followed, to folders are not (no cycles).
+ * Throws DigitizeError INPUT_NOT_FOUND naming the path when it does not exist or is a folder
+ * holding no image (message `no images found`), INPUT_UNREADABLE when it cannot be read; with
+ * `onError`, reports them there instead and goes on.
  */
 export async function findInputs(
   inputs: readonly string[],
@@ -91,6 +92,11 @@ export async function findInputs(
     }
     const files: InputFile[] = [];
     await walk(input, input, excluded, files, fail);
+    if (files.length === 0) {
+      // An empty folder is almost always a wrong path or a wrong folder: say so, do not succeed.
+      fail(new DigitizeError('INPUT_NOT_FOUND', 'input', 'no images found', { input }));
+      continue;
+    }
     files.sort((a, b) => compareStrings(a.relative, b.relative));
     for (const file of files) keep(file);
   }
@@ -132,14 +138,17 @@ async function walk(
   }
 }
 
-/** Reads the first bytes of a file; an unreadable one is not taken for an image. */
+/**
+ * Tells whether the loader would take the file for an image from its first bytes (the same
+ * `sniffFormat` it uses). An unreadable one is not taken for an image.
+ */
 async function looksLikeImage(path: string): Promise<boolean> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, 'r');
     const head = new Uint8Array(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return isImageSignature(head.subarray(0, bytesRead));
+    return isImageFormat(sniffFormat(head.subarray(0, bytesRead)));
   } catch {
     return false;
   } finally {
@@ -147,24 +156,9 @@ async function looksLikeImage(path: string): Promise<boolean> {
   }
 }
 
-/**
- * Tells whether the first bytes of a file carry the signature of PNG, JPEG, WebP, TIFF, GIF or
- * BMP. Takes at least the first 18 bytes for a sure answer on BMP; returns false on fewer.
- */
-export function isImageSignature(head: Uint8Array): boolean {
-  const starts = (bytes: readonly number[], offset = 0): boolean =>
-    head.length >= offset + bytes.length && bytes.every((byte, i) => head[offset + i] === byte);
-  const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return true; // PNG
-  if (starts([0xff, 0xd8, 0xff])) return true; // JPEG
-  if (starts(ascii('RIFF')) && starts(ascii('WEBP'), 8)) return true;
-  if (starts([0x49, 0x49, 0x2a, 0x00]) || starts([0x4d, 0x4d, 0x00, 0x2a])) return true; // TIFF
-  if (starts(ascii('GIF87a')) || starts(ascii('GIF89a'))) return true;
-  if (starts(ascii('BM')) && head.length >= 18) {
-    const infoSize = head[14] | (head[15] << 8) | (head[16] << 16) | (head[17] << 24);
-    return BMP_INFO_HEADER_SIZES.has(infoSize);
-  }
-  return false;
+/** Markup (SVG), empty files and unknown bytes are refused by the loader: not images here. */
+function isImageFormat(format: ReturnType<typeof sniffFormat>): boolean {
+  return format !== null && format !== 'svg' && format !== 'empty';
 }
 
 /**

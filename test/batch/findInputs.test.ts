@@ -3,16 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  findInputs,
-  inShard,
-  isImageSignature,
-  parseShard,
-  selectShard,
-} from '../../src/batch/findInputs.js';
+import { findInputs, inShard, parseShard, selectShard } from '../../src/batch/findInputs.js';
 import { DigitizeError } from '../../src/errors.js';
 
-const tiny = (format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'gif'): Promise<Buffer> =>
+const tiny = (format: 'png' | 'jpeg' | 'webp' | 'tiff' | 'gif' | 'avif'): Promise<Buffer> =>
   sharp({ create: { width: 4, height: 3, channels: 3, background: '#3366cc' } })
     .toFormat(format)
     .toBuffer();
@@ -46,6 +40,21 @@ beforeAll(async () => {
   await writeFile(join(root, 'charts', 'nested', 'photo.jpg'), await tiny('jpeg'));
   await writeFile(join(root, 'charts', 'nested', 'deeper', 'c.webp'), await tiny('webp'));
   await writeFile(join(root, 'charts', 'nested', 'empty.png'), '');
+  // Taken by content only when the loader would accept the bytes: no extension on purpose.
+  await mkdir(join(root, 'sniffed'));
+  await writeFile(join(root, 'sniffed', 'avif'), await tiny('avif'));
+  await writeFile(join(root, 'sniffed', 'bmp'), tinyBmp());
+  await writeFile(join(root, 'sniffed', 'gif'), await tiny('gif'));
+  await writeFile(join(root, 'sniffed', 'svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await writeFile(join(root, 'sniffed', 'tiff'), await tiny('tiff'));
+  await writeFile(join(root, 'sniffed', 'truncated'), (await tiny('png')).subarray(0, 3));
+  await writeFile(join(root, 'sniffed', 'zero'), '');
+  // BMP is not decoded here, but a file named like an image is kept and then reported.
+  await writeFile(join(root, 'sniffed', 'named.bmp'), tinyBmp());
+  await mkdir(join(root, 'empty'));
+  await mkdir(join(root, 'no-images', 'sub'), { recursive: true });
+  await writeFile(join(root, 'no-images', 'README.txt'), 'notes\n');
+  await writeFile(join(root, 'no-images', 'sub', 'chart'), tinyBmp());
 });
 
 afterAll(async () => {
@@ -112,6 +121,30 @@ describe('findInputs', () => {
     expect(found.map((file) => file.relative)).toEqual(['b.png']);
   });
 
+  it('takes by content exactly what the loader accepts: AVIF yes, BMP and SVG no', async () => {
+    const found = await findInputs([join(root, 'sniffed')]);
+    expect(found.map((file) => file.relative)).toEqual(['avif', 'gif', 'named.bmp', 'tiff']);
+  });
+
+  it('throws INPUT_NOT_FOUND "no images found" for a folder without images', async () => {
+    for (const folder of [join(root, 'empty'), join(root, 'no-images')]) {
+      const error = await findInputs([folder]).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DigitizeError);
+      expect(error).toMatchObject({ code: 'INPUT_NOT_FOUND', stage: 'input', input: folder });
+      expect((error as Error).message).toBe('no images found');
+    }
+  });
+
+  it('reports a folder without images to onError and goes on with the others', async () => {
+    const empty = join(root, 'empty');
+    const errors: string[] = [];
+    const found = await findInputs([empty, join(root, 'charts', 'nested', 'deeper')], {
+      onError: (input, error) => errors.push(`${input} ${error.code} ${error.message}`),
+    });
+    expect(errors).toEqual([`${empty} INPUT_NOT_FOUND no images found`]);
+    expect(found.map((file) => file.relative)).toEqual(['c.webp']);
+  });
+
   it('rejects an argument that is not a list of paths', async () => {
     await expect(findInputs('charts' as unknown as string[])).rejects.toThrow(
       "Expected an array of paths for inputs but received 'charts' of type string",
@@ -119,27 +152,6 @@ describe('findInputs', () => {
     await expect(findInputs([''])).rejects.toThrow(
       "Expected a non-empty path for input but received '' of type string",
     );
-  });
-});
-
-describe('isImageSignature', () => {
-  it.each(['png', 'jpeg', 'webp', 'tiff', 'gif'] as const)('recognises %s', async (format) => {
-    expect(isImageSignature(await tiny(format))).toBe(true);
-  });
-
-  it('recognises a BMP by its info header, not by "BM" alone', () => {
-    expect(isImageSignature(tinyBmp())).toBe(true);
-    expect(isImageSignature(new TextEncoder().encode('BMW owners club newsletter, issue 4'))).toBe(
-      false,
-    );
-  });
-
-  it('refuses text, empty and truncated heads', () => {
-    expect(
-      isImageSignature(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg">')),
-    ).toBe(false);
-    expect(isImageSignature(new Uint8Array())).toBe(false);
-    expect(isImageSignature(new Uint8Array([0x89, 0x50, 0x4e]))).toBe(false);
   });
 });
 
