@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from './helpers/buildCli.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -139,8 +140,8 @@ describe('digitize a folder with --jobs 2 (built)', { timeout: 90_000 }, () => {
   // Worker threads started from the TypeScript sources go through tsx and take a second or more
   // each; timing a re-run against a first run is only fair on the built CLI, as users run it.
   beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
-  }, 60_000);
+    await buildCli();
+  }, 90_000);
 
   it('writes every good chart, logs the bad ones, exits 1, and a second run skips what is done', async () => {
     const input = join(scratch, 'batch');
