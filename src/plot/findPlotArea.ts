@@ -274,14 +274,20 @@ function findTicks(
     // Ticks touch a drawn axis line; a filled panel's edge may leave a row or two.
     const startWithin =
       line && line.last - line.first >= MAX_STROKE ? TICK_START : STROKE_TICK_START;
-    for (let depth = 1; depth <= startWithin && start.length === 0; depth++) {
-      const across = edge + direction * depth;
-      // Ink well below the strongest tick's is compression ringing around it, not a tick.
-      let strongest = 0;
+    // The ticks start at the first line as dark as the darkest near the axis: fainter ink
+    // before it, and ink well below the ticks' own, is compression ringing, not a tick.
+    const strongest = Array.from({ length: startWithin }, (_, k) => {
+      let most = 0;
       for (let along = alongFrom; along < alongTo; along++) {
-        strongest = Math.max(strongest, darkness(along, across));
+        most = Math.max(most, darkness(along, edge + direction * (k + 1)));
       }
-      threshold = Math.max(INK, strongest * RINGING_SHARE);
+      return most;
+    });
+    const darkest = Math.max(...strongest);
+    const firstDepth = strongest.findIndex((most) => most > INK && most >= darkest / 2) + 1;
+    if (firstDepth > 0) {
+      const across = edge + direction * firstDepth;
+      threshold = Math.max(INK, darkest * RINGING_SHARE);
       for (let along = alongFrom; along < alongTo; along++) {
         if (inked(along, across)) start.push(along);
       }
