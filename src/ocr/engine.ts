@@ -71,6 +71,8 @@ export async function createOcrEngine({
         tessedit_char_whitelist: whitelist,
         // Crops are upscaled screen text: a fixed dpi stops tesseract guessing (and warning).
         user_defined_dpi: '300',
+        // Chart text is dark on light: never retry a line as white-on-black text.
+        tessedit_do_invert: '0',
       });
       currentParams = params;
     }
