@@ -373,8 +373,21 @@ export function traceSeries(
         reach,
       )
     : [];
-  const inMarker = (px: number, py: number) =>
-    hasMarkers && cores.some((c) => Math.abs(c.px - px) <= reach && Math.abs(c.py - py) <= reach);
+  // The squares the markers cover: the line is traced outside them.
+  const markerArea = new Uint8Array(hasMarkers ? width * height : 0);
+  for (const c of cores) {
+    const rows = [
+      Math.max(0, Math.ceil(c.py - reach - 0.5)),
+      Math.min(height - 1, Math.floor(c.py + reach - 0.5)),
+    ];
+    const columns = [
+      Math.max(0, Math.ceil(c.px - reach - 0.5)),
+      Math.min(width - 1, Math.floor(c.px + reach - 0.5)),
+    ];
+    for (let row = rows[0]; row <= rows[1]; row++) {
+      markerArea.fill(1, row * width + columns[0], row * width + columns[1] + 1);
+    }
+  }
 
   const line: PixelPoint[] = [];
   const chosenRuns: Run[] = [];
@@ -386,7 +399,7 @@ export function traceSeries(
     const column = left + k;
     const runs = hasMarkers
       ? columnRuns(weight, width, column, region, {
-          skip: (row) => inMarker(column + 0.5, row + 0.5),
+          skip: (row) => markerArea[row * width + column] === 1,
           occluded,
         })
       : runsByColumn[k];
