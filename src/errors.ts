@@ -12,7 +12,7 @@ export type Stage =
 
 /** What went wrong; the README's Errors table says when each is used. */
 export type ErrorCode =
-  /** The path does not exist. */
+  /** The path does not exist, or a folder given holds no image. */
   | 'INPUT_NOT_FOUND'
   /** The path exists but is not a readable regular file (a folder, a pipe, no permission). */
   | 'INPUT_UNREADABLE'
@@ -20,9 +20,9 @@ export type ErrorCode =
   | 'UNSUPPORTED_IMAGE'
   /** The header declares more pixels than `maxPixels`, or the file is too big for them. */
   | 'IMAGE_TOO_LARGE'
-  /** Too small to hold a chart, or an unexpected failure. */
+  /** Nothing like axes, no numbered axis (a photo, a pie chart, a table), or too small. */
   | 'NO_CHART_FOUND'
-  /** A chart, but not a line chart (bar, pie, scatter, table). */
+  /** A chart, but its plot holds filled bars or areas, not lines. */
   | 'NOT_A_LINE_CHART'
   | 'PLOT_AREA_NOT_FOUND'
   | 'OCR_FAILED'
