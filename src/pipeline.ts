@@ -49,7 +49,7 @@ const SCATTER_JOINED = 0.3;
 /** Pixels this close to the frame are frame, not data. */
 const FRAME_MARGIN = 2;
 
-/** The pipeline, in order: load, plot area, text, calibration, legend, series, tracing, mapping. */
+/** The pipeline, in order: load, plot area, legend, text, calibration, series, tracing, mapping. */
 export async function runPipeline(
   input: DigitizeInput,
   { source, maxPixels, getEngine, onTimings, signal }: PipelineOptions,
