@@ -77,7 +77,7 @@ const LABEL_GAP = 0.6;
 /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
 const RAISED = 0.3;
 /** Empty lines (px) between two labels in the stacked image. */
-const STACK_GAP = 24;
+const STACK_GAP = 16;
 
 /** Splits a band of tick labels into one box per label, from the ink profile across it. */
 export function splitLabels(
