@@ -1,4 +1,4 @@
-import { calibrateAxis } from './calibrate/calibrateAxis.js';
+import { calibrateAxis, scaleAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
 import { toHex } from './color.js';
 import { DigitizeError } from './errors.js';
@@ -110,8 +110,15 @@ export async function runPipeline(
       { input: source },
     );
   }
-  const xAxis = xFit.axis;
-  const yAxis = yFit.axis;
+  const xAxis = scaleAxis(xFit.axis, text.xMultiplier);
+  const yAxis = scaleAxis(yFit.axis, text.yMultiplier);
+  for (const [axis, factor] of [
+    ['x', text.xMultiplier],
+    ['y', text.yMultiplier],
+  ] as const) {
+    if (factor !== 1)
+      warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
+  }
   lap('calibrate');
 
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.

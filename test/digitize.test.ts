@@ -223,3 +223,42 @@ describe('digitize rendered charts', () => {
     });
   });
 });
+
+// Charts rendered by matplotlib 3.6 (Debian's python3-matplotlib), 700x450 at 100 dpi, where
+// the axis prints a multiplier at its end instead of long tick labels.
+describe('digitize charts with an axis multiplier', () => {
+  it('applies an x multiplier (1e6 right of the x label)', { timeout: TIMEOUT_MS }, async () => {
+    const steps = Array.from({ length: 12 }, (_, i) => (i * 3e6) / 11);
+    const ppo = [
+      12.0409, 9.4853, 9.9034, 9.3356, 8.8829, 8.6673, 6.6474, 6.4154, 5.5502, 8.8732, 9.099,
+      8.7464,
+    ];
+    const ours = [
+      11.7187, 11.0507, 9.9955, 9.6047, 10.0867, 9.8481, 10.8059, 10.6061, 10.6303, 12.1761,
+      12.7212, 12.216,
+    ];
+    const result = await digitizer.digitize(join(root, 'test', 'fixtures', 'x-multiplier.png'));
+    expect(result.axes.x.label).toBe('Environment Steps');
+    expect(result.warnings).toContain('x values multiplied by 1000000 (printed at the axis end)');
+    const xTolerance = TOLERANCE_SHARE * 3.3e6;
+    const yTolerance = TOLERANCE_SHARE * (13.08 - 5.19);
+    expectPoints('PPO', seriesNamed(result, 'PPO').points, steps, ppo, xTolerance, yTolerance);
+    const oursSeries = result.series.find((s) => s.name?.toLowerCase() === 'ours');
+    expect(oursSeries).toBeDefined();
+    expectPoints('Ours', oursSeries!.points, steps, ours, xTolerance, yTolerance);
+  });
+
+  it('applies a y multiplier (1e6 above the plot)', { timeout: TIMEOUT_MS }, async () => {
+    const result = await digitizer.digitize(join(root, 'test', 'fixtures', 'y-multiplier.png'));
+    expect(result.warnings).toContain('y values multiplied by 1000000 (printed at the axis end)');
+    const [series] = result.series;
+    const yTolerance = TOLERANCE_SHARE * (6.0995e6 - 3.9001e6);
+    for (let x = 5; x < 95; x += 10) {
+      const y = interpolate(series.points, x);
+      expect(y, `covers x ${x}`).not.toBeNull();
+      expect(Math.abs(y! - (5e6 + 1e6 * Math.sin(x / 10))), `y at x ${x}`).toBeLessThanOrEqual(
+        yTolerance,
+      );
+    }
+  });
+});

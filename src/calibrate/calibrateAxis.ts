@@ -73,6 +73,15 @@ export function makeAxisScale(
   };
 }
 
+/** The axis with every value multiplied by `factor` (an axis multiplier such as `1e6`). */
+export function scaleAxis(axis: AxisScale, factor: number): AxisScale {
+  if (factor === 1) return axis;
+  const ticks = axis.ticks.map((tick) => ({ ...tick, value: tick.value * factor }));
+  return axis.scale === 'log'
+    ? makeAxisScale('log', axis.intercept + Math.log10(factor), axis.slope, ticks)
+    : makeAxisScale('linear', axis.intercept * factor, axis.slope * factor, ticks);
+}
+
 /**
  * Fits an axis from its tick labels: each parsed label is placed on its tick mark, then a
  * consensus line (every pair of labels proposes one; the one most labels agree with wins) is

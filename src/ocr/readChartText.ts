@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
@@ -32,6 +33,9 @@ export interface ChartText {
   yLabel: string | null;
   /** The text of each legend entry, in the order given. */
   legendNames: string[];
+  /** The factor an axis multiplier printed at the axis end (`1e6`) applies; 1 when none. */
+  xMultiplier: number;
+  yMultiplier: number;
 }
 
 function profileOf(
@@ -70,6 +74,39 @@ function clampBox(box: Box, image: Raster): Box {
     right: Math.min(image.width, Math.ceil(box.right)),
     bottom: Math.min(image.height, Math.ceil(box.bottom)),
   };
+}
+
+/** An axis multiplier's outer edge is within this many text heights of the axis end... */
+const AXIS_END_REACH = 3;
+/** ...and at most this many text heights wide (`×10^3`). */
+const AXIS_END_WIDTH = 5;
+
+/**
+ * A short piece of text standing apart at one end of a band, within reach of an axis end
+ * (`end`, a pixel column): where matplotlib prints an axis multiplier. Null when there is none
+ * or when it is the band's only text (then it is a title or a label).
+ */
+function axisEnd(
+  image: Raster,
+  page: Rgb,
+  band: Box,
+  textHeight: number,
+  end: number,
+  which: 'first' | 'last',
+): Box | null {
+  const parts = splitLabels(image, page, band, 'x', textHeight * 2);
+  if (parts.length < 2) return null;
+  const part = which === 'last' ? parts.at(-1)! : parts[0];
+  // matplotlib aligns the x multiplier's right edge with the axis end, the y one's left edge.
+  const edge = which === 'last' ? part.right : part.left;
+  const near = Math.abs(edge - end) < AXIS_END_REACH * textHeight;
+  const short = part.right - part.left < AXIS_END_WIDTH * textHeight;
+  return near && short ? part : null;
+}
+
+/** The factor of an axis multiplier's text, or 1. */
+function multiplierOf(text: string | undefined): number {
+  return (text && parseAxisMultiplier(text)) || 1;
 }
 
 /** Gaps narrower than this share of the text height are inside one x tick label. */
@@ -326,7 +363,7 @@ export async function readChartText(
     top: plot.top - textHeight,
     bottom: Math.min(plot.bottom + textHeight / 2 + 1, plot.outsideX),
   };
-  const tickLabels = [
+  const tickLabels: { axis: string; box: Box }[] = [
     ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : []).map((box) => ({
       axis: 'x',
       box,
@@ -336,26 +373,34 @@ export async function readChartText(
       box,
     })),
   ];
-  const tickTexts = readLabels(
-    engine,
-    image,
-    tickLabels.map((label) => label.box),
-    page,
-    { glyphHeight: TICK_TEXT_HEIGHT },
-  );
+  // An axis multiplier (matplotlib's offset text, `1e6`) stands apart at the end of its axis:
+  // for x, right of the x label; for y, above the plot's top-left corner. It is read with the
+  // tick labels.
+  const xLabelBox = belowBands[1] && {
+    left: plot.left - marginX,
+    right: plot.right + marginX,
+    top: belowBands[1].from - pad,
+    bottom: belowBands[1].to + pad,
+  };
+  const xOffset = xLabelBox
+    ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last')
+    : null;
+  const titleBox = aboveBands[0] && {
+    left: 0,
+    right: width,
+    top: aboveBands[0].from - pad,
+    bottom: aboveBands[0].to + pad,
+  };
+  const yOffset = titleBox ? axisEnd(image, page, titleBox, textHeight, plot.left, 'first') : null;
+  if (xLabelBox && xOffset) xLabelBox.right = xOffset.left - 1;
+  if (titleBox && yOffset) titleBox.left = yOffset.right + 1;
+  if (xOffset) tickLabels.push({ axis: 'xOffset', box: xOffset });
+  if (yOffset) tickLabels.push({ axis: 'yOffset', box: yOffset });
+
   // The single-line texts, read together in one call: title, axis labels, legend entries.
   const lines: (Label | null)[] = [
-    aboveBands[0]
-      ? { left: 0, right: width, top: aboveBands[0].from - pad, bottom: aboveBands[0].to + pad }
-      : null,
-    belowBands[1]
-      ? {
-          left: plot.left - marginX,
-          right: plot.right + marginX,
-          top: belowBands[1].from - pad,
-          bottom: belowBands[1].to + pad,
-        }
-      : null,
+    titleBox && titleBox.right - titleBox.left > 1 ? titleBox : null,
+    xLabelBox && xLabelBox.right - xLabelBox.left > 1 ? xLabelBox : null,
     leftBands[1]
       ? {
           left: leftBands[1].from - pad,
@@ -370,22 +415,33 @@ export async function readChartText(
   const present = lines.flatMap((line) =>
     line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
   );
-  const read = await readLabels(engine, image, present, page, {
-    whitelist: '',
-    exponents: false,
-    separator: ' ',
-    minConfidence: MIN_TEXT_CONFIDENCE,
-  });
+  const [texts, read] = await Promise.all([
+    readLabels(
+      engine,
+      image,
+      tickLabels.map((label) => label.box),
+      page,
+      { glyphHeight: TICK_TEXT_HEIGHT },
+    ),
+    readLabels(engine, image, present, page, {
+      whitelist: '',
+      exponents: false,
+      separator: ' ',
+      minConfidence: MIN_TEXT_CONFIDENCE,
+    }),
+  ]);
   let next = 0;
   const lineTexts = lines.map((line) => (line ? read[next++].trim() || null : null));
-  const texts = await tickTexts;
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
       label.axis === axis ? [{ text: texts[i], box: label.box, confidence: 100 }] : [],
     );
+  const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
   return {
     xTickWords: tickWords('x'),
     yTickWords: tickWords('y'),
+    xMultiplier: multiplier('xOffset'),
+    yMultiplier: multiplier('yOffset'),
     title: lineTexts[0],
     xLabel: lineTexts[1],
     yLabel: lineTexts[2],
