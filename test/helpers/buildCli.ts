@@ -12,7 +12,7 @@ const STALE_LOCK_MS = 120_000;
 const LOCK_POLL_MS = 200;
 
 /**
- * Builds dist/ with `tsc -p tsconfig.build.json` when dist/cli.js is missing or any file under src/
+ * Builds dist/ with `npm run build` when dist/cli.js is missing or any file under src/
  * (or a tsconfig) is newer than the oldest JavaScript file in dist/, so tests run the CLI as users do (`node dist/cli.js`).
  * Resolves when dist/ is up to date; rejects with the compiler's error when the build fails.
  */
@@ -28,7 +28,7 @@ export async function buildCli(): Promise<void> {
     const built = await oldestMtime(join(root, 'dist'));
     const entry = await stat(join(root, 'dist', 'cli.js')).catch(() => null);
     if (built === null || entry === null || sources > built) {
-      await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
+      await run('npm', ['run', 'build'], { cwd: root });
     }
   } finally {
     await rmdir(LOCK).catch(() => undefined);
