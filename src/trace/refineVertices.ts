@@ -5,62 +5,232 @@ import type { PixelPoint } from '../types.js';
 const SIMPLIFY_SHARE = 0.5;
 /** A bend is sharp enough to distort the column centres when the direction turns this much (rad). */
 const MIN_TURN = 0.25;
-/** Segment fits with a larger RMS residual (px) are curves, not straight strokes. */
+/** Stroke fits whose slice centres leave a larger RMS residual (px) are curves, not straight strokes. */
 const MAX_RMS = 0.6;
-/** A straight stroke is fitted from at least this many columns. */
-const MIN_POINTS = 5;
+/** A straight stroke is fitted from at least this many one-pixel slices. */
+const MIN_SLICES = 5;
+/** A slice holding less ink than this (pixel weights summed) is a gap in the stroke. */
+const MIN_SLICE_INK = 0.5;
+/** Pixels this far (px) beyond the line width from a chord still count as the chord's stroke. */
+const BAND_SLACK = 1.5;
+/** A stroke's fit leaves out at most this share of its length at each end. */
+const MAX_END_SHARE = 0.35;
+/** A stroke's fit may stray this much (px) further from its chord than the trace does. */
+const FIT_SLACK = 0.5;
+/** The corners between two strokes are one bend when they span at most this many end margins in x. */
+const MAX_BEND = 4;
+/** The sine of the narrowest turn whose strokes are told apart near the vertex. */
+const MIN_SINE = 0.05;
+
+/** The series' ink: how much of each pixel (row-major) is the series' colour. */
+export interface Ink {
+  weight: Float32Array;
+  width: number;
+  height: number;
+}
+
+/** A straight stroke: a point on it, its unit direction (pointing right), and the x span it was fitted over. */
+interface Stroke {
+  px: number;
+  py: number;
+  dx: number;
+  dy: number;
+  left: number;
+  right: number;
+}
 
 /**
  * A line drawn as straight strokes between data points (a polyline) turns inside a few pixel
  * columns at each vertex, where the column centres fall inside the bend: a peak is traced
- * too low, a valley too high. This finds the straight strokes (Douglas-Peucker over the
- * trace), fits each away from its ends, and puts the vertex where neighbouring strokes meet;
- * the trace near the vertex is replaced by the two fitted strokes. Curves (poorly fitted by
- * straight strokes) and gentle bends are left as traced.
+ * too low, a valley too high, and a near-vertical jump is a tall run in a few columns. This
+ * finds the straight strokes (Douglas-Peucker over the trace) and fits each from the ink
+ * along it, in slices across the stroke, so steep strokes fit as well as flat ones; ends
+ * where a neighbouring stroke or a marker crowds it are left out. A vertex goes where
+ * neighbouring strokes meet, and trace points on a fitted stroke are moved onto it. Curves
+ * (poorly fitted by straight strokes) and gentle bends are left as traced.
  *
- * `lineWidth` is the stroke's vertical thickness in px. Returns a new list, left to right.
+ * `lineWidth` is the stroke's vertical thickness in px where flattest. Returns a new list,
+ * left to right.
  */
-export function refineVertices(line: PixelPoint[], lineWidth: number): PixelPoint[] {
-  if (line.length < MIN_POINTS * 2) return line;
-  const margin = Math.max(3, lineWidth * 2);
-  const corners = simplify(line, Math.max(1, lineWidth * SIMPLIFY_SHARE));
-  const strokes = corners.slice(1).map((end, i) => {
-    const start = corners[i];
-    const inside = line.filter(
-      (p) => p.px > line[start].px + margin && p.px < line[end].px - margin,
+export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink): PixelPoint[] {
+  if (line.length < MIN_SLICES * 2) return line;
+  const tolerance = Math.max(1, lineWidth * SIMPLIFY_SHARE);
+  const corners = simplify(line, tolerance).map((i) => line[i]);
+  const base = Math.max(3, lineWidth * 2);
+  const band = lineWidth + BAND_SLACK;
+  const chords = corners.slice(1).map((end, k) => direction(corners[k], end));
+  // Segments long enough to be strokes; the short ones between two strokes are one bend
+  // (a small marker, or the column trace wobbling where the strokes meet).
+  // A stroke spans a few columns too: in narrower ones (noise spikes) the column trace
+  // cannot tell which stroke it followed.
+  const long = corners
+    .slice(1)
+    .map(
+      (end, k) =>
+        Math.hypot(end.px - corners[k].px, end.py - corners[k].py) >= MIN_SLICES + 2 * base &&
+        end.px - corners[k].px >= MIN_SLICES,
     );
-    if (inside.length < MIN_POINTS) return null;
-    const fit = fitLine(
-      inside.map((p) => p.px),
-      inside.map((p) => p.py),
-    );
-    if (!fit) return null;
-    const rms = Math.sqrt(
-      inside.reduce((s, p) => s + (p.py - fit.intercept - fit.slope * p.px) ** 2, 0) /
-        inside.length,
-    );
-    return rms <= MAX_RMS ? fit : null;
-  });
-  let out = line;
-  for (let k = 1; k < corners.length - 1; k++) {
-    const before = strokes[k - 1];
-    const after = strokes[k];
-    if (!before || !after) continue;
-    const turn = Math.abs(Math.atan(before.slope) - Math.atan(after.slope));
-    if (turn < MIN_TURN) continue;
-    const px = (after.intercept - before.intercept) / (before.slope - after.slope);
-    const corner = line[corners[k]].px;
-    if (!(Math.abs(px - corner) < margin)) continue;
-    const onStroke = (p: PixelPoint) => {
-      const fit = p.px < px ? before : after;
-      return { px: p.px, py: fit.intercept + fit.slope * p.px };
-    };
-    const near = (p: PixelPoint) => Math.abs(p.px - px) < margin;
-    const vertex = { px, py: before.intercept + before.slope * px };
-    out = [...out.filter((p) => !near(p)), ...out.filter(near).map(onStroke), vertex];
-    out.sort((a, b) => a.px - b.px);
+  const strokeIndices = long.flatMap((isLong, k) => (isLong ? [k] : []));
+  const bends = strokeIndices
+    .slice(1)
+    .map((j, n) => ({ i: strokeIndices[n], j }))
+    .filter(({ i, j }) => corners[j].px - corners[i + 1].px <= MAX_BEND * base);
+  // Near a bend the neighbouring stroke stays within reach for about 1 / sin(turn).
+  const skipStart = chords.map(() => base);
+  const skipEnd = chords.map(() => base);
+  for (const { i, j } of bends) {
+    const sine = Math.abs(chords[i].dx * chords[j].dy - chords[i].dy * chords[j].dx);
+    skipEnd[i] = skipStart[j] = base + (lineWidth + band) / Math.max(sine, MIN_SINE);
   }
-  return out;
+  const strokes = chords.map((_, k) =>
+    long[k]
+      ? fitStroke(corners[k], corners[k + 1], skipStart[k], skipEnd[k], band, tolerance, ink)
+      : null,
+  );
+  // Where each fitted stroke holds (px): where it was fitted, and on to a vertex found.
+  const from = strokes.map((stroke) => stroke?.left ?? 0);
+  const to = strokes.map((stroke) => stroke?.right ?? 0);
+  // The line's own ends: its last columns are cut by the cap, the stroke holds to the end.
+  from[0] = Number.NEGATIVE_INFINITY;
+  to[to.length - 1] = Number.POSITIVE_INFINITY;
+  const vertices: PixelPoint[] = [];
+  for (const { i, j } of bends) {
+    const [before, after] = [strokes[i], strokes[j]];
+    if (!before || !after) continue;
+    const turn = Math.acos(Math.min(1, before.dx * after.dx + before.dy * after.dy));
+    if (turn < MIN_TURN) continue;
+    const vertex = intersect(before, after);
+    // Near the bend's corners, and drawn: strokes nearly parallel can meet far off the ink.
+    const bend = corners.slice(i + 1, j + 1);
+    const within = (values: number[], value: number) =>
+      value >= Math.min(...values) - base && value <= Math.max(...values) + base;
+    if (
+      !vertex ||
+      !within(
+        bend.map((c) => c.px),
+        vertex.px,
+      ) ||
+      !within(
+        bend.map((c) => c.py),
+        vertex.py,
+      ) ||
+      !inkAt(ink, vertex)
+    ) {
+      continue;
+    }
+    vertices.push(vertex);
+    to[i] = from[j] = vertex.px;
+  }
+
+  const out = [...vertices];
+  for (const point of line) {
+    if (vertices.some((v) => Math.abs(v.px - point.px) < 0.5)) continue;
+    const k = strokes.findIndex(
+      (stroke, n) => stroke !== null && point.px >= from[n] && point.px <= to[n],
+    );
+    const py = k < 0 ? Number.NaN : yAt(strokes[k]!, point.px);
+    // A steep stroke's x span is narrow: beyond its ends it is not this stroke any more.
+    const [top, bottom] = k < 0 ? [0, 0] : [corners[k].py, corners[k + 1].py].sort((a, b) => a - b);
+    out.push(py >= top - band && py <= bottom + band ? { px: point.px, py } : point);
+  }
+  return out.sort((a, b) => a.px - b.px);
+}
+
+function direction(from: PixelPoint, to: PixelPoint): { dx: number; dy: number } {
+  const length = Math.hypot(to.px - from.px, to.py - from.py) || 1;
+  return { dx: (to.px - from.px) / length, dy: (to.py - from.py) / length };
+}
+
+/**
+ * The straight stroke from `a` to `b` fitted from the ink within `band` px of the chord,
+ * leaving out `skipA` and `skipB` px at its ends: the ink is cut in one-pixel slices across
+ * the chord, and a line is fitted through the slices' ink centres. Null when too few slices
+ * hold ink, the centres bend (a curve) or the fit strays more than `tolerance` + slack from
+ * the chord (the trace keeps within `tolerance` of it, so the fit took in other ink).
+ */
+function fitStroke(
+  a: PixelPoint,
+  b: PixelPoint,
+  skipA: number,
+  skipB: number,
+  band: number,
+  tolerance: number,
+  { weight, width, height }: Ink,
+): Stroke | null {
+  const length = Math.hypot(b.px - a.px, b.py - a.py);
+  const from = Math.min(skipA, length * MAX_END_SHARE);
+  const to = length - Math.min(skipB, length * MAX_END_SHARE);
+  const slices = Math.floor(to - from);
+  if (slices < MIN_SLICES) return null;
+  const { dx, dy } = direction(a, b);
+  const ink = new Float64Array(slices);
+  const moment = new Float64Array(slices);
+  const columns = [Math.min(a.px, b.px) - band, Math.max(a.px, b.px) + band];
+  const rows = [Math.min(a.py, b.py) - band, Math.max(a.py, b.py) + band];
+  for (let row = Math.max(0, Math.floor(rows[0])); row < Math.min(height, rows[1]); row++) {
+    for (
+      let column = Math.max(0, Math.floor(columns[0]));
+      column < Math.min(width, columns[1]);
+      column++
+    ) {
+      const w = weight[row * width + column];
+      if (w <= 0) continue;
+      const [ox, oy] = [column + 0.5 - a.px, row + 0.5 - a.py];
+      const along = ox * dx + oy * dy - from;
+      const across = oy * dx - ox * dy;
+      if (along < 0 || along >= slices || Math.abs(across) > band) continue;
+      ink[Math.floor(along)] += w;
+      moment[Math.floor(along)] += w * across;
+    }
+  }
+  const t: number[] = [];
+  const d: number[] = [];
+  for (let i = 0; i < slices; i++) {
+    if (ink[i] < MIN_SLICE_INK) continue;
+    t.push(from + i + 0.5);
+    d.push(moment[i] / ink[i]);
+  }
+  if (t.length < MIN_SLICES) return null;
+  const fit = fitLine(t, d);
+  if (!fit) return null;
+  const rms = Math.sqrt(
+    t.reduce((s, ti, i) => s + (d[i] - fit.intercept - fit.slope * ti) ** 2, 0) / t.length,
+  );
+  if (rms > MAX_RMS) return null;
+  // The trace is within `tolerance` of the chord there: a fit straying further took in other ink.
+  const offsets = [from, to].map((ti) => Math.abs(fit.intercept + fit.slope * ti));
+  if (Math.max(...offsets) > tolerance + FIT_SLACK) return null;
+  // Back from (along, across) to the image: across is along the normal (-dy, dx).
+  const norm = Math.hypot(1, fit.slope);
+  return {
+    px: a.px - fit.intercept * dy,
+    py: a.py + fit.intercept * dx,
+    dx: (dx - fit.slope * dy) / norm,
+    dy: (dy + fit.slope * dx) / norm,
+    left: a.px + from * dx,
+    right: a.px + to * dx,
+  };
+}
+
+/** Whether the pixel holding `point` is the series' ink. */
+function inkAt({ weight, width, height }: Ink, point: PixelPoint): boolean {
+  const [column, row] = [Math.floor(point.px), Math.floor(point.py)];
+  return (
+    column >= 0 && column < width && row >= 0 && row < height && weight[row * width + column] > 0
+  );
+}
+
+/** Where two strokes meet; null when they are parallel. */
+function intersect(s: Stroke, t: Stroke): PixelPoint | null {
+  const det = s.dx * t.dy - s.dy * t.dx;
+  if (Math.abs(det) < 1e-9) return null;
+  const u = ((t.px - s.px) * t.dy - (t.py - s.py) * t.dx) / det;
+  return { px: s.px + u * s.dx, py: s.py + u * s.dy };
+}
+
+/** The stroke's y at `px`; NaN for a vertical stroke. */
+function yAt(stroke: Stroke, px: number): number {
+  return stroke.dx > 0 ? stroke.py + ((px - stroke.px) * stroke.dy) / stroke.dx : Number.NaN;
 }
 
 /** Indices of the points Douglas-Peucker keeps at tolerance `tolerance` (px). */

@@ -429,7 +429,7 @@ export function traceSeries(
       edges(run, weight, width, column),
     );
     return {
-      points: refineVertices(line, thickness),
+      points: refineVertices(line, thickness, { weight, width, height }),
       markers: false,
       marker: null,
       joined: 1,

@@ -101,6 +101,30 @@ describe('traceSeries', () => {
     expect(Math.abs(atPeak - peak.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
   });
 
+  it('finds the vertices of a near-vertical jump within 1 px', async () => {
+    // Two strokes at 7 px apart in x joined by one 90 px tall: each column of the jump holds
+    // a 13 px run, and the column trace alone rounds both vertices off by several px.
+    const vertices = [
+      { px: 20, py: 90 },
+      { px: 90, py: 15 },
+      { px: 97, py: 105 },
+      { px: 180, py: 70 },
+    ];
+    const weight = await inkWeight(
+      `<polyline points="${vertices.map((v) => `${v.px},${v.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="1.7" stroke-linejoin="round"/>`,
+    );
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(false);
+    for (const vertex of vertices.slice(1, 3)) {
+      const i = points.findIndex((p) => p.px >= vertex.px);
+      const [a, b] = [points[i - 1], points[i]];
+      const y = a.py + ((vertex.px - a.px) / (b.px - a.px)) * (b.py - a.py);
+      expect(Math.abs(y - vertex.py), `vertex at px ${vertex.px}`).toBeLessThanOrEqual(
+        MARKER_TOLERANCE,
+      );
+    }
+  });
+
   it.each([
     ['circle', (x: number, y: number) => `<circle cx="${x}" cy="${y}" r="5" fill="#000"/>`],
     [
