@@ -8,6 +8,7 @@ import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea, inkMask } from './plot/findPlotArea.js';
 import { separateSeries } from './separate/separateSeries.js';
+import { followHidden } from './trace/followHidden.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { AxisResult, AxisScale, Box, ChartResult, SeriesResult, Word } from './types.js';
 
@@ -143,19 +144,30 @@ export async function runPipeline(
   lap('separate');
   const series: SeriesResult[] = [];
   const filledSeries: string[] = [];
+  const traces = masks.map((mask) => {
+    if (mask.count === 0) return null;
+    // Whatever else is drawn may be hiding this series.
+    const occluded = new Uint8Array(ink.length);
+    for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
+    return traceSeries(mask.weight, image.width, image.height, region, { occluded });
+  });
+  // Bare lines hidden under one another over a stretch follow the one on top there.
+  const bare = traces.flatMap((trace, i) =>
+    trace && !trace.markers ? [{ i, points: trace.points, weight: masks[i].weight }] : [],
+  );
+  followHidden(bare, image.width).forEach((points, n) => {
+    traces[bare[n].i]!.points = points;
+  });
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;
     if (legend && i >= names.length && mask.count > 0) {
       warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
     }
-    if (mask.count === 0) {
+    const trace = traces[i];
+    if (trace === null) {
       warnings.push(`legend entry '${name}' has no matching colour in the plot`);
       return;
     }
-    // Whatever else is drawn may be hiding this series.
-    const occluded = new Uint8Array(ink.length);
-    for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
-    const trace = traceSeries(mask.weight, image.width, image.height, region, { occluded });
     if (trace.points.length === 0) return;
     const label = name ?? toHex(mask.color);
     if (trace.filled > FILLED) {

@@ -26,6 +26,8 @@ const BEND_PX = 2.5;
 const FILLED_DEPTH = 3;
 /** ...whose area exceeds a square this share of the image width on a side (markers are smaller). */
 const FILLED_SIDE = 0.03;
+/** A run holding less colour than this (px) is a fringe: its line may be hidden beside it. */
+const FRINGE = 0.75;
 /** A run continues under another series for at most this many rows. */
 const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
@@ -111,7 +113,47 @@ function columnRuns(
     }
   }
   close();
+  if (occluded) {
+    for (const run of runs)
+      if (run.weight < FRINGE) widenUnder(run, weight, occluded, width, column, region);
+  }
   return runs;
+}
+
+/**
+ * A series drawn exactly under another shows only as a thin fringe of blended colour at the
+ * other's edge: such a run is widened over the drawn rows it touches (up to MAX_HIDDEN on
+ * each side), which is where the hidden line runs.
+ */
+function widenUnder(
+  run: Run,
+  weight: Float32Array,
+  occluded: Uint8Array,
+  width: number,
+  column: number,
+  region: Box,
+): void {
+  const hiddenAt = (row: number) =>
+    row >= region.top &&
+    row < region.bottom &&
+    occluded[row * width + column] === 1 &&
+    weight[row * width + column] === 0;
+  let moment = run.center * run.weight;
+  let from = run.from;
+  while (run.from - from < MAX_HIDDEN && hiddenAt(from - 1)) {
+    from--;
+    run.weight += 1;
+    moment += from + 0.5;
+  }
+  let to = run.to;
+  while (to - run.to < MAX_HIDDEN && hiddenAt(to + 1)) {
+    to++;
+    run.weight += 1;
+    moment += to + 0.5;
+  }
+  run.from = from;
+  run.to = to;
+  run.center = moment / run.weight;
 }
 
 /**

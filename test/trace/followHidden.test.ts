@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { followHidden } from '../../src/trace/followHidden.js';
+import type { PixelPoint } from '../../src/types.js';
+
+const WIDTH = 100;
+const HEIGHT = 100;
+
+/** Trace points at the centres of `columns`, at `y(column)`. */
+function trace(columns: number[], y: (column: number) => number): PixelPoint[] {
+  return columns.map((column) => ({ px: column + 0.5, py: y(column) }));
+}
+
+/** A weight mask with a 3 px tall stroke through the given points. */
+function inkOf(points: PixelPoint[]): Float32Array {
+  const weight = new Float32Array(WIDTH * HEIGHT);
+  for (const { px, py } of points) {
+    for (let row = Math.floor(py) - 1; row <= Math.floor(py) + 1; row++) {
+      weight[row * WIDTH + Math.floor(px)] = 1;
+    }
+  }
+  return weight;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+describe('followHidden', () => {
+  // The line on top: a wave across the plot.
+  const top = (column: number) => 50 + 8 * Math.sin(column / 4);
+  const over = trace(range(0, 80), top);
+
+  it('follows the series on top where a series is hidden under it over a stretch', () => {
+    // Joins the top line at column 20, runs under it to column 50 (one fringe point shows at
+    // its edge at column 35), then leaves flat.
+    const hidden = [
+      ...trace(range(0, 21), (c) => top(20) + 2 * (c - 20)),
+      ...trace([35], (c) => top(c) + 1.5),
+      ...trace(range(50, 80), () => top(50)),
+    ];
+    const [result] = followHidden(
+      [
+        { points: hidden, weight: inkOf(hidden) },
+        { points: over, weight: inkOf(over) },
+      ],
+      WIDTH,
+    );
+    for (const column of range(21, 50)) {
+      const point = result.find((p) => Math.floor(p.px) === column);
+      expect(point?.py, `column ${column}`).toBeCloseTo(top(column), 6);
+    }
+    // Its own line is kept on both sides.
+    expect(result.find((p) => Math.floor(p.px) === 10)?.py).toBe(top(20) - 20);
+    expect(result.find((p) => Math.floor(p.px) === 70)?.py).toBe(top(50));
+  });
+
+  it('leaves a shallow crossing bridged straight', () => {
+    // Crossing the top line at column 30 at a slightly steeper slope: hidden for a few
+    // columns, and within reach of it for over a dozen.
+    const rising = (column: number) => top(30) + (column - 30);
+    const crossing = trace(
+      range(10, 60).filter((c) => Math.abs(rising(c) - top(c)) > 1.5),
+      rising,
+    );
+    const [result] = followHidden(
+      [
+        { points: crossing, weight: inkOf(crossing) },
+        { points: over, weight: inkOf(over) },
+      ],
+      WIDTH,
+    );
+    expect(result).toEqual(crossing);
+  });
+});
