@@ -8,7 +8,7 @@ import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea, inkMask } from './plot/findPlotArea.js';
 import { separateSeries } from './separate/separateSeries.js';
-import { followHidden } from './trace/followHidden.js';
+import { followHidden, inkBeside } from './trace/followHidden.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { AxisResult, AxisScale, Box, ChartResult, SeriesResult, Word } from './types.js';
 
@@ -47,6 +47,10 @@ const OCCLUDER_INK = 30;
 const FILLED = 0.5;
 /** Markers joined by a line over less than this share of the columns between them have none. */
 const SCATTER_JOINED = 0.3;
+/** A colour with its ink this close (px) to another series' ink... */
+const HALO_REACH = 2;
+/** ...for this share of its pixels is a halo around that line. */
+const HALO_SHARE = 0.8;
 /** Pixels this close to the frame are frame, not data. */
 const FRAME_MARGIN = 2;
 
@@ -158,8 +162,28 @@ export async function runPipeline(
   followHidden(bare, image.width).forEach((points, n) => {
     traces[bare[n].i]!.points = points;
   });
+  // A colour with no legend entry found only beside a stronger series' line is a halo of
+  // blended pixels around it (JPEG ringing, a glow), not a series.
+  const halos = new Set<number>();
+  traces.forEach((trace, i) => {
+    if (!trace || (legend && i < names.length)) return;
+    const host = traces.findIndex(
+      (other, j) =>
+        other &&
+        j !== i &&
+        !halos.has(j) &&
+        masks[j].count > masks[i].count &&
+        inkBeside(masks[i].weight, masks[j].weight, image.width, HALO_REACH) >= HALO_SHARE,
+    );
+    if (host < 0) return;
+    warnings.push(
+      `the colour ${toHex(masks[i].color)} lies only beside series '${names[host] ?? toHex(masks[host].color)}': taken for a halo around its line and left out`,
+    );
+    halos.add(i);
+  });
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;
+    if (halos.has(i)) return;
     if (legend && i >= names.length && mask.count > 0) {
       warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
     }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDigitizer } from '../src/digitize.js';
 import type { ChartResult, DataPoint, SeriesResult } from '../src/types.js';
@@ -221,6 +222,34 @@ describe('digitize rendered charts', () => {
       const y = interpolate(series.points, x);
       if (y !== null) expect(Math.abs(y - ys[i]), `y at x ${x}`).toBeLessThanOrEqual(yTolerance);
     });
+  });
+
+  it('keeps a JPEG halo of a noisy line out of the series', { timeout: TIMEOUT_MS }, async () => {
+    // A noisy curve: saved as JPEG, the blended pixels around it form a colour of their own.
+    const xs = Array.from({ length: 401 }, (_, i) => i * 25);
+    const ys = xs.map((x, i) => 50 + 30 * Math.sin(x / 1200) + ((i * 7919) % 13) - 6);
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 10_000],
+      yRange: [0, 100],
+      xTicks: [0, 2000, 4000, 6000, 8000, 10_000],
+      yTicks: [0, 20, 40, 60, 80, 100],
+      series: [{ name: null, color: '#1b9e77', x: xs, y: ys, lineWidth: 1.5 }],
+    };
+    const chart = await renderChart(spec);
+    const jpeg = await sharp(chart.png).jpeg({ quality: 70 }).toBuffer();
+    const result = await digitizer.digitize(jpeg);
+    expect(result.series, result.warnings.join('; ')).toHaveLength(1);
+    expect(result.warnings.some((w) => w.includes('halo'))).toBe(true);
+    // The one series is the line: its trace follows the data.
+    const errors = xs
+      .map((x) => interpolate(result.series[0].points, x) ?? Number.POSITIVE_INFINITY)
+      .map((y, i) => Math.abs(y - ys[i]))
+      .sort((a, b) => a - b);
+    expect(errors[errors.length >> 1]).toBeLessThanOrEqual(
+      TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]),
+    );
   });
 });
 
