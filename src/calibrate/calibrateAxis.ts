@@ -36,6 +36,15 @@ interface Pair {
 /** What a repaired reading costs, in labels, when fits are compared. */
 const REPAIR_COST = 0.5;
 
+/** Labels read with a decimal point in the same place that make repairs to that format sure. */
+const MIN_VOUCHERS = 2;
+
+/** Digits after the decimal point of a label as read. */
+function decimals(text: string): number {
+  const match = /\.(\d+)/.exec(text);
+  return match ? match[1].length : 0;
+}
+
 /** A whole number of two or more digits: OCR may have lost its decimal point (`1.8` read as `18`). */
 const DOTLESS = /^([+\-\u2212]?)(\d{2,})$/;
 
@@ -199,6 +208,8 @@ interface Fit {
   error: number;
   /** How many inliers needed their decimal point put back. */
   repairs: number;
+  /** Inliers, less what unvouched repairs cost. */
+  support: number;
 }
 
 /**
@@ -241,16 +252,21 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
         ) / inliers.length;
       const repairs = inliers.filter((pair) => pair.repaired).length;
       // Each repair is a guess: it costs half a label, so a line needs clearly more labels to
-      // win with repairs than one that takes the labels as read.
-      const support = inliers.length - REPAIR_COST * repairs;
-      const bestSupport = best ? best.inliers.length - REPAIR_COST * best.repairs : 0;
+      // win with repairs than one that takes the labels as read. Labels read with their
+      // point in the same place (the axis's format) vouch for the repairs: then they are free.
+      const vouched = (pair: Pair) =>
+        inliers.filter((other) => !other.repaired && decimals(other.text) === decimals(pair.text))
+          .length >= MIN_VOUCHERS;
+      const cost = inliers.filter((pair) => pair.repaired && !vouched(pair)).length;
+      const support = inliers.length - REPAIR_COST * cost;
+      const bestSupport: number = best ? best.support : 0;
       if (
         !best ||
         support > bestSupport ||
         (support === bestSupport && repairs < best.repairs) ||
         (support === bestSupport && repairs === best.repairs && error < best.error)
       ) {
-        best = { scale, ...refined, inliers, error, repairs };
+        best = { scale, ...refined, inliers, error, repairs, support };
       }
     }
   }

@@ -27,6 +27,17 @@ describe('calibrateAxis', () => {
     expect(warnings).toContain("y tick '18' was read as '1.8': its decimal point was lost");
   });
 
+  it('trusts two labels read with their decimal point over six that lost it', () => {
+    // Read as whole numbers, the six lie on a line of their own (24 .. 10), and the two
+    // labels read right would be the misreads.
+    const texts = ['24', '2.2', '20', '1.8', '16', '14', '12', '10'];
+    const words = texts.map((text, i) => label(text, 40 + 54 * i));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks).toHaveLength(8);
+    expect(axis?.pixelToData(40)).toBeCloseTo(2.4, 6);
+    expect(axis?.pixelToData(40 + 54 * 7)).toBeCloseTo(1.0, 6);
+  });
+
   it('keeps whole numbers as read', () => {
     const words = ['10', '20', '30', '40'].map((text, i) => label(text, 300 - 50 * i));
     const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
