@@ -39,6 +39,12 @@ const REPAIR_COST = 0.5;
 /** Labels read with a decimal point in the same place that make repairs to that format sure. */
 const MIN_VOUCHERS = 2;
 
+/** A power of ten (`10^3`) with its exponent negated; null when it is negative already. */
+function withNegativeExponent(text: string): string | null {
+  const match = /^(.*\^)(\d+)$/.exec(text.trim());
+  return match ? `${match[1]}-${match[2]}` : null;
+}
+
 /** Digits after the decimal point of a label as read. */
 function decimals(text: string): number {
   const match = /\.(\d+)/.exec(text);
@@ -101,6 +107,8 @@ export function scaleAxis(axis: AxisScale, factor: number): AxisScale {
 export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibration {
   const warnings: string[] = [];
   const pairs: Pair[] = [];
+  /** Powers of ten read with the exponent's minus put back (`10^3` as `10^-3`). */
+  const signRepairs: Pair[] = [];
   const centre = (word: Word) =>
     axis === 'x' ? (word.box.left + word.box.right) / 2 : (word.box.top + word.box.bottom) / 2;
   const centres = words.map(centre).sort((a, b) => a - b);
@@ -143,6 +151,11 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       if (value !== undefined)
         pairs.push({ text, value, pixel, power: false, label, repaired: true });
     }
+    const negated = parsed.power ? withNegativeExponent(word.text) : null;
+    const value = negated === null ? undefined : parseTickLabel(negated)?.value;
+    if (negated !== null && value !== undefined) {
+      signRepairs.push({ text: negated, value, pixel, power: true, label, repaired: true });
+    }
   });
   const originals = pairs.filter((pair) => !pair.repaired);
   const tolerance = Math.max(
@@ -152,8 +165,9 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   const linear = consensus(pairs, 'linear', tolerance);
   const positive = originals.every((pair) => pair.value > 0);
   // Lost decimal points are repaired on linear axes only: on a log axis a few repairs can
-  // always be found that make some geometric series.
-  const log = positive ? consensus(originals, 'log', tolerance) : null;
+  // always be found that make some geometric series. A minus lost from an exponent is put
+  // back (free where another exponent read with its minus vouches for it).
+  const log = positive ? consensus([...originals, ...signRepairs], 'log', tolerance) : null;
   // Labels that are powers of ten (`10^-3`, or `0.01`, `0.1`, `1`) hint a log axis: two of them
   // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9.
   const decades = originals.filter((pair) => pair.power || isPowerOfTen(pair.value)).length;
@@ -177,9 +191,8 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     if (!inlier) {
       warnings.push(`${axis} tick '${pair.text}' disagrees with the other labels and was ignored`);
     } else if (inlier.repaired) {
-      warnings.push(
-        `${axis} tick '${pair.text}' was read as '${inlier.text}': its decimal point was lost`,
-      );
+      const lost = inlier.power ? "its exponent's minus" : 'its decimal point';
+      warnings.push(`${axis} tick '${pair.text}' was read as '${inlier.text}': ${lost} was lost`);
     }
   }
   if (fit.inliers.length < 3) {
@@ -254,9 +267,13 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
       // Each repair is a guess: it costs half a label, so a line needs clearly more labels to
       // win with repairs than one that takes the labels as read. Labels read with their
       // point in the same place (the axis's format) vouch for the repairs: then they are free.
+      // An exponent read with its minus vouches for minus signs put back.
       const vouched = (pair: Pair) =>
-        inliers.filter((other) => !other.repaired && decimals(other.text) === decimals(pair.text))
-          .length >= MIN_VOUCHERS;
+        pair.power
+          ? inliers.some((other) => !other.repaired && other.power && other.value < 1)
+          : inliers.filter(
+              (other) => !other.repaired && decimals(other.text) === decimals(pair.text),
+            ).length >= MIN_VOUCHERS;
       const cost = inliers.filter((pair) => pair.repaired && !vouched(pair)).length;
       const support = inliers.length - REPAIR_COST * cost;
       const bestSupport: number = best ? best.support : 0;

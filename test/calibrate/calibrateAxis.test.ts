@@ -38,6 +38,17 @@ describe('calibrateAxis', () => {
     expect(axis?.pixelToData(40 + 54 * 7)).toBeCloseTo(1.0, 6);
   });
 
+  it("puts back an exponent's minus that OCR lost, vouched for by one read with it", () => {
+    // 10^-1 .. 10^-4 from the top, read with three minus signs lost (and one 1 as 3).
+    const texts = ['10^3', '10^2', '10^3', '10^-4'];
+    const words = texts.map((text, i) => label(text, 100 + 87 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.pixelToData(100 + 87 * 3)).toBeCloseTo(1e-4, 9);
+    expect(axis?.pixelToData(100)).toBeCloseTo(0.1, 9);
+    expect(warnings).toContain("y tick '10^2' was read as '10^-2': its exponent's minus was lost");
+  });
+
   it('keeps whole numbers as read', () => {
     const words = ['10', '20', '30', '40'].map((text, i) => label(text, 300 - 50 * i));
     const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
