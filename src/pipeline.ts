@@ -9,6 +9,7 @@ import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea, inkMask } from './plot/findPlotArea.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { followHidden, inkBeside } from './trace/followHidden.js';
+import { seriesConfidence } from './trace/seriesConfidence.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { AxisResult, AxisScale, Box, ChartResult, SeriesResult, Word } from './types.js';
 
@@ -212,7 +213,13 @@ export async function runPipeline(
       name,
       color: toHex(mask.color),
       marker: trace.marker,
-      confidence: Math.round(Math.min(1, trace.coverage) * 1000) / 1000,
+      confidence: seriesConfidence({
+        points: trace.points,
+        markers: trace.markers,
+        plotWidth: region.right - region.left,
+        ticks: Math.min(xAxis.ticks.length, yAxis.ticks.length),
+        unlisted: legend !== null && i >= names.length,
+      }),
       points: trace.points.map(({ px, py }) => ({
         x: xAxis.pixelToData(px),
         y: yAxis.pixelToData(py),
