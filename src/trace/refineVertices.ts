@@ -17,6 +17,8 @@ const BAND_SLACK = 1.5;
 const MAX_END_SHARE = 0.35;
 /** A stroke's fit may stray this much (px) further from its chord than the trace does. */
 const FIT_SLACK = 0.5;
+/** A short bend's strokes are looked for within this many trace points of it. */
+const BEND_REACH = 6;
 /** The corners between two strokes are one bend when they span at most this many end margins in x. */
 const MAX_BEND = 4;
 /** The sine of the narrowest turn whose strokes are told apart near the vertex. */
@@ -94,6 +96,7 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
   from[0] = Number.NEGATIVE_INFINITY;
   to[to.length - 1] = Number.POSITIVE_INFINITY;
   const vertices: PixelPoint[] = [];
+  const refined = new Set<number>();
   for (const { i, j } of bends) {
     const [before, after] = [strokes[i], strokes[j]];
     if (!before || !after) continue;
@@ -120,6 +123,7 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
     }
     vertices.push(vertex);
     to[i] = from[j] = vertex.px;
+    for (let k = i + 1; k <= j; k++) refined.add(k);
   }
 
   const out = [...vertices];
@@ -133,7 +137,70 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
     const [top, bottom] = k < 0 ? [0, 0] : [corners[k].py, corners[k + 1].py].sort((a, b) => a - b);
     out.push(py >= top - band && py <= bottom + band ? { px: point.px, py } : point);
   }
-  return out.sort((a, b) => a.px - b.px);
+  out.sort((a, b) => a.px - b.px);
+  return sharpenShortBends(out, corners, refined, lineWidth);
+}
+
+/**
+ * Bends between short strokes (a dense, noisy curve with a data point every few columns):
+ * the columns next to a bend hold one stroke each, and their centres lie on it. The two
+ * clean columns nearest the bend on each side give its two strokes, and the vertex goes
+ * where they meet, when that is within a column of the traced corner and sharpens it.
+ */
+function sharpenShortBends(
+  line: PixelPoint[],
+  corners: PixelPoint[],
+  refined: Set<number>,
+  lineWidth: number,
+): PixelPoint[] {
+  const clear = Math.max(1.5, 1 + lineWidth / 2);
+  let out = line;
+  for (let k = 1; k < corners.length - 1; k++) {
+    if (refined.has(k)) continue;
+    const corner = corners[k];
+    const at = out.findIndex((p) => p.px >= corner.px);
+    if (at < 0) continue;
+    const left = out
+      .slice(Math.max(0, at - BEND_REACH), at)
+      .filter((p) => p.px <= corner.px - clear);
+    const right = out.slice(at + 1, at + 1 + BEND_REACH).filter((p) => p.px >= corner.px + clear);
+    const [a, b] = [left.slice(-2), right.slice(0, 2)];
+    if (a.length < 2 || b.length < 2) continue;
+    if (a[1].px - a[0].px !== 1 || b[1].px - b[0].px !== 1) continue;
+    if (a[1].px < corner.px - clear - 1 || b[0].px > corner.px + clear + 1) continue;
+    // The strokes' columns are clear of the neighbouring bends too.
+    if (a[0].px < corners[k - 1].px + 1 || b[1].px > corners[k + 1].px - 1) continue;
+    // Through two neighbouring columns: the slope is their difference.
+    const through = (p: PixelPoint, q: PixelPoint) => ({
+      slope: q.py - p.py,
+      intercept: p.py - (q.py - p.py) * p.px,
+    });
+    const [before, after] = [through(a[0], a[1]), through(b[0], b[1])];
+    const turn = Math.abs(Math.atan(before.slope) - Math.atan(after.slope));
+    if (turn < MIN_TURN) continue;
+    const px = (after.intercept - before.intercept) / (before.slope - after.slope);
+    if (!(px > a[1].px && px < b[0].px)) continue;
+    const py = before.intercept + before.slope * px;
+    // Only outward: a peak goes up, a valley down, from where the column centres put it.
+    const traced = out[at].py;
+    const chord = a[1].py + ((out[at].px - a[1].px) / (b[0].px - a[1].px)) * (b[0].py - a[1].py);
+    if (
+      Math.sign(py - chord) !== Math.sign(traced - chord) ||
+      Math.abs(py - chord) < Math.abs(traced - chord)
+    )
+      continue;
+    const inside = (p: PixelPoint) => p.px > a[1].px && p.px < b[0].px;
+    const onStroke = (p: PixelPoint) => ({
+      px: p.px,
+      py: p.px < px ? before.intercept + before.slope * p.px : after.intercept + after.slope * p.px,
+    });
+    out = [
+      ...out.filter((p) => !inside(p)),
+      ...out.filter((p) => inside(p) && Math.abs(p.px - px) >= 0.5).map(onStroke),
+      { px, py },
+    ].sort((p, q) => p.px - q.px);
+  }
+  return out;
 }
 
 function direction(from: PixelPoint, to: PixelPoint): { dx: number; dy: number } {

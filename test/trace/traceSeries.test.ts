@@ -125,6 +125,24 @@ describe('traceSeries', () => {
     }
   });
 
+  it('sharpens the vertices of a zigzag with a bend every 6 columns', async () => {
+    const vertices = Array.from({ length: 27 }, (_, i) => ({
+      px: 22 + 6 * i,
+      py: 60 + (i % 2 ? -8 : 8) + (i % 3),
+    }));
+    const weight = await inkWeight(
+      `<polyline points="${vertices.map((v) => `${v.px},${v.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="1" stroke-linejoin="round"/>`,
+    );
+    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const errors = vertices.slice(1, -1).map((vertex) => {
+      const i = points.findIndex((p) => p.px >= vertex.px);
+      const [a, b] = [points[i - 1], points[i]];
+      return Math.abs(a.py + ((vertex.px - a.px) / (b.px - a.px)) * (b.py - a.py) - vertex.py);
+    });
+    const mean = errors.reduce((sum, e) => sum + e, 0) / errors.length;
+    expect(mean).toBeLessThanOrEqual(LINE_TOLERANCE);
+  });
+
   it.each([
     ['circle', (x: number, y: number) => `<circle cx="${x}" cy="${y}" r="5" fill="#000"/>`],
     [
