@@ -481,26 +481,68 @@ export function traceSeries(
   }
 
   const sorted = [...cores].sort((a, b) => a.px - b.px);
-  const points = sorted.map((core, i) => {
-    const span = reach * FIT_SPAN;
-    const prev = sorted[i - 1];
-    const next = sorted[i + 1];
-    const leftFrom = Math.max(core.px - reach - span, prev ? prev.px + reach : -Infinity);
-    const rightTo = Math.min(core.px + reach + span, next ? next.px - reach : Infinity);
-    const leftLine = lineThrough(line.filter((p) => p.px >= leftFrom && p.px < core.px - reach));
-    const rightLine = lineThrough(line.filter((p) => p.px > core.px + reach && p.px <= rightTo));
+  const span = reach * FIT_SPAN;
+  /** The line's strokes beside a marker at `px`, between its neighbours at `from` and `to`. */
+  const strokesBeside = (px: number, from: number, to: number) => ({
+    left: lineThrough(
+      line.filter((p) => p.px >= Math.max(px - reach - span, from) && p.px < px - reach),
+    ),
+    right: lineThrough(
+      line.filter((p) => p.px > px + reach && p.px <= Math.min(px + reach + span, to)),
+    ),
+  });
+  const at = (fits: ReturnType<typeof strokesBeside>, px: number) =>
+    [fits.left, fits.right]
+      .filter((fit) => fit !== null)
+      .map((fit) => fit.intercept + fit.slope * px);
+  const vertices = sorted.map((core, i) => {
+    const from = i > 0 ? sorted[i - 1].px + reach : Number.NEGATIVE_INFINITY;
+    const to = i < sorted.length - 1 ? sorted[i + 1].px - reach : Number.POSITIVE_INFINITY;
+    const fits = strokesBeside(core.px, from, to);
+    const { left, right } = fits;
+    // The vertex is where the strokes beside the marker meet (a renderer may snap markers
+    // to whole pixels, the line it does not).
     let px = core.px;
-    if (leftLine && rightLine && Math.abs(leftLine.slope - rightLine.slope) > 0.3) {
-      const x = (rightLine.intercept - leftLine.intercept) / (leftLine.slope - rightLine.slope);
+    if (left && right && Math.abs(left.slope - right.slope) > 0.3) {
+      const x = (right.intercept - left.intercept) / (left.slope - right.slope);
       if (Math.abs(x - core.px) < reach) px = x;
     }
-    const ys = [leftLine, rightLine]
-      .filter((fit) => fit !== null)
-      .map((fit) => fit.intercept + fit.slope * px)
-      .filter((y) => Math.abs(y - core.py) < reach * 1.5);
+    return { core, fits, px };
+  });
+  // Evenly spaced markers sit on their grid: one cut by another series is put back on it.
+  const grid = markerGrid(
+    vertices.map((v) => v.px),
+    reach,
+  );
+  console.log(
+    'GRID',
+    JSON.stringify(grid),
+    reach.toFixed(1),
+    vertices.map((v) => v.px.toFixed(1)).join(' '),
+  );
+  const points = vertices.map(({ core, fits, px: vertex }) => {
+    const onGrid = grid ? nearestOnGrid(grid, vertex) : vertex;
+    const px = Math.abs(onGrid - vertex) > GRID_SLACK ? onGrid : vertex;
+    const ys = at(fits, px).filter((y) => Math.abs(y - core.py) < reach * 1.5);
     const py = ys.length > 0 ? ys.reduce((s, y) => s + y, 0) / ys.length : core.py;
     return { px, py };
   });
+  // A marker hidden under another series on an even grid: the line still passes its place.
+  if (grid) {
+    const hidden: PixelPoint[] = [];
+    const last = points.at(-1)!.px - reach;
+    for (let k = Math.round((points[0].px - grid.start) / grid.step) + 1; ; k++) {
+      const px = grid.start + k * grid.step;
+      if (px >= last) break;
+      if (points.some((p) => Math.abs(p.px - px) < reach)) continue;
+      const before = points.filter((p) => p.px < px).at(-1)!;
+      const after = points.find((p) => p.px > px)!;
+      const ys = at(strokesBeside(px, before.px + reach, after.px - reach), px);
+      if (ys.length === 2) hidden.push({ px, py: (ys[0] + ys[1]) / 2 });
+    }
+    points.push(...hidden);
+    points.sort((a, b) => a.px - b.px);
+  }
   const inner = withHiddenVertices(points, line, reach, halfWidth * 2);
   // Between the markers (clear of them), how many columns show a line.
   const clear = (px: number) => sorted.every((core) => Math.abs(core.px - px) > reach);
@@ -541,6 +583,48 @@ const MIN_OPEN = 0.1;
 const REGULAR = 0.05;
 /** ...and markers are evenly spaced when this share of the spacings are (some may be hidden). */
 const MOSTLY_REGULAR = 0.7;
+
+/** A marker more than this (px) off its grid was pushed off it (cut by another series). */
+const GRID_SLACK = 1;
+
+/** Evenly spaced x positions: `start + k * step`. */
+interface Grid {
+  start: number;
+  step: number;
+}
+
+/**
+ * The even grid markers sit on, when most of their spacings are whole multiples of one step
+ * (some markers hidden); fitted by least squares over the markers on it. Null otherwise.
+ */
+function markerGrid(xs: number[], reach: number): Grid | null {
+  if (xs.length < MIN_MARKERS) return null;
+  const gaps = xs.slice(1).map((x, i) => x - xs[i]);
+  // A typical one-step gap, then each gap counted in steps: indices along the grid.
+  const typical = percentile(gaps, 0.25);
+  if (!(typical > reach)) return null;
+  const index = [0];
+  for (const gap of gaps) index.push(index.at(-1)! + Math.max(1, Math.round(gap / typical)));
+  const rough = fitLine(index, xs);
+  if (!rough) return null;
+  // Refitted on the markers on the rough grid: one pushed aside must not pull it.
+  const on = index.flatMap((k, i) =>
+    Math.abs(xs[i] - rough.intercept - k * rough.slope) <= Math.max(1, rough.slope * REGULAR)
+      ? [i]
+      : [],
+  );
+  if (on.length < xs.length * MOSTLY_REGULAR) return null;
+  const fit = fitLine(
+    on.map((i) => index[i]),
+    on.map((i) => xs[i]),
+  );
+  return fit && { start: fit.intercept, step: fit.slope };
+}
+
+/** The grid position nearest `x`. */
+function nearestOnGrid({ start, step }: Grid, x: number): number {
+  return start + Math.round((x - start) / step) * step;
+}
 
 /**
  * A first or last marker hidden under another series' marker (or cut by the plot's edge):

@@ -85,6 +85,29 @@ describe('traceSeries', () => {
     });
   });
 
+  it('puts back a marker missing from an even grid, and one pushed aside onto it', async () => {
+    // Every 20 px; the fourth marker is not drawn (hidden under another series) and the
+    // sixth is drawn 3 px to the right of its vertex (cut by another series' marker).
+    const centres = Array.from({ length: 9 }, (_, i) => ({
+      px: 20 + 20 * i,
+      py: 60 + (i % 2 ? -15 : 15) + i,
+    }));
+    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
+    const discs = centres
+      .filter((_, i) => i !== 3)
+      .map((c, i) => `<circle cx="${c.px + (i === 4 ? 3 : 0)}" cy="${c.py}" r="4.5" fill="#000"/>`);
+    const weight = await inkWeight(polyline + discs.join(''));
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    points.forEach((point, i) => {
+      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
+        MARKER_TOLERANCE,
+      );
+    });
+  });
+
   it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
     const peak = { px: 100, py: 20 };
     const weight = await inkWeight(
