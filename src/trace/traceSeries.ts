@@ -629,23 +629,29 @@ function nearestOnGrid({ start, step }: Grid, x: number): number {
 /**
  * A first or last marker hidden under another series' marker (or cut by the plot's edge):
  * the line still runs on past the outermost marker found. Where markers are evenly spaced,
- * the hidden one is one spacing further, on the extension of that line.
+ * the hidden one is one spacing further, on the extension of that line; else it is where the
+ * line ends.
  */
 function withHiddenEnds(markers: PixelPoint[], line: PixelPoint[], reach: number): PixelPoint[] {
   if (markers.length < 3) return markers;
   const gaps = markers.slice(1).map((p, i) => p.px - markers[i].px);
   const spacing = percentile(gaps, 0.5);
-  const regular = gaps.filter((gap) => Math.abs(gap - spacing) <= spacing * REGULAR).length;
-  if (regular < gaps.length * MOSTLY_REGULAR) return markers;
+  const regular =
+    gaps.filter((gap) => Math.abs(gap - spacing) <= spacing * REGULAR).length >=
+    gaps.length * MOSTLY_REGULAR;
   const out = [...markers];
   for (const side of [-1, 1]) {
     const end = side < 0 ? out[0] : out.at(-1)!;
     const beyond = line.filter((p) => (p.px - end.px) * side > reach);
     const extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
-    if (extent < spacing * 0.5 || extent > spacing + reach) continue;
+    // Evenly spaced: one spacing on. Else where the line ends (at the plot's edge, or the
+    // hidden marker's centre give or take its reach).
+    if (regular ? extent < spacing * 0.5 || extent > spacing + reach : extent < reach * 2) {
+      continue;
+    }
     const fit = lineThrough(beyond);
     if (!fit) continue;
-    const px = end.px + side * spacing;
+    const px = end.px + side * (regular ? spacing : extent);
     const point = { px, py: fit.intercept + fit.slope * px };
     if (side < 0) out.unshift(point);
     else out.push(point);

@@ -108,6 +108,30 @@ describe('traceSeries', () => {
     });
   });
 
+  it('ends unevenly spaced markers where their line ends, at the plot edge', async () => {
+    // The first point lies on the plot's left edge: its marker is cut away, its line is not.
+    const centres = [
+      { px: REGION.left, py: 40 },
+      { px: 40, py: 80 },
+      { px: 65, py: 30 },
+      { px: 120, py: 70 },
+      { px: 140, py: 50 },
+      { px: 185, py: 90 },
+    ];
+    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
+    const discs = centres.map((c) => `<circle cx="${c.px}" cy="${c.py}" r="4.5" fill="#000"/>`);
+    const weight = await inkWeight(polyline + discs.slice(1).join(''));
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    const [first] = points;
+    expect(Math.abs(first.px - centres[0].px)).toBeLessThanOrEqual(MARKER_TOLERANCE);
+    // On the line: where it crosses the edge.
+    const slope = (centres[1].py - centres[0].py) / (centres[1].px - centres[0].px);
+    const onLine = centres[0].py + slope * (first.px - centres[0].px);
+    expect(Math.abs(first.py - onLine)).toBeLessThanOrEqual(MARKER_TOLERANCE);
+  });
+
   it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
     const peak = { px: 100, py: 20 };
     const weight = await inkWeight(
