@@ -28,6 +28,8 @@ const FILLED_DEPTH = 3;
 const FILLED_SIDE = 0.03;
 /** A run holding less colour than this (px) is a fringe: its line may be hidden beside it. */
 const FRINGE = 0.75;
+/** A core at least this share of the typical marker core's size is a whole marker. */
+const WHOLE = 0.75;
 /** A run continues under another series for at most this many rows. */
 const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
@@ -317,11 +319,15 @@ function classifyMarker(
 }
 
 /** Cores closer than `reach` in x and y are pieces of one marker: merged, weighted by size. */
-function mergeNear(cores: Core[], reach: number): Core[] {
+function mergeNear(cores: Core[], reach: number, whole: number): Core[] {
   const merged: Core[] = [];
   for (const core of [...cores].sort((a, b) => b.size - a.size)) {
+    // Two whole markers side by side (overlapping data points) stay two.
     const host = merged.find(
-      (m) => Math.abs(m.px - core.px) <= reach && Math.abs(m.py - core.py) <= reach,
+      (m) =>
+        Math.abs(m.px - core.px) <= reach &&
+        Math.abs(m.py - core.py) <= reach &&
+        (m.size < whole || core.size < whole),
     );
     if (!host) {
       merged.push({ ...core });
@@ -413,6 +419,7 @@ export function traceSeries(
     ? mergeNear(
         found.filter((c) => c.size >= typical / 4),
         reach,
+        typical * WHOLE,
       )
     : [];
   // The squares the markers cover: the line is traced outside them.

@@ -132,6 +132,30 @@ describe('traceSeries', () => {
     expect(Math.abs(first.py - onLine)).toBeLessThanOrEqual(MARKER_TOLERANCE);
   });
 
+  it('keeps two markers drawn over each other apart', async () => {
+    // The third and fourth points are 8 px apart: their discs (r 4.5) overlap.
+    const centres = [
+      { px: 20, py: 80 },
+      { px: 60, py: 40 },
+      { px: 100, py: 70 },
+      { px: 108, py: 76 },
+      { px: 150, py: 30 },
+      { px: 185, py: 60 },
+    ];
+    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
+    const discs = centres.map((c) => `<circle cx="${c.px}" cy="${c.py}" r="4.5" fill="#000"/>`);
+    const weight = await inkWeight(polyline + discs.join(''));
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    points.forEach((point, i) => {
+      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
+        MARKER_TOLERANCE,
+      );
+    });
+  });
+
   it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
     const peak = { px: 100, py: 20 };
     const weight = await inkWeight(
