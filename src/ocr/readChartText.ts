@@ -113,6 +113,8 @@ function multiplierOf(text: string | undefined): number {
 const LABEL_GAP = 0.6;
 /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
 const RAISED = 0.3;
+/** The stacked image's background (greyscale). */
+const WHITE = 255;
 /** Empty lines (px) between two labels in the stacked image. */
 const STACK_GAP = 16;
 
@@ -150,6 +152,22 @@ function crop({ data, width }: Raster, box: Box): Buffer {
   for (let row = box.top; row < box.bottom; row++) {
     const from = (row * width + box.left) * 3;
     out.set(data.subarray(from, from + rowBytes), (row - box.top) * rowBytes);
+  }
+  return out;
+}
+
+/** RGB pixels (`width` x `height`) turned a quarter clockwise: `height` x `width`. */
+function turnClockwise(data: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.alloc(data.length);
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++) {
+      // (row, column) lands in column height-1-row of row `column`.
+      const to = (column * height + (height - 1 - row)) * 3;
+      const from = (row * width + column) * 3;
+      out[to] = data[from];
+      out[to + 1] = data[from + 1];
+      out[to + 2] = data[from + 2];
+    }
   }
   return out;
 }
@@ -256,30 +274,41 @@ export async function readLabels(
       const scale = Math.min(MAX_SCALE * 2, glyphHeight / Math.max(1, across));
       const tileWidth = Math.max(1, Math.round(along * scale));
       const tileHeight = Math.max(1, Math.round(across * scale));
-      const cut = sharp(crop(image, box), { raw: { width, height, channels: 3 } });
-      const upright = rotate ? sharp(await cut.rotate(90).png().toBuffer()) : cut;
-      const input = await upright
+      const upright = rotate
+        ? { data: turnClockwise(crop(image, box), width, height), width: height, height: width }
+        : { data: crop(image, box), width, height };
+      // Raw out: the tiles are stacked here, so only the stacked image is encoded.
+      const data = await sharp(upright.data, {
+        raw: { width: upright.width, height: upright.height, channels: 3 },
+      })
         .greyscale()
         .resize(tileWidth, tileHeight, { kernel: 'cubic' })
-        .png()
+        .raw()
         .toBuffer();
-      return { input, width: tileWidth, height: tileHeight };
+      return { data, width: tileWidth, height: tileHeight };
     }),
   );
   let top = PAD;
   const tops: number[] = [];
-  const composites = tiles.map((tile) => {
+  for (const tile of tiles) {
     tops.push(top);
-    const placed = { input: tile.input, left: PAD * 2, top };
     top += tile.height + STACK_GAP;
-    return placed;
-  });
+  }
   const canvasWidth = Math.max(...tiles.map((tile) => tile.width)) + PAD * 4;
-  const png = await sharp({
-    create: { width: canvasWidth, height: top + PAD, channels: 3, background: '#ffffff' },
+  const canvasHeight = top + PAD;
+  const canvas = new Uint8Array(canvasWidth * canvasHeight).fill(WHITE);
+  tiles.forEach((tile, i) => {
+    for (let row = 0; row < tile.height; row++) {
+      const from = row * tile.width;
+      canvas.set(
+        tile.data.subarray(from, from + tile.width),
+        (tops[i] + row) * canvasWidth + PAD * 2,
+      );
+    }
+  });
+  const png = await sharp(canvas, {
+    raw: { width: canvasWidth, height: canvasHeight, channels: 1 },
   })
-    .composite(composites)
-    .greyscale()
     .png({ compressionLevel: 1 })
     .toBuffer();
   const words = await engine.recognize(png, { psm: 6, whitelist });
