@@ -4,6 +4,7 @@ import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
+import { scaleTile } from './scaleTile.js';
 
 /** Tesseract reads words best with glyphs about this tall (px)... */
 const TARGET_TEXT_HEIGHT = 40;
@@ -145,33 +146,6 @@ export function splitLabels(
   });
 }
 
-/** The pixels of a box, copied out (cheaper than handing sharp the whole image per label). */
-function crop({ data, width }: Raster, box: Box): Buffer {
-  const rowBytes = (box.right - box.left) * 3;
-  const out = Buffer.alloc(rowBytes * (box.bottom - box.top));
-  for (let row = box.top; row < box.bottom; row++) {
-    const from = (row * width + box.left) * 3;
-    out.set(data.subarray(from, from + rowBytes), (row - box.top) * rowBytes);
-  }
-  return out;
-}
-
-/** RGB pixels (`width` x `height`) turned a quarter clockwise: `height` x `width`. */
-function turnClockwise(data: Buffer, width: number, height: number): Buffer {
-  const out = Buffer.alloc(data.length);
-  for (let row = 0; row < height; row++) {
-    for (let column = 0; column < width; column++) {
-      // (row, column) lands in column height-1-row of row `column`.
-      const to = (column * height + (height - 1 - row)) * 3;
-      const from = (row * width + column) * 3;
-      out[to] = data[from];
-      out[to + 1] = data[from + 1];
-      out[to + 2] = data[from + 2];
-    }
-  }
-  return out;
-}
-
 /** Shrinks a box to the ink inside it. */
 function tighten(image: Raster, page: Rgb, box: Box): Box {
   let left = box.right;
@@ -265,29 +239,18 @@ export async function readLabels(
       pieces.push({ label: index, part: 'base', box: label, rotate });
     }
   });
-  const tiles = await Promise.all(
-    pieces.map(async ({ box, rotate }) => {
-      const width = box.right - box.left;
-      const height = box.bottom - box.top;
-      // A rotated label (the y label) is read after a clockwise quarter turn.
-      const [across, along] = rotate ? [width, height] : [height, width];
-      const scale = Math.min(MAX_SCALE * 2, glyphHeight / Math.max(1, across));
-      const tileWidth = Math.max(1, Math.round(along * scale));
-      const tileHeight = Math.max(1, Math.round(across * scale));
-      const upright = rotate
-        ? { data: turnClockwise(crop(image, box), width, height), width: height, height: width }
-        : { data: crop(image, box), width, height };
-      // Raw out: the tiles are stacked here, so only the stacked image is encoded.
-      const data = await sharp(upright.data, {
-        raw: { width: upright.width, height: upright.height, channels: 3 },
-      })
-        .greyscale()
-        .resize(tileWidth, tileHeight, { kernel: 'cubic' })
-        .raw()
-        .toBuffer();
-      return { data, width: tileWidth, height: tileHeight };
-    }),
-  );
+  const tiles = pieces.map(({ box, rotate }) => {
+    const width = box.right - box.left;
+    const height = box.bottom - box.top;
+    // A rotated label (the y label) is read after a clockwise quarter turn.
+    const [across, along] = rotate ? [width, height] : [height, width];
+    const scale = Math.min(MAX_SCALE * 2, glyphHeight / Math.max(1, across));
+    return scaleTile(image, box, {
+      width: Math.max(1, Math.round(along * scale)),
+      height: Math.max(1, Math.round(across * scale)),
+      rotate,
+    });
+  });
   let top = PAD;
   const tops: number[] = [];
   for (const tile of tiles) {
