@@ -35,20 +35,27 @@ interface Run {
   end: number;
 }
 
+/**
+ * Straight runs of frame ink along each row (or column) inside the plot, 2 px in from its
+ * sides, that could be a legend frame side. A one-pixel break is compression noise, not the
+ * end of a side.
+ */
 function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'column'): Run[] {
   const { data, width } = image;
   const runs: Run[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
   const maxLength = (hi - lo) * MAX_SHARE;
+  const first = Math.ceil(lo) + 2;
+  // One line's ink, reused: positions first, first + 1, ... below hi - 2.
+  const inked = new Uint8Array(Math.max(0, Math.ceil(hi - 2) - first));
+  // Bytes from one position to the next along the line.
+  const step = along === 'row' ? 3 : width * 3;
   for (let index = Math.ceil(from) + 2; index < to - 2; index++) {
-    const inked: boolean[] = [];
-    const first = Math.ceil(lo) + 2;
-    for (let j = first; j < hi - 2; j++) {
-      const o = along === 'row' ? (index * width + j) * 3 : (j * width + index) * 3;
-      inked.push(channelDistance(data, o, background) > FRAME_INK);
+    let o = along === 'row' ? (index * width + first) * 3 : (first * width + index) * 3;
+    for (let j = 0; j < inked.length; j++, o += step) {
+      inked[j] = channelDistance(data, o, background) > FRAME_INK ? 1 : 0;
     }
-    // A one-pixel break is compression noise, not the end of a side.
     for (const run of findRuns(inked, 1)) {
       const length = run.to - run.from + 1;
       if (length >= MIN_SIDE && length <= maxLength) {
