@@ -10,6 +10,15 @@ function linear(channel: number): number {
 
 const LINEAR = Float64Array.from({ length: 256 }, (_, i) => linear(i));
 
+/** LINEAR in single precision, as libvips holds it. */
+const LINEAR_FLOAT = Float32Array.from(LINEAR);
+
+/** Linear light 0..1 in 255 steps, encoded back to sRGB and rounded: libvips's table. */
+const ENCODED = Int32Array.from({ length: 256 }, (_, i) => {
+  const y = i / 255;
+  return Math.round(255 * (y <= 0.0031308 ? 12.92 * y : 1.055 * y ** (1 / 2.4) - 0.055));
+});
+
 function f(t: number): number {
   return t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116;
 }
@@ -24,6 +33,26 @@ export function rgbToLab([r, g, b]: Rgb): Lab {
   const z = (0.0193339 * lr + 0.119192 * lg + 0.9503041 * lb) / 1.08883;
   const fy = f(y);
   return [116 * fy - 16, 500 * (f(x) - fy), 200 * (fy - f(z))];
+}
+
+/**
+ * The grey (0..255) of the RGB pixel at byte `offset`: its luminance in linear light, encoded
+ * back to sRGB, as libvips (sharp's `greyscale()`) computes it.
+ */
+export function greyOf(data: Uint8Array, offset: number): number {
+  const r = data[offset];
+  const g = data[offset + 1];
+  const b = data[offset + 2];
+  // Most text pixels are greys already: their luminance is their value.
+  if (r === g && g === b) return r;
+  // Computed as libvips does (single precision, a 256-entry table read between entries), so
+  // tiles match sharp's pixel for pixel.
+  const luminance = Math.fround(
+    0.2126 * LINEAR_FLOAT[r] + 0.7152 * LINEAR_FLOAT[g] + 0.0722 * LINEAR_FLOAT[b],
+  );
+  const at = Math.fround(luminance * 255);
+  const step = Math.min(254, Math.max(0, Math.trunc(at)));
+  return Math.round(ENCODED[step] + (ENCODED[step + 1] - ENCODED[step]) * (at - step));
 }
 
 /** Euclidean distance in CIELAB (Delta E 1976). */

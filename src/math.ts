@@ -7,19 +7,16 @@ export interface Run {
 }
 
 /**
- * Runs of non-zero (or true) entries, bridging gaps of up to `maxGap` empty entries, and at
- * least `minLength` long. Used for text bands, legend rows and label splitting.
+ * Runs of non-zero entries, bridging gaps of up to `maxGap` zeros, and at least `minLength`
+ * long. Used for text bands, legend rows and label splitting. Profiles are typed arrays (ink
+ * counts, or 1/0 flags): with one kind of input the engine keeps this loop fast.
  */
-export function findRuns(
-  profile: ArrayLike<number | boolean>,
-  maxGap: number,
-  minLength = 1,
-): Run[] {
+export function findRuns(profile: Uint8Array | Uint32Array, maxGap: number, minLength = 1): Run[] {
   const runs: Run[] = [];
   let start = -1;
   let lastOn = -1;
   for (let i = 0; i <= profile.length; i++) {
-    const on = i < profile.length && Boolean(profile[i]);
+    const on = i < profile.length && profile[i] !== 0;
     if (on) {
       if (start < 0) start = i;
       lastOn = i;

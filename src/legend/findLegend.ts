@@ -35,20 +35,33 @@ interface Run {
   end: number;
 }
 
+/**
+ * Straight runs of frame ink along each row (or column) inside the plot, 2 px in from its
+ * sides, that could be a legend frame side. A one-pixel break is compression noise, not the
+ * end of a side.
+ */
 function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'column'): Run[] {
   const { data, width } = image;
   const runs: Run[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
   const maxLength = (hi - lo) * MAX_SHARE;
+  const first = Math.ceil(lo) + 2;
+  // One line's ink, reused: positions first, first + 1, ... below hi - 2.
+  const inked = new Uint8Array(Math.max(0, Math.ceil(hi - 2) - first));
+  // Bytes from one position to the next along the line.
+  const step = along === 'row' ? 3 : width * 3;
   for (let index = Math.ceil(from) + 2; index < to - 2; index++) {
-    const inked: boolean[] = [];
-    const first = Math.ceil(lo) + 2;
-    for (let j = first; j < hi - 2; j++) {
-      const o = along === 'row' ? (index * width + j) * 3 : (j * width + index) * 3;
-      inked.push(channelDistance(data, o, background) > FRAME_INK);
+    let o = along === 'row' ? (index * width + first) * 3 : (first * width + index) * 3;
+    let count = 0;
+    for (let j = 0; j < inked.length; j++, o += step) {
+      const on = channelDistance(data, o, background) > FRAME_INK;
+      inked[j] = on ? 1 : 0;
+      if (on) count++;
     }
-    // A one-pixel break is compression noise, not the end of a side.
+    // With breaks of one pixel at most, a run holds ink in at least every other pixel: a line
+    // with less ink than half a side holds none.
+    if (count < MIN_SIDE / 2) continue;
     for (const run of findRuns(inked, 1)) {
       const length = run.to - run.from + 1;
       if (length >= MIN_SIDE && length <= maxLength) {
@@ -123,21 +136,21 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
   const fill = sampleFill(image, inner);
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, fill) > HANDLE_INK;
-  const rowInk: boolean[] = [];
+  const rowInk = new Uint8Array(Math.max(0, inner.bottom - inner.top));
   for (let row = inner.top; row < inner.bottom; row++) {
     let any = false;
     for (let column = inner.left; column < inner.right && !any; column++) any = inked(row, column);
-    rowInk.push(any);
+    rowInk[row - inner.top] = any ? 1 : 0;
   }
   const bands = findRuns(rowInk, 1).map(({ from, to }) => [from + inner.top, to + inner.top]);
   const slots: LegendSlot[] = [];
   for (const [top, bottom] of bands) {
     if (bottom - top < 3) continue;
-    const columnInk: boolean[] = [];
+    const columnInk = new Uint8Array(Math.max(0, inner.right - inner.left));
     for (let column = inner.left; column < inner.right; column++) {
       let any = false;
       for (let row = top; row <= bottom && !any; row++) any = inked(row, column);
-      columnInk.push(any);
+      columnInk[column - inner.left] = any ? 1 : 0;
     }
     const height = bottom - top + 1;
     const parts = findRuns(columnInk, Math.max(2, Math.round(height * 0.3))).map(({ from, to }) => [
@@ -237,11 +250,11 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     const min = Math.min(data[o], data[o + 1], data[o + 2]);
     return max < TEXT_DARK && max - min < TEXT_GREY;
   };
-  const rowDark: boolean[] = [];
+  const rowDark = new Uint8Array(region.bottom - region.top);
   for (let row = region.top; row < region.bottom; row++) {
     let any = false;
     for (let column = region.left; column < region.right && !any; column++) any = dark(row, column);
-    rowDark.push(any);
+    rowDark[row - region.top] = any ? 1 : 0;
   }
   const candidates: LegendSlot[] = [];
   for (const { from, to } of findRuns(rowDark, 1)) {
@@ -249,11 +262,11 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     const bottom = to + region.top + 1;
     const height = bottom - top;
     if (height < 5 || height > 60) continue;
-    const columnDark: boolean[] = [];
+    const columnDark = new Uint8Array(region.right - region.left);
     for (let column = region.left; column < region.right; column++) {
       let any = false;
       for (let row = top; row < bottom && !any; row++) any = dark(row, column);
-      columnDark.push(any);
+      columnDark[column - region.left] = any ? 1 : 0;
     }
     for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
       const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };

@@ -4,6 +4,7 @@ import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
+import { scaleTile } from './scaleTile.js';
 
 /** Tesseract reads words best with glyphs about this tall (px)... */
 const TARGET_TEXT_HEIGHT = 40;
@@ -113,6 +114,8 @@ function multiplierOf(text: string | undefined): number {
 const LABEL_GAP = 0.6;
 /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
 const RAISED = 0.3;
+/** The stacked image's background (greyscale). */
+const WHITE = 255;
 /** Empty lines (px) between two labels in the stacked image. */
 const STACK_GAP = 16;
 
@@ -141,17 +144,6 @@ export function splitLabels(
         : { left: box.left, right: box.right, top: from, bottom: to },
     );
   });
-}
-
-/** The pixels of a box, copied out (cheaper than handing sharp the whole image per label). */
-function crop({ data, width }: Raster, box: Box): Buffer {
-  const rowBytes = (box.right - box.left) * 3;
-  const out = Buffer.alloc(rowBytes * (box.bottom - box.top));
-  for (let row = box.top; row < box.bottom; row++) {
-    const from = (row * width + box.left) * 3;
-    out.set(data.subarray(from, from + rowBytes), (row - box.top) * rowBytes);
-  }
-  return out;
 }
 
 /** Shrinks a box to the ink inside it. */
@@ -247,39 +239,39 @@ export async function readLabels(
       pieces.push({ label: index, part: 'base', box: label, rotate });
     }
   });
-  const tiles = await Promise.all(
-    pieces.map(async ({ box, rotate }) => {
-      const width = box.right - box.left;
-      const height = box.bottom - box.top;
-      // A rotated label (the y label) is read after a clockwise quarter turn.
-      const [across, along] = rotate ? [width, height] : [height, width];
-      const scale = Math.min(MAX_SCALE * 2, glyphHeight / Math.max(1, across));
-      const tileWidth = Math.max(1, Math.round(along * scale));
-      const tileHeight = Math.max(1, Math.round(across * scale));
-      const cut = sharp(crop(image, box), { raw: { width, height, channels: 3 } });
-      const upright = rotate ? sharp(await cut.rotate(90).png().toBuffer()) : cut;
-      const input = await upright
-        .greyscale()
-        .resize(tileWidth, tileHeight, { kernel: 'cubic' })
-        .png()
-        .toBuffer();
-      return { input, width: tileWidth, height: tileHeight };
-    }),
-  );
+  const tiles = pieces.map(({ box, rotate }) => {
+    const width = box.right - box.left;
+    const height = box.bottom - box.top;
+    // A rotated label (the y label) is read after a clockwise quarter turn.
+    const [across, along] = rotate ? [width, height] : [height, width];
+    const scale = Math.min(MAX_SCALE * 2, glyphHeight / Math.max(1, across));
+    return scaleTile(image, box, {
+      width: Math.max(1, Math.round(along * scale)),
+      height: Math.max(1, Math.round(across * scale)),
+      rotate,
+    });
+  });
   let top = PAD;
   const tops: number[] = [];
-  const composites = tiles.map((tile) => {
+  for (const tile of tiles) {
     tops.push(top);
-    const placed = { input: tile.input, left: PAD * 2, top };
     top += tile.height + STACK_GAP;
-    return placed;
-  });
+  }
   const canvasWidth = Math.max(...tiles.map((tile) => tile.width)) + PAD * 4;
-  const png = await sharp({
-    create: { width: canvasWidth, height: top + PAD, channels: 3, background: '#ffffff' },
+  const canvasHeight = top + PAD;
+  const canvas = new Uint8Array(canvasWidth * canvasHeight).fill(WHITE);
+  tiles.forEach((tile, i) => {
+    for (let row = 0; row < tile.height; row++) {
+      const from = row * tile.width;
+      canvas.set(
+        tile.data.subarray(from, from + tile.width),
+        (tops[i] + row) * canvasWidth + PAD * 2,
+      );
+    }
+  });
+  const png = await sharp(canvas, {
+    raw: { width: canvasWidth, height: canvasHeight, channels: 1 },
   })
-    .composite(composites)
-    .greyscale()
     .png({ compressionLevel: 1 })
     .toBuffer();
   const words = await engine.recognize(png, { psm: 6, whitelist });

@@ -115,8 +115,7 @@ export function findPlotArea(image: Raster): PlotArea {
     Math.floor(left) - 1,
     (leftLine ? leftLine.first - 1 : Math.floor(left)) - ticksY.depth,
   );
-  const gridX = findGrid(image, background, box, 'x');
-  const gridY = findGrid(image, background, box, 'y');
+  const { gridX, gridY } = findGrid(image, background, box);
   return {
     ...box,
     ticksX: ticksX.ticks,
@@ -158,15 +157,16 @@ function findLines(
 ): Line[] {
   const count = along === 'row' ? height : width;
   const length = along === 'row' ? width : height;
+  // Index steps from one line to the next, and along a line.
+  const [lineStep, step] = along === 'row' ? [width, 1] : [1, width];
   const runs: { index: number; start: number; end: number }[] = [];
   for (let i = 0; i < count; i++) {
     let bestStart = 0;
     let bestEnd = -1;
     let start = -1;
     let lastOn = -1;
-    for (let j = 0; j <= length; j++) {
-      const on = j < length && ink[along === 'row' ? i * width + j : j * width + i] === 1;
-      if (on) {
+    for (let j = 0, at = i * lineStep; j < length; j++, at += step) {
+      if (ink[at] === 1) {
         if (start < 0 || j - lastOn > maxGap + 1) start = j;
         lastOn = j;
         if (lastOn - start > bestEnd - bestStart) {
@@ -369,26 +369,38 @@ function centroids(weight: Float64Array, maxWidth: number): number[] {
   return centres;
 }
 
-/** Grid lines: thin strokes across most of the plot, in a colour other than its background. */
-function findGrid(image: Raster, background: Rgb, box: Box, axis: 'x' | 'y'): number[] {
-  const { data, width } = image;
-  const [from, to] = axis === 'x' ? [box.left + 2, box.right - 2] : [box.top + 2, box.bottom - 2];
-  const [acrossFrom, acrossTo] =
-    axis === 'x' ? [box.top + 2, box.bottom - 2] : [box.left + 2, box.right - 2];
-  const weight = new Float64Array(Math.ceil(to) + 1);
-  const span = acrossTo - acrossFrom;
-  for (let position = Math.ceil(from); position < to; position++) {
+/**
+ * Grid lines: thin strokes across most of the plot, in a colour other than its background.
+ * Columns (x) and rows (y) are measured in one pass over the plot, row by row.
+ */
+function findGrid(
+  { data, width }: Raster,
+  background: Rgb,
+  box: Box,
+): { gridX: number[]; gridY: number[] } {
+  const [left, right] = [box.left + 2, box.right - 2];
+  const [top, bottom] = [box.top + 2, box.bottom - 2];
+  // Per column (x) and per row (y): how many pixels differ from the background, and by how much.
+  const coveredX = new Int32Array(Math.ceil(right) + 1);
+  const totalX = new Float64Array(Math.ceil(right) + 1);
+  const weightY = new Float64Array(Math.ceil(bottom) + 1);
+  for (let row = Math.ceil(top); row < bottom; row++) {
     let covered = 0;
     let total = 0;
-    for (let across = Math.ceil(acrossFrom); across < acrossTo; across++) {
-      const o = (axis === 'x' ? across * width + position : position * width + across) * 3;
-      const d = channelDistance(data, o, background);
+    for (let column = Math.ceil(left); column < right; column++) {
+      const d = channelDistance(data, (row * width + column) * 3, background);
       if (d > INK) {
         covered++;
         total += d;
+        coveredX[column]++;
+        totalX[column] += d;
       }
     }
-    if (covered >= span * GRID_SHARE) weight[position] = total;
+    if (covered >= (right - left) * GRID_SHARE) weightY[row] = total;
   }
-  return centroids(weight, 4);
+  const weightX = new Float64Array(Math.ceil(right) + 1);
+  for (let column = Math.ceil(left); column < right; column++) {
+    if (coveredX[column] >= (bottom - top) * GRID_SHARE) weightX[column] = totalX[column];
+  }
+  return { gridX: centroids(weightX, 4), gridY: centroids(weightY, 4) };
 }

@@ -3,6 +3,7 @@
  * chart is read and decoded here, so only a path (or the bytes) and the result cross threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
 import { createOcrEngine, type OcrEngine } from '../ocr/engine.js';
 import { runPipeline, type StageTimings } from '../pipeline.js';
 import {
@@ -16,6 +17,10 @@ import {
 const port = parentPort;
 if (port === null) throw new Error('src/pool/worker.ts runs in a worker thread only');
 const { modelDir } = workerData as WorkerData;
+// The pool already runs one chart per core: libvips threads per image (one per core by
+// default) would only contend with the other workers. The setting is per process, where with
+// a pool the image work is the workers'.
+sharp.concurrency(1);
 
 let engine: Promise<OcrEngine> | null = null;
 const getEngine = (): Promise<OcrEngine> => {

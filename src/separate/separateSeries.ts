@@ -57,27 +57,9 @@ export function separateSeries(
   image: Raster,
   { region, background, exclude, colors, seed = 1, translucent = null }: SeparateOptions,
 ): SeriesMask[] {
-  const { data, width } = image;
   const backgroundLab = rgbToLab(background);
   const greySeries = colors.some((c) => chroma(rgbToLab(c)) < GREY_CHROMA);
-  const pixels: number[] = [];
-  const labs: Lab[] = [];
-  const top = Math.ceil(region.top);
-  const left = Math.ceil(region.left);
-  for (let row = top; row < region.bottom; row++) {
-    for (let column = left; column < region.right; column++) {
-      if (
-        exclude.some((b) => column >= b.left && column < b.right && row >= b.top && row < b.bottom)
-      ) {
-        continue;
-      }
-      const o = (row * width + column) * 3;
-      const lab = labOf(data, o);
-      if (deltaE(lab, backgroundLab) < BACKGROUND_DE) continue;
-      pixels.push(row * width + column);
-      labs.push(lab);
-    }
-  }
+  const { pixels, labs } = drawnPixels(image, region, exclude, background, backgroundLab);
   // Greys are grid, frame and text, unless a series is grey or nothing else is drawn.
   const chromatic = labs.filter((lab) => chroma(lab) >= GREY_CHROMA).length;
   const keepGrey = greySeries || (colors.length === 0 && chromatic < labs.length * MIN_SHARE);
@@ -133,6 +115,48 @@ export function separateSeries(
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, masks);
   return masks;
+}
+
+/**
+ * The pixels of `region` (outside the `exclude` boxes) not near the background colour: their
+ * indices and their Lab colours (one shared object per colour). Kept apart from the rest of
+ * the stage, a small function the engine optimises once: this loop visits every plot pixel.
+ */
+function drawnPixels(
+  { data, width }: Raster,
+  region: Box,
+  exclude: Box[],
+  background: Rgb,
+  backgroundLab: Lab,
+): { pixels: number[]; labs: Lab[] } {
+  const pixels: number[] = [];
+  const labs: Lab[] = [];
+  const top = Math.ceil(region.top);
+  const left = Math.ceil(region.left);
+  const { right, bottom } = region;
+  // Most pixels are the background's exact colour: they are passed over without a look-up.
+  const backgroundKey = (background[0] << 16) | (background[1] << 8) | background[2];
+  // Each colour seen (by key): its Lab, or null when it is near the background.
+  const seen = new Map<number, Lab | null>();
+  for (let row = top; row < bottom; row++) {
+    // The excluded boxes across this row.
+    const spans = exclude.filter((b) => row >= b.top && row < b.bottom);
+    for (let column = left, o = (row * width + left) * 3; column < right; column++, o += 3) {
+      const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+      if (key === backgroundKey) continue;
+      if (spans.length > 0 && spans.some((b) => column >= b.left && column < b.right)) continue;
+      let lab = seen.get(key);
+      if (lab === undefined) {
+        lab = labOf(data, o);
+        if (deltaE(lab, backgroundLab) < BACKGROUND_DE) lab = null;
+        seen.set(key, lab);
+      }
+      if (lab === null) continue;
+      pixels.push(row * width + column);
+      labs.push(lab);
+    }
+  }
+  return { pixels, labs };
 }
 
 /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
@@ -197,14 +221,20 @@ function labOf(data: Uint8Array, o: number): Lab {
   return lab;
 }
 
-/** Each pixel's series (-1 for none) and how much of that colour it holds. */
+/**
+ * Each pixel's series (-1 for none) and how much of that colour it holds. Pixels of one colour
+ * share one Lab object (labOf's cache), so each colour is decided once.
+ */
 function assign(
   labs: Lab[],
   seriesLabs: Lab[],
   background: Lab,
   maxResidual = BLEND_DE,
 ): { series: number; alpha: number }[] {
+  const decided = new Map<Lab, { series: number; alpha: number }>();
   return labs.map((lab) => {
+    const known = decided.get(lab);
+    if (known) return known;
     let series = -1;
     let bestResidual = maxResidual;
     let bestAlpha = 0;
@@ -216,7 +246,9 @@ function assign(
         bestAlpha = alpha;
       }
     }
-    return { series, alpha: bestAlpha };
+    const result = { series, alpha: bestAlpha };
+    decided.set(lab, result);
+    return result;
   });
 }
 
