@@ -521,12 +521,6 @@ export function traceSeries(
     vertices.map((v) => v.px),
     reach,
   );
-  console.log(
-    'GRID',
-    JSON.stringify(grid),
-    reach.toFixed(1),
-    vertices.map((v) => v.px.toFixed(1)).join(' '),
-  );
   const points = vertices.map(({ core, fits, px: vertex }) => {
     const onGrid = grid ? nearestOnGrid(grid, vertex) : vertex;
     const px = Math.abs(onGrid - vertex) > GRID_SLACK ? onGrid : vertex;
