@@ -161,8 +161,9 @@ describe('digitize rendered charts', () => {
         yTicks: [-20, 0, 20, 40, 60],
         legend: 'upper right',
         series: [
-          { name: 'PPO', color: '#1f77b4', x: xs, y: xs.map((x) => 40 * Math.sin(x / 300)) },
-          { name: 'Ours', color: '#d62728', x: xs, y: xs.map((x) => 10 + x / 25 - 15) },
+          // Grey legend text (Chart.js): its faint edges lie outside its dark rows.
+          { name: 'GRPO', color: '#1f77b4', x: xs, y: xs.map((x) => 40 * Math.sin(x / 300)) },
+          { name: 'Teacher', color: '#d62728', x: xs, y: xs.map((x) => 10 + x / 25 - 15) },
         ],
       };
       const chart = await renderChart(spec);
@@ -170,7 +171,7 @@ describe('digitize rendered charts', () => {
       const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
       const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
       expect(result.title).toBe('Reward curve');
-      expect(result.series.map((s) => s.name).sort()).toEqual(['Ours', 'PPO']);
+      expect(result.series.map((s) => s.name).sort()).toEqual(['GRPO', 'Teacher']);
       for (const s of spec.series) {
         const points = seriesNamed(result, s.name!).points;
         s.x.forEach((x, i) => {

@@ -20,6 +20,10 @@ const INK = 60;
 const BAND_GAP = 0.35;
 /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
 const MIN_BAND = 3;
+/** Text at least this dark (0..255) is black: its box already holds its faint edges... */
+const BLACK_TEXT = 60;
+/** ...else a legend entry's text box is grown by this share of its height before it is read. */
+const LEGEND_TEXT_MARGIN = 0.25;
 /** Title and label words read with less confidence (0..100) are noise, not text. */
 const MIN_TEXT_CONFIDENCE = 30;
 /** Characters a tick label can hold. */
@@ -147,6 +151,17 @@ export function splitLabels(
 }
 
 /** Shrinks a box to the ink inside it. */
+/** The darkest value (the largest channel, 0..255) of the pixels in `box`. */
+function darkestIn({ data, width }: Raster, box: Box): number {
+  let darkest = 255;
+  for (let row = box.top; row < box.bottom; row++) {
+    for (let o = (row * width + box.left) * 3; o < (row * width + box.right) * 3; o += 3) {
+      darkest = Math.min(darkest, Math.max(data[o], data[o + 1], data[o + 2]));
+    }
+  }
+  return darkest;
+}
+
 function tighten(image: Raster, page: Rgb, box: Box): Box {
   let left = box.right;
   let right = box.left;
@@ -402,7 +417,18 @@ export async function readChartText(
           rotate: true,
         }
       : null,
-    ...(legend?.texts ?? []),
+    // A legend entry's box holds its dark rows: the faint edges of grey text (Chart.js) lie
+    // just outside it.
+    ...(legend?.texts ?? []).map((box) => {
+      if (darkestIn(image, box) <= BLACK_TEXT) return box;
+      const margin = Math.max(1, Math.round((box.bottom - box.top) * LEGEND_TEXT_MARGIN));
+      return {
+        left: box.left - 1,
+        right: box.right + margin,
+        top: box.top - margin,
+        bottom: box.bottom + margin,
+      };
+    }),
   ];
   const present = lines.flatMap((line) =>
     line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
