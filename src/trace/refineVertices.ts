@@ -61,10 +61,9 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
   const base = Math.max(3, lineWidth * 2);
   const band = lineWidth + BAND_SLACK;
   const chords = corners.slice(1).map((end, k) => direction(corners[k], end));
-  // Segments long enough to be strokes; the short ones between two strokes are one bend
-  // (a small marker, or the column trace wobbling where the strokes meet).
-  // A stroke spans a few columns too: in narrower ones (noise spikes) the column trace
-  // cannot tell which stroke it followed.
+  // Segments long enough, and wide enough in x, to be strokes (in narrower ones, noise
+  // spikes, the column trace cannot tell which stroke it followed). The short ones between
+  // two strokes are one bend: a small marker, or the trace wobbling where the strokes meet.
   const long = corners
     .slice(1)
     .map(
@@ -104,21 +103,7 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
     if (turn < MIN_TURN) continue;
     const vertex = intersect(before, after);
     // Near the bend's corners, and drawn: strokes nearly parallel can meet far off the ink.
-    const bend = corners.slice(i + 1, j + 1);
-    const within = (values: number[], value: number) =>
-      value >= Math.min(...values) - base && value <= Math.max(...values) + base;
-    if (
-      !vertex ||
-      !within(
-        bend.map((c) => c.px),
-        vertex.px,
-      ) ||
-      !within(
-        bend.map((c) => c.py),
-        vertex.py,
-      ) ||
-      !inkAt(ink, vertex)
-    ) {
+    if (!vertex || !nearAll(corners.slice(i + 1, j + 1), vertex, base) || !inkAt(ink, vertex)) {
       continue;
     }
     vertices.push(vertex);
@@ -277,6 +262,18 @@ function fitStroke(
     left: a.px + from * dx,
     right: a.px + to * dx,
   };
+}
+
+/** Whether `point` lies in the box around `points` grown by `margin` px. */
+function nearAll(points: PixelPoint[], point: PixelPoint, margin: number): boolean {
+  const xs = points.map((p) => p.px);
+  const ys = points.map((p) => p.py);
+  return (
+    point.px >= Math.min(...xs) - margin &&
+    point.px <= Math.max(...xs) + margin &&
+    point.py >= Math.min(...ys) - margin &&
+    point.py <= Math.max(...ys) + margin
+  );
 }
 
 /** Whether the pixel holding `point` is the series' ink. */
