@@ -156,13 +156,6 @@ export async function runPipeline(
     for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
     return traceSeries(mask.weight, image.width, image.height, region, { occluded });
   });
-  // Bare lines hidden under one another over a stretch follow the one on top there.
-  const bare = traces.flatMap((trace, i) =>
-    trace && !trace.markers ? [{ i, points: trace.points, weight: masks[i].weight }] : [],
-  );
-  followHidden(bare, image.width).forEach((points, n) => {
-    traces[bare[n].i]!.points = points;
-  });
   // A colour with no legend entry found only beside a stronger series' line is a halo of
   // blended pixels around it (JPEG ringing, a glow), not a series.
   const halos = new Set<number>();
@@ -181,6 +174,15 @@ export async function runPipeline(
       `the colour ${toHex(masks[i].color)} lies only beside series '${names[host] ?? toHex(masks[host].color)}': taken for a halo around its line and left out`,
     );
     halos.add(i);
+  });
+  // Bare lines hidden under one another over a stretch follow the one on top there.
+  const bare = traces.flatMap((trace, i) =>
+    trace && !trace.markers && !halos.has(i)
+      ? [{ i, points: trace.points, weight: masks[i].weight }]
+      : [],
+  );
+  followHidden(bare, image.width).forEach((points, n) => {
+    traces[bare[n].i]!.points = points;
   });
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;

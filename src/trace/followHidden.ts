@@ -69,23 +69,21 @@ export function followHidden(lines: TracedLine[], width: number): PixelPoint[][]
         start = -1;
         missing = 0;
       };
-      let missingSinceEnd = 0;
+      // Columns missing since the last touching point: they count once the stretch goes on.
+      let pending = 0;
       for (let column = first; column <= last; column++) {
         const mine = own.get(column);
-        const hidden = byColumn[b].has(column) && (!mine || touches(mine));
-        if (!hidden) {
+        if (!byColumn[b].has(column) || (mine && !touches(mine))) {
           close();
-        } else if (mine) {
+          pending = 0;
+        } else if (!mine) {
+          if (start >= 0) pending++;
+        } else {
           if (start < 0) start = column;
-          else missing += missingSinceEnd;
+          missing += pending;
           end = column;
-          missingSinceEnd = 0;
-          continue;
-        } else if (start >= 0) {
-          missingSinceEnd++;
-          continue;
+          pending = 0;
         }
-        missingSinceEnd = 0;
       }
       close();
       if (replaced.size === 0) return;
