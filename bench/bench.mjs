@@ -9,7 +9,8 @@
  * - stages: median, p90 and max milliseconds per stage over DIR (one digitizer, jobs 1, charts
  *   one after another, from `onTimings`), and `output` (the JSON text of the result);
  * - throughput in steady state: for each jobs value, a digitizer whose workers (and OCR engines)
- *   are already started digitizes every chart of DIR with `digitizeMany`, N times (default 3);
+ *   are already started and warmed by one unmeasured pass digitizes every chart of DIR with
+ *   `digitizeMany`, N times (default 3);
  *   the median charts/s, and the resident memory after each pass (flat means no leak);
  * - batch CLI: `node dist/cli.js DIR --out TMP --jobs N --force --quiet` for each jobs value,
  *   wall time (start-up included) and peak RSS;
@@ -125,8 +126,8 @@ async function stageRun(library, charts) {
 }
 
 /**
- * Charts/s in steady state with `jobs`: the workers are started and warmed on a few charts,
- * then every chart is digitized `runs` times over; the RSS is read after each pass.
+ * Charts/s in steady state with `jobs`: the workers are started and warmed on one pass over
+ * the charts, then every chart is digitized `runs` times over; the RSS is read after each pass.
  */
 async function throughputRun(library, charts, jobs, runs) {
   const digitizer = library.createDigitizer({ jobs });
@@ -139,7 +140,8 @@ async function throughputRun(library, charts, jobs, runs) {
       for await (const outcome of digitizer.digitizeMany(inputs)) if (outcome.error) failed += 1;
       return failed;
     };
-    await drain(charts.slice(0, Math.max(2, jobs * 2)));
+    // One whole pass first: every worker has started its OCR engine and compiled its hot code.
+    await drain(charts);
     for (let run = 0; run < runs; run++) {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
