@@ -46,6 +46,33 @@ async function inkWeight(svgBody: string): Promise<Float32Array> {
   return Float32Array.from(data, (grey) => 1 - grey / 255);
 }
 
+/** SVG of a black polyline through `points`, `width` px wide, with round joins. */
+function polyline(points: PixelPoint[], width: number): string {
+  const list = points.map((p) => `${p.px},${p.py}`).join(' ');
+  return `<polyline points="${list}" fill="none" stroke="#000" stroke-width="${width}" stroke-linejoin="round"/>`;
+}
+
+/** SVG of a black disc marker (radius 4.5 px) centred on `point`. */
+const disc = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="4.5" fill="#000"/>`;
+
+/** Expects one marker point per centre, in order, each within MARKER_TOLERANCE of it. */
+function expectMarkersAt(points: PixelPoint[], centres: PixelPoint[]): void {
+  expect(points).toHaveLength(centres.length);
+  points.forEach((point, i) => {
+    const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+    expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
+      MARKER_TOLERANCE,
+    );
+  });
+}
+
+/** The trace's y at `px`, interpolated between its points. */
+function traceAt(points: PixelPoint[], px: number): number {
+  const i = points.findIndex((p) => p.px >= px);
+  const [a, b] = [points[i - 1], points[i]];
+  return a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py);
+}
+
 describe('traceSeries', () => {
   it('traces a straight line of known slope within 0.5 px', () => {
     const slope = -0.3;
@@ -71,18 +98,10 @@ describe('traceSeries', () => {
       { px: 160, py: 85 },
       { px: 185, py: 60 },
     ];
-    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
-    const discs = centres.map((c) => `<circle cx="${c.px}" cy="${c.py}" r="4.5" fill="#000"/>`);
-    const weight = await inkWeight(polyline + discs.join(''));
+    const weight = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
     const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(true);
-    expect(points).toHaveLength(centres.length);
-    points.forEach((point, i) => {
-      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
-        MARKER_TOLERANCE,
-      );
-    });
+    expectMarkersAt(points, centres);
   });
 
   it('puts back a marker missing from an even grid, and one pushed aside onto it', async () => {
@@ -92,20 +111,13 @@ describe('traceSeries', () => {
       px: 20 + 20 * i,
       py: 60 + (i % 2 ? -15 : 15) + i,
     }));
-    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
     const discs = centres
       .filter((_, i) => i !== 3)
-      .map((c, i) => `<circle cx="${c.px + (i === 4 ? 3 : 0)}" cy="${c.py}" r="4.5" fill="#000"/>`);
-    const weight = await inkWeight(polyline + discs.join(''));
+      .map((c, i) => disc({ px: c.px + (i === 4 ? 3 : 0), py: c.py }));
+    const weight = await inkWeight(polyline(centres, 2) + discs.join(''));
     const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(true);
-    expect(points).toHaveLength(centres.length);
-    points.forEach((point, i) => {
-      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
-        MARKER_TOLERANCE,
-      );
-    });
+    expectMarkersAt(points, centres);
   });
 
   it('ends unevenly spaced markers where their line ends, at the plot edge', async () => {
@@ -118,9 +130,7 @@ describe('traceSeries', () => {
       { px: 140, py: 50 },
       { px: 185, py: 90 },
     ];
-    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
-    const discs = centres.map((c) => `<circle cx="${c.px}" cy="${c.py}" r="4.5" fill="#000"/>`);
-    const weight = await inkWeight(polyline + discs.slice(1).join(''));
+    const weight = await inkWeight(polyline(centres, 2) + centres.slice(1).map(disc).join(''));
     const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(true);
     expect(points).toHaveLength(centres.length);
@@ -142,34 +152,20 @@ describe('traceSeries', () => {
       { px: 150, py: 30 },
       { px: 185, py: 60 },
     ];
-    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="2"/>`;
-    const discs = centres.map((c) => `<circle cx="${c.px}" cy="${c.py}" r="4.5" fill="#000"/>`);
-    const weight = await inkWeight(polyline + discs.join(''));
+    const weight = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
     const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(true);
-    expect(points).toHaveLength(centres.length);
-    points.forEach((point, i) => {
-      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
-        MARKER_TOLERANCE,
-      );
-    });
+    expectMarkersAt(points, centres);
   });
 
   it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
     const peak = { px: 100, py: 20 };
-    const weight = await inkWeight(
-      `<polyline points="20,100 ${peak.px},${peak.py} 180,100" fill="none" stroke="#000" stroke-width="4" stroke-linejoin="round"/>`,
-    );
+    const weight = await inkWeight(polyline([{ px: 20, py: 100 }, peak, { px: 180, py: 100 }], 4));
     const { points, markers, marker } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(false);
     expect(marker).toBeNull();
-    const i = points.findIndex((p) => p.px >= peak.px);
-    const a = points[i - 1];
-    const b = points[i];
-    const atPeak = a.py + ((peak.px - a.px) / (b.px - a.px)) * (b.py - a.py);
     // A column centre inside the bend would sit about 2 px low.
-    expect(Math.abs(atPeak - peak.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
+    expect(Math.abs(traceAt(points, peak.px) - peak.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
   });
 
   it('finds the vertices of a near-vertical jump within 1 px', async () => {
@@ -181,18 +177,14 @@ describe('traceSeries', () => {
       { px: 97, py: 105 },
       { px: 180, py: 70 },
     ];
-    const weight = await inkWeight(
-      `<polyline points="${vertices.map((v) => `${v.px},${v.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="1.7" stroke-linejoin="round"/>`,
-    );
+    const weight = await inkWeight(polyline(vertices, 1.7));
     const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(false);
     for (const vertex of vertices.slice(1, 3)) {
-      const i = points.findIndex((p) => p.px >= vertex.px);
-      const [a, b] = [points[i - 1], points[i]];
-      const y = a.py + ((vertex.px - a.px) / (b.px - a.px)) * (b.py - a.py);
-      expect(Math.abs(y - vertex.py), `vertex at px ${vertex.px}`).toBeLessThanOrEqual(
-        MARKER_TOLERANCE,
-      );
+      expect(
+        Math.abs(traceAt(points, vertex.px) - vertex.py),
+        `vertex at px ${vertex.px}`,
+      ).toBeLessThanOrEqual(MARKER_TOLERANCE);
     }
   });
 
@@ -201,15 +193,11 @@ describe('traceSeries', () => {
       px: 22 + 6 * i,
       py: 60 + (i % 2 ? -8 : 8) + (i % 3),
     }));
-    const weight = await inkWeight(
-      `<polyline points="${vertices.map((v) => `${v.px},${v.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="1" stroke-linejoin="round"/>`,
-    );
+    const weight = await inkWeight(polyline(vertices, 1));
     const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
-    const errors = vertices.slice(1, -1).map((vertex) => {
-      const i = points.findIndex((p) => p.px >= vertex.px);
-      const [a, b] = [points[i - 1], points[i]];
-      return Math.abs(a.py + ((vertex.px - a.px) / (b.px - a.px)) * (b.py - a.py) - vertex.py);
-    });
+    const errors = vertices
+      .slice(1, -1)
+      .map((vertex) => Math.abs(traceAt(points, vertex.px) - vertex.py));
     const mean = errors.reduce((sum, e) => sum + e, 0) / errors.length;
     expect(mean).toBeLessThanOrEqual(LINE_TOLERANCE);
   });
@@ -238,8 +226,9 @@ describe('traceSeries', () => {
     ],
   ])('names %s markers', async (shape, draw) => {
     const centres = [20, 55, 90, 125, 160].map((px, i) => ({ px, py: i % 2 ? 40 : 80 }));
-    const polyline = `<polyline points="${centres.map((c) => `${c.px},${c.py}`).join(' ')}" fill="none" stroke="#000" stroke-width="1.5"/>`;
-    const weight = await inkWeight(polyline + centres.map((c) => draw(c.px, c.py)).join(''));
+    const weight = await inkWeight(
+      polyline(centres, 1.5) + centres.map((c) => draw(c.px, c.py)).join(''),
+    );
     const { markers, marker } = traceSeries(weight, WIDTH, HEIGHT, REGION);
     expect(markers).toBe(true);
     expect(marker).toBe(shape);
