@@ -30,6 +30,8 @@ const FILLED_SIDE = 0.03;
 const FRINGE = 0.75;
 /** A core at least this share of the typical marker core's size is a whole marker. */
 const WHOLE = 0.75;
+/** Strokes beside a marker that pass this far apart (px) at it, or meet this far from it, disagree. */
+const DISAGREE_PX = 2;
 /** A run continues under another series for at most this many rows. */
 const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
@@ -508,11 +510,12 @@ export function traceSeries(
     const fits = strokesBeside(core.px, from, to);
     const { left, right } = fits;
     // The vertex is where the strokes beside the marker meet (a renderer may snap markers
-    // to whole pixels, the line it does not).
+    // to whole pixels, the line it does not), unless that is off the marker (a stroke
+    // crossed by another series).
     let px = core.px;
     if (left && right && Math.abs(left.slope - right.slope) > 0.3) {
       const x = (right.intercept - left.intercept) / (left.slope - right.slope);
-      if (Math.abs(x - core.px) < reach) px = x;
+      if (Math.abs(x - core.px) < DISAGREE_PX) px = x;
     }
     return { core, fits, px };
   });
@@ -525,7 +528,13 @@ export function traceSeries(
     const onGrid = grid ? nearestOnGrid(grid, vertex) : vertex;
     const px = Math.abs(onGrid - vertex) > GRID_SLACK ? onGrid : vertex;
     const ys = at(fits, px).filter((y) => Math.abs(y - core.py) < reach * 1.5);
-    const py = ys.length > 0 ? ys.reduce((s, y) => s + y, 0) / ys.length : core.py;
+    // Two strokes that disagree (one crossed by another series): the marker decides.
+    const py =
+      ys.length === 2 && Math.abs(ys[0] - ys[1]) > DISAGREE_PX
+        ? [...ys, core.py].sort((a, b) => a - b)[1]
+        : ys.length > 0
+          ? ys.reduce((s, y) => s + y, 0) / ys.length
+          : core.py;
     return { px, py };
   });
   // A marker hidden under another series on an even grid: the line still passes its place.

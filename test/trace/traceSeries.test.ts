@@ -104,6 +104,32 @@ describe('traceSeries', () => {
     expectMarkersAt(points, centres);
   });
 
+  it('puts a marker where it is drawn when the strokes beside it disagree', async () => {
+    // Left of the third marker a stretch of its line is drawn 6 px low (as if another series
+    // crossing it had pulled the trace): that stroke meets the marker off its centre.
+    const centres = [
+      { px: 20, py: 90 },
+      { px: 55, py: 40 },
+      { px: 90, py: 70 },
+      { px: 125, py: 30 },
+      { px: 160, py: 85 },
+    ];
+    const shifted = polyline(
+      [
+        { px: 62, py: 46 + 6 },
+        { px: 84, py: 65 + 6 },
+      ],
+      2,
+    );
+    const erased = '<rect x="62" y="0" width="22" height="120" fill="#fff"/>';
+    const weight = await inkWeight(
+      polyline(centres, 2) + erased + shifted + centres.map(disc).join(''),
+    );
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(true);
+    expectMarkersAt(points, centres);
+  });
+
   it('puts back a marker missing from an even grid, and one pushed aside onto it', async () => {
     // Every 20 px; the fourth marker is not drawn (hidden under another series) and the
     // sixth is drawn 3 px to the right of its vertex (cut by another series' marker).
