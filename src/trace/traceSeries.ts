@@ -575,7 +575,7 @@ export function traceSeries(
         ? 0
         : 1;
   return {
-    points: withHiddenEnds(inner, line, reach),
+    points: withHiddenEnds(inner, line, reach, grid),
     markers: true,
     joined,
     filled,
@@ -589,9 +589,9 @@ export function traceSeries(
 const MAX_STACKED = 0.1;
 /** Below this share of its span clear of markers, a series is too dense to tell if a line joins them. */
 const MIN_OPEN = 0.1;
-/** Marker x spacings that vary less than this share are regular... */
+/** A marker within this share of the step (at least 1 px) of its grid place is on the grid... */
 const REGULAR = 0.05;
-/** ...and markers are evenly spaced when this share of the spacings are (some may be hidden). */
+/** ...and markers are evenly spaced when this share of them are (some may be hidden). */
 const MOSTLY_REGULAR = 0.7;
 
 /** A marker more than this (px) off its grid was pushed off it (cut by another series). */
@@ -638,17 +638,19 @@ function nearestOnGrid({ start, step }: Grid, x: number): number {
 
 /**
  * A first or last marker hidden under another series' marker (or cut by the plot's edge):
- * the line still runs on past the outermost marker found. Where markers are evenly spaced,
- * the hidden one is one spacing further, on the extension of that line; else it is where the
- * line ends.
+ * the line still runs on past the outermost marker found. Where markers are on a `grid`, the
+ * hidden one is one step further, on the extension of that line; else it is where the line
+ * ends.
  */
-function withHiddenEnds(markers: PixelPoint[], line: PixelPoint[], reach: number): PixelPoint[] {
+function withHiddenEnds(
+  markers: PixelPoint[],
+  line: PixelPoint[],
+  reach: number,
+  grid: Grid | null,
+): PixelPoint[] {
   if (markers.length < 3) return markers;
-  const gaps = markers.slice(1).map((p, i) => p.px - markers[i].px);
-  const spacing = percentile(gaps, 0.5);
-  const regular =
-    gaps.filter((gap) => Math.abs(gap - spacing) <= spacing * REGULAR).length >=
-    gaps.length * MOSTLY_REGULAR;
+  const spacing = grid?.step ?? 0;
+  const regular = grid !== null;
   const out = [...markers];
   for (const side of [-1, 1]) {
     const end = side < 0 ? out[0] : out.at(-1)!;

@@ -55,8 +55,10 @@ function polyline(points: PixelPoint[], width: number): string {
 /** SVG of a black disc marker (radius 4.5 px) centred on `point`. */
 const disc = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="4.5" fill="#000"/>`;
 
-/** Expects one marker point per centre, in order, each within MARKER_TOLERANCE of it. */
-function expectMarkersAt(points: PixelPoint[], centres: PixelPoint[]): void {
+/** Traces `weight` and expects markers, one point per centre, each within MARKER_TOLERANCE. */
+function expectMarkersAt(weight: Float32Array, centres: PixelPoint[]): void {
+  const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+  expect(markers).toBe(true);
   expect(points).toHaveLength(centres.length);
   points.forEach((point, i) => {
     const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
@@ -99,9 +101,7 @@ describe('traceSeries', () => {
       { px: 185, py: 60 },
     ];
     const weight = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
-    expect(markers).toBe(true);
-    expectMarkersAt(points, centres);
+    expectMarkersAt(weight, centres);
   });
 
   it('puts a marker where it is drawn when the strokes beside it disagree', async () => {
@@ -125,9 +125,7 @@ describe('traceSeries', () => {
     const weight = await inkWeight(
       polyline(centres, 2) + erased + shifted + centres.map(disc).join(''),
     );
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
-    expect(markers).toBe(true);
-    expectMarkersAt(points, centres);
+    expectMarkersAt(weight, centres);
   });
 
   it('puts back a marker missing from an even grid, and one pushed aside onto it', async () => {
@@ -141,9 +139,7 @@ describe('traceSeries', () => {
       .filter((_, i) => i !== 3)
       .map((c, i) => disc({ px: c.px + (i === 4 ? 3 : 0), py: c.py }));
     const weight = await inkWeight(polyline(centres, 2) + discs.join(''));
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
-    expect(markers).toBe(true);
-    expectMarkersAt(points, centres);
+    expectMarkersAt(weight, centres);
   });
 
   it('ends unevenly spaced markers where their line ends, at the plot edge', async () => {
@@ -179,9 +175,7 @@ describe('traceSeries', () => {
       { px: 185, py: 60 },
     ];
     const weight = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
-    expect(markers).toBe(true);
-    expectMarkersAt(points, centres);
+    expectMarkersAt(weight, centres);
   });
 
   it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
