@@ -14,8 +14,18 @@ const MIN_FIT_POINTS = 5;
 const MIN_CORE = 4;
 /** At least this share of the cores must be alike in size for the series to have markers. */
 const ALIKE = 0.8;
-/** A triangle's apex is this many inradii from its incentre: how far a marker reaches from its core. */
-const MARKER_REACH = 2.3;
+/** How far a marker reaches from its centre, in its core's depths (inradii), with a margin. */
+const REACH: Record<MarkerShape, number> = {
+  circle: 1.2,
+  square: 1.4,
+  diamond: 1.4,
+  'triangle-up': 2,
+  'triangle-down': 2,
+  cross: 2.3,
+  plus: 2.3,
+  star: 2.3,
+  pentagon: 2.3,
+};
 /** Line samples used on each side of a marker to find its vertex, in marker radii. */
 const FIT_SPAN = 3;
 /** Pixels with at least this much of the series colour are solid (shaded bands are fainter). */
@@ -32,6 +42,8 @@ const FRINGE = 0.75;
 const WHOLE = 0.75;
 /** Strokes beside a marker that pass this far apart (px) at it, or meet this far from it, disagree. */
 const DISAGREE_PX = 2;
+/** A stroke's traced centres stray at most this far (px) from its straight line. */
+const STRAIGHT_PX = 1.5;
 /** A run continues under another series for at most this many rows. */
 const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
@@ -361,6 +373,24 @@ function lineThrough(points: PixelPoint[]): { intercept: number; slope: number }
 }
 
 /**
+ * The straight stroke through `points` (nearest the marker first): where the fit bends away
+ * from them (a hidden vertex, another marker's edge), it is refitted on the nearer part.
+ * Where even the nearest points are not straight, the fit through all of them.
+ */
+function straightNear(points: PixelPoint[]): { intercept: number; slope: number } | null {
+  for (let n = points.length; n >= MIN_FIT_POINTS; n = Math.floor(n * 0.7)) {
+    const near = points.slice(0, n);
+    const fit = lineThrough(near);
+    if (!fit) break;
+    const across = Math.hypot(1, fit.slope);
+    const off = (p: PixelPoint) => Math.abs(p.py - fit.intercept - fit.slope * p.px) / across;
+    if (near.every((p) => off(p) <= STRAIGHT_PX)) return fit;
+  }
+  // Crooked even nearest the marker (crossed there): the whole stretch, on average.
+  return lineThrough(points);
+}
+
+/**
  * Traces one series from its weight mask. Markers (blobs thicker than the line) give the
  * points: each at the vertex where the line segments on its two sides meet, which is exact
  * whatever the marker's shape. Without markers, the line's centre in every pixel column, left
@@ -415,7 +445,10 @@ export function traceSeries(
     alike.length >= MIN_MARKERS &&
     alike.length >= candidates.length * ALIKE &&
     depth >= threshold + MARKER_DEPTH;
-  const reach = hasMarkers ? depth * MARKER_REACH + 1 : 0;
+  const marker = hasMarkers
+    ? classifyMarker(alike, (column, row) => weight[row * width + column] >= SOLID)
+    : null;
+  const reach = marker ? depth * REACH[marker] + 1 : 0;
   // A marker cut by a line drawn over it leaves smaller pieces of core: they count, as one.
   const cores = hasMarkers
     ? mergeNear(
@@ -493,10 +526,10 @@ export function traceSeries(
   const span = reach * FIT_SPAN;
   /** The line's strokes beside a marker at `px`, between its neighbours at `from` and `to`. */
   const strokesBeside = (px: number, from: number, to: number) => ({
-    left: lineThrough(
-      line.filter((p) => p.px >= Math.max(px - reach - span, from) && p.px < px - reach),
+    left: straightNear(
+      line.filter((p) => p.px >= Math.max(px - reach - span, from) && p.px < px - reach).reverse(),
     ),
-    right: lineThrough(
+    right: straightNear(
       line.filter((p) => p.px > px + reach && p.px <= Math.min(px + reach + span, to)),
     ),
   });
@@ -580,7 +613,7 @@ export function traceSeries(
     joined,
     filled,
     // Whole cores only: a marker cut by a later line has lost part of its shape.
-    marker: classifyMarker(alike, (column, row) => weight[row * width + column] >= SOLID),
+    marker,
     coverage,
   };
 }
@@ -661,7 +694,7 @@ function withHiddenEnds(
     if (regular ? extent < spacing * 0.5 || extent > spacing + reach : extent < reach * 2) {
       continue;
     }
-    const fit = lineThrough(beyond);
+    const fit = straightNear(side < 0 ? beyond.reverse() : beyond);
     if (!fit) continue;
     const px = end.px + side * (regular ? spacing : extent);
     const point = { px, py: fit.intercept + fit.slope * px };
@@ -700,7 +733,14 @@ function withHiddenVertices(
     if (!first || !last || Math.abs(first.slope - last.slope) < 0.05) continue;
     const px = (last.intercept - first.intercept) / (first.slope - last.slope);
     if (px <= a.px + reach || px >= b.px - reach) continue;
-    out.push({ px, py: first.intercept + first.slope * px });
+    const vertex = { px, py: first.intercept + first.slope * px };
+    // The line bends there when it runs along both legs (not when it jumps aside in between).
+    const leg = (p: PixelPoint) => {
+      const [from, to] = p.px < px ? [a, vertex] : [vertex, b];
+      return Math.abs(p.py - from.py - ((to.py - from.py) * (p.px - from.px)) / (to.px - from.px));
+    };
+    if (percentile(between.map(leg), 0.5) > STRAIGHT_PX) continue;
+    out.push(vertex);
   }
   return out;
 }

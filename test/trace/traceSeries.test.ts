@@ -142,6 +142,17 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres);
   });
 
+  it('fits the strokes beside a marker only up to a hidden vertex', async () => {
+    // Every 30 px; the second marker is hidden under another series' marker, all but a sliver
+    // of its top edge. The first marker has a stroke on one side only: it must end before the
+    // bend and the sliver.
+    const centres = [80, 60, 70, 40, 55, 35].map((py, i) => ({ px: 20 + 30 * i, py }));
+    const discs = centres.filter((_, i) => i !== 1).map(disc);
+    const sliver = `<rect x="${centres[1].px - 4.5}" y="${centres[1].py - 4.5}" width="9" height="2" fill="#000"/>`;
+    const weight = await inkWeight(polyline(centres, 2) + discs.join('') + sliver);
+    expectMarkersAt(weight, centres);
+  });
+
   it('ends unevenly spaced markers where their line ends, at the plot edge', async () => {
     // The first point lies on the plot's left edge: its marker is cut away, its line is not.
     const centres = [
