@@ -62,15 +62,14 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
   const band = lineWidth + BAND_SLACK;
   const chords = corners.slice(1).map((end, k) => direction(corners[k], end));
   // Segments long enough, and wide enough in x, to be strokes (in narrower ones, noise
-  // spikes, the column trace cannot tell which stroke it followed). The short ones between
-  // two strokes are one bend: a small marker, or the trace wobbling where the strokes meet.
-  const long = corners
-    .slice(1)
-    .map(
-      (end, k) =>
-        Math.hypot(end.px - corners[k].px, end.py - corners[k].py) >= MIN_SLICES + 2 * base &&
-        end.px - corners[k].px >= MIN_SLICES,
-    );
+  // spikes, the column trace cannot tell which stroke it followed), or twice as long: a
+  // near-vertical jump. The short ones between two strokes are one bend: a small marker, or
+  // the trace wobbling where the strokes meet.
+  const minLength = MIN_SLICES + 2 * base;
+  const long = corners.slice(1).map((end, k) => {
+    const length = Math.hypot(end.px - corners[k].px, end.py - corners[k].py);
+    return length >= minLength && (end.px - corners[k].px >= MIN_SLICES || length >= 2 * minLength);
+  });
   const strokeIndices = long.flatMap((isLong, k) => (isLong ? [k] : []));
   const bends = strokeIndices
     .slice(1)
