@@ -545,13 +545,23 @@ export function traceSeries(
     // The vertex is where the strokes beside the marker meet (a renderer may snap markers
     // to whole pixels, the line it does not), unless that is off the marker (a stroke
     // crossed by another series).
-    let px = core.px;
     if (left && right && Math.abs(left.slope - right.slope) > 0.3) {
       const x = (right.intercept - left.intercept) / (left.slope - right.slope);
-      if (Math.abs(x - core.px) < DISAGREE_PX) px = x;
+      if (Math.abs(x - core.px) < DISAGREE_PX) return { core, fits, px: x, met: true };
     }
-    return { core, fits, px };
+    return { core, fits, px: core.px, met: false };
   });
+  // Where the strokes meet, they show how far the renderer put the markers off their vertices
+  // (snapped to whole pixels): the others are moved back by as much.
+  const met = vertices.filter((v) => v.met);
+  const shift =
+    met.length >= MIN_MARKERS
+      ? percentile(
+          met.map((v) => v.core.px - v.px),
+          0.5,
+        )
+      : 0;
+  for (const v of vertices) if (!v.met) v.px -= shift;
   // Evenly spaced markers sit on their grid: one cut by another series is put back on it.
   const grid = markerGrid(
     vertices.map((v) => v.px),

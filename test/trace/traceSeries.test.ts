@@ -153,6 +153,19 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres);
   });
 
+  it('moves markers drawn off their vertex back by the offset the other markers show', async () => {
+    // A renderer snapping markers to whole pixels draws them half a pixel off the line's
+    // vertices. The vertex of a sharp bend shows the offset; markers on a straight stretch,
+    // with no bend to place them, are moved back by as much.
+    const centres = [90, 30, 90, 30, 60, 90, 30, 90].map((py, i) => ({ px: 22.3 + 22 * i, py }));
+    const discs = centres.map((c) => disc({ px: c.px + 0.5, py: c.py }));
+    const weight = await inkWeight(polyline(centres, 2) + discs.join(''));
+    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(points).toHaveLength(centres.length);
+    // The fifth lies midway on a straight stroke.
+    expect(Math.abs(points[4].px - centres[4].px)).toBeLessThanOrEqual(0.2);
+  });
+
   it('ends unevenly spaced markers where their line ends, at the plot edge', async () => {
     // The first point lies on the plot's left edge: its marker is cut away, its line is not.
     const centres = [
