@@ -113,7 +113,7 @@ export function separateSeries(
     masks[series].weight[pixels[i]] = Math.min(1, alpha);
     masks[series].count++;
   });
-  if (translucent) readUnder(image, translucent, region, seriesLabs, masks);
+  if (translucent) readUnder(image, translucent, region, backgroundLab, masks);
   return masks;
 }
 
@@ -161,48 +161,81 @@ function drawnPixels(
 
 /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
 const SHOW_THROUGH = 0.2;
+/** A legend box with this many pixels of full series colour (per px of its height) has no fill. */
+const UNFILLED = 2;
 
 /**
- * Lines under a translucent legend: each pixel is a blend of the legend's fill and a series
- * colour at most SHOW_THROUGH strong; its weight is scaled to what it would be uncovered.
- * An opaque legend shows nothing, and nothing is read.
+ * Lines under a legend box. A legend with no fill shows them as drawn: they are read as
+ * anywhere else. Under a translucent fill each pixel is a blend of the fill and a series
+ * colour at most SHOW_THROUGH strong; its weight is scaled to what it would be uncovered, and
+ * a lone pixel is noise (JPEG ringing round the legend's text). An opaque legend shows
+ * nothing, and nothing is read. `keepOut` (samples and text) is never data.
  */
 function readUnder(
   image: Raster,
   { box, keepOut }: { box: Box; keepOut: Box[] },
   region: Box,
-  seriesLabs: Lab[],
+  background: Lab,
   masks: SeriesMask[],
 ): void {
   const { data, width } = image;
-  const inside = (b: Box, column: number, row: number) =>
-    column >= b.left && column < b.right && row >= b.top && row < b.bottom;
-  function* offsets() {
-    for (let row = Math.ceil(box.top); row < box.bottom; row++) {
-      for (let column = Math.ceil(box.left); column < box.right; column++) {
-        yield (row * width + column) * 3;
-      }
-    }
-  }
-  const fill = rgbToLab(mostCommonColor(data, offsets()));
-  const faint = seriesLabs.map((lab) => [
-    fill[0] + SHOW_THROUGH * (lab[0] - fill[0]),
-    fill[1] + SHOW_THROUGH * (lab[1] - fill[1]),
-    fill[2] + SHOW_THROUGH * (lab[2] - fill[2]),
-  ]) as Lab[];
   const top = Math.max(Math.ceil(box.top), Math.ceil(region.top));
   const left = Math.max(Math.ceil(box.left), Math.ceil(region.left));
-  for (let row = top; row < Math.min(box.bottom, region.bottom); row++) {
-    for (let column = left; column < Math.min(box.right, region.right); column++) {
-      if (keepOut.some((b) => inside(b, column, row))) continue;
-      const o = (row * width + column) * 3;
-      const lab = labOf(data, o);
-      const [{ series, alpha }] = assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH);
-      if (series < 0) continue;
-      masks[series].weight[row * width + column] = Math.min(1, alpha);
-      masks[series].count++;
+  const bottom = Math.min(Math.ceil(box.bottom), Math.ceil(region.bottom));
+  const right = Math.min(Math.ceil(box.right), Math.ceil(region.right));
+  const span = right - left;
+  if (span <= 0 || bottom <= top) return;
+  /** The image pixel of the k-th box pixel (row by row). */
+  const pixel = (k: number) => (top + Math.floor(k / span)) * width + left + (k % span);
+  const inside = (b: Box, column: number, row: number) =>
+    column >= b.left && column < b.right && row >= b.top && row < b.bottom;
+  const labs: (Lab | null)[] = [];
+  for (let row = top; row < bottom; row++) {
+    for (let column = left; column < right; column++) {
+      const out = keepOut.some((b) => inside(b, column, row));
+      labs.push(out ? null : labOf(data, (row * width + column) * 3));
     }
   }
+  const seriesLabs = masks.map(({ color }) => rgbToLab(color));
+  const drawn = labs.map((lab) => (lab ? assign([lab], seriesLabs, background)[0] : null));
+  const full = drawn.filter((a) => a && a.series >= 0 && a.alpha >= 1 - SHOW_THROUGH).length;
+  if (full >= (bottom - top) * UNFILLED) {
+    drawn.forEach((a, k) => {
+      if (a && a.series >= 0) mark(masks[a.series], pixel(k), a.alpha);
+    });
+    return;
+  }
+  const fillRgb = mostCommonColor(
+    data,
+    labs.map((_, k) => pixel(k) * 3),
+  );
+  const fill = rgbToLab(fillRgb);
+  // The renderer blends in RGB.
+  const faint = masks.map(({ color }) =>
+    rgbToLab(color.map((c, k) => fillRgb[k] + SHOW_THROUGH * (c - fillRgb[k])) as Rgb),
+  );
+  const found = labs.map((lab) =>
+    lab ? assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH)[0] : { series: -1, alpha: 0 },
+  );
+  found.forEach(({ series, alpha }, k) => {
+    if (series < 0) return;
+    const [x, y] = [k % span, Math.floor(k / span)];
+    const joined = [-1, 0, 1].some((dy) =>
+      [-1, 0, 1].some(
+        (dx) =>
+          (dx !== 0 || dy !== 0) &&
+          x + dx >= 0 &&
+          x + dx < span &&
+          found[(y + dy) * span + x + dx]?.series === series,
+      ),
+    );
+    if (joined) mark(masks[series], pixel(k), alpha);
+  });
+}
+
+function mark(mask: SeriesMask, pixel: number, alpha: number): void {
+  mask.weight[pixel] = Math.min(1, alpha);
+  mask.count++;
 }
 
 /** Charts hold few distinct colours: each is converted to CIELAB once per process. */

@@ -86,4 +86,46 @@ describe('separateSeries', () => {
     const kept = [...red].filter((i) => i % WIDTH >= 60);
     expect(pixelsOf(redMask)).toEqual(new Set(kept));
   });
+
+  it('reads lines under a translucent legend, blended into its fill, but not its sample or specks', () => {
+    const { image, red, blue } = twoLines();
+    // A white legend at 80% opacity over the right half; inside it, a red sample line (opaque).
+    const box = { left: 60, top: 0, right: WIDTH, bottom: HEIGHT };
+    const sample = { left: 64, top: 10, right: 80, bottom: 14 };
+    const inBox = (i: number) => i % WIDTH >= box.left;
+    for (let i = 0; i < WIDTH * HEIGHT; i++) {
+      if (!inBox(i)) continue;
+      for (let k = 0; k < 3; k++)
+        image.data[i * 3 + k] = Math.round(255 * 0.8 + 0.2 * image.data[i * 3 + k]);
+    }
+    for (let row = 11; row < 13; row++)
+      for (let column = 64; column < 80; column++) image.data.set(RED, (row * WIDTH + column) * 3);
+    // A lone faint red pixel (compression noise) is no line.
+    image.data.set([249, 212, 212], (5 * WIDTH + 100) * 3);
+    const [blueMask, redMask] = separateSeries(image, {
+      region: REGION,
+      background: WHITE,
+      exclude: [box],
+      colors: [BLUE, RED],
+      translucent: { box, keepOut: [sample] },
+    });
+    expect(pixelsOf(redMask)).toEqual(red);
+    expect(pixelsOf(blueMask)).toEqual(blue);
+    for (const i of [...red].filter(inBox)) expect(redMask.weight[i]).toBeGreaterThan(0.9);
+  });
+
+  it('reads lines through a legend with no fill as drawn', () => {
+    const { image, red, blue } = twoLines();
+    const box = { left: 60, top: 0, right: WIDTH, bottom: HEIGHT };
+    const [blueMask, redMask] = separateSeries(image, {
+      region: REGION,
+      background: WHITE,
+      exclude: [box],
+      colors: [BLUE, RED],
+      translucent: { box, keepOut: [] },
+    });
+    expect(pixelsOf(redMask)).toEqual(red);
+    expect(pixelsOf(blueMask)).toEqual(blue);
+    for (const i of red) expect(redMask.weight[i]).toBe(1);
+  });
 });
