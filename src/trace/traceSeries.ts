@@ -172,6 +172,24 @@ function widenUnder(
   run.center = moment / run.weight;
 }
 
+/** The weight of each run of series pixels along each row of `region`. */
+function rowRunWeights(weight: Float32Array, width: number, region: Box): number[] {
+  const out: number[] = [];
+  for (let row = Math.ceil(region.top); row < region.bottom; row++) {
+    let sum = 0;
+    for (let column = Math.ceil(region.left); column < region.right; column++) {
+      const w = weight[row * width + column];
+      if (w > 0) sum += w;
+      else if (sum > 0) {
+        out.push(sum);
+        sum = 0;
+      }
+    }
+    if (sum > 0) out.push(sum);
+  }
+  return out;
+}
+
 /**
  * At a narrow peak or valley the line turns inside one column: the column's run spans both
  * sides, and its centre lies well below the peak (above the valley). There the line's centre
@@ -504,9 +522,9 @@ export function traceSeries(
   }
   const coverage = line.length > 0 ? line.length / (last - first + 1) : 0;
   if (!hasMarkers) {
-    // Vertical thickness where the line is flattest.
+    // The line's width: the run across it where it is flattest (columns) or steepest (rows).
     const thickness = percentile(
-      runsByColumn.flat().map((run) => run.weight),
+      [...runsByColumn.flat().map((run) => run.weight), ...rowRunWeights(weight, width, region)],
       HALF_WIDTH_SHARE,
     );
     sharpenExtremes(line, chosenRuns, thickness, (run, column) =>

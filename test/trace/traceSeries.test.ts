@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { percentile } from '../../src/math.js';
 import { traceSeries } from '../../src/trace/traceSeries.js';
 import type { PixelPoint } from '../../src/types.js';
 
@@ -210,6 +211,19 @@ describe('traceSeries', () => {
     expect(marker).toBeNull();
     // A column centre inside the bend would sit about 2 px low.
     expect(Math.abs(traceAt(points, peak.px) - peak.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
+  });
+
+  it('puts the peaks of a dense zigzag at its vertices, its thin width read across its steep strokes', async () => {
+    // A vertex every 3 px, 20 px up and down: every column's run is tall, and only rows
+    // across the strokes show the line is 1.5 px wide.
+    const vertices = Array.from({ length: 41 }, (_, i) => ({
+      px: 40.5 + 3 * i,
+      py: i % 2 ? 40 : 60 + (i % 3),
+    }));
+    const weight = await inkWeight(polyline(vertices, 1.5));
+    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const errors = vertices.slice(1, -1).map((v) => Math.abs(traceAt(points, v.px) - v.py));
+    expect(percentile(errors, 0.5)).toBeLessThanOrEqual(1.5);
   });
 
   it('finds the vertices of a near-vertical jump within 1 px', async () => {
