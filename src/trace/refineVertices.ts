@@ -21,6 +21,12 @@ const FIT_SLACK = 0.5;
 const BEND_REACH = 6;
 /** The corners between two strokes are one bend when they span at most this many end margins in x. */
 const MAX_BEND = 4;
+/**
+ * A line's end past its outermost stroke is a tail (its cap, a small marker) up to this many
+ * end margins long, and when the stroke is this many times longer (else the line is dense).
+ */
+const MAX_TAIL = 2;
+const TAIL_SHARE = 4;
 /** The sine of the narrowest turn whose strokes are told apart near the vertex. */
 const MIN_SINE = 0.05;
 
@@ -90,9 +96,23 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
   // Where each fitted stroke holds (px): where it was fitted, and on to a vertex found.
   const from = strokes.map((stroke) => stroke?.left ?? 0);
   const to = strokes.map((stroke) => stroke?.right ?? 0);
-  // The line's own ends: its last columns are cut by the cap, the stroke holds to the end.
-  from[0] = Number.NEGATIVE_INFINITY;
-  to[to.length - 1] = Number.POSITIVE_INFINITY;
+  // The line's own ends: its last columns are cut by the cap (or a small marker drawn on
+  // the end point), so the outermost stroke holds to the end, past a short tail.
+  const ends = strokes.map((): number[] => []);
+  const first = strokes.findIndex((stroke) => stroke !== null);
+  const last = strokes.length - 1 - [...strokes].reverse().findIndex((stroke) => stroke !== null);
+  /** A tail of `length` px past the stroke from corner k: short, beside a long stroke. */
+  const tail = (length: number, k: number) =>
+    length === 0 ||
+    (length <= base * MAX_TAIL && corners[k + 1].px - corners[k].px >= length * TAIL_SHARE);
+  if (first >= 0 && tail(corners[first].px - corners[0].px, first)) {
+    from[first] = Number.NEGATIVE_INFINITY;
+    if (first > 0) ends[first].push(yAt(strokes[first]!, corners[0].px));
+  }
+  if (first >= 0 && tail(corners.at(-1)!.px - corners[last + 1].px, last)) {
+    to[last] = Number.POSITIVE_INFINITY;
+    if (last < strokes.length - 1) ends[last].push(yAt(strokes[last]!, corners.at(-1)!.px));
+  }
   const vertices: PixelPoint[] = [];
   const refined = new Set<number>();
   for (const { i, j } of bends) {
@@ -118,7 +138,8 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
     );
     const py = k < 0 ? Number.NaN : yAt(strokes[k]!, point.px);
     // A steep stroke's x span is narrow: beyond its ends it is not this stroke any more.
-    const [top, bottom] = k < 0 ? [0, 0] : [corners[k].py, corners[k + 1].py].sort((a, b) => a - b);
+    const ys = k < 0 ? [0] : [corners[k].py, corners[k + 1].py, ...ends[k]];
+    const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
     out.push(py >= top - band && py <= bottom + band ? { px: point.px, py } : point);
   }
   out.sort((a, b) => a.px - b.px);

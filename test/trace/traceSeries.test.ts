@@ -226,6 +226,16 @@ describe('traceSeries', () => {
     expect(percentile(errors, 0.5)).toBeLessThanOrEqual(1.5);
   });
 
+  it('ends a line at its last point through a small marker drawn there', async () => {
+    // A triangle 7 px wide, too small to be found as a marker, on the line's last point.
+    const end = { px: 150.5, py: 90 };
+    const triangle = `<polygon points="${end.px - 3.5},${end.py - 3} ${end.px + 3.5},${end.py - 3} ${end.px},${end.py + 4}" fill="#000"/>`;
+    const weight = await inkWeight(polyline([{ px: 20, py: 30 }, end], 2.5) + triangle);
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(false);
+    expect(Math.abs(traceAt(points, end.px) - end.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
+  });
+
   it('finds the vertices of a near-vertical jump within 1 px', async () => {
     // Two strokes at 7 px apart in x joined by one 90 px tall: each column of the jump holds
     // a 13 px run, and the column trace alone rounds both vertices off by several px.
