@@ -142,7 +142,8 @@ export async function runPipeline(
     colors: legend?.slots.map((slot) => slot.color) ?? [],
     translucent: legend && {
       box: legend.box,
-      keepOut: legend.slots.flatMap((slot) => [slot.handle, slot.text]).map((b) => grow(b, 2)),
+      samples: legend.slots.map((slot) => grow(slot.handle, 2)),
+      texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
   const ink = inkMask(image, plot.background, OCCLUDER_INK);

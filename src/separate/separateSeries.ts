@@ -28,6 +28,13 @@ export interface SeriesMask {
   count: number;
 }
 
+/** A legend drawn over the plot: its box, and where its samples and text are. */
+export interface LegendCover {
+  box: Box;
+  samples: Box[];
+  texts: Box[];
+}
+
 export interface SeparateOptions {
   /** The plot interior to look in (frame excluded). */
   region: Box;
@@ -39,11 +46,8 @@ export interface SeparateOptions {
   colors: Rgb[];
   /** Seed for k-means, so results repeat. @default 1 */
   seed?: number;
-  /**
-   * A translucent box (a legend) over the plot: lines under it show faintly and are read
-   * with their weight scaled up; `keepOut` (its samples and text) is never data.
-   */
-  translucent?: { box: Box; keepOut: Box[] } | null;
+  /** A legend box over the plot, its samples and its text: lines under it are read too. */
+  translucent?: LegendCover | null;
 }
 
 /**
@@ -169,11 +173,12 @@ const UNFILLED = 2;
  * anywhere else. Under a translucent fill each pixel is a blend of the fill and a series
  * colour at most SHOW_THROUGH strong; its weight is scaled to what it would be uncovered, and
  * a lone pixel is noise (JPEG ringing round the legend's text). An opaque legend shows
- * nothing, and nothing is read. `keepOut` (samples and text) is never data.
+ * nothing, and nothing is read. The samples are never data; nor is the text, where its
+ * greys could pass for a series (drawn as it is, or a grey series under a fill).
  */
 function readUnder(
   image: Raster,
-  { box, keepOut }: { box: Box; keepOut: Box[] },
+  { box, samples, texts }: LegendCover,
   region: Box,
   background: Lab,
   masks: SeriesMask[],
@@ -187,17 +192,18 @@ function readUnder(
   if (span <= 0 || bottom <= top) return;
   /** The image pixel of the k-th box pixel (row by row). */
   const pixel = (k: number) => (top + Math.floor(k / span)) * width + left + (k % span);
-  const inside = (b: Box, column: number, row: number) =>
-    column >= b.left && column < b.right && row >= b.top && row < b.bottom;
-  const labs: (Lab | null)[] = [];
-  for (let row = top; row < bottom; row++) {
-    for (let column = left; column < right; column++) {
-      const out = keepOut.some((b) => inside(b, column, row));
-      labs.push(out ? null : labOf(data, (row * width + column) * 3));
-    }
-  }
+  const inside = (b: Box, k: number) => {
+    const [column, row] = [left + (k % span), top + Math.floor(k / span)];
+    return column >= b.left && column < b.right && row >= b.top && row < b.bottom;
+  };
+  const labs = Array.from({ length: span * (bottom - top) }, (_, k) =>
+    samples.some((b) => inside(b, k)) ? null : labOf(data, pixel(k) * 3),
+  );
+  const inText = (k: number) => texts.some((b) => inside(b, k));
   const seriesLabs = masks.map(({ color }) => rgbToLab(color));
-  const drawn = labs.map((lab) => (lab ? assign([lab], seriesLabs, background)[0] : null));
+  const drawn = labs.map((lab, k) =>
+    lab && !inText(k) ? assign([lab], seriesLabs, background)[0] : null,
+  );
   const full = drawn.filter((a) => a && a.series >= 0 && a.alpha >= 1 - SHOW_THROUGH).length;
   if (full >= (bottom - top) * UNFILLED) {
     drawn.forEach((a, k) => {
@@ -214,8 +220,11 @@ function readUnder(
   const faint = masks.map(({ color }) =>
     rgbToLab(color.map((c, k) => fillRgb[k] + SHOW_THROUGH * (c - fillRgb[k])) as Rgb),
   );
-  const found = labs.map((lab) =>
-    lab ? assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH)[0] : { series: -1, alpha: 0 },
+  const grey = seriesLabs.some((lab) => chroma(lab) < GREY_CHROMA);
+  const found = labs.map((lab, k) =>
+    lab && !(grey && inText(k))
+      ? assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH)[0]
+      : { series: -1, alpha: 0 },
   );
   found.forEach(({ series, alpha }, k) => {
     if (series < 0) return;

@@ -87,7 +87,7 @@ describe('separateSeries', () => {
     expect(pixelsOf(redMask)).toEqual(new Set(kept));
   });
 
-  it('reads lines under a translucent legend, blended into its fill, but not its sample or specks', () => {
+  it('reads lines under a translucent legend, blended into its fill, even between its words, but not its sample or specks', () => {
     const { image, red, blue } = twoLines();
     // A white legend at 80% opacity over the right half; inside it, a red sample line (opaque).
     const box = { left: 60, top: 0, right: WIDTH, bottom: HEIGHT };
@@ -107,7 +107,11 @@ describe('separateSeries', () => {
       background: WHITE,
       exclude: [box],
       colors: [BLUE, RED],
-      translucent: { box, keepOut: [sample] },
+      translucent: {
+        box,
+        samples: [sample],
+        texts: [{ left: 90, top: 0, right: 110, bottom: HEIGHT }],
+      },
     });
     expect(pixelsOf(redMask)).toEqual(red);
     expect(pixelsOf(blueMask)).toEqual(blue);
@@ -122,7 +126,7 @@ describe('separateSeries', () => {
       background: WHITE,
       exclude: [box],
       colors: [BLUE, RED],
-      translucent: { box, keepOut: [] },
+      translucent: { box, samples: [], texts: [] },
     });
     expect(pixelsOf(redMask)).toEqual(red);
     expect(pixelsOf(blueMask)).toEqual(blue);
