@@ -1,6 +1,6 @@
 import { calibrateAxis, scaleAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
-import { toHex } from './color.js';
+import { type Rgb, toHex } from './color.js';
 import { DigitizeError } from './errors.js';
 import { findLegend } from './legend/findLegend.js';
 import { loadRaster } from './load/loadRaster.js';
@@ -42,6 +42,9 @@ export interface PipelineOptions {
 
 /** A series whose points cover less of its span than this is reported as gappy. */
 const GAPPY_COVERAGE = 0.7;
+/** Pixels this close (0..255 per channel) to black may be a marker's outline. */
+const OUTLINE_DARK = 90;
+const BLACK: Rgb = [0, 0, 0];
 /** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
 const OCCLUDER_INK = 30;
 /** A series with more than this share of its ink in big filled blobs is bars or areas. */
@@ -147,6 +150,8 @@ export async function runPipeline(
     },
   });
   const ink = inkMask(image, plot.background, OCCLUDER_INK);
+  // Near-black pixels: the complement of the ink far from black.
+  const dark = inkMask(image, BLACK, OUTLINE_DARK).map((far) => 1 - far);
   lap('separate');
   const series: SeriesResult[] = [];
   const filledSeries: string[] = [];
@@ -155,7 +160,9 @@ export async function runPipeline(
     // Whatever else is drawn may be hiding this series.
     const occluded = new Uint8Array(ink.length);
     for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
-    return traceSeries(mask.weight, image.width, image.height, region, { occluded });
+    // Dark ink may outline its markers, unless the series is dark itself.
+    const outlines = Math.max(...mask.color) > OUTLINE_DARK ? dark : undefined;
+    return traceSeries(mask.weight, image.width, image.height, region, { occluded, outlines });
   });
   // A colour with no legend entry found only beside a stronger series' line is a halo of
   // blended pixels around it (JPEG ringing, a glow), not a series.

@@ -48,10 +48,14 @@ const STRAIGHT_PX = 1.5;
 const MAX_HIDDEN = 20;
 /** A series has markers when at least this many cores are found. */
 const MIN_MARKERS = 4;
+/** Outlined markers are looked for when this many dark pixels border the series' ink. */
+const MIN_OUTLINE = MIN_MARKERS * 10;
 
 export interface TraceOptions {
   /** 1 where another series is drawn (and may hide this one). @default none */
   occluded?: Uint8Array;
+  /** 1 where dark ink could outline this series' markers. @default none */
+  outlines?: Uint8Array;
 }
 
 export interface TraceResult {
@@ -391,6 +395,58 @@ function lineThrough(points: PixelPoint[]): { intercept: number; slope: number }
 }
 
 /**
+ * How many outline pixels border the series' solid ink (stopping at MIN_OUTLINE): a line
+ * crossing dark text or another line touches a few, outlined markers many.
+ */
+function outlineTouches(
+  weight: Float32Array,
+  outlines: Uint8Array,
+  width: number,
+  region: Box,
+): number {
+  let count = 0;
+  for (let row = Math.ceil(region.top) + 1; row < region.bottom - 1; row++) {
+    for (let column = Math.ceil(region.left) + 1; column < region.right - 1; column++) {
+      const i = row * width + column;
+      if (!outlines[i]) continue;
+      if (
+        weight[i - 1] >= SOLID ||
+        weight[i + 1] >= SOLID ||
+        weight[i - width] >= SOLID ||
+        weight[i + width] >= SOLID
+      ) {
+        if (++count >= MIN_OUTLINE) return count;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Blobs deeper than `threshold` inside the series' ink (`dist`): marker cores when enough of
+ * them are alike in size and deep enough.
+ */
+function markerCores(dist: Float32Array, width: number, region: Box, threshold: number) {
+  const found = findCores(dist, width, region, threshold);
+  const candidates = found.filter((c) => c.size >= MIN_CORE);
+  const typical = percentile(
+    candidates.map((c) => c.size),
+    0.5,
+  );
+  // Markers are all alike; blobs where a noisy line folds on itself are not.
+  const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
+  const depth = percentile(
+    alike.map((c) => c.depth),
+    0.5,
+  );
+  const hasMarkers =
+    alike.length >= MIN_MARKERS &&
+    alike.length >= candidates.length * ALIKE &&
+    depth >= threshold + MARKER_DEPTH;
+  return { found, alike, depth, hasMarkers, typical };
+}
+
+/**
  * The straight stroke through `points` (nearest the marker first): where the fit bends away
  * from them (a hidden vertex, another marker's edge), it is refitted on the nearer part.
  * Where even the nearest points are not straight, the fit through all of them.
@@ -419,7 +475,7 @@ export function traceSeries(
   width: number,
   height: number,
   region: Box,
-  { occluded }: TraceOptions = {},
+  { occluded, outlines }: TraceOptions = {},
 ): TraceResult {
   const runsByColumn: Run[][] = [];
   for (let column = Math.ceil(region.left); column < region.right; column++) {
@@ -447,24 +503,20 @@ export function traceSeries(
   });
   const halfWidth = percentile(depths, HALF_WIDTH_SHARE);
   const threshold = halfWidth + CORE_MARGIN;
-  const found = findCores(dist, width, region, threshold);
-  const candidates = found.filter((c) => c.size >= MIN_CORE);
-  const typical = percentile(
-    candidates.map((c) => c.size),
-    0.5,
-  );
-  // Markers are all alike; blobs where a noisy line folds on itself are not.
-  const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
-  const depth = percentile(
-    alike.map((c) => c.depth),
-    0.5,
-  );
-  const hasMarkers =
-    alike.length >= MIN_MARKERS &&
-    alike.length >= candidates.length * ALIKE &&
-    depth >= threshold + MARKER_DEPTH;
+  let markerInk = weight;
+  let { found, alike, depth, hasMarkers, typical } = markerCores(dist, width, region, threshold);
+  // Markers drawn with a dark outline (matplotlib's classic style) keep only a small core of
+  // the series colour: with their outline they are as deep as markers.
+  if (!hasMarkers && outlines && outlineTouches(weight, outlines, width, region) >= MIN_OUTLINE) {
+    const outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
+    const cores = markerCores(distanceMap(outlined, width, height), width, region, threshold);
+    if (cores.hasMarkers) {
+      markerInk = outlined;
+      ({ found, alike, depth, hasMarkers, typical } = cores);
+    }
+  }
   const marker = hasMarkers
-    ? classifyMarker(alike, (column, row) => weight[row * width + column] >= SOLID)
+    ? classifyMarker(alike, (column, row) => markerInk[row * width + column] >= SOLID)
     : null;
   const reach = marker ? depth * REACH[marker] + 1 : 0;
   // A marker cut by a line drawn over it leaves smaller pieces of core: they count, as one.

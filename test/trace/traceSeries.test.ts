@@ -167,6 +167,28 @@ describe('traceSeries', () => {
     expect(Math.abs(points[4].px - centres[4].px)).toBeLessThanOrEqual(0.2);
   });
 
+  it('finds markers drawn with a dark outline round a small core of the series colour', async () => {
+    // Discs of radius 5: a 2 px dark ring round a core of radius 3, on a 2.5 px line. The
+    // core alone is hardly deeper than the line; with its outline it is a marker.
+    const centres = [80, 40, 70, 30, 60, 90].map((py, i) => ({ px: 25 + 30 * i, py }));
+    const cores = centres.map(({ px, py }) => `<circle cx="${px}" cy="${py}" r="3" fill="#000"/>`);
+    const rings = centres.map(
+      ({ px, py }) =>
+        `<circle cx="${px}" cy="${py}" r="4" fill="none" stroke="#000" stroke-width="2"/>`,
+    );
+    const weight = await inkWeight(polyline(centres, 2.5) + cores.join(''));
+    const outlines = Uint8Array.from(await inkWeight(rings.join('')), (w) => (w > 0.5 ? 1 : 0));
+    expect(traceSeries(weight, WIDTH, HEIGHT, REGION).markers).toBe(false);
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION, { outlines });
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    points.forEach((point, i) => {
+      expect(Math.hypot(point.px - centres[i].px, point.py - centres[i].py)).toBeLessThanOrEqual(
+        MARKER_TOLERANCE,
+      );
+    });
+  });
+
   it('ends unevenly spaced markers where their line ends, at the plot edge', async () => {
     // The first point lies on the plot's left edge: its marker is cut away, its line is not.
     const centres = [
