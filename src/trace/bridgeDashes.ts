@@ -1,19 +1,19 @@
 import { percentile } from '../math.js';
 import type { Box } from '../types.js';
 
-/** A dashed line shows as at least this many separate dashes. */
+/** A dashed or dotted line shows as at least this many separate dashes or dots. */
 const MIN_DASHES = 8;
 /** Pieces lighter than this (pixel weights summed) are specks (noise), not dashes. */
 const MIN_DASH_INK = 1.5;
-/** At least this share of the series' ink lies in dash-sized pieces when the line is dashed. */
+/** At least this share of the series' ink lies in dashes (or dots) when the line is dashed. */
 const DASHED_SHARE = 0.6;
-/** Dashes within this share of the typical dash's length are alike... */
+/** Dashes within this share of the typical dash's length (dots: of its ink) are alike... */
 const ALIKE = 0.3;
 /** ...and a line is dashed when at least this share of its dashes are (pieces of a broken solid line vary). */
 const REGULAR_SHARE = 0.6;
 /** A dash is at most this share of the region's width long (longer pieces are solid lines). */
 const MAX_DASH_SHARE = 0.1;
-/** Gaps up to this many times the typical gap are bridged (a crossing series widens one). */
+/** Gaps up to this many times the typical gap (dots: spacing) are bridged (a crossing series widens one). */
 const GAP_FACTOR = 2;
 /** A gap with a corner in it is bridged up to this many times the typical gap, round the corner. */
 const CORNER_FACTOR = 1.5;
@@ -38,6 +38,9 @@ interface End {
 
 interface Piece {
   ink: number;
+  /** Its centre (of ink). */
+  px: number;
+  py: number;
   /** Its two ends along its main axis (nearly one point for a dot). */
   ends: [{ px: number; py: number }, { px: number; py: number }];
   /** Unit direction of its main axis (pointing right), and how much longer than wide it is. */
@@ -54,8 +57,9 @@ interface Piece {
  * the line. Each end of a whole dash is joined to the nearest end of another dash onwards
  * along it, within the line's typical gap, by a stroke as wide as the dashes; where none
  * lies ahead (the line turned in the gap), the two dashes are extended to meet. So the line
- * is traced as if drawn solid. A series that is not dashed (few pieces, most ink in long
- * ones, pieces of any length, or dots with no direction) is returned unchanged.
+ * is traced as if drawn solid. A dotted line's dots are joined likewise (`bridgeDots`). A
+ * series neither dashed nor dotted (few pieces, most ink in long ones, pieces of any length
+ * or size) is returned unchanged.
  *
  * `weight` is how much of each pixel (row-major) is the series' colour. Returns a new mask,
  * or `weight` itself when nothing is bridged.
@@ -71,7 +75,9 @@ export function bridgeDashes(
   const maxLength = (region.right - region.left) * MAX_DASH_SHARE;
   const dashes = pieces.filter((p) => length(p) <= maxLength && p.elongation >= ELONGATED);
   const dashInk = dashes.reduce((sum, p) => sum + p.ink, 0);
-  if (dashes.length < MIN_DASHES || dashInk < total * DASHED_SHARE) return weight;
+  if (dashes.length < MIN_DASHES || dashInk < total * DASHED_SHARE) {
+    return bridgeDots(weight, width, height, region, pieces, total);
+  }
   // Dashes are all alike in length; a solid line broken up (by noise, or by a grid drawn
   // over it) breaks into pieces of any length.
   const typicalLength = percentile(dashes.map(length), 0.5);
@@ -147,6 +153,59 @@ export function bridgeDashes(
     paintStroke(out, width, height, region, from.end, turn.at, thickness / 2);
     paintStroke(out, width, height, region, turn.to.end, turn.at, thickness / 2);
   }
+  return out;
+}
+
+/**
+ * A dotted line is a row of dots alike in size, each on the line: each dot is joined to
+ * its nearest neighbour and to the nearest on its other side, within the typical spacing,
+ * by a stroke as wide as the dots. `weight` itself when the series is not dotted.
+ */
+function bridgeDots(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  region: Box,
+  pieces: Piece[],
+  total: number,
+): Float32Array {
+  const round = pieces.filter((p) => p.elongation < ELONGATED);
+  const typicalInk = percentile(
+    round.map((p) => p.ink),
+    0.5,
+  );
+  const dots = round.filter((p) => Math.abs(p.ink - typicalInk) < typicalInk * ALIKE);
+  const dotInk = dots.reduce((sum, p) => sum + p.ink, 0);
+  if (dots.length < MIN_DASHES || dotInk < total * DASHED_SHARE) return weight;
+  if (dots.length < round.length * REGULAR_SHARE) return weight;
+  const apart = (a: Piece, b: Piece) => Math.hypot(b.px - a.px, b.py - a.py);
+  const neighbours = dots.map((dot) => {
+    const others = round.filter((other) => other !== dot);
+    others.sort((a, b) => apart(dot, a) - apart(dot, b));
+    const first = others[0];
+    if (!first) return [];
+    // The nearest on the other side: away from the first.
+    const behind = others.find(
+      (other) =>
+        (other.px - dot.px) * (first.px - dot.px) + (other.py - dot.py) * (first.py - dot.py) < 0,
+    );
+    return behind ? [first, behind] : [first];
+  });
+  const spacing = percentile(
+    dots.flatMap((dot, n) => neighbours[n].slice(0, 1).map((other) => apart(dot, other))),
+    0.5,
+  );
+  const maxGap = spacing * GAP_FACTOR;
+  // A dot is as long as the line is wide: a square, its side the root of its ink.
+  const halfWidth = Math.sqrt(typicalInk) / 2;
+  const out = Float32Array.from(weight);
+  dots.forEach((dot, n) => {
+    for (const other of neighbours[n]) {
+      if (apart(dot, other) <= maxGap) {
+        paintStroke(out, width, height, region, dot, other, halfWidth);
+      }
+    }
+  });
   return out;
 }
 
@@ -232,6 +291,8 @@ function shapeOf(members: number[], weight: Float32Array, width: number): Piece 
   const elongation = Math.sqrt((mean + spread) / Math.max(mean - spread, 1e-9));
   return {
     ink,
+    px: cx,
+    py: cy,
     ends: [
       { px: cx + low * dx, py: cy + low * dy },
       { px: cx + high * dx, py: cy + high * dy },

@@ -60,10 +60,11 @@ describe('bridgeDashes', () => {
     expect(bridgeDashes(weight, WIDTH, HEIGHT, REGION)).toBe(weight);
   });
 
-  it('leaves a dotted line as it is (dots have no direction to bridge along)', async () => {
+  it('joins the dots of a dotted line', async () => {
     const weight = await inkWeight(
-      '<polyline points="10,90 100,40 190,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/>',
+      '<polyline points="10,90 100,70 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/>',
     );
-    expect(bridgeDashes(weight, WIDTH, HEIGHT, REGION)).toBe(weight);
+    expect(emptyColumns(weight, 12, 180).length).toBeGreaterThan(10);
+    expect(emptyColumns(bridgeDashes(weight, WIDTH, HEIGHT, REGION), 12, 180)).toEqual([]);
   });
 });

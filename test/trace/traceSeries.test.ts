@@ -271,6 +271,18 @@ describe('traceSeries', () => {
     }
   });
 
+  it('follows a dotted line past a speck of its colour in a gap between dots', async () => {
+    // Dots 3 px long every 8 px from x = 10: columns 13 to 17 are a gap, and a speck there
+    // is all those columns hold unless the gap is bridged.
+    const weight = await inkWeight(
+      '<polyline points="10,60.5 190,60.5" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="14" y="20" width="2" height="2" fill="#000"/>',
+    );
+    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    for (const { px, py } of points) {
+      expect(Math.abs(py - 60.5), `at px ${px}`).toBeLessThanOrEqual(LINE_TOLERANCE);
+    }
+  });
+
   it('sharpens the vertices of a zigzag with a bend every 6 columns', async () => {
     const vertices = Array.from({ length: 27 }, (_, i) => ({
       px: 22 + 6 * i,
