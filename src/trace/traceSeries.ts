@@ -1,5 +1,6 @@
 import { fitLine, percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
+import { bridgeDashes } from './bridgeDashes.js';
 import { refineVertices } from './refineVertices.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
@@ -515,6 +516,14 @@ export function traceSeries(
       ({ found, alike, depth, hasMarkers, typical } = cores);
     }
   }
+  // A bare line drawn dashed is traced with its gaps bridged.
+  const ink = hasMarkers ? weight : bridgeDashes(weight, width, height, region);
+  const lineRuns =
+    ink === weight
+      ? runsByColumn
+      : runsByColumn.map((_, k) =>
+          columnRuns(ink, width, Math.ceil(region.left) + k, region, { occluded }),
+        );
   const marker = hasMarkers
     ? classifyMarker(alike, (column, row) => markerInk[row * width + column] >= SOLID)
     : null;
@@ -556,7 +565,7 @@ export function traceSeries(
           skip: (row) => markerArea[row * width + column] === 1,
           occluded,
         })
-      : runsByColumn[k];
+      : lineRuns[k];
     if (runs.length === 0) continue;
     let chosen = runs[0];
     for (const run of runs) {
@@ -576,14 +585,12 @@ export function traceSeries(
   if (!hasMarkers) {
     // The line's width: the run across it where it is flattest (columns) or steepest (rows).
     const thickness = percentile(
-      [...runsByColumn.flat().map((run) => run.weight), ...rowRunWeights(weight, width, region)],
+      [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(ink, width, region)],
       HALF_WIDTH_SHARE,
     );
-    sharpenExtremes(line, chosenRuns, thickness, (run, column) =>
-      edges(run, weight, width, column),
-    );
+    sharpenExtremes(line, chosenRuns, thickness, (run, column) => edges(run, ink, width, column));
     return {
-      points: refineVertices(line, thickness, { weight, width, height }),
+      points: refineVertices(line, thickness, { weight: ink, width, height }),
       markers: false,
       marker: null,
       joined: 1,

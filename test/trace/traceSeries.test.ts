@@ -278,6 +278,43 @@ describe('traceSeries', () => {
     }
   });
 
+  it('finds the vertices of a dashed line and of its near-vertical jump within 1 px', async () => {
+    // Dashes 9 px long, gaps 4 px: the near-vertical jump's columns are split into
+    // pieces, and the dashes at its ends are bent round its vertices.
+    const vertices = [
+      { px: 10, py: 90 },
+      { px: 60, py: 60 },
+      { px: 110, py: 80 },
+      { px: 113, py: 20 },
+      { px: 150, py: 35 },
+      { px: 190, py: 95 },
+    ];
+    const list = vertices.map((p) => `${p.px},${p.py}`).join(' ');
+    const weight = await inkWeight(
+      `<polyline points="${list}" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4"/>`,
+    );
+    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    expect(markers).toBe(false);
+    for (const vertex of vertices.slice(1, -1)) {
+      expect(
+        Math.abs(traceAt(points, vertex.px) - vertex.py),
+        `vertex at px ${vertex.px}`,
+      ).toBeLessThanOrEqual(MARKER_TOLERANCE);
+    }
+  });
+
+  it('follows a dotted line past a speck of its colour in a gap between dots', async () => {
+    // Dots 3 px long every 8 px from x = 10: columns 13 to 17 are a gap, and a speck there
+    // is all those columns hold unless the gap is bridged.
+    const weight = await inkWeight(
+      '<polyline points="10,60.5 190,60.5" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="14" y="20" width="2" height="2" fill="#000"/>',
+    );
+    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    for (const { px, py } of points) {
+      expect(Math.abs(py - 60.5), `at px ${px}`).toBeLessThanOrEqual(LINE_TOLERANCE);
+    }
+  });
+
   it('sharpens the vertices of a zigzag with a bend every 6 columns', async () => {
     const vertices = Array.from({ length: 27 }, (_, i) => ({
       px: 22 + 6 * i,

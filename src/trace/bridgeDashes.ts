@@ -1,0 +1,338 @@
+import { percentile } from '../math.js';
+import type { Box } from '../types.js';
+
+/** A dashed or dotted line shows as at least this many separate dashes or dots. */
+const MIN_DASHES = 8;
+/** Pieces lighter than this (pixel weights summed) are specks (noise), not dashes. */
+const MIN_DASH_INK = 1.5;
+/** At least this share of the series' ink lies in dashes (or dots) when the line is dashed. */
+const DASHED_SHARE = 0.6;
+/** Dashes within this share of the typical dash's length (dots: of its ink) are alike... */
+const ALIKE = 0.3;
+/** ...and a line is dashed when at least this share of its dashes are (pieces of a broken solid line vary). */
+const REGULAR_SHARE = 0.6;
+/** A dash is at most this share of the region's width long (longer pieces are solid lines). */
+const MAX_DASH_SHARE = 0.1;
+/** Gaps up to this many times the typical gap (dots: spacing) are bridged (a crossing series widens one). */
+const GAP_FACTOR = 2;
+/** A gap with a corner in it is bridged up to this many times the typical gap, round the corner. */
+const CORNER_FACTOR = 1.5;
+/** ...plus this many px, for the rounding of short gaps to whole pixels. */
+const GAP_SLACK = 1.5;
+/** A piece this many times longer than wide has a direction: its bridges leave along it. */
+const ELONGATED = 1.5;
+/** A bridge leaves an elongated dash at most this far off its direction (cosine of the angle). */
+const MIN_ALIGN = Math.cos(Math.PI / 4);
+
+/** Pixels with at least this much of the series colour are solid: a dash's ends are read from them. */
+const SOLID = 0.5;
+/** Dashes meeting at a corner in a gap turn by at least this much (sine of the angle). */
+const MIN_TURN_SINE = 0.2;
+
+/** One end of piece `n`: side 0 is its low end along its axis, 1 its high end. */
+interface End {
+  n: number;
+  side: number;
+  end: { px: number; py: number };
+}
+
+interface Piece {
+  ink: number;
+  /** Its centre (of ink). */
+  px: number;
+  py: number;
+  /** Its two ends along its main axis (nearly one point for a dot). */
+  ends: [{ px: number; py: number }, { px: number; py: number }];
+  /** Unit direction of its main axis (pointing right), and how much longer than wide it is. */
+  dx: number;
+  dy: number;
+  elongation: number;
+  /** Its width across the main axis (px). */
+  thickness: number;
+}
+
+/**
+ * A dashed line is a row of separate dashes, and between them the column trace sees
+ * nothing, or, where the line is steep, a column split into pieces whose centres are off
+ * the line. Each end of a whole dash is joined to the nearest end of another dash onwards
+ * along it, within the line's typical gap, by a stroke as wide as the dashes; where none
+ * lies ahead (the line turned in the gap), the two dashes are extended to meet. So the line
+ * is traced as if drawn solid. A dotted line's dots are joined likewise (`bridgeDots`). A
+ * series neither dashed nor dotted (few pieces, most ink in long ones, pieces of any length
+ * or size) is returned unchanged.
+ *
+ * `weight` is how much of each pixel (row-major) is the series' colour. Returns a new mask,
+ * or `weight` itself when nothing is bridged.
+ */
+export function bridgeDashes(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  region: Box,
+): Float32Array {
+  const pieces = findPieces(weight, width, region).filter((p) => p.ink >= MIN_DASH_INK);
+  const total = pieces.reduce((sum, p) => sum + p.ink, 0);
+  const maxLength = (region.right - region.left) * MAX_DASH_SHARE;
+  const dashes = pieces.filter((p) => length(p) <= maxLength && p.elongation >= ELONGATED);
+  const dashInk = dashes.reduce((sum, p) => sum + p.ink, 0);
+  if (dashes.length < MIN_DASHES || dashInk < total * DASHED_SHARE) {
+    return bridgeDots(weight, width, height, region, pieces, total);
+  }
+  // Dashes are all alike in length; a solid line broken up (by noise, or by a grid drawn
+  // over it) breaks into pieces of any length.
+  const typicalLength = percentile(dashes.map(length), 0.5);
+  const alike = dashes.filter((p) => Math.abs(length(p) - typicalLength) < typicalLength * ALIKE);
+  if (alike.length < dashes.length * REGULAR_SHARE) return weight;
+  const ends: End[] = pieces.flatMap((piece, n) =>
+    piece.ends.map((end, side) => ({ n, side, end })),
+  );
+  const nearest = (from: End) => {
+    let best: End | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    const piece = pieces[from.n];
+    for (const to of ends) {
+      if (to.n === from.n || pieces[to.n].elongation < ELONGATED) continue;
+      const [ox, oy] = [to.end.px - from.end.px, to.end.py - from.end.py];
+      const distance = Math.hypot(ox, oy);
+      if (distance >= bestDistance) continue;
+      // Out of a dash only onwards along it: not across to a neighbouring line.
+      const out = from.side === 0 ? -1 : 1;
+      if (distance > 0 && ((ox * piece.dx + oy * piece.dy) * out) / distance < MIN_ALIGN) continue;
+      best = to;
+      bestDistance = distance;
+    }
+    return best && { to: best, distance: bestDistance };
+  };
+  // Bridges start from whole dashes: a piece cut short (where another series crosses) has
+  // no sure direction. They may end at any piece.
+  const whole = new Set(alike);
+  const links = ends
+    .filter(({ n }) => whole.has(pieces[n]))
+    .map((from) => ({ from, link: nearest(from) }));
+  const gaps = links.flatMap(({ link }) => (link ? [link.distance] : []));
+  if (gaps.length < MIN_DASHES) return weight;
+  const typicalGap = percentile(gaps, 0.5);
+  const maxGap = typicalGap * GAP_FACTOR + GAP_SLACK;
+  const cornerGap = typicalGap * CORNER_FACTOR + GAP_SLACK;
+  const thickness = percentile(
+    dashes.map((p) => p.thickness),
+    0.5,
+  );
+  const out = Float32Array.from(weight);
+  const outward = ({ n, side }: End) => {
+    const sign = side === 0 ? -1 : 1;
+    return { dx: pieces[n].dx * sign, dy: pieces[n].dy * sign };
+  };
+  // The line turned in a gap: the dashes on either side, extended, meet at the vertex.
+  const corner = (from: End) => {
+    const u = outward(from);
+    let best: { at: { px: number; py: number }; to: End } | null = null;
+    let bestReach = Number.POSITIVE_INFINITY;
+    for (const to of ends) {
+      if (to.n === from.n || pieces[to.n].elongation < ELONGATED) continue;
+      const v = outward(to);
+      const det = v.dx * u.dy - u.dx * v.dy;
+      if (Math.abs(det) < MIN_TURN_SINE) continue;
+      const [ox, oy] = [to.end.px - from.end.px, to.end.py - from.end.py];
+      const s = (v.dx * oy - v.dy * ox) / det;
+      const t = (u.dx * oy - u.dy * ox) / det;
+      // The dash pattern runs along the line: the gap is as long round the corner.
+      if (s < 0 || t < 0 || s + t > cornerGap || s + t >= bestReach) continue;
+      best = { at: { px: from.end.px + s * u.dx, py: from.end.py + s * u.dy }, to };
+      bestReach = s + t;
+    }
+    return best;
+  };
+  for (const { from, link } of links) {
+    if (link && link.distance <= maxGap) {
+      paintStroke(out, width, height, region, from.end, link.to.end, thickness / 2);
+      continue;
+    }
+    const turn = corner(from);
+    if (!turn) continue;
+    paintStroke(out, width, height, region, from.end, turn.at, thickness / 2);
+    paintStroke(out, width, height, region, turn.to.end, turn.at, thickness / 2);
+  }
+  return out;
+}
+
+/**
+ * A dotted line is a row of dots alike in size, each on the line: each dot is joined to
+ * its nearest neighbour and to the nearest on its other side, within the typical spacing,
+ * by a stroke as wide as the dots. `weight` itself when the series is not dotted.
+ */
+function bridgeDots(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  region: Box,
+  pieces: Piece[],
+  total: number,
+): Float32Array {
+  const round = pieces.filter((p) => p.elongation < ELONGATED);
+  const typicalInk = percentile(
+    round.map((p) => p.ink),
+    0.5,
+  );
+  const dots = round.filter((p) => Math.abs(p.ink - typicalInk) < typicalInk * ALIKE);
+  const dotInk = dots.reduce((sum, p) => sum + p.ink, 0);
+  if (dots.length < MIN_DASHES || dotInk < total * DASHED_SHARE) return weight;
+  if (dots.length < round.length * REGULAR_SHARE) return weight;
+  const apart = (a: Piece, b: Piece) => Math.hypot(b.px - a.px, b.py - a.py);
+  const neighbours = dots.map((dot) => {
+    const others = round.filter((other) => other !== dot);
+    others.sort((a, b) => apart(dot, a) - apart(dot, b));
+    const first = others[0];
+    if (!first) return [];
+    // The nearest on the other side: away from the first.
+    const behind = others.find(
+      (other) =>
+        (other.px - dot.px) * (first.px - dot.px) + (other.py - dot.py) * (first.py - dot.py) < 0,
+    );
+    return behind ? [first, behind] : [first];
+  });
+  const spacing = percentile(
+    dots.flatMap((dot, n) => neighbours[n].slice(0, 1).map((other) => apart(dot, other))),
+    0.5,
+  );
+  const maxGap = spacing * GAP_FACTOR;
+  // A dot is as long as the line is wide: a square, its side the root of its ink.
+  const halfWidth = Math.sqrt(typicalInk) / 2;
+  const out = Float32Array.from(weight);
+  dots.forEach((dot, n) => {
+    for (const other of neighbours[n]) {
+      if (apart(dot, other) <= maxGap) {
+        paintStroke(out, width, height, region, dot, other, halfWidth);
+      }
+    }
+  });
+  return out;
+}
+
+function length(piece: Piece): number {
+  const [a, b] = piece.ends;
+  return Math.hypot(b.px - a.px, b.py - a.py);
+}
+
+/** Connected pieces (8-neighbours) of the series' pixels in `region`, with their shape. */
+function findPieces(weight: Float32Array, width: number, region: Box): Piece[] {
+  const seen = new Uint8Array(weight.length);
+  const pieces: Piece[] = [];
+  const stack: number[] = [];
+  const [left, right] = [Math.ceil(region.left), Math.floor(region.right)];
+  const [top, bottom] = [Math.ceil(region.top), Math.floor(region.bottom)];
+  const inside = (column: number, row: number) =>
+    column >= left && column < right && row >= top && row < bottom;
+  for (let row = top; row < bottom; row++) {
+    for (let column = left; column < right; column++) {
+      const start = row * width + column;
+      if (seen[start] || weight[start] <= 0) continue;
+      const members: number[] = [];
+      stack.push(start);
+      seen[start] = 1;
+      while (stack.length > 0) {
+        const i = stack.pop()!;
+        members.push(i);
+        const x = i % width;
+        const y = (i - x) / width;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const j = i + dy * width + dx;
+            if (!inside(x + dx, y + dy) || seen[j] || weight[j] <= 0) continue;
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+      pieces.push(shapeOf(members, weight, width));
+    }
+  }
+  return pieces;
+}
+
+/** A piece's ink, main axis (from its weighted second moments), ends and width. */
+function shapeOf(members: number[], weight: Float32Array, width: number): Piece {
+  let ink = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const i of members) {
+    const x = (i % width) + 0.5;
+    const y = Math.floor(i / width) + 0.5;
+    ink += weight[i];
+    sx += weight[i] * x;
+    sy += weight[i] * y;
+  }
+  const [cx, cy] = [sx / ink, sy / ink];
+  let xx = 0;
+  let yy = 0;
+  let xy = 0;
+  for (const i of members) {
+    const [ox, oy] = [(i % width) + 0.5 - cx, Math.floor(i / width) + 0.5 - cy];
+    xx += weight[i] * ox * ox;
+    yy += weight[i] * oy * oy;
+    xy += weight[i] * ox * oy;
+  }
+  // Within ±90°: the axis points right (or straight down).
+  const angle = 0.5 * Math.atan2(2 * xy, xx - yy);
+  const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
+  // The ends: the farthest reach of the solid part along the axis, on the axis.
+  let [low, high] = [0, 0];
+  for (const i of members) {
+    if (weight[i] < SOLID) continue;
+    const along = ((i % width) + 0.5 - cx) * dx + (Math.floor(i / width) + 0.5 - cy) * dy;
+    low = Math.min(low, along);
+    high = Math.max(high, along);
+  }
+  const span = high - low + 1;
+  const thickness = ink / span;
+  // The spread along the axis against across it (a square or a dot: 1, whichever way it turns).
+  const mean = (xx + yy) / 2;
+  const spread = Math.hypot((xx - yy) / 2, xy);
+  const elongation = Math.sqrt((mean + spread) / Math.max(mean - spread, 1e-9));
+  return {
+    ink,
+    px: cx,
+    py: cy,
+    ends: [
+      { px: cx + low * dx, py: cy + low * dy },
+      { px: cx + high * dx, py: cy + high * dy },
+    ],
+    dx,
+    dy,
+    elongation,
+    thickness,
+  };
+}
+
+/** Paints the segment from `a` to `b`, `halfWidth` px either side, antialiased. */
+function paintStroke(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  region: Box,
+  a: { px: number; py: number },
+  b: { px: number; py: number },
+  halfWidth: number,
+): void {
+  const [ox, oy] = [b.px - a.px, b.py - a.py];
+  const length2 = ox * ox + oy * oy;
+  const columns = [Math.min(a.px, b.px) - halfWidth, Math.max(a.px, b.px) + halfWidth];
+  const rows = [Math.min(a.py, b.py) - halfWidth, Math.max(a.py, b.py) + halfWidth];
+  const [left, right] = [
+    Math.max(Math.ceil(region.left), Math.floor(columns[0])),
+    Math.min(width, Math.floor(region.right), Math.ceil(columns[1])),
+  ];
+  const [top, bottom] = [
+    Math.max(Math.ceil(region.top), Math.floor(rows[0])),
+    Math.min(height, Math.floor(region.bottom), Math.ceil(rows[1])),
+  ];
+  for (let row = top; row < bottom; row++) {
+    for (let column = left; column < right; column++) {
+      const [px, py] = [column + 0.5 - a.px, row + 0.5 - a.py];
+      const t = length2 > 0 ? Math.max(0, Math.min(1, (px * ox + py * oy) / length2)) : 0;
+      const distance = Math.hypot(px - t * ox, py - t * oy);
+      const i = row * width + column;
+      weight[i] = Math.max(weight[i], Math.min(1, halfWidth + 0.5 - distance));
+    }
+  }
+}
