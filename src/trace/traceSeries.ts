@@ -1,5 +1,6 @@
 import { fitLine, percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
+import { fitToInk } from './fitToInk.js';
 import { refineVertices } from './refineVertices.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
@@ -530,8 +531,10 @@ export function traceSeries(
     sharpenExtremes(line, chosenRuns, thickness, (run, column) =>
       edges(run, weight, width, column),
     );
+    const spans = chosenRuns.map((run, i) => edges(run, weight, width, line[i].px - 0.5));
+    const fitted = fitToInk(line, spans, thickness, { weight, width, height }, occluded);
     return {
-      points: refineVertices(line, thickness, { weight, width, height }),
+      points: refineVertices(fitted, thickness, { weight, width, height }),
       markers: false,
       marker: null,
       joined: 1,
