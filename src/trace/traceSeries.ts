@@ -1,6 +1,7 @@
 import { fitLine, percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
 import { bridgeDashes } from './bridgeDashes.js';
+import { fitToInk } from './fitToInk.js';
 import { refineVertices } from './refineVertices.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
@@ -589,8 +590,10 @@ export function traceSeries(
       HALF_WIDTH_SHARE,
     );
     sharpenExtremes(line, chosenRuns, thickness, (run, column) => edges(run, ink, width, column));
+    const spans = chosenRuns.map((run, i) => edges(run, ink, width, line[i].px - 0.5));
+    const fitted = fitToInk(line, spans, thickness, { weight: ink, width, height }, occluded);
     return {
-      points: refineVertices(line, thickness, { weight: ink, width, height }),
+      points: refineVertices(fitted, thickness, { weight: ink, width, height }),
       markers: false,
       marker: null,
       joined: 1,

@@ -258,6 +258,20 @@ describe('traceSeries', () => {
     expect(Math.abs(traceAt(points, end.px) - end.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
   });
 
+  it('places the vertices of a noisy curve with a data point every column or so', async () => {
+    // Noise up to 16 px every 1.25 px: most columns hold a vertex, their ink spans both of its
+    // strokes, and the ink's centre is several px off the vertex (3.2 px on average). Between
+    // the vertices the strokes are steep: a vertex's x off its column's centre still costs.
+    const vertices = Array.from({ length: 121 }, (_, i) => ({
+      px: 25 + 1.25 * i,
+      py: 60 + 8 * Math.sin(i * 2.3) + 8 * Math.sin(i * 0.7 + 1),
+    }));
+    const weight = await inkWeight(polyline(vertices, 1.5));
+    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const errors = vertices.slice(2, -2).map((v) => Math.abs(traceAt(points, v.px) - v.py));
+    expect(errors.reduce((sum, e) => sum + e, 0) / errors.length).toBeLessThanOrEqual(2.7);
+  });
+
   it('finds the vertices of a near-vertical jump within 1 px', async () => {
     // Two strokes at 7 px apart in x joined by one 90 px tall: each column of the jump holds
     // a 13 px run, and the column trace alone rounds both vertices off by several px.
