@@ -8,24 +8,57 @@ const TALL = 1;
 /** Rounds of moving each point in turn to its best height. */
 const ROUNDS = 3;
 
+/** A drawn segment of the polyline, with what its pixel coverage needs. */
+interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Unit direction, and length. */
+  ux: number;
+  uy: number;
+  length: number;
+  /** The larger and smaller of |ux|, |uy|: the pixel's projection across the band. */
+  p: number;
+  q: number;
+}
+
+function segment(x0: number, y0: number, x1: number, y1: number): Segment {
+  const length = Math.hypot(x1 - x0, y1 - y0);
+  const [ux, uy] = [(x1 - x0) / length, (y1 - y0) / length];
+  const [ax, ay] = [Math.abs(ux), Math.abs(uy)];
+  return { x0, y0, x1, y1, ux, uy, length, p: Math.max(ax, ay), q: Math.min(ax, ay) };
+}
+
 /**
- * The share of a unit pixel inside a band `width` wide whose middle passes `offset` px from
- * the pixel's centre, the band running along (`dx`, `dy`) (a unit vector): the pixel's
- * projection across the band is a trapezoid, the convolution of its two sides' projections.
+ * The share of the unit pixel centred at (x, y) that a stroke `width` px wide along `s`
+ * covers: along the segment, the pixel's share inside the band (its projection across the
+ * band is a trapezoid, the convolution of its two sides' projections); beyond the segment's
+ * ends, by the distance from the end (round joins), `reach` being half the width and half a
+ * pixel. May be below 0 or above 1: the caller clamps.
  */
-function bandShare(offset: number, dx: number, dy: number, width: number): number {
-  const [p, q] = [Math.max(Math.abs(dx), Math.abs(dy)), Math.min(Math.abs(dx), Math.abs(dy))];
-  /** The share of the pixel on the near side of a line `t` px across from its centre. */
-  const below = (t: number) => {
-    const [flat, end] = [(p - q) / 2, (p + q) / 2];
-    if (t <= -end) return 0;
-    if (t >= end) return 1;
-    if (q < 1e-9) return (t + end) / p;
-    if (t < -flat) return (t + end) ** 2 / (2 * p * q);
-    if (t <= flat) return 0.5 + t / p;
-    return 1 - (end - t) ** 2 / (2 * p * q);
-  };
-  return below(width / 2 - offset) - below(-width / 2 - offset);
+function share(s: Segment, x: number, y: number, width: number, reach: number): number {
+  const along = (x - s.x0) * s.ux + (y - s.y0) * s.uy;
+  if (along < 0 || along > s.length) {
+    const [ex, ey] = along < 0 ? [s.x0, s.y0] : [s.x1, s.y1];
+    // Most pixels are well clear of the end: no square root for them.
+    if (Math.abs(x - ex) >= reach || Math.abs(y - ey) >= reach) return 0;
+    return reach - Math.hypot(x - ex, y - ey);
+  }
+  const offset = (y - s.y0) * s.ux - (x - s.x0) * s.uy;
+  if (Math.abs(offset) >= width / 2 + 1) return 0;
+  return below(s, width / 2 - offset) - below(s, -width / 2 - offset);
+}
+
+/** The share of a pixel on the near side of a line `t` px across from its centre, along `s`. */
+function below({ p, q }: Segment, t: number): number {
+  const [flat, end] = [(p - q) / 2, (p + q) / 2];
+  if (t <= -end) return 0;
+  if (t >= end) return 1;
+  if (q < 1e-9) return (t + end) / p;
+  if (t < -flat) return (t + end) ** 2 / (2 * p * q);
+  if (t <= flat) return 0.5 + t / p;
+  return 1 - (end - t) ** 2 / (2 * p * q);
 }
 
 /**
@@ -48,64 +81,77 @@ export function fitToInk(
   const ys = line.map((p) => p.py);
   const joined = (i: number) => i >= 0 && i + 1 < xs.length && xs[i + 1] - xs[i] === 1;
   const reach = lineWidth / 2 + 0.5;
-  const band = (offset: number, dx: number, dy: number) => bandShare(offset, dx, dy, lineWidth);
-  /**
-   * The drawn stroke's share of the pixel centred at (x, y): along a segment, the share of the
-   * pixel inside the band `lineWidth` wide around it (exact for a straight band); beyond its
-   * ends, by the distance from the end (round joins). The most over the nearby segments.
-   */
-  const coverage = (x: number, y: number, from: number, to: number) => {
+  const segmentAt = (j: number) => segment(xs[j], ys[j], xs[j + 1], ys[j + 1]);
+  /** The drawn share of the pixel at (x, y) by segments `from` to `to` (exclusive). */
+  const coverage = (x: number, y: number, segments: Segment[]) => {
     let most = 0;
-    for (let j = from; j < to; j++) {
-      if (!joined(j)) continue;
-      const [dx, dy] = [xs[j + 1] - xs[j], ys[j + 1] - ys[j]];
-      const length = Math.hypot(dx, dy);
-      const along = ((x - xs[j]) * dx + (y - ys[j]) * dy) / length;
-      const share =
-        along < 0
-          ? reach - Math.hypot(x - xs[j], y - ys[j])
-          : along > length
-            ? reach - Math.hypot(x - xs[j + 1], y - ys[j + 1])
-            : band(((y - ys[j]) * dx - (x - xs[j]) * dy) / length, dx / length, dy / length);
-      most = Math.max(most, share);
-    }
-    return Math.max(0, Math.min(1, most));
+    for (const s of segments) most = Math.max(most, share(s, x, y, lineWidth, reach));
+    return Math.min(1, most);
   };
   /**
    * The misfit of the drawing to the ink around point `i` as a function of its height: the
-   * pixels near its two segments, whose coverage by the other segments is fixed.
+   * pixels near its two segments, whose coverage by the other segments is fixed. Only the
+   * pixels near the two moving segments change with the height.
    */
   const misfitAround = (i: number, top: number, bottom: number) => {
-    const columns = [
+    const [c0, c1] = [
       Math.max(0, Math.floor(xs[i] - 1 - reach)),
       Math.min(width - 1, Math.floor(xs[i] + 1 + reach)),
     ];
-    const rows = [
+    const [r0, r1] = [
       Math.max(0, Math.floor(top - reach)),
       Math.min(height - 1, Math.floor(bottom + reach)),
     ];
-    const pixels: { x: number; y: number; ink: number; fixed: number }[] = [];
-    for (let column = columns[0]; column <= columns[1]; column++) {
-      for (let row = rows[0]; row <= rows[1]; row++) {
+    const rows = r1 - r0 + 1;
+    const others = [i - 3, i - 2, i + 1, i + 2].filter(joined).map(segmentAt);
+    const ink = new Float64Array((c1 - c0 + 1) * rows);
+    const fixed = new Float64Array(ink.length);
+    const used = new Uint8Array(ink.length);
+    let constant = 0;
+    for (let column = c0; column <= c1; column++) {
+      for (let row = r0; row <= r1; row++) {
         const k = row * width + column;
         if (occluded?.[k]) continue;
-        const [x, y] = [column + 0.5, row + 0.5];
-        const fixed = Math.max(coverage(x, y, i - 3, i - 1), coverage(x, y, i + 1, i + 3));
-        pixels.push({ x, y, ink: Math.max(0, weight[k]), fixed });
+        const n = (column - c0) * rows + row - r0;
+        used[n] = 1;
+        ink[n] = Math.max(0, weight[k]);
+        fixed[n] = coverage(column + 0.5, row + 0.5, others);
+        constant += (fixed[n] - ink[n]) ** 2;
       }
     }
     return (py: number) => {
       ys[i] = py;
-      let sum = 0;
-      for (const { x, y, ink, fixed } of pixels) {
-        sum += (Math.max(fixed, coverage(x, y, i - 1, i + 1)) - ink) ** 2;
+      const moving = [segmentAt(i - 1), segmentAt(i)];
+      const [top, bottom] = [
+        Math.min(ys[i - 1], py, ys[i + 1]),
+        Math.max(ys[i - 1], py, ys[i + 1]),
+      ];
+      let sum = constant;
+      const [left, right] = [
+        Math.max(c0, Math.floor(xs[i - 1] - reach)),
+        Math.min(c1, Math.floor(xs[i + 1] + reach)),
+      ];
+      const [from, to] = [
+        Math.max(r0, Math.floor(top - reach)),
+        Math.min(r1, Math.floor(bottom + reach)),
+      ];
+      for (let column = left; column <= right; column++) {
+        for (let row = from; row <= to; row++) {
+          const n = (column - c0) * rows + row - r0;
+          if (!used[n]) continue;
+          const drawn = Math.max(fixed[n], coverage(column + 0.5, row + 0.5, moving));
+          sum += (drawn - ink[n]) ** 2 - (fixed[n] - ink[n]) ** 2;
+        }
       }
       return sum;
     };
   };
-  for (let round = 0; round < ROUNDS; round++) {
+  // Points to revisit: all at first, then those whose neighbours moved.
+  let stale = new Set(xs.map((_, i) => i));
+  for (let round = 0; round < ROUNDS && stale.size > 0; round++) {
+    const moved = new Set<number>();
     for (let i = 1; i < xs.length - 1; i++) {
-      if (!joined(i - 1) || !joined(i)) continue;
+      if (!stale.has(i) || !joined(i - 1) || !joined(i)) continue;
       const { top, bottom } = spans[i];
       // A run no taller than the line: its centre is the line's height.
       if (bottom - top <= lineWidth + TALL) continue;
@@ -124,7 +170,9 @@ export function fitToInk(
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       ys[i] = best;
+      if (Math.abs(best - traced) > STEP / 2) for (const j of [i - 1, i, i + 1]) moved.add(j);
     }
+    stale = moved;
   }
   return xs.map((px, i) => ({ px, py: ys[i] }));
 }
