@@ -40,10 +40,11 @@ function segment(x0: number, y0: number, x1: number, y1: number): Segment {
 function share(s: Segment, x: number, y: number, width: number, reach: number): number {
   const along = (x - s.x0) * s.ux + (y - s.y0) * s.uy;
   if (along < 0 || along > s.length) {
-    const [ex, ey] = along < 0 ? [s.x0, s.y0] : [s.x1, s.y1];
-    // Most pixels are well clear of the end: no square root for them.
-    if (Math.abs(x - ex) >= reach || Math.abs(y - ey) >= reach) return 0;
-    return reach - Math.hypot(x - ex, y - ey);
+    // Beyond an end (this loop is hot: no arrays, no Math.hypot).
+    const dx = x - (along < 0 ? s.x0 : s.x1);
+    const dy = y - (along < 0 ? s.y0 : s.y1);
+    if (Math.abs(dx) >= reach || Math.abs(dy) >= reach) return 0;
+    return reach - Math.sqrt(dx * dx + dy * dy);
   }
   const offset = (y - s.y0) * s.ux - (x - s.x0) * s.uy;
   if (Math.abs(offset) >= width / 2 + 1) return 0;
@@ -52,7 +53,8 @@ function share(s: Segment, x: number, y: number, width: number, reach: number): 
 
 /** The share of a pixel on the near side of a line `t` px across from its centre, along `s`. */
 function below({ p, q }: Segment, t: number): number {
-  const [flat, end] = [(p - q) / 2, (p + q) / 2];
+  const flat = (p - q) / 2;
+  const end = (p + q) / 2;
   if (t <= -end) return 0;
   if (t >= end) return 1;
   if (q < 1e-9) return (t + end) / p;
@@ -121,7 +123,7 @@ export function fitToInk(
     }
     return (py: number) => {
       ys[i] = py;
-      const moving = [segmentAt(i - 1), segmentAt(i)];
+      const [a, b] = [segmentAt(i - 1), segmentAt(i)];
       const [top, bottom] = [
         Math.min(ys[i - 1], py, ys[i + 1]),
         Math.max(ys[i - 1], py, ys[i + 1]),
@@ -139,7 +141,13 @@ export function fitToInk(
         for (let row = from; row <= to; row++) {
           const n = (column - c0) * rows + row - r0;
           if (!used[n]) continue;
-          const drawn = Math.max(fixed[n], coverage(column + 0.5, row + 0.5, moving));
+          const x = column + 0.5;
+          const y = row + 0.5;
+          const moved = Math.max(
+            share(a, x, y, lineWidth, reach),
+            share(b, x, y, lineWidth, reach),
+          );
+          const drawn = Math.max(fixed[n], Math.min(1, moved));
           sum += (drawn - ink[n]) ** 2 - (fixed[n] - ink[n]) ** 2;
         }
       }
