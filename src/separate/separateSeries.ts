@@ -201,13 +201,31 @@ function readUnder(
   );
   const inText = (k: number) => texts.some((b) => inside(b, k));
   const seriesLabs = masks.map(({ color }) => rgbToLab(color));
-  const drawn = labs.map((lab, k) =>
-    lab && !inText(k) ? assign([lab], seriesLabs, background)[0] : null,
-  );
-  const full = drawn.filter((a) => a && a.series >= 0 && a.alpha >= 1 - SHOW_THROUGH).length;
+  const none = { series: -1, alpha: 0 };
+  /** Each pixel's series by `assign` (in one call: it decides each colour once), where `read`. */
+  const assignWhere = (
+    read: (k: number) => boolean,
+    colors: Lab[],
+    base: Lab,
+    residual?: number,
+  ) => {
+    const at = labs.flatMap((lab, k) => (lab && read(k) ? [k] : []));
+    const out = labs.map(() => none);
+    assign(
+      at.map((k) => labs[k]!),
+      colors,
+      base,
+      residual,
+    ).forEach((a, n) => {
+      out[at[n]] = a;
+    });
+    return out;
+  };
+  const drawn = assignWhere((k) => !inText(k), seriesLabs, background);
+  const full = drawn.filter((a) => a.series >= 0 && a.alpha >= 1 - SHOW_THROUGH).length;
   if (full >= (bottom - top) * UNFILLED) {
     drawn.forEach((a, k) => {
-      if (a && a.series >= 0) mark(masks[a.series], pixel(k), a.alpha);
+      if (a.series >= 0) mark(masks[a.series], pixel(k), a.alpha);
     });
     return;
   }
@@ -221,11 +239,7 @@ function readUnder(
     rgbToLab(color.map((c, k) => fillRgb[k] + SHOW_THROUGH * (c - fillRgb[k])) as Rgb),
   );
   const grey = seriesLabs.some((lab) => chroma(lab) < GREY_CHROMA);
-  const found = labs.map((lab, k) =>
-    lab && !(grey && inText(k))
-      ? assign([lab], faint, fill, BLEND_DE * SHOW_THROUGH)[0]
-      : { series: -1, alpha: 0 },
-  );
+  const found = assignWhere((k) => !(grey && inText(k)), faint, fill, BLEND_DE * SHOW_THROUGH);
   found.forEach(({ series, alpha }, k) => {
     if (series < 0) return;
     const [x, y] = [k % span, Math.floor(k / span)];

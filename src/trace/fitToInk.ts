@@ -51,6 +51,22 @@ function share(s: Segment, x: number, y: number, width: number, reach: number): 
   return below(s, width / 2 - offset) - below(s, -width / 2 - offset);
 }
 
+/**
+ * The rows (continuous, as [low, high]) within `margin` px of segments that run left to
+ * right, over the columns within `margin` of `x`: no pixel outside them is near one.
+ */
+function nearRows(segments: Segment[], x: number, margin: number): [number, number] {
+  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const s of segments) {
+    const [from, to] = [Math.max(s.x0, x - margin), Math.min(s.x1, x + margin)];
+    if (from > to) continue;
+    const at = (px: number) => s.y0 + ((px - s.x0) / (s.x1 - s.x0)) * (s.y1 - s.y0);
+    low = Math.min(low, at(from) - margin, at(to) - margin);
+    high = Math.max(high, at(from) + margin, at(to) + margin);
+  }
+  return [low, high];
+}
+
 /** The share of a pixel on the near side of a line `t` px across from its centre, along `s`. */
 function below({ p, q }: Segment, t: number): number {
   const flat = (p - q) / 2;
@@ -138,7 +154,10 @@ export function fitToInk(
         Math.min(r1, Math.floor(bottom + reach)),
       ];
       for (let column = left; column <= right; column++) {
-        for (let row = from; row <= to; row++) {
+        // Only the rows a moving segment passes near in this column can change.
+        const [lo, hi] = nearRows([a, b], column + 0.5, lineWidth / 2 + 1);
+        const last = Math.min(to, Math.floor(hi - 0.5));
+        for (let row = Math.max(from, Math.ceil(lo - 0.5)); row <= last; row++) {
           const n = (column - c0) * rows + row - r0;
           if (!used[n]) continue;
           const x = column + 0.5;
