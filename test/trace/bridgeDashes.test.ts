@@ -1,20 +1,12 @@
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { bridgeDashes } from '../../src/trace/bridgeDashes.js';
+import { inkWeightOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 200;
 const HEIGHT = 120;
 const REGION = { left: 2, top: 2, right: WIDTH - 2, bottom: HEIGHT - 2 };
 
-/** Rasterises an SVG drawn in black on white and returns how black each pixel is (0..1). */
-async function inkWeight(svgBody: string): Promise<Float32Array> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>${svgBody}</svg>`;
-  const { data } = await sharp(Buffer.from(svg))
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return Float32Array.from(data, (grey) => 1 - grey / 255);
-}
+const inkWeight = inkWeightOf(WIDTH, HEIGHT);
 
 /** The columns in [from, to) that hold no ink at all. */
 function emptyColumns(weight: Float32Array, from: number, to: number): number[] {

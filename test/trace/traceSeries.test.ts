@@ -1,8 +1,8 @@
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../../src/math.js';
 import { traceSeries } from '../../src/trace/traceSeries.js';
 import type { PixelPoint } from '../../src/types.js';
+import { inkWeightOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 200;
 const HEIGHT = 120;
@@ -37,15 +37,7 @@ function lineMask(
   return weight;
 }
 
-/** Rasterises an SVG drawn in black on white and returns how black each pixel is (0..1). */
-async function inkWeight(svgBody: string): Promise<Float32Array> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>${svgBody}</svg>`;
-  const { data } = await sharp(Buffer.from(svg))
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return Float32Array.from(data, (grey) => 1 - grey / 255);
-}
+const inkWeight = inkWeightOf(WIDTH, HEIGHT);
 
 /** SVG of a black polyline through `points`, `width` px wide, with round joins. */
 function polyline(points: PixelPoint[], width: number): string {

@@ -1,0 +1,16 @@
+import sharp from 'sharp';
+
+/**
+ * A rasteriser for SVG drawn in black on white, `width` x `height` px: it returns how black
+ * each pixel is (0..1), row by row, as a series' weight mask.
+ */
+export function inkWeightOf(width: number, height: number) {
+  return async (svgBody: string): Promise<Float32Array> => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${svgBody}</svg>`;
+    const { data } = await sharp(Buffer.from(svg))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return Float32Array.from(data, (grey) => 1 - grey / 255);
+  };
+}
