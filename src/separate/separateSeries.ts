@@ -113,11 +113,9 @@ export function separateSeries(
     count: 0,
   }));
   assignment.forEach(({ series, alpha }, i) => {
-    if (series < 0) return;
-    masks[series].weight[pixels[i]] = Math.min(1, alpha);
-    masks[series].count++;
+    if (series >= 0) mark(masks[series], pixels[i], alpha);
   });
-  if (translucent) readUnder(image, translucent, region, backgroundLab, masks);
+  if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
   return masks;
 }
 
@@ -180,6 +178,7 @@ function readUnder(
   image: Raster,
   { box, samples, texts }: LegendCover,
   region: Box,
+  seriesLabs: Lab[],
   background: Lab,
   masks: SeriesMask[],
 ): void {
@@ -200,7 +199,6 @@ function readUnder(
     samples.some((b) => inside(b, k)) ? null : labOf(data, pixel(k) * 3),
   );
   const inText = (k: number) => texts.some((b) => inside(b, k));
-  const seriesLabs = masks.map(({ color }) => rgbToLab(color));
   const none = { series: -1, alpha: 0 };
   /** Each pixel's series by `assign` (in one call: it decides each colour once), where `read`. */
   const assignWhere = (
@@ -256,6 +254,7 @@ function readUnder(
   });
 }
 
+/** Gives `pixel` to the series' mask with `alpha` of its colour. */
 function mark(mask: SeriesMask, pixel: number, alpha: number): void {
   mask.weight[pixel] = Math.min(1, alpha);
   mask.count++;

@@ -56,13 +56,16 @@ function share(s: Segment, x: number, y: number, width: number, reach: number): 
  * right, over the columns within `margin` of `x`: no pixel outside them is near one.
  */
 function nearRows(segments: Segment[], x: number, margin: number): [number, number] {
-  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
   for (const s of segments) {
-    const [from, to] = [Math.max(s.x0, x - margin), Math.min(s.x1, x + margin)];
+    const from = Math.max(s.x0, x - margin);
+    const to = Math.min(s.x1, x + margin);
     if (from > to) continue;
-    const at = (px: number) => s.y0 + ((px - s.x0) / (s.x1 - s.x0)) * (s.y1 - s.y0);
-    low = Math.min(low, at(from) - margin, at(to) - margin);
-    high = Math.max(high, at(from) + margin, at(to) + margin);
+    const slope = (s.y1 - s.y0) / (s.x1 - s.x0);
+    const [a, b] = [s.y0 + (from - s.x0) * slope, s.y0 + (to - s.x0) * slope];
+    low = Math.min(low, a - margin, b - margin);
+    high = Math.max(high, a + margin, b + margin);
   }
   return [low, high];
 }
@@ -100,7 +103,7 @@ export function fitToInk(
   const joined = (i: number) => i >= 0 && i + 1 < xs.length && xs[i + 1] - xs[i] === 1;
   const reach = lineWidth / 2 + 0.5;
   const segmentAt = (j: number) => segment(xs[j], ys[j], xs[j + 1], ys[j + 1]);
-  /** The drawn share of the pixel at (x, y) by segments `from` to `to` (exclusive). */
+  /** The drawn share of the pixel at (x, y) by `segments`. */
   const coverage = (x: number, y: number, segments: Segment[]) => {
     let most = 0;
     for (const s of segments) most = Math.max(most, share(s, x, y, lineWidth, reach));
