@@ -4,6 +4,8 @@ import type { PixelPoint } from '../types.js';
 const MIN_STRETCH = 8;
 /** At least this share of a stretch's columns show no trace of the hidden series. */
 const MIN_MISSING = 0.3;
+/** A stretch where the trace shows through this many times is a series hidden along it. */
+const MIN_GAPS = 3;
 /** A traced point this close (px) to the other series' ink is a fringe of it. */
 const TOUCH = 1;
 /** A traced point this close (px, in its column) to the other series' trace is at its edge. */
@@ -23,7 +25,8 @@ export interface TracedLine {
  * Where a trace keeps touching another series' ink over a stretch of columns and is missing
  * from a good share of them, it follows the other series' trace through that stretch. A
  * crossing (a short stretch, or one the straight bridge between the traced sides keeps on
- * the other's ink) is left to the bridge.
+ * the other's ink) is left to the bridge; but a crossing shows through once, and a stretch
+ * where the trace shows through again and again is a line hidden along the other.
  *
  * Returns each series' points, left to right (the input lists are not changed).
  */
@@ -52,22 +55,25 @@ export function followHidden(lines: TracedLine[], width: number): PixelPoint[][]
       let start = -1;
       let end = -1;
       let missing = 0;
+      let gaps = 0;
       const close = () => {
         const length = end - start + 1;
         if (
           start >= 0 &&
           length >= MIN_STRETCH &&
           missing >= length * MIN_MISSING &&
-          !bridgedUnder(
-            points.filter((p) => p.px >= start && p.px < end + 1),
-            other.weight,
-            width,
-          )
+          (gaps >= MIN_GAPS ||
+            !bridgedUnder(
+              points.filter((p) => p.px >= start && p.px < end + 1),
+              other.weight,
+              width,
+            ))
         ) {
           for (let column = start; column <= end; column++) replaced.add(column);
         }
         start = -1;
         missing = 0;
+        gaps = 0;
       };
       // Columns missing since the last touching point: they count once the stretch goes on.
       let pending = 0;
@@ -81,6 +87,7 @@ export function followHidden(lines: TracedLine[], width: number): PixelPoint[][]
         } else {
           if (start < 0) start = column;
           missing += pending;
+          if (pending > 0) gaps++;
           end = column;
           pending = 0;
         }

@@ -318,7 +318,7 @@ function yAt(stroke: Stroke, px: number): number {
 }
 
 /** Indices of the points Douglas-Peucker keeps at tolerance `tolerance` (px). */
-function simplify(points: PixelPoint[], tolerance: number): number[] {
+export function simplify(points: PixelPoint[], tolerance: number): number[] {
   const keep = new Set([0, points.length - 1]);
   const stack: [number, number][] = [[0, points.length - 1]];
   while (stack.length > 0) {

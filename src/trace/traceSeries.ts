@@ -2,6 +2,7 @@ import { fitLine, percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
 import { bridgeDashes } from './bridgeDashes.js';
 import { fitToInk } from './fitToInk.js';
+import { fitVertices } from './fitVertices.js';
 import { refineVertices } from './refineVertices.js';
 
 /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
@@ -593,7 +594,12 @@ export function traceSeries(
     const spans = chosenRuns.map((run, i) => edges(run, ink, width, line[i].px - 0.5));
     const fitted = fitToInk(line, spans, thickness, { weight: ink, width, height }, occluded);
     return {
-      points: refineVertices(fitted, thickness, { weight: ink, width, height }),
+      points: fitVertices(
+        refineVertices(fitted, thickness, { weight: ink, width, height }),
+        thickness,
+        { weight: ink, width, height },
+        occluded,
+      ),
       markers: false,
       marker: null,
       joined: 1,

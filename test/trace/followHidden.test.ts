@@ -52,6 +52,29 @@ describe('followHidden', () => {
     expect(result.find((p) => Math.floor(p.px) === 70)?.py).toBe(top(50));
   });
 
+  it('follows the series on top where the hidden one shows through in many short pieces', () => {
+    // Drawn exactly under the top line from column 20 to 42: its fringe shows at the top
+    // line's edge in pieces two columns long. Each short gap alone is bridged on the top
+    // line's ink, as at a crossing, but a crossing shows through once, not five times.
+    const pieces = [20, 25, 30, 35, 40].flatMap((from) => range(from, from + 2));
+    const hidden = [
+      ...trace(range(0, 20), (c) => top(20) + 2 * (c - 20)),
+      ...trace(pieces, (c) => top(c) + 1.5),
+      ...trace(range(43, 80), () => top(43)),
+    ];
+    const [result] = followHidden(
+      [
+        { points: hidden, weight: inkOf(hidden) },
+        { points: over, weight: inkOf(over) },
+      ],
+      WIDTH,
+    );
+    for (const column of range(20, 43)) {
+      const point = result.find((p) => Math.floor(p.px) === column);
+      expect(point?.py, `column ${column}`).toBeCloseTo(top(column), 6);
+    }
+  });
+
   it('leaves a shallow crossing bridged straight', () => {
     // Crossing the top line at column 30 at a slightly steeper slope: hidden for a few
     // columns, and within reach of it for over a dozen.

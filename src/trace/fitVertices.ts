@@ -1,0 +1,211 @@
+import { percentile } from '../math.js';
+import type { PixelPoint } from '../types.js';
+import { type Ink, simplify } from './refineVertices.js';
+
+/** Corners are the points Douglas-Peucker keeps at this share of the line width. */
+const SIMPLIFY_SHARE = 0.5;
+/** A corner is fitted when the line turns there by at least this much (rad). */
+const MIN_TURN = 0.25;
+/** A vertex moves at most this far (px) from where the trace put it. */
+const MAX_MOVE = 4;
+/** The search's first and last step (px): whole pixels, then down to quarters. */
+const FIRST_STEP = 1;
+const LAST_STEP = 0.25;
+/** Rounds over the corners: a corner is revisited when a neighbouring corner moved. */
+const ROUNDS = 2;
+/**
+ * Pixels within this many line widths (plus WINDOW_SLACK px) of a vertex place it. Further
+ * out, the legs hang on the neighbouring corners, which may be off (a line's last corner is
+ * traced into its cap).
+ */
+const WINDOW = 3;
+const WINDOW_SLACK = 8;
+/** A corner is fitted when its legs' drawing matches the ink by this share where it is seen. */
+const MIN_MATCHED = 0.5;
+
+/** A straight leg of the polyline: its start, unit direction and length. */
+interface Leg {
+  x0: number;
+  y0: number;
+  ux: number;
+  uy: number;
+  length: number;
+}
+
+/**
+ * A polyline's vertex is where its two legs meet, and a renderer draws both legs in full
+ * around it: at a sharp peak the ink's tip, not the column centres, gives the vertex's
+ * height; where another series hides the vertex, the legs' extensions meet there. This
+ * redraws the line near each corner (a point Douglas-Peucker keeps where the line turns) as
+ * two strokes of the line's width with round joins and one pixel of anti-aliasing, and moves
+ * the corner to where that drawing matches the series' ink best (least squares over the
+ * pixels near it; pixels in `occluded`, where another series is drawn over this one, do not
+ * count). The traced points keep their offsets from the polyline through the corners, so
+ * curves between corners keep their shape. A corner whose ink is only a fringe (a line
+ * hidden under another) is left alone.
+ *
+ * `lineWidth` is the line's run height where flattest (px). Returns a new list, left to
+ * right, with a point in every traced column.
+ */
+export function fitVertices(
+  line: PixelPoint[],
+  lineWidth: number,
+  { weight, width, height }: Ink,
+  occluded?: Uint8Array,
+): PixelPoint[] {
+  if (line.length < 3) return line;
+  const traced = simplify(line, Math.max(1, lineWidth * SIMPLIFY_SHARE)).map((i) => line[i]);
+  const corners = traced.map((p) => ({ ...p }));
+  const stroke = strokeWidth(line, lineWidth, { weight, width, height }, occluded);
+  const reach = stroke / 2 + 0.5;
+  /** How much of the pixel centred at (x, y) the legs cover: a ramp one pixel wide. */
+  const drawn = (legs: Leg[], x: number, y: number) => {
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const leg of legs) nearest = Math.min(nearest, distance2(leg, x, y));
+    return nearest >= reach * reach ? 0 : Math.min(1, reach - Math.sqrt(nearest));
+  };
+  let stale = new Set(corners.map((_, k) => k));
+  for (let round = 0; round < ROUNDS && stale.size > 0; round++) {
+    const moved = new Set<number>();
+    for (let k = 1; k < corners.length - 1; k++) {
+      const [a, v, b] = [corners[k - 1], corners[k], corners[k + 1]];
+      if (!stale.has(k) || turn(a, v, b) < MIN_TURN) continue;
+      // The pixels near the vertex that the two legs can cover, with what the neighbouring
+      // legs draw there.
+      const radius = WINDOW * lineWidth + WINDOW_SLACK;
+      const margin = reach + MAX_MOVE + 1;
+      const legs = [leg(a, v), leg(v, b)];
+      const others: Leg[] = [];
+      if (k >= 2) others.push(leg(corners[k - 2], a));
+      if (k + 2 < corners.length) others.push(leg(b, corners[k + 2]));
+      const pixels: { x: number; y: number; ink: number; fixed: number }[] = [];
+      for (let row = Math.max(0, Math.floor(v.py - radius)); row < height; row++) {
+        if (row > v.py + radius) break;
+        for (let column = Math.max(0, Math.floor(v.px - radius)); column < width; column++) {
+          if (column > v.px + radius) break;
+          const [x, y] = [column + 0.5, row + 0.5];
+          const n = row * width + column;
+          if (occluded?.[n] || (x - v.px) ** 2 + (y - v.py) ** 2 > radius ** 2) continue;
+          if (Math.min(distance2(legs[0], x, y), distance2(legs[1], x, y)) > margin ** 2) continue;
+          pixels.push({ x, y, ink: Math.max(0, weight[n]), fixed: drawn(others, x, y) });
+        }
+      }
+      // A fringe of a line hidden under another (the occluder's pixels left out) is no stroke.
+      let [matched, total] = [0, 0];
+      for (const { x, y, ink } of pixels) {
+        const cover = drawn(legs, x, y);
+        matched += Math.min(cover, ink);
+        total += cover;
+      }
+      if (matched < total * MIN_MATCHED) continue;
+      const misfit = (px: number, py: number) => {
+        const tried = [leg(a, { px, py }), leg({ px, py }, b)];
+        let sum = 0;
+        for (const { x, y, ink, fixed } of pixels) {
+          sum += (Math.max(fixed, drawn(tried, x, y)) - ink) ** 2;
+        }
+        return sum;
+      };
+      // Compass search: steps along x and y, halved when none improves.
+      const start = traced[k];
+      let best = { px: v.px, py: v.py, misfit: misfit(v.px, v.py) };
+      for (let step = FIRST_STEP; step >= LAST_STEP; step /= 2) {
+        for (let improved = true; improved; ) {
+          improved = false;
+          const { px, py } = best;
+          for (const [dx, dy] of COMPASS) {
+            const [x, y] = [px + dx * step, py + dy * step];
+            if (x <= a.px || x >= b.px) continue;
+            if (Math.abs(x - start.px) > MAX_MOVE || Math.abs(y - start.py) > MAX_MOVE) continue;
+            const m = misfit(x, y);
+            if (m < best.misfit) [best, improved] = [{ px: x, py: y, misfit: m }, true];
+          }
+        }
+      }
+      if (best.px !== v.px || best.py !== v.py) for (const j of [k - 1, k + 1]) moved.add(j);
+      corners[k] = { px: best.px, py: best.py };
+    }
+    stale = moved;
+  }
+  // Every traced point keeps its offset from the polyline through the corners; each column
+  // keeps a point.
+  const shifted = corners.filter((c, k) => c.px !== traced[k].px || c.py !== traced[k].py);
+  const out = line
+    .filter((p) => !shifted.some((c) => Math.floor(c.px) === Math.floor(p.px)))
+    .map((p) => ({ px: p.px, py: p.py + polylineY(corners, p.px) - polylineY(traced, p.px) }));
+  return [...out, ...shifted].sort((p, q) => p.px - q.px);
+}
+
+/**
+ * The stroke's width across it (px): a column holds 1 / cos(angle) times as much ink as the
+ * stroke is wide, the angle read from the trace's neighbouring columns. `lineWidth`, the
+ * run's height where flattest, is that for a line with no flat stretch. The median over
+ * unhidden columns of plain strokes (not at a corner) is taken.
+ */
+function strokeWidth(
+  line: PixelPoint[],
+  lineWidth: number,
+  { weight, width, height }: Ink,
+  occluded?: Uint8Array,
+): number {
+  const widths: number[] = [];
+  const span = Math.ceil(lineWidth * 2 + 2);
+  for (let i = 1; i + 1 < line.length; i++) {
+    const [before, point, after] = [line[i - 1], line[i], line[i + 1]];
+    if (after.px - before.px !== 2) continue;
+    const [s1, s2] = [point.py - before.py, after.py - point.py];
+    // A corner's column holds both strokes.
+    if (Math.abs(s1 - s2) > 0.5) continue;
+    const column = Math.floor(point.px);
+    let [ink, hidden] = [0, false];
+    const row0 = Math.max(0, Math.floor(point.py) - span);
+    for (let row = row0; row <= Math.min(height - 1, Math.floor(point.py) + span); row++) {
+      const n = row * width + column;
+      if (occluded?.[n]) hidden = true;
+      ink += Math.max(0, weight[n]);
+    }
+    if (!hidden && ink > 0) widths.push(ink / Math.hypot(1, (s1 + s2) / 2));
+  }
+  return widths.length > 0 ? Math.min(lineWidth, percentile(widths, 0.5)) : lineWidth;
+}
+
+const COMPASS = [
+  [0, -1],
+  [0, 1],
+  [-1, 0],
+  [1, 0],
+];
+
+function leg(from: PixelPoint, to: PixelPoint): Leg {
+  const length = Math.hypot(to.px - from.px, to.py - from.py) || 1;
+  return {
+    x0: from.px,
+    y0: from.py,
+    ux: (to.px - from.px) / length,
+    uy: (to.py - from.py) / length,
+    length,
+  };
+}
+
+/** The squared distance (px²) from (x, y) to the leg. */
+function distance2(s: Leg, x: number, y: number): number {
+  const along = Math.max(0, Math.min(s.length, (x - s.x0) * s.ux + (y - s.y0) * s.uy));
+  const [dx, dy] = [x - s.x0 - along * s.ux, y - s.y0 - along * s.uy];
+  return dx * dx + dy * dy;
+}
+
+/** How far the line turns at `v` (rad), between the legs from `a` and to `b`. */
+function turn(a: PixelPoint, v: PixelPoint, b: PixelPoint): number {
+  const [ux, uy] = [v.px - a.px, v.py - a.py];
+  const [wx, wy] = [b.px - v.px, b.py - v.py];
+  const cos = (ux * wx + uy * wy) / (Math.hypot(ux, uy) * Math.hypot(wx, wy) || 1);
+  return Math.acos(Math.max(-1, Math.min(1, cos)));
+}
+
+/** The polyline through `corners` (left to right) at column `px`, held level past its ends. */
+function polylineY(corners: PixelPoint[], px: number): number {
+  const k = corners.findIndex((c) => c.px >= px);
+  if (k <= 0) return k === 0 ? corners[0].py : corners.at(-1)!.py;
+  const [a, b] = [corners[k - 1], corners[k]];
+  return b.px === a.px ? b.py : a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py);
+}
