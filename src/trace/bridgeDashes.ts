@@ -7,7 +7,7 @@ const MIN_DASHES = 8;
 const MIN_DASH_INK = 1.5;
 /** At least this share of the series' ink lies in dashes (or dots) when the line is dashed. */
 const DASHED_SHARE = 0.6;
-/** Dashes within this share of the typical dash's length (dots: of its ink) are alike... */
+/** Dashes within this share of the typical dash's length (dots: of its ink) are alike (and no wider than this share over the typical width is straight)... */
 const ALIKE = 0.3;
 /** ...and a line is dashed when at least this share of its dashes are (pieces of a broken solid line vary). */
 const REGULAR_SHARE = 0.6;
@@ -26,6 +26,8 @@ const MIN_ALIGN = Math.cos(Math.PI / 4);
 
 /** Pixels with at least this much of the series colour are solid: a dash's ends are read from them. */
 const SOLID = 0.5;
+/** Ink this far (px) beyond half a line's width off a dash's axis is still ahead of it. */
+const AHEAD_SLACK = 1;
 /** Dashes meeting at a corner in a gap turn by at least this much (sine of the angle). */
 const MIN_TURN_SINE = 0.2;
 
@@ -55,8 +57,10 @@ interface Piece {
  * A dashed line is a row of separate dashes, and between them the column trace sees
  * nothing, or, where the line is steep, a column split into pieces whose centres are off
  * the line. Each end of a whole dash is joined to the nearest end of another dash onwards
- * along it, within the line's typical gap, by a stroke as wide as the dashes; where none
- * lies ahead (the line turned in the gap), the two dashes are extended to meet. So the line
+ * along it, within the line's typical gap (longer only by as much as a dash beside it is
+ * cut short), by a stroke as wide as the dashes, or straight on to a piece whose ends are
+ * unsure (near a sharp vertex) when that comes first; where none lies ahead (the line
+ * turned in the gap), the two dashes are extended to meet. So the line
  * is traced as if drawn solid. A dotted line's dots are joined likewise (`bridgeDots`). A
  * series neither dashed nor dotted (few pieces, most ink in long ones, pieces of any length
  * or size) is returned unchanged.
@@ -70,7 +74,8 @@ export function bridgeDashes(
   height: number,
   region: Box,
 ): Float32Array {
-  const pieces = findPieces(weight, width, region).filter((p) => p.ink >= MIN_DASH_INK);
+  const { pieces: all, label } = findPieces(weight, width, region);
+  const pieces = all.filter((p) => p.ink >= MIN_DASH_INK);
   const total = pieces.reduce((sum, p) => sum + p.ink, 0);
   const maxLength = (region.right - region.left) * MAX_DASH_SHARE;
   const dashes = pieces.filter((p) => length(p) <= maxLength && p.elongation >= ELONGATED);
@@ -83,15 +88,26 @@ export function bridgeDashes(
   const typicalLength = percentile(dashes.map(length), 0.5);
   const alike = dashes.filter((p) => Math.abs(length(p) - typicalLength) < typicalLength * ALIKE);
   if (alike.length < dashes.length * REGULAR_SHARE) return weight;
+  const thickness = percentile(
+    dashes.map((p) => p.thickness),
+    0.5,
+  );
+  // A straight dash is as wide as the line. A wider piece is a dash bent round a sharp
+  // vertex, a longer one dashes run together (the two sides of a sharp vertex touch there):
+  // the ends of their axis are not where their dashes end.
+  const straight = (piece: Piece) =>
+    piece.elongation >= ELONGATED &&
+    length(piece) < typicalLength * (1 + ALIKE) &&
+    piece.thickness < thickness * (1 + ALIKE);
   const ends: End[] = pieces.flatMap((piece, n) =>
-    piece.ends.map((end, side) => ({ n, side, end })),
+    straight(piece) ? piece.ends.map((end, side) => ({ n, side, end })) : [],
   );
   const nearest = (from: End) => {
     let best: End | null = null;
     let bestDistance = Number.POSITIVE_INFINITY;
     const piece = pieces[from.n];
     for (const to of ends) {
-      if (to.n === from.n || pieces[to.n].elongation < ELONGATED) continue;
+      if (to.n === from.n) continue;
       const [ox, oy] = [to.end.px - from.end.px, to.end.py - from.end.py];
       const distance = Math.hypot(ox, oy);
       if (distance >= bestDistance) continue;
@@ -103,9 +119,9 @@ export function bridgeDashes(
     }
     return best && { to: best, distance: bestDistance };
   };
-  // Bridges start from whole dashes: a piece cut short (where another series crosses) has
-  // no sure direction. They may end at any piece.
-  const whole = new Set(alike);
+  // Bridges start from whole straight dashes: a piece cut short (where another series
+  // crosses) has no sure direction. They may end at any piece.
+  const whole = new Set(alike.filter(straight));
   const links = ends
     .filter(({ n }) => whole.has(pieces[n]))
     .map((from) => ({ from, link: nearest(from) }));
@@ -114,10 +130,12 @@ export function bridgeDashes(
   const typicalGap = percentile(gaps, 0.5);
   const maxGap = typicalGap * GAP_FACTOR + GAP_SLACK;
   const cornerGap = typicalGap * CORNER_FACTOR + GAP_SLACK;
-  const thickness = percentile(
-    dashes.map((p) => p.thickness),
-    0.5,
-  );
+  // The dash pattern runs on along the line: past a whole dash the next begins one gap on.
+  // A gap looks longer only where a series drawn over the line hides part of a dash beside
+  // it, which then looks as much shorter.
+  const hidden = (n: number) => Math.max(0, typicalLength - length(pieces[n]));
+  const gapAfter = (from: End, to?: End) =>
+    Math.min(maxGap, typicalGap + GAP_SLACK + hidden(from.n) + (to ? hidden(to.n) : 0));
   const out = Float32Array.from(weight);
   const outward = ({ n, side }: End) => {
     const sign = side === 0 ? -1 : 1;
@@ -129,7 +147,7 @@ export function bridgeDashes(
     let best: { at: { px: number; py: number }; to: End } | null = null;
     let bestReach = Number.POSITIVE_INFINITY;
     for (const to of ends) {
-      if (to.n === from.n || pieces[to.n].elongation < ELONGATED) continue;
+      if (to.n === from.n) continue;
       const v = outward(to);
       const det = v.dx * u.dy - u.dx * v.dy;
       if (Math.abs(det) < MIN_TURN_SINE) continue;
@@ -143,8 +161,52 @@ export function bridgeDashes(
     }
     return best;
   };
+  const index = new Map(pieces.map((piece, n) => [piece, n]));
+  const known = new Set(ends.map(({ n }) => n));
+  const endless = new Set(pieces.map((_, n) => n).filter((n) => !known.has(n)));
+  // A dash's end is joined onwards, straight along it, to the ink of a piece whose ends are
+  // not where a dash's would be (see `straight`): the first met within a line's width of
+  // the dash's axis carried on.
+  const inkAhead = (from: End, within: number) => {
+    const u = outward(from);
+    const { px, py } = from.end;
+    let nearest = within;
+    let found = false;
+    const [left, right] = [
+      Math.max(Math.ceil(region.left), Math.floor(px - within)),
+      Math.min(Math.floor(region.right) - 1, Math.ceil(px + within)),
+    ];
+    const [top, bottom] = [
+      Math.max(Math.ceil(region.top), Math.floor(py - within)),
+      Math.min(Math.floor(region.bottom) - 1, Math.ceil(py + within)),
+    ];
+    for (let row = top; row <= bottom; row++) {
+      for (let column = left; column <= right; column++) {
+        const i = row * width + column;
+        if (weight[i] < SOLID) continue;
+        const n = index.get(all[label[i]]);
+        if (n === undefined || !endless.has(n)) continue;
+        const [ox, oy] = [column + 0.5 - px, row + 0.5 - py];
+        const along = ox * u.dx + oy * u.dy;
+        if (
+          along <= 0 ||
+          along > nearest ||
+          Math.abs(oy * u.dx - ox * u.dy) > thickness / 2 + AHEAD_SLACK
+        )
+          continue;
+        nearest = along;
+        found = true;
+      }
+    }
+    return found ? { px: px + nearest * u.dx, py: py + nearest * u.dy } : null;
+  };
   for (const { from, link } of links) {
-    if (link && link.distance <= maxGap) {
+    const ahead = inkAhead(from, Math.min(gapAfter(from), link?.distance ?? maxGap));
+    if (ahead) {
+      paintStroke(out, width, height, region, from.end, ahead, thickness / 2);
+      continue;
+    }
+    if (link && link.distance <= gapAfter(from, link.to)) {
       paintStroke(out, width, height, region, from.end, link.to.end, thickness / 2);
       continue;
     }
@@ -214,9 +276,17 @@ function length(piece: Piece): number {
   return Math.hypot(b.px - a.px, b.py - a.py);
 }
 
-/** Connected pieces (8-neighbours) of the series' pixels in `region`, with their shape. */
-function findPieces(weight: Float32Array, width: number, region: Box): Piece[] {
+/**
+ * Connected pieces (8-neighbours) of the series' pixels in `region`, with their shape, and
+ * the index of the piece holding each pixel (-1 for none).
+ */
+function findPieces(
+  weight: Float32Array,
+  width: number,
+  region: Box,
+): { pieces: Piece[]; label: Int32Array } {
   const seen = new Uint8Array(weight.length);
+  const label = new Int32Array(weight.length).fill(-1);
   const pieces: Piece[] = [];
   const stack: number[] = [];
   const [left, right] = [Math.ceil(region.left), Math.floor(region.right)];
@@ -233,6 +303,7 @@ function findPieces(weight: Float32Array, width: number, region: Box): Piece[] {
       while (stack.length > 0) {
         const i = stack.pop()!;
         members.push(i);
+        label[i] = pieces.length;
         const x = i % width;
         const y = (i - x) / width;
         for (let dy = -1; dy <= 1; dy++) {
@@ -247,7 +318,7 @@ function findPieces(weight: Float32Array, width: number, region: Box): Piece[] {
       pieces.push(shapeOf(members, weight, width));
     }
   }
-  return pieces;
+  return { pieces, label };
 }
 
 /** A piece's ink, main axis (from its weighted second moments), ends and width. */

@@ -39,6 +39,65 @@ describe('bridgeDashes', () => {
     }
   });
 
+  /** Points down both sides of the peak `points[1]` (to near the bends below) with no ink within a pixel. */
+  function gapsBelowPeak(bridged: Float32Array, points: [number, number][]): string[] {
+    const gaps: string[] = [];
+    for (const to of [points[0], points[2]]) {
+      for (let t = 0; t <= 0.9; t += 0.01) {
+        const [x, y] = [
+          points[1][0] + t * (to[0] - points[1][0]),
+          points[1][1] + t * (to[1] - points[1][1]),
+        ];
+        const row = Math.floor(y) * WIDTH;
+        const near = [-1, 0, 1].map((dx) => bridged[row + Math.floor(x) + dx]);
+        if (Math.max(...near) <= 0) gaps.push(`(${x.toFixed(1)}, ${y.toFixed(1)})`);
+      }
+    }
+    return gaps;
+  }
+
+  it('joins the dashes below a sharp peak where its two sides touch', async () => {
+    // The dashes on the two sides meet near the tip, in one piece longer than a dash.
+    const peak: [number, number][] = [
+      [60, 88],
+      [70, 15],
+      [80, 90],
+    ];
+    const weight = await inkWeight(
+      `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4"/>`,
+    );
+    expect(gapsBelowPeak(bridgeDashes(weight, WIDTH, HEIGHT, REGION), peak)).toEqual([]);
+  });
+
+  it('joins the dashes below a sharp peak to the dash bent round it', async () => {
+    // A dash bent round the tip is as long as a dash, twice as wide: its axis is upright, and
+    // its ends on that axis lie between the sides, not on them.
+    const peak: [number, number][] = [
+      [60, 88],
+      [72, 25],
+      [84, 90],
+    ];
+    const weight = await inkWeight(
+      `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4" stroke-dashoffset="12"/>`,
+    );
+    expect(gapsBelowPeak(bridgeDashes(weight, WIDTH, HEIGHT, REGION), peak)).toEqual([]);
+  });
+
+  it('does not join the dashes across the top of a narrow valley', async () => {
+    // The flat line's last dash ends at the valley's left side: the dash ahead of it, up the
+    // right side, lies more than a gap away, so the line did not go straight on.
+    const weight = await inkWeight(
+      '<polyline points="10,40 100,40 104,110 108,40 190,40" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4" stroke-dashoffset="3"/>',
+    );
+    const bridged = bridgeDashes(weight, WIDTH, HEIGHT, REGION);
+    expect(bridged).not.toBe(weight);
+    for (let row = 36; row < 42; row++) {
+      for (let column = 103; column <= 105; column++) {
+        expect(bridged[row * WIDTH + column], `at (${column}, ${row})`).toBe(0);
+      }
+    }
+  });
+
   it('leaves a solid line broken into pieces of any length as it is', async () => {
     // A solid line under white stripes (a grid drawn over it): pieces 5 to 18 px long.
     const lengths = [6, 14, 8, 17, 5, 12, 18, 7, 15, 6, 16, 9, 18, 6];
