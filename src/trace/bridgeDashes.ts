@@ -220,8 +220,8 @@ export function bridgeDashes(
 
 /**
  * A dotted line is a row of dots alike in size, each on the line: each dot is joined to
- * its nearest neighbour and to the nearest on its other side, within the typical spacing,
- * by a stroke as wide as the dots. `weight` itself when the series is not dotted.
+ * the next in x, within twice the typical spacing (of nearest neighbours), by a stroke as
+ * wide as the dots. `weight` itself when the series is not dotted.
  */
 function bridgeDots(
   weight: Float32Array,
@@ -241,30 +241,37 @@ function bridgeDots(
   if (dots.length < MIN_DASHES || dotInk < total * DASHED_SHARE) return weight;
   if (dots.length < round.length * REGULAR_SHARE) return weight;
   const apart = (a: Piece, b: Piece) => Math.hypot(b.px - a.px, b.py - a.py);
-  const neighbours = dots.map((dot) => {
-    const others = round.filter((other) => other !== dot);
-    others.sort((a, b) => apart(dot, a) - apart(dot, b));
-    const first = others[0];
-    if (!first) return [];
-    // The nearest on the other side: away from the first.
-    const behind = others.find(
-      (other) =>
-        (other.px - dot.px) * (first.px - dot.px) + (other.py - dot.py) * (first.py - dot.py) < 0,
-    );
-    return behind ? [first, behind] : [first];
+  // The spacing of the dots: how far each lies from its nearest neighbour.
+  const nearest = dots.flatMap((dot) => {
+    const distances = round.filter((other) => other !== dot).map((other) => apart(dot, other));
+    return distances.length > 0 ? [Math.min(...distances)] : [];
   });
-  const spacing = percentile(
-    dots.flatMap((dot, n) => neighbours[n].slice(0, 1).map((other) => apart(dot, other))),
-    0.5,
-  );
+  const spacing = percentile(nearest, 0.5);
   const maxGap = spacing * GAP_FACTOR;
   // A dot is as long as the line is wide: a square, its side the root of its ink.
   const halfWidth = Math.sqrt(typicalInk) / 2;
   const out = Float32Array.from(weight);
-  dots.forEach((dot, n) => {
-    for (const other of neighbours[n]) {
-      if (apart(dot, other) <= maxGap) {
-        paintStroke(out, width, height, region, dot, other, halfWidth);
+  // Along a line chart's line x only grows: in order of x the dots are in order along it.
+  // Nearest neighbours are not: across a sharp peak the dots on its two sides lie nearer
+  // each other than the dot at its tip (where dots run together, into a piece of any
+  // shape). Each piece as heavy as a dot at least is joined from its right end to the next
+  // one's left end in x within reach, passing over specks (pieces of a dot cut by another
+  // series, or noise) on the line or off it.
+  const ordered = pieces
+    .filter((p) => p.ink > typicalInk * (1 - ALIKE))
+    .sort((a, b) => a.px - b.px);
+  // A round dot's axis runs any way: its centre is both its ends.
+  const side = (piece: Piece, right: boolean) => {
+    if (piece.elongation < ELONGATED) return piece;
+    return piece.ends[0].px > piece.ends[1].px === right ? piece.ends[0] : piece.ends[1];
+  };
+  ordered.forEach((piece, i) => {
+    const from = side(piece, true);
+    for (let j = i + 1; j < ordered.length && ordered[j].px - piece.px <= maxGap; j++) {
+      const to = side(ordered[j], false);
+      if (Math.hypot(to.px - from.px, to.py - from.py) <= maxGap) {
+        paintStroke(out, width, height, region, from, to, halfWidth);
+        break;
       }
     }
   });

@@ -98,6 +98,46 @@ describe('bridgeDashes', () => {
     }
   });
 
+  it('joins the dots of a dotted line round a sharp peak, in order of x', async () => {
+    // Below the tip the dots on the two sides lie nearer each other than the tip's dot.
+    const peak: [number, number][] = [
+      [60, 88],
+      [70, 20],
+      [80, 88],
+    ];
+    const weight = await inkWeight(
+      `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5" stroke-dashoffset="5"/>`,
+    );
+    expect(gapsBelowPeak(bridgeDashes(weight, WIDTH, HEIGHT, REGION), peak)).toEqual([]);
+  });
+
+  it('joins round dots centre to centre, along the line', async () => {
+    const weight = await inkWeight(
+      '<polyline points="10,90 100,70 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/>',
+    );
+    const bridged = bridgeDashes(weight, WIDTH, HEIGHT, REGION);
+    expect(bridged).not.toBe(weight);
+    // What is painted lies no further off the line than its half width and half a pixel.
+    for (let column = 12; column < 188; column++) {
+      const px = column + 0.5;
+      const py = px < 100 ? 90 - ((px - 10) * 20) / 90 : 70 + ((px - 100) * 15) / 90;
+      for (let row = 0; row < HEIGHT; row++) {
+        if (bridged[row * WIDTH + column] > 0 && weight[row * WIDTH + column] === 0) {
+          expect(Math.abs(row + 0.5 - py), `at (${column}, ${row})`).toBeLessThan(2.5);
+        }
+      }
+    }
+  });
+
+  it('does not join specks lighter than a dot', async () => {
+    const weight = await inkWeight(
+      '<polyline points="10,50 190,40" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="100" y="100" width="2" height="1"/><rect x="104" y="100" width="2" height="1"/>',
+    );
+    const bridged = bridgeDashes(weight, WIDTH, HEIGHT, REGION);
+    expect(bridged).not.toBe(weight);
+    expect(bridged[100 * WIDTH + 103]).toBe(0);
+  });
+
   it('leaves a solid line broken into pieces of any length as it is', async () => {
     // A solid line under white stripes (a grid drawn over it): pieces 5 to 18 px long.
     const lengths = [6, 14, 8, 17, 5, 12, 18, 7, 15, 6, 16, 9, 18, 6];
