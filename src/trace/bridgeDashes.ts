@@ -17,7 +17,7 @@ const MAX_DASH_SHARE = 0.1;
 const GAP_FACTOR = 2;
 /** A gap with a corner in it is bridged up to this many times the typical gap, round the corner. */
 const CORNER_FACTOR = 1.5;
-/** ...plus this many px, for the rounding of short gaps to whole pixels. */
+/** ...plus this many px, for the rounding of short gaps (and of dots) to whole pixels. */
 const GAP_SLACK = 1.5;
 /** A piece this many times longer than wide has a direction: its bridges leave along it. */
 const ELONGATED = 1.5;
@@ -59,7 +59,7 @@ interface Piece {
  * the line. Each end of a whole dash is joined to the nearest end of another dash onwards
  * along it, within the line's typical gap (longer only by as much as a dash beside it is
  * cut short), by a stroke as wide as the dashes, or straight on to a piece whose ends are
- * unsure (near a sharp vertex) when that comes first; where none lies ahead (the line
+ * unsure (near a sharp vertex) when that comes first, as is a dash cut short; where none lies ahead (the line
  * turned in the gap), the two dashes are extended to meet. So the line
  * is traced as if drawn solid. A dotted line's dots are joined likewise (`bridgeDots`). A
  * series neither dashed nor dotted (few pieces, most ink in long ones, pieces of any length
@@ -215,13 +215,20 @@ export function bridgeDashes(
     paintStroke(out, width, height, region, from.end, turn.at, thickness / 2);
     paintStroke(out, width, height, region, turn.to.end, turn.at, thickness / 2);
   }
+  // A dash cut short at a sharp vertex (its other part is in the gap) still points along
+  // the line: it is joined straight on to touching dashes ahead, as whole dashes are.
+  for (const from of ends) {
+    if (whole.has(pieces[from.n])) continue;
+    const ahead = inkAhead(from, gapAfter(from));
+    if (ahead) paintStroke(out, width, height, region, from.end, ahead, thickness / 2);
+  }
   return out;
 }
 
 /**
  * A dotted line is a row of dots alike in size, each on the line: each dot is joined to
- * the next in x, within twice the typical spacing (of nearest neighbours), by a stroke as
- * wide as the dots. `weight` itself when the series is not dotted.
+ * the next in x, within twice the typical spacing (of nearest neighbours: one dot may be
+ * hidden), by a stroke as wide as the dots. `weight` itself when the series is not dotted.
  */
 function bridgeDots(
   weight: Float32Array,
@@ -247,7 +254,7 @@ function bridgeDots(
     return distances.length > 0 ? [Math.min(...distances)] : [];
   });
   const spacing = percentile(nearest, 0.5);
-  const maxGap = spacing * GAP_FACTOR;
+  const maxGap = spacing * GAP_FACTOR + GAP_SLACK;
   // A dot is as long as the line is wide: a square, its side the root of its ink.
   const halfWidth = Math.sqrt(typicalInk) / 2;
   const out = Float32Array.from(weight);

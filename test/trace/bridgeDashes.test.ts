@@ -83,6 +83,19 @@ describe('bridgeDashes', () => {
     expect(gapsBelowPeak(bridgeDashes(weight, WIDTH, HEIGHT, REGION), peak)).toEqual([]);
   });
 
+  it('joins a dash cut short at a sharp peak to the touching dashes below it', async () => {
+    // The tip's dash ends just past the tip; below a gap the two sides' dashes touch.
+    const peak: [number, number][] = [
+      [60, 88],
+      [70, 25],
+      [80, 90],
+    ];
+    const weight = await inkWeight(
+      `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4" stroke-dashoffset="6"/>`,
+    );
+    expect(gapsBelowPeak(bridgeDashes(weight, WIDTH, HEIGHT, REGION), peak)).toEqual([]);
+  });
+
   it('does not join the dashes across the top of a narrow valley', async () => {
     // The flat line's last dash ends at the valley's left side: the dash ahead of it, up the
     // right side, lies more than a gap away, so the line did not go straight on.
@@ -127,6 +140,15 @@ describe('bridgeDashes', () => {
         }
       }
     }
+  });
+
+  it('joins the dots either side of a hidden dot', async () => {
+    // Something drawn over the line hides a dot: the gap is twice the spacing, give or take
+    // the rounding of the dots to pixels.
+    const weight = await inkWeight(
+      '<polyline points="10,60 190,40" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="99" y="30" width="5" height="40" fill="#fff"/>',
+    );
+    expect(emptyColumns(bridgeDashes(weight, WIDTH, HEIGHT, REGION), 20, 180)).toEqual([]);
   });
 
   it('does not join specks lighter than a dot', async () => {
