@@ -228,7 +228,8 @@ export function bridgeDashes(
 /**
  * A dotted line is a row of dots alike in size, each on the line: each dot is joined to
  * the next in x, within twice the typical spacing (of nearest neighbours: one dot may be
- * hidden), by a stroke as wide as the dots. `weight` itself when the series is not dotted.
+ * hidden), by a stroke as wide as the dots, round the corner where the line turned
+ * between them. `weight` itself when the series is not dotted.
  */
 function bridgeDots(
   weight: Float32Array,
@@ -272,15 +273,50 @@ function bridgeDots(
     if (piece.elongation < ELONGATED) return piece;
     return piece.ends[0].px > piece.ends[1].px === right ? piece.ends[0] : piece.ends[1];
   };
-  ordered.forEach((piece, i) => {
+  const next = ordered.map((piece, i) => {
     const from = side(piece, true);
     for (let j = i + 1; j < ordered.length && ordered[j].px - piece.px <= maxGap; j++) {
       const to = side(ordered[j], false);
-      if (Math.hypot(to.px - from.px, to.py - from.py) <= maxGap) {
-        paintStroke(out, width, height, region, from, to, halfWidth);
-        break;
+      if (Math.hypot(to.px - from.px, to.py - from.py) <= maxGap) return j;
+    }
+    return -1;
+  });
+  const previous = ordered.map(() => -1);
+  next.forEach((j, i) => {
+    if (j >= 0) previous[j] = i;
+  });
+  const unit = (a: Piece, b: Piece) => {
+    const d = Math.hypot(b.px - a.px, b.py - a.py) || 1;
+    return { dx: (b.px - a.px) / d, dy: (b.py - a.py) / d };
+  };
+  next.forEach((j, i) => {
+    if (j < 0) return;
+    const [from, to] = [side(ordered[i], true), side(ordered[j], false)];
+    // The dots run on along the line through its vertices: a vertex between two dots lies
+    // where the lines through the dots before and after them meet, round which the two
+    // are one spacing apart (give or take).
+    const [before, after] = [previous[i], next[j]];
+    if (before >= 0 && after >= 0) {
+      const u = unit(ordered[before], ordered[i]);
+      const v = unit(ordered[j], ordered[after]);
+      const det = u.dx * v.dy - u.dy * v.dx;
+      const [ox, oy] = [to.px - from.px, to.py - from.py];
+      const s = (ox * v.dy - oy * v.dx) / det;
+      const t = (u.dx * oy - u.dy * ox) / det;
+      const apartRound = s + t;
+      if (
+        Math.abs(det) >= MIN_TURN_SINE &&
+        s > 0 &&
+        t > 0 &&
+        apartRound <= spacing * CORNER_FACTOR + GAP_SLACK
+      ) {
+        const at = { px: from.px + s * u.dx, py: from.py + s * u.dy };
+        paintStroke(out, width, height, region, from, at, halfWidth);
+        paintStroke(out, width, height, region, at, to, halfWidth);
+        return;
       }
     }
+    paintStroke(out, width, height, region, from, to, halfWidth);
   });
   return out;
 }

@@ -142,6 +142,25 @@ describe('bridgeDashes', () => {
     }
   });
 
+  it('joins the dots either side of a peak between them round the peak', async () => {
+    // The peak (75, 40) lies in the gap between two dots: the dots on each side, carried on,
+    // meet there. Drawn 3 px wide, its ink reaches up to row 38.5.
+    const weight = await inkWeight(
+      '<polyline points="10,90 60,88 75,40 90,88 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 9" stroke-dashoffset="6"/>',
+    );
+    const bridged = bridgeDashes(weight, WIDTH, HEIGHT, REGION);
+    const top = (mask: Float32Array) => {
+      for (let row = 0; row < HEIGHT; row++) {
+        for (let column = 72; column <= 78; column++)
+          if (mask[row * WIDTH + column] > 0) return row;
+      }
+      return HEIGHT;
+    };
+    expect(top(weight)).toBeGreaterThan(40);
+    expect(top(bridged)).toBeGreaterThanOrEqual(37);
+    expect(top(bridged)).toBeLessThanOrEqual(39);
+  });
+
   it('joins the dots either side of a hidden dot', async () => {
     // Something drawn over the line hides a dot: the gap is twice the spacing, give or take
     // the rounding of the dots to pixels.
