@@ -18,8 +18,8 @@ const ROUNDS = 2;
  * out, the legs hang on the neighbouring corners, which may be off (a line's last corner is
  * traced into its cap).
  */
-const WINDOW = 3;
-const WINDOW_SLACK = 8;
+const WINDOW = 2;
+const WINDOW_SLACK = 6;
 /** A corner is fitted when its legs' drawing matches the ink by this share where it is seen. */
 const MIN_MATCHED = 0.5;
 
@@ -64,45 +64,67 @@ export function fitVertices(
     for (const leg of legs) nearest = Math.min(nearest, distance2(leg, x, y));
     return nearest >= reach * reach ? 0 : Math.min(1, reach - Math.sqrt(nearest));
   };
+  const radius = WINDOW * lineWidth + WINDOW_SLACK;
+  const margin = reach + MAX_MOVE + 1;
+  // The pixels near a vertex, reused for every corner (this runs for every corner of dense
+  // lines).
+  const size = (2 * Math.ceil(radius) + 2) ** 2;
+  const [xs, ys, inks, fixed] = [0, 0, 0, 0].map(() => new Float64Array(size));
   let stale = new Set(corners.map((_, k) => k));
   for (let round = 0; round < ROUNDS && stale.size > 0; round++) {
     const moved = new Set<number>();
     for (let k = 1; k < corners.length - 1; k++) {
       const [a, v, b] = [corners[k - 1], corners[k], corners[k + 1]];
       if (!stale.has(k) || turn(a, v, b) < MIN_TURN) continue;
-      // The pixels near the vertex that the two legs can cover, with what the neighbouring
-      // legs draw there.
-      const radius = WINDOW * lineWidth + WINDOW_SLACK;
-      const margin = reach + MAX_MOVE + 1;
+      // The pixels near the vertex that the two legs can cover (within the legs' box), with
+      // what the neighbouring legs draw there.
       const legs = [leg(a, v), leg(v, b)];
       const others: Leg[] = [];
       if (k >= 2) others.push(leg(corners[k - 2], a));
       if (k + 2 < corners.length) others.push(leg(b, corners[k + 2]));
-      const pixels: { x: number; y: number; ink: number; fixed: number }[] = [];
-      for (let row = Math.max(0, Math.floor(v.py - radius)); row < height; row++) {
-        if (row > v.py + radius) break;
-        for (let column = Math.max(0, Math.floor(v.px - radius)); column < width; column++) {
-          if (column > v.px + radius) break;
+      const [top, bottom] = [
+        Math.min(a.py, v.py, b.py) - margin,
+        Math.max(a.py, v.py, b.py) + margin,
+      ];
+      const [r0, r1] = [
+        Math.max(0, Math.floor(Math.max(v.py - radius, top))),
+        Math.min(height - 1, Math.floor(Math.min(v.py + radius, bottom))),
+      ];
+      const [c0, c1] = [
+        Math.max(0, Math.floor(Math.max(v.px - radius, a.px - margin))),
+        Math.min(width - 1, Math.floor(Math.min(v.px + radius, b.px + margin))),
+      ];
+      let count = 0;
+      for (let row = r0; row <= r1; row++) {
+        for (let column = c0; column <= c1; column++) {
           const [x, y] = [column + 0.5, row + 0.5];
           const n = row * width + column;
           if (occluded?.[n] || (x - v.px) ** 2 + (y - v.py) ** 2 > radius ** 2) continue;
           if (Math.min(distance2(legs[0], x, y), distance2(legs[1], x, y)) > margin ** 2) continue;
-          pixels.push({ x, y, ink: Math.max(0, weight[n]), fixed: drawn(others, x, y) });
+          xs[count] = x;
+          ys[count] = y;
+          inks[count] = Math.max(0, weight[n]);
+          fixed[count] = drawn(others, x, y);
+          count++;
         }
       }
       // A fringe of a line hidden under another (the occluder's pixels left out) is no stroke.
       let [matched, total] = [0, 0];
-      for (const { x, y, ink } of pixels) {
-        const cover = drawn(legs, x, y);
-        matched += Math.min(cover, ink);
+      for (let i = 0; i < count; i++) {
+        const cover = drawn(legs, xs[i], ys[i]);
+        matched += Math.min(cover, inks[i]);
         total += cover;
       }
       if (matched < total * MIN_MATCHED) continue;
       const misfit = (px: number, py: number) => {
-        const tried = [leg(a, { px, py }), leg({ px, py }, b)];
+        const [left, right] = [leg(a, { px, py }), leg({ px, py }, b)];
+        const reach2 = reach * reach;
         let sum = 0;
-        for (const { x, y, ink, fixed } of pixels) {
-          sum += (Math.max(fixed, drawn(tried, x, y)) - ink) ** 2;
+        for (let i = 0; i < count; i++) {
+          const nearest = Math.min(distance2(left, xs[i], ys[i]), distance2(right, xs[i], ys[i]));
+          const cover = nearest >= reach2 ? 0 : Math.min(1, reach - Math.sqrt(nearest));
+          const d = Math.max(cover, fixed[i]) - inks[i];
+          sum += d * d;
         }
         return sum;
       };
