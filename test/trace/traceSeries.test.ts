@@ -97,6 +97,33 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres);
   });
 
+  it('finds x and + markers drawn with thin strokes at their centres, and names their shape', async () => {
+    // Arms 1.4 px wide, 9 px across, on a 2 px line: no part of them is deeper than the line.
+    const centres: PixelPoint[] = [
+      { px: 20, py: 90 },
+      { px: 50, py: 40 },
+      { px: 80, py: 70 },
+      { px: 110, py: 30 },
+      { px: 140, py: 85 },
+      { px: 170, py: 60 },
+    ];
+    const arms = (d: string) => `<path d="${d}" stroke="#000" stroke-width="1.4" fill="none"/>`;
+    const cross = ({ px, py }: PixelPoint) =>
+      arms(
+        `M${px - 4.5},${py - 4.5}L${px + 4.5},${py + 4.5}M${px - 4.5},${py + 4.5}L${px + 4.5},${py - 4.5}`,
+      );
+    const plus = ({ px, py }: PixelPoint) =>
+      arms(`M${px - 4.5},${py}L${px + 4.5},${py}M${px},${py - 4.5}L${px},${py + 4.5}`);
+    for (const [draw, shape] of [
+      [cross, 'cross'],
+      [plus, 'plus'],
+    ] as const) {
+      const weight = await inkWeight(polyline(centres, 2) + centres.map(draw).join(''));
+      expectMarkersAt(weight, centres);
+      expect(traceSeries(weight, WIDTH, HEIGHT, REGION).marker).toBe(shape);
+    }
+  });
+
   it('puts a marker where it is drawn when the strokes beside it disagree', async () => {
     // Left of the third marker a stretch of its line is drawn 6 px low (as if another series
     // crossing it had pulled the trace): that stroke meets the marker off its centre.
