@@ -220,6 +220,26 @@ function sharpenExtremes(
   }
 }
 
+/** Points on each side of a traced point that give the line's direction there. */
+const DIRECTION_SPAN = 2;
+
+/**
+ * The line's width across its direction: the median over traced columns of the colour in the
+ * column's run, times the cosine of the line's slope there. Markers only add to a few columns'
+ * runs, and JPEG's faint specks beside the line, which split runs, do not shrink it.
+ */
+function acrossWidth(line: PixelPoint[], runs: Run[]): number {
+  const widths = line.map((_, i) => {
+    const [a, b] = [
+      line[Math.max(0, i - DIRECTION_SPAN)],
+      line[Math.min(line.length - 1, i + DIRECTION_SPAN)],
+    ];
+    const slope = b.px > a.px ? (b.py - a.py) / (b.px - a.px) : 0;
+    return runs[i].weight / Math.hypot(1, slope);
+  });
+  return percentile(widths, 0.5);
+}
+
 /** Chamfer distance (px) from each series pixel to the nearest non-series pixel. */
 function distanceMap(weight: Float32Array, width: number, height: number): Float32Array {
   const dist = new Float32Array(width * height);
@@ -573,7 +593,12 @@ export function traceSeries(
       HALF_WIDTH_SHARE,
     );
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
-    const thin = findThinMarkers(line, thickness, { weight, width, height }, region);
+    const thin = findThinMarkers(
+      line,
+      acrossWidth(line, chosenRuns),
+      { weight, width, height },
+      region,
+    );
     if (thin) {
       hasMarkers = true;
       marker = thin.shape;

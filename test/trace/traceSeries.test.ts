@@ -124,6 +124,25 @@ describe('traceSeries', () => {
     }
   });
 
+  it('finds x markers on a line with faint specks of its colour about (JPEG)', async () => {
+    const centres: PixelPoint[] = [
+      { px: 20, py: 90 },
+      { px: 50, py: 40 },
+      { px: 80, py: 70 },
+      { px: 110, py: 30 },
+      { px: 140, py: 85 },
+      { px: 170, py: 60 },
+    ];
+    const cross = ({ px, py }: PixelPoint) =>
+      `<path d="M${px - 4.5},${py - 4.5}L${px + 4.5},${py + 4.5}M${px - 4.5},${py + 4.5}L${px + 4.5},${py - 4.5}" stroke="#000" stroke-width="1.4"/>`;
+    const weight = await inkWeight(polyline(centres, 2) + centres.map(cross).join(''));
+    // Specks far from the line split no run of it, but make many thin runs of their own.
+    for (const row of [106, 110, 114]) {
+      for (let column = 30; column < 160; column += 2) weight[row * WIDTH + column] = 0.4;
+    }
+    expectMarkersAt(weight, centres);
+  });
+
   it('puts a marker where it is drawn when the strokes beside it disagree', async () => {
     // Left of the third marker a stretch of its line is drawn 6 px low (as if another series
     // crossing it had pulled the trace): that stroke meets the marker off its centre.
@@ -187,13 +206,15 @@ describe('traceSeries', () => {
   });
 
   it('finds markers drawn with a dark outline round a small core of the series colour', async () => {
-    // Discs of radius 5: a 2 px dark ring round a core of radius 3, on a 2.5 px line. The
-    // core alone is hardly deeper than the line; with its outline it is a marker.
+    // Discs of radius 4.5: a 2 px dark ring round a core of radius 2.5, on a 2.5 px line. The
+    // core alone is hardly wider than the line; with its outline it is a marker.
     const centres = [80, 40, 70, 30, 60, 90].map((py, i) => ({ px: 25 + 30 * i, py }));
-    const cores = centres.map(({ px, py }) => `<circle cx="${px}" cy="${py}" r="3" fill="#000"/>`);
+    const cores = centres.map(
+      ({ px, py }) => `<circle cx="${px}" cy="${py}" r="2.5" fill="#000"/>`,
+    );
     const rings = centres.map(
       ({ px, py }) =>
-        `<circle cx="${px}" cy="${py}" r="4" fill="none" stroke="#000" stroke-width="2"/>`,
+        `<circle cx="${px}" cy="${py}" r="3.5" fill="none" stroke="#000" stroke-width="2"/>`,
     );
     const weight = await inkWeight(polyline(centres, 2.5) + cores.join(''));
     const outlines = Uint8Array.from(await inkWeight(rings.join('')), (w) => (w > 0.5 ? 1 : 0));
