@@ -19,8 +19,12 @@ const MIN_MARKERS = 4;
 /** ...and at least this share of the clusters of excess ink reach as far as the typical one. */
 const ALIKE = 0.8;
 
-/** Markers' extents (px) differ by at most this (arms snapped to whole pixels). */
+/**
+ * Markers' extents (px) differ by at most this (arms snapped to whole pixels), or this share
+ * of their extent (JPEG blurs their ends, and its specks beside them join them).
+ */
 const EXTENT_SLACK = 1;
+const EXTENT_SHARE = 0.25;
 /** A marker reaches at least this much (px) farther across than its line's width. */
 const MIN_OVERHANG = 3;
 /**
@@ -174,7 +178,8 @@ export function findThinMarkers(
   // way it runs. Noise beside a line (a zigzag's folds, a stray stroke) is not alike.
   const extentOf = (c: ThinMarker) => Math.max(c.box.right - c.box.left, c.box.bottom - c.box.top);
   const extent = percentile(clusters.map(extentOf), 0.5);
-  const alike = clusters.filter((c) => Math.abs(extentOf(c) - extent) <= EXTENT_SLACK);
+  const slack = Math.max(EXTENT_SLACK, extent * EXTENT_SHARE);
+  const alike = clusters.filter((c) => Math.abs(extentOf(c) - extent) <= slack);
   if (alike.length < clusters.length * ALIKE || extent < lineWidth + MIN_OVERHANG) return null;
   clusters.sort((a, b) => a.px - b.px);
   const lineAt = (px: number) => {
@@ -187,7 +192,7 @@ export function findThinMarkers(
     // Where the line hides the arms' ends on one axis (or the line ends at the marker, the
     // arms beyond traced as line), the marker's centre on that axis is found otherwise: its y
     // on the line, its x midway between the ends of its arms at its top and bottom rows.
-    const full = (from: number, to: number) => Math.abs(to - from - extent) <= EXTENT_SLACK;
+    const full = (from: number, to: number) => Math.abs(to - from - extent) <= slack;
     const { left, top, right, bottom } = c.box;
     if (full(left, right)) {
       const px = (left + right) / 2;

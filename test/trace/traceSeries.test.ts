@@ -125,20 +125,17 @@ describe('traceSeries', () => {
   });
 
   it('finds x markers on a line with faint specks of its colour about (JPEG)', async () => {
-    const centres: PixelPoint[] = [
-      { px: 20, py: 90 },
-      { px: 50, py: 40 },
-      { px: 80, py: 70 },
-      { px: 110, py: 30 },
-      { px: 140, py: 85 },
-      { px: 170, py: 60 },
-    ];
+    const centres = [90, 45, 75, 30, 85, 55, 88, 40, 70].map((py, i) => ({ px: 15 + 21 * i, py }));
     const cross = ({ px, py }: PixelPoint) =>
       `<path d="M${px - 4.5},${py - 4.5}L${px + 4.5},${py + 4.5}M${px - 4.5},${py + 4.5}L${px + 4.5},${py - 4.5}" stroke="#000" stroke-width="1.4"/>`;
     const weight = await inkWeight(polyline(centres, 2) + centres.map(cross).join(''));
     // Specks far from the line split no run of it, but make many thin runs of their own.
-    for (const row of [106, 110, 114]) {
+    for (const row of [110, 113, 116]) {
       for (let column = 30; column < 160; column += 2) weight[row * WIDTH + column] = 0.4;
+    }
+    // Specks beside three markers' arm ends make them reach 2 px farther than the others.
+    for (const { px, py } of [centres[1], centres[3], centres[5]]) {
+      weight[Math.floor(py - 6) * WIDTH + Math.floor(px + 6)] = 0.5;
     }
     expectMarkersAt(weight, centres);
   });
