@@ -73,7 +73,8 @@ function toSegment(x: number, y: number, a: PixelPoint, b: PixelPoint): number {
   const length2 = dx * dx + dy * dy;
   const t =
     length2 > 0 ? Math.max(0, Math.min(1, ((x - a.px) * dx + (y - a.py) * dy) / length2)) : 0;
-  return Math.hypot(x - a.px - t * dx, y - a.py - t * dy);
+  const [ex, ey] = [x - a.px - t * dx, y - a.py - t * dy];
+  return Math.sqrt(ex * ex + ey * ey);
 }
 
 /**
@@ -102,7 +103,20 @@ export function findThinMarkers(
     const near: number[] = [];
     for (let k = j; k < line.length && line[k].px <= x + reachColumns; k++) near.push(k);
     if (near.length === 0) continue;
-    for (let row = Math.ceil(region.top); row < region.bottom; row++) {
+    // Nearest segments first: most ink is the line's own, done with at the first.
+    near.sort((a, b) => Math.abs(line[a].px - x) - Math.abs(line[b].px - x));
+    let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const k of near) {
+      for (const p of [line[k], line[k + 1] ?? line[k]]) {
+        low = Math.min(low, p.py);
+        high = Math.max(high, p.py);
+      }
+    }
+    const [from, to] = [
+      Math.max(Math.ceil(region.top), Math.floor(low - outer)),
+      Math.min(region.bottom, high + outer),
+    ];
+    for (let row = from; row < to; row++) {
       const w = weight[row * width + column];
       if (!(w >= INKED)) continue;
       const y = row + 0.5;
@@ -111,10 +125,11 @@ export function findThinMarkers(
         const a = line[k];
         const b = line[k + 1];
         const joined = b !== undefined && b.px - a.px <= MAX_STEP;
-        const d = joined ? toSegment(x, y, a, b) : Math.hypot(x - a.px, y - a.py);
-        if (d < best) {
-          best = d;
-        }
+        best = Math.min(
+          best,
+          joined ? toSegment(x, y, a, b) : Math.sqrt((x - a.px) ** 2 + (y - a.py) ** 2),
+        );
+        if (best <= inner) break;
       }
       if (best > inner && best <= outer) excess.push({ column, row, w });
     }
@@ -129,18 +144,16 @@ export function findThinMarkers(
     }
     return i;
   };
-  const byPixel = new Map<number, number>();
-  for (const [i, p] of excess.entries()) byPixel.set(p.row * width + p.column, i);
-  const r = Math.floor(link);
-  excess.forEach((p, i) => {
-    for (let dr = -r; dr <= r; dr++) {
-      for (let dc = -r; dc <= r; dc++) {
-        if (dr * dr + dc * dc > link * link) continue;
-        const other = byPixel.get((p.row + dr) * width + p.column + dc);
-        if (other !== undefined && other < i) parent[find(i)] = find(other);
+  // The excess is listed column by column: each pixel's neighbours to its left are just before it.
+  for (let i = 0; i < excess.length; i++) {
+    const p = excess[i];
+    for (let k = i - 1; k >= 0 && p.column - excess[k].column <= link; k--) {
+      const q = excess[k];
+      if ((p.column - q.column) ** 2 + (p.row - q.row) ** 2 <= link * link) {
+        parent[find(i)] = find(k);
       }
     }
-  });
+  }
   const groups = new Map<number, typeof excess>();
   excess.forEach((p, i) => {
     const root = find(i);
