@@ -1,6 +1,7 @@
 import { fitLine, percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
 import { bridgeDashes } from './bridgeDashes.js';
+import { findThinMarkers } from './findThinMarkers.js';
 import { fitToInk } from './fitToInk.js';
 import { fitVertices } from './fitVertices.js';
 import { refineVertices } from './refineVertices.js';
@@ -218,6 +219,26 @@ function sharpenExtremes(
     if (before > centers[i] && after > centers[i]) line[i].py = top + thickness / 2;
     else if (before < centers[i] && after < centers[i]) line[i].py = bottom - thickness / 2;
   }
+}
+
+/** Points on each side of a traced point that give the line's direction there. */
+const DIRECTION_SPAN = 2;
+
+/**
+ * The line's width across its direction: the median over traced columns of the colour in the
+ * column's run, times the cosine of the line's slope there. Markers only add to a few columns'
+ * runs, and JPEG's faint specks beside the line, which split runs, do not shrink it.
+ */
+function acrossWidth(line: PixelPoint[], runs: Run[]): number {
+  const widths = line.map((_, i) => {
+    const [a, b] = [
+      line[Math.max(0, i - DIRECTION_SPAN)],
+      line[Math.min(line.length - 1, i + DIRECTION_SPAN)],
+    ];
+    const slope = b.px > a.px ? (b.py - a.py) / (b.px - a.px) : 0;
+    return runs[i].weight / Math.hypot(1, slope);
+  });
+  return percentile(widths, 0.5);
 }
 
 /** Chamfer distance (px) from each series pixel to the nearest non-series pixel. */
@@ -518,28 +539,93 @@ export function traceSeries(
       ({ found, alike, depth, hasMarkers, typical } = cores);
     }
   }
-  // A bare line drawn dashed is traced with its gaps bridged.
-  const ink = hasMarkers ? weight : bridgeDashes(weight, width, height, region);
-  const lineRuns =
-    ink === weight
-      ? runsByColumn
-      : runsByColumn.map((_, k) =>
-          columnRuns(ink, width, Math.ceil(region.left) + k, region, { occluded }),
-        );
-  const marker = hasMarkers
+  const left = Math.ceil(region.left);
+  /** The line left to right, one point per column: from each column's runs, the nearest the previous column's. */
+  const traceLine = (runsAt: (k: number) => Run[]) => {
+    const line: PixelPoint[] = [];
+    const chosenRuns: Run[] = [];
+    let previous: number | null = null;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < runsByColumn.length; k++) {
+      const column = left + k;
+      const runs = runsAt(k);
+      if (runs.length === 0) continue;
+      let chosen = runs[0];
+      for (const run of runs) {
+        const better =
+          previous === null
+            ? run.weight > chosen.weight
+            : Math.abs(run.center - previous) < Math.abs(chosen.center - previous);
+        if (better) chosen = run;
+      }
+      line.push({ px: column + 0.5, py: chosen.center });
+      chosenRuns.push(chosen);
+      previous = chosen.center;
+      first = Math.min(first, column);
+      last = Math.max(last, column);
+    }
+    const coverage = line.length > 0 ? line.length / (last - first + 1) : 0;
+    return { line, chosenRuns, coverage };
+  };
+  let marker = hasMarkers
     ? classifyMarker(alike, (column, row) => markerInk[row * width + column] >= SOLID)
     : null;
-  const reach = marker ? depth * REACH[marker] + 1 : 0;
+  let reach = marker ? depth * REACH[marker] + 1 : 0;
   // A marker cut by a line drawn over it leaves smaller pieces of core: they count, as one.
-  const cores = hasMarkers
+  let cores = hasMarkers
     ? mergeNear(
         found.filter((c) => c.size >= typical / 4),
         reach,
         typical * WHOLE,
       )
     : [];
+  if (!hasMarkers) {
+    // A bare line drawn dashed is traced with its gaps bridged.
+    const ink = bridgeDashes(weight, width, height, region);
+    const lineRuns =
+      ink === weight
+        ? runsByColumn
+        : runsByColumn.map((_, k) => columnRuns(ink, width, left + k, region, { occluded }));
+    const { line, chosenRuns, coverage } = traceLine((k) => lineRuns[k]);
+    // The line's width: the run across it where it is flattest (columns) or steepest (rows).
+    const thickness = percentile(
+      [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(ink, width, region)],
+      HALF_WIDTH_SHARE,
+    );
+    // Markers drawn with thin strokes have no core: they show as ink beside the line.
+    const thin = findThinMarkers(
+      line,
+      acrossWidth(line, chosenRuns),
+      { weight, width, height },
+      region,
+    );
+    if (thin) {
+      hasMarkers = true;
+      marker = thin.shape;
+      reach = thin.extent / 2 + 1;
+      cores = thin.markers.map((m) => ({ ...m, depth: thin.extent / 2 }));
+    } else {
+      sharpenExtremes(line, chosenRuns, thickness, (run, column) => edges(run, ink, width, column));
+      const spans = chosenRuns.map((run, i) => edges(run, ink, width, line[i].px - 0.5));
+      const fitted = fitToInk(line, spans, thickness, { weight: ink, width, height }, occluded);
+      return {
+        points: fitVertices(
+          refineVertices(fitted, thickness, { weight: ink, width, height }),
+          thickness,
+          { weight: ink, width, height },
+          occluded,
+        ),
+        markers: false,
+        marker: null,
+        joined: 1,
+        coverage,
+        filled,
+      };
+    }
+  }
   // The squares the markers cover: the line is traced outside them.
-  const markerArea = new Uint8Array(hasMarkers ? width * height : 0);
+  const markerArea = new Uint8Array(width * height);
   for (const c of cores) {
     const rows = [
       Math.max(0, Math.ceil(c.py - reach - 0.5)),
@@ -553,60 +639,12 @@ export function traceSeries(
       markerArea.fill(1, row * width + columns[0], row * width + columns[1] + 1);
     }
   }
-
-  const line: PixelPoint[] = [];
-  const chosenRuns: Run[] = [];
-  let previous: number | null = null;
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  const left = Math.ceil(region.left);
-  for (let k = 0; k < runsByColumn.length; k++) {
-    const column = left + k;
-    const runs = hasMarkers
-      ? columnRuns(weight, width, column, region, {
-          skip: (row) => markerArea[row * width + column] === 1,
-          occluded,
-        })
-      : lineRuns[k];
-    if (runs.length === 0) continue;
-    let chosen = runs[0];
-    for (const run of runs) {
-      const better =
-        previous === null
-          ? run.weight > chosen.weight
-          : Math.abs(run.center - previous) < Math.abs(chosen.center - previous);
-      if (better) chosen = run;
-    }
-    line.push({ px: column + 0.5, py: chosen.center });
-    chosenRuns.push(chosen);
-    previous = chosen.center;
-    first = Math.min(first, column);
-    last = Math.max(last, column);
-  }
-  const coverage = line.length > 0 ? line.length / (last - first + 1) : 0;
-  if (!hasMarkers) {
-    // The line's width: the run across it where it is flattest (columns) or steepest (rows).
-    const thickness = percentile(
-      [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(ink, width, region)],
-      HALF_WIDTH_SHARE,
-    );
-    sharpenExtremes(line, chosenRuns, thickness, (run, column) => edges(run, ink, width, column));
-    const spans = chosenRuns.map((run, i) => edges(run, ink, width, line[i].px - 0.5));
-    const fitted = fitToInk(line, spans, thickness, { weight: ink, width, height }, occluded);
-    return {
-      points: fitVertices(
-        refineVertices(fitted, thickness, { weight: ink, width, height }),
-        thickness,
-        { weight: ink, width, height },
-        occluded,
-      ),
-      markers: false,
-      marker: null,
-      joined: 1,
-      coverage,
-      filled,
-    };
-  }
+  const { line, coverage } = traceLine((k) =>
+    columnRuns(weight, width, left + k, region, {
+      skip: (row) => markerArea[row * width + left + k] === 1,
+      occluded,
+    }),
+  );
 
   const sorted = [...cores].sort((a, b) => a.px - b.px);
   const span = reach * FIT_SPAN;

@@ -97,6 +97,49 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres);
   });
 
+  it('finds x and + markers drawn with thin strokes at their centres, and names their shape', async () => {
+    // Arms 1.4 px wide, 9 px across, on a 2 px line: no part of them is deeper than the line.
+    const centres: PixelPoint[] = [
+      { px: 20, py: 90 },
+      { px: 50, py: 40 },
+      { px: 80, py: 70 },
+      { px: 110, py: 30 },
+      { px: 140, py: 85 },
+      { px: 170, py: 60 },
+    ];
+    const arms = (d: string) => `<path d="${d}" stroke="#000" stroke-width="1.4" fill="none"/>`;
+    const cross = ({ px, py }: PixelPoint) =>
+      arms(
+        `M${px - 4.5},${py - 4.5}L${px + 4.5},${py + 4.5}M${px - 4.5},${py + 4.5}L${px + 4.5},${py - 4.5}`,
+      );
+    const plus = ({ px, py }: PixelPoint) =>
+      arms(`M${px - 4.5},${py}L${px + 4.5},${py}M${px},${py - 4.5}L${px},${py + 4.5}`);
+    for (const [draw, shape] of [
+      [cross, 'cross'],
+      [plus, 'plus'],
+    ] as const) {
+      const weight = await inkWeight(polyline(centres, 2) + centres.map(draw).join(''));
+      expectMarkersAt(weight, centres);
+      expect(traceSeries(weight, WIDTH, HEIGHT, REGION).marker).toBe(shape);
+    }
+  });
+
+  it('finds x markers on a line with faint specks of its colour about (JPEG)', async () => {
+    const centres = [90, 45, 75, 30, 85, 55, 88, 40, 70].map((py, i) => ({ px: 15 + 21 * i, py }));
+    const cross = ({ px, py }: PixelPoint) =>
+      `<path d="M${px - 4.5},${py - 4.5}L${px + 4.5},${py + 4.5}M${px - 4.5},${py + 4.5}L${px + 4.5},${py - 4.5}" stroke="#000" stroke-width="1.4"/>`;
+    const weight = await inkWeight(polyline(centres, 2) + centres.map(cross).join(''));
+    // Specks far from the line split no run of it, but make many thin runs of their own.
+    for (const row of [110, 113, 116]) {
+      for (let column = 30; column < 160; column += 2) weight[row * WIDTH + column] = 0.4;
+    }
+    // Specks beside three markers' arm ends make them reach 2 px farther than the others.
+    for (const { px, py } of [centres[1], centres[3], centres[5]]) {
+      weight[Math.floor(py - 6) * WIDTH + Math.floor(px + 6)] = 0.5;
+    }
+    expectMarkersAt(weight, centres);
+  });
+
   it('puts a marker where it is drawn when the strokes beside it disagree', async () => {
     // Left of the third marker a stretch of its line is drawn 6 px low (as if another series
     // crossing it had pulled the trace): that stroke meets the marker off its centre.
@@ -160,13 +203,15 @@ describe('traceSeries', () => {
   });
 
   it('finds markers drawn with a dark outline round a small core of the series colour', async () => {
-    // Discs of radius 5: a 2 px dark ring round a core of radius 3, on a 2.5 px line. The
-    // core alone is hardly deeper than the line; with its outline it is a marker.
+    // Discs of radius 4.5: a 2 px dark ring round a core of radius 2.5, on a 2.5 px line. The
+    // core alone is hardly wider than the line; with its outline it is a marker.
     const centres = [80, 40, 70, 30, 60, 90].map((py, i) => ({ px: 25 + 30 * i, py }));
-    const cores = centres.map(({ px, py }) => `<circle cx="${px}" cy="${py}" r="3" fill="#000"/>`);
+    const cores = centres.map(
+      ({ px, py }) => `<circle cx="${px}" cy="${py}" r="2.5" fill="#000"/>`,
+    );
     const rings = centres.map(
       ({ px, py }) =>
-        `<circle cx="${px}" cy="${py}" r="4" fill="none" stroke="#000" stroke-width="2"/>`,
+        `<circle cx="${px}" cy="${py}" r="3.5" fill="none" stroke="#000" stroke-width="2"/>`,
     );
     const weight = await inkWeight(polyline(centres, 2.5) + cores.join(''));
     const outlines = Uint8Array.from(await inkWeight(rings.join('')), (w) => (w > 0.5 ? 1 : 0));
