@@ -97,7 +97,8 @@ export function fitVertices(
       let count = 0;
       for (let row = r0; row <= r1; row++) {
         for (let column = c0; column <= c1; column++) {
-          const [x, y] = [column + 0.5, row + 0.5];
+          const x = column + 0.5;
+          const y = row + 0.5;
           const n = row * width + column;
           if (occluded?.[n] || (x - v.px) ** 2 + (y - v.py) ** 2 > radius ** 2) continue;
           if (Math.min(distance2(legs[0], x, y), distance2(legs[1], x, y)) > margin ** 2) continue;
@@ -116,7 +117,8 @@ export function fitVertices(
         total += cover;
       }
       if (matched < total * MIN_MATCHED) continue;
-      const misfit = (px: number, py: number) => {
+      /** The misfit with the vertex at (px, py); once past `bound`, just a value above it. */
+      const misfit = (px: number, py: number, bound = Number.POSITIVE_INFINITY) => {
         const [left, right] = [leg(a, { px, py }), leg({ px, py }, b)];
         const reach2 = reach * reach;
         let sum = 0;
@@ -125,6 +127,7 @@ export function fitVertices(
           const cover = nearest >= reach2 ? 0 : Math.min(1, reach - Math.sqrt(nearest));
           const d = Math.max(cover, fixed[i]) - inks[i];
           sum += d * d;
+          if (sum > bound) break;
         }
         return sum;
       };
@@ -139,7 +142,7 @@ export function fitVertices(
             const [x, y] = [px + dx * step, py + dy * step];
             if (x <= a.px || x >= b.px) continue;
             if (Math.abs(x - start.px) > MAX_MOVE || Math.abs(y - start.py) > MAX_MOVE) continue;
-            const m = misfit(x, y);
+            const m = misfit(x, y, best.misfit);
             if (m < best.misfit) [best, improved] = [{ px: x, py: y, misfit: m }, true];
           }
         }
@@ -212,7 +215,9 @@ function leg(from: PixelPoint, to: PixelPoint): Leg {
 /** The squared distance (px²) from (x, y) to the leg. */
 function distance2(s: Leg, x: number, y: number): number {
   const along = Math.max(0, Math.min(s.length, (x - s.x0) * s.ux + (y - s.y0) * s.uy));
-  const [dx, dy] = [x - s.x0 - along * s.ux, y - s.y0 - along * s.uy];
+  // Hot: no arrays.
+  const dx = x - s.x0 - along * s.ux;
+  const dy = y - s.y0 - along * s.uy;
   return dx * dx + dy * dy;
 }
 
