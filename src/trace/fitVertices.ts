@@ -1,4 +1,3 @@
-import { percentile } from '../math.js';
 import type { PixelPoint } from '../types.js';
 import { type Ink, simplify } from './refineVertices.js';
 
@@ -44,7 +43,7 @@ interface Leg {
  * curves between corners keep their shape. A corner whose ink is only a fringe (a line
  * hidden under another) is left alone.
  *
- * `lineWidth` is the line's run height where flattest (px). Returns a new list, left to
+ * `lineWidth` is the stroke's width across it (px). Returns a new list, left to
  * right, with a point in every traced column.
  */
 export function fitVertices(
@@ -56,8 +55,7 @@ export function fitVertices(
   if (line.length < 3) return line;
   const traced = simplify(line, Math.max(1, lineWidth * SIMPLIFY_SHARE)).map((i) => line[i]);
   const corners = traced.map((p) => ({ ...p }));
-  const stroke = strokeWidth(line, lineWidth, { weight, width, height }, occluded);
-  const reach = stroke / 2 + 0.5;
+  const reach = lineWidth / 2 + 0.5;
   /** How much of the pixel centred at (x, y) the legs cover: a ramp one pixel wide. */
   const drawn = (legs: Leg[], x: number, y: number) => {
     let nearest = Number.POSITIVE_INFINITY;
@@ -159,39 +157,6 @@ export function fitVertices(
     .filter((p) => !shifted.some((c) => Math.floor(c.px) === Math.floor(p.px)))
     .map((p) => ({ px: p.px, py: p.py + polylineY(corners, p.px) - polylineY(traced, p.px) }));
   return [...out, ...shifted].sort((p, q) => p.px - q.px);
-}
-
-/**
- * The stroke's width across it (px): a column holds 1 / cos(angle) times as much ink as the
- * stroke is wide, the angle read from the trace's neighbouring columns. `lineWidth`, the
- * run's height where flattest, is that for a line with no flat stretch. The median over
- * unhidden columns of plain strokes (not at a corner) is taken.
- */
-function strokeWidth(
-  line: PixelPoint[],
-  lineWidth: number,
-  { weight, width, height }: Ink,
-  occluded?: Uint8Array,
-): number {
-  const widths: number[] = [];
-  const span = Math.ceil(lineWidth * 2 + 2);
-  for (let i = 1; i + 1 < line.length; i++) {
-    const [before, point, after] = [line[i - 1], line[i], line[i + 1]];
-    if (after.px - before.px !== 2) continue;
-    const [s1, s2] = [point.py - before.py, after.py - point.py];
-    // A corner's column holds both strokes.
-    if (Math.abs(s1 - s2) > 0.5) continue;
-    const column = Math.floor(point.px);
-    let [ink, hidden] = [0, false];
-    const row0 = Math.max(0, Math.floor(point.py) - span);
-    for (let row = row0; row <= Math.min(height - 1, Math.floor(point.py) + span); row++) {
-      const n = row * width + column;
-      if (occluded?.[n]) hidden = true;
-      ink += Math.max(0, weight[n]);
-    }
-    if (!hidden && ink > 0) widths.push(ink / Math.hypot(1, (s1 + s2) / 2));
-  }
-  return widths.length > 0 ? Math.min(lineWidth, percentile(widths, 0.5)) : lineWidth;
 }
 
 const COMPASS = [

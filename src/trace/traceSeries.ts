@@ -594,12 +594,8 @@ export function traceSeries(
       HALF_WIDTH_SHARE,
     );
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
-    const thin = findThinMarkers(
-      line,
-      acrossWidth(line, chosenRuns),
-      { weight, width, height },
-      region,
-    );
+    const across = acrossWidth(line, chosenRuns);
+    const thin = findThinMarkers(line, across, { weight, width, height }, region);
     if (thin) {
       hasMarkers = true;
       marker = thin.shape;
@@ -612,7 +608,8 @@ export function traceSeries(
       return {
         points: fitVertices(
           refineVertices(fitted, thickness, { weight: ink, width, height }),
-          thickness,
+          // The stroke's width across it; the run height where flattest bounds it.
+          Math.min(thickness, across),
           { weight: ink, width, height },
           occluded,
         ),
