@@ -97,6 +97,8 @@ function widenNear(s: Segment, x: number, margin: number, out: Float64Array): vo
 
 /** Slack (px) on the bounds below, far above the rounding of the coordinates. */
 const SLACK = 1e-6;
+/** Slack on a bound of the misfit, relative to the size of its terms: far above their rounding. */
+const BOUND_SLACK = 1e-9;
 
 /**
  * The rows of `column` that `s`, drawn `width` px wide with round ends `reach` px out, can
@@ -208,7 +210,12 @@ export function fitToInk(
   const b = segment(0, 0, 1, 0);
   // The point being moved, the pixels around it (columns c0 to c1, rows r0 to r1) and the
   // misfit there while it stays out of the drawing: set by `prepare`, read by `misfit`.
-  let [point, c0, c1, r0, r1, rows, constant] = [0, 0, 0, 0, 0, 0, 0];
+  let [point, c0, c1, r0, r1, rows, constant, slack] = [0, 0, 0, 0, 0, 0, 0, 0];
+  // Per column, running sums over its rows of the least change a height can make at a pixel:
+  // bounds below the rest of a misfit, so that a height sure to lose is dropped early.
+  let leastSums = new Float64Array(0);
+  // Per column of the height being tried, from the first: the least the rest can add.
+  let leastFrom = new Float64Array(0);
   /**
    * Sets up `misfit` for point `at`, with the pixels between rows `top` and `bottom` near its
    * two segments; their coverage by the other segments is fixed. Only the pixels near the two
@@ -230,14 +237,22 @@ export function fitToInk(
       live = new Uint8Array(size);
     }
     constant = 0;
+    let magnitude = 0;
+    const stride = rows + 1;
+    if (leastFrom.length < c1 - c0 + 2) leastFrom = new Float64Array(c1 - c0 + 2);
+    if (leastSums.length < (c1 - c0 + 1) * stride) {
+      leastSums = new Float64Array((c1 - c0 + 1) * stride);
+    }
     for (let column = c0; column <= c1; column++) {
-      const x = column + 0.5;
+      let leastSum = 0;
+      leastSums[(column - c0) * stride] = 0;
       for (let j = 0; j < others.length; j++)
         strokeRows(others[j], column, lineWidth, reach, ranges, 4 * j);
       for (let row = r0; row <= r1; row++) {
         const k = row * width + column;
         const n = (column - c0) * rows + row - r0;
         live[n] = 0;
+        leastSums[n + column - c0 + 1] = leastSum;
         if (occluded?.[k]) continue;
         // The drawn share by the other segments: 1 inside any, else the most of those near.
         let most = 0;
@@ -255,14 +270,28 @@ export function fitToInk(
         if (coverage === 1) continue;
         live[n] = 1;
         inside[n] = (1 - weightHere) ** 2 - (coverage - weightHere) ** 2;
+        // The least change a height can make here: drawn at the ink's own share if it can be.
+        const least =
+          weightHere <= coverage
+            ? 0
+            : weightHere >= 1
+              ? inside[n]
+              : -((coverage - weightHere) ** 2);
+        leastSum += least;
+        leastSums[n + column - c0 + 1] = leastSum;
+        magnitude += Math.abs(least) + Math.abs(inside[n]);
       }
     }
+    slack = (magnitude + Math.abs(constant)) * BOUND_SLACK;
   };
-  /** The misfit of the drawing to the ink around the prepared point at height `py`. */
-  const misfit = (py: number) => {
+  /**
+   * The misfit of the drawing to the ink around the prepared point at height `py`; infinite
+   * once it is sure to come out above `limit`.
+   */
+  const misfit = (py: number, limit = Number.POSITIVE_INFINITY) => {
     ys[point] = py;
-    setSegment(a, xs[point - 1], ys[point - 1], xs[point], py);
-    setSegment(b, xs[point], py, xs[point + 1], ys[point + 1]);
+    setSegmentAt(a, point - 1);
+    setSegmentAt(b, point);
     const top = Math.min(ys[point - 1], py, ys[point + 1]);
     const bottom = Math.max(ys[point - 1], py, ys[point + 1]);
     const left = Math.max(c0, Math.floor(xs[point - 1] - reach));
@@ -270,8 +299,18 @@ export function fitToInk(
     const from = Math.max(r0, Math.floor(top - reach));
     const to = Math.min(r1, Math.floor(bottom + reach));
     let sum = constant;
+    if (limit !== Number.POSITIVE_INFINITY) {
+      // The least each column can add: at least the least of each pixel in reach of a stroke.
+      const stride = rows + 1;
+      leastFrom[right - left + 1] = 0;
+      for (let column = right; column >= left; column--) {
+        const base = (column - c0) * stride - r0;
+        leastFrom[column - left] =
+          leastFrom[column - left + 1] + leastSums[base + to + 1] - leastSums[base + from];
+      }
+      if (sum + leastFrom[0] > limit + slack) return Number.POSITIVE_INFINITY;
+    }
     for (let column = left; column <= right; column++) {
-      const x = column + 0.5;
       // Only the rows a moving segment passes near in this column can change.
       nearRows(a, b, column, nearMargin, nearSpan);
       strokeRows(a, column, lineWidth, reach, rowsA);
@@ -290,7 +329,6 @@ export function fitToInk(
         const nearA = row >= rowsA[0] && row <= rowsA[1];
         const nearB = row >= rowsB[0] && row <= rowsB[1];
         if (!nearA && !nearB) continue;
-        const y = row + 0.5;
         const moved = Math.max(
           nearA ? share(a, column, row, lineWidth, reach) : 0,
           nearB ? share(b, column, row, lineWidth, reach) : 0,
@@ -298,6 +336,7 @@ export function fitToInk(
         const drawn = Math.max(fixed[n], Math.min(1, moved));
         sum += (drawn - ink[n]) ** 2 - (fixed[n] - ink[n]) ** 2;
       }
+      if (sum + leastFrom[column - left + 1] > limit + slack) return Number.POSITIVE_INFINITY;
     }
     return sum;
   };
@@ -310,18 +349,23 @@ export function fitToInk(
       const { top, bottom } = spans[i];
       // A run no taller than the line: its centre is the line's height.
       if (bottom - top <= lineWidth + TALL) continue;
-      const near = ys.slice(Math.max(0, i - 2), i + 3);
+      // The rows of the run and of the points whose segments reach the moving ones.
+      let [low, high] = [top, bottom];
+      for (let j = Math.max(0, i - 2); j < Math.min(ys.length, i + 3); j++) {
+        low = Math.min(low, ys[j]);
+        high = Math.max(high, ys[j]);
+      }
       const traced = ys[i];
-      prepare(i, Math.min(top, ...near), Math.max(bottom, ...near));
+      prepare(i, low, high);
       let [best, bestMisfit] = [traced, misfit(traced)];
       // Whole pixels over the run, then finer steps around the best.
       for (let y = top; y <= bottom; y += 1) {
-        const m = misfit(y);
+        const m = misfit(y, bestMisfit);
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       const middle = best;
       for (let y = middle - 1 + STEP; y < middle + 1; y += STEP) {
-        const m = misfit(y);
+        const m = misfit(y, bestMisfit);
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       ys[i] = best;
