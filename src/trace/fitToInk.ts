@@ -68,31 +68,25 @@ function share(s: Segment, column: number, row: number, width: number, reach: nu
   }
   const offset = (y - s.y0) * s.ux - (x - s.x0) * s.uy;
   if (Math.abs(offset) >= width / 2 + 1) return 0;
-  return below(s, width / 2 - offset) - below(s, -width / 2 - offset);
-}
-
-/**
- * The rows (continuous, as `out[0]` to `out[1]`) within `margin` px of segments `a` and `b`
- * (each running left to right), over the columns within `margin` of the pixel centres of
- * `column`: no pixel outside them is near one.
- */
-function nearRows(a: Segment, b: Segment, column: number, margin: number, out: Float64Array): void {
-  const x = column + 0.5;
-  out[0] = Number.POSITIVE_INFINITY;
-  out[1] = Number.NEGATIVE_INFINITY;
-  widenNear(a, x, margin, out);
-  widenNear(b, x, margin, out);
-}
-
-function widenNear(s: Segment, x: number, margin: number, out: Float64Array): void {
-  const from = Math.max(s.x0, x - margin);
-  const to = Math.min(s.x1, x + margin);
-  if (from > to) return;
-  const slope = (s.y1 - s.y0) / (s.x1 - s.x0);
-  const a = s.y0 + (from - s.x0) * slope;
-  const b = s.y0 + (to - s.x0) * slope;
-  out[0] = Math.min(out[0], a - margin, b - margin);
-  out[1] = Math.max(out[1], a + margin, b + margin);
+  // The pixel's share on the near side of the band's far edge, less that on the near side of
+  // its near edge: each the share of a pixel on the near side of a line `t` px across from
+  // its centre (a function once, written out here: the call boxed numbers in the hot loop).
+  const { p, q } = s;
+  const flat = (p - q) / 2;
+  const end = (p + q) / 2;
+  let covered = 0;
+  for (let side = 0; side < 2; side++) {
+    const t = side === 0 ? width / 2 - offset : -width / 2 - offset;
+    let near = 0;
+    if (t <= -end) near = 0;
+    else if (t >= end) near = 1;
+    else if (q < 1e-9) near = (t + end) / p;
+    else if (t < -flat) near = (t + end) ** 2 / (2 * p * q);
+    else if (t <= flat) near = 0.5 + t / p;
+    else near = 1 - (end - t) ** 2 / (2 * p * q);
+    covered = side === 0 ? near : covered - near;
+  }
+  return covered;
 }
 
 /** Slack (px) on the bounds below, far above the rounding of the coordinates. */
@@ -160,18 +154,6 @@ function strokeRows(
   out[at + 3] = Math.floor(innerHigh - SLACK - 0.5);
 }
 
-/** The share of a pixel on the near side of a line `t` px across from its centre, along `s`. */
-function below({ p, q }: Segment, t: number): number {
-  const flat = (p - q) / 2;
-  const end = (p + q) / 2;
-  if (t <= -end) return 0;
-  if (t >= end) return 1;
-  if (q < 1e-9) return (t + end) / p;
-  if (t < -flat) return (t + end) ** 2 / (2 * p * q);
-  if (t <= flat) return 0.5 + t / p;
-  return 1 - (end - t) ** 2 / (2 * p * q);
-}
-
 /**
  * A dense line (a data point every column or so) zigzags inside the columns: a column's ink
  * spans the strokes on both sides of a vertex, and its centre is not the line's height there.
@@ -194,8 +176,6 @@ export function fitToInk(
   const reach = lineWidth / 2 + 0.5;
   const segmentAt = (j: number) => segment(xs[j], ys[j], xs[j + 1], ys[j + 1]);
   const setSegmentAt = (s: Segment, j: number) => setSegment(s, xs[j], ys[j], xs[j + 1], ys[j + 1]);
-  // Rows this far (px) from a segment's centre line are out of its reach.
-  const nearMargin = lineWidth / 2 + 1;
   // Buffers over the pixels around a point, kept from point to point (sized to the largest),
   // and the two moving segments, set in place: this runs for every height tried.
   let ink = new Float64Array(0);
@@ -205,7 +185,6 @@ export function fitToInk(
   const ranges = new Int32Array(4 * 4);
   const rowsA = new Int32Array(4);
   const rowsB = new Int32Array(4);
-  const nearSpan = new Float64Array(2);
   const a = segment(0, 0, 1, 0);
   const b = segment(0, 0, 1, 0);
   // The point being moved, the pixels around it (columns c0 to c1, rows r0 to r1) and the
@@ -311,12 +290,11 @@ export function fitToInk(
       if (sum + leastFrom[0] > limit + slack) return Number.POSITIVE_INFINITY;
     }
     for (let column = left; column <= right; column++) {
-      // Only the rows a moving segment passes near in this column can change.
-      nearRows(a, b, column, nearMargin, nearSpan);
+      // Only the rows a moving segment can cover in this column can change.
       strokeRows(a, column, lineWidth, reach, rowsA);
       strokeRows(b, column, lineWidth, reach, rowsB);
-      const first = Math.max(from, Math.ceil(nearSpan[0] - 0.5), Math.min(rowsA[0], rowsB[0]));
-      const last = Math.min(to, Math.floor(nearSpan[1] - 0.5), Math.max(rowsA[1], rowsB[1]));
+      const first = Math.max(from, Math.min(rowsA[0], rowsB[0]));
+      const last = Math.min(to, Math.max(rowsA[1], rowsB[1]));
       for (let row = first; row <= last; row++) {
         const n = (column - c0) * rows + row - r0;
         if (live[n] === 0) continue;
