@@ -294,7 +294,9 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
         box.right = Math.max(box.right, x + 1);
         box.top = Math.min(box.top, y);
         box.bottom = Math.max(box.bottom, y + 1);
-        for (const j of [i - 1, i + 1, i - width, i + width]) {
+        // Left, right, up, down (no array per pixel: blobs of filled areas are large).
+        for (let k = 0; k < 4; k++) {
+          const j = k === 0 ? i - 1 : k === 1 ? i + 1 : k === 2 ? i - width : i + width;
           if (j >= 0 && j < dist.length && !seen[j] && dist[j] >= threshold) {
             seen[j] = 1;
             stack.push(j);
