@@ -111,7 +111,8 @@ function columnRuns(
     current = null;
     hidden = [];
   };
-  for (let row = Math.ceil(region.top); row <= Math.floor(region.bottom); row++) {
+  const [top, last] = [Math.ceil(region.top), Math.floor(region.bottom)];
+  for (let row = top; row <= last; row++) {
     const inside = row < region.bottom && !(skip?.(row) ?? false);
     const i = row * width + column;
     const w = inside ? weight[i] : 0;
@@ -271,10 +272,13 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
   const seen = new Uint8Array(dist.length);
   const cores: Core[] = [];
   const stack: number[] = [];
-  for (let row = Math.ceil(region.top); row < region.bottom; row++) {
-    for (let column = Math.ceil(region.left); column < region.right; column++) {
-      const start = row * width + column;
-      if (seen[start] || dist[start] < threshold) continue;
+  const [top, left] = [Math.ceil(region.top), Math.ceil(region.left)];
+  // Whole-number bounds: this scan visits every pixel of the region.
+  const [bottom, right] = [Math.ceil(region.bottom), Math.ceil(region.right)];
+  for (let row = top; row < bottom; row++) {
+    for (let column = left, start = row * width + left; column < right; column++, start++) {
+      // Most pixels are shallow: that test first.
+      if (dist[start] < threshold || seen[start]) continue;
       let sx = 0;
       let sy = 0;
       let n = 0;
