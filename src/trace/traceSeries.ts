@@ -224,10 +224,22 @@ function sharpenExtremes(
 function distanceMap(weight: Float32Array, width: number, height: number): Float32Array {
   const dist = new Float32Array(width * height);
   const big = 1e6;
-  for (let i = 0; i < dist.length; i++) dist[i] = weight[i] >= SOLID ? big : 0;
+  // The passes need only visit the rows and columns holding series pixels: elsewhere the
+  // distance stays 0.
+  let [top, bottom, left, right] = [height, -1, width, -1];
+  for (let row = 0, i = 0; row < height; row++) {
+    for (let column = 0; column < width; column++, i++) {
+      if (!(weight[i] >= SOLID)) continue;
+      dist[i] = big;
+      top = Math.min(top, row);
+      bottom = row;
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    }
+  }
   const diagonal = Math.SQRT2;
-  for (let row = 0; row < height; row++) {
-    for (let column = 0; column < width; column++) {
+  for (let row = top; row <= bottom; row++) {
+    for (let column = left; column <= right; column++) {
       const i = row * width + column;
       if (dist[i] === 0) continue;
       let d = dist[i];
@@ -240,8 +252,8 @@ function distanceMap(weight: Float32Array, width: number, height: number): Float
       dist[i] = d;
     }
   }
-  for (let row = height - 1; row >= 0; row--) {
-    for (let column = width - 1; column >= 0; column--) {
+  for (let row = bottom; row >= top; row--) {
+    for (let column = right; column >= left; column--) {
       const i = row * width + column;
       if (dist[i] === 0) continue;
       let d = dist[i];
