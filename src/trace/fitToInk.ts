@@ -155,6 +155,182 @@ function strokeRows(
 }
 
 /**
+ * What the search for one line works on: the polyline (`ys` moves), the ink, buffers over the
+ * pixels around the point being moved (kept from point to point, sized to the largest), the
+ * two moving segments (set in place: this runs for every height tried), and the point set up
+ * by `prepare`. One object, passed to functions defined once: closures made per line were
+ * compiled anew for every line.
+ */
+interface Search {
+  xs: number[];
+  ys: number[];
+  lineWidth: number;
+  reach: number;
+  weight: Float32Array;
+  width: number;
+  height: number;
+  occluded: Uint8Array | undefined;
+  ink: Float64Array;
+  fixed: Float64Array;
+  inside: Float64Array;
+  live: Uint8Array;
+  /** Per column, running sums over its rows of the least change a height can make at a pixel:
+   * bounds below the rest of a misfit, so that a height sure to lose is dropped early. */
+  leastSums: Float64Array;
+  /** Per column of the height being tried, from the first: the least the rest can add. */
+  leastFrom: Float64Array;
+  ranges: Int32Array;
+  rowsA: Int32Array;
+  rowsB: Int32Array;
+  a: Segment;
+  b: Segment;
+  /** The point being moved, the pixels around it (columns c0 to c1, rows r0 to r1), the
+   * misfit there while it stays out of the drawing, and the slack on a bound of it. */
+  point: number;
+  c0: number;
+  c1: number;
+  r0: number;
+  r1: number;
+  rows: number;
+  constant: number;
+  slack: number;
+}
+
+/** Whether points `i` and `i + 1` are in neighbouring columns (a segment to draw). */
+function joined(xs: number[], i: number): boolean {
+  return i >= 0 && i + 1 < xs.length && xs[i + 1] - xs[i] === 1;
+}
+
+/**
+ * Sets up `misfit` for point `at`, with the pixels between rows `top` and `bottom` near its
+ * two segments; their coverage by the other segments is fixed. Only the pixels near the two
+ * moving segments change with the height.
+ */
+function prepare(search: Search, at: number, top: number, bottom: number): void {
+  const { xs, ys, lineWidth, reach, weight, width, height, occluded, ranges } = search;
+  const c0 = Math.max(0, Math.floor(xs[at] - 1 - reach));
+  const c1 = Math.min(width - 1, Math.floor(xs[at] + 1 + reach));
+  const r0 = Math.max(0, Math.floor(top - reach));
+  const r1 = Math.min(height - 1, Math.floor(bottom + reach));
+  const rows = r1 - r0 + 1;
+  Object.assign(search, { point: at, c0, c1, r0, r1, rows });
+  const others = [at - 3, at - 2, at + 1, at + 2]
+    .filter((j) => joined(xs, j))
+    .map((j) => segment(xs[j], ys[j], xs[j + 1], ys[j + 1]));
+  const size = (c1 - c0 + 1) * rows;
+  if (search.ink.length < size) {
+    search.ink = new Float64Array(size);
+    search.fixed = new Float64Array(size);
+    search.inside = new Float64Array(size);
+    search.live = new Uint8Array(size);
+  }
+  const stride = rows + 1;
+  if (search.leastFrom.length < c1 - c0 + 2) search.leastFrom = new Float64Array(c1 - c0 + 2);
+  if (search.leastSums.length < (c1 - c0 + 1) * stride) {
+    search.leastSums = new Float64Array((c1 - c0 + 1) * stride);
+  }
+  const { ink, fixed, inside, live, leastSums } = search;
+  let constant = 0;
+  let magnitude = 0;
+  for (let column = c0; column <= c1; column++) {
+    let leastSum = 0;
+    leastSums[(column - c0) * stride] = 0;
+    for (let j = 0; j < others.length; j++) {
+      strokeRows(others[j], column, lineWidth, reach, ranges, 4 * j);
+    }
+    for (let row = r0; row <= r1; row++) {
+      const k = row * width + column;
+      const n = (column - c0) * rows + row - r0;
+      live[n] = 0;
+      leastSums[n + column - c0 + 1] = leastSum;
+      if (occluded?.[k]) continue;
+      // The drawn share by the other segments: 1 inside any, else the most of those near.
+      let most = 0;
+      for (let j = 0; j < others.length && most < 1; j++) {
+        if (row < ranges[4 * j] || row > ranges[4 * j + 1]) continue;
+        if (row >= ranges[4 * j + 2] && row <= ranges[4 * j + 3]) most = 1;
+        else most = Math.max(most, share(others[j], column, row, lineWidth, reach));
+      }
+      const weightHere = Math.max(0, weight[k]);
+      const coverage = Math.min(1, most);
+      ink[n] = weightHere;
+      fixed[n] = coverage;
+      constant += (coverage - weightHere) ** 2;
+      // Drawn whole already: no height of the point changes it.
+      if (coverage === 1) continue;
+      live[n] = 1;
+      inside[n] = (1 - weightHere) ** 2 - (coverage - weightHere) ** 2;
+      // The least change a height can make here: drawn at the ink's own share if it can be.
+      const least =
+        weightHere <= coverage ? 0 : weightHere >= 1 ? inside[n] : -((coverage - weightHere) ** 2);
+      leastSum += least;
+      leastSums[n + column - c0 + 1] = leastSum;
+      magnitude += Math.abs(least) + Math.abs(inside[n]);
+    }
+  }
+  search.constant = constant;
+  search.slack = (magnitude + Math.abs(constant)) * BOUND_SLACK;
+}
+
+/**
+ * The misfit of the drawing to the ink around the prepared point at height `py`; infinite
+ * once it is sure to come out above `limit`.
+ */
+function misfit(search: Search, py: number, limit = Number.POSITIVE_INFINITY): number {
+  const { xs, ys, lineWidth, reach, point, c0, c1, r0, r1, rows, constant, slack } = search;
+  const { ink, fixed, inside, live, leastSums, leastFrom, rowsA, rowsB, a, b } = search;
+  ys[point] = py;
+  setSegment(a, xs[point - 1], ys[point - 1], xs[point], ys[point]);
+  setSegment(b, xs[point], ys[point], xs[point + 1], ys[point + 1]);
+  const top = Math.min(ys[point - 1], py, ys[point + 1]);
+  const bottom = Math.max(ys[point - 1], py, ys[point + 1]);
+  const left = Math.max(c0, Math.floor(xs[point - 1] - reach));
+  const right = Math.min(c1, Math.floor(xs[point + 1] + reach));
+  const from = Math.max(r0, Math.floor(top - reach));
+  const to = Math.min(r1, Math.floor(bottom + reach));
+  let sum = constant;
+  if (limit !== Number.POSITIVE_INFINITY) {
+    // The least each column can add: at least the least of each pixel in reach of a stroke.
+    const stride = rows + 1;
+    leastFrom[right - left + 1] = 0;
+    for (let column = right; column >= left; column--) {
+      const base = (column - c0) * stride - r0;
+      leastFrom[column - left] =
+        leastFrom[column - left + 1] + leastSums[base + to + 1] - leastSums[base + from];
+    }
+    if (sum + leastFrom[0] > limit + slack) return Number.POSITIVE_INFINITY;
+  }
+  for (let column = left; column <= right; column++) {
+    // Only the rows a moving segment can cover in this column can change.
+    strokeRows(a, column, lineWidth, reach, rowsA);
+    strokeRows(b, column, lineWidth, reach, rowsB);
+    const first = Math.max(from, Math.min(rowsA[0], rowsB[0]));
+    const last = Math.min(to, Math.max(rowsA[1], rowsB[1]));
+    for (let row = first; row <= last; row++) {
+      const n = (column - c0) * rows + row - r0;
+      if (live[n] === 0) continue;
+      // Inside either stroke the pixel is drawn whole; where neither reaches, it keeps its
+      // fixed coverage (no change); only at the strokes' edges is the share worked out.
+      if ((row >= rowsA[2] && row <= rowsA[3]) || (row >= rowsB[2] && row <= rowsB[3])) {
+        sum += inside[n];
+        continue;
+      }
+      const nearA = row >= rowsA[0] && row <= rowsA[1];
+      const nearB = row >= rowsB[0] && row <= rowsB[1];
+      if (!nearA && !nearB) continue;
+      const moved = Math.max(
+        nearA ? share(a, column, row, lineWidth, reach) : 0,
+        nearB ? share(b, column, row, lineWidth, reach) : 0,
+      );
+      const drawn = Math.max(fixed[n], Math.min(1, moved));
+      sum += (drawn - ink[n]) ** 2 - (fixed[n] - ink[n]) ** 2;
+    }
+    if (sum + leastFrom[column - left + 1] > limit + slack) return Number.POSITIVE_INFINITY;
+  }
+  return sum;
+}
+
+/**
  * A dense line (a data point every column or so) zigzags inside the columns: a column's ink
  * spans the strokes on both sides of a vertex, and its centre is not the line's height there.
  * This redraws the traced polyline (one point per column, `spans[i]` the rows its column's ink
@@ -172,158 +348,41 @@ export function fitToInk(
 ): PixelPoint[] {
   const xs = line.map((p) => p.px);
   const ys = line.map((p) => p.py);
-  const joined = (i: number) => i >= 0 && i + 1 < xs.length && xs[i + 1] - xs[i] === 1;
-  const reach = lineWidth / 2 + 0.5;
-  const segmentAt = (j: number) => segment(xs[j], ys[j], xs[j + 1], ys[j + 1]);
-  const setSegmentAt = (s: Segment, j: number) => setSegment(s, xs[j], ys[j], xs[j + 1], ys[j + 1]);
-  // Buffers over the pixels around a point, kept from point to point (sized to the largest),
-  // and the two moving segments, set in place: this runs for every height tried.
-  let ink = new Float64Array(0);
-  let fixed = new Float64Array(0);
-  let inside = new Float64Array(0);
-  let live = new Uint8Array(0);
-  const ranges = new Int32Array(4 * 4);
-  const rowsA = new Int32Array(4);
-  const rowsB = new Int32Array(4);
-  const a = segment(0, 0, 1, 0);
-  const b = segment(0, 0, 1, 0);
-  // The point being moved, the pixels around it (columns c0 to c1, rows r0 to r1) and the
-  // misfit there while it stays out of the drawing: set by `prepare`, read by `misfit`.
-  let [point, c0, c1, r0, r1, rows, constant, slack] = [0, 0, 0, 0, 0, 0, 0, 0];
-  // Per column, running sums over its rows of the least change a height can make at a pixel:
-  // bounds below the rest of a misfit, so that a height sure to lose is dropped early.
-  let leastSums = new Float64Array(0);
-  // Per column of the height being tried, from the first: the least the rest can add.
-  let leastFrom = new Float64Array(0);
-  /**
-   * Sets up `misfit` for point `at`, with the pixels between rows `top` and `bottom` near its
-   * two segments; their coverage by the other segments is fixed. Only the pixels near the two
-   * moving segments change with the height.
-   */
-  const prepare = (at: number, top: number, bottom: number) => {
-    point = at;
-    c0 = Math.max(0, Math.floor(xs[point] - 1 - reach));
-    c1 = Math.min(width - 1, Math.floor(xs[point] + 1 + reach));
-    r0 = Math.max(0, Math.floor(top - reach));
-    r1 = Math.min(height - 1, Math.floor(bottom + reach));
-    rows = r1 - r0 + 1;
-    const others = [point - 3, point - 2, point + 1, point + 2].filter(joined).map(segmentAt);
-    const size = (c1 - c0 + 1) * rows;
-    if (ink.length < size) {
-      ink = new Float64Array(size);
-      fixed = new Float64Array(size);
-      inside = new Float64Array(size);
-      live = new Uint8Array(size);
-    }
-    constant = 0;
-    let magnitude = 0;
-    const stride = rows + 1;
-    if (leastFrom.length < c1 - c0 + 2) leastFrom = new Float64Array(c1 - c0 + 2);
-    if (leastSums.length < (c1 - c0 + 1) * stride) {
-      leastSums = new Float64Array((c1 - c0 + 1) * stride);
-    }
-    for (let column = c0; column <= c1; column++) {
-      let leastSum = 0;
-      leastSums[(column - c0) * stride] = 0;
-      for (let j = 0; j < others.length; j++)
-        strokeRows(others[j], column, lineWidth, reach, ranges, 4 * j);
-      for (let row = r0; row <= r1; row++) {
-        const k = row * width + column;
-        const n = (column - c0) * rows + row - r0;
-        live[n] = 0;
-        leastSums[n + column - c0 + 1] = leastSum;
-        if (occluded?.[k]) continue;
-        // The drawn share by the other segments: 1 inside any, else the most of those near.
-        let most = 0;
-        for (let j = 0; j < others.length && most < 1; j++) {
-          if (row < ranges[4 * j] || row > ranges[4 * j + 1]) continue;
-          if (row >= ranges[4 * j + 2] && row <= ranges[4 * j + 3]) most = 1;
-          else most = Math.max(most, share(others[j], column, row, lineWidth, reach));
-        }
-        const weightHere = Math.max(0, weight[k]);
-        const coverage = Math.min(1, most);
-        ink[n] = weightHere;
-        fixed[n] = coverage;
-        constant += (coverage - weightHere) ** 2;
-        // Drawn whole already: no height of the point changes it.
-        if (coverage === 1) continue;
-        live[n] = 1;
-        inside[n] = (1 - weightHere) ** 2 - (coverage - weightHere) ** 2;
-        // The least change a height can make here: drawn at the ink's own share if it can be.
-        const least =
-          weightHere <= coverage
-            ? 0
-            : weightHere >= 1
-              ? inside[n]
-              : -((coverage - weightHere) ** 2);
-        leastSum += least;
-        leastSums[n + column - c0 + 1] = leastSum;
-        magnitude += Math.abs(least) + Math.abs(inside[n]);
-      }
-    }
-    slack = (magnitude + Math.abs(constant)) * BOUND_SLACK;
-  };
-  /**
-   * The misfit of the drawing to the ink around the prepared point at height `py`; infinite
-   * once it is sure to come out above `limit`.
-   */
-  const misfit = (py: number, limit = Number.POSITIVE_INFINITY) => {
-    ys[point] = py;
-    setSegmentAt(a, point - 1);
-    setSegmentAt(b, point);
-    const top = Math.min(ys[point - 1], py, ys[point + 1]);
-    const bottom = Math.max(ys[point - 1], py, ys[point + 1]);
-    const left = Math.max(c0, Math.floor(xs[point - 1] - reach));
-    const right = Math.min(c1, Math.floor(xs[point + 1] + reach));
-    const from = Math.max(r0, Math.floor(top - reach));
-    const to = Math.min(r1, Math.floor(bottom + reach));
-    let sum = constant;
-    if (limit !== Number.POSITIVE_INFINITY) {
-      // The least each column can add: at least the least of each pixel in reach of a stroke.
-      const stride = rows + 1;
-      leastFrom[right - left + 1] = 0;
-      for (let column = right; column >= left; column--) {
-        const base = (column - c0) * stride - r0;
-        leastFrom[column - left] =
-          leastFrom[column - left + 1] + leastSums[base + to + 1] - leastSums[base + from];
-      }
-      if (sum + leastFrom[0] > limit + slack) return Number.POSITIVE_INFINITY;
-    }
-    for (let column = left; column <= right; column++) {
-      // Only the rows a moving segment can cover in this column can change.
-      strokeRows(a, column, lineWidth, reach, rowsA);
-      strokeRows(b, column, lineWidth, reach, rowsB);
-      const first = Math.max(from, Math.min(rowsA[0], rowsB[0]));
-      const last = Math.min(to, Math.max(rowsA[1], rowsB[1]));
-      for (let row = first; row <= last; row++) {
-        const n = (column - c0) * rows + row - r0;
-        if (live[n] === 0) continue;
-        // Inside either stroke the pixel is drawn whole; where neither reaches, it keeps its
-        // fixed coverage (no change); only at the strokes' edges is the share worked out.
-        if ((row >= rowsA[2] && row <= rowsA[3]) || (row >= rowsB[2] && row <= rowsB[3])) {
-          sum += inside[n];
-          continue;
-        }
-        const nearA = row >= rowsA[0] && row <= rowsA[1];
-        const nearB = row >= rowsB[0] && row <= rowsB[1];
-        if (!nearA && !nearB) continue;
-        const moved = Math.max(
-          nearA ? share(a, column, row, lineWidth, reach) : 0,
-          nearB ? share(b, column, row, lineWidth, reach) : 0,
-        );
-        const drawn = Math.max(fixed[n], Math.min(1, moved));
-        sum += (drawn - ink[n]) ** 2 - (fixed[n] - ink[n]) ** 2;
-      }
-      if (sum + leastFrom[column - left + 1] > limit + slack) return Number.POSITIVE_INFINITY;
-    }
-    return sum;
+  const search: Search = {
+    xs,
+    ys,
+    lineWidth,
+    reach: lineWidth / 2 + 0.5,
+    weight,
+    width,
+    height,
+    occluded,
+    ink: new Float64Array(0),
+    fixed: new Float64Array(0),
+    inside: new Float64Array(0),
+    live: new Uint8Array(0),
+    leastSums: new Float64Array(0),
+    leastFrom: new Float64Array(0),
+    ranges: new Int32Array(4 * 4),
+    rowsA: new Int32Array(4),
+    rowsB: new Int32Array(4),
+    a: segment(0, 0, 1, 0),
+    b: segment(0, 0, 1, 0),
+    point: 0,
+    c0: 0,
+    c1: 0,
+    r0: 0,
+    r1: 0,
+    rows: 0,
+    constant: 0,
+    slack: 0,
   };
   // Points to revisit: all at first, then those whose neighbours moved.
   let stale = new Set(xs.map((_, i) => i));
   for (let round = 0; round < ROUNDS && stale.size > 0; round++) {
     const moved = new Set<number>();
     for (let i = 1; i < xs.length - 1; i++) {
-      if (!stale.has(i) || !joined(i - 1) || !joined(i)) continue;
+      if (!stale.has(i) || !joined(xs, i - 1) || !joined(xs, i)) continue;
       const { top, bottom } = spans[i];
       // A run no taller than the line: its centre is the line's height.
       if (bottom - top <= lineWidth + TALL) continue;
@@ -334,16 +393,16 @@ export function fitToInk(
         high = Math.max(high, ys[j]);
       }
       const traced = ys[i];
-      prepare(i, low, high);
-      let [best, bestMisfit] = [traced, misfit(traced)];
+      prepare(search, i, low, high);
+      let [best, bestMisfit] = [traced, misfit(search, traced)];
       // Whole pixels over the run, then finer steps around the best.
       for (let y = top; y <= bottom; y += 1) {
-        const m = misfit(y, bestMisfit);
+        const m = misfit(search, y, bestMisfit);
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       const middle = best;
       for (let y = middle - 1 + STEP; y < middle + 1; y += STEP) {
-        const m = misfit(y, bestMisfit);
+        const m = misfit(search, y, bestMisfit);
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       ys[i] = best;
