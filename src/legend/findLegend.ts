@@ -35,13 +35,39 @@ interface Run {
   end: number;
 }
 
+/** Frame ink over the plot, 2 px in from its sides: 1 where a pixel differs from the fill. */
+interface FrameInk {
+  flags: Uint8Array;
+  /** The first row and column it covers, and its size. */
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** Which pixels 2 px in from the plot's sides are frame ink: looked at once for both passes. */
+function frameInk(image: Raster, background: Rgb, plot: Box): FrameInk {
+  const { data, width } = image;
+  const top = Math.ceil(plot.top) + 2;
+  const left = Math.ceil(plot.left) + 2;
+  const rows = Math.max(0, Math.ceil(plot.bottom - 2) - top);
+  const columns = Math.max(0, Math.ceil(plot.right - 2) - left);
+  const flags = new Uint8Array(rows * columns);
+  for (let row = 0; row < rows; row++) {
+    let o = ((top + row) * width + left) * 3;
+    for (let column = 0; column < columns; column++, o += 3) {
+      flags[row * columns + column] = channelDistance(data, o, background) > FRAME_INK ? 1 : 0;
+    }
+  }
+  return { flags, top, left, rows, columns };
+}
+
 /**
  * Straight runs of frame ink along each row (or column) inside the plot, 2 px in from its
  * sides, that could be a legend frame side. A one-pixel break is compression noise, not the
  * end of a side.
  */
-function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'column'): Run[] {
-  const { data, width } = image;
+function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): Run[] {
   const runs: Run[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
@@ -49,15 +75,14 @@ function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'co
   const first = Math.ceil(lo) + 2;
   // One line's ink, reused: positions first, first + 1, ... below hi - 2.
   const inked = new Uint8Array(Math.max(0, Math.ceil(hi - 2) - first));
-  // Bytes from one position to the next along the line.
-  const step = along === 'row' ? 3 : width * 3;
+  // Flags from one position to the next along the line.
+  const step = along === 'row' ? 1 : ink.columns;
   for (let index = Math.ceil(from) + 2; index < to - 2; index++) {
-    let o = along === 'row' ? (index * width + first) * 3 : (first * width + index) * 3;
+    let f = along === 'row' ? (index - ink.top) * ink.columns : index - ink.left;
     let count = 0;
-    for (let j = 0; j < inked.length; j++, o += step) {
-      const on = channelDistance(data, o, background) > FRAME_INK;
-      inked[j] = on ? 1 : 0;
-      if (on) count++;
+    for (let j = 0; j < inked.length; j++, f += step) {
+      inked[j] = ink.flags[f];
+      count += inked[j];
     }
     // With breaks of one pixel at most, a run holds ink in at least every other pixel: a line
     // with less ink than half a side holds none.
@@ -78,8 +103,9 @@ function runsAlong(image: Raster, background: Rgb, plot: Box, along: 'row' | 'co
  * the left, text on the right). Returns null when there is no framed legend.
  */
 export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
-  const rows = runsAlong(image, plot.background, plot, 'row');
-  const columns = runsAlong(image, plot.background, plot, 'column');
+  const ink = frameInk(image, plot.background, plot);
+  const rows = runsAlong(ink, plot, 'row');
+  const columns = runsAlong(ink, plot, 'column');
   let best: Box | null = null;
   for (const top of rows) {
     for (const bottom of rows) {

@@ -134,8 +134,16 @@ export function findPlotArea(image: Raster): PlotArea {
 export function inkMask(image: Raster, color: Rgb, threshold: number): Uint8Array {
   const { data, width, height } = image;
   const mask = new Uint8Array(width * height);
-  for (let i = 0; i < mask.length; i++) {
-    if (channelDistance(data, i * 3, color) > threshold) mask[i] = 1;
+  const [red, green, blue] = color;
+  // channelDistance() > threshold, one channel at a time: most pixels differ in the first.
+  for (let i = 0, o = 0; i < mask.length; i++, o += 3) {
+    if (
+      Math.abs(data[o] - red) > threshold ||
+      Math.abs(data[o + 1] - green) > threshold ||
+      Math.abs(data[o + 2] - blue) > threshold
+    ) {
+      mask[i] = 1;
+    }
   }
   return mask;
 }

@@ -140,6 +140,8 @@ function drawnPixels(
   const backgroundKey = (background[0] << 16) | (background[1] << 8) | background[2];
   // Each colour seen (by key): its Lab, or null when it is near the background.
   const seen = new Map<number, Lab | null>();
+  let lastKey = -1;
+  let lastLab: Lab | null | undefined;
   for (let row = top; row < bottom; row++) {
     // The excluded boxes across this row.
     const spans = exclude.filter((b) => row >= b.top && row < b.bottom);
@@ -147,12 +149,15 @@ function drawnPixels(
       const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
       if (key === backgroundKey) continue;
       if (spans.length > 0 && spans.some((b) => column >= b.left && column < b.right)) continue;
-      let lab = seen.get(key);
+      // Runs of one colour (grid lines, a line's core) are looked up once.
+      let lab = key === lastKey ? lastLab : seen.get(key);
       if (lab === undefined) {
         lab = labOf(data, o);
         if (deltaE(lab, backgroundLab) < BACKGROUND_DE) lab = null;
         seen.set(key, lab);
       }
+      lastKey = key;
+      lastLab = lab;
       if (lab === null) continue;
       pixels.push(row * width + column);
       labs.push(lab);

@@ -113,7 +113,8 @@ function columnRuns(
     current = null;
     hidden = [];
   };
-  for (let row = Math.ceil(region.top); row <= Math.floor(region.bottom); row++) {
+  const [top, last] = [Math.ceil(region.top), Math.floor(region.bottom)];
+  for (let row = top; row <= last; row++) {
     const inside = row < region.bottom && !(skip?.(row) ?? false);
     const i = row * width + column;
     const w = inside ? weight[i] : 0;
@@ -245,10 +246,22 @@ function acrossWidth(line: PixelPoint[], runs: Run[]): number {
 function distanceMap(weight: Float32Array, width: number, height: number): Float32Array {
   const dist = new Float32Array(width * height);
   const big = 1e6;
-  for (let i = 0; i < dist.length; i++) dist[i] = weight[i] >= SOLID ? big : 0;
+  // The passes need only visit the rows and columns holding series pixels: elsewhere the
+  // distance stays 0.
+  let [top, bottom, left, right] = [height, -1, width, -1];
+  for (let row = 0, i = 0; row < height; row++) {
+    for (let column = 0; column < width; column++, i++) {
+      if (!(weight[i] >= SOLID)) continue;
+      dist[i] = big;
+      top = Math.min(top, row);
+      bottom = row;
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    }
+  }
   const diagonal = Math.SQRT2;
-  for (let row = 0; row < height; row++) {
-    for (let column = 0; column < width; column++) {
+  for (let row = top; row <= bottom; row++) {
+    for (let column = left; column <= right; column++) {
       const i = row * width + column;
       if (dist[i] === 0) continue;
       let d = dist[i];
@@ -261,8 +274,8 @@ function distanceMap(weight: Float32Array, width: number, height: number): Float
       dist[i] = d;
     }
   }
-  for (let row = height - 1; row >= 0; row--) {
-    for (let column = width - 1; column >= 0; column--) {
+  for (let row = bottom; row >= top; row--) {
+    for (let column = right; column >= left; column--) {
       const i = row * width + column;
       if (dist[i] === 0) continue;
       let d = dist[i];
@@ -293,10 +306,13 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
   const seen = new Uint8Array(dist.length);
   const cores: Core[] = [];
   const stack: number[] = [];
-  for (let row = Math.ceil(region.top); row < region.bottom; row++) {
-    for (let column = Math.ceil(region.left); column < region.right; column++) {
-      const start = row * width + column;
-      if (seen[start] || dist[start] < threshold) continue;
+  const [top, left] = [Math.ceil(region.top), Math.ceil(region.left)];
+  // Whole-number bounds: this scan visits every pixel of the region.
+  const [bottom, right] = [Math.ceil(region.bottom), Math.ceil(region.right)];
+  for (let row = top; row < bottom; row++) {
+    for (let column = left, start = row * width + left; column < right; column++, start++) {
+      // Most pixels are shallow: that test first.
+      if (dist[start] < threshold || seen[start]) continue;
       let sx = 0;
       let sy = 0;
       let n = 0;
@@ -316,7 +332,9 @@ function findCores(dist: Float32Array, width: number, region: Box, threshold: nu
         box.right = Math.max(box.right, x + 1);
         box.top = Math.min(box.top, y);
         box.bottom = Math.max(box.bottom, y + 1);
-        for (const j of [i - 1, i + 1, i - width, i + width]) {
+        // Left, right, up, down (no array per pixel: blobs of filled areas are large).
+        for (let k = 0; k < 4; k++) {
+          const j = k === 0 ? i - 1 : k === 1 ? i + 1 : k === 2 ? i - width : i + width;
           if (j >= 0 && j < dist.length && !seen[j] && dist[j] >= threshold) {
             seen[j] = 1;
             stack.push(j);
