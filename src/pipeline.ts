@@ -131,7 +131,11 @@ export async function runPipeline(
   lap('calibrate');
 
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
-  const names = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
+  const read = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
+  // A slot whose text reads as nothing is no entry (a mark beside the legend's text column, a
+  // sample with no name): its colour is not listed.
+  const entries = legend?.slots.filter((_, i) => read[i] !== '') ?? [];
+  const names = read.filter((name) => name !== '');
   const region: Box = {
     left: plot.left + FRAME_MARGIN,
     top: plot.top + FRAME_MARGIN,
@@ -142,7 +146,7 @@ export async function runPipeline(
     region,
     background: plot.background,
     exclude: legend ? [legend.box] : [],
-    colors: legend?.slots.map((slot) => slot.color) ?? [],
+    colors: entries.map((slot) => slot.color),
     translucent: legend && {
       box: legend.box,
       samples: legend.slots.map((slot) => grow(slot.handle, 2)),

@@ -185,6 +185,32 @@ describe('digitize rendered charts', () => {
     },
   );
 
+  it('lists no name for a legend entry whose text reads as nothing', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    // The second entry's text is '===': OCR reads it, but it holds no letter or digit.
+    const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const spec: ChartSpec = {
+      width: 800,
+      height: 600,
+      xRange: [-0.5, 10.5],
+      yRange: [0, 2],
+      xTicks: [0, 2, 4, 6, 8, 10],
+      yTicks: [0, 0.5, 1, 1.5, 2],
+      legend: 'upper right',
+      series: [
+        { name: 'train', color: '#1f77b4', x: xs, y: xs.map((x) => 1.6 - 0.1 * x) },
+        { name: '===', color: '#ff7f0e', x: xs, y: xs.map((x) => 0.3 + 0.08 * x) },
+      ],
+    };
+    const result = await digitizer.digitize((await renderChart(spec)).png);
+    expect(result.series.map((s) => s.name)).toEqual(expect.arrayContaining(['train', null]));
+    expect(result.series).toHaveLength(2);
+    const unnamed = result.series.find((s) => s.name === null)!;
+    expect(unnamed.confidence).toBeLessThanOrEqual(0.5);
+    expect(result.warnings).toContain(`a series coloured ${unnamed.color} has no legend entry`);
+  });
+
   it('traces a dense series without markers or legend', { timeout: TIMEOUT_MS }, async () => {
     const xs = Array.from({ length: 201 }, (_, i) => i * 50);
     const ys = xs.map((x) => 50 + 30 * Math.sin(x / 1200) * Math.exp(-x / 8000));
