@@ -50,10 +50,11 @@ function segment(x0: number, y0: number, x1: number, y1: number): Segment {
 /**
  * The share of the pixel at `column`, `row` (the unit square centred at column + 0.5,
  * row + 0.5; whole numbers are passed, which the hot callers need not box) that a stroke
- * `width` px wide along `s` covers: along the segment, the pixel's share inside the band (its projection across the
- * band is a trapezoid, the convolution of its two sides' projections); beyond the segment's
- * ends, by the distance from the end (round joins), `reach` being half the width and half a
- * pixel. May be below 0 or above 1: the caller clamps.
+ * `width` px wide along `s` covers: along the segment, the pixel's share inside the band
+ * (its projection across the band is a trapezoid, the convolution of its two sides'
+ * projections); beyond the segment's ends, by the distance from the end (round joins),
+ * `reach` being half the width and half a pixel. May be below 0 or above 1: the caller
+ * clamps.
  */
 function share(s: Segment, column: number, row: number, width: number, reach: number): number {
   const x = column + 0.5;
