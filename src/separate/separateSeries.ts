@@ -81,7 +81,7 @@ export function separateSeries(
   }
   const seriesLabs =
     colors.length > 0 ? colors.map(rgbToLab) : clusterColors(labs, backgroundLab, seed);
-  const assignment = assign(labs, seriesLabs, backgroundLab);
+  let assignment = assign(labs, seriesLabs, backgroundLab);
   // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
   // explains, and that are common enough to be a line, become series of their own.
   if (colors.length > 0) {
@@ -103,7 +103,7 @@ export function separateSeries(
       );
       if (lines.length > 0) {
         seriesLabs.push(...lines);
-        assignment.splice(0, assignment.length, ...assign(labs, seriesLabs, backgroundLab));
+        assignment = assign(labs, seriesLabs, backgroundLab);
       }
     }
   }

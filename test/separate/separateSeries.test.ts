@@ -66,6 +66,28 @@ describe('separateSeries', () => {
     expect(blueMask!.count).toBe(blue.size);
   });
 
+  it('adds a colour the legend does not list on a large image', () => {
+    // A red band of 400,000 pixels, more than a call's arguments may hold, and a blue line.
+    const [width, height] = [1000, 600];
+    const data = new Uint8Array(width * height * 3).fill(255);
+    for (let row = 100; row < 500; row++) {
+      for (let column = 0; column < width; column++) data.set(RED, (row * width + column) * 3);
+    }
+    for (let column = 0; column < width; column++) data.set(BLUE, (50 * width + column) * 3);
+    const masks = separateSeries(
+      { data, width, height, channels: 3 },
+      {
+        region: { left: 0, top: 0, right: width, bottom: height },
+        background: WHITE,
+        exclude: [],
+        colors: [BLUE],
+      },
+    );
+    expect(masks).toHaveLength(2);
+    expect(near(masks[1].color, RED)).toBe(true);
+    expect(masks[1].count).toBe(400 * width);
+  });
+
   it('returns the masks in the order of the legend colours given', () => {
     const { image, red, blue } = twoLines();
     const masks = separateOnWhite(image, [BLUE, RED]);
