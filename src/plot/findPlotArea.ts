@@ -228,6 +228,12 @@ const STROKE_TICK_START = 2;
 const TICK_FILL = 0.6;
 /** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
 const MIN_TICK_LENGTH = 2;
+/**
+ * Tick marks are runs of ink at most this wide (px) along the axis, or as wide as the axis
+ * line where it is thicker: renderers draw both with one line width (a chart enlarged by
+ * resampling has both thick and blurred).
+ */
+const TICK_WIDTH = 4;
 /** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
 const STROKE_SHARE = 0.5;
 
@@ -336,7 +342,7 @@ function findTicks(
         for (const across of rows) weight[along] += darkness(along, across);
       }
     }
-    const ticks = centroids(weight, 4);
+    const ticks = centroids(weight, Math.max(TICK_WIDTH, line ? line.last - line.first + 1 : 0));
     // Glyphs of a label close to the axis are mostly curves, not strokes from the axis.
     if (ticks.length >= 2 && strokes >= touched * STROKE_SHARE) {
       const depth = direction === outward ? Math.abs(rows.at(-1)! - edge) : 0;

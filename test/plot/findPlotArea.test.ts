@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DigitizeError } from '../../src/errors.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
@@ -14,6 +15,8 @@ const TICK_TOLERANCE = 1;
  * continuous coordinates (pixel c spans [c, c + 1)), so a drawn line at index c is at c + 0.5.
  */
 const INDEX_TO_CONTINUOUS = 0.5;
+/** A chart enlarged this many times by resampling (its ticks and frame thick and blurred). */
+const ENLARGE = 4;
 
 const SPEC: ChartSpec = {
   xLabel: 'step',
@@ -59,6 +62,26 @@ describe('findPlotArea', () => {
       const py = chart.dataToPixel(0, y).py + INDEX_TO_CONTINUOUS;
       const nearest = Math.min(...area.ticksY.map((tick) => Math.abs(tick - py)));
       expect(nearest, `y tick ${y} at py ${py}`).toBeLessThanOrEqual(TICK_TOLERANCE);
+    }
+  });
+
+  it('finds the tick marks of a chart enlarged 4x, as wide as its blurred frame', async () => {
+    const chart = await renderChart(SPEC);
+    const { width, height } = await sharp(chart.png).metadata();
+    const enlarged = await sharp(chart.png)
+      .resize(width! * ENLARGE, height! * ENLARGE, { kernel: 'cubic' })
+      .png()
+      .toBuffer();
+    const area = findPlotArea(await loadRaster(enlarged));
+    for (const x of SPEC.xTicks.slice(1, -1)) {
+      const px = (chart.dataToPixel(x, 0).px + INDEX_TO_CONTINUOUS) * ENLARGE;
+      const nearest = Math.min(...area.ticksX.map((tick) => Math.abs(tick - px)));
+      expect(nearest, `x tick ${x} at px ${px}`).toBeLessThanOrEqual(TICK_TOLERANCE * ENLARGE);
+    }
+    for (const y of SPEC.yTicks.slice(1, -1)) {
+      const py = (chart.dataToPixel(0, y).py + INDEX_TO_CONTINUOUS) * ENLARGE;
+      const nearest = Math.min(...area.ticksY.map((tick) => Math.abs(tick - py)));
+      expect(nearest, `y tick ${y} at py ${py}`).toBeLessThanOrEqual(TICK_TOLERANCE * ENLARGE);
     }
   });
 
