@@ -56,11 +56,14 @@ export function fitVertices(
   const traced = simplify(line, Math.max(1, lineWidth * SIMPLIFY_SHARE)).map((i) => line[i]);
   const corners = traced.map((p) => ({ ...p }));
   const reach = lineWidth / 2 + 0.5;
-  /** How much of the pixel centred at (x, y) the legs cover: a ramp one pixel wide. */
+  /** How much of a pixel a stroke covers, its centre `nearest2` px² from it: a ramp one pixel wide. */
+  const coverAt = (nearest2: number) =>
+    nearest2 >= reach * reach ? 0 : Math.min(1, reach - Math.sqrt(nearest2));
+  /** How much of the pixel centred at (x, y) the legs cover. */
   const drawn = (legs: Leg[], x: number, y: number) => {
     let nearest = Number.POSITIVE_INFINITY;
     for (const leg of legs) nearest = Math.min(nearest, distance2(leg, x, y));
-    return nearest >= reach * reach ? 0 : Math.min(1, reach - Math.sqrt(nearest));
+    return coverAt(nearest);
   };
   const radius = WINDOW * lineWidth + WINDOW_SLACK;
   const margin = reach + MAX_MOVE + 1;
@@ -118,12 +121,11 @@ export function fitVertices(
       /** The misfit with the vertex at (px, py); once past `bound`, just a value above it. */
       const misfit = (px: number, py: number, bound = Number.POSITIVE_INFINITY) => {
         const [left, right] = [leg(a, { px, py }), leg({ px, py }, b)];
-        const reach2 = reach * reach;
         let sum = 0;
         for (let i = 0; i < count; i++) {
+          // Two legs written out, not drawn(): this is the hot loop.
           const nearest = Math.min(distance2(left, xs[i], ys[i]), distance2(right, xs[i], ys[i]));
-          const cover = nearest >= reach2 ? 0 : Math.min(1, reach - Math.sqrt(nearest));
-          const d = Math.max(cover, fixed[i]) - inks[i];
+          const d = Math.max(coverAt(nearest), fixed[i]) - inks[i];
           sum += d * d;
           if (sum > bound) break;
         }
