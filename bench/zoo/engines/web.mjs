@@ -1,0 +1,243 @@
+/**
+ * What the JavaScript engines of the zoo (Vega-Lite, Chart.js, ECharts, Plotly) share: sizes,
+ * dates, tick label formatters, dash patterns, the truth they report.
+ *
+ * Pixel convention of every `plot_area_px` they report: continuous image coordinates, origin at
+ * the top-left corner of the image, pixel column c spanning [c, c + 1) (as SVG, canvas and
+ * matplotlib's display coordinates do); `[left, top, right, bottom]`, the edges onto which the
+ * axis limits map.
+ */
+import sharp from 'sharp';
+
+/** CSS pixels per point: the engines draw in CSS pixels, the spec gives line widths in points. */
+export const PX_PER_PT = 4 / 3;
+
+/** Dots per inch at or above which a chart is drawn at device pixel ratio 2 (a HiDPI screen). */
+const HIDPI_DPI = 144;
+
+/**
+ * The CSS size and device pixel ratio of a chart: the image is `cssWidth * dpr` by
+ * `cssHeight * dpr` pixels, within a pixel of the spec's size.
+ */
+export function canvasSize(spec) {
+  const dpr = spec.dpi >= HIDPI_DPI ? 2 : 1;
+  return {
+    dpr,
+    cssWidth: Math.round(spec.width / dpr),
+    cssHeight: Math.round(spec.height / dpr),
+  };
+}
+
+/** Font sizes in CSS pixels from the spec's font size (points, as matplotlib's rcParams). */
+export function fontSizes(spec) {
+  const tick = Math.max(8, Math.round((spec.font?.size ?? 10) * 1.2));
+  return { tick, label: tick + 1, legend: tick, title: tick + 4 };
+}
+
+/** A font family list that ends in a family the machine has, for CSS-like `font-family`. */
+export function fontStack(spec) {
+  const family = spec.font?.family ?? 'DejaVu Sans';
+  return `${/[\s,]/.test(family) ? `"${family}"` : family}, "DejaVu Sans", sans-serif`;
+}
+
+/** Milliseconds since the epoch of an ISO 8601 date (a date without a time is midnight UTC). */
+export function isoToMs(iso) {
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  if (!Number.isFinite(ms)) throw new RangeError(`Expected an ISO 8601 date but received ${iso}`);
+  return ms;
+}
+
+/**
+ * A calendar decimal year (2004.5 is 2 July 2004), the unit of dates in the truth, as
+ * `/work/shared/bench/score.mjs` reads an ISO date: year + (time since 1 January) / (length of
+ * that year).
+ */
+export function msToDecimalYear(ms) {
+  const year = new Date(ms).getUTCFullYear();
+  const start = Date.UTC(year, 0, 1);
+  return year + (ms - start) / (Date.UTC(year + 1, 0, 1) - start);
+}
+
+/** The x values as the engines take them: numbers, ms for dates, indices for categories. */
+export function engineX(spec, series) {
+  return spec.x.scale === 'time' ? series.x.map(isoToMs) : series.x.map(Number);
+}
+
+/** The x values as the truth gives them: decimal years for dates, indices for categories. */
+export function truthX(spec, series) {
+  return spec.x.scale === 'time' ? series.x.map((x) => msToDecimalYear(isoToMs(x))) : series.x;
+}
+
+/** A number without floating-point noise (0.30000000000000004 -> 0.3). */
+function clean(value) {
+  return Number(value.toPrecision(12));
+}
+
+const SUPERSCRIPT = {
+  '-': '\u207b',
+  0: '\u2070',
+  1: '\u00b9',
+  2: '\u00b2',
+  3: '\u00b3',
+  4: '\u2074',
+  5: '\u2075',
+  6: '\u2076',
+  7: '\u2077',
+  8: '\u2078',
+  9: '\u2079',
+};
+
+/** `10⁻³` for 0.001, `2.5×10⁴` for 25000: the look of 10^k labels in engines without mathtext. */
+export function formatPow10(value) {
+  if (value === 0) return '0';
+  const exponent = Math.floor(Math.log10(Math.abs(value)) + 1e-9);
+  const mantissa = clean(value / 10 ** exponent);
+  const power = `10${String(exponent)
+    .split('')
+    .map((c) => SUPERSCRIPT[c])
+    .join('')}`;
+  if (mantissa === 1) return power;
+  if (mantissa === -1) return `-${power}`;
+  return `${mantissa}\u00d7${power}`;
+}
+
+/** Decimals for the `decimals` format: one more than the tick step of about span / 5 needs. */
+export function decimalsFor(span) {
+  const step = Math.abs(span) / 5 || 1;
+  return Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(step))));
+}
+
+/**
+ * A tick label formatter for the spec's `format` (null for `plain`: the engine's own labels),
+ * for engines that take a function. `span`: the data span of the axis (for `decimals`).
+ * Percent labels append `%` to the plotted value (40 -> "40%"), as the truth's units say.
+ */
+export function numberFormatter(format, span) {
+  switch (format) {
+    case 'plain':
+    case undefined:
+    case null:
+      return null;
+    case 'decimals': {
+      const digits = decimalsFor(span);
+      return (v) => v.toFixed(digits);
+    }
+    case 'thousands':
+      return (v) => clean(v).toLocaleString('en-US', { maximumFractionDigits: 6 });
+    case 'si':
+      return (v) => {
+        const a = Math.abs(v);
+        for (const [unit, suffix] of [
+          [1e9, 'G'],
+          [1e6, 'M'],
+          [1e3, 'k'],
+        ]) {
+          if (a >= unit) return `${clean(v / unit)}${suffix}`;
+        }
+        return `${clean(v)}`;
+      };
+    case 'percent':
+      return (v) => `${clean(v)}%`;
+    case 'sci':
+      return (v) => (v === 0 ? '0' : clean(v).toExponential());
+    case 'pow10':
+      return formatPow10;
+    default:
+      throw new RangeError(`Expected a tick format but received ${format}`);
+  }
+}
+
+/** The data span of an axis over every series (for `decimals`), x as the engines take it. */
+export function dataSpan(spec, axis) {
+  const values = spec.series.flatMap((s) => (axis === 'x' ? engineX(spec, s) : s.y));
+  const finite = values.filter(Number.isFinite);
+  return finite.length ? Math.max(...finite) - Math.min(...finite) : 1;
+}
+
+/**
+ * A dash pattern in CSS pixels for a line of `width` px (null: solid). The patterns follow
+ * matplotlib's (dashed 3.7/1.6, dotted 1/1.65, dashdot 6.4/1.6/1/1.6 line widths), with a floor so
+ * that the dashes of a thin line stay visible.
+ */
+export function dashPattern(linestyle, width) {
+  const w = Math.max(width, 1.2);
+  switch (linestyle) {
+    case 'dashed':
+      return [3.7 * w, 1.6 * w];
+    case 'dotted':
+      return [1 * w, 1.65 * w];
+    case 'dashdot':
+      return [6.4 * w, 1.6 * w, 1 * w, 1.6 * w];
+    default:
+      return null;
+  }
+}
+
+/** Line width and marker diameter of a series in CSS pixels. */
+export function seriesSizes(series) {
+  return {
+    lineWidth: (series.linewidth ?? 1.5) * PX_PER_PT,
+    markerDiameter: (series.markersize ?? 6) * PX_PER_PT,
+  };
+}
+
+/** Rasterises an SVG string drawn in CSS pixels into a PNG `dpr` times its size (librsvg). */
+export async function svgToPng(svg, file, dpr) {
+  // sharp reads an SVG's user units at `density` / 72 pixels each.
+  await sharp(Buffer.from(svg), { density: 72 * dpr })
+    .png()
+    .toFile(file);
+}
+
+/**
+ * Axis limits from two positions the engine mapped: values `v0`, `v1` drawn at pixels `p0`, `p1`
+ * (any unit, e.g. CSS px), extended linearly (in log10 space on a log axis) to the pixels `lo`
+ * and `hi` of the plot box edges. Used where the engine pads the data (category offsets, bands).
+ */
+export function limitsAt(v0, p0, v1, p1, lo, hi, log = false) {
+  const f = log ? Math.log10 : (v) => v;
+  const a = f(v0);
+  const b = f(v1);
+  const at = (p) => a + ((p - p0) / (p1 - p0)) * (b - a);
+  const g = log ? (v) => 10 ** v : (v) => v;
+  return [g(at(lo)), g(at(hi))];
+}
+
+/**
+ * The truth fields every JS engine reports besides what it measured: the series as drawn (x as
+ * the truth unit, names only with a legend), text, scales. `drawn` overrides per series
+ * (e.g. a marker the engine could not draw) go in `overrides[i]`.
+ */
+export function baseTruth(spec, { legend, overrides = [] } = {}) {
+  return {
+    title: spec.title ?? null,
+    x_label: spec.x_label ?? null,
+    y_label: spec.y_label ?? null,
+    x_scale: spec.x.scale,
+    y_scale: spec.y.scale,
+    legend: Boolean(legend),
+    series: spec.series.map((s, i) => ({
+      name: legend ? String(s.name) : null,
+      color: s.color,
+      marker: s.marker ?? null,
+      linestyle: s.linestyle ?? 'solid',
+      x: truthX(spec, s),
+      y: s.y,
+      ...overrides[i],
+    })),
+    ...(spec.x.scale === 'category' ? { x_categories: spec.x.categories } : {}),
+  };
+}
+
+/** Runs `work` on each spec, turning a throw into `{ id, error }` so one bad chart spares the batch. */
+export async function eachSpec(specs, work) {
+  const results = [];
+  for (const spec of specs) {
+    try {
+      results.push(await work(spec));
+    } catch (error) {
+      results.push({ id: spec.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}
