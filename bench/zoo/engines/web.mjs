@@ -184,7 +184,9 @@ export function seriesSizes(series) {
 /** Rasterises an SVG string drawn in CSS pixels into a PNG `dpr` times its size (librsvg). */
 export async function svgToPng(svg, file, dpr) {
   // sharp reads an SVG's user units at `density` / 72 pixels each.
+  // Flattened onto white: an engine's SVG may leave its background transparent.
   await sharp(Buffer.from(svg), { density: 72 * dpr })
+    .flatten({ background: '#ffffff' })
     .png()
     .toFile(file);
 }
@@ -199,7 +201,10 @@ export function limitsAt(v0, p0, v1, p1, lo, hi, log = false) {
   const a = f(v0);
   const b = f(v1);
   const at = (p) => a + ((p - p0) / (p1 - p0)) * (b - a);
-  const g = log ? (v) => 10 ** v : (v) => v;
+  // Rounding noise off: -4.4e-16 is 0 on an axis from 0 to 12.
+  const span = Math.abs(at(hi) - at(lo));
+  const tidy = (v) => (Math.abs(v) < span * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  const g = log ? (v) => 10 ** tidy(v) : tidy;
   return [g(at(lo)), g(at(hi))];
 }
 
