@@ -359,7 +359,7 @@ function layOut(chart, spec, width, height) {
     ...yModel.axis.getViewLabels().map((l) => measureContext.measureText(l.formattedLabel).width),
   );
   chart.setOption({ grid, legend, yAxis: { nameGap: widest + 14 } });
-  if (spec.legend && spec.legend.position.startsWith('inside')) {
+  if (spec.legend?.position.startsWith('inside')) {
     // The corner of the grid as it is now laid out.
     const rect = chart.getModel().getComponent('grid').coordinateSystem.getRect();
     const inset = 8;

@@ -1,0 +1,466 @@
+/**
+ * Plotly engine of the zoo: plotly.js (npm plotly.js-dist-min, loaded from the local file, never
+ * a CDN) in one headless Debian Chromium per batch, driven over the DevTools protocol on a pipe
+ * (`--remote-debugging-pipe`: JSON messages ended by NUL on fds 3 and 4, no WebSocket and no
+ * port). Each chart is `Plotly.newPlot` into one page, exported by `Plotly.toImage` at the
+ * device pixel ratio, then purged. The truth comes from the plot's full layout: the axes'
+ * ranges (log axes in log10 units, date axes as dates, category axes in index units) and the
+ * plot box `_size`, the axes' drawn ticks `_vals`.
+ *
+ * Quirks handled here:
+ * - Autorange pads lines by a few percent (and more for markers): read back, never assumed.
+ * - The dist bundle defines `window.moduleName`, not `window.Plotly`.
+ * - Plotly has no per-point marker outline for `x`/`+`: the `-thin` symbols are lines and need
+ *   a marker line width.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  baseTruth,
+  canvasSize,
+  dataSpan,
+  decimalsFor,
+  eachSpec,
+  fontSizes,
+  msToDecimalYear,
+  seriesSizes,
+} from './web.mjs';
+
+const CHROMIUM = process.env.ZOO_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--remote-debugging-pipe',
+];
+/** How long one DevTools command may take before the batch is given up (a hung browser). */
+const COMMAND_TIMEOUT_MS = 60_000;
+
+/**
+ * Looks: plotly.js' own defaults, and Plotly's Python templates `plotly` (blue-grey panel,
+ * white grid), `plotly_white` and `simple_white` (no grid, axis lines, ticks outside),
+ * written out as layout defaults.
+ */
+const TEMPLATES = {
+  default: { layout: {}, axis: {} },
+  plotly: {
+    layout: { plot_bgcolor: '#E5ECF6', paper_bgcolor: 'white' },
+    axis: { gridcolor: 'white', zerolinecolor: 'white', zerolinewidth: 2, linecolor: 'white' },
+  },
+  plotly_white: {
+    layout: { plot_bgcolor: 'white', paper_bgcolor: 'white' },
+    axis: {
+      gridcolor: '#EBF0F8',
+      zerolinecolor: '#EBF0F8',
+      zerolinewidth: 2,
+      linecolor: '#EBF0F8',
+    },
+  },
+  simple_white: {
+    layout: { plot_bgcolor: 'white', paper_bgcolor: 'white' },
+    axis: {
+      showgrid: false,
+      zeroline: false,
+      showline: true,
+      linecolor: 'rgb(36,36,36)',
+      ticks: 'outside',
+    },
+  },
+};
+export const looks = Object.keys(TEMPLATES);
+
+/** Plotly marker symbols for matplotlib's marker letters. */
+const SYMBOLS = {
+  o: 'circle',
+  '^': 'triangle-up',
+  v: 'triangle-down',
+  s: 'square',
+  D: 'diamond',
+  x: 'x-thin',
+  '+': 'cross-thin',
+  '*': 'star',
+};
+
+const DASHES = { dashed: 'dash', dotted: 'dot', dashdot: 'dashdot' };
+
+/** Legend placement in paper coordinates. */
+function legendLayout(legend) {
+  const inside = (x, y) => ({
+    x,
+    y,
+    xanchor: x < 0.5 ? 'left' : 'right',
+    yanchor: y < 0.5 ? 'bottom' : 'top',
+  });
+  switch (legend.position) {
+    case 'outside-right':
+      return {};
+    case 'top':
+      return { orientation: 'h', x: 0.5, xanchor: 'center', y: 1.02, yanchor: 'bottom' };
+    case 'bottom':
+      // Below the x axis title, in the container's coordinates (the margin grows for it).
+      return {
+        orientation: 'h',
+        x: 0.5,
+        xanchor: 'center',
+        yref: 'container',
+        y: 0.01,
+        yanchor: 'bottom',
+      };
+    case 'inside-upper-left':
+      return inside(0.01, 0.99);
+    case 'inside-lower-left':
+      return inside(0.01, 0.01);
+    case 'inside-lower-right':
+      return inside(0.99, 0.01);
+    default:
+      return inside(0.99, 0.99);
+  }
+}
+
+function axisLayout(spec, axis, template, sizes) {
+  const a = spec[axis];
+  const label = axis === 'x' ? spec.x_label : spec.y_label;
+  const layout = {
+    ...template.axis,
+    type: { linear: 'linear', log: 'log', time: 'date', category: 'category' }[a.scale],
+    title: { text: label ?? '', font: { size: sizes.label } },
+    tickfont: { size: sizes.tick },
+    automargin: true,
+  };
+  if (spec.grid === false) layout.showgrid = false;
+  else if (template.axis.showgrid === false) layout.showgrid = true;
+  if (spec.frame === 'panel') Object.assign(layout, { gridcolor: 'white', showline: false });
+  if (spec.frame === 'box')
+    Object.assign(layout, { showline: true, mirror: true, linecolor: '#444' });
+  if (spec.frame === 'spines')
+    Object.assign(layout, { showline: true, mirror: false, linecolor: '#444' });
+  if (spec.frame === 'none') layout.showline = false;
+  if (spec.ticks === 'out') layout.ticks = 'outside';
+  if (spec.ticks === 'in') layout.ticks = 'inside';
+  if (spec.ticks === 'in4')
+    Object.assign(layout, { ticks: 'inside', showline: true, mirror: 'ticks' });
+  if (spec.ticks === 'none') layout.ticks = '';
+  if (a.scale === 'category') {
+    layout.categoryorder = 'array';
+    layout.categoryarray = a.categories;
+  }
+  if (a.range && a.scale !== 'category') {
+    layout.range = a.scale === 'log' ? a.range.map(Math.log10) : a.range;
+    layout.autorange = false;
+  }
+  if (a.scale === 'linear' || a.scale === 'log') {
+    switch (a.format) {
+      case 'decimals':
+        layout.tickformat = `.${decimalsFor(dataSpan(spec, axis))}f`;
+        break;
+      case 'thousands':
+        layout.tickformat = ',';
+        break;
+      case 'si':
+        layout.tickformat = '~s';
+        break;
+      case 'percent':
+        layout.ticksuffix = '%';
+        break;
+      case 'sci':
+        layout.exponentformat = 'e';
+        layout.showexponent = 'all';
+        if (a.scale === 'log') layout.dtick = 1;
+        break;
+      case 'pow10':
+        // Plotly typesets 10 with a superscript exponent.
+        layout.exponentformat = 'power';
+        layout.showexponent = 'all';
+        if (a.scale === 'log') layout.dtick = 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return layout;
+}
+
+/** The Plotly figure of a chart: `{ data, layout }`, plain JSON. */
+export function toPlotly(spec) {
+  const look = spec.look ?? 'default';
+  if (!looks.includes(look)) throw new RangeError(`Expected a plotly look but received ${look}`);
+  const template = TEMPLATES[look];
+  const sizes = fontSizes(spec);
+  const cats = spec.x.scale === 'category' ? spec.x.categories : null;
+  const xs = (s) => (cats ? s.x.map((i) => cats[i]) : s.x);
+  const data = [];
+  spec.series.forEach((s) => {
+    if (!s.band) return;
+    // The band: its lower edge, then its upper edge filled down to it ('tonexty').
+    const edge = {
+      type: 'scatter',
+      mode: 'lines',
+      x: xs(s),
+      line: { width: 0 },
+      showlegend: false,
+      hoverinfo: 'skip',
+    };
+    data.push({ ...edge, y: s.band.lo });
+    data.push({
+      ...edge,
+      y: s.band.hi,
+      fill: 'tonexty',
+      fillcolor: withAlpha(s.color, s.band.alpha ?? 0.2),
+    });
+  });
+  spec.series.forEach((s) => {
+    const { lineWidth, markerDiameter } = seriesSizes(s);
+    const lines = s.linestyle !== 'none';
+    const mode = [lines ? 'lines' : null, s.marker ? 'markers' : null].filter(Boolean).join('+');
+    data.push({
+      type: 'scatter',
+      mode: mode || 'lines',
+      name: String(s.name),
+      x: xs(s),
+      y: s.y,
+      line: { color: s.color, width: lineWidth, dash: DASHES[s.linestyle] ?? 'solid' },
+      marker: {
+        color: s.color,
+        symbol: SYMBOLS[s.marker] ?? 'circle',
+        size: markerDiameter,
+        line: {
+          color: s.color,
+          width: s.marker === 'x' || s.marker === '+' ? Math.max(1.5, lineWidth) : 0,
+        },
+      },
+      ...(s.errors
+        ? {
+            error_y: {
+              type: 'data',
+              array: s.errors,
+              visible: true,
+              color: s.color,
+              thickness: Math.max(1, lineWidth * 0.75),
+              width: 4,
+            },
+          }
+        : {}),
+    });
+  });
+  const family = spec.font?.family ?? 'DejaVu Sans';
+  const layout = {
+    ...template.layout,
+    font: { family: `${family}, DejaVu Sans, sans-serif`, size: sizes.tick },
+    title: spec.title ? { text: spec.title, font: { size: sizes.title }, x: 0.5 } : { text: '' },
+    showlegend: Boolean(spec.legend),
+    margin: { l: 10, r: 10, t: spec.title ? sizes.title * 2 + 16 : 10, b: 10 },
+    xaxis: axisLayout(spec, 'x', template, sizes),
+    yaxis: axisLayout(spec, 'y', template, sizes),
+  };
+  if (spec.frame === 'panel') layout.plot_bgcolor = '#ebebeb';
+  if (spec.legend) {
+    layout.legend = {
+      ...legendLayout(spec.legend),
+      font: { size: sizes.legend },
+      ...(spec.legend.title ? { title: { text: spec.legend.title } } : {}),
+      ...(spec.legend.frame
+        ? { bordercolor: '#888', borderwidth: 1, bgcolor: 'rgba(255,255,255,0.85)' }
+        : {}),
+    };
+  }
+  return { data, layout };
+}
+
+function withAlpha(hex, alpha) {
+  const [r, g, b] = [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
+/**
+ * Runs in the page: plots the figure, reads back what the truth needs, exports the PNG and
+ * frees the plot. Dates come back as ms since the epoch (Plotly's dates are UTC).
+ */
+const PAGE_FUNCTION = `async function zooRender(figure, width, height, scale) {
+  const gd = document.createElement('div');
+  document.body.appendChild(gd);
+  try {
+    await Plotly.newPlot(gd, figure.data, { ...figure.layout, width, height },
+      { staticPlot: true });
+    const fl = gd._fullLayout;
+    const axis = (ax) => ({
+      type: ax.type,
+      range: ax.range.map((r) => ax.type === 'log' ? Math.pow(10, Number(r)) : ax.r2l(r)),
+      offset: ax._offset,
+      length: ax._length,
+      ticks: (ax._vals || []).map((t) => ({ value: ax.type === 'log' ? Math.pow(10, t.x) : t.x,
+        text: String(t.text).replace(/<[^>]*>/g, '') })),
+    });
+    const truth = { x: axis(fl.xaxis), y: axis(fl.yaxis), size: fl._size };
+    const png = await Plotly.toImage(gd, { format: 'png', width, height, scale });
+    return { truth, png: png.slice(png.indexOf(',') + 1) };
+  } finally {
+    Plotly.purge(gd);
+    gd.remove();
+  }
+}`;
+
+/**
+ * One headless Chromium driven over `--remote-debugging-pipe`. `send` resolves with the
+ * command's result or rejects with its error, a timeout or the browser's exit.
+ */
+async function startBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'zoo-chromium-'));
+  const child = spawn(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const pending = new Map();
+  let nextId = 0;
+  let buffered = Buffer.alloc(0);
+  let exited = null;
+  const failAll = (error) => {
+    for (const { reject, timer } of pending.values()) {
+      clearTimeout(timer);
+      reject(error);
+    }
+    pending.clear();
+  };
+  child.stdio[4].on('data', (chunk) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    for (let end = buffered.indexOf(0); end >= 0; end = buffered.indexOf(0)) {
+      const message = JSON.parse(buffered.subarray(0, end).toString('utf8'));
+      buffered = buffered.subarray(end + 1);
+      const waiter = pending.get(message.id);
+      if (!waiter) continue;
+      pending.delete(message.id);
+      clearTimeout(waiter.timer);
+      if (message.error) waiter.reject(new Error(`${message.error.message} (${waiter.method})`));
+      else waiter.resolve(message.result);
+    }
+  });
+  child.on('error', (error) => {
+    exited = error;
+    failAll(error);
+  });
+  child.on('exit', (code, signal) => {
+    exited = new Error(`chromium exited (${signal ?? code}): ${stderr.trim().slice(-500)}`);
+    failAll(exited);
+  });
+  const send = (method, params = {}, sessionId = undefined) => {
+    if (exited) return Promise.reject(exited);
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`chromium did not answer ${method} within ${COMMAND_TIMEOUT_MS} ms`));
+      }, COMMAND_TIMEOUT_MS);
+      pending.set(id, { resolve, reject, timer, method });
+      child.stdio[3].write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
+    });
+  };
+  const close = async () => {
+    if (!exited) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      await send('Browser.close').catch(() => {});
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await gone;
+      clearTimeout(timer);
+    }
+    await rm(profile, { recursive: true, force: true });
+  };
+  return { send, close };
+}
+
+/** A page with plotly.js and `zooRender` loaded; returns `evaluate(expression)`. */
+async function openPage(browser) {
+  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+  const evaluate = async (expression) => {
+    const { result, exceptionDetails } = await browser.send(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+      sessionId,
+    );
+    if (exceptionDetails) {
+      throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    }
+    return result.value;
+  };
+  const bundle = createRequire(import.meta.url).resolve('plotly.js-dist-min');
+  await evaluate(await readFile(bundle, 'utf8'));
+  await evaluate(
+    `window.Plotly = window.Plotly || window.moduleName; ${PAGE_FUNCTION}; typeof Plotly.newPlot`,
+  );
+  return evaluate;
+}
+
+/** Axis limits in the truth's units from the page's axis (ms for dates). */
+function limits(axis, spec, name) {
+  return spec[name].scale === 'time' ? axis.range.map(msToDecimalYear) : axis.range;
+}
+
+function tickTruth(axis, spec, name) {
+  const toTruth = spec[name].scale === 'time' ? msToDecimalYear : (v) => v;
+  const shown = axis.ticks.filter((t) => t.text !== '');
+  return { ticks: shown.map((t) => toTruth(t.value)), labels: shown.map((t) => t.text) };
+}
+
+async function renderOne(evaluate, spec, workDir) {
+  const { dpr, cssWidth, cssHeight } = canvasSize(spec);
+  const figure = toPlotly(spec);
+  const { truth, png: base64 } = await evaluate(
+    `zooRender(${JSON.stringify(figure)}, ${cssWidth}, ${cssHeight}, ${dpr})`,
+  );
+  const png = join(workDir, `${spec.id}.png`);
+  await writeFile(png, Buffer.from(base64, 'base64'));
+  const { x, y } = truth;
+  const xt = tickTruth(x, spec, 'x');
+  const yt = tickTruth(y, spec, 'y');
+  return {
+    id: spec.id,
+    png,
+    extras: {
+      ...baseTruth(spec, { legend: spec.legend }),
+      x_range: limits(x, spec, 'x'),
+      y_range: limits(y, spec, 'y'),
+      // The plot box: the axes' offsets and lengths (y's range runs from the bottom up).
+      plot_area_px: [x.offset, y.offset, x.offset + x.length, y.offset + y.length].map(
+        (v) => v * dpr,
+      ),
+      x_ticks: xt.ticks,
+      x_tick_labels: xt.labels,
+      y_ticks: yt.ticks,
+      y_tick_labels: yt.labels,
+      width: cssWidth * dpr,
+      height: cssHeight * dpr,
+    },
+  };
+}
+
+/**
+ * Renders a batch of ChartSpecs in one Chromium; one `{ id, png, extras }` or `{ id, error }`
+ * each. A browser that does not start fails every chart of the batch with its reason.
+ */
+export async function render(specs, workDir) {
+  let browser;
+  let evaluate;
+  try {
+    browser = await startBrowser();
+    evaluate = await openPage(browser);
+  } catch (error) {
+    await browser?.close();
+    const reason = `plotly: ${error instanceof Error ? error.message : String(error)}`;
+    return specs.map((spec) => ({ id: spec.id, error: reason }));
+  }
+  try {
+    return await eachSpec(specs, (spec) => renderOne(evaluate, spec, workDir));
+  } finally {
+    await browser.close();
+  }
+}
