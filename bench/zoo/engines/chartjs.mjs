@@ -23,6 +23,7 @@ import {
   canvasSize,
   dashPattern,
   dataSpan,
+  drawnLayout,
   eachSpec,
   engineX,
   fontSizes,
@@ -381,6 +382,11 @@ async function renderOne(spec, workDir) {
       y_tick_labels: yt.labels,
       width: canvas.width,
       height: canvas.height,
+      // No ticks inside in Chart.js, and its axes have borders on the left and bottom only.
+      drawn: drawnLayout(spec, {
+        ticks: spec.ticks === 'none' ? 'none' : 'out',
+        frame: spec.frame === 'box' ? 'spines' : spec.frame,
+      }),
     };
     return { id: spec.id, png, extras };
   } finally {

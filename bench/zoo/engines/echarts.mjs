@@ -27,6 +27,7 @@ import {
   canvasSize,
   dashPattern,
   dataSpan,
+  drawnLayout,
   eachSpec,
   engineX,
   fontSizes,
@@ -438,6 +439,11 @@ async function renderOne(spec, workDir) {
       y_tick_labels: yt.labels,
       width: cssWidth * dpr,
       height: cssHeight * dpr,
+      // No legend title; ticks inside on four sides are ticks inside with the grid's border.
+      drawn: drawnLayout(spec, {
+        legend_title: false,
+        ...(spec.ticks === 'in4' ? { ticks: 'in', frame: 'box' } : {}),
+      }),
     };
     return { id: spec.id, png, extras };
   } finally {

@@ -23,6 +23,7 @@ import {
   canvasSize,
   dataSpan,
   decimalsFor,
+  drawnLayout,
   eachSpec,
   fontSizes,
   msToDecimalYear,
@@ -439,6 +440,7 @@ async function renderOne(evaluate, spec, workDir) {
       y_tick_labels: yt.labels,
       width: cssWidth * dpr,
       height: cssHeight * dpr,
+      drawn: drawnLayout(spec),
     },
   };
 }

@@ -252,6 +252,59 @@ function trySpecs() {
       series: [series('only', '#777777', xs, walk(rand, 40, -5, 3), { linewidth: 2 })],
     }),
   );
+  // Marker-only series on the other x scales: the marker centres check the x mapping too.
+  const markerOnly = (name, color, x, y, marker) =>
+    series(name, color, x, y, { marker, linestyle: 'none', markersize: 7 });
+  const months = range(20, (i) => new Date(Date.UTC(2019, 0, 1) + i * 55 * 86400e3));
+  specs.push(
+    base('xdates', {
+      family: 'dates',
+      x: { scale: 'time', format: 'plain', range: null },
+      legend: { position: 'top', title: null, frame: false, columns: 2 },
+      series: [0, 1].map((k) =>
+        markerOnly(
+          ['a', 'b'][k],
+          TAB10[k],
+          months.map((d) => d.toISOString().slice(0, 10)),
+          walk(rand, 20, 5 * k, 3),
+          ['o', 's'][k],
+        ),
+      ),
+    }),
+  );
+  specs.push(
+    base('xlog', {
+      family: 'log',
+      x: { scale: 'log', format: 'pow10', range: null },
+      legend: { position: 'inside-lower-right', title: null, frame: true, columns: 1 },
+      series: [0, 1].map((k) =>
+        markerOnly(
+          ['a', 'b'][k],
+          TAB10[k + 2],
+          range(15, (i) => Number((10 ** (i / 4 + k / 8)).toPrecision(6))),
+          walk(rand, 15, 5 * k, 3),
+          ['o', 'D'][k],
+        ),
+      ),
+    }),
+  );
+  const labels = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'];
+  specs.push(
+    base('xcats', {
+      family: 'categories',
+      x: { scale: 'category', format: 'plain', range: null, categories: labels },
+      legend: { position: 'outside-right', title: 'Year', frame: false, columns: 1 },
+      series: [0, 1].map((k) =>
+        markerOnly(
+          ['2023', '2024'][k],
+          TAB10[k + 4],
+          [0, 1, 2, 3, 4, 5],
+          walk(rand, 6, 5 * k, 3),
+          ['o', 's'][k],
+        ),
+      ),
+    }),
+  );
   return specs;
 }
 

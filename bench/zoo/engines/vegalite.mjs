@@ -24,6 +24,7 @@ import {
   dashPattern,
   dataSpan,
   decimalsFor,
+  drawnLayout,
   eachSpec,
   engineX,
   fontSizes,
@@ -430,6 +431,7 @@ async function renderOne(spec, workDir) {
   const extras = {
     ...baseTruth(spec, { legend: spec.legend }),
     ...measure(view, spec, dpr, vgSpec),
+    drawn: drawnLayout(spec),
   };
   view.finalize();
   if (process.env.ZOO_KEEP_SVG) await writeFile(join(workDir, `${spec.id}.svg`), svg);

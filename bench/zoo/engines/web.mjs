@@ -234,11 +234,71 @@ export function baseTruth(spec, { legend, overrides = [] } = {}) {
   };
 }
 
-/** Runs `work` on each spec, turning a throw into `{ id, error }` so one bad chart spares the batch. */
+/**
+ * What an engine drew of the spec's layout fields, after adapting what it cannot draw (e.g. no
+ * legend title in ECharts): `{ legend_position, legend_title, ticks, frame }`, for the tags.
+ * `inside-best` is drawn in the upper right corner by every JS engine (none has "best").
+ */
+export function drawnLayout(spec, overrides = {}) {
+  const position = spec.legend?.position ?? null;
+  return {
+    legend_position: position === 'inside-best' ? 'inside-upper-right' : position,
+    legend_title: Boolean(spec.legend?.title),
+    ticks: spec.ticks,
+    frame: spec.frame,
+    ...overrides,
+  };
+}
+
+const X_SCALES = new Set(['linear', 'log', 'time', 'category']);
+const Y_SCALES = new Set(['linear', 'log']);
+
+/**
+ * Throws a RangeError for what no JS engine here can draw truthfully: a y axis that is not
+ * numeric, a value a log axis cannot show (its point would be in the truth but not drawn),
+ * a colour that is not `#rrggbb` (bands and legend boxes mix it with alpha).
+ */
+export function checkSpec(spec) {
+  if (!X_SCALES.has(spec.x?.scale)) {
+    throw new RangeError(
+      `Expected x.scale linear, log, time or category but received ${spec.x?.scale}`,
+    );
+  }
+  if (!Y_SCALES.has(spec.y?.scale)) {
+    throw new RangeError(`Expected y.scale linear or log but received ${spec.y?.scale}`);
+  }
+  if (!Array.isArray(spec.series) || spec.series.length === 0) {
+    throw new RangeError('Expected at least one series');
+  }
+  for (const s of spec.series) {
+    if (!/^#[0-9a-fA-F]{6}$/.test(s.color)) {
+      throw new RangeError(`Expected a #rrggbb colour but received ${s.color}`);
+    }
+    if (s.x.length !== s.y.length) {
+      throw new RangeError(
+        `Expected as many x as y values but received ${s.x.length} and ${s.y.length}`,
+      );
+    }
+    const ys = [...s.y, ...(s.band ? [...s.band.lo, ...s.band.hi] : [])];
+    if (s.errors) ys.push(...s.y.map((y, j) => y - s.errors[j]));
+    if (spec.y.scale === 'log' && ys.some((y) => !(y > 0))) {
+      throw new RangeError(`Expected positive y values on a log axis in series ${s.name}`);
+    }
+    if (spec.x.scale === 'log' && s.x.some((x) => !(x > 0))) {
+      throw new RangeError(`Expected positive x values on a log axis in series ${s.name}`);
+    }
+  }
+}
+
+/**
+ * Runs `work` on each spec (checked first), turning a throw into `{ id, error }` so one bad
+ * chart spares the batch.
+ */
 export async function eachSpec(specs, work) {
   const results = [];
   for (const spec of specs) {
     try {
+      checkSpec(spec);
       results.push(await work(spec));
     } catch (error) {
       results.push({ id: spec.id, error: error instanceof Error ? error.message : String(error) });
