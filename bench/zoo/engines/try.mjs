@@ -7,6 +7,8 @@
  *                                  [--only NAME,...] [--looks L1,L2|all] [--overlay]
  *
  * --looks renders every chart in each of these looks (`all`: the engine's `looks`).
+ * --random N [--seed S] renders N random specs per engine instead (every field sampled, looks
+ * from the engine's list), to find layouts whose truth or drawing goes wrong.
  * For every chart it writes DIR/<id>.png and DIR/<id>.truth.json (the engine's extras), and
  * with --overlay DIR/<id>.overlay.png (truth points drawn as magenta crosses, mapped through
  * `plot_area_px` and the axis limits). It then measures, per series, how far the drawn
@@ -26,6 +28,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: '/tmp/zoojs-try' },
     only: { type: 'string' },
     looks: { type: 'string' },
+    random: { type: 'string' },
+    seed: { type: 'string', default: '1' },
     overlay: { type: 'boolean', default: false },
   },
 });
@@ -308,6 +312,100 @@ function trySpecs() {
   return specs;
 }
 
+/** A random ChartSpec over every field the JS engines map (not the zoo's sampler). */
+function randomSpec(rand, id, looks) {
+  const pick = (a) => a[Math.floor(rand() * a.length)];
+  const xScale = pick(['linear', 'linear', 'log', 'time', 'category']);
+  const yScale = pick(['linear', 'linear', 'linear', 'log']);
+  const n = pick([1, 2, 3, 4, 6, 10]);
+  const points = xScale === 'category' ? pick([3, 5, 8]) : pick([5, 12, 40, 300, 1500]);
+  const mono = rand() < 0.2;
+  const markers = points <= 40 && rand() < 0.6;
+  const cats = range(points, (i) => `c${i}`);
+  const x0 = xScale === 'log' ? 1 : pick([0, -50, 1000]);
+  let day = 0;
+  const xs = range(points, (i) => {
+    if (xScale === 'log') return Number((10 ** ((i / points) * 4)).toPrecision(6));
+    if (xScale === 'time') {
+      day += pick([1, 7, 30]);
+      return new Date(Date.UTC(2015, 0, 1) + day * 86400e3).toISOString().slice(0, 10);
+    }
+    if (xScale === 'category') return i;
+    return x0 + i * 10;
+  });
+  const scaleY = pick([1e-3, 1, 100, 1e5]);
+  const family = pick(['lines', 'band', 'errorbars', 'mono', 'many']);
+  const list = range(n, (k) => {
+    let y = walk(rand, points, k * 2, 1).map((v) => v * scaleY);
+    if (yScale === 'log') y = y.map((v, i) => 10 ** (v / scaleY / 5 + (i / points) * 2 - 2));
+    const band = family === 'band' && yScale === 'linear' && k < 3;
+    const err = family === 'errorbars' && yScale === 'linear' && points <= 40;
+    return series(`${pick(['run', 'model', ''])}${k + 1}`, mono ? '#222222' : TAB10[k % 7], xs, y, {
+      linestyle: mono
+        ? ['solid', 'dashed', 'dotted', 'dashdot'][k % 4]
+        : pick(['solid', 'solid', 'dashed']),
+      linewidth: pick([0.8, 1.5, 2.5]),
+      marker: markers ? pick(['o', '^', 'v', 's', 'D', 'x', '+', '*']) : null,
+      markersize: pick([4, 6, 8]),
+      band: band
+        ? { lo: y.map((v) => v - 0.4 * scaleY), hi: y.map((v) => v + 0.4 * scaleY), alpha: 0.2 }
+        : null,
+      errors: err ? y.map(() => 0.3 * scaleY * rand()) : null,
+    });
+  });
+  if (markers && rand() < 0.3) list[0].linestyle = 'none';
+  return base(id, {
+    look: pick(looks),
+    family,
+    width: pick([300, 480, 800, 1200, 2000]),
+    height: pick([240, 400, 600, 900]),
+    dpi: pick([72, 100, 100, 150, 200]),
+    font: {
+      family: pick(['DejaVu Sans', 'Liberation Serif', 'Lato', 'Roboto', 'Carlito', 'Open Sans']),
+      size: pick([8, 10, 12, 14]),
+    },
+    title: rand() < 0.6 ? 'Accuracy over time' : null,
+    x_label: rand() < 0.7 ? 'Step' : null,
+    y_label: rand() < 0.7 ? 'Score' : null,
+    x: {
+      scale: xScale,
+      format:
+        xScale === 'linear' || xScale === 'log'
+          ? pick(['plain', 'thousands', 'si', 'decimals', 'pow10', 'sci'])
+          : 'plain',
+      range: null,
+      ...(xScale === 'category' ? { categories: cats } : {}),
+    },
+    y: {
+      scale: yScale,
+      format: pick(['plain', 'decimals', 'thousands', 'si', 'percent', 'sci', 'pow10']),
+      range: null,
+    },
+    grid: rand() < 0.6,
+    ticks: pick(['out', 'in', 'in4', 'none']),
+    frame: pick(['box', 'spines', 'none', 'panel']),
+    legend:
+      n > 1 || rand() < 0.3
+        ? {
+            position: pick([
+              'inside-upper-right',
+              'inside-upper-left',
+              'inside-lower-left',
+              'inside-lower-right',
+              'inside-best',
+              'outside-right',
+              'top',
+              'bottom',
+            ]),
+            title: rand() < 0.3 ? 'Method' : null,
+            frame: rand() < 0.5,
+            columns: pick([1, 1, 2, 3]),
+          }
+        : null,
+    series: list,
+  });
+}
+
 function hslToHex(hsl) {
   const [h, s, l] = hsl.match(/[\d.]+/g).map(Number);
   const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
@@ -384,6 +482,8 @@ async function check(pngPath, truth) {
   const { px, py } = mapper(truth);
   const out = [];
   for (const s of truth.series) {
+    // A colour shared with another series (mono charts) cannot be told apart by colour here.
+    if (truth.series.filter((t) => t.color === s.color).length > 1) continue;
     const color = hexRgb(s.color);
     const xs = s.x.map(px);
     const ys = s.y.map(py);
@@ -478,6 +578,10 @@ let specs = trySpecs();
 if (args.only) specs = specs.filter((s) => args.only.split(',').includes(s.id));
 for (const engine of args.engines.split(',')) {
   const { render, looks } = await import(`./${engine}.mjs`);
+  if (args.random) {
+    const rand = prng(Number(args.seed) * 7919 + engine.length);
+    specs = range(Number(args.random), (i) => randomSpec(rand, `r${i}`, looks));
+  }
   const lookList = args.looks ? (args.looks === 'all' ? looks : args.looks.split(',')) : [null];
   const mine = lookList.flatMap((look) =>
     specs.map((s) => ({

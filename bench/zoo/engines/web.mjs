@@ -290,16 +290,44 @@ export function checkSpec(spec) {
   }
 }
 
+/** Plot boxes smaller than this (image pixels) are not charts the zoo should score. */
+const MIN_PLOT_PX = 20;
+
 /**
- * Runs `work` on each spec (checked first), turning a throw into `{ id, error }` so one bad
- * chart spares the batch.
+ * Throws when the measured truth cannot be right: limits that are not finite or have no span
+ * (a collapsed plot), a plot box smaller than MIN_PLOT_PX or outside the image.
+ */
+export function checkTruth(extras) {
+  for (const axis of ['x', 'y']) {
+    const [lo, hi] = extras[`${axis}_range`];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo === hi) {
+      throw new Error(`engine gave ${axis} limits [${lo}, ${hi}]`);
+    }
+  }
+  const [left, top, right, bottom] = extras.plot_area_px;
+  if (
+    !(right - left >= MIN_PLOT_PX && bottom - top >= MIN_PLOT_PX) ||
+    left < 0 ||
+    top < 0 ||
+    right > extras.width ||
+    bottom > extras.height
+  ) {
+    throw new Error(`plot box [${extras.plot_area_px}] is too small or outside the image`);
+  }
+}
+
+/**
+ * Runs `work` on each spec (checked first, its truth checked after), turning a throw into
+ * `{ id, error }` so one bad chart spares the batch.
  */
 export async function eachSpec(specs, work) {
   const results = [];
   for (const spec of specs) {
     try {
       checkSpec(spec);
-      results.push(await work(spec));
+      const result = await work(spec);
+      checkTruth(result.extras);
+      results.push(result);
     } catch (error) {
       results.push({ id: spec.id, error: error instanceof Error ? error.message : String(error) });
     }
