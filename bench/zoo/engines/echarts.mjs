@@ -398,14 +398,25 @@ function limits(chart, spec, axis, rect) {
   return a.scale === 'time' ? r.map(msToDecimalYear) : r;
 }
 
-/** Tick values (truth units) and label texts of an axis, the blank ones left out. */
+/**
+ * Tick values (truth units) and label texts of an axis as drawn: the view labels, without those
+ * `hideOverlap` hid (their text elements are `ignore`d) or left blank, and without rich-text
+ * markup (`{primary|2021}` is 2021).
+ */
 function ticks(chart, spec, axis) {
   const model = chart.getModel().getComponent(`${axis}Axis`);
-  const labels = model.axis.getViewLabels().filter((l) => l.formattedLabel !== '');
+  const labels = model.axis.getViewLabels();
+  const texts = [];
+  chart.getViewOfComponentModel(model).group.traverse((el) => {
+    if (el.type === 'text') texts.push(el);
+  });
+  // The label elements come in the order of the view labels; the axis name is the one extra.
+  const hidden = (k) => texts.length >= labels.length && texts[k]?.ignore;
+  const shown = labels.filter((l, k) => l.formattedLabel !== '' && !hidden(k));
   const toTruth = spec[axis].scale === 'time' ? msToDecimalYear : (v) => v;
   return {
-    ticks: labels.map((l) => toTruth(l.tickValue)),
-    labels: labels.map((l) => l.formattedLabel),
+    ticks: shown.map((l) => toTruth(l.tick.value)),
+    labels: shown.map((l) => l.formattedLabel.replace(/\{\w+\|([^}]*)\}/g, '$1')),
   };
 }
 

@@ -297,7 +297,7 @@ const PAGE_FUNCTION = `async function zooRender(figure, width, height, scale) {
       offset: ax._offset,
       length: ax._length,
       ticks: (ax._vals || []).map((t) => ({ value: ax.type === 'log' ? Math.pow(10, t.x) : t.x,
-        text: String(t.text).replace(/<[^>]*>/g, '') })),
+        text: String(t.text).replace(/<sup>(.*?)<\\/sup>/g, '^$1').replace(/<[^>]*>/g, '') })),
     });
     const truth = { x: axis(fl.xaxis), y: axis(fl.yaxis), size: fl._size };
     const png = await Plotly.toImage(gd, { format: 'png', width, height, scale });
