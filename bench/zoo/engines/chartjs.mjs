@@ -15,7 +15,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, PDFDocument } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import 'chartjs-adapter-date-fns';
 import {
@@ -33,6 +33,7 @@ import {
   msToDecimalYear,
   numberFormatter,
   seriesSizes,
+  wantsPdf,
 } from './web.mjs';
 
 Chart.register(...registerables);
@@ -95,6 +96,7 @@ const insideLegendPlugin = {
     const left = options.corner.endsWith('left')
       ? area.left + inset
       : area.right - inset - legend.width;
+    // Chart.js places the items (hit boxes) from this box afterwards (afterUpdate).
     Object.assign(legend, { top, bottom: top + height, height, left, right: left + legend.width });
   },
 };
@@ -323,6 +325,22 @@ export function toChartJs(spec) {
   return { config };
 }
 
+/**
+ * The legend's extent in image pixels: its items' boxes (text included) and its title above
+ * them. The legend's own box is clamped to the room it was given, the items may overflow it.
+ */
+function legendBox(chart, dpr) {
+  const legend = chart.legend;
+  if (!legend?.options.display || !legend.legendHitBoxes.length) return null;
+  const boxes = legend.legendHitBoxes;
+  return [
+    Math.min(...boxes.map((b) => b.left)),
+    Math.min(...boxes.map((b) => b.top)) - legend._computeTitleHeight(),
+    Math.max(...boxes.map((b) => b.left + b.width)),
+    Math.max(...boxes.map((b) => b.top + b.height)),
+  ].map((v) => v * dpr);
+}
+
 /** Axis limits of a scale at the chart area's edges, in the truth's units. */
 function limits(chart, spec, axis) {
   const scale = chart.scales[axis];
@@ -354,14 +372,58 @@ function ticks(chart, spec, axis) {
   };
 }
 
-async function renderOne(spec, workDir) {
-  const { dpr, cssWidth, cssHeight } = canvasSize(spec);
+/**
+ * The chart drawn again into a one-page vector PDF (Skia's PDF backend) of `width` x `height`
+ * points, one CSS pixel per point: Chart.js lays out in CSS pixels whatever the pixel ratio, so
+ * the plot box is the PNG's divided by its pixel ratio. Chart.js gets a stand-in canvas whose
+ * context is the PDF page.
+ */
+function renderPdf(spec, width, height) {
+  const doc = new PDFDocument();
+  const ctx = doc.beginPage(width, height);
+  const canvas = { width, height, getContext: () => ctx };
+  Object.defineProperty(ctx, 'canvas', { value: canvas, configurable: true });
   const { config } = toChartJs(spec);
+  config.options.devicePixelRatio = 1;
+  const chart = new Chart(canvas, config);
+  // The page is closed before the chart is destroyed: destroy() clears its canvas.
+  doc.endPage();
+  const bytes = doc.close();
+  chart.destroy();
+  return bytes;
+}
+
+/**
+ * Whether an inside legend overflows the plot: Chart.js wraps a tall legend into columns and
+ * cuts the text at the chart area's right edge.
+ */
+function insideLegendOverflows(chart, spec) {
+  if (!spec.legend?.position.startsWith('inside')) return false;
+  const boxes = chart.legend.legendHitBoxes;
+  const area = chart.chartArea;
+  return boxes.some(
+    (b) => b.left + b.width > area.right || b.top + b.height > area.bottom || b.left < area.left,
+  );
+}
+
+/** The chart on a canvas; an inside legend that does not fit moves above the plot. */
+function drawChart(spec) {
+  const { cssWidth, cssHeight } = canvasSize(spec);
   // Chart.js takes the font family from its global defaults (charts render one at a time).
   Chart.defaults.font.family = fontStack(spec);
   Chart.defaults.font.size = fontSizes(spec).tick;
   const canvas = createCanvas(cssWidth, cssHeight);
-  const chart = new Chart(canvas, config);
+  const chart = new Chart(canvas, toChartJs(spec).config);
+  if (!insideLegendOverflows(chart, spec)) return { canvas, chart, spec };
+  chart.destroy();
+  const moved = { ...spec, legend: { ...spec.legend, position: 'top' } };
+  const again = createCanvas(cssWidth, cssHeight);
+  return { canvas: again, chart: new Chart(again, toChartJs(moved).config), spec: moved };
+}
+
+async function renderOne(original, workDir) {
+  const { dpr, cssWidth, cssHeight } = canvasSize(original);
+  const { canvas, chart, spec } = drawChart(original);
   try {
     if (canvas.width !== cssWidth * dpr) {
       throw new Error(`canvas is ${canvas.width} px wide, expected ${cssWidth * dpr}`);
@@ -376,6 +438,7 @@ async function renderOne(spec, workDir) {
       x_range: limits(chart, spec, 'x'),
       y_range: limits(chart, spec, 'y'),
       plot_area_px: [area.left, area.top, area.right, area.bottom].map((v) => v * dpr),
+      legend_box_px: legendBox(chart, dpr),
       x_ticks: xt.ticks,
       x_tick_labels: xt.labels,
       y_ticks: yt.ticks,
@@ -388,7 +451,10 @@ async function renderOne(spec, workDir) {
         frame: spec.frame === 'box' ? 'spines' : spec.frame,
       }),
     };
-    return { id: spec.id, png, extras };
+    if (!wantsPdf(spec)) return { id: spec.id, png, extras };
+    const pdf = join(workDir, `${spec.id}.pdf`);
+    await writeFile(pdf, renderPdf(spec, cssWidth, cssHeight));
+    return { id: spec.id, png, pdf, extras: { ...extras, pdf_px_per_pt: dpr } };
   } finally {
     chart.destroy();
   }

@@ -18,10 +18,12 @@
  *   height stacked on it with an area style; error bars are a custom series.
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import * as echarts from 'echarts';
+import { lazyPrinter } from './chromium.mjs';
 import {
   baseTruth,
   canvasSize,
@@ -37,6 +39,7 @@ import {
   numberFormatter,
   seriesSizes,
   svgToPng,
+  wantsPdf,
 } from './web.mjs';
 
 /** ECharts' theme files that are registered as looks (besides the built-in default). */
@@ -420,7 +423,7 @@ function ticks(chart, spec, axis) {
   };
 }
 
-async function renderOne(spec, workDir) {
+async function renderOne(spec, workDir, printer) {
   const { dpr, cssWidth, cssHeight } = canvasSize(spec);
   const look = spec.look ?? 'default';
   const theme = look === 'default' || look === 'edge' ? null : look;
@@ -437,6 +440,7 @@ async function renderOne(spec, workDir) {
     const png = join(workDir, `${spec.id}.png`);
     await svgToPng(svg, png, dpr);
     const rect = chart.getModel().getComponent('grid').coordinateSystem.getRect();
+    const legendBox = spec.legend ? viewRect(chart, 'legend') : null;
     const xt = ticks(chart, spec, 'x');
     const yt = ticks(chart, spec, 'y');
     const extras = {
@@ -444,6 +448,12 @@ async function renderOne(spec, workDir) {
       x_range: limits(chart, spec, 'x', rect),
       y_range: limits(chart, spec, 'y', rect),
       plot_area_px: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height].map((v) => v * dpr),
+      legend_box_px: legendBox && [
+        legendBox.x * dpr,
+        legendBox.y * dpr,
+        (legendBox.x + legendBox.width) * dpr,
+        (legendBox.y + legendBox.height) * dpr,
+      ],
       x_ticks: xt.ticks,
       x_tick_labels: xt.labels,
       y_ticks: yt.ticks,
@@ -456,7 +466,10 @@ async function renderOne(spec, workDir) {
         ...(spec.ticks === 'in4' ? { ticks: 'in', frame: 'box' } : {}),
       }),
     };
-    return { id: spec.id, png, extras };
+    if (!wantsPdf(spec)) return { id: spec.id, png, extras };
+    const pdf = join(workDir, `${spec.id}.pdf`);
+    await writeFile(pdf, await printer.print(svg, cssWidth, cssHeight));
+    return { id: spec.id, png, pdf, extras: { ...extras, pdf_px_per_pt: dpr } };
   } finally {
     chart.dispose();
   }
@@ -464,5 +477,10 @@ async function renderOne(spec, workDir) {
 
 /** Renders a batch of ChartSpecs in this process; one `{ id, png, extras }` or `{ id, error }` each. */
 export async function render(specs, workDir) {
-  return eachSpec(specs, (spec) => renderOne(spec, workDir));
+  const printer = lazyPrinter();
+  try {
+    return await eachSpec(specs, (spec) => renderOne(spec, workDir, printer));
+  } finally {
+    await printer.close();
+  }
 }

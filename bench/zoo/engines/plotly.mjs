@@ -13,11 +13,10 @@
  * - Plotly has no per-point marker outline for `x`/`+`: the `-thin` symbols are lines and need
  *   a marker line width.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPrinter, openTab, startBrowser } from './chromium.mjs';
 import {
   baseTruth,
   canvasSize,
@@ -28,22 +27,8 @@ import {
   fontSizes,
   msToDecimalYear,
   seriesSizes,
+  wantsPdf,
 } from './web.mjs';
-
-const CHROMIUM = process.env.ZOO_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--remote-debugging-pipe',
-];
-/** How long one DevTools command may take before the batch is given up (a hung browser). */
-const COMMAND_TIMEOUT_MS = 60_000;
 
 /**
  * Looks: plotly.js' own defaults, and Plotly's Python templates `plotly` (blue-grey panel,
@@ -284,7 +269,7 @@ function withAlpha(hex, alpha) {
  * Runs in the page: plots the figure, reads back what the truth needs, exports the PNG and
  * frees the plot. Dates come back as ms since the epoch (Plotly's dates are UTC).
  */
-const PAGE_FUNCTION = `async function zooRender(figure, width, height, scale) {
+const PAGE_FUNCTION = `async function zooRender(figure, width, height, scale, withSvg) {
   const gd = document.createElement('div');
   document.body.appendChild(gd);
   try {
@@ -299,100 +284,30 @@ const PAGE_FUNCTION = `async function zooRender(figure, width, height, scale) {
       ticks: (ax._vals || []).map((t) => ({ value: ax.type === 'log' ? Math.pow(10, t.x) : t.x,
         text: String(t.text).replace(/<sup>(.*?)<\\/sup>/g, '^$1').replace(/<[^>]*>/g, '') })),
     });
-    const truth = { x: axis(fl.xaxis), y: axis(fl.yaxis), size: fl._size };
+    // The legend's box (CSS px), and whether Plotly made it scroll (names out of sight).
+    const box = gd.querySelector('.legend')?.getBoundingClientRect();
+    const origin = gd.getBoundingClientRect();
+    const legend = box
+      ? { box: [box.left - origin.left, box.top - origin.top, box.right - origin.left,
+          box.bottom - origin.top],
+          scrolls: fl.legend._height > fl.legend._effHeight + 1 }
+      : null;
+    const truth = { x: axis(fl.xaxis), y: axis(fl.yaxis), size: fl._size, legend };
     const png = await Plotly.toImage(gd, { format: 'png', width, height, scale });
-    return { truth, png: png.slice(png.indexOf(',') + 1) };
+    const svg = withSvg
+      ? decodeURIComponent((await Plotly.toImage(gd, { format: 'svg', width, height }))
+          .replace(/^data:image\\/svg\\+xml,/, ''))
+      : null;
+    return { truth, png: png.slice(png.indexOf(',') + 1), svg };
   } finally {
     Plotly.purge(gd);
     gd.remove();
   }
 }`;
 
-/**
- * One headless Chromium driven over `--remote-debugging-pipe`. `send` resolves with the
- * command's result or rejects with its error, a timeout or the browser's exit.
- */
-async function startBrowser() {
-  const profile = await mkdtemp(join(tmpdir(), 'zoo-chromium-'));
-  const child = spawn(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  const pending = new Map();
-  let nextId = 0;
-  let buffered = Buffer.alloc(0);
-  let exited = null;
-  const failAll = (error) => {
-    for (const { reject, timer } of pending.values()) {
-      clearTimeout(timer);
-      reject(error);
-    }
-    pending.clear();
-  };
-  child.stdio[4].on('data', (chunk) => {
-    buffered = Buffer.concat([buffered, chunk]);
-    for (let end = buffered.indexOf(0); end >= 0; end = buffered.indexOf(0)) {
-      const message = JSON.parse(buffered.subarray(0, end).toString('utf8'));
-      buffered = buffered.subarray(end + 1);
-      const waiter = pending.get(message.id);
-      if (!waiter) continue;
-      pending.delete(message.id);
-      clearTimeout(waiter.timer);
-      if (message.error) waiter.reject(new Error(`${message.error.message} (${waiter.method})`));
-      else waiter.resolve(message.result);
-    }
-  });
-  child.on('error', (error) => {
-    exited = error;
-    failAll(error);
-  });
-  child.on('exit', (code, signal) => {
-    exited = new Error(`chromium exited (${signal ?? code}): ${stderr.trim().slice(-500)}`);
-    failAll(exited);
-  });
-  const send = (method, params = {}, sessionId = undefined) => {
-    if (exited) return Promise.reject(exited);
-    const id = ++nextId;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new Error(`chromium did not answer ${method} within ${COMMAND_TIMEOUT_MS} ms`));
-      }, COMMAND_TIMEOUT_MS);
-      pending.set(id, { resolve, reject, timer, method });
-      child.stdio[3].write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
-    });
-  };
-  const close = async () => {
-    if (!exited) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      await send('Browser.close').catch(() => {});
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await gone;
-      clearTimeout(timer);
-    }
-    await rm(profile, { recursive: true, force: true });
-  };
-  return { send, close };
-}
-
-/** A page with plotly.js and `zooRender` loaded; returns `evaluate(expression)`. */
-async function openPage(browser) {
-  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
-  const evaluate = async (expression) => {
-    const { result, exceptionDetails } = await browser.send(
-      'Runtime.evaluate',
-      { expression, awaitPromise: true, returnByValue: true },
-      sessionId,
-    );
-    if (exceptionDetails) {
-      throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    }
-    return result.value;
-  };
+/** A tab with plotly.js and `zooRender` loaded; returns its `evaluate(expression)`. */
+async function openPlotlyTab(browser) {
+  const { evaluate } = await openTab(browser);
   const bundle = createRequire(import.meta.url).resolve('plotly.js-dist-min');
   await evaluate(await readFile(bundle, 'utf8'));
   await evaluate(
@@ -412,20 +327,29 @@ function tickTruth(axis, spec, name) {
   return { ticks: shown.map((t) => toTruth(t.value)), labels: shown.map((t) => t.text) };
 }
 
-async function renderOne(evaluate, spec, workDir) {
+async function renderOne(tabs, spec, workDir) {
   const { dpr, cssWidth, cssHeight } = canvasSize(spec);
   const figure = toPlotly(spec);
-  const { truth, png: base64 } = await evaluate(
-    `zooRender(${JSON.stringify(figure)}, ${cssWidth}, ${cssHeight}, ${dpr})`,
+  const pdfWanted = wantsPdf(spec);
+  const {
+    truth,
+    png: base64,
+    svg,
+  } = await tabs.evaluate(
+    `zooRender(${JSON.stringify(figure)}, ${cssWidth}, ${cssHeight}, ${dpr}, ${pdfWanted})`,
   );
   const png = join(workDir, `${spec.id}.png`);
   await writeFile(png, Buffer.from(base64, 'base64'));
-  const { x, y } = truth;
+  const pdf = pdfWanted ? join(workDir, `${spec.id}.pdf`) : undefined;
+  if (pdf) await writeFile(pdf, await tabs.printer.print(svg, cssWidth, cssHeight));
+  const { x, y, legend } = truth;
+  if (legend?.scrolls) throw new Error('legend taller than the plot: Plotly scrolls it');
   const xt = tickTruth(x, spec, 'x');
   const yt = tickTruth(y, spec, 'y');
   return {
     id: spec.id,
     png,
+    ...(pdf ? { pdf } : {}),
     extras: {
       ...baseTruth(spec, { legend: spec.legend }),
       x_range: limits(x, spec, 'x'),
@@ -434,6 +358,7 @@ async function renderOne(evaluate, spec, workDir) {
       plot_area_px: [x.offset, y.offset, x.offset + x.length, y.offset + y.length].map(
         (v) => v * dpr,
       ),
+      legend_box_px: legend ? legend.box.map((v) => v * dpr) : null,
       x_ticks: xt.ticks,
       x_tick_labels: xt.labels,
       y_ticks: yt.ticks,
@@ -441,6 +366,7 @@ async function renderOne(evaluate, spec, workDir) {
       width: cssWidth * dpr,
       height: cssHeight * dpr,
       drawn: drawnLayout(spec),
+      ...(pdf ? { pdf_px_per_pt: dpr } : {}),
     },
   };
 }
@@ -451,17 +377,18 @@ async function renderOne(evaluate, spec, workDir) {
  */
 export async function render(specs, workDir) {
   let browser;
-  let evaluate;
+  const tabs = {};
   try {
     browser = await startBrowser();
-    evaluate = await openPage(browser);
+    tabs.evaluate = await openPlotlyTab(browser);
+    if (specs.some(wantsPdf)) tabs.printer = await openPrinter(browser);
   } catch (error) {
     await browser?.close();
     const reason = `plotly: ${error instanceof Error ? error.message : String(error)}`;
     return specs.map((spec) => ({ id: spec.id, error: reason }));
   }
   try {
-    return await eachSpec(specs, (spec) => renderOne(evaluate, spec, workDir));
+    return await eachSpec(specs, (spec) => renderOne(tabs, spec, workDir));
   } finally {
     await browser.close();
   }

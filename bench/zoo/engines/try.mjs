@@ -6,6 +6,8 @@
  *   node bench/zoo/engines/try.mjs [--engines vegalite,chartjs,echarts,plotly] [--out DIR]
  *                                  [--only NAME,...] [--looks L1,L2|all] [--overlay]
  *
+ * --pdf adds a `pdf` state to every spec: the engine also writes DIR/<id>.pdf, which is
+ * rasterised here at 72 dpi x the pixel ratio and checked like the PNG.
  * --looks renders every chart in each of these looks (`all`: the engine's `looks`).
  * --random N [--seed S] renders N random specs per engine instead (every field sampled, looks
  * from the engine's list), to find layouts whose truth or drawing goes wrong.
@@ -17,6 +19,7 @@
  * minus the truth point (marker-only series). Medians in image pixels; the truth is right when
  * they stay well under a pixel.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     random: { type: 'string' },
     seed: { type: 'string', default: '1' },
     overlay: { type: 'boolean', default: false },
+    pdf: { type: 'boolean', default: false },
   },
 });
 
@@ -419,10 +423,18 @@ function hslToHex(hsl) {
   return `#${f(0)}${f(8)}${f(4)}`;
 }
 
+function decimalYearToMs(v) {
+  const year = Math.floor(v);
+  const start = Date.UTC(year, 0, 1);
+  return start + (v - year) * (Date.UTC(year + 1, 0, 1) - start);
+}
+
 /** Maps a truth value to a continuous image coordinate through the plot box and limits. */
 function mapper(truth) {
   const [left, top, right, bottom] = truth.plot_area_px;
-  const t = (scale) => (scale === 'log' ? Math.log10 : (v) => v);
+  // Dates are linear in time, not in decimal years (years differ in length): via ms.
+  const t = (scale) =>
+    scale === 'log' ? Math.log10 : scale === 'time' ? decimalYearToMs : (v) => v;
   const fx = t(truth.x_scale);
   const fy = t(truth.y_scale);
   const [x0, x1] = truth.x_range.map(fx);
@@ -589,6 +601,7 @@ for (const engine of args.engines.split(',')) {
       id: `${engine}-${s.id}${look ? `-${look}` : ''}`,
       engine,
       look: look ?? s.look,
+      state: args.pdf ? [{ op: 'pdf', dpi: 72 }] : s.state,
     })),
   );
   const t0 = performance.now();
@@ -602,6 +615,19 @@ for (const engine of args.engines.split(',')) {
     }
     await writeFile(join(args.out, `${r.id}.truth.json`), JSON.stringify(r.extras, null, 1));
     if (args.overlay) await overlay(r.png, r.extras, join(args.out, `${r.id}.overlay.png`));
+    if (args.pdf) {
+      // The PDF at 72 dpi x pdf_px_per_pt is the PNG again: checked with the same truth.
+      const base = join(args.out, `${r.id}.pdf`);
+      execFileSync('pdftoppm', [
+        '-r',
+        String(72 * r.extras.pdf_px_per_pt),
+        '-png',
+        '-singlefile',
+        r.pdf,
+        base,
+      ]);
+      r.png = `${base}.png`;
+    }
     const rows = await check(r.png, r.extras);
     const fmt = (v) => (Array.isArray(v) ? v.map((u) => u.toFixed(2)).join(',') : v.toFixed(2));
     console.log(

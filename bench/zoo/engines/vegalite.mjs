@@ -18,6 +18,7 @@ import {
   urbaninstitute,
   vox,
 } from 'vega-themes';
+import { lazyPrinter } from './chromium.mjs';
 import {
   baseTruth,
   canvasSize,
@@ -35,6 +36,7 @@ import {
   msToDecimalYear,
   seriesSizes,
   svgToPng,
+  wantsPdf,
 } from './web.mjs';
 
 /** Looks: Vega-Lite's own config, or a theme from vega-themes (the light ones). */
@@ -404,10 +406,22 @@ function measure(view, spec, dpr, vgSpec) {
         : (v) => v;
   const xt = axisTicks(view, 'x', xTruth);
   const yt = axisTicks(view, 'y', (v) => v / f);
+  // The legend's bounds are in the root group's coordinates, whose origin is the plot's.
+  const legends = (view.scenegraph().root.items[0]?.items ?? []).filter((m) => m.role === 'legend');
+  const boxes = legends.flatMap((m) => m.items.map((item) => item.bounds));
+  const legendBox = boxes.length
+    ? [
+        Math.min(...boxes.map((b) => b.x1)) + left,
+        Math.min(...boxes.map((b) => b.y1)) + top,
+        Math.max(...boxes.map((b) => b.x2)) + left,
+        Math.max(...boxes.map((b) => b.y2)) + top,
+      ].map((v) => v * dpr)
+    : null;
   return {
     x_range: limits('x'),
     y_range: limits('y'),
     plot_area_px: [left, top, left + width, top + height].map((v) => v * dpr),
+    legend_box_px: legendBox,
     x_ticks: xt.ticks,
     x_tick_labels: xt.labels,
     y_ticks: yt.ticks,
@@ -418,8 +432,8 @@ function measure(view, spec, dpr, vgSpec) {
 }
 
 /** Renders one chart; returns its PNG path and truth extras. */
-async function renderOne(spec, workDir) {
-  const { dpr } = canvasSize(spec);
+async function renderOne(spec, workDir, printer) {
+  const { dpr, cssWidth, cssHeight } = canvasSize(spec);
   const { vlSpec } = toVegaLite(spec);
   const vgSpec = vl.compile(vlSpec).spec;
   if (spec.ticks === 'in4') addMirrorAxes(vgSpec);
@@ -435,10 +449,18 @@ async function renderOne(spec, workDir) {
   };
   view.finalize();
   if (process.env.ZOO_KEEP_SVG) await writeFile(join(workDir, `${spec.id}.svg`), svg);
-  return { id: spec.id, png, extras };
+  if (!wantsPdf(spec)) return { id: spec.id, png, extras };
+  const pdf = join(workDir, `${spec.id}.pdf`);
+  await writeFile(pdf, await printer.print(svg, cssWidth, cssHeight));
+  return { id: spec.id, png, pdf, extras: { ...extras, pdf_px_per_pt: dpr } };
 }
 
 /** Renders a batch of ChartSpecs in this process; one `{ id, png, extras }` or `{ id, error }` each. */
 export async function render(specs, workDir) {
-  return eachSpec(specs, (spec) => renderOne(spec, workDir));
+  const printer = lazyPrinter();
+  try {
+    return await eachSpec(specs, (spec) => renderOne(spec, workDir, printer));
+  } finally {
+    await printer.close();
+  }
 }

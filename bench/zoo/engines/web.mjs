@@ -181,6 +181,11 @@ export function seriesSizes(series) {
   };
 }
 
+/** Whether the spec's `state` rasterises a PDF, so the engine must also write one. */
+export function wantsPdf(spec) {
+  return (spec.state ?? []).some((op) => op.op === 'pdf');
+}
+
 /** Rasterises an SVG string drawn in CSS pixels into a PNG `dpr` times its size (librsvg). */
 export async function svgToPng(svg, file, dpr) {
   // sharp reads an SVG's user units at `density` / 72 pixels each.
@@ -292,10 +297,13 @@ export function checkSpec(spec) {
 
 /** Plot boxes smaller than this (image pixels) are not charts the zoo should score. */
 const MIN_PLOT_PX = 20;
+/** How far a legend's box (its padding, not its text) may reach past the image's edge. */
+const EDGE_SLACK_PX = 2;
 
 /**
  * Throws when the measured truth cannot be right: limits that are not finite or have no span
- * (a collapsed plot), a plot box smaller than MIN_PLOT_PX or outside the image.
+ * (a collapsed plot), a plot box smaller than MIN_PLOT_PX or outside the image, a legend
+ * (`legend_box_px`, image pixels) that runs out of the image.
  */
 export function checkTruth(extras) {
   for (const axis of ['x', 'y']) {
@@ -313,6 +321,17 @@ export function checkTruth(extras) {
     bottom > extras.height
   ) {
     throw new Error(`plot box [${extras.plot_area_px}] is too small or outside the image`);
+  }
+  // A legend cut by the image's edge hides names the truth would hold.
+  const legend = extras.legend_box_px;
+  if (
+    legend &&
+    (legend[0] < -EDGE_SLACK_PX ||
+      legend[1] < -EDGE_SLACK_PX ||
+      legend[2] > extras.width + EDGE_SLACK_PX ||
+      legend[3] > extras.height + EDGE_SLACK_PX)
+  ) {
+    throw new Error(`legend [${legend.map(Math.round)}] runs out of the image`);
   }
 }
 
