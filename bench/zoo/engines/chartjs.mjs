@@ -32,8 +32,9 @@ import {
   limitsAt,
   msToDecimalYear,
   numberFormatter,
+  pdfOp,
+  pdfResult,
   seriesSizes,
-  wantsPdf,
 } from './web.mjs';
 
 Chart.register(...registerables);
@@ -451,10 +452,8 @@ async function renderOne(original, workDir) {
         frame: spec.frame === 'box' ? 'spines' : spec.frame,
       }),
     };
-    if (!wantsPdf(spec)) return { id: spec.id, png, extras };
-    const pdf = join(workDir, `${spec.id}.pdf`);
-    await writeFile(pdf, renderPdf(spec, cssWidth, cssHeight));
-    return { id: spec.id, png, pdf, extras: { ...extras, pdf_px_per_pt: dpr } };
+    if (!pdfOp(spec)) return { id: spec.id, png, extras };
+    return pdfResult(spec, { png, extras, dpr }, renderPdf(spec, cssWidth, cssHeight), workDir);
   } finally {
     chart.destroy();
   }

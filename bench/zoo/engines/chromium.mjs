@@ -5,7 +5,8 @@
  * print SVG charts as vector PDFs.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +24,16 @@ const CHROMIUM_FLAGS = [
 ];
 /** How long one DevTools command may take before the batch is given up (a hung browser). */
 const COMMAND_TIMEOUT_MS = 60_000;
+
+/** True when the Chromium binary can be run, else why not. */
+export async function chromiumAvailable() {
+  try {
+    await access(CHROMIUM, constants.X_OK);
+    return true;
+  } catch {
+    return `no Chromium at ${CHROMIUM} (set ZOO_CHROMIUM)`;
+  }
+}
 
 /**
  * One headless Chromium driven over `--remote-debugging-pipe`. `send` resolves with the

@@ -18,7 +18,6 @@
  *   height stacked on it with an area style; error bars are a custom series.
  */
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
@@ -37,9 +36,10 @@ import {
   limitsAt,
   msToDecimalYear,
   numberFormatter,
+  pdfOp,
+  pdfResult,
   seriesSizes,
   svgToPng,
-  wantsPdf,
 } from './web.mjs';
 
 /** ECharts' theme files that are registered as looks (besides the built-in default). */
@@ -466,10 +466,13 @@ async function renderOne(spec, workDir, printer) {
         ...(spec.ticks === 'in4' ? { ticks: 'in', frame: 'box' } : {}),
       }),
     };
-    if (!wantsPdf(spec)) return { id: spec.id, png, extras };
-    const pdf = join(workDir, `${spec.id}.pdf`);
-    await writeFile(pdf, await printer.print(svg, cssWidth, cssHeight));
-    return { id: spec.id, png, pdf, extras: { ...extras, pdf_px_per_pt: dpr } };
+    if (!pdfOp(spec)) return { id: spec.id, png, extras };
+    return pdfResult(
+      spec,
+      { png, extras, dpr },
+      await printer.print(svg, cssWidth, cssHeight),
+      workDir,
+    );
   } finally {
     chart.dispose();
   }

@@ -16,7 +16,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openPrinter, openTab, startBrowser } from './chromium.mjs';
+import { chromiumAvailable, openPrinter, openTab, startBrowser } from './chromium.mjs';
 import {
   baseTruth,
   canvasSize,
@@ -26,8 +26,9 @@ import {
   eachSpec,
   fontSizes,
   msToDecimalYear,
+  pdfOp,
+  pdfResult,
   seriesSizes,
-  wantsPdf,
 } from './web.mjs';
 
 /**
@@ -62,6 +63,16 @@ const TEMPLATES = {
   },
 };
 export const looks = Object.keys(TEMPLATES);
+
+/** True when Chromium can be run and plotly.js is installed, else why not. */
+export async function available() {
+  try {
+    createRequire(import.meta.url).resolve('plotly.js-dist-min');
+  } catch {
+    return 'plotly.js-dist-min is not installed (bench/zoo/setup.sh)';
+  }
+  return chromiumAvailable();
+}
 
 /** Plotly marker symbols for matplotlib's marker letters. */
 const SYMBOLS = {
@@ -330,7 +341,7 @@ function tickTruth(axis, spec, name) {
 async function renderOne(tabs, spec, workDir) {
   const { dpr, cssWidth, cssHeight } = canvasSize(spec);
   const figure = toPlotly(spec);
-  const pdfWanted = wantsPdf(spec);
+  const pdfWanted = Boolean(pdfOp(spec));
   const {
     truth,
     png: base64,
@@ -340,35 +351,34 @@ async function renderOne(tabs, spec, workDir) {
   );
   const png = join(workDir, `${spec.id}.png`);
   await writeFile(png, Buffer.from(base64, 'base64'));
-  const pdf = pdfWanted ? join(workDir, `${spec.id}.pdf`) : undefined;
-  if (pdf) await writeFile(pdf, await tabs.printer.print(svg, cssWidth, cssHeight));
   const { x, y, legend } = truth;
   if (legend?.scrolls) throw new Error('legend taller than the plot: Plotly scrolls it');
   const xt = tickTruth(x, spec, 'x');
   const yt = tickTruth(y, spec, 'y');
-  return {
-    id: spec.id,
-    png,
-    ...(pdf ? { pdf } : {}),
-    extras: {
-      ...baseTruth(spec, { legend: spec.legend }),
-      x_range: limits(x, spec, 'x'),
-      y_range: limits(y, spec, 'y'),
-      // The plot box: the axes' offsets and lengths (y's range runs from the bottom up).
-      plot_area_px: [x.offset, y.offset, x.offset + x.length, y.offset + y.length].map(
-        (v) => v * dpr,
-      ),
-      legend_box_px: legend ? legend.box.map((v) => v * dpr) : null,
-      x_ticks: xt.ticks,
-      x_tick_labels: xt.labels,
-      y_ticks: yt.ticks,
-      y_tick_labels: yt.labels,
-      width: cssWidth * dpr,
-      height: cssHeight * dpr,
-      drawn: drawnLayout(spec),
-      ...(pdf ? { pdf_px_per_pt: dpr } : {}),
-    },
+  const extras = {
+    ...baseTruth(spec, { legend: spec.legend }),
+    x_range: limits(x, spec, 'x'),
+    y_range: limits(y, spec, 'y'),
+    // The plot box: the axes' offsets and lengths (y's range runs from the bottom up).
+    plot_area_px: [x.offset, y.offset, x.offset + x.length, y.offset + y.length].map(
+      (v) => v * dpr,
+    ),
+    legend_box_px: legend ? legend.box.map((v) => v * dpr) : null,
+    x_ticks: xt.ticks,
+    x_tick_labels: xt.labels,
+    y_ticks: yt.ticks,
+    y_tick_labels: yt.labels,
+    width: cssWidth * dpr,
+    height: cssHeight * dpr,
+    drawn: drawnLayout(spec),
   };
+  if (!pdfWanted) return { id: spec.id, png, extras };
+  return pdfResult(
+    spec,
+    { png, extras, dpr },
+    await tabs.printer.print(svg, cssWidth, cssHeight),
+    workDir,
+  );
 }
 
 /**
@@ -381,7 +391,7 @@ export async function render(specs, workDir) {
   try {
     browser = await startBrowser();
     tabs.evaluate = await openPlotlyTab(browser);
-    if (specs.some(wantsPdf)) tabs.printer = await openPrinter(browser);
+    if (specs.some(pdfOp)) tabs.printer = await openPrinter(browser);
   } catch (error) {
     await browser?.close();
     const reason = `plotly: ${error instanceof Error ? error.message : String(error)}`;

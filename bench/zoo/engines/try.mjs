@@ -6,8 +6,8 @@
  *   node bench/zoo/engines/try.mjs [--engines vegalite,chartjs,echarts,plotly] [--out DIR]
  *                                  [--only NAME,...] [--looks L1,L2|all] [--overlay]
  *
- * --pdf adds a `pdf` state to every spec: the engine also writes DIR/<id>.pdf, which is
- * rasterised here at 72 dpi x the pixel ratio and checked like the PNG.
+ * --pdf adds a `pdf` state (150 dpi) to every spec: the engine writes DIR/<id>.pdf and its
+ * pdftoppm raster as the PNG, which is checked like any other.
  * --looks renders every chart in each of these looks (`all`: the engine's `looks`).
  * --random N [--seed S] renders N random specs per engine instead (every field sampled, looks
  * from the engine's list), to find layouts whose truth or drawing goes wrong.
@@ -19,7 +19,6 @@
  * minus the truth point (marker-only series). Medians in image pixels; the truth is right when
  * they stay well under a pixel.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -601,7 +600,7 @@ for (const engine of args.engines.split(',')) {
       id: `${engine}-${s.id}${look ? `-${look}` : ''}`,
       engine,
       look: look ?? s.look,
-      state: args.pdf ? [{ op: 'pdf', dpi: 72 }] : s.state,
+      state: args.pdf ? [{ op: 'pdf', dpi: 150 }] : s.state,
     })),
   );
   const t0 = performance.now();
@@ -615,19 +614,6 @@ for (const engine of args.engines.split(',')) {
     }
     await writeFile(join(args.out, `${r.id}.truth.json`), JSON.stringify(r.extras, null, 1));
     if (args.overlay) await overlay(r.png, r.extras, join(args.out, `${r.id}.overlay.png`));
-    if (args.pdf) {
-      // The PDF at 72 dpi x pdf_px_per_pt is the PNG again: checked with the same truth.
-      const base = join(args.out, `${r.id}.pdf`);
-      execFileSync('pdftoppm', [
-        '-r',
-        String(72 * r.extras.pdf_px_per_pt),
-        '-png',
-        '-singlefile',
-        r.pdf,
-        base,
-      ]);
-      r.png = `${base}.png`;
-    }
     const rows = await check(r.png, r.extras);
     const fmt = (v) => (Array.isArray(v) ? v.map((u) => u.toFixed(2)).join(',') : v.toFixed(2));
     console.log(

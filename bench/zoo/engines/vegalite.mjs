@@ -34,9 +34,10 @@ import {
   isoToMs,
   limitsAt,
   msToDecimalYear,
+  pdfOp,
+  pdfResult,
   seriesSizes,
   svgToPng,
-  wantsPdf,
 } from './web.mjs';
 
 /** Looks: Vega-Lite's own config, or a theme from vega-themes (the light ones). */
@@ -208,7 +209,10 @@ export function toVegaLite(spec) {
         // Symbols stay opaque when they come from the invisible point layer (marker-only charts).
         symbolOpacity: 1,
         titleFontSize: sizes.legend,
-        ...(spec.legend.columns > 1 ? { columns: spec.legend.columns } : {}),
+        // `fitColumns`: the columns a row too wide for the chart was given (see runView).
+        ...(spec.legend.fitColumns || spec.legend.columns > 1
+          ? { columns: spec.legend.fitColumns ?? spec.legend.columns }
+          : {}),
         ...(spec.legend.frame
           ? { strokeColor: '#999', fillColor: 'white', padding: 6, cornerRadius: 2 }
           : {}),
@@ -368,12 +372,64 @@ function axisTicks(view, scaleName, toTruth) {
   };
 }
 
-/** The truth of a rendered view: axis limits, plot box, ticks. */
-function measure(view, spec, dpr, vgSpec) {
+/** The plot's top-left corner in CSS px: the SVG's padding plus the view's origin. */
+function plotOrigin(view, vgSpec) {
   const [ox, oy] = view.origin();
   const padding = vgSpec.padding ?? 0;
-  const left = (typeof padding === 'number' ? padding : padding.left) + ox;
-  const top = (typeof padding === 'number' ? padding : padding.top) + oy;
+  return [
+    (typeof padding === 'number' ? padding : padding.left) + ox,
+    (typeof padding === 'number' ? padding : padding.top) + oy,
+  ];
+}
+
+/** The legend's extent in CSS px, or null: its bounds are in the plot's coordinates. */
+function legendBox(view, vgSpec) {
+  const [left, top] = plotOrigin(view, vgSpec);
+  const legends = (view.scenegraph().root.items[0]?.items ?? []).filter((m) => m.role === 'legend');
+  const boxes = legends.flatMap((m) => m.items.map((item) => item.bounds));
+  if (!boxes.length) return null;
+  return [
+    Math.min(...boxes.map((b) => b.x1)) + left,
+    Math.min(...boxes.map((b) => b.y1)) + top,
+    Math.max(...boxes.map((b) => b.x2)) + left,
+    Math.max(...boxes.map((b) => b.y2)) + top,
+  ];
+}
+
+/**
+ * The chart's view, run. Vega-Lite lays a legend above or below the plot out in one row (or in
+ * the spec's columns) and does not wrap it: a row wider than the chart is laid out again with
+ * as many columns as fit. Resolves to `{ view, vgSpec, spec }` (the spec as drawn).
+ */
+async function runView(spec) {
+  const { cssWidth } = canvasSize(spec);
+  let drawn = spec;
+  for (;;) {
+    const vgSpec = vl.compile(toVegaLite(drawn).vlSpec).spec;
+    if (drawn.ticks === 'in4') addMirrorAxes(vgSpec);
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+    await view.runAsync();
+    const box = legendBox(view, vgSpec);
+    const row = ['top', 'bottom'].includes(drawn.legend?.position);
+    const legend = drawn.legend;
+    const columns =
+      legend?.fitColumns ?? (legend?.columns > 1 ? legend.columns : drawn.series.length);
+    // The legend starts at the plot's left edge: its room ends at the padding on the right.
+    const room = box ? cssWidth - vgSpec.padding - box[0] : 0;
+    if (!box || !row || columns <= 1 || box[2] - box[0] <= room)
+      return { view, vgSpec, spec: drawn };
+    view.finalize();
+    const fit = Math.floor((columns * room) / (box[2] - box[0]));
+    drawn = {
+      ...drawn,
+      legend: { ...legend, fitColumns: Math.max(1, Math.min(columns - 1, fit)) },
+    };
+  }
+}
+
+/** The truth of a rendered view: axis limits, plot box, ticks. */
+function measure(view, spec, dpr, vgSpec) {
+  const [left, top] = plotOrigin(view, vgSpec);
   const width = view.width();
   const height = view.height();
   const f = yFactor(spec);
@@ -406,22 +462,12 @@ function measure(view, spec, dpr, vgSpec) {
         : (v) => v;
   const xt = axisTicks(view, 'x', xTruth);
   const yt = axisTicks(view, 'y', (v) => v / f);
-  // The legend's bounds are in the root group's coordinates, whose origin is the plot's.
-  const legends = (view.scenegraph().root.items[0]?.items ?? []).filter((m) => m.role === 'legend');
-  const boxes = legends.flatMap((m) => m.items.map((item) => item.bounds));
-  const legendBox = boxes.length
-    ? [
-        Math.min(...boxes.map((b) => b.x1)) + left,
-        Math.min(...boxes.map((b) => b.y1)) + top,
-        Math.max(...boxes.map((b) => b.x2)) + left,
-        Math.max(...boxes.map((b) => b.y2)) + top,
-      ].map((v) => v * dpr)
-    : null;
+  const legend = legendBox(view, vgSpec);
   return {
     x_range: limits('x'),
     y_range: limits('y'),
     plot_area_px: [left, top, left + width, top + height].map((v) => v * dpr),
-    legend_box_px: legendBox,
+    legend_box_px: legend ? legend.map((v) => v * dpr) : null,
     x_ticks: xt.ticks,
     x_tick_labels: xt.labels,
     y_ticks: yt.ticks,
@@ -432,13 +478,9 @@ function measure(view, spec, dpr, vgSpec) {
 }
 
 /** Renders one chart; returns its PNG path and truth extras. */
-async function renderOne(spec, workDir, printer) {
-  const { dpr, cssWidth, cssHeight } = canvasSize(spec);
-  const { vlSpec } = toVegaLite(spec);
-  const vgSpec = vl.compile(vlSpec).spec;
-  if (spec.ticks === 'in4') addMirrorAxes(vgSpec);
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
-  await view.runAsync();
+async function renderOne(original, workDir, printer) {
+  const { dpr, cssWidth, cssHeight } = canvasSize(original);
+  const { view, vgSpec, spec } = await runView(original);
   const svg = await view.toSVG();
   const png = join(workDir, `${spec.id}.png`);
   await svgToPng(svg, png, dpr);
@@ -449,10 +491,13 @@ async function renderOne(spec, workDir, printer) {
   };
   view.finalize();
   if (process.env.ZOO_KEEP_SVG) await writeFile(join(workDir, `${spec.id}.svg`), svg);
-  if (!wantsPdf(spec)) return { id: spec.id, png, extras };
-  const pdf = join(workDir, `${spec.id}.pdf`);
-  await writeFile(pdf, await printer.print(svg, cssWidth, cssHeight));
-  return { id: spec.id, png, pdf, extras: { ...extras, pdf_px_per_pt: dpr } };
+  if (!pdfOp(spec)) return { id: spec.id, png, extras };
+  return pdfResult(
+    spec,
+    { png, extras, dpr },
+    await printer.print(svg, cssWidth, cssHeight),
+    workDir,
+  );
 }
 
 /** Renders a batch of ChartSpecs in this process; one `{ id, png, extras }` or `{ id, error }` each. */

@@ -7,7 +7,13 @@
  * matplotlib's display coordinates do); `[left, top, right, bottom]`, the edges onto which the
  * axis limits map.
  */
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
+
+const execFileAsync = promisify(execFile);
 
 /** CSS pixels per point: the engines draw in CSS pixels, the spec gives line widths in points. */
 export const PX_PER_PT = 4 / 3;
@@ -181,9 +187,44 @@ export function seriesSizes(series) {
   };
 }
 
-/** Whether the spec's `state` rasterises a PDF, so the engine must also write one. */
-export function wantsPdf(spec) {
-  return (spec.state ?? []).some((op) => op.op === 'pdf');
+/** The spec's `pdf` state op (the engine draws a vector PDF, pdftoppm rasterises it), or null. */
+export function pdfOp(spec) {
+  return (spec.state ?? []).find((op) => op.op === 'pdf') ?? null;
+}
+
+/**
+ * The result of a chart with a `pdf` state, as the driver expects of every engine: the vector
+ * PDF (`pdfBytes`, one page of the chart's CSS size in points) written to `workDir/<id>.pdf`,
+ * rasterised by pdftoppm at the op's dpi into the chart's PNG (replacing the crisp one), and the
+ * truth's pixel fields scaled from the crisp PNG (CSS px x `dpr`) to that raster.
+ */
+export async function pdfResult(spec, { png, extras, dpr }, pdfBytes, workDir) {
+  const { dpi } = pdfOp(spec);
+  const pdf = join(workDir, `${spec.id}.pdf`);
+  await writeFile(pdf, pdfBytes);
+  await execFileAsync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-png',
+    '-singlefile',
+    pdf,
+    png.replace(/\.png$/, ''),
+  ]);
+  const { width, height } = await sharp(png).metadata();
+  const k = dpi / 72 / dpr;
+  const scale = (box) => (box ? box.map((v) => v * k) : null);
+  return {
+    id: spec.id,
+    png,
+    pdf,
+    extras: {
+      ...extras,
+      plot_area_px: scale(extras.plot_area_px),
+      legend_box_px: scale(extras.legend_box_px),
+      width,
+      height,
+    },
+  };
 }
 
 /** Rasterises an SVG string drawn in CSS pixels into a PNG `dpr` times its size (librsvg). */
