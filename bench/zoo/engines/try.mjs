@@ -8,6 +8,7 @@
  *
  * --pdf adds a `pdf` state (150 dpi) to every spec: the engine writes DIR/<id>.pdf and its
  * pdftoppm raster as the PNG, which is checked like any other.
+ * --check ZOO_DIR measures a generated zoo's charts (images and truth files) instead.
  * --looks renders every chart in each of these looks (`all`: the engine's `looks`).
  * --random N [--seed S] renders N random specs per engine instead (every field sampled, looks
  * from the engine's list), to find layouts whose truth or drawing goes wrong.
@@ -19,7 +20,7 @@
  * minus the truth point (marker-only series). Medians in image pixels; the truth is right when
  * they stay well under a pixel.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     overlay: { type: 'boolean', default: false },
     pdf: { type: 'boolean', default: false },
+    check: { type: 'string' },
   },
 });
 
@@ -584,6 +586,35 @@ async function overlay(pngPath, truth, outPath) {
     .toFile(outPath);
 }
 
+/** Prints the per-series offsets of every chart of a zoo directory, and a summary. */
+async function checkZoo(dir) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.truth.json')).sort();
+  const worst = [];
+  for (const file of files) {
+    const truth = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    if (!truth.plot_area_px) continue;
+    const rows = await check(join(dir, truth.image), truth);
+    for (const row of rows) {
+      const m = Array.isArray(row.median)
+        ? Math.max(...row.median.map(Math.abs))
+        : Math.abs(row.median);
+      if (row.n >= 20) worst.push({ id: truth.id, renderer: truth.renderer, ...row, m });
+    }
+  }
+  worst.sort((a, b) => b.m - a.m);
+  console.log(
+    `${files.length} charts, ${worst.length} series measured (20+ samples); largest offsets:`,
+  );
+  for (const w of worst.slice(0, 12)) {
+    const signed = [w.median].flat().map((v) => v.toFixed(2));
+    console.log(`  ${w.id} ${w.renderer} ${w.series}: ${w.kind} n=${w.n} median ${signed} px`);
+  }
+}
+
+if (args.check) {
+  await checkZoo(args.check);
+  process.exit(0);
+}
 await mkdir(args.out, { recursive: true });
 let specs = trySpecs();
 if (args.only) specs = specs.filter((s) => args.only.split(',').includes(s.id));
