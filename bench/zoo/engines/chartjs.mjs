@@ -19,22 +19,22 @@ import { createCanvas, PDFDocument } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import 'chartjs-adapter-date-fns';
 import {
+  axisLabelFormatter,
+  axisLimits,
   baseTruth,
   canvasSize,
   dashPattern,
-  dataSpan,
   drawnLayout,
   eachSpec,
   engineX,
   fontSizes,
   fontStack,
-  formatPow10,
   limitsAt,
   msToDecimalYear,
-  numberFormatter,
   pdfOp,
   pdfResult,
   seriesSizes,
+  tickFields,
 } from './web.mjs';
 
 Chart.register(...registerables);
@@ -177,26 +177,17 @@ function axisOptions(spec, axis, look, sizes) {
   if (spec.frame === 'panel') options.grid.color = 'white';
   if (a.scale === 'time') options.time = { tooltipFormat: 'yyyy-MM-dd' };
   if (a.scale === 'category') options.labels = a.categories;
-  if (a.range && a.scale !== 'category') {
-    const [min, max] = a.scale === 'time' ? engineX({ x: a }, { x: a.range }) : a.range;
-    options.min = min;
-    options.max = max;
-  }
-  if (a.scale === 'linear' || a.scale === 'log') {
-    const format = numberFormatter(a.format, dataSpan(spec, axis));
-    if (a.scale === 'log' && a.format === 'pow10') {
-      // Labels only at powers of ten; the other ticks stay unlabelled.
-      options.ticks.callback = (v) =>
-        Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? formatPow10(v) : '';
-    } else if (format && a.scale === 'log') {
-      // Chart.js' own log labels: 1, 2 and 5 times a power of ten, the others blank.
-      options.ticks.callback = (v) => {
-        const m = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
-        return [1, 2, 5].some((k) => Math.abs(m - k) < 1e-6) ? format(v) : '';
-      };
-    } else if (format) {
-      options.ticks.callback = (v) => format(v);
-    }
+  const limits = axisLimits(spec, axis);
+  if (limits) [options.min, options.max] = limits;
+  const format = axisLabelFormatter(spec, axis);
+  if (format && a.scale === 'log' && a.format !== 'pow10') {
+    // Chart.js' own log labels: 1, 2 and 5 times a power of ten, the others blank.
+    options.ticks.callback = (v) => {
+      const m = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+      return [1, 2, 5].some((k) => Math.abs(m - k) < 1e-6) ? format(v) : '';
+    };
+  } else if (format) {
+    options.ticks.callback = format;
   }
   return options;
 }
@@ -440,10 +431,7 @@ async function renderOne(original, workDir) {
       y_range: limits(chart, spec, 'y'),
       plot_area_px: [area.left, area.top, area.right, area.bottom].map((v) => v * dpr),
       legend_box_px: legendBox(chart, dpr),
-      x_ticks: xt.ticks,
-      x_tick_labels: xt.labels,
-      y_ticks: yt.ticks,
-      y_tick_labels: yt.labels,
+      ...tickFields(xt, yt),
       width: canvas.width,
       height: canvas.height,
       // No ticks inside in Chart.js, and its axes have borders on the left and bottom only.

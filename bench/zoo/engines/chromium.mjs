@@ -163,10 +163,20 @@ export async function openPrinter(browser) {
 }
 
 /**
- * A printer that starts its Chromium on the first print (most batches print nothing):
- * `{ print(svg, width, height), close() }`.
+ * Runs `work(printer)` with a printer that starts its Chromium on the first print (most batches
+ * print nothing) and closes it afterwards.
  */
-export function lazyPrinter() {
+export async function withPrinter(work) {
+  const printer = lazyPrinter();
+  try {
+    return await work(printer);
+  } finally {
+    await printer.close();
+  }
+}
+
+/** A printer that starts its Chromium on the first print: `{ print(svg, width, height), close() }`. */
+function lazyPrinter() {
   let started = null;
   return {
     async print(svg, width, height) {

@@ -22,24 +22,23 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import * as echarts from 'echarts';
-import { lazyPrinter } from './chromium.mjs';
+import { withPrinter } from './chromium.mjs';
 import {
+  axisLabelFormatter,
+  axisLimits,
   baseTruth,
   canvasSize,
   dashPattern,
-  dataSpan,
   drawnLayout,
   eachSpec,
   engineX,
   fontSizes,
-  formatPow10,
   limitsAt,
   msToDecimalYear,
-  numberFormatter,
-  pdfOp,
-  pdfResult,
   seriesSizes,
+  svgChartResult,
   svgToPng,
+  tickFields,
 } from './web.mjs';
 
 /** ECharts' theme files that are registered as looks (besides the built-in default). */
@@ -158,20 +157,10 @@ function axisOption(spec, axis, sizes) {
     option.data = a.categories;
     option.boundaryGap = spec.look !== 'edge';
   }
-  if (a.range && a.scale !== 'category') {
-    const [min, max] = a.scale === 'time' ? engineX(spec, { x: a.range }) : a.range;
-    option.min = min;
-    option.max = max;
-  }
-  if (a.scale === 'linear' || a.scale === 'log') {
-    const format = numberFormatter(a.format, dataSpan(spec, axis));
-    if (a.scale === 'log' && a.format === 'pow10') {
-      option.axisLabel.formatter = (v) =>
-        Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? formatPow10(v) : '';
-    } else if (format) {
-      option.axisLabel.formatter = (v) => format(Number(v));
-    }
-  }
+  const limits = axisLimits(spec, axis);
+  if (limits) [option.min, option.max] = limits;
+  const format = axisLabelFormatter(spec, axis);
+  if (format) option.axisLabel.formatter = format;
   return option;
 }
 
@@ -454,10 +443,7 @@ async function renderOne(spec, workDir, printer) {
         (legendBox.x + legendBox.width) * dpr,
         (legendBox.y + legendBox.height) * dpr,
       ],
-      x_ticks: xt.ticks,
-      x_tick_labels: xt.labels,
-      y_ticks: yt.ticks,
-      y_tick_labels: yt.labels,
+      ...tickFields(xt, yt),
       width: cssWidth * dpr,
       height: cssHeight * dpr,
       // No legend title; ticks inside on four sides are ticks inside with the grid's border.
@@ -466,13 +452,7 @@ async function renderOne(spec, workDir, printer) {
         ...(spec.ticks === 'in4' ? { ticks: 'in', frame: 'box' } : {}),
       }),
     };
-    if (!pdfOp(spec)) return { id: spec.id, png, extras };
-    return pdfResult(
-      spec,
-      { png, extras, dpr },
-      await printer.print(svg, cssWidth, cssHeight),
-      workDir,
-    );
+    return svgChartResult(spec, { png, svg, extras }, printer, workDir);
   } finally {
     chart.dispose();
   }
@@ -480,10 +460,5 @@ async function renderOne(spec, workDir, printer) {
 
 /** Renders a batch of ChartSpecs in this process; one `{ id, png, extras }` or `{ id, error }` each. */
 export async function render(specs, workDir) {
-  const printer = lazyPrinter();
-  try {
-    return await eachSpec(specs, (spec) => renderOne(spec, workDir, printer));
-  } finally {
-    await printer.close();
-  }
+  return withPrinter((printer) => eachSpec(specs, (spec) => renderOne(spec, workDir, printer)));
 }

@@ -29,6 +29,7 @@ import {
   pdfOp,
   pdfResult,
   seriesSizes,
+  tickFields,
 } from './web.mjs';
 
 /**
@@ -364,10 +365,7 @@ async function renderOne(tabs, spec, workDir) {
       (v) => v * dpr,
     ),
     legend_box_px: legend ? legend.box.map((v) => v * dpr) : null,
-    x_ticks: xt.ticks,
-    x_tick_labels: xt.labels,
-    y_ticks: yt.ticks,
-    y_tick_labels: yt.labels,
+    ...tickFields(xt, yt),
     width: cssWidth * dpr,
     height: cssHeight * dpr,
     drawn: drawnLayout(spec),

@@ -18,8 +18,9 @@ import {
   urbaninstitute,
   vox,
 } from 'vega-themes';
-import { lazyPrinter } from './chromium.mjs';
+import { withPrinter } from './chromium.mjs';
 import {
+  axisLimits,
   baseTruth,
   canvasSize,
   dashPattern,
@@ -31,13 +32,13 @@ import {
   fontSizes,
   fontStack,
   formatPow10,
-  isoToMs,
+  isPowerOf10,
   limitsAt,
   msToDecimalYear,
-  pdfOp,
-  pdfResult,
   seriesSizes,
+  svgChartResult,
   svgToPng,
+  tickFields,
 } from './web.mjs';
 
 /** Looks: Vega-Lite's own config, or a theme from vega-themes (the light ones). */
@@ -56,9 +57,7 @@ export const looks = Object.keys(THEMES);
 
 // Labels in 10^k form: Vega has no superscripts, so an expression function gives `10⁻³`.
 vega.expressionFunction('zooPow10', (v) => formatPow10(v));
-vega.expressionFunction('zooPow10Log', (v) =>
-  Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? formatPow10(v) : '',
-);
+vega.expressionFunction('zooPow10Log', (v) => (isPowerOf10(v) ? formatPow10(v) : ''));
 
 /** Vega symbol shapes for matplotlib's marker letters; `x` and `+` are strokes, as there. */
 const X_PATH = 'M-1,-1L1,1M-1,1L1,-1';
@@ -145,9 +144,11 @@ function positionChannel(spec, axis, look, sizes) {
     type = 'ordinal';
     scale.domain = a.categories;
   }
-  if (a.range && a.scale !== 'category') {
+  const limits = axisLimits(spec, axis);
+  if (limits) {
+    // Percent data go to Vega as fractions (yFactor), their limits too.
     const f = axis === 'y' ? yFactor(spec) : 1;
-    scale.domain = a.scale === 'time' ? a.range.map(isoToMs) : a.range.map((v) => v * f);
+    scale.domain = a.scale === 'time' ? limits : limits.map((v) => v * f);
     scale.nice = false;
     scale.zero = false;
   }
@@ -468,10 +469,7 @@ function measure(view, spec, dpr, vgSpec) {
     y_range: limits('y'),
     plot_area_px: [left, top, left + width, top + height].map((v) => v * dpr),
     legend_box_px: legend ? legend.map((v) => v * dpr) : null,
-    x_ticks: xt.ticks,
-    x_tick_labels: xt.labels,
-    y_ticks: yt.ticks,
-    y_tick_labels: yt.labels,
+    ...tickFields(xt, yt),
     width: canvasSize(spec).cssWidth * dpr,
     height: canvasSize(spec).cssHeight * dpr,
   };
@@ -479,7 +477,7 @@ function measure(view, spec, dpr, vgSpec) {
 
 /** Renders one chart; returns its PNG path and truth extras. */
 async function renderOne(original, workDir, printer) {
-  const { dpr, cssWidth, cssHeight } = canvasSize(original);
+  const { dpr } = canvasSize(original);
   const { view, vgSpec, spec } = await runView(original);
   const svg = await view.toSVG();
   const png = join(workDir, `${spec.id}.png`);
@@ -491,21 +489,10 @@ async function renderOne(original, workDir, printer) {
   };
   view.finalize();
   if (process.env.ZOO_KEEP_SVG) await writeFile(join(workDir, `${spec.id}.svg`), svg);
-  if (!pdfOp(spec)) return { id: spec.id, png, extras };
-  return pdfResult(
-    spec,
-    { png, extras, dpr },
-    await printer.print(svg, cssWidth, cssHeight),
-    workDir,
-  );
+  return svgChartResult(spec, { png, svg, extras }, printer, workDir);
 }
 
 /** Renders a batch of ChartSpecs in this process; one `{ id, png, extras }` or `{ id, error }` each. */
 export async function render(specs, workDir) {
-  const printer = lazyPrinter();
-  try {
-    return await eachSpec(specs, (spec) => renderOne(spec, workDir, printer));
-  } finally {
-    await printer.close();
-  }
+  return withPrinter((printer) => eachSpec(specs, (spec) => renderOne(spec, workDir, printer)));
 }

@@ -153,6 +153,42 @@ export function numberFormatter(format, span) {
   }
 }
 
+/** Whether `v` is a power of ten (a labelled tick of a `pow10` log axis). */
+export function isPowerOf10(v) {
+  return Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+}
+
+/**
+ * The tick label function of a numeric axis for engines that take one, or null for the engine's
+ * own labels: on a log axis with `pow10`, labels at powers of ten only (the other ticks blank).
+ */
+export function axisLabelFormatter(spec, axis) {
+  const a = spec[axis];
+  if (a.scale !== 'linear' && a.scale !== 'log') return null;
+  if (a.scale === 'log' && a.format === 'pow10') {
+    return (v) => (isPowerOf10(v) ? formatPow10(v) : '');
+  }
+  const format = numberFormatter(a.format, dataSpan(spec, axis));
+  return format && ((v) => format(Number(v)));
+}
+
+/** The spec's axis limits in the engines' units (ms for dates), or null for the engine's own. */
+export function axisLimits(spec, axis) {
+  const a = spec[axis];
+  if (!a.range || a.scale === 'category') return null;
+  return a.scale === 'time' ? a.range.map(isoToMs) : a.range;
+}
+
+/** The truth's tick fields from `{ ticks, labels }` per axis. */
+export function tickFields(xt, yt) {
+  return {
+    x_ticks: xt.ticks,
+    x_tick_labels: xt.labels,
+    y_ticks: yt.ticks,
+    y_tick_labels: yt.labels,
+  };
+}
+
 /** The data span of an axis over every series (for `decimals`), x as the engines take it. */
 export function dataSpan(spec, axis) {
   const values = spec.series.flatMap((s) => (axis === 'x' ? engineX(spec, s) : s.y));
@@ -225,6 +261,21 @@ export async function pdfResult(spec, { png, extras, dpr }, pdfBytes, workDir) {
       height,
     },
   };
+}
+
+/**
+ * The result of a chart drawn as SVG: as it is, or with a `pdf` state, the SVG printed as a
+ * vector PDF by `printer` (chromium.mjs) and rasterised (`pdfResult`).
+ */
+export async function svgChartResult(spec, { png, svg, extras }, printer, workDir) {
+  if (!pdfOp(spec)) return { id: spec.id, png, extras };
+  const { dpr, cssWidth, cssHeight } = canvasSize(spec);
+  return pdfResult(
+    spec,
+    { png, extras, dpr },
+    await printer.print(svg, cssWidth, cssHeight),
+    workDir,
+  );
 }
 
 /** Rasterises an SVG string drawn in CSS pixels into a PNG `dpr` times its size (librsvg). */
