@@ -426,7 +426,7 @@ async function renderOne(original, workDir) {
     const xt = ticks(chart, spec, 'x');
     const yt = ticks(chart, spec, 'y');
     const extras = {
-      ...baseTruth(spec, { legend: spec.legend }),
+      ...baseTruth(spec),
       x_range: limits(chart, spec, 'x'),
       y_range: limits(chart, spec, 'y'),
       plot_area_px: [area.left, area.top, area.right, area.bottom].map((v) => v * dpr),

@@ -433,7 +433,7 @@ async function renderOne(spec, workDir, printer) {
     const xt = ticks(chart, spec, 'x');
     const yt = ticks(chart, spec, 'y');
     const extras = {
-      ...baseTruth(spec, { legend: spec.legend }),
+      ...baseTruth(spec),
       x_range: limits(chart, spec, 'x', rect),
       y_range: limits(chart, spec, 'y', rect),
       plot_area_px: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height].map((v) => v * dpr),

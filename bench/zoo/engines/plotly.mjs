@@ -357,7 +357,7 @@ async function renderOne(tabs, spec, workDir) {
   const xt = tickTruth(x, spec, 'x');
   const yt = tickTruth(y, spec, 'y');
   const extras = {
-    ...baseTruth(spec, { legend: spec.legend }),
+    ...baseTruth(spec),
     x_range: limits(x, spec, 'x'),
     y_range: limits(y, spec, 'y'),
     // The plot box: the axes' offsets and lengths (y's range runs from the bottom up).

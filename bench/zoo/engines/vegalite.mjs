@@ -483,7 +483,7 @@ async function renderOne(original, workDir, printer) {
   const png = join(workDir, `${spec.id}.png`);
   await svgToPng(svg, png, dpr);
   const extras = {
-    ...baseTruth(spec, { legend: spec.legend }),
+    ...baseTruth(spec),
     ...measure(view, spec, dpr, vgSpec),
     drawn: drawnLayout(spec),
   };

@@ -306,26 +306,26 @@ export function limitsAt(v0, p0, v1, p1, lo, hi, log = false) {
 }
 
 /**
- * The truth fields every JS engine reports besides what it measured: the series as drawn (x as
- * the truth unit, names only with a legend), text, scales. `drawn` overrides per series
- * (e.g. a marker the engine could not draw) go in `overrides[i]`.
+ * The truth fields every JS engine reports besides what it measured: the series as drawn (x in
+ * the truth's unit, names only with a legend), text, scales. Every engine here draws each
+ * series' data, colour, marker letter and linestyle as the spec gives them.
  */
-export function baseTruth(spec, { legend, overrides = [] } = {}) {
+export function baseTruth(spec) {
+  const legend = Boolean(spec.legend);
   return {
     title: spec.title ?? null,
     x_label: spec.x_label ?? null,
     y_label: spec.y_label ?? null,
     x_scale: spec.x.scale,
     y_scale: spec.y.scale,
-    legend: Boolean(legend),
-    series: spec.series.map((s, i) => ({
+    legend,
+    series: spec.series.map((s) => ({
       name: legend ? String(s.name) : null,
       color: s.color,
       marker: s.marker ?? null,
       linestyle: s.linestyle ?? 'solid',
       x: truthX(spec, s),
       y: s.y,
-      ...overrides[i],
     })),
     ...(spec.x.scale === 'category' ? { x_categories: spec.x.categories } : {}),
   };
