@@ -12,8 +12,9 @@ import { DigitizeError } from './errors.js';
 import { renderOverlay } from './export/renderOverlay.js';
 import { toCsv } from './export/toCsv.js';
 import { toJson } from './export/toJson.js';
+import { chartsOf } from './figure/figureResult.js';
 import { loadRaster } from './load/loadRaster.js';
-import type { ChartResult } from './types.js';
+import type { DigitizeResult } from './types.js';
 
 const EXIT_OK = 0;
 /** At least one input failed; the others were still done. */
@@ -345,7 +346,7 @@ interface JobContext {
   options: CliOptions;
   perImage: DigitizeOptions;
   getDigitizer: () => Digitizer;
-  emit: (result: ChartResult) => Promise<void>;
+  emit: (result: DigitizeResult) => Promise<void>;
   report: (line: string) => void;
 }
 
@@ -368,7 +369,7 @@ async function runJob(job: Job, context: JobContext): Promise<LogRecord> {
         code: null,
         message: 'outputs are up to date',
         seconds: seconds(),
-        series: previous.series.length,
+        series: seriesCount(previous),
       };
     }
     const result = await getDigitizer().digitize(path, perImage);
@@ -386,7 +387,7 @@ async function runJob(job: Job, context: JobContext): Promise<LogRecord> {
       code: null,
       message: null,
       seconds: seconds(),
-      series: result.series.length,
+      series: seriesCount(result),
     };
   } catch (error) {
     report(errorLine(path, error, options.debug));
@@ -398,15 +399,17 @@ async function runJob(job: Job, context: JobContext): Promise<LogRecord> {
  * The result already written for this input when every output of the job is newer than the
  * input and the JSON still parses; null when the input must be done.
  */
-async function readUpToDate(job: Job): Promise<ChartResult | null> {
+async function readUpToDate(job: Job): Promise<DigitizeResult | null> {
   const paths = Object.values(job.outputs);
   const { json } = job.outputs;
   if (json === undefined) return null;
   const fresh = await Promise.all(paths.map((output) => isUpToDate(output, job.input.path)));
   if (!fresh.every(Boolean)) return null;
   try {
-    const result = JSON.parse(await readFile(json, 'utf8')) as ChartResult;
-    return Array.isArray(result?.series) ? result : null;
+    const result = JSON.parse(await readFile(json, 'utf8')) as DigitizeResult | null;
+    return result !== null && chartsOf(result).every((chart) => Array.isArray(chart?.series))
+      ? result
+      : null;
   } catch {
     return null;
   }
@@ -420,7 +423,7 @@ function createStdout(
   format: StdoutFormat,
   several: boolean,
   closed: () => boolean,
-): { emit: (result: ChartResult) => Promise<void>; end: () => Promise<void> } {
+): { emit: (result: DigitizeResult) => Promise<void>; end: () => Promise<void> } {
   let count = 0;
   const write = (text: string): Promise<void> =>
     closed()
@@ -434,8 +437,13 @@ function createStdout(
       switch (format) {
         case null:
           return;
-        case 'jsonl':
-          return write(`${JSON.stringify(JSON.parse(toJson(result)))}\n`);
+        case 'jsonl': {
+          // A figure: a line per chart, each with its source and panel.
+          const charts = chartsOf(result);
+          return write(
+            charts.map((chart) => `${JSON.stringify(JSON.parse(toJson(chart)))}\n`).join(''),
+          );
+        }
         case 'csv':
           return write(`${count > 1 ? '\n' : ''}${withNewline(toCsv(result))}`);
         case 'json':
@@ -450,6 +458,11 @@ function createStdout(
       if (format === 'json' && several) await write(count > 0 ? '\n]\n' : '[]\n');
     },
   };
+}
+
+/** The series of every chart of a result. */
+function seriesCount(result: DigitizeResult): number {
+  return chartsOf(result).reduce((sum, chart) => sum + chart.series.length, 0);
 }
 
 function failedRecord(path: string, error: unknown, seconds: number): LogRecord {

@@ -1,5 +1,6 @@
 import { fitLine } from '../math.js';
-import type { AxisName, AxisScale, Scale, Tick, Word } from '../types.js';
+import type { AxisName, AxisScale, Scale, Word } from '../types.js';
+import { makeAxisScale } from './axisScale.js';
 import { parseTickLabel } from './parseTick.js';
 
 /** A label is moved onto a tick mark or grid line within this share of the label spacing. */
@@ -63,38 +64,6 @@ function withDecimalPoint(text: string): string[] {
     { length: digits.length - 1 },
     (_, i) => `${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}`,
   );
-}
-
-/** Builds the scale object of an axis from `value = intercept + slope * pixel` (log10 for log). */
-export function makeAxisScale(
-  scale: Scale,
-  intercept: number,
-  slope: number,
-  ticks: Tick[],
-): AxisScale {
-  return {
-    scale,
-    intercept,
-    slope,
-    ticks,
-    pixelToData(pixel) {
-      const v = intercept + slope * pixel;
-      return scale === 'log' ? 10 ** v : v;
-    },
-    dataToPixel(value) {
-      const v = scale === 'log' ? Math.log10(value) : value;
-      return (v - intercept) / slope;
-    },
-  };
-}
-
-/** The axis with every value multiplied by `factor` (an axis multiplier such as `1e6`). */
-export function scaleAxis(axis: AxisScale, factor: number): AxisScale {
-  if (factor === 1) return axis;
-  const ticks = axis.ticks.map((tick) => ({ ...tick, value: tick.value * factor }));
-  return axis.scale === 'log'
-    ? makeAxisScale('log', axis.intercept + Math.log10(factor), axis.slope, ticks)
-    : makeAxisScale('linear', axis.intercept * factor, axis.slope * factor, ticks);
 }
 
 /**

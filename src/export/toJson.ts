@@ -1,4 +1,15 @@
-import type { AxisResult, Box, ChartResult, DataPoint, SeriesResult, Tick } from '../types.js';
+import { isFigure } from '../figure/figureResult.js';
+import type {
+  AxisResult,
+  Box,
+  ChartResult,
+  DataPoint,
+  DigitizeResult,
+  FigureResult,
+  PanelChart,
+  SeriesResult,
+  Tick,
+} from '../types.js';
 
 /**
  * Significant digits kept for data values. A chart is read to about 1/1000 of its axis range,
@@ -13,32 +24,53 @@ const CONFIDENCE_DECIMALS = 3;
 const MAX_DIGITS = 17;
 
 /**
- * Serialises a chart result as the JSON of the output contract: 2-space indentation, keys in
- * the contract's order, data values to 6 significant digits (more where an axis spans a small
+ * Serialises a result as the JSON of the output contract: 2-space indentation, keys in the
+ * contract's order, data values to 6 significant digits (more where an axis spans a small
  * range far from zero, so no value loses a digit relative to its axis), pixels to 0.1 px,
- * confidence to 0.001. Top-level fields outside the contract follow `warnings` unchanged.
+ * confidence to 0.001. A figure is `{ source, pages, charts, warnings }`, each chart followed
+ * by its `page`, `panel` and `from`. Fields outside the contract follow `warnings` unchanged.
  * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
-export function toJson(result: ChartResult): string {
+export function toJson(result: DigitizeResult): string {
   if (typeof result !== 'object' || result === null) {
     throw new TypeError(`Expected object for result but received ${describe(result)}`);
   }
-  const { source, image, title, plot, axes, series, warnings, ...extra } = result;
-  const ordered = {
+  return JSON.stringify(isFigure(result) ? figureJson(result) : chartJson(result, ''), null, 2);
+}
+
+function figureJson({ source, pages, charts, warnings, ...extra }: FigureResult) {
+  return {
     source,
-    image: {
-      width: finite(image.width, 'image.width'),
-      height: finite(image.height, 'image.height'),
-    },
-    title,
-    plot: box(plot, 'plot'),
-    axes: { x: axis(axes.x, 'axes.x'), y: axis(axes.y, 'axes.y') },
-    series: series.map((entry, index) => seriesJson(entry, `series[${index}]`, axes.x, axes.y)),
+    pages,
+    charts: charts.map((chart, index) => chartJson(chart, `charts[${index}].`)),
     warnings,
     ...extra,
   };
-  return JSON.stringify(ordered, null, 2);
+}
+
+/** One chart, its paths in errors prefixed by `prefix`; a figure's chart with its panel. */
+function chartJson(result: ChartResult | PanelChart, prefix: string) {
+  const { source, image, title, plot, axes, series, warnings, ...rest } = result;
+  const { page, panel, from, ...extra } = rest as Partial<PanelChart>;
+  return {
+    source,
+    image: {
+      width: finite(image.width, `${prefix}image.width`),
+      height: finite(image.height, `${prefix}image.height`),
+    },
+    title,
+    plot: box(plot, `${prefix}plot`),
+    axes: { x: axis(axes.x, `${prefix}axes.x`), y: axis(axes.y, `${prefix}axes.y`) },
+    series: series.map((entry, index) =>
+      seriesJson(entry, `${prefix}series[${index}]`, axes.x, axes.y),
+    ),
+    warnings,
+    page,
+    panel: panel && { ...panel, box: box(panel.box, `${prefix}panel.box`) },
+    from,
+    ...extra,
+  };
 }
 
 function box(value: Box, path: string): Box {

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DigitizeError } from '../errors.js';
-import type { StageTimings } from '../pipeline.js';
-import type { ChartResult } from '../types.js';
+import type { DigitizeResult, StageTimings } from '../types.js';
 import { errorFromWire, type FromWorker, type ToWorker, type WorkerData } from './wire.js';
 
 export interface PoolOptions {
@@ -27,7 +26,7 @@ export interface PoolTask {
 /** A fixed-size pool of digitizing worker threads. */
 export interface Pool {
   /** Digitizes one chart in the first free worker; rejects with a DigitizeError. */
-  run(task: PoolTask): Promise<ChartResult>;
+  run(task: PoolTask): Promise<DigitizeResult>;
   /** Rejects what is queued or running (ABORTED), closes the OCR engines and ends the threads. */
   close(): Promise<void>;
 }
@@ -38,7 +37,7 @@ const CLOSE_GRACE_MS = 5_000;
 interface Pending {
   id: number;
   task: PoolTask;
-  resolve: (result: ChartResult) => void;
+  resolve: (result: DigitizeResult) => void;
   reject: (error: Error) => void;
   slot: Slot | null;
   timer?: NodeJS.Timeout;
@@ -70,7 +69,10 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
   let nextId = 0;
   let closed = false;
 
-  const settle = (pending: Pending, outcome: { result: ChartResult } | { error: Error }): void => {
+  const settle = (
+    pending: Pending,
+    outcome: { result: DigitizeResult } | { error: Error },
+  ): void => {
     if (pending.settled) return;
     pending.settled = true;
     clearTimeout(pending.timer);
@@ -173,7 +175,7 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
 
   return {
     run(task) {
-      return new Promise<ChartResult>((resolve, reject) => {
+      return new Promise<DigitizeResult>((resolve, reject) => {
         if (closed) return reject(aborted(task.source, 'the digitizer is closed'));
         if (task.signal?.aborted) return reject(aborted(task.source));
         const pending: Pending = {
