@@ -10,6 +10,8 @@ export type Stage =
   | 'legend'
   | 'separate'
   | 'trace'
+  /** Deciding what the traced series are (halos, filled areas, scatter) and mapping them. */
+  | 'review'
   | 'export';
 
 /** What went wrong; the README's Errors table says when each is used. */

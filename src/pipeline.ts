@@ -1,27 +1,17 @@
 import { scaleAxis } from './calibrate/axisScale.js';
 import { calibrateAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
-import { type Rgb, toHex } from './color.js';
+import type { Rgb } from './color.js';
 import { DigitizeError } from './errors.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { type ChartText, readChartText } from './ocr/readChartText.js';
 import { findPlotArea, inkMask } from './plot/findPlotArea.js';
+import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import type { StageClock } from './stageClock.js';
-import { followHidden, inkBeside } from './trace/followHidden.js';
-import { seriesConfidence } from './trace/seriesConfidence.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type {
-  AxisResult,
-  AxisScale,
-  Box,
-  ChartResult,
-  PlotArea,
-  Raster,
-  SeriesResult,
-  Word,
-} from './types.js';
+import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
 
 export interface PipelineOptions {
   /** The input as reported in the result and in errors (a path, or null). */
@@ -34,21 +24,11 @@ export interface PipelineOptions {
   warnings: string[];
 }
 
-/** A series whose points cover less of its span than this is reported as gappy. */
-const GAPPY_COVERAGE = 0.7;
 /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
 const OUTLINE_DARK = 90;
 const BLACK: Rgb = [0, 0, 0];
 /** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
 const OCCLUDER_INK = 30;
-/** A series with more than this share of its ink in big filled blobs is bars or areas. */
-const FILLED = 0.5;
-/** Markers joined by a line over less than this share of the columns between them have none. */
-const SCATTER_JOINED = 0.3;
-/** A colour with its ink this close (px) to another series' ink... */
-const HALO_REACH = 2;
-/** ...for this share of its pixels is a halo around that line. */
-const HALO_SHARE = 0.8;
 /** Pixels this close to the frame are frame, not data. */
 const FRAME_MARGIN = 2;
 
@@ -89,10 +69,8 @@ export async function runPipeline(
   const { masks, ink, dark } = await clock.run('separate', () =>
     separate(image, plot, region, legend, entries),
   );
-  const series = await clock.run('trace', () => {
-    const series: SeriesResult[] = [];
-    const filledSeries: string[] = [];
-    const traces = masks.map((mask) => {
+  const traces = await clock.run('trace', () =>
+    masks.map((mask) => {
       if (mask.count === 0) return null;
       // Whatever else is drawn may be hiding this series.
       const occluded = new Uint8Array(ink.length);
@@ -100,91 +78,20 @@ export async function runPipeline(
       // Dark ink may outline its markers, unless the series is dark itself.
       const outlines = Math.max(...mask.color) > OUTLINE_DARK ? dark : undefined;
       return traceSeries(mask.weight, image.width, image.height, region, { occluded, outlines });
-    });
-    // A colour with no legend entry found only beside a stronger series' line is a halo of
-    // blended pixels around it (JPEG ringing, a glow), not a series.
-    const halos = new Set<number>();
-    traces.forEach((trace, i) => {
-      if (!trace || (legend && i < names.length)) return;
-      const host = traces.findIndex(
-        (other, j) =>
-          other &&
-          j !== i &&
-          !halos.has(j) &&
-          masks[j].count > masks[i].count &&
-          inkBeside(masks[i].weight, masks[j].weight, image.width, HALO_REACH) >= HALO_SHARE,
-      );
-      if (host < 0) return;
-      warnings.push(
-        `the colour ${toHex(masks[i].color)} lies only beside series '${names[host] ?? toHex(masks[host].color)}': taken for a halo around its line and left out`,
-      );
-      halos.add(i);
-    });
-    // Bare lines hidden under one another over a stretch follow the one on top there.
-    const bare = traces.flatMap((trace, i) =>
-      trace && !trace.markers && !halos.has(i)
-        ? [{ i, points: trace.points, weight: masks[i].weight }]
-        : [],
-    );
-    followHidden(bare, image.width).forEach((points, n) => {
-      traces[bare[n].i]!.points = points;
-    });
-    masks.forEach((mask, i) => {
-      const name = legend ? (names[i] ?? null) : null;
-      if (halos.has(i)) return;
-      if (legend && i >= names.length && mask.count > 0) {
-        warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
-      }
-      const trace = traces[i];
-      if (trace === null) {
-        warnings.push(`legend entry '${name}' has no matching colour in the plot`);
-        return;
-      }
-      if (trace.points.length === 0) return;
-      const label = name ?? toHex(mask.color);
-      if (trace.filled > FILLED) {
-        filledSeries.push(label);
-        return;
-      }
-      if (trace.markers && trace.joined < SCATTER_JOINED) {
-        warnings.push(
-          `series '${label}' is markers without a line (a scatter plot, not a line chart): its points are the markers`,
-        );
-      }
-      if (trace.coverage < GAPPY_COVERAGE && !trace.markers) {
-        warnings.push(
-          `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
-        );
-      }
-      series.push({
-        name,
-        color: toHex(mask.color),
-        marker: trace.marker,
-        confidence: seriesConfidence({
-          points: trace.points,
-          markers: trace.markers,
-          plotWidth: region.right - region.left,
-          ticks: Math.min(xAxis.ticks.length, yAxis.ticks.length),
-          unlisted: legend !== null && i >= names.length,
-        }),
-        points: trace.points.map(({ px, py }) => ({
-          x: xAxis.pixelToData(px),
-          y: yAxis.pixelToData(py),
-        })),
-      });
-    });
-    if (filledSeries.length > 0) {
-      const what = `filled bars or areas (${filledSeries.join(', ')})`;
-      if (series.length === 0) {
-        throw new DigitizeError('NOT_A_LINE_CHART', 'trace', `${what}: not a line chart`, {
-          input: source,
-        });
-      }
-      warnings.push(`${what} left out: they are not lines`);
-    }
-    if (series.length === 0) warnings.push('no series found in the plot');
-    return series;
-  });
+    }),
+  );
+  const { series, warnings: doubts } = await clock.run('review', () =>
+    reviewSeries({
+      masks,
+      traces,
+      names,
+      legend: legend !== null,
+      axes: { x: xAxis, y: yAxis },
+      region,
+      width: image.width,
+    }),
+  );
+  warnings.push(...doubts);
   return {
     source,
     image: { width: image.width, height: image.height },

@@ -1,7 +1,10 @@
 import { asDigitizeError, DigitizeError, type Stage } from './errors.js';
 import type { StageTimings } from './types.js';
 
-/** The stages timed, by the name `StageTimings` gives their time (the load stage decodes). */
+/**
+ * The stages timed, by the name `StageTimings` gives their time: the load stage decodes, and
+ * the review of the traced series counts as tracing.
+ */
 const TIMED: Partial<Record<Stage, Exclude<keyof StageTimings, 'total'>>> = {
   load: 'decode',
   plot: 'plot',
@@ -10,6 +13,7 @@ const TIMED: Partial<Record<Stage, Exclude<keyof StageTimings, 'total'>>> = {
   calibrate: 'calibrate',
   separate: 'separate',
   trace: 'trace',
+  review: 'trace',
 };
 
 /** Runs the stages of one input, one after another, and times them. */

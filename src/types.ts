@@ -158,6 +158,7 @@ export interface StageTimings {
   ocr: number;
   calibrate: number;
   separate: number;
+  /** Tracing the series, and the review of what was traced. */
   trace: number;
   total: number;
 }

@@ -131,33 +131,3 @@ function nearInk(weight: Float32Array, width: number, { px, py }: PixelPoint): b
   }
   return false;
 }
-
-/**
- * The share of a series' ink (pixels with at least INK of its colour) that lies within `reach`
- * px of another series' ink: near 1 for a halo of blended colour around the other's line,
- * small for a line of its own that meets the other only where they cross.
- */
-export function inkBeside(
-  weight: Float32Array,
-  other: Float32Array,
-  width: number,
-  reach: number,
-): number {
-  const height = weight.length / width;
-  let ink = 0;
-  let beside = 0;
-  for (let i = 0; i < weight.length; i++) {
-    if (weight[i] < INK) continue;
-    ink++;
-    const [row, column] = [Math.floor(i / width), i % width];
-    search: for (let r = Math.max(0, row - reach); r <= Math.min(height - 1, row + reach); r++) {
-      for (let c = Math.max(0, column - reach); c <= Math.min(width - 1, column + reach); c++) {
-        if (other[r * width + c] >= INK) {
-          beside++;
-          break search;
-        }
-      }
-    }
-  }
-  return ink > 0 ? beside / ink : 0;
-}
