@@ -77,7 +77,14 @@ export async function runPipeline(
       for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
       // Dark ink may outline its markers, unless the series is dark itself.
       const outlines = Math.max(...mask.color) > OUTLINE_DARK ? dark : undefined;
-      return traceSeries(mask.weight, image.width, image.height, region, { occluded, outlines });
+      return traceSeries({
+        weight: mask.weight,
+        width: image.width,
+        height: image.height,
+        region,
+        occluded,
+        outlines,
+      });
     }),
   );
   const { series, warnings: doubts } = await clock.run('review', () =>

@@ -1,6 +1,6 @@
 import { percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
-import type { Ink } from './refineVertices.js';
+import type { Ink } from './ink.js';
 
 /** Pixels with at least this much of the series colour count (a thin arm's middle has more). */
 const INKED = 0.35;
@@ -87,8 +87,7 @@ function toSegment(x: number, y: number, a: PixelPoint, b: PixelPoint): number {
 export function findThinMarkers(
   line: PixelPoint[],
   lineWidth: number,
-  { weight, width }: Ink,
-  region: Box,
+  { weight, width, region }: Ink,
 ): ThinMarkers | null {
   if (line.length < 2) return null;
   const inner = lineWidth / 2 + MARGIN;

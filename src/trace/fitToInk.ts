@@ -1,5 +1,5 @@
 import type { PixelPoint } from '../types.js';
-import type { Ink } from './refineVertices.js';
+import type { Ink } from './ink.js';
 
 /** Candidate heights for a point are tried this far apart (px). */
 const STEP = 0.25;
@@ -344,8 +344,7 @@ export function fitToInk(
   line: PixelPoint[],
   spans: { top: number; bottom: number }[],
   lineWidth: number,
-  { weight, width, height }: Ink,
-  occluded?: Uint8Array,
+  { weight, width, height, occluded }: Ink,
 ): PixelPoint[] {
   const xs = line.map((p) => p.px);
   const ys = line.map((p) => p.py);

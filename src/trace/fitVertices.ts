@@ -1,5 +1,6 @@
 import type { PixelPoint } from '../types.js';
-import { type Ink, simplify } from './refineVertices.js';
+import type { Ink } from './ink.js';
+import { simplify } from './refineVertices.js';
 
 /** Corners are the points Douglas-Peucker keeps at this share of the line width. */
 const SIMPLIFY_SHARE = 0.5;
@@ -49,8 +50,7 @@ interface Leg {
 export function fitVertices(
   line: PixelPoint[],
   lineWidth: number,
-  { weight, width, height }: Ink,
-  occluded?: Uint8Array,
+  { weight, width, height, occluded }: Ink,
 ): PixelPoint[] {
   if (line.length < 3) return line;
   const traced = simplify(line, Math.max(1, lineWidth * SIMPLIFY_SHARE)).map((i) => line[i]);

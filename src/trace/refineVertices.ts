@@ -1,5 +1,6 @@
 import { fitLine } from '../math.js';
 import type { PixelPoint } from '../types.js';
+import type { Ink } from './ink.js';
 
 /** Trace points deviating less than this share of the line width from a chord are on it. */
 const SIMPLIFY_SHARE = 0.5;
@@ -29,13 +30,6 @@ const MAX_TAIL = 2;
 const TAIL_SHARE = 4;
 /** The sine of the narrowest turn whose strokes are told apart near the vertex. */
 const MIN_SINE = 0.05;
-
-/** The series' ink: how much of each pixel (row-major) is the series' colour. */
-export interface Ink {
-  weight: Float32Array;
-  width: number;
-  height: number;
-}
 
 /** A straight stroke: a point on it, its unit direction (pointing right), and the x span it was fitted over. */
 interface Stroke {

@@ -42,7 +42,9 @@ async function review(
     drawn.map(async ([color, svg]) => mask(color, await inkWeight(svg))),
   );
   const traces = masks.map((m) =>
-    m.count === 0 ? null : traceSeries(m.weight, WIDTH, HEIGHT, REGION),
+    m.count === 0
+      ? null
+      : traceSeries({ weight: m.weight, width: WIDTH, height: HEIGHT, region: REGION }),
   );
   return reviewSeries({
     masks,
@@ -90,7 +92,9 @@ describe('reviewSeries', () => {
     const masks = [mask(BLUE, core), mask(ORANGE, ring)];
     const { series, warnings } = reviewSeries({
       masks,
-      traces: masks.map((m) => traceSeries(m.weight, WIDTH, HEIGHT, REGION)),
+      traces: masks.map((m) =>
+        traceSeries({ weight: m.weight, width: WIDTH, height: HEIGHT, region: REGION }),
+      ),
       names: [],
       legend: false,
       axes: AXES,
