@@ -11,13 +11,13 @@ export const DEFAULTS = {
 } as const;
 
 /** A straight line in pixels, `py = intercept + slope * px`. */
-export interface Stroke {
+export interface LineFit {
   intercept: number;
   slope: number;
 }
 
 /** Least-squares line through pixel points, `py = intercept + slope * px`. */
-export function lineThrough(points: PixelPoint[]): Stroke | null {
+export function lineThrough(points: PixelPoint[]): LineFit | null {
   // Extrapolated towards a marker, a line from a few columns swings too much to trust.
   if (points.length < DEFAULTS.minFitPoints) return null;
   return fitLine(
@@ -31,7 +31,7 @@ export function lineThrough(points: PixelPoint[]): Stroke | null {
  * from them (a hidden vertex, another marker's edge), it is refitted on the nearer part.
  * Where even the nearest points are not straight, the fit through all of them.
  */
-export function straightNear(points: PixelPoint[]): Stroke | null {
+export function straightNear(points: PixelPoint[]): LineFit | null {
   for (let n = points.length; n >= DEFAULTS.minFitPoints; n = Math.floor(n * 0.7)) {
     const near = points.slice(0, n);
     const fit = lineThrough(near);
@@ -54,7 +54,7 @@ export function strokesBeside(
   px: number,
   from: number,
   to: number,
-): { left: Stroke | null; right: Stroke | null } {
+): { left: LineFit | null; right: LineFit | null } {
   const span = reach * DEFAULTS.fitSpan;
   return {
     left: straightNear(
@@ -67,7 +67,7 @@ export function strokesBeside(
 }
 
 /** Where the strokes found (left, then right) pass at `px`. */
-export function strokesAt(strokes: { left: Stroke | null; right: Stroke | null }, px: number) {
+export function strokesAt(strokes: { left: LineFit | null; right: LineFit | null }, px: number) {
   return [strokes.left, strokes.right]
     .filter((fit) => fit !== null)
     .map((fit) => fit.intercept + fit.slope * px);
