@@ -4,6 +4,7 @@ import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { invalidArgument } from './arguments.js';
 import { findInputs, type InputFile, inShard, parseShard, type Shard } from './batch/findInputs.js';
 import { isUpToDate, outputPathFor, writeFileAtomic } from './batch/outputPaths.js';
 import { createProgress, formatDuration, type Progress } from './batch/progress.js';
@@ -527,9 +528,10 @@ function positiveIntegerOption(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-      throw new InvalidArgumentError(
-        `Expected positive integer for ${name} but received '${value}'`,
-      );
+      throw invalidArgument('positive integer', name, value, {
+        error: InvalidArgumentError,
+        received: `'${value}'`,
+      });
     }
     return number;
   };
@@ -539,9 +541,10 @@ function positiveNumberOption(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-      throw new InvalidArgumentError(
-        `Expected positive number for ${name} but received '${value}'`,
-      );
+      throw invalidArgument('positive number', name, value, {
+        error: InvalidArgumentError,
+        received: `'${value}'`,
+      });
     }
     return number;
   };

@@ -1,3 +1,4 @@
+import { invalidArgument } from './arguments.js';
 import { asDigitizeError, DigitizeError } from './errors.js';
 import { digitizeFigure } from './figure/digitizeFigure.js';
 import { DEFAULT_MAX_PIXELS } from './load/loadRaster.js';
@@ -77,9 +78,7 @@ const IN_FLIGHT_PER_JOB = 2;
 export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
   const { jobs = 1, modelDir } = options;
   if (!Number.isSafeInteger(jobs) || jobs < 1) {
-    throw new RangeError(
-      `Expected positive integer for jobs but received ${String(jobs)} of type ${typeof jobs}`,
-    );
+    throw invalidArgument('positive integer', 'jobs', jobs, { error: RangeError });
   }
   let engine: Promise<OcrEngine> | null = null;
   const getEngine = () => {
@@ -99,9 +98,7 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       onTimings,
     } = { ...options, ...perCall };
     if (!(typeof input === 'string' || input instanceof Uint8Array)) {
-      throw new TypeError(
-        `Expected string, Buffer or Uint8Array for input but received ${String(input)} of type ${typeof input}`,
-      );
+      throw invalidArgument('string, Buffer or Uint8Array', 'input', input);
     }
     const source = typeof input === 'string' ? input : null;
     if (jobs > 1) {
@@ -193,9 +190,7 @@ function iteratorOf(
   if (typeof syncIterator === 'function' && typeof inputs !== 'string') {
     return syncIterator.call(inputs);
   }
-  throw new TypeError(
-    `Expected an iterable of inputs for inputs but received ${String(inputs)} of type ${typeof inputs}`,
-  );
+  throw invalidArgument('an iterable of inputs', 'inputs', inputs);
 }
 
 /** Keeps up to `limit` charts in flight and yields each outcome as it settles. */

@@ -1,12 +1,12 @@
 import { scaleAxis } from './calibrate/axisScale.js';
 import { calibrateAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
-import type { Rgb } from './color.js';
+import { inkMask, type Rgb } from './color.js';
 import { DigitizeError } from './errors.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { type ChartText, readChartText } from './ocr/readChartText.js';
-import { findPlotArea, inkMask } from './plot/findPlotArea.js';
+import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import type { StageClock } from './stageClock.js';

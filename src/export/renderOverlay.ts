@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { invalidArgument } from '../arguments.js';
 import { scaleFromLimits } from '../calibrate/axisScale.js';
 import { toHex } from '../color.js';
 import { chartsOf } from '../figure/figureResult.js';
@@ -62,8 +63,11 @@ export async function renderOverlay(image: Raster, result: DigitizeResult): Prom
   const charts = chartsOf(result);
   for (const chart of charts) {
     if (chart.image.width !== width || chart.image.height !== height) {
-      throw new RangeError(
-        `Expected image of ${chart.image.width}x${chart.image.height} (result.image) but received ${width}x${height}`,
+      throw invalidArgument(
+        `image of ${chart.image.width}x${chart.image.height} (result.image)`,
+        null,
+        image,
+        { error: RangeError, received: `${width}x${height}` },
       );
     }
   }
@@ -85,9 +89,7 @@ export async function renderOverlay(image: Raster, result: DigitizeResult): Prom
 
 function validateRaster(image: Raster): void {
   if (typeof image !== 'object' || image === null) {
-    throw new TypeError(
-      `Expected object for image but received ${String(image)} of type ${typeof image}`,
-    );
+    throw invalidArgument('object', 'image', image);
   }
   const { width, height, channels, data } = image;
   for (const [name, value] of [
@@ -95,20 +97,27 @@ function validateRaster(image: Raster): void {
     ['height', height],
   ] as const) {
     if (!Number.isInteger(value) || value <= 0) {
-      throw new TypeError(
-        `Expected positive integer for image.${name} but received ${String(value)} of type ${typeof value}`,
-      );
+      throw invalidArgument('positive integer', `image.${name}`, value);
     }
   }
   if (channels !== 3) {
-    throw new RangeError(`Expected 3 for image.channels but received ${String(channels)}`);
+    throw invalidArgument('3', 'image.channels', channels, {
+      error: RangeError,
+      received: String(channels),
+    });
   }
   if (!(data instanceof Uint8Array)) {
-    throw new TypeError(`Expected Uint8Array for image.data but received ${typeof data}`);
+    throw invalidArgument('Uint8Array', 'image.data', data, { received: typeof data });
   }
   if (data.length !== width * height * 3) {
-    throw new RangeError(
-      `Expected ${width * height * 3} bytes for image.data (${width}x${height}x3) but received ${data.length}`,
+    throw invalidArgument(
+      `${width * height * 3} bytes`,
+      `image.data (${width}x${height}x3)`,
+      data,
+      {
+        error: RangeError,
+        received: String(data.length),
+      },
     );
   }
 }

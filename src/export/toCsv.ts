@@ -1,3 +1,4 @@
+import { expectFinite, invalidArgument } from '../arguments.js';
 import { isFigure } from '../figure/figureResult.js';
 import type { ChartResult, DigitizeResult, FigureResult } from '../types.js';
 
@@ -18,9 +19,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  */
 export function toCsv(result: DigitizeResult): string {
   if (typeof result !== 'object' || result === null) {
-    throw new TypeError(
-      `Expected object for result but received ${String(result)} of type ${typeof result}`,
-    );
+    throw invalidArgument('object', 'result', result);
   }
   return isFigure(result) ? figureTables(result) : table(result);
 }
@@ -52,8 +51,8 @@ function table(result: ChartResult): string {
     const yByX = new Map<number, number>();
     series.points.forEach((point, pointIndex) => {
       const path = `series[${seriesIndex}].points[${pointIndex}]`;
-      const x = finite(point.x, `${path}.x`);
-      const y = finite(point.y, `${path}.y`);
+      const x = expectFinite(point.x, `${path}.x`);
+      const y = expectFinite(point.y, `${path}.y`);
       if (!yByX.has(x)) yByX.set(x, y);
     });
     return yByX;
@@ -80,16 +79,4 @@ function nameOr(name: string | null, fallback: string): string {
 
 function field(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function finite(value: unknown, path: string): number {
-  if (typeof value !== 'number') {
-    throw new TypeError(
-      `Expected finite number for ${path} but received ${String(value)} of type ${value === null ? 'null' : typeof value}`,
-    );
-  }
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`Expected finite number for ${path} but received ${value}`);
-  }
-  return value;
 }

@@ -1,3 +1,4 @@
+import { expectFinite, invalidArgument } from '../arguments.js';
 import { isFigure } from '../figure/figureResult.js';
 import type {
   AxisResult,
@@ -34,7 +35,7 @@ const MAX_DIGITS = 17;
  */
 export function toJson(result: DigitizeResult): string {
   if (typeof result !== 'object' || result === null) {
-    throw new TypeError(`Expected object for result but received ${describe(result)}`);
+    throw invalidArgument('object', 'result', result);
   }
   return JSON.stringify(isFigure(result) ? figureJson(result) : chartJson(result, ''), null, 2);
 }
@@ -56,8 +57,8 @@ function chartJson(result: ChartResult | PanelChart, prefix: string) {
   return {
     source,
     image: {
-      width: finite(image.width, `${prefix}image.width`),
-      height: finite(image.height, `${prefix}image.height`),
+      width: expectFinite(image.width, `${prefix}image.width`),
+      height: expectFinite(image.height, `${prefix}image.height`),
     },
     title,
     plot: box(plot, `${prefix}plot`),
@@ -137,7 +138,7 @@ function axisSpan(value: AxisResult): number {
  * whole 10_000s, a tenth of the axis.
  */
 function roundData(value: number, span: number, path: string): number {
-  finite(value, path);
+  expectFinite(value, path);
   if (value === 0) return 0;
   let digits = DATA_DIGITS;
   if (span > 0) {
@@ -152,22 +153,8 @@ function roundPixel(value: number, path: string): number {
 }
 
 function roundDecimals(value: number, decimals: number, path: string): number {
-  finite(value, path);
+  expectFinite(value, path);
   const factor = 10 ** decimals;
   // Dividing the rounded integer gives the double nearest the decimal, which prints short.
   return Math.round(value * factor) / factor;
-}
-
-function finite(value: unknown, path: string): number {
-  if (typeof value !== 'number') {
-    throw new TypeError(`Expected finite number for ${path} but received ${describe(value)}`);
-  }
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`Expected finite number for ${path} but received ${value}`);
-  }
-  return value;
-}
-
-function describe(value: unknown): string {
-  return `${String(value)} of type ${value === null ? 'null' : typeof value}`;
 }

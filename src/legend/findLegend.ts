@@ -29,7 +29,8 @@ export interface LegendLayout {
   slots: LegendSlot[];
 }
 
-interface Run {
+/** A straight run of frame ink along row (or column) `index`, from `start` to `end` (inclusive). */
+interface FrameRun {
   index: number;
   start: number;
   end: number;
@@ -67,8 +68,8 @@ function frameInk(image: Raster, background: Rgb, plot: Box): FrameInk {
  * sides, that could be a legend frame side. A one-pixel break is compression noise, not the
  * end of a side.
  */
-function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): Run[] {
-  const runs: Run[] = [];
+function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): FrameRun[] {
+  const runs: FrameRun[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
   const maxLength = (hi - lo) * MAX_SHARE;

@@ -1,4 +1,4 @@
-import { channelDistance, mostCommonColor, type Rgb } from '../color.js';
+import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 
@@ -128,24 +128,6 @@ export function findPlotArea(image: Raster): PlotArea {
     outsideX,
     outsideY,
   };
-}
-
-/** 1 where the pixel differs from `color` by more than `threshold`. */
-export function inkMask(image: Raster, color: Rgb, threshold: number): Uint8Array {
-  const { data, width, height } = image;
-  const mask = new Uint8Array(width * height);
-  const [red, green, blue] = color;
-  // channelDistance() > threshold, one channel at a time: most pixels differ in the first.
-  for (let i = 0, o = 0; i < mask.length; i++, o += 3) {
-    if (
-      Math.abs(data[o] - red) > threshold ||
-      Math.abs(data[o + 1] - green) > threshold ||
-      Math.abs(data[o + 2] - blue) > threshold
-    ) {
-      mask[i] = 1;
-    }
-  }
-  return mask;
 }
 
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */

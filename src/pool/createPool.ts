@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
 import type { DigitizeResult, StageTimings } from '../types.js';
 import { errorFromWire, type FromWorker, type ToWorker, type WorkerData } from './wire.js';
@@ -60,9 +61,7 @@ interface Slot {
  */
 export function createPool({ size, modelDir }: PoolOptions): Pool {
   if (!Number.isSafeInteger(size) || size < 1) {
-    throw new RangeError(
-      `Expected positive integer for size but received ${String(size)} of type ${typeof size}`,
-    );
+    throw invalidArgument('positive integer', 'size', size, { error: RangeError });
   }
   const slots = new Set<Slot>();
   const queue: Pending[] = [];

@@ -1,5 +1,13 @@
 import { kmeans } from 'ml-kmeans';
-import { chroma, deltaE, type Lab, mostCommonColor, type Rgb, rgbToLab } from '../color.js';
+import {
+  chroma,
+  deltaE,
+  type Lab,
+  labToRgb,
+  mostCommonColor,
+  type Rgb,
+  rgbToLab,
+} from '../color.js';
 import type { Box, Raster } from '../types.js';
 
 /** Pixels closer than this (Delta E) to the plot background are background. */
@@ -366,23 +374,4 @@ function labToRgbApprox(lab: Lab, labs: Lab[]): Rgb {
     }
   }
   return labToRgb(best);
-}
-
-/** CIELAB (D65) back to sRGB. */
-export function labToRgb([l, a, b]: Lab): Rgb {
-  const fy = (l + 16) / 116;
-  const fx = fy + a / 500;
-  const fz = fy - b / 200;
-  const inv = (t: number) => (t ** 3 > 216 / 24389 ? t ** 3 : (116 * t - 16) / (24389 / 27));
-  const x = inv(fx) * 0.95047;
-  const y = inv(fy);
-  const z = inv(fz) * 1.08883;
-  const r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
-  const g = -0.969266 * x + 1.8760108 * y + 0.041556 * z;
-  const bl = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
-  const gamma = (c: number) =>
-    Math.round(
-      255 * Math.max(0, Math.min(1, c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)),
-    );
-  return [gamma(r), gamma(g), gamma(bl)];
 }
