@@ -68,18 +68,6 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
   let nextId = 0;
   let closed = false;
 
-  const settle = (
-    pending: Pending,
-    outcome: { result: DigitizeResult } | { error: Error },
-  ): void => {
-    if (pending.settled) return;
-    pending.settled = true;
-    clearTimeout(pending.timer);
-    if (pending.onAbort) pending.task.signal?.removeEventListener('abort', pending.onAbort);
-    if ('result' in outcome) pending.resolve(outcome.result);
-    else pending.reject(outcome.error);
-  };
-
   /** Ends a worker whose chart cannot be trusted to finish; its chart is already settled. */
   const retire = (slot: Slot): void => {
     slots.delete(slot);
@@ -89,20 +77,15 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
   };
 
   const spawn = (): Slot => {
-    const { entry, inline } = workerEntry();
-    const workerData: WorkerData = { modelDir };
-    const worker = new Worker(entry, { workerData, eval: inline, execArgv: workerExecArgv() });
-    const slot: Slot = {
-      worker,
-      pending: null,
-      exited: new Promise((resolve) => worker.once('exit', () => resolve())),
-    };
+    const slot = startWorker(modelDir);
+    const { worker } = slot;
     const fail = (cause: unknown): void => {
       const pending = slot.pending;
       if (!slots.delete(slot)) return;
       if (pending) {
+        // Nothing a chart does stops its thread: that is a failure nobody planned for.
         settle(pending, {
-          error: new DigitizeError('NO_CHART_FOUND', 'input', 'the worker thread stopped', {
+          error: new DigitizeError('INTERNAL', 'input', 'the worker thread stopped', {
             input: pending.task.source,
             cause,
           }),
@@ -116,12 +99,7 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
       if (pending === null || pending.id !== message.id) return;
       slot.pending = null;
       if (!closed) worker.unref();
-      if (message.type === 'done') {
-        if (message.timings) pending.task.onTimings?.(message.timings);
-        settle(pending, { result: message.result });
-      } else {
-        settle(pending, { error: errorFromWire(message.error) });
-      }
+      answer(pending, message);
       pump();
     });
     worker.on('error', fail);
@@ -169,9 +147,6 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
     }
   }
 
-  const aborted = (source: string | null, message = 'cancelled'): DigitizeError =>
-    new DigitizeError('ABORTED', 'input', message, { input: source });
-
   return {
     run(task) {
       return new Promise<DigitizeResult>((resolve, reject) => {
@@ -200,30 +175,75 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
     async close() {
       if (closed) return;
       closed = true;
-      for (const pending of queue.splice(0)) {
-        settle(pending, { error: aborted(pending.task.source, 'the digitizer was closed') });
-      }
-      const exits: Promise<void>[] = [];
-      for (const slot of [...slots]) {
-        slots.delete(slot);
-        // Kept alive until it has exited, so `await close()` returns before the process ends.
-        slot.worker.ref();
-        exits.push(slot.exited);
-        if (slot.pending !== null) {
-          settle(slot.pending, {
-            error: aborted(slot.pending.task.source, 'the digitizer was closed'),
-          });
-          void slot.worker.terminate();
-          continue;
-        }
-        const message: ToWorker = { type: 'close' };
-        slot.worker.postMessage(message);
-        const timer = setTimeout(() => void slot.worker.terminate(), CLOSE_GRACE_MS);
-        void slot.exited.then(() => clearTimeout(timer));
-      }
-      await Promise.all(exits);
+      await closeAll(slots, queue);
     },
   };
+}
+
+/** Settles a chart once, with its result or its error, and stops watching its time and signal. */
+function settle(pending: Pending, outcome: { result: DigitizeResult } | { error: Error }): void {
+  if (pending.settled) return;
+  pending.settled = true;
+  clearTimeout(pending.timer);
+  if (pending.onAbort) pending.task.signal?.removeEventListener('abort', pending.onAbort);
+  if ('result' in outcome) pending.resolve(outcome.result);
+  else pending.reject(outcome.error);
+}
+
+/** Settles a chart with what its worker sent: the result (and its timings), or the error. */
+function answer(pending: Pending, message: FromWorker): void {
+  if (message.type === 'done') {
+    if (message.timings) pending.task.onTimings?.(message.timings);
+    settle(pending, { result: message.result });
+  } else {
+    settle(pending, { error: errorFromWire(message.error) });
+  }
+}
+
+function aborted(source: string | null, message = 'cancelled'): DigitizeError {
+  return new DigitizeError('ABORTED', 'input', message, { input: source });
+}
+
+/** A worker thread (its OCR engine started on its first chart), idle. */
+function startWorker(modelDir: string | undefined): Slot {
+  const { entry, inline } = workerEntry();
+  const workerData: WorkerData = { modelDir };
+  const worker = new Worker(entry, { workerData, eval: inline, execArgv: workerExecArgv() });
+  return {
+    worker,
+    pending: null,
+    exited: new Promise((resolve) => worker.once('exit', () => resolve())),
+  };
+}
+
+/**
+ * Rejects the queued and running charts (ABORTED), asks idle workers to close their engine
+ * and exit (terminated if they do not within CLOSE_GRACE_MS) and terminates busy ones;
+ * resolves when every thread has exited.
+ */
+async function closeAll(slots: Set<Slot>, queue: Pending[]): Promise<void> {
+  for (const pending of queue.splice(0)) {
+    settle(pending, { error: aborted(pending.task.source, 'the digitizer was closed') });
+  }
+  const exits: Promise<void>[] = [];
+  for (const slot of [...slots]) {
+    slots.delete(slot);
+    // Kept alive until it has exited, so `await close()` returns before the process ends.
+    slot.worker.ref();
+    exits.push(slot.exited);
+    if (slot.pending !== null) {
+      settle(slot.pending, {
+        error: aborted(slot.pending.task.source, 'the digitizer was closed'),
+      });
+      void slot.worker.terminate();
+      continue;
+    }
+    const message: ToWorker = { type: 'close' };
+    slot.worker.postMessage(message);
+    const timer = setTimeout(() => void slot.worker.terminate(), CLOSE_GRACE_MS);
+    void slot.exited.then(() => clearTimeout(timer));
+  }
+  await Promise.all(exits);
 }
 
 /**
