@@ -13,6 +13,15 @@ import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
 
+const DEFAULTS = {
+  /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
+  outlineDark: 90,
+  /** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
+  occluderInk: 30,
+  /** Pixels this close to the frame are frame, not data. */
+  frameMargin: 2,
+} as const;
+
 export interface PipelineOptions {
   /** The input as reported in the result and in errors (a path, or null). */
   source: string | null;
@@ -24,13 +33,7 @@ export interface PipelineOptions {
   warnings: string[];
 }
 
-/** Pixels this close (0..255 per channel) to black may be a marker's outline. */
-const OUTLINE_DARK = 90;
 const BLACK: Rgb = [0, 0, 0];
-/** Drawn pixels this far (0..255) from the plot background may hide a series under them. */
-const OCCLUDER_INK = 30;
-/** Pixels this close to the frame are frame, not data. */
-const FRAME_MARGIN = 2;
 
 /**
  * The stages of one chart, in order: plot area, legend, text, calibration, series, tracing,
@@ -61,10 +64,10 @@ export async function runPipeline(
   const entries = legend?.slots.filter((_, i) => read[i] !== '') ?? [];
   const names = read.filter((name) => name !== '');
   const region: Box = {
-    left: plot.left + FRAME_MARGIN,
-    top: plot.top + FRAME_MARGIN,
-    right: plot.right - FRAME_MARGIN,
-    bottom: plot.bottom - FRAME_MARGIN,
+    left: plot.left + DEFAULTS.frameMargin,
+    top: plot.top + DEFAULTS.frameMargin,
+    right: plot.right - DEFAULTS.frameMargin,
+    bottom: plot.bottom - DEFAULTS.frameMargin,
   };
   const { masks, ink, dark } = await clock.run('separate', () =>
     separate(image, plot, region, legend, entries),
@@ -76,7 +79,7 @@ export async function runPipeline(
       const occluded = new Uint8Array(ink.length);
       for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
       // Dark ink may outline its markers, unless the series is dark itself.
-      const outlines = Math.max(...mask.color) > OUTLINE_DARK ? dark : undefined;
+      const outlines = Math.max(...mask.color) > DEFAULTS.outlineDark ? dark : undefined;
       return traceSeries({
         weight: mask.weight,
         width: image.width,
@@ -202,10 +205,10 @@ function separate(
       texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
-  const ink = inkMask(image, plot.background, OCCLUDER_INK);
+  const ink = inkMask(image, plot.background, DEFAULTS.occluderInk);
   // Near-black pixels: the complement of the ink far from black (flipped in place: a map()
   // with a callback per pixel cost more than the mask).
-  const dark = inkMask(image, BLACK, OUTLINE_DARK);
+  const dark = inkMask(image, BLACK, DEFAULTS.outlineDark);
   for (let i = 0; i < dark.length; i++) dark[i] = 1 - dark[i];
   return { masks, ink, dark };
 }
