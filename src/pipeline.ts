@@ -36,8 +36,8 @@ export interface PipelineOptions {
 const BLACK: Rgb = [0, 0, 0];
 
 /**
- * The stages of one chart, in order: plot area, legend, text, calibration, series, tracing,
- * mapping. Takes the chart's decoded pixels (an image, or one panel of it) and returns its
+ * The stages of one chart, in order: plot area, legend, text, calibration, series colours,
+ * tracing, review (which maps the series to data). Takes the chart's decoded pixels (an image, or one panel of it) and returns its
  * chart object. Rejects with a DigitizeError.
  */
 export async function runPipeline(
