@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { findInputs, type InputFile, inShard, parseShard, type Shard } from './batch/findInputs.js';
-import { isUpToDate, outputPathFor, writeFileAtomic } from './batch/outputPaths.js';
+import { invalidArgument } from './arguments.js';
+import { findInputs, inShard, parseShard, type Shard } from './batch/findInputs.js';
 import { createProgress, formatDuration, type Progress } from './batch/progress.js';
+import { type Job, type JobOptions, planJobs, runJob, withoutSignal } from './batch/runJob.js';
+import {
+  createRunLog,
+  errorLine,
+  failedRecord,
+  LOG_NAME,
+  type LogRecord,
+  messageOf,
+  type RunLog,
+} from './batch/runLog.js';
+import { createStdout, type StdoutFormat } from './batch/stdout.js';
 import { createDigitizer, type DigitizeOptions, type Digitizer } from './digitize.js';
 import { DigitizeError } from './errors.js';
-import { renderOverlay } from './export/renderOverlay.js';
-import { toCsv } from './export/toCsv.js';
-import { toJson } from './export/toJson.js';
-import { loadRaster } from './load/loadRaster.js';
-import type { ChartResult } from './types.js';
+import type { DigitizeResult } from './types.js';
 
 const EXIT_OK = 0;
 /** At least one input failed; the others were still done. */
@@ -21,49 +27,20 @@ const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 /** 128 + the signal number, as shells report a process killed by it. */
 const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
-const LOG_NAME = 'digitize-log.jsonl';
 /** Inputs in flight per worker thread: one being digitized, one waiting for it. */
 const LANES_PER_THREAD = 2;
 
 type SignalName = keyof typeof EXIT_SIGNAL;
 
 /** The options commander hands the action, after the per-option parsers ran. */
-interface CliOptions {
+interface CliOptions extends JobOptions {
   json?: boolean;
   jsonl?: boolean;
-  csv?: boolean;
-  out?: string;
-  overlay?: string;
-  overlays?: boolean;
-  force?: boolean;
   shard?: Shard;
   quiet?: boolean;
-  debug?: boolean;
   maxPixels?: number;
   timeout?: number;
   jobs: number;
-}
-
-/** What is printed on stdout for each result. */
-type StdoutFormat = 'json' | 'jsonl' | 'csv' | null;
-
-/** One input of the run and the files it produces. */
-interface Job {
-  input: InputFile;
-  /** Files to write under --out and --overlay, by kind; empty without them. */
-  outputs: { json?: string; csv?: string; overlay?: string };
-  /** Set when another input of the run already writes this input's outputs. */
-  conflict?: string;
-}
-
-/** One line of digitize-log.jsonl. */
-interface LogRecord {
-  path: string;
-  status: 'ok' | 'failed' | 'skipped';
-  code: string | null;
-  message: string | null;
-  seconds: number;
-  series: number | null;
 }
 
 const version = (
@@ -152,21 +129,10 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     usage('--overlay <file> takes a single input; use --out <dir> --overlays for several');
   }
 
-  const stdoutFormat: StdoutFormat = options.json
-    ? 'json'
-    : options.jsonl
-      ? 'jsonl'
-      : options.csv
-        ? 'csv'
-        : options.out === undefined && options.overlay === undefined
-          ? 'json'
-          : null;
   const stderr = process.stderr;
   const say = (line: string): void => {
     if (!options.quiet) stderr.write(`${line}\n`);
   };
-  // Counts, not the records: a run over millions of inputs must not grow with them.
-  const counts: Record<LogRecord['status'], number> = { ok: 0, failed: 0, skipped: 0 };
   const startedRun = Date.now();
 
   // A missing argument or a folder without images is one failed input: the others are still done.
@@ -187,29 +153,14 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     usage(`--overlay <file> takes a single input but the arguments hold ${jobs.length} images`);
   }
 
-  let logPath: string | null = null;
-  if (outDir !== undefined) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (error) {
-      stderr.write(`digitize: cannot create the output folder ${outDir}: ${messageOf(error)}\n`);
-      return EXIT_FAILED;
-    }
-    logPath = join(outDir, LOG_NAME);
+  let log: RunLog;
+  try {
+    log = await createRunLog(outDir, (line) => stderr.write(`${line}\n`));
+  } catch (error) {
+    stderr.write(`digitize: cannot create the output folder ${outDir}: ${messageOf(error)}\n`);
+    return EXIT_FAILED;
   }
-  let logBroken = false;
-  const writeLog = async (record: LogRecord): Promise<void> => {
-    counts[record.status] += 1;
-    if (logPath === null || logBroken) return;
-    try {
-      // Appended line by line (O_APPEND), so shards sharing a folder and a crash keep every line.
-      await appendFile(logPath, `${JSON.stringify(record)}\n`);
-    } catch (error) {
-      logBroken = true;
-      stderr.write(`digitize: cannot write the run log ${logPath}: ${messageOf(error)}\n`);
-    }
-  };
-  for (const record of early) await writeLog(record);
+  for (const record of early) await log.write(record);
 
   const progress: Progress | null =
     !options.quiet && jobs.length > 1
@@ -223,27 +174,9 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     else stderr.write(`${line}\n`);
   };
 
-  // Signals: stop taking inputs and finish those in flight; a second one aborts them.
-  let stopping: SignalName | null = null;
   let stdoutClosed = false;
   const controller = new AbortController();
-  let signalCount = 0;
-  const onSignal = (signal: SignalName): void => {
-    signalCount += 1;
-    stopping ??= signal;
-    if (signalCount === 1) {
-      report(`digitize: ${signal}: finishing the inputs in flight (${signal} again aborts them)`);
-    } else if (signalCount === 2) {
-      report(`digitize: ${signal}: aborting the inputs in flight`);
-      controller.abort(new DigitizeError('ABORTED', 'input', `interrupted by ${signal}`));
-    } else {
-      process.exit(EXIT_SIGNAL[stopping]);
-    }
-  };
-  const onSigint = (): void => onSignal('SIGINT');
-  const onSigterm = (): void => onSignal('SIGTERM');
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigterm);
+  const signals = watchSignals(report, controller);
   const onStdoutError = (error: NodeJS.ErrnoException): void => {
     // The reader went away (`digitize dir --jsonl | head`): nothing more is wanted.
     if (error.code !== 'EPIPE') throw error;
@@ -251,8 +184,61 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   };
   process.stdout.on('error', onStdoutError);
 
-  const stdout = createStdout(stdoutFormat, several, () => stdoutClosed);
-  const perImage: DigitizeOptions = { signal: controller.signal };
+  const stdout = createStdout(stdoutFormat(options), several, () => stdoutClosed);
+  let processed = 0;
+  try {
+    processed = await runJobs(jobs, {
+      options,
+      signal: controller.signal,
+      stopped: () => signals.stopping() !== null || stdoutClosed,
+      emit: stdout.emit,
+      report,
+      done: async (record) => {
+        await log.write(record);
+        progress?.advance(record.status === 'failed');
+      },
+    });
+    await stdout.end();
+  } finally {
+    progress?.stop();
+    signals.dispose();
+  }
+
+  const { ok, failed, skipped } = log.counts;
+  // When every argument failed before any work (missing paths, folders without images), the
+  // error lines already say everything: a `0 ok, N failed` line would only repeat them.
+  if (several && !(jobs.length === 0 && failed > 0)) {
+    const elapsed = formatDuration((Date.now() - startedRun) / 1000);
+    say(`digitize: ${ok} ok, ${failed} failed, ${skipped} up to date (${elapsed})`);
+  }
+  const stopping = signals.stopping();
+  if (stopping !== null) {
+    const left = jobs.length - processed;
+    if (left > 0) say(`digitize: interrupted; ${left} input${left === 1 ? '' : 's'} not processed`);
+    return EXIT_SIGNAL[stopping];
+  }
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+interface RunContext {
+  options: CliOptions;
+  /** Aborts the inputs in flight. */
+  signal: AbortSignal;
+  /** Whether to stop taking inputs (a signal, or stdout closed). */
+  stopped: () => boolean;
+  emit: (result: DigitizeResult) => Promise<void>;
+  report: (line: string) => void;
+  /** Called with each input's record as it finishes. */
+  done: (record: LogRecord) => Promise<void>;
+}
+
+/**
+ * Digitizes the jobs, several at once with worker threads, until they are all done or
+ * `stopped()`; closes the digitizer. Resolves to the number of jobs processed.
+ */
+async function runJobs(jobs: Job[], context: RunContext): Promise<number> {
+  const { options, signal, stopped, emit, report, done } = context;
+  const perImage: DigitizeOptions = { signal };
   if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
   if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
   // One input runs on this thread: no worker to start, so a single chart stays quick.
@@ -264,230 +250,73 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     digitizer ??= createDigitizer({ ...withoutSignal(perImage), jobs: threads });
     return digitizer;
   };
-
   let processed = 0;
   let next = 0;
   // Each lane takes the next input when its last one is done. With threads, twice as many lanes
   // as workers, so a worker has its next chart waiting while its last result is being written.
   const lane = async (): Promise<void> => {
-    while (next < jobs.length && stopping === null && !stdoutClosed) {
+    while (next < jobs.length && !stopped()) {
       const job = jobs[next++];
-      const record = await runJob(job, {
-        options,
-        perImage,
-        getDigitizer,
-        emit: stdout.emit,
-        report,
-      });
+      const record = await runJob(job, { options, perImage, getDigitizer, emit, report });
       processed += 1;
-      await writeLog(record);
-      progress?.advance(record.status === 'failed');
+      await done(record);
     }
   };
   try {
     const lanes = threads > 1 ? threads * LANES_PER_THREAD : 1;
     await Promise.all(Array.from({ length: lanes }, lane));
-    await stdout.end();
   } finally {
-    progress?.stop();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigterm);
     const closing = digitizer as Digitizer | null;
     if (closing !== null) {
       await closing.close().catch((error: unknown) => {
-        stderr.write(`digitize: closing the OCR engine failed: ${messageOf(error)}\n`);
+        process.stderr.write(`digitize: closing the OCR engine failed: ${messageOf(error)}\n`);
       });
     }
   }
-
-  const { ok, failed, skipped } = counts;
-  // When every argument failed before any work (missing paths, folders without images), the
-  // error lines already say everything: a `0 ok, N failed` line would only repeat them.
-  if (several && !(jobs.length === 0 && failed > 0)) {
-    const elapsed = formatDuration((Date.now() - startedRun) / 1000);
-    say(`digitize: ${ok} ok, ${failed} failed, ${skipped} up to date (${elapsed})`);
-  }
-  if (stopping !== null) {
-    const left = jobs.length - processed;
-    if (left > 0) say(`digitize: interrupted; ${left} input${left === 1 ? '' : 's'} not processed`);
-    return EXIT_SIGNAL[stopping];
-  }
-  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+  return processed;
 }
 
-/** Attaches output paths to each input and marks the later of two inputs with the same outputs. */
-function planJobs(found: InputFile[], options: CliOptions): Job[] {
-  const owners = new Map<string, string>();
-  return found.map((input): Job => {
-    const job: Job = { input, outputs: {} };
-    if (options.overlay !== undefined) job.outputs.overlay = options.overlay;
-    if (options.out === undefined) return job;
-    try {
-      job.outputs.json = outputPathFor(options.out, input.relative, 'json');
-      if (options.csv) job.outputs.csv = outputPathFor(options.out, input.relative, 'csv');
-      if (options.overlays) {
-        job.outputs.overlay = outputPathFor(options.out, input.relative, 'overlay.png');
-      }
-    } catch (error) {
-      job.conflict = messageOf(error);
-      return job;
-    }
-    const key = resolve(job.outputs.json);
-    const owner = owners.get(key);
-    // Decided over all inputs before sharding, so every shard agrees on which input wins.
-    if (owner !== undefined) job.conflict = `${job.outputs.json} is already the output of ${owner}`;
-    else owners.set(key, input.path);
-    return job;
-  });
-}
-
-interface JobContext {
-  options: CliOptions;
-  perImage: DigitizeOptions;
-  getDigitizer: () => Digitizer;
-  emit: (result: ChartResult) => Promise<void>;
-  report: (line: string) => void;
-}
-
-/** Digitizes one input and writes its outputs; never throws, the outcome is the record. */
-async function runJob(job: Job, context: JobContext): Promise<LogRecord> {
-  const { options, perImage, getDigitizer, emit, report } = context;
-  const { path } = job.input;
-  const started = performance.now();
-  const seconds = (): number => Math.round(performance.now() - started) / 1000;
-  try {
-    if (job.conflict !== undefined) {
-      throw Object.assign(new Error(job.conflict), { code: 'OUTPUT_CONFLICT' });
-    }
-    const previous = options.force ? null : await readUpToDate(job);
-    if (previous !== null) {
-      await emit(previous);
-      return {
-        path,
-        status: 'skipped',
-        code: null,
-        message: 'outputs are up to date',
-        seconds: seconds(),
-        series: previous.series.length,
-      };
-    }
-    const result = await getDigitizer().digitize(path, perImage);
-    const { json, csv, overlay } = job.outputs;
-    if (json !== undefined) await writeFileAtomic(json, `${toJson(result)}\n`);
-    if (csv !== undefined) await writeFileAtomic(csv, withNewline(toCsv(result)));
-    if (overlay !== undefined) {
-      const raster = await loadRaster(path, withoutSignal(perImage));
-      await writeFileAtomic(overlay, await renderOverlay(raster, result));
-    }
-    await emit(result);
-    return {
-      path,
-      status: 'ok',
-      code: null,
-      message: null,
-      seconds: seconds(),
-      series: result.series.length,
-    };
-  } catch (error) {
-    report(errorLine(path, error, options.debug));
-    return failedRecord(path, error, seconds());
-  }
+/** What is printed on stdout: the format asked for, JSON when no file is written either. */
+function stdoutFormat(options: CliOptions): StdoutFormat {
+  if (options.json) return 'json';
+  if (options.jsonl) return 'jsonl';
+  if (options.csv) return 'csv';
+  return options.out === undefined && options.overlay === undefined ? 'json' : null;
 }
 
 /**
- * The result already written for this input when every output of the job is newer than the
- * input and the JSON still parses; null when the input must be done.
+ * Signals: the first stops taking inputs (those in flight are finished), the second aborts
+ * them, a third exits at once. `stopping()` is the first signal received, null before any.
  */
-async function readUpToDate(job: Job): Promise<ChartResult | null> {
-  const paths = Object.values(job.outputs);
-  const { json } = job.outputs;
-  if (json === undefined) return null;
-  const fresh = await Promise.all(paths.map((output) => isUpToDate(output, job.input.path)));
-  if (!fresh.every(Boolean)) return null;
-  try {
-    const result = JSON.parse(await readFile(json, 'utf8')) as ChartResult;
-    return Array.isArray(result?.series) ? result : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Prints results on stdout as they come: one object for a single input, else a JSON array
- * written element by element (closed by `end`, even after an interruption, so it stays valid).
- */
-function createStdout(
-  format: StdoutFormat,
-  several: boolean,
-  closed: () => boolean,
-): { emit: (result: ChartResult) => Promise<void>; end: () => Promise<void> } {
+function watchSignals(
+  report: (line: string) => void,
+  controller: AbortController,
+): { stopping: () => SignalName | null; dispose: () => void } {
+  let stopping: SignalName | null = null;
   let count = 0;
-  const write = (text: string): Promise<void> =>
-    closed()
-      ? Promise.resolve()
-      : new Promise((done) => {
-          process.stdout.write(text, () => done());
-        });
+  const onSignal = (signal: SignalName): void => {
+    count += 1;
+    stopping ??= signal;
+    if (count === 1) {
+      report(`digitize: ${signal}: finishing the inputs in flight (${signal} again aborts them)`);
+    } else if (count === 2) {
+      report(`digitize: ${signal}: aborting the inputs in flight`);
+      controller.abort(new DigitizeError('ABORTED', 'input', `interrupted by ${signal}`));
+    } else {
+      process.exit(EXIT_SIGNAL[stopping]);
+    }
+  };
+  const onSigint = (): void => onSignal('SIGINT');
+  const onSigterm = (): void => onSignal('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
   return {
-    async emit(result) {
-      count += 1;
-      switch (format) {
-        case null:
-          return;
-        case 'jsonl':
-          return write(`${JSON.stringify(JSON.parse(toJson(result)))}\n`);
-        case 'csv':
-          return write(`${count > 1 ? '\n' : ''}${withNewline(toCsv(result))}`);
-        case 'json':
-          if (!several) return write(`${toJson(result)}\n`);
-          // Re-indented one level: JSON strings hold no raw newline, so every line is JSON text.
-          return write(`${count > 1 ? ',\n' : '[\n'}${toJson(result).replace(/^/gm, '  ')}`);
-        default:
-          return assertUnreachable(format);
-      }
-    },
-    async end() {
-      if (format === 'json' && several) await write(count > 0 ? '\n]\n' : '[]\n');
+    stopping: () => stopping,
+    dispose() {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
     },
   };
-}
-
-function failedRecord(path: string, error: unknown, seconds: number): LogRecord {
-  const code = (error as { code?: unknown } | null)?.code;
-  return {
-    path,
-    status: 'failed',
-    code: typeof code === 'string' ? code : null,
-    message: messageOf(error),
-    seconds,
-    series: null,
-  };
-}
-
-/** `file: message` on one line; with --debug, the stack and the chain of causes follow. */
-function errorLine(path: string, error: unknown, debug = false): string {
-  const line = `${path}: ${messageOf(error).replace(/\s*\n\s*/g, ' ')}`;
-  if (!debug) return line;
-  const details: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 8; depth += 1) {
-    const stack = current instanceof Error ? current.stack : String(current);
-    details.push(depth === 0 ? `${stack}` : `Caused by: ${stack}`);
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return `${line}\n${details.join('\n')}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function withNewline(text: string): string {
-  return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-function withoutSignal({ signal: _signal, ...rest }: DigitizeOptions): DigitizeOptions {
-  return rest;
 }
 
 async function anyFolder(paths: string[]): Promise<boolean> {
@@ -514,9 +343,10 @@ function positiveIntegerOption(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-      throw new InvalidArgumentError(
-        `Expected positive integer for ${name} but received '${value}'`,
-      );
+      throw invalidArgument('positive integer', name, value, {
+        error: InvalidArgumentError,
+        received: `'${value}'`,
+      });
     }
     return number;
   };
@@ -526,16 +356,13 @@ function positiveNumberOption(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-      throw new InvalidArgumentError(
-        `Expected positive number for ${name} but received '${value}'`,
-      );
+      throw invalidArgument('positive number', name, value, {
+        error: InvalidArgumentError,
+        received: `'${value}'`,
+      });
     }
     return number;
   };
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
 }
 
 /** Exits once stdout has taken everything written to it (a pipe may still be draining). */

@@ -1,4 +1,6 @@
-/** Colour helpers: sRGB <-> CIELAB (D65), distances. */
+/** Colour helpers: sRGB <-> CIELAB (D65), distances, masks of the pixels far from a colour. */
+
+import type { Raster } from './types.js';
 
 export type Rgb = [number, number, number];
 export type Lab = [number, number, number];
@@ -33,6 +35,25 @@ export function rgbToLab([r, g, b]: Rgb): Lab {
   const z = (0.0193339 * lr + 0.119192 * lg + 0.9503041 * lb) / 1.08883;
   const fy = f(y);
   return [116 * fy - 16, 500 * (f(x) - fy), 200 * (fy - f(z))];
+}
+
+/** CIELAB (D65) back to sRGB. */
+export function labToRgb([l, a, b]: Lab): Rgb {
+  const fy = (l + 16) / 116;
+  const fx = fy + a / 500;
+  const fz = fy - b / 200;
+  const inv = (t: number) => (t ** 3 > 216 / 24389 ? t ** 3 : (116 * t - 16) / (24389 / 27));
+  const x = inv(fx) * 0.95047;
+  const y = inv(fy);
+  const z = inv(fz) * 1.08883;
+  const r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
+  const g = -0.969266 * x + 1.8760108 * y + 0.041556 * z;
+  const bl = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
+  const gamma = (c: number) =>
+    Math.round(
+      255 * Math.max(0, Math.min(1, c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)),
+    );
+  return [gamma(r), gamma(g), gamma(bl)];
 }
 
 /**
@@ -72,6 +93,27 @@ export function channelDistance(data: Uint8Array, offset: number, color: Rgb): n
     Math.abs(data[offset + 1] - color[1]),
     Math.abs(data[offset + 2] - color[2]),
   );
+}
+
+/**
+ * 1 where the pixel differs from `color` by more than `threshold` (0..255) in any channel:
+ * the ink drawn on a background, or the pixels far from black.
+ */
+export function inkMask(image: Raster, color: Rgb, threshold: number): Uint8Array {
+  const { data, width, height } = image;
+  const mask = new Uint8Array(width * height);
+  const [red, green, blue] = color;
+  // channelDistance() > threshold, one channel at a time: most pixels differ in the first.
+  for (let i = 0, o = 0; i < mask.length; i++, o += 3) {
+    if (
+      Math.abs(data[o] - red) > threshold ||
+      Math.abs(data[o + 1] - green) > threshold ||
+      Math.abs(data[o + 2] - blue) > threshold
+    ) {
+      mask[i] = 1;
+    }
+  }
+  return mask;
 }
 
 /** `#rrggbb` for an RGB colour. */

@@ -1,12 +1,10 @@
-import { DigitizeError } from './errors.js';
+import { invalidArgument } from './arguments.js';
+import { asDigitizeError, DigitizeError } from './errors.js';
+import { digitizeFigure } from './figure/digitizeFigure.js';
 import { DEFAULT_MAX_PIXELS } from './load/loadRaster.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
-import { type DigitizeInput, runPipeline, type StageTimings } from './pipeline.js';
 import { createPool, type Pool } from './pool/createPool.js';
-import { asDigitizeError } from './pool/wire.js';
-import type { ChartResult } from './types.js';
-
-export type { DigitizeInput, StageTimings };
+import type { DigitizeInput, DigitizeResult, StageTimings } from './types.js';
 
 /** Options for one chart (or, given to `digitizeMany`, for each chart). */
 export interface DigitizeOptions {
@@ -36,16 +34,17 @@ export interface DigitizerOptions extends DigitizeOptions {
 
 /** One outcome of `digitizeMany`: the input as given, with its result or its error. */
 export type DigitizeOutcome =
-  | { input: DigitizeInput; result: ChartResult; error?: undefined }
+  | { input: DigitizeInput; result: DigitizeResult; error?: undefined }
   | { input: DigitizeInput; error: DigitizeError | TypeError; result?: undefined };
 
 /** A digitizer that keeps its OCR engine(s) between charts. Call `close()` when done. */
 export interface Digitizer {
   /**
-   * Digitizes one chart (a path, or encoded bytes) and resolves to its result. Rejects with a
-   * DigitizeError; throws TypeError for an input of another type.
+   * Digitizes one image (a path, or encoded bytes) and resolves to its chart, or, where it
+   * holds several charts, to the figure that lists them. Rejects with a DigitizeError; throws
+   * TypeError for an input of another type.
    */
-  digitize(input: DigitizeInput, options?: DigitizeOptions): Promise<ChartResult>;
+  digitize(input: DigitizeInput, options?: DigitizeOptions): Promise<DigitizeResult>;
   /**
    * Digitizes every input of an iterable (or async iterable, read as charts are taken, so it may
    * be endless) and yields each outcome as it finishes, in that order, not the input order.
@@ -79,9 +78,7 @@ const IN_FLIGHT_PER_JOB = 2;
 export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
   const { jobs = 1, modelDir } = options;
   if (!Number.isSafeInteger(jobs) || jobs < 1) {
-    throw new RangeError(
-      `Expected positive integer for jobs but received ${String(jobs)} of type ${typeof jobs}`,
-    );
+    throw invalidArgument('positive integer', 'jobs', jobs, { error: RangeError });
   }
   let engine: Promise<OcrEngine> | null = null;
   const getEngine = () => {
@@ -93,7 +90,7 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
   const digitize = async (
     input: DigitizeInput,
     perCall: DigitizeOptions = {},
-  ): Promise<ChartResult> => {
+  ): Promise<DigitizeResult> => {
     const {
       maxPixels = DEFAULT_MAX_PIXELS,
       timeoutMs = DEFAULT_TIMEOUT_MS,
@@ -101,9 +98,7 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       onTimings,
     } = { ...options, ...perCall };
     if (!(typeof input === 'string' || input instanceof Uint8Array)) {
-      throw new TypeError(
-        `Expected string, Buffer or Uint8Array for input but received ${String(input)} of type ${typeof input}`,
-      );
+      throw invalidArgument('string, Buffer or Uint8Array', 'input', input);
     }
     const source = typeof input === 'string' ? input : null;
     if (jobs > 1) {
@@ -134,7 +129,7 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       else signal?.addEventListener('abort', onAbort, { once: true });
     });
     // The pipeline's own ABORTED (thrown at its next stage) comes after the race is decided.
-    const pipeline = runPipeline(input, {
+    const pipeline = digitizeFigure(input, {
       source,
       maxPixels,
       getEngine,
@@ -171,11 +166,11 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
   };
 }
 
-/** Digitizes one chart with a fresh OCR engine (closed before it returns). */
+/** Digitizes one image with a fresh OCR engine (closed before it returns). */
 export async function digitize(
   input: DigitizeInput,
   options: DigitizerOptions = {},
-): Promise<ChartResult> {
+): Promise<DigitizeResult> {
   const digitizer = createDigitizer({ ...options, jobs: 1 });
   try {
     return await digitizer.digitize(input, options);
@@ -195,15 +190,13 @@ function iteratorOf(
   if (typeof syncIterator === 'function' && typeof inputs !== 'string') {
     return syncIterator.call(inputs);
   }
-  throw new TypeError(
-    `Expected an iterable of inputs for inputs but received ${String(inputs)} of type ${typeof inputs}`,
-  );
+  throw invalidArgument('an iterable of inputs', 'inputs', inputs);
 }
 
 /** Keeps up to `limit` charts in flight and yields each outcome as it settles. */
 async function* outcomes(
   iterator: Iterator<DigitizeInput> | AsyncIterator<DigitizeInput>,
-  digitizeOne: (input: DigitizeInput, options: DigitizeOptions) => Promise<ChartResult>,
+  digitizeOne: (input: DigitizeInput, options: DigitizeOptions) => Promise<DigitizeResult>,
   { limit, ...perChart }: DigitizeOptions & { limit: number },
 ): AsyncGenerator<DigitizeOutcome> {
   const { signal } = perChart;

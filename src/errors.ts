@@ -2,12 +2,16 @@
 export type Stage =
   | 'input'
   | 'load'
+  /** Finding the charts an image holds. */
+  | 'panels'
   | 'plot'
   | 'ocr'
   | 'calibrate'
   | 'legend'
   | 'separate'
   | 'trace'
+  /** Deciding what the traced series are (halos, filled areas, scatter) and mapping them. */
+  | 'review'
   | 'export';
 
 /** What went wrong; the README's Errors table says when each is used. */
@@ -29,7 +33,9 @@ export type ErrorCode =
   | 'CALIBRATION_FAILED'
   | 'NO_SERIES_FOUND'
   | 'TIMEOUT'
-  | 'ABORTED';
+  | 'ABORTED'
+  /** Anything unexpected (a bug): the stage it happened in is the error's `stage`. */
+  | 'INTERNAL';
 
 /** The one error class of the project: a code, the stage, the input it concerns and the cause. */
 export class DigitizeError extends Error {
@@ -50,4 +56,25 @@ export class DigitizeError extends Error {
     this.stage = stage;
     this.input = input;
   }
+}
+
+/**
+ * Anything thrown while digitizing, as a DigitizeError: one already is (its `input` filled in
+ * when missing); anything else is a failure nobody planned for (a bug), `INTERNAL` at the
+ * `stage` that was running, with the error as `cause`.
+ */
+export function asDigitizeError(
+  error: unknown,
+  source: string | null,
+  stage: Stage = 'input',
+): DigitizeError {
+  if (error instanceof DigitizeError) {
+    error.input ??= source;
+    return error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DigitizeError('INTERNAL', stage, `unexpected failure in stage ${stage}: ${message}`, {
+    input: source,
+    cause: error,
+  });
 }

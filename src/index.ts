@@ -1,30 +1,35 @@
 /**
  * chart-digitizer: turn a line chart image back into its data.
  *
- * `digitize(input)` for one chart; `createDigitizer({ jobs })` to reuse OCR engines over many,
+ * `digitize(input)` for one image (its chart, or the figure of the charts it holds); `createDigitizer({ jobs })` to reuse OCR engines over many,
  * one at a time or in worker threads, with `digitizeMany(inputs)` yielding results as they finish.
  */
 export {
   createDigitizer,
-  type DigitizeInput,
   type DigitizeOptions,
   type DigitizeOutcome,
   type Digitizer,
   type DigitizerOptions,
   digitize,
-  type StageTimings,
 } from './digitize.js';
 export { DigitizeError, type ErrorCode, type Stage } from './errors.js';
 export { renderOverlay } from './export/renderOverlay.js';
 export { toCsv } from './export/toCsv.js';
 export { toJson } from './export/toJson.js';
+export { chartsOf, isFigure } from './figure/figureResult.js';
 export type {
   AxisResult,
   Box,
   ChartResult,
   DataPoint,
+  DigitizeInput,
+  DigitizeResult,
+  FigureResult,
   MarkerShape,
+  PanelChart,
+  PanelInfo,
   Scale,
   SeriesResult,
+  StageTimings,
   Tick,
 } from './types.js';

@@ -76,35 +76,10 @@ export type MarkerShape =
   | 'star'
   | 'pentagon';
 
-/** One legend entry: its text and the colour of its sample. */
-export interface LegendEntry {
-  name: string;
-  color: [number, number, number];
-  box: Box;
-}
-
-export interface Legend {
-  box: Box;
-  entries: LegendEntry[];
-}
-
 /** A point in image pixels. */
 export interface PixelPoint {
   px: number;
   py: number;
-}
-
-/** What tracing recovered for one series, in pixels. */
-export interface Trace {
-  color: [number, number, number];
-  name: string | null;
-  marker: MarkerShape | null;
-  /** Marker centres where the series has markers, else the traced line (columns left to right). */
-  points: PixelPoint[];
-  /** True when `points` are marker centres. */
-  markers: boolean;
-  /** 0..1: how far the trace can be trusted. */
-  confidence: number;
 }
 
 export interface DataPoint {
@@ -137,4 +112,53 @@ export interface ChartResult {
   axes: { x: AxisResult; y: AxisResult };
   series: SeriesResult[];
   warnings: string[];
+}
+
+/** Where a chart sits in its image: a figure of panels holds several. */
+export interface PanelInfo {
+  /** Reading order: rows top to bottom, left to right. */
+  index: number;
+  /** The panel's printed label (`(a)`), null where none. */
+  label: string | null;
+  /** The panel, in the image's pixels (a PDF page: its rendering's pixels). */
+  box: Box;
+}
+
+/** One chart of a figure: a chart object with where it was found. */
+export interface PanelChart extends ChartResult {
+  /** PDFs only: the 1-based page number. */
+  page?: number;
+  panel: PanelInfo;
+  /** PDFs only: read from the page's drawing (`vector`) or from its pixels (`raster`). */
+  from?: 'vector' | 'raster';
+}
+
+/** An input that holds several charts (a figure of panels, a PDF): the charts it holds. */
+export interface FigureResult {
+  source: string | null;
+  /** PDFs only: the number of pages read. */
+  pages?: number;
+  charts: PanelChart[];
+  /** What concerns the input as a whole (a chart's own warnings are in the chart). */
+  warnings: string[];
+}
+
+/** What one input gives: its chart, or, where it holds several, the figure that lists them. */
+export type DigitizeResult = ChartResult | FigureResult;
+
+/** What `digitize` accepts: a file path, or the encoded image bytes. */
+export type DigitizeInput = string | Buffer | Uint8Array;
+
+/** Milliseconds spent in each stage of one input (summed over its charts). */
+export interface StageTimings {
+  decode: number;
+  plot: number;
+  legend: number;
+  /** Text around the plot and the legend's names. */
+  ocr: number;
+  calibrate: number;
+  separate: number;
+  /** Tracing the series, and the review of what was traced. */
+  trace: number;
+  total: number;
 }

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDigitizer } from '../src/digitize.js';
 import type { ChartResult, DataPoint, SeriesResult } from '../src/types.js';
+import { oneChart } from './helpers/oneChart.js';
 import { type ChartSpec, renderChart } from './helpers/renderChart.js';
 
 /** Every recovered value must lie within this share of its axis range of the truth. */
@@ -65,7 +66,7 @@ describe('digitize samples/aime24.png', () => {
 
   it('reads the title, axis labels and axis limits', { timeout: TIMEOUT_MS }, async () => {
     const path = join(root, 'samples', 'aime24.png');
-    result = await digitizer.digitize(path);
+    result = oneChart(await digitizer.digitize(path));
     expect(result.source).toBe(path);
     expect(result.image).toEqual({ width: 800, height: 600 });
     expect(result.title).toBe('Benchmark: AIME24');
@@ -89,7 +90,7 @@ describe('digitize samples/aime24.png', () => {
     timeout: TIMEOUT_MS,
   }, async () => {
     const bytes = await readFile(join(root, 'samples', 'aime24.png'));
-    const fromBytes = await digitizer.digitize(bytes);
+    const fromBytes = oneChart(await digitizer.digitize(bytes));
     expect(fromBytes.source).toBeNull();
     expect(fromBytes.series).toEqual(result.series);
   });
@@ -127,7 +128,7 @@ describe('digitize rendered charts', () => {
       ],
     };
     const chart = await renderChart(spec);
-    const result = await digitizer.digitize(chart.png);
+    const result = oneChart(await digitizer.digitize(chart.png));
     const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
     const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
     expect(result.title).toBe('Loss by epoch');
@@ -167,7 +168,7 @@ describe('digitize rendered charts', () => {
         ],
       };
       const chart = await renderChart(spec);
-      const result = await digitizer.digitize(chart.png);
+      const result = oneChart(await digitizer.digitize(chart.png));
       const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
       const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
       expect(result.title).toBe('Reward curve');
@@ -203,7 +204,7 @@ describe('digitize rendered charts', () => {
         { name: '===', color: '#ff7f0e', x: xs, y: xs.map((x) => 0.3 + 0.08 * x) },
       ],
     };
-    const result = await digitizer.digitize((await renderChart(spec)).png);
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
     expect(result.series.map((s) => s.name)).toEqual(expect.arrayContaining(['train', null]));
     expect(result.series).toHaveLength(2);
     const unnamed = result.series.find((s) => s.name === null)!;
@@ -226,7 +227,7 @@ describe('digitize rendered charts', () => {
       series: [{ name: null, color: '#2ca02c', x: xs, y: ys, lineWidth: 1.5 }],
     };
     const chart = await renderChart(spec);
-    const result = await digitizer.digitize(chart.png);
+    const result = oneChart(await digitizer.digitize(chart.png));
     const xTolerance = TOLERANCE_SHARE * (spec.xRange[1] - spec.xRange[0]);
     const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
     expect(result.series).toHaveLength(1);
@@ -266,7 +267,7 @@ describe('digitize rendered charts', () => {
     };
     const chart = await renderChart(spec);
     const jpeg = await sharp(chart.png).jpeg({ quality: 70 }).toBuffer();
-    const result = await digitizer.digitize(jpeg);
+    const result = oneChart(await digitizer.digitize(jpeg));
     expect(result.series, result.warnings.join('; ')).toHaveLength(1);
     expect(result.warnings.some((w) => w.includes('halo'))).toBe(true);
     // The one series is the line: its trace follows the data.
@@ -293,7 +294,9 @@ describe('digitize charts with an axis multiplier', () => {
       11.7187, 11.0507, 9.9955, 9.6047, 10.0867, 9.8481, 10.8059, 10.6061, 10.6303, 12.1761,
       12.7212, 12.216,
     ];
-    const result = await digitizer.digitize(join(root, 'test', 'fixtures', 'x-multiplier.png'));
+    const result = oneChart(
+      await digitizer.digitize(join(root, 'test', 'fixtures', 'x-multiplier.png')),
+    );
     expect(result.axes.x.label).toBe('Environment Steps');
     expect(result.warnings).toContain('x values multiplied by 1000000 (printed at the axis end)');
     const xTolerance = TOLERANCE_SHARE * 3.3e6;
@@ -305,7 +308,9 @@ describe('digitize charts with an axis multiplier', () => {
   });
 
   it('applies a y multiplier (1e6 above the plot)', { timeout: TIMEOUT_MS }, async () => {
-    const result = await digitizer.digitize(join(root, 'test', 'fixtures', 'y-multiplier.png'));
+    const result = oneChart(
+      await digitizer.digitize(join(root, 'test', 'fixtures', 'y-multiplier.png')),
+    );
     expect(result.warnings).toContain('y values multiplied by 1000000 (printed at the axis end)');
     const [series] = result.series;
     const yTolerance = TOLERANCE_SHARE * (6.0995e6 - 3.9001e6);

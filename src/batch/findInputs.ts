@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative as relativePath, resolve, sep } from 'node:path';
+import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
 import { sniffFormat } from '../load/sniffFormat.js';
 
@@ -57,9 +58,7 @@ export async function findInputs(
   { exclude = [], onError }: FindInputsOptions = {},
 ): Promise<InputFile[]> {
   if (!Array.isArray(inputs)) {
-    throw new TypeError(
-      `Expected an array of paths for inputs but received ${describe(inputs as unknown)}`,
-    );
+    throw invalidArgument('an array of paths', 'inputs', inputs, { quoted: true });
   }
   const excluded = new Set(exclude.map((folder) => resolve(folder)));
   const seen = new Set<string>();
@@ -77,7 +76,7 @@ export async function findInputs(
 
   for (const input of inputs) {
     if (typeof input !== 'string' || input === '') {
-      throw new TypeError(`Expected a non-empty path for input but received ${describe(input)}`);
+      throw invalidArgument('a non-empty path', 'input', input, { quoted: true });
     }
     let kind: 'file' | 'folder';
     try {
@@ -170,7 +169,10 @@ export function parseShard(text: string): Shard {
   const index = match ? Number(match[1]) : Number.NaN;
   const count = match ? Number(match[2]) : Number.NaN;
   if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
-    throw new RangeError(`Expected K/N with 1 <= K <= N for shard but received '${String(text)}'`);
+    throw invalidArgument('K/N with 1 <= K <= N', 'shard', text, {
+      error: RangeError,
+      received: `'${String(text)}'`,
+    });
   }
   return { index, count };
 }
@@ -212,9 +214,4 @@ function inputError(path: string, cause: unknown): DigitizeError {
 /** Code-unit order: unlike localeCompare it does not depend on the machine's locale. */
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value}' of type string`;
-  return `${String(value)} of type ${value === null ? 'null' : typeof value}`;
 }

@@ -10,6 +10,7 @@ import {
   sep,
   win32,
 } from 'node:path';
+import { invalidArgument } from '../arguments.js';
 
 /**
  * The extensions dropped from an input's name to form its outputs' names (`chart.PNG` gives
@@ -30,13 +31,14 @@ const TEMP_NAME_CHARS = 48;
  */
 export function outputPathFor(outDir: string, relative: string, ext: string): string {
   if (typeof outDir !== 'string' || outDir === '') {
-    throw new TypeError(`Expected a non-empty path for outDir but received ${describe(outDir)}`);
+    throw invalidArgument('a non-empty path', 'outDir', outDir, { quoted: true });
   }
   const suffix = typeof ext === 'string' ? ext.replace(/^\./, '') : '';
   if (!OUTPUT_EXTENSION.test(suffix)) {
-    throw new RangeError(
-      `Expected a file extension such as 'json' for ext but received ${describe(ext)}`,
-    );
+    throw invalidArgument("a file extension such as 'json'", 'ext', ext, {
+      error: RangeError,
+      quoted: true,
+    });
   }
   if (
     typeof relative !== 'string' ||
@@ -45,25 +47,19 @@ export function outputPathFor(outDir: string, relative: string, ext: string): st
     win32.isAbsolute(relative) ||
     /^[A-Za-z]:/.test(relative)
   ) {
-    throw new RangeError(
-      `Expected a relative path inside the output folder for relative but received ${describe(relative)}`,
-    );
+    throw outsideFolder(relative);
   }
   // Backslashes separate folders only where the platform says so; on POSIX they are name characters.
   const segments = relative.split(sep === '/' ? '/' : /[\\/]/).filter((s) => s !== '' && s !== '.');
   const last = segments.pop();
   if (last === undefined || last === '..' || segments.includes('..')) {
-    throw new RangeError(
-      `Expected a relative path inside the output folder for relative but received ${describe(relative)}`,
-    );
+    throw outsideFolder(relative);
   }
   const name = last.replace(IMAGE_EXTENSION, '') || last;
   const path = join(outDir, ...segments, `${name}.${suffix}`);
   const inside = relativePath(resolve(outDir), resolve(path));
   if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-    throw new RangeError(
-      `Expected a relative path inside the output folder for relative but received ${describe(relative)}`,
-    );
+    throw outsideFolder(relative);
   }
   return path;
 }
@@ -108,7 +104,10 @@ export async function isUpToDate(outputPath: string, inputPath: string): Promise
   }
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value}' of type string`;
-  return `${String(value)} of type ${value === null ? 'null' : typeof value}`;
+/** The error for a `relative` path that leads out of the output folder. */
+function outsideFolder(relative: string): Error {
+  return invalidArgument('a relative path inside the output folder', 'relative', relative, {
+    error: RangeError,
+    quoted: true,
+  });
 }

@@ -1,13 +1,20 @@
 import { fitLine } from '../math.js';
-import type { AxisName, AxisScale, Scale, Tick, Word } from '../types.js';
+import type { AxisName, AxisScale, Scale, Word } from '../types.js';
+import { makeAxisScale } from './axisScale.js';
 import { parseTickLabel } from './parseTick.js';
 
-/** A label is moved onto a tick mark or grid line within this share of the label spacing. */
-const SNAP_SHARE = 0.3;
-/** A label agrees with a fit when it lies within this many pixels of its predicted place... */
-const MIN_TOLERANCE_PX = 2;
-/** ...or this share of the mean label spacing, whichever is larger. */
-const TOLERANCE_SHARE = 0.08;
+const DEFAULTS = {
+  /** A label is moved onto a tick mark or grid line within this share of the label spacing. */
+  snapShare: 0.3,
+  /** A label agrees with a fit when it lies within this many pixels of its predicted place... */
+  minTolerancePx: 2,
+  /** ...or this share of the mean label spacing, whichever is larger. */
+  toleranceShare: 0.08,
+  /** What a repaired reading costs, in labels, when fits are compared. */
+  repairCost: 0.5,
+  /** Labels read with a decimal point in the same place that make repairs to that format sure. */
+  minVouchers: 2,
+} as const;
 
 export interface CalibrateInput {
   axis: AxisName;
@@ -33,12 +40,6 @@ interface Pair {
   repaired: boolean;
 }
 
-/** What a repaired reading costs, in labels, when fits are compared. */
-const REPAIR_COST = 0.5;
-
-/** Labels read with a decimal point in the same place that make repairs to that format sure. */
-const MIN_VOUCHERS = 2;
-
 /** A power of ten (`10^3`) with its exponent negated; null when it is negative already. */
 function withNegativeExponent(text: string): string | null {
   const match = /^(.*\^)(\d+)$/.exec(text.trim());
@@ -63,38 +64,6 @@ function withDecimalPoint(text: string): string[] {
     { length: digits.length - 1 },
     (_, i) => `${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}`,
   );
-}
-
-/** Builds the scale object of an axis from `value = intercept + slope * pixel` (log10 for log). */
-export function makeAxisScale(
-  scale: Scale,
-  intercept: number,
-  slope: number,
-  ticks: Tick[],
-): AxisScale {
-  return {
-    scale,
-    intercept,
-    slope,
-    ticks,
-    pixelToData(pixel) {
-      const v = intercept + slope * pixel;
-      return scale === 'log' ? 10 ** v : v;
-    },
-    dataToPixel(value) {
-      const v = scale === 'log' ? Math.log10(value) : value;
-      return (v - intercept) / slope;
-    },
-  };
-}
-
-/** The axis with every value multiplied by `factor` (an axis multiplier such as `1e6`). */
-export function scaleAxis(axis: AxisScale, factor: number): AxisScale {
-  if (factor === 1) return axis;
-  const ticks = axis.ticks.map((tick) => ({ ...tick, value: tick.value * factor }));
-  return axis.scale === 'log'
-    ? makeAxisScale('log', axis.intercept + Math.log10(factor), axis.slope, ticks)
-    : makeAxisScale('linear', axis.intercept * factor, axis.slope * factor, ticks);
 }
 
 /**
@@ -130,7 +99,7 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       axis === 'x'
         ? (word.box.right - word.box.left) * 0.6
         : (word.box.bottom - word.box.top) * 0.8;
-    let best = Math.min(spacing * SNAP_SHARE, extent + 2);
+    let best = Math.min(spacing * DEFAULTS.snapShare, extent + 2);
     for (const mark of marks) {
       const d = Math.abs(mark - centre(word));
       if (d < best) {
@@ -159,8 +128,8 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   });
   const originals = pairs.filter((pair) => !pair.repaired);
   const tolerance = Math.max(
-    MIN_TOLERANCE_PX,
-    (Number.isFinite(spacing) ? spacing : 0) * TOLERANCE_SHARE,
+    DEFAULTS.minTolerancePx,
+    (Number.isFinite(spacing) ? spacing : 0) * DEFAULTS.toleranceShare,
   );
   const linear = consensus(pairs, 'linear', tolerance);
   const positive = originals.every((pair) => pair.value > 0);
@@ -273,9 +242,9 @@ function consensus(pairs: Pair[], scale: Scale, tolerance: number): Fit | null {
           ? inliers.some((other) => !other.repaired && other.power && other.value < 1)
           : inliers.filter(
               (other) => !other.repaired && decimals(other.text) === decimals(pair.text),
-            ).length >= MIN_VOUCHERS;
+            ).length >= DEFAULTS.minVouchers;
       const cost = inliers.filter((pair) => pair.repaired && !vouched(pair)).length;
-      const support = inliers.length - REPAIR_COST * cost;
+      const support = inliers.length - DEFAULTS.repairCost * cost;
       const bestSupport: number = best ? best.support : 0;
       if (
         !best ||

@@ -1,4 +1,5 @@
 /** A tick label's value, and how it was written. */
+import { invalidArgument } from '../arguments.js';
 export interface ParsedTick {
   value: number;
   /** true when written as a power (10^3, 1e3, 10⁻³): hints a log axis */
@@ -111,9 +112,7 @@ export function parseAxisMultiplier(text: string): number | null {
 
 function expectString(text: unknown): string {
   if (typeof text !== 'string') {
-    throw new TypeError(
-      `Expected string for text but received ${String(text)} of type ${typeof text}`,
-    );
+    throw invalidArgument('string', 'text', text);
   }
   return text;
 }

@@ -1,5 +1,9 @@
 import sharp from 'sharp';
-import type { AxisResult, Box, ChartResult, Raster } from '../types.js';
+import { invalidArgument } from '../arguments.js';
+import { scaleFromLimits } from '../calibrate/axisScale.js';
+import { toHex } from '../color.js';
+import { chartsOf } from '../figure/figureResult.js';
+import type { AxisResult, Box, ChartResult, DigitizeResult, Raster } from '../types.js';
 
 /** Plot frame and read ticks: a magenta that few chart palettes use, so it reads as ours. */
 const ANNOTATION_COLOR = '#e6007e';
@@ -47,20 +51,31 @@ type Sizes = typeof BASE_SIZES;
  * glance: the plot rectangle (dashed), each read tick value at its pixel position, each
  * series' points (its colour, outlined in black or magenta) joined by a line, and a label box
  * per series with its name and point count, stacked in the plot corner with the fewest points.
- * Data map to pixels through `result.plot` and `result.axes`; points that cannot be mapped (a
- * value <= 0 on a log axis, an axis whose min equals its max) are left out and break the line.
- * Returns an RGB PNG the size of `image`. Throws a TypeError or RangeError when `image` is not
- * a 3-channel raster whose data length and size match `result.image`.
+ * A figure's charts are all drawn, each in its own plot. Data map to pixels through each
+ * chart's `plot` and `axes`; points that cannot be mapped (a value <= 0 on a log axis, an axis
+ * whose min equals its max) are left out and break the line. Returns an RGB PNG the size of
+ * `image`. Throws a TypeError or RangeError when `image` is not a 3-channel raster whose data
+ * length and size match each chart's `image`.
  */
-export async function renderOverlay(image: Raster, result: ChartResult): Promise<Buffer> {
+export async function renderOverlay(image: Raster, result: DigitizeResult): Promise<Buffer> {
   validateRaster(image);
   const { width, height } = image;
-  if (result.image.width !== width || result.image.height !== height) {
-    throw new RangeError(
-      `Expected image of ${result.image.width}x${result.image.height} (result.image) but received ${width}x${height}`,
-    );
+  const charts = chartsOf(result);
+  for (const chart of charts) {
+    if (chart.image.width !== width || chart.image.height !== height) {
+      throw invalidArgument(
+        `image of ${chart.image.width}x${chart.image.height} (result.image)`,
+        null,
+        image,
+        { error: RangeError, received: `${width}x${height}` },
+      );
+    }
   }
-  const svg = overlaySvg(result, width, height);
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${n(fontSize(width, height))}">`,
+    ...charts.flatMap((chart) => chartMarks(chart, width, height)),
+    '</svg>',
+  ].join('\n');
   // Compositing adds an alpha band; a second pass through raw drops it, so the PNG is RGB.
   const { data, info } = await sharp(image.data, { raw: { width, height, channels: 3 } })
     .composite([{ input: Buffer.from(svg), left: 0, top: 0 }])
@@ -74,9 +89,7 @@ export async function renderOverlay(image: Raster, result: ChartResult): Promise
 
 function validateRaster(image: Raster): void {
   if (typeof image !== 'object' || image === null) {
-    throw new TypeError(
-      `Expected object for image but received ${String(image)} of type ${typeof image}`,
-    );
+    throw invalidArgument('object', 'image', image);
   }
   const { width, height, channels, data } = image;
   for (const [name, value] of [
@@ -84,20 +97,27 @@ function validateRaster(image: Raster): void {
     ['height', height],
   ] as const) {
     if (!Number.isInteger(value) || value <= 0) {
-      throw new TypeError(
-        `Expected positive integer for image.${name} but received ${String(value)} of type ${typeof value}`,
-      );
+      throw invalidArgument('positive integer', `image.${name}`, value);
     }
   }
   if (channels !== 3) {
-    throw new RangeError(`Expected 3 for image.channels but received ${String(channels)}`);
+    throw invalidArgument('3', 'image.channels', channels, {
+      error: RangeError,
+      received: String(channels),
+    });
   }
   if (!(data instanceof Uint8Array)) {
-    throw new TypeError(`Expected Uint8Array for image.data but received ${typeof data}`);
+    throw invalidArgument('Uint8Array', 'image.data', data, { received: typeof data });
   }
   if (data.length !== width * height * 3) {
-    throw new RangeError(
-      `Expected ${width * height * 3} bytes for image.data (${width}x${height}x3) but received ${data.length}`,
+    throw invalidArgument(
+      `${width * height * 3} bytes`,
+      `image.data (${width}x${height}x3)`,
+      data,
+      {
+        error: RangeError,
+        received: String(data.length),
+      },
     );
   }
 }
@@ -112,9 +132,19 @@ interface DrawnSeries {
   segments: Array<Array<[px: number, py: number]>>;
 }
 
-function overlaySvg(result: ChartResult, width: number, height: number): string {
+/** How much the sizes grow on an image of `width` x `height`. */
+function sizeScale(width: number, height: number): number {
+  return Math.max(1, Math.min(width, height) / REFERENCE_SIZE);
+}
+
+function fontSize(width: number, height: number): number {
+  return BASE_SIZES.font * sizeScale(width, height);
+}
+
+/** The SVG elements of one chart: plot frame, ticks, series and their label boxes. */
+function chartMarks(result: ChartResult, width: number, height: number): string[] {
   const { plot, axes } = result;
-  const scale = Math.max(1, Math.min(width, height) / REFERENCE_SIZE);
+  const scale = sizeScale(width, height);
   const size = Object.fromEntries(
     Object.entries(BASE_SIZES).map(([key, value]) => [key, value * scale]),
   ) as Sizes;
@@ -140,7 +170,7 @@ function overlaySvg(result: ChartResult, width: number, height: number): string 
     const name = series.name === null || series.name.trim() === '' ? null : series.name;
     return {
       label: `${name ?? `series ${index + 1}`} · ${count} ${count === 1 ? 'point' : 'points'}`,
-      fill: rgb === null ? UNKNOWN_COLOR : hex(rgb),
+      fill: rgb === null ? UNKNOWN_COLOR : toHex(rgb),
       trace: rgb !== null && Math.hypot(...rgb) < DARK_DISTANCE ? TRACE_COLOR_ON_DARK : TRACE_COLOR,
       radius: series.marker === null ? size.linePointRadius : size.markerRadius,
       segments,
@@ -148,34 +178,26 @@ function overlaySvg(result: ChartResult, width: number, height: number): string 
   });
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${n(size.font)}">`,
     plotFrame(plot, size),
     ...ticks(axes.x, 'x', plot, size),
     ...ticks(axes.y, 'y', plot, size),
     ...drawn.flatMap((series) => seriesMarks(series, size)),
     ...labels(drawn, plot, width, height, size),
-    '</svg>',
-  ].join('\n');
+  ];
 }
 
 /**
- * The pixel of a data value along one axis: `min` sits at `fromPx`, `max` at `toPx`, linear in
- * the value or in its log10. Null where the value or the axis cannot be mapped.
+ * The pixel of a data value along one axis (`min` at `minPixel`, `max` at `maxPixel`), null
+ * where the value or the axis cannot be mapped.
  */
 function dataToPixel(
   axis: AxisResult,
-  fromPx: number,
-  toPx: number,
+  minPixel: number,
+  maxPixel: number,
 ): (value: number) => number | null {
-  const transform = axis.scale === 'log' ? Math.log10 : (value: number) => value;
-  const low = transform(axis.min);
-  const high = transform(axis.max);
-  if (!Number.isFinite(low) || !Number.isFinite(high) || low === high) return () => null;
-  const pixelsPerUnit = (toPx - fromPx) / (high - low);
+  const scale = scaleFromLimits(axis, minPixel, maxPixel);
   return (value) => {
-    const t = transform(value);
-    if (!Number.isFinite(t)) return null;
-    const pixel = fromPx + (t - low) * pixelsPerUnit;
+    const pixel = scale.dataToPixel(value);
     return Number.isFinite(pixel) ? pixel : null;
   };
 }
@@ -300,10 +322,6 @@ function parseColor(color: string): [number, number, number] | null {
     number,
     number,
   ];
-}
-
-function hex(rgb: [number, number, number]): string {
-  return `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** A read value as a person would write it: 6 significant digits, no float noise. */

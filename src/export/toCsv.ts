@@ -1,24 +1,47 @@
-import type { ChartResult } from '../types.js';
+import { expectFinite, invalidArgument } from '../arguments.js';
+import { isFigure } from '../figure/figureResult.js';
+import type { ChartResult, DigitizeResult, FigureResult } from '../types.js';
 
 /** Characters that force a field into quotes (RFC 4180 section 2, items 6 and 7). */
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * Writes a chart result in the contract's table form: a header of the x axis label (or `x`)
- * and one column per series named by its legend text (or `series 1`, `series 2`, ... by
- * position); then one row per distinct x value across all series, ascending, with an empty
- * cell where a series has no point at that x. Where a series has several points at the same
- * x, the first one is written. Numbers are in full precision (the shortest text that reads
+ * Writes a result in the contract's table form: for one chart, its table; for a figure, the
+ * table of each chart, preceded by a line naming it (`# paper.png panel (a)`, the panel's
+ * 1-based position where it has no label) and separated by a blank line. A chart's table is
+ * a header of the x axis label (or `x`) and one column per series named by its legend text
+ * (or `series 1`, `series 2`, ... by position); then one row per distinct x value across all
+ * series, ascending, with an empty cell where a series has no point at that x. Where a series
+ * has several points at the same x, the first one is written. Numbers are in full precision (the shortest text that reads
  * back as the same double), text fields are quoted per RFC 4180, lines end with `\n` and the
  * last line too. Throws a TypeError or RangeError naming the point when a value is not a
  * finite number.
  */
-export function toCsv(result: ChartResult): string {
+export function toCsv(result: DigitizeResult): string {
   if (typeof result !== 'object' || result === null) {
-    throw new TypeError(
-      `Expected object for result but received ${String(result)} of type ${typeof result}`,
-    );
+    throw invalidArgument('object', 'result', result);
   }
+  return isFigure(result) ? figureTables(result) : table(result);
+}
+
+function figureTables({ source, charts }: FigureResult): string {
+  return charts
+    .map((chart) => {
+      const { page, panel } = chart;
+      const name = [
+        '#',
+        ...(source === null ? [] : [source]),
+        ...(page === undefined ? [] : ['page', String(page)]),
+        'panel',
+        panel.label ?? String(panel.index + 1),
+      ].join(' ');
+      return `${name.replace(/[\r\n]+/g, ' ')}\n${table(chart)}`;
+    })
+    .join('\n');
+}
+
+/** One chart's table. */
+function table(result: ChartResult): string {
   const header = [
     nameOr(result.axes.x.label, 'x'),
     ...result.series.map((series, index) => nameOr(series.name, `series ${index + 1}`)),
@@ -28,8 +51,8 @@ export function toCsv(result: ChartResult): string {
     const yByX = new Map<number, number>();
     series.points.forEach((point, pointIndex) => {
       const path = `series[${seriesIndex}].points[${pointIndex}]`;
-      const x = finite(point.x, `${path}.x`);
-      const y = finite(point.y, `${path}.y`);
+      const x = expectFinite(point.x, `${path}.x`);
+      const y = expectFinite(point.y, `${path}.y`);
       if (!yByX.has(x)) yByX.set(x, y);
     });
     return yByX;
@@ -56,16 +79,4 @@ function nameOr(name: string | null, fallback: string): string {
 
 function field(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function finite(value: unknown, path: string): number {
-  if (typeof value !== 'number') {
-    throw new TypeError(
-      `Expected finite number for ${path} but received ${String(value)} of type ${value === null ? 'null' : typeof value}`,
-    );
-  }
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`Expected finite number for ${path} but received ${value}`);
-  }
-  return value;
 }

@@ -1,4 +1,16 @@
-import type { AxisResult, Box, ChartResult, DataPoint, SeriesResult, Tick } from '../types.js';
+import { expectFinite, invalidArgument } from '../arguments.js';
+import { isFigure } from '../figure/figureResult.js';
+import type {
+  AxisResult,
+  Box,
+  ChartResult,
+  DataPoint,
+  DigitizeResult,
+  FigureResult,
+  PanelChart,
+  SeriesResult,
+  Tick,
+} from '../types.js';
 
 /**
  * Significant digits kept for data values. A chart is read to about 1/1000 of its axis range,
@@ -13,32 +25,53 @@ const CONFIDENCE_DECIMALS = 3;
 const MAX_DIGITS = 17;
 
 /**
- * Serialises a chart result as the JSON of the output contract: 2-space indentation, keys in
- * the contract's order, data values to 6 significant digits (more where an axis spans a small
+ * Serialises a result as the JSON of the output contract: 2-space indentation, keys in the
+ * contract's order, data values to 6 significant digits (more where an axis spans a small
  * range far from zero, so no value loses a digit relative to its axis), pixels to 0.1 px,
- * confidence to 0.001. Top-level fields outside the contract follow `warnings` unchanged.
+ * confidence to 0.001. A figure is `{ source, pages, charts, warnings }`, each chart followed
+ * by its `page`, `panel` and `from`. Fields outside the contract follow `warnings` unchanged.
  * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
-export function toJson(result: ChartResult): string {
+export function toJson(result: DigitizeResult): string {
   if (typeof result !== 'object' || result === null) {
-    throw new TypeError(`Expected object for result but received ${describe(result)}`);
+    throw invalidArgument('object', 'result', result);
   }
-  const { source, image, title, plot, axes, series, warnings, ...extra } = result;
-  const ordered = {
+  return JSON.stringify(isFigure(result) ? figureJson(result) : chartJson(result, ''), null, 2);
+}
+
+function figureJson({ source, pages, charts, warnings, ...extra }: FigureResult) {
+  return {
     source,
-    image: {
-      width: finite(image.width, 'image.width'),
-      height: finite(image.height, 'image.height'),
-    },
-    title,
-    plot: box(plot, 'plot'),
-    axes: { x: axis(axes.x, 'axes.x'), y: axis(axes.y, 'axes.y') },
-    series: series.map((entry, index) => seriesJson(entry, `series[${index}]`, axes.x, axes.y)),
+    pages,
+    charts: charts.map((chart, index) => chartJson(chart, `charts[${index}].`)),
     warnings,
     ...extra,
   };
-  return JSON.stringify(ordered, null, 2);
+}
+
+/** One chart, its paths in errors prefixed by `prefix`; a figure's chart with its panel. */
+function chartJson(result: ChartResult | PanelChart, prefix: string) {
+  const { source, image, title, plot, axes, series, warnings, ...rest } = result;
+  const { page, panel, from, ...extra } = rest as Partial<PanelChart>;
+  return {
+    source,
+    image: {
+      width: expectFinite(image.width, `${prefix}image.width`),
+      height: expectFinite(image.height, `${prefix}image.height`),
+    },
+    title,
+    plot: box(plot, `${prefix}plot`),
+    axes: { x: axis(axes.x, `${prefix}axes.x`), y: axis(axes.y, `${prefix}axes.y`) },
+    series: series.map((entry, index) =>
+      seriesJson(entry, `${prefix}series[${index}]`, axes.x, axes.y),
+    ),
+    warnings,
+    page,
+    panel: panel && { ...panel, box: box(panel.box, `${prefix}panel.box`) },
+    from,
+    ...extra,
+  };
 }
 
 function box(value: Box, path: string): Box {
@@ -105,7 +138,7 @@ function axisSpan(value: AxisResult): number {
  * whole 10_000s, a tenth of the axis.
  */
 function roundData(value: number, span: number, path: string): number {
-  finite(value, path);
+  expectFinite(value, path);
   if (value === 0) return 0;
   let digits = DATA_DIGITS;
   if (span > 0) {
@@ -120,22 +153,8 @@ function roundPixel(value: number, path: string): number {
 }
 
 function roundDecimals(value: number, decimals: number, path: string): number {
-  finite(value, path);
+  expectFinite(value, path);
   const factor = 10 ** decimals;
   // Dividing the rounded integer gives the double nearest the decimal, which prints short.
   return Math.round(value * factor) / factor;
-}
-
-function finite(value: unknown, path: string): number {
-  if (typeof value !== 'number') {
-    throw new TypeError(`Expected finite number for ${path} but received ${describe(value)}`);
-  }
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`Expected finite number for ${path} but received ${value}`);
-  }
-  return value;
-}
-
-function describe(value: unknown): string {
-  return `${String(value)} of type ${value === null ? 'null' : typeof value}`;
 }

@@ -2,18 +2,30 @@ import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 
-/** A legend frame side is at least this long (px)... */
-const MIN_SIDE = 12;
-/** ...and at most this share of the plot's width or height (grid lines span all of it). */
-const MAX_SHARE = 0.8;
-/** Frame pixels differ from the plot background by at least this much (0..255). */
-const FRAME_INK = 25;
-/** Rounded corners and anti-aliasing: ends of sides may differ by this many px. */
-const CORNER = 5;
-/** The share of a sample's inked pixels, farthest from the fill, that give its colour. */
-const CORE_SHARE = 0.15;
-/** Handle pixels differ from the legend fill by at least this much. */
-const HANDLE_INK = 60;
+const DEFAULTS = {
+  /** A legend frame side is at least this long (px)... */
+  minSide: 12,
+  /** ...and at most this share of the plot's width or height (grid lines span all of it). */
+  maxShare: 0.8,
+  /** Frame pixels differ from the plot background by at least this much (0..255). */
+  frameInk: 25,
+  /** Rounded corners and anti-aliasing: ends of sides may differ by this many px. */
+  corner: 5,
+  /** The share of a sample's inked pixels, farthest from the fill, that give its colour. */
+  coreShare: 0.15,
+  /** Handle pixels differ from the legend fill by at least this much. */
+  handleInk: 60,
+  /** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
+  textDark: 150,
+  /** ...and about grey: channels within this of each other. */
+  textGrey: 40,
+  /** A legend sample is at least this many text heights wide. */
+  minHandle: 0.5,
+  /** ...and at most this many (Chart.js boxes are 40 px beside 12 px text). */
+  maxHandle: 8,
+  /** Text lines of one legend start at the same column, give or take this (px). */
+  align: 3,
+} as const;
 
 /** Where a legend entry is, before its text is read. */
 export interface LegendSlot {
@@ -29,7 +41,8 @@ export interface LegendLayout {
   slots: LegendSlot[];
 }
 
-interface Run {
+/** A straight run of frame ink along row (or column) `index`, from `start` to `end` (inclusive). */
+interface FrameRun {
   index: number;
   start: number;
   end: number;
@@ -56,7 +69,8 @@ function frameInk(image: Raster, background: Rgb, plot: Box): FrameInk {
   for (let row = 0; row < rows; row++) {
     let o = ((top + row) * width + left) * 3;
     for (let column = 0; column < columns; column++, o += 3) {
-      flags[row * columns + column] = channelDistance(data, o, background) > FRAME_INK ? 1 : 0;
+      flags[row * columns + column] =
+        channelDistance(data, o, background) > DEFAULTS.frameInk ? 1 : 0;
     }
   }
   return { flags, top, left, rows, columns };
@@ -67,11 +81,11 @@ function frameInk(image: Raster, background: Rgb, plot: Box): FrameInk {
  * sides, that could be a legend frame side. A one-pixel break is compression noise, not the
  * end of a side.
  */
-function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): Run[] {
-  const runs: Run[] = [];
+function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): FrameRun[] {
+  const runs: FrameRun[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
-  const maxLength = (hi - lo) * MAX_SHARE;
+  const maxLength = (hi - lo) * DEFAULTS.maxShare;
   const first = Math.ceil(lo) + 2;
   // One line's ink, reused: positions first, first + 1, ... below hi - 2.
   const inked = new Uint8Array(Math.max(0, Math.ceil(hi - 2) - first));
@@ -86,10 +100,10 @@ function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): Run[] {
     }
     // With breaks of one pixel at most, a run holds ink in at least every other pixel: a line
     // with less ink than half a side holds none.
-    if (count < MIN_SIDE / 2) continue;
+    if (count < DEFAULTS.minSide / 2) continue;
     for (const run of findRuns(inked, 1)) {
       const length = run.to - run.from + 1;
-      if (length >= MIN_SIDE && length <= maxLength) {
+      if (length >= DEFAULTS.minSide && length <= maxLength) {
         runs.push({ index, start: run.from + first, end: run.to + first });
       }
     }
@@ -109,15 +123,15 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
   let best: Box | null = null;
   for (const top of rows) {
     for (const bottom of rows) {
-      if (bottom.index <= top.index + MIN_SIDE) continue;
+      if (bottom.index <= top.index + DEFAULTS.minSide) continue;
       if (Math.abs(bottom.start - top.start) > 2 || Math.abs(bottom.end - top.end) > 2) continue;
       const box = { left: top.start, right: top.end + 1, top: top.index, bottom: bottom.index + 1 };
       const side = (x: number) =>
         columns.some(
           (c) =>
-            Math.abs(c.index - x) <= CORNER &&
-            c.start <= box.top + CORNER &&
-            c.end >= box.bottom - 1 - CORNER,
+            Math.abs(c.index - x) <= DEFAULTS.corner &&
+            c.start <= box.top + DEFAULTS.corner &&
+            c.end >= box.bottom - 1 - DEFAULTS.corner,
         );
       if (!side(box.left) || !side(box.right - 1)) continue;
       const area = (box.right - box.left) * (box.bottom - box.top);
@@ -125,10 +139,10 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     }
   }
   if (!best) return findFramelessLegend(image, plot);
-  // The frame's own rounded corners reach CORNER px outside the straight runs.
+  // The frame's own rounded corners reach DEFAULTS.corner px outside the straight runs.
   const box = {
-    left: best.left - CORNER,
-    right: best.right + CORNER,
+    left: best.left - DEFAULTS.corner,
+    right: best.right + DEFAULTS.corner,
     top: best.top - 1,
     bottom: best.bottom + 1,
   };
@@ -141,9 +155,9 @@ function frameThickness(image: Raster, background: Rgb, frame: Box): number {
   const row = Math.round((frame.top + frame.bottom) / 2);
   let thickness = 0;
   while (
-    thickness < CORNER &&
+    thickness < DEFAULTS.corner &&
     channelDistance(image.data, (row * image.width + frame.left + thickness) * 3, background) >
-      FRAME_INK
+      DEFAULTS.frameInk
   ) {
     thickness++;
   }
@@ -154,14 +168,14 @@ function frameThickness(image: Raster, background: Rgb, frame: Box): number {
 function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
   const { data, width } = image;
   const inner = {
-    left: box.left + CORNER + thickness + 1,
-    right: box.right - CORNER - thickness - 1,
+    left: box.left + DEFAULTS.corner + thickness + 1,
+    right: box.right - DEFAULTS.corner - thickness - 1,
     top: box.top + thickness + 2,
     bottom: box.bottom - thickness - 2,
   };
   const fill = sampleFill(image, inner);
   const inked = (row: number, column: number) =>
-    channelDistance(data, (row * width + column) * 3, fill) > HANDLE_INK;
+    channelDistance(data, (row * width + column) * 3, fill) > DEFAULTS.handleInk;
   const rowInk = new Uint8Array(Math.max(0, inner.bottom - inner.top));
   for (let row = inner.top; row < inner.bottom; row++) {
     let any = false;
@@ -208,7 +222,7 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
     for (let column = box.left; column < box.right; column++) {
       const o = (row * width + column) * 3;
       const d = channelDistance(data, o, fill);
-      if (d > HANDLE_INK) pixels.push({ d, o });
+      if (d > DEFAULTS.handleInk) pixels.push({ d, o });
     }
   }
   if (pixels.length === 0) return fill;
@@ -216,14 +230,14 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   // has coloured pixels, only those count.
   const spread = (o: number) =>
     Math.max(data[o], data[o + 1], data[o + 2]) - Math.min(data[o], data[o + 1], data[o + 2]);
-  const coloured = pixels.filter(({ o }) => spread(o) > TEXT_GREY);
-  if (coloured.length >= pixels.length * CORE_SHARE) {
+  const coloured = pixels.filter(({ o }) => spread(o) > DEFAULTS.textGrey);
+  if (coloured.length >= pixels.length * DEFAULTS.coreShare) {
     // The purest: blends with the white fill or a black edge both lose saturation.
     pixels = coloured.sort((a, b) => spread(b.o) - spread(a.o));
   } else {
     pixels.sort((a, b) => b.d - a.d);
   }
-  const core = pixels.slice(0, Math.max(1, Math.round(pixels.length * CORE_SHARE)));
+  const core = pixels.slice(0, Math.max(1, Math.round(pixels.length * DEFAULTS.coreShare)));
   const sum = [0, 0, 0];
   for (const { o } of core) {
     sum[0] += data[o];
@@ -232,17 +246,6 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   }
   return sum.map((s) => Math.round(s / core.length)) as Rgb;
 }
-
-/** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
-const TEXT_DARK = 150;
-/** ...and about grey: channels within this of each other. */
-const TEXT_GREY = 40;
-/** A legend sample is at least this many text heights wide. */
-const MIN_HANDLE = 0.5;
-/** ...and at most this many (Chart.js boxes are 40 px beside 12 px text). */
-const MAX_HANDLE = 8;
-/** Text lines of one legend start at the same column, give or take this (px). */
-const ALIGN = 3;
 
 /**
  * A legend without a frame: lines of dark text inside the plot, left-aligned one above the
@@ -269,12 +272,16 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
 /** A frameless legend in one region: text entries with a sample each, in a column or a row. */
 function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | null {
   const { data, width } = image;
-  if (region.right - region.left < MIN_SIDE || region.bottom - region.top < MIN_SIDE) return null;
+  if (
+    region.right - region.left < DEFAULTS.minSide ||
+    region.bottom - region.top < DEFAULTS.minSide
+  )
+    return null;
   const dark = (row: number, column: number) => {
     const o = (row * width + column) * 3;
     const max = Math.max(data[o], data[o + 1], data[o + 2]);
     const min = Math.min(data[o], data[o + 1], data[o + 2]);
-    return max < TEXT_DARK && max - min < TEXT_GREY;
+    return max < DEFAULTS.textDark && max - min < DEFAULTS.textGrey;
   };
   const rowDark = new Uint8Array(region.bottom - region.top);
   for (let row = region.top; row < region.bottom; row++) {
@@ -308,7 +315,7 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
   for (const slot of candidates) {
     for (const edge of ['left', 'top'] as const) {
       const group = candidates.filter(
-        (other) => Math.abs(other.text[edge] - slot.text[edge]) <= ALIGN,
+        (other) => Math.abs(other.text[edge] - slot.text[edge]) <= DEFAULTS.align,
       );
       if (group.length > bestGroup.length) bestGroup = group;
     }
@@ -336,7 +343,8 @@ function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number
   const height = text.bottom - text.top;
   const inked = (column: number) => {
     for (let row = text.top; row < text.bottom; row++) {
-      if (channelDistance(data, (row * width + column) * 3, background) > HANDLE_INK) return true;
+      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
+        return true;
     }
     return false;
   };
@@ -350,6 +358,7 @@ function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number
   while (column > minColumn && inked(column)) column--;
   const left = column + 1;
   // A line sample is about two font sizes long; a marker or box symbol, at least half one.
-  if (right - left < height * MIN_HANDLE || right - left > height * MAX_HANDLE) return null;
+  if (right - left < height * DEFAULTS.minHandle || right - left > height * DEFAULTS.maxHandle)
+    return null;
   return { left, right, top: text.top, bottom: text.bottom };
 }

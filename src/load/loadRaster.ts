@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
 import type { Raster } from '../types.js';
 import { type ImageFormat, sniffFormat } from './sniffFormat.js';
@@ -49,14 +50,10 @@ export async function loadRaster(
   { maxPixels = DEFAULT_MAX_PIXELS }: LoadOptions = {},
 ): Promise<Raster & { warnings: string[] }> {
   if (!(typeof input === 'string' || input instanceof Uint8Array)) {
-    throw new TypeError(
-      `Expected string, Buffer or Uint8Array for input but received ${String(input)} of type ${typeof input}`,
-    );
+    throw invalidArgument('string, Buffer or Uint8Array', 'input', input);
   }
   if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
-    throw new RangeError(
-      `Expected positive integer for maxPixels but received ${String(maxPixels)} of type ${typeof maxPixels}`,
-    );
+    throw invalidArgument('positive integer', 'maxPixels', maxPixels, { error: RangeError });
   }
   const name = typeof input === 'string' ? input : null;
   const maxBytes = maxPixels * MAX_BYTES_PER_PIXEL + MAX_BYTES_SLACK;

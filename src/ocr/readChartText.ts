@@ -1,33 +1,29 @@
-import sharp from 'sharp';
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
-import { channelDistance, type Rgb } from '../color.js';
+import type { Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
-import { scaleTile } from './scaleTile.js';
+import { clampBox, darkestIn, profileOf, range, splitLabels, tighten } from './labelBoxes.js';
+import { type Label, readLabels } from './readLabels.js';
 
-/** Tesseract reads words best with glyphs about this tall (px)... */
-const TARGET_TEXT_HEIGHT = 40;
-/** ...and digits (with a whitelist) as well at this height, in less time. */
-const TICK_TEXT_HEIGHT = 32;
-/** Crops are never scaled more than this (bigger only blurs). */
-const MAX_SCALE = 4;
-/** White border added around a crop: tesseract needs a margin to find text lines. */
-const PAD = 12;
-/** A pixel this far (0..255) from the page colour is ink. */
-const INK = 60;
-/** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
-const BAND_GAP = 0.35;
-/** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
-const MIN_BAND = 3;
-/** Text at least this dark (0..255) is black: its box already holds its faint edges... */
-const BLACK_TEXT = 60;
-/** ...else a legend entry's text box is grown by this share of its height before it is read. */
-const LEGEND_TEXT_MARGIN = 0.25;
-/** Title and label words read with less confidence (0..100) are noise, not text. */
-const MIN_TEXT_CONFIDENCE = 30;
-/** Characters a tick label can hold. */
-export const TICK_WHITELIST = '0123456789.,-−–+%kKMBGe×x^()';
+const DEFAULTS = {
+  /** Digits (with a whitelist) are read as well at this glyph height (px) as words at 40, in less time. */
+  tickGlyphHeight: 32,
+  /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
+  bandGap: 0.35,
+  /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
+  minBand: 3,
+  /** Text at least this dark (0..255) is black: its box already holds its faint edges... */
+  blackText: 60,
+  /** ...else a legend entry's text box is grown by this share of its height before it is read. */
+  legendTextMargin: 0.25,
+  /** Title and label words read with less confidence (0..100) are noise, not text. */
+  minTextConfidence: 30,
+  /** An axis multiplier's outer edge is within this many text heights of the axis end... */
+  axisEndReach: 3,
+  /** ...and at most this many text heights wide (`×10^3`). */
+  axisEndWidth: 5,
+} as const;
 
 /** The text around the plot: tick labels as words with boxes, and the single-line texts. */
 export interface ChartText {
@@ -43,274 +39,8 @@ export interface ChartText {
   yMultiplier: number;
 }
 
-function profileOf(
-  image: Raster,
-  page: Rgb,
-  lines: number[],
-  across: [number, number],
-  along: 'row' | 'column',
-): Uint32Array {
-  const profile = new Uint32Array(lines.length);
-  const { data, width, height } = image;
-  const limit = along === 'row' ? width : height;
-  const from = Math.max(0, Math.floor(across[0]));
-  const to = Math.min(limit, Math.ceil(across[1]));
-  lines.forEach((line, i) => {
-    let count = 0;
-    for (let j = from; j < to; j++) {
-      const o = along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
-      if (channelDistance(data, o, page) > INK) count++;
-    }
-    profile[i] = count;
-  });
-  return profile;
-}
-
-function range(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(i);
-  return out;
-}
-
-function clampBox(box: Box, image: Raster): Box {
-  return {
-    left: Math.max(0, Math.floor(box.left)),
-    top: Math.max(0, Math.floor(box.top)),
-    right: Math.min(image.width, Math.ceil(box.right)),
-    bottom: Math.min(image.height, Math.ceil(box.bottom)),
-  };
-}
-
-/** An axis multiplier's outer edge is within this many text heights of the axis end... */
-const AXIS_END_REACH = 3;
-/** ...and at most this many text heights wide (`×10^3`). */
-const AXIS_END_WIDTH = 5;
-
-/**
- * A short piece of text standing apart at one end of a band, within reach of an axis end
- * (`end`, a pixel column): where matplotlib prints an axis multiplier. Null when there is none
- * or when it is the band's only text (then it is a title or a label).
- */
-function axisEnd(
-  image: Raster,
-  page: Rgb,
-  band: Box,
-  textHeight: number,
-  end: number,
-  which: 'first' | 'last',
-): Box | null {
-  const parts = splitLabels(image, page, band, 'x', textHeight * 2);
-  if (parts.length < 2) return null;
-  const part = which === 'last' ? parts.at(-1)! : parts[0];
-  // matplotlib aligns the x multiplier's right edge with the axis end, the y one's left edge.
-  const edge = which === 'last' ? part.right : part.left;
-  const near = Math.abs(edge - end) < AXIS_END_REACH * textHeight;
-  const short = part.right - part.left < AXIS_END_WIDTH * textHeight;
-  return near && short ? part : null;
-}
-
-/** The factor of an axis multiplier's text, or 1. */
-function multiplierOf(text: string | undefined): number {
-  return (text && parseAxisMultiplier(text)) || 1;
-}
-
-/** Gaps narrower than this share of the text height are inside one x tick label. */
-const LABEL_GAP = 0.6;
-/** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
-const RAISED = 0.3;
-/** The stacked image's background (greyscale). */
-const WHITE = 255;
-/** Empty lines (px) between two labels in the stacked image. */
-const STACK_GAP = 16;
-
-/** Splits a band of tick labels into one box per label, from the ink profile across it. */
-export function splitLabels(
-  image: Raster,
-  page: Rgb,
-  band: Box,
-  axis: 'x' | 'y',
-  textHeight: number,
-): Box[] {
-  const box = clampBox(band, image);
-  const lines =
-    axis === 'x' ? range(box.left, box.right - 1, 1) : range(box.top, box.bottom - 1, 1);
-  const across: [number, number] = axis === 'x' ? [box.top, box.bottom] : [box.left, box.right];
-  const profile = profileOf(image, page, lines, across, axis === 'x' ? 'column' : 'row');
-  const gap = axis === 'x' ? Math.max(2, Math.round(textHeight * LABEL_GAP)) : 1;
-  return findRuns(profile, gap).map((part) => {
-    const from = lines[part.from];
-    const to = lines[part.to] + 1;
-    return tighten(
-      image,
-      page,
-      axis === 'x'
-        ? { left: from, right: to, top: box.top, bottom: box.bottom }
-        : { left: box.left, right: box.right, top: from, bottom: to },
-    );
-  });
-}
-
-/** Shrinks a box to the ink inside it. */
-/** The darkest value (the largest channel, 0..255) of the pixels in `box`. */
-function darkestIn({ data, width }: Raster, box: Box): number {
-  let darkest = 255;
-  for (let row = box.top; row < box.bottom; row++) {
-    for (let o = (row * width + box.left) * 3; o < (row * width + box.right) * 3; o += 3) {
-      darkest = Math.min(darkest, Math.max(data[o], data[o + 1], data[o + 2]));
-    }
-  }
-  return darkest;
-}
-
-function tighten(image: Raster, page: Rgb, box: Box): Box {
-  let left = box.right;
-  let right = box.left;
-  let top = box.bottom;
-  let bottom = box.top;
-  for (let row = box.top; row < box.bottom; row++) {
-    for (let column = box.left; column < box.right; column++) {
-      if (channelDistance(image.data, (row * image.width + column) * 3, page) > INK) {
-        left = Math.min(left, column);
-        right = Math.max(right, column + 1);
-        top = Math.min(top, row);
-        bottom = Math.max(bottom, row + 1);
-      }
-    }
-  }
-  return right > left ? { left, right, top, bottom } : box;
-}
-
-/**
- * Splits a label into its base and a raised exponent (`10` and `-3` of 10^-3), from where
- * the glyphs' bottoms jump up at the end of the label. Returns null when nothing is raised.
- */
-function splitExponent(image: Raster, page: Rgb, label: Box): { base: Box; exponent: Box } | null {
-  const height = label.bottom - label.top;
-  const bottoms: number[] = [];
-  for (let column = label.left; column < label.right; column++) {
-    let lowest = -1;
-    for (let row = label.bottom - 1; row >= label.top && lowest < 0; row--) {
-      if (channelDistance(image.data, (row * image.width + column) * 3, page) > INK) lowest = row;
-    }
-    bottoms.push(lowest);
-  }
-  const raisedBelow = label.bottom - height * RAISED;
-  let split = bottoms.length;
-  while (split > 0 && (bottoms[split - 1] < 0 || bottoms[split - 1] < raisedBelow)) split--;
-  // An exponent is a glyph group of its own: it starts after an empty column. The raised
-  // columns before that belong to the base (the curve of a 0, the overhang of a 7's bar).
-  while (split < bottoms.length && bottoms[split] >= 0) split++;
-  const raised = bottoms.slice(split).filter((b) => b >= 0);
-  if (split === 0 || raised.length < 2) return null;
-  const base = tighten(image, page, { ...label, right: label.left + split });
-  const exponent = tighten(image, page, { ...label, left: label.left + split });
-  return { base, exponent };
-}
-
-/** A box of text to read; `rotate` for text reading bottom to top (a y axis label). */
-export type Label = Box & { rotate?: boolean };
-
-export interface ReadLabelsOptions {
-  /** Height (px) each label is scaled to. @default 40 */
-  glyphHeight?: number;
-  /** Words read with less confidence (0..100) are dropped, unless alone on their line. @default 0 */
-  minConfidence?: number;
-  /** Characters tesseract may output. @default TICK_WHITELIST */
-  whitelist?: string;
-  /** Read raised exponents apart (10^-3). @default true */
-  exponents?: boolean;
-  /** Joins the words of one label. @default '' (tick labels have no spaces) */
-  separator?: string;
-}
-
-/**
- * OCR of many small labels in one engine call: each label (and each raised exponent) is cut
- * out, scaled to a common glyph height and stacked on its own line. A lone digit, which
- * sparse-text mode drops, is read reliably this way. Returns one string per label, `^`
- * joining base and exponent.
- */
-export async function readLabels(
-  engine: OcrEngine,
-  image: Raster,
-  labels: Label[],
-  page: Rgb,
-  {
-    whitelist = TICK_WHITELIST,
-    exponents = true,
-    separator = '',
-    minConfidence = 0,
-    glyphHeight = TARGET_TEXT_HEIGHT,
-  }: ReadLabelsOptions = {},
-): Promise<string[]> {
-  if (labels.length === 0) return [];
-  const pieces: { label: number; part: 'base' | 'exponent'; box: Box; rotate: boolean }[] = [];
-  labels.forEach((label, index) => {
-    const rotate = label.rotate ?? false;
-    const split = exponents && !rotate ? splitExponent(image, page, label) : null;
-    if (split) {
-      pieces.push({ label: index, part: 'base', box: split.base, rotate });
-      pieces.push({ label: index, part: 'exponent', box: split.exponent, rotate });
-    } else {
-      pieces.push({ label: index, part: 'base', box: label, rotate });
-    }
-  });
-  const tiles = pieces.map(({ box, rotate }) => {
-    const width = box.right - box.left;
-    const height = box.bottom - box.top;
-    // A rotated label (the y label) is read after a clockwise quarter turn.
-    const [across, along] = rotate ? [width, height] : [height, width];
-    const scale = Math.min(MAX_SCALE * 2, glyphHeight / Math.max(1, across));
-    return scaleTile(image, box, {
-      width: Math.max(1, Math.round(along * scale)),
-      height: Math.max(1, Math.round(across * scale)),
-      rotate,
-    });
-  });
-  let top = PAD;
-  const tops: number[] = [];
-  for (const tile of tiles) {
-    tops.push(top);
-    top += tile.height + STACK_GAP;
-  }
-  const canvasWidth = Math.max(...tiles.map((tile) => tile.width)) + PAD * 4;
-  const canvasHeight = top + PAD;
-  const canvas = new Uint8Array(canvasWidth * canvasHeight).fill(WHITE);
-  tiles.forEach((tile, i) => {
-    for (let row = 0; row < tile.height; row++) {
-      const from = row * tile.width;
-      canvas.set(
-        tile.data.subarray(from, from + tile.width),
-        (tops[i] + row) * canvasWidth + PAD * 2,
-      );
-    }
-  });
-  const png = await sharp(canvas, {
-    raw: { width: canvasWidth, height: canvasHeight, channels: 1 },
-  })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  const words = await engine.recognize(png, { psm: 6, whitelist });
-  const texts = pieces.map(() => [] as Word[]);
-  for (const word of words) {
-    const middle = (word.box.top + word.box.bottom) / 2;
-    const line = tops.findIndex(
-      (t, i) => middle >= t - STACK_GAP / 2 && middle < t + tiles[i].height + STACK_GAP / 2,
-    );
-    if (line >= 0) texts[line].push(word);
-  }
-  const out = labels.map(() => ({ base: '', exponent: '' }));
-  pieces.forEach((piece, i) => {
-    // A doubtful word beside others is noise (a tick mark read as 'oe'); alone, it is the
-    // best reading there is.
-    const line = texts[i];
-    const text = (line.length > 1 ? line.filter((w) => w.confidence >= minConfidence) : line)
-      .sort((a, b) => a.box.left - b.box.left)
-      .map((word) => word.text)
-      .join(separator);
-    out[piece.label][piece.part] = text;
-  });
-  return out.map(({ base, exponent }) => (exponent ? `${base}^${exponent}` : base));
-}
+/** The legend: its box (text there is not a title or an axis label) and its entries' text. */
+type LegendText = { box: Box; texts: Box[] } | null;
 
 /**
  * Reads the tick labels, title and axis labels around the plot: finds the bands of text on
@@ -320,9 +50,53 @@ export async function readChartText(
   image: Raster,
   plot: PlotArea,
   engine: OcrEngine,
-  /** The legend: its box (text there is not a title or an axis label) and its entries' text. */
-  legend: { box: Box; texts: Box[] } | null = null,
+  legend: LegendText = null,
 ): Promise<ChartText> {
+  const { page } = plot;
+  const { tickLabels, lines } = textBoxes(image, plot, legend);
+  const present = lines.flatMap((line) =>
+    line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
+  );
+  const [texts, read] = await Promise.all([
+    readLabels(
+      engine,
+      image,
+      tickLabels.map((label) => label.box),
+      page,
+      { glyphHeight: DEFAULTS.tickGlyphHeight },
+    ),
+    readLabels(engine, image, present, page, {
+      whitelist: '',
+      exponents: false,
+      separator: ' ',
+      minConfidence: DEFAULTS.minTextConfidence,
+    }),
+  ]);
+  let next = 0;
+  const lineTexts = lines.map((line) => (line ? read[next++].trim() || null : null));
+  const tickWords = (axis: string): Word[] =>
+    tickLabels.flatMap((label, i) =>
+      label.axis === axis ? [{ text: texts[i], box: label.box, confidence: 100 }] : [],
+    );
+  const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
+  return {
+    xTickWords: tickWords('x'),
+    yTickWords: tickWords('y'),
+    xMultiplier: multiplier('xOffset'),
+    yMultiplier: multiplier('yOffset'),
+    title: lineTexts[0],
+    xLabel: lineTexts[1],
+    yLabel: lineTexts[2],
+    legendNames: lineTexts.slice(3).map((text) => text ?? ''),
+  };
+}
+
+/**
+ * Where the text around the plot is: the tick labels (with the axis they belong to, and the
+ * axis multipliers as `xOffset`, `yOffset`) and the single-line texts (title, x label, y label
+ * turned upright, then each legend entry; null where there is none).
+ */
+function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const { page } = plot;
   const { width, height } = image;
   const marginX = width * 0.04;
@@ -331,10 +105,10 @@ export async function readChartText(
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const belowProfile = profileOf(image, page, below, [plot.left, plot.right], 'row');
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
-  const firstBand = findRuns(belowProfile, 1, MIN_BAND)[0];
+  const firstBand = findRuns(belowProfile, 1, DEFAULTS.minBand)[0];
   const textHeight = firstBand ? firstBand.to - firstBand.from + 1 : Math.max(8, height / 50);
-  const gap = Math.max(2, Math.round(textHeight * BAND_GAP));
-  const belowBands = findRuns(belowProfile, gap, MIN_BAND).map((band) => ({
+  const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
+  const belowBands = findRuns(belowProfile, gap, DEFAULTS.minBand).map((band) => ({
     from: below[band.from],
     to: below[band.to] + 1,
   }));
@@ -344,7 +118,7 @@ export async function readChartText(
   const leftBands = findRuns(
     profileOf(image, page, leftward, [plot.top - textHeight / 2, plot.bottom + 2], 'column'),
     gap,
-    MIN_BAND,
+    DEFAULTS.minBand,
   ).map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }));
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
@@ -352,7 +126,7 @@ export async function readChartText(
   // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
   const frameRows = Math.max(0, aboveProfile.indexOf(0));
   aboveProfile.fill(0, 0, frameRows);
-  const aboveBands = findRuns(aboveProfile, gap, MIN_BAND)
+  const aboveBands = findRuns(aboveProfile, gap, DEFAULTS.minBand)
     .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
     .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
 
@@ -420,8 +194,8 @@ export async function readChartText(
     // A legend entry's box holds its dark rows: the faint edges of grey text (Chart.js) lie
     // just outside it.
     ...(legend?.texts ?? []).map((box) => {
-      if (darkestIn(image, box) <= BLACK_TEXT) return box;
-      const margin = Math.max(1, Math.round((box.bottom - box.top) * LEGEND_TEXT_MARGIN));
+      if (darkestIn(image, box) <= DEFAULTS.blackText) return box;
+      const margin = Math.max(1, Math.round((box.bottom - box.top) * DEFAULTS.legendTextMargin));
       return {
         left: box.left - 1,
         right: box.right + margin,
@@ -430,39 +204,33 @@ export async function readChartText(
       };
     }),
   ];
-  const present = lines.flatMap((line) =>
-    line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
-  );
-  const [texts, read] = await Promise.all([
-    readLabels(
-      engine,
-      image,
-      tickLabels.map((label) => label.box),
-      page,
-      { glyphHeight: TICK_TEXT_HEIGHT },
-    ),
-    readLabels(engine, image, present, page, {
-      whitelist: '',
-      exponents: false,
-      separator: ' ',
-      minConfidence: MIN_TEXT_CONFIDENCE,
-    }),
-  ]);
-  let next = 0;
-  const lineTexts = lines.map((line) => (line ? read[next++].trim() || null : null));
-  const tickWords = (axis: string): Word[] =>
-    tickLabels.flatMap((label, i) =>
-      label.axis === axis ? [{ text: texts[i], box: label.box, confidence: 100 }] : [],
-    );
-  const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
-  return {
-    xTickWords: tickWords('x'),
-    yTickWords: tickWords('y'),
-    xMultiplier: multiplier('xOffset'),
-    yMultiplier: multiplier('yOffset'),
-    title: lineTexts[0],
-    xLabel: lineTexts[1],
-    yLabel: lineTexts[2],
-    legendNames: lineTexts.slice(3).map((text) => text ?? ''),
-  };
+  return { tickLabels, lines };
+}
+
+/**
+ * A short piece of text standing apart at one end of a band, within reach of an axis end
+ * (`end`, a pixel column): where matplotlib prints an axis multiplier. Null when there is none
+ * or when it is the band's only text (then it is a title or a label).
+ */
+function axisEnd(
+  image: Raster,
+  page: Rgb,
+  band: Box,
+  textHeight: number,
+  end: number,
+  which: 'first' | 'last',
+): Box | null {
+  const parts = splitLabels(image, page, band, 'x', textHeight * 2);
+  if (parts.length < 2) return null;
+  const part = which === 'last' ? parts.at(-1)! : parts[0];
+  // matplotlib aligns the x multiplier's right edge with the axis end, the y one's left edge.
+  const edge = which === 'last' ? part.right : part.left;
+  const near = Math.abs(edge - end) < DEFAULTS.axisEndReach * textHeight;
+  const short = part.right - part.left < DEFAULTS.axisEndWidth * textHeight;
+  return near && short ? part : null;
+}
+
+/** The factor of an axis multiplier's text, or 1. */
+function multiplierOf(text: string | undefined): number {
+  return (text && parseAxisMultiplier(text)) || 1;
 }

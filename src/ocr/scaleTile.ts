@@ -1,3 +1,4 @@
+import { invalidArgument } from '../arguments.js';
 import { greyOf } from '../color.js';
 import type { Box, Raster } from '../types.js';
 
@@ -51,15 +52,14 @@ export function scaleTile(
     ['height', height],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new RangeError(
-        `Expected positive integer for ${name} but received ${String(value)} of type ${typeof value}`,
-      );
+      throw invalidArgument('positive integer', name, value, { error: RangeError });
     }
   }
   if (!(box.right > box.left && box.bottom > box.top)) {
-    throw new RangeError(
-      `Expected a box with pixels in it but received ${box.right - box.left}x${box.bottom - box.top}`,
-    );
+    throw invalidArgument('a box with pixels in it', null, box, {
+      error: RangeError,
+      received: `${box.right - box.left}x${box.bottom - box.top}`,
+    });
   }
   const source = greyCrop(image, box, rotate);
   const shrink = Math.min(source.width / width, source.height / height);

@@ -1,17 +1,45 @@
-import { channelDistance, mostCommonColor, type Rgb } from '../color.js';
+import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 
-/** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
-const INK = 12;
-/** A frame side or panel edge spans at least this share of the image side. */
-const MIN_LINE_SHARE = 0.3;
-/** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
-const MAX_STROKE = 5;
-/** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
-const TICK_REACH_PER_100PX = 1.2;
-/** A grid line covers at least this share of the plot's extent across it. */
-const GRID_SHARE = 0.6;
+const DEFAULTS = {
+  /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
+  ink: 12,
+  /** A frame side or panel edge spans at least this share of the image side. */
+  minLineShare: 0.3,
+  /** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
+  maxStroke: 5,
+  /** A grid line covers at least this share of the plot's extent across it. */
+  gridShare: 0.6,
+  /** Ink this close (px) to the plot's sides along an axis may be the frame itself. */
+  frameSide: 3,
+  /** Ink weaker than this share of the strongest tick's is ringing (JPEG), not a tick. */
+  ringingShare: 0.35,
+  /** Tick strokes are followed while at least this share of them goes on. */
+  ticksTogether: 0.5,
+  /** Tick strokes are followed outward at most this many tick reaches. */
+  maxTickReaches: 4,
+  /** Tick marks start within this many px of a filled panel's edge... */
+  tickStart: 3,
+  /** ...and of a drawn axis line (where label glyphs can start at 3 px). */
+  strokeTickStart: 2,
+  /** Major tick marks reach at least this share of the longest tick's length. */
+  tickFill: 0.6,
+  /** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
+  minTickLength: 2,
+  /**
+   * Tick marks are runs of ink at most this wide (px) along the axis, or as wide as the axis
+   * line where it is thicker: renderers draw both with one line width (a chart enlarged by
+   * resampling has both thick and blurred).
+   */
+  tickWidth: 4,
+  /** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
+  strokeShare: 0.5,
+  /** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
+  snapTolerance: 0.05,
+  /** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
+  tickReachPer100px: 1.2,
+} as const;
 
 interface Line {
   /** First and last row (or column) of the stroke. */
@@ -47,13 +75,13 @@ export function pageBackground({ data, width, height }: Raster): Rgb {
 export function findPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
   const page = pageBackground(image);
-  const ink = inkMask(image, page, INK);
+  const ink = inkMask(image, page, DEFAULTS.ink);
   // Strokes are unbroken runs. A filled panel is crossed by white grid lines: bridged, it
   // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));
   const linesAlong = (along: 'row' | 'column') => {
-    const minRun = Math.round((along === 'row' ? width : height) * MIN_LINE_SHARE);
-    const thin = (line: Line) => line.last - line.first < MAX_STROKE;
+    const minRun = Math.round((along === 'row' ? width : height) * DEFAULTS.minLineShare);
+    const thin = (line: Line) => line.last - line.first < DEFAULTS.maxStroke;
     return [
       ...findLines(ink, width, height, along, minRun, 0).filter(thin),
       ...findLines(ink, width, height, along, minRun, gap).filter((line) => !thin(line)),
@@ -74,7 +102,7 @@ export function findPlotArea(image: Raster): PlotArea {
   const rightLine = columns.at(-1);
   // Each side is its line, unless the perpendicular lines run on well past it: spines only
   // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
-  const reach = Math.max(3, Math.round(((width + height) / 200) * TICK_REACH_PER_100PX));
+  const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
   const side = (line: number | undefined, extent: number | undefined) =>
     line === undefined || (extent !== undefined && Math.abs(extent - line) > reach * 2)
       ? (extent ?? Number.NaN)
@@ -100,7 +128,7 @@ export function findPlotArea(image: Raster): PlotArea {
   }
   const background = plotBackground(image, { left, top, right, bottom });
   const framed = [topLine, bottomLine, leftLine, rightLine].some(
-    (line) => line !== undefined && line.last - line.first < MAX_STROKE,
+    (line) => line !== undefined && line.last - line.first < DEFAULTS.maxStroke,
   );
   const box = { left, top, right, bottom };
   const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
@@ -130,27 +158,9 @@ export function findPlotArea(image: Raster): PlotArea {
   };
 }
 
-/** 1 where the pixel differs from `color` by more than `threshold`. */
-export function inkMask(image: Raster, color: Rgb, threshold: number): Uint8Array {
-  const { data, width, height } = image;
-  const mask = new Uint8Array(width * height);
-  const [red, green, blue] = color;
-  // channelDistance() > threshold, one channel at a time: most pixels differ in the first.
-  for (let i = 0, o = 0; i < mask.length; i++, o += 3) {
-    if (
-      Math.abs(data[o] - red) > threshold ||
-      Math.abs(data[o + 1] - green) > threshold ||
-      Math.abs(data[o + 2] - blue) > threshold
-    ) {
-      mask[i] = 1;
-    }
-  }
-  return mask;
-}
-
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */
 function edge(line: Line, side: 'first' | 'last'): number {
-  if (line.last - line.first < MAX_STROKE) return line.center;
+  if (line.last - line.first < DEFAULTS.maxStroke) return line.center;
   return side === 'first' ? line.first : line.last + 1;
 }
 
@@ -212,31 +222,6 @@ function plotBackground({ data, width }: Raster, box: Box): Rgb {
   return mostCommonColor(data, inside());
 }
 
-/** Ink this close (px) to the plot's sides along an axis may be the frame itself. */
-const FRAME_SIDE = 3;
-/** Ink weaker than this share of the strongest tick's is ringing (JPEG), not a tick. */
-const RINGING_SHARE = 0.35;
-/** Tick strokes are followed while at least this share of them goes on. */
-const TICKS_TOGETHER = 0.5;
-/** Tick strokes are followed outward at most this many tick reaches. */
-const MAX_TICK_REACHES = 4;
-/** Tick marks start within this many px of a filled panel's edge... */
-const TICK_START = 3;
-/** ...and of a drawn axis line (where label glyphs can start at 3 px). */
-const STROKE_TICK_START = 2;
-/** Major tick marks reach at least this share of the longest tick's length. */
-const TICK_FILL = 0.6;
-/** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
-const MIN_TICK_LENGTH = 2;
-/**
- * Tick marks are runs of ink at most this wide (px) along the axis, or as wide as the axis
- * line where it is thicker: renderers draw both with one line width (a chart enlarged by
- * resampling has both thick and blurred).
- */
-const TICK_WIDTH = 4;
-/** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
-const STROKE_SHARE = 0.5;
-
 /**
  * Tick marks: short strokes across the axis line, just outside it (or just inside when there
  * are none outside). Minor ticks (shorter, as on log axes) count as strokes but are not
@@ -270,7 +255,7 @@ function findTicks(
     const column = axis === 'x' ? along : across;
     return channelDistance(data, (row * width + column) * 3, page) > threshold;
   };
-  let threshold = INK;
+  let threshold: number = DEFAULTS.ink;
   const darkness = (along: number, across: number): number => {
     const row = axis === 'x' ? across : along;
     const column = axis === 'x' ? along : across;
@@ -287,7 +272,9 @@ function findTicks(
     let start: number[] = [];
     // Ticks touch a drawn axis line; a filled panel's edge may leave a row or two.
     const startWithin =
-      line && line.last - line.first >= MAX_STROKE ? TICK_START : STROKE_TICK_START;
+      line && line.last - line.first >= DEFAULTS.maxStroke
+        ? DEFAULTS.tickStart
+        : DEFAULTS.strokeTickStart;
     // The ticks start at the first line as dark as the darkest near the axis: fainter ink
     // before it, and ink well below the ticks' own, is compression ringing, not a tick.
     const strongest = Array.from({ length: startWithin }, (_, k) => {
@@ -298,10 +285,11 @@ function findTicks(
       return most;
     });
     const darkest = Math.max(...strongest);
-    const firstDepth = strongest.findIndex((most) => most > INK && most >= darkest / 2) + 1;
+    const firstDepth =
+      strongest.findIndex((most) => most > DEFAULTS.ink && most >= darkest / 2) + 1;
     if (firstDepth > 0) {
       const across = edge + direction * firstDepth;
-      threshold = Math.max(INK, darkest * RINGING_SHARE);
+      threshold = Math.max(DEFAULTS.ink, darkest * DEFAULTS.ringingShare);
       for (let along = alongFrom; along < alongTo; along++) {
         if (inked(along, across)) start.push(along);
       }
@@ -309,15 +297,18 @@ function findTicks(
     }
     const startCount = start.length;
     for (let depth = rows.length > 0 ? Math.abs(rows[0] - edge) + 1 : reach; ; depth++) {
-      if (depth > reach * MAX_TICK_REACHES) break;
+      if (depth > reach * DEFAULTS.maxTickReaches) break;
       const across = edge + direction * depth;
       start = start.filter((along) => inked(along, across));
       // The frame's own sides run on, and are not ticks. Beyond a usual tick's length, ticks
       // run on together (grid stubs); what runs on alone (a data line) is not a tick.
       const ticksLeft = start.filter(
-        (along) => along >= sideFrom + FRAME_SIDE && along < sideTo - FRAME_SIDE,
+        (along) => along >= sideFrom + DEFAULTS.frameSide && along < sideTo - DEFAULTS.frameSide,
       ).length;
-      if (ticksLeft === 0 || (ticksLeft < startCount * TICKS_TOGETHER && rows.length >= reach)) {
+      if (
+        ticksLeft === 0 ||
+        (ticksLeft < startCount * DEFAULTS.ticksTogether && rows.length >= reach)
+      ) {
         break;
       }
       rows.push(across);
@@ -336,24 +327,24 @@ function findTicks(
       let beyond = false;
       for (let k = run; k < rows.length && !beyond; k++) beyond = inked(along, rows[k]);
       if (run > 0 || beyond) touched++;
-      if (beyond || run < Math.min(MIN_TICK_LENGTH, rows.length)) continue;
+      if (beyond || run < Math.min(DEFAULTS.minTickLength, rows.length)) continue;
       strokes++;
-      if (run >= rows.length * TICK_FILL) {
+      if (run >= rows.length * DEFAULTS.tickFill) {
         for (const across of rows) weight[along] += darkness(along, across);
       }
     }
-    const ticks = centroids(weight, Math.max(TICK_WIDTH, line ? line.last - line.first + 1 : 0));
+    const ticks = centroids(
+      weight,
+      Math.max(DEFAULTS.tickWidth, line ? line.last - line.first + 1 : 0),
+    );
     // Glyphs of a label close to the axis are mostly curves, not strokes from the axis.
-    if (ticks.length >= 2 && strokes >= touched * STROKE_SHARE) {
+    if (ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare) {
       const depth = direction === outward ? Math.abs(rows.at(-1)! - edge) : 0;
       return { ticks, depth };
     }
   }
   return { ticks: [], depth: 0 };
 }
-
-/** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
-const SNAP_TOLERANCE = 0.05;
 
 /** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
 function centroids(weight: Float64Array, maxWidth: number): number[] {
@@ -374,7 +365,7 @@ function centroids(weight: Float64Array, maxWidth: number): number[] {
         // was snapped there. Agg (matplotlib) snaps odd-width strokes with floor(v + 0.5) + 0.5:
         // half a pixel past the true place on average. Other strokes keep their true centre.
         const centre = moment / sum;
-        const snapped = Math.abs(centre - Math.floor(centre) - 0.5) < SNAP_TOLERANCE;
+        const snapped = Math.abs(centre - Math.floor(centre) - 0.5) < DEFAULTS.snapTolerance;
         centres.push(centre - (snapped ? 0.5 : 0));
       }
       start = -1;
@@ -403,18 +394,18 @@ function findGrid(
     let total = 0;
     for (let column = Math.ceil(left); column < right; column++) {
       const d = channelDistance(data, (row * width + column) * 3, background);
-      if (d > INK) {
+      if (d > DEFAULTS.ink) {
         covered++;
         total += d;
         coveredX[column]++;
         totalX[column] += d;
       }
     }
-    if (covered >= (right - left) * GRID_SHARE) weightY[row] = total;
+    if (covered >= (right - left) * DEFAULTS.gridShare) weightY[row] = total;
   }
   const weightX = new Float64Array(Math.ceil(right) + 1);
   for (let column = Math.ceil(left); column < right; column++) {
-    if (coveredX[column] >= (bottom - top) * GRID_SHARE) weightX[column] = totalX[column];
+    if (coveredX[column] >= (bottom - top) * DEFAULTS.gridShare) weightX[column] = totalX[column];
   }
   return { gridX: centroids(weightX, 4), gridY: centroids(weightY, 4) };
 }

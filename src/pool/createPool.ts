@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
-import type { StageTimings } from '../pipeline.js';
-import type { ChartResult } from '../types.js';
+import type { DigitizeResult, StageTimings } from '../types.js';
 import { errorFromWire, type FromWorker, type ToWorker, type WorkerData } from './wire.js';
 
 export interface PoolOptions {
@@ -27,7 +27,7 @@ export interface PoolTask {
 /** A fixed-size pool of digitizing worker threads. */
 export interface Pool {
   /** Digitizes one chart in the first free worker; rejects with a DigitizeError. */
-  run(task: PoolTask): Promise<ChartResult>;
+  run(task: PoolTask): Promise<DigitizeResult>;
   /** Rejects what is queued or running (ABORTED), closes the OCR engines and ends the threads. */
   close(): Promise<void>;
 }
@@ -38,7 +38,7 @@ const CLOSE_GRACE_MS = 5_000;
 interface Pending {
   id: number;
   task: PoolTask;
-  resolve: (result: ChartResult) => void;
+  resolve: (result: DigitizeResult) => void;
   reject: (error: Error) => void;
   slot: Slot | null;
   timer?: NodeJS.Timeout;
@@ -61,23 +61,12 @@ interface Slot {
  */
 export function createPool({ size, modelDir }: PoolOptions): Pool {
   if (!Number.isSafeInteger(size) || size < 1) {
-    throw new RangeError(
-      `Expected positive integer for size but received ${String(size)} of type ${typeof size}`,
-    );
+    throw invalidArgument('positive integer', 'size', size, { error: RangeError });
   }
   const slots = new Set<Slot>();
   const queue: Pending[] = [];
   let nextId = 0;
   let closed = false;
-
-  const settle = (pending: Pending, outcome: { result: ChartResult } | { error: Error }): void => {
-    if (pending.settled) return;
-    pending.settled = true;
-    clearTimeout(pending.timer);
-    if (pending.onAbort) pending.task.signal?.removeEventListener('abort', pending.onAbort);
-    if ('result' in outcome) pending.resolve(outcome.result);
-    else pending.reject(outcome.error);
-  };
 
   /** Ends a worker whose chart cannot be trusted to finish; its chart is already settled. */
   const retire = (slot: Slot): void => {
@@ -88,20 +77,15 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
   };
 
   const spawn = (): Slot => {
-    const { entry, inline } = workerEntry();
-    const workerData: WorkerData = { modelDir };
-    const worker = new Worker(entry, { workerData, eval: inline, execArgv: workerExecArgv() });
-    const slot: Slot = {
-      worker,
-      pending: null,
-      exited: new Promise((resolve) => worker.once('exit', () => resolve())),
-    };
+    const slot = startWorker(modelDir);
+    const { worker } = slot;
     const fail = (cause: unknown): void => {
       const pending = slot.pending;
       if (!slots.delete(slot)) return;
       if (pending) {
+        // Nothing a chart does stops its thread: that is a failure nobody planned for.
         settle(pending, {
-          error: new DigitizeError('NO_CHART_FOUND', 'input', 'the worker thread stopped', {
+          error: new DigitizeError('INTERNAL', 'input', 'the worker thread stopped', {
             input: pending.task.source,
             cause,
           }),
@@ -115,12 +99,7 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
       if (pending === null || pending.id !== message.id) return;
       slot.pending = null;
       if (!closed) worker.unref();
-      if (message.type === 'done') {
-        if (message.timings) pending.task.onTimings?.(message.timings);
-        settle(pending, { result: message.result });
-      } else {
-        settle(pending, { error: errorFromWire(message.error) });
-      }
+      answer(pending, message);
       pump();
     });
     worker.on('error', fail);
@@ -168,12 +147,9 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
     }
   }
 
-  const aborted = (source: string | null, message = 'cancelled'): DigitizeError =>
-    new DigitizeError('ABORTED', 'input', message, { input: source });
-
   return {
     run(task) {
-      return new Promise<ChartResult>((resolve, reject) => {
+      return new Promise<DigitizeResult>((resolve, reject) => {
         if (closed) return reject(aborted(task.source, 'the digitizer is closed'));
         if (task.signal?.aborted) return reject(aborted(task.source));
         const pending: Pending = {
@@ -199,30 +175,75 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
     async close() {
       if (closed) return;
       closed = true;
-      for (const pending of queue.splice(0)) {
-        settle(pending, { error: aborted(pending.task.source, 'the digitizer was closed') });
-      }
-      const exits: Promise<void>[] = [];
-      for (const slot of [...slots]) {
-        slots.delete(slot);
-        // Kept alive until it has exited, so `await close()` returns before the process ends.
-        slot.worker.ref();
-        exits.push(slot.exited);
-        if (slot.pending !== null) {
-          settle(slot.pending, {
-            error: aborted(slot.pending.task.source, 'the digitizer was closed'),
-          });
-          void slot.worker.terminate();
-          continue;
-        }
-        const message: ToWorker = { type: 'close' };
-        slot.worker.postMessage(message);
-        const timer = setTimeout(() => void slot.worker.terminate(), CLOSE_GRACE_MS);
-        void slot.exited.then(() => clearTimeout(timer));
-      }
-      await Promise.all(exits);
+      await closeAll(slots, queue);
     },
   };
+}
+
+/** Settles a chart once, with its result or its error, and stops watching its time and signal. */
+function settle(pending: Pending, outcome: { result: DigitizeResult } | { error: Error }): void {
+  if (pending.settled) return;
+  pending.settled = true;
+  clearTimeout(pending.timer);
+  if (pending.onAbort) pending.task.signal?.removeEventListener('abort', pending.onAbort);
+  if ('result' in outcome) pending.resolve(outcome.result);
+  else pending.reject(outcome.error);
+}
+
+/** Settles a chart with what its worker sent: the result (and its timings), or the error. */
+function answer(pending: Pending, message: FromWorker): void {
+  if (message.type === 'done') {
+    if (message.timings) pending.task.onTimings?.(message.timings);
+    settle(pending, { result: message.result });
+  } else {
+    settle(pending, { error: errorFromWire(message.error) });
+  }
+}
+
+function aborted(source: string | null, message = 'cancelled'): DigitizeError {
+  return new DigitizeError('ABORTED', 'input', message, { input: source });
+}
+
+/** A worker thread (its OCR engine started on its first chart), idle. */
+function startWorker(modelDir: string | undefined): Slot {
+  const { entry, inline } = workerEntry();
+  const workerData: WorkerData = { modelDir };
+  const worker = new Worker(entry, { workerData, eval: inline, execArgv: workerExecArgv() });
+  return {
+    worker,
+    pending: null,
+    exited: new Promise((resolve) => worker.once('exit', () => resolve())),
+  };
+}
+
+/**
+ * Rejects the queued and running charts (ABORTED), asks idle workers to close their engine
+ * and exit (terminated if they do not within CLOSE_GRACE_MS) and terminates busy ones;
+ * resolves when every thread has exited.
+ */
+async function closeAll(slots: Set<Slot>, queue: Pending[]): Promise<void> {
+  for (const pending of queue.splice(0)) {
+    settle(pending, { error: aborted(pending.task.source, 'the digitizer was closed') });
+  }
+  const exits: Promise<void>[] = [];
+  for (const slot of [...slots]) {
+    slots.delete(slot);
+    // Kept alive until it has exited, so `await close()` returns before the process ends.
+    slot.worker.ref();
+    exits.push(slot.exited);
+    if (slot.pending !== null) {
+      settle(slot.pending, {
+        error: aborted(slot.pending.task.source, 'the digitizer was closed'),
+      });
+      void slot.worker.terminate();
+      continue;
+    }
+    const message: ToWorker = { type: 'close' };
+    slot.worker.postMessage(message);
+    const timer = setTimeout(() => void slot.worker.terminate(), CLOSE_GRACE_MS);
+    void slot.exited.then(() => clearTimeout(timer));
+  }
+  await Promise.all(exits);
 }
 
 /**

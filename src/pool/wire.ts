@@ -1,6 +1,5 @@
 import { DigitizeError, type ErrorCode, type Stage } from '../errors.js';
-import type { StageTimings } from '../pipeline.js';
-import type { ChartResult } from '../types.js';
+import type { DigitizeResult, StageTimings } from '../types.js';
 
 /** What the pool hands a worker thread when it starts it. */
 export interface WorkerData {
@@ -26,7 +25,7 @@ export type ToWorker = RunMessage | CloseMessage;
 export interface DoneMessage {
   type: 'done';
   id: number;
-  result: ChartResult;
+  result: DigitizeResult;
   timings: StageTimings | null;
 }
 
@@ -54,21 +53,6 @@ export interface WireError {
 
 /** How deep a chain of causes is carried across (the rest is dropped). */
 const MAX_CAUSE_DEPTH = 4;
-
-/**
- * Anything thrown while digitizing, as a DigitizeError: one already is (its `input` filled in
- * when missing), anything else is wrapped as an unexpected failure with the error as `cause`.
- */
-export function asDigitizeError(error: unknown, source: string | null): DigitizeError {
-  if (error instanceof DigitizeError) {
-    error.input ??= source;
-    return error;
-  }
-  return new DigitizeError('NO_CHART_FOUND', 'trace', 'unexpected failure', {
-    input: source,
-    cause: error,
-  });
-}
 
 /** Flattens an error (and its causes) into data that survives structured cloning. */
 export function errorToWire(error: unknown, depth = 0): WireError {

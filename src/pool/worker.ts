@@ -4,15 +4,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
+import { asDigitizeError } from '../errors.js';
+import { digitizeFigure } from '../figure/digitizeFigure.js';
 import { createOcrEngine, type OcrEngine } from '../ocr/engine.js';
-import { runPipeline, type StageTimings } from '../pipeline.js';
-import {
-  asDigitizeError,
-  errorToWire,
-  type FromWorker,
-  type ToWorker,
-  type WorkerData,
-} from './wire.js';
+import type { StageTimings } from '../types.js';
+import { errorToWire, type FromWorker, type ToWorker, type WorkerData } from './wire.js';
 
 const port = parentPort;
 if (port === null) throw new Error('src/pool/worker.ts runs in a worker thread only');
@@ -40,7 +36,7 @@ port.on('message', async (message: ToWorker) => {
   const { id, input, source, maxPixels } = message;
   let timings: StageTimings | null = null;
   try {
-    const result = await runPipeline(input, {
+    const result = await digitizeFigure(input, {
       source,
       maxPixels,
       getEngine,

@@ -1,25 +1,39 @@
 import { kmeans } from 'ml-kmeans';
-import { chroma, deltaE, type Lab, mostCommonColor, type Rgb, rgbToLab } from '../color.js';
+import {
+  chroma,
+  deltaE,
+  type Lab,
+  labToRgb,
+  mostCommonColor,
+  type Rgb,
+  rgbToLab,
+} from '../color.js';
 import type { Box, Raster } from '../types.js';
 
-/** Pixels closer than this (Delta E) to the plot background are background. */
-const BACKGROUND_DE = 12;
-/** A pixel belongs to a series when it lies this close (Delta E) to the blend of series and background... */
-const BLEND_DE = 14;
-/** ...with at least this much of the series colour in it (0..1). */
-const MIN_ALPHA = 0.35;
-/** Below this chroma a colour is a grey: grid, frame and text, unless a series is grey. */
-const GREY_CHROMA = 10;
-/** Clustering sees at most this many pixels (a uniform sample). */
-const MAX_SAMPLES = 20_000;
-/** Clusters closer than this (Delta E) are one colour. */
-const MERGE_DE = 18;
-/** A series colour holds at least this share of the coloured pixels. */
-const MIN_SHARE = 0.02;
-/** Unexplained pixels make a series only when there are this many per plot column. */
-const MIN_LINE_SHARE = 2;
-/** The most series looked for when no legend tells how many. */
-const MAX_K = 8;
+const DEFAULTS = {
+  /** Pixels closer than this (Delta E) to the plot background are background. */
+  backgroundDe: 12,
+  /** A pixel belongs to a series when it lies this close (Delta E) to the blend of series and background... */
+  blendDe: 14,
+  /** ...with at least this much of the series colour in it (0..1). */
+  minAlpha: 0.35,
+  /** Below this chroma a colour is a grey: grid, frame and text, unless a series is grey. */
+  greyChroma: 10,
+  /** Clustering sees at most this many pixels (a uniform sample). */
+  maxSamples: 20_000,
+  /** Clusters closer than this (Delta E) are one colour. */
+  mergeDe: 18,
+  /** A series colour holds at least this share of the coloured pixels. */
+  minShare: 0.02,
+  /** Unexplained pixels make a series only when there are this many per plot column. */
+  minLineShare: 2,
+  /** The most series looked for when no legend tells how many. */
+  maxK: 8,
+  /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
+  showThrough: 0.2,
+  /** A legend box with this many pixels of full series colour (per px of its height) has no fill. */
+  unfilled: 2,
+} as const;
 
 export interface SeriesMask {
   color: Rgb;
@@ -62,15 +76,16 @@ export function separateSeries(
   { region, background, exclude, colors, seed = 1, translucent = null }: SeparateOptions,
 ): SeriesMask[] {
   const backgroundLab = rgbToLab(background);
-  const greySeries = colors.some((c) => chroma(rgbToLab(c)) < GREY_CHROMA);
+  const greySeries = colors.some((c) => chroma(rgbToLab(c)) < DEFAULTS.greyChroma);
   const { pixels, labs } = drawnPixels(image, region, exclude, background, backgroundLab);
   // Greys are grid, frame and text, unless a series is grey or nothing else is drawn.
-  const chromatic = labs.filter((lab) => chroma(lab) >= GREY_CHROMA).length;
-  const keepGrey = greySeries || (colors.length === 0 && chromatic < labs.length * MIN_SHARE);
+  const chromatic = labs.filter((lab) => chroma(lab) >= DEFAULTS.greyChroma).length;
+  const keepGrey =
+    greySeries || (colors.length === 0 && chromatic < labs.length * DEFAULTS.minShare);
   if (!keepGrey) {
     let kept = 0;
     for (let i = 0; i < labs.length; i++) {
-      if (chroma(labs[i]) >= GREY_CHROMA) {
+      if (chroma(labs[i]) >= DEFAULTS.greyChroma) {
         labs[kept] = labs[i];
         pixels[kept] = pixels[i];
         kept++;
@@ -86,12 +101,12 @@ export function separateSeries(
   // explains, and that are common enough to be a line, become series of their own.
   if (colors.length > 0) {
     const left = labs.filter((_, i) => assignment[i].series < 0);
-    if (left.length >= (region.right - region.left) * MIN_LINE_SHARE) {
+    if (left.length >= (region.right - region.left) * DEFAULTS.minLineShare) {
       const extra = clusterColors(left, backgroundLab, seed).filter((lab) =>
         seriesLabs.every(
           (known) =>
-            deltaE(known, lab) >= MERGE_DE &&
-            blend(lab, known, backgroundLab).residual >= BLEND_DE * 2,
+            deltaE(known, lab) >= DEFAULTS.mergeDe &&
+            blend(lab, known, backgroundLab).residual >= DEFAULTS.blendDe * 2,
         ),
       );
       const known = seriesLabs.length;
@@ -99,7 +114,7 @@ export function separateSeries(
       const counts = extra.map((_, e) => withExtra.filter((a) => a.series === known + e).length);
       // Blends where two lines cross are colours no entry explains too, but only in spots.
       const lines = extra.filter(
-        (_, e) => counts[e] >= (region.right - region.left) * MIN_LINE_SHARE,
+        (_, e) => counts[e] >= (region.right - region.left) * DEFAULTS.minLineShare,
       );
       if (lines.length > 0) {
         seriesLabs.push(...lines);
@@ -153,7 +168,7 @@ function drawnPixels(
       let lab = key === lastKey ? lastLab : seen.get(key);
       if (lab === undefined) {
         lab = labOf(data, o);
-        if (deltaE(lab, backgroundLab) < BACKGROUND_DE) lab = null;
+        if (deltaE(lab, backgroundLab) < DEFAULTS.backgroundDe) lab = null;
         seen.set(key, lab);
       }
       lastKey = key;
@@ -166,15 +181,10 @@ function drawnPixels(
   return { pixels, labs };
 }
 
-/** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
-const SHOW_THROUGH = 0.2;
-/** A legend box with this many pixels of full series colour (per px of its height) has no fill. */
-const UNFILLED = 2;
-
 /**
  * Lines under a legend box. A legend with no fill shows them as drawn: they are read as
  * anywhere else. Under a translucent fill each pixel is a blend of the fill and a series
- * colour at most SHOW_THROUGH strong; its weight is scaled to what it would be uncovered, and
+ * colour at most DEFAULTS.showThrough strong; its weight is scaled to what it would be uncovered, and
  * a lone pixel is noise (JPEG ringing round the legend's text). An opaque legend shows
  * nothing, and nothing is read. The samples are never data; nor is the text, where its
  * greys could pass for a series (drawn as it is, or a grey series under a fill).
@@ -225,8 +235,8 @@ function readUnder(
     return out;
   };
   const drawn = assignWhere((k) => !inText(k), seriesLabs, background);
-  const full = drawn.filter((a) => a.series >= 0 && a.alpha >= 1 - SHOW_THROUGH).length;
-  if (full >= (bottom - top) * UNFILLED) {
+  const full = drawn.filter((a) => a.series >= 0 && a.alpha >= 1 - DEFAULTS.showThrough).length;
+  if (full >= (bottom - top) * DEFAULTS.unfilled) {
     drawn.forEach((a, k) => {
       if (a.series >= 0) mark(masks[a.series], pixel(k), a.alpha);
     });
@@ -239,10 +249,15 @@ function readUnder(
   const fill = rgbToLab(fillRgb);
   // The renderer blends in RGB.
   const faint = masks.map(({ color }) =>
-    rgbToLab(color.map((c, k) => fillRgb[k] + SHOW_THROUGH * (c - fillRgb[k])) as Rgb),
+    rgbToLab(color.map((c, k) => fillRgb[k] + DEFAULTS.showThrough * (c - fillRgb[k])) as Rgb),
   );
-  const grey = seriesLabs.some((lab) => chroma(lab) < GREY_CHROMA);
-  const found = assignWhere((k) => !(grey && inText(k)), faint, fill, BLEND_DE * SHOW_THROUGH);
+  const grey = seriesLabs.some((lab) => chroma(lab) < DEFAULTS.greyChroma);
+  const found = assignWhere(
+    (k) => !(grey && inText(k)),
+    faint,
+    fill,
+    DEFAULTS.blendDe * DEFAULTS.showThrough,
+  );
   found.forEach(({ series, alpha }, k) => {
     if (series < 0) return;
     const [x, y] = [k % span, Math.floor(k / span)];
@@ -289,7 +304,7 @@ function assign(
   labs: Lab[],
   seriesLabs: Lab[],
   background: Lab,
-  maxResidual = BLEND_DE,
+  maxResidual: number = DEFAULTS.blendDe,
 ): { series: number; alpha: number }[] {
   const decided = new Map<Lab, { series: number; alpha: number }>();
   return labs.map((lab) => {
@@ -300,7 +315,7 @@ function assign(
     let bestAlpha = 0;
     for (let s = 0; s < seriesLabs.length; s++) {
       const { alpha, residual } = blend(lab, seriesLabs[s], background);
-      if (alpha >= MIN_ALPHA && residual < bestResidual) {
+      if (alpha >= DEFAULTS.minAlpha && residual < bestResidual) {
         series = s;
         bestResidual = residual;
         bestAlpha = alpha;
@@ -324,16 +339,16 @@ function blend(pixel: Lab, series: Lab, background: Lab): { alpha: number; resid
 }
 
 /**
- * Series colours without a legend: k-means (seeded) with k = MAX_K over the strongly coloured
+ * Series colours without a legend: k-means (seeded) with k = DEFAULTS.maxK over the strongly coloured
  * pixels, then clusters that are blends of a stronger one with the background, or near it,
  * are merged, and rare ones dropped.
  */
 export function clusterColors(labs: Lab[], background: Lab, seed: number): Lab[] {
   const strong = labs.filter((lab) => deltaE(lab, background) > 30);
   if (strong.length < 10) return [];
-  const step = Math.max(1, Math.floor(strong.length / MAX_SAMPLES));
+  const step = Math.max(1, Math.floor(strong.length / DEFAULTS.maxSamples));
   const sample = strong.filter((_, i) => i % step === 0);
-  const k = Math.min(MAX_K, sample.length);
+  const k = Math.min(DEFAULTS.maxK, sample.length);
   const result = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 50 });
   const clusters = result.centroids.map((centroid, i) => ({
     lab: centroid as Lab,
@@ -344,14 +359,14 @@ export function clusterColors(labs: Lab[], background: Lab, seed: number): Lab[]
   const kept: { lab: Lab; size: number }[] = [];
   for (const cluster of clusters) {
     const parent = kept.find((k2) => {
-      if (deltaE(k2.lab, cluster.lab) < MERGE_DE) return true;
+      if (deltaE(k2.lab, cluster.lab) < DEFAULTS.mergeDe) return true;
       const { alpha, residual } = blend(cluster.lab, k2.lab, background);
-      return alpha > 0.15 && alpha < 1.05 && residual < BLEND_DE;
+      return alpha > 0.15 && alpha < 1.05 && residual < DEFAULTS.blendDe;
     });
     if (parent) parent.size += cluster.size;
     else kept.push({ ...cluster });
   }
-  return kept.filter((c) => c.size >= sample.length * MIN_SHARE).map((c) => c.lab);
+  return kept.filter((c) => c.size >= sample.length * DEFAULTS.minShare).map((c) => c.lab);
 }
 
 /** The RGB of the pixels nearest a Lab colour (exact colours as drawn, not a conversion). */
@@ -366,23 +381,4 @@ function labToRgbApprox(lab: Lab, labs: Lab[]): Rgb {
     }
   }
   return labToRgb(best);
-}
-
-/** CIELAB (D65) back to sRGB. */
-export function labToRgb([l, a, b]: Lab): Rgb {
-  const fy = (l + 16) / 116;
-  const fx = fy + a / 500;
-  const fz = fy - b / 200;
-  const inv = (t: number) => (t ** 3 > 216 / 24389 ? t ** 3 : (116 * t - 16) / (24389 / 27));
-  const x = inv(fx) * 0.95047;
-  const y = inv(fy);
-  const z = inv(fz) * 1.08883;
-  const r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
-  const g = -0.969266 * x + 1.8760108 * y + 0.041556 * z;
-  const bl = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
-  const gamma = (c: number) =>
-    Math.round(
-      255 * Math.max(0, Math.min(1, c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)),
-    );
-  return [gamma(r), gamma(g), gamma(bl)];
 }

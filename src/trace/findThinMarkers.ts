@@ -1,46 +1,43 @@
 import { percentile } from '../math.js';
 import type { Box, MarkerShape, PixelPoint } from '../types.js';
-import type { Ink } from './refineVertices.js';
+import type { Ink } from './ink.js';
 
-/** Pixels with at least this much of the series colour count (a thin arm's middle has more). */
-const INKED = 0.35;
-/** Ink this far (px) beyond the line's half width is not the line's (its anti-aliased edge, a trace off by a fraction). */
-const MARGIN = 0.75;
-/** A marker reaches at most this far (px) from the line's edge: ink farther off is another stroke. */
-const MAX_ARM = 9;
-/** Traced points this many columns apart are still one line (a column or two lost under a crossing). */
-const MAX_STEP = 3;
-/** Pieces of excess ink this close (px, beyond the line's width) are one marker: its arms on both sides of the line. */
-const LINK = 2.5;
-/** A marker's excess ink weighs at least this much (px). */
-const MIN_EXCESS = 3;
-/** A series has thin markers when at least this many are found... */
-const MIN_MARKERS = 4;
-/** ...and at least this share of the clusters of excess ink reach as far as the typical one. */
-const ALIKE = 0.8;
-
-/**
- * Markers' extents (px) differ by at most this (arms snapped to whole pixels), or this share
- * of their extent (JPEG blurs their ends, and its specks beside them join them).
- */
-const EXTENT_SLACK = 1;
-const EXTENT_SHARE = 0.25;
-/** A marker reaches at least this much (px) farther across than its line's width. */
-const MIN_OVERHANG = 3;
-/**
- * Excess ink off the diagonals by less than this share of its distance out lies along `x`
- * arms, by more than PLUS_OFF along `+` arms; a star's points (one up, two level, two down
- * and out) lie between.
- */
-const CROSS_OFF = 0.35;
-const PLUS_OFF = 0.8;
-/** The line between two markers is checked for a bend where it is traced over this many columns. */
-const MIN_BETWEEN = 8;
-/** A line bends between two markers when it strays this far (px, or line widths) from their chord. */
-const BEND_PX = 2.5;
-const BEND_WIDTHS = 1.5;
-/** Markers were missed when the line bends between more than this share of pairs. */
-const MAX_BENT = 0.2;
+const DEFAULTS = {
+  /** Pixels with at least this much of the series colour count (a thin arm's middle has more). */
+  inked: 0.35,
+  /** Ink this far (px) beyond the line's half width is not the line's (its anti-aliased edge, a trace off by a fraction). */
+  margin: 0.75,
+  /** A marker reaches at most this far (px) from the line's edge: ink farther off is another stroke. */
+  maxArm: 9,
+  /** Traced points this many columns apart are still one line (a column or two lost under a crossing). */
+  maxStep: 3,
+  /** Pieces of excess ink this close (px, beyond the line's width) are one marker: its arms on both sides of the line. */
+  link: 2.5,
+  /** A marker's excess ink weighs at least this much (px). */
+  minExcess: 3,
+  /** A series has thin markers when at least this many are found... */
+  minMarkers: 4,
+  /** ...and at least this share of the clusters of excess ink reach as far as the typical one. */
+  alike: 0.8,
+  /** Markers' extents (px) differ by at most this (arms snapped to whole pixels)... */
+  extentSlack: 1,
+  /** ...or this share of their extent (JPEG blurs their ends, and its specks beside them join them). */
+  extentShare: 0.25,
+  /** A marker reaches at least this much (px) farther across than its line's width. */
+  minOverhang: 3,
+  /** Excess ink off the diagonals by less than this share of its distance out lies along `x` arms... */
+  crossOff: 0.35,
+  /** ...by more than this along `+` arms; a star's points (one up, two level, two down and out) lie between. */
+  plusOff: 0.8,
+  /** The line between two markers is checked for a bend where it is traced over this many columns. */
+  minBetween: 8,
+  /** A line bends between two markers when it strays this far (px)... */
+  bendPx: 2.5,
+  /** ...or this many line widths from their chord. */
+  bendWidths: 1.5,
+  /** Markers were missed when the line bends between more than this share of pairs. */
+  maxBent: 0.2,
+} as const;
 
 /** A pixel of ink beside the line. */
 interface Excess {
@@ -87,13 +84,62 @@ function toSegment(x: number, y: number, a: PixelPoint, b: PixelPoint): number {
 export function findThinMarkers(
   line: PixelPoint[],
   lineWidth: number,
-  { weight, width }: Ink,
-  region: Box,
+  ink: Ink,
 ): ThinMarkers | null {
   if (line.length < 2) return null;
-  const inner = lineWidth / 2 + MARGIN;
-  const outer = lineWidth / 2 + MAX_ARM;
-  // Excess pixels: near the line but beyond its width.
+  const clusters = clustersOf(excessBeside(line, lineWidth, ink), lineWidth);
+  if (clusters.length < DEFAULTS.minMarkers) return null;
+  // Markers are drawn alike: their arms reach equally far, across or along the line, whichever
+  // way it runs. Noise beside a line (a zigzag's folds, a stray stroke) is not alike.
+  const extentOf = (c: ThinMarker) => Math.max(c.box.right - c.box.left, c.box.bottom - c.box.top);
+  const extent = percentile(clusters.map(extentOf), 0.5);
+  const slack = Math.max(DEFAULTS.extentSlack, extent * DEFAULTS.extentShare);
+  const alike = clusters.filter((c) => Math.abs(extentOf(c) - extent) <= slack);
+  if (
+    alike.length < clusters.length * DEFAULTS.alike ||
+    extent < lineWidth + DEFAULTS.minOverhang
+  ) {
+    return null;
+  }
+  clusters.sort((a, b) => a.px - b.px);
+  const lineAt = (px: number) => {
+    const k = line.findIndex((p) => p.px >= px);
+    if (k <= 0) return line[Math.max(0, k)].py;
+    const [a, b] = [line[k - 1], line[k]];
+    return a.py + ((b.py - a.py) * (px - a.px)) / (b.px - a.px);
+  };
+  const markers = clusters.map(({ pixels, ...c }) => {
+    // Where the line hides the arms' ends on one axis (or the line ends at the marker, the
+    // arms beyond traced as line), the marker's centre on that axis is found otherwise: its y
+    // on the line, its x midway between the ends of its arms at its top and bottom rows.
+    const full = (from: number, to: number) => Math.abs(to - from - extent) <= slack;
+    const { left, top, right, bottom } = c.box;
+    if (full(left, right)) {
+      const px = (left + right) / 2;
+      return { ...c, px, py: full(top, bottom) ? (top + bottom) / 2 : lineAt(px) };
+    }
+    let [sum, moment] = [0, 0];
+    for (const p of pixels) {
+      if (p.row !== top && p.row !== bottom - 1) continue;
+      sum += p.w;
+      moment += p.w * (p.column + 0.5);
+    }
+    const py = (top + bottom) / 2;
+    return { ...c, px: full(top, bottom) && sum > 0 ? moment / sum : (left + right) / 2, py };
+  });
+  if (bendsBetween(markers, line, extent / 2 + 1, lineWidth)) return null;
+  return { markers, extent, shape: shapeOf(clusters) };
+}
+
+/** Excess pixels: near the line but beyond its width, column by column. */
+function excessBeside(
+  line: PixelPoint[],
+  lineWidth: number,
+  { weight, width, region }: Ink,
+): Excess[] {
+  const { inked, maxStep } = DEFAULTS;
+  const inner = lineWidth / 2 + DEFAULTS.margin;
+  const outer = lineWidth / 2 + DEFAULTS.maxArm;
   const excess: Excess[] = [];
   const reachColumns = Math.ceil(outer) + 1;
   let j = 0;
@@ -118,13 +164,13 @@ export function findThinMarkers(
     ];
     for (let row = from; row < to; row++) {
       const w = weight[row * width + column];
-      if (!(w >= INKED)) continue;
+      if (!(w >= inked)) continue;
       const y = row + 0.5;
       let best = Number.POSITIVE_INFINITY;
       for (const k of near) {
         const a = line[k];
         const b = line[k + 1];
-        const joined = b !== undefined && b.px - a.px <= MAX_STEP;
+        const joined = b !== undefined && b.px - a.px <= maxStep;
         best = Math.min(
           best,
           joined ? toSegment(x, y, a, b) : Math.sqrt((x - a.px) ** 2 + (y - a.py) ** 2),
@@ -134,8 +180,15 @@ export function findThinMarkers(
       if (best > inner && best <= outer) excess.push({ column, row, w });
     }
   }
-  // Single linkage over the excess pixels: a marker's arms on both sides of the line join.
-  const link = lineWidth + 2 * MARGIN + LINK;
+  return excess;
+}
+
+/**
+ * Clusters of excess pixels by single linkage (a marker's arms on both sides of the line
+ * join), each with its box, its weight and its box's centre; light ones are left out.
+ */
+function clustersOf(excess: Excess[], lineWidth: number): (ThinMarker & { pixels: Excess[] })[] {
+  const link = lineWidth + 2 * DEFAULTS.margin + DEFAULTS.link;
   const parent = excess.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -177,7 +230,7 @@ export function findThinMarkers(
       box.top = Math.min(box.top, p.row);
       box.bottom = Math.max(box.bottom, p.row + 1);
     }
-    if (size < MIN_EXCESS) continue;
+    if (size < DEFAULTS.minExcess) continue;
     clusters.push({
       px: (box.left + box.right) / 2,
       py: (box.top + box.bottom) / 2,
@@ -186,57 +239,33 @@ export function findThinMarkers(
       pixels,
     });
   }
-  if (clusters.length < MIN_MARKERS) return null;
-  // Markers are drawn alike: their arms reach equally far, across or along the line, whichever
-  // way it runs. Noise beside a line (a zigzag's folds, a stray stroke) is not alike.
-  const extentOf = (c: ThinMarker) => Math.max(c.box.right - c.box.left, c.box.bottom - c.box.top);
-  const extent = percentile(clusters.map(extentOf), 0.5);
-  const slack = Math.max(EXTENT_SLACK, extent * EXTENT_SHARE);
-  const alike = clusters.filter((c) => Math.abs(extentOf(c) - extent) <= slack);
-  if (alike.length < clusters.length * ALIKE || extent < lineWidth + MIN_OVERHANG) return null;
-  clusters.sort((a, b) => a.px - b.px);
-  const lineAt = (px: number) => {
-    const k = line.findIndex((p) => p.px >= px);
-    if (k <= 0) return line[Math.max(0, k)].py;
-    const [a, b] = [line[k - 1], line[k]];
-    return a.py + ((b.py - a.py) * (px - a.px)) / (b.px - a.px);
-  };
-  const markers = clusters.map(({ pixels, ...c }) => {
-    // Where the line hides the arms' ends on one axis (or the line ends at the marker, the
-    // arms beyond traced as line), the marker's centre on that axis is found otherwise: its y
-    // on the line, its x midway between the ends of its arms at its top and bottom rows.
-    const full = (from: number, to: number) => Math.abs(to - from - extent) <= slack;
-    const { left, top, right, bottom } = c.box;
-    if (full(left, right)) {
-      const px = (left + right) / 2;
-      return { ...c, px, py: full(top, bottom) ? (top + bottom) / 2 : lineAt(px) };
-    }
-    let [sum, moment] = [0, 0];
-    for (const p of pixels) {
-      if (p.row !== top && p.row !== bottom - 1) continue;
-      sum += p.w;
-      moment += p.w * (p.column + 0.5);
-    }
-    const py = (top + bottom) / 2;
-    return { ...c, px: full(top, bottom) && sum > 0 ? moment / sum : (left + right) / 2, py };
-  });
-  // Markers sit on every data point, and the line runs straight between them: where it bends
-  // between two, markers were missed (a filled marker hardly wider than its line shows beside
-  // it only where its tip sticks out), and the line is better traced as a bare line.
-  const reach = extent / 2 + 1;
+  return clusters;
+}
+
+/**
+ * Markers sit on every data point, and the line runs straight between them: where it bends
+ * between more than a few pairs (markers reaching `reach` px), markers were missed (a filled
+ * marker hardly wider than its line shows beside it only where its tip sticks out), and the
+ * line is better traced as a bare line.
+ */
+function bendsBetween(
+  markers: PixelPoint[],
+  line: PixelPoint[],
+  reach: number,
+  lineWidth: number,
+): boolean {
   let gaps = 0;
   let bent = 0;
   for (let i = 1; i < markers.length; i++) {
     const [a, b] = [markers[i - 1], markers[i]];
     const between = line.filter((p) => p.px > a.px + reach && p.px < b.px - reach);
-    if (between.length < MIN_BETWEEN) continue;
+    if (between.length < DEFAULTS.minBetween) continue;
     gaps++;
     const slope = (b.py - a.py) / (b.px - a.px);
     const worst = Math.max(...between.map((p) => Math.abs(p.py - a.py - slope * (p.px - a.px))));
-    if (worst > Math.max(BEND_PX, lineWidth * BEND_WIDTHS)) bent++;
+    if (worst > Math.max(DEFAULTS.bendPx, lineWidth * DEFAULTS.bendWidths)) bent++;
   }
-  if (bent > gaps * MAX_BENT) return null;
-  return { markers, extent, shape: shapeOf(clusters) };
+  return bent > gaps * DEFAULTS.maxBent;
 }
 
 /**
@@ -257,6 +286,6 @@ function shapeOf(clusters: { px: number; py: number; pixels: Excess[] }[]): Mark
     }),
     0.5,
   );
-  if (off < CROSS_OFF) return 'cross';
-  return off > PLUS_OFF ? 'plus' : 'star';
+  if (off < DEFAULTS.crossOff) return 'cross';
+  return off > DEFAULTS.plusOff ? 'plus' : 'star';
 }

@@ -1,12 +1,14 @@
 import type { PixelPoint } from '../types.js';
-import type { Ink } from './refineVertices.js';
+import type { Ink } from './ink.js';
 
-/** Candidate heights for a point are tried this far apart (px). */
-const STEP = 0.25;
-/** A column's run this much (px) taller than the line holds a bend or a steep stroke. */
-const TALL = 1;
-/** Rounds of moving each point in turn to its best height. */
-const ROUNDS = 3;
+const DEFAULTS = {
+  /** Candidate heights for a point are tried this far apart (px). */
+  step: 0.25,
+  /** A column's run this much (px) taller than the line holds a bend or a steep stroke. */
+  tall: 1,
+  /** Rounds of moving each point in turn to its best height. */
+  rounds: 3,
+} as const;
 
 /** A drawn segment of the polyline, with what its pixel coverage needs. */
 interface Segment {
@@ -344,8 +346,7 @@ export function fitToInk(
   line: PixelPoint[],
   spans: { top: number; bottom: number }[],
   lineWidth: number,
-  { weight, width, height }: Ink,
-  occluded?: Uint8Array,
+  { weight, width, height, occluded }: Ink,
 ): PixelPoint[] {
   const xs = line.map((p) => p.px);
   const ys = line.map((p) => p.py);
@@ -380,13 +381,13 @@ export function fitToInk(
   };
   // Points to revisit: all at first, then those whose neighbours moved.
   let stale = new Set(xs.map((_, i) => i));
-  for (let round = 0; round < ROUNDS && stale.size > 0; round++) {
+  for (let round = 0; round < DEFAULTS.rounds && stale.size > 0; round++) {
     const moved = new Set<number>();
     for (let i = 1; i < xs.length - 1; i++) {
       if (!stale.has(i) || !joined(xs, i - 1) || !joined(xs, i)) continue;
       const { top, bottom } = spans[i];
       // A run no taller than the line: its centre is the line's height.
-      if (bottom - top <= lineWidth + TALL) continue;
+      if (bottom - top <= lineWidth + DEFAULTS.tall) continue;
       // The rows of the run and of the points whose segments reach the moving ones.
       let [low, high] = [top, bottom];
       for (let j = Math.max(0, i - 2); j < Math.min(ys.length, i + 3); j++) {
@@ -402,12 +403,13 @@ export function fitToInk(
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       const middle = best;
-      for (let y = middle - 1 + STEP; y < middle + 1; y += STEP) {
+      for (let y = middle - 1 + DEFAULTS.step; y < middle + 1; y += DEFAULTS.step) {
         const m = misfit(search, y, bestMisfit);
         if (m < bestMisfit) [best, bestMisfit] = [y, m];
       }
       ys[i] = best;
-      if (Math.abs(best - traced) > STEP / 2) for (const j of [i - 1, i, i + 1]) moved.add(j);
+      if (Math.abs(best - traced) > DEFAULTS.step / 2)
+        for (const j of [i - 1, i, i + 1]) moved.add(j);
     }
     stale = moved;
   }

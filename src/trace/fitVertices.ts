@@ -1,26 +1,31 @@
 import type { PixelPoint } from '../types.js';
-import { type Ink, simplify } from './refineVertices.js';
+import type { Ink } from './ink.js';
+import { simplify } from './refineVertices.js';
 
-/** Corners are the points Douglas-Peucker keeps at this share of the line width. */
-const SIMPLIFY_SHARE = 0.5;
-/** A corner is fitted when the line turns there by at least this much (rad). */
-const MIN_TURN = 0.25;
-/** A vertex moves at most this far (px) from where the trace put it. */
-const MAX_MOVE = 4;
-/** The search's first and last step (px): whole pixels, then down to quarters. */
-const FIRST_STEP = 1;
-const LAST_STEP = 0.25;
-/** Rounds over the corners: a corner is revisited when a neighbouring corner moved. */
-const ROUNDS = 2;
-/**
- * Pixels within this many line widths (plus WINDOW_SLACK px) of a vertex place it. Further
- * out, the legs hang on the neighbouring corners, which may be off (a line's last corner is
- * traced into its cap).
- */
-const WINDOW = 2;
-const WINDOW_SLACK = 6;
-/** A corner is fitted when its legs' drawing matches the ink by this share where it is seen. */
-const MIN_MATCHED = 0.5;
+const DEFAULTS = {
+  /** Corners are the points Douglas-Peucker keeps at this share of the line width. */
+  simplifyShare: 0.5,
+  /** A corner is fitted when the line turns there by at least this much (rad). */
+  minTurn: 0.25,
+  /** A vertex moves at most this far (px) from where the trace put it. */
+  maxMove: 4,
+  /** The search's first step (px): whole pixels... */
+  firstStep: 1,
+  /** ...then down to quarters. */
+  lastStep: 0.25,
+  /** Rounds over the corners: a corner is revisited when a neighbouring corner moved. */
+  rounds: 2,
+  /**
+   * Pixels within this many line widths (plus windowSlack px) of a vertex place it. Further
+   * out, the legs hang on the neighbouring corners, which may be off (a line's last corner is
+   * traced into its cap).
+   */
+  window: 2,
+  /** The px added to the window of a vertex. */
+  windowSlack: 6,
+  /** A corner is fitted when its legs' drawing matches the ink by this share where it is seen. */
+  minMatched: 0.5,
+} as const;
 
 /** A straight leg of the polyline: its start, unit direction and length. */
 interface Leg {
@@ -49,11 +54,12 @@ interface Leg {
 export function fitVertices(
   line: PixelPoint[],
   lineWidth: number,
-  { weight, width, height }: Ink,
-  occluded?: Uint8Array,
+  { weight, width, height, occluded }: Ink,
 ): PixelPoint[] {
   if (line.length < 3) return line;
-  const traced = simplify(line, Math.max(1, lineWidth * SIMPLIFY_SHARE)).map((i) => line[i]);
+  const traced = simplify(line, Math.max(1, lineWidth * DEFAULTS.simplifyShare)).map(
+    (i) => line[i],
+  );
   const corners = traced.map((p) => ({ ...p }));
   const reach = lineWidth / 2 + 0.5;
   /** How much of a pixel a stroke covers, its centre `nearest2` px² from it: a ramp one pixel wide. */
@@ -65,18 +71,18 @@ export function fitVertices(
     for (const leg of legs) nearest = Math.min(nearest, distance2(leg, x, y));
     return coverAt(nearest);
   };
-  const radius = WINDOW * lineWidth + WINDOW_SLACK;
-  const margin = reach + MAX_MOVE + 1;
+  const radius = DEFAULTS.window * lineWidth + DEFAULTS.windowSlack;
+  const margin = reach + DEFAULTS.maxMove + 1;
   // The pixels near a vertex, reused for every corner (this runs for every corner of dense
   // lines).
   const size = (2 * Math.ceil(radius) + 2) ** 2;
   const [xs, ys, inks, fixed] = [0, 0, 0, 0].map(() => new Float64Array(size));
   let stale = new Set(corners.map((_, k) => k));
-  for (let round = 0; round < ROUNDS && stale.size > 0; round++) {
+  for (let round = 0; round < DEFAULTS.rounds && stale.size > 0; round++) {
     const moved = new Set<number>();
     for (let k = 1; k < corners.length - 1; k++) {
       const [a, v, b] = [corners[k - 1], corners[k], corners[k + 1]];
-      if (!stale.has(k) || turn(a, v, b) < MIN_TURN) continue;
+      if (!stale.has(k) || turn(a, v, b) < DEFAULTS.minTurn) continue;
       // The pixels near the vertex that the two legs can cover (within the legs' box), with
       // what the neighbouring legs draw there.
       const legs = [leg(a, v), leg(v, b)];
@@ -117,7 +123,7 @@ export function fitVertices(
         matched += Math.min(cover, inks[i]);
         total += cover;
       }
-      if (matched < total * MIN_MATCHED) continue;
+      if (matched < total * DEFAULTS.minMatched) continue;
       /** The misfit with the vertex at (px, py); once past `bound`, just a value above it. */
       const misfit = (px: number, py: number, bound = Number.POSITIVE_INFINITY) => {
         const [left, right] = [leg(a, { px, py }), leg({ px, py }, b)];
@@ -134,14 +140,18 @@ export function fitVertices(
       // Compass search: steps along x and y, halved when none improves.
       const start = traced[k];
       let best = { px: v.px, py: v.py, misfit: misfit(v.px, v.py) };
-      for (let step = FIRST_STEP; step >= LAST_STEP; step /= 2) {
+      for (let step = DEFAULTS.firstStep; step >= DEFAULTS.lastStep; step /= 2) {
         for (let improved = true; improved; ) {
           improved = false;
           const { px, py } = best;
           for (const [dx, dy] of COMPASS) {
             const [x, y] = [px + dx * step, py + dy * step];
             if (x <= a.px || x >= b.px) continue;
-            if (Math.abs(x - start.px) > MAX_MOVE || Math.abs(y - start.py) > MAX_MOVE) continue;
+            if (
+              Math.abs(x - start.px) > DEFAULTS.maxMove ||
+              Math.abs(y - start.py) > DEFAULTS.maxMove
+            )
+              continue;
             const m = misfit(x, y, best.misfit);
             if (m < best.misfit) [best, improved] = [{ px: x, py: y, misfit: m }, true];
           }

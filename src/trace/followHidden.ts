@@ -1,17 +1,19 @@
 import type { PixelPoint } from '../types.js';
 
-/** A stretch shorter than this (columns) is a crossing: the gap is bridged straight. */
-const MIN_STRETCH = 8;
-/** At least this share of a stretch's columns show no trace of the hidden series. */
-const MIN_MISSING = 0.3;
-/** A stretch where the trace shows through this many times is a series hidden along it. */
-const MIN_GAPS = 3;
-/** A traced point this close (px) to the other series' ink is a fringe of it. */
-const TOUCH = 1;
-/** A traced point this close (px, in its column) to the other series' trace is at its edge. */
-const NEAR = 4;
-/** Pixels with at least this much of a series' colour are its ink. */
-const INK = 0.5;
+const DEFAULTS = {
+  /** A stretch shorter than this (columns) is a crossing: the gap is bridged straight. */
+  minStretch: 8,
+  /** At least this share of a stretch's columns show no trace of the hidden series. */
+  minMissing: 0.3,
+  /** A stretch where the trace shows through this many times is a series hidden along it. */
+  minGaps: 3,
+  /** A traced point this close (px) to the other series' ink is a fringe of it. */
+  touch: 1,
+  /** A traced point this close (px, in its column) to the other series' trace is at its edge. */
+  near: 4,
+  /** Pixels with at least this much of a series' colour are its ink. */
+  ink: 0.5,
+} as const;
 
 /** One series' trace and its colour weights (row-major, the image's size). */
 export interface TracedLine {
@@ -42,7 +44,7 @@ export function followHidden(lines: TracedLine[], width: number): PixelPoint[][]
       const touches = (p: PixelPoint) => {
         const under = byColumn[b].get(Math.floor(p.px));
         return (
-          (under !== undefined && Math.abs(under.py - p.py) <= NEAR) ||
+          (under !== undefined && Math.abs(under.py - p.py) <= DEFAULTS.near) ||
           nearInk(other.weight, width, p)
         );
       };
@@ -60,9 +62,9 @@ export function followHidden(lines: TracedLine[], width: number): PixelPoint[][]
         const length = end - start + 1;
         if (
           start >= 0 &&
-          length >= MIN_STRETCH &&
-          missing >= length * MIN_MISSING &&
-          (gaps >= MIN_GAPS ||
+          length >= DEFAULTS.minStretch &&
+          missing >= length * DEFAULTS.minMissing &&
+          (gaps >= DEFAULTS.minGaps ||
             !bridgedUnder(
               points.filter((p) => p.px >= start && p.px < end + 1),
               other.weight,
@@ -120,44 +122,22 @@ function bridgedUnder(points: PixelPoint[], weight: Float32Array, width: number)
   });
 }
 
-/** Whether a series' ink lies within TOUCH px of the point. */
+/** Whether a series' ink lies within DEFAULTS.touch px of the point. */
 function nearInk(weight: Float32Array, width: number, { px, py }: PixelPoint): boolean {
   const height = weight.length / width;
   const [column, row] = [Math.floor(px), Math.floor(py)];
-  for (let r = Math.max(0, row - TOUCH); r <= Math.min(height - 1, row + TOUCH); r++) {
-    for (let c = Math.max(0, column - TOUCH); c <= Math.min(width - 1, column + TOUCH); c++) {
-      if (weight[r * width + c] >= INK) return true;
+  for (
+    let r = Math.max(0, row - DEFAULTS.touch);
+    r <= Math.min(height - 1, row + DEFAULTS.touch);
+    r++
+  ) {
+    for (
+      let c = Math.max(0, column - DEFAULTS.touch);
+      c <= Math.min(width - 1, column + DEFAULTS.touch);
+      c++
+    ) {
+      if (weight[r * width + c] >= DEFAULTS.ink) return true;
     }
   }
   return false;
-}
-
-/**
- * The share of a series' ink (pixels with at least INK of its colour) that lies within `reach`
- * px of another series' ink: near 1 for a halo of blended colour around the other's line,
- * small for a line of its own that meets the other only where they cross.
- */
-export function inkBeside(
-  weight: Float32Array,
-  other: Float32Array,
-  width: number,
-  reach: number,
-): number {
-  const height = weight.length / width;
-  let ink = 0;
-  let beside = 0;
-  for (let i = 0; i < weight.length; i++) {
-    if (weight[i] < INK) continue;
-    ink++;
-    const [row, column] = [Math.floor(i / width), i % width];
-    search: for (let r = Math.max(0, row - reach); r <= Math.min(height - 1, row + reach); r++) {
-      for (let c = Math.max(0, column - reach); c <= Math.min(width - 1, column + reach); c++) {
-        if (other[r * width + c] >= INK) {
-          beside++;
-          break search;
-        }
-      }
-    }
-  }
-  return ink > 0 ? beside / ink : 0;
 }

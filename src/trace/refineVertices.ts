@@ -1,41 +1,35 @@
 import { fitLine } from '../math.js';
 import type { PixelPoint } from '../types.js';
+import type { Ink } from './ink.js';
 
-/** Trace points deviating less than this share of the line width from a chord are on it. */
-const SIMPLIFY_SHARE = 0.5;
-/** A bend is sharp enough to distort the column centres when the direction turns this much (rad). */
-const MIN_TURN = 0.25;
-/** Stroke fits whose slice centres leave a larger RMS residual (px) are curves, not straight strokes. */
-const MAX_RMS = 0.6;
-/** A straight stroke is fitted from at least this many one-pixel slices. */
-const MIN_SLICES = 5;
-/** A slice holding less ink than this (pixel weights summed) is a gap in the stroke. */
-const MIN_SLICE_INK = 0.5;
-/** Pixels this far (px) beyond the line width from a chord still count as the chord's stroke. */
-const BAND_SLACK = 1.5;
-/** A stroke's fit leaves out at most this share of its length at each end. */
-const MAX_END_SHARE = 0.35;
-/** A stroke's fit may stray this much (px) further from its chord than the trace does. */
-const FIT_SLACK = 0.5;
-/** A short bend's strokes are looked for within this many trace points of it. */
-const BEND_REACH = 6;
-/** The corners between two strokes are one bend when they span at most this many end margins in x. */
-const MAX_BEND = 4;
-/**
- * A line's end past its outermost stroke is a tail (its cap, a small marker) up to this many
- * end margins long, and when the stroke is this many times longer (else the line is dense).
- */
-const MAX_TAIL = 2;
-const TAIL_SHARE = 4;
-/** The sine of the narrowest turn whose strokes are told apart near the vertex. */
-const MIN_SINE = 0.05;
-
-/** The series' ink: how much of each pixel (row-major) is the series' colour. */
-export interface Ink {
-  weight: Float32Array;
-  width: number;
-  height: number;
-}
+const DEFAULTS = {
+  /** Trace points deviating less than this share of the line width from a chord are on it. */
+  simplifyShare: 0.5,
+  /** A bend is sharp enough to distort the column centres when the direction turns this much (rad). */
+  minTurn: 0.25,
+  /** Stroke fits whose slice centres leave a larger RMS residual (px) are curves, not straight strokes. */
+  maxRms: 0.6,
+  /** A straight stroke is fitted from at least this many one-pixel slices. */
+  minSlices: 5,
+  /** A slice holding less ink than this (pixel weights summed) is a gap in the stroke. */
+  minSliceInk: 0.5,
+  /** Pixels this far (px) beyond the line width from a chord still count as the chord's stroke. */
+  bandSlack: 1.5,
+  /** A stroke's fit leaves out at most this share of its length at each end. */
+  maxEndShare: 0.35,
+  /** A stroke's fit may stray this much (px) further from its chord than the trace does. */
+  fitSlack: 0.5,
+  /** A short bend's strokes are looked for within this many trace points of it. */
+  bendReach: 6,
+  /** The corners between two strokes are one bend when they span at most this many end margins in x. */
+  maxBend: 4,
+  /** A line's end past its outermost stroke is a tail (its cap, a small marker) up to this many end margins long... */
+  maxTail: 2,
+  /** ...and when the stroke is this many times longer (else the line is dense). */
+  tailShare: 4,
+  /** The sine of the narrowest turn whose strokes are told apart near the vertex. */
+  minSine: 0.05,
+} as const;
 
 /** A straight stroke: a point on it, its unit direction (pointing right), and the x span it was fitted over. */
 interface Stroke {
@@ -61,32 +55,35 @@ interface Stroke {
  * left to right.
  */
 export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink): PixelPoint[] {
-  if (line.length < MIN_SLICES * 2) return line;
-  const tolerance = Math.max(1, lineWidth * SIMPLIFY_SHARE);
+  if (line.length < DEFAULTS.minSlices * 2) return line;
+  const tolerance = Math.max(1, lineWidth * DEFAULTS.simplifyShare);
   const corners = simplify(line, tolerance).map((i) => line[i]);
   const base = Math.max(3, lineWidth * 2);
-  const band = lineWidth + BAND_SLACK;
+  const band = lineWidth + DEFAULTS.bandSlack;
   const chords = corners.slice(1).map((end, k) => direction(corners[k], end));
   // Segments long enough, and wide enough in x, to be strokes (in narrower ones, noise
   // spikes, the column trace cannot tell which stroke it followed), or twice as long: a
   // near-vertical jump. The short ones between two strokes are one bend: a small marker, or
   // the trace wobbling where the strokes meet.
-  const minLength = MIN_SLICES + 2 * base;
+  const minLength = DEFAULTS.minSlices + 2 * base;
   const long = corners.slice(1).map((end, k) => {
     const length = Math.hypot(end.px - corners[k].px, end.py - corners[k].py);
-    return length >= minLength && (end.px - corners[k].px >= MIN_SLICES || length >= 2 * minLength);
+    return (
+      length >= minLength &&
+      (end.px - corners[k].px >= DEFAULTS.minSlices || length >= 2 * minLength)
+    );
   });
   const strokeIndices = long.flatMap((isLong, k) => (isLong ? [k] : []));
   const bends = strokeIndices
     .slice(1)
     .map((j, n) => ({ i: strokeIndices[n], j }))
-    .filter(({ i, j }) => corners[j].px - corners[i + 1].px <= MAX_BEND * base);
+    .filter(({ i, j }) => corners[j].px - corners[i + 1].px <= DEFAULTS.maxBend * base);
   // Near a bend the neighbouring stroke stays within reach for about 1 / sin(turn).
   const skipStart = chords.map(() => base);
   const skipEnd = chords.map(() => base);
   for (const { i, j } of bends) {
     const sine = Math.abs(chords[i].dx * chords[j].dy - chords[i].dy * chords[j].dx);
-    skipEnd[i] = skipStart[j] = base + (lineWidth + band) / Math.max(sine, MIN_SINE);
+    skipEnd[i] = skipStart[j] = base + (lineWidth + band) / Math.max(sine, DEFAULTS.minSine);
   }
   const strokes = chords.map((_, k) =>
     long[k]
@@ -104,7 +101,8 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
   /** A tail of `length` px past the stroke from corner k: short, beside a long stroke. */
   const tail = (length: number, k: number) =>
     length === 0 ||
-    (length <= base * MAX_TAIL && corners[k + 1].px - corners[k].px >= length * TAIL_SHARE);
+    (length <= base * DEFAULTS.maxTail &&
+      corners[k + 1].px - corners[k].px >= length * DEFAULTS.tailShare);
   if (first >= 0 && tail(corners[first].px - corners[0].px, first)) {
     from[first] = Number.NEGATIVE_INFINITY;
     if (first > 0) ends[first].push(yAt(strokes[first]!, corners[0].px));
@@ -119,7 +117,7 @@ export function refineVertices(line: PixelPoint[], lineWidth: number, ink: Ink):
     const [before, after] = [strokes[i], strokes[j]];
     if (!before || !after) continue;
     const turn = Math.acos(Math.min(1, before.dx * after.dx + before.dy * after.dy));
-    if (turn < MIN_TURN) continue;
+    if (turn < DEFAULTS.minTurn) continue;
     const vertex = intersect(before, after);
     // Near the bend's corners, and drawn: strokes nearly parallel can meet far off the ink.
     if (!vertex || !nearAll(corners.slice(i + 1, j + 1), vertex, base) || !inkAt(ink, vertex)) {
@@ -166,9 +164,11 @@ function sharpenShortBends(
     const at = out.findIndex((p) => p.px >= corner.px);
     if (at < 0) continue;
     const left = out
-      .slice(Math.max(0, at - BEND_REACH), at)
+      .slice(Math.max(0, at - DEFAULTS.bendReach), at)
       .filter((p) => p.px <= corner.px - clear);
-    const right = out.slice(at + 1, at + 1 + BEND_REACH).filter((p) => p.px >= corner.px + clear);
+    const right = out
+      .slice(at + 1, at + 1 + DEFAULTS.bendReach)
+      .filter((p) => p.px >= corner.px + clear);
     const [a, b] = [left.slice(-2), right.slice(0, 2)];
     if (a.length < 2 || b.length < 2) continue;
     if (a[1].px - a[0].px !== 1 || b[1].px - b[0].px !== 1) continue;
@@ -182,7 +182,7 @@ function sharpenShortBends(
     });
     const [before, after] = [through(a[0], a[1]), through(b[0], b[1])];
     const turn = Math.abs(Math.atan(before.slope) - Math.atan(after.slope));
-    if (turn < MIN_TURN) continue;
+    if (turn < DEFAULTS.minTurn) continue;
     const px = (after.intercept - before.intercept) / (before.slope - after.slope);
     if (!(px > a[1].px && px < b[0].px)) continue;
     const py = before.intercept + before.slope * px;
@@ -230,10 +230,10 @@ function fitStroke(
   { weight, width, height }: Ink,
 ): Stroke | null {
   const length = Math.hypot(b.px - a.px, b.py - a.py);
-  const from = Math.min(skipA, length * MAX_END_SHARE);
-  const to = length - Math.min(skipB, length * MAX_END_SHARE);
+  const from = Math.min(skipA, length * DEFAULTS.maxEndShare);
+  const to = length - Math.min(skipB, length * DEFAULTS.maxEndShare);
   const slices = Math.floor(to - from);
-  if (slices < MIN_SLICES) return null;
+  if (slices < DEFAULTS.minSlices) return null;
   const { dx, dy } = direction(a, b);
   const ink = new Float64Array(slices);
   const moment = new Float64Array(slices);
@@ -258,20 +258,20 @@ function fitStroke(
   const t: number[] = [];
   const d: number[] = [];
   for (let i = 0; i < slices; i++) {
-    if (ink[i] < MIN_SLICE_INK) continue;
+    if (ink[i] < DEFAULTS.minSliceInk) continue;
     t.push(from + i + 0.5);
     d.push(moment[i] / ink[i]);
   }
-  if (t.length < MIN_SLICES) return null;
+  if (t.length < DEFAULTS.minSlices) return null;
   const fit = fitLine(t, d);
   if (!fit) return null;
   const rms = Math.sqrt(
     t.reduce((s, ti, i) => s + (d[i] - fit.intercept - fit.slope * ti) ** 2, 0) / t.length,
   );
-  if (rms > MAX_RMS) return null;
+  if (rms > DEFAULTS.maxRms) return null;
   // The trace is within `tolerance` of the chord there: a fit straying further took in other ink.
   const offsets = [from, to].map((ti) => Math.abs(fit.intercept + fit.slope * ti));
-  if (Math.max(...offsets) > tolerance + FIT_SLACK) return null;
+  if (Math.max(...offsets) > tolerance + DEFAULTS.fitSlack) return null;
   // Back from (along, across) to the image: across is along the normal (-dy, dx).
   const norm = Math.hypot(1, fit.slope);
   return {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderOverlay } from '../../src/export/renderOverlay.js';
-import type { ChartResult, Raster } from '../../src/types.js';
+import type { ChartResult, FigureResult, Raster } from '../../src/types.js';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -130,5 +130,26 @@ describe('renderOverlay', () => {
     await expect(renderOverlay(image, chart())).rejects.toThrow(
       new RangeError('Expected 90000 bytes for image.data (200x150x3) but received 10'),
     );
+  });
+
+  it('draws every chart of a figure in its own plot', async () => {
+    // One point at (x 5, y 10); the second panel's plot 10 px lower.
+    const one = chart();
+    one.series = [{ ...one.series[0], points: [{ x: 5, y: 10 }] }];
+    const moved = { ...one, plot: { ...one.plot, top: 30, bottom: 130 } };
+    const figure: FigureResult = {
+      source: null,
+      charts: [
+        { ...one, panel: { index: 0, label: null, box: one.plot } },
+        { ...moved, panel: { index: 1, label: null, box: moved.plot } },
+      ],
+      warnings: [],
+    };
+    const { pixel } = await decode(await renderOverlay(greyRaster(), figure));
+    for (const [r, g, b] of [pixel(110, 70), pixel(110, 80)]) {
+      expect(Math.abs(r - 0x1f)).toBeLessThanOrEqual(2);
+      expect(Math.abs(g - 0x77)).toBeLessThanOrEqual(2);
+      expect(Math.abs(b - 0xb4)).toBeLessThanOrEqual(2);
+    }
   });
 });

@@ -102,4 +102,30 @@ describe('toCsv', () => {
       new RangeError('Expected finite number for series[0].points[0].y but received NaN'),
     );
   });
+
+  it('writes a figure as one table per chart, each after a line naming its panel', () => {
+    const a = chart([series('A', [[0, 1]])]);
+    const b = chart([series('B', [[2, 3]])]);
+    const box = { left: 0, top: 0, right: 10, bottom: 10 };
+    const csv = toCsv({
+      source: 'paper.png',
+      charts: [
+        { ...a, panel: { index: 0, label: '(a)', box } },
+        { ...b, page: 3, panel: { index: 1, label: null, box } },
+      ],
+      warnings: [],
+    });
+    expect(csv).toBe(
+      [
+        '# paper.png panel (a)',
+        'Training Step,A',
+        '0,1',
+        '',
+        '# paper.png page 3 panel 2',
+        'Training Step,B',
+        '2,3',
+        '',
+      ].join('\n'),
+    );
+  });
 });

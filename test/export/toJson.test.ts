@@ -125,4 +125,27 @@ describe('toJson', () => {
       new RangeError('Expected finite number for series[0].points[1].y but received Infinity'),
     );
   });
+
+  it('writes a figure: its charts in the contract order, each followed by its panel', () => {
+    const panel = { label: '(a)', index: 0, box: { left: 0.04, top: 1, right: 400, bottom: 310 } };
+    const json = toJson({
+      warnings: [],
+      charts: [{ ...chart(), from: 'raster', panel, page: 3 }],
+      pages: 12,
+      source: 'paper.pdf',
+    });
+    const parsed = JSON.parse(json);
+    expect(Object.keys(parsed)).toEqual(['source', 'pages', 'charts', 'warnings']);
+    expect(Object.keys(parsed.charts[0]).slice(-4)).toEqual(['warnings', 'page', 'panel', 'from']);
+    expect(parsed.charts[0].panel).toEqual({ ...panel, box: { ...panel.box, left: 0 } });
+  });
+
+  it('names the chart of a figure in the error about its field', () => {
+    const bad = chart();
+    bad.series[0].points[1].y = Number.NaN;
+    const panel = { index: 0, label: null, box: bad.plot };
+    expect(() => toJson({ source: null, charts: [{ ...bad, panel }], warnings: [] })).toThrow(
+      'Expected finite number for charts[0].series[0].points[1].y but received NaN',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DigitizeError } from '../../src/errors.js';
 import { createPool, type PoolTask, workerExecArgv } from '../../src/pool/createPool.js';
+import { oneChart } from '../helpers/oneChart.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Starting a worker thread from the TypeScript sources (through tsx) takes a second or two. */
@@ -32,7 +33,9 @@ describe('createPool', { timeout: TIMEOUT_MS }, () => {
   it('digitizes a chart in a worker: result, source and stage timings', async () => {
     const path = join(root, 'samples', 'aime24.png');
     const timings: number[] = [];
-    const result = await pool.run(task(path, { onTimings: (t) => timings.push(t.total) }));
+    const result = oneChart(
+      await pool.run(task(path, { onTimings: (t) => timings.push(t.total) })),
+    );
     expect(result.source).toBe(path);
     expect(result.series.map((s) => s.name).sort()).toEqual(['GRPO', 'MEL']);
     expect(timings).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DigitizeError } from '../../src/errors.js';
-import { asDigitizeError, errorFromWire, errorToWire } from '../../src/pool/wire.js';
+import { errorFromWire, errorToWire } from '../../src/pool/wire.js';
 
 /** What a message goes through between threads. */
 const acrossThreads = (error: unknown): Error => errorFromWire(structuredClone(errorToWire(error)));
@@ -43,23 +43,5 @@ describe('errorToWire / errorFromWire', () => {
       current = current.cause;
     }
     expect(depth).toBe(5);
-  });
-});
-
-describe('asDigitizeError', () => {
-  it('fills in the input of a DigitizeError that has none', () => {
-    const error = new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no frame');
-    expect(asDigitizeError(error, 'c.png')).toBe(error);
-    expect(error.input).toBe('c.png');
-  });
-
-  it('wraps anything else as an unexpected failure with the cause', () => {
-    const cause = new RangeError('index out of range');
-    expect(asDigitizeError(cause, null)).toMatchObject({
-      code: 'NO_CHART_FOUND',
-      message: 'unexpected failure',
-      input: null,
-      cause,
-    });
   });
 });

@@ -13,6 +13,7 @@ import { outputPathFor } from '../../src/batch/outputPaths.js';
 import { createDigitizer } from '../../src/digitize.js';
 import { DigitizeError, type ErrorCode } from '../../src/errors.js';
 import type { ChartResult, DataPoint } from '../../src/types.js';
+import { oneChart } from '../helpers/oneChart.js';
 import {
   hostileSvg,
   noisePng,
@@ -45,7 +46,7 @@ let reference: ChartResult;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'digitize-robust-'));
-  reference = await digitizer.digitize(SAMPLE);
+  reference = oneChart(await digitizer.digitize(SAMPLE));
 }, E2E_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -287,7 +288,7 @@ describe('charts that are not line charts', () => {
   it(
     'a scatter plot: its markers, with a warning that it is not a line chart',
     async () => {
-      const result = await digitizer.digitize(await scatterPlot());
+      const result = oneChart(await digitizer.digitize(await scatterPlot()));
       expect(result.series.length).toBeGreaterThan(0);
       expect(result.warnings.join('\n')).toContain('not a line chart');
     },
@@ -390,7 +391,7 @@ describe('formats: digitized as well as the same chart in plain RGB', () => {
     it(
       label,
       async () => {
-        const result = await digitizer.digitize(await build());
+        const result = oneChart(await digitizer.digitize(await build()));
         expectSameChart(result, reference);
       },
       E2E_TIMEOUT_MS,
@@ -406,8 +407,8 @@ describe('formats: digitized as well as the same chart in plain RGB', () => {
       // From the grey bytes: on one sharp pipeline the last toColourspace wins.
       const rgb = await sharp(oneChannel).toColourspace('srgb').png().toBuffer();
       const [fromGrey, fromRgb] = [
-        await digitizer.digitize(oneChannel),
-        await digitizer.digitize(rgb),
+        oneChart(await digitizer.digitize(oneChannel)),
+        oneChart(await digitizer.digitize(rgb)),
       ];
       expect(fromGrey.series.length).toBe(fromRgb.series.length);
       if (fromRgb.series.length > 0) expectSameChart(fromGrey, fromRgb);
@@ -423,13 +424,13 @@ describe('formats: digitized as well as the same chart in plain RGB', () => {
       const tiff = await sharp([first, second], { join: { animated: true } })
         .tiff({ compression: 'lzw' })
         .toBuffer();
-      const fromTiff = await digitizer.digitize(tiff);
+      const fromTiff = oneChart(await digitizer.digitize(tiff));
       expect(fromTiff.warnings).toContain('image has 2 pages; read the first');
       expectSameChart(fromTiff, reference);
       const gif = await sharp([first, second], { join: { animated: true } })
         .gif({ dither: 0 })
         .toBuffer();
-      const fromGif = await digitizer.digitize(gif);
+      const fromGif = oneChart(await digitizer.digitize(gif));
       expect(fromGif.warnings).toContain('image has 2 frames; read the first');
       expect(fromGif.series.map((s) => s.name).sort()).toEqual(['GRPO', 'MEL']);
     },
@@ -452,7 +453,7 @@ describe('odd file names', () => {
       // One end-to-end run; the others are the same bytes (the loader tests read each name).
       for (const name of names) await copyFile(SAMPLE, join(scratch, name));
       const path = join(scratch, '-leading-dash.png');
-      const result = await digitizer.digitize(path);
+      const result = oneChart(await digitizer.digitize(path));
       expect(result.source).toBe(path);
       expect(result.series).toHaveLength(reference.series.length);
       for (const name of names) {
@@ -484,7 +485,7 @@ describe('the per-image time limit', () => {
       expect(error.code).toBe('TIMEOUT');
       expect(error.input).toBe(SAMPLE);
       expect(error.message).toBe('took longer than 1 ms');
-      const next = await digitizer.digitize(SAMPLE);
+      const next = oneChart(await digitizer.digitize(SAMPLE));
       expectSameChart(next, reference);
     },
     E2E_TIMEOUT_MS,

@@ -39,12 +39,12 @@ describe('findThinMarkers', () => {
   it('finds x markers beside their line at their centres, as crosses', async () => {
     const centres = [70, 40, 60, 30, 80, 50].map((py, i) => ({ px: 25 + 30 * i, py }));
     const weight = await inkWeight(polyline(centres) + centres.map(cross).join(''));
-    const found = findThinMarkers(
-      traced(centres),
-      LINE_WIDTH,
-      { weight, width: WIDTH, height: HEIGHT },
-      REGION,
-    );
+    const found = findThinMarkers(traced(centres), LINE_WIDTH, {
+      weight,
+      width: WIDTH,
+      height: HEIGHT,
+      region: REGION,
+    });
     expect(found?.shape).toBe('cross');
     expect(found?.markers).toHaveLength(centres.length);
     found?.markers.forEach((m, i) => {
@@ -59,7 +59,12 @@ describe('findThinMarkers', () => {
     const points = [70, 40, 60, 30, 80, 50, 75, 35].map((py, i) => ({ px: 15 + 24 * i, py }));
     const weight = await inkWeight(polyline(points));
     expect(
-      findThinMarkers(traced(points), LINE_WIDTH, { weight, width: WIDTH, height: HEIGHT }, REGION),
+      findThinMarkers(traced(points), LINE_WIDTH, {
+        weight,
+        width: WIDTH,
+        height: HEIGHT,
+        region: REGION,
+      }),
     ).toBeNull();
   });
 
@@ -69,7 +74,12 @@ describe('findThinMarkers', () => {
     const marked = points.filter((_, i) => i % 2 === 0);
     const weight = await inkWeight(polyline(points) + marked.map(cross).join(''));
     expect(
-      findThinMarkers(traced(points), LINE_WIDTH, { weight, width: WIDTH, height: HEIGHT }, REGION),
+      findThinMarkers(traced(points), LINE_WIDTH, {
+        weight,
+        width: WIDTH,
+        height: HEIGHT,
+        region: REGION,
+      }),
     ).toBeNull();
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fitToInk } from '../../src/trace/fitToInk.js';
-import type { Ink } from '../../src/trace/refineVertices.js';
+import type { Ink } from '../../src/trace/ink.js';
 import type { PixelPoint } from '../../src/types.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 160;
 const HEIGHT = 120;
 const LINE_WIDTH = 2;
+const REGION = { left: 0, top: 0, right: WIDTH, bottom: HEIGHT };
 
 /**
  * The line traced from `weight`: per column of `columns`, the run of ink holding the most, its
@@ -53,7 +54,7 @@ describe('fitToInk', () => {
   it('finds the heights a search over every candidate with every pixel finds, exactly', async () => {
     const weight = await inkWeightOf(WIDTH, HEIGHT)(svg);
     const { line, spans } = traceRuns(weight, columns);
-    const ink: Ink = { weight, width: WIDTH, height: HEIGHT };
+    const ink: Ink = { weight, width: WIDTH, height: HEIGHT, region: REGION };
     expect(spans.filter((s) => s.bottom - s.top > 8).length).toBeGreaterThan(20);
     expect(fitToInk(line, spans, LINE_WIDTH, ink)).toEqual(
       plainFitToInk(line, spans, LINE_WIDTH, ink),
@@ -72,8 +73,8 @@ describe('fitToInk', () => {
       }
     }
     const { line, spans } = traceRuns(weight, columns);
-    const ink: Ink = { weight, width: WIDTH, height: HEIGHT };
-    const fitted = fitToInk(line, spans, LINE_WIDTH, ink, occluded);
+    const ink: Ink = { weight, width: WIDTH, height: HEIGHT, region: REGION };
+    const fitted = fitToInk(line, spans, LINE_WIDTH, { ...ink, occluded });
     expect(fitted).toEqual(plainFitToInk(line, spans, LINE_WIDTH, ink, occluded));
     expect(fitted.some((p, i) => p.py !== line[i].py)).toBe(true);
   });

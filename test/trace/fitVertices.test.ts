@@ -43,7 +43,12 @@ describe('fitVertices', () => {
       );
     // The column centres at the peak lie well inside the bend.
     expect(nearest(traced).py - peak.py).toBeGreaterThan(2);
-    const fitted = fitVertices(traced, LINE_WIDTH, { weight, width: WIDTH, height: HEIGHT });
+    const fitted = fitVertices(traced, LINE_WIDTH, {
+      weight,
+      width: WIDTH,
+      height: HEIGHT,
+      region: { left: 0, top: 0, right: WIDTH, bottom: HEIGHT },
+    });
     const vertex = nearest(fitted);
     expect(Math.abs(vertex.px - peak.px)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(vertex.py - peak.py)).toBeLessThanOrEqual(0.5);

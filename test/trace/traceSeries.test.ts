@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../../src/math.js';
+import type { Ink } from '../../src/trace/ink.js';
 import { traceSeries } from '../../src/trace/traceSeries.js';
 import type { PixelPoint } from '../../src/types.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
@@ -39,6 +40,14 @@ function lineMask(
 
 const inkWeight = inkWeightOf(WIDTH, HEIGHT);
 
+/** A series' ink to trace, in the test's region. */
+const inkOf = (weight: Float32Array): Ink => ({
+  weight,
+  width: WIDTH,
+  height: HEIGHT,
+  region: REGION,
+});
+
 /** SVG of a black polyline through `points`, `width` px wide, with round joins. */
 function polyline(points: PixelPoint[], width: number): string {
   const list = points.map((p) => `${p.px},${p.py}`).join(' ');
@@ -50,7 +59,7 @@ const disc = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="4.5" 
 
 /** Traces `weight` and expects markers, one point per centre, each within MARKER_TOLERANCE. */
 function expectMarkersAt(weight: Float32Array, centres: PixelPoint[]): void {
-  const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+  const { points, markers } = traceSeries(inkOf(weight));
   expect(markers).toBe(true);
   expect(points).toHaveLength(centres.length);
   points.forEach((point, i) => {
@@ -73,7 +82,7 @@ describe('traceSeries', () => {
     const slope = -0.3;
     const line = (px: number) => 90 + slope * (px - 20);
     const weight = lineMask(90, 20, slope, 2, 20, 180);
-    const { points, markers, coverage } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points, markers, coverage } = traceSeries(inkOf(weight));
     expect(markers).toBe(false);
     expect(coverage).toBe(1);
     expect(points).toHaveLength(160);
@@ -120,7 +129,7 @@ describe('traceSeries', () => {
     ] as const) {
       const weight = await inkWeight(polyline(centres, 2) + centres.map(draw).join(''));
       expectMarkersAt(weight, centres);
-      expect(traceSeries(weight, WIDTH, HEIGHT, REGION).marker).toBe(shape);
+      expect(traceSeries(inkOf(weight)).marker).toBe(shape);
     }
   });
 
@@ -196,7 +205,7 @@ describe('traceSeries', () => {
     const centres = [90, 30, 90, 30, 60, 90, 30, 90].map((py, i) => ({ px: 22.3 + 22 * i, py }));
     const discs = centres.map((c) => disc({ px: c.px + 0.5, py: c.py }));
     const weight = await inkWeight(polyline(centres, 2) + discs.join(''));
-    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points } = traceSeries(inkOf(weight));
     expect(points).toHaveLength(centres.length);
     // The fifth lies midway on a straight stroke.
     expect(Math.abs(points[4].px - centres[4].px)).toBeLessThanOrEqual(0.2);
@@ -215,8 +224,8 @@ describe('traceSeries', () => {
     );
     const weight = await inkWeight(polyline(centres, 2.5) + cores.join(''));
     const outlines = Uint8Array.from(await inkWeight(rings.join('')), (w) => (w > 0.5 ? 1 : 0));
-    expect(traceSeries(weight, WIDTH, HEIGHT, REGION).markers).toBe(false);
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION, { outlines });
+    expect(traceSeries(inkOf(weight)).markers).toBe(false);
+    const { points, markers } = traceSeries({ ...inkOf(weight), outlines });
     expect(markers).toBe(true);
     expect(points).toHaveLength(centres.length);
     points.forEach((point, i) => {
@@ -237,7 +246,7 @@ describe('traceSeries', () => {
       { px: 185, py: 90 },
     ];
     const weight = await inkWeight(polyline(centres, 2) + centres.slice(1).map(disc).join(''));
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points, markers } = traceSeries(inkOf(weight));
     expect(markers).toBe(true);
     expect(points).toHaveLength(centres.length);
     const [first] = points;
@@ -265,7 +274,7 @@ describe('traceSeries', () => {
   it('puts the vertex of a sharp, thick peak where its two strokes meet', async () => {
     const peak = { px: 100, py: 20 };
     const weight = await inkWeight(polyline([{ px: 20, py: 100 }, peak, { px: 180, py: 100 }], 4));
-    const { points, markers, marker } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points, markers, marker } = traceSeries(inkOf(weight));
     expect(markers).toBe(false);
     expect(marker).toBeNull();
     // A column centre inside the bend would sit about 2 px low.
@@ -280,7 +289,7 @@ describe('traceSeries', () => {
       py: i % 2 ? 40 : 60 + (i % 3),
     }));
     const weight = await inkWeight(polyline(vertices, 1.5));
-    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points } = traceSeries(inkOf(weight));
     const errors = vertices.slice(1, -1).map((v) => Math.abs(traceAt(points, v.px) - v.py));
     expect(percentile(errors, 0.5)).toBeLessThanOrEqual(1.5);
   });
@@ -290,7 +299,7 @@ describe('traceSeries', () => {
     const end = { px: 150.5, py: 90 };
     const triangle = `<polygon points="${end.px - 3.5},${end.py - 3} ${end.px + 3.5},${end.py - 3} ${end.px},${end.py + 4}" fill="#000"/>`;
     const weight = await inkWeight(polyline([{ px: 20, py: 30 }, end], 2.5) + triangle);
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points, markers } = traceSeries(inkOf(weight));
     expect(markers).toBe(false);
     expect(Math.abs(traceAt(points, end.px) - end.py)).toBeLessThanOrEqual(LINE_TOLERANCE);
   });
@@ -304,7 +313,7 @@ describe('traceSeries', () => {
       py: 60 + 8 * Math.sin(i * 2.3) + 8 * Math.sin(i * 0.7 + 1),
     }));
     const weight = await inkWeight(polyline(vertices, 1.5));
-    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points } = traceSeries(inkOf(weight));
     const errors = vertices.slice(2, -2).map((v) => Math.abs(traceAt(points, v.px) - v.py));
     expect(errors.reduce((sum, e) => sum + e, 0) / errors.length).toBeLessThanOrEqual(2.7);
   });
@@ -319,7 +328,7 @@ describe('traceSeries', () => {
       { px: 180, py: 70 },
     ];
     const weight = await inkWeight(polyline(vertices, 1.7));
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points, markers } = traceSeries(inkOf(weight));
     expect(markers).toBe(false);
     for (const vertex of vertices.slice(1, 3)) {
       expect(
@@ -344,7 +353,7 @@ describe('traceSeries', () => {
     const weight = await inkWeight(
       `<polyline points="${list}" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4"/>`,
     );
-    const { points, markers } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points, markers } = traceSeries(inkOf(weight));
     expect(markers).toBe(false);
     for (const vertex of vertices.slice(1, -1)) {
       expect(
@@ -360,7 +369,7 @@ describe('traceSeries', () => {
     const weight = await inkWeight(
       '<polyline points="10,60.5 190,60.5" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="14" y="20" width="2" height="2" fill="#000"/>',
     );
-    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points } = traceSeries(inkOf(weight));
     for (const { px, py } of points) {
       expect(Math.abs(py - 60.5), `at px ${px}`).toBeLessThanOrEqual(LINE_TOLERANCE);
     }
@@ -372,7 +381,7 @@ describe('traceSeries', () => {
       py: 60 + (i % 2 ? -8 : 8) + (i % 3),
     }));
     const weight = await inkWeight(polyline(vertices, 1));
-    const { points } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { points } = traceSeries(inkOf(weight));
     const errors = vertices
       .slice(1, -1)
       .map((vertex) => Math.abs(traceAt(points, vertex.px) - vertex.py));
@@ -407,18 +416,14 @@ describe('traceSeries', () => {
     const weight = await inkWeight(
       polyline(centres, 1.5) + centres.map((c) => draw(c.px, c.py)).join(''),
     );
-    const { markers, marker } = traceSeries(weight, WIDTH, HEIGHT, REGION);
+    const { markers, marker } = traceSeries(inkOf(weight));
     expect(markers).toBe(true);
     expect(marker).toBe(shape);
   });
 
   it('returns no points for an empty mask', () => {
-    const { points, coverage } = traceSeries(
-      new Float32Array(WIDTH * HEIGHT),
-      WIDTH,
-      HEIGHT,
-      REGION,
-    );
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    const { points, coverage } = traceSeries(inkOf(weight));
     expect(points).toEqual([]);
     expect(coverage).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriesConfidence } from '../../src/trace/seriesConfidence.js';
+import { seriesConfidence } from '../../src/review/seriesConfidence.js';
 import type { PixelPoint } from '../../src/types.js';
 
 /** A traced line: one point per column over `columns`. */

@@ -1,0 +1,61 @@
+import { toCsv } from '../export/toCsv.js';
+import { toJson } from '../export/toJson.js';
+import { chartsOf } from '../figure/figureResult.js';
+import type { DigitizeResult } from '../types.js';
+
+/** What is printed on stdout for each result. */
+export type StdoutFormat = 'json' | 'jsonl' | 'csv' | null;
+
+/**
+ * Prints results on stdout as they come: one object for a single input, else a JSON array
+ * written element by element (closed by `end`, even after an interruption, so it stays valid).
+ */
+export function createStdout(
+  format: StdoutFormat,
+  several: boolean,
+  closed: () => boolean,
+): { emit: (result: DigitizeResult) => Promise<void>; end: () => Promise<void> } {
+  let count = 0;
+  const write = (text: string): Promise<void> =>
+    closed()
+      ? Promise.resolve()
+      : new Promise((done) => {
+          process.stdout.write(text, () => done());
+        });
+  return {
+    async emit(result) {
+      count += 1;
+      switch (format) {
+        case null:
+          return;
+        case 'jsonl': {
+          // A figure: a line per chart, each with its source and panel.
+          const charts = chartsOf(result);
+          return write(
+            charts.map((chart) => `${JSON.stringify(JSON.parse(toJson(chart)))}\n`).join(''),
+          );
+        }
+        case 'csv':
+          return write(`${count > 1 ? '\n' : ''}${withNewline(toCsv(result))}`);
+        case 'json':
+          if (!several) return write(`${toJson(result)}\n`);
+          // Re-indented one level: JSON strings hold no raw newline, so every line is JSON text.
+          return write(`${count > 1 ? ',\n' : '[\n'}${toJson(result).replace(/^/gm, '  ')}`);
+        default:
+          return assertUnreachable(format);
+      }
+    },
+    async end() {
+      if (format === 'json' && several) await write(count > 0 ? '\n]\n' : '[]\n');
+    },
+  };
+}
+
+/** `text` ending with a newline. */
+export function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unexpected value ${String(value)}`);
+}

@@ -1,0 +1,118 @@
+import { DigitizeError } from '../errors.js';
+import { loadRaster } from '../load/loadRaster.js';
+import type { OcrEngine } from '../ocr/engine.js';
+import { runPipeline } from '../pipeline.js';
+import { createStageClock } from '../stageClock.js';
+import type {
+  Box,
+  ChartResult,
+  DigitizeInput,
+  DigitizeResult,
+  PanelChart,
+  PanelInfo,
+  Raster,
+  StageTimings,
+} from '../types.js';
+import { findPanels } from './findPanels.js';
+
+export interface FigureOptions {
+  /** The input as reported in the result and in errors (a path, or null). */
+  source: string | null;
+  maxPixels: number;
+  /** The OCR engine, started on first use and shared by every chart of the input. */
+  getEngine: () => Promise<OcrEngine>;
+  /** Called once, when the input is done, with each stage's time summed over its charts. */
+  onTimings?: (timings: StageTimings) => void;
+  /** Checked between stages: once aborted (a time limit, a cancel), no further stage runs. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Digitizes every chart of one input: decodes the image once, finds the panels it holds and
+ * runs the chart pipeline on each. One panel gives its chart object (exactly what the
+ * pipeline returns); several give a figure `{ source, charts, warnings }` whose charts carry
+ * their `panel`, with every pixel position in the whole image's pixels. Of several panels, one
+ * that is no readable chart is left out with a warning. Rejects with a DigitizeError: the
+ * failing stage's code, or `INTERNAL` at the stage that broke.
+ */
+export async function digitizeFigure(
+  input: DigitizeInput,
+  { source, maxPixels, getEngine, onTimings, signal }: FigureOptions,
+): Promise<DigitizeResult> {
+  const clock = createStageClock(source, signal);
+  const { warnings, ...image } = await clock.run('load', () => loadRaster(input, { maxPixels }));
+  const panels = await clock.run('panels', () => findPanels(image));
+  const chartOf = async (panel: PanelInfo, chartWarnings: string[]): Promise<ChartResult> => {
+    const whole = isWhole(panel.box, image);
+    const chart = await runPipeline(whole ? image : crop(image, panel.box), {
+      source,
+      getEngine,
+      clock,
+      warnings: chartWarnings,
+    });
+    return whole ? chart : placed(chart, panel.box, image);
+  };
+  if (panels.length === 1) {
+    const chart = await chartOf(panels[0], warnings);
+    onTimings?.(clock.timings());
+    return chart;
+  }
+  const charts: PanelChart[] = [];
+  let firstError: unknown = null;
+  for (const panel of panels) {
+    try {
+      charts.push({ ...(await chartOf(panel, [])), panel });
+    } catch (error) {
+      const { code } = error as DigitizeError;
+      if (code === 'ABORTED' || code === 'INTERNAL') throw error;
+      firstError ??= error;
+      warnings.push(`panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`);
+    }
+  }
+  if (charts.length === 0) {
+    throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
+  }
+  onTimings?.(clock.timings());
+  return { source, charts, warnings };
+}
+
+/** Whether `box` is the whole image. */
+function isWhole(box: Box, image: Raster): boolean {
+  return (
+    box.left === 0 && box.top === 0 && box.right === image.width && box.bottom === image.height
+  );
+}
+
+/** The pixels of `box` (whole pixels, inside the image) as a raster of their own. */
+function crop(image: Raster, box: Box): Raster {
+  const left = Math.max(0, Math.floor(box.left));
+  const top = Math.max(0, Math.floor(box.top));
+  const width = Math.min(image.width, Math.ceil(box.right)) - left;
+  const height = Math.min(image.height, Math.ceil(box.bottom)) - top;
+  const data = new Uint8Array(width * height * 3);
+  for (let row = 0; row < height; row++) {
+    const from = ((top + row) * image.width + left) * 3;
+    data.set(image.data.subarray(from, from + width * 3), row * width * 3);
+  }
+  return { data, width, height, channels: 3 };
+}
+
+/** A chart read from a crop at `box`, with its pixel positions moved into the whole image. */
+function placed(chart: ChartResult, box: Box, image: Raster): ChartResult {
+  const [dx, dy] = [Math.max(0, Math.floor(box.left)), Math.max(0, Math.floor(box.top))];
+  const { plot, axes } = chart;
+  return {
+    ...chart,
+    image: { width: image.width, height: image.height },
+    plot: {
+      left: plot.left + dx,
+      top: plot.top + dy,
+      right: plot.right + dx,
+      bottom: plot.bottom + dy,
+    },
+    axes: {
+      x: { ...axes.x, ticks: axes.x.ticks.map((tick) => ({ ...tick, pixel: tick.pixel + dx })) },
+      y: { ...axes.y, ticks: axes.y.ticks.map((tick) => ({ ...tick, pixel: tick.pixel + dy })) },
+    },
+  };
+}

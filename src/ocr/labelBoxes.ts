@@ -1,0 +1,143 @@
+import { channelDistance, type Rgb } from '../color.js';
+import { findRuns } from '../math.js';
+import type { Box, Raster } from '../types.js';
+
+const DEFAULTS = {
+  /** A pixel this far (0..255) from the page colour is ink. */
+  ink: 60,
+  /** Gaps narrower than this share of the text height are inside one x tick label. */
+  labelGap: 0.6,
+  /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
+  raised: 0.3,
+} as const;
+
+/** How many ink pixels (far from the page colour) each of `lines` holds, between `across`. */
+export function profileOf(
+  image: Raster,
+  page: Rgb,
+  lines: number[],
+  across: [number, number],
+  along: 'row' | 'column',
+): Uint32Array {
+  const profile = new Uint32Array(lines.length);
+  const { ink } = DEFAULTS;
+  const { data, width, height } = image;
+  const limit = along === 'row' ? width : height;
+  const from = Math.max(0, Math.floor(across[0]));
+  const to = Math.min(limit, Math.ceil(across[1]));
+  lines.forEach((line, i) => {
+    let count = 0;
+    for (let j = from; j < to; j++) {
+      const o = along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+      if (channelDistance(data, o, page) > ink) count++;
+    }
+    profile[i] = count;
+  });
+  return profile;
+}
+
+/** The whole numbers from `from` to `to` (inclusive), `step` apart. */
+export function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(i);
+  return out;
+}
+
+/** `box` in whole pixels, inside the image. */
+export function clampBox(box: Box, image: Raster): Box {
+  return {
+    left: Math.max(0, Math.floor(box.left)),
+    top: Math.max(0, Math.floor(box.top)),
+    right: Math.min(image.width, Math.ceil(box.right)),
+    bottom: Math.min(image.height, Math.ceil(box.bottom)),
+  };
+}
+
+/** Splits a band of tick labels into one box per label, from the ink profile across it. */
+export function splitLabels(
+  image: Raster,
+  page: Rgb,
+  band: Box,
+  axis: 'x' | 'y',
+  textHeight: number,
+): Box[] {
+  const box = clampBox(band, image);
+  const lines =
+    axis === 'x' ? range(box.left, box.right - 1, 1) : range(box.top, box.bottom - 1, 1);
+  const across: [number, number] = axis === 'x' ? [box.top, box.bottom] : [box.left, box.right];
+  const profile = profileOf(image, page, lines, across, axis === 'x' ? 'column' : 'row');
+  const gap = axis === 'x' ? Math.max(2, Math.round(textHeight * DEFAULTS.labelGap)) : 1;
+  return findRuns(profile, gap).map((part) => {
+    const from = lines[part.from];
+    const to = lines[part.to] + 1;
+    return tighten(
+      image,
+      page,
+      axis === 'x'
+        ? { left: from, right: to, top: box.top, bottom: box.bottom }
+        : { left: box.left, right: box.right, top: from, bottom: to },
+    );
+  });
+}
+
+/** The darkest value (the largest channel, 0..255) of the pixels in `box`. */
+export function darkestIn({ data, width }: Raster, box: Box): number {
+  let darkest = 255;
+  for (let row = box.top; row < box.bottom; row++) {
+    for (let o = (row * width + box.left) * 3; o < (row * width + box.right) * 3; o += 3) {
+      darkest = Math.min(darkest, Math.max(data[o], data[o + 1], data[o + 2]));
+    }
+  }
+  return darkest;
+}
+
+/** Shrinks a box to the ink inside it. */
+export function tighten(image: Raster, page: Rgb, box: Box): Box {
+  let left = box.right;
+  let right = box.left;
+  let top = box.bottom;
+  let bottom = box.top;
+  for (let row = box.top; row < box.bottom; row++) {
+    for (let column = box.left; column < box.right; column++) {
+      if (channelDistance(image.data, (row * image.width + column) * 3, page) > DEFAULTS.ink) {
+        left = Math.min(left, column);
+        right = Math.max(right, column + 1);
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row + 1);
+      }
+    }
+  }
+  return right > left ? { left, right, top, bottom } : box;
+}
+
+/**
+ * Splits a label into its base and a raised exponent (`10` and `-3` of 10^-3), from where
+ * the glyphs' bottoms jump up at the end of the label. Returns null when nothing is raised.
+ */
+export function splitExponent(
+  image: Raster,
+  page: Rgb,
+  label: Box,
+): { base: Box; exponent: Box } | null {
+  const height = label.bottom - label.top;
+  const bottoms: number[] = [];
+  for (let column = label.left; column < label.right; column++) {
+    let lowest = -1;
+    for (let row = label.bottom - 1; row >= label.top && lowest < 0; row--) {
+      if (channelDistance(image.data, (row * image.width + column) * 3, page) > DEFAULTS.ink)
+        lowest = row;
+    }
+    bottoms.push(lowest);
+  }
+  const raisedBelow = label.bottom - height * DEFAULTS.raised;
+  let split = bottoms.length;
+  while (split > 0 && (bottoms[split - 1] < 0 || bottoms[split - 1] < raisedBelow)) split--;
+  // An exponent is a glyph group of its own: it starts after an empty column. The raised
+  // columns before that belong to the base (the curve of a 0, the overhang of a 7's bar).
+  while (split < bottoms.length && bottoms[split] >= 0) split++;
+  const raised = bottoms.slice(split).filter((b) => b >= 0);
+  if (split === 0 || raised.length < 2) return null;
+  const base = tighten(image, page, { ...label, right: label.left + split });
+  const exponent = tighten(image, page, { ...label, left: label.left + split });
+  return { base, exponent };
+}

@@ -1,0 +1,128 @@
+import sharp from 'sharp';
+import type { Rgb } from '../color.js';
+import type { Box, Raster, Word } from '../types.js';
+import type { OcrEngine } from './engine.js';
+import { splitExponent } from './labelBoxes.js';
+import { scaleTile } from './scaleTile.js';
+
+const DEFAULTS = {
+  /** Tesseract reads words best with glyphs about this tall (px). */
+  glyphHeight: 40,
+  /** Crops are never scaled more than this (bigger only blurs). */
+  maxScale: 4,
+  /** White border added around a crop: tesseract needs a margin to find text lines. */
+  pad: 12,
+  /** The stacked image's background (greyscale). */
+  white: 255,
+  /** Empty lines (px) between two labels in the stacked image. */
+  stackGap: 16,
+} as const;
+
+/** Characters a tick label can hold. */
+export const TICK_WHITELIST = '0123456789.,-−–+%kKMBGe×x^()';
+
+/** A box of text to read; `rotate` for text reading bottom to top (a y axis label). */
+export type Label = Box & { rotate?: boolean };
+
+export interface ReadLabelsOptions {
+  /** Height (px) each label is scaled to. @default 40 */
+  glyphHeight?: number;
+  /** Words read with less confidence (0..100) are dropped, unless alone on their line. @default 0 */
+  minConfidence?: number;
+  /** Characters tesseract may output. @default TICK_WHITELIST */
+  whitelist?: string;
+  /** Read raised exponents apart (10^-3). @default true */
+  exponents?: boolean;
+  /** Joins the words of one label. @default '' (tick labels have no spaces) */
+  separator?: string;
+}
+
+/**
+ * OCR of many small labels in one engine call: each label (and each raised exponent) is cut
+ * out, scaled to a common glyph height and stacked on its own line. A lone digit, which
+ * sparse-text mode drops, is read reliably this way. Returns one string per label, `^`
+ * joining base and exponent.
+ */
+export async function readLabels(
+  engine: OcrEngine,
+  image: Raster,
+  labels: Label[],
+  page: Rgb,
+  {
+    whitelist = TICK_WHITELIST,
+    exponents = true,
+    separator = '',
+    minConfidence = 0,
+    glyphHeight = DEFAULTS.glyphHeight,
+  }: ReadLabelsOptions = {},
+): Promise<string[]> {
+  if (labels.length === 0) return [];
+  const pieces: { label: number; part: 'base' | 'exponent'; box: Box; rotate: boolean }[] = [];
+  labels.forEach((label, index) => {
+    const rotate = label.rotate ?? false;
+    const split = exponents && !rotate ? splitExponent(image, page, label) : null;
+    if (split) {
+      pieces.push({ label: index, part: 'base', box: split.base, rotate });
+      pieces.push({ label: index, part: 'exponent', box: split.exponent, rotate });
+    } else {
+      pieces.push({ label: index, part: 'base', box: label, rotate });
+    }
+  });
+  const tiles = pieces.map(({ box, rotate }) => {
+    const width = box.right - box.left;
+    const height = box.bottom - box.top;
+    // A rotated label (the y label) is read after a clockwise quarter turn.
+    const [across, along] = rotate ? [width, height] : [height, width];
+    const scale = Math.min(DEFAULTS.maxScale * 2, glyphHeight / Math.max(1, across));
+    return scaleTile(image, box, {
+      width: Math.max(1, Math.round(along * scale)),
+      height: Math.max(1, Math.round(across * scale)),
+      rotate,
+    });
+  });
+  let top = DEFAULTS.pad;
+  const tops: number[] = [];
+  for (const tile of tiles) {
+    tops.push(top);
+    top += tile.height + DEFAULTS.stackGap;
+  }
+  const canvasWidth = Math.max(...tiles.map((tile) => tile.width)) + DEFAULTS.pad * 4;
+  const canvasHeight = top + DEFAULTS.pad;
+  const canvas = new Uint8Array(canvasWidth * canvasHeight).fill(DEFAULTS.white);
+  tiles.forEach((tile, i) => {
+    for (let row = 0; row < tile.height; row++) {
+      const from = row * tile.width;
+      canvas.set(
+        tile.data.subarray(from, from + tile.width),
+        (tops[i] + row) * canvasWidth + DEFAULTS.pad * 2,
+      );
+    }
+  });
+  const png = await sharp(canvas, {
+    raw: { width: canvasWidth, height: canvasHeight, channels: 1 },
+  })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  const words = await engine.recognize(png, { psm: 6, whitelist });
+  const texts = pieces.map(() => [] as Word[]);
+  for (const word of words) {
+    const middle = (word.box.top + word.box.bottom) / 2;
+    const line = tops.findIndex(
+      (t, i) =>
+        middle >= t - DEFAULTS.stackGap / 2 && middle < t + tiles[i].height + DEFAULTS.stackGap / 2,
+    );
+    if (line >= 0) texts[line].push(word);
+  }
+  const out = labels.map(() => ({ base: '', exponent: '' }));
+  pieces.forEach((piece, i) => {
+    // A doubtful word beside others is noise (a tick mark read as 'oe'); alone, it is the
+    // best reading there is.
+    const line = texts[i];
+    const text = (line.length > 1 ? line.filter((w) => w.confidence >= minConfidence) : line)
+      .sort((a, b) => a.box.left - b.box.left)
+      .map((word) => word.text)
+      .join(separator);
+    out[piece.label][piece.part] = text;
+  });
+  return out.map(({ base, exponent }) => (exponent ? `${base}^${exponent}` : base));
+}

@@ -1,0 +1,144 @@
+import { toHex } from '../color.js';
+import { DigitizeError } from '../errors.js';
+import type { SeriesMask } from '../separate/separateSeries.js';
+import { followHidden } from '../trace/followHidden.js';
+import type { TraceResult } from '../trace/traceSeries.js';
+import type { AxisScale, Box, SeriesResult } from '../types.js';
+import { findHalos } from './findHalos.js';
+import { seriesConfidence } from './seriesConfidence.js';
+
+const DEFAULTS = {
+  /** A bare line whose points cover less of its span than this is reported as gappy. */
+  gappyCoverage: 0.7,
+  /** A series with more than this share of its ink in big filled blobs is bars or areas. */
+  filled: 0.5,
+  /** Markers joined by a line over less than this share of the columns between them have none. */
+  scatterJoined: 0.3,
+} as const;
+
+export interface ReviewInput {
+  /** One mask per series colour, the legend's listed colours first. */
+  masks: SeriesMask[];
+  /** Each mask's trace, in pixels; null for an empty mask. */
+  traces: (TraceResult | null)[];
+  /** The legend's names of the listed colours, in order (none without a legend). */
+  names: string[];
+  /** Whether the chart has a legend: a colour past `names` is then one it does not list. */
+  legend: boolean;
+  axes: { x: AxisScale; y: AxisScale };
+  /** The plot region that was traced (px). */
+  region: Box;
+  /** The masks' row length (px). */
+  width: number;
+}
+
+export interface Review {
+  /** The series, their points in data units, in the masks' order. */
+  series: SeriesResult[];
+  warnings: string[];
+}
+
+/**
+ * Looks over the traces of all the series together and decides what each is: a halo around
+ * another's line (left out), a bare line hidden under another over a stretch (made to follow
+ * it there), filled bars or areas (left out, or NOT_A_LINE_CHART when nothing else is drawn),
+ * markers without a line (a scatter plot), a line with large gaps; then names each series,
+ * rates it (`confidence`) and maps its points to data. What is doubtful goes to `warnings`.
+ * Throws DigitizeError NOT_A_LINE_CHART when every series is filled.
+ */
+export function reviewSeries({
+  masks,
+  traces,
+  names,
+  legend,
+  axes,
+  region,
+  width,
+}: ReviewInput): Review {
+  const { halos, warnings } = findHalos({
+    masks,
+    traced: traces.map((trace) => trace !== null),
+    names,
+    first: legend ? names.length : 0,
+    width,
+  });
+  const points = followingHidden(masks, traces, halos, width);
+  const series: SeriesResult[] = [];
+  const filled: string[] = [];
+  masks.forEach((mask, i) => {
+    const name = legend ? (names[i] ?? null) : null;
+    if (halos.has(i)) return;
+    const unlisted = legend && i >= names.length;
+    if (unlisted && mask.count > 0) {
+      warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
+    }
+    const trace = traces[i];
+    if (trace === null) {
+      warnings.push(`legend entry '${name}' has no matching colour in the plot`);
+      return;
+    }
+    if (points[i].length === 0) return;
+    const label = name ?? toHex(mask.color);
+    if (trace.filled > DEFAULTS.filled) {
+      filled.push(label);
+      return;
+    }
+    if (trace.markers && trace.joined < DEFAULTS.scatterJoined) {
+      warnings.push(
+        `series '${label}' is markers without a line (a scatter plot, not a line chart): its points are the markers`,
+      );
+    }
+    if (trace.coverage < DEFAULTS.gappyCoverage && !trace.markers) {
+      warnings.push(
+        `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
+      );
+    }
+    series.push({
+      name,
+      color: toHex(mask.color),
+      marker: trace.marker,
+      confidence: seriesConfidence({
+        points: points[i],
+        markers: trace.markers,
+        plotWidth: region.right - region.left,
+        ticks: Math.min(axes.x.ticks.length, axes.y.ticks.length),
+        unlisted,
+      }),
+      points: points[i].map(({ px, py }) => ({
+        x: axes.x.pixelToData(px),
+        y: axes.y.pixelToData(py),
+      })),
+    });
+  });
+  if (filled.length > 0) {
+    const what = `filled bars or areas (${filled.join(', ')})`;
+    if (series.length === 0) {
+      throw new DigitizeError('NOT_A_LINE_CHART', 'review', `${what}: not a line chart`);
+    }
+    warnings.push(`${what} left out: they are not lines`);
+  }
+  if (series.length === 0) warnings.push('no series found in the plot');
+  return { series, warnings };
+}
+
+/**
+ * Each series' points (none for an empty mask), where bare lines hidden under one another
+ * over a stretch follow the one on top there.
+ */
+function followingHidden(
+  masks: SeriesMask[],
+  traces: (TraceResult | null)[],
+  halos: Set<number>,
+  width: number,
+) {
+  const points = traces.map((trace) => trace?.points ?? []);
+  const bare = traces.flatMap((trace, i) =>
+    trace && !trace.markers && !halos.has(i)
+      ? [{ i, points: trace.points, weight: masks[i].weight }]
+      : [],
+  );
+  followHidden(bare, width).forEach((followed, n) => {
+    points[bare[n].i] = followed;
+  });
+  return points;
+}

@@ -1,0 +1,172 @@
+import { percentile } from '../math.js';
+import type { MarkerShape, PixelPoint } from '../types.js';
+import { classifyMarker } from './classifyMarker.js';
+import { type Core, distanceMap, findCores } from './distanceMap.js';
+import { DEFAULTS as INK, type Ink } from './ink.js';
+
+export const DEFAULTS = {
+  /** Marker cores lie at least this far (px) deeper inside the series' pixels than the line's middle. */
+  coreMargin: 1,
+  /** Marker bodies reach this much (px) deeper than the core threshold; a thick line's folds barely pass it. */
+  markerDepth: 0.8,
+  /** Cores smaller than this (px) are noise, not markers. */
+  minCore: 4,
+  /** At least this share of the cores must be alike in size for the series to have markers. */
+  alike: 0.8,
+  /** A series has markers when at least this many cores are found. */
+  minMarkers: 4,
+  /** Outlined markers are looked for when this many dark pixels (10 per marker) border the series' ink. */
+  minOutline: 40,
+  /** A core at least this share of the typical marker core's size is a whole marker. */
+  whole: 0.75,
+  /** How far a marker reaches from its centre, in its core's depths (inradii), with a margin. */
+  reach: {
+    circle: 1.2,
+    square: 1.4,
+    diamond: 1.4,
+    'triangle-up': 2,
+    'triangle-down': 2,
+    cross: 2.3,
+    plus: 2.3,
+    star: 2.3,
+    pentagon: 2.3,
+  } satisfies Record<MarkerShape, number>,
+} as const;
+
+/** The markers of a series: their shape, how far each reaches from its centre, and their centres. */
+export interface Markers {
+  shape: MarkerShape;
+  /** Half a marker's extent plus a pixel (px): the line is traced outside it. */
+  reach: number;
+  /** Marker centres (px), in no order. */
+  centres: PixelPoint[];
+}
+
+/**
+ * The markers of a series: blobs deeper inside its ink (`dist`, its distance map) than the
+ * line's half width `halfWidth`, alike in size. Markers drawn with a dark outline
+ * (matplotlib's classic style) keep only a small core of the series colour: where dark ink
+ * borders the series, they are looked for again with their outline. A marker cut by a line
+ * drawn over it leaves smaller pieces of core: they count, as one. Null when the series has
+ * no such markers (it may still have thin ones: findThinMarkers).
+ */
+export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Markers | null {
+  const { weight, width, height, region, outlines } = ink;
+  const threshold = halfWidth + DEFAULTS.coreMargin;
+  let markerInk = weight;
+  let cores = markerCores(dist, width, region, threshold);
+  if (
+    !cores.hasMarkers &&
+    outlines &&
+    outlineTouches(ink, outlines, DEFAULTS.minOutline) >= DEFAULTS.minOutline
+  ) {
+    const outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
+    const withOutlines = markerCores(
+      distanceMap(outlined, width, height),
+      width,
+      region,
+      threshold,
+    );
+    if (withOutlines.hasMarkers) {
+      markerInk = outlined;
+      cores = withOutlines;
+    }
+  }
+  const { found, alike, depth, hasMarkers, typical } = cores;
+  if (!hasMarkers) return null;
+  const shape = classifyMarker(
+    alike,
+    (column, row) => markerInk[row * width + column] >= INK.solid,
+  );
+  const reach = depth * DEFAULTS.reach[shape] + 1;
+  return {
+    shape,
+    reach,
+    centres: mergeNear(
+      found.filter((c) => c.size >= typical / 4),
+      reach,
+      typical * DEFAULTS.whole,
+    ),
+  };
+}
+
+/**
+ * Blobs deeper than `threshold` inside the series' ink (`dist`): marker cores when enough of
+ * them are alike in size and deep enough.
+ */
+function markerCores(dist: Float32Array, width: number, region: Ink['region'], threshold: number) {
+  const found = findCores(dist, width, region, threshold);
+  const candidates = found.filter((c) => c.size >= DEFAULTS.minCore);
+  const typical = percentile(
+    candidates.map((c) => c.size),
+    0.5,
+  );
+  // Markers are all alike; blobs where a noisy line folds on itself are not.
+  const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
+  const depth = percentile(
+    alike.map((c) => c.depth),
+    0.5,
+  );
+  const hasMarkers =
+    alike.length >= DEFAULTS.minMarkers &&
+    alike.length >= candidates.length * DEFAULTS.alike &&
+    depth >= threshold + DEFAULTS.markerDepth;
+  return { found, alike, depth, hasMarkers, typical };
+}
+
+/** Cores closer than `reach` in x and y are pieces of one marker: merged, weighted by size. */
+function mergeNear(cores: Core[], reach: number, whole: number): Core[] {
+  const merged: Core[] = [];
+  for (const core of [...cores].sort((a, b) => b.size - a.size)) {
+    // Two whole markers side by side (overlapping data points) stay two.
+    const host = merged.find(
+      (m) =>
+        Math.abs(m.px - core.px) <= reach &&
+        Math.abs(m.py - core.py) <= reach &&
+        (m.size < whole || core.size < whole),
+    );
+    if (!host) {
+      merged.push({ ...core });
+      continue;
+    }
+    const size = host.size + core.size;
+    host.px = (host.px * host.size + core.px * core.size) / size;
+    host.py = (host.py * host.size + core.py * core.size) / size;
+    host.size = size;
+    host.depth = Math.max(host.depth, core.depth);
+    host.box = {
+      left: Math.min(host.box.left, core.box.left),
+      top: Math.min(host.box.top, core.box.top),
+      right: Math.max(host.box.right, core.box.right),
+      bottom: Math.max(host.box.bottom, core.box.bottom),
+    };
+  }
+  return merged;
+}
+
+/**
+ * How many outline pixels border the series' solid ink (stopping at minOutline): a line
+ * crossing dark text or another line touches a few, outlined markers many.
+ */
+function outlineTouches(
+  { weight, width, region }: Ink,
+  outlines: Uint8Array,
+  minOutline: number,
+): number {
+  let count = 0;
+  for (let row = Math.ceil(region.top) + 1; row < region.bottom - 1; row++) {
+    for (let column = Math.ceil(region.left) + 1; column < region.right - 1; column++) {
+      const i = row * width + column;
+      if (!outlines[i]) continue;
+      if (
+        weight[i - 1] >= INK.solid ||
+        weight[i + 1] >= INK.solid ||
+        weight[i - width] >= INK.solid ||
+        weight[i + width] >= INK.solid
+      ) {
+        if (++count >= minOutline) return count;
+      }
+    }
+  }
+  return count;
+}

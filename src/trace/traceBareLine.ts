@@ -1,0 +1,109 @@
+import { percentile } from '../math.js';
+import type { PixelPoint } from '../types.js';
+import { bridgeDashes } from './bridgeDashes.js';
+import { type ColumnRun, columnRuns, followRuns, rowRunWeights, runEdges } from './columnRuns.js';
+import { fitToInk } from './fitToInk.js';
+import { fitVertices } from './fitVertices.js';
+import type { Ink } from './ink.js';
+import { refineVertices } from './refineVertices.js';
+
+const DEFAULTS = {
+  /** The line's thickness is read where it is flattest (columns) or steepest (rows): a low percentile of its runs. */
+  thicknessShare: 0.3,
+  /** Points on each side of a traced point that give the line's direction there. */
+  directionSpan: 2,
+} as const;
+
+/** A bare line followed through the columns of its (bridged) ink, before it is fitted. */
+export interface FollowedLine {
+  /** The series' ink with the gaps of a dashed line bridged. */
+  ink: Ink;
+  /** One point per traced column, left to right, at the centre of the run followed. */
+  line: PixelPoint[];
+  /** The run each point was traced from. */
+  runs: ColumnRun[];
+  /** Share of the traced x span where the line was seen. */
+  coverage: number;
+  /** The line's height across a column where flattest (px). */
+  thickness: number;
+  /** The stroke's width across its direction (px). */
+  across: number;
+}
+
+/**
+ * Follows a bare line through the columns, a dashed one with its gaps bridged: from each
+ * column's runs (`runsByColumn`, of the unbridged ink), the one nearest the previous column's.
+ */
+export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine {
+  const bridged = bridgeDashes(ink);
+  const lineInk = bridged === ink.weight ? ink : { ...ink, weight: bridged };
+  const left = Math.ceil(ink.region.left);
+  const lineRuns =
+    lineInk === ink ? runsByColumn : runsByColumn.map((_, k) => columnRuns(lineInk, left + k));
+  const { line, chosenRuns, coverage } = followRuns(ink.region, (k) => lineRuns[k]);
+  return {
+    ink: lineInk,
+    line,
+    runs: chosenRuns,
+    coverage,
+    thickness: percentile(
+      [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(lineInk)],
+      DEFAULTS.thicknessShare,
+    ),
+    across: acrossWidth(line, chosenRuns),
+  };
+}
+
+/**
+ * Traces a bare line: the followed line's extremes sharpened, each point fitted within its
+ * column's ink, the straight strokes refitted and every corner redrawn against the ink.
+ * Returns the points, left to right, one per traced column.
+ */
+export function traceBareLine({ ink, line, runs, thickness, across }: FollowedLine): PixelPoint[] {
+  const { weight, width } = ink;
+  sharpenExtremes(line, runs, thickness, (run, column) => runEdges(run, weight, width, column));
+  const spans = runs.map((run, i) => runEdges(run, weight, width, line[i].px - 0.5));
+  const fitted = fitToInk(line, spans, thickness, ink);
+  // The stroke's width across it; the run height where flattest bounds it.
+  return fitVertices(refineVertices(fitted, thickness, ink), Math.min(thickness, across), ink);
+}
+
+/**
+ * At a narrow peak or valley the line turns inside one column: the column's run spans both
+ * sides, and its centre lies well below the peak (above the valley). There the line's centre
+ * is half a line width inside the run's outer edge. `line[i]` was traced from `runs[i]`.
+ */
+function sharpenExtremes(
+  line: PixelPoint[],
+  runs: ColumnRun[],
+  thickness: number,
+  edgesOf: (run: ColumnRun, column: number) => { top: number; bottom: number },
+): void {
+  const centers = line.map((point) => point.py);
+  for (let i = 1; i < line.length - 1; i++) {
+    const column = line[i].px - 0.5;
+    const { top, bottom } = edgesOf(runs[i], column);
+    if (bottom - top <= thickness + 1) continue;
+    if (line[i - 1].px !== line[i].px - 1 || line[i + 1].px !== line[i].px + 1) continue;
+    const [before, after] = [centers[i - 1], centers[i + 1]];
+    if (before > centers[i] && after > centers[i]) line[i].py = top + thickness / 2;
+    else if (before < centers[i] && after < centers[i]) line[i].py = bottom - thickness / 2;
+  }
+}
+
+/**
+ * The line's width across its direction: the median over traced columns of the colour in the
+ * column's run, times the cosine of the line's slope there. Markers only add to a few columns'
+ * runs, and JPEG's faint specks beside the line, which split runs, do not shrink it.
+ */
+function acrossWidth(line: PixelPoint[], runs: ColumnRun[]): number {
+  const widths = line.map((_, i) => {
+    const [a, b] = [
+      line[Math.max(0, i - DEFAULTS.directionSpan)],
+      line[Math.min(line.length - 1, i + DEFAULTS.directionSpan)],
+    ];
+    const slope = b.px > a.px ? (b.py - a.py) / (b.px - a.px) : 0;
+    return runs[i].weight / Math.hypot(1, slope);
+  });
+  return percentile(widths, 0.5);
+}

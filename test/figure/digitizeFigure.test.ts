@@ -1,0 +1,142 @@
+import sharp from 'sharp';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { digitizeFigure } from '../../src/figure/digitizeFigure.js';
+import { isFigure } from '../../src/figure/figureResult.js';
+import { findPanels } from '../../src/figure/findPanels.js';
+import { createOcrEngine, type OcrEngine } from '../../src/ocr/engine.js';
+import { findPlotArea } from '../../src/plot/findPlotArea.js';
+import type { Box, ChartResult, DigitizeResult } from '../../src/types.js';
+import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
+
+// The real stages, each replaceable for one call: a panel finder that splits the image, a
+// stage that breaks.
+vi.mock('../../src/figure/findPanels.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/figure/findPanels.js')>();
+  return { ...actual, findPanels: vi.fn(actual.findPanels) };
+});
+vi.mock('../../src/plot/findPlotArea.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/plot/findPlotArea.js')>();
+  return { ...actual, findPlotArea: vi.fn(actual.findPlotArea) };
+});
+
+/** Charts with OCR on a slow, shared machine. */
+const TIMEOUT_MS = 30_000;
+const [WIDTH, HEIGHT] = [320, 240];
+
+let engine: Promise<OcrEngine> | null = null;
+const getEngine = () => {
+  engine ??= createOcrEngine();
+  return engine;
+};
+afterAll(async () => {
+  await (await engine)?.close();
+});
+
+const run = (input: Buffer) => digitizeFigure(input, { source: null, maxPixels: 1e7, getEngine });
+
+function spec(name: string, color: string): ChartSpec {
+  const x = [0, 1, 2, 3, 4];
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    xRange: [0, 4],
+    yRange: [0, 10],
+    xTicks: x,
+    yTicks: [0, 5, 10],
+    legend: 'upper left',
+    series: [{ name, color, x, y: [2, 6, 4, 8, 5] }],
+  };
+}
+
+/** A white image of `width` x `height` with each PNG pasted at its place. */
+async function compose(width: number, height: number, parts: [Buffer, number, number][]) {
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite(parts.map(([input, left, top]) => ({ input, left, top })))
+    .png()
+    .toBuffer();
+}
+
+function chart(result: DigitizeResult): ChartResult {
+  expect(isFigure(result)).toBe(false);
+  return result as ChartResult;
+}
+
+describe('digitizeFigure', () => {
+  it('reports a bug in a stage as INTERNAL at that stage, with the cause', async () => {
+    const bug = new TypeError('x is undefined');
+    vi.mocked(findPlotArea).mockImplementationOnce(() => {
+      throw bug;
+    });
+    const png = (await renderChart(spec('A', '#1f77b4'))).png;
+    await expect(run(png)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      stage: 'plot',
+      message: 'unexpected failure in stage plot: x is undefined',
+      cause: bug,
+    });
+  });
+
+  it('reports a bug in finding panels as INTERNAL at the panels stage', async () => {
+    vi.mocked(findPanels).mockImplementationOnce(() => {
+      throw new RangeError('bad box');
+    });
+    const png = (await renderChart(spec('A', '#1f77b4'))).png;
+    await expect(run(png)).rejects.toMatchObject({ code: 'INTERNAL', stage: 'panels' });
+  });
+
+  it('gives one panel inside a larger image as a chart, placed in the image', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const png = (await renderChart(spec('A', '#1f77b4'))).png;
+    const alone = chart(await run(png));
+    const box: Box = { left: 40, top: 30, right: 40 + WIDTH, bottom: 30 + HEIGHT };
+    vi.mocked(findPanels).mockImplementationOnce(() => [{ index: 0, label: null, box }]);
+    const placed = chart(await run(await compose(WIDTH + 80, HEIGHT + 60, [[png, 40, 30]])));
+    expect(placed).not.toHaveProperty('panel');
+    expect(placed.image).toEqual({ width: WIDTH + 80, height: HEIGHT + 60 });
+    expect(placed.plot).toEqual({
+      left: alone.plot.left + 40,
+      top: alone.plot.top + 30,
+      right: alone.plot.right + 40,
+      bottom: alone.plot.bottom + 30,
+    });
+    expect(placed.axes.x.ticks.map((tick) => tick.pixel)).toEqual(
+      alone.axes.x.ticks.map((tick) => tick.pixel + 40),
+    );
+    expect(placed.axes.y.ticks.map((tick) => tick.pixel)).toEqual(
+      alone.axes.y.ticks.map((tick) => tick.pixel + 30),
+    );
+    expect(placed.series).toEqual(alone.series);
+  });
+
+  it('gives several panels as a figure of charts; a panel with no chart is left out, with a warning', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const [a, b] = await Promise.all([
+      renderChart(spec('Alpha', '#1f77b4')),
+      renderChart(spec('Beta', '#d62728')),
+    ]);
+    const image = await compose(WIDTH * 3, HEIGHT, [
+      [a.png, 0, 0],
+      [b.png, WIDTH, 0],
+    ]);
+    const panels = [0, 1, 2].map((index) => ({
+      index,
+      label: `(${'abc'[index]})`,
+      box: { left: index * WIDTH, top: 0, right: (index + 1) * WIDTH, bottom: HEIGHT },
+    }));
+    vi.mocked(findPanels).mockImplementationOnce(() => panels);
+    const result = await digitizeFigure(image, { source: 'fig.png', maxPixels: 1e7, getEngine });
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    expect(result.source).toBe('fig.png');
+    expect(result.charts.map((c) => c.panel)).toEqual(panels.slice(0, 2));
+    expect(result.charts.map((c) => c.series.map((s) => s.name))).toEqual([['Alpha'], ['Beta']]);
+    expect(result.charts.map((c) => c.source)).toEqual(['fig.png', 'fig.png']);
+    // The second chart's plot is in the image's pixels, right of the first panel.
+    expect(result.charts[1].plot.left).toBeGreaterThan(WIDTH);
+    expect(result.charts[1].image).toEqual({ width: WIDTH * 3, height: HEIGHT });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/^panel \(c\): /);
+  });
+});

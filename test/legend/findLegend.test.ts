@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { deltaE, type Rgb, rgbToLab } from '../../src/color.js';
+import { findLegend } from '../../src/legend/findLegend.js';
+import { loadRaster } from '../../src/load/loadRaster.js';
+import { findPlotArea } from '../../src/plot/findPlotArea.js';
+import type { Box } from '../../src/types.js';
+import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
+
+/** How far (px) the found legend box may reach past the drawn frame (its rounded corners). */
+const BOX_TOLERANCE = 6;
+/** A sample's colour is its series' colour within this Delta E (anti-aliasing, rounding). */
+const COLOR_TOLERANCE = 8;
+
+const BLUE: Rgb = [31, 119, 180];
+const RED: Rgb = [214, 39, 40];
+const hex = (rgb: Rgb) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+
+function spec(overrides: Partial<ChartSpec> = {}): ChartSpec {
+  const x = [0, 1, 2, 3, 4, 5];
+  return {
+    width: 560,
+    height: 400,
+    xRange: [0, 5],
+    yRange: [0, 10],
+    xTicks: x,
+    yTicks: [0, 5, 10],
+    legend: 'upper right',
+    series: [
+      { name: 'train', color: hex(BLUE), x, y: [1, 3, 4, 6, 7, 8] },
+      { name: 'validation', color: hex(RED), x, y: [2, 2.5, 3, 3.5, 5, 4] },
+    ],
+    ...overrides,
+  };
+}
+
+async function legendOf(chartSpec: ChartSpec) {
+  const chart = await renderChart(chartSpec);
+  const image = await loadRaster(chart.png);
+  return { chart, legend: findLegend(image, findPlotArea(image)) };
+}
+
+const inside = (inner: Box, outer: Box) =>
+  inner.left >= outer.left &&
+  inner.right <= outer.right &&
+  inner.top >= outer.top &&
+  inner.bottom <= outer.bottom;
+
+describe('findLegend', () => {
+  it('finds a framed legend in the plot: its box, and an entry per series in order', async () => {
+    const { chart, legend } = await legendOf(spec());
+    expect(legend).not.toBeNull();
+    const drawn = chart.legend!;
+    const box = legend!.box;
+    expect(Math.abs(box.left - drawn.left)).toBeLessThanOrEqual(BOX_TOLERANCE);
+    expect(Math.abs(box.right - (drawn.right + 1))).toBeLessThanOrEqual(BOX_TOLERANCE);
+    expect(Math.abs(box.top - drawn.top)).toBeLessThanOrEqual(BOX_TOLERANCE);
+    expect(Math.abs(box.bottom - (drawn.bottom + 1))).toBeLessThanOrEqual(BOX_TOLERANCE);
+    expect(legend!.slots).toHaveLength(2);
+    legend!.slots.forEach((slot, i) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab([BLUE, RED][i]))).toBeLessThan(COLOR_TOLERANCE);
+      expect(inside(slot.handle, box)).toBe(true);
+      expect(inside(slot.text, box)).toBe(true);
+      // The sample is left of its text, on the same row.
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(slot.handle.top).toBeLessThan(slot.text.bottom);
+      expect(slot.handle.bottom).toBeGreaterThan(slot.text.top);
+    });
+    expect(legend!.slots[0].text.bottom).toBeLessThanOrEqual(legend!.slots[1].text.top);
+  });
+
+  it('finds a legend of colour boxes above a frameless plot (Chart.js)', async () => {
+    const { legend } = await legendOf(spec({ style: 'chartjs' }));
+    expect(legend).not.toBeNull();
+    expect(legend!.slots).toHaveLength(2);
+    legend!.slots.forEach((slot, k) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab([BLUE, RED][k]))).toBeLessThan(COLOR_TOLERANCE);
+    });
+  });
+
+  it('finds none where the chart has no legend', async () => {
+    const { legend } = await legendOf(spec({ legend: null }));
+    expect(legend).toBeNull();
+  });
+});

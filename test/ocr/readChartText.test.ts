@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findLegend } from '../../src/legend/findLegend.js';
+import { loadRaster } from '../../src/load/loadRaster.js';
+import { createOcrEngine, type OcrEngine } from '../../src/ocr/engine.js';
+import { type ChartText, readChartText } from '../../src/ocr/readChartText.js';
+import { findPlotArea } from '../../src/plot/findPlotArea.js';
+import type { DigitizeInput } from '../../src/types.js';
+import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
+
+/** OCR on a slow, shared machine. */
+const TIMEOUT_MS = 30_000;
+/** How far (px) a tick label's box centre may sit from where its tick was drawn. */
+const CENTRE_TOLERANCE = 3;
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+let engine: OcrEngine;
+beforeAll(async () => {
+  engine = await createOcrEngine();
+});
+afterAll(async () => {
+  await engine?.close();
+});
+
+/** The text of an image, read as the pipeline reads it (plot area and legend found first). */
+async function textOf(input: DigitizeInput): Promise<ChartText> {
+  const image = await loadRaster(input);
+  const plot = findPlotArea(image);
+  const legend = findLegend(image, plot);
+  return readChartText(
+    image,
+    plot,
+    engine,
+    legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
+  );
+}
+
+describe('readChartText', { timeout: TIMEOUT_MS }, () => {
+  it('reads the title, axis labels, legend names and every tick label, each at its tick', async () => {
+    const x = [0, 20, 40, 60, 80, 100];
+    const spec: ChartSpec = {
+      width: 640,
+      height: 480,
+      title: 'Reward by step',
+      xLabel: 'Training Step',
+      yLabel: 'Mean Reward',
+      xRange: [0, 100],
+      yRange: [0, 1],
+      xTicks: x,
+      yTicks: [0, 0.25, 0.5, 0.75, 1],
+      legend: 'lower right',
+      series: [
+        { name: 'GRPO', color: '#1f77b4', x, y: [0.1, 0.4, 0.5, 0.7, 0.8, 0.85] },
+        { name: 'Baseline', color: '#d62728', x, y: [0.2, 0.25, 0.3, 0.35, 0.4, 0.42] },
+      ],
+    };
+    const chart = await renderChart(spec);
+    const text = await textOf(chart.png);
+    expect(text.title).toBe('Reward by step');
+    expect(text.xLabel).toBe('Training Step');
+    expect(text.yLabel).toBe('Mean Reward');
+    expect(text.legendNames).toEqual(['GRPO', 'Baseline']);
+    expect(text.xTickWords.map((word) => word.text)).toEqual(['0', '20', '40', '60', '80', '100']);
+    expect(text.yTickWords.map((word) => word.text).sort()).toEqual(
+      ['0.00', '0.25', '0.50', '0.75', '1.00'].sort(),
+    );
+    text.xTickWords.forEach((word, i) => {
+      const drawn = chart.dataToPixel(x[i], 0).px + 0.5;
+      expect(Math.abs((word.box.left + word.box.right) / 2 - drawn)).toBeLessThanOrEqual(
+        CENTRE_TOLERANCE,
+      );
+    });
+    expect([text.xMultiplier, text.yMultiplier]).toEqual([1, 1]);
+  });
+
+  it('reads an axis multiplier printed at the end of the x axis (1e6)', async () => {
+    const text = await textOf(join(fixtures, 'x-multiplier.png'));
+    expect(text.xMultiplier).toBe(1e6);
+    expect(text.yMultiplier).toBe(1);
+    expect(text.xLabel).toBe('Environment Steps');
+  });
+
+  it('reads no text where there is none beside the plot', async () => {
+    const spec: ChartSpec = {
+      xRange: [0, 1],
+      yRange: [0, 1],
+      xTicks: [],
+      yTicks: [],
+      series: [{ name: null, color: '#1f77b4', x: [0, 1], y: [0.2, 0.8] }],
+    };
+    const text = await textOf((await renderChart(spec)).png);
+    expect(text).toMatchObject({ title: null, xLabel: null, yLabel: null, legendNames: [] });
+    expect(text.xTickWords).toEqual([]);
+    expect(text.yTickWords).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { makeAxisScale } from '../../src/calibrate/axisScale.js';
+import type { Rgb } from '../../src/color.js';
+import { type ReviewInput, reviewSeries } from '../../src/review/reviewSeries.js';
+import type { SeriesMask } from '../../src/separate/separateSeries.js';
+import { traceSeries } from '../../src/trace/traceSeries.js';
+import { inkWeightOf } from '../helpers/inkWeight.js';
+
+const WIDTH = 200;
+const HEIGHT = 120;
+const REGION = { left: 2, top: 2, right: WIDTH - 2, bottom: HEIGHT - 2 };
+/** x = px / 10, y = (120 - py) / 10: a pixel is a tenth of a data unit. */
+const AXES = {
+  x: makeAxisScale(
+    'linear',
+    0,
+    0.1,
+    [1, 2, 3].map((v) => ({ text: `${v}`, value: v, pixel: 0 })),
+  ),
+  y: makeAxisScale(
+    'linear',
+    12,
+    -0.1,
+    [1, 2, 3].map((v) => ({ text: `${v}`, value: v, pixel: 0 })),
+  ),
+};
+const BLUE: Rgb = [31, 119, 180];
+const ORANGE: Rgb = [255, 127, 14];
+
+const inkWeight = inkWeightOf(WIDTH, HEIGHT);
+
+function mask(color: Rgb, weight: Float32Array): SeriesMask {
+  return { color, weight, count: weight.filter((w) => w > 0).length };
+}
+
+/** The review of drawn series (SVG in black, one per colour), each traced as the pipeline does. */
+async function review(
+  drawn: Array<[Rgb, string]>,
+  options: Partial<Pick<ReviewInput, 'names' | 'legend'>> = {},
+) {
+  const masks = await Promise.all(
+    drawn.map(async ([color, svg]) => mask(color, await inkWeight(svg))),
+  );
+  const traces = masks.map((m) =>
+    m.count === 0
+      ? null
+      : traceSeries({ weight: m.weight, width: WIDTH, height: HEIGHT, region: REGION }),
+  );
+  return reviewSeries({
+    masks,
+    traces,
+    names: options.names ?? [],
+    legend: options.legend ?? false,
+    axes: AXES,
+    region: REGION,
+    width: WIDTH,
+  });
+}
+
+const line = (y: number, from = 20, to = 180, width = 2) =>
+  `<line x1="${from}" y1="${y}" x2="${to}" y2="${y}" stroke="#000" stroke-width="${width}"/>`;
+const disc = (px: number, py: number) => `<circle cx="${px}" cy="${py}" r="4.5" fill="#000"/>`;
+
+describe('reviewSeries', () => {
+  it('names each series from the legend and maps its points to data', async () => {
+    const { series, warnings } = await review(
+      [
+        [BLUE, line(60)],
+        [ORANGE, line(90)],
+      ],
+      { names: ['train', 'valid'], legend: true },
+    );
+    expect(warnings).toEqual([]);
+    expect(series.map((s) => [s.name, s.color, s.marker])).toEqual([
+      ['train', '#1f77b4', null],
+      ['valid', '#ff7f0e', null],
+    ]);
+    // The line at py 60 is y 6, from x 2 to x 18 (the pixel columns 20 to 179).
+    for (const point of series[0].points) expect(point.y).toBeCloseTo(6, 1);
+    expect(series[0].points[0].x).toBeCloseTo(2.05, 2);
+    expect(series[0].points.at(-1)!.x).toBeCloseTo(17.95, 2);
+    expect(series[0].confidence).toBe(1);
+  });
+
+  it('leaves out a colour found only around another line, a halo, with a warning', async () => {
+    const [core, wide] = await Promise.all([
+      inkWeight(line(60, 20, 180, 4)),
+      inkWeight(line(60, 20, 180, 6)),
+    ]);
+    // The ring of blended colour around the blue line: the wide stroke less the line.
+    const ring = wide.map((w, i) => (core[i] > 0 ? 0 : w));
+    const masks = [mask(BLUE, core), mask(ORANGE, ring)];
+    const { series, warnings } = reviewSeries({
+      masks,
+      traces: masks.map((m) =>
+        traceSeries({ weight: m.weight, width: WIDTH, height: HEIGHT, region: REGION }),
+      ),
+      names: [],
+      legend: false,
+      axes: AXES,
+      region: REGION,
+      width: WIDTH,
+    });
+    expect(series.map((s) => s.color)).toEqual(['#1f77b4']);
+    expect(warnings).toEqual([
+      "the colour #ff7f0e lies only beside series '#1f77b4': taken for a halo around its line and left out",
+    ]);
+  });
+
+  it('reports a legend entry with no colour and a colour with no entry (its confidence halved)', async () => {
+    const { series, warnings } = await review(
+      [
+        [BLUE, line(60)],
+        [ORANGE, ''],
+        [[44, 160, 44], line(90)],
+      ],
+      { names: ['train', 'valid'], legend: true },
+    );
+    expect(warnings).toEqual([
+      "legend entry 'valid' has no matching colour in the plot",
+      'a series coloured #2ca02c has no legend entry',
+    ]);
+    expect(series.map((s) => [s.name, s.confidence])).toEqual([
+      ['train', 1],
+      [null, 0.5],
+    ]);
+  });
+
+  it('warns of a scatter plot (markers without a line) and keeps the markers', async () => {
+    const discs = [30, 60, 90, 120, 150].map((px, i) => disc(px, 40 + (i % 2) * 30)).join('');
+    const { series, warnings } = await review([[BLUE, discs]]);
+    expect(series).toHaveLength(1);
+    expect(series[0].points).toHaveLength(5);
+    expect(warnings).toEqual([
+      "series '#1f77b4' is markers without a line (a scatter plot, not a line chart): its points are the markers",
+    ]);
+  });
+
+  it('warns of a line with large gaps', async () => {
+    const { warnings } = await review([[BLUE, `${line(60, 20, 70)}${line(60, 130, 180)}`]]);
+    expect(warnings).toEqual(["series '1' has large gaps (63% traced)"]);
+  });
+
+  it('leaves filled areas out beside a line, and refuses a chart of filled areas only', async () => {
+    const area = '<rect x="20" y="70" width="160" height="45" fill="#000"/>';
+    const { series, warnings } = await review([
+      [BLUE, line(30)],
+      [ORANGE, area],
+    ]);
+    expect(series.map((s) => s.color)).toEqual(['#1f77b4']);
+    expect(warnings).toEqual(['filled bars or areas (#ff7f0e) left out: they are not lines']);
+    await expect(review([[ORANGE, area]])).rejects.toMatchObject({
+      code: 'NOT_A_LINE_CHART',
+      stage: 'review',
+      message: 'filled bars or areas (#ff7f0e): not a line chart',
+    });
+  });
+
+  it('says so when no series is left', () => {
+    const nothing = { masks: [], traces: [], names: [], legend: false, axes: AXES };
+    expect(reviewSeries({ ...nothing, region: REGION, width: WIDTH })).toEqual({
+      series: [],
+      warnings: ['no series found in the plot'],
+    });
+  });
+});
