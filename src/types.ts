@@ -120,6 +120,9 @@ export interface AxisResult {
   ticks: Tick[];
 }
 
+/** How a series' line is drawn. */
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
+
 export interface SeriesResult {
   name: string | null;
   color: string;

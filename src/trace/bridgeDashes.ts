@@ -1,5 +1,5 @@
 import { percentile } from '../math.js';
-import type { Box } from '../types.js';
+import type { Box, LineStyle } from '../types.js';
 
 /** A dashed or dotted line shows as at least this many separate dashes or dots. */
 const MIN_DASHES = 8;
@@ -65,15 +65,16 @@ interface Piece {
  * series neither dashed nor dotted (few pieces, most ink in long ones, pieces of any length
  * or size) is returned unchanged.
  *
- * `weight` is how much of each pixel (row-major) is the series' colour. Returns a new mask,
- * or `weight` itself when nothing is bridged.
+ * `weight` is how much of each pixel (row-major) is the series' colour. Returns the mask to
+ * trace (`ink`: a new mask, or `weight` itself when nothing is bridged) and the line's style:
+ * 'dashed' or 'dotted' when its dashes or dots were bridged, else 'solid'.
  */
 export function bridgeDashes(
   weight: Float32Array,
   width: number,
   height: number,
   region: Box,
-): Float32Array {
+): { ink: Float32Array; style: LineStyle } {
   const { pieces: all, label } = findPieces(weight, width, region);
   const pieces = all.filter((p) => p.ink >= MIN_DASH_INK);
   const total = pieces.reduce((sum, p) => sum + p.ink, 0);
@@ -81,13 +82,14 @@ export function bridgeDashes(
   const dashes = pieces.filter((p) => length(p) <= maxLength && p.elongation >= ELONGATED);
   const dashInk = dashes.reduce((sum, p) => sum + p.ink, 0);
   if (dashes.length < MIN_DASHES || dashInk < total * DASHED_SHARE) {
-    return bridgeDots(weight, width, height, region, pieces, total);
+    const ink = bridgeDots(weight, width, height, region, pieces, total);
+    return { ink, style: ink === weight ? 'solid' : 'dotted' };
   }
   // Dashes are all alike in length; a solid line broken up (by noise, or by a grid drawn
   // over it) breaks into pieces of any length.
   const typicalLength = percentile(dashes.map(length), 0.5);
   const alike = dashes.filter((p) => Math.abs(length(p) - typicalLength) < typicalLength * ALIKE);
-  if (alike.length < dashes.length * REGULAR_SHARE) return weight;
+  if (alike.length < dashes.length * REGULAR_SHARE) return { ink: weight, style: 'solid' };
   const thickness = percentile(
     dashes.map((p) => p.thickness),
     0.5,
@@ -126,7 +128,7 @@ export function bridgeDashes(
     .filter(({ n }) => whole.has(pieces[n]))
     .map((from) => ({ from, link: nearest(from) }));
   const gaps = links.flatMap(({ link }) => (link ? [link.distance] : []));
-  if (gaps.length < MIN_DASHES) return weight;
+  if (gaps.length < MIN_DASHES) return { ink: weight, style: 'solid' };
   const typicalGap = percentile(gaps, 0.5);
   const maxGap = typicalGap * GAP_FACTOR + GAP_SLACK;
   const cornerGap = typicalGap * CORNER_FACTOR + GAP_SLACK;
@@ -222,7 +224,7 @@ export function bridgeDashes(
     const ahead = inkAhead(from, gapAfter(from));
     if (ahead) paintStroke(out, width, height, region, from.end, ahead, thickness / 2);
   }
-  return out;
+  return { ink: out, style: 'dashed' };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fitLine, percentile } from '../math.js';
-import type { Box, MarkerShape, PixelPoint } from '../types.js';
+import type { Box, LineStyle, MarkerShape, PixelPoint } from '../types.js';
 import { bridgeDashes } from './bridgeDashes.js';
 import { findThinMarkers } from './findThinMarkers.js';
 import { fitToInk } from './fitToInk.js';
@@ -73,6 +73,8 @@ export interface TraceResult {
   joined: number;
   /** Share of the series' solid pixels deep inside a filled shape (bars, areas): 0 for lines. */
   filled: number;
+  /** How a bare line is drawn (dashes or dots bridged, else solid); null with markers. */
+  lineStyle: LineStyle | null;
 }
 
 interface Run {
@@ -600,7 +602,7 @@ export function traceSeries(
     : [];
   if (!hasMarkers) {
     // A bare line drawn dashed is traced with its gaps bridged.
-    const ink = bridgeDashes(weight, width, height, region);
+    const { ink, style } = bridgeDashes(weight, width, height, region);
     const lineRuns =
       ink === weight
         ? runsByColumn
@@ -636,6 +638,7 @@ export function traceSeries(
         joined: 1,
         coverage,
         filled,
+        lineStyle: style,
       };
     }
   }
@@ -764,6 +767,7 @@ export function traceSeries(
     // Whole cores only: a marker cut by a later line has lost part of its shape.
     marker,
     coverage,
+    lineStyle: null,
   };
 }
 
