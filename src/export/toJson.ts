@@ -16,7 +16,9 @@ const MAX_DIGITS = 17;
  * Serialises a chart result as the JSON of the output contract: 2-space indentation, keys in
  * the contract's order, data values to 6 significant digits (more where an axis spans a small
  * range far from zero, so no value loses a digit relative to its axis), pixels to 0.1 px,
- * confidence to 0.001. Top-level fields outside the contract follow `warnings` unchanged.
+ * confidence to 0.001. Where the result has them, each axis' `grid` follows its `max`, each
+ * series' `lineStyle` its `marker`, and the `legend` box (0.1 px) follows `warnings`; other
+ * top-level fields outside the contract follow them unchanged.
  * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
@@ -24,7 +26,7 @@ export function toJson(result: ChartResult): string {
   if (typeof result !== 'object' || result === null) {
     throw new TypeError(`Expected object for result but received ${describe(result)}`);
   }
-  const { source, image, title, plot, axes, series, warnings, ...extra } = result;
+  const { source, image, title, plot, axes, series, warnings, legend, ...extra } = result;
   const ordered = {
     source,
     image: {
@@ -36,6 +38,7 @@ export function toJson(result: ChartResult): string {
     axes: { x: axis(axes.x, 'axes.x'), y: axis(axes.y, 'axes.y') },
     series: series.map((entry, index) => seriesJson(entry, `series[${index}]`, axes.x, axes.y)),
     warnings,
+    ...(legend === undefined ? {} : { legend: legend && { box: box(legend.box, 'legend.box') } }),
     ...extra,
   };
   return JSON.stringify(ordered, null, 2);
@@ -57,6 +60,7 @@ function axis(value: AxisResult, path: string): AxisResult {
     scale: value.scale,
     min: roundData(value.min, span, `${path}.min`),
     max: roundData(value.max, span, `${path}.max`),
+    ...(value.grid === undefined ? {} : { grid: value.grid }),
     ticks: value.ticks.map(
       (tick, index): Tick => ({
         text: tick.text,
@@ -79,6 +83,7 @@ function seriesJson(
     name: value.name,
     color: value.color,
     marker: value.marker,
+    ...(value.lineStyle === undefined ? {} : { lineStyle: value.lineStyle }),
     confidence: roundDecimals(value.confidence, CONFIDENCE_DECIMALS, `${path}.confidence`),
     points: value.points.map(
       (point, index): DataPoint => ({
