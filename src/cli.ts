@@ -7,6 +7,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { findInputs, type InputFile, inShard, parseShard, type Shard } from './batch/findInputs.js';
 import { isUpToDate, outputPathFor, writeFileAtomic } from './batch/outputPaths.js';
 import { createProgress, formatDuration, type Progress } from './batch/progress.js';
+import { describe } from './describe/describe.js';
+import { describeChart } from './describe/describeChart.js';
+import { describeFigure, isFigure } from './describe/describeFigure.js';
 import { createDigitizer, type DigitizeOptions, type Digitizer } from './digitize.js';
 import { DigitizeError } from './errors.js';
 import { renderOverlay } from './export/renderOverlay.js';
@@ -32,6 +35,7 @@ interface CliOptions {
   json?: boolean;
   jsonl?: boolean;
   csv?: boolean;
+  describe?: boolean;
   out?: string;
   overlay?: string;
   overlays?: boolean;
@@ -45,13 +49,13 @@ interface CliOptions {
 }
 
 /** What is printed on stdout for each result. */
-type StdoutFormat = 'json' | 'jsonl' | 'csv' | null;
+type StdoutFormat = 'json' | 'jsonl' | 'csv' | 'markdown' | null;
 
 /** One input of the run and the files it produces. */
 interface Job {
   input: InputFile;
   /** Files to write under --out and --overlay, by kind; empty without them. */
-  outputs: { json?: string; csv?: string; overlay?: string };
+  outputs: { json?: string; csv?: string; markdown?: string; overlay?: string };
   /** Set when another input of the run already writes this input's outputs. */
   conflict?: string;
 }
@@ -85,9 +89,15 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addOption(
       new Option('--jsonl', 'print one compact JSON result per line on stdout').conflicts('csv'),
     )
+    .addOption(
+      new Option(
+        '--csv',
+        'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
+      ).conflicts('describe'),
+    )
     .option(
-      '--csv',
-      'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
+      '--describe',
+      'print the chart in words (Markdown) on stdout; with --json or --jsonl, the facts it rests on instead; with --out, also write .md files',
     )
     .option(
       '--out <dir>',
@@ -158,9 +168,11 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
       ? 'jsonl'
       : options.csv
         ? 'csv'
-        : options.out === undefined && options.overlay === undefined
-          ? 'json'
-          : null;
+        : options.describe
+          ? 'markdown'
+          : options.out === undefined && options.overlay === undefined
+            ? 'json'
+            : null;
   const stderr = process.stderr;
   const say = (line: string): void => {
     if (!options.quiet) stderr.write(`${line}\n`);
@@ -251,7 +263,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   };
   process.stdout.on('error', onStdoutError);
 
-  const stdout = createStdout(stdoutFormat, several, () => stdoutClosed);
+  const stdout = createStdout(stdoutFormat, several, () => stdoutClosed, options.describe === true);
   const perImage: DigitizeOptions = { signal: controller.signal };
   if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
   if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
@@ -325,6 +337,9 @@ function planJobs(found: InputFile[], options: CliOptions): Job[] {
     try {
       job.outputs.json = outputPathFor(options.out, input.relative, 'json');
       if (options.csv) job.outputs.csv = outputPathFor(options.out, input.relative, 'csv');
+      if (options.describe) {
+        job.outputs.markdown = outputPathFor(options.out, input.relative, 'md');
+      }
       if (options.overlays) {
         job.outputs.overlay = outputPathFor(options.out, input.relative, 'overlay.png');
       }
@@ -372,9 +387,10 @@ async function runJob(job: Job, context: JobContext): Promise<LogRecord> {
       };
     }
     const result = await getDigitizer().digitize(path, perImage);
-    const { json, csv, overlay } = job.outputs;
+    const { json, csv, markdown, overlay } = job.outputs;
     if (json !== undefined) await writeFileAtomic(json, `${toJson(result)}\n`);
     if (csv !== undefined) await writeFileAtomic(csv, withNewline(toCsv(result)));
+    if (markdown !== undefined) await writeFileAtomic(markdown, describe(result));
     if (overlay !== undefined) {
       const raster = await loadRaster(path, withoutSignal(perImage));
       await writeFileAtomic(overlay, await renderOverlay(raster, result));
@@ -415,11 +431,13 @@ async function readUpToDate(job: Job): Promise<ChartResult | null> {
 /**
  * Prints results on stdout as they come: one object for a single input, else a JSON array
  * written element by element (closed by `end`, even after an interruption, so it stays valid).
+ * With `facts`, the JSON forms print the facts of each chart's description instead.
  */
 function createStdout(
   format: StdoutFormat,
   several: boolean,
   closed: () => boolean,
+  facts: boolean,
 ): { emit: (result: ChartResult) => Promise<void>; end: () => Promise<void> } {
   let count = 0;
   const write = (text: string): Promise<void> =>
@@ -428,6 +446,10 @@ function createStdout(
       : new Promise((done) => {
           process.stdout.write(text, () => done());
         });
+  const json = (result: ChartResult): string =>
+    facts
+      ? JSON.stringify(isFigure(result) ? describeFigure(result) : describeChart(result), null, 2)
+      : toJson(result);
   return {
     async emit(result) {
       count += 1;
@@ -435,13 +457,15 @@ function createStdout(
         case null:
           return;
         case 'jsonl':
-          return write(`${JSON.stringify(JSON.parse(toJson(result)))}\n`);
+          return write(`${JSON.stringify(JSON.parse(json(result)))}\n`);
         case 'csv':
           return write(`${count > 1 ? '\n' : ''}${withNewline(toCsv(result))}`);
+        case 'markdown':
+          return write(`${count > 1 ? '\n' : ''}${describe(result)}`);
         case 'json':
-          if (!several) return write(`${toJson(result)}\n`);
+          if (!several) return write(`${json(result)}\n`);
           // Re-indented one level: JSON strings hold no raw newline, so every line is JSON text.
-          return write(`${count > 1 ? ',\n' : '[\n'}${toJson(result).replace(/^/gm, '  ')}`);
+          return write(`${count > 1 ? ',\n' : '[\n'}${json(result).replace(/^/gm, '  ')}`);
         default:
           return assertUnreachable(format);
       }
