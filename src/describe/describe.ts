@@ -79,7 +79,7 @@ function renderChart(facts: ChartFacts, level: number): string {
     const { place, entries } = facts.legend;
     const where = place
       ? place.inside
-        ? `in the ${place.words} of the plot`
+        ? `${/corner|centre/.test(place.words) ? 'in' : 'at'} the ${place.words} of the plot`
         : `outside the plot, ${place.words.replace('outside, ', 'at its ')}`
       : 'position not known';
     const count = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`;
@@ -268,7 +268,7 @@ function trendWords(s: SeriesFacts, say: Say): string {
     });
     return `${s.trend}${spikes}. It ${steps.join(', ')}`;
   }
-  return `${s.trend}${spikes}, rising and falling ${moves} times between ${say.y(s.minimum.y)} and ${say.y(s.maximum.y)}`;
+  return `${s.trend}${spikes}, with ${moves} rises and falls between ${say.y(s.minimum.y)} and ${say.y(s.maximum.y)}`;
 }
 
 function extremeWords(extreme: { y: number; xs: number[] }, say: Say): string {
