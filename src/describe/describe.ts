@@ -208,9 +208,7 @@ function axisLine(axis: AxisFacts, format: (v: number) => string): string {
 
 /** "a light blue dashed line with circular markers". */
 function looks(entry: LegendEntryFacts): string {
-  const style = entry.lineStyle && entry.lineStyle !== 'solid' ? `${entry.lineStyle} ` : '';
-  const solid = entry.lineStyle === 'solid' ? 'solid ' : '';
-  const line = `${entry.colorName} ${solid}${style}line`;
+  const line = `${entry.colorName} ${entry.lineStyle ? `${entry.lineStyle} ` : ''}line`;
   const text = entry.marker ? `${line} with ${MARKER_WORDS[entry.marker]}` : line;
   return `${/^[aeiou]/.test(text) ? 'an' : 'a'} ${text}`;
 }
@@ -311,13 +309,10 @@ function comparisonWords(c: ComparisonFacts, say: Say, range: (label: string) =>
   const where = (higher: string | null) => {
     const stretches = told.filter((s) => s.higher === higher);
     if (pointwise) return `at ${say.atEach(stretches.flatMap((s) => s.xs ?? []).map(say.x))}`;
-    return say
-      .atEach(
-        stretches.map((s) =>
-          s.from === s.to ? `${say.x(s.from)}` : `${say.x(s.from)} to ${say.x(s.to)}`,
-        ),
-      )
-      .replace(/^/, 'over ');
+    const spans = stretches.map((s) =>
+      s.from === s.to ? say.x(s.from) : `${say.x(s.from)} to ${say.x(s.to)}`,
+    );
+    return `over ${say.atEach(spans)}`;
   };
   if (c.stretches.length === 1) {
     const [only] = c.stretches;

@@ -9,7 +9,7 @@ import type {
 } from '../types.js';
 import { colorName } from './colorName.js';
 import { compareCurves } from './compareCurves.js';
-import { type Curve, valueAt } from './curve.js';
+import { type Curve, firstAtOrAfter, valueAt } from './curve.js';
 import { findTrend, type Leg } from './findTrend.js';
 import { type LegendPlace, legendPlace } from './legendPlace.js';
 import { fromAxis, type Resolution, resolutionOf, roundAt, stepAt, toAxis } from './resolution.js';
@@ -27,8 +27,8 @@ const X_STEP_PIXELS = 1;
 const Y_STEP_PIXELS = 2;
 /** A rise or fall smaller than this share of the y axis is noise along the way, not a turn. */
 const TURN_SHARE = 0.05;
-/** ...and never smaller than this many of the y axis' rounding steps. */
-const TURN_STEPS = 2;
+/** ...and never smaller than this many pixels (a reading's own noise). */
+const TURN_PIXELS = 2;
 /** Points of a bare line further apart than this (px) have a gap between them. */
 const GAP_PIXELS = 5;
 /** Places where two series are compared that are closer than this (px) are one place. */
@@ -177,8 +177,9 @@ export type PanelResult = ChartResult & {
  * The facts behind a description of one chart result: its axes (ticks, grid, resolution), its
  * legend (where, each entry's colour in words, marker and line style), each series' shape
  * (rises, falls, peaks, dips, spikes, values at the x ticks) and how each pair of series
- * compare (which is above where, where they cross, which varies more). Pure: the result is not
- * changed. Throws a TypeError when `chart` is not a chart result, a RangeError when an axis'
+ * compare (which is above where, where they cross, which varies more). Every number is rounded
+ * to the power of ten of at least X_STEP_PIXELS (x) or Y_STEP_PIXELS (y) pixels; two values
+ * within a y step are level. Pure: the result is not changed. Throws a TypeError when `chart` is not a chart result, a RangeError when an axis'
  * limits or the plot box cannot give a resolution.
  */
 export function describeChart(chart: PanelResult): ChartFacts {
@@ -194,7 +195,7 @@ export function describeChart(chart: PanelResult): ChartFacts {
   const ry = (y: number) => roundAt(yRes, y);
   const turn = Math.max(
     TURN_SHARE * Math.abs(toAxis(axes.y.scale, axes.y.max) - toAxis(axes.y.scale, axes.y.min)),
-    TURN_STEPS * yRes.pixel,
+    TURN_PIXELS * yRes.pixel,
   );
   const yTolerance = (u: number) => {
     const y = fromAxis(axes.y.scale, u);
@@ -462,14 +463,8 @@ function trendOf(directions: ReadonlyArray<Leg['direction']>): Trend {
 
 /** The index of the value nearest `x` in ascending `xs` (not empty). */
 function nearestIndex(xs: readonly number[], x: number): number {
-  let low = 0;
-  let high = xs.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (xs[mid] < x) low = mid + 1;
-    else high = mid;
-  }
-  return low > 0 && x - xs[low - 1] < xs[low] - x ? low - 1 : low;
+  const after = Math.min(firstAtOrAfter(xs, x), xs.length - 1);
+  return after > 0 && x - xs[after - 1] < xs[after] - x ? after - 1 : after;
 }
 
 /** The tick values read, ascending. */
