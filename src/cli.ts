@@ -62,9 +62,15 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addOption(
       new Option('--jsonl', 'print one compact JSON result per line on stdout').conflicts('csv'),
     )
+    .addOption(
+      new Option(
+        '--csv',
+        'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
+      ).conflicts('describe'),
+    )
     .option(
-      '--csv',
-      'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
+      '--describe',
+      'print the chart in words (Markdown) on stdout; with --json or --jsonl, the facts it rests on instead; with --out, also write .md files',
     )
     .option(
       '--out <dir>',
@@ -184,7 +190,12 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   };
   process.stdout.on('error', onStdoutError);
 
-  const stdout = createStdout(stdoutFormat(options), several, () => stdoutClosed);
+  const stdout = createStdout(
+    stdoutFormat(options),
+    several,
+    () => stdoutClosed,
+    options.describe === true,
+  );
   let processed = 0;
   try {
     processed = await runJobs(jobs, {
@@ -281,6 +292,7 @@ function stdoutFormat(options: CliOptions): StdoutFormat {
   if (options.json) return 'json';
   if (options.jsonl) return 'jsonl';
   if (options.csv) return 'csv';
+  if (options.describe) return 'markdown';
   return options.out === undefined && options.overlay === undefined ? 'json' : null;
 }
 

@@ -81,6 +81,61 @@ export function deltaE(a: Lab, b: Lab): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
 
+/**
+ * CIEDE2000 colour difference (Sharma, Wu and Dalal, 2005, with kL = kC = kH = 1): Delta E 1976
+ * corrected for how people judge differences, so a saturated and a pale colour of the same hue
+ * are nearer than their Lab distance says, and hue differences count more among saturated colours.
+ */
+export function deltaE2000(lab1: Lab, lab2: Lab): number {
+  const [l1, a1, b1] = lab1;
+  const [l2, a2, b2] = lab2;
+  const meanChroma7 = ((Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2) ** 7;
+  const g = 0.5 * (1 - Math.sqrt(meanChroma7 / (meanChroma7 + 25 ** 7)));
+  const c1 = Math.hypot((1 + g) * a1, b1);
+  const c2 = Math.hypot((1 + g) * a2, b2);
+  const h1 = hueDegrees((1 + g) * a1, b1);
+  const h2 = hueDegrees((1 + g) * a2, b2);
+  let dh = 0;
+  let meanHue = h1 + h2;
+  if (c1 * c2 !== 0) {
+    dh = h2 - h1;
+    if (dh > 180) dh -= 360;
+    else if (dh < -180) dh += 360;
+    if (Math.abs(h1 - h2) > 180) meanHue += meanHue < 360 ? 360 : -360;
+    meanHue /= 2;
+  }
+  const dHue = 2 * Math.sqrt(c1 * c2) * Math.sin(radians(dh / 2));
+  const meanL = (l1 + l2) / 2;
+  const meanC = (c1 + c2) / 2;
+  const t =
+    1 -
+    0.17 * Math.cos(radians(meanHue - 30)) +
+    0.24 * Math.cos(radians(2 * meanHue)) +
+    0.32 * Math.cos(radians(3 * meanHue + 6)) -
+    0.2 * Math.cos(radians(4 * meanHue - 63));
+  const rotation = 30 * Math.exp(-(((meanHue - 275) / 25) ** 2));
+  const rc = 2 * Math.sqrt(meanC ** 7 / (meanC ** 7 + 25 ** 7));
+  const sl = 1 + (0.015 * (meanL - 50) ** 2) / Math.sqrt(20 + (meanL - 50) ** 2);
+  const sc = 1 + 0.045 * meanC;
+  const sh = 1 + 0.015 * meanC * t;
+  const rt = -Math.sin(radians(2 * rotation)) * rc;
+  const dl = (l2 - l1) / sl;
+  const dc = (c2 - c1) / sc;
+  const dH = dHue / sh;
+  return Math.sqrt(dl * dl + dc * dc + dH * dH + rt * dc * dH);
+}
+
+/** The hue angle of (a, b) in degrees, 0..360; 0 for a grey. */
+function hueDegrees(a: number, b: number): number {
+  if (a === 0 && b === 0) return 0;
+  const degrees = (Math.atan2(b, a) * 180) / Math.PI;
+  return degrees < 0 ? degrees + 360 : degrees;
+}
+
+function radians(degrees: number): number {
+  return (degrees * Math.PI) / 180;
+}
+
 /** Chroma of a Lab colour: 0 for greys. */
 export function chroma(lab: Lab): number {
   return Math.hypot(lab[1], lab[2]);

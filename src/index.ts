@@ -3,7 +3,27 @@
  *
  * `digitize(input)` for one image (its chart, or the figure of the charts it holds); `createDigitizer({ jobs })` to reuse OCR engines over many,
  * one at a time or in worker threads, with `digitizeMany(inputs)` yielding results as they finish.
+ * `describe(result)` tells a result in words (Markdown); `describeChart(result)` gives the facts.
  */
+export { colorName } from './describe/colorName.js';
+export { describe } from './describe/describe.js';
+export {
+  type AxisFacts,
+  type ChartFacts,
+  type ComparisonFacts,
+  describeChart,
+  type ExtremeFacts,
+  type LegendEntryFacts,
+  type LegendFacts,
+  type PanelResult,
+  type PointFact,
+  type SeriesFacts,
+  type StretchFacts,
+  type Trend,
+  type TurnFact,
+} from './describe/describeChart.js';
+export { describeFigure, type FigureFacts } from './describe/describeFigure.js';
+export type { LegendPlace } from './describe/legendPlace.js';
 export {
   createDigitizer,
   type DigitizeOptions,
@@ -25,6 +45,7 @@ export type {
   DigitizeInput,
   DigitizeResult,
   FigureResult,
+  LineStyle,
   MarkerShape,
   PanelChart,
   PanelInfo,

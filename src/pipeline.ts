@@ -108,11 +108,12 @@ export async function runPipeline(
     title: text.title,
     plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
     axes: {
-      x: axisResult(xAxis, text.xLabel, plot.left, plot.right),
-      y: axisResult(yAxis, text.yLabel, plot.bottom, plot.top),
+      x: { ...axisResult(xAxis, text.xLabel, plot.left, plot.right), grid: plot.gridX.length > 0 },
+      y: { ...axisResult(yAxis, text.yLabel, plot.bottom, plot.top), grid: plot.gridY.length > 0 },
     },
     series,
     warnings,
+    legend: legend && { box: legend.box },
   };
 }
 

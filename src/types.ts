@@ -93,7 +93,15 @@ export interface AxisResult {
   min: number;
   max: number;
   ticks: Tick[];
+  /**
+   * Whether grid lines were found across the plot along this axis (vertical lines for x,
+   * horizontal for y). Absent from results written before it was added.
+   */
+  grid?: boolean;
 }
+
+/** How a series' line is drawn. */
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
 export interface SeriesResult {
   name: string | null;
@@ -101,6 +109,12 @@ export interface SeriesResult {
   marker: MarkerShape | null;
   confidence: number;
   points: DataPoint[];
+  /**
+   * How its line is drawn, where the tracer tells: a bare line is 'dashed' or 'dotted' when its
+   * gaps were bridged as dashes or dots, else 'solid'; null for a series with markers (its line
+   * between them is not classified). Absent from results written before it was added.
+   */
+  lineStyle?: LineStyle | null;
 }
 
 /** Everything recovered from one chart: the JSON of the output contract. */
@@ -112,6 +126,11 @@ export interface ChartResult {
   axes: { x: AxisResult; y: AxisResult };
   series: SeriesResult[];
   warnings: string[];
+  /**
+   * The legend's box in pixels, null when no legend was found. Absent from results written
+   * before it was added.
+   */
+  legend?: { box: Box } | null;
 }
 
 /** Where a chart sits in its image: a figure of panels holds several. */

@@ -238,3 +238,61 @@ describe('digitize a folder with --jobs 2 (built)', { timeout: 90_000 }, () => {
     ]);
   });
 });
+
+describe('digitize --describe (built)', { timeout: 90_000 }, () => {
+  beforeAll(async () => {
+    await buildCli();
+  }, 90_000);
+
+  // The sample chart's truth, from the generator that drew it.
+  const steps = [0, 20, 40, 60, 80, 100, 120, 140];
+  const truth = {
+    GRPO: [0.125, 0.165, 0.13, 0.16, 0.135, 0.17, 0.13, 0.16],
+    MEL: [0.075, 0.13, 0.1, 0.15, 0.225, 0.17, 0.175, 0.2],
+  };
+  const sample = join(root, 'samples', 'aime24.png');
+
+  it('prints the sample chart in words, every value at a tick within 0.001 of the truth', async () => {
+    const { code, stdout } = await digitizeBuilt(sample, '--describe');
+    expect(code).toBe(0);
+    expect(stdout).toContain('titled "Benchmark: AIME24"');
+    expect(stdout).toContain('x axis: "Training Step", linear, ticks from 0 to 140 every 20');
+    expect(stdout).toContain('y axis: "Validation Score"');
+    expect(stdout).toContain('Legend: in the bottom-right corner of the plot');
+    expect(stdout).toContain('GRPO: a light blue line with circular markers');
+    expect(stdout).toContain('MEL: a light red line with triangular markers');
+    expect(stdout).toContain('MEL is above GRPO at Training Step 80, 120 and 140.');
+    expect(stdout).toContain('GRPO is above MEL at Training Step 0, 20, 40 and 60.');
+    // Each series' section lists its values at the ticks.
+    for (const [name, values] of Object.entries(truth)) {
+      const section = stdout.split(`### ${name} `)[1].split('\n### ')[0];
+      const read = [...section.matchAll(/^ {2}- Training Step (\d+): ([\d.]+)$/gm)];
+      expect(read.map((m) => Number(m[1]))).toEqual(steps);
+      read.forEach((m, i) => {
+        expect(Math.abs(Number(m[2]) - values[i]), `${name} at ${m[1]}`).toBeLessThanOrEqual(0.001);
+      });
+    }
+  });
+
+  it('prints the facts with --json, and writes .md files with --out', async () => {
+    const out = join(scratch, 'describe-out');
+    const { code, stdout } = await digitizeBuilt(sample, '--describe', '--json', '--out', out);
+    expect(code).toBe(0);
+    const facts = JSON.parse(stdout);
+    const mel = facts.series.find((s: { label: string }) => s.label === 'MEL');
+    expect(mel.maximum).toEqual({ y: 0.225, xs: [80] });
+    expect(facts.comparisons[0].crossings).toEqual([{ x: 62, after: 60, before: 80 }]);
+    expect(facts.legend.place.words).toBe('bottom-right corner');
+    const markdown = await readFile(join(out, 'aime24.md'), 'utf8');
+    expect(markdown).toContain('## Key observations');
+    expect(JSON.parse(await readFile(join(out, 'aime24.json'), 'utf8')).legend).toEqual({
+      box: expect.objectContaining({ left: expect.any(Number) }),
+    });
+  });
+
+  it('refuses --describe with --csv', async () => {
+    const { code, stderr } = await digitizeBuilt(sample, '--describe', '--csv');
+    expect(code).toBe(2);
+    expect(stderr).toContain("option '--csv' cannot be used with option '--describe'");
+  });
+});

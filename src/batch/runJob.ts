@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DigitizeOptions, Digitizer } from '../digitize.js';
 import { renderOverlay } from '../export/renderOverlay.js';
+import { describe } from '../describe/describe.js';
 import { toCsv } from '../export/toCsv.js';
 import { toJson } from '../export/toJson.js';
 import { chartsOf } from '../figure/figureResult.js';
@@ -18,6 +19,8 @@ export interface JobOptions {
   out?: string;
   /** With `out`, also write `.csv` files. */
   csv?: boolean;
+  /** With `out`, also write the description as `.md` files. */
+  describe?: boolean;
   /** The overlay PNG of a single input. */
   overlay?: string;
   /** With `out`, an overlay PNG beside each JSON. */
@@ -32,7 +35,7 @@ export interface JobOptions {
 export interface Job {
   input: InputFile;
   /** Files to write under --out and --overlay, by kind; empty without them. */
-  outputs: { json?: string; csv?: string; overlay?: string };
+  outputs: { json?: string; csv?: string; markdown?: string; overlay?: string };
   /** Set when another input of the run already writes this input's outputs. */
   conflict?: string;
 }
@@ -47,6 +50,9 @@ export function planJobs(found: InputFile[], options: JobOptions): Job[] {
     try {
       job.outputs.json = outputPathFor(options.out, input.relative, 'json');
       if (options.csv) job.outputs.csv = outputPathFor(options.out, input.relative, 'csv');
+      if (options.describe) {
+        job.outputs.markdown = outputPathFor(options.out, input.relative, 'md');
+      }
       if (options.overlays) {
         job.outputs.overlay = outputPathFor(options.out, input.relative, 'overlay.png');
       }
@@ -94,9 +100,10 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
       };
     }
     const result = await getDigitizer().digitize(path, perImage);
-    const { json, csv, overlay } = job.outputs;
+    const { json, csv, markdown, overlay } = job.outputs;
     if (json !== undefined) await writeFileAtomic(json, `${toJson(result)}\n`);
     if (csv !== undefined) await writeFileAtomic(csv, withNewline(toCsv(result)));
+    if (markdown !== undefined) await writeFileAtomic(markdown, describe(result));
     if (overlay !== undefined) {
       const raster = await loadRaster(path, withoutSignal(perImage));
       await writeFileAtomic(overlay, await renderOverlay(raster, result));

@@ -29,7 +29,9 @@ const MAX_DIGITS = 17;
  * contract's order, data values to 6 significant digits (more where an axis spans a small
  * range far from zero, so no value loses a digit relative to its axis), pixels to 0.1 px,
  * confidence to 0.001. A figure is `{ source, pages, charts, warnings }`, each chart followed
- * by its `page`, `panel` and `from`. Fields outside the contract follow `warnings` unchanged.
+ * by its `page`, `panel` and `from`. Where a chart has them, each axis' `grid` follows its
+ * `max`, each series' `lineStyle` its `marker`, and the `legend` box (0.1 px) follows
+ * `warnings`. Fields outside the contract follow `warnings` unchanged.
  * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
@@ -52,7 +54,7 @@ function figureJson({ source, pages, charts, warnings, ...extra }: FigureResult)
 
 /** One chart, its paths in errors prefixed by `prefix`; a figure's chart with its panel. */
 function chartJson(result: ChartResult | PanelChart, prefix: string) {
-  const { source, image, title, plot, axes, series, warnings, ...rest } = result;
+  const { source, image, title, plot, axes, series, warnings, legend, ...rest } = result;
   const { page, panel, from, ...extra } = rest as Partial<PanelChart>;
   return {
     source,
@@ -67,6 +69,9 @@ function chartJson(result: ChartResult | PanelChart, prefix: string) {
       seriesJson(entry, `${prefix}series[${index}]`, axes.x, axes.y),
     ),
     warnings,
+    ...(legend === undefined
+      ? {}
+      : { legend: legend && { box: box(legend.box, `${prefix}legend.box`) } }),
     page,
     panel: panel && { ...panel, box: box(panel.box, `${prefix}panel.box`) },
     from,
@@ -90,6 +95,7 @@ function axis(value: AxisResult, path: string): AxisResult {
     scale: value.scale,
     min: roundData(value.min, span, `${path}.min`),
     max: roundData(value.max, span, `${path}.max`),
+    ...(value.grid === undefined ? {} : { grid: value.grid }),
     ticks: value.ticks.map(
       (tick, index): Tick => ({
         text: tick.text,
@@ -112,6 +118,7 @@ function seriesJson(
     name: value.name,
     color: value.color,
     marker: value.marker,
+    ...(value.lineStyle === undefined ? {} : { lineStyle: value.lineStyle }),
     confidence: roundDecimals(value.confidence, CONFIDENCE_DECIMALS, `${path}.confidence`),
     points: value.points.map(
       (point, index): DataPoint => ({

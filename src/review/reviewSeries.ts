@@ -108,6 +108,7 @@ export function reviewSeries({
         x: axes.x.pixelToData(px),
         y: axes.y.pixelToData(py),
       })),
+      lineStyle: trace.lineStyle,
     });
   });
   if (filled.length > 0) {

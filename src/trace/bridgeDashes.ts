@@ -1,4 +1,5 @@
 import { percentile } from '../math.js';
+import type { LineStyle } from '../types.js';
 import { DEFAULTS as INK, type Ink } from './ink.js';
 import { type End, findPieces, type Piece, paintStroke, pieceLength } from './inkPieces.js';
 
@@ -43,9 +44,11 @@ const DEFAULTS = {
  * series neither dashed nor dotted (few pieces, most ink in long ones, pieces of any length
  * or size) is returned unchanged.
  *
- * Returns a new weight mask, or `ink.weight` itself when nothing is bridged.
+ * Returns the mask to trace (`ink`: a new mask, or `ink.weight` itself when nothing is
+ * bridged) and the line's style: 'dashed' or 'dotted' when its dashes or dots were bridged,
+ * else 'solid'.
  */
-export function bridgeDashes(ink: Ink): Float32Array {
+export function bridgeDashes(ink: Ink): { ink: Float32Array; style: LineStyle } {
   const { weight, region } = ink;
   const { pieces: all, label } = findPieces(ink);
   const pieces = all.filter((p) => p.ink >= DEFAULTS.minDashInk);
@@ -56,7 +59,8 @@ export function bridgeDashes(ink: Ink): Float32Array {
   );
   const dashInk = dashes.reduce((sum, p) => sum + p.ink, 0);
   if (dashes.length < DEFAULTS.minDashes || dashInk < total * DEFAULTS.dashedShare) {
-    return bridgeDots(ink, pieces, total);
+    const dotted = bridgeDots(ink, pieces, total);
+    return { ink: dotted, style: dotted === weight ? 'solid' : 'dotted' };
   }
   // Dashes are all alike in length; a solid line broken up (by noise, or by a grid drawn
   // over it) breaks into pieces of any length.
@@ -64,7 +68,7 @@ export function bridgeDashes(ink: Ink): Float32Array {
   const alike = dashes.filter(
     (p) => Math.abs(pieceLength(p) - typicalLength) < typicalLength * DEFAULTS.alike,
   );
-  if (alike.length < dashes.length * DEFAULTS.regularShare) return weight;
+  if (alike.length < dashes.length * DEFAULTS.regularShare) return { ink: weight, style: 'solid' };
   const thickness = percentile(
     dashes.map((p) => p.thickness),
     0.5,
@@ -86,7 +90,7 @@ export function bridgeDashes(ink: Ink): Float32Array {
     .filter(({ n }) => whole.has(pieces[n]))
     .map((from) => ({ from, link: nearestEnd(pieces, ends, from) }));
   const gaps = links.flatMap(({ link }) => (link ? [link.distance] : []));
-  if (gaps.length < DEFAULTS.minDashes) return weight;
+  if (gaps.length < DEFAULTS.minDashes) return { ink: weight, style: 'solid' };
   const typicalGap = percentile(gaps, 0.5);
   const maxGap = typicalGap * DEFAULTS.gapFactor + DEFAULTS.gapSlack;
   const cornerGap = typicalGap * DEFAULTS.cornerFactor + DEFAULTS.gapSlack;
@@ -129,7 +133,7 @@ export function bridgeDashes(ink: Ink): Float32Array {
     const to = ahead(from, gapAfter(from));
     if (to) paintStroke(out, ink, from.end, to, thickness / 2);
   }
-  return out;
+  return { ink: out, style: 'dashed' };
 }
 
 /** The nearest end of another piece onwards out of `from`'s dash, and how far it is. */

@@ -1,5 +1,5 @@
 import { percentile } from '../math.js';
-import type { PixelPoint } from '../types.js';
+import type { LineStyle, PixelPoint } from '../types.js';
 import { bridgeDashes } from './bridgeDashes.js';
 import { type ColumnRun, columnRuns, followRuns, rowRunWeights, runEdges } from './columnRuns.js';
 import { fitToInk } from './fitToInk.js';
@@ -28,6 +28,8 @@ export interface FollowedLine {
   thickness: number;
   /** The stroke's width across its direction (px). */
   across: number;
+  /** Drawn solid, dashed or dotted. */
+  style: LineStyle;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface FollowedLine {
  * column's runs (`runsByColumn`, of the unbridged ink), the one nearest the previous column's.
  */
 export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine {
-  const bridged = bridgeDashes(ink);
+  const { ink: bridged, style } = bridgeDashes(ink);
   const lineInk = bridged === ink.weight ? ink : { ...ink, weight: bridged };
   const left = Math.ceil(ink.region.left);
   const lineRuns =
@@ -51,6 +53,7 @@ export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine 
       DEFAULTS.thicknessShare,
     ),
     across: acrossWidth(line, chosenRuns),
+    style,
   };
 }
 

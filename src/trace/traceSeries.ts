@@ -1,5 +1,5 @@
 import { percentile } from '../math.js';
-import type { MarkerShape, PixelPoint } from '../types.js';
+import type { LineStyle, MarkerShape, PixelPoint } from '../types.js';
 import { allColumnRuns, type ColumnRun } from './columnRuns.js';
 import { distanceMap, findCores } from './distanceMap.js';
 import { findMarkers, type Markers } from './findMarkers.js';
@@ -28,6 +28,8 @@ export interface TraceResult {
   joined: number;
   /** Share of the series' solid pixels deep inside a filled shape (bars, areas): 0 for lines. */
   filled: number;
+  /** How a bare line is drawn; null for markers (the line between them is not classified). */
+  lineStyle: LineStyle | null;
 }
 
 /**
@@ -56,12 +58,13 @@ export function traceSeries(ink: Ink): TraceResult {
         joined: 1,
         coverage: followed.coverage,
         filled,
+        lineStyle: followed.style,
       };
     }
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
-  return { points, markers: true, marker, coverage, joined, filled };
+  return { points, markers: true, marker, coverage, joined, filled, lineStyle: null };
 }
 
 /** Bars and filled areas: the share of the series' solid ink in blobs far bigger than any marker. */

@@ -118,6 +118,30 @@ describe('toJson', () => {
     expect(parsed.timings).toEqual({ totalMs: 12 });
   });
 
+  it('writes the legend box, axis grids and line styles where the result has them', () => {
+    const result = chart();
+    result.axes.x.grid = true;
+    result.axes.y.grid = false;
+    result.series[0].lineStyle = null;
+    result.series[1].lineStyle = 'dashed';
+    result.legend = { box: { left: 600.04, top: 400, right: 700, bottom: 450 } };
+    const parsed = JSON.parse(toJson(result));
+    expect(Object.keys(parsed.axes.x)).toEqual(['label', 'scale', 'min', 'max', 'grid', 'ticks']);
+    expect([parsed.axes.x.grid, parsed.axes.y.grid]).toEqual([true, false]);
+    expect(Object.keys(parsed.series[1]).slice(0, 4)).toEqual([
+      'name',
+      'color',
+      'marker',
+      'lineStyle',
+    ]);
+    expect(parsed.series.map((s: { lineStyle: unknown }) => s.lineStyle)).toEqual([null, 'dashed']);
+    expect(Object.keys(parsed).at(-1)).toBe('legend');
+    expect(parsed.legend).toEqual({ box: { left: 600, top: 400, right: 700, bottom: 450 } });
+    expect(JSON.parse(toJson({ ...chart(), legend: null })).legend).toBeNull();
+    // Absent from a result, absent from its JSON.
+    expect(Object.keys(JSON.parse(toJson(chart())))).not.toContain('legend');
+  });
+
   it('refuses a number that JSON cannot hold, naming where it is', () => {
     const result = chart();
     result.series[0].points[1].y = Number.POSITIVE_INFINITY;

@@ -34,7 +34,8 @@ describe('bridgeDashes', () => {
       '<polyline points="10,90 100,70 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4"/>';
     const weight = await inkWeight(line);
     expect(emptyColumns(weight, 12, 188).length).toBeGreaterThan(10);
-    const bridged = bridgeDashes(inkOf(weight));
+    const { ink: bridged, style } = bridgeDashes(inkOf(weight));
+    expect(style).toBe('dashed');
     expect(emptyColumns(bridged, 12, 188)).toEqual([]);
     // Only gaps are filled: no ink far off the line.
     for (let column = 12; column < 188; column++) {
@@ -75,7 +76,7 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4"/>`,
     );
-    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)), peak)).toEqual([]);
+    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)).ink, peak)).toEqual([]);
   });
 
   it('joins the dashes below a sharp peak to the dash bent round it', async () => {
@@ -89,7 +90,7 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4" stroke-dashoffset="12"/>`,
     );
-    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)), peak)).toEqual([]);
+    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)).ink, peak)).toEqual([]);
   });
 
   it('joins a dash cut short at a sharp peak to the touching dashes below it', async () => {
@@ -102,7 +103,7 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4" stroke-dashoffset="6"/>`,
     );
-    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)), peak)).toEqual([]);
+    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)).ink, peak)).toEqual([]);
   });
 
   it('does not join the dashes across the top of a narrow valley', async () => {
@@ -111,7 +112,7 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       '<polyline points="10,40 100,40 104,110 108,40 190,40" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="9 4" stroke-dashoffset="3"/>',
     );
-    const bridged = bridgeDashes(inkOf(weight));
+    const bridged = bridgeDashes(inkOf(weight)).ink;
     expect(bridged).not.toBe(weight);
     for (let row = 36; row < 42; row++) {
       for (let column = 103; column <= 105; column++) {
@@ -130,15 +131,16 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       `<polyline points="10,90 40,85 ${peak.join(' ')} 110,80" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5" stroke-dashoffset="5"/>`,
     );
-    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)), peak)).toEqual([]);
+    expect(gapsBelowPeak(bridgeDashes(inkOf(weight)).ink, peak)).toEqual([]);
   });
 
   it('joins round dots centre to centre, along the line', async () => {
     const weight = await inkWeight(
       '<polyline points="10,90 100,70 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/>',
     );
-    const bridged = bridgeDashes(inkOf(weight));
+    const { ink: bridged, style } = bridgeDashes(inkOf(weight));
     expect(bridged).not.toBe(weight);
+    expect(style).toBe('dotted');
     // What is painted lies no further off the line than its half width and half a pixel.
     for (let column = 12; column < 188; column++) {
       const px = column + 0.5;
@@ -157,7 +159,7 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       '<polyline points="10,90 60,88 75,40 90,88 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 9" stroke-dashoffset="6"/>',
     );
-    const bridged = bridgeDashes(inkOf(weight));
+    const bridged = bridgeDashes(inkOf(weight)).ink;
     const top = (mask: Float32Array) => {
       for (let row = 0; row < HEIGHT; row++) {
         for (let column = 72; column <= 78; column++)
@@ -176,14 +178,14 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       '<polyline points="10,60 190,40" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="99" y="30" width="5" height="40" fill="#fff"/>',
     );
-    expect(emptyColumns(bridgeDashes(inkOf(weight)), 20, 180)).toEqual([]);
+    expect(emptyColumns(bridgeDashes(inkOf(weight)).ink, 20, 180)).toEqual([]);
   });
 
   it('does not join specks lighter than a dot', async () => {
     const weight = await inkWeight(
       '<polyline points="10,50 190,40" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/><rect x="100" y="100" width="2" height="1"/><rect x="104" y="100" width="2" height="1"/>',
     );
-    const bridged = bridgeDashes(inkOf(weight));
+    const bridged = bridgeDashes(inkOf(weight)).ink;
     expect(bridged).not.toBe(weight);
     expect(bridged[100 * WIDTH + 103]).toBe(0);
   });
@@ -198,7 +200,7 @@ describe('bridgeDashes', () => {
     const weight = await inkWeight(
       `<polyline points="10,90 190,70" fill="none" stroke="#000" stroke-width="3"/>${stripes}`,
     );
-    expect(bridgeDashes(inkOf(weight))).toBe(weight);
+    expect(bridgeDashes(inkOf(weight))).toEqual({ ink: weight, style: 'solid' });
   });
 
   it('joins the dots of a dotted line', async () => {
@@ -206,6 +208,6 @@ describe('bridgeDashes', () => {
       '<polyline points="10,90 100,70 190,85" fill="none" stroke="#000" stroke-width="3" stroke-dasharray="3 5"/>',
     );
     expect(emptyColumns(weight, 12, 180).length).toBeGreaterThan(10);
-    expect(emptyColumns(bridgeDashes(inkOf(weight)), 12, 180)).toEqual([]);
+    expect(emptyColumns(bridgeDashes(inkOf(weight)).ink, 12, 180)).toEqual([]);
   });
 });
