@@ -630,7 +630,10 @@ export function sampleChart(seed, index, engine) {
       : family === 'mono'
         ? r.int(2, 4)
         : Number(r.weighted({ 1: 2, 2: 3, 3: 3, 4: 2, 5: 1 }));
-  const monoBy = family === 'mono' ? r.weighted({ dash: 2, marker: 1, both: 1 }) : null;
+  // gnuplot's libgd terminal draws no dashes: its series in one colour differ by marker only.
+  const noDashes = engine === 'gnuplot' && look === 'png';
+  const monoBy =
+    family === 'mono' ? (noDashes ? 'marker' : r.weighted({ dash: 2, marker: 1, both: 1 })) : null;
   const nPoints =
     {
       lines: () => r.int(8, 80),
@@ -679,13 +682,17 @@ export function sampleChart(seed, index, engine) {
   const magnitude = percent ? 100 : r.logUniform(1e-4, 1e7);
   const negative = !logY && !percent && r.chance(0.18);
   y.format = percent ? 'percent' : yFormat(r, magnitude, y.scale);
+  // gnuplot has no thousands separator without a locale
+  if (engine === 'gnuplot') {
+    for (const a of [x, y]) if (a.format === 'thousands') a.format = 'si';
+  }
 
   const kinds = ['walk', 'decay', 'growth', 'smooth', 'steps'];
   const baseKind =
     family === 'dense' || family === 'band'
       ? r.weighted({ decay: 3, growth: 2, walk: 2 })
       : r.weighted({ walk: 3, decay: 2, growth: 2, smooth: 2, steps: 1 });
-  const noise = family === 'dense' || family === 'band' ? r.uniform(0.3, 1.5) : r.uniform(0, 0.5);
+  const noise = family === 'dense' || family === 'band' ? r.uniform(0.2, 1) : r.uniform(0, 0.5);
   const decades = r.int(2, 6);
   const offset = negative
     ? -magnitude * r.uniform(0.2, 0.8)
@@ -696,7 +703,7 @@ export function sampleChart(seed, index, engine) {
 
   // per-series look
   const markerFamily = family === 'markers' || family === 'errorbars' || family === 'categories';
-  const dashedSome = family !== 'dense' && family !== 'many' && r.chance(0.2);
+  const dashedSome = !noDashes && family !== 'dense' && family !== 'many' && r.chance(0.2);
   const markerSet = r.sample(MARKERS, Math.min(nSeries, MARKERS.length));
   const dashSet = r.sample(LINESTYLES, 4);
   const lineWidth =

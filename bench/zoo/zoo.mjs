@@ -3,9 +3,10 @@
  * The chart zoo's driver: samples ChartSpecs from a seed, has each engine render its share in
  * batches, applies each chart's state (JPEG, scaling, greyscale) and writes, per chart,
  * `DIR/<id>.png` (or `.jpg`), `DIR/<id>.truth.json`, and `DIR/<id>.pdf` for charts rasterised
- * from a PDF; `DIR/index.json` lists the specs, the charts left out and why.
+ * from a PDF (not with --skip-pdf); `DIR/index.json` lists the specs, the charts left out and why.
  *
  *   npm run zoo -- --seed 1 --count 100 --out DIR [--engines matplotlib,gnuplot] [--jobs 2]
+ *                  [--skip-pdf] [--max-pixels N] [--quiet]
  *
  * An engine that is not installed is skipped with a message; a chart an engine fails on, or
  * whose truth does not hold together, is left out and listed, never written with guessed truth.
@@ -170,9 +171,13 @@ export async function generate({
   out,
   engines = ENGINES,
   jobs = 2,
+  keepPdf = true,
+  maxPixels = Number.POSITIVE_INFINITY,
   log = console.error,
 }) {
-  const specs = sampleCharts({ seed, count, engines });
+  const sampled = sampleCharts({ seed, count, engines });
+  // --max-pixels leaves out the larger charts (the committed sample stays small and quick)
+  const specs = sampled.filter((s) => s.width * s.height <= maxPixels);
   await mkdir(out, { recursive: true });
   const work = await mkdtemp(join(out, '.work-'));
   const failed = [];
@@ -213,7 +218,7 @@ export async function generate({
               failed.push({ id: spec.id, engine, error: `truth rejected: ${problem}` });
               continue;
             }
-            if (r.pdf) {
+            if (r.pdf && keepPdf) {
               await copyFile(r.pdf, join(out, `${spec.id}.pdf`));
             }
             await writeFile(join(out, `${spec.id}.truth.json`), `${JSON.stringify(truth)}\n`);
@@ -231,7 +236,7 @@ export async function generate({
   await pool(tasks, jobs);
   await rm(work, { recursive: true, force: true });
   failed.sort((a, b) => a.id.localeCompare(b.id));
-  const index = { seed, count, engines, skipped, failed, specs };
+  const index = { seed, count, engines, max_pixels: maxPixels, skipped, failed, specs };
   await writeFile(join(out, 'index.json'), `${JSON.stringify(index)}\n`);
   return { written, failed, skipped };
 }
@@ -245,6 +250,8 @@ async function main() {
       engines: { type: 'string', default: ENGINES.join(',') },
       jobs: { type: 'string', default: '2' },
       quiet: { type: 'boolean', default: false },
+      'skip-pdf': { type: 'boolean', default: false },
+      'max-pixels': { type: 'string', default: 'Infinity' },
     },
   });
   if (!values.out) {
@@ -260,6 +267,8 @@ async function main() {
     out: values.out,
     engines: values.engines.split(','),
     jobs: Number(values.jobs),
+    keepPdf: !values['skip-pdf'],
+    maxPixels: Number(values['max-pixels']),
     log: values.quiet ? () => {} : console.error,
   });
   for (const f of failed) console.error(`left out: ${f.id} (${f.engine}): ${f.error}`);
