@@ -12,7 +12,8 @@
  * whose truth does not hold together, is left out and listed, never written with guessed truth.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyState } from './post.mjs';
 import { ENGINES, LOOKS, sampleCharts, tagsOf } from './spec.mjs';
@@ -168,18 +169,21 @@ async function loadEngine(engine) {
 export async function generate({
   seed,
   count,
-  out,
+  out: outDir,
   engines = ENGINES,
   jobs = 2,
   keepPdf = true,
   maxPixels = Number.POSITIVE_INFINITY,
   log = console.error,
 }) {
+  // absolute: engine scripts run in the work folder
+  const out = resolve(outDir);
   const sampled = sampleCharts({ seed, count, engines });
   // --max-pixels leaves out the larger charts (the committed sample stays small and quick)
   const specs = sampled.filter((s) => s.width * s.height <= maxPixels);
   await mkdir(out, { recursive: true });
-  const work = await mkdtemp(join(out, '.work-'));
+  // outside `out`, so that nothing half-made is ever in the zoo
+  const work = await mkdtemp(join(tmpdir(), 'zoo-work-'));
   const failed = [];
   const skipped = {};
   let written = 0;
