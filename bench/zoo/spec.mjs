@@ -737,7 +737,8 @@ export function sampleChart(seed, index, engine) {
       const hi = r.uniform(lo + 10, 100);
       ys = shape.map((v) => lo + ((hi - lo) * (v - min)) / (max - min || 1));
     } else {
-      ys = shape.map((v) => offset + magnitude * (v + k * r.uniform(-0.2, 0.4)));
+      const shift = k * r.uniform(-0.2, 0.4); // one shift per series, not per point
+      ys = shape.map((v) => offset + magnitude * (v + shift));
     }
     ys = ys.map((v) => sig(v, 6));
 

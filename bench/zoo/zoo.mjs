@@ -187,8 +187,10 @@ export async function generate({
   const failed = [];
   const skipped = {};
   let written = 0;
-  const tasks = [];
+  const perEngine = [];
   for (const engine of engines) {
+    const tasks = [];
+    perEngine.push(tasks);
     const mine = specs.filter((s) => s.engine === engine);
     if (!mine.length) continue;
     const loaded = await loadEngine(engine);
@@ -236,6 +238,11 @@ export async function generate({
         );
       });
     }
+  }
+  // the engines' batches interleaved, so that a zoo read while it grows has every engine
+  const tasks = [];
+  for (let k = 0; perEngine.some((t) => k < t.length); k++) {
+    for (const t of perEngine) if (k < t.length) tasks.push(t[k]);
   }
   await pool(tasks, jobs);
   await rm(work, { recursive: true, force: true });
