@@ -48,12 +48,21 @@ export const LOOKS = {
     latimes: 1,
   },
   chartjs: { default: 2, pointstyle: 1, minimal: 1 },
-  echarts: { default: 1 },
-  plotly: { default: 1 },
+  echarts: {
+    default: 2,
+    edge: 1,
+    v5: 1,
+    vintage: 1,
+    macarons: 1,
+    shine: 1,
+    roma: 1,
+    infographic: 1,
+  },
+  plotly: { default: 2, plotly: 1, plotly_white: 1, simple_white: 1 },
 };
 
-/** Engines that can draw a vector PDF (the `pdf` state). */
-export const PDF_ENGINES = new Set(['matplotlib', 'gnuplot', 'ggplot2']);
+/** Engines that can draw a vector PDF (the `pdf` state): all of them. */
+export const PDF_ENGINES = new Set(ENGINES);
 
 /** What each look draws by default: frame, ticks, grid probability, legend frame. */
 const LOOK_DEFAULTS = {
@@ -859,7 +868,7 @@ export function sampleCharts({ seed, count, engines = ENGINES }) {
 }
 
 /** The truth's tags of a spec: family first, then engine, look, state and properties. */
-export function tagsOf(spec) {
+export function tagsOf(spec, drawn = {}) {
   const state = spec.state.length ? spec.state.map((s) => s.op).join('+') : 'crisp';
   const tags = [
     spec.family,
@@ -867,8 +876,9 @@ export function tagsOf(spec) {
     `look:${spec.engine}/${spec.look}`,
     `state:${state}`,
   ];
-  tags.push(`legend:${spec.legend ? spec.legend.position : 'none'}`);
-  if (spec.legend?.title) tags.push('legend-title');
+  // where the engine had to adapt the layout (its `extras.drawn`), what it drew
+  tags.push(`legend:${drawn.legend_position ?? spec.legend?.position ?? 'none'}`);
+  if (drawn.legend_title ?? spec.legend?.title) tags.push('legend-title');
   if (spec.palette === 'mono') tags.push('mono');
   if (spec.palette === 'greys') tags.push('greys');
   if (spec.palette.startsWith('cmap:')) tags.push('colormap');

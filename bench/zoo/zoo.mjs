@@ -37,7 +37,7 @@ export function buildTruth(spec, extras, image) {
   const box = extras.plot_area_px;
   const truth = {
     id: spec.id,
-    tags: tagsOf(spec),
+    tags: tagsOf(spec, extras.drawn),
     renderer: spec.engine,
     title: spec.title,
     x_label: spec.x_label,
@@ -74,6 +74,7 @@ export function buildTruth(spec, extras, image) {
       palette: spec.palette,
       legend: spec.legend,
       state: spec.state,
+      ...(extras.drawn ? { drawn: extras.drawn } : {}),
     },
   };
   // Engines may correct what they could not draw as asked (a marker they lack, say).
