@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { describe } from '../describe/describe.js';
 import type { DigitizeOptions, Digitizer } from '../digitize.js';
 import { renderOverlay } from '../export/renderOverlay.js';
-import { describe } from '../describe/describe.js';
 import { toCsv } from '../export/toCsv.js';
 import { toJson } from '../export/toJson.js';
 import { chartsOf } from '../figure/figureResult.js';

@@ -1,3 +1,4 @@
+import { isFigure } from '../figure/figureResult.js';
 import type { DigitizeResult, MarkerShape } from '../types.js';
 import {
   type AxisFacts,
@@ -9,7 +10,6 @@ import {
   type SeriesFacts,
   type StretchFacts,
 } from './describeChart.js';
-import { isFigure } from '../figure/figureResult.js';
 import { describeFigure } from './describeFigure.js';
 import { decimalsOf, stepAt } from './resolution.js';
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDigitizer } from '../../src/digitize.js';
 import { DigitizeError } from '../../src/errors.js';
+import { chartsOf } from '../../src/figure/figureResult.js';
 import type { ChartResult } from '../../src/types.js';
 import { type ChartTruth, scoreChart } from '../helpers/scoreChart.js';
 
@@ -65,7 +66,7 @@ describe('the zoo sample', () => {
         const truth = byImage.get(outcome.input as string)!;
         // a chart may fail with a coded error (no calibration, ...), never with a crash
         if (outcome.error) expect(outcome.error, truth.id).toBeInstanceOf(DigitizeError);
-        scores.push(outcome.result ? scoreChart(truth, outcome.result).score : 0);
+        scores.push(outcome.result ? scoreChart(truth, chartsOf(outcome.result)[0]).score : 0);
       }
       expect(scores).toHaveLength(truths.length);
       const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
