@@ -2,16 +2,26 @@ import { calibrateAxis, scaleAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
 import { type Rgb, toHex } from './color.js';
 import { DigitizeError } from './errors.js';
-import { findLegend } from './legend/findLegend.js';
+import { findLegend, type LegendSlot } from './legend/findLegend.js';
+import { sampleStyle } from './legend/sampleStyle.js';
 import { loadRaster } from './load/loadRaster.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea, inkMask } from './plot/findPlotArea.js';
-import { separateSeries } from './separate/separateSeries.js';
+import { type SeriesMask, separateSeries } from './separate/separateSeries.js';
+import { matchStyles, splitCurves } from './separate/splitCurves.js';
 import { followHidden, inkBeside } from './trace/followHidden.js';
 import { seriesConfidence } from './trace/seriesConfidence.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisResult, AxisScale, Box, ChartResult, SeriesResult, Word } from './types.js';
+import type {
+  AxisResult,
+  AxisScale,
+  Box,
+  ChartResult,
+  Raster,
+  SeriesResult,
+  Word,
+} from './types.js';
 
 /** What `digitize` accepts: a file path, or the encoded image bytes. */
 export type DigitizeInput = string | Buffer | Uint8Array;
@@ -149,10 +159,12 @@ export async function runPipeline(
     colors: entries.map((slot) => slot.color),
     translucent: legend && {
       box: legend.box,
-      samples: legend.slots.map((slot) => grow(slot.handle, 2)),
+      // Its frame is never data either (a grey frame is a black line seen through the fill).
+      samples: [...legend.slots.map((slot) => grow(slot.handle, 2)), ...legend.frame],
       texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
+  splitSharedColors(image, masks, entries, region, legend?.box ?? null);
   const ink = inkMask(image, plot.background, OCCLUDER_INK);
   // Near-black pixels: the complement of the ink far from black (flipped in place: a map()
   // with a callback per pixel cost more than the mask).
@@ -281,6 +293,46 @@ function axisResult(
     max: axis.pixelToData(maxPixel),
     ticks: axis.ticks,
   };
+}
+
+/** Legend colours this close (0..255 per channel) are one colour drawn in several styles. */
+const SAME_COLOR = 24;
+
+/**
+ * Legend entries that share one colour (series told apart by dash pattern only) share one
+ * mask: it is split into its curves, and each entry takes the curve drawn as its sample is.
+ */
+function splitSharedColors(
+  image: Raster,
+  masks: SeriesMask[],
+  entries: LegendSlot[],
+  region: Box,
+  legend: Box | null,
+): void {
+  const grouped = new Set<number>();
+  entries.forEach((entry, i) => {
+    if (grouped.has(i)) return;
+    const group = entries.flatMap((other, j) =>
+      j >= i && other.color.every((c, k) => Math.abs(c - entry.color[k]) <= SAME_COLOR) ? [j] : [],
+    );
+    for (const j of group) grouped.add(j);
+    if (group.length < 2) return;
+    const curves = splitCurves(masks[i].weight, image.width, region, {
+      count: group.length,
+      exclude: legend ? [legend] : [],
+    });
+    if (!curves) return;
+    const order = matchStyles(
+      curves.map((curve) => curve.style),
+      group.map((j) => sampleStyle(image, entries[j])),
+    );
+    group.forEach((j, n) => {
+      const { weight } = curves[order[n]];
+      let count = 0;
+      for (let p = 0; p < weight.length; p++) if (weight[p] > 0) count++;
+      masks[j] = { color: masks[j].color, weight, count };
+    });
+  });
 }
 
 /** A box grown by `by` px on every side. */

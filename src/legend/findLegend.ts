@@ -27,6 +27,8 @@ export interface LegendSlot {
 export interface LegendLayout {
   box: Box;
   slots: LegendSlot[];
+  /** The sides of its frame (thin boxes; none for a legend without a frame). */
+  frame: Box[];
 }
 
 interface Run {
@@ -132,8 +134,16 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     top: best.top - 1,
     bottom: best.bottom + 1,
   };
-  const slots = findSlots(image, box, frameThickness(image, plot.background, best));
-  return slots.length > 0 ? { box, slots } : findFramelessLegend(image, plot);
+  const thickness = frameThickness(image, plot.background, best);
+  const slots = findSlots(image, box, thickness);
+  // The sides, with the rounded corners between the straight runs and the box's edge.
+  const frame = [
+    { ...box, bottom: best.top + thickness + 1 },
+    { ...box, top: best.bottom - thickness - 1 },
+    { ...box, right: best.left + thickness + 1 },
+    { ...box, left: best.right - thickness - 1 },
+  ];
+  return slots.length > 0 ? { box, slots, frame } : findFramelessLegend(image, plot);
 }
 
 /** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */
@@ -324,6 +334,7 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
   return {
     box,
     slots: bestGroup.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
+    frame: [],
   };
 }
 
