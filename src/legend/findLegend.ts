@@ -1,5 +1,5 @@
 import { channelDistance, type Rgb } from '../color.js';
-import { findRuns } from '../math.js';
+import { findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 
 /** A legend frame side is at least this long (px)... */
@@ -253,10 +253,17 @@ const MIN_HANDLE = 0.5;
 const MAX_HANDLE = 8;
 /** Text lines of one legend start at the same column, give or take this (px). */
 const ALIGN = 3;
+/** A grey sample (not text) is a thin line: its ink spans at most this share of the text's height... */
+const THIN_LINE = 0.45;
+/** ...or a line runs through it: a row inked across this share of its width (a marker on a line). */
+const LINE_ACROSS = 0.8;
+/** Samples of one legend are alike in width: within this share of each other. */
+const SAME_SAMPLE = 0.35;
 
 /**
- * A legend without a frame: lines of dark text inside the plot, left-aligned one above the
- * other, each with a coloured sample just to its left.
+ * A legend without a frame: lines of dark text, each with a sample beside it (left, or right
+ * as gnuplot draws its key), in a column, a row or a grid, inside the plot, or right of,
+ * above or below it.
  */
 function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null {
   const { width, height } = image;
@@ -266,17 +273,19 @@ function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null
     top: Math.ceil(plot.top) + 3,
     bottom: Math.floor(plot.bottom) - 3,
   };
-  // Inside the plot first; then right of it, and above it (legends placed outside).
+  // Outside: right of the plot, above it, below it (the tick labels there have no samples).
   const right = { left: Math.ceil(plot.right) + 3, right: width, top: 0, bottom: height };
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
+  const below = { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height };
   return (
     legendIn(image, inside, plot.background) ??
     legendIn(image, right, plot.page) ??
-    legendIn(image, above, plot.page)
+    legendIn(image, above, plot.page) ??
+    legendIn(image, below, plot.page)
   );
 }
 
-/** A frameless legend in one region: text entries with a sample each, in a column or a row. */
+/** A frameless legend in one region: text entries with a sample each, in a column, a row or a grid. */
 function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | null {
   const { data, width } = image;
   if (region.right - region.left < MIN_SIDE || region.bottom - region.top < MIN_SIDE) return null;
@@ -307,42 +316,114 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
       const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
       if (text.right - text.left < height) continue;
-      const handle = findHandle(image, background, text, region.left);
-      if (handle)
-        candidates.push({ handle, text, color: dominantColor(image, handle, background) });
+      // The sample is left of its text, or right of it (gnuplot's key).
+      for (const side of [-1, 1] as const) {
+        const handle = findHandle(image, background, text, side, region);
+        if (!handle) continue;
+        const color = dominantColor(image, handle, background);
+        if (!isSample(image, background, handle, color)) continue;
+        candidates.push({ handle, text, color });
+        break;
+      }
     }
   }
-  // The entries of one legend share their text's left edge (a column) or its top (a row);
-  // the biggest such set wins.
-  let bestGroup: LegendSlot[] = [];
-  for (const slot of candidates) {
-    for (const edge of ['left', 'top'] as const) {
-      const group = candidates.filter(
-        (other) => Math.abs(other.text[edge] - slot.text[edge]) <= ALIGN,
-      );
-      if (group.length > bestGroup.length) bestGroup = group;
-    }
-  }
-  if (bestGroup.length === 0) return null;
-  const pad = Math.round((bestGroup[0].text.bottom - bestGroup[0].text.top) / 2);
+  const group = alignedGroup(candidates);
+  if (group.length === 0) return null;
+  const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {
-    left: Math.min(...bestGroup.map((s) => s.handle.left)) - pad,
-    right: Math.max(...bestGroup.map((s) => s.text.right)) + pad,
-    top: Math.min(...bestGroup.map((s) => s.text.top)) - pad,
-    bottom: Math.max(...bestGroup.map((s) => s.text.bottom)) + pad,
+    left: Math.min(...group.map((s) => Math.min(s.handle.left, s.text.left))) - pad,
+    right: Math.max(...group.map((s) => Math.max(s.handle.right, s.text.right))) + pad,
+    top: Math.min(...group.map((s) => s.text.top)) - pad,
+    bottom: Math.max(...group.map((s) => s.text.bottom)) + pad,
   };
   return {
     box,
-    slots: bestGroup.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
+    slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
 }
 
 /**
- * The sample left of a legend text: ink in the text's rows ending a short gap before it,
- * at least as wide as the text is tall (a line sample is about two font sizes long).
+ * The entries of one legend among candidate entries: those that line up (texts starting, or
+ * ending, at one column; samples starting at one column; or entries in one row), the largest
+ * such set, grown by the entries that line up with its members the other way (the other
+ * columns or rows of a legend laid out in a grid) and whose samples are as wide.
  */
-function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number): Box | null {
+function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
+  const keys: ((slot: LegendSlot) => number)[] = [
+    (slot) => slot.text.left,
+    (slot) => slot.text.right,
+    (slot) => slot.handle.left,
+    (slot) => slot.text.top,
+  ];
+  let best: LegendSlot[] = [];
+  let bestKey = 0;
+  for (const slot of candidates) {
+    keys.forEach((key, k) => {
+      const group = candidates.filter((other) => Math.abs(key(other) - key(slot)) <= ALIGN);
+      if (group.length > best.length) {
+        best = group;
+        bestKey = k;
+      }
+    });
+  }
+  if (best.length === 0) return best;
+  // A column's entries share rows with the other columns; a row's, columns with other rows.
+  const across = bestKey === 3 ? keys[0] : keys[3];
+  const wide = (slot: LegendSlot) => slot.handle.right - slot.handle.left;
+  const sampleWidth = percentile(best.map(wide), 0.5);
+  const group = new Set(best);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const slot of candidates) {
+      if (group.has(slot) || Math.abs(wide(slot) - sampleWidth) > sampleWidth * SAME_SAMPLE) {
+        continue;
+      }
+      if ([...group].some((member) => Math.abs(across(member) - across(slot)) <= ALIGN)) {
+        group.add(slot);
+        grown = true;
+      }
+    }
+  }
+  return [...group];
+}
+
+/**
+ * Whether a handle is a legend sample and not a word: a coloured one is; a grey one must be
+ * a thin line, or have a line through it (a marker on its line).
+ */
+function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): boolean {
+  if (Math.max(...color) - Math.min(...color) > TEXT_GREY) return true;
+  const { data, width } = image;
+  const span = handle.right - handle.left;
+  let inkedRows = 0;
+  let widest = 0;
+  for (let row = handle.top; row < handle.bottom; row++) {
+    let count = 0;
+    for (let column = handle.left; column < handle.right; column++) {
+      if (channelDistance(data, (row * width + column) * 3, background) > HANDLE_INK) count++;
+    }
+    if (count > 0) inkedRows++;
+    widest = Math.max(widest, count);
+  }
+  return (
+    inkedRows <= Math.max(2, (handle.bottom - handle.top) * THIN_LINE) ||
+    widest >= span * LINE_ACROSS
+  );
+}
+
+/**
+ * The sample beside a legend text, on `side` (-1 left, 1 right): ink in the text's rows after
+ * a short gap, at least as wide as the text is tall (a line sample is about two font sizes
+ * long), inside `region`.
+ */
+function findHandle(
+  image: Raster,
+  background: Rgb,
+  text: Box,
+  side: -1 | 1,
+  region: Box,
+): Box | null {
   const { data, width } = image;
   const height = text.bottom - text.top;
   const inked = (column: number) => {
@@ -351,15 +432,17 @@ function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number
     }
     return false;
   };
-  let column = text.left - 1;
-  const gapLimit = text.left - height * 1.5;
+  const within = (column: number) =>
+    column >= region.left && column < region.right && Math.abs(column - from) < height * 1.5;
+  const from = side < 0 ? text.left - 1 : text.right;
+  let column = from;
   // The text's own anti-aliased edge is not the sample.
-  while (column > minColumn && column > gapLimit && inked(column)) column--;
-  while (column > minColumn && column > gapLimit && !inked(column)) column--;
-  if (column <= minColumn || column <= gapLimit) return null;
-  const right = column + 1;
-  while (column > minColumn && inked(column)) column--;
-  const left = column + 1;
+  while (within(column) && inked(column)) column += side;
+  while (within(column) && !inked(column)) column += side;
+  if (!within(column)) return null;
+  const near = column;
+  while (column >= region.left && column < region.right && inked(column)) column += side;
+  const [left, right] = side < 0 ? [column + 1, near + 1] : [near, column];
   // A line sample is about two font sizes long; a marker or box symbol, at least half one.
   if (right - left < height * MIN_HANDLE || right - left > height * MAX_HANDLE) return null;
   return { left, right, top: text.top, bottom: text.bottom };

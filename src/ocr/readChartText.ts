@@ -334,10 +334,10 @@ export async function readChartText(
   const firstBand = findRuns(belowProfile, 1, MIN_BAND)[0];
   const textHeight = firstBand ? firstBand.to - firstBand.from + 1 : Math.max(8, height / 50);
   const gap = Math.max(2, Math.round(textHeight * BAND_GAP));
-  const belowBands = findRuns(belowProfile, gap, MIN_BAND).map((band) => ({
-    from: below[band.from],
-    to: below[band.to] + 1,
-  }));
+  // A legend below the plot is no axis label.
+  const belowBands = findRuns(belowProfile, gap, MIN_BAND)
+    .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
+    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
   const xTickBand = belowBands[0];
 
   const leftward = range(plot.outsideY - 1, 0, -1);
