@@ -257,6 +257,8 @@ const ALIGN = 3;
 const THIN_LINE = 0.45;
 /** ...or a line runs through it: a row inked across this share of its width (a marker on a line). */
 const LINE_ACROSS = 0.8;
+/** A dashed sample's gaps are at most this share of its text's height. */
+const DASH_GAP = 0.4;
 /** Samples of one legend are alike in width: within this share of each other. */
 const SAME_SAMPLE = 0.35;
 
@@ -441,8 +443,22 @@ function findHandle(
   while (within(column) && !inked(column)) column += side;
   if (!within(column)) return null;
   const near = column;
-  while (column >= region.left && column < region.right && inked(column)) column += side;
-  const [left, right] = side < 0 ? [column + 1, near + 1] : [near, column];
+  // A dashed sample's gaps are shorter than the gap to the text.
+  const maxGap = Math.max(1, Math.round(height * DASH_GAP));
+  let far = column;
+  for (
+    let gap = 0;
+    column >= region.left && column < region.right && gap <= maxGap;
+    column += side
+  ) {
+    if (inked(column)) {
+      far = column;
+      gap = 0;
+    } else {
+      gap++;
+    }
+  }
+  const [left, right] = side < 0 ? [far, near + 1] : [near, far + 1];
   // A line sample is about two font sizes long; a marker or box symbol, at least half one.
   if (right - left < height * MIN_HANDLE || right - left > height * MAX_HANDLE) return null;
   return { left, right, top: text.top, bottom: text.bottom };
