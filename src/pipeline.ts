@@ -9,6 +9,7 @@ import { type ChartText, readChartText } from './ocr/readChartText.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
+import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
@@ -202,10 +203,12 @@ function separate(
     colors: entries.map((slot) => slot.color),
     translucent: legend && {
       box: legend.box,
-      samples: legend.slots.map((slot) => grow(slot.handle, 2)),
+      // Its frame is never data either (a grey frame is a black line seen through the fill).
+      samples: [...legend.slots.map((slot) => grow(slot.handle, 2)), ...legend.frame],
       texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
+  splitSharedColors(image, masks, entries, region, legend?.box ?? null);
   const ink = inkMask(image, plot.background, DEFAULTS.occluderInk);
   // Near-black pixels: the complement of the ink far from black (flipped in place: a map()
   // with a callback per pixel cost more than the mask).

@@ -212,6 +212,45 @@ describe('digitize rendered charts', () => {
     expect(result.warnings).toContain(`a series coloured ${unnamed.color} has no legend entry`);
   });
 
+  it('tells series of one colour apart by their dash pattern, named from the legend', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 2.5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+      legend: 'upper right',
+      series: (['solid', 'dashed', 'dotted'] as const).map((dash, k) => ({
+        name: ['train', 'valid', 'test'][k],
+        color: '#000000',
+        dash,
+        x: xs,
+        // Curves that cross: the dotted one waves through the other two.
+        y: xs.map((x) =>
+          k === 2 ? 1 + 0.5 * Math.sin(x / 12) : 2 * Math.exp(-x / (25 + 25 * k)) + 0.2 * k,
+        ),
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    for (const s of spec.series) {
+      const points = seriesNamed(result, s.name!).points;
+      // Inside each curve's span, away from its ends: the y it was drawn at.
+      s.x.slice(2, -2).forEach((x, i) => {
+        const y = interpolate(points, x);
+        expect(y, `${s.name} at x ${x}`).not.toBeNull();
+        expect(Math.abs(y! - s.y[i + 2]), `${s.name}: y at x ${x}`).toBeLessThanOrEqual(
+          yTolerance * 2,
+        );
+      });
+    }
+  });
+
   it('traces a dense series without markers or legend', { timeout: TIMEOUT_MS }, async () => {
     const xs = Array.from({ length: 201 }, (_, i) => i * 50);
     const ys = xs.map((x) => 50 + 30 * Math.sin(x / 1200) * Math.exp(-x / 8000));

@@ -1,6 +1,8 @@
 import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
+import { findFramelessLegend } from './framelessLegend.js';
+import { dominantColor } from './sampleColor.js';
 
 const DEFAULTS = {
   /** A legend frame side is at least this long (px)... */
@@ -11,20 +13,8 @@ const DEFAULTS = {
   frameInk: 25,
   /** Rounded corners and anti-aliasing: ends of sides may differ by this many px. */
   corner: 5,
-  /** The share of a sample's inked pixels, farthest from the fill, that give its colour. */
-  coreShare: 0.15,
   /** Handle pixels differ from the legend fill by at least this much. */
   handleInk: 60,
-  /** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
-  textDark: 150,
-  /** ...and about grey: channels within this of each other. */
-  textGrey: 40,
-  /** A legend sample is at least this many text heights wide. */
-  minHandle: 0.5,
-  /** ...and at most this many (Chart.js boxes are 40 px beside 12 px text). */
-  maxHandle: 8,
-  /** Text lines of one legend start at the same column, give or take this (px). */
-  align: 3,
 } as const;
 
 /** Where a legend entry is, before its text is read. */
@@ -39,6 +29,8 @@ export interface LegendSlot {
 export interface LegendLayout {
   box: Box;
   slots: LegendSlot[];
+  /** The sides of its frame (thin boxes; none for a legend without a frame). */
+  frame: Box[];
 }
 
 /** A straight run of frame ink along row (or column) `index`, from `start` to `end` (inclusive). */
@@ -146,8 +138,16 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     top: best.top - 1,
     bottom: best.bottom + 1,
   };
-  const slots = findSlots(image, box, frameThickness(image, plot.background, best));
-  return slots.length > 0 ? { box, slots } : findFramelessLegend(image, plot);
+  const thickness = frameThickness(image, plot.background, best);
+  const slots = findSlots(image, box, thickness);
+  // The sides, with the rounded corners between the straight runs and the box's edge.
+  const frame = [
+    { ...box, bottom: best.top + thickness + 1 },
+    { ...box, top: best.bottom - thickness - 1 },
+    { ...box, right: best.left + thickness + 1 },
+    { ...box, left: best.right - thickness - 1 },
+  ];
+  return slots.length > 0 ? { box, slots, frame } : findFramelessLegend(image, plot);
 }
 
 /** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */
@@ -209,156 +209,4 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
 function sampleFill(image: Raster, box: Box): Rgb {
   const o = (Math.round(box.top) * image.width + Math.round(box.left)) * 3;
   return [image.data[o], image.data[o + 1], image.data[o + 2]];
-}
-
-/**
- * The colour of a legend sample: the mean of its pixels farthest from the fill (the line's core,
- * not its anti-aliased edge).
- */
-export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
-  const { data, width } = image;
-  let pixels: { d: number; o: number }[] = [];
-  for (let row = box.top; row < box.bottom; row++) {
-    for (let column = box.left; column < box.right; column++) {
-      const o = (row * width + column) * 3;
-      const d = channelDistance(data, o, fill);
-      if (d > DEFAULTS.handleInk) pixels.push({ d, o });
-    }
-  }
-  if (pixels.length === 0) return fill;
-  // Black marker edges (matplotlib 'classic') are not the series colour: where the sample
-  // has coloured pixels, only those count.
-  const spread = (o: number) =>
-    Math.max(data[o], data[o + 1], data[o + 2]) - Math.min(data[o], data[o + 1], data[o + 2]);
-  const coloured = pixels.filter(({ o }) => spread(o) > DEFAULTS.textGrey);
-  if (coloured.length >= pixels.length * DEFAULTS.coreShare) {
-    // The purest: blends with the white fill or a black edge both lose saturation.
-    pixels = coloured.sort((a, b) => spread(b.o) - spread(a.o));
-  } else {
-    pixels.sort((a, b) => b.d - a.d);
-  }
-  const core = pixels.slice(0, Math.max(1, Math.round(pixels.length * DEFAULTS.coreShare)));
-  const sum = [0, 0, 0];
-  for (const { o } of core) {
-    sum[0] += data[o];
-    sum[1] += data[o + 1];
-    sum[2] += data[o + 2];
-  }
-  return sum.map((s) => Math.round(s / core.length)) as Rgb;
-}
-
-/**
- * A legend without a frame: lines of dark text inside the plot, left-aligned one above the
- * other, each with a coloured sample just to its left.
- */
-function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null {
-  const { width, height } = image;
-  const inside = {
-    left: Math.ceil(plot.left) + 3,
-    right: Math.floor(plot.right) - 3,
-    top: Math.ceil(plot.top) + 3,
-    bottom: Math.floor(plot.bottom) - 3,
-  };
-  // Inside the plot first; then right of it, and above it (legends placed outside).
-  const right = { left: Math.ceil(plot.right) + 3, right: width, top: 0, bottom: height };
-  const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
-  return (
-    legendIn(image, inside, plot.background) ??
-    legendIn(image, right, plot.page) ??
-    legendIn(image, above, plot.page)
-  );
-}
-
-/** A frameless legend in one region: text entries with a sample each, in a column or a row. */
-function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | null {
-  const { data, width } = image;
-  if (
-    region.right - region.left < DEFAULTS.minSide ||
-    region.bottom - region.top < DEFAULTS.minSide
-  )
-    return null;
-  const dark = (row: number, column: number) => {
-    const o = (row * width + column) * 3;
-    const max = Math.max(data[o], data[o + 1], data[o + 2]);
-    const min = Math.min(data[o], data[o + 1], data[o + 2]);
-    return max < DEFAULTS.textDark && max - min < DEFAULTS.textGrey;
-  };
-  const rowDark = new Uint8Array(region.bottom - region.top);
-  for (let row = region.top; row < region.bottom; row++) {
-    let any = false;
-    for (let column = region.left; column < region.right && !any; column++) any = dark(row, column);
-    rowDark[row - region.top] = any ? 1 : 0;
-  }
-  const candidates: LegendSlot[] = [];
-  for (const { from, to } of findRuns(rowDark, 1)) {
-    const top = from + region.top;
-    const bottom = to + region.top + 1;
-    const height = bottom - top;
-    if (height < 5 || height > 60) continue;
-    const columnDark = new Uint8Array(region.right - region.left);
-    for (let column = region.left; column < region.right; column++) {
-      let any = false;
-      for (let row = top; row < bottom && !any; row++) any = dark(row, column);
-      columnDark[column - region.left] = any ? 1 : 0;
-    }
-    for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
-      const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
-      if (text.right - text.left < height) continue;
-      const handle = findHandle(image, background, text, region.left);
-      if (handle)
-        candidates.push({ handle, text, color: dominantColor(image, handle, background) });
-    }
-  }
-  // The entries of one legend share their text's left edge (a column) or its top (a row);
-  // the biggest such set wins.
-  let bestGroup: LegendSlot[] = [];
-  for (const slot of candidates) {
-    for (const edge of ['left', 'top'] as const) {
-      const group = candidates.filter(
-        (other) => Math.abs(other.text[edge] - slot.text[edge]) <= DEFAULTS.align,
-      );
-      if (group.length > bestGroup.length) bestGroup = group;
-    }
-  }
-  if (bestGroup.length === 0) return null;
-  const pad = Math.round((bestGroup[0].text.bottom - bestGroup[0].text.top) / 2);
-  const box = {
-    left: Math.min(...bestGroup.map((s) => s.handle.left)) - pad,
-    right: Math.max(...bestGroup.map((s) => s.text.right)) + pad,
-    top: Math.min(...bestGroup.map((s) => s.text.top)) - pad,
-    bottom: Math.max(...bestGroup.map((s) => s.text.bottom)) + pad,
-  };
-  return {
-    box,
-    slots: bestGroup.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
-  };
-}
-
-/**
- * The sample left of a legend text: ink in the text's rows ending a short gap before it,
- * at least as wide as the text is tall (a line sample is about two font sizes long).
- */
-function findHandle(image: Raster, background: Rgb, text: Box, minColumn: number): Box | null {
-  const { data, width } = image;
-  const height = text.bottom - text.top;
-  const inked = (column: number) => {
-    for (let row = text.top; row < text.bottom; row++) {
-      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
-        return true;
-    }
-    return false;
-  };
-  let column = text.left - 1;
-  const gapLimit = text.left - height * 1.5;
-  // The text's own anti-aliased edge is not the sample.
-  while (column > minColumn && column > gapLimit && inked(column)) column--;
-  while (column > minColumn && column > gapLimit && !inked(column)) column--;
-  if (column <= minColumn || column <= gapLimit) return null;
-  const right = column + 1;
-  while (column > minColumn && inked(column)) column--;
-  const left = column + 1;
-  // A line sample is about two font sizes long; a marker or box symbol, at least half one.
-  if (right - left < height * DEFAULTS.minHandle || right - left > height * DEFAULTS.maxHandle)
-    return null;
-  return { left, right, top: text.top, bottom: text.bottom };
 }

@@ -108,10 +108,10 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const firstBand = findRuns(belowProfile, 1, DEFAULTS.minBand)[0];
   const textHeight = firstBand ? firstBand.to - firstBand.from + 1 : Math.max(8, height / 50);
   const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
-  const belowBands = findRuns(belowProfile, gap, DEFAULTS.minBand).map((band) => ({
-    from: below[band.from],
-    to: below[band.to] + 1,
-  }));
+  // A legend below the plot is no axis label.
+  const belowBands = findRuns(belowProfile, gap, DEFAULTS.minBand)
+    .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
+    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
   const xTickBand = belowBands[0];
 
   const leftward = range(plot.outsideY - 1, 0, -1);

@@ -1,0 +1,329 @@
+import { percentile } from '../math.js';
+import type { Box } from '../types.js';
+
+/** How one curve is drawn: the lengths (px, along the curve) of its inked stretches and gaps. */
+export interface CurveStyle {
+  /** Typical length of an inked stretch (a dash, a dot; the whole curve when solid). */
+  on: number;
+  /** Typical length of a gap (0 when solid). */
+  off: number;
+  /** Share of the curve's length that shows no ink. */
+  gapShare: number;
+}
+
+/** One curve of a colour drawn several times: its pixels' weights and how it is drawn. */
+export interface Curve {
+  weight: Float32Array;
+  style: CurveStyle;
+}
+
+export interface SplitOptions {
+  /** How many curves share the colour (from the legend); null to find out from the ink. */
+  count: number | null;
+  /** Boxes whose columns are no place to start following curves (a legend). @default [] */
+  exclude?: Box[];
+}
+
+interface Run {
+  from: number;
+  to: number;
+  center: number;
+  mass: number;
+}
+
+interface Track {
+  /** Last position (py) and where (column) it was seen, and the slope (py per column). */
+  py: number;
+  column: number;
+  slope: number;
+  /** The column where it last had a run of its own (not shared with another curve). */
+  own: number;
+  /** Columns seen so far, in sweep order, with the run each took (shared where curves meet). */
+  seen: { column: number; run: Run; shared: boolean }[];
+}
+
+/** Tuning of `splitCurves`. */
+const SPLIT = {
+  /** Without a legend, several curves are there when at least this share of the inked columns holds several runs... */
+  minMultiShare: 0.3,
+  /** ...each at least this many line widths from the next. */
+  minSeparation: 2,
+  /** A run this many times the line's width holds two curves meeting (a crossing). */
+  merged: 1.6,
+  /** A track takes a run at most this many line widths (plus the slope's drift) from where it is expected. */
+  gate: 2.5,
+  /** The gate widens by this many px per column since the curve last had a run of its own. */
+  drift: 0.5,
+  /** The slope follows new columns by this share (the rest is what it was). */
+  slopeFollow: 0.5,
+  /** A track unseen for this many columns stops being extrapolated: it ended. */
+  maxGap: 60,
+  /** The most curves one colour is split into. */
+  maxCount: 8,
+} as const;
+
+/** Weighted runs of ink in one column, top to bottom. */
+function columnRuns(weight: Float32Array, width: number, column: number, region: Box): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  let moment = 0;
+  const top = Math.ceil(region.top);
+  const bottom = Math.floor(region.bottom);
+  for (let row = top; row <= bottom; row++) {
+    const w = row < bottom ? weight[row * width + column] : 0;
+    if (w > 0) {
+      current ??= { from: row, to: row, center: 0, mass: 0 };
+      current.to = row;
+      current.mass += w;
+      moment += w * (row + 0.5);
+    } else if (current) {
+      current.center = moment / current.mass;
+      runs.push(current);
+      current = null;
+      moment = 0;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Splits the ink of one colour into the curves drawn in it, when several series share the
+ * colour and are told apart only by their dash pattern or their markers. Curves are followed
+ * column by column from the column where they are best apart, each expected where its slope
+ * carries it: a run goes to the curve expecting it nearest; a run as thick as two lines is
+ * where two curves meet, and is given to both; a curve with no run near (a dash's gap, a
+ * hidden stretch) is carried on along its slope.
+ *
+ * Returns one weight mask per curve (top to bottom where they start apart) with its dash
+ * style, or null when the ink shows one curve (or `count` curves cannot be told apart).
+ */
+export function splitCurves(
+  weight: Float32Array,
+  width: number,
+  region: Box,
+  { count, exclude = [] }: SplitOptions,
+): Curve[] | null {
+  const left = Math.ceil(region.left);
+  const right = Math.floor(region.right);
+  const runs: Run[][] = [];
+  for (let column = left; column < right; column++) {
+    runs.push(columnRuns(weight, width, column, region));
+  }
+  const masses = runs.flat().map((run) => run.mass);
+  if (masses.length === 0) return null;
+  const lineWidth = Math.max(1, percentile(masses, 0.5));
+  const apart = (column: Run[]) =>
+    column.every(
+      (run, i) => i === 0 || run.center - column[i - 1].center >= lineWidth * SPLIT.minSeparation,
+    );
+  const k = count ?? countCurves(runs, apart);
+  if (k === null || k < 2 || k > SPLIT.maxCount) return null;
+  // Start where k runs of the line's width are farthest apart.
+  let start = -1;
+  let bestGap = 0;
+  runs.forEach((column, c) => {
+    const x = left + c + 0.5;
+    if (exclude.some((box) => x >= box.left && x < box.right)) return;
+    if (column.length !== k || column.some((run) => run.mass > lineWidth * SPLIT.merged)) return;
+    let gap = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < k; i++) gap = Math.min(gap, column[i].center - column[i - 1].center);
+    if (gap > bestGap) {
+      bestGap = gap;
+      start = c;
+    }
+  });
+  if (start < 0 || bestGap < lineWidth * SPLIT.minSeparation) return null;
+  const tracks: Track[] = runs[start].map((run) => ({
+    py: run.center,
+    column: start,
+    slope: 0,
+    own: start,
+    seen: [{ column: start, run, shared: false }],
+  }));
+  for (const direction of [1, -1] as const) {
+    for (const track of tracks) {
+      track.py = track.seen[0].run.center;
+      track.column = start;
+      track.own = start;
+      track.slope = 0;
+    }
+    for (let c = start + direction; c >= 0 && c < runs.length; c += direction) {
+      follow(tracks, runs[c], c, lineWidth);
+    }
+  }
+  const curves = tracks.map((track) => ({
+    weight: new Float32Array(weight.length),
+    style: styleOf(track, lineWidth),
+  }));
+  tracks.forEach((track, t) => {
+    for (const { column, run } of track.seen) {
+      for (let row = run.from; row <= run.to; row++) {
+        const i = row * width + left + column;
+        curves[t].weight[i] = weight[i];
+      }
+    }
+  });
+  return curves;
+}
+
+/**
+ * How many curves the ink shows without a legend to say: the commonest number of runs, well
+ * apart, among the columns holding several, when enough columns hold several; else null.
+ */
+function countCurves(runs: Run[][], apart: (column: Run[]) => boolean): number | null {
+  const inked = runs.filter((column) => column.length > 0);
+  const multi = inked.filter((column) => column.length > 1 && apart(column));
+  if (multi.length < inked.length * SPLIT.minMultiShare) return null;
+  const counts = new Map<number, number>();
+  for (const column of multi) counts.set(column.length, (counts.get(column.length) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+}
+
+/** Moves every track on to column `c`: each takes the run nearest where it is expected. */
+function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): void {
+  const expected = tracks.map((track) => track.py + track.slope * (c - track.column));
+  const live = tracks.map((track) => Math.abs(c - track.column) <= SPLIT.maxGap);
+  // Pairs of (track, run) by distance, nearest first; each track takes one run, and a run
+  // goes to one track unless it is thick enough to be two curves meeting.
+  const pairs: { t: number; r: number; distance: number }[] = [];
+  tracks.forEach((track, t) => {
+    if (!live[t]) return;
+    // Unsure where it went since it last showed on its own, the wider it looks.
+    const gate =
+      lineWidth * SPLIT.gate + Math.abs(track.slope) + SPLIT.drift * Math.abs(c - track.own);
+    column.forEach((run, r) => {
+      const distance =
+        expected[t] < run.from
+          ? run.from - expected[t]
+          : expected[t] > run.to + 1
+            ? expected[t] - run.to - 1
+            : 0;
+      if (distance <= gate) pairs.push({ t, r, distance });
+    });
+  });
+  pairs.sort(
+    (a, b) =>
+      a.distance - b.distance ||
+      Math.abs(expected[a.t] - column[a.r].center) - Math.abs(expected[b.t] - column[b.r].center),
+  );
+  const taken = new Map<number, number[]>();
+  const placed = new Set<number>();
+  for (const { t, r } of pairs) {
+    if (placed.has(t)) continue;
+    const users = taken.get(r) ?? [];
+    if (users.length > 0 && column[r].mass < lineWidth * SPLIT.merged * users.length) continue;
+    users.push(t);
+    taken.set(r, users);
+    placed.add(t);
+  }
+  // A curve expected inside a run another took runs along it there (touching, or hidden
+  // under it): the run is both curves'.
+  tracks.forEach((_, t) => {
+    if (!live[t] || placed.has(t)) return;
+    const r = column.findIndex((run) => expected[t] >= run.from && expected[t] <= run.to + 1);
+    if (r >= 0 && taken.has(r)) taken.get(r)!.push(t);
+  });
+  for (const [r, users] of taken) {
+    const run = column[r];
+    const shared = users.length > 1;
+    for (const t of users) {
+      const track = tracks[t];
+      // Where curves meet, the run's centre is neither's: each goes on as it went.
+      const py = shared ? expected[t] : run.center;
+      const step = c - track.column;
+      track.slope =
+        SPLIT.slopeFollow * ((py - track.py) / step) + (1 - SPLIT.slopeFollow) * track.slope;
+      track.py = py;
+      track.column = c;
+      if (!shared) track.own = c;
+      track.seen.push({ column: c, run, shared });
+    }
+  }
+}
+
+/** The dash style of a followed curve: its inked stretches and gaps measured along it. */
+function styleOf(track: Track, lineWidth: number): CurveStyle {
+  const columns = [...track.seen].sort((a, b) => a.column - b.column);
+  const on: number[] = [];
+  const off: number[] = [];
+  let stretch = 0;
+  let total = 0;
+  let gapped = 0;
+  for (let i = 1; i < columns.length; i++) {
+    const step = columns[i].column - columns[i - 1].column;
+    const rise = Math.abs(columns[i].run.center - columns[i - 1].run.center);
+    const along = Math.hypot(step, rise);
+    total += along;
+    if (step === 1) {
+      stretch += along;
+      continue;
+    }
+    // A gap: what lies between two seen columns, less the line's round ends.
+    const gap = Math.max(0, along - lineWidth / 2);
+    gapped += gap;
+    off.push(gap);
+    on.push(stretch);
+    stretch = 0;
+  }
+  on.push(stretch);
+  return {
+    on: percentile(on, 0.5),
+    off: percentile(off, 0.5),
+    gapShare: total > 0 ? gapped / total : 0,
+  };
+}
+
+/** How unlike two dash styles are: in the share of gaps, and in the dashes' lengths (log). */
+function styleDistance(a: CurveStyle, b: CurveStyle, sampleLength: number): number {
+  // A legend sample is short: a stretch longer than it is just "solid".
+  const on = (style: CurveStyle) => Math.min(style.on, sampleLength) + 1;
+  return Math.abs(a.gapShare - b.gapShare) + 0.5 * Math.abs(Math.log(on(a) / on(b)));
+}
+
+/** The most entries matched by trying every order; beyond, in order of best fit. */
+const MAX_EXACT = 7;
+
+/**
+ * Which curve each legend sample draws: the pairing with the least total style distance.
+ * Returns, per sample, the index of its curve.
+ */
+export function matchStyles(curves: CurveStyle[], samples: CurveStyle[]): number[] {
+  // The longest stretch in a sample: a solid one's whole length.
+  const sampleLength = Math.max(1, ...samples.map((s) => s.on));
+  const cost = samples.map((s) => curves.map((c) => styleDistance(c, s, sampleLength)));
+  const n = samples.length;
+  if (n > MAX_EXACT || curves.length !== n) {
+    const used = new Set<number>();
+    return cost.map((row) => {
+      let best = -1;
+      row.forEach((d, c) => {
+        if (!used.has(c) && (best < 0 || d < row[best])) best = c;
+      });
+      used.add(best);
+      return best;
+    });
+  }
+  let best: number[] = [];
+  let bestCost = Number.POSITIVE_INFINITY;
+  const order: number[] = [];
+  const used = new Set<number>();
+  const visit = (total: number) => {
+    if (total >= bestCost) return;
+    if (order.length === n) {
+      best = [...order];
+      bestCost = total;
+      return;
+    }
+    const s = order.length;
+    for (let c = 0; c < n; c++) {
+      if (used.has(c)) continue;
+      used.add(c);
+      order.push(c);
+      visit(total + cost[s][c]);
+      order.pop();
+      used.delete(c);
+    }
+  };
+  visit(0);
+  return best;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { matchStyles, splitCurves } from '../../src/separate/splitCurves.js';
+import { inkWeightOf } from '../helpers/inkWeight.js';
+
+const WIDTH = 300;
+const HEIGHT = 200;
+const REGION = { left: 10, top: 10, right: 290, bottom: 190 };
+const ink = inkWeightOf(WIDTH, HEIGHT);
+
+/** Three curves of one colour that cross: solid, dashed and dotted. */
+const CURVES = [
+  { y: (x: number) => 40 + 0.4 * x, dash: '' },
+  { y: (x: number) => 150 - 0.35 * x, dash: 'stroke-dasharray="8 4"' },
+  { y: (x: number) => 100 + 40 * Math.sin(x / 30), dash: 'stroke-dasharray="2 4"' },
+];
+
+function polyline(y: (x: number) => number, dash: string): string {
+  const points = Array.from({ length: 271 }, (_, i) => `${15 + i},${y(15 + i)}`).join(' ');
+  return `<polyline points="${points}" fill="none" stroke="#000" stroke-width="2" ${dash}/>`;
+}
+
+/** Share of a mask's ink within 3 px (vertically) of a curve. */
+function shareNear(weight: Float32Array, y: (x: number) => number): number {
+  let near = 0;
+  let total = 0;
+  for (let row = 0; row < HEIGHT; row++) {
+    for (let column = 0; column < WIDTH; column++) {
+      const w = weight[row * WIDTH + column];
+      if (w <= 0) continue;
+      total += w;
+      if (Math.abs(row + 0.5 - y(column + 0.5)) <= 3) near += w;
+    }
+  }
+  return near / total;
+}
+
+describe('splitCurves', () => {
+  it('splits one colour into its crossing curves, each with its dash style', async () => {
+    const weight = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
+    const curves = splitCurves(weight, WIDTH, REGION, { count: 3 });
+    expect(curves).toHaveLength(3);
+    // Each curve is found once, with nearly all of its mask's ink on it.
+    const owners = curves!.map((curve) =>
+      CURVES.findIndex(({ y }) => shareNear(curve.weight, y) > 0.9),
+    );
+    expect([...owners].sort()).toEqual([0, 1, 2]);
+    const style = (n: number) => curves![owners.indexOf(n)].style;
+    // Solid shows no gaps; dots leave more of their line bare than dashes, and are shorter.
+    expect(style(0).gapShare).toBeLessThan(0.05);
+    expect(style(1).gapShare).toBeGreaterThan(0.15);
+    expect(style(2).gapShare).toBeGreaterThan(style(1).gapShare + 0.1);
+    expect(style(1).on).toBeGreaterThan(style(2).on * 2);
+  });
+
+  it('finds how many curves there are when not told', async () => {
+    const weight = await ink(
+      CURVES.slice(0, 2)
+        .map(({ y, dash }) => polyline(y, dash))
+        .join(''),
+    );
+    expect(splitCurves(weight, WIDTH, REGION, { count: null })).toHaveLength(2);
+  });
+
+  it('leaves one curve whole', async () => {
+    const weight = await ink(polyline(CURVES[2].y, ''));
+    expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
+  });
+});
+
+describe('matchStyles', () => {
+  it('pairs legend samples with the curves drawn alike, whatever their order', () => {
+    const solid = { on: 400, off: 0, gapShare: 0 };
+    const dashed = { on: 7, off: 3, gapShare: 0.28 };
+    const dotted = { on: 1, off: 3, gapShare: 0.6 };
+    const samples = [
+      { on: 30, off: 0, gapShare: 0 },
+      { on: 2, off: 4, gapShare: 0.66 },
+      { on: 8, off: 3, gapShare: 0.21 },
+    ];
+    expect(matchStyles([dotted, solid, dashed], samples)).toEqual([1, 0, 2]);
+  });
+});
