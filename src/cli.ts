@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { invalidArgument } from './arguments.js';
 import { findInputs, inShard, parseShard, type Shard } from './batch/findInputs.js';
+import type { Outcome } from './batch/outcome.js';
 import { createProgress, formatDuration, type Progress } from './batch/progress.js';
 import { type Job, type JobOptions, planJobs, runJob, withoutSignal } from './batch/runJob.js';
 import {
@@ -16,10 +17,17 @@ import {
   messageOf,
   type RunLog,
 } from './batch/runLog.js';
+import { readStream, STDIN } from './batch/stdin.js';
 import { createStdout, type StdoutFormat } from './batch/stdout.js';
-import { createDigitizer, type DigitizeOptions, type Digitizer } from './digitize.js';
+import {
+  createDigitizer,
+  DEFAULT_TIMEOUT_MS,
+  type DigitizeOptions,
+  type Digitizer,
+} from './digitize.js';
 import { DigitizeError } from './errors.js';
-import type { DigitizeResult } from './types.js';
+import { DEFAULT_MAX_PIXELS, maxBytesFor } from './load/loadRaster.js';
+import { createReviewCollector, type ReviewCollector } from './report/collectReview.js';
 
 const EXIT_OK = 0;
 /** At least one input failed; the others were still done. */
@@ -41,6 +49,8 @@ interface CliOptions extends JobOptions {
   maxPixels?: number;
   timeout?: number;
   jobs: number;
+  /** The review page to write after the batch. */
+  report?: string;
 }
 
 const version = (
@@ -68,6 +78,30 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
         'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
       ).conflicts('describe'),
     )
+    .addOption(
+      new Option(
+        '--csv-long',
+        'print the long table (series,x,y; source and panel columns for several inputs); with --out, also write .long.csv files',
+      ).conflicts(['json', 'jsonl']),
+    )
+    .addOption(
+      new Option(
+        '--plotly',
+        'print each result as a Plotly figure (JSON); with --out, also write .plotly.json files',
+      ).conflicts(['json', 'jsonl']),
+    )
+    .addOption(
+      new Option(
+        '--wpd',
+        'print each result as a WebPlotDigitizer project (JSON); with --out, also write .wpd.tar projects holding the image',
+      ).conflicts(['json', 'jsonl']),
+    )
+    .option(
+      '--delimiter <char>',
+      "the CSV field separator: ',', ';', '|' or tab (default: ',')",
+      delimiterOption,
+    )
+    .option('--bom', 'start CSV output with a UTF-8 byte order mark (for Excel)')
     .option(
       '--describe',
       'print the chart in words (Markdown) on stdout; with --json or --jsonl, the facts it rests on instead; with --out, also write .md files',
@@ -78,23 +112,35 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     )
     .option('--overlay <file>', 'write the overlay PNG of a single input to <file>')
     .option('--overlays', 'with --out, write <dir>/<relative path>.overlay.png for each input')
+    .option(
+      '--report <file>',
+      'write a review page (HTML, self-contained) of every input with its overlay, least confident first',
+    )
     .option('--force', 'redo inputs whose outputs are newer than the input')
     .option(
       '--shard <K/N>',
       'process only shard K of N (by a hash of the relative path)',
       shardOption,
     )
-    .option(
-      '--max-pixels <n>',
-      'refuse images with more pixels than this',
-      positiveIntegerOption('--max-pixels'),
+    .addOption(
+      new Option(
+        '--max-pixels <n>',
+        `refuse images with more pixels than this (default: ${DEFAULT_MAX_PIXELS})`,
+      ).argParser(positiveIntegerOption('--max-pixels')),
     )
-    .option('--timeout <seconds>', 'time limit per image', positiveNumberOption('--timeout'))
-    .option(
-      '--jobs <n>',
-      'images digitized at once, each in a worker thread with its own OCR engine (default: the number of cores)',
-      positiveIntegerOption('--jobs'),
-      availableParallelism(),
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        `time limit per image (default: ${DEFAULT_TIMEOUT_MS / 1000})`,
+      ).argParser(positiveNumberOption('--timeout')),
+    )
+    .addOption(
+      new Option(
+        '--jobs <n>',
+        'images digitized at once, each in a worker thread with its own OCR engine',
+      )
+        .argParser(positiveIntegerOption('--jobs'))
+        .default(availableParallelism(), `the number of cores, ${availableParallelism()}`),
     )
     .option('--quiet', 'no progress and no summary on stderr (errors are still printed)')
     .option('--debug', 'print stack traces with errors')
@@ -103,6 +149,20 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addHelpText(
       'after',
       `
+Inputs: image files, folders (walked recursively), or - for an image on standard input.
+
+Examples:
+  digitize chart.png                          print the chart's JSON
+  digitize chart.png --csv > chart.csv        its table (--csv-long: one row per point)
+  digitize - --json < chart.png               an image piped in
+  digitize figures/ --out results/ --report results/review.html
+                                              a folder: JSON files, a run log and a review page
+  digitize figures/ --out results/ --wpd      also WebPlotDigitizer projects, to correct by hand
+  digitize figures/ --jsonl --quiet > all.jsonl
+                                              one line per chart, failures as lines of their own
+  digitize figures/ --out results/ --shard 2/8
+                                              the second of 8 machines sharing results/
+
 Exit status: 0 when every input was done, ${EXIT_FAILED} when any failed, ${EXIT_USAGE} on a usage error,
 ${EXIT_SIGNAL.SIGINT} / ${EXIT_SIGNAL.SIGTERM} when interrupted by SIGINT / SIGTERM (the inputs in flight are finished first).`,
     )
@@ -134,6 +194,15 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   if (options.overlay !== undefined && args.length > 1) {
     usage('--overlay <file> takes a single input; use --out <dir> --overlays for several');
   }
+  const printed = printedFormats(options);
+  if (options.out === undefined && printed.length > 1) {
+    usage(`${printed.join(' and ')} print different things on stdout: give one, or --out <dir>`);
+  }
+  const stdinCount = args.filter((arg) => arg === STDIN).length;
+  if (stdinCount > 1) usage(`${STDIN} (standard input) can be given once`);
+  if (stdinCount > 0 && process.stdin.isTTY) {
+    usage(`${STDIN} reads an image from standard input, but standard input is a terminal`);
+  }
 
   const stderr = process.stderr;
   const say = (line: string): void => {
@@ -142,17 +211,19 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   const startedRun = Date.now();
 
   // A missing argument or a folder without images is one failed input: the others are still done.
-  const early: LogRecord[] = [];
+  const early: Array<{ record: LogRecord; outcome: Outcome }> = [];
   const several = args.length > 1 || options.shard !== undefined || (await anyFolder(args));
   const outDir = options.out;
-  const found = await findInputs(args, {
-    exclude: outDir === undefined ? [] : [outDir],
-    onError: (input, error) => {
-      early.push(failedRecord(input, error, 0));
-      stderr.write(`${errorLine(input, error, options.debug)}\n`);
-    },
-  });
-  const jobs = planJobs(found, options).filter(
+  const fail = (input: string, error: unknown): void => {
+    early.push({ record: failedRecord(input, error, 0), outcome: { source: input, error } });
+    stderr.write(`${errorLine(input, error, options.debug)}\n`);
+  };
+  const found = await findInputs(
+    args.filter((arg) => arg !== STDIN),
+    { exclude: outDir === undefined ? [] : [outDir], onError: fail },
+  );
+  const stdinJobs = stdinCount === 0 ? [] : await readStdinJob(options, fail);
+  const jobs = [...planJobs(found, options), ...stdinJobs].filter(
     (job) => options.shard === undefined || inShard(job.input.relative, options.shard),
   );
   if (options.overlay !== undefined && jobs.length > 1) {
@@ -166,7 +237,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     stderr.write(`digitize: cannot create the output folder ${outDir}: ${messageOf(error)}\n`);
     return EXIT_FAILED;
   }
-  for (const record of early) await log.write(record);
+  for (const { record } of early) await log.write(record);
 
   const progress: Progress | null =
     !options.quiet && jobs.length > 1
@@ -190,19 +261,29 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   };
   process.stdout.on('error', onStdoutError);
 
-  const stdout = createStdout(
-    stdoutFormat(options),
+  const stdout = createStdout(printed[0] ?? defaultFormat(options), {
     several,
-    () => stdoutClosed,
-    options.describe === true,
-  );
+    closed: () => stdoutClosed,
+    facts: options.describe === true,
+    delimiter: options.delimiter,
+    bom: options.bom,
+  });
+  const review: ReviewCollector | null =
+    options.report === undefined
+      ? null
+      : createReviewCollector(options.report, { maxPixels: options.maxPixels });
+  const emit = async (outcome: Outcome, overlayFile?: string): Promise<void> => {
+    await stdout.emit(outcome);
+    await review?.add(outcome, overlayFile);
+  };
+  for (const { outcome } of early) await emit(outcome);
   let processed = 0;
   try {
     processed = await runJobs(jobs, {
       options,
       signal: controller.signal,
       stopped: () => signals.stopping() !== null || stdoutClosed,
-      emit: stdout.emit,
+      emit,
       report,
       done: async (record) => {
         await log.write(record);
@@ -213,6 +294,17 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   } finally {
     progress?.stop();
     signals.dispose();
+  }
+  if (review !== null && options.report !== undefined) {
+    try {
+      await review.write();
+      say(`digitize: review page written to ${options.report}`);
+    } catch (error) {
+      stderr.write(
+        `digitize: cannot write the review page ${options.report}: ${messageOf(error)}\n`,
+      );
+      return EXIT_FAILED;
+    }
   }
 
   const { ok, failed, skipped } = log.counts;
@@ -237,7 +329,8 @@ interface RunContext {
   signal: AbortSignal;
   /** Whether to stop taking inputs (a signal, or stdout closed). */
   stopped: () => boolean;
-  emit: (result: DigitizeResult) => Promise<void>;
+  /** Prints or collects an input's outcome, with the overlay file written for it, if any. */
+  emit: (outcome: Outcome, overlayFile?: string) => Promise<void>;
   report: (line: string) => void;
   /** Called with each input's record as it finishes. */
   done: (record: LogRecord) => Promise<void>;
@@ -268,7 +361,13 @@ async function runJobs(jobs: Job[], context: RunContext): Promise<number> {
   const lane = async (): Promise<void> => {
     while (next < jobs.length && !stopped()) {
       const job = jobs[next++];
-      const record = await runJob(job, { options, perImage, getDigitizer, emit, report });
+      const record = await runJob(job, {
+        options,
+        perImage,
+        getDigitizer,
+        emit: (outcome) => emit(outcome, job.outputs.overlay),
+        report,
+      });
       processed += 1;
       await done(record);
     }
@@ -287,13 +386,50 @@ async function runJobs(jobs: Job[], context: RunContext): Promise<number> {
   return processed;
 }
 
-/** What is printed on stdout: the format asked for, JSON when no file is written either. */
-function stdoutFormat(options: CliOptions): StdoutFormat {
-  if (options.json) return 'json';
-  if (options.jsonl) return 'jsonl';
-  if (options.csv) return 'csv';
-  if (options.describe) return 'markdown';
-  return options.out === undefined && options.overlay === undefined ? 'json' : null;
+/**
+ * The formats asked for on stdout, the one printed first: JSON or JSON lines (of the result, or
+ * with --describe of its facts), a table, a Plotly figure, a WebPlotDigitizer project, words.
+ */
+function printedFormats(options: CliOptions): Exclude<StdoutFormat, null>[] {
+  const asked: Array<[boolean | undefined, Exclude<StdoutFormat, null>]> = [
+    [options.json, 'json'],
+    [options.jsonl, 'jsonl'],
+    [options.csv, 'csv'],
+    [options.csvLong, 'csv-long'],
+    [options.plotly, 'plotly'],
+    [options.wpd, 'wpd'],
+    [options.describe && !options.json && !options.jsonl, 'markdown'],
+  ];
+  return asked.filter(([flag]) => flag === true).map(([, format]) => format);
+}
+
+/** Without a format asked for: JSON, unless files are written (then nothing). */
+function defaultFormat(options: CliOptions): StdoutFormat {
+  const files = options.out !== undefined || options.overlay !== undefined;
+  return files || options.report !== undefined ? null : 'json';
+}
+
+/**
+ * The job of the image on standard input, named `-` (its outputs `stdin.*` under --out);
+ * none when it cannot be read (reported through `fail`).
+ */
+async function readStdinJob(
+  options: CliOptions,
+  fail: (input: string, error: unknown) => void,
+): Promise<Job[]> {
+  try {
+    const bytes = await readStream(
+      process.stdin,
+      maxBytesFor(options.maxPixels ?? DEFAULT_MAX_PIXELS),
+    );
+    return planJobs([{ path: STDIN, relative: 'stdin' }], options).map((job) => ({
+      ...job,
+      bytes,
+    }));
+  } catch (error) {
+    fail(STDIN, error);
+    return [];
+  }
 }
 
 /**
@@ -341,6 +477,16 @@ async function anyFolder(paths: string[]): Promise<boolean> {
     ),
   );
   return kinds.some(Boolean);
+}
+
+function delimiterOption(value: string): string {
+  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (![',', ';', '|', '\t'].includes(delimiter)) {
+    throw new InvalidArgumentError(
+      `Expected ',', ';', '|' or tab for --delimiter but received '${value}'`,
+    );
+  }
+  return delimiter;
 }
 
 function shardOption(value: string): Shard {

@@ -1,6 +1,7 @@
 import { invalidArgument } from '../arguments.js';
 import { chartsOf, isFigure } from '../figure/figureResult.js';
 import type { ChartResult, DigitizeResult, PanelChart } from '../types.js';
+import { panelName, seriesName } from './names.js';
 import { roundResult } from './toJson.js';
 
 /** The field separators a table may use: none of them can appear in a number. */
@@ -75,7 +76,7 @@ export function toLongCsv(result: DigitizeResult, options: LongCsvOptions = {}):
       ...(source || figure ? [field(figure ? panelName(chart as PanelChart) : '')] : []),
     ];
     chart.series.forEach((series, index) => {
-      const name = field(nameOr(series.name, `series ${index + 1}`));
+      const name = field(seriesName(series, index));
       for (const point of series.points) {
         lines.push([...front, name, String(point.x), String(point.y)].join(delimiter));
       }
@@ -94,21 +95,9 @@ function nameLine(source: string | null, chart: PanelChart | null): string {
   return name.replace(/[\r\n]+/g, ' ');
 }
 
-/** Where a figure's chart is: `panel (a)`, `page 3 panel 2` (its 1-based position without a label). */
-function panelName({ page, panel }: PanelChart): string {
-  return [
-    ...(page === undefined ? [] : ['page', String(page)]),
-    'panel',
-    panel.label ?? String(panel.index + 1),
-  ].join(' ');
-}
-
 /** One chart's table, its values already rounded. */
 function table(result: ChartResult, field: (text: string) => string, delimiter: string): string {
-  const header = [
-    nameOr(result.axes.x.label, 'x'),
-    ...result.series.map((series, index) => nameOr(series.name, `series ${index + 1}`)),
-  ];
+  const header = [nameOr(result.axes.x.label, 'x'), ...result.series.map(seriesName)];
 
   const columns = result.series.map((series) => {
     const yByX = new Map<number, number>();

@@ -1,5 +1,6 @@
 import { chartsOf, isFigure } from '../figure/figureResult.js';
 import type { AxisResult, DigitizeResult, LineStyle, MarkerShape, PanelChart } from '../types.js';
+import { seriesName } from './names.js';
 import { roundResult } from './toJson.js';
 
 /** Plotly's names of the marker shapes the digitizer tells apart. */
@@ -92,7 +93,7 @@ export function toPlotly(result: DigitizeResult): PlotlyFigure {
       data.push({
         type: 'scatter',
         mode: series.marker === null ? 'lines' : 'lines+markers',
-        name: series.name?.trim() ? series.name : `series ${seriesIndex + 1}`,
+        name: seriesName(series, seriesIndex),
         x: series.points.map((point) => point.x),
         y: series.points.map((point) => point.y),
         xaxis: xName,

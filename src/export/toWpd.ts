@@ -2,6 +2,7 @@ import { invalidArgument } from '../arguments.js';
 import { scaleFromLimits } from '../calibrate/axisScale.js';
 import { chartsOf, isFigure } from '../figure/figureResult.js';
 import type { AxisResult, AxisScale, ChartResult, DigitizeResult, PanelChart } from '../types.js';
+import { panelName, seriesName } from './names.js';
 import { writeTar } from './tar.js';
 import { roundResult } from './toJson.js';
 
@@ -104,8 +105,7 @@ export function toWpd(result: DigitizeResult): WpdProject {
       ...(page === undefined ? {} : { page }),
     });
     chart.series.forEach((series, index) => {
-      const name =
-        series.name === null || series.name.trim() === '' ? `series ${index + 1}` : series.name;
+      const name = seriesName(series, index);
       const data: WpdDataset['data'] = [];
       for (const point of series.points) {
         const px = x.dataToPixel(point.x);
@@ -182,11 +182,6 @@ function ends(axis: AxisResult): [number, number] {
 function pixel(value: number): number {
   const factor = 10 ** PIXEL_DECIMALS;
   return Math.round(value * factor) / factor;
-}
-
-function panelName({ page, panel }: PanelChart): string {
-  const where = `panel ${panel.label ?? panel.index + 1}`;
-  return page === undefined ? where : `page ${page} ${where}`;
 }
 
 function rgb(color: string): [number, number, number] {
