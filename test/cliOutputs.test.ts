@@ -79,8 +79,24 @@ describe('digitize: outputs for other tools (built)', { timeout: 120_000 }, () =
     await writeFile(join(input, 'sub', 'b.png'), await readFile(sample));
     await writeFile(join(input, 'broken.png'), 'not an image\n');
     const args = [input, '--out', out, '--csv', '--plotly', '--wpd', '--csv-long', '--quiet'];
-    const first = await digitize(...args, '--delimiter', ';', '--bom', '--jobs', '1');
+    const report = join(scratch, 'review.html');
+    const first = await digitize(
+      ...args,
+      '--delimiter',
+      ';',
+      '--bom',
+      '--jobs',
+      '1',
+      '--report',
+      report,
+    );
     expect(first.code).toBe(1);
+    // The review page: every input, the failure first, the overlays inlined.
+    const page = await readFile(report, 'utf8');
+    const sources = [...page.matchAll(/<span class="source">([^<]*)</g)].map((m) => m[1]);
+    expect(sources[0]).toBe(join(input, 'broken.png'));
+    expect(sources.slice(1).sort()).toEqual([join(input, 'a.png'), join(input, 'sub', 'b.png')]);
+    expect(page.match(/src="data:image\/webp;base64,/g)).toHaveLength(2);
     // Stdout: the wide tables, each named by its source, the first after the byte order mark.
     expect(first.stdout.startsWith('\uFEFF# ')).toBe(true);
     const tables = first.stdout.slice(1).split('\n\n');
