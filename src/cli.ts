@@ -14,6 +14,7 @@ import {
   failedRecord,
   LOG_NAME,
   type LogRecord,
+  logName,
   messageOf,
   type RunLog,
 } from './batch/runLog.js';
@@ -108,7 +109,7 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     )
     .option(
       '--out <dir>',
-      `write <dir>/<relative path>.json mirroring the input tree, and a run log <dir>/${LOG_NAME}`,
+      `write <dir>/<relative path>.json mirroring the input tree, and a run log <dir>/${LOG_NAME} (with --shard K/N: digitize-log.shard-K-of-N.jsonl)`,
     )
     .option('--overlay <file>', 'write the overlay PNG of a single input to <file>')
     .option('--overlays', 'with --out, write <dir>/<relative path>.overlay.png for each input')
@@ -232,7 +233,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
 
   let log: RunLog;
   try {
-    log = await createRunLog(outDir, (line) => stderr.write(`${line}\n`));
+    log = await createRunLog(outDir, (line) => stderr.write(`${line}\n`), logName(options.shard));
   } catch (error) {
     stderr.write(`digitize: cannot create the output folder ${outDir}: ${messageOf(error)}\n`);
     return EXIT_FAILED;
