@@ -223,8 +223,11 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     args.filter((arg) => arg !== STDIN),
     { exclude: outDir === undefined ? [] : [outDir], onError: fail },
   );
-  const stdinJobs = stdinCount === 0 ? [] : await readStdinJob(options, fail);
-  const jobs = [...planJobs(found, options), ...stdinJobs].filter(
+  const stdin = stdinCount === 0 ? null : await readStdin(options, fail);
+  // Standard input is named `stdin` under --out, planned with the files so names cannot clash.
+  const planned = planJobs(stdin === null ? found : [...found, STDIN_INPUT], options);
+  if (stdin !== null) planned[planned.length - 1].bytes = stdin;
+  const jobs = planned.filter(
     (job) => options.shard === undefined || inShard(job.input.relative, options.shard),
   );
   if (options.overlay !== undefined && jobs.length > 1) {
@@ -410,26 +413,19 @@ function defaultFormat(options: CliOptions): StdoutFormat {
   return files || options.report !== undefined ? null : 'json';
 }
 
-/**
- * The job of the image on standard input, named `-` (its outputs `stdin.*` under --out);
- * none when it cannot be read (reported through `fail`).
- */
-async function readStdinJob(
+/** The input standing for standard input: `-`, its outputs named `stdin.*` under --out. */
+const STDIN_INPUT = { path: STDIN, relative: 'stdin' };
+
+/** The bytes on standard input; null when they cannot be read (reported through `fail`). */
+async function readStdin(
   options: CliOptions,
   fail: (input: string, error: unknown) => void,
-): Promise<Job[]> {
+): Promise<Buffer | null> {
   try {
-    const bytes = await readStream(
-      process.stdin,
-      maxBytesFor(options.maxPixels ?? DEFAULT_MAX_PIXELS),
-    );
-    return planJobs([{ path: STDIN, relative: 'stdin' }], options).map((job) => ({
-      ...job,
-      bytes,
-    }));
+    return await readStream(process.stdin, maxBytesFor(options.maxPixels ?? DEFAULT_MAX_PIXELS));
   } catch (error) {
     fail(STDIN, error);
-    return [];
+    return null;
   }
 }
 

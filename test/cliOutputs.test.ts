@@ -71,6 +71,36 @@ describe('digitize: outputs for other tools (built)', { timeout: 120_000 }, () =
     });
   });
 
+  it('names standard input stdin under --out, and a file of that name keeps its outputs', async () => {
+    const file = join(scratch, 'stdin.png');
+    await writeFile(file, 'not an image\n');
+    const out = join(scratch, 'stdin-out');
+    const { code, stdout } = await digitizeStdin(
+      Buffer.alloc(0),
+      file,
+      '-',
+      '--out',
+      out,
+      '--jsonl',
+    );
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    // Lines come in finishing order.
+    lines.sort((a, b) => (a.source === '-' ? 1 : 0) - (b.source === '-' ? 1 : 0));
+    expect(lines).toEqual([
+      { source: file, error: expect.objectContaining({ code: 'UNSUPPORTED_IMAGE' }) },
+      {
+        source: '-',
+        error: expect.objectContaining({
+          message: `${join(out, 'stdin.json')} is already the output of ${file}`,
+        }),
+      },
+    ]);
+  });
+
   it('writes tables, Plotly figures and WebPlotDigitizer projects; re-prints the same table from the JSON', async () => {
     const input = join(scratch, 'charts');
     const out = join(scratch, 'out');

@@ -34,8 +34,9 @@ export interface RunLog {
 }
 
 /**
- * The run log: `<outDir>/<name>` (the folder created), or counts only without `outDir`. A log line that cannot be written is said once through `warn`, and no more are
- * tried. Rejects when the folder cannot be created.
+ * The run log: `<outDir>/<name>` (the folder created), or counts only without `outDir`. A log
+ * line that cannot be written is said once through `warn`, and no more are tried. Rejects when
+ * the folder cannot be created.
  */
 export async function createRunLog(
   outDir: string | undefined,
