@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { invalidArgument } from './arguments.js';
-import { findInputs, inShard, parseShard, type Shard } from './batch/findInputs.js';
+import { Command, CommanderError, Option } from 'commander';
+import { findInputs, inShard, type Shard } from './batch/findInputs.js';
 import type { Outcome } from './batch/outcome.js';
 import { createProgress, formatDuration, type Progress } from './batch/progress.js';
-import { type Job, type JobOptions, planJobs, runJob, withoutSignal } from './batch/runJob.js';
+import { type Job, planJobs } from './batch/runJob.js';
+import { type BatchOptions, runJobs } from './batch/runJobs.js';
 import {
   createRunLog,
   errorLine,
@@ -18,15 +18,16 @@ import {
   messageOf,
   type RunLog,
 } from './batch/runLog.js';
+import { EXIT_SIGNAL, watchSignals } from './batch/signals.js';
 import { readStream, STDIN } from './batch/stdin.js';
 import { createStdout, type StdoutFormat } from './batch/stdout.js';
 import {
-  createDigitizer,
-  DEFAULT_TIMEOUT_MS,
-  type DigitizeOptions,
-  type Digitizer,
-} from './digitize.js';
-import { DigitizeError } from './errors.js';
+  delimiterOption,
+  positiveIntegerOption,
+  positiveNumberOption,
+  shardOption,
+} from './cliOptions.js';
+import { DEFAULT_TIMEOUT_MS } from './digitize.js';
 import { DEFAULT_MAX_PIXELS, maxBytesFor } from './load/loadRaster.js';
 import { createReviewCollector, type ReviewCollector } from './report/collectReview.js';
 
@@ -34,22 +35,13 @@ const EXIT_OK = 0;
 /** At least one input failed; the others were still done. */
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-/** 128 + the signal number, as shells report a process killed by it. */
-const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
-/** Inputs in flight per worker thread: one being digitized, one waiting for it. */
-const LANES_PER_THREAD = 2;
-
-type SignalName = keyof typeof EXIT_SIGNAL;
 
 /** The options commander hands the action, after the per-option parsers ran. */
-interface CliOptions extends JobOptions {
+interface CliOptions extends BatchOptions {
   json?: boolean;
   jsonl?: boolean;
   shard?: Shard;
   quiet?: boolean;
-  maxPixels?: number;
-  timeout?: number;
-  jobs: number;
   /** The review page to write after the batch. */
   report?: string;
 }
@@ -191,20 +183,7 @@ async function main(argv: string[]): Promise<number> {
 async function run(program: Command, args: string[], options: CliOptions): Promise<number> {
   const usage = (message: string): never =>
     program.error(`error: ${message}`, { exitCode: EXIT_USAGE, code: 'digitize.usage' });
-  if (options.overlays && !options.out) usage('--overlays needs --out <dir>');
-  if (options.overlay !== undefined && args.length > 1) {
-    usage('--overlay <file> takes a single input; use --out <dir> --overlays for several');
-  }
-  const printed = printedFormats(options);
-  if (options.out === undefined && printed.length > 1) {
-    usage(`${printed.join(' and ')} print different things on stdout: give one, or --out <dir>`);
-  }
-  const stdinCount = args.filter((arg) => arg === STDIN).length;
-  if (stdinCount > 1) usage(`${STDIN} (standard input) can be given once`);
-  if (stdinCount > 0 && process.stdin.isTTY) {
-    usage(`${STDIN} reads an image from standard input, but standard input is a terminal`);
-  }
-
+  const printed = checkUsage(args, options, usage);
   const stderr = process.stderr;
   const say = (line: string): void => {
     if (!options.quiet) stderr.write(`${line}\n`);
@@ -214,31 +193,21 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   // A missing argument or a folder without images is one failed input: the others are still done.
   const early: Array<{ record: LogRecord; outcome: Outcome }> = [];
   const several = args.length > 1 || options.shard !== undefined || (await anyFolder(args));
-  const outDir = options.out;
   const fail = (input: string, error: unknown): void => {
     early.push({ record: failedRecord(input, error, 0), outcome: { source: input, error } });
     stderr.write(`${errorLine(input, error, options.debug)}\n`);
   };
-  const found = await findInputs(
-    args.filter((arg) => arg !== STDIN),
-    { exclude: outDir === undefined ? [] : [outDir], onError: fail },
-  );
-  const stdin = stdinCount === 0 ? null : await readStdin(options, fail);
-  // Standard input is named `stdin` under --out, planned with the files so names cannot clash.
-  const planned = planJobs(stdin === null ? found : [...found, STDIN_INPUT], options);
-  if (stdin !== null) planned[planned.length - 1].bytes = stdin;
-  const jobs = planned.filter(
-    (job) => options.shard === undefined || inShard(job.input.relative, options.shard),
-  );
+  const jobs = await collectJobs(args, options, fail);
   if (options.overlay !== undefined && jobs.length > 1) {
     usage(`--overlay <file> takes a single input but the arguments hold ${jobs.length} images`);
   }
 
   let log: RunLog;
   try {
-    log = await createRunLog(outDir, (line) => stderr.write(`${line}\n`), logName(options.shard));
+    const warn = (line: string): boolean => stderr.write(`${line}\n`);
+    log = await createRunLog(options.out, warn, logName(options.shard));
   } catch (error) {
-    stderr.write(`digitize: cannot create the output folder ${outDir}: ${messageOf(error)}\n`);
+    stderr.write(`digitize: cannot create the output folder ${options.out}: ${messageOf(error)}\n`);
     return EXIT_FAILED;
   }
   for (const { record } of early) await log.write(record);
@@ -299,17 +268,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     progress?.stop();
     signals.dispose();
   }
-  if (review !== null && options.report !== undefined) {
-    try {
-      await review.write();
-      say(`digitize: review page written to ${options.report}`);
-    } catch (error) {
-      stderr.write(
-        `digitize: cannot write the review page ${options.report}: ${messageOf(error)}\n`,
-      );
-      return EXIT_FAILED;
-    }
-  }
+  if (review !== null && !(await writeReview(review, options, say))) return EXIT_FAILED;
 
   const { ok, failed, skipped } = log.counts;
   // When every argument failed before any work (missing paths, folders without images), the
@@ -327,67 +286,69 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-interface RunContext {
-  options: CliOptions;
-  /** Aborts the inputs in flight. */
-  signal: AbortSignal;
-  /** Whether to stop taking inputs (a signal, or stdout closed). */
-  stopped: () => boolean;
-  /** Prints or collects an input's outcome, with the overlay file written for it, if any. */
-  emit: (outcome: Outcome, overlayFile?: string) => Promise<void>;
-  report: (line: string) => void;
-  /** Called with each input's record as it finishes. */
-  done: (record: LogRecord) => Promise<void>;
+/**
+ * Checks the combinations of arguments and options that cannot work (through `usage`, which
+ * throws); returns the formats asked for on stdout.
+ */
+function checkUsage(
+  args: string[],
+  options: CliOptions,
+  usage: (message: string) => never,
+): Exclude<StdoutFormat, null>[] {
+  if (options.overlays && !options.out) usage('--overlays needs --out <dir>');
+  if (options.overlay !== undefined && args.length > 1) {
+    usage('--overlay <file> takes a single input; use --out <dir> --overlays for several');
+  }
+  const printed = printedFormats(options);
+  if (options.out === undefined && printed.length > 1) {
+    usage(`${printed.join(' and ')} print different things on stdout: give one, or --out <dir>`);
+  }
+  const stdinCount = args.filter((arg) => arg === STDIN).length;
+  if (stdinCount > 1) usage(`${STDIN} (standard input) can be given once`);
+  if (stdinCount > 0 && process.stdin.isTTY) {
+    usage(`${STDIN} reads an image from standard input, but standard input is a terminal`);
+  }
+  return printed;
 }
 
 /**
- * Digitizes the jobs, several at once with worker threads, until they are all done or
- * `stopped()`; closes the digitizer. Resolves to the number of jobs processed.
+ * The jobs of the run: the files found under the arguments and the image on standard input,
+ * with their outputs, less those of other shards. What cannot be read is reported by `fail`.
  */
-async function runJobs(jobs: Job[], context: RunContext): Promise<number> {
-  const { options, signal, stopped, emit, report, done } = context;
-  const perImage: DigitizeOptions = { signal };
-  if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
-  if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
-  // One input runs on this thread: no worker to start, so a single chart stays quick.
-  const threads = Math.max(1, Math.min(options.jobs, jobs.length));
-  let digitizer: Digitizer | null = null;
-  // Created on first use, so a run where everything is up to date never starts the OCR engine;
-  // worker threads are started as inputs reach them.
-  const getDigitizer = (): Digitizer => {
-    digitizer ??= createDigitizer({ ...withoutSignal(perImage), jobs: threads });
-    return digitizer;
-  };
-  let processed = 0;
-  let next = 0;
-  // Each lane takes the next input when its last one is done. With threads, twice as many lanes
-  // as workers, so a worker has its next chart waiting while its last result is being written.
-  const lane = async (): Promise<void> => {
-    while (next < jobs.length && !stopped()) {
-      const job = jobs[next++];
-      const record = await runJob(job, {
-        options,
-        perImage,
-        getDigitizer,
-        emit: (outcome) => emit(outcome, job.outputs.overlay),
-        report,
-      });
-      processed += 1;
-      await done(record);
-    }
-  };
+async function collectJobs(
+  args: string[],
+  options: CliOptions,
+  fail: (input: string, error: unknown) => void,
+): Promise<Job[]> {
+  const exclude = options.out === undefined ? [] : [options.out];
+  const found = await findInputs(
+    args.filter((arg) => arg !== STDIN),
+    { exclude, onError: fail },
+  );
+  const stdin = args.includes(STDIN) ? await readStdin(options, fail) : null;
+  // Standard input is named `stdin` under --out, planned with the files so names cannot clash.
+  const planned = planJobs(stdin === null ? found : [...found, STDIN_INPUT], options);
+  if (stdin !== null) planned[planned.length - 1].bytes = stdin;
+  const { shard } = options;
+  return planned.filter((job) => shard === undefined || inShard(job.input.relative, shard));
+}
+
+/** Writes the review page; false (and said on stderr) when it cannot be written. */
+async function writeReview(
+  review: ReviewCollector,
+  options: CliOptions,
+  say: (line: string) => void,
+): Promise<boolean> {
   try {
-    const lanes = threads > 1 ? threads * LANES_PER_THREAD : 1;
-    await Promise.all(Array.from({ length: lanes }, lane));
-  } finally {
-    const closing = digitizer as Digitizer | null;
-    if (closing !== null) {
-      await closing.close().catch((error: unknown) => {
-        process.stderr.write(`digitize: closing the OCR engine failed: ${messageOf(error)}\n`);
-      });
-    }
+    await review.write();
+    say(`digitize: review page written to ${options.report}`);
+    return true;
+  } catch (error) {
+    process.stderr.write(
+      `digitize: cannot write the review page ${options.report}: ${messageOf(error)}\n`,
+    );
+    return false;
   }
-  return processed;
 }
 
 /**
@@ -429,41 +390,6 @@ async function readStdin(
   }
 }
 
-/**
- * Signals: the first stops taking inputs (those in flight are finished), the second aborts
- * them, a third exits at once. `stopping()` is the first signal received, null before any.
- */
-function watchSignals(
-  report: (line: string) => void,
-  controller: AbortController,
-): { stopping: () => SignalName | null; dispose: () => void } {
-  let stopping: SignalName | null = null;
-  let count = 0;
-  const onSignal = (signal: SignalName): void => {
-    count += 1;
-    stopping ??= signal;
-    if (count === 1) {
-      report(`digitize: ${signal}: finishing the inputs in flight (${signal} again aborts them)`);
-    } else if (count === 2) {
-      report(`digitize: ${signal}: aborting the inputs in flight`);
-      controller.abort(new DigitizeError('ABORTED', 'input', `interrupted by ${signal}`));
-    } else {
-      process.exit(EXIT_SIGNAL[stopping]);
-    }
-  };
-  const onSigint = (): void => onSignal('SIGINT');
-  const onSigterm = (): void => onSignal('SIGTERM');
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigterm);
-  return {
-    stopping: () => stopping,
-    dispose() {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-    },
-  };
-}
-
 async function anyFolder(paths: string[]): Promise<boolean> {
   const kinds = await Promise.all(
     paths.map((path) =>
@@ -474,50 +400,6 @@ async function anyFolder(paths: string[]): Promise<boolean> {
     ),
   );
   return kinds.some(Boolean);
-}
-
-function delimiterOption(value: string): string {
-  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (![',', ';', '|', '\t'].includes(delimiter)) {
-    throw new InvalidArgumentError(
-      `Expected ',', ';', '|' or tab for --delimiter but received '${value}'`,
-    );
-  }
-  return delimiter;
-}
-
-function shardOption(value: string): Shard {
-  try {
-    return parseShard(value);
-  } catch (error) {
-    throw new InvalidArgumentError(messageOf(error));
-  }
-}
-
-function positiveIntegerOption(name: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-      throw invalidArgument('positive integer', name, value, {
-        error: InvalidArgumentError,
-        received: `'${value}'`,
-      });
-    }
-    return number;
-  };
-}
-
-function positiveNumberOption(name: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-      throw invalidArgument('positive number', name, value, {
-        error: InvalidArgumentError,
-        received: `'${value}'`,
-      });
-    }
-    return number;
-  };
 }
 
 /** Exits once stdout has taken everything written to it (a pipe may still be draining). */

@@ -45,8 +45,9 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-// Each case starts a process (about a second through npx and tsx): run them side by side.
-describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
+// Each case starts a process (about a second through npx and tsx, ten on a loaded 2-core
+// machine): run them side by side.
+describe.concurrent('digitize (command line)', { timeout: 90_000 }, () => {
   it('exits 2 on an unknown option', async () => {
     const { code, stdout, stderr } = await digitize('--bogus', 'chart.png');
     expect(code).toBe(2);
