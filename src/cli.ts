@@ -68,7 +68,7 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addOption(
       new Option(
         '--csv',
-        'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
+        'print the table form on stdout (several: each after a # <source> line, blank lines between); with --out, also write .csv files',
       ).conflicts('describe'),
     )
     .addOption(
