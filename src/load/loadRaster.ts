@@ -21,6 +21,11 @@ const MAX_BYTES_PER_PIXEL = 8;
 /** Headers, ICC profiles and EXIF blocks on top of the pixels. */
 const MAX_BYTES_SLACK = 1 << 20;
 
+/** The largest file an image of `maxPixels` pixels can honestly be, in bytes. */
+export function maxBytesFor(maxPixels: number): number {
+  return maxPixels * MAX_BYTES_PER_PIXEL + MAX_BYTES_SLACK;
+}
+
 /** What each format calls the images it holds after the first, for the warning. */
 const FRAME_WORD: Readonly<Record<ImageFormat, string>> = {
   png: 'frames',
@@ -56,7 +61,7 @@ export async function loadRaster(
     throw invalidArgument('positive integer', 'maxPixels', maxPixels, { error: RangeError });
   }
   const name = typeof input === 'string' ? input : null;
-  const maxBytes = maxPixels * MAX_BYTES_PER_PIXEL + MAX_BYTES_SLACK;
+  const maxBytes = maxBytesFor(maxPixels);
   const bytes = typeof input === 'string' ? await readInput(input, maxBytes) : input;
   const refuse = (message: string, cause?: unknown): DigitizeError =>
     new DigitizeError('UNSUPPORTED_IMAGE', 'load', message, { input: name, cause });
