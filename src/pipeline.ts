@@ -1,3 +1,4 @@
+import { chartConfidence } from './calibrate/axisConfidence.js';
 import { calibrateAxis, scaleAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
 import { type Rgb, toHex } from './color.js';
@@ -260,16 +261,18 @@ export async function runPipeline(
     title: text.title,
     plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
     axes: {
-      x: axisResult(xAxis, text.xLabel, plot.left, plot.right),
-      y: axisResult(yAxis, text.yLabel, plot.bottom, plot.top),
+      x: axisResult(xAxis, xFit.confidence, text.xLabel, plot.left, plot.right),
+      y: axisResult(yAxis, yFit.confidence, text.yLabel, plot.bottom, plot.top),
     },
     series,
+    confidence: chartConfidence([xFit.confidence, yFit.confidence], series),
     warnings,
   };
 }
 
 function axisResult(
   axis: AxisScale,
+  confidence: number,
   label: string | null,
   minPixel: number,
   maxPixel: number,
@@ -279,6 +282,7 @@ function axisResult(
     scale: axis.scale,
     min: axis.pixelToData(minPixel),
     max: axis.pixelToData(maxPixel),
+    confidence,
     ticks: axis.ticks,
   };
 }

@@ -117,6 +117,8 @@ export interface AxisResult {
   scale: Scale;
   min: number;
   max: number;
+  /** 0..1: how far the calibration can be trusted (low, with a warning, when doubtful). */
+  confidence: number;
   ticks: Tick[];
 }
 
@@ -136,5 +138,7 @@ export interface ChartResult {
   plot: Box;
   axes: { x: AxisResult; y: AxisResult };
   series: SeriesResult[];
+  /** 0..1: the least axis confidence times the mean series confidence (0 with no series). */
+  confidence: number;
   warnings: string[];
 }

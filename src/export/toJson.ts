@@ -24,7 +24,7 @@ export function toJson(result: ChartResult): string {
   if (typeof result !== 'object' || result === null) {
     throw new TypeError(`Expected object for result but received ${describe(result)}`);
   }
-  const { source, image, title, plot, axes, series, warnings, ...extra } = result;
+  const { source, image, title, plot, axes, series, confidence, warnings, ...extra } = result;
   const ordered = {
     source,
     image: {
@@ -35,6 +35,7 @@ export function toJson(result: ChartResult): string {
     plot: box(plot, 'plot'),
     axes: { x: axis(axes.x, 'axes.x'), y: axis(axes.y, 'axes.y') },
     series: series.map((entry, index) => seriesJson(entry, `series[${index}]`, axes.x, axes.y)),
+    confidence: roundDecimals(confidence, CONFIDENCE_DECIMALS, 'confidence'),
     warnings,
     ...extra,
   };
@@ -57,6 +58,7 @@ function axis(value: AxisResult, path: string): AxisResult {
     scale: value.scale,
     min: roundData(value.min, span, `${path}.min`),
     max: roundData(value.max, span, `${path}.max`),
+    confidence: roundDecimals(value.confidence, CONFIDENCE_DECIMALS, `${path}.confidence`),
     ticks: value.ticks.map(
       (tick, index): Tick => ({
         text: tick.text,
