@@ -41,6 +41,14 @@ export interface Word {
   box: Box;
   /** 0..100, as tesseract reports it. */
   confidence: number;
+  /** Its characters and their boxes, where the reader gives them. */
+  symbols?: WordSymbol[];
+}
+
+/** One character of a word and its box. */
+export interface WordSymbol {
+  text: string;
+  box: Box;
 }
 
 /** One tick label matched to its position on the axis. */

@@ -30,6 +30,8 @@ export interface AxisEvidence {
   tickPixels: number[];
 }
 
+/** OCR at least this sure (0..1) of every label costs nothing; less sure, up to 40%. */
+const SURE_OCR = 0.9;
 /** Confidence from the number of labels that agree: two fix a line but cannot check it. */
 const BY_INLIERS = [0, 0, 0.3, 0.8];
 /** A fit leaning on a repair no other label vouches for, or on repairs that are vouched for. */
@@ -40,7 +42,7 @@ const LIKELY_GROUPING = 0.7;
 /** An axis growing leftwards or downwards (a misread as often as an inverted axis). */
 const NOT_UPRIGHT = 0.6;
 /** Labels that another reading explains better (the axis may be ten times off). */
-const AMBIGUOUS = 0.5;
+const AMBIGUOUS = 0.4;
 /** A log axis whose minor tick marks fall elsewhere than its fit puts 2..9 x 10^k. */
 const MINOR_TICKS_DISAGREE = 0.5;
 /** Minor marks are compared with a log fit when there are at least this many... */
@@ -64,7 +66,7 @@ export function axisConfidence(evidence: AxisEvidence): number {
   if (evidence.grouping === 'likely') confidence *= LIKELY_GROUPING;
   if (!evidence.upright) confidence *= NOT_UPRIGHT;
   if (evidence.ambiguous) confidence *= AMBIGUOUS;
-  confidence *= 0.6 + 0.4 * Math.min(1, Math.max(0, evidence.ocr));
+  confidence *= 0.6 + 0.4 * Math.min(1, Math.max(0, evidence.ocr) / SURE_OCR);
   if (evidence.scale === 'log' && minorTicksDisagree(evidence)) confidence *= MINOR_TICKS_DISAGREE;
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }

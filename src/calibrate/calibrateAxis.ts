@@ -34,7 +34,9 @@ type Repair =
   /** a minus put back in an exponent (`10^3` as `10^-3`) */
   | 'exponent-sign'
   /** dots read as thousands separators (`2.000` as 2000, as some locales print) */
-  | 'grouping';
+  | 'grouping'
+  /** a comma read as a decimal point (`0,5` as 0.5) */
+  | 'decimal-comma';
 
 interface Pair {
   text: string;
@@ -67,21 +69,27 @@ function decimals(text: string): number {
   return match ? match[1].length : 0;
 }
 
-/** A whole number of two or more digits: OCR may have lost its decimal point (`1.8` read as `18`). */
-const DOTLESS = /^([+\-\u2212]?)(\d{2,})$/;
+/**
+ * Two or more digits with no point, and what may follow them (`%`, `k`, `M`, an exponent):
+ * OCR may have lost the decimal point (`1.8` read as `18`, `2.5k` as `25k`, `2.5e+06` as
+ * `25e+06`).
+ */
+const DOTLESS = /^([+\-\u2212]?)(\d{2,})([%kKMBG]|[eE][+\-\u2212]?\d+)?$/;
 /** A whole number printed with a leading zero (`05`, `-010`): its point was lost after the 0. */
 const LEADING_ZERO = /^([+\-\u2212]?)0(\d+)$/;
 /** Thousands grouped with dots (`2.000`, `-1.500.000`), as German or Spanish locales print. */
 const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
+/** A comma that can only be a decimal point (`0,5`, `12,25`: not a group of three digits). */
+const DECIMAL_COMMA = /^([+\-\u2212]?\d+),(\d{1,2}|0\d{2})([%kKMBG]?)$/;
 
-/** The readings of a dotless whole number with a decimal point put back at each place. */
+/** The readings of a dotless number with a decimal point put back at each place. */
 function withDecimalPoint(text: string): string[] {
   const match = DOTLESS.exec(text.trim());
   if (!match) return [];
-  const [, sign, digits] = match;
+  const [, sign, digits, rest = ''] = match;
   return Array.from(
     { length: digits.length - 1 },
-    (_, i) => `${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}`,
+    (_, i) => `${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}${rest}`,
   );
 }
 
@@ -162,11 +170,16 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     centres.length > 1
       ? (centres.at(-1)! - centres[0]) / (centres.length - 1)
       : Number.POSITIVE_INFINITY;
-  const grouping = dotGrouping(words.map((word) => word.text.trim()));
+  const texts = words.map((word) => word.text.trim());
+  const grouping = dotGrouping(texts);
+  const decimalCommas = texts
+    .filter((text) => text.includes(','))
+    .every((text) => DECIMAL_COMMA.test(text));
   let unread = 0;
   words.forEach((word, label) => {
     const text = word.text.trim();
-    const parsed = parseTickLabel(text);
+    const comma = DECIMAL_COMMA.exec(text);
+    const parsed = parseTickLabel(comma ? `${comma[1]}.${comma[2]}${comma[3]}` : text);
     if (!parsed) {
       if (text !== '') {
         unread++;
@@ -189,7 +202,7 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       }
     }
     const add = (reading: string, repair: Repair | null, free: boolean) => {
-      const value = reading === text ? parsed.value : parseTickLabel(reading)?.value;
+      const value = parseTickLabel(reading)?.value;
       if (value !== undefined) {
         pairs.push({ text: reading, value, pixel, power: parsed.power, label, repair, free });
       }
@@ -214,6 +227,12 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       });
       return;
     }
+    if (comma) {
+      // A comma no thousands separator can be is a decimal point (a locale's, or a point
+      // read as a comma): free when every comma of the axis is one.
+      add(`${comma[1]}.${comma[2]}${comma[3]}`, 'decimal-comma', decimalCommas);
+      return;
+    }
     add(text, null, true);
     for (const reading of withDecimalPoint(text)) add(reading, 'point', false);
     const negated = parsed.power ? withNegativeExponent(text) : null;
@@ -230,7 +249,10 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       });
     }
   });
-  const originals = pairs.filter((pair) => pair.repair === null || pair.repair === 'leading-zero');
+  const originals = pairs.filter(
+    (pair) =>
+      pair.repair === null || pair.repair === 'leading-zero' || pair.repair === 'decimal-comma',
+  );
   const tolerance = Math.max(
     MIN_TOLERANCE_PX,
     (Number.isFinite(spacing) ? spacing : 0) * TOLERANCE_SHARE,
@@ -275,7 +297,7 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     if (!inlier) {
       warnings.push(`${axis} tick '${pair.text}' disagrees with the other labels and was ignored`);
     } else if (inlier.repair === 'point' || inlier.repair === 'exponent-sign') {
-      const lost = inlier.power ? "its exponent's minus" : 'its decimal point';
+      const lost = inlier.repair === 'exponent-sign' ? "its exponent's minus" : 'its decimal point';
       warnings.push(`${axis} tick '${pair.text}' was read as '${inlier.text}': ${lost} was lost`);
     }
   }
@@ -286,6 +308,10 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     warnings.push(
       `${axis} tick labels read as ${leadingZeros.join(', ')}: a leading zero means a lost decimal point`,
     );
+  }
+  const commas = read('decimal-comma');
+  if (commas.length > 0) {
+    warnings.push(`${axis} tick labels read as ${commas.join(', ')}: a comma is a decimal point`);
   }
   const grouped = fit.inliers.filter((pair) => pair.repair === 'grouping');
   if (grouped.length > 0) {

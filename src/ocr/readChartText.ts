@@ -2,9 +2,12 @@ import sharp from 'sharp';
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
-import type { Box, PlotArea, Raster, Word } from '../types.js';
+import type { Box, PlotArea, Raster, Word, WordSymbol } from '../types.js';
 import type { OcrEngine } from './engine.js';
+import { readTickGlyphs } from './readTickGlyphs.js';
 import { scaleTile } from './scaleTile.js';
+import { settleCapitalI } from './settleLetters.js';
+import { INK, splitExponent, tighten } from './splitExponent.js';
 
 /** Tesseract reads words best with glyphs about this tall (px)... */
 const TARGET_TEXT_HEIGHT = 40;
@@ -14,8 +17,6 @@ const TICK_TEXT_HEIGHT = 32;
 const MAX_SCALE = 4;
 /** White border added around a crop: tesseract needs a margin to find text lines. */
 const PAD = 12;
-/** A pixel this far (0..255) from the page colour is ink. */
-const INK = 60;
 /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
 const BAND_GAP = 0.35;
 /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
@@ -116,8 +117,6 @@ function multiplierOf(text: string | undefined): number {
 
 /** Gaps narrower than this share of the text height are inside one x tick label. */
 const LABEL_GAP = 0.6;
-/** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
-const RAISED = 0.3;
 /** The stacked image's background (greyscale). */
 const WHITE = 255;
 /** Empty lines (px) between two labels in the stacked image. */
@@ -150,7 +149,6 @@ export function splitLabels(
   });
 }
 
-/** Shrinks a box to the ink inside it. */
 /** The darkest value (the largest channel, 0..255) of the pixels in `box`. */
 function darkestIn({ data, width }: Raster, box: Box): number {
   let darkest = 255;
@@ -160,51 +158,6 @@ function darkestIn({ data, width }: Raster, box: Box): number {
     }
   }
   return darkest;
-}
-
-function tighten(image: Raster, page: Rgb, box: Box): Box {
-  let left = box.right;
-  let right = box.left;
-  let top = box.bottom;
-  let bottom = box.top;
-  for (let row = box.top; row < box.bottom; row++) {
-    for (let column = box.left; column < box.right; column++) {
-      if (channelDistance(image.data, (row * image.width + column) * 3, page) > INK) {
-        left = Math.min(left, column);
-        right = Math.max(right, column + 1);
-        top = Math.min(top, row);
-        bottom = Math.max(bottom, row + 1);
-      }
-    }
-  }
-  return right > left ? { left, right, top, bottom } : box;
-}
-
-/**
- * Splits a label into its base and a raised exponent (`10` and `-3` of 10^-3), from where
- * the glyphs' bottoms jump up at the end of the label. Returns null when nothing is raised.
- */
-function splitExponent(image: Raster, page: Rgb, label: Box): { base: Box; exponent: Box } | null {
-  const height = label.bottom - label.top;
-  const bottoms: number[] = [];
-  for (let column = label.left; column < label.right; column++) {
-    let lowest = -1;
-    for (let row = label.bottom - 1; row >= label.top && lowest < 0; row--) {
-      if (channelDistance(image.data, (row * image.width + column) * 3, page) > INK) lowest = row;
-    }
-    bottoms.push(lowest);
-  }
-  const raisedBelow = label.bottom - height * RAISED;
-  let split = bottoms.length;
-  while (split > 0 && (bottoms[split - 1] < 0 || bottoms[split - 1] < raisedBelow)) split--;
-  // An exponent is a glyph group of its own: it starts after an empty column. The raised
-  // columns before that belong to the base (the curve of a 0, the overhang of a 7's bar).
-  while (split < bottoms.length && bottoms[split] >= 0) split++;
-  const raised = bottoms.slice(split).filter((b) => b >= 0);
-  if (split === 0 || raised.length < 2) return null;
-  const base = tighten(image, page, { ...label, right: label.left + split });
-  const exponent = tighten(image, page, { ...label, left: label.left + split });
-  return { base, exponent };
 }
 
 /** A box of text to read; `rotate` for text reading bottom to top (a y axis label). */
@@ -223,11 +176,19 @@ export interface ReadLabelsOptions {
   separator?: string;
 }
 
+/** What OCR read in one label: `^` joins base and exponent. */
+export interface LabelReading {
+  text: string;
+  /** The least confidence (0..100) of its words; 0 when nothing was read. */
+  confidence: number;
+  /** Its characters, with boxes in the image's pixels (none for a turned label). */
+  symbols: WordSymbol[];
+}
+
 /**
  * OCR of many small labels in one engine call: each label (and each raised exponent) is cut
  * out, scaled to a common glyph height and stacked on its own line. A lone digit, which
- * sparse-text mode drops, is read reliably this way. Returns one string per label, `^`
- * joining base and exponent.
+ * sparse-text mode drops, is read reliably this way. Returns one reading per label.
  */
 export async function readLabels(
   engine: OcrEngine,
@@ -241,7 +202,7 @@ export async function readLabels(
     minConfidence = 0,
     glyphHeight = TARGET_TEXT_HEIGHT,
   }: ReadLabelsOptions = {},
-): Promise<string[]> {
+): Promise<LabelReading[]> {
   if (labels.length === 0) return [];
   const pieces: { label: number; part: 'base' | 'exponent'; box: Box; rotate: boolean }[] = [];
   labels.forEach((label, index) => {
@@ -298,18 +259,98 @@ export async function readLabels(
     );
     if (line >= 0) texts[line].push(word);
   }
-  const out = labels.map(() => ({ base: '', exponent: '' }));
+  const out = labels.map(() => ({
+    base: '',
+    exponent: '',
+    confidence: 100,
+    symbols: [] as WordSymbol[],
+  }));
   pieces.forEach((piece, i) => {
     // A doubtful word beside others is noise (a tick mark read as 'oe'); alone, it is the
     // best reading there is.
-    const line = texts[i];
-    const text = (line.length > 1 ? line.filter((w) => w.confidence >= minConfidence) : line)
-      .sort((a, b) => a.box.left - b.box.left)
-      .map((word) => word.text)
-      .join(separator);
-    out[piece.label][piece.part] = text;
+    const line = (
+      texts[i].length > 1 ? texts[i].filter((w) => w.confidence >= minConfidence) : texts[i]
+    ).sort((a, b) => a.box.left - b.box.left);
+    const reading = out[piece.label];
+    reading[piece.part] = line.map((word) => word.text).join(separator);
+    reading.confidence = Math.min(reading.confidence, ...line.map((word) => word.confidence));
+    if (line.length === 0) reading.confidence = 0;
+    if (!piece.rotate) {
+      // Back from the stacked image to the image's pixels.
+      const { box } = piece;
+      const sx = tiles[i].width / (box.right - box.left);
+      const sy = tiles[i].height / (box.bottom - box.top);
+      const toImage = ({ left, top, right, bottom }: Box): Box => ({
+        left: box.left + (left - PAD * 2) / sx,
+        right: box.left + (right - PAD * 2) / sx,
+        top: box.top + (top - tops[i]) / sy,
+        bottom: box.top + (bottom - tops[i]) / sy,
+      });
+      for (const word of line) {
+        for (const symbol of word.symbols ?? []) {
+          reading.symbols.push({ text: symbol.text, box: toImage(symbol.box) });
+        }
+      }
+    }
   });
-  return out.map(({ base, exponent }) => (exponent ? `${base}^${exponent}` : base));
+  return out.map(({ base, exponent, confidence, symbols }) => ({
+    text: exponent ? `${base}^${exponent}` : base,
+    confidence,
+    symbols,
+  }));
+}
+
+/** A glyph reading at least this sure (0..1) is taken; tesseract reads the others again. */
+const SURE_GLYPHS = 0.9;
+/** The most confidence (0..100) a tesseract reading of a label the glyphs doubted gets... */
+const SECOND_READING = 80;
+
+/**
+ * Reads tick labels: the glyph recogniser first (`readTickGlyphs`), tesseract for the labels
+ * it is unsure of (all of them when the engine has no glyph model), in one call. Where the
+ * two disagree tesseract's reading is taken, at most SECOND_READING sure; where they agree,
+ * the surer of the two; where tesseract reads nothing, the glyphs' reading stays. Returns each label's text and confidence (0..100).
+ */
+async function readTicks(
+  engine: OcrEngine,
+  image: Raster,
+  labels: { axis: string; box: Box }[],
+  page: Rgb,
+): Promise<{ text: string; confidence: number }[]> {
+  const glyphs = engine.glyphs
+    ? readTickGlyphs(
+        engine.glyphs,
+        image,
+        labels.map(({ axis, box }) => ({ group: axis, box })),
+        page,
+      )
+    : labels.map(() => null);
+  const unsure = labels.flatMap((_, i) =>
+    glyphs[i] && glyphs[i].confidence >= SURE_GLYPHS ? [] : [i],
+  );
+  const read = await readLabels(
+    engine,
+    image,
+    unsure.map((i) => labels[i].box),
+    page,
+    { glyphHeight: TICK_TEXT_HEIGHT },
+  );
+  const out = glyphs.map((reading) => ({
+    text: reading?.text ?? '',
+    confidence: (reading?.confidence ?? 0) * 100,
+  }));
+  unsure.forEach((i, k) => {
+    // Tesseract reading nothing (it drops what it cannot place) leaves the glyphs' reading.
+    if (read[k].text === '' && out[i].text !== '') return;
+    const agree = read[k].text === out[i].text;
+    out[i] = {
+      text: read[k].text,
+      confidence: agree
+        ? Math.max(out[i].confidence, read[k].confidence)
+        : Math.min(SECOND_READING, read[k].confidence),
+    };
+  });
+  return out;
 }
 
 /**
@@ -334,18 +375,50 @@ export async function readChartText(
   const firstBand = findRuns(belowProfile, 1, MIN_BAND)[0];
   const textHeight = firstBand ? firstBand.to - firstBand.from + 1 : Math.max(8, height / 50);
   const gap = Math.max(2, Math.round(textHeight * BAND_GAP));
-  const belowBands = findRuns(belowProfile, gap, MIN_BAND).map((band) => ({
-    from: below[band.from],
-    to: below[band.to] + 1,
-  }));
+  // The x tick labels are the first band: an empty row ends them, however close the x label
+  // below (4 pt under labels with commas' tails, at 72 dpi, is less than the band gap).
+  if (firstBand) belowProfile.fill(0, firstBand.from, firstBand.to + 1);
+  const belowBands = [
+    ...(firstBand ? [firstBand] : []),
+    ...findRuns(belowProfile, gap, MIN_BAND),
+  ].map((band) => ({ from: below[band.from], to: below[band.to] + 1 }));
   const xTickBand = belowBands[0];
 
   const leftward = range(plot.outsideY - 1, 0, -1);
+  const yLabelRows: [number, number] = [plot.top - textHeight / 2, plot.bottom + 2];
   const leftBands = findRuns(
-    profileOf(image, page, leftward, [plot.top - textHeight / 2, plot.bottom + 2], 'column'),
+    profileOf(image, page, leftward, yLabelRows, 'column'),
     gap,
     MIN_BAND,
   ).map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }));
+  // Thousands grouped by a space (`2 000`) leave a gap in the y tick labels as wide as the
+  // one before the y label: a band whose ink lies only beside two or more tick labels is the
+  // start of those labels, not the y label.
+  while (leftBands.length > 1) {
+    const labels = splitLabels(
+      image,
+      page,
+      {
+        left: leftBands[0].from,
+        right: leftBands[0].to,
+        top: yLabelRows[0],
+        bottom: yLabelRows[1],
+      },
+      'y',
+      textHeight,
+    );
+    const rows = range(Math.ceil(yLabelRows[0]), Math.floor(yLabelRows[1]), 1);
+    const ink = profileOf(image, page, rows, [leftBands[1].from, leftBands[1].to], 'row');
+    const beside = new Set<number>();
+    const inside = rows.every((row, i) => {
+      if (ink[i] === 0) return true;
+      const label = labels.findIndex((box) => row >= box.top - 1 && row < box.bottom + 1);
+      beside.add(label);
+      return label >= 0;
+    });
+    if (!inside || beside.size < 2) break;
+    leftBands.splice(0, 2, { from: leftBands[1].from, to: leftBands[0].to });
+  }
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   const aboveProfile = profileOf(image, page, above, [plot.left, plot.right], 'row');
@@ -434,13 +507,7 @@ export async function readChartText(
     line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
   );
   const [texts, read] = await Promise.all([
-    readLabels(
-      engine,
-      image,
-      tickLabels.map((label) => label.box),
-      page,
-      { glyphHeight: TICK_TEXT_HEIGHT },
-    ),
+    readTicks(engine, image, tickLabels, page),
     readLabels(engine, image, present, page, {
       whitelist: '',
       exponents: false,
@@ -449,10 +516,11 @@ export async function readChartText(
     }),
   ]);
   let next = 0;
-  const lineTexts = lines.map((line) => (line ? read[next++].trim() || null : null));
+  const settled = settleCapitalI(image, page, read);
+  const lineTexts = lines.map((line) => (line ? settled[next++].trim() || null : null));
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
-      label.axis === axis ? [{ text: texts[i], box: label.box, confidence: 100 }] : [],
+      label.axis === axis ? [{ ...texts[i], box: label.box }] : [],
     );
   const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
   return {

@@ -220,7 +220,7 @@ describe('calibrateAxis (what the labels say about one another)', () => {
       words: [xLabel('0', xPixel(0)), xLabel('20', xPixel(20))],
       marks: X_VALUES.map(xPixel),
     });
-    expect(many.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(many.confidence).toBe(1);
     expect(two.confidence).toBeLessThan(0.5);
     expect(two.warnings).toContainEqual(
       expect.stringMatching(/^x axis: calibration is doubtful \(confidence 0\.\d+\)$/),
@@ -243,7 +243,7 @@ describe('calibrateAxis (what the labels say about one another)', () => {
   it('takes OCR certainty into the confidence', () => {
     const words = X_VALUES.map((v) => ({ ...xLabel(String(v), xPixel(v)), confidence: 40 }));
     const { confidence } = calibrateAxis({ axis: 'x', words, marks: X_VALUES.map(xPixel) });
-    expect(confidence).toBeCloseTo(0.76, 2);
+    expect(confidence).toBeCloseTo(0.6 + (0.4 * 0.4) / 0.9, 2);
   });
 
   it('doubts a log axis whose minor ticks fall where its decades do not put them', () => {
@@ -264,5 +264,28 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     const wrong = read(['10^0', '10^2', '10^4']);
     expect(right.confidence).toBeGreaterThan(0.7);
     expect(wrong.confidence).toBeLessThan(right.confidence * 0.6);
+  });
+});
+
+describe('calibrateAxis (repairs of what OCR drops)', () => {
+  it.each([
+    [['0.5M', '1.0M', '15M', '20M'], 2e6, "x tick '15M' was read as '1.5M'"],
+    [['0.0e+00', '2.5e+06', '50e+06', '75e+06'], 7.5e6, "x tick '50e+06' was read as '5.0e+06'"],
+  ])('puts back decimal points lost before a suffix or an exponent: %j', (texts, last, warning) => {
+    const words = texts.map((text, i) => xLabel(text, 100 + 80 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(100 + 80 * 3)).toBeCloseTo(last, 0);
+    expect(warnings).toContain(`${warning}: its decimal point was lost`);
+  });
+
+  it('reads commas that cannot group thousands as decimal points', () => {
+    const texts = ['0,0', '0,5', '1,0', '1,5'];
+    const words = texts.map((text, i) => label(text, 300 - 60 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(300 - 60 * 3)).toBeCloseTo(1.5, 9);
+    expect(confidence).toBe(1);
+    expect(warnings).toContain(
+      "y tick labels read as '0.0', '0.5', '1.0', '1.5': a comma is a decimal point",
+    );
   });
 });
