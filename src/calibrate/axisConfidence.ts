@@ -43,7 +43,8 @@ const LIKELY_GROUPING = 0.7;
 const NOT_UPRIGHT = 0.6;
 /** Labels that another reading explains better (the axis may be ten times off). */
 const AMBIGUOUS = 0.4;
-/** A log axis whose minor tick marks fall elsewhere than its fit puts 2..9 x 10^k. */
+/** A log axis whose minor tick marks fall elsewhere than its fit puts 2..9 x 10^k (where they
+ * fall there, they confirm the fit however few labels were read). */
 const MINOR_TICKS_DISAGREE = 0.5;
 /** Minor marks are compared with a log fit when there are at least this many... */
 const MIN_MINOR_MARKS = 3;
@@ -58,7 +59,9 @@ const MINOR_AGREEMENT = 0.75;
  */
 export function axisConfidence(evidence: AxisEvidence): number {
   const { inliers, labels } = evidence;
-  let confidence = BY_INLIERS[inliers] ?? 1;
+  const minor = evidence.scale === 'log' ? minorTicks(evidence) : 'unknown';
+  // On a log axis, minor ticks where 2..9 x 10^k fall confirm what two labels cannot.
+  let confidence = minor === 'agree' ? 1 : (BY_INLIERS[inliers] ?? 1);
   confidence *= Math.min(1, 0.2 + inliers / Math.max(inliers, labels));
   confidence *= 1 - 0.3 * Math.min(1, Math.max(0, evidence.error));
   if (evidence.unvouched > 0) confidence *= UNVOUCHED_REPAIR;
@@ -67,17 +70,23 @@ export function axisConfidence(evidence: AxisEvidence): number {
   if (!evidence.upright) confidence *= NOT_UPRIGHT;
   if (evidence.ambiguous) confidence *= AMBIGUOUS;
   confidence *= 0.6 + 0.4 * Math.min(1, Math.max(0, evidence.ocr) / SURE_OCR);
-  if (evidence.scale === 'log' && minorTicksDisagree(evidence)) confidence *= MINOR_TICKS_DISAGREE;
+  if (minor === 'disagree') confidence *= MINOR_TICKS_DISAGREE;
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }
 
 /**
- * Whether the marks between the labelled ticks of a log axis (its minor ticks) mostly fall
- * away from 2..9 x 10^k as the fit places them: then the decades between labels are not what
- * the labels say (an exponent misread). False when there are too few such marks to tell.
+ * Whether the marks between the labelled ticks of a log axis (its minor ticks) fall where the
+ * fit puts 2..9 x 10^k ('agree'), or mostly away from there ('disagree': the decades between
+ * labels are not what the labels say, an exponent misread); 'unknown' when there are too few
+ * such marks to tell.
  */
-function minorTicksDisagree({ intercept, slope, marks, tickPixels }: AxisEvidence): boolean {
-  if (tickPixels.length < 2) return false;
+function minorTicks({
+  intercept,
+  slope,
+  marks,
+  tickPixels,
+}: AxisEvidence): 'agree' | 'disagree' | 'unknown' {
+  if (tickPixels.length < 2) return 'unknown';
   const low = Math.min(...tickPixels);
   const high = Math.max(...tickPixels);
   const decadePixels = Math.abs(1 / slope);
@@ -88,7 +97,7 @@ function minorTicksDisagree({ intercept, slope, marks, tickPixels }: AxisEvidenc
       mark < high - near &&
       tickPixels.every((tick) => Math.abs(tick - mark) > near),
   );
-  if (minor.length < MIN_MINOR_MARKS) return false;
+  if (minor.length < MIN_MINOR_MARKS) return 'unknown';
   const agreeing = minor.filter((mark) => {
     const v = intercept + slope * mark;
     const fraction = v - Math.floor(v);
@@ -96,7 +105,7 @@ function minorTicksDisagree({ intercept, slope, marks, tickPixels }: AxisEvidenc
       (m) => Math.abs(Math.log10(m) - fraction) * decadePixels <= near,
     );
   }).length;
-  return agreeing / minor.length < MINOR_AGREEMENT;
+  return agreeing / minor.length >= MINOR_AGREEMENT ? 'agree' : 'disagree';
 }
 
 /**

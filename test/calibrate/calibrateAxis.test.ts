@@ -246,7 +246,7 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     expect(confidence).toBeCloseTo(0.6 + (0.4 * 0.4) / 0.9, 2);
   });
 
-  it('doubts a log axis whose minor ticks fall where its decades do not put them', () => {
+  it('trusts a log axis its minor ticks confirm, and doubts one they contradict', () => {
     // Labels 10^0, 10^2, 10^4 read for 10^0, 10^1, 10^2 (every exponent doubled): the minor
     // ticks between them sit at log10(2..9) of one decade per label, not of two.
     const major = [400, 300, 200];
@@ -262,8 +262,14 @@ describe('calibrateAxis (what the labels say about one another)', () => {
       });
     const right = read(['10^0', '10^1', '10^2']);
     const wrong = read(['10^0', '10^2', '10^4']);
-    expect(right.confidence).toBeGreaterThan(0.7);
-    expect(wrong.confidence).toBeLessThan(right.confidence * 0.6);
+    expect(right.confidence).toBe(1);
+    expect(wrong.confidence).toBeLessThan(0.5);
+    // Two labels alone leave a line unchecked; with the minor ticks between them they do not.
+    expect(read(['10^0', '10^1']).confidence).toBe(1);
+    expect(
+      calibrateAxis({ axis: 'y', words: [label('1', 400), label('10', 300)], marks: [] })
+        .confidence,
+    ).toBeLessThan(0.5);
   });
 });
 
