@@ -79,8 +79,11 @@ const DOTLESS = /^([+\-\u2212]?)(\d{2,})([%kKMBG]|[eE][+\-\u2212]?\d+)?$/;
 const LEADING_ZERO = /^([+\-\u2212]?)0(\d+)$/;
 /** Thousands grouped with dots (`2.000`, `-1.500.000`), as German or Spanish locales print. */
 const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
-/** A comma that can only be a decimal point (`0,5`, `12,25`: not a group of three digits). */
-const DECIMAL_COMMA = /^([+\-\u2212]?\d+),(\d{1,2}|0\d{2})([%kKMBG]?)$/;
+/**
+ * A comma that can only be a decimal point: one or two digits after it (`0,5`, `12,25`), or
+ * three after a lone 0 (`0,250`; `2,000` groups thousands).
+ */
+const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,3})([%kKMBG]?)$/;
 
 /** The readings of a dotless number with a decimal point put back at each place. */
 function withDecimalPoint(text: string): string[] {

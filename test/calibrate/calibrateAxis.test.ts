@@ -284,6 +284,12 @@ describe('calibrateAxis (repairs of what OCR drops)', () => {
     expect(warnings).toContain(`${warning}: its decimal point was lost`);
   });
 
+  it('keeps commas that group thousands', () => {
+    const words = ['0', '2,000', '4,000'].map((text, i) => xLabel(text, 100 + 60 * i));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(220)).toBeCloseTo(4000, 6);
+  });
+
   it('reads commas that cannot group thousands as decimal points', () => {
     const texts = ['0,0', '0,5', '1,0', '1,5'];
     const words = texts.map((text, i) => label(text, 300 - 60 * i));
