@@ -392,19 +392,52 @@ export interface LineReading {
   glyphs: GlyphReading[];
 }
 
+/**
+ * The grammar of a tick label, as states of a finite automaton: an optional sign, digits
+ * with separators between them (`1,000`, `0.5`, `2 000` has none drawn), then a suffix
+ * (`%`, `k`, `M`...), an exponent (`e-3`) or `×` and digits (`2×10`, its raised exponent read
+ * apart). A separator is never first, last or doubled, a sign never follows a digit.
+ */
+const GRAMMAR: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  start: { sign: 'signed', digit: 'digits' },
+  signed: { digit: 'digits' },
+  digits: { digit: 'digits', separator: 'separated', suffix: 'suffixed', e: 'e', times: 'times' },
+  separated: { digit: 'digits' },
+  suffixed: {},
+  e: { sign: 'exponentSign', digit: 'exponent' },
+  exponentSign: { digit: 'exponent' },
+  exponent: { digit: 'exponent' },
+  times: { digit: 'timesDigits' },
+  timesDigits: { digit: 'timesDigits' },
+};
+const FINAL = new Set(['digits', 'suffixed', 'exponent', 'timesDigits']);
+const STATES = Object.keys(GRAMMAR);
+
+/** A class's part in the grammar. */
+function kindOf(char: string): string {
+  if (/\d/.test(char)) return 'digit';
+  if (char === '-' || char === '+') return 'sign';
+  if (char === '.' || char === ',') return 'separator';
+  if (char === 'e' || char === 'E') return 'e';
+  if (char === '×') return 'times';
+  return 'suffix';
+}
+
 /** Paths less probable than e^-PRUNE are not extended (unless nothing better reaches the end). */
 const PRUNE = 9;
 
 /**
- * Reads one line of a tick label: the cuts whose glyphs are together the most probable (the
- * product of each glyph's best class probability, JUNK excluded), over every way of joining
- * candidate pieces into glyphs. Returns null when the line holds no ink.
+ * Reads one line of a tick label: the cuts and characters that are together the most probable
+ * (the product of each glyph's probability for its character, JUNK excluded), over every way
+ * of joining candidate pieces into glyphs and every reading the tick-label grammar allows
+ * (so `2,000` whose 2 and comma touch is not read `,000`). Returns null when the line holds
+ * no ink or no reading fits the grammar.
  */
-export function readLine(
+function decodeLine(
   model: GlyphModel,
   ink: InkImage,
   geometry: LineGeometry,
-): LineReading | null {
+): GlyphReading[] | null {
   const cuts = cutCandidates(ink, geometry.capHeight);
   const inked = new Uint8Array(ink.width);
   for (let column = 0; column < ink.width; column++) {
@@ -412,61 +445,200 @@ export function readLine(
       if (ink.data[row * ink.width + column] >= INK_ON) inked[column] = 1;
     }
   }
-  const junk = model.classes.indexOf(JUNK);
+  const kinds = model.classes.map((char) => (char === JUNK ? null : kindOf(char)));
   const features = new Float32Array(FEATURES);
-  const seen = new Map<number, GlyphReading>();
-  const glyphOf = (from: number, to: number): GlyphReading => {
+  const seen = new Map<number, Float32Array>();
+  const probabilities = (from: number, to: number): Float32Array => {
     const key = from * 65536 + to;
-    let glyph = seen.get(key);
-    if (!glyph) {
-      const p = classify(model, glyphFeatures(ink, geometry, from, to, features));
-      let top = -1;
-      for (let k = 0; k < p.length; k++) if (k !== junk && (top < 0 || p[k] > p[top])) top = k;
-      glyph = { char: model.classes[top], probability: p[top], from, to };
-      seen.set(key, glyph);
+    let p = seen.get(key);
+    if (!p) {
+      p = classify(model, glyphFeatures(ink, geometry, from, to, features));
+      seen.set(key, p);
     }
-    return glyph;
+    return p;
   };
   const widest = MAX_GLYPH_WIDTH * geometry.capHeight + 1;
+  const n = cuts.length;
+  const m = STATES.length;
   const search = (prune: number) => {
-    const n = cuts.length;
-    const best = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-    const back: { from: number; glyph: GlyphReading | null }[] = new Array(n);
+    // best[i * m + s]: the most probable reading up to cut i ending in state s.
+    const best = new Float64Array(n * m).fill(Number.NEGATIVE_INFINITY);
+    const back: ({ from: number; state: number; glyph: GlyphReading | null } | undefined)[] =
+      new Array(n * m);
+    const atCut = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     best[0] = 0;
+    atCut[0] = 0;
     for (let i = 0; i < n - 1; i++) {
-      if (best[i] < -prune) continue;
+      if (atCut[i] < -prune) continue;
       // A path much less probable than another that ended within a cap height before this
       // cut is cut short: it went through part of a glyph.
-      let near = best[i];
+      let near = atCut[i];
       for (let k = i - 1; k >= 0 && cuts[k] > cuts[i] - geometry.capHeight; k--) {
-        near = Math.max(near, best[k]);
+        near = Math.max(near, atCut[k]);
       }
-      if (best[i] < near - prune / 2) continue;
+      if (atCut[i] < near - prune / 2) continue;
       for (let j = i + 1; j < n; j++) {
         let from = cuts[i];
         let to = cuts[j];
         while (from < to && !inked[from]) from++;
         while (to > from && !inked[to - 1]) to--;
-        let score = best[i];
-        let glyph: GlyphReading | null = null;
-        if (to > from) {
-          if (to - from > widest) break;
-          glyph = glyphOf(from, to);
-          score += Math.log(Math.max(glyph.probability, 1e-12));
-        }
-        if (score > best[j]) {
-          best[j] = score;
-          back[j] = { from: i, glyph };
+        if (to - from > widest) break;
+        const p = to > from ? probabilities(from, to) : null;
+        for (let s = 0; s < m; s++) {
+          const score = best[i * m + s];
+          if (score === Number.NEGATIVE_INFINITY) continue;
+          const relax = (state: number, gain: number, glyph: GlyphReading | null) => {
+            const k = j * m + state;
+            if (score + gain > best[k]) {
+              best[k] = score + gain;
+              back[k] = { from: i * m + s, state, glyph };
+              atCut[j] = Math.max(atCut[j], score + gain);
+            }
+          };
+          if (!p) {
+            relax(s, 0, null);
+            continue;
+          }
+          const moves = GRAMMAR[STATES[s]];
+          for (let c = 0; c < p.length; c++) {
+            const kind = kinds[c];
+            const next = kind === null ? undefined : moves[kind];
+            if (next === undefined) continue;
+            const glyph = { char: model.classes[c], probability: p[c], from, to };
+            relax(STATES.indexOf(next), Math.log(Math.max(p[c], 1e-12)), glyph);
+          }
         }
       }
     }
-    if (!back[n - 1]) return null;
+    let end = -1;
+    for (let s = 0; s < m; s++) {
+      const k = (n - 1) * m + s;
+      if (FINAL.has(STATES[s]) && back[k] && (end < 0 || best[k] > best[end])) end = k;
+    }
+    if (end < 0) return null;
     const glyphs: GlyphReading[] = [];
-    for (let j = n - 1; j > 0; j = back[j].from) if (back[j].glyph) glyphs.unshift(back[j].glyph!);
+    for (let k = end; k > 0; k = back[k]!.from) if (back[k]!.glyph) glyphs.unshift(back[k]!.glyph!);
     return glyphs;
   };
-  const glyphs = search(PRUNE) ?? search(Number.POSITIVE_INFINITY);
-  if (!glyphs || glyphs.length === 0) return null;
+  return search(PRUNE) ?? search(Number.POSITIVE_INFINITY);
+}
+
+/** A point or comma is a piece of ink at most this many cap heights tall and wide... */
+const POINT_SIZE = 0.32;
+/** ...standing on the baseline (its bottom at most this many cap heights above it)... */
+const POINT_ON_BASELINE = 0.1;
+/** ...whose core (ink this strong, 4-connected) stands apart from the digits'... */
+const POINT_CORE = 0.35;
+/** ...with a digit-tall glyph within this many cap heights on either side. */
+const POINT_NEIGHBOUR = 0.6;
+/** A point or comma reaching this many cap heights below the baseline is a comma. */
+const COMMA_DEPTH = 0.085;
+
+/** A point or comma found in a line: its pixels (indices) and columns. */
+export interface Point {
+  pixels: number[];
+  from: number;
+  to: number;
+  char: '.' | ',';
+}
+
+/**
+ * The points and commas of a line: small cores of ink (4-connected, so the anti-aliased
+ * corner of a digit beside them does not join them) standing on the baseline between two
+ * digit-tall glyphs, with nothing above most of their columns. At small sizes they share
+ * columns with the digits beside them, so no cut between columns sets them apart. A comma
+ * is told from a point by how far it reaches below the baseline.
+ */
+export function pointsOf(ink: InkImage, { capHeight, baseline }: LineGeometry): Point[] {
+  const { data, width, height } = ink;
+  const piece = new Int32Array(width * height).fill(-1);
+  const size = POINT_SIZE * capHeight + 1;
+  const { tops, bottoms } = columnExtents(ink);
+  const tall = tops.map((top, column) => top >= 0 && bottoms[column] - top + 1 >= 0.5 * capHeight);
+  const points: Point[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (data[start] < POINT_CORE || piece[start] >= 0) continue;
+    const pixels = [start];
+    piece[start] = start;
+    let [top, bottom, left, right] = [height, -1, width, -1];
+    for (let k = 0; k < pixels.length; k++) {
+      const i = pixels[k];
+      const row = Math.floor(i / width);
+      const column = i % width;
+      [top, bottom] = [Math.min(top, row), Math.max(bottom, row)];
+      [left, right] = [Math.min(left, column), Math.max(right, column)];
+      const next = [i - width, i + width, column > 0 ? i - 1 : -1, column < width - 1 ? i + 1 : -1];
+      for (const j of next) {
+        if (j >= 0 && j < data.length && data[j] >= POINT_CORE && piece[j] < 0) {
+          piece[j] = start;
+          pixels.push(j);
+        }
+      }
+    }
+    if (bottom - top + 1 > size || right - left + 1 > size) continue;
+    if (bottom + 1 < baseline - POINT_ON_BASELINE * capHeight) continue;
+    let clear = 0;
+    for (let column = left; column <= right; column++) {
+      let above = false;
+      for (let row = 0; row < top && !above; row++) above = data[row * width + column] >= INK_ON;
+      if (!above) clear++;
+    }
+    if (clear * 2 < right - left + 1) continue;
+    const reach = POINT_NEIGHBOUR * capHeight;
+    const beside = (from: number, to: number) => {
+      for (let column = Math.max(0, Math.floor(from)); column < Math.min(width, to); column++) {
+        if (tall[column]) return true;
+      }
+      return false;
+    };
+    if (!beside(left - reach, left) || !beside(right + 1, right + 1 + reach)) continue;
+    // The point's faint rim goes with it.
+    const rim = new Set(pixels);
+    for (const i of pixels) {
+      const column = i % width;
+      const around = [
+        i - width,
+        i + width,
+        column > 0 ? i - 1 : -1,
+        column < width - 1 ? i + 1 : -1,
+      ];
+      for (const j of around) {
+        if (j >= 0 && j < data.length && data[j] < POINT_CORE && data[j] > 0) rim.add(j);
+      }
+    }
+    const all = [...rim];
+    const lowest = Math.max(...all.map((i) => Math.floor(i / width)));
+    const depth =
+      lowest + Math.max(...all.filter((i) => Math.floor(i / width) === lowest).map((i) => data[i]));
+    const char = depth - baseline >= COMMA_DEPTH * capHeight ? ',' : '.';
+    points.push({ pixels: all, from: left, to: right + 1, char });
+  }
+  return points.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * Reads one line of a tick label (`decodeLine`), its points and commas found apart first
+ * (`pointsOf`) and put back between the glyphs where they stand (between two digits only).
+ * Returns null when the line holds no ink or no reading fits the grammar.
+ */
+export function readLine(
+  model: GlyphModel,
+  ink: InkImage,
+  geometry: LineGeometry,
+): LineReading | null {
+  const points = pointsOf(ink, geometry);
+  const rest = { ...ink, data: Float32Array.from(ink.data) };
+  for (const point of points) for (const i of point.pixels) rest.data[i] = 0;
+  const glyphs = [...(decodeLine(model, rest, geometry) ?? [])];
+  for (const { char, from, to } of points) {
+    const at = glyphs.findIndex((glyph) => glyph.from + glyph.to > from + to);
+    const index = at < 0 ? glyphs.length : at;
+    // Between two digits only (`0.5`, `2,000`): elsewhere it is a speck.
+    if (/\d/.test(glyphs[index - 1]?.char ?? '') && /\d/.test(glyphs[index]?.char ?? '')) {
+      glyphs.splice(index, 0, { char, probability: 1, from, to });
+    }
+  }
+  if (glyphs.length === 0) return null;
   return {
     text: glyphs.map((glyph) => glyph.char).join(''),
     confidence: Math.min(...glyphs.map((glyph) => glyph.probability)),

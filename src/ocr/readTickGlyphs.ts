@@ -47,25 +47,29 @@ export function readTickGlyphs(
     }
     darkest.set(group, dark);
   }
-  const inks = labels.map(({ group, box }) => inkOf(pixels, box, paper, darkest.get(group)!));
-  const geometries = inks.map(lineGeometry);
+  // Each label's raised exponent is found from its own geometry; the base, without it, is
+  // measured again (an exponent's columns would lift its cap line).
+  const lines = labels.map(({ group, box }) => {
+    const ink = inkOf(pixels, box, paper, darkest.get(group)!);
+    const own = lineGeometry(ink);
+    const split = own && raisedFrom(ink, own);
+    const base = split ? inkColumns(ink, 0, split) : ink;
+    const exponent = split ? inkColumns(ink, split, ink.width) : null;
+    return { base, geometry: split ? lineGeometry(base) : own, exponent };
+  });
   const caps = new Map<string, number[]>();
   labels.forEach(({ group }, i) => {
-    const geometry = geometries[i];
+    const geometry = lines[i].geometry;
     if (geometry) caps.set(group, [...(caps.get(group) ?? []), geometry.capHeight]);
   });
   const capOf = new Map([...caps].map(([group, heights]) => [group, median(heights)]));
   return labels.map(({ group }, i) => {
-    const own = geometries[i];
+    const { base, geometry: own, exponent } = lines[i];
     if (!own) return null;
-    const ink = inks[i];
     const geometry = { ...own, capHeight: capOf.get(group) ?? own.capHeight };
-    const split = raisedFrom(ink, geometry);
-    const base = split === null ? ink : inkColumns(ink, 0, split);
     const reading = readLine(model, base, geometry);
     if (!reading) return null;
-    if (split === null) return { text: reading.text, confidence: reading.confidence };
-    const exponent = inkColumns(ink, split, ink.width);
+    if (!exponent) return { text: reading.text, confidence: reading.confidence };
     const exponentGeometry = lineGeometry(exponent);
     const raised = exponentGeometry && readLine(model, exponent, exponentGeometry);
     if (!raised) return null;
