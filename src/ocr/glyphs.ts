@@ -445,26 +445,41 @@ function decodeLine(
       if (ink.data[row * ink.width + column] >= INK_ON) inked[column] = 1;
     }
   }
-  const kinds = model.classes.map((char) => (char === JUNK ? null : kindOf(char)));
+  const m = STATES.length;
+  const classes = model.classes.length;
+  // move[s * classes + c]: the state reading class c leads to from state s; -1 where the
+  // grammar forbids it (and for JUNK).
+  const move = new Int8Array(m * classes).fill(-1);
+  STATES.forEach((state, s) => {
+    model.classes.forEach((char, c) => {
+      const next = char === JUNK ? undefined : GRAMMAR[state][kindOf(char)];
+      if (next !== undefined) move[s * classes + c] = STATES.indexOf(next);
+    });
+  });
+  const final = STATES.map((state) => FINAL.has(state));
   const features = new Float32Array(FEATURES);
   const seen = new Map<number, Float32Array>();
-  const probabilities = (from: number, to: number): Float32Array => {
+  /** The log probabilities of the classes of the piece `[from, to)`. */
+  const logs = (from: number, to: number): Float32Array => {
     const key = from * 65536 + to;
-    let p = seen.get(key);
-    if (!p) {
-      p = classify(model, glyphFeatures(ink, geometry, from, to, features));
-      seen.set(key, p);
+    let scores = seen.get(key);
+    if (!scores) {
+      scores = classify(model, glyphFeatures(ink, geometry, from, to, features));
+      for (let c = 0; c < scores.length; c++) scores[c] = Math.log(Math.max(scores[c], 1e-12));
+      seen.set(key, scores);
     }
-    return p;
+    return scores;
   };
   const widest = MAX_GLYPH_WIDTH * geometry.capHeight + 1;
   const n = cuts.length;
-  const m = STATES.length;
   const search = (prune: number) => {
-    // best[i * m + s]: the most probable reading up to cut i ending in state s.
+    // best[i * m + s]: the most probable reading up to cut i ending in state s; the way back
+    // in (backState, backClass, backFrom, backTo): backClass -1 for a stretch with no ink.
     const best = new Float64Array(n * m).fill(Number.NEGATIVE_INFINITY);
-    const back: ({ from: number; state: number; glyph: GlyphReading | null } | undefined)[] =
-      new Array(n * m);
+    const backState = new Int32Array(n * m).fill(-1);
+    const backClass = new Int16Array(n * m);
+    const backFrom = new Int32Array(n * m);
+    const backTo = new Int32Array(n * m);
     const atCut = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     best[0] = 0;
     atCut[0] = 0;
@@ -483,29 +498,23 @@ function decodeLine(
         while (from < to && !inked[from]) from++;
         while (to > from && !inked[to - 1]) to--;
         if (to - from > widest) break;
-        const p = to > from ? probabilities(from, to) : null;
+        const scores = to > from ? logs(from, to) : null;
         for (let s = 0; s < m; s++) {
           const score = best[i * m + s];
           if (score === Number.NEGATIVE_INFINITY) continue;
-          const relax = (state: number, gain: number, glyph: GlyphReading | null) => {
-            const k = j * m + state;
-            if (score + gain > best[k]) {
-              best[k] = score + gain;
-              back[k] = { from: i * m + s, state, glyph };
-              atCut[j] = Math.max(atCut[j], score + gain);
+          for (let c = scores ? 0 : -1; c < (scores ? classes : 0); c++) {
+            const next = c < 0 ? s : move[s * classes + c];
+            if (next < 0) continue;
+            const total = c < 0 ? score : score + scores![c];
+            const k = j * m + next;
+            if (total > best[k]) {
+              best[k] = total;
+              backState[k] = i * m + s;
+              backClass[k] = c;
+              backFrom[k] = from;
+              backTo[k] = to;
+              if (total > atCut[j]) atCut[j] = total;
             }
-          };
-          if (!p) {
-            relax(s, 0, null);
-            continue;
-          }
-          const moves = GRAMMAR[STATES[s]];
-          for (let c = 0; c < p.length; c++) {
-            const kind = kinds[c];
-            const next = kind === null ? undefined : moves[kind];
-            if (next === undefined) continue;
-            const glyph = { char: model.classes[c], probability: p[c], from, to };
-            relax(STATES.indexOf(next), Math.log(Math.max(p[c], 1e-12)), glyph);
           }
         }
       }
@@ -513,11 +522,17 @@ function decodeLine(
     let end = -1;
     for (let s = 0; s < m; s++) {
       const k = (n - 1) * m + s;
-      if (FINAL.has(STATES[s]) && back[k] && (end < 0 || best[k] > best[end])) end = k;
+      if (final[s] && backState[k] >= 0 && (end < 0 || best[k] > best[end])) end = k;
     }
     if (end < 0) return null;
     const glyphs: GlyphReading[] = [];
-    for (let k = end; k > 0; k = back[k]!.from) if (back[k]!.glyph) glyphs.unshift(back[k]!.glyph!);
+    for (let k = end; k > 0; k = backState[k]) {
+      const c = backClass[k];
+      if (c >= 0) {
+        const probability = Math.exp(logs(backFrom[k], backTo[k])[c]);
+        glyphs.unshift({ char: model.classes[c], probability, from: backFrom[k], to: backTo[k] });
+      }
+    }
     return glyphs;
   };
   return search(PRUNE) ?? search(Number.POSITIVE_INFINITY);
