@@ -103,6 +103,21 @@ function table(rows: string[][]): string {
   ].join('\n');
 }
 
+/** What the bench counts, per mode (png, jpeg). */
+interface Tallies {
+  byFont: Map<string, Record<string, Tally>>;
+  byCap: Map<number, Record<string, Tally>>;
+  overall: Record<string, Tally>;
+  target: Record<string, Tally>;
+  axes: Record<string, Tally>;
+  /** Axes with confidence >= 0.9, and how many of them are right. */
+  sureAxes: Record<string, Tally>;
+  /** Axes calibrated wrong, and how many of them have confidence < 0.5. */
+  wrongAxes: Record<string, Tally>;
+  ocrTimes: Record<string, number[]>;
+  errors: string[];
+}
+
 async function main(): Promise<void> {
   const charts: ChartTruth[] = JSON.parse(readFileSync(join(CHARTS, 'truth.json'), 'utf8')).filter(
     (chart: ChartTruth) => chart.id.includes(only),
@@ -119,94 +134,120 @@ async function main(): Promise<void> {
               options?.whitelist ? Promise.resolve([]) : started.recognize(png, options),
           }
         : started;
-  const byFont = new Map<string, Record<string, Tally>>();
-  const byCap = new Map<number, Record<string, Tally>>();
-  const overall: Record<string, Tally> = {};
-  const target: Record<string, Tally> = {};
-  const axes: Record<string, Tally> = {};
-  /** Axes with confidence >= 0.9, and how many of them are right. */
-  const sureAxes: Record<string, Tally> = {};
-  /** Axes calibrated wrong, and how many of them have confidence < 0.5. */
-  const wrongAxes: Record<string, Tally> = {};
-  const ocrTimes: Record<string, number[]> = {};
-  const errors: string[] = [];
+  const perMode = () => Object.fromEntries(modes.map((mode) => [mode, tally()]));
+  const t: Tallies = {
+    byFont: new Map(),
+    byCap: new Map(),
+    overall: perMode(),
+    target: perMode(),
+    axes: perMode(),
+    sureAxes: perMode(),
+    wrongAxes: perMode(),
+    ocrTimes: Object.fromEntries(modes.map((mode) => [mode, []])),
+    errors: [],
+  };
   try {
     for (const mode of modes) {
-      overall[mode] = tally();
-      target[mode] = tally();
-      axes[mode] = tally();
-      sureAxes[mode] = tally();
-      wrongAxes[mode] = tally();
-      ocrTimes[mode] = [];
       for (const [index, chart] of charts.entries()) {
-        const png = readFileSync(join(CHARTS, `${chart.id}.png`));
-        const bytes =
-          mode === 'png'
-            ? png
-            : await sharp(png)
-                .jpeg({ quality: QUALITIES[index % QUALITIES.length] })
-                .toBuffer();
-        const { warnings: _, ...image } = await loadRaster(bytes);
-        let words: { x: Word[]; y: Word[] } = { x: [], y: [] };
-        let plot: ReturnType<typeof findPlotArea> | null = null;
-        try {
-          plot = findPlotArea(image);
-          const started = performance.now();
-          const text = await readChartText(image, plot, engine);
-          ocrTimes[mode].push(performance.now() - started);
-          words = { x: text.xTickWords, y: text.yTickWords };
-        } catch (error) {
-          errors.push(`${chart.id} ${mode}: ${(error as Error).message}`);
-        }
+        const { words, plot } = await readChart(engine, chart, index, mode, t);
         for (const axis of ['x', 'y'] as const) {
-          const truth = chart[axis];
-          const matched = matchWords(truth, words[axis], axis);
-          truth.labels.forEach((label, i) => {
-            const read = matched[i]?.text ?? null;
-            const right = read !== null && canonical(read) === label.text;
-            for (const bucket of [
-              overall[mode],
-              ...(chart.cap >= TARGET_FROM_CAP ? [target[mode]] : []),
-              cell(byFont, chart.font, mode),
-              cell(byCap, chart.cap, mode),
-            ]) {
-              bucket.total++;
-              if (right) bucket.right++;
-            }
-            if (!right && listErrors) {
-              errors.push(
-                `${chart.id} ${mode} ${axis}: ${label.printed} -> ${read ?? '(nothing)'}`,
-              );
-            }
-          });
+          countLabels(t, chart, axis, mode, words[axis]);
           const marks = plot
             ? axis === 'x'
               ? [...plot.ticksX, ...plot.gridX]
               : [...plot.ticksY, ...plot.gridY]
             : [];
-          const fit = calibrateAxis({ axis, words: words[axis], marks });
-          axes[mode].total++;
-          const error = axisError(fit.axis, truth);
-          const right = error <= AXIS_TOLERANCE;
-          if (right) axes[mode].right++;
-          if (fit.confidence >= 0.9) sureAxes[mode].total++;
-          if (fit.confidence >= 0.9 && right) sureAxes[mode].right++;
-          if (!right && fit.axis) {
-            wrongAxes[mode].total++;
-            if (fit.confidence < 0.5) wrongAxes[mode].right++;
-          }
-          if (!right && listErrors) {
-            const read = words[axis].map((word) => word.text).join(' ');
-            errors.push(
-              `${chart.id} ${mode} ${axis}: axis wrong (${truth.set}, off by ${(100 * error).toFixed(1)}%), confidence ${fit.confidence}: ${read}`,
-            );
-          }
+          countAxis(t, chart, axis, mode, words[axis], marks);
         }
       }
     }
   } finally {
     await engine.close();
   }
+  report(t);
+}
+
+/** The tick words of one chart as the digitizer reads them (PNG, or a JPEG copy). */
+async function readChart(
+  engine: OcrEngine,
+  chart: ChartTruth,
+  index: number,
+  mode: string,
+  t: Tallies,
+): Promise<{ words: { x: Word[]; y: Word[] }; plot: ReturnType<typeof findPlotArea> | null }> {
+  const png = readFileSync(join(CHARTS, `${chart.id}.png`));
+  const bytes =
+    mode === 'png'
+      ? png
+      : await sharp(png)
+          .jpeg({ quality: QUALITIES[index % QUALITIES.length] })
+          .toBuffer();
+  const { warnings: _, ...image } = await loadRaster(bytes);
+  try {
+    const plot = findPlotArea(image);
+    const started = performance.now();
+    const text = await readChartText(image, plot, engine);
+    t.ocrTimes[mode].push(performance.now() - started);
+    return { words: { x: text.xTickWords, y: text.yTickWords }, plot };
+  } catch (error) {
+    t.errors.push(`${chart.id} ${mode}: ${(error as Error).message}`);
+    return { words: { x: [], y: [] }, plot: null };
+  }
+}
+
+/** Counts the labels of one axis read exactly, by font and by cap height. */
+function countLabels(t: Tallies, chart: ChartTruth, axis: 'x' | 'y', mode: string, words: Word[]) {
+  const truth = chart[axis];
+  const matched = matchWords(truth, words, axis);
+  truth.labels.forEach((label, i) => {
+    const read = matched[i]?.text ?? null;
+    const right = read !== null && canonical(read) === label.text;
+    for (const bucket of [
+      t.overall[mode],
+      ...(chart.cap >= TARGET_FROM_CAP ? [t.target[mode]] : []),
+      cell(t.byFont, chart.font, mode),
+      cell(t.byCap, chart.cap, mode),
+    ]) {
+      bucket.total++;
+      if (right) bucket.right++;
+    }
+    if (!right && listErrors) {
+      t.errors.push(`${chart.id} ${mode} ${axis}: ${label.printed} -> ${read ?? '(nothing)'}`);
+    }
+  });
+}
+
+/** Calibrates one axis from the words read and counts whether it is right, and how sure. */
+function countAxis(
+  t: Tallies,
+  chart: ChartTruth,
+  axis: 'x' | 'y',
+  mode: string,
+  words: Word[],
+  marks: number[],
+) {
+  const truth = chart[axis];
+  const fit = calibrateAxis({ axis, words, marks });
+  t.axes[mode].total++;
+  const error = axisError(fit.axis, truth);
+  const right = error <= AXIS_TOLERANCE;
+  if (right) t.axes[mode].right++;
+  if (fit.confidence >= 0.9) t.sureAxes[mode].total++;
+  if (fit.confidence >= 0.9 && right) t.sureAxes[mode].right++;
+  if (!right && fit.axis) {
+    t.wrongAxes[mode].total++;
+    if (fit.confidence < 0.5) t.wrongAxes[mode].right++;
+  }
+  if (!right && listErrors) {
+    const read = words.map((word) => word.text).join(' ');
+    t.errors.push(
+      `${chart.id} ${mode} ${axis}: axis wrong (${truth.set}, off by ${(100 * error).toFixed(1)}%), confidence ${fit.confidence}: ${read}`,
+    );
+  }
+}
+
+/** Prints the tables. */
+function report(t: Tallies): void {
   const head = ['', ...modes.flatMap((mode) => [mode, `${mode} n`])];
   const row = (name: string, tallies: Record<string, Tally> | undefined) => [
     name,
@@ -217,34 +258,37 @@ async function main(): Promise<void> {
   ];
   console.log('Exact reads by font');
   console.log(
-    table([['font', ...head.slice(1)], ...FONTS.map((font) => row(font.id, byFont.get(font.id)))]),
+    table([
+      ['font', ...head.slice(1)],
+      ...FONTS.map((font) => row(font.id, t.byFont.get(font.id))),
+    ]),
   );
   console.log('\nExact reads by cap height (px)');
   console.log(
     table([
       ['cap', ...head.slice(1)],
-      ...CAP_HEIGHTS.map((cap) => row(String(cap), byCap.get(cap))),
+      ...CAP_HEIGHTS.map((cap) => row(String(cap), t.byCap.get(cap))),
     ]),
   );
   console.log('\nOverall');
   console.log(
     table([
       ['', ...modes],
-      ['exact reads, all', ...modes.map((mode) => rate(overall[mode]))],
-      [`exact reads, cap >= ${TARGET_FROM_CAP} px`, ...modes.map((mode) => rate(target[mode]))],
-      ['axes right', ...modes.map((mode) => rate(axes[mode]))],
+      ['exact reads, all', ...modes.map((mode) => rate(t.overall[mode]))],
+      [`exact reads, cap >= ${TARGET_FROM_CAP} px`, ...modes.map((mode) => rate(t.target[mode]))],
+      ['axes right', ...modes.map((mode) => rate(t.axes[mode]))],
       [
         'axes with confidence >= 0.9: right',
-        ...modes.map((mode) => `${rate(sureAxes[mode])} of ${sureAxes[mode].total}`),
+        ...modes.map((mode) => `${rate(t.sureAxes[mode])} of ${t.sureAxes[mode].total}`),
       ],
       [
         'axes calibrated wrong: confidence < 0.5',
-        ...modes.map((mode) => `${rate(wrongAxes[mode])} of ${wrongAxes[mode].total}`),
+        ...modes.map((mode) => `${rate(t.wrongAxes[mode])} of ${t.wrongAxes[mode].total}`),
       ],
-      ['OCR ms per chart, median', ...modes.map((mode) => median(ocrTimes[mode]).toFixed(0))],
+      ['OCR ms per chart, median', ...modes.map((mode) => median(t.ocrTimes[mode]).toFixed(0))],
     ]),
   );
-  if (errors.length > 0) console.log(`\n${errors.join('\n')}`);
+  if (t.errors.length > 0) console.log(`\n${t.errors.join('\n')}`);
 }
 
 function cell<K>(map: Map<K, Record<string, Tally>>, key: K, mode: string): Tally {

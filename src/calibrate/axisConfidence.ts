@@ -30,26 +30,28 @@ export interface AxisEvidence {
   tickPixels: number[];
 }
 
-/** OCR at least this sure (0..1) of every label costs nothing; less sure, up to 40%. */
-const SURE_OCR = 0.9;
-/** Confidence from the number of labels that agree: two fix a line but cannot check it. */
-const BY_INLIERS = [0, 0, 0.3, 0.8];
-/** A fit leaning on a repair no other label vouches for, or on repairs that are vouched for. */
-const UNVOUCHED_REPAIR = 0.5;
-const VOUCHED_REPAIR = 0.9;
-/** Dots taken for thousands separators on the strength of `00` endings only. */
-const LIKELY_GROUPING = 0.7;
-/** An axis growing leftwards or downwards (a misread as often as an inverted axis). */
-const NOT_UPRIGHT = 0.6;
-/** Labels that another reading explains better (the axis may be ten times off). */
-const AMBIGUOUS = 0.4;
-/** A log axis whose minor tick marks fall elsewhere than its fit puts 2..9 x 10^k (where they
- * fall there, they confirm the fit however few labels were read). */
-const MINOR_TICKS_DISAGREE = 0.5;
-/** Minor marks are compared with a log fit when there are at least this many... */
-const MIN_MINOR_MARKS = 3;
-/** ...and agree when at least this share of them lies where the fit puts a minor tick. */
-const MINOR_AGREEMENT = 0.75;
+const DEFAULTS = {
+  /** OCR at least this sure (0..1) of every label costs nothing; less sure, up to 40%. */
+  sureOcr: 0.9,
+  /** Confidence from the number of labels that agree: two fix a line but cannot check it. */
+  byInliers: [0, 0, 0.3, 0.8],
+  /** A fit leaning on a repair no other label vouches for, or on repairs that are vouched for. */
+  unvouchedRepair: 0.5,
+  vouchedRepair: 0.9,
+  /** Dots taken for thousands separators on the strength of `00` endings only. */
+  likelyGrouping: 0.7,
+  /** An axis growing leftwards or downwards (a misread as often as an inverted axis). */
+  notUpright: 0.6,
+  /** Labels that another reading explains better (the axis may be ten times off). */
+  ambiguous: 0.4,
+  /** A log axis whose minor tick marks fall elsewhere than its fit puts 2..9 x 10^k (where they
+   * fall there, they confirm the fit however few labels were read). */
+  minorTicksDisagree: 0.5,
+  /** Minor marks are compared with a log fit when there are at least this many... */
+  minMinorMarks: 3,
+  /** ...and agree when at least this share of them lies where the fit puts a minor tick. */
+  minorAgreement: 0.75,
+} as const;
 
 /**
  * How far an axis calibration can be trusted, 0..1: the product of what weakens it (few
@@ -61,16 +63,16 @@ export function axisConfidence(evidence: AxisEvidence): number {
   const { inliers, labels } = evidence;
   const minor = evidence.scale === 'log' ? minorTicks(evidence) : 'unknown';
   // On a log axis, minor ticks where 2..9 x 10^k fall confirm what two labels cannot.
-  let confidence = minor === 'agree' ? 1 : (BY_INLIERS[inliers] ?? 1);
+  let confidence = minor === 'agree' ? 1 : (DEFAULTS.byInliers[inliers] ?? 1);
   confidence *= Math.min(1, 0.2 + inliers / Math.max(inliers, labels));
   confidence *= 1 - 0.3 * Math.min(1, Math.max(0, evidence.error));
-  if (evidence.unvouched > 0) confidence *= UNVOUCHED_REPAIR;
-  else if (evidence.repairs > 0) confidence *= VOUCHED_REPAIR;
-  if (evidence.grouping === 'likely') confidence *= LIKELY_GROUPING;
-  if (!evidence.upright) confidence *= NOT_UPRIGHT;
-  if (evidence.ambiguous) confidence *= AMBIGUOUS;
-  confidence *= 0.6 + 0.4 * Math.min(1, Math.max(0, evidence.ocr) / SURE_OCR);
-  if (minor === 'disagree') confidence *= MINOR_TICKS_DISAGREE;
+  if (evidence.unvouched > 0) confidence *= DEFAULTS.unvouchedRepair;
+  else if (evidence.repairs > 0) confidence *= DEFAULTS.vouchedRepair;
+  if (evidence.grouping === 'likely') confidence *= DEFAULTS.likelyGrouping;
+  if (!evidence.upright) confidence *= DEFAULTS.notUpright;
+  if (evidence.ambiguous) confidence *= DEFAULTS.ambiguous;
+  confidence *= 0.6 + 0.4 * Math.min(1, Math.max(0, evidence.ocr) / DEFAULTS.sureOcr);
+  if (minor === 'disagree') confidence *= DEFAULTS.minorTicksDisagree;
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }
 
@@ -97,7 +99,7 @@ function minorTicks({
       mark < high - near &&
       tickPixels.every((tick) => Math.abs(tick - mark) > near),
   );
-  if (minor.length < MIN_MINOR_MARKS) return 'unknown';
+  if (minor.length < DEFAULTS.minMinorMarks) return 'unknown';
   const agreeing = minor.filter((mark) => {
     const v = intercept + slope * mark;
     const fraction = v - Math.floor(v);
@@ -105,7 +107,7 @@ function minorTicks({
       (m) => Math.abs(Math.log10(m) - fraction) * decadePixels <= near,
     );
   }).length;
-  return agreeing / minor.length >= MINOR_AGREEMENT ? 'agree' : 'disagree';
+  return agreeing / minor.length >= DEFAULTS.minorAgreement ? 'agree' : 'disagree';
 }
 
 /**

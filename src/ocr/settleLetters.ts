@@ -14,14 +14,17 @@ const X_HEIGHT = new Set('acemnorsuvwxz');
 const CAP_HEIGHT = new Set('ABDEFHKLMNPRTUVWXYZ12457');
 /** Lowercase letters whose stems rise to the ascender height. */
 const ASCENDERS = new Set('bdhk');
-/** Ink at least this strong (0..1 of the text's darkest) is solid. */
-const SOLID = 0.5;
-/** Fonts whose ascenders rise at least this share of the x-height above their capitals tell `l` from `I`. */
-const MIN_ASCENT = 0.04;
-/** A glyph this far (share of the ascent) above the cap height is no capital. */
-const L_FROM = 0.7;
-/** Lines whose x-heights differ by at most this share are one size. */
-const SAME_SIZE = 0.15;
+
+const DEFAULTS = {
+  /** Ink at least this strong (0..1 of the text's darkest) is solid. */
+  solid: 0.5,
+  /** Fonts whose ascenders rise at least this share of the x-height above their capitals tell `l` from `I`. */
+  minAscent: 0.04,
+  /** A glyph this far (share of the ascent) above the cap height is no capital. */
+  lFrom: 0.7,
+  /** Lines whose x-heights differ by at most this share are one size. */
+  sameSize: 0.15,
+} as const;
 
 /**
  * Settles `I` against `l` in lines read by OCR from the glyphs' shapes: a capital `I` is as
@@ -50,7 +53,7 @@ export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): str
     if (!found) return line.text;
     // Heights are compared between lines of one size: hinting rounds each size its own way.
     const alike = measured.filter(
-      (other) => other && Math.abs(other.xHeight / found.xHeight - 1) <= SAME_SIZE,
+      (other) => other && Math.abs(other.xHeight / found.xHeight - 1) <= DEFAULTS.sameSize,
     );
     const pooled = (set: Set<string>) =>
       median(
@@ -60,13 +63,13 @@ export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): str
       );
     const cap = pooled(CAP_HEIGHT);
     const ascent = pooled(ASCENDERS) - cap;
-    if (!(cap > 0) || !(ascent >= MIN_ASCENT)) return line.text;
+    if (!(cap > 0) || !(ascent >= DEFAULTS.minAscent)) return line.text;
     let k = 0;
     return [...line.text]
       .map((char) => {
         if (char.trim() === '') return char;
         const ratio = found.ratios[k++];
-        return char === 'I' && ratio >= cap + L_FROM * ascent ? 'l' : char;
+        return char === 'I' && ratio >= cap + DEFAULTS.lFrom * ascent ? 'l' : char;
       })
       .join('');
   });
@@ -120,7 +123,7 @@ function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
   const label = new Int32Array(width * height).fill(-1);
   const glyphs: Glyph[] = [];
   for (let start = 0; start < ink.length; start++) {
-    if (ink[start] < SOLID || label[start] >= 0) continue;
+    if (ink[start] < DEFAULTS.solid || label[start] >= 0) continue;
     const stack = [start];
     label[start] = glyphs.length;
     let [left, right] = [width, -1];
@@ -140,7 +143,7 @@ function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
           const c = column + dx;
           if (r < 0 || r >= height || c < 0 || c >= width) continue;
           const j = r * width + c;
-          if (ink[j] >= SOLID && label[j] < 0) {
+          if (ink[j] >= DEFAULTS.solid && label[j] < 0) {
             label[j] = glyphs.length;
             stack.push(j);
           }
