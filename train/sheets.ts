@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { SUPERSCRIPT } from '../bench/ticks/labels.js';
 import type { Pixels } from '../src/ocr/inkImage.js';
 import { cmText, random, type TrainFont } from './labels.js';
 
@@ -104,23 +105,6 @@ export function itemsOf(
       .filter((item) => item.text.trim() !== '' && item.text !== '$$');
   });
 }
-
-/** Unicode superscripts, as SVG charts print exponents (`10⁻³`). */
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '−': '⁻',
-  '-': '⁻',
-  '+': '⁺',
-};
 
 export async function greyOfFile(path: string, jpegQuality: number | null): Promise<Pixels> {
   let pipeline = sharp(path).flatten({ background: '#ffffff' });

@@ -202,3 +202,20 @@ export function canonical(text: string): string {
     .replace(/(\d) ?[x×] ?(?=10)/g, '$1×')
     .replace(/[\s\u00a0\u2009\u202f]/g, '');
 }
+
+/** Unicode superscripts, as SVG charts print exponents (`10⁻³`). */
+export const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '−': '⁻',
+  '-': '⁻',
+  '+': '⁺',
+};

@@ -26,6 +26,7 @@ import {
   type Font,
   LABEL_SETS,
   type LabelSet,
+  SUPERSCRIPT,
 } from './labels.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -116,21 +117,6 @@ function mplText(label: string, font: Font): string {
   if (!label.includes('^{')) return label;
   return `$\\mathdefault{${label.replaceAll('−', '-').replaceAll('×', '\\times ')}}$`;
 }
-
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '−': '⁻',
-  '-': '⁻',
-};
 
 /** A label for SVG: raised exponents as Unicode superscripts (`10⁻³`). */
 function svgText(label: string): string {
