@@ -1,6 +1,7 @@
 import { chartConfidence } from './calibrate/axisConfidence.js';
 import { scaleAxis } from './calibrate/axisScale.js';
 import { calibrateAxis } from './calibrate/calibrateAxis.js';
+import { readCategoryAxis } from './calibrate/readCategories.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
 import { inkMask, type Rgb } from './color.js';
 import { DigitizeError } from './errors.js';
@@ -22,6 +23,10 @@ const DEFAULTS = {
   occluderInk: 30,
   /** Pixels this close to the frame are frame, not data. */
   frameMargin: 2,
+  /** An x axis fitted from numbers with less confidence may be one of categories. */
+  doubtfulNumbers: 0.75,
+  /** How far an axis of categories can be trusted (a label skipped in print shifts the rest). */
+  categoryConfidence: 0.8,
 } as const;
 
 export interface PipelineOptions {
@@ -56,8 +61,12 @@ export async function runPipeline(
       legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
     ),
   );
-  const { xAxis, yAxis, xConfidence, yConfidence } = await clock.run('calibrate', () =>
-    calibrate(text, plot, source, warnings),
+  const { xAxis, yAxis, xConfidence, yConfidence, categories } = await clock.run(
+    'calibrate',
+    async () =>
+      calibrate(text, plot, source, warnings, async () =>
+        readCategoryAxis(await getEngine(), image, text.xTickWords, plot.page),
+      ),
   );
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
   const read = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
@@ -115,6 +124,7 @@ export async function runPipeline(
     axes: {
       x: {
         ...axisResult(xAxis, xConfidence, text.xLabel, plot.left, plot.right),
+        ...(categories && { categories }),
         grid: plot.gridX.length > 0,
       },
       y: {
@@ -152,17 +162,30 @@ function axisResult(
  * Throws NO_CHART_FOUND when no number was read beside the plot, CALIBRATION_FAILED when an
  * axis could not be fitted.
  */
-function calibrate(
+async function calibrate(
   text: ChartText,
   plot: PlotArea,
   source: string | null,
   warnings: string[],
-): { xAxis: AxisScale; yAxis: AxisScale; xConfidence: number; yConfidence: number } {
-  const xFit = calibrateAxis({
+  readCategories: () => Promise<{ axis: AxisScale; categories: string[] } | null>,
+): Promise<{
+  xAxis: AxisScale;
+  yAxis: AxisScale;
+  xConfidence: number;
+  yConfidence: number;
+  categories: string[] | null;
+}> {
+  let xFit = calibrateAxis({
     axis: 'x',
     words: text.xTickWords,
     marks: [...plot.ticksX, ...plot.gridX],
   });
+  // Labels that are names, or numbers not spaced by value (no fit, or a doubtful one), name
+  // categories where they stand evenly spaced.
+  const named = xFit.confidence < DEFAULTS.doubtfulNumbers ? await readCategories() : null;
+  if (named) {
+    xFit = { ...xFit, axis: named.axis, confidence: DEFAULTS.categoryConfidence, warnings: [] };
+  }
   const yFit = calibrateAxis({
     axis: 'y',
     words: text.yTickWords,
@@ -194,10 +217,11 @@ function calibrate(
       warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
   }
   return {
-    xAxis: scaleAxis(xFit.axis, text.xMultiplier),
+    xAxis: named ? xFit.axis : scaleAxis(xFit.axis, text.xMultiplier),
     yAxis: scaleAxis(yFit.axis, text.yMultiplier),
     xConfidence: xFit.confidence,
     yConfidence: yFit.confidence,
+    categories: named?.categories ?? null,
   };
 }
 
