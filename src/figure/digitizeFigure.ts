@@ -41,7 +41,9 @@ export async function digitizeFigure(
 ): Promise<DigitizeResult> {
   const clock = createStageClock(source, signal);
   const { warnings, ...image } = await clock.run('load', () => loadRaster(input, { maxPixels }));
-  const panels = await clock.run('panels', () => findPanels(image));
+  const panels = await clock.run('panels', () =>
+    findPanels(image).map(({ box }, index): PanelInfo => ({ index, label: null, box })),
+  );
   const chartOf = async (panel: PanelInfo, chartWarnings: string[]): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
     const chart = await runPipeline(whole ? image : crop(image, panel.box), {
