@@ -12,7 +12,16 @@ import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
+import type {
+  AxisName,
+  AxisResult,
+  AxisScale,
+  Box,
+  ChartResult,
+  PlotArea,
+  Raster,
+  Word,
+} from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -32,7 +41,16 @@ export interface PipelineOptions {
   clock: StageClock;
   /** Warnings so far (the image's, for its only chart): the chart's are added to them. */
   warnings: string[];
+  /** For a panel of a figure: the axes it shares with panels read before it. */
+  sharedAxis?: SharedAxis;
 }
+
+/**
+ * An axis a chart shares with another chart of its figure (sharex, sharey, facets), for an axis
+ * it prints no tick labels for: takes its plot in its own pixels, returns the other chart's
+ * calibration moved into them, or null where no chart shares that axis.
+ */
+export type SharedAxis = (axis: AxisName, plot: Box) => AxisScale | null;
 
 const BLACK: Rgb = [0, 0, 0];
 
@@ -43,7 +61,7 @@ const BLACK: Rgb = [0, 0, 0];
  */
 export async function runPipeline(
   image: Raster,
-  { source, getEngine, clock, warnings }: PipelineOptions,
+  { source, getEngine, clock, warnings, sharedAxis }: PipelineOptions,
 ): Promise<ChartResult> {
   const plot = await clock.run('plot', () => findPlotArea(image));
   const legend = await clock.run('legend', () => findLegend(image, plot));
@@ -56,7 +74,7 @@ export async function runPipeline(
     ),
   );
   const { xAxis, yAxis } = await clock.run('calibrate', () =>
-    calibrate(text, plot, source, warnings),
+    calibrate(text, plot, source, warnings, sharedAxis),
   );
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
   const read = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
@@ -137,15 +155,17 @@ function axisResult(
 }
 
 /**
- * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end).
- * Throws NO_CHART_FOUND when no number was read beside the plot, CALIBRATION_FAILED when an
- * axis could not be fitted.
+ * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end); an
+ * axis without readable tick labels taken from the chart that shares it, where one does.
+ * Throws NO_CHART_FOUND when no number was read beside the plot and no axis is shared,
+ * CALIBRATION_FAILED when an axis could not be fitted.
  */
 function calibrate(
   text: ChartText,
   plot: PlotArea,
   source: string | null,
   warnings: string[],
+  sharedAxis?: SharedAxis,
 ): { xAxis: AxisScale; yAxis: AxisScale } {
   const xFit = calibrateAxis({
     axis: 'x',
@@ -157,8 +177,19 @@ function calibrate(
     words: text.yTickWords,
     marks: [...plot.ticksY, ...plot.gridY],
   });
-  warnings.push(...xFit.warnings, ...yFit.warnings);
-  if (!xFit.axis && !yFit.axis && !text.xTickWords.concat(text.yTickWords).some(isNumber)) {
+  const xAxis = xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x');
+  const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
+  function shared(axis: AxisName): AxisScale | null {
+    const found = sharedAxis?.(axis, plot) ?? null;
+    if (found) warnings.push(`${axis} axis shared with another panel (no tick labels of its own)`);
+    return found;
+  }
+  // a fit's doubts, unless the axis was taken from the chart that shares it
+  warnings.push(
+    ...(xFit.axis || !xAxis ? xFit.warnings : []),
+    ...(yFit.axis || !yAxis ? yFit.warnings : []),
+  );
+  if (!xAxis && !yAxis && !text.xTickWords.concat(text.yTickWords).some(isNumber)) {
     // Not one number beside the plot: a photograph, a pie chart, a table, a diagram.
     throw new DigitizeError(
       'NO_CHART_FOUND',
@@ -167,25 +198,22 @@ function calibrate(
       { input: source },
     );
   }
-  if (!xFit.axis || !yFit.axis) {
+  if (!xAxis || !yAxis) {
     throw new DigitizeError(
       'CALIBRATION_FAILED',
       'calibrate',
-      `could not calibrate the ${!xFit.axis ? 'x' : 'y'} axis from its tick labels`,
+      `could not calibrate the ${!xAxis ? 'x' : 'y'} axis from its tick labels`,
       { input: source },
     );
   }
-  for (const [axis, factor] of [
-    ['x', text.xMultiplier],
-    ['y', text.yMultiplier],
+  for (const [axis, factor, fitted] of [
+    ['x', text.xMultiplier, xFit.axis],
+    ['y', text.yMultiplier, yFit.axis],
   ] as const) {
-    if (factor !== 1)
+    if (factor !== 1 && fitted)
       warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
   }
-  return {
-    xAxis: scaleAxis(xFit.axis, text.xMultiplier),
-    yAxis: scaleAxis(yFit.axis, text.yMultiplier),
-  };
+  return { xAxis, yAxis };
 }
 
 /**

@@ -175,4 +175,36 @@ describe('digitizeFigure', () => {
       }
     }
   });
+
+  it('gives a panel without tick labels of its own the axis it shares with its row', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const outer = await renderChart(spec('Alpha', '#1f77b4'));
+    const inner = await renderChart({
+      ...spec('Beta', '#d62728'),
+      tickFormat: (v, axis) => (axis === 'y' ? '' : String(v)),
+    });
+    const result = await run(
+      await compose(WIDTH * 2, HEIGHT, [
+        [outer.png, 0, 0],
+        [inner.png, WIDTH, 0],
+      ]),
+    );
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    const [a, b] = result.charts;
+    expect(b.axes.y.min).toBeCloseTo(a.axes.y.min, 6);
+    expect(b.axes.y.max).toBeCloseTo(a.axes.y.max, 6);
+    expect(b.warnings).toContain('y axis shared with another panel (no tick labels of its own)');
+    // the inner panel's data read on the shared axis: within 0.2 of 10 (2% of the y range)
+    const points = b.series[0].points;
+    for (const [x, y] of [
+      [0, 2],
+      [2, 4],
+      [4, 5],
+    ]) {
+      const near = points.reduce((p, q) => (Math.abs(q.x - x) < Math.abs(p.x - x) ? q : p));
+      expect(Math.abs(near.y - y)).toBeLessThanOrEqual(0.2);
+    }
+  });
 });
