@@ -48,9 +48,13 @@ export interface PipelineOptions {
 /**
  * An axis a chart shares with another chart of its figure (sharex, sharey, facets), for an axis
  * it prints no tick labels for: takes its plot in its own pixels, returns the other chart's
- * calibration moved into them, or null where no chart shares that axis.
+ * calibration moved into them and its label (which names the axis in every chart sharing it),
+ * or null where no chart shares that axis.
  */
-export type SharedAxis = (axis: AxisName, plot: Box) => AxisScale | null;
+export type SharedAxis = (
+  axis: AxisName,
+  plot: Box,
+) => { scale: AxisScale; label: string | null } | null;
 
 const BLACK: Rgb = [0, 0, 0];
 
@@ -73,7 +77,7 @@ export async function runPipeline(
       legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
     ),
   );
-  const { xAxis, yAxis } = await clock.run('calibrate', () =>
+  const { xAxis, yAxis, sharedLabels } = await clock.run('calibrate', () =>
     calibrate(text, plot, source, warnings, sharedAxis),
   );
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
@@ -130,8 +134,14 @@ export async function runPipeline(
     title: text.title,
     plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
     axes: {
-      x: { ...axisResult(xAxis, text.xLabel, plot.left, plot.right), grid: plot.gridX.length > 0 },
-      y: { ...axisResult(yAxis, text.yLabel, plot.bottom, plot.top), grid: plot.gridY.length > 0 },
+      x: {
+        ...axisResult(xAxis, text.xLabel ?? sharedLabels.x, plot.left, plot.right),
+        grid: plot.gridX.length > 0,
+      },
+      y: {
+        ...axisResult(yAxis, text.yLabel ?? sharedLabels.y, plot.bottom, plot.top),
+        grid: plot.gridY.length > 0,
+      },
     },
     series,
     warnings,
@@ -166,7 +176,7 @@ function calibrate(
   source: string | null,
   warnings: string[],
   sharedAxis?: SharedAxis,
-): { xAxis: AxisScale; yAxis: AxisScale } {
+): { xAxis: AxisScale; yAxis: AxisScale; sharedLabels: Record<AxisName, string | null> } {
   const xFit = calibrateAxis({
     axis: 'x',
     words: text.xTickWords,
@@ -177,12 +187,15 @@ function calibrate(
     words: text.yTickWords,
     marks: [...plot.ticksY, ...plot.gridY],
   });
+  const sharedLabels: Record<AxisName, string | null> = { x: null, y: null };
   const xAxis = xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x');
   const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
   function shared(axis: AxisName): AxisScale | null {
     const found = sharedAxis?.(axis, plot) ?? null;
-    if (found) warnings.push(`${axis} axis shared with another panel (no tick labels of its own)`);
-    return found;
+    if (!found) return null;
+    warnings.push(`${axis} axis shared with another panel (no tick labels of its own)`);
+    sharedLabels[axis] = found.label;
+    return found.scale;
   }
   // a fit's doubts, unless the axis was taken from the chart that shares it
   warnings.push(
@@ -213,7 +226,7 @@ function calibrate(
     if (factor !== 1 && fitted)
       warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
   }
-  return { xAxis, yAxis };
+  return { xAxis, yAxis, sharedLabels };
 }
 
 /**

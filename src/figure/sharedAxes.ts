@@ -28,8 +28,8 @@ export function donorOrder(plots: Box[]): number[] {
  * The shared axes `charts` (read already, in the figure's pixels) offer a panel whose pixels
  * start at `offset` in the figure: its x axis from a chart whose plot has the same left and
  * right sides (one column, sharex), its y axis from one with the same top and bottom (one row,
- * sharey), as that chart calibrated it, moved into the panel's pixels. Null where no chart
- * lines up.
+ * sharey), as that chart calibrated it, moved into the panel's pixels, with its label. Null
+ * where no chart lines up.
  */
 export function sharedAxisFrom(
   charts: readonly ChartResult[],
@@ -51,6 +51,9 @@ export function sharedAxisFrom(
     if (!donor) return null;
     const from = donor.axes[axis];
     const ticks = from.ticks.map((tick) => ({ ...tick, pixel: tick.pixel - shift }));
-    return scaleFromLimits({ ...from, ticks }, lo(donor.plot) - shift, hi(donor.plot) - shift);
+    return {
+      scale: scaleFromLimits({ ...from, ticks }, lo(donor.plot) - shift, hi(donor.plot) - shift),
+      label: from.label,
+    };
   };
 }

@@ -12,7 +12,7 @@ const box = (left: number, top: number, right: number, bottom: number): Box => (
 /** A chart read at `plot` whose x axis runs 0..10 and y axis 100..200 over its plot. */
 function chartAt(plot: Box): ChartResult {
   const axis = (min: number, max: number) => ({
-    label: null,
+    label: `${min}..${max}`,
     scale: 'linear' as const,
     min,
     max,
@@ -49,14 +49,15 @@ describe('sharedAxisFrom', () => {
 
   it('gives the x axis of the chart in the same column, in the panel’s pixels', () => {
     const x = shared('x', plot);
-    expect(x?.pixelToData(20)).toBeCloseTo(0, 9);
-    expect(x?.pixelToData(320)).toBeCloseTo(10, 9);
+    expect(x?.scale.pixelToData(20)).toBeCloseTo(0, 9);
+    expect(x?.scale.pixelToData(320)).toBeCloseTo(10, 9);
+    expect(x?.label).toBe('0..10');
   });
 
   it('gives the y axis of the chart in the same row, in the panel’s pixels', () => {
     const y = shared('y', plot);
-    expect(y?.pixelToData(240)).toBeCloseTo(100, 9);
-    expect(y?.pixelToData(10)).toBeCloseTo(200, 9);
+    expect(y?.scale.pixelToData(240)).toBeCloseTo(100, 9);
+    expect(y?.scale.pixelToData(10)).toBeCloseTo(200, 9);
   });
 
   it('gives null where no chart lines up', () => {
