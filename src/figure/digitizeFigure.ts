@@ -15,6 +15,7 @@ import type {
 } from '../types.js';
 import { findPanels } from './findPanels.js';
 import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
+import { labelPanels } from './panelLabels.js';
 import { nameSharedSeries } from './sharedLegend.js';
 
 export interface FigureOptions {
@@ -36,7 +37,8 @@ export interface FigureOptions {
  * their `panel`, with every pixel position in the whole image's pixels. Of several panels, one
  * that is no readable chart is left out with a warning; one that prints no tick labels for an
  * axis it shares with its column (row) takes that panel's calibration, and a series drawn
- * without a legend of its own the name another panel's legend gives its colour. Rejects with a DigitizeError: the
+ * without a legend of its own the name another panel's legend gives its colour; a panel label
+ * printed before a title (`(a) Train`) goes to the chart's `panel.label`. Rejects with a DigitizeError: the
  * failing stage's code, or `INTERNAL` at the stage that broke.
  */
 export async function digitizeFigure(
@@ -83,7 +85,7 @@ export async function digitizeFigure(
       problems[k] = `panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`;
     }
   }
-  const charts = nameSharedSeries(read.filter((chart) => chart !== null));
+  const charts = labelPanels(nameSharedSeries(read.filter((chart) => chart !== null)));
   warnings.push(...problems.filter((problem) => problem !== null));
   if (charts.length === 0) {
     throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
