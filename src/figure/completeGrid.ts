@@ -1,13 +1,14 @@
 import type { Box } from '../types.js';
 import { intersection } from './keepPlots.js';
 import { DEFAULTS } from './panelDefaults.js';
-import { isThin, type Stroke, ticksAcross } from './strokes.js';
+import { byExtent, isThin, median, type Stroke, ticksAcross } from './strokes.js';
 
 /**
  * The plots of a figure whose panels draw only some of their sides (ggplot2's classic facets:
  * an x axis under each column, a y axis beside each row): an x axis line with tick marks level
  * with a plot's bottom is a plot of that height beside it, a y axis line with tick marks in
- * line with a plot's left side one of that width above or below it; then, with several plots,
+ * line with a plot's left side one of that width above or below it; grid lines of one extent
+ * level with a plot (theme_minimal: no frame, no axis line) a plot of that extent; then, with several plots,
  * each cell of their rows and columns where something is drawn and no plot is.
  */
 export function completeGrid(
@@ -62,6 +63,7 @@ export function completeGrid(
       }
     }
   }
+  addByGridLines(result, rows, columns, tol, fits);
   if (result.length < 2) return result;
   const spans = (lo: (b: Box) => number, hi: (b: Box) => number) => {
     const found: [number, number][] = [];
@@ -98,4 +100,40 @@ function inkShare(ink: Uint8Array, width: number, box: Box, tol: number): number
     }
   }
   return total > 0 ? n / total : 0;
+}
+
+/**
+ * Adds to `plots` the plots that only their grid lines draw, beside plots found: at least
+ * `minGrid` horizontal lines of one extent, as long as a plot is wide, lying across its rows
+ * make a plot of that extent and that plot's height; vertical lines likewise.
+ */
+function addByGridLines(
+  plots: Box[],
+  rows: Stroke[],
+  columns: Stroke[],
+  tol: number,
+  fits: (box: Box) => boolean,
+): void {
+  for (const [strokes, along] of [
+    [rows, 'row'],
+    [columns, 'column'],
+  ] as const) {
+    for (const group of byExtent(strokes.filter(isThin), tol)) {
+      const start = median(group.map((s) => s.start));
+      const end = median(group.map((s) => s.end)) + 1;
+      for (const plot of [...plots]) {
+        const [lo, hi] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
+        const across = group.filter((s) => s.first >= lo - tol && s.last < hi + tol);
+        if (across.length < DEFAULTS.minGrid) continue;
+        const box =
+          along === 'row'
+            ? { left: start, top: plot.top, right: end, bottom: plot.bottom }
+            : { left: plot.left, top: start, right: plot.right, bottom: end };
+        // a facet of one grid is the size of the plot beside it (a legend's frame is not)
+        const size = along === 'row' ? plot.right - plot.left : plot.bottom - plot.top;
+        if (Math.abs(end - start - size) > DEFAULTS.sameSize * size) continue;
+        if (fits(box)) plots.push(box);
+      }
+    }
+  }
 }

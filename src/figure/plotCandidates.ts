@@ -5,6 +5,7 @@ import { DEFAULTS } from './panelDefaults.js';
 import {
   byExtent,
   corner,
+  isThin,
   median,
   outside,
   type Stroke,
@@ -98,11 +99,15 @@ function fillGoesOn(
   }
   const fill = mostCommonColor(data, inside());
   if (Math.max(...fill.map((v, i) => Math.abs(v - page[i]))) <= DEFAULTS.ink) return false;
+  // a side drawn as a line is passed; a band of the fill itself is not (it may end short of the
+  // panel's edge, and the fill past it is the panel's own)
+  const lineRows = edgeRows.filter(isThin);
+  const lineColumns = edgeColumns.filter(isThin);
   const sides: ['row' | 'column', number, 1 | -1][] = [
-    ['row', outside(sideLine(edgeRows, box.bottom, 1, tol), box.bottom, 1), 1],
-    ['row', outside(sideLine(edgeRows, box.top, -1, tol), box.top, -1), -1],
-    ['column', outside(sideLine(edgeColumns, box.right, 1, tol), box.right, 1), 1],
-    ['column', outside(sideLine(edgeColumns, box.left, -1, tol), box.left, -1), -1],
+    ['row', outside(sideLine(lineRows, box.bottom, 1, tol), box.bottom, 1), 1],
+    ['row', outside(sideLine(lineRows, box.top, -1, tol), box.top, -1), -1],
+    ['column', outside(sideLine(lineColumns, box.right, 1, tol), box.right, 1), 1],
+    ['column', outside(sideLine(lineColumns, box.left, -1, tol), box.left, -1), -1],
   ];
   for (const [along, start, outward] of sides) {
     const [from, to] = along === 'row' ? [box.left, box.right] : [box.top, box.bottom];
