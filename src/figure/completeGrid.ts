@@ -33,10 +33,12 @@ export function completeGrid(
   const xAxes = axes(rows, 'row');
   const yAxes = axes(columns, 'column');
   const result = [...plots];
+  // a plot of its own size, apart from the others, with something drawn in it
   const fits = (box: Box) =>
     box.right - box.left >= minW &&
     box.bottom - box.top >= minH &&
-    !result.some((p) => intersection(p, box) > 0);
+    !result.some((p) => intersection(p, box) > 0) &&
+    inkShare(ink, width, box, tol) >= DEFAULTS.minCellInk;
   for (let added = true; added; ) {
     added = false;
     for (const s of xAxes) {
@@ -83,7 +85,7 @@ export function completeGrid(
       (b) => b.right,
     )) {
       const box = { left, top, right, bottom };
-      if (fits(box) && inkShare(ink, width, box, tol) >= DEFAULTS.minCellInk) result.push(box);
+      if (fits(box)) result.push(box);
     }
   }
   return result;
