@@ -78,7 +78,9 @@ export function plotCandidates(
 
 /**
  * Whether the box's fill (a colour other than the page's) goes on beyond one of its sides
- * within `gap` + 1 px: the box is a cell between grid lines of a larger filled panel.
+ * within `gap` px (a white grid line bands were not bridged across; the gutters between panels
+ * of a tight grid, ggplot2's facets, are wider): the box is a cell between grid lines of a
+ * larger filled panel.
  */
 function fillGoesOn(
   image: Raster,
@@ -113,7 +115,7 @@ function fillGoesOn(
     const [from, to] = along === 'row' ? [box.left, box.right] : [box.top, box.bottom];
     const limit = along === 'row' ? height : width;
     // from a pixel off the side: the side's own pixels are blended with the fill
-    for (let d = 1; d <= gap + 1; d++) {
+    for (let d = 1; d <= gap; d++) {
       const q = start + outward * d;
       if (q < 0 || q >= limit) break;
       let same = 0;
