@@ -14,8 +14,8 @@ import type {
   StageTimings,
 } from '../types.js';
 import { findPanels } from './findPanels.js';
-import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
 import { labelPanels } from './panelLabels.js';
+import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
 import { nameSharedSeries } from './sharedLegend.js';
 
 export interface FigureOptions {
