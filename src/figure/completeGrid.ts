@@ -8,8 +8,8 @@ import { byExtent, isThin, median, type Stroke, ticksAcross } from './strokes.js
  * an x axis under each column, a y axis beside each row): an x axis line with tick marks level
  * with a plot's bottom is a plot of that height beside it, a y axis line with tick marks in
  * line with a plot's left side one of that width above or below it; grid lines of one extent
- * level with a plot (theme_minimal: no frame, no axis line) a plot of that extent; then, with several plots,
- * each cell of their rows and columns where something is drawn and no plot is.
+ * level with a plot (theme_minimal: no frame, no axis line) a plot of that extent; then, with
+ * several plots, each cell of their rows and columns where something is drawn and no plot is.
  */
 export function completeGrid(
   ink: Uint8Array,

@@ -38,8 +38,8 @@ export interface FigureOptions {
  * that is no readable chart is left out with a warning; one that prints no tick labels for an
  * axis it shares with its column (row) takes that panel's calibration, and a series drawn
  * without a legend of its own the name another panel's legend gives its colour; a panel label
- * printed before a title (`(a) Train`) goes to the chart's `panel.label`. Rejects with a DigitizeError: the
- * failing stage's code, or `INTERNAL` at the stage that broke.
+ * printed before a title (`(a) Train`) goes to the chart's `panel.label`. Rejects with a
+ * DigitizeError: the failing stage's code, or `INTERNAL` at the stage that broke.
  */
 export async function digitizeFigure(
   input: DigitizeInput,
