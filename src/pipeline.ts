@@ -1,8 +1,6 @@
 import { chartConfidence } from './calibrate/axisConfidence.js';
-import { scaleAxis } from './calibrate/axisScale.js';
-import { calibrateAxis } from './calibrate/calibrateAxis.js';
+import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readCategoryAxis } from './calibrate/readCategories.js';
-import { parseTickLabel } from './calibrate/parseTick.js';
 import { inkMask, type Rgb } from './color.js';
 import { DigitizeError } from './errors.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
@@ -14,7 +12,16 @@ import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
+import type {
+  AxisName,
+  AxisResult,
+  AxisScale,
+  Box,
+  ChartResult,
+  PlotArea,
+  Raster,
+  Word,
+} from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -38,7 +45,11 @@ export interface PipelineOptions {
   clock: StageClock;
   /** Warnings so far (the image's, for its only chart): the chart's are added to them. */
   warnings: string[];
+  /** For a panel of a figure: the axes it shares with panels read before it. */
+  sharedAxis?: SharedAxis;
 }
+
+export type { SharedAxis };
 
 const BLACK: Rgb = [0, 0, 0];
 
@@ -49,7 +60,7 @@ const BLACK: Rgb = [0, 0, 0];
  */
 export async function runPipeline(
   image: Raster,
-  { source, getEngine, clock, warnings }: PipelineOptions,
+  { source, getEngine, clock, warnings, sharedAxis }: PipelineOptions,
 ): Promise<ChartResult> {
   const plot = await clock.run('plot', () => findPlotArea(image));
   const legend = await clock.run('legend', () => findLegend(image, plot));
@@ -61,12 +72,18 @@ export async function runPipeline(
       legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
     ),
   );
-  const { xAxis, yAxis, xConfidence, yConfidence, categories } = await clock.run(
+  const { xAxis, yAxis, xConfidence, yConfidence, categories, sharedLabels } = await clock.run(
     'calibrate',
-    async () =>
-      calibrate(text, plot, source, warnings, async () =>
-        readCategoryAxis(await getEngine(), image, text.xTickWords, plot.page),
-      ),
+    () =>
+      calibrateChart({
+        text,
+        plot,
+        source,
+        warnings,
+        readCategories: async () =>
+          readCategoryAxis(await getEngine(), image, text.xTickWords, plot.page),
+        sharedAxis,
+      }),
   );
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
   const read = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
@@ -123,12 +140,12 @@ export async function runPipeline(
     plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
     axes: {
       x: {
-        ...axisResult(xAxis, xConfidence, text.xLabel, plot.left, plot.right),
+        ...axisResult(xAxis, xConfidence, text.xLabel ?? sharedLabels.x, plot.left, plot.right),
         ...(categories && { categories }),
         grid: plot.gridX.length > 0,
       },
       y: {
-        ...axisResult(yAxis, yConfidence, text.yLabel, plot.bottom, plot.top),
+        ...axisResult(yAxis, yConfidence, text.yLabel ?? sharedLabels.y, plot.bottom, plot.top),
         grid: plot.gridY.length > 0,
       },
     },
@@ -153,75 +170,6 @@ function axisResult(
     max: axis.pixelToData(maxPixel),
     confidence,
     ticks: axis.ticks,
-  };
-}
-
-/**
- * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end),
- * with how far each can be trusted (0..1).
- * Throws NO_CHART_FOUND when no number was read beside the plot, CALIBRATION_FAILED when an
- * axis could not be fitted.
- */
-async function calibrate(
-  text: ChartText,
-  plot: PlotArea,
-  source: string | null,
-  warnings: string[],
-  readCategories: () => Promise<{ axis: AxisScale; categories: string[] } | null>,
-): Promise<{
-  xAxis: AxisScale;
-  yAxis: AxisScale;
-  xConfidence: number;
-  yConfidence: number;
-  categories: string[] | null;
-}> {
-  let xFit = calibrateAxis({
-    axis: 'x',
-    words: text.xTickWords,
-    marks: [...plot.ticksX, ...plot.gridX],
-  });
-  // Labels that are names, or numbers not spaced by value (no fit, or a doubtful one), name
-  // categories where they stand evenly spaced.
-  const named = xFit.confidence < DEFAULTS.doubtfulNumbers ? await readCategories() : null;
-  if (named) {
-    xFit = { ...xFit, axis: named.axis, confidence: DEFAULTS.categoryConfidence, warnings: [] };
-  }
-  const yFit = calibrateAxis({
-    axis: 'y',
-    words: text.yTickWords,
-    marks: [...plot.ticksY, ...plot.gridY],
-  });
-  warnings.push(...xFit.warnings, ...yFit.warnings);
-  if (!xFit.axis && !yFit.axis && !text.xTickWords.concat(text.yTickWords).some(isNumber)) {
-    // Not one number beside the plot: a photograph, a pie chart, a table, a diagram.
-    throw new DigitizeError(
-      'NO_CHART_FOUND',
-      'calibrate',
-      'no numbered axis found: not a line chart',
-      { input: source },
-    );
-  }
-  if (!xFit.axis || !yFit.axis) {
-    throw new DigitizeError(
-      'CALIBRATION_FAILED',
-      'calibrate',
-      `could not calibrate the ${!xFit.axis ? 'x' : 'y'} axis from its tick labels`,
-      { input: source },
-    );
-  }
-  for (const [axis, factor] of [
-    ['x', text.xMultiplier],
-    ['y', text.yMultiplier],
-  ] as const) {
-    if (factor !== 1)
-      warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
-  }
-  return {
-    xAxis: named ? xFit.axis : scaleAxis(xFit.axis, text.xMultiplier),
-    yAxis: scaleAxis(yFit.axis, text.yMultiplier),
-    xConfidence: xFit.confidence,
-    yConfidence: yFit.confidence,
-    categories: named?.categories ?? null,
   };
 }
 
@@ -263,6 +211,3 @@ function grow(box: Box, by: number): Box {
 }
 
 /** Whether OCR read a number (a tick label) in a word. */
-function isNumber(word: Word): boolean {
-  return parseTickLabel(word.text) !== null;
-}
