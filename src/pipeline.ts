@@ -2,26 +2,16 @@ import { chartConfidence } from './calibrate/axisConfidence.js';
 import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readCategoryAxis } from './calibrate/readCategories.js';
 import { inkMask, type Rgb } from './color.js';
-import { DigitizeError } from './errors.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
-import { type ChartText, readChartText } from './ocr/readChartText.js';
+import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type {
-  AxisName,
-  AxisResult,
-  AxisScale,
-  Box,
-  ChartResult,
-  PlotArea,
-  Raster,
-  Word,
-} from './types.js';
+import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster } from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
