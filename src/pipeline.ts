@@ -20,10 +20,6 @@ const DEFAULTS = {
   occluderInk: 30,
   /** Pixels this close to the frame are frame, not data. */
   frameMargin: 2,
-  /** An x axis fitted from numbers with less confidence may be one of categories. */
-  doubtfulNumbers: 0.75,
-  /** How far an axis of categories can be trusted (a label skipped in print shifts the rest). */
-  categoryConfidence: 0.8,
 } as const;
 
 export interface PipelineOptions {
