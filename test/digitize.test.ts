@@ -407,6 +407,20 @@ describe('digitize charts with an axis multiplier', () => {
     expectPoints('Ours', oursSeries!.points, steps, ours, xTolerance, yTolerance);
   });
 
+  it('names the series from a key that sits among tick marks drawn inside the plot (gnuplot)', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const result = oneChart(
+      await digitizer.digitize(
+        join(root, 'test', 'fixtures', 'legend', 'gnuplot-ticks-inside.png'),
+      ),
+    );
+    // The key's last line sits on the x axis' tick marks; `lr` may read as `Ir` in this font.
+    expect(result.series.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['AdamW', 'Control', 'Dropout 0.5']),
+    );
+  });
+
   it('applies a y multiplier (1e6 above the plot)', { timeout: TIMEOUT_MS }, async () => {
     const result = oneChart(
       await digitizer.digitize(join(root, 'test', 'fixtures', 'y-multiplier.png')),

@@ -60,7 +60,7 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
   const below = { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height };
   return (
-    legendIn(image, inside, plot.background) ??
+    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }) ??
     legendIn(image, right, plot.page) ??
     legendIn(image, above, plot.page) ??
     legendIn(image, below, plot.page)
@@ -68,7 +68,12 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
 }
 
 /** A frameless legend in one region: text entries with a sample each, in a column, a row or a grid. */
-function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | null {
+function legendIn(
+  image: Raster,
+  region: Box,
+  background: Rgb,
+  ticks: { x: number[]; y: number[] } = { x: [], y: [] },
+): LegendLayout | null {
   const { data, width } = image;
   if (
     region.right - region.left < DEFAULTS.minSide ||
@@ -89,7 +94,11 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     const long = count > (region.bottom - region.top) * DEFAULTS.rule && count > DEFAULTS.maxLine;
     rule[column - region.left] = long ? 1 : 0;
   }
-  const text = (row: number, column: number) => !rule[column - region.left] && dark(row, column);
+  const tick = tickMarks(region, ticks, dark);
+  const text = (row: number, column: number) =>
+    !rule[column - region.left] &&
+    !tick[(row - region.top) * (region.right - region.left) + column - region.left] &&
+    dark(row, column);
   const rowDark = new Uint8Array(region.bottom - region.top);
   for (let row = region.top; row < region.bottom; row++) {
     let any = false;
@@ -131,6 +140,46 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
+}
+
+/**
+ * Tick marks drawn inside the plot (gnuplot's, a journal's on four sides), flagged per pixel of
+ * `region`: the dark runs that go in from its sides at the ticks' positions (`ticks`, px along
+ * x and y). They would join a legend's last line of text when it sits low.
+ */
+function tickMarks(
+  region: Box,
+  ticks: { x: number[]; y: number[] },
+  dark: (row: number, column: number) => boolean,
+): Uint8Array {
+  const width = region.right - region.left;
+  const flags = new Uint8Array(width * (region.bottom - region.top));
+  const follow = (row: number, column: number, dr: number, dc: number) => {
+    while (
+      row >= region.top &&
+      row < region.bottom &&
+      column >= region.left &&
+      column < region.right &&
+      dark(row, column)
+    ) {
+      flags[(row - region.top) * width + column - region.left] = 1;
+      row += dr;
+      column += dc;
+    }
+  };
+  for (const at of ticks.x) {
+    for (let column = Math.floor(at) - 1; column <= Math.floor(at) + 1; column++) {
+      follow(region.bottom - 1, column, -1, 0);
+      follow(region.top, column, 1, 0);
+    }
+  }
+  for (const at of ticks.y) {
+    for (let row = Math.floor(at) - 1; row <= Math.floor(at) + 1; row++) {
+      follow(row, region.left, 0, 1);
+      follow(row, region.right - 1, 0, -1);
+    }
+  }
+  return flags;
 }
 
 /** The entry whose sample lies left of its text, or right of it (gnuplot's key). */
