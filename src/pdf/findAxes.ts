@@ -44,6 +44,8 @@ const MAX_TICK = 0.2;
 const MIN_GRID = 0.9;
 /** Labels sit at most this many ems beyond the box's edge (tick length and padding included). */
 const MAX_LABEL_GAP = 2.5;
+/** Labels reach at most this many ems into the frame (text boxes from font metrics are generous). */
+const LABEL_OVERLAP = 0.15;
 /** A label placed on its mark: its centre within this many ems beside its own width. */
 const LABEL_REACH = 0.3;
 /** Labels of one row: baselines this close (ems). */
@@ -184,6 +186,26 @@ export function findFrameCandidates(
       }
     }
   }
+  // A frameless plot (ggplot2's theme_minimal): the box its grid lines span, level ones all
+  // alike end to end, upright ones too, each set lying within the other's extent.
+  const gridSets = (list: Segment[]) => {
+    const sets = new Map<string, Segment[]>();
+    for (const segment of list) {
+      const key = `${Math.round(segment.from / eps)},${Math.round(segment.to / eps)}`;
+      sets.set(key, [...(sets.get(key) ?? []), segment]);
+    }
+    return [...sets.values()].filter((set) => set.length >= 2);
+  };
+  for (const levels of gridSets(horizontals)) {
+    for (const uprights of gridSets(verticals)) {
+      const [left, right] = [levels[0].from, levels[0].to];
+      const [top, bottom] = [uprights[0].from, uprights[0].to];
+      const within =
+        uprights.every((v) => v.at >= left - eps && v.at <= right + eps) &&
+        levels.every((h) => h.at >= top - eps && h.at <= bottom + eps);
+      if (within) add({ left, top, right, bottom });
+    }
+  }
   return boxes;
 }
 
@@ -306,12 +328,13 @@ function sideLabels(
           : side === 'left'
             ? box.left - line.box.right
             : line.box.left - box.right;
-    if (gap < -0.4 * line.size || gap > MAX_LABEL_GAP * line.size) continue;
+    // Labels lie outside the frame (a label reaching into it is the other axis's).
+    if (gap < -LABEL_OVERLAP * line.size || gap > MAX_LABEL_GAP * line.size) continue;
     const centre = horizontal
       ? (line.box.left + line.box.right) / 2
       : (line.box.top + line.box.bottom) / 2;
     const [low, high] = horizontal ? [box.left, box.right] : [box.top, box.bottom];
-    const slack = 0.02 * (high - low) + line.size;
+    const slack = 0.01 * (high - low) + 0.5 * line.size;
     if (centre < low - slack || centre > high + slack) continue;
     const parsed = parseTickLabel(line.text);
     if (parsed) candidates.push({ line, parsed, gap });

@@ -41,8 +41,8 @@ export interface PageCharts {
 const MAX_MARKER = 24;
 /** ...and this share of the plot's smaller side. */
 const MAX_MARKER_SHARE = 0.15;
-/** Marker centres within this many points of a line's vertex lie on it. */
-const ON_LINE = 0.5;
+/** A marker whose centre is within this share of its size of a line's vertex is drawn at it. */
+const ON_VERTEX = 0.5;
 /** Titles and axis labels lie at most this many ems from what they name. */
 const TEXT_REACH = 3;
 /** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
@@ -80,11 +80,13 @@ export function readVectorCharts(page: PageContent): PageCharts {
     if (x || y) framed.push({ box, x, y });
   }
   // Boxes that read the same labels are one frame (the axes' patch, its clip, its spines): the
-  // one that reads both axes, then the one series are clipped to, then the smaller.
+  // one that reads both axes, then the one series are clipped to, then the one that reads the
+  // most labels, then the smaller.
   const clipped = (box: Box) => paths.some((path) => path.clip && sameBox(path.clip, box, scale));
   const rank = (f: Framed) =>
     (fits(f.x) && fits(f.y) ? 4 : 0) + (f.x && f.y ? 2 : 0) + (clipped(f.box) ? 1 : 0);
-  framed.sort((a, b) => rank(b) - rank(a) || area(a.box) - area(b.box));
+  const ticks = (f: Framed) => (f.x?.ticks.length ?? 0) + (f.y?.ticks.length ?? 0);
+  framed.sort((a, b) => rank(b) - rank(a) || ticks(b) - ticks(a) || area(a.box) - area(b.box));
   const kept: Framed[] = [];
   for (const candidate of framed) {
     const labels = [...(candidate.x?.labels ?? []), ...(candidate.y?.labels ?? [])];
@@ -402,9 +404,7 @@ function readSeries(
       (line) =>
         group.some(
           (m) => sameColor(m.fill, line.style.color) || sameColor(m.stroke, line.style.color),
-        ) &&
-        group.filter((m) => line.points.some((p) => near(p, m.centre, ON_LINE * scale))).length >=
-          group.length / 2,
+        ) && group.filter((m) => vertexAt(line.points, m) !== null).length >= group.length / 2,
     );
     if (host && !withMarkers.has(host)) withMarkers.set(host, group);
     else if (group.length >= 2 || entries.some((entry) => entry.marker?.key === group[0].key))
@@ -422,7 +422,10 @@ function readSeries(
     ...series.map((line) => ({
       style: line.style,
       markers: withMarkers.get(line) ?? null,
-      points: withMarkers.get(line)?.map((m) => m.centre) ?? line.points,
+      // Each marker at the vertex of its line it is drawn on: the data point itself, where the
+      // shape's own centre depends on the engine (gnuplot's triangles sit off their point).
+      points:
+        withMarkers.get(line)?.map((m) => vertexAt(line.points, m) ?? m.centre) ?? line.points,
       color: toHex(line.style.color),
     })),
     ...scatters.map((group) => ({
@@ -519,8 +522,18 @@ function sameStyle(a: LineStyle, b: LineStyle): boolean {
   );
 }
 
-function near(a: PixelPoint, b: PixelPoint, distance: number): boolean {
-  return Math.abs(a.px - b.px) <= distance && Math.abs(a.py - b.py) <= distance;
+/** The vertex of a line nearest a marker's centre, within ON_VERTEX of its size; else null. */
+function vertexAt(points: readonly PixelPoint[], marker: DrawnMarker): PixelPoint | null {
+  let best: PixelPoint | null = null;
+  let bestDistance = ON_VERTEX * marker.size;
+  for (const point of points) {
+    const distance = Math.hypot(point.px - marker.centre.px, point.py - marker.centre.py);
+    if (distance <= bestDistance) {
+      best = point;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** Whether two point lists share more than a sliver of x. */
