@@ -11,6 +11,8 @@ export interface Segment {
   at: number;
   from: number;
   to: number;
+  /** The whole of its subpath (a tick mark, a grid line), not a side of a shape. */
+  lone: boolean;
 }
 
 /** An axis fitted exactly from tick labels on their marks: value = intercept + slope * pixel. */
@@ -67,6 +69,7 @@ export function findSegments(paths: readonly PdfPath[], scale: number): Segment[
       for (const subpath of path.subpaths) {
         if (subpath.curved) continue;
         const points = subpath.closed ? [...subpath.points, subpath.points[0]] : subpath.points;
+        const lone = points.length === 2;
         for (let i = 1; i < points.length; i++) {
           const a = points[i - 1];
           const b = points[i];
@@ -77,6 +80,7 @@ export function findSegments(paths: readonly PdfPath[], scale: number): Segment[
               at: (a.py + b.py) / 2,
               from: Math.min(a.px, b.px),
               to: Math.max(a.px, b.px),
+              lone,
             });
           } else if (Math.abs(a.px - b.px) <= eps && Math.abs(a.py - b.py) > eps) {
             segments.push({
@@ -85,6 +89,7 @@ export function findSegments(paths: readonly PdfPath[], scale: number): Segment[
               at: (a.px + b.px) / 2,
               from: Math.min(a.py, b.py),
               to: Math.max(a.py, b.py),
+              lone,
             });
           }
         }
@@ -101,6 +106,7 @@ export function findSegments(paths: readonly PdfPath[], scale: number): Segment[
           at: (top + bottom) / 2,
           from: left,
           to: right,
+          lone: true,
         });
       } else if (width <= thin && height > 2 * width) {
         segments.push({
@@ -109,6 +115,7 @@ export function findSegments(paths: readonly PdfPath[], scale: number): Segment[
           at: (left + right) / 2,
           from: top,
           to: bottom,
+          lone: true,
         });
       }
     }
@@ -258,7 +265,8 @@ export function readAxis(
   const high = horizontal ? box.right : box.bottom;
   const eps = 1e-3 * scale;
   const marks = segments.filter((segment) => {
-    if (segment.orientation !== (horizontal ? 'v' : 'h')) return false;
+    // A mark is a line of its own: the side of a marker sitting on the axis is none.
+    if (!segment.lone || segment.orientation !== (horizontal ? 'v' : 'h')) return false;
     if (segment.at < low - reach || segment.at > high + reach) return false;
     const length = segment.to - segment.from;
     const touches =

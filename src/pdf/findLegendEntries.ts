@@ -88,7 +88,19 @@ export function findLegendEntries(
 function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null {
   const nearest = found[0];
   // Paths overlapping the nearest one make one sample (line, marker on it, box behind).
-  const group = found.filter((path) => overlaps(path.box, nearest.box, 0.2 * text.size));
+  const group = [nearest];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const path of found) {
+      if (
+        !group.includes(path) &&
+        group.some((member) => overlaps(path.box, member.box, 0.2 * text.size))
+      ) {
+        group.push(path);
+        grew = true;
+      }
+    }
+  }
   let line: LineStyle | null = null;
   let marker: DrawnMarker | null = null;
   let patch: Rgb | null = null;
@@ -104,8 +116,9 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
     const keyBox = isBox(path, text) && path.box.bottom - path.box.top >= MIN_KEY_BOX * text.size;
     const drawn = keyBox ? null : readMarker(path);
     if (drawn && drawn.size <= 1.5 * text.size) {
-      if (!marker) {
-        marker = drawn;
+      // A sample may show its marker more than once (matplotlib's numpoints).
+      if (!marker || marker.key === drawn.key) {
+        marker ??= drawn;
         paths.push(path.index);
       }
     } else if (path.fill && isBox(path, text)) {

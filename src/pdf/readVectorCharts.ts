@@ -45,6 +45,8 @@ const MAX_MARKER_SHARE = 0.15;
 const ON_VERTEX = 0.5;
 /** Titles and axis labels lie at most this many ems from what they name. */
 const TEXT_REACH = 3;
+/** A figure's or table's caption, not a chart's own text. */
+const CAPTION = /^(fig\.?|figure|table)\s*\d/i;
 /** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
 const PANEL_LABEL = /^\(?([a-zA-Z])[).]$|^\(([a-zA-Z])\)/;
 
@@ -128,8 +130,7 @@ export function readVectorCharts(page: PageContent): PageCharts {
     const like = charts.some(
       ({ box }) =>
         onFrame(segment, box, scale) ||
-        isGridLine(segment, box, scale) ||
-        isTick(segment, box, scale),
+        (segment.lone && (isGridLine(segment, box, scale) || isTick(segment, box, scale))),
     );
     if (like) frameLike.set(segment.path, (frameLike.get(segment.path) ?? 0) + 1);
   }
@@ -326,16 +327,14 @@ function readSeries(
     MAX_MARKER * scale,
     MAX_MARKER_SHARE * Math.min(box.right - box.left, box.bottom - box.top),
   );
-  const inFrame = (path: PdfPath) =>
-    path.clip
-      ? path.clip.left >= box.left - slack &&
-        path.clip.right <= box.right + slack &&
-        path.clip.top >= box.top - slack &&
-        path.clip.bottom <= box.bottom + slack
-      : path.box.left >= box.left - slack &&
-        path.box.right <= box.right + slack &&
-        path.box.top >= box.top - slack &&
-        path.box.bottom <= box.bottom + slack;
+  const within = (inner: Box) =>
+    inner.left >= box.left - slack &&
+    inner.right <= box.right + slack &&
+    inner.top >= box.top - slack &&
+    inner.bottom <= box.bottom + slack;
+  // Clipped to the frame (its points may run beyond), or drawn inside it (under a wider clip:
+  // a figure embedded as a form is clipped to the form's box).
+  const inFrame = (path: PdfPath) => (path.clip !== null && within(path.clip)) || within(path.box);
 
   const markers: DrawnMarker[] = [];
   const lines: Line[] = [];
@@ -586,9 +585,14 @@ function readChartText(
   const yLabelsEdge = (chart.y.side === 'left' ? Math.min : Math.max)(
     ...chart.y.labels.map((line) => (chart.y.side === 'left' ? line.box.left : line.box.right)),
   );
+  // A title or x label lies over the plot: it may reach left over the y labels and a little
+  // right, no further (body text above a figure and its caption below run wider), and is no
+  // caption.
+  const reachLeft = Math.min(box.left, chart.y.side === 'left' ? yLabelsEdge : box.left);
   const overlapX = (line: TextLine) =>
-    Math.min(line.box.right, box.right) - Math.max(line.box.left, box.left) >=
-    0.5 * (line.box.right - line.box.left);
+    line.box.left >= reachLeft - line.size &&
+    line.box.right <= box.right + 0.15 * (box.right - box.left) &&
+    !CAPTION.test(line.text);
   const overlapY = (line: TextLine) =>
     Math.min(line.box.bottom, box.bottom) - Math.max(line.box.top, box.top) >=
     0.5 * (line.box.bottom - line.box.top);

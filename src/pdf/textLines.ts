@@ -1,3 +1,4 @@
+import { parseTickLabel } from '../calibrate/parseTick.js';
 import type { Box } from '../types.js';
 import type { PdfPath, PdfText } from './types.js';
 
@@ -32,6 +33,8 @@ const SAME_BASELINE = 0.2;
 const SAME_SIZE = 1.25;
 /** ...and gaps this short (ems) join; a gap wider than WORD_GAP holds a space. */
 const JOIN_GAP = 0.6;
+/** A digit's width in ems where no number on the page tells it (DejaVu's and Helvetica's are 0.64 and 0.56). */
+const DIGIT_WIDTH = 0.6;
 const WORD_GAP = 0.15;
 
 /**
@@ -46,7 +49,7 @@ export function buildTextLines(
   paths: readonly PdfPath[],
 ): { lines: TextLine[]; glyphs: Set<number> } {
   const glyphs = new Set<number>();
-  const items = texts.map((text) => ({ ...text, box: { ...text.box } }));
+  const items = splitNumberRuns(texts).map((text) => ({ ...text, box: { ...text.box } }));
   const bars = paths.filter(isBar);
   for (const item of items) {
     if (item.angle !== 0) continue;
@@ -90,10 +93,12 @@ export function buildTextLines(
           const next = sorted[j];
           const gap = starts[j] - end;
           const rise = across(next) - across(first);
+          // Two numbers side by side are two labels (crowded ticks), never one.
           const sameLine =
             Math.abs(rise) <= SAME_BASELINE * line.size &&
             next.size <= line.size * SAME_SIZE &&
-            next.size * SAME_SIZE >= line.size;
+            next.size * SAME_SIZE >= line.size &&
+            !(isNumber(line.text) && isNumber(next.text));
           if (sameLine || isExponent(line.size, gap, rise, next.size)) {
             found = j;
             break;
@@ -139,6 +144,59 @@ function standsBefore(bar: Box, item: PdfText): boolean {
     middle < item.y - 0.1 * item.size &&
     middle > item.y - 0.6 * item.size
   );
+}
+
+/**
+ * Items that hold several numbers apart by spaces split into one item each: pdfjs puts text
+ * runs that follow closely on one line into one item, as it does with crowded tick labels
+ * (`100 150 200`). Each number's place along the item is estimated from the width of a
+ * character in the numbers drawn alone at that size (digits are as wide as each other in
+ * nearly every font), the gaps sharing what is left: good to a fraction of a character, which
+ * is all a label needs to find its tick mark.
+ */
+function splitNumberRuns(texts: readonly PdfText[]): PdfText[] {
+  const alone = texts.filter((text) => !/\s/.test(text.text.trim()) && isNumber(text.text));
+  const out: PdfText[] = [];
+  for (const text of texts) {
+    const tokens = text.text.trim().split(/\s+/);
+    if (tokens.length < 2 || !tokens.every(isNumber)) {
+      out.push(text);
+      continue;
+    }
+    const sameSize = alone.filter((other) => Math.abs(other.size - text.size) <= 0.01 * text.size);
+    const perChar = sameSize.length
+      ? median(sameSize.map((other) => other.width / [...other.text].length))
+      : DIGIT_WIDTH * text.size;
+    const chars = tokens.reduce((sum, token) => sum + [...token].length, 0);
+    const gap = Math.max(0, (text.width - chars * perChar) / (tokens.length - 1));
+    const radians = (text.angle * Math.PI) / 180;
+    const ux = Math.cos(radians);
+    const uy = -Math.sin(radians);
+    let advance = 0;
+    for (const token of tokens) {
+      const width = [...token].length * perChar;
+      const shift = (from: number) => ({ x: text.x + ux * from, y: text.y + uy * from });
+      const start = shift(advance);
+      const end = shift(advance + width);
+      // Across the baseline the token's box is the item's; along it, its own stretch.
+      const box =
+        text.angle === 0
+          ? { ...text.box, left: start.x, right: end.x }
+          : { ...text.box, top: Math.min(start.y, end.y), bottom: Math.max(start.y, end.y) };
+      out.push({ ...text, text: token, x: start.x, y: start.y, width, box });
+      advance += width + gap;
+    }
+  }
+  return out;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function isNumber(text: string): boolean {
+  return parseTickLabel(text) !== null;
 }
 
 /** Whether a piece `gap` after a line's end and `rise` above its baseline is its exponent. */
