@@ -102,9 +102,9 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
     }
   }
   let line: LineStyle | null = null;
-  let marker: DrawnMarker | null = null;
   let patch: Rgb | null = null;
   const paths: number[] = [];
+  const markers: { path: PdfPath; drawn: DrawnMarker }[] = [];
   for (const path of group) {
     if (path.stroke && !path.fill && isLevelLine(path)) {
       if (!line) {
@@ -115,17 +115,28 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
     }
     const keyBox = isBox(path, text) && path.box.bottom - path.box.top >= MIN_KEY_BOX * text.size;
     const drawn = keyBox ? null : readMarker(path);
-    if (drawn && drawn.size <= 1.5 * text.size) {
-      // A sample may show its marker more than once (matplotlib's numpoints).
-      if (!marker || marker.key === drawn.key) {
-        marker ??= drawn;
-        paths.push(path.index);
-      }
-    } else if (path.fill && isBox(path, text)) {
+    if (drawn && drawn.size <= 1.5 * text.size) markers.push({ path, drawn });
+    else if (path.fill && isBox(path, text)) {
       patch ??= path.fill;
       paths.push(path.index);
     }
   }
+  // The sample's marker has its line's colour (a data point of another series may lie under the
+  // legend); it may be shown more than once (matplotlib's numpoints).
+  // It sits on the sample line: a data point of its own series under the legend does not.
+  const level = group.find((path) => line && path.index === paths[0]);
+  const onLine = (drawn: DrawnMarker) =>
+    !level ||
+    (Math.abs(drawn.centre.py - level.box.top) <= 0.2 * text.size &&
+      drawn.centre.px >= level.box.left - 0.2 * text.size &&
+      drawn.centre.px <= level.box.right + 0.2 * text.size);
+  const color = line?.color;
+  const own = markers.filter(
+    ({ drawn }) =>
+      onLine(drawn) && (!color || sameRgb(drawn.fill, color) || sameRgb(drawn.stroke, color)),
+  );
+  const marker = own[0]?.drawn ?? null;
+  for (const { path, drawn } of own) if (drawn.key === marker?.key) paths.push(path.index);
   if (!line && !marker && !patch) return null;
   const boxes = group.filter((path) => paths.includes(path.index)).map((path) => path.box);
   const box = boxes.reduce(
@@ -160,6 +171,10 @@ function isBox(path: PdfPath, text: TextLine): boolean {
   return (
     path.subpaths[0].points.length <= 5 && width >= 0.4 * text.size && height >= 0.4 * text.size
   );
+}
+
+function sameRgb(a: Rgb | null, b: Rgb): boolean {
+  return a !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
 function overlaps(a: Box, b: Box, slack: number): boolean {

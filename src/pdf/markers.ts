@@ -14,6 +14,8 @@ export interface DrawnMarker {
   stroke: PdfPath['stroke'];
 }
 
+/** A marker drawn in strokes has at most this many (an asterisk: a plus and a cross). */
+const MAX_ARMS = 4;
 /** Shapes are told apart to this share of their size. */
 const KEY_STEP = 0.05;
 
@@ -90,14 +92,17 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
     px: (path.box.left + path.box.right) / 2,
     py: (path.box.top + path.box.bottom) / 2,
   });
-  const small = (path: PdfPath) =>
-    Math.max(path.box.right - path.box.left, path.box.bottom - path.box.top) <= maxSize;
+  // Only short single strokes join: a marker's arms, not a legend's sample line through it.
+  const arm = (path: PdfPath) =>
+    Math.max(path.box.right - path.box.left, path.box.bottom - path.box.top) <= maxSize / 2 &&
+    path.subpaths.every((subpath) => subpath.points.length === 2 && !subpath.closed);
   for (const path of paths) {
     const previous = out[out.length - 1];
     if (
       previous &&
-      small(previous) &&
-      small(path) &&
+      arm(previous) &&
+      arm(path) &&
+      previous.subpaths.length + path.subpaths.length <= MAX_ARMS &&
       path.stroke &&
       !path.fill &&
       !previous.fill &&
