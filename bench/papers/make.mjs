@@ -231,14 +231,14 @@ async function makeCharts({ count, seed, out, work, list }) {
       1,
     ]);
   const jobs = {};
-  for (const [id, engine, family, panels] of wanted) {
+  for (const [id, engine, family, panels, extra = {}] of wanted) {
     const charts = Array.from({ length: panels }, () => randomChart(rng, family, engine));
     const size = panels > 1 ? [8, 6] : [6, 4];
     jobs[engine] ??= [];
     jobs[engine].push({
       id,
       family,
-      spec: figureSpec(engine, join(out, `${id}.pdf`), charts, rng, size),
+      spec: { ...figureSpec(engine, join(out, `${id}.pdf`), charts, rng, size), ...extra },
     });
   }
   for (const [engine, jobList] of Object.entries(jobs)) {
@@ -268,6 +268,7 @@ const FIXTURES = [
   ['gg-cairo-dashed', 'ggplot2-cairo', 'dashed', 1],
   ['gnuplot-markers', 'gnuplot-pdfcairo', 'markers', 1],
   ['gnuplot-log', 'gnuplot-pdfcairo', 'log', 1],
+  ['mpl-t42-shared', 'matplotlib-t42', 'lines', 4, { share: true }],
 ];
 
 const WORDS =

@@ -3,7 +3,7 @@
 Usage: python3 mpl_figures.py SPECS.json  (prints one JSON truth object per figure, a list)
 
 Each spec: {"file": "out.pdf" | "out.png", "fonttype": 3 | 42, "dpi": 100, "style": "default",
-"figsize": [w, h], "rows": 1, "cols": 1, "panels": [chart, ...]}; a chart: {"title", "x_label",
+"figsize": [w, h], "rows": 1, "cols": 1, "share": false (sharex and sharey), "panels": [chart, ...]}; a chart: {"title", "x_label",
 "y_label", "x_scale", "y_scale", "y_format": "plain" | "pow10" | "percent", "grid",
 "legend": loc or null, "panel_label", "series": [{"name", "color", "marker", "linestyle",
 "linewidth", "x", "y", "band"}]}. The truth of each chart is the scorer's format with the limits
@@ -28,7 +28,10 @@ def draw(spec):
     matplotlib.rcParams["pdf.fonttype"] = spec.get("fonttype", 3)
     matplotlib.rcParams["font.size"] = spec.get("font_size", 10)
     rows, cols = spec.get("rows", 1), spec.get("cols", 1)
-    fig, axes = plt.subplots(rows, cols, figsize=spec.get("figsize", [6, 4]), squeeze=False)
+    share = spec.get("share", False)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=spec.get("figsize", [6, 4]), squeeze=False, sharex=share, sharey=share
+    )
     truths = []
     for i, chart in enumerate(spec["panels"]):
         ax = axes[i // cols][i % cols]

@@ -103,16 +103,40 @@ export function readVectorCharts(page: PageContent): PageCharts {
   const usedPaths = new Set<number>(glyphs);
   const usedLines = new Set<TextLine>();
   const charts: { box: Box; x: VectorAxis; y: VectorAxis }[] = [];
-  const unread: PageCharts['unread'] = [];
-  for (const { box, x, y } of kept) {
+  for (const { x, y } of kept) {
     for (const axis of [x, y]) {
       for (const line of axis?.labels ?? []) usedLines.add(line);
       for (const mark of axis?.marks ?? []) usedPaths.add(mark);
     }
-    if (x && y && fits(x) && fits(y)) {
-      charts.push({ box, x, y });
-      continue;
+  }
+  for (const { box, x, y } of kept) if (fits(x) && fits(y)) charts.push({ box, x, y });
+  // Panels of a grid sharing an axis: the inner ones print no labels on it, but draw its tick
+  // marks where the panel that prints them does, in the same column (x) or row (y).
+  const rest = [
+    ...kept.filter(({ x, y }) => !(fits(x) && fits(y))),
+    ...candidates
+      .filter((box) => !framed.some((f) => f.box === box))
+      .map((box) => ({ box, x: null, y: null })),
+  ];
+  const placed = new Set<Framed>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of rest) {
+      if (placed.has(f) || charts.some((chart) => mostlyInside(f.box, chart.box))) continue;
+      const x = fits(f.x) ? f.x : sharedAxis('x', f.box, charts, segments, scale);
+      const y = fits(f.y) ? f.y : sharedAxis('y', f.box, charts, segments, scale);
+      if (x && y) {
+        charts.push({ box: f.box, x, y });
+        placed.add(f);
+        grew = true;
+      }
     }
+  }
+  const unread: PageCharts['unread'] = [];
+  for (const f of rest) {
+    const { box, x, y } = f;
+    if (placed.has(f) || (!x && !y) || charts.some((chart) => mostlyInside(box, chart.box)))
+      continue;
     const reason =
       !x || !y
         ? `no number labels on its ${!x ? 'x' : 'y'} axis`
@@ -154,8 +178,9 @@ export function readVectorCharts(page: PageContent): PageCharts {
   }
 
   const ordered = readingOrder(charts);
+  const texts = readChartTexts(ordered, lines, usedLines);
   const results: VectorChart[] = [];
-  for (const chart of ordered) {
+  for (const [i, chart] of ordered.entries()) {
     const own = entries.filter((entry) => nearestChart(entry.box, ordered) === chart);
     const { series, warnings: seriesWarnings } = readSeries(
       paths,
@@ -164,7 +189,7 @@ export function readVectorCharts(page: PageContent): PageCharts {
       usedPaths,
       own.length > 0 ? own : entries,
     );
-    const text = readChartText(chart, lines, usedLines);
+    const text = texts[i];
     const chartWarnings = [...chart.x.warnings, ...chart.y.warnings, ...seriesWarnings];
     if (series.length === 0) chartWarnings.push('no series found in the plot');
     results.push({
@@ -184,6 +209,48 @@ export function readVectorCharts(page: PageContent): PageCharts {
     });
   }
   return { charts: results, unread, warnings };
+}
+
+/**
+ * The axis a box shares with a chart in its column (x: same left and right) or row (y: same
+ * top and bottom) whose tick marks it draws too (at least two, on its own edge); null where
+ * none.
+ */
+function sharedAxis(
+  name: 'x' | 'y',
+  box: Box,
+  charts: readonly { box: Box; x: VectorAxis; y: VectorAxis }[],
+  segments: readonly Segment[],
+  scale: number,
+): VectorAxis | null {
+  const eps = 0.5 * scale;
+  for (const chart of charts) {
+    const aligned =
+      name === 'x'
+        ? Math.abs(chart.box.left - box.left) <= eps && Math.abs(chart.box.right - box.right) <= eps
+        : Math.abs(chart.box.top - box.top) <= eps &&
+          Math.abs(chart.box.bottom - box.bottom) <= eps;
+    if (!aligned) continue;
+    const axis = chart[name];
+    const drawn = axis.ticks.filter((tick) =>
+      segments.some(
+        (segment) =>
+          segment.lone &&
+          segment.orientation === (name === 'x' ? 'v' : 'h') &&
+          Math.abs(segment.at - tick.pixel) <= 1e-3 * scale + 1e-6 &&
+          isTick(segment, box, scale),
+      ),
+    );
+    if (drawn.length >= 2) return { ...axis, labels: [], marks: [], warnings: [] };
+  }
+  return null;
+}
+
+/** Whether most of `inner` lies inside `outer` (a legend's box inside its plot). */
+function mostlyInside(inner: Box, outer: Box): boolean {
+  const width = Math.min(inner.right, outer.right) - Math.max(inner.left, outer.left);
+  const height = Math.min(inner.bottom, outer.bottom) - Math.max(inner.top, outer.top);
+  return width > 0 && height > 0 && width * height >= 0.5 * area(inner);
 }
 
 function fits(axis: VectorAxis | null): axis is VectorAxis {
@@ -572,17 +639,53 @@ interface ChartText {
  * labels), the y label (upright text left of the y tick labels) and a panel label (`(a)` at the
  * frame's top-left). Lines used take no other role.
  */
-function readChartText(
-  chart: { box: Box; x: VectorAxis; y: VectorAxis },
+function readChartTexts(
+  charts: readonly { box: Box; x: VectorAxis; y: VectorAxis }[],
   lines: readonly TextLine[],
   usedLines: Set<TextLine>,
-): ChartText {
+): ChartText[] {
+  // Every way a free line could serve a chart, nearest first (in ems): the text between two
+  // panels stacked goes to the one it is nearer to, as the lower one's title or the upper one's
+  // x label.
+  const roles = ['panel', 'title', 'xLabel', 'yLabel'] as const;
+  const options: { chart: number; role: (typeof roles)[number]; line: TextLine; gap: number }[] =
+    [];
+  charts.forEach((chart, i) => {
+    const gaps = textRoles(chart);
+    for (const line of lines) {
+      if (usedLines.has(line)) continue;
+      for (const role of roles) {
+        const gap = gaps[role](line);
+        if (gap !== null && gap >= -0.3 * line.size && gap <= TEXT_REACH * line.size) {
+          options.push({ chart: i, role, line, gap: gap / line.size });
+        }
+      }
+    }
+  });
+  options.sort((a, b) => a.gap - b.gap);
+  const found = charts.map(() => ({}) as Partial<Record<(typeof roles)[number], TextLine>>);
+  for (const { chart, role, line } of options) {
+    if (usedLines.has(line) || found[chart][role]) continue;
+    found[chart][role] = line;
+    usedLines.add(line);
+  }
+  return found.map(({ panel, title, xLabel, yLabel }) => ({
+    title: title?.text ?? null,
+    xLabel: xLabel?.text ?? null,
+    yLabel: yLabel?.text ?? null,
+    panelLabel: panel?.text ?? (title ? PANEL_LABEL.exec(title.text)?.[0] : null) ?? null,
+  }));
+}
+
+/** How far a line is from where each text of a chart goes (pixels), or null where it cannot be it. */
+function textRoles(chart: { box: Box; x: VectorAxis; y: VectorAxis }) {
   const { box } = chart;
-  const free = lines.filter((line) => !usedLines.has(line));
   const xLabelsEdge = (chart.x.side === 'bottom' ? Math.max : Math.min)(
+    chart.x.side === 'bottom' ? box.bottom : box.top,
     ...chart.x.labels.map((line) => (chart.x.side === 'bottom' ? line.box.bottom : line.box.top)),
   );
   const yLabelsEdge = (chart.y.side === 'left' ? Math.min : Math.max)(
+    chart.y.side === 'left' ? box.left : box.right,
     ...chart.y.labels.map((line) => (chart.y.side === 'left' ? line.box.left : line.box.right)),
   );
   // A title or x label lies over the plot: it may reach left over the y labels and a little
@@ -596,61 +699,27 @@ function readChartText(
   const overlapY = (line: TextLine) =>
     Math.min(line.box.bottom, box.bottom) - Math.max(line.box.top, box.top) >=
     0.5 * (line.box.bottom - line.box.top);
-  const pick = (accept: (line: TextLine) => number | null): TextLine | null => {
-    let best: TextLine | null = null;
-    let bestGap = Number.POSITIVE_INFINITY;
-    for (const line of free) {
-      if (usedLines.has(line)) continue;
-      const gap = accept(line);
-      if (
-        gap !== null &&
-        gap >= -0.3 * line.size &&
-        gap <= TEXT_REACH * line.size &&
-        gap < bestGap
-      ) {
-        best = line;
-        bestGap = gap;
-      }
-    }
-    if (best) usedLines.add(best);
-    return best;
-  };
-
-  let panelLabel: string | null = null;
-  const panel = pick((line) =>
-    line.angle === 0 &&
-    PANEL_LABEL.test(line.text) &&
-    line.text.length <= 4 &&
-    line.box.right <= box.left + 0.2 * (box.right - box.left)
-      ? Math.max(0, box.top - line.box.bottom)
-      : null,
-  );
-  if (panel) panelLabel = panel.text;
-  const title = pick((line) =>
-    line.angle === 0 && overlapX(line) ? box.top - line.box.bottom : null,
-  );
-  const xLabel = pick((line) =>
-    line.angle === 0 && overlapX(line)
-      ? chart.x.side === 'bottom'
-        ? line.box.top - xLabelsEdge
-        : xLabelsEdge - line.box.bottom
-      : null,
-  );
-  const yLabel = pick((line) =>
-    Math.abs(Math.abs(line.angle) - 90) < 1 && overlapY(line)
-      ? chart.y.side === 'left'
-        ? yLabelsEdge - line.box.right
-        : line.box.left - yLabelsEdge
-      : null,
-  );
-  if (!panelLabel && title) {
-    const match = PANEL_LABEL.exec(title.text);
-    if (match) panelLabel = match[0];
-  }
   return {
-    title: title?.text ?? null,
-    xLabel: xLabel?.text ?? null,
-    yLabel: yLabel?.text ?? null,
-    panelLabel,
+    panel: (line: TextLine) =>
+      line.angle === 0 &&
+      PANEL_LABEL.test(line.text) &&
+      line.text.length <= 4 &&
+      line.box.right <= box.left + 0.2 * (box.right - box.left)
+        ? Math.max(0, box.top - line.box.bottom)
+        : null,
+    title: (line: TextLine) =>
+      line.angle === 0 && overlapX(line) ? box.top - line.box.bottom : null,
+    xLabel: (line: TextLine) =>
+      line.angle === 0 && overlapX(line)
+        ? chart.x.side === 'bottom'
+          ? line.box.top - xLabelsEdge
+          : xLabelsEdge - line.box.bottom
+        : null,
+    yLabel: (line: TextLine) =>
+      Math.abs(Math.abs(line.angle) - 90) < 1 && overlapY(line)
+        ? chart.y.side === 'left'
+          ? yLabelsEdge - line.box.right
+          : line.box.left - yLabelsEdge
+        : null,
   };
 }
