@@ -190,7 +190,6 @@ async function readPage(
   }
   const boxes: { chart: Omit<PdfChart, 'panel'>; box: Box; label: string | null }[] = [];
   const vector = readVectorCharts(content);
-  warnings.push(...vector.warnings);
   for (const chart of vector.charts) {
     if (chart.result.series.length === 0) {
       warnings.push(

@@ -1,4 +1,5 @@
 import { type ParsedTick, parseTickLabel } from '../calibrate/parseTick.js';
+import { fitLine } from '../math.js';
 import type { AxisName, Box, Scale, Tick } from '../types.js';
 import type { TextLine } from './textLines.js';
 import type { PdfPath } from './types.js';
@@ -437,21 +438,12 @@ function exactFit(
   scale: Scale,
   tolerance: number,
 ): { intercept: number; slope: number } | null {
-  if (ticks.length < 2) return null;
   const ys = ticks.map((tick) => (scale === 'log' ? Math.log10(tick.value) : tick.value));
   const xs = ticks.map((tick) => tick.pixel);
+  const fit = fitLine(xs, ys);
+  if (!fit || fit.slope === 0) return null;
+  const { intercept, slope } = fit;
   const n = xs.length;
-  const mx = xs.reduce((s, x) => s + x, 0) / n;
-  const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (xs[i] - mx) ** 2;
-    sxy += (xs[i] - mx) * (ys[i] - my);
-  }
-  if (sxx === 0 || sxy === 0) return null;
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
   for (let i = 0; i < n; i++) {
     // The residual in pixels: how far the tick's value would be drawn from where it is.
     if (Math.abs((ys[i] - intercept) / slope - xs[i]) > tolerance) return null;

@@ -34,7 +34,6 @@ export interface PageCharts {
   charts: VectorChart[];
   /** Boxes with number labels that could not be read as a line chart (for the image pipeline). */
   unread: { box: Box; region: Box; reason: string }[];
-  warnings: string[];
 }
 
 /** A marker is at most this many points across... */
@@ -60,7 +59,6 @@ const PANEL_LABEL = /^\(?([a-zA-Z])[).]$|^\(([a-zA-Z])\)/;
  */
 export function readVectorCharts(page: PageContent): PageCharts {
   const { scale } = page;
-  const warnings: string[] = [];
   const paths = joinMarkerPieces(page.paths, MAX_MARKER * scale);
   const segments = findSegments(paths, scale);
   const { lines, glyphs } = buildTextLines(page.texts, paths);
@@ -208,7 +206,7 @@ export function readVectorCharts(page: PageContent): PageCharts {
       },
     });
   }
-  return { charts: results, unread, warnings };
+  return { charts: results, unread };
 }
 
 /**

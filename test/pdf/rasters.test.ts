@@ -112,3 +112,64 @@ describe('digitizePdf on raster figures', () => {
     expect(without.charts).toEqual([]);
   });
 });
+
+/**
+ * A vector chart whose y labels fit no scale (5, 1, 9 evenly spaced): a frame, tick marks and
+ * Helvetica labels drawn with pdf-lib.
+ */
+async function unreadableChart(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([400, 300]);
+  page.drawRectangle({ x: 60, y: 50, width: 300, height: 200, borderWidth: 1 });
+  page.drawLine({ start: { x: 60, y: 60 }, end: { x: 360, y: 200 }, thickness: 1 });
+  ['1', '2', '3', '4'].forEach((text, i) => {
+    const x = 60 + i * 100;
+    page.drawLine({ start: { x, y: 50 }, end: { x, y: 45 }, thickness: 1 });
+    page.drawText(text, { x: x - 3, y: 34, size: 10, font });
+  });
+  ['5', '1', '9'].forEach((text, i) => {
+    const y = 50 + i * 100;
+    page.drawLine({ start: { x: 60, y }, end: { x: 55, y }, thickness: 1 });
+    page.drawText(text, { x: 45, y: y - 3.5, size: 10, font });
+  });
+  return doc.save();
+}
+
+describe('digitizePdf on vector figures it cannot read from the drawing', () => {
+  it('renders the figure and hands it to the image pipeline', async () => {
+    const seen: { raster: Raster; context: RasterContext }[] = [];
+    const result = await digitizePdf(await unreadableChart(), {
+      source: null,
+      maxPixels: 20_000_000,
+      scale: 2,
+      digitizeRaster: async (raster, context) => {
+        seen.push({ raster, context });
+        return chart;
+      },
+    });
+    expect(seen).toHaveLength(1);
+    const [{ raster, context }] = seen;
+    expect(context.kind).toBe('rendered');
+    // The frame (120..720 x 100..500 px at scale 2) and its labels, and a margin, rendered.
+    expect(context.box.left).toBeLessThan(90);
+    expect(context.box.right).toBeGreaterThan(720);
+    expect(
+      Math.abs(raster.width - (context.box.right - Math.max(0, context.box.left))),
+    ).toBeLessThanOrEqual(2);
+    // Ink was drawn: the frame's black pixels are there.
+    expect(raster.data.some((value) => value < 64)).toBe(true);
+    expect(result.charts.map((found) => found.from)).toEqual(['raster']);
+  });
+
+  it('skips it with a warning where there is no image pipeline', async () => {
+    const result = await digitizePdf(await unreadableChart(), {
+      source: null,
+      maxPixels: 20_000_000,
+    });
+    expect(result.charts).toEqual([]);
+    expect(result.warnings[0]).toMatch(
+      /^page 1: a figure at \(\d+, \d+\) pt was not read \(its y tick labels fit no linear or log scale\) and no image pipeline was given$/,
+    );
+  });
+});
