@@ -125,6 +125,10 @@ function randomChart(rng, family, engine) {
       level += drift + (rng() - 0.5) * (family === 'dense' ? 0.08 : family === 'log' ? 0.4 : 0.15);
       return round(family === 'log' ? 10 ** level : level);
     });
+    if (family === 'big') {
+      // Millions: matplotlib prints `1e6` at the axis end and tick labels 1.0, 1.5, ...
+      y = y.map((v) => round(v * 1e6));
+    }
     if (family === 'neg') {
       // Centred on zero, so the axis has negative labels (the Unicode minus of every engine).
       const middle = (Math.min(...y) + Math.max(...y)) / 2;
@@ -269,6 +273,7 @@ const FIXTURES = [
   ['gnuplot-markers', 'gnuplot-pdfcairo', 'markers', 1],
   ['gnuplot-log', 'gnuplot-pdfcairo', 'log', 1],
   ['mpl-t42-shared', 'matplotlib-t42', 'lines', 4, { share: true }],
+  ['mpl-t3-offset', 'matplotlib-t3', 'big', 1],
 ];
 
 const WORDS =

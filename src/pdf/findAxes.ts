@@ -265,34 +265,45 @@ export function readAxis(
   const low = horizontal ? box.left : box.top;
   const high = horizontal ? box.right : box.bottom;
   const eps = 1e-3 * scale;
-  const marks = segments.filter((segment) => {
+  // Tick marks (short lines on the edge), and grid lines across the box: a label goes on a
+  // tick where one is in reach, a grid line only where none is (the frame's own side, a grid
+  // line of sorts, lies next to a label at the axis's end).
+  const ticksMarks: Segment[] = [];
+  const gridMarks: Segment[] = [];
+  const across = horizontal ? [box.top, box.bottom] : [box.left, box.right];
+  for (const segment of segments) {
     // A mark is a line of its own: the side of a marker sitting on the axis is none.
-    if (!segment.lone || segment.orientation !== (horizontal ? 'v' : 'h')) return false;
-    if (segment.at < low - reach || segment.at > high + reach) return false;
+    if (!segment.lone || segment.orientation !== (horizontal ? 'v' : 'h')) continue;
+    if (segment.at < low - reach || segment.at > high + reach) continue;
     const length = segment.to - segment.from;
     const touches =
       Math.abs(segment.from - edge) <= reach ||
       Math.abs(segment.to - edge) <= reach ||
       (segment.from < edge && segment.to > edge);
-    if (length <= MAX_TICK * extent && touches) return true;
-    const across = horizontal ? [box.top, box.bottom] : [box.left, box.right];
-    return (
+    if (length <= MAX_TICK * extent && touches) ticksMarks.push(segment);
+    else if (
       length >= MIN_GRID * extent &&
       segment.from >= across[0] - reach &&
       segment.to <= across[1] + reach
-    );
-  });
-
-  const ticks: Tick[] = [];
-  const used: number[] = [];
-  let exact = true;
-  for (const label of labels) {
+    ) {
+      gridMarks.push(segment);
+    }
+  }
+  const nearest = (marks: readonly Segment[], label: Label): Segment | null => {
     let best: Segment | null = null;
     for (const mark of marks) {
       const off = Math.abs(mark.at - label.centre);
       if (off > label.half + LABEL_REACH * label.line.size) continue;
       if (!best || off < Math.abs(best.at - label.centre) - eps) best = mark;
     }
+    return best;
+  };
+
+  const ticks: Tick[] = [];
+  const used: number[] = [];
+  let exact = true;
+  for (const label of labels) {
+    const best = nearest(ticksMarks, label) ?? nearest(gridMarks, label);
     if (best) used.push(best.path);
     else exact = false;
     ticks.push({

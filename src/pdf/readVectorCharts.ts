@@ -1,3 +1,4 @@
+import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import { toHex } from '../color.js';
 import type {
   AxisResult,
@@ -44,6 +45,8 @@ const MAX_MARKER_SHARE = 0.15;
 const ON_VERTEX = 0.5;
 /** Titles and axis labels lie at most this many ems from what they name. */
 const TEXT_REACH = 3;
+/** A multiplier lies at most this many ems beyond the plot's edge (below the x labels, or above the plot). */
+const MULTIPLIER_REACH = 4;
 /** A figure's or table's caption, not a chart's own text. */
 const CAPTION = /^(fig\.?|figure|table)\s*\d/i;
 /** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
@@ -169,6 +172,12 @@ export function readVectorCharts(page: PageContent): PageCharts {
     }
   }
 
+  // A multiplier printed at an axis end (matplotlib's offset text, `1e6`, `×10^6`) scales it.
+  for (const chart of charts) {
+    chart.x = withMultiplier(chart.x, chart.box, lines, usedLines);
+    chart.y = withMultiplier(chart.y, chart.box, lines, usedLines);
+  }
+
   const entries = findLegendEntries(lines, paths, usedPaths, usedLines);
   for (const entry of entries) {
     usedLines.add(entry.text);
@@ -242,6 +251,58 @@ function sharedAxis(
     if (drawn.length >= 2) return { ...axis, labels: [], marks: [], warnings: [] };
   }
   return null;
+}
+
+/**
+ * An axis scaled by the multiplier printed at its end, where there is one: for x, right-aligned
+ * below its labels at the box's right; for y, above the box at its side. The line is taken
+ * (into `usedLines`) and the axis gets a warning saying so.
+ */
+function withMultiplier(
+  axis: VectorAxis,
+  box: Box,
+  lines: readonly TextLine[],
+  usedLines: Set<TextLine>,
+): VectorAxis {
+  const width = box.right - box.left;
+  const found = lines.find((line) => {
+    if (usedLines.has(line) || line.angle !== 0) return false;
+    if (axis.axis === 'x') {
+      const below = line.box.top - box.bottom;
+      return (
+        below >= 0 &&
+        below <= MULTIPLIER_REACH * line.size &&
+        line.box.right >= box.right - 0.25 * width &&
+        line.box.left >= box.left + 0.5 * width &&
+        parseAxisMultiplier(line.text) !== null
+      );
+    }
+    const above = box.top - line.box.bottom;
+    const nearSide =
+      axis.side === 'left'
+        ? line.box.left <= box.left + 0.25 * width && line.box.right >= box.left - 3 * line.size
+        : line.box.right >= box.right - 0.25 * width && line.box.left <= box.right + 3 * line.size;
+    return (
+      above >= -0.3 * line.size &&
+      above <= MULTIPLIER_REACH * line.size &&
+      nearSide &&
+      parseAxisMultiplier(line.text) !== null
+    );
+  });
+  const factor = found ? parseAxisMultiplier(found.text) : null;
+  if (!found || factor === null) return axis;
+  usedLines.add(found);
+  const log = axis.scale === 'log';
+  return {
+    ...axis,
+    intercept: log ? axis.intercept + Math.log10(factor) : axis.intercept * factor,
+    slope: log ? axis.slope : axis.slope * factor,
+    ticks: axis.ticks.map((tick) => ({ ...tick, value: tick.value * factor })),
+    warnings: [
+      ...axis.warnings,
+      `${axis.axis} values multiplied by ${factor} (printed at the axis end)`,
+    ],
+  };
 }
 
 /** Whether most of `inner` lies inside `outer` (a legend's box inside its plot). */

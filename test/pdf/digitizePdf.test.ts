@@ -64,6 +64,8 @@ describe('digitizePdf on vector charts drawn by real engines', () => {
         expect(chart.page).toBe(1);
         expect(chart.from).toBe('vector');
         expect(chart.panel.index).toBe(i);
+        // Nothing doubtful: every label on its mark, every series named (a multiplier read is noted).
+        expect(chart.warnings.filter((warning) => !/multiplied by/.test(warning))).toEqual([]);
         expectChart(chart, expected, tolerance(id));
       });
     });
