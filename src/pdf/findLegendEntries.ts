@@ -1,5 +1,5 @@
 import type { Box } from '../types.js';
-import { type DrawnMarker, readMarker } from './markers.js';
+import { type DrawnMarker, readMarker, sameRgb } from './markers.js';
 import type { TextLine } from './textLines.js';
 import type { PdfPath, Rgb } from './types.js';
 
@@ -171,10 +171,6 @@ function isBox(path: PdfPath, text: TextLine): boolean {
   return (
     path.subpaths[0].points.length <= 5 && width >= 0.4 * text.size && height >= 0.4 * text.size
   );
-}
-
-function sameRgb(a: Rgb | null, b: Rgb): boolean {
-  return a !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
 function overlaps(a: Box, b: Box, slack: number): boolean {

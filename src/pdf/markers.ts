@@ -128,7 +128,8 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
   return out;
 }
 
-function sameRgb(a: PdfPath['stroke'], b: PdfPath['stroke']): boolean {
+/** Two colours equal, neither missing. */
+export function sameRgb(a: PdfPath['stroke'], b: PdfPath['stroke']): boolean {
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
