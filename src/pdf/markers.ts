@@ -38,6 +38,9 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
   if (!closed && !(strokes && path.stroke)) return null;
 
   const corners = distinctCorners(path);
+  // A filled outline of two corners is a line (an error bar's cap drawn as a marker), no shape.
+  const curved = path.subpaths.some((subpath) => subpath.curved);
+  if (!strokes && !curved && corners.length < 3) return null;
   const middle = { px: (box.left + box.right) / 2, py: (box.top + box.bottom) / 2 };
   const origin = path.formOrigin;
   const inside =
@@ -60,7 +63,6 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
     };
   } else centre = middle;
 
-  const curved = path.subpaths.some((subpath) => subpath.curved);
   const key = [
     curved ? 'c' : 'p',
     path.subpaths.length,

@@ -59,9 +59,20 @@ export function readVectorCharts(page: PageContent): PageCharts {
     const x =
       readAxis(box, 'bottom', lines, segments, scale) ??
       readAxis(box, 'top', lines, segments, scale);
-    const y =
-      readAxis(box, 'left', lines, segments, scale) ??
-      readAxis(box, 'right', lines, segments, scale);
+    const left = readAxis(box, 'left', lines, segments, scale);
+    const right = readAxis(box, 'right', lines, segments, scale);
+    let y = left ?? right;
+    if (left && right && fits(left) && fits(right) && !sameMapping(left, right, box)) {
+      // A second y axis (matplotlib's twinx): which series it scales is not drawn anywhere.
+      y = {
+        ...left,
+        labels: [...left.labels, ...right.labels],
+        warnings: [
+          ...left.warnings,
+          'the plot has a second y axis on its right: every series is read against the left one',
+        ],
+      };
+    }
     if (x || y) framed.push({ box, x, y });
   }
   // Boxes that read the same labels are one frame (the axes' patch, its clip, its spines): the
@@ -285,6 +296,17 @@ function withMultiplier(
       `${axis.axis} values multiplied by ${factor} (printed at the axis end)`,
     ],
   };
+}
+
+/** Whether two axes give the same values over a box's height (a mirrored axis, not a second one). */
+function sameMapping(a: VectorAxis, b: VectorAxis, box: Box): boolean {
+  if (a.scale !== b.scale) return false;
+  const value = (axis: VectorAxis, pixel: number) =>
+    axis.scale === 'log' ? Math.log10(pixelToData(axis, pixel)) : pixelToData(axis, pixel);
+  const range = Math.abs(value(a, box.top) - value(a, box.bottom));
+  return [box.top, box.bottom].every(
+    (pixel) => Math.abs(value(a, pixel) - value(b, pixel)) <= 1e-4 * range,
+  );
 }
 
 /** Whether most of `inner` lies inside `outer` (a legend's box inside its plot). */
