@@ -55,25 +55,47 @@ export function readVectorCharts(page: PageContent): PageCharts {
     y: VectorAxis | null;
   }
   const framed: Framed[] = [];
+  const rightLabels = new Map<Framed, VectorAxis>();
   for (const box of candidates) {
     const x =
       readAxis(box, 'bottom', lines, segments, scale) ??
       readAxis(box, 'top', lines, segments, scale);
     const left = readAxis(box, 'left', lines, segments, scale);
     const right = readAxis(box, 'right', lines, segments, scale);
-    let y = left ?? right;
-    if (left && right && fits(left) && fits(right) && !sameMapping(left, right, box)) {
-      // A second y axis (matplotlib's twinx): which series it scales is not drawn anywhere.
-      y = {
-        ...left,
-        labels: [...left.labels, ...right.labels],
+    const y = left ?? right;
+    if (!x && !y) continue;
+    const f = { box, x, y };
+    framed.push(f);
+    if (
+      left &&
+      right &&
+      fits(left) &&
+      fits(right) &&
+      right.exact &&
+      !sameMapping(left, right, box)
+    ) {
+      rightLabels.set(f, right);
+    }
+  }
+  // A second y axis (matplotlib's twinx): number labels on the box's right, on tick marks of its
+  // right edge, scaling otherwise than the left ones, and not another box's left labels (a
+  // neighbouring panel's). Which series it scales is not drawn anywhere.
+  for (const [f, right] of rightLabels) {
+    const neighbours = framed.some(
+      (other) =>
+        other !== f &&
+        other.y?.side === 'left' &&
+        other.y.labels.some((line) => right.labels.includes(line)),
+    );
+    if (!neighbours && f.y) {
+      f.y = {
+        ...f.y,
         warnings: [
-          ...left.warnings,
+          ...f.y.warnings,
           'the plot has a second y axis on its right: every series is read against the left one',
         ],
       };
     }
-    if (x || y) framed.push({ box, x, y });
   }
   // Boxes that read the same labels are one frame (the axes' patch, its clip, its spines): the
   // one that reads both axes, then the one series are clipped to, then the one that reads the
