@@ -70,8 +70,8 @@ export function plainPdf(): Buffer {
 
 /** Encrypted with a user password (standard handler, RC4 40-bit): opening needs the password. */
 export function encryptedPdf(): Buffer {
-  const o = '<' + 'a5'.repeat(32) + '>';
-  const u = '<' + '3c'.repeat(32) + '>';
+  const o = `<${'a5'.repeat(32)}>`;
+  const u = `<${'3c'.repeat(32)}>`;
   return writePdf(
     [
       '<< /Type /Catalog /Pages 2 0 R >>',
