@@ -1,25 +1,18 @@
+import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
-import type { Box, ChartResult, Raster } from '../types.js';
+import { chartsOf, isFigure } from '../figure/figureResult.js';
+import type { Box, ChartResult, DigitizeResult, PanelChart, Raster } from '../types.js';
 import { openPdf, type PdfDocument } from './openPdf.js';
 import { type PageRange, selectPages } from './pageRanges.js';
 import { readingOrder, readVectorCharts } from './readVectorCharts.js';
 import type { PageContent } from './types.js';
 
-/** One chart of a PDF: a chart object and where it is (CONTRACT.md, inputs holding several charts). */
-export interface PdfChart extends ChartResult {
-  /** 1-based page number. */
-  page: number;
-  panel: {
-    /** Reading order on its page: rows top to bottom, left to right. */
-    index: number;
-    /** The printed panel label (`(a)`), null where none. */
-    label: string | null;
-    /** The chart's region in the page's pixels at the stated scale. */
-    box: Box;
-  };
-  /** `vector`: read from the drawing; `raster`: an image (embedded, or a region rendered) read by the image pipeline. */
-  from: 'vector' | 'raster';
-}
+/**
+ * One chart of a PDF (CONTRACT.md, inputs holding several charts): its `panel` box is in the
+ * page's pixels at the stated scale; `from` is `vector` (read from the drawing) or `raster` (an
+ * image, embedded or a region rendered, read by the image pipeline).
+ */
+export type PdfChart = PanelChart & Required<Pick<PanelChart, 'page' | 'from'>>;
 
 /** Everything read from one PDF. */
 export interface PdfResult {
@@ -39,8 +32,11 @@ export interface RasterContext {
   kind: 'embedded' | 'rendered';
 }
 
-/** Digitizes one raster with the image pipeline; rejects with a DigitizeError where it holds no chart. */
-export type DigitizeRaster = (raster: Raster, context: RasterContext) => Promise<ChartResult>;
+/**
+ * Digitizes one raster with the image pipeline: its chart, or a figure of the panels it holds
+ * (positions in the raster's pixels). Rejects with a DigitizeError where it holds no chart.
+ */
+export type DigitizeRaster = (raster: Raster, context: RasterContext) => Promise<DigitizeResult>;
 
 export interface DigitizePdfOptions {
   /** The input as reported (a path, or null for bytes). */
@@ -100,14 +96,10 @@ export async function digitizePdf(
     digitizeRaster,
   } = options;
   if (!Number.isSafeInteger(maxPages) || maxPages < 1) {
-    throw new RangeError(
-      `Expected positive integer for maxPages but received ${String(maxPages)} of type ${typeof maxPages}`,
-    );
+    throw invalidArgument('positive integer', 'maxPages', maxPages, { error: RangeError });
   }
   if (!(typeof scale === 'number' && scale > 0 && scale <= 10)) {
-    throw new RangeError(
-      `Expected number between 0 and 10 for scale but received ${String(scale)}`,
-    );
+    throw invalidArgument('number between 0 and 10', 'scale', scale, { error: RangeError });
   }
   const open = () => openPdf(bytes, { source, maxPixels });
   let doc: PdfDocument = await open();
@@ -118,7 +110,7 @@ export async function digitizePdf(
       ? selectPages(ranges, doc.pageCount)
       : selectPages([{ from: 1, to: null }], doc.pageCount);
     if (ranges && selected.length === 0) {
-      warnings.push(`no page selected: the document has ${doc.pageCount} pages`);
+      warnings.push(`no page selected: the document has ${plural(doc.pageCount, 'page')}`);
     }
     if (selected.length > maxPages) {
       warnings.push(
@@ -159,9 +151,7 @@ export async function digitizePdf(
       }
     }
     if (charts.length === 0 && selected.length > 0) {
-      warnings.push(
-        `no line chart found in ${selected.length} page${selected.length === 1 ? '' : 's'}`,
-      );
+      warnings.push(`no line chart found in ${plural(selected.length, 'page')}`);
     }
     return { source, pages: selected.length, charts, warnings };
   } finally {
@@ -238,22 +228,26 @@ async function readPage(
         );
       continue;
     }
-    const pixels = await raster();
-    if (!pixels) {
-      if (kind === 'rendered') {
-        warnings.push(
-          `a figure at ${where(box, scale)} could not be read from its drawing (${why}) and could not be rendered`,
-        );
-      }
-      continue;
-    }
     try {
+      const pixels = await raster();
+      if (!pixels) {
+        if (kind === 'rendered') {
+          warnings.push(
+            `a figure at ${where(box, scale)} could not be read from its drawing (${why}) and could not be rendered`,
+          );
+        }
+        continue;
+      }
       const result = await digitizeRaster(pixels, { page, box, kind });
-      boxes.push({
-        chart: { ...toPageSpace(result, pixels, box, content), source, page, from: 'raster' },
-        box,
-        label: null,
-      });
+      if (isFigure(result)) warnings.push(...result.warnings);
+      for (const chart of chartsOf(result)) {
+        const { panel, ...read } = chart as Partial<PanelChart> & ChartResult;
+        boxes.push({
+          chart: { ...toPageSpace(read, pixels, box, content), source, page, from: 'raster' },
+          box: panel ? toPageBox(panel.box, pixels, box) : box,
+          label: panel?.label ?? null,
+        });
+      }
     } catch (error) {
       const code = error instanceof DigitizeError ? error.code : null;
       if (code && NOT_A_CHART.has(code) && kind === 'embedded') continue;
@@ -271,26 +265,19 @@ async function readPage(
   };
 }
 
-/** A raster's result moved into the page's pixels: its plot box and tick positions. */
+/** A raster's result moved into the page's pixels: its plot and legend boxes and tick positions. */
 function toPageSpace(
   result: ChartResult,
   raster: Raster,
   box: Box,
   page: PageContent,
 ): ChartResult {
-  const sx = (box.right - box.left) / raster.width;
-  const sy = (box.bottom - box.top) / raster.height;
-  const px = (x: number) => box.left + x * sx;
-  const py = (y: number) => box.top + y * sy;
+  const { px, py } = rasterToPage(raster, box);
   return {
     ...result,
     image: { width: page.width, height: page.height },
-    plot: {
-      left: px(result.plot.left),
-      top: py(result.plot.top),
-      right: px(result.plot.right),
-      bottom: py(result.plot.bottom),
-    },
+    plot: toPageBox(result.plot, raster, box),
+    ...(result.legend && { legend: { box: toPageBox(result.legend.box, raster, box) } }),
     axes: {
       x: {
         ...result.axes.x,
@@ -301,6 +288,24 @@ function toPageSpace(
         ticks: result.axes.y.ticks.map((tick) => ({ ...tick, pixel: py(tick.pixel) })),
       },
     },
+  };
+}
+
+/** The mapping from the pixels of a raster placed at `box` to the page's pixels. */
+function rasterToPage(raster: Raster, box: Box) {
+  const sx = (box.right - box.left) / raster.width;
+  const sy = (box.bottom - box.top) / raster.height;
+  return { px: (x: number) => box.left + x * sx, py: (y: number) => box.top + y * sy };
+}
+
+/** A box in the pixels of a raster placed at `box`, in the page's pixels. */
+function toPageBox(inner: Box, raster: Raster, box: Box): Box {
+  const { px, py } = rasterToPage(raster, box);
+  return {
+    left: px(inner.left),
+    top: py(inner.top),
+    right: px(inner.right),
+    bottom: py(inner.bottom),
   };
 }
 
@@ -316,4 +321,9 @@ function contains(outer: Box, inner: Box): boolean {
 /** A box as a reader finds it on the page: its top-left corner in points. */
 function where(box: Box, scale: number): string {
   return `(${Math.round(box.left / scale)}, ${Math.round(box.top / scale)}) pt`;
+}
+
+/** `1 page`, `3 pages`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,5 @@
+import { invalidArgument } from '../arguments.js';
+
 /** 1-based pages `from` to `to` (inclusive); `to` null runs to the last page. */
 export interface PageRange {
   from: number;
@@ -13,17 +15,16 @@ const RANGE = /^(\d+)(?:\s*-\s*(\d*))?$/;
  * range runs backwards or from page 0.
  */
 export function parsePageRanges(text: string): PageRange[] {
-  if (typeof text !== 'string') {
-    throw new TypeError(
-      `Expected string for pages but received ${String(text)} of type ${typeof text}`,
-    );
-  }
+  if (typeof text !== 'string') throw invalidArgument('string', 'pages', text);
   return text.split(',').map((part) => {
     const match = RANGE.exec(part.trim());
     const from = Number(match?.[1]);
     const to = match?.[2] === undefined ? from : match[2] === '' ? null : Number(match[2]);
     if (!match || from < 1 || (to !== null && to < from)) {
-      throw new RangeError(`Expected pages like 3-5,9 but received '${text}'`);
+      throw invalidArgument('page ranges like 3-5,9', 'pages', text, {
+        error: RangeError,
+        received: `'${text}'`,
+      });
     }
     return { from, to };
   });

@@ -13,7 +13,7 @@ describe('parsePageRanges', () => {
   it('refuses what is not a page selection, naming it', () => {
     for (const text of ['', '0', '5-3', 'a', '1,,2', '-3', '1.5']) {
       expect(() => parsePageRanges(text)).toThrow(
-        new RangeError(`Expected pages like 3-5,9 but received '${text}'`),
+        new RangeError(`Expected page ranges like 3-5,9 for pages but received '${text}'`),
       );
     }
   });
