@@ -19,6 +19,7 @@ import {
 import { createStdout, type StdoutFormat } from './batch/stdout.js';
 import { createDigitizer, type DigitizeOptions, type Digitizer } from './digitize.js';
 import { DigitizeError } from './errors.js';
+import { parsePageRanges } from './pdf/pageRanges.js';
 import type { DigitizeResult } from './types.js';
 
 const EXIT_OK = 0;
@@ -40,6 +41,8 @@ interface CliOptions extends JobOptions {
   quiet?: boolean;
   maxPixels?: number;
   timeout?: number;
+  pages?: string;
+  maxPages?: number;
   jobs: number;
 }
 
@@ -52,7 +55,7 @@ const version = (
 function buildProgram(action: (inputs: string[], options: CliOptions) => Promise<void>): Command {
   return new Command('digitize')
     .description('Turn line-chart images back into their data: axes, series, points.')
-    .argument('<inputs...>', 'image files, or folders to walk recursively')
+    .argument('<inputs...>', 'image or PDF files, or folders to walk recursively')
     .addOption(
       new Option(
         '--json',
@@ -89,7 +92,21 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
       'refuse images with more pixels than this',
       positiveIntegerOption('--max-pixels'),
     )
-    .option('--timeout <seconds>', 'time limit per image', positiveNumberOption('--timeout'))
+    .option(
+      '--timeout <seconds>',
+      'time limit per input (a PDF: all its pages)',
+      positiveNumberOption('--timeout'),
+    )
+    .option(
+      '--pages <ranges>',
+      'PDFs: the pages to read, such as 3-5,9 or 10- (default: all)',
+      pagesOption,
+    )
+    .option(
+      '--max-pages <n>',
+      'PDFs: read at most this many pages, with a warning naming the rest (default: 1000)',
+      positiveIntegerOption('--max-pages'),
+    )
     .option(
       '--jobs <n>',
       'images digitized at once, each in a worker thread with its own OCR engine (default: the number of cores)',
@@ -252,6 +269,8 @@ async function runJobs(jobs: Job[], context: RunContext): Promise<number> {
   const perImage: DigitizeOptions = { signal };
   if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
   if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
+  if (options.pages !== undefined) perImage.pages = options.pages;
+  if (options.maxPages !== undefined) perImage.maxPages = options.maxPages;
   // One input runs on this thread: no worker to start, so a single chart stays quick.
   const threads = Math.max(1, Math.min(options.jobs, jobs.length));
   let digitizer: Digitizer | null = null;
@@ -349,6 +368,16 @@ function shardOption(value: string): Shard {
   } catch (error) {
     throw new InvalidArgumentError(messageOf(error));
   }
+}
+
+/** A page selection, checked here (a usage error) and passed on as written. */
+function pagesOption(value: string): string {
+  try {
+    parsePageRanges(value);
+  } catch (error) {
+    throw new InvalidArgumentError(messageOf(error));
+  }
+  return value;
 }
 
 function positiveIntegerOption(name: string): (value: string) => number {

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe } from '../describe/describe.js';
 import type { DigitizeOptions, Digitizer } from '../digitize.js';
-import { renderOverlay } from '../export/renderOverlay.js';
+import { renderInputOverlay } from '../export/renderInputOverlay.js';
 import { toCsv } from '../export/toCsv.js';
 import { toJson } from '../export/toJson.js';
 import { chartsOf } from '../figure/figureResult.js';
-import { loadRaster } from '../load/loadRaster.js';
 import type { DigitizeResult } from '../types.js';
 import type { InputFile } from './findInputs.js';
 import { isUpToDate, outputPathFor, writeFileAtomic } from './outputPaths.js';
@@ -105,8 +104,7 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
     if (csv !== undefined) await writeFileAtomic(csv, withNewline(toCsv(result)));
     if (markdown !== undefined) await writeFileAtomic(markdown, describe(result));
     if (overlay !== undefined) {
-      const raster = await loadRaster(path, withoutSignal(perImage));
-      await writeFileAtomic(overlay, await renderOverlay(raster, result));
+      await writeFileAtomic(overlay, await renderInputOverlay(path, result, perImage));
     }
     await emit(result);
     return {

@@ -50,10 +50,11 @@ export interface PdfDocument {
    */
   imagePixels(id: string): Promise<Raster | null>;
   /**
-   * Renders a region of a page (its pixels at `scale`) to RGB on white; null when no canvas
-   * is available (the optional `@napi-rs/canvas` is not installed).
+   * Renders a region of a page (its pixels at `scale`; the whole page where absent) to RGB on
+   * white; null when no canvas is available (the optional `@napi-rs/canvas` is not installed)
+   * or the region has more than `maxPixels` pixels.
    */
-  renderRegion(page: number, scale: number, region: Box): Promise<Raster | null>;
+  renderRegion(page: number, scale: number, region?: Box): Promise<Raster | null>;
   close(): Promise<void>;
 }
 
@@ -156,20 +157,17 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions): Promi
     return toRaster(image);
   };
 
-  const renderRegion = async (number: number, scale: number, region: Box) => {
-    let canvasModule: typeof import('@napi-rs/canvas');
-    try {
-      canvasModule = await import('@napi-rs/canvas');
-    } catch {
-      return null;
-    }
+  const renderRegion = async (number: number, scale: number, region?: Box) => {
+    const canvasModule = await loadCanvas();
+    if (!canvasModule) return null;
     const page = await doc.getPage(number);
     const viewport = page.getViewport({ scale });
-    const left = Math.max(0, Math.floor(region.left));
-    const top = Math.max(0, Math.floor(region.top));
-    const width = Math.min(Math.ceil(viewport.width), Math.ceil(region.right)) - left;
-    const height = Math.min(Math.ceil(viewport.height), Math.ceil(region.bottom)) - top;
-    if (width <= 0 || height <= 0) return null;
+    const left = Math.max(0, Math.floor(region?.left ?? 0));
+    const top = Math.max(0, Math.floor(region?.top ?? 0));
+    const width = Math.min(Math.ceil(viewport.width), Math.ceil(region?.right ?? Infinity)) - left;
+    const height =
+      Math.min(Math.ceil(viewport.height), Math.ceil(region?.bottom ?? Infinity)) - top;
+    if (width <= 0 || height <= 0 || width * height > maxPixels) return null;
     const canvas = canvasModule.createCanvas(width, height);
     const context = canvas.getContext('2d');
     context.fillStyle = '#ffffff';
@@ -195,6 +193,20 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions): Promi
       await doc.destroy();
     },
   };
+}
+
+type Canvas = typeof import('@napi-rs/canvas');
+
+/**
+ * The optional `@napi-rs/canvas`, which pdfjs renders pages with; null where it is not
+ * installed (reading a PDF needs no canvas, rendering one does).
+ */
+export async function loadCanvas(): Promise<Canvas | null> {
+  try {
+    return await import('@napi-rs/canvas');
+  } catch {
+    return null;
+  }
 }
 
 /** pdfjs's image kinds: 1 grey 1 bit per pixel, 2 RGB 24 bits, 3 RGBA 32 bits. */
