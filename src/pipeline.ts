@@ -1,4 +1,4 @@
-import { scaleAxis } from './calibrate/axisScale.js';
+import { axisResult, scaleAxis } from './calibrate/axisScale.js';
 import { calibrateAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
 import { inkMask, type Rgb } from './color.js';
@@ -12,7 +12,7 @@ import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
+import type { AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -115,21 +115,6 @@ export async function runPipeline(
     series,
     warnings,
     legend: legend && { box: legend.box },
-  };
-}
-
-function axisResult(
-  axis: AxisScale,
-  label: string | null,
-  minPixel: number,
-  maxPixel: number,
-): AxisResult {
-  return {
-    label,
-    scale: axis.scale,
-    min: axis.pixelToData(minPixel),
-    max: axis.pixelToData(maxPixel),
-    ticks: axis.ticks,
   };
 }
 

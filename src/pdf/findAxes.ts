@@ -1,6 +1,7 @@
+import { makeAxisScale } from '../calibrate/axisScale.js';
 import { type ParsedTick, parseTickLabel } from '../calibrate/parseTick.js';
 import { fitLine } from '../math.js';
-import type { AxisName, Box, Scale, Tick } from '../types.js';
+import type { AxisName, AxisScale, Box, Scale, Tick } from '../types.js';
 import type { TextLine } from './textLines.js';
 import type { PdfPath } from './types.js';
 
@@ -17,13 +18,8 @@ export interface Segment {
 }
 
 /** An axis fitted exactly from tick labels on their marks: value = intercept + slope * pixel. */
-export interface VectorAxis {
+export interface VectorAxis extends AxisScale {
   axis: AxisName;
-  scale: Scale;
-  /** value (log10 of it on a log axis) = intercept + slope * pixel (px for x, py for y) */
-  intercept: number;
-  slope: number;
-  ticks: Tick[];
   /** The label lines used. */
   labels: TextLine[];
   /** The marks (paths) the labels were put on. */
@@ -317,11 +313,8 @@ export function readAxis(
   const warnings: string[] = [...fit.warnings];
   if (!exact) warnings.push(`${axis} tick labels placed at their centres (no tick marks found)`);
   return {
+    ...makeAxisScale(fit.scale, fit.intercept, fit.slope, fit.ticks),
     axis,
-    scale: fit.scale,
-    intercept: fit.intercept,
-    slope: fit.slope,
-    ticks: fit.ticks,
     labels: labels.map((label) => label.line),
     marks: used,
     exact,
@@ -460,13 +453,4 @@ function exactFit(
     if (Math.abs((ys[i] - intercept) / slope - xs[i]) > tolerance) return null;
   }
   return { intercept, slope };
-}
-
-/** A data value from a pixel position on a fitted axis. */
-export function pixelToData(
-  axis: Pick<VectorAxis, 'scale' | 'intercept' | 'slope'>,
-  pixel: number,
-): number {
-  const value = axis.intercept + axis.slope * pixel;
-  return axis.scale === 'log' ? 10 ** value : value;
 }

@@ -1,6 +1,6 @@
 import { toHex } from '../color.js';
 import type { Box, MarkerShape, PixelPoint, SeriesResult } from '../types.js';
-import { pixelToData, type VectorAxis } from './findAxes.js';
+import type { VectorAxis } from './findAxes.js';
 import type { LineStyle, VectorLegendEntry } from './findLegendEntries.js';
 import { type DrawnMarker, readMarker, sameRgb } from './markers.js';
 import type { PdfPath } from './types.js';
@@ -11,6 +11,15 @@ export const MAX_MARKER = 24;
 const MAX_MARKER_SHARE = 0.15;
 /** A marker whose centre is within this share of its size of a line's vertex is drawn at it. */
 const ON_VERTEX = 0.5;
+/**
+ * Values are rounded to a power of ten no coarser than this share of their axis' range (of the
+ * value itself on a log axis): pdfjs reads coordinates as 32-bit floats, whose noise reaches a
+ * few 1e-8 of a plot (12 read as 11.999999187), and files hold less (R's pdf() writes 2
+ * decimals of a point): digits below it are noise.
+ */
+const FILE_PRECISION = 1e-6;
+/** 10 ** 22 is the largest power of ten a double holds exactly. */
+const MAX_DECIMALS = 22;
 
 interface Line {
   style: LineStyle;
@@ -143,6 +152,8 @@ export function readSeries(
     })),
   ];
   const names = matchEntries(found, entries);
+  const x = valueReader(chart.x, box.left, box.right);
+  const y = valueReader(chart.y, box.bottom, box.top);
   const results: SeriesResult[] = found.map((candidate, i) => {
     const marker: MarkerShape | null = candidate.markers?.[0].shape ?? null;
     if (!candidate.style) {
@@ -155,10 +166,7 @@ export function readSeries(
       color: candidate.color,
       marker,
       confidence: chart.x.exact && chart.y.exact ? 1 : 0.5,
-      points: candidate.points.map(({ px, py }) => ({
-        x: pixelToData(chart.x, px),
-        y: pixelToData(chart.y, py),
-      })),
+      points: candidate.points.map(({ px, py }) => ({ x: x(px), y: y(py) })),
     };
   });
   if (entries.length > 0) {
@@ -167,6 +175,24 @@ export function readSeries(
     }
   }
   return { series: results, warnings };
+}
+
+/**
+ * The data value of a pixel on an axis spanning `from` to `to` pixels, rounded to
+ * FILE_PRECISION of its range (linear) or of itself (log).
+ */
+function valueReader(axis: VectorAxis, from: number, to: number): (pixel: number) => number {
+  const range = Math.abs(axis.pixelToData(to) - axis.pixelToData(from));
+  return (pixel) => {
+    const value = axis.pixelToData(pixel);
+    const unit = axis.scale === 'log' ? Math.abs(value) : range;
+    const decimals = -Math.floor(Math.log10(unit * FILE_PRECISION));
+    if (!Number.isFinite(decimals) || Math.abs(decimals) > MAX_DECIMALS) return value;
+    // Dividing by an exact power of ten gives the double nearest the decimal (no 0.30000000000000004).
+    return decimals >= 0
+      ? Math.round(value * 10 ** decimals) / 10 ** decimals
+      : Math.round(value / 10 ** -decimals) * 10 ** -decimals;
+  };
 }
 
 function matchEntries(

@@ -1,9 +1,9 @@
+import { axisResult, scaleAxis } from '../calibrate/axisScale.js';
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
-import type { AxisResult, Box, ChartResult } from '../types.js';
+import type { Box, ChartResult } from '../types.js';
 import {
   findFrameCandidates,
   findSegments,
-  pixelToData,
   readAxis,
   type Segment,
   sameBox,
@@ -307,12 +307,9 @@ function withMultiplier(
   const factor = found ? parseAxisMultiplier(found.text) : null;
   if (!found || factor === null) return axis;
   usedLines.add(found);
-  const log = axis.scale === 'log';
   return {
     ...axis,
-    intercept: log ? axis.intercept + Math.log10(factor) : axis.intercept * factor,
-    slope: log ? axis.slope : axis.slope * factor,
-    ticks: axis.ticks.map((tick) => ({ ...tick, value: tick.value * factor })),
+    ...scaleAxis(axis, factor),
     warnings: [
       ...axis.warnings,
       `${axis.axis} values multiplied by ${factor} (printed at the axis end)`,
@@ -324,7 +321,7 @@ function withMultiplier(
 function sameMapping(a: VectorAxis, b: VectorAxis, box: Box): boolean {
   if (a.scale !== b.scale) return false;
   const value = (axis: VectorAxis, pixel: number) =>
-    axis.scale === 'log' ? Math.log10(pixelToData(axis, pixel)) : pixelToData(axis, pixel);
+    axis.scale === 'log' ? Math.log10(axis.pixelToData(pixel)) : axis.pixelToData(pixel);
   const range = Math.abs(value(a, box.top) - value(a, box.bottom));
   return [box.top, box.bottom].every(
     (pixel) => Math.abs(value(a, pixel) - value(b, pixel)) <= 1e-4 * range,
@@ -436,19 +433,4 @@ function nearestChart<T extends { box: Box }>(box: Box, charts: readonly T[]): T
     }
   }
   return best;
-}
-
-function axisResult(
-  axis: VectorAxis,
-  label: string | null,
-  minPixel: number,
-  maxPixel: number,
-): AxisResult {
-  return {
-    label,
-    scale: axis.scale,
-    min: pixelToData(axis, minPixel),
-    max: pixelToData(axis, maxPixel),
-    ticks: axis.ticks,
-  };
 }
