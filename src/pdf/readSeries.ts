@@ -75,7 +75,9 @@ export function readSeries(
       }
     }
     if (!path.stroke || path.fill || !inFrame(path)) continue;
-    const pieces = path.subpaths.filter((subpath) => !isLevelOrUpright(subpath.points, scale));
+    const pieces = path.subpaths.filter(
+      (subpath) => !isLevelOrUpright(subpath.points, scale) && !isBoxOutline(subpath.points, scale),
+    );
     if (pieces.length === 0) continue;
     lines.push({
       style: { color: path.stroke, dash: path.dash, width: path.lineWidth },
@@ -120,7 +122,7 @@ export function readSeries(
       (line) =>
         group.some(
           (m) => sameRgb(m.fill, line.style.color) || sameRgb(m.stroke, line.style.color),
-        ) && group.filter((m) => vertexAt(line.points, m) !== null).length >= group.length / 2,
+        ) && group.filter((m) => pointOnLine(line.points, m) !== null).length >= group.length / 2,
     );
     if (host && !withMarkers.has(host)) withMarkers.set(host, group);
     else if (group.length >= 2 || entries.some((entry) => entry.marker?.key === group[0].key))
@@ -138,10 +140,11 @@ export function readSeries(
     ...series.map((line) => ({
       style: line.style,
       markers: withMarkers.get(line) ?? null,
-      // Each marker at the vertex of its line it is drawn on: the data point itself, where the
-      // shape's own centre depends on the engine (gnuplot's triangles sit off their point).
+      // Each marker at the vertex of its line it is drawn on (or its point along the line): the
+      // data point itself, where the shape's own centre depends on the engine (gnuplot's
+      // triangles sit off their point).
       points:
-        withMarkers.get(line)?.map((m) => vertexAt(line.points, m) ?? m.centre) ?? line.points,
+        withMarkers.get(line)?.map((m) => pointOnLine(line.points, m) ?? m.centre) ?? line.points,
       color: toHex(line.style.color),
     })),
     ...scatters.map((group) => ({
@@ -251,18 +254,40 @@ function sameStyle(a: LineStyle, b: LineStyle): boolean {
   );
 }
 
-/** The vertex of a line nearest a marker's centre, within ON_VERTEX of its size; else null. */
-function vertexAt(points: readonly PixelPoint[], marker: DrawnMarker): PixelPoint | null {
-  let best: PixelPoint | null = null;
-  let bestDistance = ON_VERTEX * marker.size;
+/**
+ * The data point a marker marks on a line: the line's vertex nearest its centre, within
+ * ON_VERTEX of its size; else, where the line passes that near (a marker along a step of a
+ * step plot), the nearest point of the line; else null.
+ */
+function pointOnLine(points: readonly PixelPoint[], marker: DrawnMarker): PixelPoint | null {
+  const reach = ON_VERTEX * marker.size;
+  const { px, py } = marker.centre;
+  let vertex: PixelPoint | null = null;
+  let vertexDistance = reach;
   for (const point of points) {
-    const distance = Math.hypot(point.px - marker.centre.px, point.py - marker.centre.py);
-    if (distance <= bestDistance) {
-      best = point;
-      bestDistance = distance;
+    const distance = Math.hypot(point.px - px, point.py - py);
+    if (distance <= vertexDistance) {
+      vertex = point;
+      vertexDistance = distance;
     }
   }
-  return best;
+  if (vertex) return vertex;
+  let along: PixelPoint | null = null;
+  let alongDistance = reach;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    const [dx, dy] = [b.px - a.px, b.py - a.py];
+    const length2 = dx * dx + dy * dy;
+    if (length2 === 0) continue;
+    const t = Math.max(0, Math.min(1, ((px - a.px) * dx + (py - a.py) * dy) / length2));
+    const foot = { px: a.px + t * dx, py: a.py + t * dy };
+    const distance = Math.hypot(foot.px - px, foot.py - py);
+    if (distance <= alongDistance) {
+      along = foot;
+      alongDistance = distance;
+    }
+  }
+  return along;
 }
 
 /** Whether two point lists share more than a sliver of x. */
@@ -288,4 +313,33 @@ function isLevelOrUpright(points: readonly PixelPoint[], scale: number): boolean
   const [a, b] = points;
   const eps = 1e-3 * scale;
   return Math.abs(a.px - b.px) <= eps || Math.abs(a.py - b.py) <= eps;
+}
+
+/**
+ * Whether a stroked piece is the outline of a box, closed or not (gnuplot strokes its key's
+ * frame as three or four sides): every point on a corner of its bounding box, every corner
+ * reached. A step plot's corners climb; they are not all on one box's corners.
+ */
+function isBoxOutline(points: readonly PixelPoint[], scale: number): boolean {
+  if (points.length < 4 || points.length > 5) return false;
+  const eps = 1e-3 * scale;
+  const xs = points.map((p) => p.px);
+  const ys = points.map((p) => p.py);
+  const [left, right, top, bottom] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
+  if (right - left <= eps || bottom - top <= eps) return false;
+  const corner = (p: PixelPoint) =>
+    (Math.abs(p.px - left) <= eps || Math.abs(p.px - right) <= eps) &&
+    (Math.abs(p.py - top) <= eps || Math.abs(p.py - bottom) <= eps);
+  const corners = new Set(
+    points.map(
+      (p) =>
+        `${Math.abs(p.px - left) <= eps ? 'l' : 'r'}${Math.abs(p.py - top) <= eps ? 't' : 'b'}`,
+    ),
+  );
+  return points.every(corner) && corners.size === 4;
 }
