@@ -1,5 +1,5 @@
 import type { Box } from '../types.js';
-import { type DrawnMarker, readMarker, sameRgb } from './markers.js';
+import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
 import type { TextLine } from './textLines.js';
 import type { PdfPath, Rgb } from './types.js';
 
@@ -136,7 +136,7 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
       onLine(drawn) && (!color || sameRgb(drawn.fill, color) || sameRgb(drawn.stroke, color)),
   );
   const marker = own[0]?.drawn ?? null;
-  for (const { path, drawn } of own) if (drawn.key === marker?.key) paths.push(path.index);
+  for (const { path, drawn } of own) if (marker && sameShape(drawn, marker)) paths.push(path.index);
   if (!line && !marker && !patch) return null;
   const boxes = group.filter((path) => paths.includes(path.index)).map((path) => path.box);
   const box = boxes.reduce(

@@ -130,6 +130,22 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
   return out;
 }
 
+/**
+ * Whether two markers have one shape: their keys alike to a step of KEY_STEP per coordinate
+ * (a point rounding to 11 in one marker and to 12 in the next, its 32-bit coordinates a hair
+ * either side of a step's middle, is the same point).
+ */
+export function sameShape(a: DrawnMarker, b: DrawnMarker): boolean {
+  if (a.key === b.key) return true;
+  const [as, bs] = [a.key.split(' '), b.key.split(' ')];
+  if (as.length !== bs.length || as[0] !== bs[0] || as[1] !== bs[1]) return false;
+  return as.slice(2).every((token, i) => {
+    const [ax, ay] = token.split(':').map(Number);
+    const [bx, by] = bs[i + 2].split(':').map(Number);
+    return Math.abs(ax - bx) <= 1 && Math.abs(ay - by) <= 1;
+  });
+}
+
 /** Two colours equal, neither missing. */
 export function sameRgb(a: PdfPath['stroke'], b: PdfPath['stroke']): boolean {
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];

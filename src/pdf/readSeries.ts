@@ -2,7 +2,7 @@ import { toHex } from '../color.js';
 import type { Box, MarkerShape, PixelPoint, SeriesResult } from '../types.js';
 import type { VectorAxis } from './findAxes.js';
 import type { LineStyle, VectorLegendEntry } from './findLegendEntries.js';
-import { type DrawnMarker, readMarker, sameRgb } from './markers.js';
+import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
 import type { PdfPath } from './types.js';
 
 /** A marker is at most this many points across... */
@@ -110,14 +110,20 @@ export function readSeries(
   }
 
   // Markers of one look are one set; a set goes to the line of its colour through its centres.
-  const groups = new Map<string, DrawnMarker[]>();
+  const groups: DrawnMarker[][] = [];
   for (const marker of markers) {
-    const key = `${marker.key}|${marker.fill ? toHex(marker.fill) : '-'}|${marker.stroke ? toHex(marker.stroke) : '-'}`;
-    groups.set(key, [...(groups.get(key) ?? []), marker]);
+    const group = groups.find(
+      ([first]) =>
+        sameShape(first, marker) &&
+        sameColor(first.fill, marker.fill) &&
+        sameColor(first.stroke, marker.stroke),
+    );
+    if (group) group.push(marker);
+    else groups.push([marker]);
   }
   const withMarkers = new Map<Line, DrawnMarker[]>();
   const scatters: DrawnMarker[][] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const host = series.find(
       (line) =>
         group.some(
@@ -125,7 +131,10 @@ export function readSeries(
         ) && group.filter((m) => pointOnLine(line.points, m) !== null).length >= group.length / 2,
     );
     if (host && !withMarkers.has(host)) withMarkers.set(host, group);
-    else if (group.length >= 2 || entries.some((entry) => entry.marker?.key === group[0].key))
+    else if (
+      group.length >= 2 ||
+      entries.some((entry) => entry.marker && sameShape(entry.marker, group[0]))
+    )
       scatters.push(group);
   }
 
@@ -234,7 +243,7 @@ function likeness(
       score += 1;
   } else if (!candidate.style && !entry.line) score += 2;
   const marker = candidate.markers?.[0] ?? null;
-  if (marker && entry.marker && marker.key === entry.marker.key) score += 2;
+  if (marker && entry.marker && sameShape(marker, entry.marker)) score += 2;
   else if (!marker && !entry.marker) score += 1;
   return score;
 }
@@ -244,6 +253,11 @@ function sameDash(a: readonly number[], b: readonly number[]): boolean {
     a.length === b.length &&
     a.every((length, i) => Math.abs(length - b[i]) <= 0.01 * Math.max(1, length))
   );
+}
+
+/** Two colours equal, or both missing (a marker not filled, or not stroked). */
+function sameColor(a: PdfPath['stroke'], b: PdfPath['stroke']): boolean {
+  return a === null ? b === null : sameRgb(a, b);
 }
 
 function sameStyle(a: LineStyle, b: LineStyle): boolean {
