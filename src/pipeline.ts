@@ -81,14 +81,17 @@ export async function runPipeline(
       for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
       // Dark ink may outline its markers, unless the series is dark itself.
       const outlines = Math.max(...mask.color) > DEFAULTS.outlineDark ? dark : undefined;
-      return traceSeries({
-        weight: mask.weight,
-        width: image.width,
-        height: image.height,
-        region,
-        occluded,
-        outlines,
-      });
+      return traceSeries(
+        {
+          weight: mask.weight,
+          width: image.width,
+          height: image.height,
+          region,
+          occluded,
+          outlines,
+        },
+        mask.markers,
+      );
     }),
   );
   const { series, warnings: doubts } = await clock.run('review', () =>

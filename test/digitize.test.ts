@@ -251,6 +251,41 @@ describe('digitize rendered charts', () => {
     }
   });
 
+  it('tells series of one colour apart by their markers, named from the legend', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const shapes = ['circle', 'triangle-up', 'square'] as const;
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [-0.5, 10.5],
+      yRange: [0, 3],
+      xTicks: [0, 2, 4, 6, 8, 10],
+      yTicks: [0, 1, 2, 3],
+      legend: 'outside right',
+      series: shapes.map((marker, k) => ({
+        name: ['alpha', 'beta', 'gamma'][k],
+        color: '#000000',
+        marker,
+        x: xs,
+        // Lines that cross one another between the markers (markers apart at every x).
+        y: [
+          [0.5, 1, 2, 2.5, 1.5, 0.6, 0.4, 1.2, 2.3, 2.6, 1.8],
+          [2.5, 2, 1.2, 0.6, 0.5, 1.4, 2.2, 2.6, 1.6, 0.8, 0.4],
+          [1.5, 1.5, 1.6, 1.7, 2.4, 2.2, 1.3, 0.5, 0.7, 1.6, 2.5],
+        ][k],
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series.map((s) => s.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    spec.series.forEach((s, k) => {
+      const series = seriesNamed(result, s.name!);
+      expect(series.marker).toBe(shapes[k]);
+      expectPoints(s.name!, series.points, s.x, s.y, 0.1, TOLERANCE_SHARE * 3);
+    });
+  });
+
   it('traces a dense series without markers or legend', { timeout: TIMEOUT_MS }, async () => {
     const xs = Array.from({ length: 201 }, (_, i) => i * 50);
     const ys = xs.map((x) => 50 + 30 * Math.sin(x / 1200) * Math.exp(-x / 8000));

@@ -21,6 +21,8 @@ const DEFAULTS = {
   lineAcross: 0.8,
   /** A dashed sample's gaps are at most this share of its text's height. */
   dashGap: 0.4,
+  /** Words of a name are apart by less than this share of the text's height (a sample is farther). */
+  wordSpace: 0.45,
   /** Samples of one legend are alike in width: within this share of each other. */
   sameSample: 0.35,
   /** A legend region is at least this many px on a side. */
@@ -89,15 +91,10 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
       const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
       if (text.right - text.left < height) continue;
-      // The sample is left of its text, or right of it (gnuplot's key).
-      for (const side of [-1, 1] as const) {
-        const handle = findHandle(image, background, text, side, region);
-        if (!handle) continue;
-        const color = dominantColor(image, handle, background);
-        if (!isSample(image, background, handle, color)) continue;
-        candidates.push({ handle, text, color });
-        break;
-      }
+      const slot =
+        darkSample(image, background, text, columnDark, region.left) ??
+        sampleBeside(image, background, text, region);
+      if (slot) candidates.push(slot);
     }
   }
   const group = alignedGroup(candidates);
@@ -114,6 +111,49 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
+}
+
+/** The entry whose sample lies left of its text, or right of it (gnuplot's key). */
+function sampleBeside(image: Raster, background: Rgb, text: Box, region: Box): LegendSlot | null {
+  for (const side of [-1, 1] as const) {
+    const handle = findHandle(image, background, text, side, region);
+    if (!handle) continue;
+    const color = dominantColor(image, handle, background);
+    if (isSample(image, background, handle, color)) return { handle, text, color };
+  }
+  return null;
+}
+
+/**
+ * A sample drawn in black or grey is as dark as text, so it joins its text's run: the run
+ * is an entry when its first (or last) part, apart from the rest by more than a word space,
+ * is a line sample (at least as long as the text is high). `columnDark` flags the dark
+ * columns of the text's rows, from column `first`.
+ */
+function darkSample(
+  image: Raster,
+  background: Rgb,
+  text: Box,
+  columnDark: Uint8Array,
+  first: number,
+): LegendSlot | null {
+  const height = text.bottom - text.top;
+  const parts = findRuns(
+    columnDark.subarray(text.left - first, text.right - first),
+    Math.round(height * DEFAULTS.wordSpace),
+  ).map(({ from, to }) => ({ left: text.left + from, right: text.left + to + 1 }));
+  if (parts.length < 2) return null;
+  for (const [sample, rest] of [
+    [parts[0], { left: parts[1].left, right: text.right }],
+    [parts.at(-1)!, { left: text.left, right: parts.at(-2)!.right }],
+  ]) {
+    const handle = { ...text, ...sample };
+    if (handle.right - handle.left < height) continue;
+    const color = dominantColor(image, handle, background);
+    if (isSample(image, background, handle, color))
+      return { handle, text: { ...text, ...rest }, color };
+  }
+  return null;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type Rgb,
   rgbToLab,
 } from '../color.js';
+import type { Markers } from '../trace/findMarkers.js';
 import type { Box, Raster } from '../types.js';
 
 const DEFAULTS = {
@@ -40,6 +41,8 @@ export interface SeriesMask {
   /** Per pixel of the image: how much of the series colour is in it (0 = none). */
   weight: Float32Array;
   count: number;
+  /** Its markers, where they told it apart from other series of its colour. */
+  markers?: Markers;
 }
 
 /** A legend drawn over the plot: its box, and where its samples and text are. */

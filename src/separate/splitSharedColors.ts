@@ -2,6 +2,7 @@ import type { LegendSlot } from '../legend/findLegend.js';
 import { sampleStyle } from '../legend/sampleStyle.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
+import { splitByMarkers } from './splitByMarkers.js';
 import { matchStyles, splitCurves } from './splitCurves.js';
 
 const DEFAULTS = {
@@ -10,9 +11,10 @@ const DEFAULTS = {
 } as const;
 
 /**
- * Legend entries that share one colour (series told apart by dash pattern only) share one
- * mask (`masks[i]` is entry i's): it is split into its curves, and each entry takes the
- * curve drawn as its sample is. Masks of entries that could not be told apart stay as they
+ * Legend entries that share one colour (series told apart by their markers or dash pattern
+ * only) share one mask (`masks[i]` is entry i's): it is split, by the markers' shapes where
+ * the samples show markers, else into its curves, each entry taking the curve drawn as its
+ * sample is. Masks of entries that could not be told apart stay as they
  * are. Changes `masks` in place.
  */
 export function splitSharedColors(
@@ -32,20 +34,36 @@ export function splitSharedColors(
     );
     for (const j of group) grouped.add(j);
     if (group.length < 2) return;
-    const curves = splitCurves(masks[i].weight, image.width, region, {
-      count: group.length,
-      exclude: legend ? [legend] : [],
-    });
-    if (!curves) return;
-    const order = matchStyles(
-      curves.map((curve) => curve.style),
-      group.map((j) => sampleStyle(image, entries[j])),
-    );
+    const slots = group.map((j) => entries[j]);
+    const split =
+      splitByMarkers(image, masks[i].weight, region, slots, masks[i].color) ??
+      byDashes(image, masks[i], slots, region, legend);
+    if (!split) return;
     group.forEach((j, n) => {
-      const { weight } = curves[order[n]];
+      const { weight, markers } = split[n];
       let count = 0;
       for (let p = 0; p < weight.length; p++) if (weight[p] > 0) count++;
-      masks[j] = { color: masks[j].color, weight, count };
+      masks[j] = { color: masks[j].color, weight, count, markers };
     });
   });
+}
+
+/** The shared mask split into curves, each slot taking the curve drawn as its sample is. */
+function byDashes(
+  image: Raster,
+  mask: SeriesMask,
+  slots: LegendSlot[],
+  region: Box,
+  legend: Box | null,
+): { weight: Float32Array; markers?: undefined }[] | null {
+  const curves = splitCurves(mask.weight, image.width, region, {
+    count: slots.length,
+    exclude: legend ? [legend] : [],
+  });
+  if (!curves) return null;
+  const order = matchStyles(
+    curves.map((curve) => curve.style),
+    slots.map((slot) => sampleStyle(image, slot)),
+  );
+  return slots.map((_, n) => ({ weight: curves[order[n]].weight }));
 }

@@ -1,5 +1,5 @@
 import { percentile } from '../math.js';
-import type { Box, MarkerShape } from '../types.js';
+import type { MarkerShape } from '../types.js';
 import type { Core } from './distanceMap.js';
 
 const DEFAULTS = {
@@ -13,42 +13,64 @@ const DEFAULTS = {
   triangleShift: 0.06,
 } as const;
 
+/** What tells one marker shape from another, measured on one marker's core and body. */
+export interface MarkerFeatures {
+  /** How far the core's centre of mass sits below its box's centre, in box heights (up triangles low). */
+  shift: number;
+  /** How much of its box the core fills (diamonds little). */
+  fill: number;
+  /** How much of the square through its centre the whole body fills (squares all of it). */
+  bodyFill: number;
+}
+
 /**
- * The marker shape, from the markers' cores (their bodies shrunk by the line's half width,
- * which keeps the shape) and bodies: whether a core's mass sits low (a triangle pointing up)
- * or high (pointing down), how much of its box it fills (diamonds little), and how much of
- * its box the whole body fills (squares all of it). Medians over all markers.
+ * The features of one marker, from its core (its body shrunk by the line's half width,
+ * which keeps the shape) and its body (`solid` pixels).
+ */
+export function markerFeatures(
+  core: Core,
+  solid: (column: number, row: number) => boolean,
+): MarkerFeatures {
+  const height = core.box.bottom - core.box.top;
+  const cx = Math.floor(core.px);
+  const cy = Math.floor(core.py);
+  const run = (dx: number, dy: number) => {
+    let n = 0;
+    while (solid(cx + dx * (n + 1), cy + dy * (n + 1)) && n < DEFAULTS.maxMarkerRun) n++;
+    return n;
+  };
+  // The body's size: the shorter of its runs through the centre (a line through it only
+  // lengthens one of them). Its square box is filled by a square, 79% by a circle.
+  const side = Math.min(run(1, 0) + run(-1, 0), run(0, 1) + run(0, -1)) + 1;
+  const half = Math.floor(side / 2);
+  let count = 0;
+  for (let row = cy - half; row < cy - half + side; row++) {
+    for (let column = cx - half; column < cx - half + side; column++) {
+      if (solid(column, row)) count++;
+    }
+  }
+  return {
+    shift: (core.py - (core.box.top + core.box.bottom) / 2) / height,
+    fill: core.size / ((core.box.right - core.box.left) * height),
+    bodyFill: count / (side * side),
+  };
+}
+
+/**
+ * The marker shape, from the markers' features (markerFeatures), medians over all markers:
+ * whether a core's mass sits low (a triangle pointing up) or high (pointing down), how much
+ * of its box it fills (diamonds little), and how much of its box the whole body fills
+ * (squares all of it).
  */
 export function classifyMarker(
   cores: Core[],
   solid: (column: number, row: number) => boolean,
 ): MarkerShape {
-  const median = (value: (core: Core) => number) => percentile(cores.map(value), 0.5);
-  const height = (b: Box) => b.bottom - b.top;
-  const fill = (b: Box, count: number) => count / ((b.right - b.left) * height(b));
-  const shift = median((c) => (c.py - (c.box.top + c.box.bottom) / 2) / height(c.box));
+  const features = cores.map((core) => markerFeatures(core, solid));
+  const median = (value: (f: MarkerFeatures) => number) => percentile(features.map(value), 0.5);
+  const shift = median((f) => f.shift);
   if (shift > DEFAULTS.triangleShift) return 'triangle-up';
   if (shift < -DEFAULTS.triangleShift) return 'triangle-down';
-  if (median((c) => fill(c.box, c.size)) < DEFAULTS.diamondFill) return 'diamond';
-  // The body's size: the shorter of its runs through the centre (a line through it only
-  // lengthens one of them). Its square box is filled by a square, 79% by a circle.
-  const bodyFill = median((c) => {
-    const cx = Math.floor(c.px);
-    const cy = Math.floor(c.py);
-    const run = (dx: number, dy: number) => {
-      let n = 0;
-      while (solid(cx + dx * (n + 1), cy + dy * (n + 1)) && n < DEFAULTS.maxMarkerRun) n++;
-      return n;
-    };
-    const side = Math.min(run(1, 0) + run(-1, 0), run(0, 1) + run(0, -1)) + 1;
-    const half = Math.floor(side / 2);
-    let count = 0;
-    for (let row = cy - half; row < cy - half + side; row++) {
-      for (let column = cx - half; column < cx - half + side; column++) {
-        if (solid(column, row)) count++;
-      }
-    }
-    return count / (side * side);
-  });
-  return bodyFill > DEFAULTS.squareFill ? 'square' : 'circle';
+  if (median((f) => f.fill) < DEFAULTS.diamondFill) return 'diamond';
+  return median((f) => f.bodyFill) > DEFAULTS.squareFill ? 'square' : 'circle';
 }

@@ -40,6 +40,11 @@ export interface Markers {
   reach: number;
   /** Marker centres (px), in no order. */
   centres: PixelPoint[];
+  /**
+   * Every marker of the series is among `centres` (they were told apart from other series'
+   * markers of its colour): none is looked for under other series. @default false
+   */
+  complete?: boolean;
 }
 
 /**

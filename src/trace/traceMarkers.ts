@@ -35,8 +35,8 @@ export interface MarkerTrace {
  * point is the vertex where the strokes on its two sides meet, which is exact whatever the
  * marker's shape (a renderer may snap markers to whole pixels, the line it does not).
  * Evenly spaced markers are put back on their grid, markers hidden under other series are
- * recovered from the line (on the grid, at a bend, past the ends), and `joined` tells a line
- * chart from a scatter plot. `lineWidth` is the line's thickness (px).
+ * recovered from the line (on the grid, at a bend, past the ends; not when the markers are
+ * `complete`), and `joined` tells a line chart from a scatter plot. `lineWidth` is the line's thickness (px).
  */
 export function traceMarkers(ink: Ink, markers: Markers, lineWidth: number): MarkerTrace {
   const { reach, centres } = markers;
@@ -66,10 +66,12 @@ export function traceMarkers(ink: Ink, markers: Markers, lineWidth: number): Mar
           : core.py;
     return { px, py };
   });
-  if (grid) points = withHiddenOnGrid(points, grid, line, reach);
-  const inner = withHiddenVertices(points, line, reach, lineWidth);
+  if (!markers.complete) {
+    if (grid) points = withHiddenOnGrid(points, grid, line, reach);
+    points = withHiddenEnds(withHiddenVertices(points, line, reach, lineWidth), line, reach, grid);
+  }
   return {
-    points: withHiddenEnds(inner, line, reach, grid),
+    points,
     // Whole cores only: a marker cut by a later line has lost part of its shape.
     marker: markers.shape,
     coverage,

@@ -38,13 +38,15 @@ export interface TraceResult {
  * the line segments on its two sides meet (traceMarkers). Without markers, the line's centre in
  * every pixel column, left to right, following the run nearest the previous column where a
  * column holds several, fitted to the ink (traceBareLine). `filled` tells bars and areas apart.
+ * `known` markers (found when the series was told apart from others of its colour by them)
+ * are taken as they are.
  */
-export function traceSeries(ink: Ink): TraceResult {
+export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult {
   const runsByColumn = allColumnRuns(ink);
   const dist = distanceMap(ink.weight, ink.width, ink.height);
   const filled = filledShare(ink, dist);
   const halfWidth = lineHalfWidth(ink, runsByColumn, dist);
-  let markers: Markers | null = findMarkers(ink, dist, halfWidth);
+  let markers: Markers | null = known ?? findMarkers(ink, dist, halfWidth);
   if (!markers) {
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.

@@ -1,0 +1,282 @@
+import { channelDistance, type Rgb } from '../color.js';
+import type { LegendSlot } from '../legend/findLegend.js';
+import { percentile } from '../math.js';
+import { classifyMarker, type MarkerFeatures, markerFeatures } from '../trace/classifyMarker.js';
+import { type Core, distanceMap, findCores } from '../trace/distanceMap.js';
+import { DEFAULTS as FIND, type Markers } from '../trace/findMarkers.js';
+import { DEFAULTS as INK } from '../trace/ink.js';
+import type { Box, Raster } from '../types.js';
+
+const DEFAULTS = {
+  /** A sample pixel holds the entry's colour when within this of it (0..255 per channel). */
+  sameColor: 90,
+  /** Two samples' markers are different shapes when their features differ by this much. */
+  distinct: 0.12,
+  /** The shift of a marker's core weighs this much against its fills when markers are compared. */
+  shiftWeight: 4,
+  /** A marker in the plot is at least this share of the shallowest sample marker's depth. */
+  minDepth: 0.7,
+  /** A marker this many times farther from its cluster's centre than markers commonly are is none. */
+  outlier: 4,
+  /** Markers this close in x (px) are at one x: of different series. */
+  sameColumn: 2,
+  /** Rounds of k-means that fit the samples' clusters to the plot's markers. */
+  rounds: 3,
+  /** A stroke between two markers is kept this far (px) beyond the line's half width. */
+  strokeSlack: 1.5,
+  /** A marker's pixels reach this many core depths (inradii) from its centre, plus a pixel. */
+  reach: 2.3,
+} as const;
+
+/** A marker found in the plot, with what its shape looks like. */
+interface Found {
+  core: Core;
+  features: MarkerFeatures;
+}
+
+/** One series of a colour shared with others: its mask and the markers that are its own. */
+export interface MarkedSeries {
+  weight: Float32Array;
+  markers: Markers;
+}
+
+/**
+ * Series of one colour told apart by their markers' shapes (a circle, a triangle, a square,
+ * all black): each legend sample's marker is measured (markerFeatures), each marker in the
+ * shared mask `weight` goes to the sample it looks most like, and each series' mask is the
+ * shared one without the other series' markers. Returns, per slot, that mask and its
+ * markers (for its tracer to take as they are), or null when the samples have no markers,
+ * or markers too alike to tell.
+ */
+export function splitByMarkers(
+  image: Raster,
+  weight: Float32Array,
+  region: Box,
+  slots: LegendSlot[],
+  color: Rgb,
+): MarkedSeries[] | null {
+  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  if (samples.some((s) => s === null)) return null;
+  const vectors = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth));
+  for (let i = 0; i < vectors.length; i++) {
+    for (let j = i + 1; j < vectors.length; j++) {
+      if (distance(vectors[i], vectors[j]) < DEFAULTS.distinct) return null;
+    }
+  }
+  const { width, height } = image;
+  const dist = distanceMap(weight, width, height);
+  // The line's half width, from the samples: in the plot, markers may cover most columns.
+  const halfWidth = percentile(
+    samples.map((sample) => sample!.halfWidth),
+    0.5,
+  );
+  const solid = (column: number, row: number) =>
+    column >= 0 && row >= 0 && column < width && row < height
+      ? weight[row * width + column] >= INK.solid
+      : false;
+  const threshold = halfWidth + FIND.coreMargin;
+  // Lines crossing at a small angle leave blobs too: a marker is about as deep as the samples'.
+  const shallowest = Math.min(...samples.map((sample) => sample!.core.depth));
+  const cores = findCores(dist, width, region, threshold).filter(
+    (c) => c.size >= FIND.minCore && c.depth >= DEFAULTS.minDepth * shallowest,
+  );
+  if (cores.length < FIND.minMarkers) return null;
+  const found: Found[] = cores.map((core) => ({ core, features: markerFeatures(core, solid) }));
+  const owner = assignToSamples(
+    found.map(({ core, features }) => vectorOf(features, core.depth)),
+    found.map(({ core }) => core.px),
+    vectors,
+  );
+  return slots.map((_, s) => {
+    const mine = found.filter((_, n) => owner[n] === s).map(({ core }) => core);
+    const shape = classifyMarker(mine.length > 0 ? mine : [samples[s]!.core], solid);
+    const reach =
+      percentile(
+        mine.map((core) => core.depth),
+        0.5,
+      ) *
+        FIND.reach[shape] +
+      1;
+    return {
+      weight: ownInk(
+        weight,
+        width,
+        height,
+        mine,
+        found.filter((_, n) => owner[n] !== s && owner[n] >= 0).map(({ core }) => core),
+        reach,
+        halfWidth,
+      ),
+      markers: { shape, reach, centres: mine, complete: true },
+    };
+  });
+}
+
+/**
+ * The ink of one series among others of its colour: its markers, and the straight strokes
+ * between one marker and the next (a line chart joins its points in order of x), less the
+ * other series' markers where they lie on them.
+ */
+function ownInk(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  mine: Core[],
+  others: Core[],
+  reach: number,
+  halfWidth: number,
+): Float32Array {
+  const keep = new Uint8Array(weight.length);
+  const disc = (core: Core, radius: number, value: number) => {
+    for (
+      let row = Math.max(0, Math.floor(core.py - radius));
+      row <= Math.min(height - 1, core.py + radius);
+      row++
+    ) {
+      for (
+        let column = Math.max(0, Math.floor(core.px - radius));
+        column <= Math.min(width - 1, core.px + radius);
+        column++
+      ) {
+        if (Math.hypot(column + 0.5 - core.px, row + 0.5 - core.py) <= radius)
+          keep[row * width + column] = value;
+      }
+    }
+  };
+  const sorted = [...mine].sort((a, b) => a.px - b.px);
+  const stroke = halfWidth + DEFAULTS.strokeSlack;
+  sorted.forEach((a, i) => {
+    const b = sorted[i + 1];
+    if (!b) return;
+    const length = Math.hypot(b.px - a.px, b.py - a.py);
+    for (let t = 0; t <= length; t += 0.5) {
+      const f = length > 0 ? t / length : 0;
+      disc({ ...a, px: a.px + f * (b.px - a.px), py: a.py + f * (b.py - a.py) }, stroke, 1);
+    }
+  });
+  for (const core of mine) disc(core, reach, 1);
+  for (const core of others) disc(core, core.depth * DEFAULTS.reach + 1, 0);
+  const own = new Float32Array(weight.length);
+  for (let i = 0; i < weight.length; i++) if (keep[i]) own[i] = weight[i];
+  return own;
+}
+
+/**
+ * A marker as a point to compare: its features, the shift weighted up (triangles differ
+ * from circles mostly there), and its size (the log of its core's inradius: a triangle's is
+ * smaller than a circle's drawn at the same marker size).
+ */
+function vectorOf(features: MarkerFeatures, depth: number): number[] {
+  return [
+    DEFAULTS.shiftWeight * features.shift,
+    features.fill,
+    features.bodyFill,
+    Math.log(Math.max(depth, 0.5)),
+  ];
+}
+
+/**
+ * Which sample each marker is (-1 for none): k-means started at the samples (one cluster each), so the
+ * clusters follow how the plot's markers look (drawn at their own size and place, not quite
+ * as the legend's) while each stays its sample's. Markers at one x (`columns`, within a
+ * pixel or two: series sampled at the same x) go to different samples, the nearest pairs
+ * first, as long as there are samples for them. A marker much farther from its cluster's
+ * centre than markers commonly are from theirs is nobody's (a blob where lines cross).
+ */
+function assignToSamples(markers: number[][], columns: number[], samples: number[][]): number[] {
+  const centres = samples.map((v) => [...v]);
+  const groups: number[][] = [];
+  markers
+    .map((_, n) => n)
+    .sort((a, b) => columns[a] - columns[b])
+    .forEach((n) => {
+      const last = groups.at(-1);
+      if (last && columns[n] - columns[last[0]] <= DEFAULTS.sameColumn) last.push(n);
+      else groups.push([n]);
+    });
+  const owner = new Array<number>(markers.length).fill(0);
+  for (let round = 0; round < DEFAULTS.rounds; round++) {
+    for (const group of groups) {
+      const pairs = group.flatMap((n) =>
+        centres.map((c, s) => ({ n, s, d: distance(markers[n], c) })),
+      );
+      pairs.sort((a, b) => a.d - b.d);
+      const done = new Set<number>();
+      const taken = new Set<number>();
+      for (const { n, s } of pairs) {
+        if (done.has(n) || (taken.has(s) && group.length <= centres.length)) continue;
+        owner[n] = s;
+        done.add(n);
+        taken.add(s);
+      }
+    }
+    centres.forEach((centre, s) => {
+      const mine = markers.filter((_, n) => owner[n] === s);
+      if (mine.length === 0) return;
+      centre.forEach((_, d) => {
+        centre[d] = mine.reduce((sum, m) => sum + m[d], 0) / mine.length;
+      });
+    });
+  }
+  // A blob unlike every series' markers (lines crossing) is nobody's.
+  const apart = markers.map((m, n) => distance(m, centres[owner[n]]));
+  const limit = Math.max(DEFAULTS.distinct, DEFAULTS.outlier * percentile(apart, 0.5));
+  apart.forEach((d, n) => {
+    if (d > limit) owner[n] = -1;
+  });
+  return owner;
+}
+
+function distance(a: number[], b: number[]): number {
+  return Math.hypot(...a.map((v, d) => v - b[d]));
+}
+
+/**
+ * The marker on a legend sample drawn in `color` (the biggest blob of its pixels deeper than
+ * half the sample's line, with its features) and the line's half width; null when the
+ * sample has no marker.
+ */
+function sampleMarker(
+  image: Raster,
+  handle: Box,
+  color: Rgb,
+): { core: Core; features: MarkerFeatures; halfWidth: number } | null {
+  const margin = 2;
+  const left = Math.max(0, handle.left - margin);
+  const top = Math.max(0, handle.top - margin);
+  const width = Math.min(image.width, handle.right + margin) - left;
+  const height = Math.min(image.height, handle.bottom + margin) - top;
+  if (width <= 0 || height <= 0) return null;
+  const weight = new Float32Array(width * height);
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++) {
+      const o = ((top + row) * image.width + left + column) * 3;
+      const d = channelDistance(image.data, o, color);
+      weight[row * width + column] = d < DEFAULTS.sameColor ? 1 - d / DEFAULTS.sameColor : 0;
+    }
+  }
+  // The line's half width: its run height in the sample's columns, commonly.
+  const runs: number[] = [];
+  for (let column = 0; column < width; column++) {
+    let run = 0;
+    for (let row = 0; row < height; row++) run += weight[row * width + column];
+    if (run > 0) runs.push(run);
+  }
+  const halfWidth = percentile(runs, 0.3) / 2;
+  const dist = distanceMap(weight, width, height);
+  const region = { left: 0, top: 0, right: width, bottom: height };
+  const cores = findCores(dist, width, region, halfWidth + FIND.coreMargin);
+  const core = cores.sort((a, b) => b.size - a.size)[0];
+  if (
+    !core ||
+    core.size < FIND.minCore ||
+    core.depth < halfWidth + FIND.coreMargin + FIND.markerDepth
+  )
+    return null;
+  const features = markerFeatures(core, (column, row) =>
+    column >= 0 && row >= 0 && column < width && row < height
+      ? weight[row * width + column] >= INK.solid
+      : false,
+  );
+  return { core, features, halfWidth };
+}
