@@ -24,11 +24,21 @@ async function digitize(
 }
 
 /** Runs the built CLI, as `node dist/cli.js ...args`. */
-async function digitizeBuilt(
+function digitizeBuilt(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runBuilt([], ...args);
+}
+
+/** Runs the built CLI with options for node, as `node ...nodeArgs dist/cli.js ...args`. */
+async function runBuilt(
+  nodeArgs: string[],
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['dist/cli.js', ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, [...nodeArgs, 'dist/cli.js', ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -362,6 +372,16 @@ describe('digitize PDFs (built)', { timeout: 90_000 }, () => {
     expect(code).toBe(0);
     // The page is 576 x 432 pt, rendered at 2 px per point as the results are given.
     expect(await sharp(overlay).metadata()).toMatchObject({ width: 1152, height: 864 });
+  });
+
+  it('reads PDFs without the optional @napi-rs/canvas, quietly; only the overlay needs it', async () => {
+    const noCanvas = ['--import', './test/helpers/noCanvas.mjs'];
+    const withCanvas = await digitizeBuilt(panels, '--json');
+    const without = await runBuilt(noCanvas, panels, '--json');
+    expect(without).toEqual({ code: 0, stdout: withCanvas.stdout, stderr: '' });
+    const overlay = await runBuilt(noCanvas, panels, '--overlay', join(scratch, 'none.png'));
+    expect(overlay.code).toBe(1);
+    expect(overlay.stderr).toContain('needs the optional dependency @napi-rs/canvas');
   });
 
   it('gives each hostile PDF a clear error or a warning, and goes on with the others', async () => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DigitizeError } from '../errors.js';
 import type { Box, Raster } from '../types.js';
+import { AffineMatrix } from './affineMatrix.js';
 import { readTextItems, type TextItemLike } from './readText.js';
 import type { PageContent } from './types.js';
 import { type Matrix, type OpTable, walkOperators } from './walkOperators.js';
@@ -12,7 +13,23 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 /** pdfjs, loaded on the first PDF (it costs about 100 ms that image inputs need not pay). */
 let pdfjs: Promise<Pdfjs> | null = null;
 function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= (async () => {
+    if ((await loadCanvas()) !== null) return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Without the optional canvas, pdfjs would fail on loading (no DOMMatrix) and print that it
+    // cannot polyfill what only rendering needs: give it a DOMMatrix, and keep it quiet.
+    globalThis.DOMMatrix ??= AffineMatrix as unknown as typeof DOMMatrix;
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && /^Warning: Cannot (load|polyfill)/.test(args[0]))) {
+        warn(...args);
+      }
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
+  })();
   return pdfjs;
 }
 
