@@ -25,6 +25,7 @@ export function readChartTexts(
   charts: readonly { box: Box; x: VectorAxis; y: VectorAxis }[],
   lines: readonly TextLine[],
   usedLines: Set<TextLine>,
+  legendBoxes: readonly Box[] = [],
 ): ChartText[] {
   // Every way a free line could serve a chart, nearest first (in ems): the text between two
   // panels stacked goes to the one it is nearer to, as the lower one's title or the upper one's
@@ -33,7 +34,7 @@ export function readChartTexts(
   const options: { chart: number; role: (typeof roles)[number]; line: TextLine; gap: number }[] =
     [];
   charts.forEach((chart, i) => {
-    const gaps = textRoles(chart);
+    const gaps = textRoles(chart, legendTop(chart.box, legendBoxes));
     for (const line of lines) {
       if (usedLines.has(line)) continue;
       for (const role of roles) {
@@ -59,8 +60,32 @@ export function readChartTexts(
   }));
 }
 
-/** How far a line is from where each text of a chart goes (pixels), or null where it cannot be it. */
-function textRoles(chart: { box: Box; x: VectorAxis; y: VectorAxis }) {
+/**
+ * The top of a legend standing on the frame (ggplot2's `legend.position = "top"`): entries over
+ * the plot, each row within reach of the frame or of the row below it; the frame's top where
+ * there is none. A title is above the legend.
+ */
+function legendTop(box: Box, legendBoxes: readonly Box[]): number {
+  let top = box.top;
+  const above = legendBoxes
+    .filter(
+      (entry) =>
+        entry.bottom <= box.top + 1 && entry.left >= box.left - 1 && entry.right <= box.right + 1,
+    )
+    .sort((a, b) => b.bottom - a.bottom);
+  for (const entry of above) {
+    const height = entry.bottom - entry.top;
+    if (top - entry.bottom > TEXT_REACH * height) break;
+    top = Math.min(top, entry.top);
+  }
+  return top;
+}
+
+/**
+ * How far a line is from where each text of a chart goes (pixels), or null where it cannot be
+ * it; a title above `titleBase`, the top of a legend standing on the frame, counts from there.
+ */
+function textRoles(chart: { box: Box; x: VectorAxis; y: VectorAxis }, titleBase: number) {
   const { box } = chart;
   const xLabelsEdge = (chart.x.side === 'bottom' ? Math.max : Math.min)(
     chart.x.side === 'bottom' ? box.bottom : box.top,
@@ -90,7 +115,12 @@ function textRoles(chart: { box: Box; x: VectorAxis; y: VectorAxis }) {
         ? Math.max(0, box.top - line.box.bottom)
         : null,
     title: (line: TextLine) =>
-      line.angle === 0 && overlapX(line) ? box.top - line.box.bottom : null,
+      line.angle === 0 && overlapX(line)
+        ? // between the frame and a legend on it (matplotlib's legend above the title), or above both
+          line.box.bottom > titleBase + 0.3 * line.size
+          ? box.top - line.box.bottom
+          : titleBase - line.box.bottom
+        : null,
     xLabel: (line: TextLine) =>
       line.angle === 0 && overlapX(line)
         ? chart.x.side === 'bottom'

@@ -200,7 +200,12 @@ export function readVectorCharts(page: PageContent): PageCharts {
   }
 
   const ordered = readingOrder(charts);
-  const texts = readChartTexts(ordered, lines, usedLines);
+  const texts = readChartTexts(
+    ordered,
+    lines,
+    usedLines,
+    entries.map((entry) => entry.box),
+  );
   const results: VectorChart[] = [];
   for (const [i, chart] of ordered.entries()) {
     const own = entries.filter((entry) => nearestChart(entry.box, ordered) === chart);
