@@ -56,6 +56,7 @@ export function findLegendEntries(
       path.box.bottom - path.box.top <= KEY_BOX * largest,
   );
   const entries: VectorLegendEntry[] = [];
+  const afterText = new Set<VectorLegendEntry>();
   const taken = new Set<number>();
   for (const text of lines) {
     if (text.angle !== 0 || usedLines.has(text) || !/[\p{L}\p{N}]/u.test(text.text)) continue;
@@ -79,10 +80,18 @@ export function findLegendEntries(
       if (!entry) continue;
       for (const index of entry.paths) taken.add(index);
       entries.push(entry);
+      if (after) afterText.add(entry);
       break;
     }
   }
-  return entries;
+  // A sample drawn twice alike (ggplot2 draws a key once per layer) may be taken by the text
+  // after it and by a text before it, a legend's title: the text after it is its name.
+  const sampleBox = (entry: VectorLegendEntry) =>
+    JSON.stringify(paths.find((path) => path.index === entry.paths[0])?.box);
+  const before = new Set(
+    entries.filter((entry) => !afterText.has(entry)).map((entry) => sampleBox(entry)),
+  );
+  return entries.filter((entry) => !(afterText.has(entry) && before.has(sampleBox(entry))));
 }
 
 function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null {
