@@ -69,29 +69,38 @@ export function findLegendEntries(
       const gap = after ? path.box.left - text.box.right : text.box.left - path.box.right;
       return gap >= -0.1 * text.size && gap <= SAMPLE_GAP * text.size;
     };
-    for (const after of [false, true]) {
+    const sampleOn = (after: boolean) => {
       const found = samples.filter((path) => !taken.has(path.index) && beside(path, after));
-      if (found.length === 0) continue;
+      if (found.length === 0) return null;
       // The nearest sample, and what is drawn over it (a marker on a line, a line on a key box).
       const distance = (path: PdfPath) =>
         after ? path.box.left - text.box.right : text.box.left - path.box.right;
       found.sort((a, b) => distance(a) - distance(b));
-      const entry = readSample(text, found);
-      if (!entry) continue;
-      for (const index of entry.paths) taken.add(index);
-      entries.push(entry);
-      if (after) afterText.add(entry);
-      break;
-    }
+      return readSample(text, found);
+    };
+    // The sample before the text (most engines), unless the one after it shows more (gnuplot's
+    // key: a marker of a series drawn just before the text is no sample of it).
+    const before = sampleOn(false);
+    const after = sampleOn(true);
+    const entry = after && (!before || richness(after) > richness(before)) ? after : before;
+    if (!entry) continue;
+    for (const index of entry.paths) taken.add(index);
+    entries.push(entry);
+    if (entry === after) afterText.add(entry);
   }
   // A sample drawn twice alike (ggplot2 draws a key once per layer) may be taken by the text
   // after it and by a text before it, a legend's title: the text after it is its name.
   const sampleBox = (entry: VectorLegendEntry) =>
     JSON.stringify(paths.find((path) => path.index === entry.paths[0])?.box);
-  const before = new Set(
+  const beforeText = new Set(
     entries.filter((entry) => !afterText.has(entry)).map((entry) => sampleBox(entry)),
   );
-  return entries.filter((entry) => !(afterText.has(entry) && before.has(sampleBox(entry))));
+  return entries.filter((entry) => !(afterText.has(entry) && beforeText.has(sampleBox(entry))));
+}
+
+/** How much a sample shows: a line, a marker, a filled box. */
+function richness(entry: VectorLegendEntry): number {
+  return Number(entry.line !== null) + Number(entry.marker !== null) + Number(entry.patch !== null);
 }
 
 function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null {

@@ -34,6 +34,28 @@ function stroke(index: number, left: number, right: number, color: Rgb): PdfPath
   };
 }
 
+/** A filled square marker of side 6 centred at (x, 100). */
+function square(index: number, x: number, color: Rgb): PdfPath {
+  const box = { left: x - 3, top: 97, right: x + 3, bottom: 103 };
+  const points = [
+    { px: box.left, py: box.top },
+    { px: box.right, py: box.top },
+    { px: box.right, py: box.bottom },
+    { px: box.left, py: box.bottom },
+  ];
+  return {
+    index,
+    subpaths: [{ points, closed: true, curved: false }],
+    stroke: null,
+    fill: color,
+    lineWidth: 1,
+    dash: [],
+    clip: null,
+    formOrigin: null,
+    box,
+  };
+}
+
 const red: Rgb = [200, 30, 30];
 const blue: Rgb = [30, 30, 200];
 
@@ -58,5 +80,14 @@ describe('findLegendEntries', () => {
       ['SGD', red],
       ['Adam', blue],
     ]);
+  });
+
+  it('takes the sample after the text where it shows more than a data marker before it', () => {
+    // gnuplot's key, right of the plot's last points: a data point just before the text.
+    const lines = [text('Validation', 100)];
+    const paths = [square(1, 90, blue), stroke(2, 190, 220, red), square(3, 205, red)];
+    const [entry] = findLegendEntries(lines, paths, new Set(), new Set());
+    expect(entry.line?.color).toEqual(red);
+    expect(entry.marker?.fill).toEqual(red);
   });
 });
