@@ -4,7 +4,7 @@
 //
 //   node bench/papers/run.mjs DIR --out PRED [--no-raster]
 //   node ../shared/bench/score.mjs --truth DIR --pred PRED
-//   node bench/papers/recall.mjs --truth DIR --pred PRED     # charts found per page
+
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
