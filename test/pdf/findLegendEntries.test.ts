@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findLegendEntries } from '../../src/pdf/findLegendEntries.js';
 import type { TextLine } from '../../src/pdf/textLines.js';
 import type { PdfPath, Rgb } from '../../src/pdf/types.js';
+import { pdfPath } from '../helpers/pdfPaths.js';
 
 /** A level line of 14 px text starting at `left`, its middle at y = 100. */
 function text(value: string, left: number): TextLine {
@@ -12,48 +13,22 @@ function text(value: string, left: number): TextLine {
 
 /** A level stroke from `left` to `right` at y = 100: a legend sample. */
 function stroke(index: number, left: number, right: number, color: Rgb): PdfPath {
-  return {
-    index,
-    subpaths: [
-      {
-        points: [
-          { px: left, py: 100 },
-          { px: right, py: 100 },
-        ],
-        closed: false,
-        curved: false,
-      },
-    ],
-    stroke: color,
-    fill: null,
-    lineWidth: 2,
-    dash: [],
-    clip: null,
-    formOrigin: null,
-    box: { left, top: 100, right, bottom: 100 },
-  };
+  const points = [
+    { px: left, py: 100 },
+    { px: right, py: 100 },
+  ];
+  return { ...pdfPath(index, points, { stroke: color }), lineWidth: 2 };
 }
 
 /** A filled square marker of side 6 centred at (x, 100). */
 function square(index: number, x: number, color: Rgb): PdfPath {
-  const box = { left: x - 3, top: 97, right: x + 3, bottom: 103 };
   const points = [
-    { px: box.left, py: box.top },
-    { px: box.right, py: box.top },
-    { px: box.right, py: box.bottom },
-    { px: box.left, py: box.bottom },
+    { px: x - 3, py: 97 },
+    { px: x + 3, py: 97 },
+    { px: x + 3, py: 103 },
+    { px: x - 3, py: 103 },
   ];
-  return {
-    index,
-    subpaths: [{ points, closed: true, curved: false }],
-    stroke: null,
-    fill: color,
-    lineWidth: 1,
-    dash: [],
-    clip: null,
-    formOrigin: null,
-    box,
-  };
+  return pdfPath(index, points, { fill: color });
 }
 
 const red: Rgb = [200, 30, 30];

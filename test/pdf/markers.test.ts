@@ -2,27 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readMarker, sameShape } from '../../src/pdf/markers.js';
 import type { PdfPath } from '../../src/pdf/types.js';
 import type { PixelPoint } from '../../src/types.js';
+import { pdfPath } from '../helpers/pdfPaths.js';
 
 /** A filled closed outline through `points`, as a plotting engine draws a marker. */
 function outline(index: number, points: PixelPoint[]): PdfPath {
-  const xs = points.map((p) => p.px);
-  const ys = points.map((p) => p.py);
-  return {
-    index,
-    subpaths: [{ points, closed: true, curved: false }],
-    stroke: null,
-    fill: [31, 119, 180],
-    lineWidth: 1,
-    dash: [],
-    clip: null,
-    formOrigin: null,
-    box: {
-      left: Math.min(...xs),
-      top: Math.min(...ys),
-      right: Math.max(...xs),
-      bottom: Math.max(...ys),
-    },
-  };
+  return pdfPath(index, points, { fill: [31, 119, 180] });
 }
 
 /** A triangle pointing up of side `size` about (x, y). */

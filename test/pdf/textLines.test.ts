@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextLines } from '../../src/pdf/textLines.js';
 import type { PdfPath, PdfText } from '../../src/pdf/types.js';
+import { pdfPath } from '../helpers/pdfPaths.js';
 
 /** A level text item at (x, y) on its baseline, `size` px, advancing 0.6 em per character. */
 function item(text: string, x: number, y: number, size = 10): PdfText {
@@ -25,15 +26,8 @@ function bar(index: number, left: number, top: number, right: number, bottom: nu
     { px: left, py: bottom },
   ];
   return {
-    index,
-    subpaths: [{ points, closed: true, curved: false }],
-    stroke: null,
-    fill: [0, 0, 0],
-    lineWidth: 1,
-    dash: [],
-    clip: null,
+    ...pdfPath(index, points, { fill: [0, 0, 0] }),
     formOrigin: { px: left - 1, py: top + 3 },
-    box: { left, top, right, bottom },
   };
 }
 
