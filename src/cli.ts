@@ -2,48 +2,49 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { invalidArgument } from './arguments.js';
-import { findInputs, inShard, parseShard, type Shard } from './batch/findInputs.js';
+import { Command, CommanderError, Option } from 'commander';
+import { findInputs, inShard, type Shard } from './batch/findInputs.js';
+import type { Outcome } from './batch/outcome.js';
 import { createProgress, formatDuration, type Progress } from './batch/progress.js';
-import { type Job, type JobOptions, planJobs, runJob, withoutSignal } from './batch/runJob.js';
+import { type Job, planJobs } from './batch/runJob.js';
+import { type BatchOptions, runJobs } from './batch/runJobs.js';
 import {
   createRunLog,
   errorLine,
   failedRecord,
   LOG_NAME,
   type LogRecord,
+  logName,
   messageOf,
   type RunLog,
 } from './batch/runLog.js';
+import { EXIT_SIGNAL, watchSignals } from './batch/signals.js';
+import { readStream, STDIN } from './batch/stdin.js';
 import { createStdout, type StdoutFormat } from './batch/stdout.js';
-import { createDigitizer, type DigitizeOptions, type Digitizer } from './digitize.js';
-import { DigitizeError } from './errors.js';
-import { parsePageRanges } from './pdf/pageRanges.js';
-import type { DigitizeResult } from './types.js';
+import {
+  delimiterOption,
+  pagesOption,
+  positiveIntegerOption,
+  positiveNumberOption,
+  shardOption,
+} from './cliOptions.js';
+import { DEFAULT_TIMEOUT_MS } from './digitize.js';
+import { DEFAULT_MAX_PIXELS, maxBytesFor } from './load/loadRaster.js';
+import { createReviewCollector, type ReviewCollector } from './report/collectReview.js';
 
 const EXIT_OK = 0;
 /** At least one input failed; the others were still done. */
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-/** 128 + the signal number, as shells report a process killed by it. */
-const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
-/** Inputs in flight per worker thread: one being digitized, one waiting for it. */
-const LANES_PER_THREAD = 2;
-
-type SignalName = keyof typeof EXIT_SIGNAL;
 
 /** The options commander hands the action, after the per-option parsers ran. */
-interface CliOptions extends JobOptions {
+interface CliOptions extends BatchOptions {
   json?: boolean;
   jsonl?: boolean;
   shard?: Shard;
   quiet?: boolean;
-  maxPixels?: number;
-  timeout?: number;
-  pages?: string;
-  maxPages?: number;
-  jobs: number;
+  /** The review page to write after the batch. */
+  report?: string;
 }
 
 const version = (
@@ -68,34 +69,64 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addOption(
       new Option(
         '--csv',
-        'print the table form on stdout (tables separated by a blank line); with --out, also write .csv files',
+        'print the table form on stdout (several: each after a # <source> line, blank lines between); with --out, also write .csv files',
       ).conflicts('describe'),
     )
+    .addOption(
+      new Option(
+        '--csv-long',
+        'print the long table (series,x,y; source and panel columns for several inputs); with --out, also write .long.csv files',
+      ).conflicts(['json', 'jsonl']),
+    )
+    .addOption(
+      new Option(
+        '--plotly',
+        'print each result as a Plotly figure (JSON); with --out, also write .plotly.json files',
+      ).conflicts(['json', 'jsonl']),
+    )
+    .addOption(
+      new Option(
+        '--wpd',
+        'print each result as a WebPlotDigitizer project (JSON); with --out, also write .wpd.tar projects holding the image',
+      ).conflicts(['json', 'jsonl']),
+    )
+    .option(
+      '--delimiter <char>',
+      "the CSV field separator: ',', ';', '|' or tab (default: ',')",
+      delimiterOption,
+    )
+    .option('--bom', 'start CSV output with a UTF-8 byte order mark (for Excel)')
     .option(
       '--describe',
       'print the chart in words (Markdown) on stdout; with --json or --jsonl, the facts it rests on instead; with --out, also write .md files',
     )
     .option(
       '--out <dir>',
-      `write <dir>/<relative path>.json mirroring the input tree, and a run log <dir>/${LOG_NAME}`,
+      `write <dir>/<relative path>.json mirroring the input tree, and a run log <dir>/${LOG_NAME} (with --shard K/N: digitize-log.shard-K-of-N.jsonl)`,
     )
     .option('--overlay <file>', 'write the overlay PNG of a single input to <file>')
     .option('--overlays', 'with --out, write <dir>/<relative path>.overlay.png for each input')
+    .option(
+      '--report <file>',
+      'write a review page (HTML, self-contained) of every input with its overlay, least confident first',
+    )
     .option('--force', 'redo inputs whose outputs are newer than the input')
     .option(
       '--shard <K/N>',
       'process only shard K of N (by a hash of the relative path)',
       shardOption,
     )
-    .option(
-      '--max-pixels <n>',
-      'refuse images with more pixels than this',
-      positiveIntegerOption('--max-pixels'),
+    .addOption(
+      new Option(
+        '--max-pixels <n>',
+        `refuse images with more pixels than this (default: ${DEFAULT_MAX_PIXELS})`,
+      ).argParser(positiveIntegerOption('--max-pixels')),
     )
-    .option(
-      '--timeout <seconds>',
-      'time limit per input (a PDF: all its pages)',
-      positiveNumberOption('--timeout'),
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        `time limit per input, PDF pages together (default: ${DEFAULT_TIMEOUT_MS / 1000})`,
+      ).argParser(positiveNumberOption('--timeout')),
     )
     .option(
       '--pages <ranges>',
@@ -107,11 +138,13 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
       'PDFs: read at most this many pages, with a warning naming the rest (default: 1000)',
       positiveIntegerOption('--max-pages'),
     )
-    .option(
-      '--jobs <n>',
-      'images digitized at once, each in a worker thread with its own OCR engine (default: the number of cores)',
-      positiveIntegerOption('--jobs'),
-      availableParallelism(),
+    .addOption(
+      new Option(
+        '--jobs <n>',
+        'images digitized at once, each in a worker thread with its own OCR engine',
+      )
+        .argParser(positiveIntegerOption('--jobs'))
+        .default(availableParallelism(), `the number of cores, ${availableParallelism()}`),
     )
     .option('--quiet', 'no progress and no summary on stderr (errors are still printed)')
     .option('--debug', 'print stack traces with errors')
@@ -120,6 +153,20 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addHelpText(
       'after',
       `
+Inputs: image files, folders (walked recursively), or - for an image on standard input.
+
+Examples:
+  digitize chart.png                          print the chart's JSON
+  digitize chart.png --csv > chart.csv        its table (--csv-long: one row per point)
+  digitize - --json < chart.png               an image piped in
+  digitize figures/ --out results/ --report results/review.html
+                                              a folder: JSON files, a run log and a review page
+  digitize figures/ --out results/ --wpd      also WebPlotDigitizer projects, to correct by hand
+  digitize figures/ --jsonl --quiet > all.jsonl
+                                              one line per chart, failures as lines of their own
+  digitize figures/ --out results/ --shard 2/8
+                                              the second of 8 machines sharing results/
+
 Exit status: 0 when every input was done, ${EXIT_FAILED} when any failed, ${EXIT_USAGE} on a usage error,
 ${EXIT_SIGNAL.SIGINT} / ${EXIT_SIGNAL.SIGTERM} when interrupted by SIGINT / SIGTERM (the inputs in flight are finished first).`,
     )
@@ -147,11 +194,7 @@ async function main(argv: string[]): Promise<number> {
 async function run(program: Command, args: string[], options: CliOptions): Promise<number> {
   const usage = (message: string): never =>
     program.error(`error: ${message}`, { exitCode: EXIT_USAGE, code: 'digitize.usage' });
-  if (options.overlays && !options.out) usage('--overlays needs --out <dir>');
-  if (options.overlay !== undefined && args.length > 1) {
-    usage('--overlay <file> takes a single input; use --out <dir> --overlays for several');
-  }
-
+  const printed = checkUsage(args, options, usage);
   const stderr = process.stderr;
   const say = (line: string): void => {
     if (!options.quiet) stderr.write(`${line}\n`);
@@ -159,31 +202,26 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   const startedRun = Date.now();
 
   // A missing argument or a folder without images is one failed input: the others are still done.
-  const early: LogRecord[] = [];
+  const early: Array<{ record: LogRecord; outcome: Outcome }> = [];
   const several = args.length > 1 || options.shard !== undefined || (await anyFolder(args));
-  const outDir = options.out;
-  const found = await findInputs(args, {
-    exclude: outDir === undefined ? [] : [outDir],
-    onError: (input, error) => {
-      early.push(failedRecord(input, error, 0));
-      stderr.write(`${errorLine(input, error, options.debug)}\n`);
-    },
-  });
-  const jobs = planJobs(found, options).filter(
-    (job) => options.shard === undefined || inShard(job.input.relative, options.shard),
-  );
+  const fail = (input: string, error: unknown): void => {
+    early.push({ record: failedRecord(input, error, 0), outcome: { source: input, error } });
+    stderr.write(`${errorLine(input, error, options.debug)}\n`);
+  };
+  const jobs = await collectJobs(args, options, fail);
   if (options.overlay !== undefined && jobs.length > 1) {
     usage(`--overlay <file> takes a single input but the arguments hold ${jobs.length} images`);
   }
 
   let log: RunLog;
   try {
-    log = await createRunLog(outDir, (line) => stderr.write(`${line}\n`));
+    const warn = (line: string): boolean => stderr.write(`${line}\n`);
+    log = await createRunLog(options.out, warn, logName(options.shard));
   } catch (error) {
-    stderr.write(`digitize: cannot create the output folder ${outDir}: ${messageOf(error)}\n`);
+    stderr.write(`digitize: cannot create the output folder ${options.out}: ${messageOf(error)}\n`);
     return EXIT_FAILED;
   }
-  for (const record of early) await log.write(record);
+  for (const { record } of early) await log.write(record);
 
   const progress: Progress | null =
     !options.quiet && jobs.length > 1
@@ -207,19 +245,29 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   };
   process.stdout.on('error', onStdoutError);
 
-  const stdout = createStdout(
-    stdoutFormat(options),
+  const stdout = createStdout(printed[0] ?? defaultFormat(options), {
     several,
-    () => stdoutClosed,
-    options.describe === true,
-  );
+    closed: () => stdoutClosed,
+    facts: options.describe === true,
+    delimiter: options.delimiter,
+    bom: options.bom,
+  });
+  const review: ReviewCollector | null =
+    options.report === undefined
+      ? null
+      : createReviewCollector(options.report, { maxPixels: options.maxPixels });
+  const emit = async (outcome: Outcome, overlayFile?: string): Promise<void> => {
+    await stdout.emit(outcome);
+    await review?.add(outcome, overlayFile);
+  };
+  for (const { outcome } of early) await emit(outcome);
   let processed = 0;
   try {
     processed = await runJobs(jobs, {
       options,
       signal: controller.signal,
       stopped: () => signals.stopping() !== null || stdoutClosed,
-      emit: stdout.emit,
+      emit,
       report,
       done: async (record) => {
         await log.write(record);
@@ -231,6 +279,7 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
     progress?.stop();
     signals.dispose();
   }
+  if (review !== null && !(await writeReview(review, options, say))) return EXIT_FAILED;
 
   const { ok, failed, skipped } = log.counts;
   // When every argument failed before any work (missing paths, folders without images), the
@@ -248,106 +297,108 @@ async function run(program: Command, args: string[], options: CliOptions): Promi
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-interface RunContext {
-  options: CliOptions;
-  /** Aborts the inputs in flight. */
-  signal: AbortSignal;
-  /** Whether to stop taking inputs (a signal, or stdout closed). */
-  stopped: () => boolean;
-  emit: (result: DigitizeResult) => Promise<void>;
-  report: (line: string) => void;
-  /** Called with each input's record as it finishes. */
-  done: (record: LogRecord) => Promise<void>;
-}
-
 /**
- * Digitizes the jobs, several at once with worker threads, until they are all done or
- * `stopped()`; closes the digitizer. Resolves to the number of jobs processed.
+ * Checks the combinations of arguments and options that cannot work (through `usage`, which
+ * throws); returns the formats asked for on stdout.
  */
-async function runJobs(jobs: Job[], context: RunContext): Promise<number> {
-  const { options, signal, stopped, emit, report, done } = context;
-  const perImage: DigitizeOptions = { signal };
-  if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
-  if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
-  if (options.pages !== undefined) perImage.pages = options.pages;
-  if (options.maxPages !== undefined) perImage.maxPages = options.maxPages;
-  // One input runs on this thread: no worker to start, so a single chart stays quick.
-  const threads = Math.max(1, Math.min(options.jobs, jobs.length));
-  let digitizer: Digitizer | null = null;
-  // Created on first use, so a run where everything is up to date never starts the OCR engine;
-  // worker threads are started as inputs reach them.
-  const getDigitizer = (): Digitizer => {
-    digitizer ??= createDigitizer({ ...withoutSignal(perImage), jobs: threads });
-    return digitizer;
-  };
-  let processed = 0;
-  let next = 0;
-  // Each lane takes the next input when its last one is done. With threads, twice as many lanes
-  // as workers, so a worker has its next chart waiting while its last result is being written.
-  const lane = async (): Promise<void> => {
-    while (next < jobs.length && !stopped()) {
-      const job = jobs[next++];
-      const record = await runJob(job, { options, perImage, getDigitizer, emit, report });
-      processed += 1;
-      await done(record);
-    }
-  };
-  try {
-    const lanes = threads > 1 ? threads * LANES_PER_THREAD : 1;
-    await Promise.all(Array.from({ length: lanes }, lane));
-  } finally {
-    const closing = digitizer as Digitizer | null;
-    if (closing !== null) {
-      await closing.close().catch((error: unknown) => {
-        process.stderr.write(`digitize: closing the OCR engine failed: ${messageOf(error)}\n`);
-      });
-    }
+function checkUsage(
+  args: string[],
+  options: CliOptions,
+  usage: (message: string) => never,
+): Exclude<StdoutFormat, null>[] {
+  if (options.overlays && !options.out) usage('--overlays needs --out <dir>');
+  if (options.overlay !== undefined && args.length > 1) {
+    usage('--overlay <file> takes a single input; use --out <dir> --overlays for several');
   }
-  return processed;
-}
-
-/** What is printed on stdout: the format asked for, JSON when no file is written either. */
-function stdoutFormat(options: CliOptions): StdoutFormat {
-  if (options.json) return 'json';
-  if (options.jsonl) return 'jsonl';
-  if (options.csv) return 'csv';
-  if (options.describe) return 'markdown';
-  return options.out === undefined && options.overlay === undefined ? 'json' : null;
+  const printed = printedFormats(options);
+  if (options.out === undefined && printed.length > 1) {
+    usage(`${printed.join(' and ')} print different things on stdout: give one, or --out <dir>`);
+  }
+  const stdinCount = args.filter((arg) => arg === STDIN).length;
+  if (stdinCount > 1) usage(`${STDIN} (standard input) can be given once`);
+  if (stdinCount > 0 && process.stdin.isTTY) {
+    usage(`${STDIN} reads an image from standard input, but standard input is a terminal`);
+  }
+  return printed;
 }
 
 /**
- * Signals: the first stops taking inputs (those in flight are finished), the second aborts
- * them, a third exits at once. `stopping()` is the first signal received, null before any.
+ * The jobs of the run: the files found under the arguments and the image on standard input,
+ * with their outputs, less those of other shards. What cannot be read is reported by `fail`.
  */
-function watchSignals(
-  report: (line: string) => void,
-  controller: AbortController,
-): { stopping: () => SignalName | null; dispose: () => void } {
-  let stopping: SignalName | null = null;
-  let count = 0;
-  const onSignal = (signal: SignalName): void => {
-    count += 1;
-    stopping ??= signal;
-    if (count === 1) {
-      report(`digitize: ${signal}: finishing the inputs in flight (${signal} again aborts them)`);
-    } else if (count === 2) {
-      report(`digitize: ${signal}: aborting the inputs in flight`);
-      controller.abort(new DigitizeError('ABORTED', 'input', `interrupted by ${signal}`));
-    } else {
-      process.exit(EXIT_SIGNAL[stopping]);
-    }
-  };
-  const onSigint = (): void => onSignal('SIGINT');
-  const onSigterm = (): void => onSignal('SIGTERM');
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigterm);
-  return {
-    stopping: () => stopping,
-    dispose() {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-    },
-  };
+async function collectJobs(
+  args: string[],
+  options: CliOptions,
+  fail: (input: string, error: unknown) => void,
+): Promise<Job[]> {
+  const exclude = options.out === undefined ? [] : [options.out];
+  const found = await findInputs(
+    args.filter((arg) => arg !== STDIN),
+    { exclude, onError: fail },
+  );
+  const stdin = args.includes(STDIN) ? await readStdin(options, fail) : null;
+  // Standard input is named `stdin` under --out, planned with the files so names cannot clash.
+  const planned = planJobs(stdin === null ? found : [...found, STDIN_INPUT], options);
+  if (stdin !== null) planned[planned.length - 1].bytes = stdin;
+  const { shard } = options;
+  return planned.filter((job) => shard === undefined || inShard(job.input.relative, shard));
+}
+
+/** Writes the review page; false (and said on stderr) when it cannot be written. */
+async function writeReview(
+  review: ReviewCollector,
+  options: CliOptions,
+  say: (line: string) => void,
+): Promise<boolean> {
+  try {
+    await review.write();
+    say(`digitize: review page written to ${options.report}`);
+    return true;
+  } catch (error) {
+    process.stderr.write(
+      `digitize: cannot write the review page ${options.report}: ${messageOf(error)}\n`,
+    );
+    return false;
+  }
+}
+
+/**
+ * The formats asked for on stdout, the one printed first: JSON or JSON lines (of the result, or
+ * with --describe of its facts), a table, a Plotly figure, a WebPlotDigitizer project, words.
+ */
+function printedFormats(options: CliOptions): Exclude<StdoutFormat, null>[] {
+  const asked: Array<[boolean | undefined, Exclude<StdoutFormat, null>]> = [
+    [options.json, 'json'],
+    [options.jsonl, 'jsonl'],
+    [options.csv, 'csv'],
+    [options.csvLong, 'csv-long'],
+    [options.plotly, 'plotly'],
+    [options.wpd, 'wpd'],
+    [options.describe && !options.json && !options.jsonl, 'markdown'],
+  ];
+  return asked.filter(([flag]) => flag === true).map(([, format]) => format);
+}
+
+/** Without a format asked for: JSON, unless files are written (then nothing). */
+function defaultFormat(options: CliOptions): StdoutFormat {
+  const files = options.out !== undefined || options.overlay !== undefined;
+  return files || options.report !== undefined ? null : 'json';
+}
+
+/** The input standing for standard input: `-`, its outputs named `stdin.*` under --out. */
+const STDIN_INPUT = { path: STDIN, relative: 'stdin' };
+
+/** The bytes on standard input; null when they cannot be read (reported through `fail`). */
+async function readStdin(
+  options: CliOptions,
+  fail: (input: string, error: unknown) => void,
+): Promise<Buffer | null> {
+  try {
+    return await readStream(process.stdin, maxBytesFor(options.maxPixels ?? DEFAULT_MAX_PIXELS));
+  } catch (error) {
+    fail(STDIN, error);
+    return null;
+  }
 }
 
 async function anyFolder(paths: string[]): Promise<boolean> {
@@ -360,50 +411,6 @@ async function anyFolder(paths: string[]): Promise<boolean> {
     ),
   );
   return kinds.some(Boolean);
-}
-
-function shardOption(value: string): Shard {
-  try {
-    return parseShard(value);
-  } catch (error) {
-    throw new InvalidArgumentError(messageOf(error));
-  }
-}
-
-/** A page selection, checked here (a usage error) and passed on as written. */
-function pagesOption(value: string): string {
-  try {
-    parsePageRanges(value);
-  } catch (error) {
-    throw new InvalidArgumentError(messageOf(error));
-  }
-  return value;
-}
-
-function positiveIntegerOption(name: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < 1) {
-      throw invalidArgument('positive integer', name, value, {
-        error: InvalidArgumentError,
-        received: `'${value}'`,
-      });
-    }
-    return number;
-  };
-}
-
-function positiveNumberOption(name: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-      throw invalidArgument('positive number', name, value, {
-        error: InvalidArgumentError,
-        received: `'${value}'`,
-      });
-    }
-    return number;
-  };
 }
 
 /** Exits once stdout has taken everything written to it (a pipe may still be draining). */

@@ -73,7 +73,7 @@ export interface Digitizer {
 }
 
 /** Default per-image time limit (ms): the slowest development chart takes under 2 s. */
-const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
 /**
  * Charts handed to the pool per worker by `digitizeMany`: one running and one waiting, so a
  * worker never idles while its last result travels back.

@@ -34,8 +34,22 @@ export {
 } from './digitize.js';
 export { DigitizeError, type ErrorCode, type Stage } from './errors.js';
 export { renderOverlay } from './export/renderOverlay.js';
-export { toCsv } from './export/toCsv.js';
-export { toJson } from './export/toJson.js';
+export { type CsvOptions, type LongCsvOptions, toCsv, toLongCsv } from './export/toCsv.js';
+export { roundResult, toJson } from './export/toJson.js';
+export {
+  type PlotlyAxis,
+  type PlotlyFigure,
+  type PlotlyTrace,
+  toPlotly,
+} from './export/toPlotly.js';
+export {
+  toWpd,
+  toWpdProject,
+  type WpdAxes,
+  type WpdCalibrationPoint,
+  type WpdDataset,
+  type WpdProject,
+} from './export/toWpd.js';
 export { chartsOf, isFigure } from './figure/figureResult.js';
 export type {
   AxisResult,

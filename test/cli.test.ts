@@ -56,8 +56,9 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-// Each case starts a process (about a second through npx and tsx): run them side by side.
-describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
+// Each case starts a process (about a second through npx and tsx, ten on a loaded 2-core
+// machine): run them side by side.
+describe.concurrent('digitize (command line)', { timeout: 90_000 }, () => {
   it('exits 2 on an unknown option', async () => {
     const { code, stdout, stderr } = await digitize('--bogus', 'chart.png');
     expect(code).toBe(2);
@@ -103,11 +104,18 @@ describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
     expect(stdout).toContain('Usage: digitize [options] <inputs...>');
   });
 
-  it('names a missing file on one line and exits 1', async () => {
+  it('names a missing file on one line, prints it as a failure and exits 1', async () => {
     const missing = join(scratch, 'no such chart.png');
     const { code, stdout, stderr } = await digitize(missing);
     expect(code).toBe(1);
-    expect(stdout).toBe('');
+    expect(JSON.parse(stdout)).toEqual({
+      source: missing,
+      error: {
+        code: 'INPUT_NOT_FOUND',
+        message: `no such file or folder: ${missing}`,
+        stage: 'input',
+      },
+    });
     expect(stderr).toBe(`${missing}: no such file or folder: ${missing}\n`);
   });
 
@@ -121,17 +129,27 @@ describe.concurrent('digitize (command line)', { timeout: 30_000 }, () => {
     for (const folder of [`${empty}/`, notes]) {
       const { code, stdout, stderr } = await digitize(folder);
       expect(code).toBe(1);
-      expect(JSON.parse(stdout)).toEqual([]);
+      expect(JSON.parse(stdout)).toEqual([
+        { source: folder, error: expect.objectContaining({ code: 'INPUT_NOT_FOUND' }) },
+      ]);
       expect(stderr).toBe(`${folder}: no images found\n`);
     }
   });
 
-  it('logs a missing input with --out and still prints a valid JSON array', async () => {
+  it('logs a missing input with --out and prints it as an entry of the JSON array', async () => {
     const missing = join(scratch, 'gone');
     const out = join(scratch, 'out');
     const { code, stdout } = await digitize('--quiet', '--json', '--out', out, missing, missing);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual([]);
+    const failure = {
+      source: missing,
+      error: {
+        code: 'INPUT_NOT_FOUND',
+        message: `no such file or folder: ${missing}`,
+        stage: 'input',
+      },
+    };
+    expect(JSON.parse(stdout)).toEqual([failure, failure]);
     const log = (await readFile(join(out, 'digitize-log.jsonl'), 'utf8')).trim().split('\n');
     expect(log.map((line) => JSON.parse(line))).toEqual([
       {
@@ -233,7 +251,18 @@ describe('digitize a folder with --jobs 2 (built)', { timeout: 90_000 }, () => {
       `${empty}: no images found`,
     ]);
     expect(stderr).toContain('digitize: 1 ok, 1 failed, 0 up to date');
-    expect(JSON.parse(stdout).source).toBe(join(input, 'a.png'));
+    // The folder's failure is a line of its own, before the chart.
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      {
+        source: empty,
+        error: { code: 'INPUT_NOT_FOUND', message: 'no images found', stage: 'input' },
+      },
+      expect.objectContaining({ source: join(input, 'a.png') }),
+    ]);
     const log = (await readFile(join(out, 'digitize-log.jsonl'), 'utf8'))
       .trim()
       .split('\n')

@@ -286,6 +286,32 @@ describe('digitize rendered charts', () => {
     });
   });
 
+  it('reads a chart drawn without axis lines or grid, from its tick labels alone', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const spec: ChartSpec = {
+      xRange: [0, 100],
+      yRange: [0, 1],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.25, 0.5, 0.75, 1],
+      frame: 'none',
+      grid: false,
+      series: [
+        {
+          name: null,
+          color: '#1f77b4',
+          marker: 'circle',
+          x: [0, 25, 50, 75, 100],
+          y: [0.2, 0.5, 0.7, 0.55, 0.4],
+        },
+      ],
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series).toHaveLength(1);
+    const { x, y } = spec.series[0];
+    expectPoints('bare', result.series[0].points, x, y, 1, 0.01);
+  });
+
   it('traces a dense series without markers or legend', { timeout: TIMEOUT_MS }, async () => {
     const xs = Array.from({ length: 201 }, (_, i) => i * 50);
     const ys = xs.map((x) => 50 + 30 * Math.sin(x / 1200) * Math.exp(-x / 8000));

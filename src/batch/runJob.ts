@@ -1,23 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describe } from '../describe/describe.js';
 import type { DigitizeOptions, Digitizer } from '../digitize.js';
-import { renderInputOverlay } from '../export/renderInputOverlay.js';
-import { toCsv } from '../export/toCsv.js';
-import { toJson } from '../export/toJson.js';
 import { chartsOf } from '../figure/figureResult.js';
 import type { DigitizeResult } from '../types.js';
 import type { InputFile } from './findInputs.js';
-import { isUpToDate, outputPathFor, writeFileAtomic } from './outputPaths.js';
+import type { Outcome } from './outcome.js';
+import { isUpToDate, outputPathFor } from './outputPaths.js';
 import { errorLine, failedRecord, type LogRecord, messageOf } from './runLog.js';
-import { withNewline } from './stdout.js';
+import { type OutputFiles, type TableOptions, writeOutputs } from './writeOutputs.js';
 
 /** The command line's options that decide what an input's job writes and redoes. */
-export interface JobOptions {
+export interface JobOptions extends TableOptions {
   /** Write `<out>/<relative path>.json` (and the log there). */
   out?: string;
   /** With `out`, also write `.csv` files. */
   csv?: boolean;
+  /** With `out`, also write the long tables as `.long.csv` files. */
+  csvLong?: boolean;
+  /** With `out`, also write Plotly figures as `.plotly.json` files. */
+  plotly?: boolean;
+  /** With `out`, also write WebPlotDigitizer projects as `.wpd.tar` files. */
+  wpd?: boolean;
   /** With `out`, also write the description as `.md` files. */
   describe?: boolean;
   /** The overlay PNG of a single input. */
@@ -33,8 +36,10 @@ export interface JobOptions {
 /** One input of the run and the files it produces. */
 export interface Job {
   input: InputFile;
+  /** The image itself, for an input read from stdin (`-`). */
+  bytes?: Uint8Array;
   /** Files to write under --out and --overlay, by kind; empty without them. */
-  outputs: { json?: string; csv?: string; markdown?: string; overlay?: string };
+  outputs: OutputFiles;
   /** Set when another input of the run already writes this input's outputs. */
   conflict?: string;
 }
@@ -45,24 +50,27 @@ export function planJobs(found: InputFile[], options: JobOptions): Job[] {
   return found.map((input): Job => {
     const job: Job = { input, outputs: {} };
     if (options.overlay !== undefined) job.outputs.overlay = options.overlay;
-    if (options.out === undefined) return job;
+    const { out } = options;
+    if (out === undefined) return job;
+    let json: string;
     try {
-      job.outputs.json = outputPathFor(options.out, input.relative, 'json');
-      if (options.csv) job.outputs.csv = outputPathFor(options.out, input.relative, 'csv');
-      if (options.describe) {
-        job.outputs.markdown = outputPathFor(options.out, input.relative, 'md');
-      }
-      if (options.overlays) {
-        job.outputs.overlay = outputPathFor(options.out, input.relative, 'overlay.png');
-      }
+      const outputPath = (ext: string): string => outputPathFor(out, input.relative, ext);
+      json = outputPath('json');
+      job.outputs.json = json;
+      if (options.csv) job.outputs.csv = outputPath('csv');
+      if (options.csvLong) job.outputs.longCsv = outputPath('long.csv');
+      if (options.plotly) job.outputs.plotly = outputPath('plotly.json');
+      if (options.wpd) job.outputs.wpd = outputPath('wpd.tar');
+      if (options.describe) job.outputs.markdown = outputPath('md');
+      if (options.overlays) job.outputs.overlay = outputPath('overlay.png');
     } catch (error) {
       job.conflict = messageOf(error);
       return job;
     }
-    const key = resolve(job.outputs.json);
+    const key = resolve(json);
     const owner = owners.get(key);
     // Decided over all inputs before sharding, so every shard agrees on which input wins.
-    if (owner !== undefined) job.conflict = `${job.outputs.json} is already the output of ${owner}`;
+    if (owner !== undefined) job.conflict = `${json} is already the output of ${owner}`;
     else owners.set(key, input.path);
     return job;
   });
@@ -72,7 +80,8 @@ export interface JobContext {
   options: JobOptions;
   perImage: DigitizeOptions;
   getDigitizer: () => Digitizer;
-  emit: (result: DigitizeResult) => Promise<void>;
+  /** Called with each input's result or error, before its record is returned. */
+  emit: (outcome: Outcome) => Promise<void>;
   report: (line: string) => void;
 }
 
@@ -80,6 +89,7 @@ export interface JobContext {
 export async function runJob(job: Job, context: JobContext): Promise<LogRecord> {
   const { options, perImage, getDigitizer, emit, report } = context;
   const { path } = job.input;
+  const input = job.bytes ?? path;
   const started = performance.now();
   const seconds = (): number => Math.round(performance.now() - started) / 1000;
   try {
@@ -88,7 +98,7 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
     }
     const previous = options.force ? null : await readUpToDate(job);
     if (previous !== null) {
-      await emit(previous);
+      await emit({ source: path, input, result: previous });
       return {
         path,
         status: 'skipped',
@@ -98,15 +108,20 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
         series: seriesCount(previous),
       };
     }
-    const result = await getDigitizer().digitize(path, perImage);
-    const { json, csv, markdown, overlay } = job.outputs;
-    if (json !== undefined) await writeFileAtomic(json, `${toJson(result)}\n`);
-    if (csv !== undefined) await writeFileAtomic(csv, withNewline(toCsv(result)));
-    if (markdown !== undefined) await writeFileAtomic(markdown, describe(result));
-    if (overlay !== undefined) {
-      await writeFileAtomic(overlay, await renderInputOverlay(path, result, perImage));
+    const result = await getDigitizer().digitize(input, perImage);
+    // Bytes (stdin) give no source: the result names the input as given, and so do its charts
+    // (a PDF's, a figure's), which carry their source.
+    if (job.bytes !== undefined) {
+      result.source = path;
+      for (const chart of chartsOf(result)) chart.source = path;
     }
-    await emit(result);
+    const { delimiter, bom } = options;
+    await writeOutputs(job.outputs, result, input, {
+      ...withoutSignal(perImage),
+      delimiter,
+      bom,
+    });
+    await emit({ source: path, input, result });
     return {
       path,
       status: 'ok',
@@ -117,6 +132,7 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
     };
   } catch (error) {
     report(errorLine(path, error, options.debug));
+    await emit({ source: path, input, error });
     return failedRecord(path, error, seconds());
   }
 }
@@ -128,7 +144,8 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
 async function readUpToDate(job: Job): Promise<DigitizeResult | null> {
   const paths = Object.values(job.outputs);
   const { json } = job.outputs;
-  if (json === undefined) return null;
+  // Stdin has no date to compare with: it is always done.
+  if (json === undefined || job.bytes !== undefined) return null;
   const fresh = await Promise.all(paths.map((output) => isUpToDate(output, job.input.path)));
   if (!fresh.every(Boolean)) return null;
   try {

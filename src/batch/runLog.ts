@@ -3,6 +3,18 @@ import { join } from 'node:path';
 
 export const LOG_NAME = 'digitize-log.jsonl';
 
+/**
+ * The run log's name in the output folder: `digitize-log.jsonl`, or for shard K of N
+ * `digitize-log.shard-K-of-N.jsonl`, so that shards on several machines sharing the folder
+ * (NFS, where appends from two machines may interleave) each write their own; `digitize-log`
+ * merges them.
+ */
+export function logName(shard?: { index: number; count: number }): string {
+  return shard === undefined
+    ? LOG_NAME
+    : `digitize-log.shard-${shard.index}-of-${shard.count}.jsonl`;
+}
+
 /** One line of digitize-log.jsonl. */
 export interface LogRecord {
   path: string;
@@ -22,18 +34,19 @@ export interface RunLog {
 }
 
 /**
- * The run log: `<outDir>/digitize-log.jsonl` (the folder created), or counts only without
- * `outDir`. A log line that cannot be written is said once through `warn`, and no more are
- * tried. Rejects when the folder cannot be created.
+ * The run log: `<outDir>/<name>` (the folder created), or counts only without `outDir`. A log
+ * line that cannot be written is said once through `warn`, and no more are tried. Rejects when
+ * the folder cannot be created.
  */
 export async function createRunLog(
   outDir: string | undefined,
   warn: (line: string) => void,
+  name = LOG_NAME,
 ): Promise<RunLog> {
   let path: string | null = null;
   if (outDir !== undefined) {
     await mkdir(outDir, { recursive: true });
-    path = join(outDir, LOG_NAME);
+    path = join(outDir, name);
   }
   const counts: RunLog['counts'] = { ok: 0, failed: 0, skipped: 0 };
   let broken = false;

@@ -1,25 +1,46 @@
 import { describe } from '../describe/describe.js';
 import { describeChart } from '../describe/describeChart.js';
 import { describeFigure } from '../describe/describeFigure.js';
-import { toCsv } from '../export/toCsv.js';
+import { toCsv, toLongCsv } from '../export/toCsv.js';
 import { toJson } from '../export/toJson.js';
+import { toPlotly } from '../export/toPlotly.js';
+import { toWpd } from '../export/toWpd.js';
 import { chartsOf, isFigure } from '../figure/figureResult.js';
-import type { ChartResult, DigitizeResult } from '../types.js';
+import type { DigitizeResult } from '../types.js';
+import { failureEntry, type Outcome } from './outcome.js';
+import { BOM, type TableOptions } from './writeOutputs.js';
 
 /** What is printed on stdout for each result. */
-export type StdoutFormat = 'json' | 'jsonl' | 'csv' | 'markdown' | null;
+export type StdoutFormat =
+  | 'json'
+  | 'jsonl'
+  | 'csv'
+  | 'csv-long'
+  | 'markdown'
+  | 'plotly'
+  | 'wpd'
+  | null;
+
+export interface StdoutOptions extends TableOptions {
+  /** Several inputs: JSON forms print an array, tables name their input. */
+  several: boolean;
+  /** Whether stdout was closed by its reader: nothing more is written. */
+  closed: () => boolean;
+  /** The JSON forms print the facts of each chart's description instead of the result. */
+  facts?: boolean;
+}
 
 /**
- * Prints results on stdout as they come: one object for a single input, else a JSON array
+ * Prints outcomes on stdout as they come: one object for a single input, else a JSON array
  * written element by element (closed by `end`, even after an interruption, so it stays valid).
- * With `facts`, the JSON forms print the facts of each chart's description instead.
+ * A failed input is an entry of its own in the JSON forms (`{ source, error: { code, message,
+ * stage } }`) and left out of the others (its error is on stderr). Tables of several inputs
+ * name each input (`# <source>`); the long table has one header, with source and panel columns.
  */
 export function createStdout(
   format: StdoutFormat,
-  several: boolean,
-  closed: () => boolean,
-  facts = false,
-): { emit: (result: DigitizeResult) => Promise<void>; end: () => Promise<void> } {
+  { several, closed, facts = false, delimiter = ',', bom = false }: StdoutOptions,
+): { emit: (outcome: Outcome) => Promise<void>; end: () => Promise<void> } {
   let count = 0;
   const write = (text: string): Promise<void> =>
     closed()
@@ -27,44 +48,79 @@ export function createStdout(
       : new Promise((done) => {
           process.stdout.write(text, () => done());
         });
-  const json = (result: DigitizeResult): string =>
-    facts
-      ? JSON.stringify(isFigure(result) ? describeFigure(result) : describeChart(result), null, 2)
-      : toJson(result);
+  const json = (result: DigitizeResult): string => {
+    switch (format) {
+      case 'plotly':
+        return JSON.stringify(toPlotly(result), null, 2);
+      case 'wpd':
+        return JSON.stringify(toWpd(result), null, 2);
+      default:
+        if (!facts) return toJson(result);
+        return JSON.stringify(
+          isFigure(result) ? describeFigure(result) : describeChart(result),
+          null,
+          2,
+        );
+    }
+  };
+  const element = (text: string): Promise<void> => {
+    if (!several) return write(`${text}\n`);
+    // Re-indented one level: JSON strings hold no raw newline, so every line is JSON text.
+    return write(`${count > 1 ? ',\n' : '[\n'}${text.replace(/^/gm, '  ')}`);
+  };
+  // The first table starts with the byte order mark, the next ones after a blank line.
+  const table = (text: string): Promise<void> =>
+    write(`${count > 1 ? '\n' : bom ? BOM : ''}${text}`);
   return {
-    async emit(result) {
-      count += 1;
+    async emit(outcome) {
+      const { result, source } = outcome;
       switch (format) {
         case null:
           return;
         case 'jsonl': {
+          count += 1;
+          if (result === undefined) {
+            return write(`${JSON.stringify(failureEntry(source, outcome.error))}\n`);
+          }
           // A figure: a line per chart, each with its source and panel.
-          const charts: ChartResult[] = chartsOf(result);
           return write(
-            charts.map((chart) => `${JSON.stringify(JSON.parse(json(chart)))}\n`).join(''),
+            chartsOf(result)
+              .map((chart) => `${JSON.stringify(JSON.parse(json(chart)))}\n`)
+              .join(''),
           );
         }
-        case 'csv':
-          return write(`${count > 1 ? '\n' : ''}${withNewline(toCsv(result))}`);
-        case 'markdown':
-          return write(`${count > 1 ? '\n' : ''}${describe(result)}`);
         case 'json':
-          if (!several) return write(`${json(result)}\n`);
-          // Re-indented one level: JSON strings hold no raw newline, so every line is JSON text.
-          return write(`${count > 1 ? ',\n' : '[\n'}${json(result).replace(/^/gm, '  ')}`);
+        case 'plotly':
+        case 'wpd':
+          count += 1;
+          return element(
+            result === undefined
+              ? JSON.stringify(failureEntry(source, outcome.error), null, 2)
+              : json(result),
+          );
+        case 'csv':
+          if (result === undefined) return;
+          count += 1;
+          return table(toCsv(result, { delimiter, named: several }));
+        case 'csv-long':
+          if (result === undefined) return;
+          count += 1;
+          return write(
+            `${count === 1 && bom ? BOM : ''}${toLongCsv(result, { delimiter, source: several, header: count === 1 })}`,
+          );
+        case 'markdown':
+          if (result === undefined) return;
+          count += 1;
+          return write(`${count > 1 ? '\n' : ''}${describe(result)}`);
         default:
           return assertUnreachable(format);
       }
     },
     async end() {
-      if (format === 'json' && several) await write(count > 0 ? '\n]\n' : '[]\n');
+      const array = format === 'json' || format === 'plotly' || format === 'wpd';
+      if (array && several) await write(count > 0 ? '\n]\n' : '[]\n');
     },
   };
-}
-
-/** `text` ending with a newline. */
-export function withNewline(text: string): string {
-  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 function assertUnreachable(value: never): never {

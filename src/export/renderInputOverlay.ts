@@ -13,18 +13,19 @@ export interface InputOverlayOptions {
 }
 
 /**
- * The overlay PNG of an input (a path) and its result: an image's drawn over its pixels
+ * The overlay PNG of an input (a path, or its bytes) and its result: an image's drawn over its pixels
  * (`renderOverlay`); a PDF's over its pages that hold charts (the first page where none does),
  * rendered in the pixels the result is given in and stacked top to bottom. Throws DigitizeError
  * UNSUPPORTED_IMAGE at stage `export` for a PDF where no canvas is installed to render its
  * pages (the optional `@napi-rs/canvas`), and as `loadRaster` and `renderOverlay` do.
  */
 export async function renderInputOverlay(
-  path: string,
+  input: string | Uint8Array,
   result: DigitizeResult,
   { maxPixels = DEFAULT_MAX_PIXELS }: InputOverlayOptions = {},
 ): Promise<Buffer> {
-  const bytes = await readInputBytes(path, { maxPixels });
+  const bytes = await readInputBytes(input, { maxPixels });
+  const path = typeof input === 'string' ? input : result.source;
   if (sniffFormat(bytes) !== 'pdf')
     return renderOverlay(await loadRaster(bytes, { maxPixels }), result);
   const charts = chartsOf(result) as PanelChart[];

@@ -1,9 +1,34 @@
-import { expectFinite, invalidArgument } from '../arguments.js';
-import { isFigure } from '../figure/figureResult.js';
-import type { ChartResult, DigitizeResult, FigureResult } from '../types.js';
+import { invalidArgument } from '../arguments.js';
+import { chartsOf, isFigure } from '../figure/figureResult.js';
+import type { ChartResult, DigitizeResult, PanelChart } from '../types.js';
+import { panelName, seriesName } from './names.js';
+import { roundResult } from './toJson.js';
 
-/** Characters that force a field into quotes (RFC 4180 section 2, items 6 and 7). */
-const NEEDS_QUOTES = /[",\r\n]/;
+/** The field separators a table may use: none of them can appear in a number. */
+const DELIMITERS = [',', ';', '\t', '|'];
+
+export interface CsvOptions {
+  /** The field separator: `,`, `;`, a tab or `|`. @default ',' */
+  delimiter?: string;
+  /**
+   * Precede a single chart's table with a line naming its source (`# chart.png`), as a figure's
+   * tables always are: tables of several inputs printed one after another can then be told
+   * apart. @default false
+   */
+  named?: boolean;
+}
+
+export interface LongCsvOptions {
+  /** The field separator: `,`, `;`, a tab or `|`. @default ',' */
+  delimiter?: string;
+  /** Start with the header line; false for the rows of a later input of the same table. @default true */
+  header?: boolean;
+  /**
+   * Add `source` and `panel` columns in front, for one table of several inputs. Without it, a
+   * figure still gets its `panel` column. @default false
+   */
+  source?: boolean;
+}
 
 /**
  * Writes a result in the contract's table form: for one chart, its table; for a figure, the
@@ -12,62 +37,84 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * a header of the x axis label (or `x`) and one column per series named by its legend text
  * (or `series 1`, `series 2`, ... by position); then one row per distinct x value across all
  * series, ascending, with an empty cell where a series has no point at that x. Where a series
- * has several points at the same x, the first one is written. Numbers are in full precision (the shortest text that reads
- * back as the same double), text fields are quoted per RFC 4180, lines end with `\n` and the
- * last line too. Throws a TypeError or RangeError naming the point when a value is not a
- * finite number.
+ * has several points at the same x, the first one is written. Numbers are written as the JSON
+ * writes them (`roundResult`: 6 significant digits, more where an axis needs them), so a table
+ * made from a fresh result and one made from its JSON read back are the same. Text fields are
+ * quoted per RFC 4180, lines end with `\n` and the last line too. Throws a TypeError or
+ * RangeError naming the point when a value is not a finite number, a RangeError for another
+ * delimiter.
  */
-export function toCsv(result: DigitizeResult): string {
-  if (typeof result !== 'object' || result === null) {
-    throw invalidArgument('object', 'result', result);
+export function toCsv(result: DigitizeResult, options: CsvOptions = {}): string {
+  const { delimiter = ',', named = false } = options;
+  const field = fieldWriter(delimiter);
+  const rounded = roundResult(result);
+  if (!isFigure(rounded)) {
+    const name = named ? `${nameLine(rounded.source, null)}\n` : '';
+    return `${name}${table(rounded, field, delimiter)}`;
   }
-  return isFigure(result) ? figureTables(result) : table(result);
-}
-
-function figureTables({ source, charts }: FigureResult): string {
-  return charts
-    .map((chart) => {
-      const { page, panel } = chart;
-      const name = [
-        '#',
-        ...(source === null ? [] : [source]),
-        ...(page === undefined ? [] : ['page', String(page)]),
-        'panel',
-        panel.label ?? String(panel.index + 1),
-      ].join(' ');
-      return `${name.replace(/[\r\n]+/g, ' ')}\n${table(chart)}`;
-    })
+  return rounded.charts
+    .map((chart) => `${nameLine(rounded.source, chart)}\n${table(chart, field, delimiter)}`)
     .join('\n');
 }
 
-/** One chart's table. */
-function table(result: ChartResult): string {
-  const header = [
-    nameOr(result.axes.x.label, 'x'),
-    ...result.series.map((series, index) => nameOr(series.name, `series ${index + 1}`)),
-  ];
-
-  const columns = result.series.map((series, seriesIndex) => {
-    const yByX = new Map<number, number>();
-    series.points.forEach((point, pointIndex) => {
-      const path = `series[${seriesIndex}].points[${pointIndex}]`;
-      const x = expectFinite(point.x, `${path}.x`);
-      const y = expectFinite(point.y, `${path}.y`);
-      if (!yByX.has(x)) yByX.set(x, y);
+/**
+ * Writes a result as a long table, one row per point: `series,x,y` (the series named as in
+ * `toCsv`), with a `panel` column in front for a figure (`panel (a)`, `page 3 panel 2`) and
+ * `source,panel` in front with `source` (the panel empty for a plain chart). Rows follow the
+ * series in order and each series' points in order. Numbers, quoting and errors as in `toCsv`.
+ */
+export function toLongCsv(result: DigitizeResult, options: LongCsvOptions = {}): string {
+  const { delimiter = ',', header = true, source = false } = options;
+  const field = fieldWriter(delimiter);
+  const rounded = roundResult(result);
+  const figure = isFigure(rounded);
+  const columns = [...(source ? ['source', 'panel'] : figure ? ['panel'] : []), 'series', 'x', 'y'];
+  const lines = header ? [columns.join(delimiter)] : [];
+  for (const chart of chartsOf(rounded)) {
+    const front = [
+      ...(source ? [field(rounded.source ?? '')] : []),
+      ...(source || figure ? [field(figure ? panelName(chart as PanelChart) : '')] : []),
+    ];
+    chart.series.forEach((series, index) => {
+      const name = field(seriesName(series, index));
+      for (const point of series.points) {
+        lines.push([...front, name, String(point.x), String(point.y)].join(delimiter));
+      }
     });
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** The line naming a chart before its table: `# <source> [page N] panel <label>`. */
+function nameLine(source: string | null, chart: PanelChart | null): string {
+  const name = [
+    '#',
+    ...(source === null ? [] : [source]),
+    ...(chart === null ? [] : [panelName(chart)]),
+  ].join(' ');
+  return name.replace(/[\r\n]+/g, ' ');
+}
+
+/** One chart's table, its values already rounded. */
+function table(result: ChartResult, field: (text: string) => string, delimiter: string): string {
+  const header = [nameOr(result.axes.x.label, 'x'), ...result.series.map(seriesName)];
+
+  const columns = result.series.map((series) => {
+    const yByX = new Map<number, number>();
+    for (const point of series.points) if (!yByX.has(point.x)) yByX.set(point.x, point.y);
     return yByX;
   });
 
   // A Map key treats -0 and 0 as one x, as a reader of the table would.
   const xs = [...new Set(columns.flatMap((column) => [...column.keys()]))].sort((a, b) => a - b);
 
-  const lines = [header.map(field).join(',')];
+  const lines = [header.map(field).join(delimiter)];
   for (const x of xs) {
     const cells = columns.map((column) => {
       const y = column.get(x);
       return y === undefined ? '' : String(y);
     });
-    lines.push([String(x), ...cells].join(','));
+    lines.push([String(x), ...cells].join(delimiter));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -77,6 +124,14 @@ function nameOr(name: string | null, fallback: string): string {
   return name === null || name.trim() === '' ? fallback : name;
 }
 
-function field(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Quotes a text field where it holds the delimiter, a quote or a line break (RFC 4180). */
+function fieldWriter(delimiter: string): (text: string) => string {
+  if (!DELIMITERS.includes(delimiter)) {
+    throw invalidArgument("one of ',', ';', '\\t' or '|'", 'delimiter', delimiter, {
+      error: RangeError,
+      quoted: true,
+    });
+  }
+  return (text) =>
+    text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -23,6 +23,8 @@ const PIXEL_DECIMALS = 1;
 const CONFIDENCE_DECIMALS = 3;
 /** `toPrecision` beyond this only prints the binary noise of a double. */
 const MAX_DIGITS = 17;
+/** Passes that round an axis' limits until they are stable (see `axis`). */
+const MAX_LIMIT_PASSES = 4;
 
 /**
  * Serialises a result as the JSON of the output contract: 2-space indentation, keys in the
@@ -36,10 +38,21 @@ const MAX_DIGITS = 17;
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
 export function toJson(result: DigitizeResult): string {
+  return JSON.stringify(roundResult(result), null, 2);
+}
+
+/**
+ * The result as `toJson` writes it, as an object: keys in the contract's order, numbers rounded.
+ * Every export (CSV, Plotly, WebPlotDigitizer, the review page) writes these numbers, so a
+ * table printed from a fresh result and one printed from its JSON read back are the same:
+ * rounding is idempotent (`roundResult(roundResult(r))` equals `roundResult(r)`). Throws as
+ * `toJson` does.
+ */
+export function roundResult<T extends DigitizeResult>(result: T): T {
   if (typeof result !== 'object' || result === null) {
     throw invalidArgument('object', 'result', result);
   }
-  return JSON.stringify(isFigure(result) ? figureJson(result) : chartJson(result, ''), null, 2);
+  return (isFigure(result) ? figureJson(result) : chartJson(result, '')) as unknown as T;
 }
 
 function figureJson({ source, pages, charts, warnings, ...extra }: FigureResult) {
@@ -56,6 +69,8 @@ function figureJson({ source, pages, charts, warnings, ...extra }: FigureResult)
 function chartJson(result: ChartResult | PanelChart, prefix: string) {
   const { source, image, title, plot, axes, series, warnings, legend, ...rest } = result;
   const { page, panel, from, ...extra } = rest as Partial<PanelChart>;
+  const x = axis(axes.x, `${prefix}axes.x`);
+  const y = axis(axes.y, `${prefix}axes.y`);
   return {
     source,
     image: {
@@ -64,10 +79,9 @@ function chartJson(result: ChartResult | PanelChart, prefix: string) {
     },
     title,
     plot: box(plot, `${prefix}plot`),
-    axes: { x: axis(axes.x, `${prefix}axes.x`), y: axis(axes.y, `${prefix}axes.y`) },
-    series: series.map((entry, index) =>
-      seriesJson(entry, `${prefix}series[${index}]`, axes.x, axes.y),
-    ),
+    axes: { x, y },
+    // Spans of the rounded axes, so that rounding again (a result read back) keeps every digit.
+    series: series.map((entry, index) => seriesJson(entry, `${prefix}series[${index}]`, x, y)),
     warnings,
     ...(legend === undefined
       ? {}
@@ -89,12 +103,22 @@ function box(value: Box, path: string): Box {
 }
 
 function axis(value: AxisResult, path: string): AxisResult {
-  const span = axisSpan(value);
+  let { min, max } = value;
+  // Rounding the limits changes their span, which sets how many digits they keep: repeat
+  // until they no longer change, so that the limits read back round to themselves. Each pass
+  // keeps at most as many digits as the last, so two or three passes settle it.
+  for (let pass = 0; pass < MAX_LIMIT_PASSES; pass += 1) {
+    const span = axisSpan({ ...value, min, max });
+    const next = [roundData(min, span, `${path}.min`), roundData(max, span, `${path}.max`)];
+    if (next[0] === min && next[1] === max) break;
+    [min, max] = next;
+  }
+  const span = axisSpan({ ...value, min, max });
   return {
     label: value.label,
     scale: value.scale,
-    min: roundData(value.min, span, `${path}.min`),
-    max: roundData(value.max, span, `${path}.max`),
+    min,
+    max,
     ...(value.grid === undefined ? {} : { grid: value.grid }),
     ticks: value.ticks.map(
       (tick, index): Tick => ({

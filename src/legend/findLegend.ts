@@ -147,7 +147,12 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     { ...box, right: best.left + thickness + 1 },
     { ...box, left: best.right - thickness - 1 },
   ];
-  return slots.length > 0 ? { box, slots, frame } : findFramelessLegend(image, plot);
+  if (slots.length > 1) return { box, slots, frame };
+  // Grid lines may close a box of one "entry": a legend without a frame that lists more wins.
+  const frameless = findFramelessLegend(image, plot);
+  return slots.length === 1 && (frameless?.slots.length ?? 0) < 2
+    ? { box, slots, frame }
+    : frameless;
 }
 
 /** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */

@@ -25,6 +25,17 @@ const DEFAULTS = {
   wordSpace: 0.45,
   /** Samples of one legend are alike in width: within this share of each other. */
   sameSample: 0.35,
+  /** A line of legend text is at most this many px high. */
+  maxLine: 60,
+  /** A column dark in more than this share of a region's rows (and taller than a line of text) is a line drawn across it. */
+  rule: 0.5,
+  /**
+   * A sample starts within `gap` text heights of its text; its ink is looked for `reach` text
+   * heights above and below the text's rows too...
+   */
+  near: { gap: 1.5, reach: 0 },
+  /** ...or, coloured, farther (ggplot2 centres a marker in its key) and taller (hollow symbols). */
+  far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   /** Sample pixels differ from the background by at least this much (0..255). */
@@ -70,10 +81,19 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     const min = Math.min(data[o], data[o + 1], data[o + 2]);
     return max < DEFAULTS.textDark && max - min < DEFAULTS.textGrey;
   };
+  // A dark line across the region (an axis or zero line drawn inside the plot) is no text.
+  const rule = new Uint8Array(region.right - region.left);
+  for (let column = region.left; column < region.right; column++) {
+    let count = 0;
+    for (let row = region.top; row < region.bottom; row++) if (dark(row, column)) count++;
+    const long = count > (region.bottom - region.top) * DEFAULTS.rule && count > DEFAULTS.maxLine;
+    rule[column - region.left] = long ? 1 : 0;
+  }
+  const text = (row: number, column: number) => !rule[column - region.left] && dark(row, column);
   const rowDark = new Uint8Array(region.bottom - region.top);
   for (let row = region.top; row < region.bottom; row++) {
     let any = false;
-    for (let column = region.left; column < region.right && !any; column++) any = dark(row, column);
+    for (let column = region.left; column < region.right && !any; column++) any = text(row, column);
     rowDark[row - region.top] = any ? 1 : 0;
   }
   const candidates: LegendSlot[] = [];
@@ -81,19 +101,19 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
     const top = from + region.top;
     const bottom = to + region.top + 1;
     const height = bottom - top;
-    if (height < 5 || height > 60) continue;
+    if (height < 5 || height > DEFAULTS.maxLine) continue;
     const columnDark = new Uint8Array(region.right - region.left);
     for (let column = region.left; column < region.right; column++) {
       let any = false;
-      for (let row = top; row < bottom && !any; row++) any = dark(row, column);
+      for (let row = top; row < bottom && !any; row++) any = text(row, column);
       columnDark[column - region.left] = any ? 1 : 0;
     }
     for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
-      const text = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
-      if (text.right - text.left < height) continue;
+      const line = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
+      if (line.right - line.left < height) continue;
       const slot =
-        darkSample(image, background, text, columnDark, region.left) ??
-        sampleBeside(image, background, text, region);
+        darkSample(image, background, line, columnDark, region.left) ??
+        sampleBeside(image, background, line, region);
       if (slot) candidates.push(slot);
     }
   }
@@ -116,12 +136,24 @@ function legendIn(image: Raster, region: Box, background: Rgb): LegendLayout | n
 /** The entry whose sample lies left of its text, or right of it (gnuplot's key). */
 function sampleBeside(image: Raster, background: Rgb, text: Box, region: Box): LegendSlot | null {
   for (const side of [-1, 1] as const) {
-    const handle = findHandle(image, background, text, side, region);
-    if (!handle) continue;
-    const color = dominantColor(image, handle, background);
-    if (isSample(image, background, handle, color)) return { handle, text, color };
+    const handle = findHandle(image, background, text, side, region, DEFAULTS.near);
+    if (handle) {
+      const color = dominantColor(image, handle, background);
+      if (isSample(image, background, handle, color)) return { handle, text, color };
+    }
+    // Farther, and reaching above and below the text's rows, only a coloured symbol is taken
+    // (not the next tick label, nor a piece of a curve): a marker centred in a wide key (ggplot2), a hollow symbol
+    // taller than the text's capitals (it shows only its sides in the text's rows).
+    const far = findHandle(image, background, text, side, region, DEFAULTS.far);
+    if (!far || far.right - far.left > (text.bottom - text.top) * DEFAULTS.far.maxWidth) continue;
+    const color = dominantColor(image, far, background);
+    if (colored(color)) return { handle: far, text, color };
   }
   return null;
+}
+
+function colored(color: Rgb): boolean {
+  return Math.max(...color) - Math.min(...color) > DEFAULTS.textGrey;
 }
 
 /**
@@ -150,7 +182,7 @@ function darkSample(
     const handle = { ...text, ...sample };
     if (handle.right - handle.left < height) continue;
     const color = dominantColor(image, handle, background);
-    if (isSample(image, background, handle, color))
+    if (!colored(color) && isSample(image, background, handle, color))
       return { handle, text: { ...text, ...rest }, color };
   }
   return null;
@@ -211,7 +243,7 @@ function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
  * a thin line, or have a line through it (a marker on its line).
  */
 function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): boolean {
-  if (Math.max(...color) - Math.min(...color) > DEFAULTS.textGrey) return true;
+  if (colored(color)) return true;
   const { data, width } = image;
   const span = handle.right - handle.left;
   let inkedRows = 0;
@@ -234,7 +266,8 @@ function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): bool
 /**
  * The sample beside a legend text, on `side` (-1 left, 1 right): ink in the text's rows after
  * a short gap, at least as wide as the text is tall (a line sample is about two font sizes
- * long), inside `region`.
+ * long), inside `region`, starting within `gap` text heights of it; ink is looked for `reach`
+ * text heights above and below the text's rows too.
  */
 function findHandle(
   image: Raster,
@@ -242,18 +275,24 @@ function findHandle(
   text: Box,
   side: -1 | 1,
   region: Box,
+  { gap, reach }: { gap: number; reach: number },
 ): Box | null {
   const { data, width } = image;
   const height = text.bottom - text.top;
+  const rows = Math.round(height * reach);
   const inked = (column: number) => {
-    for (let row = text.top; row < text.bottom; row++) {
+    for (
+      let row = Math.max(0, text.top - rows);
+      row < Math.min(image.height, text.bottom + rows);
+      row++
+    ) {
       if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
         return true;
     }
     return false;
   };
   const within = (column: number) =>
-    column >= region.left && column < region.right && Math.abs(column - from) < height * 1.5;
+    column >= region.left && column < region.right && Math.abs(column - from) < height * gap;
   const from = side < 0 ? text.left - 1 : text.right;
   let column = from;
   // The text's own anti-aliased edge is not the sample.

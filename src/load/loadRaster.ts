@@ -21,6 +21,11 @@ const MAX_BYTES_PER_PIXEL = 8;
 /** Headers, ICC profiles and EXIF blocks on top of the pixels. */
 const MAX_BYTES_SLACK = 1 << 20;
 
+/** The largest file an image of `maxPixels` pixels can honestly be, in bytes. */
+export function maxBytesFor(maxPixels: number): number {
+  return maxPixels * MAX_BYTES_PER_PIXEL + MAX_BYTES_SLACK;
+}
+
 /** What each format calls the images it holds after the first, for the warning. */
 const FRAME_WORD: Readonly<Record<ImageFormat, string>> = {
   png: 'frames',
@@ -135,8 +140,7 @@ export async function readInputBytes(
   if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
     throw invalidArgument('positive integer', 'maxPixels', maxPixels, { error: RangeError });
   }
-  const maxBytes = maxPixels * MAX_BYTES_PER_PIXEL + MAX_BYTES_SLACK;
-  return typeof input === 'string' ? await readInput(input, maxBytes) : input;
+  return typeof input === 'string' ? await readInput(input, maxBytesFor(maxPixels)) : input;
 }
 
 function formatName(format: ImageFormat): string {

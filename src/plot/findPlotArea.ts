@@ -1,6 +1,7 @@
 import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { Box, PlotArea, Raster } from '../types.js';
+import { bareAxesBox } from './bareAxes.js';
 
 const DEFAULTS = {
   /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
@@ -89,7 +90,9 @@ export function findPlotArea(image: Raster): PlotArea {
   };
   const rows = linesAlong('row');
   const columns = linesAlong('column');
-  if (rows.length === 0 && columns.length === 0) {
+  // No line at all: the data stands bare between its tick labels.
+  const bare = rows.length === 0 && columns.length === 0 ? bareAxesBox(ink, width, height) : null;
+  if (rows.length === 0 && columns.length === 0 && !bare) {
     throw new DigitizeError(
       'NO_CHART_FOUND',
       'plot',
@@ -107,22 +110,24 @@ export function findPlotArea(image: Raster): PlotArea {
     line === undefined || (extent !== undefined && Math.abs(extent - line) > reach * 2)
       ? (extent ?? Number.NaN)
       : line;
-  const top = side(
-    topLine && edge(topLine, 'first'),
-    columns.length > 0 ? Math.min(...columns.map((c) => c.start)) : undefined,
-  );
-  const bottom = side(
-    bottomLine && edge(bottomLine, 'last'),
-    columns.length > 0 ? Math.max(...columns.map((c) => c.end + 1)) : undefined,
-  );
-  const left = side(
-    leftLine && edge(leftLine, 'first'),
-    rows.length > 0 ? Math.min(...rows.map((r) => r.start)) : undefined,
-  );
-  const right = side(
-    rightLine && edge(rightLine, 'last'),
-    rows.length > 0 ? Math.max(...rows.map((r) => r.end + 1)) : undefined,
-  );
+  const { top, bottom, left, right } = bare ?? {
+    top: side(
+      topLine && edge(topLine, 'first'),
+      columns.length > 0 ? Math.min(...columns.map((c) => c.start)) : undefined,
+    ),
+    bottom: side(
+      bottomLine && edge(bottomLine, 'last'),
+      columns.length > 0 ? Math.max(...columns.map((c) => c.end + 1)) : undefined,
+    ),
+    left: side(
+      leftLine && edge(leftLine, 'first'),
+      rows.length > 0 ? Math.min(...rows.map((r) => r.start)) : undefined,
+    ),
+    right: side(
+      rightLine && edge(rightLine, 'last'),
+      rows.length > 0 ? Math.max(...rows.map((r) => r.end + 1)) : undefined,
+    ),
+  };
   if (!(right - left > width * 0.1 && bottom - top > height * 0.1)) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
   }
@@ -133,7 +138,6 @@ export function findPlotArea(image: Raster): PlotArea {
   const box = { left, top, right, bottom };
   const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
   const ticksY = findTicks(image, page, box, 'y', leftLine, reach);
-  // Text starts beyond the axis line and its outward ticks.
   // Text starts beyond the plot and beyond the axis line and its outward ticks.
   const outsideX = Math.max(
     Math.ceil(bottom),

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/export/toCsv.js';
+import { toCsv, toLongCsv } from '../../src/export/toCsv.js';
+import { toJson } from '../../src/export/toJson.js';
 import type { ChartResult, SeriesResult } from '../../src/types.js';
 
 function chart(series: SeriesResult[], xLabel: string | null = 'Training Step'): ChartResult {
@@ -50,7 +52,7 @@ describe('toCsv', () => {
         '0,0.125,0.075',
         '10,,0.1',
         '20,0.165,',
-        '30,,0.3333333333333333',
+        '30,,0.333333',
         '40,0.13,0.2',
         '',
       ].join('\n'),
@@ -67,16 +69,48 @@ describe('toCsv', () => {
     expect(csv).toBe('x,"say ""hi""","two\nlines",series 3\n1,2,3,4\n');
   });
 
-  it('writes numbers in full precision without separators or rounding', () => {
-    const csv = toCsv(
-      chart([
-        series('a', [
-          [1234567.891, 0.1 + 0.2],
-          [-0.5, 1e-7],
-        ]),
+  it('writes numbers as the JSON does, without separators, the same from the JSON read back', () => {
+    const result = chart([
+      series('a', [
+        [1234567.891, 0.1 + 0.2],
+        [-0.5, 1e-7],
+        [1 / 3, 2 / 3],
       ]),
+    ]);
+    const csv = toCsv(result);
+    expect(csv).toBe('Training Step,a\n-0.5,1e-7\n0.333333,0.666667\n1234567.891,0.3\n');
+    expect(toCsv(JSON.parse(toJson(result)))).toBe(csv);
+  });
+
+  it('writes the same digits fresh and from its JSON, whatever the values (property)', () => {
+    const value = fc.double({ min: -1e9, max: 1e9, noNaN: true });
+    fc.assert(
+      fc.property(
+        value,
+        value,
+        fc.array(fc.tuple(value, value), { maxLength: 5 }),
+        (a, b, points) => {
+          const result = chart([series('a', points)]);
+          result.axes.y = { ...result.axes.y, min: Math.min(a, b), max: Math.max(a, b) };
+          const json = toJson(result);
+          expect(toJson(JSON.parse(json))).toBe(json);
+          expect(toCsv(JSON.parse(json))).toBe(toCsv(result));
+        },
+      ),
     );
-    expect(csv).toBe('Training Step,a\n-0.5,1e-7\n1234567.891,0.30000000000000004\n');
+  });
+
+  it('names a single chart with its source on request, and takes another delimiter', () => {
+    const result = { ...chart([series('a;b', [[1, 2]])]), source: 'runs/chart.png' };
+    expect(toCsv(result, { named: true, delimiter: ';' })).toBe(
+      '# runs/chart.png\nTraining Step;"a;b"\n1;2\n',
+    );
+    expect(toCsv(result, { delimiter: '\t' })).toBe('Training Step\ta;b\n1\t2\n');
+    expect(() => toCsv(result, { delimiter: '.' })).toThrow(
+      new RangeError(
+        "Expected one of ',', ';', '\\t' or '|' for delimiter but received '.' of type string",
+      ),
+    );
   });
 
   it('keeps the first point where a series has several at the same x', () => {
@@ -127,5 +161,36 @@ describe('toCsv', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('toLongCsv', () => {
+  const box = { left: 0, top: 0, right: 10, bottom: 10 };
+
+  it('writes one row per point: series, x, y', () => {
+    const result = chart([
+      series('A, B', [
+        [0, 1],
+        [1, 1 / 3],
+      ]),
+      series(null, [[0, 2]]),
+    ]);
+    expect(toLongCsv(result)).toBe('series,x,y\n"A, B",0,1\n"A, B",1,0.333333\nseries 2,0,2\n');
+  });
+
+  it('adds source and panel columns for a table of several inputs, and a panel column for a figure', () => {
+    const a = { ...chart([series('A', [[0, 1]])]), source: 'a.png' };
+    const figure = {
+      source: 'fig.png',
+      charts: [
+        { ...chart([series('B', [[2, 3]])]), page: 2, panel: { index: 0, label: '(a)', box } },
+      ],
+      warnings: [],
+    };
+    expect(toLongCsv(a, { source: true })).toBe('source,panel,series,x,y\na.png,,A,0,1\n');
+    expect(toLongCsv(figure, { source: true, header: false, delimiter: ';' })).toBe(
+      'fig.png;page 2 panel (a);B;2;3\n',
+    );
+    expect(toLongCsv(figure)).toBe('panel,series,x,y\npage 2 panel (a),B,2,3\n');
   });
 });

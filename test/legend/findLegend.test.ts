@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaE, type Rgb, rgbToLab } from '../../src/color.js';
 import { findLegend } from '../../src/legend/findLegend.js';
@@ -80,5 +81,25 @@ describe('findLegend', () => {
   it('finds none where the chart has no legend', async () => {
     const { legend } = await legendOf(spec({ legend: null }));
     expect(legend).toBeNull();
+  });
+
+  // Zoo charts (bench/zoo) whose legends have no frame, with the colours their engines drew.
+  it.each([
+    // a dark zero line runs through the plot beside the entries
+    ['plotly-zero-line.png', ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728']],
+    // hollow squares stand taller than the names' capitals
+    ['vegalite-hollow-squares.png', ['#4c78a8', '#f58518', '#e45756']],
+    // markers centred in wide keys, far from their names, under a title
+    ['ggplot2-marker-keys.png', ['#009e73', '#56b4e9', '#e69f00']],
+    // white grid lines on a grey panel close boxes that are no legend
+    ['matplotlib-grey-grid.png', ['#1b9e77', '#d95f02', '#7570b3', '#e7298a']],
+  ])('finds the entries of a legend without a frame: %s', async (file, colors) => {
+    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
+    const legend = findLegend(image, findPlotArea(image));
+    expect(legend?.slots.map((slot) => slot.color)).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      const drawn = colors[k].match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE);
+    });
   });
 });

@@ -1,0 +1,69 @@
+import { findRuns } from '../math.js';
+import type { Box } from '../types.js';
+
+const DEFAULTS = {
+  /** Ink apart by at most this share of the image side (and 2 px) is one block. */
+  blockGap: 0.004,
+  /** The plot's block spans at least this share of the image width... */
+  minWidth: 0.35,
+  /** ...and of its height. */
+  minHeight: 0.3,
+  /** The x tick labels (or marks) spread over at least this share of the plot's width. */
+  labelSpread: 0.5,
+} as const;
+
+/**
+ * The plot of a chart drawn with neither axis lines nor grid (only tick labels beside the
+ * data, as Chart.js and Vega-Lite can draw it): the widest block of ink columns with ink left
+ * of it (the y tick labels), and in it the tallest block of ink rows, grown to the rows of the
+ * y tick labels, with ink below it (the x tick labels); blocks are ink apart by a few px at
+ * most. Null when no such blocks stand apart (a photograph, a diagram).
+ */
+export function bareAxesBox(ink: Uint8Array, width: number, height: number): Box | null {
+  const gap = (side: number) => Math.max(2, Math.round(side * DEFAULTS.blockGap));
+  const profile = (box: Box, along: 'row' | 'column') => {
+    const counts = new Uint8Array(along === 'column' ? width : height);
+    for (let row = box.top; row < box.bottom; row++) {
+      for (let column = box.left; column < box.right; column++) {
+        if (ink[row * width + column]) counts[along === 'column' ? column : row] = 1;
+      }
+    }
+    return counts;
+  };
+  const widest = (runs: { from: number; to: number }[]) =>
+    runs.reduce<{ from: number; to: number } | null>(
+      (best, run) => (!best || run.to - run.from > best.to - best.from ? run : best),
+      null,
+    );
+  const whole = { left: 0, right: width, top: 0, bottom: height };
+  const columns = widest(findRuns(profile(whole, 'column'), gap(width)));
+  if (!columns || columns.to - columns.from < width * DEFAULTS.minWidth) return null;
+  const across = { ...whole, left: columns.from, right: columns.to + 1 };
+  const rowRuns = findRuns(profile(across, 'row'), gap(height));
+  const rows = widest(rowRuns);
+  if (!rows || rows.to - rows.from < height * DEFAULTS.minHeight) return null;
+  // Tick labels stand apart: the y axis' left of the plot (the plot spans their rows, as the
+  // data need not), the x axis' below it.
+  // x axis' below it: the first band of ink below the data that spans the plot's width.
+  const labels = rowRuns.find((run) => {
+    if (run.from <= rows.to) return false;
+    const spread = profile({ ...across, top: run.from, bottom: run.to + 1 }, 'column');
+    return (
+      spread.lastIndexOf(1) - spread.indexOf(1) >=
+      (columns.to - columns.from) * DEFAULTS.labelSpread
+    );
+  });
+  if (!labels) return null;
+  // Above the x tick labels, the y tick labels stand apart from the data (below, the first x
+  // label may run into the last y label).
+  const plot = widest(findRuns(profile({ ...whole, bottom: labels.from }, 'column'), gap(width)));
+  if (!plot || plot.from === 0) return null;
+  const leftRows = profile({ ...whole, right: plot.from, bottom: labels.from }, 'row');
+  if (!leftRows.includes(1)) return null;
+  return {
+    left: plot.from,
+    right: plot.to + 1,
+    top: Math.min(rows.from, leftRows.indexOf(1)),
+    bottom: Math.max(rows.to, leftRows.lastIndexOf(1)) + 1,
+  };
+}
