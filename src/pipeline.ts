@@ -1,3 +1,4 @@
+import { chartConfidence } from './calibrate/axisConfidence.js';
 import { axisResult, scaleAxis } from './calibrate/axisScale.js';
 import { calibrateAxis } from './calibrate/calibrateAxis.js';
 import { parseTickLabel } from './calibrate/parseTick.js';
@@ -55,7 +56,7 @@ export async function runPipeline(
       legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
     ),
   );
-  const { xAxis, yAxis } = await clock.run('calibrate', () =>
+  const { xAxis, yAxis, xConfidence, yConfidence } = await clock.run('calibrate', () =>
     calibrate(text, plot, source, warnings),
   );
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
@@ -112,17 +113,25 @@ export async function runPipeline(
     title: text.title,
     plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
     axes: {
-      x: { ...axisResult(xAxis, text.xLabel, plot.left, plot.right), grid: plot.gridX.length > 0 },
-      y: { ...axisResult(yAxis, text.yLabel, plot.bottom, plot.top), grid: plot.gridY.length > 0 },
+      x: {
+        ...axisResult(xAxis, xConfidence, text.xLabel, plot.left, plot.right),
+        grid: plot.gridX.length > 0,
+      },
+      y: {
+        ...axisResult(yAxis, yConfidence, text.yLabel, plot.bottom, plot.top),
+        grid: plot.gridY.length > 0,
+      },
     },
     series,
+    confidence: chartConfidence([xConfidence, yConfidence], series),
     warnings,
     legend: legend && { box: legend.box },
   };
 }
 
 /**
- * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end).
+ * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end),
+ * with how far each can be trusted (0..1).
  * Throws NO_CHART_FOUND when no number was read beside the plot, CALIBRATION_FAILED when an
  * axis could not be fitted.
  */
@@ -131,7 +140,7 @@ function calibrate(
   plot: PlotArea,
   source: string | null,
   warnings: string[],
-): { xAxis: AxisScale; yAxis: AxisScale } {
+): { xAxis: AxisScale; yAxis: AxisScale; xConfidence: number; yConfidence: number } {
   const xFit = calibrateAxis({
     axis: 'x',
     words: text.xTickWords,
@@ -170,6 +179,8 @@ function calibrate(
   return {
     xAxis: scaleAxis(xFit.axis, text.xMultiplier),
     yAxis: scaleAxis(yFit.axis, text.yMultiplier),
+    xConfidence: xFit.confidence,
+    yConfidence: yFit.confidence,
   };
 }
 

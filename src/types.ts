@@ -41,6 +41,14 @@ export interface Word {
   box: Box;
   /** 0..100, as tesseract reports it. */
   confidence: number;
+  /** Its characters and their boxes, where the reader gives them. */
+  symbols?: WordSymbol[];
+}
+
+/** One character of a word and its box. */
+export interface WordSymbol {
+  text: string;
+  box: Box;
 }
 
 /** One tick label matched to its position on the axis. */
@@ -92,6 +100,8 @@ export interface AxisResult {
   scale: Scale;
   min: number;
   max: number;
+  /** 0..1: how far the calibration can be trusted (low, with a warning, when doubtful). */
+  confidence: number;
   ticks: Tick[];
   /**
    * Whether grid lines were found across the plot along this axis (vertical lines for x,
@@ -125,6 +135,8 @@ export interface ChartResult {
   plot: Box;
   axes: { x: AxisResult; y: AxisResult };
   series: SeriesResult[];
+  /** 0..1: the least axis confidence times the mean series confidence (0 with no series). */
+  confidence: number;
   warnings: string[];
   /**
    * The legend's box in pixels, null when no legend was found. Absent from results written

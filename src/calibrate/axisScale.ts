@@ -39,10 +39,12 @@ export function scaleAxis(axis: AxisScale, factor: number): AxisScale {
 
 /**
  * An axis as a result reports it: its `label`, scale, the values at `minPixel` (the plot's left
- * or bottom) and `maxPixel` (its right or top), and the ticks it was fitted from.
+ * or bottom) and `maxPixel` (its right or top), how far it can be trusted (0..1) and the ticks
+ * it was fitted from.
  */
 export function axisResult(
   axis: AxisScale,
+  confidence: number,
   label: string | null,
   minPixel: number,
   maxPixel: number,
@@ -52,6 +54,7 @@ export function axisResult(
     scale: axis.scale,
     min: axis.pixelToData(minPixel),
     max: axis.pixelToData(maxPixel),
+    confidence,
     ticks: axis.ticks,
   };
 }

@@ -30,10 +30,10 @@ const MAX_LIMIT_PASSES = 4;
  * Serialises a result as the JSON of the output contract: 2-space indentation, keys in the
  * contract's order, data values to 6 significant digits (more where an axis spans a small
  * range far from zero, so no value loses a digit relative to its axis), pixels to 0.1 px,
- * confidence to 0.001. A figure is `{ source, pages, charts, warnings }`, each chart followed
- * by its `page`, `panel` and `from`. Where a chart has them, each axis' `grid` follows its
- * `max`, each series' `lineStyle` its `marker`, and the `legend` box (0.1 px) follows
- * `warnings`. Fields outside the contract follow `warnings` unchanged.
+ * confidence to 0.001 (each axis' after its `max`, the chart's after its `series`). A figure
+ * is `{ source, pages, charts, warnings }`, each chart followed by its `page`, `panel` and
+ * `from`. Where a chart has them, each axis' `grid` follows its `confidence`, each series'
+ * `lineStyle` its `marker`, and the `legend` box (0.1 px) follows `warnings`. Fields outside the contract follow `warnings` unchanged.
  * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
@@ -67,7 +67,8 @@ function figureJson({ source, pages, charts, warnings, ...extra }: FigureResult)
 
 /** One chart, its paths in errors prefixed by `prefix`; a figure's chart with its panel. */
 function chartJson(result: ChartResult | PanelChart, prefix: string) {
-  const { source, image, title, plot, axes, series, warnings, legend, ...rest } = result;
+  const { source, image, title, plot, axes, series, confidence, warnings, legend, ...rest } =
+    result;
   const { page, panel, from, ...extra } = rest as Partial<PanelChart>;
   const x = axis(axes.x, `${prefix}axes.x`);
   const y = axis(axes.y, `${prefix}axes.y`);
@@ -82,6 +83,7 @@ function chartJson(result: ChartResult | PanelChart, prefix: string) {
     axes: { x, y },
     // Spans of the rounded axes, so that rounding again (a result read back) keeps every digit.
     series: series.map((entry, index) => seriesJson(entry, `${prefix}series[${index}]`, x, y)),
+    confidence: roundDecimals(confidence, CONFIDENCE_DECIMALS, `${prefix}confidence`),
     warnings,
     ...(legend === undefined
       ? {}
@@ -119,6 +121,7 @@ function axis(value: AxisResult, path: string): AxisResult {
     scale: value.scale,
     min,
     max,
+    confidence: roundDecimals(value.confidence, CONFIDENCE_DECIMALS, `${path}.confidence`),
     ...(value.grid === undefined ? {} : { grid: value.grid }),
     ticks: value.ticks.map(
       (tick, index): Tick => ({

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import Tesseract from 'tesseract.js';
 import { DigitizeError } from '../errors.js';
 import type { Box, Word } from '../types.js';
+import { GLYPH_MODEL_FILE, loadGlyphModel } from './glyphModel.js';
+import type { GlyphModel } from './glyphs.js';
 
 /** The folder that holds `eng.traineddata.gz` (committed in `models/`, see models/README.md). */
 export const DEFAULT_MODEL_DIR = join(
@@ -23,13 +25,15 @@ export interface RecognizeOptions {
 
 /** A loaded OCR engine. Create once per process (or per worker thread) and `close()` at the end. */
 export interface OcrEngine {
+  /** The tick-label glyph recogniser, or null when the model folder has none (tesseract reads all). */
+  glyphs: GlyphModel | null;
   /** Reads the words of an encoded image (PNG); boxes are in that image's pixels. */
   recognize(png: Buffer, options?: RecognizeOptions): Promise<Word[]>;
   close(): Promise<void>;
 }
 
 export interface OcrEngineOptions {
-  /** Folder holding eng.traineddata.gz. @default the package's models/ folder */
+  /** Folder holding eng.traineddata.gz (and tick-glyphs.json). @default the package's models/ folder */
   modelDir?: string;
 }
 
@@ -87,6 +91,7 @@ export async function createOcrEngine({
   };
 
   return {
+    glyphs: existsSync(join(modelDir, GLYPH_MODEL_FILE)) ? loadGlyphModel(modelDir) : null,
     recognize(png, { whitelist = '', psm = 11 } = {}) {
       const job = queue.then(() => run(png, whitelist, psm));
       queue = job.catch(() => undefined);
@@ -98,6 +103,10 @@ export async function createOcrEngine({
   };
 }
 
+function boxOf({ x0, y0, x1, y1 }: Tesseract.Bbox): Box {
+  return { left: x0, top: y0, right: x1, bottom: y1 };
+}
+
 function wordsOf(data: Tesseract.Page): Word[] {
   const words: Word[] = [];
   for (const block of data.blocks ?? []) {
@@ -106,13 +115,12 @@ function wordsOf(data: Tesseract.Page): Word[] {
         for (const word of line.words) {
           const text = word.text.trim();
           if (text === '') continue;
-          const box: Box = {
-            left: word.bbox.x0,
-            top: word.bbox.y0,
-            right: word.bbox.x1,
-            bottom: word.bbox.y1,
-          };
-          words.push({ text, box, confidence: word.confidence });
+          const box = boxOf(word.bbox);
+          const symbols = (word.symbols ?? []).map((symbol) => ({
+            text: symbol.text,
+            box: boxOf(symbol.bbox),
+          }));
+          words.push({ text, box, confidence: word.confidence, symbols });
         }
       }
     }

@@ -80,6 +80,38 @@ export function splitLabels(
   });
 }
 
+/**
+ * The bands of text left of the plot (columns `from`..`to`, nearest the plot first) with the
+ * y tick labels made whole: thousands grouped by a space (`2 000`) leave a gap in the labels
+ * as wide as the one before the y label, so a band whose ink lies only beside two or more of
+ * the tick labels (in `rows`) is the start of those labels, not the y label.
+ */
+export function joinSpacedGroups(
+  image: Raster,
+  page: Rgb,
+  bands: { from: number; to: number }[],
+  rows: [number, number],
+  textHeight: number,
+): { from: number; to: number }[] {
+  const out = [...bands];
+  while (out.length > 1) {
+    const band = { left: out[0].from, right: out[0].to, top: rows[0], bottom: rows[1] };
+    const labels = splitLabels(image, page, band, 'y', textHeight);
+    const lines = range(Math.ceil(rows[0]), Math.floor(rows[1]), 1);
+    const ink = profileOf(image, page, lines, [out[1].from, out[1].to], 'row');
+    const beside = new Set<number>();
+    const inside = lines.every((row, i) => {
+      if (ink[i] === 0) return true;
+      const label = labels.findIndex((box) => row >= box.top - 1 && row < box.bottom + 1);
+      beside.add(label);
+      return label >= 0;
+    });
+    if (!inside || beside.size < 2) break;
+    out.splice(0, 2, { from: out[1].from, to: out[0].to });
+  }
+  return out;
+}
+
 /** The darkest value (the largest channel, 0..255) of the pixels in `box`. */
 export function darkestIn({ data, width }: Raster, box: Box): number {
   let darkest = 255;

@@ -3,12 +3,20 @@ import type { Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
-import { clampBox, darkestIn, profileOf, range, splitLabels, tighten } from './labelBoxes.js';
+import {
+  clampBox,
+  darkestIn,
+  joinSpacedGroups,
+  profileOf,
+  range,
+  splitLabels,
+  tighten,
+} from './labelBoxes.js';
 import { type Label, readLabels } from './readLabels.js';
+import { readTicks } from './readTicks.js';
+import { settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
-  /** Digits (with a whitelist) are read as well at this glyph height (px) as words at 40, in less time. */
-  tickGlyphHeight: 32,
   /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
   bandGap: 0.35,
   /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
@@ -58,13 +66,7 @@ export async function readChartText(
     line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
   );
   const [texts, read] = await Promise.all([
-    readLabels(
-      engine,
-      image,
-      tickLabels.map((label) => label.box),
-      page,
-      { glyphHeight: DEFAULTS.tickGlyphHeight },
-    ),
+    readTicks(engine, image, tickLabels, page),
     readLabels(engine, image, present, page, {
       whitelist: '',
       exponents: false,
@@ -73,10 +75,12 @@ export async function readChartText(
     }),
   ]);
   let next = 0;
-  const lineTexts = lines.map((line) => (line ? read[next++].trim() || null : null));
+  // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`).
+  const settled = settleCapitalI(image, page, read);
+  const lineTexts = lines.map((line) => (line ? settled[next++].trim() || null : null));
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
-      label.axis === axis ? [{ text: texts[i], box: label.box, confidence: 100 }] : [],
+      label.axis === axis ? [{ ...texts[i], box: label.box }] : [],
     );
   const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
   return {
@@ -98,28 +102,22 @@ export async function readChartText(
  */
 function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const { page } = plot;
-  const { width, height } = image;
+  const { width } = image;
   const marginX = width * 0.04;
-  const below = range(plot.outsideX + 1, height - 1, 1);
-  // Only between the axis ends: the lowest y tick label hangs below the x axis, left of it,
-  // and would pass for a thin first band. The x tick labels at the ends are half inside.
-  const belowProfile = profileOf(image, page, below, [plot.left, plot.right], 'row');
-  // The x tick labels' height sets the gap that separates bands; a first pass finds it.
-  const firstBand = findRuns(belowProfile, 1, DEFAULTS.minBand)[0];
-  const textHeight = firstBand ? firstBand.to - firstBand.from + 1 : Math.max(8, height / 50);
-  const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
-  // A legend below the plot is no axis label.
-  const belowBands = findRuns(belowProfile, gap, DEFAULTS.minBand)
-    .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
-    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
+  const { bands: belowBands, textHeight, gap } = bandsBelow(image, plot, legend);
   const xTickBand = belowBands[0];
 
   const leftward = range(plot.outsideY - 1, 0, -1);
-  const leftBands = findRuns(
-    profileOf(image, page, leftward, [plot.top - textHeight / 2, plot.bottom + 2], 'column'),
-    gap,
-    DEFAULTS.minBand,
-  ).map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }));
+  const yLabelRows: [number, number] = [plot.top - textHeight / 2, plot.bottom + 2];
+  const leftBands = joinSpacedGroups(
+    image,
+    page,
+    findRuns(profileOf(image, page, leftward, yLabelRows, 'column'), gap, DEFAULTS.minBand).map(
+      (band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }),
+    ),
+    yLabelRows,
+    textHeight,
+  );
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   const aboveProfile = profileOf(image, page, above, [plot.left, plot.right], 'row');
@@ -205,6 +203,29 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     }),
   ];
   return { tickLabels, lines };
+}
+
+/**
+ * The bands of text below the plot, nearest first, without a legend there; the height of the
+ * first (the x tick labels), and the gap that separates bands, a share of that height.
+ */
+function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
+  const below = range(plot.outsideX + 1, image.height - 1, 1);
+  // Only between the axis ends: the lowest y tick label hangs below the x axis, left of it,
+  // and would pass for a thin first band. The x tick labels at the ends are half inside.
+  const profile = profileOf(image, plot.page, below, [plot.left, plot.right], 'row');
+  // The x tick labels' height sets the gap that separates bands; a first pass finds it.
+  const first = findRuns(profile, 1, DEFAULTS.minBand)[0];
+  const textHeight = first ? first.to - first.from + 1 : Math.max(8, image.height / 50);
+  const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
+  // The x tick labels are the first band: an empty row ends them, however close the x label
+  // below (4 pt under labels with commas' tails, at 72 dpi, is less than the band gap).
+  if (first) profile.fill(0, first.from, first.to + 1);
+  const bands = [...(first ? [first] : []), ...findRuns(profile, gap, DEFAULTS.minBand)]
+    .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
+    // A legend below the plot is no axis label.
+    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
+  return { bands, textHeight, gap };
 }
 
 /**

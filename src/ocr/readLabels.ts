@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Rgb } from '../color.js';
-import type { Box, Raster, Word } from '../types.js';
+import type { Box, Raster, Word, WordSymbol } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import { splitExponent } from './labelBoxes.js';
 import { scaleTile } from './scaleTile.js';
@@ -37,11 +37,27 @@ export interface ReadLabelsOptions {
   separator?: string;
 }
 
+/** What OCR read in one label: `^` joins base and exponent. */
+export interface LabelReading {
+  text: string;
+  /** The least confidence (0..100) of its words; 0 when nothing was read. */
+  confidence: number;
+  /** Its characters, with boxes in the image's pixels (none for a turned label). */
+  symbols: WordSymbol[];
+}
+
+/** A label, or its base or raised exponent, as cut out to be read. */
+interface Piece {
+  label: number;
+  part: 'base' | 'exponent';
+  box: Box;
+  rotate: boolean;
+}
+
 /**
  * OCR of many small labels in one engine call: each label (and each raised exponent) is cut
  * out, scaled to a common glyph height and stacked on its own line. A lone digit, which
- * sparse-text mode drops, is read reliably this way. Returns one string per label, `^`
- * joining base and exponent.
+ * sparse-text mode drops, is read reliably this way. Returns one reading per label.
  */
 export async function readLabels(
   engine: OcrEngine,
@@ -55,9 +71,9 @@ export async function readLabels(
     minConfidence = 0,
     glyphHeight = DEFAULTS.glyphHeight,
   }: ReadLabelsOptions = {},
-): Promise<string[]> {
+): Promise<LabelReading[]> {
   if (labels.length === 0) return [];
-  const pieces: { label: number; part: 'base' | 'exponent'; box: Box; rotate: boolean }[] = [];
+  const pieces: Piece[] = [];
   labels.forEach((label, index) => {
     const rotate = label.rotate ?? false;
     const split = exponents && !rotate ? splitExponent(image, page, label) : null;
@@ -113,16 +129,57 @@ export async function readLabels(
     );
     if (line >= 0) texts[line].push(word);
   }
-  const out = labels.map(() => ({ base: '', exponent: '' }));
-  pieces.forEach((piece, i) => {
-    // A doubtful word beside others is noise (a tick mark read as 'oe'); alone, it is the
-    // best reading there is.
-    const line = texts[i];
-    const text = (line.length > 1 ? line.filter((w) => w.confidence >= minConfidence) : line)
-      .sort((a, b) => a.box.left - b.box.left)
-      .map((word) => word.text)
-      .join(separator);
-    out[piece.label][piece.part] = text;
+  return gather(labels.length, pieces, texts, minConfidence, separator, (i, box) => {
+    // Back from the stacked image to the image's pixels.
+    const { box: piece } = pieces[i];
+    const sx = tiles[i].width / (piece.right - piece.left);
+    const sy = tiles[i].height / (piece.bottom - piece.top);
+    return {
+      left: piece.left + (box.left - DEFAULTS.pad * 2) / sx,
+      right: piece.left + (box.right - DEFAULTS.pad * 2) / sx,
+      top: piece.top + (box.top - tops[i]) / sy,
+      bottom: piece.top + (box.bottom - tops[i]) / sy,
+    };
   });
-  return out.map(({ base, exponent }) => (exponent ? `${base}^${exponent}` : base));
+}
+
+/**
+ * Each label's reading from the words read on its pieces' lines (`texts`): a doubtful word
+ * beside others is noise (a tick mark read as 'oe'); alone, it is the best reading there is.
+ * `toImage` maps a box on piece `i`'s line back to the image.
+ */
+function gather(
+  count: number,
+  pieces: Piece[],
+  texts: Word[][],
+  minConfidence: number,
+  separator: string,
+  toImage: (i: number, box: Box) => Box,
+): LabelReading[] {
+  const out = Array.from({ length: count }, () => ({
+    base: '',
+    exponent: '',
+    confidence: 100,
+    symbols: [] as WordSymbol[],
+  }));
+  pieces.forEach((piece, i) => {
+    const line = (
+      texts[i].length > 1 ? texts[i].filter((w) => w.confidence >= minConfidence) : texts[i]
+    ).sort((a, b) => a.box.left - b.box.left);
+    const reading = out[piece.label];
+    reading[piece.part] = line.map((word) => word.text).join(separator);
+    reading.confidence = Math.min(reading.confidence, ...line.map((word) => word.confidence));
+    if (line.length === 0) reading.confidence = 0;
+    if (piece.rotate) return;
+    for (const word of line) {
+      for (const symbol of word.symbols ?? []) {
+        reading.symbols.push({ text: symbol.text, box: toImage(i, symbol.box) });
+      }
+    }
+  });
+  return out.map(({ base, exponent, confidence, symbols }) => ({
+    text: exponent ? `${base}^${exponent}` : base,
+    confidence,
+    symbols,
+  }));
 }

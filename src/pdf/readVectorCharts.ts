@@ -1,3 +1,4 @@
+import { chartConfidence } from '../calibrate/axisConfidence.js';
 import { axisResult, scaleAxis } from '../calibrate/axisScale.js';
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import type { Box, ChartResult } from '../types.js';
@@ -219,6 +220,7 @@ export function readVectorCharts(page: PageContent): PageCharts {
     const text = texts[i];
     const chartWarnings = [...chart.x.warnings, ...chart.y.warnings, ...seriesWarnings];
     if (series.length === 0) chartWarnings.push('no series found in the plot');
+    const [xConfidence, yConfidence] = [chart.x, chart.y].map(vectorAxisConfidence);
     results.push({
       box: chart.box,
       label: text.panelLabel,
@@ -227,10 +229,11 @@ export function readVectorCharts(page: PageContent): PageCharts {
         title: text.title,
         plot: chart.box,
         axes: {
-          x: axisResult(chart.x, text.xLabel, chart.box.left, chart.box.right),
-          y: axisResult(chart.y, text.yLabel, chart.box.bottom, chart.box.top),
+          x: axisResult(chart.x, xConfidence, text.xLabel, chart.box.left, chart.box.right),
+          y: axisResult(chart.y, yConfidence, text.yLabel, chart.box.bottom, chart.box.top),
         },
         series,
+        confidence: chartConfidence([xConfidence, yConfidence], series),
         warnings: chartWarnings,
       },
     });
@@ -438,4 +441,12 @@ function nearestChart<T extends { box: Box }>(box: Box, charts: readonly T[]): T
     }
   }
   return best;
+}
+
+/**
+ * How far an axis read from the drawing can be trusted: its fit through the labels is exact, so
+ * 1, halved where it rests on fewer than three labels (two cannot disagree).
+ */
+function vectorAxisConfidence(axis: VectorAxis): number {
+  return axis.ticks.length >= 3 ? 1 : 0.5;
 }

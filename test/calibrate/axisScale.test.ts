@@ -44,6 +44,7 @@ describe('scaleFromLimits', () => {
     scale,
     min,
     max,
+    confidence: 1,
     ticks: [],
   });
 

@@ -157,3 +157,147 @@ describe('calibrateAxis (synthetic ticks)', () => {
     }
   });
 });
+
+describe('calibrateAxis (what the labels say about one another)', () => {
+  it('reads a label with a leading zero as one that lost its decimal point', () => {
+    // 0.5 .. 2.5 read as 05 .. 25: a fit of the labels as read would be ten times too big.
+    const texts = ['05', '10', '15', '20', '25'];
+    const words = texts.map((text, i) => label(text, 400 - 80 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(400)).toBeCloseTo(0.5, 9);
+    expect(axis?.pixelToData(80)).toBeCloseTo(2.5, 9);
+    expect(warnings).toContain(
+      "y tick labels read as '0.5': a leading zero means a lost decimal point",
+    );
+  });
+
+  it('reads dots as thousands separators when a label without one shows the format', () => {
+    const texts = ['0', '2.000', '4.000', '6.000', '8.000'];
+    const words = texts.map((text, i) => xLabel(text, 100 + 60 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(100 + 60 * 4)).toBeCloseTo(8000, 6);
+    expect(warnings).toContain(
+      "x tick labels '2.000', '4.000', '6.000', '8.000' read with dots as thousands separators",
+    );
+    expect(confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps dotted labels as decimals when their digits say so', () => {
+    const texts = ['1.250', '1.500', '1.750', '2.000'];
+    const words = texts.map((text, i) => xLabel(text, 100 + 60 * i));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(100 + 60 * 3)).toBeCloseTo(2, 9);
+  });
+
+  it('turns a log axis read upside down the right way up by putting back lost minus signs', () => {
+    // 10^-4 .. 10^-1 from the bottom, every minus lost: as read, the axis grows downwards.
+    const texts = ['10^1', '10^2', '10^3', '10^4'];
+    const words = texts.map((text, i) => label(text, 100 + 87 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.pixelToData(100)).toBeCloseTo(0.1, 9);
+    expect(axis?.pixelToData(100 + 87 * 3)).toBeCloseTo(1e-4, 12);
+    expect(warnings).toContain("y tick '10^3' was read as '10^-3': its exponent's minus was lost");
+  });
+
+  it('flags an axis read growing downwards', () => {
+    const texts = ['0', '10', '20', '30'];
+    const words = texts.map((text, i) => label(text, 100 + 80 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(100)).toBeCloseTo(0, 9);
+    expect(warnings).toContain('y axis: values grow downwards, as its tick labels read');
+    expect(confidence).toBeLessThan(0.9);
+  });
+
+  it('is confident in an axis of many labels that agree, and less in one of two', () => {
+    const many = calibrateAxis({
+      axis: 'x',
+      words: X_VALUES.map((v) => xLabel(String(v), xPixel(v))),
+      marks: X_VALUES.map(xPixel),
+    });
+    const two = calibrateAxis({
+      axis: 'x',
+      words: [xLabel('0', xPixel(0)), xLabel('20', xPixel(20))],
+      marks: X_VALUES.map(xPixel),
+    });
+    expect(many.confidence).toBe(1);
+    expect(two.confidence).toBeLessThan(0.5);
+    expect(two.warnings).toContainEqual(
+      expect.stringMatching(/^x axis: calibration is doubtful \(confidence 0\.\d+\)$/),
+    );
+  });
+
+  it('doubts a reading that explains fewer labels than decimal points put back', () => {
+    // '1.5' '2.0' '2.5' '3.0' '3.5' read as 1.5 20 25 30 35: one label cannot vouch for four
+    // repairs, so the labels as read win, but they leave one out that the repairs would
+    // explain: the axis may be ten times off.
+    const texts = ['1.5', '20', '25', '30', '35'];
+    const words = texts.map((text, i) => xLabel(text, 100 + 60 * i));
+    const { confidence, warnings } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "x axis: the tick labels would also agree as '1.5', '2.0', '2.5', '3.0', '3.5'; the reading is uncertain",
+    );
+  });
+
+  it('takes OCR certainty into the confidence', () => {
+    const words = X_VALUES.map((v) => ({ ...xLabel(String(v), xPixel(v)), confidence: 40 }));
+    const { confidence } = calibrateAxis({ axis: 'x', words, marks: X_VALUES.map(xPixel) });
+    expect(confidence).toBeCloseTo(0.6 + (0.4 * 0.4) / 0.9, 2);
+  });
+
+  it('trusts a log axis its minor ticks confirm, and doubts one they contradict', () => {
+    // Labels 10^0, 10^2, 10^4 read for 10^0, 10^1, 10^2 (every exponent doubled): the minor
+    // ticks between them sit at log10(2..9) of one decade per label, not of two.
+    const major = [400, 300, 200];
+    const minor = major.slice(1).flatMap((top, i) => {
+      const bottom = major[i];
+      return [2, 3, 4, 5, 6, 7, 8, 9].map((m) => bottom - (bottom - top) * Math.log10(m));
+    });
+    const read = (texts: string[]) =>
+      calibrateAxis({
+        axis: 'y',
+        words: texts.map((text, i) => label(text, major[i])),
+        marks: [...major, ...minor],
+      });
+    const right = read(['10^0', '10^1', '10^2']);
+    const wrong = read(['10^0', '10^2', '10^4']);
+    expect(right.confidence).toBe(1);
+    expect(wrong.confidence).toBeLessThan(0.5);
+    // Two labels alone leave a line unchecked; with the minor ticks between them they do not.
+    expect(read(['10^0', '10^1']).confidence).toBe(1);
+    expect(
+      calibrateAxis({ axis: 'y', words: [label('1', 400), label('10', 300)], marks: [] })
+        .confidence,
+    ).toBeLessThan(0.5);
+  });
+});
+
+describe('calibrateAxis (repairs of what OCR drops)', () => {
+  it.each([
+    [['0.5M', '1.0M', '15M', '20M'], 2e6, "x tick '15M' was read as '1.5M'"],
+    [['0.0e+00', '2.5e+06', '50e+06', '75e+06'], 7.5e6, "x tick '50e+06' was read as '5.0e+06'"],
+  ])('puts back decimal points lost before a suffix or an exponent: %j', (texts, last, warning) => {
+    const words = texts.map((text, i) => xLabel(text, 100 + 80 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(100 + 80 * 3)).toBeCloseTo(last, 0);
+    expect(warnings).toContain(`${warning}: its decimal point was lost`);
+  });
+
+  it('keeps commas that group thousands', () => {
+    const words = ['0', '2,000', '4,000'].map((text, i) => xLabel(text, 100 + 60 * i));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(220)).toBeCloseTo(4000, 6);
+  });
+
+  it('reads commas that cannot group thousands as decimal points', () => {
+    const texts = ['0,0', '0,5', '1,0', '1,5'];
+    const words = texts.map((text, i) => label(text, 300 - 60 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(300 - 60 * 3)).toBeCloseTo(1.5, 9);
+    expect(confidence).toBe(1);
+    expect(warnings).toContain(
+      "y tick labels read as '0.0', '0.5', '1.0', '1.5': a comma is a decimal point",
+    );
+  });
+});

@@ -12,8 +12,8 @@ group('describe, on hand-made results', () => {
     title,
     plot: { left: 50, top: 20, right: 350, bottom: 220 },
     axes: {
-      x: { label: null, scale: 'linear', min: 0, max: 10, ticks: [] },
-      y: { label: 'y', scale: 'linear', min: 0, max: 1, ticks: [] },
+      x: { label: null, scale: 'linear', min: 0, max: 10, confidence: 1, ticks: [] },
+      y: { label: 'y', scale: 'linear', min: 0, max: 1, confidence: 1, ticks: [] },
     },
     series: [
       {
@@ -27,6 +27,7 @@ group('describe, on hand-made results', () => {
         ],
       },
     ],
+    confidence: 1,
     warnings: [],
     ...extra,
   });

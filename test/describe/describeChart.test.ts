@@ -15,6 +15,7 @@ function chart(series: SeriesResult[], extra: Partial<ChartResult> = {}): ChartR
         scale: 'linear',
         min: -7,
         max: 147,
+        confidence: 1,
         ticks: [0, 20, 40, 60, 80, 100, 120, 140].map((value) => ({
           text: String(value),
           value,
@@ -27,6 +28,7 @@ function chart(series: SeriesResult[], extra: Partial<ChartResult> = {}): ChartR
         scale: 'linear',
         min: 0.07,
         max: 0.23,
+        confidence: 1,
         ticks: [0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225].map((value) => ({
           text: value.toFixed(3),
           value,
@@ -36,6 +38,7 @@ function chart(series: SeriesResult[], extra: Partial<ChartResult> = {}): ChartR
       },
     },
     series,
+    confidence: 1,
     warnings: [],
     legend: { box: { left: 560, top: 370, right: 690, bottom: 440 } },
     ...extra,

@@ -28,6 +28,7 @@ function chart(): ChartResult {
         scale: 'linear',
         min: 0,
         max: 10,
+        confidence: 1,
         ticks: [{ text: '5', value: 5, pixel: 110 }],
       },
       y: {
@@ -35,6 +36,7 @@ function chart(): ChartResult {
         scale: 'log',
         min: 1,
         max: 100,
+        confidence: 1,
         ticks: [{ text: '10', value: 10, pixel: 70 }],
       },
     },
@@ -63,6 +65,7 @@ function chart(): ChartResult {
         ],
       },
     ],
+    confidence: 1,
     warnings: [],
   };
 }

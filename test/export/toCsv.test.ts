@@ -11,10 +11,11 @@ function chart(series: SeriesResult[], xLabel: string | null = 'Training Step'):
     title: null,
     plot: { left: 20, top: 10, right: 180, bottom: 90 },
     axes: {
-      x: { label: xLabel, scale: 'linear', min: 0, max: 40, ticks: [] },
-      y: { label: 'Score', scale: 'linear', min: 0, max: 1, ticks: [] },
+      x: { label: xLabel, scale: 'linear', min: 0, max: 40, confidence: 1, ticks: [] },
+      y: { label: 'Score', scale: 'linear', min: 0, max: 1, confidence: 1, ticks: [] },
     },
     series,
+    confidence: 1,
     warnings: [],
   };
 }

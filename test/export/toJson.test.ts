@@ -14,6 +14,7 @@ function chart(): ChartResult {
         scale: 'linear',
         min: 0,
         max: 140,
+        confidence: 0.95,
         ticks: [{ text: '0', value: 0, pixel: 126.5 }],
       },
       y: {
@@ -21,6 +22,7 @@ function chart(): ChartResult {
         scale: 'log',
         min: 0.001,
         max: 10,
+        confidence: 0.9,
         ticks: [{ text: '10⁻³', value: 0.001, pixel: 534 }],
       },
     },
@@ -37,6 +39,7 @@ function chart(): ChartResult {
       },
       { name: null, color: '#e76f51', marker: null, confidence: 0.5, points: [] },
     ],
+    confidence: 0.63,
     warnings: ["y tick '0.1O0' could not be read and was ignored"],
   };
 }
@@ -64,10 +67,18 @@ describe('toJson', () => {
       'plot',
       'axes',
       'series',
+      'confidence',
       'warnings',
     ]);
     expect(Object.keys(parsed.plot)).toEqual(['left', 'top', 'right', 'bottom']);
-    expect(Object.keys(parsed.axes.x)).toEqual(['label', 'scale', 'min', 'max', 'ticks']);
+    expect(Object.keys(parsed.axes.x)).toEqual([
+      'label',
+      'scale',
+      'min',
+      'max',
+      'confidence',
+      'ticks',
+    ]);
     expect(Object.keys(parsed.axes.x.ticks[0])).toEqual(['text', 'value', 'pixel']);
     expect(Object.keys(parsed.series[0])).toEqual([
       'name',
@@ -126,7 +137,15 @@ describe('toJson', () => {
     result.series[1].lineStyle = 'dashed';
     result.legend = { box: { left: 600.04, top: 400, right: 700, bottom: 450 } };
     const parsed = JSON.parse(toJson(result));
-    expect(Object.keys(parsed.axes.x)).toEqual(['label', 'scale', 'min', 'max', 'grid', 'ticks']);
+    expect(Object.keys(parsed.axes.x)).toEqual([
+      'label',
+      'scale',
+      'min',
+      'max',
+      'confidence',
+      'grid',
+      'ticks',
+    ]);
     expect([parsed.axes.x.grid, parsed.axes.y.grid]).toEqual([true, false]);
     expect(Object.keys(parsed.series[1]).slice(0, 4)).toEqual([
       'name',

@@ -9,8 +9,8 @@ function chart(): ChartResult {
     title: 'Loss',
     plot: { left: 40, top: 30, right: 360, bottom: 270 },
     axes: {
-      x: { label: 'step', scale: 'linear', min: 0, max: 100, grid: true, ticks: [] },
-      y: { label: null, scale: 'log', min: 0.01, max: 10, ticks: [] },
+      x: { label: 'step', scale: 'linear', min: 0, max: 100, confidence: 1, grid: true, ticks: [] },
+      y: { label: null, scale: 'log', min: 0.01, max: 10, confidence: 1, ticks: [] },
     },
     series: [
       {
@@ -33,6 +33,7 @@ function chart(): ChartResult {
         points: [],
       },
     ],
+    confidence: 1,
     warnings: [],
   };
 }

@@ -17,6 +17,7 @@ function chart(): ChartResult {
         scale: 'linear',
         min: -50 / 7,
         max: 750 / 7,
+        confidence: 1,
         ticks: [0, 50, 100].map((value) => ({
           text: String(value),
           value,
@@ -29,6 +30,7 @@ function chart(): ChartResult {
         scale: 'log',
         min: 10 ** (-2 - 10 / 70),
         max: 10 ** (1 + 20 / 70),
+        confidence: 1,
         ticks: [-2, -1, 0, 1].map((e) => ({
           text: `1e${e}`,
           value: 10 ** e,
@@ -50,6 +52,7 @@ function chart(): ChartResult {
       },
       { name: 'train', color: 'red', marker: null, confidence: 1, points: [{ x: 25, y: 1 }] },
     ],
+    confidence: 1,
     warnings: [],
   };
 }

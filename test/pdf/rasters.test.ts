@@ -36,6 +36,7 @@ const chart: ChartResult = {
       scale: 'linear',
       min: 0,
       max: 10,
+      confidence: 1,
       ticks: [{ text: '0', value: 0, pixel: 30 }],
     },
     y: {
@@ -43,12 +44,14 @@ const chart: ChartResult = {
       scale: 'linear',
       min: 0,
       max: 1,
+      confidence: 1,
       ticks: [{ text: '0', value: 0, pixel: 170 }],
     },
   },
   series: [
     { name: null, color: '#000000', marker: null, confidence: 1, points: [{ x: 1, y: 0.5 }] },
   ],
+  confidence: 1,
   warnings: [],
 };
 

@@ -34,8 +34,8 @@ function chart(title: string, names: string[], confidences: number[]): ChartResu
     title,
     plot: { left: 20, top: 10, right: 180, bottom: 90 },
     axes: {
-      x: { label: 'step', scale: 'linear', min: 0, max: 10, ticks: [] },
-      y: { label: 'score', scale: 'linear', min: 0, max: 1, ticks: [] },
+      x: { label: 'step', scale: 'linear', min: 0, max: 10, confidence: 1, ticks: [] },
+      y: { label: 'score', scale: 'linear', min: 0, max: 1, confidence: 1, ticks: [] },
     },
     series: names.map((name, index) => ({
       name,
@@ -48,6 +48,7 @@ function chart(title: string, names: string[], confidences: number[]): ChartResu
         { x: 10, y: 0.9 },
       ],
     })),
+    confidence: Math.min(...confidences),
     warnings: [],
   };
 }

@@ -1,0 +1,158 @@
+import { fitLine } from '../math.js';
+import type { AxisName, Scale } from '../types.js';
+import { decimals, type Pair } from './tickReadings.js';
+
+const DEFAULTS = {
+  /** What a repaired reading costs, in labels, when fits are compared. */
+  repairCost: 0.5,
+  /** Labels read with a decimal point in the same place that make repairs to that format sure. */
+  minVouchers: 2,
+} as const;
+
+/** A line through the readings of an axis's labels. */
+export interface Fit {
+  scale: Scale;
+  intercept: number;
+  slope: number;
+  /** One reading per label the line agrees with; `free` where the fit vouches for it. */
+  inliers: Pair[];
+  /** Mean distance (px) of the inliers from the fitted line. */
+  error: number;
+  /** How many inliers are repaired readings. */
+  repairs: number;
+  /** Inliers, less what unvouched repairs cost. */
+  support: number;
+}
+
+/** The lines a consensus found: see `consensus`. */
+export interface Consensus {
+  best: Fit;
+  upright: Fit | null;
+  widest: Fit;
+}
+
+/** Whether values grow the way axes grow unless told otherwise: rightwards (x), upwards (y). */
+export function upright(axis: AxisName, slope: number): boolean {
+  return axis === 'x' ? slope > 0 : slope < 0;
+}
+
+/**
+ * The line most labels agree with (`best`), the best of those that grow the usual way
+ * (`upright`), and the one that agrees with the most labels whatever its repairs cost
+ * (`widest`): every two readings of different labels propose a line, refined by least squares
+ * on the readings within `tolerance` px of it. A label agrees through its free reading that
+ * fits, else its first; on a tie, fewer repairs win, then the smaller mean error. Null when no
+ * two readings make a line.
+ */
+export function consensus(
+  pairs: Pair[],
+  scale: Scale,
+  tolerance: number,
+  axis: AxisName,
+): Consensus | null {
+  const v = (pair: Pair) => (scale === 'log' ? Math.log10(pair.value) : pair.value);
+  const labels = [...new Set(pairs.map((pair) => pair.label))];
+  let best: Fit | null = null;
+  let bestUpright: Fit | null = null;
+  let widest: Fit | null = null;
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      if (pairs[i].label === pairs[j].label) continue;
+      const dp = pairs[j].pixel - pairs[i].pixel;
+      const dv = v(pairs[j]) - v(pairs[i]);
+      if (Math.abs(dp) < 1 || dv === 0) continue;
+      const slope = dv / dp;
+      const intercept = v(pairs[i]) - slope * pairs[i].pixel;
+      const agrees = (pair: Pair) =>
+        Math.abs((v(pair) - intercept) / slope - pair.pixel) <= tolerance;
+      let inliers = labels.flatMap((label) => {
+        // The free reading of a label first (as read, or the repair its axis vouches for).
+        const readings = pairs.filter((pair) => pair.label === label && agrees(pair));
+        const reading = readings.find((pair) => pair.free) ?? readings[0];
+        return reading ? [reading] : [];
+      });
+      // OCR loses decimal points on a whole axis, not on one label: a lone repaired reading
+      // ('11' as 1.1 among 2, 3, 4) is a misread.
+      if (inliers.filter((pair) => pair.repair === 'point').length === 1) {
+        inliers = inliers.filter((pair) => pair.repair !== 'point');
+      }
+      const fit = fitThrough(inliers, scale, v);
+      if (!fit) continue;
+      if (better(fit, best)) best = fit;
+      if (upright(axis, fit.slope) && better(fit, bestUpright)) bestUpright = fit;
+      if (
+        !widest ||
+        fit.inliers.length > widest.inliers.length ||
+        (fit.inliers.length === widest.inliers.length && better(fit, widest))
+      ) {
+        widest = fit;
+      }
+    }
+  }
+  return best && widest ? { best, upright: bestUpright, widest } : null;
+}
+
+/** Whether `fit` beats `than`: more support, then fewer repairs, then a smaller error. */
+function better(fit: Fit, than: Fit | null): boolean {
+  return (
+    !than ||
+    fit.support > than.support ||
+    (fit.support === than.support && fit.repairs < than.repairs) ||
+    (fit.support === than.support && fit.repairs === than.repairs && fit.error < than.error)
+  );
+}
+
+/**
+ * The least-squares line through `inliers` (`v`: a reading's value, or its log10), with what
+ * its repairs cost; null when the line is flat or cannot be fitted.
+ */
+function fitThrough(inliers: Pair[], scale: Scale, v: (pair: Pair) => number): Fit | null {
+  const refined = fitLine(
+    inliers.map((pair) => pair.pixel),
+    inliers.map(v),
+  );
+  if (!refined || refined.slope === 0) return null;
+  const error =
+    inliers.reduce(
+      (sum, pair) => sum + Math.abs((v(pair) - refined.intercept) / refined.slope - pair.pixel),
+      0,
+    ) / inliers.length;
+  const repairs = inliers.filter((pair) => pair.repair !== null).length;
+  // Each repair is a guess: it costs a share of a label, so a line needs clearly more labels
+  // to win with repairs than one that takes the labels as read, unless others vouch for it.
+  const vouchedInliers = inliers.map((pair) => ({ ...pair, free: vouched(pair, inliers) }));
+  const cost = vouchedInliers.filter((pair) => !pair.free).length;
+  return {
+    scale,
+    ...refined,
+    inliers: vouchedInliers,
+    error,
+    repairs,
+    support: inliers.length - DEFAULTS.repairCost * cost,
+  };
+}
+
+/**
+ * Whether the other inliers vouch for a reading: labels read with their point in the same
+ * place (the axis's format) vouch for a point put back, a label with a leading zero counting
+ * for two; an exponent read with its minus vouches for minus signs put back.
+ */
+function vouched(pair: Pair, inliers: Pair[]): boolean {
+  if (pair.free) return true;
+  if (pair.repair === 'exponent-sign') {
+    return inliers.some((other) => other.repair === null && other.power && other.value < 1);
+  }
+  if (pair.repair !== 'point') return false;
+  const vouchers = inliers.reduce(
+    (sum, other) =>
+      decimals(other.text) !== decimals(pair.text)
+        ? sum
+        : other.repair === 'leading-zero'
+          ? sum + DEFAULTS.minVouchers
+          : other.repair === null && other.free
+            ? sum + 1
+            : sum,
+    0,
+  );
+  return vouchers >= DEFAULTS.minVouchers;
+}

@@ -1,0 +1,203 @@
+import type { AxisName, Word } from '../types.js';
+import { parseTickLabel } from './parseTick.js';
+
+const DEFAULTS = {
+  /** A label is moved onto a tick mark or grid line within this share of the label spacing. */
+  snapShare: 0.3,
+} as const;
+
+/** How a reading differs from the text OCR gave. */
+export type Repair =
+  /** a decimal point put back (`18` as `1.8`) */
+  | 'point'
+  /** a decimal point put back after a leading zero (`05` as `0.5`): no number is printed so */
+  | 'leading-zero'
+  /** a minus put back in an exponent (`10^3` as `10^-3`) */
+  | 'exponent-sign'
+  /** dots read as thousands separators (`2.000` as 2000, as some locales print) */
+  | 'grouping'
+  /** a comma read as a decimal point (`0,5` as 0.5) */
+  | 'decimal-comma';
+
+/** One reading of a tick label, placed on its tick. */
+export interface Pair {
+  text: string;
+  value: number;
+  pixel: number;
+  power: boolean;
+  /** Index of the word this reading comes from: one word counts once in a fit. */
+  label: number;
+  /** How the text was changed to give this reading; null for the text as read. */
+  repair: Repair | null;
+  /** Repairs every label of the axis vouches for cost nothing; the others cost a share. */
+  free: boolean;
+}
+
+/** How sure the labels of an axis make it that dots group thousands. */
+export type Grouping = 'sure' | 'likely' | 'no';
+
+/** Every reading of an axis's tick labels. */
+export interface TickReadings {
+  /** The text as read, and the repairs that may stand for it. */
+  pairs: Pair[];
+  /** Powers of ten read with the exponent's minus put back (`10^3` as `10^-3`): log fits only. */
+  signRepairs: Pair[];
+  /** Labels that held text but no number. */
+  unread: number;
+  /** Mean distance (px) between label centres; Infinity with fewer than two labels. */
+  spacing: number;
+  grouping: Grouping;
+  warnings: string[];
+}
+
+/**
+ * Two or more digits with no point, and what may follow them (`%`, `k`, `M`, an exponent):
+ * OCR may have lost the decimal point (`1.8` read as `18`, `2.5k` as `25k`, `2.5e+06` as
+ * `25e+06`).
+ */
+const DOTLESS = /^([+\-\u2212]?)(\d{2,})([%kKMBG]|[eE][+\-\u2212]?\d+)?$/;
+/** A whole number printed with a leading zero (`05`, `-010`): its point was lost after the 0. */
+const LEADING_ZERO = /^([+\-\u2212]?)0(\d+)$/;
+/** Thousands grouped with dots (`2.000`, `-1.500.000`), as German or Spanish locales print. */
+const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
+/**
+ * A comma that can only be a decimal point: one or two digits after it (`0,5`, `12,25`), or
+ * three after a lone 0 (`0,250`; `2,000` groups thousands).
+ */
+const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,3})([%kKMBG]?)$/;
+
+/** Digits after the decimal point of a label as read. */
+export function decimals(text: string): number {
+  const match = /\.(\d+)/.exec(text);
+  return match ? match[1].length : 0;
+}
+
+/** A power of ten (`10^3`) with its exponent negated; null when it is negative already. */
+function withNegativeExponent(text: string): string | null {
+  const match = /^(.*\^)(\d+)$/.exec(text.trim());
+  return match ? `${match[1]}-${match[2]}` : null;
+}
+
+/** The readings of a dotless number with a decimal point put back at each place. */
+function withDecimalPoint(text: string): string[] {
+  const match = DOTLESS.exec(text.trim());
+  if (!match) return [];
+  const [, sign, digits, rest = ''] = match;
+  return Array.from(
+    { length: digits.length - 1 },
+    (_, i) => `${sign}${digits.slice(0, i + 1)}.${digits.slice(i + 1)}${rest}`,
+  );
+}
+
+/**
+ * How sure the labels of an axis make it that dots are thousands separators: 'sure' when every
+ * dotted label is grouped in threes and another label is printed without a dot (a decimal
+ * formatter prints `0.000`, never `0`, beside `2.000`), 'likely' when every dotted label is
+ * grouped in threes ending in `00` (decimals a formatter would not print), else 'no'.
+ */
+function dotGrouping(texts: string[]): Grouping {
+  const dotted = texts.filter((text) => text.includes('.'));
+  if (dotted.length < 2 || !dotted.every((text) => DOT_GROUPED.test(text))) return 'no';
+  if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
+  const plain = texts.some((text) => /^[+\-\u2212]?\d+$/.test(text));
+  if (plain) return 'sure';
+  return dotted.every((text) => text.endsWith('00')) ? 'likely' : 'no';
+}
+
+/**
+ * Every reading of an axis's tick labels, each placed on the tick mark (or grid line) under
+ * its label: the text as read, and what the other labels say it may stand for. A leading zero
+ * (`05` is 0.5), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
+ * decimal point are sure repairs (free: they stand in for the text as read); a decimal point
+ * lost (`15` as 1.5) and an exponent's lost minus are guesses a fit must earn. Labels that
+ * hold no number are counted and named in `warnings`.
+ */
+export function tickReadings(axis: AxisName, words: Word[], marks: number[]): TickReadings {
+  const warnings: string[] = [];
+  const pairs: Pair[] = [];
+  const signRepairs: Pair[] = [];
+  const centre = (word: Word) =>
+    axis === 'x' ? (word.box.left + word.box.right) / 2 : (word.box.top + word.box.bottom) / 2;
+  const centres = words.map(centre).sort((a, b) => a - b);
+  const spacing =
+    centres.length > 1
+      ? (centres.at(-1)! - centres[0]) / (centres.length - 1)
+      : Number.POSITIVE_INFINITY;
+  const texts = words.map((word) => word.text.trim());
+  const grouping = dotGrouping(texts);
+  const decimalCommas = texts
+    .filter((text) => text.includes(','))
+    .every((text) => DECIMAL_COMMA.test(text));
+  let unread = 0;
+  words.forEach((word, label) => {
+    const text = word.text.trim();
+    const comma = DECIMAL_COMMA.exec(text);
+    const parsed = parseTickLabel(comma ? `${comma[1]}.${comma[2]}${comma[3]}` : text);
+    if (!parsed) {
+      if (text !== '') {
+        unread++;
+        warnings.push(`${axis} tick '${word.text}' could not be read and was ignored`);
+      }
+      return;
+    }
+    const pixel = snapToMark(axis, word, centre(word), spacing, marks);
+    const pair = (reading: string, repair: Repair | null, free: boolean): Pair[] => {
+      const value = parseTickLabel(reading)?.value;
+      return value === undefined
+        ? []
+        : [{ text: reading, value, pixel, power: parsed.power, label, repair, free }];
+    };
+    const zero = LEADING_ZERO.exec(text);
+    if (zero) {
+      // `05` is no printed number: the point after its zero was lost. Sure, so free.
+      pairs.push(...pair(`${zero[1]}0.${zero[2]}`, 'leading-zero', true));
+    } else if (grouping !== 'no' && DOT_GROUPED.test(text)) {
+      // The axis says its dots group thousands: that reading is free, the decimal one a repair.
+      pairs.push(...pair(text.replaceAll('.', ''), 'grouping', true));
+      pairs.push({
+        text,
+        value: parsed.value,
+        pixel,
+        power: false,
+        label,
+        repair: null,
+        free: false,
+      });
+    } else if (comma) {
+      // A comma no thousands separator can be is a decimal point (a locale's, or a point
+      // read as a comma): free when every comma of the axis is one.
+      pairs.push(...pair(`${comma[1]}.${comma[2]}${comma[3]}`, 'decimal-comma', decimalCommas));
+    } else {
+      pairs.push(...pair(text, null, true));
+      for (const reading of withDecimalPoint(text)) pairs.push(...pair(reading, 'point', false));
+      const negated = parsed.power ? withNegativeExponent(text) : null;
+      if (negated !== null) signRepairs.push(...pair(negated, 'exponent-sign', false));
+    }
+  });
+  return { pairs, signRepairs, unread, spacing, grouping, warnings };
+}
+
+/**
+ * The tick mark under a label: the nearest within the label's extent along the axis and a
+ * share of the label spacing; the label's centre when there is none.
+ */
+function snapToMark(
+  axis: AxisName,
+  word: Word,
+  centre: number,
+  spacing: number,
+  marks: number[],
+): number {
+  const extent =
+    axis === 'x' ? (word.box.right - word.box.left) * 0.6 : (word.box.bottom - word.box.top) * 0.8;
+  let best = Math.min(spacing * DEFAULTS.snapShare, extent + 2);
+  let pixel = centre;
+  for (const mark of marks) {
+    const d = Math.abs(mark - centre);
+    if (d < best) {
+      best = d;
+      pixel = mark;
+    }
+  }
+  return pixel;
+}

@@ -1,0 +1,80 @@
+import type { Rgb } from '../color.js';
+import type { Box, Raster } from '../types.js';
+import { type GlyphModel, readLine } from './glyphs.js';
+import { inkColumns, inkOf, lineGeometry, lumaAt, raisedFrom } from './inkImage.js';
+
+/** A tick label to read, and the group (an axis) whose labels share one font size. */
+export interface TickLabelBox {
+  group: string;
+  box: Box;
+}
+
+/** What the glyph recogniser read in one label: `^` joins base and raised exponent. */
+export interface TickGlyphReading {
+  text: string;
+  /** 0..1: the least probability of any glyph read. */
+  confidence: number;
+}
+
+/**
+ * Reads tick labels with the glyph recogniser (`glyphs.ts`). The labels of one group share a
+ * font: their cap height is the median of theirs, so one label whose digits all have round
+ * tops cannot set its own scale; each keeps its own baseline. A raised exponent closing a
+ * label (`10^-3`) is read apart, at its own size. Returns null for a label holding no ink.
+ */
+export function readTickGlyphs(
+  model: GlyphModel,
+  image: Raster,
+  labels: TickLabelBox[],
+  page: Rgb,
+): (TickGlyphReading | null)[] {
+  const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
+  const pixels = { ...image, channels: 3 as const };
+  const darkest = new Map<string, number>();
+  for (const { group, box } of labels) {
+    let dark = darkest.get(group) ?? 255;
+    for (let row = box.top; row < box.bottom; row++) {
+      for (let column = box.left; column < box.right; column++) {
+        dark = Math.min(dark, lumaAt(pixels, row * image.width + column));
+      }
+    }
+    darkest.set(group, dark);
+  }
+  // Each label's raised exponent is found from its own geometry; the base, without it, is
+  // measured again (an exponent's columns would lift its cap line).
+  const lines = labels.map(({ group, box }) => {
+    const ink = inkOf(pixels, box, paper, darkest.get(group)!);
+    const own = lineGeometry(ink);
+    const split = own && raisedFrom(ink, own);
+    const base = split ? inkColumns(ink, 0, split) : ink;
+    const exponent = split ? inkColumns(ink, split, ink.width) : null;
+    return { base, geometry: split ? lineGeometry(base) : own, exponent };
+  });
+  const caps = new Map<string, number[]>();
+  labels.forEach(({ group }, i) => {
+    const geometry = lines[i].geometry;
+    if (geometry) caps.set(group, [...(caps.get(group) ?? []), geometry.capHeight]);
+  });
+  const capOf = new Map([...caps].map(([group, heights]) => [group, median(heights)]));
+  return labels.map(({ group }, i) => {
+    const { base, geometry: own, exponent } = lines[i];
+    if (!own) return null;
+    const geometry = { ...own, capHeight: capOf.get(group) ?? own.capHeight };
+    const reading = readLine(model, base, geometry);
+    if (!reading) return null;
+    if (!exponent) return { text: reading.text, confidence: reading.confidence };
+    const exponentGeometry = lineGeometry(exponent);
+    const raised = exponentGeometry && readLine(model, exponent, exponentGeometry);
+    if (!raised) return null;
+    return {
+      text: `${reading.text}^${raised.text}`,
+      confidence: Math.min(reading.confidence, raised.confidence),
+    };
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,182 @@
+import type { Rgb } from '../color.js';
+import type { Box, Raster, WordSymbol } from '../types.js';
+import { lumaAt } from './inkImage.js';
+
+/** A line of text as OCR read it, with its characters' boxes in the image's pixels. */
+export interface ReadLine {
+  text: string;
+  symbols: WordSymbol[];
+}
+
+/** Lowercase letters that stand on the baseline and reach the x-height. */
+const X_HEIGHT = new Set('acemnorsuvwxz');
+/** Capitals and digits with flat tops (round ones overshoot the cap height). */
+const CAP_HEIGHT = new Set('ABDEFHKLMNPRTUVWXYZ12457');
+/** Lowercase letters whose stems rise to the ascender height. */
+const ASCENDERS = new Set('bdhk');
+
+const DEFAULTS = {
+  /** Ink at least this strong (0..1 of the text's darkest) is solid. */
+  solid: 0.5,
+  /** Fonts whose ascenders rise at least this share of the x-height above their capitals tell `l` from `I`. */
+  minAscent: 0.04,
+  /** A glyph this far (share of the ascent) above the cap height is no capital. */
+  lFrom: 0.7,
+  /** Lines whose x-heights differ by at most this share are one size. */
+  sameSize: 0.15,
+} as const;
+
+/**
+ * Settles `I` against `l` in lines read by OCR from the glyphs' shapes: a capital `I` is as
+ * tall as the other capitals, and in most fonts (DejaVu, Liberation, Roboto, Open Sans...) an
+ * `l` rises above them, towards the height of `b d h k`. So an `I` whose glyph, measured to a
+ * fraction of a pixel against its line's x-height, rises most of that way is an `l`. Heights
+ * are compared between lines of one size (a legend's entries share a font; hinting rounds
+ * each size its own way). An `l` is never turned into an `I`: in Helvetica-like fonts an `l`
+ * is as tall as the capitals. Where no line of that size shows both capitals and ascenders,
+ * or its glyphs cannot be told apart one by one, nothing is changed. Returns the lines' texts.
+ */
+export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): string[] {
+  const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
+  const measured = lines.map((line) => {
+    const chars = [...line.text].filter((char) => char.trim() !== '');
+    if (chars.length === 0 || chars.length !== line.symbols.length) return null;
+    // The glyphs, in order, are the characters: OCR's boxes are too loose to pick them.
+    const glyphs = glyphsOf(image, paper, lineBox(image, line.symbols));
+    if (glyphs.length !== chars.length) return null;
+    const heights = glyphs.map((glyph) => glyph.height ?? 0);
+    const xHeight = median(heights.filter((h, i) => X_HEIGHT.has(chars[i]) && h > 0));
+    return xHeight > 0 ? { chars, xHeight, ratios: heights.map((h) => h / xHeight) } : null;
+  });
+  return lines.map((line, index) => {
+    const found = measured[index];
+    if (!found) return line.text;
+    // Heights are compared between lines of one size: hinting rounds each size its own way.
+    const alike = measured.filter(
+      (other) => other && Math.abs(other.xHeight / found.xHeight - 1) <= DEFAULTS.sameSize,
+    );
+    const pooled = (set: Set<string>) =>
+      median(
+        alike.flatMap((other) =>
+          other ? other.ratios.filter((ratio, i) => set.has(other.chars[i]) && ratio > 0) : [],
+        ),
+      );
+    const cap = pooled(CAP_HEIGHT);
+    const ascent = pooled(ASCENDERS) - cap;
+    if (!(cap > 0) || !(ascent >= DEFAULTS.minAscent)) return line.text;
+    let k = 0;
+    return [...line.text]
+      .map((char) => {
+        if (char.trim() === '') return char;
+        const ratio = found.ratios[k++];
+        return char === 'I' && ratio >= cap + DEFAULTS.lFrom * ascent ? 'l' : char;
+      })
+      .join('');
+  });
+}
+
+/** A glyph found in the image: its columns, and its rows to a fraction of a pixel. */
+interface Glyph {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  height?: number;
+}
+
+/** The box holding a line's characters, a pixel larger, in whole pixels inside the image. */
+function lineBox(image: Raster, symbols: WordSymbol[]): Box {
+  return {
+    left: Math.max(0, Math.floor(Math.min(...symbols.map((s) => s.box.left))) - 1),
+    right: Math.min(image.width, Math.ceil(Math.max(...symbols.map((s) => s.box.right))) + 1),
+    top: Math.max(0, Math.floor(Math.min(...symbols.map((s) => s.box.top))) - 2),
+    bottom: Math.min(image.height, Math.ceil(Math.max(...symbols.map((s) => s.box.bottom))) + 2),
+  };
+}
+
+/**
+ * The glyphs of a line, left to right: its connected pieces of solid ink (8-connected), those
+ * over the same columns joined, each with its height from its highest to its lowest ink, each
+ * edge to a fraction of a pixel (the edge row's ink and the next row's say how much of them
+ * the glyph covers).
+ */
+function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
+  const width = box.right - box.left;
+  const height = box.bottom - box.top;
+  if (width <= 0 || height <= 0) return [];
+  const pixels = { ...image, channels: 3 as const };
+  const ink = new Float32Array(width * height);
+  let dark = paper;
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++) {
+      const luma = lumaAt(pixels, (box.top + row) * image.width + box.left + column);
+      ink[row * width + column] = luma;
+      dark = Math.min(dark, luma);
+    }
+  }
+  if (paper - dark < 1) return [];
+  for (let i = 0; i < ink.length; i++) {
+    ink[i] = Math.min(1, Math.max(0, (paper - ink[i]) / (paper - dark)));
+  }
+  const at = (row: number, column: number) =>
+    row < 0 || row >= height ? 0 : ink[row * width + column];
+  const label = new Int32Array(width * height).fill(-1);
+  const glyphs: Glyph[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (ink[start] < DEFAULTS.solid || label[start] >= 0) continue;
+    const stack = [start];
+    label[start] = glyphs.length;
+    let [left, right] = [width, -1];
+    const tops = new Map<number, number>();
+    const bottoms = new Map<number, number>();
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const row = Math.floor(i / width);
+      const column = i % width;
+      left = Math.min(left, column);
+      right = Math.max(right, column + 1);
+      tops.set(column, Math.min(tops.get(column) ?? row, row));
+      bottoms.set(column, Math.max(bottoms.get(column) ?? row, row));
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const r = row + dy;
+          const c = column + dx;
+          if (r < 0 || r >= height || c < 0 || c >= width) continue;
+          const j = r * width + c;
+          if (ink[j] >= DEFAULTS.solid && label[j] < 0) {
+            label[j] = glyphs.length;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    let highest = Number.POSITIVE_INFINITY;
+    let lowest = Number.NEGATIVE_INFINITY;
+    for (const [column, top] of tops) {
+      const bottom = bottoms.get(column)!;
+      highest = Math.min(highest, top + 1 - at(top, column) - at(top - 1, column));
+      lowest = Math.max(lowest, bottom + at(bottom, column) + at(bottom + 1, column));
+    }
+    glyphs.push({ left: box.left + left, right: box.left + right, top: highest, bottom: lowest });
+  }
+  // Pieces over the same columns are one glyph (the dot of an i, the bars of =).
+  const merged: Glyph[] = [];
+  for (const glyph of glyphs.sort((a, b) => a.left - b.left)) {
+    const last = merged.at(-1);
+    if (last && glyph.left < last.right - 1) {
+      last.right = Math.max(last.right, glyph.right);
+      last.top = Math.min(last.top, glyph.top);
+      last.bottom = Math.max(last.bottom, glyph.bottom);
+    } else {
+      merged.push({ ...glyph });
+    }
+  }
+  return merged.map((glyph) => ({ ...glyph, height: glyph.bottom - glyph.top }));
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { loadRaster } from '../../src/load/loadRaster.js';
+import { DEFAULT_MODEL_DIR, type OcrEngine } from '../../src/ocr/engine.js';
+import { loadGlyphModel } from '../../src/ocr/glyphModel.js';
+import { readChartText } from '../../src/ocr/readChartText.js';
+import { findPlotArea } from '../../src/plot/findPlotArea.js';
+import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
+
+/** An engine with the committed glyph model whose tesseract reads nothing: glyphs alone. */
+const glyphsOnly: OcrEngine = {
+  glyphs: loadGlyphModel(DEFAULT_MODEL_DIR),
+  recognize: async () => [],
+  close: async () => {},
+};
+
+/** The tick labels the glyph recogniser reads on a chart drawn from `spec`. */
+async function tickTexts(spec: ChartSpec): Promise<{ x: string[]; y: string[] }> {
+  const { png } = await renderChart(spec);
+  const { warnings: _, ...image } = await loadRaster(png);
+  const text = await readChartText(image, findPlotArea(image), glyphsOnly);
+  return { x: text.xTickWords.map((w) => w.text), y: text.yTickWords.map((w) => w.text) };
+}
+
+const BASE: ChartSpec = {
+  width: 360,
+  height: 260,
+  xRange: [-0.1, 2.1],
+  yRange: [-1100, 1100],
+  xTicks: [0, 0.5, 1, 1.5, 2],
+  yTicks: [-1000, -500, 0, 500, 1000],
+  series: [],
+};
+
+describe('readTickGlyphs (through readChartText)', () => {
+  // Small labels keep their decimal points, signs and thousands separators.
+  it.each([
+    ['DejaVu Sans', 'matplotlib', 10],
+    ['Liberation Serif', 'matplotlib', 11],
+    ['Roboto', 'vega', 10],
+  ] as const)('reads %s labels (%s look, %i px) exactly', async (fontFamily, style, fontSize) => {
+    const { x, y } = await tickTexts({ ...BASE, fontFamily, style, fontSize });
+    expect(x).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0']);
+    // Any minus sign is read '-'; the web looks group thousands with a comma.
+    const thousands = style === 'matplotlib' ? '' : ',';
+    expect(y).toEqual([`1${thousands}000`, '500', '0', '-500', `-1${thousands}000`]);
+  });
+
+  it('reads raised exponents apart', async () => {
+    const { y } = await tickTexts({
+      ...BASE,
+      fontSize: 12,
+      yScale: 'log',
+      yRange: [5e-4, 20],
+      yTicks: [1e-3, 1e-2, 1e-1, 1, 10],
+    });
+    expect(y).toEqual(['10^1', '10^0', '10^-1', '10^-2', '10^-3']);
+  });
+});
