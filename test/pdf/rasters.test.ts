@@ -55,19 +55,25 @@ const chart: ChartResult = {
   warnings: [],
 };
 
+/** Digitizes a PDF at scale 2, recording every raster handed to the image pipeline. */
+async function readRasters(bytes: Uint8Array, source: string | null) {
+  const seen: { raster: Raster; context: RasterContext }[] = [];
+  const result = await digitizePdf(bytes, {
+    source,
+    maxPixels: 20_000_000,
+    scale: 2,
+    digitizeRaster: async (raster, context) => {
+      seen.push({ raster, context });
+      return chart;
+    },
+  });
+  return { result, seen };
+}
+
 describe('digitizePdf on raster figures', () => {
   it('hands an embedded image to the image pipeline at its native size, pixel for pixel', async () => {
     const { png, pixels } = await picture();
-    const seen: { raster: Raster; context: RasterContext }[] = [];
-    const result = await digitizePdf(await paper(png), {
-      source: 'paper.pdf',
-      maxPixels: 20_000_000,
-      scale: 2,
-      digitizeRaster: async (raster, context) => {
-        seen.push({ raster, context });
-        return chart;
-      },
-    });
+    const { result, seen } = await readRasters(await paper(png), 'paper.pdf');
     expect(seen).toHaveLength(1);
     const [{ raster, context }] = seen;
     expect([raster.width, raster.height]).toEqual([300, 200]);
@@ -141,16 +147,7 @@ async function unreadableChart(): Promise<Uint8Array> {
 
 describe('digitizePdf on vector figures it cannot read from the drawing', () => {
   it('renders the figure and hands it to the image pipeline', async () => {
-    const seen: { raster: Raster; context: RasterContext }[] = [];
-    const result = await digitizePdf(await unreadableChart(), {
-      source: null,
-      maxPixels: 20_000_000,
-      scale: 2,
-      digitizeRaster: async (raster, context) => {
-        seen.push({ raster, context });
-        return chart;
-      },
-    });
+    const { result, seen } = await readRasters(await unreadableChart(), null);
     expect(seen).toHaveLength(1);
     const [{ raster, context }] = seen;
     expect(context.kind).toBe('rendered');
