@@ -14,6 +14,8 @@
  *   the median charts/s, and the resident memory after each pass (flat means no leak);
  * - batch CLI: `node dist/cli.js DIR --out TMP --jobs N --force --quiet` for each jobs value,
  *   wall time (start-up included) and peak RSS;
+ * - figure: a 2 x 3 figure tiled from samples/aime24.png against that chart alone, one warmed
+ *   digitizer, median of N runs each: the time per figure and per panel, and the panels read;
  * - cold start: wall time of `node dist/cli.js samples/aime24.png --json` (3 runs, median) and
  *   its peak RSS (`/usr/bin/time -v` when present, else the child's own maxRSS).
  */
@@ -123,6 +125,57 @@ async function stageRun(library, charts) {
     await digitizer.close();
   }
   return { stages, failures, first };
+}
+
+/** Figure rows and columns tiled from one chart, and the white gutter between them (px). */
+const FIGURE_GRID = [2, 3];
+const FIGURE_GUTTER = 20;
+
+/**
+ * Time of a figure of panels against one of its panels alone: `samples/aime24.png` tiled
+ * FIGURE_GRID, each digitized `runs` times by one digitizer warmed on the chart first.
+ */
+async function figureRun(library, runs) {
+  const { default: sharp } = await import('sharp');
+  const chart = await readFile(COLD_INPUT);
+  const { width, height } = await sharp(chart).metadata();
+  const [rows, cols] = FIGURE_GRID;
+  const figure = await sharp({
+    create: {
+      width: cols * width + (cols - 1) * FIGURE_GUTTER,
+      height: rows * height + (rows - 1) * FIGURE_GUTTER,
+      channels: 3,
+      background: '#ffffff',
+    },
+  })
+    .composite(
+      Array.from({ length: rows * cols }, (_, k) => ({
+        input: chart,
+        left: (k % cols) * (width + FIGURE_GUTTER),
+        top: Math.floor(k / cols) * (height + FIGURE_GUTTER),
+      })),
+    )
+    .png()
+    .toBuffer();
+  const digitizer = library.createDigitizer();
+  try {
+    await digitizer.digitize(chart);
+    const time = async (input) => {
+      const walls = [];
+      let result = null;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        result = await digitizer.digitize(input);
+        walls.push(performance.now() - t0);
+      }
+      return { wall: median(walls), result };
+    };
+    const one = await time(chart);
+    const many = await time(figure);
+    return { one: one.wall, many: many.wall, panels: many.result.charts?.length ?? 1 };
+  } finally {
+    await digitizer.close();
+  }
 }
 
 /**
@@ -255,6 +308,20 @@ async function main() {
       `\nspeed-up jobs ${best} / jobs 1: ${(rates.get(best) / rates.get(1)).toFixed(2)}x\n`,
     );
   }
+
+  const figure = await figureRun(library, options.runs);
+  const panels = FIGURE_GRID[0] * FIGURE_GRID[1];
+  console.log(
+    `${table([
+      [`figure: samples/aime24.png tiled ${FIGURE_GRID.join(' x ')}`, 'median', 'per panel'],
+      ['the chart alone', ms(figure.one), ms(figure.one)],
+      [
+        `the figure (${figure.panels} of ${panels} panels read)`,
+        ms(figure.many),
+        ms(figure.many / panels),
+      ],
+    ])}\n\nfigure / chart: ${(figure.many / figure.one).toFixed(2)}x for ${panels} panels\n`,
+  );
 
   const scratch = await mkdtemp(join(tmpdir(), 'digitize-bench-'));
   try {

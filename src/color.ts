@@ -176,6 +176,13 @@ export function toHex(color: Rgb): string {
   return `#${color.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** The RGB colour of `#rrggbb`. Throws a TypeError for anything else. */
+export function fromHex(hex: string): Rgb {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new TypeError(`Expected #rrggbb for color but received ${hex}`);
+  return [parseInt(match[1], 16), parseInt(match[2], 16), parseInt(match[3], 16)];
+}
+
 /** The most common colour among the pixels at the given byte offsets. */
 export function mostCommonColor(data: Uint8Array, offsets: Iterable<number>): Rgb {
   const counts = new Map<number, number>();

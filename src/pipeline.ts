@@ -1,19 +1,18 @@
 import { chartConfidence } from './calibrate/axisConfidence.js';
-import { axisResult, scaleAxis } from './calibrate/axisScale.js';
-import { calibrateAxis } from './calibrate/calibrateAxis.js';
-import { parseTickLabel } from './calibrate/parseTick.js';
+import { axisResult } from './calibrate/axisScale.js';
+import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
+import { readCategoryAxis } from './calibrate/readCategories.js';
 import { inkMask, type Rgb } from './color.js';
-import { DigitizeError } from './errors.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
-import { type ChartText, readChartText } from './ocr/readChartText.js';
+import { readChartText } from './ocr/readChartText.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisScale, Box, ChartResult, PlotArea, Raster, Word } from './types.js';
+import type { Box, ChartResult, PlotArea, Raster } from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -33,7 +32,11 @@ export interface PipelineOptions {
   clock: StageClock;
   /** Warnings so far (the image's, for its only chart): the chart's are added to them. */
   warnings: string[];
+  /** For a panel of a figure: the axes it shares with panels read before it. */
+  sharedAxis?: SharedAxis;
 }
+
+export type { SharedAxis };
 
 const BLACK: Rgb = [0, 0, 0];
 
@@ -44,7 +47,7 @@ const BLACK: Rgb = [0, 0, 0];
  */
 export async function runPipeline(
   image: Raster,
-  { source, getEngine, clock, warnings }: PipelineOptions,
+  { source, getEngine, clock, warnings, sharedAxis }: PipelineOptions,
 ): Promise<ChartResult> {
   const plot = await clock.run('plot', () => findPlotArea(image));
   const legend = await clock.run('legend', () => findLegend(image, plot));
@@ -56,8 +59,18 @@ export async function runPipeline(
       legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
     ),
   );
-  const { xAxis, yAxis, xConfidence, yConfidence } = await clock.run('calibrate', () =>
-    calibrate(text, plot, source, warnings),
+  const { xAxis, yAxis, xConfidence, yConfidence, categories, sharedLabels } = await clock.run(
+    'calibrate',
+    () =>
+      calibrateChart({
+        text,
+        plot,
+        source,
+        warnings,
+        readCategories: async () =>
+          readCategoryAxis(await getEngine(), image, text.xTickWords, plot.page),
+        sharedAxis,
+      }),
   );
   // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
   const read = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
@@ -114,11 +127,12 @@ export async function runPipeline(
     plot: { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom },
     axes: {
       x: {
-        ...axisResult(xAxis, xConfidence, text.xLabel, plot.left, plot.right),
+        ...axisResult(xAxis, xConfidence, text.xLabel ?? sharedLabels.x, plot.left, plot.right),
+        ...(categories && { categories }),
         grid: plot.gridX.length > 0,
       },
       y: {
-        ...axisResult(yAxis, yConfidence, text.yLabel, plot.bottom, plot.top),
+        ...axisResult(yAxis, yConfidence, text.yLabel ?? sharedLabels.y, plot.bottom, plot.top),
         grid: plot.gridY.length > 0,
       },
     },
@@ -126,61 +140,6 @@ export async function runPipeline(
     confidence: chartConfidence([xConfidence, yConfidence], series),
     warnings,
     legend: legend && { box: legend.box },
-  };
-}
-
-/**
- * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end),
- * with how far each can be trusted (0..1).
- * Throws NO_CHART_FOUND when no number was read beside the plot, CALIBRATION_FAILED when an
- * axis could not be fitted.
- */
-function calibrate(
-  text: ChartText,
-  plot: PlotArea,
-  source: string | null,
-  warnings: string[],
-): { xAxis: AxisScale; yAxis: AxisScale; xConfidence: number; yConfidence: number } {
-  const xFit = calibrateAxis({
-    axis: 'x',
-    words: text.xTickWords,
-    marks: [...plot.ticksX, ...plot.gridX],
-  });
-  const yFit = calibrateAxis({
-    axis: 'y',
-    words: text.yTickWords,
-    marks: [...plot.ticksY, ...plot.gridY],
-  });
-  warnings.push(...xFit.warnings, ...yFit.warnings);
-  if (!xFit.axis && !yFit.axis && !text.xTickWords.concat(text.yTickWords).some(isNumber)) {
-    // Not one number beside the plot: a photograph, a pie chart, a table, a diagram.
-    throw new DigitizeError(
-      'NO_CHART_FOUND',
-      'calibrate',
-      'no numbered axis found: not a line chart',
-      { input: source },
-    );
-  }
-  if (!xFit.axis || !yFit.axis) {
-    throw new DigitizeError(
-      'CALIBRATION_FAILED',
-      'calibrate',
-      `could not calibrate the ${!xFit.axis ? 'x' : 'y'} axis from its tick labels`,
-      { input: source },
-    );
-  }
-  for (const [axis, factor] of [
-    ['x', text.xMultiplier],
-    ['y', text.yMultiplier],
-  ] as const) {
-    if (factor !== 1)
-      warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
-  }
-  return {
-    xAxis: scaleAxis(xFit.axis, text.xMultiplier),
-    yAxis: scaleAxis(yFit.axis, text.yMultiplier),
-    xConfidence: xFit.confidence,
-    yConfidence: yFit.confidence,
   };
 }
 
@@ -222,6 +181,3 @@ function grow(box: Box, by: number): Box {
 }
 
 /** Whether OCR read a number (a tick label) in a word. */
-function isNumber(word: Word): boolean {
-  return parseTickLabel(word.text) !== null;
-}

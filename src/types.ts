@@ -60,7 +60,8 @@ export interface Tick {
 }
 
 export type AxisName = 'x' | 'y';
-export type Scale = 'linear' | 'log';
+/** A category axis maps its names to 0, 1, 2, ... (linear in pixels, as a linear axis). */
+export type Scale = 'linear' | 'log' | 'category';
 
 /** A fitted axis: the mapping between pixels and data, and what it was fitted from. */
 export interface AxisScale {
@@ -103,6 +104,8 @@ export interface AxisResult {
   /** 0..1: how far the calibration can be trusted (low, with a warning, when doubtful). */
   confidence: number;
   ticks: Tick[];
+  /** A category axis' names, category i at value i (an empty name where none was read). */
+  categories?: string[];
   /**
    * Whether grid lines were found across the plot along this axis (vertical lines for x,
    * horizontal for y). Absent from results written before it was added.

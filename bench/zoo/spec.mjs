@@ -65,7 +65,7 @@ export const LOOKS = {
 export const PDF_ENGINES = new Set(ENGINES);
 
 /** What each look draws by default: frame, ticks, grid probability, legend frame. */
-const LOOK_DEFAULTS = {
+export const LOOK_DEFAULTS = {
   'matplotlib/default': { frame: 'box', ticks: 'out', grid: 0.4, legendFrame: true },
   'matplotlib/classic': { frame: 'box', ticks: 'in4', grid: 0.2, legendFrame: true },
   'matplotlib/ggplot': { frame: 'panel', ticks: 'out', grid: 1, legendFrame: true },
@@ -82,7 +82,7 @@ const LOOK_DEFAULTS = {
   'ggplot2/minimal': { frame: 'none', ticks: 'none', grid: 1, legendFrame: false },
   'ggplot2/classic': { frame: 'spines', ticks: 'out', grid: 0, legendFrame: false },
 };
-const WEB_DEFAULTS = { frame: 'spines', ticks: 'out', grid: 0.8, legendFrame: false };
+export const WEB_DEFAULTS = { frame: 'spines', ticks: 'out', grid: 0.8, legendFrame: false };
 
 /** Families (what a chart is made to test) and how common each is. */
 const FAMILIES = {
@@ -216,8 +216,8 @@ const NAMES = [
   'Upper bound',
 ];
 const NUMERIC_NAMES = ['1', '2', '4', '8', '10', '16', '32', '64', '100', '128', '1000', '0.1'];
-const LEGEND_TITLES = ['Method', 'Model', 'Optimizer', 'Dataset', 'Setting', 'Group', 'n'];
-const TITLES = [
+export const LEGEND_TITLES = ['Method', 'Model', 'Optimizer', 'Dataset', 'Setting', 'Group', 'n'];
+export const TITLES = [
   'Validation loss',
   'Training curves',
   'Benchmark: AIME24',
@@ -289,7 +289,7 @@ const SERIF = ['DejaVu Serif', 'Liberation Serif', 'Nimbus Roman', 'FreeSerif', 
 // ------------------------------------------------------------------ randomness
 
 /** A 32-bit hash of a seed and a chart index (splitmix-like), the start of one chart's PRNG. */
-function hashSeed(seed, index) {
+export function hashSeed(seed, index) {
   let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
@@ -297,7 +297,7 @@ function hashSeed(seed, index) {
 }
 
 /** mulberry32: a small PRNG with helpers for what the sampler draws. */
-function createRandom(seed) {
+export function createRandom(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -604,12 +604,17 @@ function yFormat(r, magnitude, scale) {
   return r.weighted({ plain: 4, decimals: 1 });
 }
 
-/** The ChartSpec of chart `index` for `engine`. */
-export function sampleChart(seed, index, engine) {
+/**
+ * The ChartSpec of chart `index` for `engine`. `overrides` (for the panels of a figure) sets the
+ * look and the family; the draws stay the same, so the zoo's single charts do not change.
+ */
+export function sampleChart(seed, index, engine, overrides = {}) {
   const r = createRandom(hashSeed(seed, index));
   const id = `z${String(index).padStart(5, '0')}`;
-  const look = r.weighted(LOOKS[engine]);
-  const family = r.weighted(FAMILIES);
+  const drawnLook = r.weighted(LOOKS[engine]);
+  const look = overrides.look ?? drawnLook;
+  const drawnFamily = r.weighted(FAMILIES);
+  const family = overrides.family ?? drawnFamily;
   const defaults = LOOK_DEFAULTS[`${engine}/${look}`] ?? WEB_DEFAULTS;
   const { width, height, dpi } = sampleSize(r);
 

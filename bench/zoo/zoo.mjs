@@ -7,7 +7,10 @@
  * the charts left out and why.
  *
  *   npm run zoo -- --seed 1 --count 100 --out DIR [--engines matplotlib,gnuplot] [--jobs 2]
- *                  [--skip-pdf | --all-pdf] [--max-pixels N] [--quiet]
+ *                  [--skip-pdf | --all-pdf] [--max-pixels N] [--quiet] [--figures]
+ *
+ * With --figures it draws figures of panels (`figures.mjs`: subplots, facets, concatenations)
+ * with the engines that draw them, each truth `{ charts: [...] }`, one chart per panel.
  *
  * An engine that is not installed is skipped with a message; a chart an engine fails on, or
  * whose truth does not hold together, is left out and listed, never written with guessed truth.
@@ -16,6 +19,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FIGURE_ENGINES, figureTags, panelChartSpec, sampleFigures } from './figures.mjs';
 import { applyState } from './post.mjs';
 import { ENGINES, LOOKS, sampleCharts, tagsOf } from './spec.mjs';
 
@@ -139,6 +143,52 @@ export function truthProblem(truth) {
   return null;
 }
 
+/**
+ * The truth of a figure: `{ id, tags, charts }`, each chart the truth of one panel exactly as for
+ * a single chart (its own limits, plot box, series, text) plus its `panel_label` and
+ * `panel_box_px` (the panel with its tick labels, axis labels and title, where the engine
+ * tells), all in the figure's pixels.
+ */
+export function buildFigureTruth(figure, extras, image) {
+  const { sx, sy } = image;
+  const scaled = (box) => box && [box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy].map(round3);
+  const charts = figure.panels.map((panel, k) => {
+    const spec = panelChartSpec(figure, k);
+    const measured = extras.panels[k];
+    const { meta, tags, ...truth } = buildTruth(spec, measured, image);
+    return {
+      ...truth,
+      panel_label: panel.label,
+      panel_box_px: scaled(measured.panel_box_px ?? null),
+    };
+  });
+  return {
+    id: figure.id,
+    tags: figureTags(figure),
+    renderer: figure.engine,
+    image: basename(image.file),
+    width: image.width,
+    height: image.height,
+    suptitle: figure.suptitle,
+    charts,
+    meta: {
+      engine: figure.engine,
+      kind: figure.kind,
+      look: figure.look,
+      family: figure.family,
+      grid: [figure.rows, figure.cols],
+      mosaic: figure.mosaic,
+      share: figure.share,
+      labels: figure.labels,
+      legend: figure.legendMode === 'shared' ? figure.legend : figure.legendMode,
+      font: figure.font,
+      dpi: figure.dpi,
+      drawn_px: [figure.width, figure.height],
+      state: figure.state,
+    },
+  };
+}
+
 /** Runs `tasks` (functions returning promises) with at most `jobs` at once. */
 async function pool(tasks, jobs) {
   let next = 0;
@@ -149,7 +199,7 @@ async function pool(tasks, jobs) {
 }
 
 /** Loads an engine module and checks it can run: `{ module }` or `{ skipped: reason }`. */
-async function loadEngine(engine) {
+async function loadEngine(engine, figures) {
   let module;
   try {
     module = await import(`./engines/${engine}.mjs`);
@@ -160,6 +210,7 @@ async function loadEngine(engine) {
     const ok = await module.available();
     if (ok !== true) return { skipped: `not installed (${ok})` };
   }
+  if (figures && !module.renderFigures) return { skipped: 'draws no figures of panels' };
   const mine = Object.keys(LOOKS[engine]).sort().join();
   if (module.looks && [...module.looks].sort().join() !== mine) {
     console.error(
@@ -179,11 +230,14 @@ export async function generate({
   keepPdf = true,
   allPdf = false,
   maxPixels = Number.POSITIVE_INFINITY,
+  figures = false,
   log = console.error,
 }) {
   // absolute: engine scripts run in the work folder
   const out = resolve(outDir);
-  const sampled = sampleCharts({ seed, count, engines });
+  const sampled = figures
+    ? sampleFigures({ seed, count, engines })
+    : sampleCharts({ seed, count, engines });
   // --max-pixels leaves out the larger charts (the committed sample stays small and quick);
   // --all-pdf draws every chart as a vector PDF (the PDF reader's measure), the rest unchanged
   const specs = sampled
@@ -205,7 +259,7 @@ export async function generate({
     perEngine.push(tasks);
     const mine = specs.filter((s) => s.engine === engine);
     if (!mine.length) continue;
-    const loaded = await loadEngine(engine);
+    const loaded = await loadEngine(engine, figures);
     if (loaded.skipped) {
       skipped[engine] = loaded.skipped;
       log(`zoo: ${engine}: ${loaded.skipped}; its ${mine.length} charts are skipped`);
@@ -216,7 +270,10 @@ export async function generate({
       tasks.push(async () => {
         let results;
         try {
-          results = await loaded.module.render(chunk, work);
+          results = await (figures ? loaded.module.renderFigures : loaded.module.render)(
+            chunk,
+            work,
+          );
         } catch (error) {
           results = chunk.map((s) => ({ id: s.id, error: `batch failed: ${error.message}` }));
         }
@@ -229,8 +286,10 @@ export async function generate({
           }
           try {
             const image = await applyState(r.png, spec.state, join(out, spec.id));
-            const truth = buildTruth(spec, r.extras, image);
-            const problem = truthProblem(truth);
+            const truth = figures
+              ? buildFigureTruth(spec, r.extras, image)
+              : buildTruth(spec, r.extras, image);
+            const problem = (truth.charts ?? [truth]).map(truthProblem).find(Boolean) ?? null;
             if (problem) {
               await rm(image.file, { force: true });
               failed.push({ id: spec.id, engine, error: `truth rejected: ${problem}` });
@@ -259,7 +318,7 @@ export async function generate({
   await pool(tasks, jobs);
   await rm(work, { recursive: true, force: true });
   failed.sort((a, b) => a.id.localeCompare(b.id));
-  const index = { seed, count, engines, max_pixels: maxPixels, skipped, failed, specs };
+  const index = { seed, count, engines, figures, max_pixels: maxPixels, skipped, failed, specs };
   await writeFile(join(out, 'index.json'), `${JSON.stringify(index)}\n`);
   return { written, failed, skipped };
 }
@@ -270,7 +329,8 @@ async function main() {
       seed: { type: 'string', default: '1' },
       count: { type: 'string', default: '100' },
       out: { type: 'string' },
-      engines: { type: 'string', default: ENGINES.join(',') },
+      engines: { type: 'string' },
+      figures: { type: 'boolean', default: false },
       jobs: { type: 'string', default: '2' },
       quiet: { type: 'boolean', default: false },
       'skip-pdf': { type: 'boolean', default: false },
@@ -280,7 +340,7 @@ async function main() {
   });
   if (!values.out) {
     console.error(
-      'usage: node bench/zoo/zoo.mjs --out DIR [--seed S] [--count N] [--engines a,b] [--jobs N]',
+      'usage: node bench/zoo/zoo.mjs --out DIR [--seed S] [--count N] [--engines a,b] [--jobs N] [--figures]',
     );
     return 2;
   }
@@ -289,8 +349,9 @@ async function main() {
     seed: Number(values.seed),
     count: Number(values.count),
     out: values.out,
-    engines: values.engines.split(','),
+    engines: (values.engines ?? (values.figures ? FIGURE_ENGINES : ENGINES).join(',')).split(','),
     jobs: Number(values.jobs),
+    figures: values.figures,
     keepPdf: !values['skip-pdf'],
     allPdf: values['all-pdf'],
     maxPixels: Number(values['max-pixels']),

@@ -1,4 +1,4 @@
-import { deltaE2000, type Lab, type Rgb, rgbToLab } from '../color.js';
+import { deltaE2000, fromHex, type Lab, type Rgb, rgbToLab } from '../color.js';
 import { XKCD_COLORS } from './xkcdColors.js';
 
 /**
@@ -25,7 +25,7 @@ const MODIFIERS = ['', 'light ', 'dark '] as const;
 /** The survey's names made of a basic term and at most one modifier, with their colour in Lab. */
 const NAMES: ReadonlyArray<{ name: string; lab: Lab }> = XKCD_COLORS.filter(([name]) =>
   BASIC_TERMS.some((term) => MODIFIERS.some((modifier) => name === modifier + term)),
-).map(([name, hex]) => ({ name, lab: rgbToLab(parseHex(hex)) }));
+).map(([name, hex]) => ({ name, lab: rgbToLab(fromHex(hex)) }));
 
 /**
  * The plain name of a colour, as a person would say it ("light blue", "dark red", "grey"): the
@@ -34,7 +34,7 @@ const NAMES: ReadonlyArray<{ name: string; lab: Lab }> = XKCD_COLORS.filter(([na
  * (0..255); throws a TypeError for anything else.
  */
 export function colorName(color: string | Rgb): string {
-  const rgb = typeof color === 'string' ? parseHex(color) : color;
+  const rgb = typeof color === 'string' ? fromHex(color) : color;
   if (!Array.isArray(rgb) || rgb.length !== 3 || !rgb.every((c) => c >= 0 && c <= 255)) {
     throw new TypeError(`Expected #rrggbb or an RGB triple for color but received ${color}`);
   }
@@ -49,10 +49,4 @@ export function colorName(color: string | Rgb): string {
     }
   }
   return best.name;
-}
-
-function parseHex(hex: string): Rgb {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!match) throw new TypeError(`Expected #rrggbb for color but received ${hex}`);
-  return [parseInt(match[1], 16), parseInt(match[2], 16), parseInt(match[3], 16)];
 }

@@ -114,9 +114,15 @@ function table(result: ChartResult, field: (text: string) => string, delimiter: 
       const y = column.get(x);
       return y === undefined ? '' : String(y);
     });
-    lines.push([String(x), ...cells].join(delimiter));
+    lines.push([field(categoryOf(result, x) ?? String(x)), ...cells].join(delimiter));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** On a category axis, the name of the category an x (a whole index) stands for. */
+function categoryOf(result: ChartResult, x: number): string | null {
+  const name = Number.isInteger(x) ? result.axes.x.categories?.[x] : undefined;
+  return name ? name : null;
 }
 
 /** A header name, or its fallback where there is none (null, empty or only spaces). */

@@ -42,6 +42,9 @@ export interface PlotlyAxis {
   domain: [number, number];
   anchor: string;
   showgrid: boolean;
+  /** A category axis' names at their indices (the points' x are indices). */
+  tickvals?: number[];
+  ticktext?: string[];
 }
 
 /** A Plotly figure: `Plotly.newPlot(div, figure.data, figure.layout)` redraws the chart. */
@@ -116,11 +119,15 @@ function axis(value: AxisResult, domain: [number, number], anchor: string): Plot
   const edge = (limit: number): number => (log ? Math.log10(limit) : limit);
   return {
     title: { text: value.label ?? '' },
-    type: value.scale,
+    type: log ? 'log' : 'linear',
     range: [edge(value.min), edge(value.max)],
     domain,
     anchor,
     showgrid: value.grid ?? false,
+    ...(value.categories && {
+      tickvals: value.categories.map((_, i) => i),
+      ticktext: value.categories,
+    }),
   };
 }
 

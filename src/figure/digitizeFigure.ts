@@ -17,6 +17,9 @@ import type {
   StageTimings,
 } from '../types.js';
 import { findPanels } from './findPanels.js';
+import { labelPanels } from './panelLabels.js';
+import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
+import { nameSharedSeries } from './sharedLegend.js';
 
 export interface FigureOptions {
   /** The input as reported in the result and in errors (a path, or null). */
@@ -35,14 +38,17 @@ export interface FigureOptions {
 }
 
 /**
- * Digitizes every chart of one input. An image is decoded once, the panels it holds found and
- * the chart pipeline run on each: one panel gives its chart object (exactly what the pipeline
- * returns); several give a figure `{ source, charts, warnings }` whose charts carry their
- * `panel`, with every pixel position in the whole image's pixels. Of several panels, one that
- * is no readable chart is left out with a warning. A PDF (`%PDF-`) always gives the figure
- * `{ source, pages, charts, warnings }`: vector charts read from its drawing, rasters through
- * the same pipeline (`digitizePdf`). Rejects with a DigitizeError: the failing stage's code,
- * or `INTERNAL` at the stage that broke.
+ * Digitizes every chart of one input: decodes the image once, finds the panels it holds and
+ * runs the chart pipeline on each. One panel gives its chart object (exactly what the
+ * pipeline returns); several give a figure `{ source, charts, warnings }` whose charts carry
+ * their `panel`, with every pixel position in the whole image's pixels. Of several panels, one
+ * that is no readable chart is left out with a warning; one that prints no tick labels for an
+ * axis it shares with its column (row) takes that panel's calibration, and a series drawn
+ * without a legend of its own the name another panel's legend gives its colour; a panel label
+ * printed before a title (`(a) Train`) goes to the chart's `panel.label`. A PDF (`%PDF-`)
+ * always gives the figure `{ source, pages, charts, warnings }`: vector charts read from its
+ * drawing, rasters through the same pipeline (`digitizePdf`). Rejects with a DigitizeError:
+ * the failing stage's code, or `INTERNAL` at the stage that broke.
  */
 export async function digitizeFigure(
   input: DigitizeInput,
@@ -93,34 +99,51 @@ async function digitizeImage(
   clock: StageClock,
   { source, getEngine }: FigureOptions,
 ): Promise<DigitizeResult> {
-  const panels = await clock.run('panels', () => findPanels(image));
-  const chartOf = async (panel: PanelInfo, chartWarnings: string[]): Promise<ChartResult> => {
+  const found = await clock.run('panels', () => findPanels(image));
+  const panels = found.map(({ box }, index): PanelInfo => ({ index, label: null, box }));
+  const chartOf = async (
+    panel: PanelInfo,
+    chartWarnings: string[],
+    done: readonly ChartResult[] = [],
+  ): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
     const chart = await runPipeline(whole ? image : crop(image, panel.box), {
       source,
       getEngine,
       clock,
       warnings: chartWarnings,
+      sharedAxis: whole ? undefined : sharedAxisFrom(done, offsetOf(panel.box)),
     });
     return whole ? chart : placed(chart, panel.box, image);
   };
   if (panels.length === 1) return chartOf(panels[0], warnings);
-  const charts: PanelChart[] = [];
+  // read so that the panels printing shared axes come first; reported in reading order
+  const read: (PanelChart | null)[] = panels.map(() => null);
+  const problems: (string | null)[] = panels.map(() => null);
   let firstError: unknown = null;
-  for (const panel of panels) {
+  for (const k of donorOrder(found.map(({ plot }) => plot))) {
+    const panel = panels[k];
     try {
-      charts.push({ ...(await chartOf(panel, [])), panel });
+      const done = read.filter((chart) => chart !== null);
+      read[k] = { ...(await chartOf(panel, [], done)), panel };
     } catch (error) {
       const { code } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
       firstError ??= error;
-      warnings.push(`panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`);
+      problems[k] = `panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`;
     }
   }
+  const charts = labelPanels(nameSharedSeries(read.filter((chart) => chart !== null)));
+  warnings.push(...problems.filter((problem) => problem !== null));
   if (charts.length === 0) {
     throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
   }
   return { source, charts, warnings };
+}
+
+/** Where a panel's crop starts in the image (whole pixels, as `crop` cuts it). */
+function offsetOf(box: Box): [number, number] {
+  return [Math.max(0, Math.floor(box.left)), Math.max(0, Math.floor(box.top))];
 }
 
 /** Whether `box` is the whole image. */
@@ -146,7 +169,7 @@ function crop(image: Raster, box: Box): Raster {
 
 /** A chart read from a crop at `box`, with its pixel positions moved into the whole image. */
 function placed(chart: ChartResult, box: Box, image: Raster): ChartResult {
-  const [dx, dy] = [Math.max(0, Math.floor(box.left)), Math.max(0, Math.floor(box.top))];
+  const [dx, dy] = offsetOf(box);
   const { plot, axes } = chart;
   return {
     ...chart,

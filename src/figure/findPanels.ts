@@ -1,11 +1,48 @@
-import type { PanelInfo, Raster } from '../types.js';
+import { inkMask } from '../color.js';
+import { pageBackground } from '../plot/findPlotArea.js';
+import type { Box, Raster } from '../types.js';
+import { completeGrid } from './completeGrid.js';
+import { keepPlots } from './keepPlots.js';
+import { DEFAULTS } from './panelDefaults.js';
+import { readingOrder, regionOf } from './panelRegions.js';
+import { plotCandidates } from './plotCandidates.js';
+import { findLines } from './strokes.js';
+
+/** One chart found in a figure: its region (the box it is cut out by) and its plot area. */
+export interface FoundPanel {
+  /** The panel: its plot with its ticks, labels and title, cut at the gutters between panels. */
+  box: Box;
+  /** Its plot area as found here (the chart pipeline finds it again, exactly, in the box). */
+  plot: Box;
+}
 
 /**
- * The charts an image holds, as panels in reading order (rows top to bottom, left to right).
- * Today one panel, the whole image: this is where a figure of subplots will be split.
+ * The charts an image holds, in reading order (rows top to bottom, left to right). Plots are
+ * found as findPlotArea finds one (long straight ink runs: frames, spines, the bands of a filled
+ * panel, grid lines), here all of them: lines of one extent in one direction, paired with lines
+ * of one extent in the other, make a plot's box. Only several plots of plausible size, each with
+ * tick marks or grid lines (or framed like such a plot beside it), make a figure; anything less
+ * is one chart, the whole image. Each panel's box is its plot, grown to the middle of the widest
+ * empty gutter towards each neighbour (or the image's edge).
  */
-export function findPanels(image: Raster): PanelInfo[] {
-  return [
-    { index: 0, label: null, box: { left: 0, top: 0, right: image.width, bottom: image.height } },
-  ];
+export function findPanels(image: Raster): FoundPanel[] {
+  const { width, height } = image;
+  const whole: Box = { left: 0, top: 0, right: width, bottom: height };
+  const one = [{ box: whole, plot: whole }];
+  const page = pageBackground(image);
+  const ink = inkMask(image, page, DEFAULTS.ink);
+  const minRun = Math.max(DEFAULTS.minRun, Math.min(width, height) * DEFAULTS.minRunShare);
+  // as findPlotArea: gaps bridged in a run, and how far lines of one plot may disagree
+  const gap = Math.max(1, Math.round((width + height) / 500));
+  const tol = Math.max(3, Math.round(((width + height) / 200) * 1.2));
+  const rows = findLines(ink, width, height, 'row', minRun, gap, tol);
+  const columns = findLines(ink, width, height, 'column', minRun, gap, tol);
+  if (rows.length < 2 || columns.length < 2) return one;
+  const candidates = plotCandidates(image, page, ink, rows, columns, tol, gap);
+  const plots = completeGrid(ink, width, height, keepPlots(candidates, tol), rows, columns, tol);
+  if (plots.length < 2) return one;
+  return readingOrder(plots, tol).map((plot, _, all) => ({
+    plot,
+    box: regionOf(ink, width, height, plot, all),
+  }));
 }

@@ -90,7 +90,7 @@ describe('digitizeFigure', () => {
     const png = (await renderChart(spec('A', '#1f77b4'))).png;
     const alone = chart(await run(png));
     const box: Box = { left: 40, top: 30, right: 40 + WIDTH, bottom: 30 + HEIGHT };
-    vi.mocked(findPanels).mockImplementationOnce(() => [{ index: 0, label: null, box }]);
+    vi.mocked(findPanels).mockImplementationOnce(() => [{ box, plot: box }]);
     const placed = chart(await run(await compose(WIDTH + 80, HEIGHT + 60, [[png, 40, 30]])));
     expect(placed).not.toHaveProperty('panel');
     expect(placed.image).toEqual({ width: WIDTH + 80, height: HEIGHT + 60 });
@@ -122,10 +122,12 @@ describe('digitizeFigure', () => {
     ]);
     const panels = [0, 1, 2].map((index) => ({
       index,
-      label: `(${'abc'[index]})`,
+      label: null,
       box: { left: index * WIDTH, top: 0, right: (index + 1) * WIDTH, bottom: HEIGHT },
     }));
-    vi.mocked(findPanels).mockImplementationOnce(() => panels);
+    vi.mocked(findPanels).mockImplementationOnce(() =>
+      panels.map(({ box }) => ({ box, plot: box })),
+    );
     const result = await digitizeFigure(image, { source: 'fig.png', maxPixels: 1e7, getEngine });
     expect(isFigure(result)).toBe(true);
     if (!isFigure(result)) return;
@@ -137,6 +139,72 @@ describe('digitizeFigure', () => {
     expect(result.charts[1].plot.left).toBeGreaterThan(WIDTH);
     expect(result.charts[1].image).toEqual({ width: WIDTH * 3, height: HEIGHT });
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/^panel \(c\): /);
+    expect(result.warnings[0]).toMatch(/^panel 3: /);
+  });
+
+  it('finds and reads the panels of a figure by itself: two charts side by side, one above another', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const [a, b] = await Promise.all([
+      renderChart(spec('Alpha', '#1f77b4')),
+      renderChart(spec('Beta', '#d62728')),
+    ]);
+    const beside = await compose(WIDTH * 2, HEIGHT, [
+      [a.png, 0, 0],
+      [b.png, WIDTH, 0],
+    ]);
+    const above = await compose(WIDTH, HEIGHT * 2, [
+      [a.png, 0, 0],
+      [b.png, 0, HEIGHT],
+    ]);
+    for (const [png, dx, dy] of [
+      [beside, WIDTH, 0],
+      [above, 0, HEIGHT],
+    ] as const) {
+      const result = await run(png);
+      expect(isFigure(result)).toBe(true);
+      if (!isFigure(result)) return;
+      expect(result.charts.map((c) => c.panel?.index)).toEqual([0, 1]);
+      expect(result.charts.map((c) => c.series.map((s) => s.name))).toEqual([['Alpha'], ['Beta']]);
+      // each chart reads its own panel's axes, in the figure's pixels
+      for (const [k, rendered] of [a, b].entries()) {
+        const { plot, axes } = result.charts[k];
+        expect(Math.abs(plot.left - (rendered.plot.left + k * dx))).toBeLessThanOrEqual(1);
+        expect(Math.abs(plot.top - (rendered.plot.top + k * dy))).toBeLessThanOrEqual(1);
+        expect(axes.y.ticks.map((tick) => tick.value).sort((p, q) => p - q)).toEqual([0, 5, 10]);
+      }
+    }
+  });
+
+  it('gives a panel without tick labels of its own the axis it shares with its row', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const outer = await renderChart(spec('Alpha', '#1f77b4'));
+    const inner = await renderChart({
+      ...spec('Beta', '#d62728'),
+      tickFormat: (v, axis) => (axis === 'y' ? '' : String(v)),
+    });
+    const result = await run(
+      await compose(WIDTH * 2, HEIGHT, [
+        [outer.png, 0, 0],
+        [inner.png, WIDTH, 0],
+      ]),
+    );
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    const [a, b] = result.charts;
+    expect(b.axes.y.min).toBeCloseTo(a.axes.y.min, 6);
+    expect(b.axes.y.max).toBeCloseTo(a.axes.y.max, 6);
+    expect(b.warnings).toContain('y axis shared with another panel (no tick labels of its own)');
+    // the inner panel's data read on the shared axis: within 0.2 of 10 (2% of the y range)
+    const points = b.series[0].points;
+    for (const [x, y] of [
+      [0, 2],
+      [2, 4],
+      [4, 5],
+    ]) {
+      const near = points.reduce((p, q) => (Math.abs(q.x - x) < Math.abs(p.x - x) ? q : p));
+      expect(Math.abs(near.y - y)).toBeLessThanOrEqual(0.2);
+    }
   });
 });

@@ -1,16 +1,178 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { findPanels } from '../../src/figure/findPanels.js';
+import { type FoundPanel, findPanels } from '../../src/figure/findPanels.js';
+import { loadRaster } from '../../src/load/loadRaster.js';
+import type { Box, Raster } from '../../src/types.js';
+import { type ChartSpec, type RenderedChart, renderChart } from '../helpers/renderChart.js';
+
+/**
+ * A found plot overlaps its truth at least this much (intersection over union): its lines may
+ * run on by the tick marks at the corners, or take in a ggplot2 facet's strips (the chart
+ * pipeline finds the plot again, exactly, inside the panel's box).
+ */
+const MIN_IOU = 0.8;
+/** A panel's box holds its whole plot: sides within this many px (anti-aliased edges). */
+const BOX_TOL_PX = 1;
+/** A chart of a zoo figure's truth (the part read here). */
+interface Chart {
+  plot_area_px: [number, number, number, number];
+}
+const FIGURES = join(import.meta.dirname, '../fixtures/figures');
+
+async function rasterOf(png: Buffer): Promise<Raster> {
+  return loadRaster(png, { maxPixels: 1e8 });
+}
+
+function spec(overrides: Partial<ChartSpec> = {}): ChartSpec {
+  const x = [0, 1, 2, 3, 4, 5];
+  return {
+    width: 320,
+    height: 240,
+    xRange: [0, 5],
+    yRange: [0, 10],
+    xTicks: x,
+    yTicks: [0, 2, 4, 6, 8, 10],
+    xLabel: 'Step',
+    yLabel: 'Loss',
+    series: [{ name: 'A', color: '#1f77b4', x, y: [2, 6, 4, 8, 5, 7] }],
+    ...overrides,
+  };
+}
+
+/** Charts pasted on a white page: each [chart, left, top]. */
+async function compose(
+  width: number,
+  height: number,
+  parts: [RenderedChart, number, number][],
+): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite(parts.map(([chart, left, top]) => ({ input: chart.png, left, top })))
+    .png()
+    .toBuffer();
+}
+
+/** A rendered chart's plot (frame lines inclusive) as a box in the figure, moved by its place. */
+function plotAt(chart: RenderedChart, left: number, top: number): Box {
+  const { plot } = chart;
+  return {
+    left: plot.left + left,
+    top: plot.top + top,
+    right: plot.right + 1 + left,
+    bottom: plot.bottom + 1 + top,
+  };
+}
+
+/** Panels found as the truth's plots say: as many, in order, each box holding its plot only. */
+function expectPanels(panels: FoundPanel[], truth: Box[]): void {
+  expect(panels).toHaveLength(truth.length);
+  panels.forEach(({ box, plot }, k) => {
+    expect(iou(plot, truth[k])).toBeGreaterThanOrEqual(MIN_IOU);
+    expect(box.left).toBeLessThanOrEqual(truth[k].left + BOX_TOL_PX);
+    expect(box.top).toBeLessThanOrEqual(truth[k].top + BOX_TOL_PX);
+    expect(box.right).toBeGreaterThanOrEqual(truth[k].right - BOX_TOL_PX);
+    expect(box.bottom).toBeGreaterThanOrEqual(truth[k].bottom - BOX_TOL_PX);
+    for (const [j, other] of truth.entries()) {
+      if (j !== k) expect(iou(box, other)).toBe(0);
+    }
+  });
+}
+
+function iou(a: Box, b: Box): number {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  if (w <= 0 || h <= 0) return 0;
+  const area = (p: Box) => (p.right - p.left) * (p.bottom - p.top);
+  return (w * h) / (area(a) + area(b) - w * h);
+}
 
 describe('findPanels', () => {
-  it('finds one panel, the whole image, with no label', () => {
-    const image = {
-      data: new Uint8Array(30 * 20 * 3),
-      width: 30,
-      height: 20,
-      channels: 3 as const,
-    };
-    expect(findPanels(image)).toEqual([
-      { index: 0, label: null, box: { left: 0, top: 0, right: 30, bottom: 20 } },
+  it('finds one panel, the whole image, in a blank image', () => {
+    const image: Raster = { data: new Uint8Array(30 * 20 * 3), width: 30, height: 20, channels: 3 };
+    const whole = { left: 0, top: 0, right: 30, bottom: 20 };
+    expect(findPanels(image)).toEqual([{ box: whole, plot: whole }]);
+  });
+
+  it('finds one panel in a single chart, its legend box and all', async () => {
+    const chart = await renderChart(spec({ legend: 'upper left', title: 'Loss' }));
+    const image = await rasterOf(chart.png);
+    const whole = { left: 0, top: 0, right: image.width, bottom: image.height };
+    expect(findPanels(image)).toEqual([{ box: whole, plot: whole }]);
+  });
+
+  it('finds a 2 x 2 grid in reading order, each box holding its plot and cut between them', async () => {
+    const charts = await Promise.all(
+      ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'].map((color, k) =>
+        renderChart(
+          spec({
+            title: `Panel ${k + 1}`,
+            series: [{ name: null, color, x: [0, 2, 5], y: [1 + k, 9 - k, 5] }],
+          }),
+        ),
+      ),
+    );
+    const places: [number, number][] = [
+      [0, 0],
+      [330, 0],
+      [0, 250],
+      [330, 250],
+    ];
+    const png = await compose(
+      650,
+      490,
+      charts.map((chart, k) => [chart, ...places[k]]),
+    );
+    expectPanels(
+      findPanels(await rasterOf(png)),
+      charts.map((chart, k) => plotAt(chart, ...places[k])),
+    );
+  });
+
+  it('finds panels that share their y axis (inner panels print no tick labels)', async () => {
+    const left = await renderChart(spec({ width: 300 }));
+    const inner = await renderChart(
+      spec({ width: 260, yLabel: null, tickFormat: (v, axis) => (axis === 'y' ? '' : String(v)) }),
+    );
+    const png = await compose(300 + 260 * 2, 240, [
+      [left, 0, 0],
+      [inner, 300, 0],
+      [inner, 560, 0],
     ]);
+    expectPanels(findPanels(await rasterOf(png)), [
+      plotAt(left, 0, 0),
+      plotAt(inner, 300, 0),
+      plotAt(inner, 560, 0),
+    ]);
+  });
+
+  it('finds panels of unequal size (a wide one above two)', async () => {
+    const wide = await renderChart(spec({ width: 640 }));
+    const small = await renderChart(spec());
+    const png = await compose(640, 480, [
+      [wide, 0, 0],
+      [small, 0, 240],
+      [small, 320, 240],
+    ]);
+    expectPanels(findPanels(await rasterOf(png)), [
+      plotAt(wide, 0, 0),
+      plotAt(small, 0, 240),
+      plotAt(small, 320, 240),
+    ]);
+  });
+
+  // Figures drawn by the zoo (bench/zoo, --figures): matplotlib subplots and mosaics, ggplot2
+  // facets (strips, shared axes), Vega-Lite facets; their truth is the engines' own plot boxes.
+  const fixtures = readdirSync(FIGURES).filter((f) => f.endsWith('.truth.json'));
+  it.each(fixtures)('finds every panel of the zoo figure %s', async (file) => {
+    const truth = JSON.parse(readFileSync(join(FIGURES, file), 'utf8'));
+    const image = await loadRaster(join(FIGURES, truth.image), { maxPixels: 1e8 });
+    const plots = truth.charts.map(({ plot_area_px: [left, top, right, bottom] }: Chart) => ({
+      left,
+      top,
+      right,
+      bottom,
+    }));
+    expectPanels(findPanels(image), plots);
   });
 });

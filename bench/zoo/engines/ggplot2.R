@@ -243,12 +243,144 @@ decimal_year <- function(days) {
   y + (as.numeric(t) - a) / (b - a)
 }
 
+# A figure of panels (bench/zoo/figures.mjs) as facets: facet_wrap (one strip per panel, its
+# title) or facet_grid (strips naming the columns above and the rows on the right); scales
+# "fixed" where both axes are shared (only the outer panels print tick labels), else free.
+# Returns the panel's ggplot and how to find each panel in the gtable.
+build_figure <- function(fs) {
+  panels <- fs$panels
+  first <- panels[[1]]
+  wrap <- fs$kind == "facet_wrap"
+  strip <- vapply(seq_along(panels), function(k) {
+    p <- panels[[k]]
+    if (!wrap) return("")
+    if (is.null(p$label)) p$title else paste(p$label, p$title)
+  }, "")
+  rows <- lapply(seq_along(panels), function(k) {
+    p <- panels[[k]]
+    do.call(rbind, lapply(seq_along(p$series), function(j) {
+      s <- p$series[[j]]
+      data.frame(panel = strip[k], prow = fs$strips$rows[[p$cell[[1]] + 1]] %||% "",
+        pcol = fs$strips$cols[[p$cell[[2]] + 1]] %||% "", series = as.character(s$name),
+        x = as.numeric(unlist(s$x)), y = as.numeric(unlist(s$y)), stringsAsFactors = FALSE)
+    }))
+  })
+  d <- do.call(rbind, rows)
+  d$panel <- factor(d$panel, levels = unique(strip))
+  if (!wrap) {
+    d$prow <- factor(d$prow, levels = unlist(fs$strips$rows))
+    d$pcol <- factor(d$pcol, levels = unlist(fs$strips$cols))
+  }
+  series <- first$series
+  keys <- vapply(series, function(s) as.character(s$name), "")
+  d$series <- factor(d$series, levels = keys)
+  colours <- setNames(vapply(series, function(s) s$color, ""), keys)
+  linetypes <- setNames(vapply(series, function(s) LINETYPES[[s$linestyle]], ""), keys)
+  shapes <- setNames(vapply(series, function(s) if (is.null(s$marker)) NA_real_ else SHAPES[[s$marker]], 0), keys)
+  lw <- series[[1]]$linewidth / .pt
+  ms <- series[[1]]$markersize / .pt * 0.9
+  p <- ggplot(d, aes(x = x, y = y, colour = series, linetype = series, group = series)) +
+    geom_line(linewidth = lw)
+  if (any(!is.na(shapes))) p <- p + geom_point(aes(shape = series), size = ms, na.rm = TRUE) +
+    scale_shape_manual(values = shapes, na.translate = FALSE, name = fs$legend$title %||% waiver())
+  lname <- if (is.null(fs$legend$title)) waiver() else fs$legend$title
+  p <- p + scale_colour_manual(values = colours, name = lname) +
+    scale_linetype_manual(values = linetypes, name = lname)
+  ylab <- labels_for(first$y, d$y)
+  p <- p + (if (first$y$scale == "log") scale_y_log10(labels = ylab) else scale_y_continuous(labels = ylab))
+  xlab <- labels_for(first$x, d$x)
+  p <- p + (if (first$x$scale == "log") scale_x_log10(labels = xlab) else scale_x_continuous(labels = xlab))
+  scales <- if (fs$share$x && fs$share$y) "fixed" else if (fs$share$y) "free_x" else if (fs$share$x) "free_y" else "free"
+  p <- p + if (wrap) facet_wrap(~panel, ncol = fs$cols, scales = scales) else facet_grid(prow ~ pcol, scales = scales)
+  p <- p + labs(title = fs$suptitle, x = fs$x_label, y = fs$y_label)
+  p <- p + THEMES[[fs$look]](base_size = fs$font$size, base_family = fs$font$family)
+  if (is.null(fs$x_label)) p <- p + theme(axis.title.x = element_blank())
+  if (is.null(fs$y_label)) p <- p + theme(axis.title.y = element_blank())
+  if (!fs$grid) p <- p + theme(panel.grid = element_blank())
+  if (fs$ticks == "in") p <- p + theme(axis.ticks.length = unit(-3, "pt"))
+  if (fs$legendMode != "shared") {
+    p <- p + theme(legend.position = "none")
+  } else {
+    pos <- switch(fs$legend$position, right = "right", top = "top", "bottom")
+    p <- p + theme(legend.position = pos)
+    if (is.null(fs$legend$title)) p <- p + theme(legend.title = element_blank())
+    if (isTRUE(fs$legend$frame)) p <- p + theme(legend.background = element_rect(colour = "grey30", fill = "white"))
+  }
+  p
+}
+
+`%||%` <- function(a, b) if (is.null(a)) b else a
+
+render_figure <- function(fs, out_dir) {
+  p <- build_figure(fs)
+  built <- ggplot_build(p)
+  lay <- built$layout$layout
+  png_file <- file.path(out_dir, paste0(fs$id, ".png"))
+  w_in <- fs$width / fs$dpi
+  h_in <- fs$height / fs$dpi
+  # the gtable is built on the device it is drawn on (text is measured with its fonts)
+  measure <- function() {
+    g <- ggplot_gtable(built)
+    grid.newpage()
+    grid.draw(g)
+    # the gtable's panel cells, by their place in its rows and columns (their names do not
+    # follow the facet layout's ROW and COL in facet_wrap)
+    cells <- g$layout[grepl("^panel", g$layout$name), ]
+    ts <- sort(unique(cells$t))
+    ls <- sort(unique(cells$l))
+    locs <- lapply(seq_len(nrow(lay)), function(i) {
+      cell <- cells[cells$t == ts[lay$ROW[i]] & cells$l == ls[lay$COL[i]], ]
+      seekViewport(sprintf("%s.%d-%d-%d-%d", cell$name, cell$t, cell$l, cell$b, cell$r))
+      loc <- deviceLoc(unit(c(0, 1), "npc"), unit(c(0, 1), "npc"), valueOnly = TRUE)
+      upViewport(0)
+      loc
+    })
+    locs
+  }
+  pdf_op <- Filter(function(op) op$op == "pdf", fs$state)
+  result <- list(id = fs$id, png = png_file)
+  if (length(pdf_op)) {
+    pdf_file <- file.path(out_dir, paste0(fs$id, ".pdf"))
+    cairo_pdf(pdf_file, width = w_in, height = h_in)
+    locs <- tryCatch(measure(), finally = dev.off())
+    dpi <- pdf_op[[1]]$dpi
+    status <- system2("pdftoppm", c("-r", dpi, "-png", "-singlefile", shQuote(pdf_file), shQuote(sub("\\.png$", "", png_file))))
+    if (status != 0) stop("pdftoppm failed")
+    result$pdf <- pdf_file
+    height_px <- h_in * dpi
+  } else {
+    png(png_file, width = fs$width, height = fs$height, units = "px", res = fs$dpi, type = "cairo")
+    locs <- tryCatch(measure(), finally = dev.off())
+    dpi <- fs$dpi
+    height_px <- fs$height
+  }
+  first <- fs$panels[[1]]
+  panels <- lapply(seq_len(nrow(lay)), function(i) {
+    loc <- locs[[i]]
+    pp <- built$layout$panel_params[[i]]
+    xr <- pp$x.range
+    yr <- pp$y.range
+    if (first$x$scale == "log") xr <- 10^xr
+    if (first$y$scale == "log") yr <- 10^yr
+    list(
+      x_range = xr, y_range = yr,
+      plot_area_px = c(loc$x[1] * dpi, height_px - loc$y[2] * dpi, loc$x[2] * dpi, height_px - loc$y[1] * dpi),
+      panel_box_px = NULL
+    )
+  })
+  # the layout lists panels in the figure's order (facet levels, rows then columns)
+  result$extras <- list(panels = panels)
+  result
+}
+
 main <- function() {
   args <- commandArgs(trailingOnly = TRUE)
+  figures <- args[1] == "--figures"
+  if (figures) args <- args[-1]
   specs <- fromJSON(args[1], simplifyVector = FALSE)
   out_dir <- args[2]
   results <- lapply(specs, function(spec) {
-    tryCatch(render(spec, out_dir), error = function(e) {
+    tryCatch(if (figures) render_figure(spec, out_dir) else render(spec, out_dir), error = function(e) {
       while (!is.null(dev.list())) dev.off()
       list(id = spec$id, error = conditionMessage(e))
     })

@@ -20,3 +20,14 @@ export async function available() {
 export function render(specs, workDir) {
   return runBatch('Rscript', [SCRIPT], specs, workDir, `ggplot2-${specs[0]?.id ?? 'none'}`);
 }
+
+/** Renders figures of facets (`figures.mjs`): one `{ id, png, pdf?, extras: { panels } }` each. */
+export function renderFigures(specs, workDir) {
+  return runBatch(
+    'Rscript',
+    [SCRIPT, '--figures'],
+    specs,
+    workDir,
+    `ggplot2-figures-${specs[0]?.id ?? 'none'}`,
+  );
+}

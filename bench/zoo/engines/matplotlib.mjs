@@ -31,3 +31,14 @@ export async function available() {
 export function render(specs, workDir) {
   return runBatch(PYTHON, [SCRIPT], specs, workDir, `matplotlib-${specs[0]?.id ?? 'none'}`);
 }
+
+/** Renders figures of panels (`figures.mjs`): one `{ id, png, pdf?, extras: { panels } }` each. */
+export function renderFigures(specs, workDir) {
+  return runBatch(
+    PYTHON,
+    [SCRIPT, '--figures'],
+    specs,
+    workDir,
+    `matplotlib-figures-${specs[0]?.id ?? 'none'}`,
+  );
+}

@@ -374,14 +374,127 @@ def render(spec, out_dir):
     return result
 
 
+def label_panel(ax, p, place):
+    """The panel's title and its label (`(a)`): before the title, in the corner above the axes, or
+    inside the axes' top-left corner."""
+    label, title = p["label"], p["title"]
+    if label and place == "title":
+        if title:
+            ax.set_title(f"{label} {title}")
+        else:
+            ax.set_title(label, loc="left", fontweight="bold")
+        return
+    if title:
+        ax.set_title(title)
+    if label and place == "outside":
+        ax.text(-0.12, 1.03, label, transform=ax.transAxes, fontweight="bold", va="bottom", ha="left")
+    elif label:
+        ax.text(0.03, 0.96, label, transform=ax.transAxes, fontweight="bold", va="top", ha="left")
+
+
+def render_figure(fs, out_dir):
+    """A figure of panels (bench/zoo/figures.mjs): plt.subplots or subplot_mosaic, shared axes,
+    one legend for all panels or one each; the truth of every panel."""
+    with plt.style.context(STYLES[fs["look"]]), plt.rc_context(rc_for(fs)):
+        dpi = fs["dpi"]
+        fig = plt.figure(figsize=(fs["width"] / dpi, fs["height"] / dpi), dpi=dpi)
+        share = fs["share"]
+        if fs["mosaic"]:
+            axd = fig.subplot_mosaic(fs["mosaic"], sharex=share["x"], sharey=share["y"])
+            axes = [axd[letter] for letter in dict.fromkeys(fs["mosaic"].replace(";", ""))]
+        else:
+            grid = fig.subplots(fs["rows"], fs["cols"], sharex=share["x"], sharey=share["y"], squeeze=False)
+            axes = [grid[p["cell"][0]][p["cell"][1]] for p in fs["panels"]]
+        shared = fs["legendMode"] == "shared"
+        for ax, p in zip(axes, fs["panels"]):
+            spec = {**p, "id": fs["id"], "look": fs["look"], "frame": "box", "ticks": fs["ticks"],
+                    "grid": fs["grid"], "legend": p["legend"] or (True if shared else None)}
+            if p["y"]["scale"] == "log":
+                ax.set_yscale("log")
+            if p["x"]["scale"] == "log":
+                ax.set_xscale("log")
+            draw_series(ax, spec)
+            set_format(ax.xaxis, p["x"], spec, "x")
+            set_format(ax.yaxis, p["y"], spec, "y")
+            style_axes(ax, spec)
+            label_panel(ax, p, fs["labels"]["place"])
+            if p["x_label"]:
+                ax.set_xlabel(p["x_label"])
+            if p["y_label"]:
+                ax.set_ylabel(p["y_label"])
+            if p["legend"]:
+                lg = p["legend"]
+                ax.legend(loc=LEGEND_LOC[lg["position"]], frameon=lg["frame"])
+        if fs["suptitle"]:
+            fig.suptitle(fs["suptitle"])
+        rect = [0, 0, 1, 1]
+        if shared:
+            lg = fs["legend"]
+            handles, labels = axes[0].get_legend_handles_labels()
+            kw = {"title": lg["title"], "frameon": lg["frame"]}
+            pos = lg["position"]
+            if pos == "inside":
+                axes[0].legend(loc="best", **kw)
+            else:
+                if pos == "top" and fs["suptitle"]:
+                    pos = "bottom"
+                loc = {"bottom": "lower center", "top": "upper center", "right": "center right"}[pos]
+                leg = fig.legend(handles, labels, loc=loc, ncol=1 if pos == "right" else len(handles), **kw)
+                fig.canvas.draw()
+                extent = leg.get_window_extent(fig.canvas.get_renderer())
+                w, h = extent.width / fig.bbox.width, extent.height / fig.bbox.height
+                rect = {"bottom": [0, h + 0.01, 1, 1], "top": [0, 0, 1, 1 - h - 0.01], "right": [0, 0, 1 - w - 0.01, 1]}[pos]
+        fig.canvas.draw()
+        try:
+            fig.tight_layout(rect=rect, pad=0.6)
+        except Exception:  # crowded small figures: a fixed layout
+            fig.subplots_adjust(left=0.12, right=0.95 * rect[2], bottom=0.12 + rect[1], top=0.9, wspace=0.4, hspace=0.5)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+
+        png = f"{out_dir}/{fs['id']}.png"
+        pdf_op = next((op for op in fs["state"] if op["op"] == "pdf"), None)
+        fig_h = fig.bbox.height
+        flip = lambda b: [b.x0, fig_h - b.y1, b.x1, fig_h - b.y0]  # noqa: E731
+        panels = []
+        for ax, p in zip(axes, fs["panels"]):
+            x_range, x_ticks, x_labels = axis_truth(ax, "x", p["x"])
+            y_range, y_ticks, y_labels = axis_truth(ax, "y", p["y"])
+            panels.append({
+                "x_range": x_range, "y_range": y_range,
+                "plot_area_px": flip(ax.get_window_extent()),
+                "panel_box_px": flip(ax.get_tightbbox(renderer)),
+                "x_ticks": x_ticks, "y_ticks": y_ticks, "x_tick_labels": x_labels, "y_tick_labels": y_labels,
+            })
+        result = {"id": fs["id"], "png": png}
+        if pdf_op:
+            pdf = f"{out_dir}/{fs['id']}.pdf"
+            fig.savefig(pdf, format="pdf", dpi=dpi)
+            subprocess.run(["pdftoppm", "-r", str(pdf_op["dpi"]), "-png", "-singlefile", pdf, png[:-4]], check=True)
+            scale = pdf_op["dpi"] / dpi
+            for panel in panels:
+                for key in ("plot_area_px", "panel_box_px"):
+                    panel[key] = [v * scale for v in panel[key]]
+            result["pdf"] = pdf
+        else:
+            fig.savefig(png, dpi=dpi)
+        plt.close(fig)
+    for panel in panels:
+        for key in ("plot_area_px", "panel_box_px"):
+            panel[key] = [round(v, 3) for v in panel[key]]
+    result["extras"] = {"panels": panels}
+    return result
+
+
 def main():
-    specs_path, out_dir, results_path = sys.argv[1:4]
+    figures = sys.argv[1] == "--figures"
+    specs_path, out_dir, results_path = sys.argv[2:5] if figures else sys.argv[1:4]
     with open(specs_path) as f:
         specs = json.load(f)
     results = []
     for spec in specs:
         try:
-            results.append(render(spec, out_dir))
+            results.append(render_figure(spec, out_dir) if figures else render(spec, out_dir))
         except Exception as e:  # one bad chart spares the batch
             plt.close("all")
             results.append({"id": spec["id"], "error": f"{type(e).__name__}: {e}", "trace": traceback.format_exc(limit=3)})

@@ -496,3 +496,251 @@ async function renderOne(original, workDir, printer) {
 export async function render(specs, workDir) {
   return withPrinter((printer) => eachSpec(specs, (spec) => renderOne(spec, workDir, printer)));
 }
+
+// ------------------------------------------------------------------ figures of panels
+
+/** Padding of an explicit domain: a share of the data span on each side, as engines pad. */
+const DOMAIN_PAD = 0.04;
+
+/** The data extent of `values`, padded (in log10 on a log scale). */
+function paddedDomain(values, log) {
+  const f = log ? Math.log10 : (v) => v;
+  const g = log ? (v) => 10 ** v : (v) => v;
+  const lo = Math.min(...values.map(f));
+  const hi = Math.max(...values.map(f));
+  const pad = (hi - lo || 1) * DOMAIN_PAD;
+  return [g(lo - pad), g(hi + pad)];
+}
+
+/**
+ * The Vega-Lite spec of a figure (`figures.mjs`): a facet (one header per panel, axes only on
+ * the outer panels where scales are shared) or a concatenation of charts (each its own axes),
+ * one legend for all. Every panel's domain is explicit (or, for an independent facet, its data's
+ * extent) so the truth is known. Returns the spec and each panel's limits.
+ */
+function toVegaLiteFigure(fs) {
+  const dpr = canvasSize(fs).dpr;
+  const sizes = fontSizes(fs);
+  const font = fontStack(fs);
+  const facet = fs.kind === 'facet';
+  const keys = fs.panels[0].series.map((_, i) => `s${i}`);
+  const first = fs.panels[0];
+  const headers = fs.panels.map((p) =>
+    p.label && p.title ? `${p.label} ${p.title}` : (p.label ?? p.title ?? ''),
+  );
+  const rows = fs.panels.flatMap((p, k) =>
+    p.series.flatMap((s, i) =>
+      s.y.map((y, j) => ({ panel: headers[k] || `p${k}`, k: keys[i], x: s.x[j], y })),
+    ),
+  );
+  const log = { x: first.x.scale === 'log', y: first.y.scale === 'log' };
+  const all = (axis, panels) => panels.flatMap((p) => p.series.flatMap((s) => s[axis]));
+  const limits = fs.panels.map((p) => {
+    const of = (axis) =>
+      facet && !fs.share[axis]
+        ? [Math.min(...all(axis, [p])), Math.max(...all(axis, [p]))]
+        : paddedDomain(all(axis, fs.share[axis] ? fs.panels : [p]), log[axis]);
+    return { x: of('x'), y: of('y') };
+  });
+  const channel = (axis, domain, title) => ({
+    field: axis,
+    type: 'quantitative',
+    scale: {
+      ...(log[axis] ? { type: 'log' } : {}),
+      ...(domain ? { domain } : {}),
+      nice: false,
+      zero: false,
+    },
+    axis: { title, grid: fs.grid, labelFontSize: sizes.tick, titleFontSize: sizes.label },
+  });
+  const series = first.series;
+  const legend =
+    fs.legendMode === 'shared'
+      ? {
+          title: fs.legend.title ?? null,
+          orient: { bottom: 'bottom', top: 'top', right: 'right' }[fs.legend.position] ?? 'right',
+          labelExpr: keys
+            .map((k, i) => `datum.value === '${k}' ? ${JSON.stringify(String(series[i].name))} : `)
+            .join('')
+            .concat("''"),
+          labelFontSize: sizes.legend,
+        }
+      : null;
+  const color = {
+    field: 'k',
+    type: 'nominal',
+    scale: { domain: keys, range: series.map((s) => s.color) },
+    legend,
+  };
+  const dashes = series.map((s) => dashPattern(s.linestyle, seriesSizes(s).lineWidth) ?? [1, 0]);
+  const layers = (x, y) => [
+    {
+      mark: { type: 'line', clip: true, strokeWidth: seriesSizes(series[0]).lineWidth },
+      encoding: {
+        x,
+        y,
+        color,
+        strokeDash: {
+          field: 'k',
+          type: 'nominal',
+          scale: { domain: keys, range: dashes },
+          legend: null,
+        },
+      },
+    },
+    ...(series.some((s) => s.marker)
+      ? [
+          {
+            mark: {
+              type: 'point',
+              filled: true,
+              clip: true,
+              opacity: 1,
+              size: seriesSizes(series[0]).markerDiameter ** 2,
+            },
+            encoding: {
+              x,
+              y,
+              color: { ...color, legend: null },
+              shape: {
+                field: 'k',
+                type: 'nominal',
+                scale: {
+                  domain: keys,
+                  range: series.map((s) => (SHAPES[s.marker] ?? SHAPES.o).shape),
+                },
+                legend: null,
+              },
+            },
+          },
+        ]
+      : []),
+  ];
+  const { cssWidth, cssHeight } = canvasSize(fs);
+  const cell = {
+    width: Math.max(80, Math.round((cssWidth - 90) / fs.cols - 40)),
+    height: Math.max(60, Math.round((cssHeight - 70) / fs.rows - 50)),
+  };
+  const theme = structuredClone(THEMES[fs.look]);
+  const config = {
+    ...theme,
+    font,
+    title: { ...theme.title, font, fontSize: sizes.title },
+    axis: { ...theme.axis, labelFont: font, titleFont: font },
+    legend: { ...theme.legend, labelFont: font, titleFont: font },
+    header: { ...theme.header, labelFont: font, labelFontSize: sizes.label },
+  };
+  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', padding: 8, config };
+  const title = fs.suptitle ? { title: fs.suptitle } : {};
+  if (facet) {
+    const shared = (axis) => (fs.share[axis] ? limits[0][axis] : null);
+    return {
+      limits,
+      headers,
+      vlSpec: {
+        ...base,
+        ...title,
+        data: { values: rows },
+        facet: {
+          field: 'panel',
+          type: 'nominal',
+          sort: headers.map((h, k) => h || `p${k}`),
+          title: null,
+        },
+        columns: fs.cols,
+        spec: {
+          ...cell,
+          layer: layers(
+            channel('x', shared('x'), fs.x_label),
+            channel('y', shared('y'), fs.y_label),
+          ),
+        },
+        resolve: {
+          scale: {
+            x: fs.share.x ? 'shared' : 'independent',
+            y: fs.share.y ? 'shared' : 'independent',
+          },
+        },
+      },
+    };
+  }
+  return {
+    limits,
+    headers,
+    vlSpec: {
+      ...base,
+      ...title,
+      columns: fs.cols,
+      concat: fs.panels.map((p, k) => ({
+        ...cell,
+        ...(headers[k] ? { title: headers[k] } : {}),
+        data: { values: rows.filter((r) => r.panel === (headers[k] || `p${k}`)) },
+        layer: layers(channel('x', limits[k].x, p.x_label), channel('y', limits[k].y, p.y_label)),
+      })),
+    },
+    dpr,
+  };
+}
+
+/** The plot boxes (CSS px, in the view) of a figure's cells, in the order of the panels. */
+function cellBoxes(view, vgSpec, count) {
+  const [left, top] = plotOrigin(view, vgSpec);
+  const boxes = [];
+  const walk = (item, ox, oy) => {
+    for (const mark of item.items ?? []) {
+      if (mark.marktype !== 'group') continue;
+      for (const g of mark.items) {
+        const x = ox + (g.x ?? 0);
+        const y = oy + (g.y ?? 0);
+        if (mark.name === 'cell' || /^concat_\d+_group$/.test(mark.name ?? '')) {
+          boxes.push([left + x, top + y, left + x + g.width, top + y + g.height]);
+        }
+        walk(g, x, y);
+      }
+    }
+  };
+  walk({ items: [view.scenegraph().root] }, 0, 0);
+  if (boxes.length !== count)
+    throw new Error(`vega drew ${boxes.length} cells for ${count} panels`);
+  return boxes;
+}
+
+/** Renders one figure; its PNG and each panel's truth. */
+async function renderFigure(fs, workDir) {
+  const { dpr } = canvasSize(fs);
+  const { vlSpec, limits } = toVegaLiteFigure(fs);
+  const vgSpec = vl.compile(vlSpec).spec;
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+  await view.runAsync();
+  const boxes = cellBoxes(view, vgSpec, fs.panels.length);
+  const svg = await view.toSVG();
+  view.finalize();
+  const png = join(workDir, `${fs.id}.png`);
+  await svgToPng(svg, png, dpr);
+  if (process.env.ZOO_KEEP_SVG) await writeFile(join(workDir, `${fs.id}.svg`), svg);
+  return {
+    id: fs.id,
+    png,
+    extras: {
+      panels: fs.panels.map((_, k) => ({
+        x_range: limits[k].x,
+        y_range: limits[k].y,
+        plot_area_px: boxes[k].map((v) => v * dpr),
+        panel_box_px: null,
+      })),
+    },
+  };
+}
+
+/** Renders figures (`figures.mjs`) in this process; one `{ id, png, extras }` or `{ id, error }` each. */
+export async function renderFigures(specs, workDir) {
+  const results = [];
+  for (const fs of specs) {
+    try {
+      results.push(await renderFigure(fs, workDir));
+    } catch (error) {
+      results.push({ id: fs.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
+}

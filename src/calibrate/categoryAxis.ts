@@ -1,0 +1,84 @@
+import { fitLine } from '../math.js';
+import type { AxisScale, Tick } from '../types.js';
+import { makeAxisScale } from './axisScale.js';
+
+const DEFAULTS = {
+  /** Labels sit on a grid of equal steps: each within this share of a step of its place. */
+  onGrid: 0.2,
+  /** Numbers on an axis of numbers sit within this share of their span of an even step. */
+  byValue: 0.02,
+  /** At least this many labels make a category axis. */
+  minLabels: 2,
+} as const;
+
+/** A tick label read as text, at its centre along the axis (px for x, py for y). */
+export interface CategoryLabel {
+  text: string;
+  pixel: number;
+  /** Its value where it reads as a number. */
+  value?: number | null;
+}
+
+/**
+ * A category axis (`Jan Feb Mar`, `7B 13B 70B`: names, or numbers not spaced by value) from
+ * its labels: they stand on a grid of equal steps, category i at step i, so the axis maps a
+ * pixel to a category's index (0, 1, 2, ...), fractional between two. A label the reader
+ * missed leaves its step empty (an empty name). Null when the labels are too few or not
+ * evenly spaced, or when their values step evenly too (a linear or log axis of numbers).
+ */
+export function fitCategoryAxis(
+  labels: CategoryLabel[],
+): { axis: AxisScale; categories: string[] } | null {
+  const read = labels
+    .map((label) => ({ ...label, text: label.text.trim() }))
+    .filter((label) => label.text !== '')
+    .sort((a, b) => a.pixel - b.pixel);
+  if (read.length < DEFAULTS.minLabels) return null;
+  const gaps = read.slice(1).map((label, i) => label.pixel - read[i].pixel);
+  // The step is the smallest gap (a missed label makes a gap of two).
+  const step = Math.min(...gaps);
+  if (!(step > 0)) return null;
+  const steps = read.map((label) => (label.pixel - read[0].pixel) / step);
+  if (steps.some((s) => Math.abs(s - Math.round(s)) > DEFAULTS.onGrid)) return null;
+  const index = steps.map(Math.round);
+  if (new Set(index).size !== index.length) return null;
+  const fit = fitLine(
+    read.map((label) => label.pixel),
+    index,
+  );
+  if (!fit || fit.slope === 0) return null;
+  if (steppedByValue(read, index)) return null;
+  const categories = Array.from({ length: index.at(-1)! + 1 }, () => '');
+  const ticks: Tick[] = read.map((label, i) => {
+    categories[index[i]] = label.text;
+    return { text: label.text, value: index[i], pixel: label.pixel };
+  });
+  return { axis: makeAxisScale('category', fit.intercept, fit.slope, ticks), categories };
+}
+
+/** Whether the labels that read as numbers (three or more) step evenly by value or by its log. */
+function steppedByValue(labels: CategoryLabel[], index: number[]): boolean {
+  const pairs = labels.flatMap((label, i) =>
+    typeof label.value === 'number' && Number.isFinite(label.value)
+      ? [{ index: index[i], value: label.value }]
+      : [],
+  );
+  if (pairs.length < 3) return false;
+  const even = (values: number[]) => {
+    const fit = fitLine(
+      pairs.map((pair) => pair.index),
+      values,
+    );
+    const span = Math.max(...values) - Math.min(...values);
+    return (
+      fit !== null &&
+      span > 0 &&
+      values.every(
+        (v, i) =>
+          Math.abs(fit.intercept + fit.slope * pairs[i].index - v) <= span * DEFAULTS.byValue,
+      )
+    );
+  };
+  const values = pairs.map((pair) => pair.value);
+  return even(values) || (values.every((v) => v > 0) && even(values.map(Math.log10)));
+}

@@ -1,0 +1,59 @@
+import { scaleFromLimits } from '../calibrate/axisScale.js';
+import type { SharedAxis } from '../pipeline.js';
+import type { Box, ChartResult } from '../types.js';
+
+/**
+ * Plots of one column (row) of a figure agree on their sides within this many px: matplotlib's
+ * sharex, ggplot2's facets and Vega-Lite's facets draw them from one layout, to the pixel; two
+ * px more for anti-aliasing and JPEG.
+ */
+const SAME_EDGE_PX = 3;
+
+/**
+ * The order to read a figure's panels in so that a panel's neighbours that print shared tick
+ * labels come first: from the bottom-left corner (the panel that prints both axes' labels in a
+ * figure with shared axes) outwards, column by column and row by row. Takes the panels' plots
+ * and returns their indices.
+ */
+export function donorOrder(plots: Box[]): number[] {
+  const rank = (values: number[], value: number) =>
+    new Set(values.filter((v) => v < value - SAME_EDGE_PX)).size;
+  const lefts = plots.map((p) => p.left);
+  const bottoms = plots.map((p) => -p.bottom);
+  const key = plots.map((p) => rank(lefts, p.left) + rank(bottoms, -p.bottom));
+  return plots.map((_, k) => k).sort((a, b) => key[a] - key[b] || a - b);
+}
+
+/**
+ * The shared axes `charts` (read already, in the figure's pixels) offer a panel whose pixels
+ * start at `offset` in the figure: its x axis from a chart whose plot has the same left and
+ * right sides (one column, sharex), its y axis from one with the same top and bottom (one row,
+ * sharey), as that chart calibrated it, moved into the panel's pixels, with its label. Null
+ * where no chart lines up.
+ */
+export function sharedAxisFrom(
+  charts: readonly ChartResult[],
+  [dx, dy]: [number, number],
+): SharedAxis {
+  const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EDGE_PX;
+  return (axis, plot) => {
+    const [lo, hi, shift] =
+      axis === 'x'
+        ? [(p: Box) => p.left, (p: Box) => p.right, dx]
+        : [(p: Box) => p.bottom, (p: Box) => p.top, dy];
+    const own = {
+      left: plot.left + dx,
+      top: plot.top + dy,
+      right: plot.right + dx,
+      bottom: plot.bottom + dy,
+    };
+    const donor = charts.find((c) => near(lo(c.plot), lo(own)) && near(hi(c.plot), hi(own)));
+    if (!donor) return null;
+    const from = donor.axes[axis];
+    const ticks = from.ticks.map((tick) => ({ ...tick, pixel: tick.pixel - shift }));
+    return {
+      scale: scaleFromLimits({ ...from, ticks }, lo(donor.plot) - shift, hi(donor.plot) - shift),
+      label: from.label,
+    };
+  };
+}

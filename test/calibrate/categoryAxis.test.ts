@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fitCategoryAxis } from '../../src/calibrate/categoryAxis.js';
+
+const at = (texts: string[], first: number, step: number) =>
+  texts.map((text, i) => ({ text, pixel: first + step * i }));
+
+describe('fitCategoryAxis', () => {
+  it('maps the names, evenly spaced, to 0, 1, 2, ... and fractions between', () => {
+    const fit = fitCategoryAxis(at(['Jan', 'Feb', 'Mar', 'Apr'], 100, 50));
+    expect(fit?.categories).toEqual(['Jan', 'Feb', 'Mar', 'Apr']);
+    expect(fit!.axis.scale).toBe('category');
+    expect(fit!.axis.pixelToData(100)).toBeCloseTo(0, 9);
+    expect(fit!.axis.pixelToData(225)).toBeCloseTo(2.5, 9);
+    expect(fit!.axis.dataToPixel(3)).toBeCloseTo(250, 9);
+  });
+
+  it('keeps numbers that are names (model sizes at equal steps) as they are printed', () => {
+    const fit = fitCategoryAxis(at(['125M', '350M', '1.3B', '2.7B'], 80, 120));
+    expect(fit?.categories).toEqual(['125M', '350M', '1.3B', '2.7B']);
+    expect(fit!.axis.ticks.map((tick) => tick.value)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('leaves the step of a label that was not read empty, in any order of labels', () => {
+    const labels = at(['Q1', 'Q2', 'Q3', 'Q4'], 60, 80).filter((label) => label.text !== 'Q3');
+    const fit = fitCategoryAxis(labels.reverse());
+    expect(fit?.categories).toEqual(['Q1', 'Q2', '', 'Q4']);
+    expect(fit!.axis.pixelToData(300)).toBeCloseTo(3, 9);
+  });
+
+  it('finds none in labels that are not evenly spaced, or too few', () => {
+    expect(
+      fitCategoryAxis([
+        { text: 'a', pixel: 0 },
+        { text: 'b', pixel: 100 },
+        { text: 'c', pixel: 130 },
+      ]),
+    ).toBeNull();
+    expect(fitCategoryAxis([{ text: 'only', pixel: 10 }])).toBeNull();
+    expect(fitCategoryAxis(at(['', ' '], 0, 10))).toBeNull();
+  });
+
+  it('finds none where the labels read as numbers step evenly by value, or by its log', () => {
+    const linear = at(['0', '20', '40', '60'], 50, 100).map((label) => ({
+      ...label,
+      value: Number(label.text),
+    }));
+    expect(fitCategoryAxis(linear)).toBeNull();
+    const log = at(['1', '10', '100'], 50, 100).map((label) => ({
+      ...label,
+      value: Number(label.text),
+    }));
+    expect(fitCategoryAxis(log)).toBeNull();
+    const sizes = at(['7B', '13B', '34B', '70B'], 50, 100).map((label, i) => ({
+      ...label,
+      value: [7e9, 13e9, 34e9, 70e9][i],
+    }));
+    expect(fitCategoryAxis(sizes)?.categories).toEqual(['7B', '13B', '34B', '70B']);
+  });
+});

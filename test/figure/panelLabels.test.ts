@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { labelPanels } from '../../src/figure/panelLabels.js';
+import type { PanelChart } from '../../src/types.js';
+
+function panelOf(index: number, title: string | null): PanelChart {
+  const axis = { label: null, scale: 'linear' as const, min: 0, max: 1, confidence: 1, ticks: [] };
+  const box = { left: 0, top: 0, right: 10, bottom: 10 };
+  return {
+    source: null,
+    image: { width: 10, height: 10 },
+    title,
+    plot: box,
+    axes: { x: axis, y: axis },
+    series: [],
+    confidence: 1,
+    warnings: [],
+    panel: { index, label: null, box },
+  };
+}
+
+const read = (titles: (string | null)[]) =>
+  labelPanels(titles.map((title, k) => panelOf(k, title))).map((c) => [c.panel.label, c.title]);
+
+describe('labelPanels', () => {
+  it('takes labels in parentheses out of the titles, alone or before one', () => {
+    expect(read(['(a) Train', '(b)', null])).toEqual([
+      ['(a)', 'Train'],
+      ['(b)', null],
+      [null, null],
+    ]);
+  });
+
+  it('takes bare letters where the figure gives them in order', () => {
+    expect(read(['A CIFAR-10', 'B CIFAR-100'])).toEqual([
+      ['A', 'CIFAR-10'],
+      ['B', 'CIFAR-100'],
+    ]);
+    expect(read(['a.', 'b. Test'])).toEqual([
+      ['a.', null],
+      ['b.', 'Test'],
+    ]);
+  });
+
+  it('leaves titles that only start with a letter: alone, or out of order', () => {
+    expect(read(['A study of loss', 'Validation'])).toEqual([
+      [null, 'A study of loss'],
+      [null, 'Validation'],
+    ]);
+    expect(read(['b Train', 'a Test'])).toEqual([
+      [null, 'b Train'],
+      [null, 'a Test'],
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { donorOrder, sharedAxisFrom } from '../../src/figure/sharedAxes.js';
+import type { Box, ChartResult } from '../../src/types.js';
+
+const box = (left: number, top: number, right: number, bottom: number): Box => ({
+  left,
+  top,
+  right,
+  bottom,
+});
+
+/** A chart read at `plot` whose x axis runs 0..10 and y axis 100..200 over its plot. */
+function chartAt(plot: Box): ChartResult {
+  const axis = (min: number, max: number) => ({
+    label: `${min}..${max}`,
+    scale: 'linear' as const,
+    min,
+    max,
+    confidence: 1,
+    ticks: [],
+  });
+  return {
+    source: null,
+    image: { width: 800, height: 600 },
+    title: null,
+    plot,
+    axes: { x: axis(0, 10), y: axis(100, 200) },
+    series: [],
+    confidence: 1,
+    warnings: [],
+  };
+}
+
+describe('donorOrder', () => {
+  it('reads a 2 x 2 grid from its bottom-left panel, its row and column neighbours next', () => {
+    const plots = [box(50, 20, 350, 250), box(400, 20, 700, 250)];
+    plots.push(box(50, 300, 350, 530), box(400, 300, 700, 530));
+    const order = donorOrder(plots);
+    expect(order[0]).toBe(2);
+    expect(order.slice(1, 3).sort()).toEqual([0, 3]);
+    expect(order[3]).toBe(1);
+  });
+});
+
+describe('sharedAxisFrom', () => {
+  const below = chartAt(box(400, 300, 700, 530));
+  const left = chartAt(box(50, 20, 350, 250));
+  // the panel above `below` and right of `left`, cut out at (380, 10)
+  const shared = sharedAxisFrom([below, left], [380, 10]);
+  const plot = box(20, 11, 321, 240);
+
+  it('gives the x axis of the chart in the same column, in the panel’s pixels', () => {
+    const x = shared('x', plot);
+    expect(x?.scale.pixelToData(20)).toBeCloseTo(0, 9);
+    expect(x?.scale.pixelToData(320)).toBeCloseTo(10, 9);
+    expect(x?.label).toBe('0..10');
+  });
+
+  it('gives the y axis of the chart in the same row, in the panel’s pixels', () => {
+    const y = shared('y', plot);
+    expect(y?.scale.pixelToData(240)).toBeCloseTo(100, 9);
+    expect(y?.scale.pixelToData(10)).toBeCloseTo(200, 9);
+  });
+
+  it('gives null where no chart lines up', () => {
+    expect(shared('x', box(0, 11, 200, 240))).toBeNull();
+    expect(sharedAxisFrom([], [0, 0])('y', plot)).toBeNull();
+  });
+});
