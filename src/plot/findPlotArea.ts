@@ -2,6 +2,7 @@ import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js
 import { DigitizeError } from '../errors.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox } from './bareAxes.js';
+import { panelEdges } from './panelEdges.js';
 
 const DEFAULTS = {
   /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
@@ -88,8 +89,15 @@ export function findPlotArea(image: Raster): PlotArea {
       ...findLines(ink, width, height, along, minRun, gap).filter((line) => !thin(line)),
     ].sort((a, b) => a.first - b.first);
   };
-  const rows = linesAlong('row');
-  const columns = linesAlong('column');
+  const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
+  // A line wholly beyond the lines across it (a legend's frame above spines) is no side.
+  const crossing = (line: Line, across: Line[]) =>
+    across.length === 0 ||
+    across.some((other) => line.center >= other.start - reach && line.center <= other.end + reach);
+  const allRows = linesAlong('row');
+  const allColumns = linesAlong('column');
+  const rows = allRows.filter((row) => crossing(row, allColumns));
+  const columns = allColumns.filter((column) => crossing(column, allRows));
   // No line at all: the data stands bare between its tick labels.
   const bare = rows.length === 0 && columns.length === 0 ? bareAxesBox(ink, width, height) : null;
   if (rows.length === 0 && columns.length === 0 && !bare) {
@@ -105,7 +113,6 @@ export function findPlotArea(image: Raster): PlotArea {
   const rightLine = columns.at(-1);
   // Each side is its line, unless the perpendicular lines run on well past it: spines only
   // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
-  const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
   const side = (line: number | undefined, extent: number | undefined) =>
     line === undefined || (extent !== undefined && Math.abs(extent - line) > reach * 2)
       ? (extent ?? Number.NaN)
@@ -135,17 +142,21 @@ export function findPlotArea(image: Raster): PlotArea {
   const framed = [topLine, bottomLine, leftLine, rightLine].some(
     (line) => line !== undefined && line.last - line.first < DEFAULTS.maxStroke,
   );
-  const box = { left, top, right, bottom };
+  // A filled panel's runs may have joined its tick marks and labels: it starts where its fill does.
+  const filled = Math.max(...background.map((c, i) => Math.abs(c - page[i]))) > DEFAULTS.ink;
+  const box = filled
+    ? panelEdges(image, { left, top, right, bottom }, background, reach)
+    : { left, top, right, bottom };
   const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
   const ticksY = findTicks(image, page, box, 'y', leftLine, reach);
   // Text starts beyond the plot and beyond the axis line and its outward ticks.
   const outsideX = Math.max(
-    Math.ceil(bottom),
-    (bottomLine ? bottomLine.last + 1 : Math.ceil(bottom)) + ticksX.depth,
+    Math.ceil(box.bottom),
+    (bottomLine ? bottomLine.last + 1 : Math.ceil(box.bottom)) + ticksX.depth,
   );
   const outsideY = Math.min(
-    Math.floor(left) - 1,
-    (leftLine ? leftLine.first - 1 : Math.floor(left)) - ticksY.depth,
+    Math.floor(box.left) - 1,
+    (leftLine ? leftLine.first - 1 : Math.floor(box.left)) - ticksY.depth,
   );
   const { gridX, gridY } = findGrid(image, background, box);
   return {

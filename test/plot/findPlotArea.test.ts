@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DigitizeError } from '../../src/errors.js';
@@ -83,6 +84,20 @@ describe('findPlotArea', () => {
       const nearest = Math.min(...area.ticksY.map((tick) => Math.abs(tick - py)));
       expect(nearest, `y tick ${y} at py ${py}`).toBeLessThanOrEqual(TICK_TOLERANCE * ENLARGE);
     }
+  });
+
+  // Zoo charts (bench/zoo) with the plot box their engines reported (continuous coordinates).
+  it.each([
+    // tick marks and labels touch the grey panel's runs
+    ['ggplot2-grey-panel.png', [33.1, 24.8, 398.1, 262.4]],
+    // the frame of a legend above the plot runs on past the spines
+    ['matplotlib-legend-above-spines.png', [103.4, 91.6, 453, 203.4]],
+  ])('finds the plot of %s where its engine drew it', async (file, [left, top, right, bottom]) => {
+    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
+    const plot = findPlotArea(image);
+    expect([plot.left, plot.top, plot.right, plot.bottom].map((v) => Math.round(v))).toEqual(
+      [left, top, right, bottom].map((v) => expect.closeTo(v, 0)),
+    );
   });
 
   it('throws NO_CHART_FOUND on a blank white image', () => {
