@@ -23,6 +23,7 @@ import { readStream, STDIN } from './batch/stdin.js';
 import { createStdout, type StdoutFormat } from './batch/stdout.js';
 import {
   delimiterOption,
+  pagesOption,
   positiveIntegerOption,
   positiveNumberOption,
   shardOption,
@@ -55,7 +56,7 @@ const version = (
 function buildProgram(action: (inputs: string[], options: CliOptions) => Promise<void>): Command {
   return new Command('digitize')
     .description('Turn line-chart images back into their data: axes, series, points.')
-    .argument('<inputs...>', 'image files, or folders to walk recursively')
+    .argument('<inputs...>', 'image or PDF files, or folders to walk recursively')
     .addOption(
       new Option(
         '--json',
@@ -124,8 +125,18 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
     .addOption(
       new Option(
         '--timeout <seconds>',
-        `time limit per image (default: ${DEFAULT_TIMEOUT_MS / 1000})`,
+        `time limit per input, PDF pages together (default: ${DEFAULT_TIMEOUT_MS / 1000})`,
       ).argParser(positiveNumberOption('--timeout')),
+    )
+    .option(
+      '--pages <ranges>',
+      'PDFs: the pages to read, such as 3-5,9 or 10- (default: all)',
+      pagesOption,
+    )
+    .option(
+      '--max-pages <n>',
+      'PDFs: read at most this many pages, with a warning naming the rest (default: 1000)',
+      positiveIntegerOption('--max-pages'),
     )
     .addOption(
       new Option(

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { invalidArgument } from './arguments.js';
 import { parseShard, type Shard } from './batch/findInputs.js';
 import { messageOf } from './batch/runLog.js';
+import { parsePageRanges } from './pdf/pageRanges.js';
 
 // The parsers of the command line's option values: each throws commander's InvalidArgumentError,
 // which commander prints as a usage error.
@@ -52,4 +53,14 @@ export function positiveNumberOption(name: string): (value: string) => number {
     }
     return number;
   };
+}
+
+/** A page selection, checked here (a usage error) and passed on as written. */
+export function pagesOption(value: string): string {
+  try {
+    parsePageRanges(value);
+  } catch (error) {
+    throw new InvalidArgumentError(messageOf(error));
+  }
+  return value;
 }

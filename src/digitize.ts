@@ -3,6 +3,8 @@ import { asDigitizeError, DigitizeError } from './errors.js';
 import { digitizeFigure } from './figure/digitizeFigure.js';
 import { DEFAULT_MAX_PIXELS } from './load/loadRaster.js';
 import { createOcrEngine, type OcrEngine } from './ocr/engine.js';
+import { DEFAULT_MAX_PAGES } from './pdf/digitizePdf.js';
+import { parsePageRanges } from './pdf/pageRanges.js';
 import { createPool, type Pool } from './pool/createPool.js';
 import type { DigitizeInput, DigitizeResult, StageTimings } from './types.js';
 
@@ -19,6 +21,13 @@ export interface DigitizeOptions {
   signal?: AbortSignal;
   /** Called once per chart with the milliseconds each stage took. @default none */
   onTimings?: (timings: StageTimings) => void;
+  /**
+   * PDFs only: the pages to read, as ranges (`'3-5,9'`, `'10-'` to the end); images ignore it.
+   * @default every page, up to `maxPages`
+   */
+  pages?: string;
+  /** PDFs only: at most this many pages are read; a warning names the rest. @default 1000 */
+  maxPages?: number;
 }
 
 export interface DigitizerOptions extends DigitizeOptions {
@@ -96,14 +105,20 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       timeoutMs = DEFAULT_TIMEOUT_MS,
       signal,
       onTimings,
+      pages: pageText,
+      maxPages = DEFAULT_MAX_PAGES,
     } = { ...options, ...perCall };
     if (!(typeof input === 'string' || input instanceof Uint8Array)) {
       throw invalidArgument('string, Buffer or Uint8Array', 'input', input);
     }
+    const pages = pageText === undefined ? undefined : parsePageRanges(pageText);
+    if (!Number.isSafeInteger(maxPages) || maxPages < 1) {
+      throw invalidArgument('positive integer', 'maxPages', maxPages, { error: RangeError });
+    }
     const source = typeof input === 'string' ? input : null;
     if (jobs > 1) {
       pool ??= createPool({ size: jobs, modelDir });
-      return pool.run({ input, source, maxPixels, timeoutMs, signal, onTimings });
+      return pool.run({ input, source, maxPixels, pages, maxPages, timeoutMs, signal, onTimings });
     }
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
@@ -132,6 +147,8 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
     const pipeline = digitizeFigure(input, {
       source,
       maxPixels,
+      pages,
+      maxPages,
       getEngine,
       onTimings,
       signal: stop.signal,

@@ -32,6 +32,10 @@ export type ErrorCode =
   | 'OCR_FAILED'
   | 'CALIBRATION_FAILED'
   | 'NO_SERIES_FOUND'
+  /** A PDF that needs a password to be read. */
+  | 'PDF_ENCRYPTED'
+  /** Bytes that start like a PDF but cannot be read as one (truncated past repair, no cross-reference). */
+  | 'PDF_INVALID'
   | 'TIMEOUT'
   | 'ABORTED'
   /** Anything unexpected (a bug): the stage it happened in is the error's `stage`. */

@@ -1,4 +1,5 @@
 import { chartConfidence } from './calibrate/axisConfidence.js';
+import { axisResult } from './calibrate/axisScale.js';
 import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readCategoryAxis } from './calibrate/readCategories.js';
 import { inkMask, type Rgb } from './color.js';
@@ -11,7 +12,7 @@ import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { AxisResult, AxisScale, Box, ChartResult, PlotArea, Raster } from './types.js';
+import type { Box, ChartResult, PlotArea, Raster } from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -139,23 +140,6 @@ export async function runPipeline(
     confidence: chartConfidence([xConfidence, yConfidence], series),
     warnings,
     legend: legend && { box: legend.box },
-  };
-}
-
-function axisResult(
-  axis: AxisScale,
-  confidence: number,
-  label: string | null,
-  minPixel: number,
-  maxPixel: number,
-): AxisResult {
-  return {
-    label,
-    scale: axis.scale,
-    min: axis.pixelToData(minPixel),
-    max: axis.pixelToData(maxPixel),
-    confidence,
-    ticks: axis.ticks,
   };
 }
 

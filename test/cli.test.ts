@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from './helpers/buildCli.js';
 
@@ -23,11 +24,21 @@ async function digitize(
 }
 
 /** Runs the built CLI, as `node dist/cli.js ...args`. */
-async function digitizeBuilt(
+function digitizeBuilt(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runBuilt([], ...args);
+}
+
+/** Runs the built CLI with options for node, as `node ...nodeArgs dist/cli.js ...args`. */
+async function runBuilt(
+  nodeArgs: string[],
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['dist/cli.js', ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, [...nodeArgs, 'dist/cli.js', ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -318,5 +329,104 @@ describe('digitize --describe (built)', { timeout: 90_000 }, () => {
     const { code, stderr } = await digitizeBuilt(sample, '--describe', '--csv');
     expect(code).toBe(2);
     expect(stderr).toContain("option '--csv' cannot be used with option '--describe'");
+  });
+});
+
+describe('digitize PDFs (built)', { timeout: 90_000 }, () => {
+  beforeAll(async () => {
+    await buildCli();
+  }, 90_000);
+
+  const engines = join(root, 'test', 'fixtures', 'pdf', 'engines');
+  const panels = join(engines, 'mpl-t3-panels.pdf');
+
+  it('digitizes a folder of a PDF, a PDF without extension and a PNG, with their tables', async () => {
+    const input = join(scratch, 'papers');
+    const out = join(scratch, 'papers-out');
+    await mkdir(input, { recursive: true });
+    await writeFile(join(input, 'paper.pdf'), await readFile(panels));
+    await writeFile(join(input, 'scan'), await readFile(join(engines, 'gnuplot-log.pdf')));
+    await writeFile(join(input, 'chart.png'), await readFile(join(root, 'samples', 'aime24.png')));
+    await writeFile(join(input, 'notes.txt'), 'not an input\n');
+    const { code, stderr } = await digitizeBuilt(input, '--out', out, '--csv', '--quiet');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const paper = JSON.parse(await readFile(join(out, 'paper.json'), 'utf8'));
+    expect(paper).toMatchObject({ source: join(input, 'paper.pdf'), pages: 1, warnings: [] });
+    expect(paper.charts).toHaveLength(4);
+    const scan = JSON.parse(await readFile(join(out, 'scan.json'), 'utf8'));
+    expect(scan.charts.map((chart: { page: number }) => chart.page)).toEqual([1]);
+    const chart = JSON.parse(await readFile(join(out, 'chart.json'), 'utf8'));
+    expect(chart.series).toHaveLength(2);
+    const table = await readFile(join(out, 'paper.csv'), 'utf8');
+    expect(table.split('\n').slice(0, 3)).toEqual([
+      `# ${join(input, 'paper.pdf')} page 1 panel 1`,
+      'Training tokens (B),MEL',
+      '10,0.723761',
+    ]);
+    expect(table).toContain(`\n\n# ${join(input, 'paper.pdf')} page 1 panel 4\nEpoch,SFT,val\n`);
+  });
+
+  it('reads the pages asked for: a line per chart with --jsonl, the page named with --describe', async () => {
+    const { code, stdout } = await digitizeBuilt(panels, '--jsonl', '--pages', '1');
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map(({ source, page, panel }) => [source, page, panel.index])).toEqual([
+      [panels, 1, 0],
+      [panels, 1, 1],
+      [panels, 1, 2],
+      [panels, 1, 3],
+    ]);
+    const none = await digitizeBuilt(panels, '--json', '--pages', '2-');
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual({
+      source: panels,
+      pages: 0,
+      charts: [],
+      warnings: ['no page selected: the document has 1 page'],
+    });
+    const described = await digitizeBuilt(panels, '--describe');
+    expect(described.stdout).toContain('## Page 1, panel 3');
+    const bad = await digitizeBuilt(panels, '--pages', '3-1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Expected page ranges like 3-5,9 for pages but received '3-1'");
+  });
+
+  it('draws the overlay of a PDF on its page', async () => {
+    const overlay = join(scratch, 'paper.overlay.png');
+    const { code } = await digitizeBuilt(panels, '--overlay', overlay);
+    expect(code).toBe(0);
+    // The page is 576 x 432 pt, rendered at 2 px per point as the results are given.
+    expect(await sharp(overlay).metadata()).toMatchObject({ width: 1152, height: 864 });
+  });
+
+  it('reads PDFs without the optional @napi-rs/canvas, quietly; only the overlay needs it', async () => {
+    const noCanvas = ['--import', './test/helpers/noCanvas.mjs'];
+    const withCanvas = await digitizeBuilt(panels, '--json');
+    const without = await runBuilt(noCanvas, panels, '--json');
+    expect(without).toEqual({ code: 0, stdout: withCanvas.stdout, stderr: '' });
+    const overlay = await runBuilt(noCanvas, panels, '--overlay', join(scratch, 'none.png'));
+    expect(overlay.code).toBe(1);
+    expect(overlay.stderr).toContain('needs the optional dependency @napi-rs/canvas');
+  });
+
+  it('gives each hostile PDF a clear error or a warning, and goes on with the others', async () => {
+    const hostile = join(root, 'test', 'fixtures', 'pdf', 'hostile');
+    const out = join(scratch, 'hostile-out');
+    const { code, stderr } = await digitizeBuilt(hostile, '--out', out, '--quiet', '--jobs', '1');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').sort()).toEqual([
+      `${join(hostile, 'encrypted.pdf')}: the PDF is encrypted with a password`,
+      `${join(hostile, 'garbage.pdf')}: not a readable PDF: Invalid PDF structure.`,
+      `${join(hostile, 'truncated.pdf')}: not a readable PDF: Invalid PDF structure.`,
+    ]);
+    for (const name of ['broken-xref', 'circular-forms', 'deep-forms', 'huge-image', 'scripted']) {
+      const result = JSON.parse(await readFile(join(out, `${name}.json`), 'utf8'));
+      expect(result.charts, name).toEqual([]);
+      expect(result.warnings.length, name).toBeGreaterThan(0);
+    }
   });
 });

@@ -3,10 +3,11 @@
  * The chart zoo's driver: samples ChartSpecs from a seed, has each engine render its share in
  * batches, applies each chart's state (JPEG, scaling, greyscale) and writes, per chart,
  * `DIR/<id>.png` (or `.jpg`), `DIR/<id>.truth.json`, and `DIR/<id>.pdf` for charts rasterised
- * from a PDF (not with --skip-pdf); `DIR/index.json` lists the specs, the charts left out and why.
+ * from a PDF (not with --skip-pdf; every chart with --all-pdf); `DIR/index.json` lists the specs,
+ * the charts left out and why.
  *
  *   npm run zoo -- --seed 1 --count 100 --out DIR [--engines matplotlib,gnuplot] [--jobs 2]
- *                  [--skip-pdf] [--max-pixels N] [--quiet] [--figures]
+ *                  [--skip-pdf | --all-pdf] [--max-pixels N] [--quiet] [--figures]
  *
  * With --figures it draws figures of panels (`figures.mjs`: subplots, facets, concatenations)
  * with the engines that draw them, each truth `{ charts: [...] }`, one chart per panel.
@@ -24,6 +25,8 @@ import { ENGINES, LOOKS, sampleCharts, tagsOf } from './spec.mjs';
 
 /** Charts per engine process: large enough to pay for its start-up, small enough to share out. */
 const CHUNK = 20;
+/** With --all-pdf, a chart without a `pdf` state is drawn as a PDF and rasterised at this dpi. */
+const ALL_PDF_DPI = 100;
 
 /** A calendar decimal year of an ISO date (midnight UTC), as the scorer reads dates. */
 export function decimalYear(iso) {
@@ -225,6 +228,7 @@ export async function generate({
   engines = ENGINES,
   jobs = 2,
   keepPdf = true,
+  allPdf = false,
   maxPixels = Number.POSITIVE_INFINITY,
   figures = false,
   log = console.error,
@@ -234,8 +238,15 @@ export async function generate({
   const sampled = figures
     ? sampleFigures({ seed, count, engines })
     : sampleCharts({ seed, count, engines });
-  // --max-pixels leaves out the larger charts (the committed sample stays small and quick)
-  const specs = sampled.filter((s) => s.width * s.height <= maxPixels);
+  // --max-pixels leaves out the larger charts (the committed sample stays small and quick);
+  // --all-pdf draws every chart as a vector PDF (the PDF reader's measure), the rest unchanged
+  const specs = sampled
+    .filter((s) => s.width * s.height <= maxPixels)
+    .map((s) =>
+      !allPdf || s.state.some((op) => op.op === 'pdf')
+        ? s
+        : { ...s, state: [{ op: 'pdf', dpi: ALL_PDF_DPI }] },
+    );
   await mkdir(out, { recursive: true });
   // outside `out`, so that nothing half-made is ever in the zoo
   const work = await mkdtemp(join(tmpdir(), 'zoo-work-'));
@@ -323,6 +334,7 @@ async function main() {
       jobs: { type: 'string', default: '2' },
       quiet: { type: 'boolean', default: false },
       'skip-pdf': { type: 'boolean', default: false },
+      'all-pdf': { type: 'boolean', default: false },
       'max-pixels': { type: 'string', default: 'Infinity' },
     },
   });
@@ -341,6 +353,7 @@ async function main() {
     jobs: Number(values.jobs),
     figures: values.figures,
     keepPdf: !values['skip-pdf'],
+    allPdf: values['all-pdf'],
     maxPixels: Number(values['max-pixels']),
     log: values.quiet ? () => {} : console.error,
   });

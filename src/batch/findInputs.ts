@@ -5,8 +5,9 @@ import { basename, join, relative as relativePath, resolve, sep } from 'node:pat
 import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
 import { sniffFormat } from '../load/sniffFormat.js';
+import { PDF_HEADER_REACH } from '../pdf/isPdf.js';
 
-/** One image to digitize. */
+/** One image or PDF to digitize. */
 export interface InputFile {
   /** The path to open: the argument as given, or joined onto the folder it was found in. */
   path: string;
@@ -33,21 +34,21 @@ export interface Shard {
   count: number;
 }
 
-/** Enough bytes for every image signature `sniffFormat` knows (HEIF needs 12: `....ftypavif`). */
-const SNIFF_BYTES = 16;
+/** Enough bytes for every signature `sniffFormat` knows (a PDF's `%PDF-` may come this late). */
+const SNIFF_BYTES = PDF_HEADER_REACH;
 /**
  * A file found in a folder with one of these names is kept whatever it holds: if it is not an
- * image, it fails when loaded and is reported, instead of silently missing from the run.
+ * image or a PDF, it fails when loaded and is reported, instead of silently missing from the run.
  */
-const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|avif|heic|heif|bmp)$/i;
+const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|avif|heic|heif|bmp|pdf)$/i;
 
 /**
- * Expands files and folders into the images to digitize, in a deterministic order: the arguments
- * in the order given, each folder walked recursively and sorted by relative path. Files inside
- * folders are taken by name (an image extension: `.png`, `.jpg`, ... whatever they hold, so a
- * broken one is reported when loaded) or else by content, exactly when the loader would accept
- * their first bytes (`sniffFormat`: PNG, JPEG, GIF, WebP, TIFF, HEIF/AVIF); other files there are
- * skipped silently. A file given directly is always kept. A path reached twice is kept once.
+ * Expands files and folders into the images and PDFs to digitize, in a deterministic order: the
+ * arguments in the order given, each folder walked recursively and sorted by relative path. Files
+ * inside folders are taken by name (an image extension or `.pdf`: `.png`, `.jpg`, ... whatever
+ * they hold, so a broken one is reported when loaded) or else by content, exactly when the loader
+ * would accept their first bytes (`sniffFormat`: PNG, JPEG, GIF, WebP, TIFF, HEIF/AVIF, PDF);
+ * other files there are skipped silently. A file given directly is always kept. A path reached twice is kept once.
  * Symbolic links to files are followed, to folders are not (no cycles).
  * Throws DigitizeError INPUT_NOT_FOUND naming the path when it does not exist or is a folder
  * holding no image (message `no images found`), INPUT_UNREADABLE when it cannot be read; with
@@ -155,7 +156,7 @@ async function looksLikeImage(path: string): Promise<boolean> {
   }
 }
 
-/** Markup (SVG), empty files and unknown bytes are refused by the loader: not images here. */
+/** Markup (SVG), empty files and unknown bytes are refused by the loader: not inputs here. */
 function isImageFormat(format: ReturnType<typeof sniffFormat>): boolean {
   return format !== null && format !== 'svg' && format !== 'empty';
 }

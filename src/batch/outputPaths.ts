@@ -14,10 +14,10 @@ import { invalidArgument } from '../arguments.js';
 
 /**
  * The extensions dropped from an input's name to form its outputs' names (`chart.PNG` gives
- * `chart.json`). Any other suffix is kept (`run.v2` gives `run.v2.json`), so a PNG named without
- * an image extension keeps its whole name.
+ * `chart.json`, `paper.pdf` gives `paper.json`). Any other suffix is kept (`run.v2` gives
+ * `run.v2.json`), so a PNG named without an image extension keeps its whole name.
  */
-const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|bmp)$/i;
+const IMAGE_EXTENSION = /\.(png|jpe?g|jfif|webp|tiff?|gif|bmp|pdf)$/i;
 /** An output extension: `json`, `csv`, `overlay.png`; never a path. */
 const OUTPUT_EXTENSION = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Keeps the temporary name under the 255-byte limit of most file systems, even in UTF-8. */

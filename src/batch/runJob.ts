@@ -109,8 +109,12 @@ export async function runJob(job: Job, context: JobContext): Promise<LogRecord> 
       };
     }
     const result = await getDigitizer().digitize(input, perImage);
-    // Bytes (stdin) give no source: the result names the input as given.
-    if (job.bytes !== undefined) result.source = path;
+    // Bytes (stdin) give no source: the result names the input as given, and so do its charts
+    // (a PDF's, a figure's), which carry their source.
+    if (job.bytes !== undefined) {
+      result.source = path;
+      for (const chart of chartsOf(result)) chart.source = path;
+    }
     const { delimiter, bom } = options;
     await writeOutputs(job.outputs, result, input, {
       ...withoutSignal(perImage),

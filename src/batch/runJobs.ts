@@ -11,8 +11,12 @@ export interface BatchOptions extends JobOptions {
   /** Images digitized at once, each in a worker thread. */
   jobs: number;
   maxPixels?: number;
-  /** Time limit per image, in seconds. */
+  /** Time limit per input (a PDF's pages together), in seconds. */
   timeout?: number;
+  /** PDFs: the pages to read (`3-5,9`). */
+  pages?: string;
+  /** PDFs: at most this many pages. */
+  maxPages?: number;
 }
 
 export interface RunContext {
@@ -37,6 +41,8 @@ export async function runJobs(jobs: Job[], context: RunContext): Promise<number>
   const perImage: DigitizeOptions = { signal };
   if (options.maxPixels !== undefined) perImage.maxPixels = options.maxPixels;
   if (options.timeout !== undefined) perImage.timeoutMs = Math.round(options.timeout * 1000);
+  if (options.pages !== undefined) perImage.pages = options.pages;
+  if (options.maxPages !== undefined) perImage.maxPages = options.maxPages;
   // One input runs on this thread: no worker to start, so a single chart stays quick.
   const threads = Math.max(1, Math.min(options.jobs, jobs.length));
   let digitizer: Digitizer | null = null;

@@ -1,12 +1,15 @@
 import sharp from 'sharp';
 import { describe } from '../describe/describe.js';
 import type { DigitizeOptions } from '../digitize.js';
+import { DigitizeError } from '../errors.js';
+import { renderInputOverlay } from '../export/renderInputOverlay.js';
 import { renderOverlay } from '../export/renderOverlay.js';
 import { toCsv, toLongCsv } from '../export/toCsv.js';
 import { toJson } from '../export/toJson.js';
 import { toPlotly } from '../export/toPlotly.js';
 import { toWpdProject } from '../export/toWpd.js';
-import { loadRaster } from '../load/loadRaster.js';
+import { loadRaster, readInputBytes } from '../load/loadRaster.js';
+import { sniffFormat } from '../load/sniffFormat.js';
 import type { DigitizeResult, Raster } from '../types.js';
 import { writeFileAtomic } from './outputPaths.js';
 
@@ -38,7 +41,8 @@ export interface TableOptions {
 /**
  * Writes a result's files (each atomically): the JSON, tables, description, Plotly figure,
  * and those drawn over the image (overlay, WebPlotDigitizer project), for which the input
- * (`path` or bytes) is decoded again, once. Rejects with the first error.
+ * (`path` or bytes) is decoded again, once (a PDF's overlay: its pages rendered). Rejects with
+ * the first error.
  */
 export async function writeOutputs(
   files: OutputFiles,
@@ -58,7 +62,23 @@ export async function writeOutputs(
     await writeFileAtomic(plotly, `${JSON.stringify(toPlotly(result), null, 2)}\n`);
   }
   if (overlay === undefined && wpd === undefined) return;
-  const raster = await loadRaster(input, perImage);
+  const bytes = await readInputBytes(input, perImage);
+  if (sniffFormat(bytes) === 'pdf') {
+    // A PDF's overlay draws on its pages; a WebPlotDigitizer project holds one image.
+    if (wpd !== undefined) {
+      throw new DigitizeError(
+        'UNSUPPORTED_IMAGE',
+        'export',
+        'a WebPlotDigitizer project holds one image: none is written for a PDF',
+        { input: typeof input === 'string' ? input : null },
+      );
+    }
+    if (overlay !== undefined) {
+      await writeFileAtomic(overlay, await renderInputOverlay(bytes, result, perImage));
+    }
+    return;
+  }
+  const raster = await loadRaster(bytes, perImage);
   if (overlay !== undefined) await writeFileAtomic(overlay, await renderOverlay(raster, result));
   if (wpd !== undefined) {
     const name = projectName(wpd);

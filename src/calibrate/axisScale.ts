@@ -38,6 +38,28 @@ export function scaleAxis(axis: AxisScale, factor: number): AxisScale {
 }
 
 /**
+ * An axis as a result reports it: its `label`, scale, the values at `minPixel` (the plot's left
+ * or bottom) and `maxPixel` (its right or top), how far it can be trusted (0..1) and the ticks
+ * it was fitted from.
+ */
+export function axisResult(
+  axis: AxisScale,
+  confidence: number,
+  label: string | null,
+  minPixel: number,
+  maxPixel: number,
+): AxisResult {
+  return {
+    label,
+    scale: axis.scale,
+    min: axis.pixelToData(minPixel),
+    max: axis.pixelToData(maxPixel),
+    confidence,
+    ticks: axis.ticks,
+  };
+}
+
+/**
  * The scale of an axis as a result reports it: its `min` at pixel `minPixel` (the plot's left
  * or bottom), its `max` at `maxPixel`. An axis whose limits cannot be placed (equal, or not
  * positive on a log axis) gets a slope of 0 or NaN, so no value maps to a finite pixel.

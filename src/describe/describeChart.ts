@@ -168,7 +168,7 @@ export interface ExtremeFacts {
 }
 
 /** A chart of a figure or a PDF: the chart fields, and where it is. */
-export type PanelResult = ChartResult & Partial<Pick<PanelChart, 'page' | 'panel'>>;
+export type PanelResult = ChartResult & Partial<Pick<PanelChart, 'page' | 'panel' | 'from'>>;
 
 /**
  * The facts behind a description of one chart result: its axes (ticks, grid, resolution), its
@@ -201,7 +201,9 @@ export function describeChart(chart: PanelResult): ChartFacts {
 
   const labels = chart.series.map((s, i) => s.name ?? `series ${i + 1}`);
   const entries = chart.series.map((s, i) => entryFacts(s, labels[i]));
-  const drawn = chart.series.map((s) => curveOf(s, axes.x.scale, axes.y.scale, xRes));
+  // A series read from a PDF's drawing is its line's vertices, joined however far apart.
+  const vector = chart.from === 'vector';
+  const drawn = chart.series.map((s) => curveOf(s, axes.x.scale, axes.y.scale, xRes, vector));
   const xTicks = tickValues(axes.x);
 
   const series: SeriesFacts[] = [];
@@ -341,8 +343,17 @@ function entryFacts(s: SeriesResult, label: string): LegendEntryFacts {
   };
 }
 
-/** A series' usable points in axis units, in order of x (non-positive values on a log axis dropped). */
-function curveOf(s: SeriesResult, xScale: Scale, yScale: Scale, xRes: Resolution): Curve {
+/**
+ * A series' usable points in axis units, in order of x (non-positive values on a log axis
+ * dropped); `joined` where its points are a line's vertices (read from a vector drawing).
+ */
+function curveOf(
+  s: SeriesResult,
+  xScale: Scale,
+  yScale: Scale,
+  xRes: Resolution,
+  joined: boolean,
+): Curve {
   const points = s.points
     .map((p) => ({ x: toAxis(xScale, p.x), y: toAxis(yScale, p.y) }))
     .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
@@ -351,7 +362,7 @@ function curveOf(s: SeriesResult, xScale: Scale, yScale: Scale, xRes: Resolution
     xs: points.map((p) => p.x),
     ys: points.map((p) => p.y),
     // Markers are joined by their line however far apart; a bare line's columns are not.
-    maxGap: s.marker !== null ? Number.POSITIVE_INFINITY : GAP_PIXELS * xRes.pixel,
+    maxGap: s.marker !== null || joined ? Number.POSITIVE_INFINITY : GAP_PIXELS * xRes.pixel,
   };
 }
 

@@ -1,8 +1,11 @@
-import { DigitizeError } from '../errors.js';
-import { loadRaster } from '../load/loadRaster.js';
+import { asDigitizeError, DigitizeError } from '../errors.js';
+import { loadRaster, readInputBytes } from '../load/loadRaster.js';
+import { sniffFormat } from '../load/sniffFormat.js';
 import type { OcrEngine } from '../ocr/engine.js';
+import { digitizePdf } from '../pdf/digitizePdf.js';
+import type { PageRange } from '../pdf/pageRanges.js';
 import { runPipeline } from '../pipeline.js';
-import { createStageClock } from '../stageClock.js';
+import { createStageClock, type StageClock } from '../stageClock.js';
 import type {
   Box,
   ChartResult,
@@ -28,6 +31,10 @@ export interface FigureOptions {
   onTimings?: (timings: StageTimings) => void;
   /** Checked between stages: once aborted (a time limit, a cancel), no further stage runs. */
   signal?: AbortSignal;
+  /** PDFs only: the pages to read. @default every page, up to `maxPages` */
+  pages?: readonly PageRange[];
+  /** PDFs only: at most this many pages are read; a warning names the rest. @default 1000 */
+  maxPages?: number;
 }
 
 /**
@@ -38,15 +45,60 @@ export interface FigureOptions {
  * that is no readable chart is left out with a warning; one that prints no tick labels for an
  * axis it shares with its column (row) takes that panel's calibration, and a series drawn
  * without a legend of its own the name another panel's legend gives its colour; a panel label
- * printed before a title (`(a) Train`) goes to the chart's `panel.label`. Rejects with a
- * DigitizeError: the failing stage's code, or `INTERNAL` at the stage that broke.
+ * printed before a title (`(a) Train`) goes to the chart's `panel.label`. A PDF (`%PDF-`)
+ * always gives the figure `{ source, pages, charts, warnings }`: vector charts read from its
+ * drawing, rasters through the same pipeline (`digitizePdf`). Rejects with a DigitizeError:
+ * the failing stage's code, or `INTERNAL` at the stage that broke.
  */
 export async function digitizeFigure(
   input: DigitizeInput,
-  { source, maxPixels, getEngine, onTimings, signal }: FigureOptions,
+  options: FigureOptions,
 ): Promise<DigitizeResult> {
+  const { source, maxPixels, onTimings, signal } = options;
   const clock = createStageClock(source, signal);
-  const { warnings, ...image } = await clock.run('load', () => loadRaster(input, { maxPixels }));
+  const bytes = await clock.run('load', () => readInputBytes(input, { maxPixels }));
+  const result =
+    sniffFormat(bytes) === 'pdf'
+      ? await digitizePdfCharts(bytes, clock, options)
+      : await digitizeImage(
+          await clock.run('load', () => loadRaster(bytes, { maxPixels })),
+          clock,
+          options,
+        );
+  onTimings?.(clock.timings());
+  return result;
+}
+
+/**
+ * The charts of a PDF: vector charts read from its drawing, rasters (embedded images, figures
+ * it could not read) through `digitizeImage` with the one OCR engine.
+ */
+async function digitizePdfCharts(
+  bytes: Uint8Array,
+  clock: StageClock,
+  options: FigureOptions,
+): Promise<DigitizeResult> {
+  const { source, maxPixels, signal, pages, maxPages } = options;
+  try {
+    return await digitizePdf(bytes, {
+      source,
+      maxPixels,
+      pages,
+      maxPages,
+      signal,
+      digitizeRaster: (raster) => digitizeImage({ ...raster, warnings: [] }, clock, options),
+    });
+  } catch (error) {
+    throw asDigitizeError(error, source, 'load');
+  }
+}
+
+/** The charts of one decoded image (its panels'), with the image's `warnings`. */
+async function digitizeImage(
+  { warnings, ...image }: Raster & { warnings: string[] },
+  clock: StageClock,
+  { source, getEngine }: FigureOptions,
+): Promise<DigitizeResult> {
   const found = await clock.run('panels', () => findPanels(image));
   const panels = found.map(({ box }, index): PanelInfo => ({ index, label: null, box }));
   const chartOf = async (
@@ -64,11 +116,7 @@ export async function digitizeFigure(
     });
     return whole ? chart : placed(chart, panel.box, image);
   };
-  if (panels.length === 1) {
-    const chart = await chartOf(panels[0], warnings);
-    onTimings?.(clock.timings());
-    return chart;
-  }
+  if (panels.length === 1) return chartOf(panels[0], warnings);
   // read so that the panels printing shared axes come first; reported in reading order
   const read: (PanelChart | null)[] = panels.map(() => null);
   const problems: (string | null)[] = panels.map(() => null);
@@ -90,7 +138,6 @@ export async function digitizeFigure(
   if (charts.length === 0) {
     throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
   }
-  onTimings?.(clock.timings());
   return { source, charts, warnings };
 }
 

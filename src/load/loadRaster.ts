@@ -54,15 +54,8 @@ export async function loadRaster(
   input: string | Buffer | Uint8Array,
   { maxPixels = DEFAULT_MAX_PIXELS }: LoadOptions = {},
 ): Promise<Raster & { warnings: string[] }> {
-  if (!(typeof input === 'string' || input instanceof Uint8Array)) {
-    throw invalidArgument('string, Buffer or Uint8Array', 'input', input);
-  }
-  if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
-    throw invalidArgument('positive integer', 'maxPixels', maxPixels, { error: RangeError });
-  }
   const name = typeof input === 'string' ? input : null;
-  const maxBytes = maxBytesFor(maxPixels);
-  const bytes = typeof input === 'string' ? await readInput(input, maxBytes) : input;
+  const bytes = await readInputBytes(input, { maxPixels });
   const refuse = (message: string, cause?: unknown): DigitizeError =>
     new DigitizeError('UNSUPPORTED_IMAGE', 'load', message, { input: name, cause });
 
@@ -73,6 +66,7 @@ export async function loadRaster(
       'SVG and other markup is not supported (it may reference other files); convert it to PNG',
     );
   }
+  if (sniffed === 'pdf') throw refuse('a PDF is read page by page (digitizePdf), not decoded');
   if (sniffed === null) throw refuse('not a PNG, JPEG, GIF, WebP, TIFF or HEIF image');
 
   let metadata: sharp.Metadata;
@@ -129,6 +123,24 @@ export async function loadRaster(
     channels: 3,
     warnings,
   };
+}
+
+/**
+ * The encoded bytes of an input: the file at a path (a regular file of at most 8 bytes per
+ * pixel allowed, plus 1 MiB), or the bytes given. Throws TypeError / RangeError for bad
+ * arguments, and DigitizeError INPUT_NOT_FOUND, INPUT_UNREADABLE or IMAGE_TOO_LARGE.
+ */
+export async function readInputBytes(
+  input: string | Buffer | Uint8Array,
+  { maxPixels = DEFAULT_MAX_PIXELS }: LoadOptions = {},
+): Promise<Uint8Array> {
+  if (!(typeof input === 'string' || input instanceof Uint8Array)) {
+    throw invalidArgument('string, Buffer or Uint8Array', 'input', input);
+  }
+  if (!Number.isSafeInteger(maxPixels) || maxPixels <= 0) {
+    throw invalidArgument('positive integer', 'maxPixels', maxPixels, { error: RangeError });
+  }
+  return typeof input === 'string' ? await readInput(input, maxBytesFor(maxPixels)) : input;
 }
 
 function formatName(format: ImageFormat): string {

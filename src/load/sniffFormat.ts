@@ -1,3 +1,5 @@
+import { isPdf } from '../pdf/isPdf.js';
+
 /** The raster formats the loader accepts. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'tiff' | 'heif';
 
@@ -28,9 +30,10 @@ const MARKUP_LOOKAHEAD = 1024;
  * Tells the format of encoded image bytes from their first bytes (the magic numbers), before
  * any decoder sees them. Returns the format; `'svg'` for anything that looks like markup (SVG,
  * XML, HTML, with or without a byte order mark or leading white space) or gzip (`.svgz`);
- * `'empty'` for no bytes; null for anything else. Never throws.
+ * `'pdf'` for a PDF (`%PDF-` within its first 1024 bytes, `isPdf`); `'empty'` for no bytes;
+ * null for anything else. Never throws.
  */
-export function sniffFormat(bytes: Uint8Array): ImageFormat | 'svg' | 'empty' | null {
+export function sniffFormat(bytes: Uint8Array): ImageFormat | 'pdf' | 'svg' | 'empty' | null {
   if (bytes.length === 0) return 'empty';
   const starts = (offset: number, ...expected: number[]) =>
     expected.every((byte, i) => bytes[offset + i] === byte);
@@ -49,7 +52,8 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | 'svg' | 'empty' | 
     if (HEIF_BRANDS.has(brand)) return 'heif';
   }
   if (starts(0, 0x1f, 0x8b)) return 'svg';
-  return looksLikeMarkup(bytes) ? 'svg' : null;
+  if (looksLikeMarkup(bytes)) return 'svg';
+  return isPdf(bytes) ? 'pdf' : null;
 }
 
 /** True when the bytes start with `<` after an optional byte order mark and white space. */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
+import type { PageRange } from '../pdf/pageRanges.js';
 import type { DigitizeResult, StageTimings } from '../types.js';
 import { errorFromWire, type FromWorker, type ToWorker, type WorkerData } from './wire.js';
 
@@ -18,6 +19,10 @@ export interface PoolTask {
   /** The input as reported in the result and in errors (a path, or null). */
   source: string | null;
   maxPixels: number;
+  /** PDFs only: the pages to read (every page where absent). */
+  pages?: readonly PageRange[];
+  /** PDFs only: at most this many pages are read. @default 1000 */
+  maxPages?: number;
   /** Counted from when a worker takes the chart, not from when it was queued. */
   timeoutMs: number;
   signal?: AbortSignal;
@@ -127,6 +132,8 @@ export function createPool({ size, modelDir }: PoolOptions): Pool {
       input: task.input,
       source: task.source,
       maxPixels: task.maxPixels,
+      pages: task.pages,
+      maxPages: task.maxPages,
     };
     slot.worker.postMessage(message);
   };

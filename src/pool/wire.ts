@@ -1,4 +1,5 @@
 import { DigitizeError, type ErrorCode, type Stage } from '../errors.js';
+import type { PageRange } from '../pdf/pageRanges.js';
 import type { DigitizeResult, StageTimings } from '../types.js';
 
 /** What the pool hands a worker thread when it starts it. */
@@ -13,6 +14,9 @@ export interface RunMessage {
   input: string | Uint8Array;
   source: string | null;
   maxPixels: number;
+  /** PDFs only: the pages to read (every page where absent). */
+  pages?: readonly PageRange[];
+  maxPages?: number;
 }
 
 /** Asks a worker to close its OCR engine and exit. */

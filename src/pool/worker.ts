@@ -33,12 +33,14 @@ port.on('message', async (message: ToWorker) => {
     port.close();
     return;
   }
-  const { id, input, source, maxPixels } = message;
+  const { id, input, source, maxPixels, pages, maxPages } = message;
   let timings: StageTimings | null = null;
   try {
     const result = await digitizeFigure(input, {
       source,
       maxPixels,
+      pages,
+      maxPages,
       getEngine,
       onTimings: (measured) => {
         timings = measured;

@@ -51,6 +51,9 @@ beforeAll(async () => {
   await writeFile(join(root, 'sniffed', 'zero'), '');
   // BMP is not decoded here, but a file named like an image is kept and then reported.
   await writeFile(join(root, 'sniffed', 'named.bmp'), tinyBmp());
+  // A PDF by name or by content (`%PDF-` may follow a few bytes of junk).
+  await writeFile(join(root, 'sniffed', 'paper.PDF'), 'not really a PDF\n');
+  await writeFile(join(root, 'sniffed', 'scan'), `${' '.repeat(600)}%PDF-1.4\n`);
   await mkdir(join(root, 'empty'));
   await mkdir(join(root, 'no-images', 'sub'), { recursive: true });
   await writeFile(join(root, 'no-images', 'README.txt'), 'notes\n');
@@ -121,9 +124,16 @@ describe('findInputs', () => {
     expect(found.map((file) => file.relative)).toEqual(['b.png']);
   });
 
-  it('takes by content exactly what the loader accepts: AVIF yes, BMP and SVG no', async () => {
+  it('takes by content exactly what the loader accepts: AVIF and PDF yes, BMP and SVG no', async () => {
     const found = await findInputs([join(root, 'sniffed')]);
-    expect(found.map((file) => file.relative)).toEqual(['avif', 'gif', 'named.bmp', 'tiff']);
+    expect(found.map((file) => file.relative)).toEqual([
+      'avif',
+      'gif',
+      'named.bmp',
+      'paper.PDF',
+      'scan',
+      'tiff',
+    ]);
   });
 
   it('throws INPUT_NOT_FOUND "no images found" for a folder without images', async () => {

@@ -26,6 +26,14 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.from(text))).toBe('svg');
   });
 
+  it('tells a PDF by its header, within its first 1024 bytes', () => {
+    expect(sniffFormat(Buffer.from('%PDF-1.7\n'))).toBe('pdf');
+    expect(sniffFormat(Buffer.from(`\n\n%PDF-1.4\n`))).toBe('pdf');
+    expect(sniffFormat(Buffer.from(`${' '.repeat(1100)}%PDF-1.4\n`))).toBeNull();
+    // Markup that mentions a PDF header is still markup.
+    expect(sniffFormat(Buffer.from('<html>%PDF-1.4</html>'))).toBe('svg');
+  });
+
   it('calls gzip svg (an .svgz), and tells empty bytes', () => {
     expect(sniffFormat(new Uint8Array([0x1f, 0x8b, 8, 0]))).toBe('svg');
     expect(sniffFormat(new Uint8Array())).toBe('empty');
@@ -34,7 +42,6 @@ describe('sniffFormat', () => {
   it.each([
     ['text', Buffer.from('this is not an image\n')],
     ['a PNG signature cut short', Buffer.from([0x89, 0x50, 0x4e])],
-    ['a PDF', Buffer.from('%PDF-1.7\n')],
     ['a vips native file', Buffer.from([0x08, 0xf2, 0xa6, 0xb6, 0, 0, 0, 0])],
     ['a PPM', Buffer.from('P6\n8 8\n255\n')],
     ['white space only', Buffer.from('   \n')],

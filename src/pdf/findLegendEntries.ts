@@ -1,0 +1,201 @@
+import type { Box } from '../types.js';
+import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
+import type { TextLine } from './textLines.js';
+import type { PdfPath, Rgb } from './types.js';
+
+/** How a line is drawn: what tells one series from another. */
+export interface LineStyle {
+  color: Rgb;
+  dash: number[];
+  width: number;
+}
+
+/** One legend entry: its text and what its sample draws. */
+export interface VectorLegendEntry {
+  name: string;
+  line: LineStyle | null;
+  marker: DrawnMarker | null;
+  /** The colour of a filled box sample (a band's or a bar's entry). */
+  patch: Rgb | null;
+  /** The entry's text and sample together. */
+  box: Box;
+  /** The text line and the sample's paths. */
+  text: TextLine;
+  paths: number[];
+}
+
+/** A sample sits at most this many ems from its text... */
+const SAMPLE_GAP = 2.5;
+/** ...is at most this many ems long... */
+const SAMPLE_LENGTH = 6;
+/** ...and its middle within this many ems of the text's middle height. */
+const SAMPLE_RISE = 0.6;
+/** A key box behind a sample (ggplot2's) is at most this many ems tall... */
+const KEY_BOX = 2.2;
+/** ...and a filled box this tall or more is one (a square marker is smaller). */
+const MIN_KEY_BOX = 1.2;
+
+/**
+ * Legend entries of a page: text lines with a short sample beside them, before the text (most
+ * engines) or after it (gnuplot's key), at the text's middle height: a level line (its colour,
+ * dash and width), a marker, both, or a filled box. Paths and lines in `used` (axes, ticks,
+ * labels) are not looked at. Pure; never throws.
+ */
+export function findLegendEntries(
+  lines: readonly TextLine[],
+  paths: readonly PdfPath[],
+  usedPaths: ReadonlySet<number>,
+  usedLines: ReadonlySet<TextLine>,
+): VectorLegendEntry[] {
+  // The largest text on a page bounds any sample: a cheap filter before the per-line checks.
+  const largest = lines.reduce((max, line) => Math.max(max, line.size), 0);
+  const samples = paths.filter(
+    (path) =>
+      !usedPaths.has(path.index) &&
+      path.box.right - path.box.left <= SAMPLE_LENGTH * largest &&
+      path.box.bottom - path.box.top <= KEY_BOX * largest,
+  );
+  const entries: VectorLegendEntry[] = [];
+  const afterText = new Set<VectorLegendEntry>();
+  const taken = new Set<number>();
+  for (const text of lines) {
+    if (text.angle !== 0 || usedLines.has(text) || !/[\p{L}\p{N}]/u.test(text.text)) continue;
+    const middle = (text.box.top + text.box.bottom) / 2;
+    const beside = (path: PdfPath, after: boolean) => {
+      const pathMiddle = (path.box.top + path.box.bottom) / 2;
+      if (Math.abs(pathMiddle - middle) > SAMPLE_RISE * text.size) return false;
+      if (path.box.right - path.box.left > SAMPLE_LENGTH * text.size) return false;
+      if (path.box.bottom - path.box.top > KEY_BOX * text.size) return false;
+      const gap = after ? path.box.left - text.box.right : text.box.left - path.box.right;
+      return gap >= -0.1 * text.size && gap <= SAMPLE_GAP * text.size;
+    };
+    const sampleOn = (after: boolean) => {
+      const found = samples.filter((path) => !taken.has(path.index) && beside(path, after));
+      if (found.length === 0) return null;
+      // The nearest sample, and what is drawn over it (a marker on a line, a line on a key box).
+      const distance = (path: PdfPath) =>
+        after ? path.box.left - text.box.right : text.box.left - path.box.right;
+      found.sort((a, b) => distance(a) - distance(b));
+      return readSample(text, found);
+    };
+    // The sample before the text (most engines), unless the one after it shows more (gnuplot's
+    // key: a marker of a series drawn just before the text is no sample of it).
+    const before = sampleOn(false);
+    const after = sampleOn(true);
+    const entry = after && (!before || richness(after) > richness(before)) ? after : before;
+    if (!entry) continue;
+    for (const index of entry.paths) taken.add(index);
+    entries.push(entry);
+    if (entry === after) afterText.add(entry);
+  }
+  // A sample drawn twice alike (ggplot2 draws a key once per layer) may be taken by the text
+  // after it and by a text before it, a legend's title: the text after it is its name.
+  const sampleBox = (entry: VectorLegendEntry) =>
+    JSON.stringify(paths.find((path) => path.index === entry.paths[0])?.box);
+  const beforeText = new Set(
+    entries.filter((entry) => !afterText.has(entry)).map((entry) => sampleBox(entry)),
+  );
+  return entries.filter((entry) => !(afterText.has(entry) && beforeText.has(sampleBox(entry))));
+}
+
+/** How much a sample shows: a line, a marker, a filled box. */
+function richness(entry: VectorLegendEntry): number {
+  return Number(entry.line !== null) + Number(entry.marker !== null) + Number(entry.patch !== null);
+}
+
+function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null {
+  const nearest = found[0];
+  // Paths overlapping the nearest one make one sample (line, marker on it, box behind).
+  const group = [nearest];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const path of found) {
+      if (
+        !group.includes(path) &&
+        group.some((member) => overlaps(path.box, member.box, 0.2 * text.size))
+      ) {
+        group.push(path);
+        grew = true;
+      }
+    }
+  }
+  let line: LineStyle | null = null;
+  let patch: Rgb | null = null;
+  const paths: number[] = [];
+  const markers: { path: PdfPath; drawn: DrawnMarker }[] = [];
+  for (const path of group) {
+    if (path.stroke && !path.fill && isLevelLine(path)) {
+      if (!line) {
+        line = { color: path.stroke, dash: path.dash, width: path.lineWidth };
+        paths.push(path.index);
+      }
+      continue;
+    }
+    const keyBox = isBox(path, text) && path.box.bottom - path.box.top >= MIN_KEY_BOX * text.size;
+    const drawn = keyBox ? null : readMarker(path);
+    if (drawn && drawn.size <= 1.5 * text.size) markers.push({ path, drawn });
+    else if (path.fill && isBox(path, text)) {
+      patch ??= path.fill;
+      paths.push(path.index);
+    }
+  }
+  // The sample's marker has its line's colour (a data point of another series may lie under the
+  // legend); it may be shown more than once (matplotlib's numpoints).
+  // It sits on the sample line: a data point of its own series under the legend does not.
+  const level = group.find((path) => line && path.index === paths[0]);
+  const onLine = (drawn: DrawnMarker) =>
+    !level ||
+    (Math.abs(drawn.centre.py - level.box.top) <= 0.2 * text.size &&
+      drawn.centre.px >= level.box.left - 0.2 * text.size &&
+      drawn.centre.px <= level.box.right + 0.2 * text.size);
+  const color = line?.color;
+  const own = markers.filter(
+    ({ drawn }) =>
+      onLine(drawn) && (!color || sameRgb(drawn.fill, color) || sameRgb(drawn.stroke, color)),
+  );
+  const marker = own[0]?.drawn ?? null;
+  for (const { path, drawn } of own) if (marker && sameShape(drawn, marker)) paths.push(path.index);
+  if (!line && !marker && !patch) return null;
+  const boxes = group.filter((path) => paths.includes(path.index)).map((path) => path.box);
+  const box = boxes.reduce(
+    (all, b) => ({
+      left: Math.min(all.left, b.left),
+      top: Math.min(all.top, b.top),
+      right: Math.max(all.right, b.right),
+      bottom: Math.max(all.bottom, b.bottom),
+    }),
+    text.box,
+  );
+  // A key box behind a line or marker is the legend's background, not the entry's colour.
+  return { name: text.text, line, marker, patch: line || marker ? null : patch, box, text, paths };
+}
+
+/** A stroked path whose points all lie on one level line, at least an em... long. */
+function isLevelLine(path: PdfPath): boolean {
+  const points = path.subpaths.flatMap((subpath) => subpath.points);
+  if (points.length < 2 || path.subpaths.some((subpath) => subpath.curved)) return false;
+  const eps = 1e-3 * Math.max(1, path.box.right - path.box.left);
+  return (
+    points.every((p) => Math.abs(p.py - points[0].py) <= eps) &&
+    path.box.right - path.box.left > eps
+  );
+}
+
+/** A filled axis-parallel box at most about as tall as the text (a colour key). */
+function isBox(path: PdfPath, text: TextLine): boolean {
+  if (!path.fill || path.subpaths.length !== 1 || path.subpaths[0].curved) return false;
+  const width = path.box.right - path.box.left;
+  const height = path.box.bottom - path.box.top;
+  return (
+    path.subpaths[0].points.length <= 5 && width >= 0.4 * text.size && height >= 0.4 * text.size
+  );
+}
+
+function overlaps(a: Box, b: Box, slack: number): boolean {
+  return (
+    a.left <= b.right + slack &&
+    b.left <= a.right + slack &&
+    a.top <= b.bottom + slack &&
+    b.top <= a.bottom + slack
+  );
+}

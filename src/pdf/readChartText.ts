@@ -1,0 +1,137 @@
+import type { Box } from '../types.js';
+import type { VectorAxis } from './findAxes.js';
+import type { TextLine } from './textLines.js';
+
+/** Titles and axis labels lie at most this many ems from what they name. */
+const TEXT_REACH = 3;
+/** A figure's or table's caption, not a chart's own text. */
+const CAPTION = /^(fig\.?|figure|table)\s*\d/i;
+/** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
+const PANEL_LABEL = /^\(?([a-zA-Z])[).]$|^\(([a-zA-Z])\)/;
+
+export interface ChartText {
+  title: string | null;
+  xLabel: string | null;
+  yLabel: string | null;
+  panelLabel: string | null;
+}
+
+/**
+ * The title (the nearest level line above the frame, over it), the x label (below the x tick
+ * labels), the y label (upright text left of the y tick labels) and a panel label (`(a)` at the
+ * frame's top-left). Lines used take no other role.
+ */
+export function readChartTexts(
+  charts: readonly { box: Box; x: VectorAxis; y: VectorAxis }[],
+  lines: readonly TextLine[],
+  usedLines: Set<TextLine>,
+  legendBoxes: readonly Box[] = [],
+): ChartText[] {
+  // Every way a free line could serve a chart, nearest first (in ems): the text between two
+  // panels stacked goes to the one it is nearer to, as the lower one's title or the upper one's
+  // x label.
+  const roles = ['panel', 'title', 'xLabel', 'yLabel'] as const;
+  const options: { chart: number; role: (typeof roles)[number]; line: TextLine; gap: number }[] =
+    [];
+  charts.forEach((chart, i) => {
+    const gaps = textRoles(chart, legendTop(chart.box, legendBoxes));
+    for (const line of lines) {
+      if (usedLines.has(line)) continue;
+      for (const role of roles) {
+        const gap = gaps[role](line);
+        if (gap !== null && gap >= -0.3 * line.size && gap <= TEXT_REACH * line.size) {
+          options.push({ chart: i, role, line, gap: gap / line.size });
+        }
+      }
+    }
+  });
+  options.sort((a, b) => a.gap - b.gap);
+  const found = charts.map(() => ({}) as Partial<Record<(typeof roles)[number], TextLine>>);
+  for (const { chart, role, line } of options) {
+    if (usedLines.has(line) || found[chart][role]) continue;
+    found[chart][role] = line;
+    usedLines.add(line);
+  }
+  return found.map(({ panel, title, xLabel, yLabel }) => ({
+    title: title?.text ?? null,
+    xLabel: xLabel?.text ?? null,
+    yLabel: yLabel?.text ?? null,
+    panelLabel: panel?.text ?? (title ? PANEL_LABEL.exec(title.text)?.[0] : null) ?? null,
+  }));
+}
+
+/**
+ * The top of a legend standing on the frame (ggplot2's `legend.position = "top"`): entries over
+ * the plot, each row within reach of the frame or of the row below it; the frame's top where
+ * there is none. A title is above the legend.
+ */
+function legendTop(box: Box, legendBoxes: readonly Box[]): number {
+  let top = box.top;
+  const above = legendBoxes
+    .filter(
+      (entry) =>
+        entry.bottom <= box.top + 1 && entry.left >= box.left - 1 && entry.right <= box.right + 1,
+    )
+    .sort((a, b) => b.bottom - a.bottom);
+  for (const entry of above) {
+    const height = entry.bottom - entry.top;
+    if (top - entry.bottom > TEXT_REACH * height) break;
+    top = Math.min(top, entry.top);
+  }
+  return top;
+}
+
+/**
+ * How far a line is from where each text of a chart goes (pixels), or null where it cannot be
+ * it; a title above `titleBase`, the top of a legend standing on the frame, counts from there.
+ */
+function textRoles(chart: { box: Box; x: VectorAxis; y: VectorAxis }, titleBase: number) {
+  const { box } = chart;
+  const xLabelsEdge = (chart.x.side === 'bottom' ? Math.max : Math.min)(
+    chart.x.side === 'bottom' ? box.bottom : box.top,
+    ...chart.x.labels.map((line) => (chart.x.side === 'bottom' ? line.box.bottom : line.box.top)),
+  );
+  const yLabelsEdge = (chart.y.side === 'left' ? Math.min : Math.max)(
+    chart.y.side === 'left' ? box.left : box.right,
+    ...chart.y.labels.map((line) => (chart.y.side === 'left' ? line.box.left : line.box.right)),
+  );
+  // A title or x label lies over the plot: it may reach left over the y labels and a little
+  // right, no further (body text above a figure and its caption below run wider), and is no
+  // caption.
+  const reachLeft = Math.min(box.left, chart.y.side === 'left' ? yLabelsEdge : box.left);
+  const overlapX = (line: TextLine) =>
+    line.box.left >= reachLeft - line.size &&
+    line.box.right <= box.right + 0.15 * (box.right - box.left) &&
+    !CAPTION.test(line.text);
+  const overlapY = (line: TextLine) =>
+    Math.min(line.box.bottom, box.bottom) - Math.max(line.box.top, box.top) >=
+    0.5 * (line.box.bottom - line.box.top);
+  return {
+    panel: (line: TextLine) =>
+      line.angle === 0 &&
+      PANEL_LABEL.test(line.text) &&
+      line.text.length <= 4 &&
+      line.box.right <= box.left + 0.2 * (box.right - box.left)
+        ? Math.max(0, box.top - line.box.bottom)
+        : null,
+    title: (line: TextLine) =>
+      line.angle === 0 && overlapX(line)
+        ? // between the frame and a legend on it (matplotlib's legend above the title), or above both
+          line.box.bottom > titleBase + 0.3 * line.size
+          ? box.top - line.box.bottom
+          : titleBase - line.box.bottom
+        : null,
+    xLabel: (line: TextLine) =>
+      line.angle === 0 && overlapX(line)
+        ? chart.x.side === 'bottom'
+          ? line.box.top - xLabelsEdge
+          : xLabelsEdge - line.box.bottom
+        : null,
+    yLabel: (line: TextLine) =>
+      Math.abs(Math.abs(line.angle) - 90) < 1 && overlapY(line)
+        ? chart.y.side === 'left'
+          ? yLabelsEdge - line.box.right
+          : line.box.left - yLabelsEdge
+        : null,
+  };
+}

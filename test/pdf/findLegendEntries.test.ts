@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findLegendEntries } from '../../src/pdf/findLegendEntries.js';
+import type { TextLine } from '../../src/pdf/textLines.js';
+import type { PdfPath, Rgb } from '../../src/pdf/types.js';
+import { pdfPath } from '../helpers/pdfPaths.js';
+
+/** A level line of 14 px text starting at `left`, its middle at y = 100. */
+function text(value: string, left: number): TextLine {
+  const size = 14;
+  const box = { left, top: 92, right: left + 0.6 * size * value.length, bottom: 108 };
+  return { text: value, x: left, y: 105, angle: 0, size, box };
+}
+
+/** A level stroke from `left` to `right` at y = 100: a legend sample. */
+function stroke(index: number, left: number, right: number, color: Rgb): PdfPath {
+  const points = [
+    { px: left, py: 100 },
+    { px: right, py: 100 },
+  ];
+  return { ...pdfPath(index, points, { stroke: color }), lineWidth: 2 };
+}
+
+/** A filled square marker of side 6 centred at (x, 100). */
+function square(index: number, x: number, color: Rgb): PdfPath {
+  const points = [
+    { px: x - 3, py: 97 },
+    { px: x + 3, py: 97 },
+    { px: x + 3, py: 103 },
+    { px: x - 3, py: 103 },
+  ];
+  return pdfPath(index, points, { fill: color });
+}
+
+const red: Rgb = [200, 30, 30];
+const blue: Rgb = [30, 30, 200];
+
+describe('findLegendEntries', () => {
+  it('names a key drawn twice by the text after it, not the legend title before it', () => {
+    // ggplot2's legend on top: "Model" (the legend's title), its first key drawn twice, then
+    // the key's text; a second key and its text.
+    const lines = [text('Model', 20), text('Beam search', 90), text('Greedy', 220)];
+    const paths = [stroke(1, 62, 86, red), stroke(2, 62, 86, red), stroke(3, 192, 216, blue)];
+    const entries = findLegendEntries(lines, paths, new Set(), new Set());
+    expect(entries.map((entry) => [entry.name, entry.line?.color])).toEqual([
+      ['Beam search', red],
+      ['Greedy', blue],
+    ]);
+  });
+
+  it('reads a key whose text comes before its sample (gnuplot), in columns', () => {
+    const lines = [text('SGD', 20), text('Adam', 110)];
+    const paths = [stroke(1, 50, 80, red), stroke(2, 145, 175, blue)];
+    const entries = findLegendEntries(lines, paths, new Set(), new Set());
+    expect(entries.map((entry) => [entry.name, entry.line?.color])).toEqual([
+      ['SGD', red],
+      ['Adam', blue],
+    ]);
+  });
+
+  it('takes the sample after the text where it shows more than a data marker before it', () => {
+    // gnuplot's key, right of the plot's last points: a data point just before the text.
+    const lines = [text('Validation', 100)];
+    const paths = [square(1, 90, blue), stroke(2, 190, 220, red), square(3, 205, red)];
+    const [entry] = findLegendEntries(lines, paths, new Set(), new Set());
+    expect(entry.line?.color).toEqual(red);
+    expect(entry.marker?.fill).toEqual(red);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readMarker, sameShape } from '../../src/pdf/markers.js';
+import type { PdfPath } from '../../src/pdf/types.js';
+import type { PixelPoint } from '../../src/types.js';
+import { pdfPath } from '../helpers/pdfPaths.js';
+
+/** A filled closed outline through `points`, as a plotting engine draws a marker. */
+function outline(index: number, points: PixelPoint[]): PdfPath {
+  return pdfPath(index, points, { fill: [31, 119, 180] });
+}
+
+/** A triangle pointing up of side `size` about (x, y). */
+function triangle(index: number, x: number, y: number, size: number): PdfPath {
+  return outline(index, [
+    { px: x - size / 2, py: y + size / 3 },
+    { px: x + size / 2, py: y + size / 3 },
+    { px: x, py: y - (2 * size) / 3 },
+  ]);
+}
+
+describe('sameShape', () => {
+  it('takes markers whose points round a step apart (32-bit coordinates) for one shape', () => {
+    const a = readMarker(triangle(1, 100, 100, 8));
+    expect(a).toBeTruthy();
+    if (!a) return;
+    // The same triangle, one coordinate a hair over a step's middle: it rounds one step on.
+    const [kind, count, first, ...rest] = a.key.split(' ');
+    const [x, y] = first.split(':').map(Number);
+    const b = { ...a, path: 2, key: [kind, count, `${x + 1}:${y}`, ...rest].join(' ') };
+    expect(sameShape(a, b)).toBe(true);
+    const far = { ...a, path: 3, key: [kind, count, `${x + 2}:${y}`, ...rest].join(' ') };
+    expect(sameShape(a, far)).toBe(false);
+  });
+
+  it('tells a triangle from a square and from one pointing down', () => {
+    const up = readMarker(triangle(1, 100, 100, 8));
+    const square = readMarker(
+      outline(2, [
+        { px: 96, py: 96 },
+        { px: 104, py: 96 },
+        { px: 104, py: 104 },
+        { px: 96, py: 104 },
+      ]),
+    );
+    const down = readMarker(
+      outline(3, [
+        { px: 96, py: 97.3 },
+        { px: 104, py: 97.3 },
+        { px: 100, py: 106.7 },
+      ]),
+    );
+    expect(up && square && down).toBeTruthy();
+    if (!up || !square || !down) return;
+    expect(sameShape(up, square)).toBe(false);
+    expect(sameShape(up, down)).toBe(false);
+  });
+});
