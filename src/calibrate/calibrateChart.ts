@@ -75,7 +75,6 @@ export async function calibrateChart({
     words: text.yTickWords,
     marks: [...plot.ticksY, ...plot.gridY],
   });
-  const named = xFit.confidence < DEFAULTS.doubtfulNumbers ? await readCategories() : null;
   const sharedLabels: Record<AxisName, string | null> = { x: null, y: null };
   const shared = (axis: AxisName): AxisScale | null => {
     const found = sharedAxis?.(axis, plot) ?? null;
@@ -84,15 +83,19 @@ export async function calibrateChart({
     sharedLabels[axis] = found.label;
     return found.scale;
   };
-  const xAxis = named?.axis ?? (xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x'));
   const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
+  // Categories along x need values up y (a table or a diagram has words on both).
+  const named = yAxis && xFit.confidence < DEFAULTS.doubtfulNumbers ? await readCategories() : null;
+  const xAxis = named?.axis ?? (xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x'));
   // a fit's doubts, unless the axis was read as categories or taken from the chart that shares it
   warnings.push(
     ...((xFit.axis && !named) || !xAxis ? xFit.warnings : []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
-  if (!xAxis && !yAxis && !text.xTickWords.concat(text.yTickWords).some(isNumber)) {
-    // Not one number beside the plot: a photograph, a pie chart, a table, a diagram.
+  const numbered = (words: Word[]) => words.filter(isNumber).length >= 2;
+  if (!xAxis && !yAxis && !numbered(text.xTickWords) && !numbered(text.yTickWords)) {
+    // No axis numbered beside the plot (a stray "1" is no axis): a photograph, a pie chart, a
+    // table, a diagram.
     throw new DigitizeError(
       'NO_CHART_FOUND',
       'calibrate',
