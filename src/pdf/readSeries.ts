@@ -1,8 +1,8 @@
 import { toHex } from '../color.js';
 import type { Box, MarkerShape, PixelPoint, SeriesResult } from '../types.js';
-import type { VectorAxis } from './findAxes.js';
 import type { LineStyle, VectorLegendEntry } from './findLegendEntries.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
+import type { VectorAxis } from './readAxis.js';
 import type { PdfPath } from './types.js';
 
 /** A marker is at most this many points across... */
