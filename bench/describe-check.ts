@@ -20,7 +20,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { colorName } from '../src/describe/colorName.js';
-import { type ChartFacts, describeChart } from '../src/describe/describeChart.js';
+import { describeChart } from '../src/describe/describeChart.js';
+import type { ChartFacts } from '../src/describe/facts.js';
 import { fromAxis, stepAt, toAxis } from '../src/describe/resolution.js';
 import type { ChartResult } from '../src/types.js';
 

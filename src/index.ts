@@ -7,22 +7,22 @@
  */
 export { colorName } from './describe/colorName.js';
 export { describe } from './describe/describe.js';
-export {
-  type AxisFacts,
-  type ChartFacts,
-  type ComparisonFacts,
-  describeChart,
-  type ExtremeFacts,
-  type LegendEntryFacts,
-  type LegendFacts,
-  type PanelResult,
-  type PointFact,
-  type SeriesFacts,
-  type StretchFacts,
-  type Trend,
-  type TurnFact,
-} from './describe/describeChart.js';
+export { describeChart } from './describe/describeChart.js';
 export { describeFigure, type FigureFacts } from './describe/describeFigure.js';
+export type {
+  AxisFacts,
+  ChartFacts,
+  ComparisonFacts,
+  ExtremeFacts,
+  LegendEntryFacts,
+  LegendFacts,
+  PanelResult,
+  PointFact,
+  SeriesFacts,
+  StretchFacts,
+  Trend,
+  TurnFact,
+} from './describe/facts.js';
 export type { LegendPlace } from './describe/legendPlace.js';
 export {
   createDigitizer,

@@ -1,16 +1,16 @@
 import { isFigure } from '../figure/figureResult.js';
 import type { DigitizeResult, MarkerShape } from '../types.js';
-import {
-  type AxisFacts,
-  type ChartFacts,
-  type ComparisonFacts,
-  describeChart,
-  type ExtremeFacts,
-  type LegendEntryFacts,
-  type SeriesFacts,
-  type StretchFacts,
-} from './describeChart.js';
+import { describeChart } from './describeChart.js';
 import { describeFigure } from './describeFigure.js';
+import type {
+  AxisFacts,
+  ChartFacts,
+  ComparisonFacts,
+  ExtremeFacts,
+  LegendEntryFacts,
+  SeriesFacts,
+  StretchFacts,
+} from './facts.js';
 import { decimalsOf, stepAt } from './resolution.js';
 
 /** Markers in words, as a person names them. */

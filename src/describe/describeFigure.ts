@@ -1,5 +1,6 @@
 import type { FigureResult } from '../types.js';
-import { type ChartFacts, describeChart } from './describeChart.js';
+import { describeChart } from './describeChart.js';
+import type { ChartFacts } from './facts.js';
 
 /** The facts of each chart of a figure, in its order. */
 export interface FigureFacts {

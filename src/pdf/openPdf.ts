@@ -85,50 +85,8 @@ export interface PdfDocument {
  */
 export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions): Promise<PdfDocument> {
   const lib = await loadPdfjs();
-  const { source, maxPixels } = options;
-  const task = lib.getDocument({
-    // pdfjs may keep or detach what it is given: a copy leaves the caller's buffer alone.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    enableXfa: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    useWorkerFetch: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    standardFontDataUrl: packageFolder('standard_fonts'),
-    cMapUrl: packageFolder('cmaps'),
-    cMapPacked: true,
-    wasmUrl: packageFolder('wasm'),
-    iccUrl: packageFolder('iccs'),
-    maxImageSize: maxPixels,
-    stopAtErrors: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-  });
-  // An encrypted file asks for a password: refuse at once rather than wait for one.
-  task.onPassword = () => {
-    task.destroy();
-  };
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    const name = (error as { name?: string } | null)?.name;
-    if (name === 'PasswordException' || task.destroyed) {
-      throw new DigitizeError('PDF_ENCRYPTED', 'load', 'the PDF is encrypted with a password', {
-        input: source,
-        cause: error,
-      });
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new DigitizeError('PDF_INVALID', 'load', `not a readable PDF: ${detail}`, {
-      input: source,
-      cause: error,
-    });
-  }
+  const { maxPixels } = options;
+  const doc = await loadDocument(lib, bytes, options);
 
   const ops = lib.OPS as unknown as OpTable;
   let current: PDFPageProxy | null = null;
@@ -210,6 +168,59 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions): Promi
       await doc.destroy();
     },
   };
+}
+
+/**
+ * The document pdfjs reads from the bytes, with everything that runs or fetches turned off
+ * (see openPdf). Throws DigitizeError PDF_ENCRYPTED or PDF_INVALID.
+ */
+async function loadDocument(
+  lib: Pdfjs,
+  bytes: Uint8Array,
+  { source, maxPixels }: OpenPdfOptions,
+): Promise<PDFDocumentProxy> {
+  const task = lib.getDocument({
+    // pdfjs may keep or detach what it is given: a copy leaves the caller's buffer alone.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useWorkerFetch: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    standardFontDataUrl: packageFolder('standard_fonts'),
+    cMapUrl: packageFolder('cmaps'),
+    cMapPacked: true,
+    wasmUrl: packageFolder('wasm'),
+    iccUrl: packageFolder('iccs'),
+    maxImageSize: maxPixels,
+    stopAtErrors: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+  });
+  // An encrypted file asks for a password: refuse at once rather than wait for one.
+  task.onPassword = () => {
+    task.destroy();
+  };
+  try {
+    return await task.promise;
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    if (name === 'PasswordException' || task.destroyed) {
+      throw new DigitizeError('PDF_ENCRYPTED', 'load', 'the PDF is encrypted with a password', {
+        input: source,
+        cause: error,
+      });
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DigitizeError('PDF_INVALID', 'load', `not a readable PDF: ${detail}`, {
+      input: source,
+      cause: error,
+    });
+  }
 }
 
 type Canvas = typeof import('@napi-rs/canvas');

@@ -1,5 +1,5 @@
 import type { Box } from '../types.js';
-import type { VectorAxis } from './findAxes.js';
+import type { VectorAxis } from './readAxis.js';
 import type { TextLine } from './textLines.js';
 
 /** Titles and axis labels lie at most this many ems from what they name. */

@@ -1,8 +1,8 @@
 import { toHex } from '../color.js';
 import type { Box, MarkerShape, PixelPoint, SeriesResult } from '../types.js';
-import type { VectorAxis } from './findAxes.js';
 import type { LineStyle, VectorLegendEntry } from './findLegendEntries.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
+import type { VectorAxis } from './readAxis.js';
 import type { PdfPath } from './types.js';
 
 /** A marker is at most this many points across... */
@@ -85,58 +85,8 @@ export function readSeries(
     });
   }
 
-  // One series per way of drawing; paths drawn alike join where one ends at the next's start
-  // or where they do not overlap in x (a long line split in pieces).
-  const series: Line[] = [];
-  for (const line of lines) {
-    const same = series.filter((other) => sameStyle(other.style, line.style));
-    const joined = same.find((other) => {
-      const end = other.points[other.points.length - 1];
-      const start = line.points[0];
-      return (
-        Math.abs(end.px - start.px) <= 1e-3 * scale && Math.abs(end.py - start.py) <= 1e-3 * scale
-      );
-    });
-    if (joined) {
-      joined.points.push(...line.points.slice(1));
-      continue;
-    }
-    const apart = same.find((other) => !overlapsInX(other.points, line.points, scale));
-    if (apart) {
-      apart.points = xOrdered([apart.points, line.points]);
-      continue;
-    }
-    series.push({ ...line, points: [...line.points] });
-  }
-
-  // Markers of one look are one set; a set goes to the line of its colour through its centres.
-  const groups: DrawnMarker[][] = [];
-  for (const marker of markers) {
-    const group = groups.find(
-      ([first]) =>
-        sameShape(first, marker) &&
-        sameColor(first.fill, marker.fill) &&
-        sameColor(first.stroke, marker.stroke),
-    );
-    if (group) group.push(marker);
-    else groups.push([marker]);
-  }
-  const withMarkers = new Map<Line, DrawnMarker[]>();
-  const scatters: DrawnMarker[][] = [];
-  for (const group of groups) {
-    const host = series.find(
-      (line) =>
-        group.some(
-          (m) => sameRgb(m.fill, line.style.color) || sameRgb(m.stroke, line.style.color),
-        ) && group.filter((m) => pointOnLine(line.points, m) !== null).length >= group.length / 2,
-    );
-    if (host && !withMarkers.has(host)) withMarkers.set(host, group);
-    else if (
-      group.length >= 2 ||
-      entries.some((entry) => entry.marker && sameShape(entry.marker, group[0]))
-    )
-      scatters.push(group);
-  }
+  const series = joinLines(lines, scale);
+  const { withMarkers, scatters } = placeMarkers(markers, series, entries);
 
   // Legend names: the entry drawn most alike, each entry once.
   type Candidate = {
@@ -187,6 +137,75 @@ export function readSeries(
     }
   }
   return { series: results, warnings };
+}
+
+/**
+ * One series per way of drawing: lines drawn alike join where one ends at the next's start or
+ * where they do not overlap in x (a long line split in pieces). The lines are not changed.
+ */
+function joinLines(lines: readonly Line[], scale: number): Line[] {
+  const series: Line[] = [];
+  for (const line of lines) {
+    const same = series.filter((other) => sameStyle(other.style, line.style));
+    const joined = same.find((other) => {
+      const end = other.points[other.points.length - 1];
+      const start = line.points[0];
+      return (
+        Math.abs(end.px - start.px) <= 1e-3 * scale && Math.abs(end.py - start.py) <= 1e-3 * scale
+      );
+    });
+    if (joined) {
+      joined.points.push(...line.points.slice(1));
+      continue;
+    }
+    const apart = same.find((other) => !overlapsInX(other.points, line.points, scale));
+    if (apart) {
+      apart.points = xOrdered([apart.points, line.points]);
+      continue;
+    }
+    series.push({ ...line, points: [...line.points] });
+  }
+  return series;
+}
+
+/**
+ * Markers of one look are one set; a set goes to the line of its colour through (at least half
+ * of) its centres, one set per line. A set with no line is a scatter where it has two markers
+ * or more, or a legend entry shows its shape; otherwise it is dropped.
+ */
+function placeMarkers(
+  markers: readonly DrawnMarker[],
+  series: readonly Line[],
+  entries: readonly VectorLegendEntry[],
+): { withMarkers: Map<Line, DrawnMarker[]>; scatters: DrawnMarker[][] } {
+  const groups: DrawnMarker[][] = [];
+  for (const marker of markers) {
+    const group = groups.find(
+      ([first]) =>
+        sameShape(first, marker) &&
+        sameColor(first.fill, marker.fill) &&
+        sameColor(first.stroke, marker.stroke),
+    );
+    if (group) group.push(marker);
+    else groups.push([marker]);
+  }
+  const withMarkers = new Map<Line, DrawnMarker[]>();
+  const scatters: DrawnMarker[][] = [];
+  for (const group of groups) {
+    const host = series.find(
+      (line) =>
+        group.some(
+          (m) => sameRgb(m.fill, line.style.color) || sameRgb(m.stroke, line.style.color),
+        ) && group.filter((m) => pointOnLine(line.points, m) !== null).length >= group.length / 2,
+    );
+    if (host && !withMarkers.has(host)) withMarkers.set(host, group);
+    else if (
+      group.length >= 2 ||
+      entries.some((entry) => entry.marker && sameShape(entry.marker, group[0]))
+    )
+      scatters.push(group);
+  }
+  return { withMarkers, scatters };
 }
 
 /**

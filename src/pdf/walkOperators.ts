@@ -184,97 +184,129 @@ export function walkOperators(
         if (matrix) state.ctm = multiply(state.ctm, matrix);
         break;
       }
-      case ops.setLineWidth:
-        if (typeof args[0] === 'number') state.lineWidth = args[0];
-        break;
-      case ops.setDash:
-        state.dash = dashOf(args[0]);
-        break;
-      case ops.setStrokeRGBColor:
-        state.stroke = parseHex(args[0]);
-        break;
-      case ops.setFillRGBColor:
-        state.fill = parseHex(args[0]);
-        break;
-      case ops.setStrokeColorN:
-      case ops.setStrokeTransparent:
-        state.stroke = null;
-        break;
-      case ops.setFillColorN:
-      case ops.setFillTransparent:
-        state.fill = null;
-        break;
-      case ops.setGState:
-        applyGState(state, args[0]);
-        break;
       case ops.clip:
       case ops.eoClip:
         pendingClip = true;
         break;
       case ops.constructPath: {
         const [paintOp, packed, minMax] = args as [number, unknown[] | undefined, unknown];
-        const data = packed?.[0];
-        const subpaths = data instanceof Float32Array || Array.isArray(data) ? unpack(data) : [];
         const bounds = toNumbers(minMax, 4);
         if (pendingClip) {
           pendingClip = false;
           if (bounds) state.clip = intersect(state.clip, transformBox(state.ctm, ...bounds));
         }
-        if (subpaths.length === 0 || !bounds) break;
-        const stroked = paintOps.stroke.has(paintOp) || paintOps.both.has(paintOp);
-        const filled = paintOps.fill.has(paintOp) || paintOps.both.has(paintOp);
-        if (!stroked && !filled) break;
-        const stroke = stroked && state.strokeAlpha > 0 ? state.stroke : null;
-        const fill = filled && state.fillAlpha > 0 ? state.fill : null;
-        if (!stroke && !fill) break;
-        const scale = lengthScale(state.ctm);
-        paths.push({
+        const path = paintedPath(state, packed, bounds, {
+          stroked: paintOps.stroke.has(paintOp) || paintOps.both.has(paintOp),
+          filled: paintOps.fill.has(paintOp) || paintOps.both.has(paintOp),
           index: paths.length,
-          subpaths: subpaths.map((subpath) => ({
-            ...subpath,
-            points: subpath.points.map(({ px, py }) => applyMatrix(state.ctm, px, py)),
-          })),
-          stroke,
-          fill,
-          lineWidth: state.lineWidth * scale,
-          dash: state.dash.map((length) => length * scale),
-          clip: state.clip,
-          formOrigin: state.formOrigin,
-          box: transformBox(state.ctm, ...bounds),
         });
+        if (path) paths.push(path);
         break;
       }
       case ops.paintImageXObject:
-      case ops.paintImageXObjectRepeat: {
-        const [id, width, height] = args;
-        if (typeof id === 'string' && typeof width === 'number' && typeof height === 'number') {
-          images.push({ id, width, height, box: transformBox(state.ctm, 0, 0, 1, 1), data: null });
-        }
-        break;
-      }
+      case ops.paintImageXObjectRepeat:
       case ops.paintInlineImageXObject: {
-        const image = args[0] as { width?: unknown; height?: unknown; data?: unknown } | undefined;
-        if (
-          image &&
-          typeof image.width === 'number' &&
-          typeof image.height === 'number' &&
-          (image.data instanceof Uint8Array || image.data instanceof Uint8ClampedArray)
-        ) {
-          images.push({
-            id: null,
-            width: image.width,
-            height: image.height,
-            box: transformBox(state.ctm, 0, 0, 1, 1),
-            data: image.data,
-          });
-        }
+        const image = placedImage(args, fn === ops.paintInlineImageXObject, state.ctm);
+        if (image) images.push(image);
         break;
       }
       default:
-        break;
+        setPaint(state, fn, args, ops);
     }
   }
   return { paths, images, deepForms };
+}
+
+/** Applies an operator that sets how paths are painted (width, dash, colours, alpha); ignores others. */
+function setPaint(state: GraphicsState, fn: number, args: unknown[], ops: OpTable): void {
+  switch (fn) {
+    case ops.setLineWidth:
+      if (typeof args[0] === 'number') state.lineWidth = args[0];
+      break;
+    case ops.setDash:
+      state.dash = dashOf(args[0]);
+      break;
+    case ops.setStrokeRGBColor:
+      state.stroke = parseHex(args[0]);
+      break;
+    case ops.setFillRGBColor:
+      state.fill = parseHex(args[0]);
+      break;
+    case ops.setStrokeColorN:
+    case ops.setStrokeTransparent:
+      state.stroke = null;
+      break;
+    case ops.setFillColorN:
+    case ops.setFillTransparent:
+      state.fill = null;
+      break;
+    case ops.setGState:
+      applyGState(state, args[0]);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * The path a `constructPath` operator paints with the graphics state, in page pixels; null
+ * where it has no points or bounds, or paints nothing visible (no stroke or fill, alpha 0,
+ * a pattern colour).
+ */
+function paintedPath(
+  state: GraphicsState,
+  packed: unknown[] | undefined,
+  bounds: [number, number, number, number] | null,
+  { stroked, filled, index }: { stroked: boolean; filled: boolean; index: number },
+): PdfPath | null {
+  const data = packed?.[0];
+  const subpaths = data instanceof Float32Array || Array.isArray(data) ? unpack(data) : [];
+  if (subpaths.length === 0 || !bounds) return null;
+  if (!stroked && !filled) return null;
+  const stroke = stroked && state.strokeAlpha > 0 ? state.stroke : null;
+  const fill = filled && state.fillAlpha > 0 ? state.fill : null;
+  if (!stroke && !fill) return null;
+  const scale = lengthScale(state.ctm);
+  return {
+    index,
+    subpaths: subpaths.map((subpath) => ({
+      ...subpath,
+      points: subpath.points.map(({ px, py }) => applyMatrix(state.ctm, px, py)),
+    })),
+    stroke,
+    fill,
+    lineWidth: state.lineWidth * scale,
+    dash: state.dash.map((length) => length * scale),
+    clip: state.clip,
+    formOrigin: state.formOrigin,
+    box: transformBox(state.ctm, ...bounds),
+  };
+}
+
+/**
+ * The image an image operator paints, placed by `ctm` (an image fills the unit square): an
+ * XObject by its id (decoded later), an inline image with its data. Null for malformed
+ * arguments.
+ */
+function placedImage(args: unknown[], inline: boolean, ctm: Matrix): PdfImage | null {
+  const box = transformBox(ctm, 0, 0, 1, 1);
+  if (!inline) {
+    const [id, width, height] = args;
+    if (typeof id === 'string' && typeof width === 'number' && typeof height === 'number') {
+      return { id, width, height, box, data: null };
+    }
+    return null;
+  }
+  const image = args[0] as { width?: unknown; height?: unknown; data?: unknown } | undefined;
+  if (
+    image &&
+    typeof image.width === 'number' &&
+    typeof image.height === 'number' &&
+    (image.data instanceof Uint8Array || image.data instanceof Uint8ClampedArray)
+  ) {
+    return { id: null, width: image.width, height: image.height, box, data: image.data };
+  }
+  return null;
 }
 
 function applyGState(state: GraphicsState, entries: unknown): void {

@@ -1,11 +1,8 @@
 import { afterAll, expect, describe as group, it } from 'vitest';
 import { colorName } from '../../src/describe/colorName.js';
 import { describe } from '../../src/describe/describe.js';
-import {
-  type ChartFacts,
-  describeChart,
-  type PointFact,
-} from '../../src/describe/describeChart.js';
+import { describeChart } from '../../src/describe/describeChart.js';
+import type { ChartFacts, PointFact } from '../../src/describe/facts.js';
 import { stepAt } from '../../src/describe/resolution.js';
 import { createDigitizer } from '../../src/digitize.js';
 import { chartsOf } from '../../src/figure/figureResult.js';

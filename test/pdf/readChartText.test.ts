@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VectorAxis } from '../../src/pdf/findAxes.js';
+import type { VectorAxis } from '../../src/pdf/readAxis.js';
 import { readChartTexts } from '../../src/pdf/readChartText.js';
 import type { TextLine } from '../../src/pdf/textLines.js';
 import type { Box } from '../../src/types.js';

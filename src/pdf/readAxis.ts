@@ -1,21 +1,13 @@
+/**
+ * The axes of a vector chart's frame, read exactly: each side's number labels put on the tick
+ * marks or grid lines they label, and value = a + b × pixel fitted through them, linear or log.
+ */
 import { makeAxisScale } from '../calibrate/axisScale.js';
 import { type ParsedTick, parseTickLabel } from '../calibrate/parseTick.js';
 import { fitLine } from '../math.js';
 import type { AxisName, AxisScale, Box, Scale, Tick } from '../types.js';
+import type { Segment } from './findFrames.js';
 import type { TextLine } from './textLines.js';
-import type { PdfPath } from './types.js';
-
-/** A straight axis-parallel piece of a stroked path (or a thin filled rectangle). */
-export interface Segment {
-  path: number;
-  orientation: 'h' | 'v';
-  /** The constant coordinate: y of a horizontal segment, x of a vertical one. */
-  at: number;
-  from: number;
-  to: number;
-  /** The whole of its subpath (a tick mark, a grid line), not a side of a shape. */
-  lone: boolean;
-}
 
 /** An axis fitted exactly from tick labels on their marks: value = intercept + slope * pixel. */
 export interface VectorAxis extends AxisScale {
@@ -31,12 +23,6 @@ export interface VectorAxis extends AxisScale {
   warnings: string[];
 }
 
-/** Coordinates equal to within this many pixels per pixel-scale are one (32-bit floats of pdfjs). */
-const EPSILON = 1e-3;
-/** A plot is at least this big (points) in both directions. */
-const MIN_PLOT = 24;
-/** A box covering this share of the page both ways is the page's background. */
-const PAGE_SHARE = 0.97;
 /** A tick is at most this share of the box's extent across its axis... */
 const MAX_TICK = 0.2;
 /** ...and a grid line at least this share. */
@@ -53,180 +39,6 @@ const SAME_ROW = 0.3;
 const EXACT_RESIDUAL = 0.05;
 /** ...and one with labels placed at their centres to this many. */
 const CENTRED_RESIDUAL = 1;
-
-/**
- * Straight axis-parallel segments of the page: every line piece of a stroked path that is
- * horizontal or vertical, and every thin filled rectangle (some engines fill tick marks).
- */
-export function findSegments(paths: readonly PdfPath[], scale: number): Segment[] {
-  const eps = EPSILON * scale;
-  const segments: Segment[] = [];
-  for (const path of paths) {
-    if (path.stroke) {
-      for (const subpath of path.subpaths) {
-        if (subpath.curved) continue;
-        const points = subpath.closed ? [...subpath.points, subpath.points[0]] : subpath.points;
-        const lone = points.length === 2;
-        for (let i = 1; i < points.length; i++) {
-          const a = points[i - 1];
-          const b = points[i];
-          if (Math.abs(a.py - b.py) <= eps && Math.abs(a.px - b.px) > eps) {
-            segments.push({
-              path: path.index,
-              orientation: 'h',
-              at: (a.py + b.py) / 2,
-              from: Math.min(a.px, b.px),
-              to: Math.max(a.px, b.px),
-              lone,
-            });
-          } else if (Math.abs(a.px - b.px) <= eps && Math.abs(a.py - b.py) > eps) {
-            segments.push({
-              path: path.index,
-              orientation: 'v',
-              at: (a.px + b.px) / 2,
-              from: Math.min(a.py, b.py),
-              to: Math.max(a.py, b.py),
-              lone,
-            });
-          }
-        }
-      }
-    } else if (path.fill && isRectangle(path)) {
-      const { left, top, right, bottom } = path.box;
-      const width = right - left;
-      const height = bottom - top;
-      const thin = scale; // a filled line is at most a point thick
-      if (height <= thin && width > 2 * height) {
-        segments.push({
-          path: path.index,
-          orientation: 'h',
-          at: (top + bottom) / 2,
-          from: left,
-          to: right,
-          lone: true,
-        });
-      } else if (width <= thin && height > 2 * width) {
-        segments.push({
-          path: path.index,
-          orientation: 'v',
-          at: (left + right) / 2,
-          from: top,
-          to: bottom,
-          lone: true,
-        });
-      }
-    }
-  }
-  return segments;
-}
-
-/** Whether a path is one axis-parallel rectangle (4 corners, closed or ending where it began). */
-export function isRectangle(path: PdfPath): boolean {
-  if (path.subpaths.length !== 1) return false;
-  const [subpath] = path.subpaths;
-  if (subpath.curved) return false;
-  let points = subpath.points;
-  const first = points[0];
-  const last = points[points.length - 1];
-  const eps = 1e-3 * Math.max(1, path.box.right - path.box.left, path.box.bottom - path.box.top);
-  if (
-    points.length === 5 &&
-    Math.abs(first.px - last.px) <= eps &&
-    Math.abs(first.py - last.py) <= eps
-  ) {
-    points = points.slice(0, 4);
-  } else if (points.length !== 4 || !(subpath.closed || path.fill)) {
-    return false;
-  }
-  for (let i = 0; i < 4; i++) {
-    const a = points[i];
-    const b = points[(i + 1) % 4];
-    if (Math.abs(a.px - b.px) > eps && Math.abs(a.py - b.py) > eps) return false;
-  }
-  return true;
-}
-
-/**
- * Boxes that may be plot frames: rectangles drawn (filled, stroked) or clipped to, and the
- * boxes that two long perpendicular lines meeting at their ends span (spines), at least
- * MIN_PLOT points each way and not the page itself. Near-equal boxes are given once.
- */
-export function findFrameCandidates(
-  paths: readonly PdfPath[],
-  segments: readonly Segment[],
-  page: { width: number; height: number; scale: number },
-): Box[] {
-  const min = MIN_PLOT * page.scale;
-  const boxes: Box[] = [];
-  const add = (box: Box) => {
-    const width = box.right - box.left;
-    const height = box.bottom - box.top;
-    if (width < min || height < min) return;
-    if (width >= PAGE_SHARE * page.width && height >= PAGE_SHARE * page.height) return;
-    if (!boxes.some((other) => sameBox(other, box, page.scale))) boxes.push(box);
-  };
-  const clips = new Map<string, Box>();
-  for (const path of paths) {
-    if (isRectangle(path)) add(path.box);
-    if (path.clip) clips.set(boxKey(path.clip), path.clip);
-  }
-  for (const clip of clips.values()) add(clip);
-
-  const eps = 2 * page.scale;
-  const long = segments.filter((segment) => segment.to - segment.from >= min);
-  const horizontals = long.filter((segment) => segment.orientation === 'h');
-  const verticals = long.filter((segment) => segment.orientation === 'v');
-  for (const v of verticals) {
-    for (const h of horizontals) {
-      const xEnd = Math.abs(h.from - v.at) <= eps || Math.abs(h.to - v.at) <= eps;
-      const yEnd = Math.abs(v.from - h.at) <= eps || Math.abs(v.to - h.at) <= eps;
-      if (xEnd && yEnd) {
-        add({
-          left: Math.min(h.from, v.at),
-          top: Math.min(v.from, h.at),
-          right: Math.max(h.to, v.at),
-          bottom: Math.max(v.to, h.at),
-        });
-      }
-    }
-  }
-  // A frameless plot (ggplot2's theme_minimal): the box its grid lines span, level ones all
-  // alike end to end, upright ones too, each set lying within the other's extent.
-  const gridSets = (list: Segment[]) => {
-    const sets = new Map<string, Segment[]>();
-    for (const segment of list) {
-      const key = `${Math.round(segment.from / eps)},${Math.round(segment.to / eps)}`;
-      sets.set(key, [...(sets.get(key) ?? []), segment]);
-    }
-    return [...sets.values()].filter((set) => set.length >= 2);
-  };
-  for (const levels of gridSets(horizontals)) {
-    for (const uprights of gridSets(verticals)) {
-      const [left, right] = [levels[0].from, levels[0].to];
-      const [top, bottom] = [uprights[0].from, uprights[0].to];
-      const within =
-        uprights.every((v) => v.at >= left - eps && v.at <= right + eps) &&
-        levels.every((h) => h.at >= top - eps && h.at <= bottom + eps);
-      if (within) add({ left, top, right, bottom });
-    }
-  }
-  return boxes;
-}
-
-/** Two boxes within half a point of each other on every side. */
-export function sameBox(a: Box, b: Box, scale: number): boolean {
-  const eps = 0.5 * scale;
-  return (
-    Math.abs(a.left - b.left) <= eps &&
-    Math.abs(a.top - b.top) <= eps &&
-    Math.abs(a.right - b.right) <= eps &&
-    Math.abs(a.bottom - b.bottom) <= eps
-  );
-}
-
-function boxKey(box: Box): string {
-  return [box.left, box.top, box.right, box.bottom].map((v) => v.toFixed(2)).join(',');
-}
 
 interface Label {
   line: TextLine;
