@@ -66,8 +66,9 @@ export interface Digitizer {
 /** Default per-image time limit (ms): the slowest development chart takes under 2 s. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /**
- * Charts handed to the pool per worker by `digitizeMany`: one running and one waiting, so a
- * worker never idles while its last result travels back.
+ * Charts in flight per job in `digitizeMany`. With workers: one running and one waiting, so a
+ * worker never idles while its last result travels back. With jobs 1, two charts share the
+ * calling thread: one runs its stages while the OCR engine's thread reads the other's text.
  */
 const IN_FLIGHT_PER_JOB = 2;
 
@@ -154,7 +155,7 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       return outcomes(iterator, digitize, {
         ...perCall,
         signal: perCall.signal ?? options.signal,
-        limit: jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB,
+        limit: jobs * IN_FLIGHT_PER_JOB,
       });
     },
     async close() {
