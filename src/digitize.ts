@@ -25,9 +25,10 @@ export interface DigitizerOptions extends DigitizeOptions {
   /** Folder holding eng.traineddata.gz. @default the package's models/ folder */
   modelDir?: string;
   /**
-   * Charts digitized at once. 1 runs them one after another on this thread. More starts up to
-   * that many worker threads as work arrives, each with its own OCR engine (about 150 MB each);
-   * the number of cores (`os.availableParallelism()`) is the useful maximum. @default 1
+   * Charts digitized at once. 1 runs them on this thread (`digitizeMany` keeps two in flight,
+   * one running its stages while the OCR engine reads the other). More starts up to that many
+   * worker threads as work arrives, each with its own OCR engine (about 150 MB each); the
+   * number of cores (`os.availableParallelism()`) is the useful maximum. @default 1
    */
   jobs?: number;
 }
