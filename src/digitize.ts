@@ -12,7 +12,9 @@ export interface DigitizeOptions {
   maxPixels?: number;
   /**
    * Per-image time limit in milliseconds. With `jobs` > 1 it counts from when a worker takes
-   * the chart, and a worker over the limit is stopped and replaced. @default 60_000
+   * the chart, and a worker over the limit is stopped and replaced. With `jobs` 1,
+   * `digitizeMany` runs two charts on the calling thread, and each one's time runs on while the
+   * other's stages do. @default 60_000
    */
   timeoutMs?: number;
   /** Cancels the work: pending charts reject with a DigitizeError `ABORTED`. @default none */
