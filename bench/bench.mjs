@@ -2,22 +2,24 @@
 /**
  * Speed benchmark of the built digitizer (run `npm run build` first; `npm run bench` runs this).
  *
- *   node bench/bench.mjs [DIR] [--runs N] [--jobs 1,2]
+ *   node bench/bench.mjs [DIR] [--runs N] [--jobs 1,2] [--cli]
  *
- * DIR: a folder of chart images; default ../shared/charts when it exists, else samples/.
- * Prints, as tables:
+ * DIR: a folder of chart images; default ../shared/charts when it exists, else samples/ (and
+ * the whole-process table skips the batch rows, saying so). --cli prints the whole-process
+ * table only. Prints, as tables:
  * - stages: median, p90 and max milliseconds per stage over DIR (one digitizer, jobs 1, charts
  *   one after another, from `onTimings`), and `output` (the JSON text of the result);
  * - throughput in steady state: for each jobs value, a digitizer whose workers (and OCR engines)
  *   are already started and warmed by one unmeasured pass digitizes every chart of DIR with
  *   `digitizeMany`, N times (default 3);
  *   the median charts/s, and the resident memory after each pass (flat means no leak);
- * - batch CLI: `node dist/cli.js DIR --out TMP --jobs N --force --quiet` for each jobs value,
- *   wall time (start-up included) and peak RSS;
  * - figure: a 2 x 3 figure tiled from samples/aime24.png against that chart alone, one warmed
  *   digitizer, median of N runs each: the time per figure and per panel, and the panels read;
- * - cold start: wall time of `node dist/cli.js samples/aime24.png --json` (3 runs, median) and
- *   its peak RSS (`/usr/bin/time -v` when present, else the child's own maxRSS).
+ * - whole process: `node dist/cli.js DIR --jsonl --quiet --jobs N` for each jobs value, and the
+ *   cold `node dist/cli.js samples/aime24.png --json`; the medians over N runs of the wall time,
+ *   the CPU time of the child (user + system, every thread) and its peak RSS (GNU
+ *   `/usr/bin/time` when present, else the child's own `process.resourceUsage()`), with the
+ *   load average before each row (another process on the machine blurs wall times, not CPU).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,8 +30,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.tif', '.tiff']);
-/** Cold runs of the CLI: the median of three smooths out one slow start. */
-const COLD_RUNS = 3;
 const COLD_INPUT = join(root, 'samples', 'aime24.png');
 const CLI = join(root, 'dist', 'cli.js');
 const TIME = '/usr/bin/time';
@@ -211,16 +211,21 @@ async function throughputRun(library, charts, jobs, runs) {
   return { rates, rss, cpu };
 }
 
-/** Runs a command; returns wall time (ms) and peak RSS (MiB) when known. */
+/**
+ * Runs the CLI with `args` (its output discarded); returns the wall time (ms), the CPU time of
+ * the child, user + system over all its threads (ms), and its peak RSS (MiB).
+ */
 async function timed(args, scratch, label) {
   const useTime = existsSync(TIME);
-  const rssFile = join(scratch, `rss-${label}.txt`);
-  // Without GNU time, the child writes its own peak RSS when it exits.
+  const usageFile = join(scratch, `usage-${label}.txt`);
+  // Without GNU time, the child writes its own usage when it exits (all threads: getrusage).
   const preload = `data:text/javascript,${encodeURIComponent(
-    `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
+    `import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(usageFile)}, [u.userCPUTime / 1e6, u.systemCPUTime / 1e6, u.maxRSS].join(' ')); });`,
   )}`;
   const command = useTime ? TIME : process.execPath;
-  const argv = useTime ? ['-v', process.execPath, ...args] : ['--import', preload, ...args];
+  const argv = useTime
+    ? ['-o', usageFile, '-f', '%U %S %M', process.execPath, ...args]
+    : ['--import', preload, ...args];
   const t0 = performance.now();
   const { code, stderr } = await new Promise((resolvePromise, reject) => {
     const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -233,20 +238,87 @@ async function timed(args, scratch, label) {
   });
   const wall = performance.now() - t0;
   if (code !== 0 && code !== 1) throw new Error(`digitize exited with ${code}:\n${stderr}`);
-  let rssKiB = Number.NaN;
-  if (useTime) {
-    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-    if (match) rssKiB = Number(match[1]);
-  } else if (existsSync(rssFile)) {
-    rssKiB = Number(await readFile(rssFile, 'utf8'));
-  }
-  return { wall, rssMiB: rssKiB / 1024 };
+  // GNU time writes "Command exited with non-zero status 1" first when the CLI exits with 1.
+  const usage = existsSync(usageFile) ? (await readFile(usageFile, 'utf8')).trim().split('\n') : [];
+  const [user, system, rssKiB] = (usage.at(-1) ?? '').split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000, rssMiB: rssKiB / 1024 };
 }
 
+/** The whole CLI process, `runs` times per row: the issue's table of wall, CPU and peak RSS. */
+async function processRun({ dir, charts, batch, jobsList, runs }) {
+  const scratch = await mkdtemp(join(tmpdir(), 'digitize-bench-'));
+  const commands = [];
+  if (batch) {
+    for (const jobs of jobsList) {
+      commands.push({
+        label: `digitize ${relative(root, dir) || '.'} --jsonl --quiet --jobs ${jobs}`,
+        args: [CLI, dir, '--jsonl', '--quiet', '--jobs', String(jobs)],
+        jobs,
+        charts: charts.length,
+      });
+    }
+  }
+  commands.push({
+    label: 'digitize samples/aime24.png --json (cold)',
+    args: [CLI, COLD_INPUT, '--json'],
+    jobs: null,
+    charts: 1,
+  });
+  const rows = [
+    [
+      'whole process, median of N',
+      'wall',
+      'CPU',
+      'peak RSS',
+      'charts/s',
+      'CPU/chart',
+      'walls (ms)',
+      'load',
+    ],
+  ];
+  const medians = new Map();
+  try {
+    for (const [k, command] of commands.entries()) {
+      const [load] = loadavg();
+      const measured = [];
+      for (let i = 0; i < runs; i++) measured.push(await timed(command.args, scratch, `${k}-${i}`));
+      const wall = median(measured.map((m) => m.wall));
+      const cpu = median(measured.map((m) => m.cpu));
+      const rss = median(measured.map((m) => m.rssMiB));
+      medians.set(command.jobs, { wall, cpu });
+      rows.push([
+        command.label,
+        seconds(wall),
+        seconds(cpu),
+        `${rss.toFixed(0)} MiB`,
+        ((command.charts / wall) * 1000).toFixed(2),
+        ms(cpu / command.charts),
+        measured.map((m) => m.wall.toFixed(0)).join(', '),
+        load.toFixed(2),
+      ]);
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  console.log(table(rows));
+  const base = medians.get(1);
+  for (const jobs of jobsList) {
+    const other = medians.get(jobs);
+    if (jobs === 1 || !base || !other) continue;
+    console.log(
+      `jobs ${jobs} / jobs 1: ${(base.wall / other.wall).toFixed(2)}x as fast (wall), ` +
+        `${(other.cpu / base.cpu).toFixed(2)}x the CPU`,
+    );
+  }
+}
+
+const seconds = (value) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : '-');
+
 function parseArgs(argv) {
-  const options = { dir: null, runs: 3, jobs: [1, 2] };
+  const options = { dir: null, runs: 3, jobs: [1, 2], cli: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') options.runs = Number(argv[++i]);
+    else if (argv[i] === '--cli') options.cli = true;
     else if (argv[i] === '--jobs') options.jobs = argv[++i].split(',').map(Number);
     else options.dir = argv[i];
   }
@@ -256,17 +328,33 @@ function parseArgs(argv) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const shared = resolve(root, '..', 'shared', 'charts');
-  const dir = resolve(options.dir ?? (existsSync(shared) ? shared : join(root, 'samples')));
+  // The whole-process batch rows are the development set's (or DIR's): samples/ is no batch.
+  const batch = options.dir !== null || existsSync(shared);
+  const dir = resolve(options.dir ?? (batch ? shared : join(root, 'samples')));
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  if (!Number.isSafeInteger(options.runs) || options.runs < 1) {
+    throw new Error(`--runs takes a positive integer, received ${options.runs}`);
+  }
   const charts = await chartsIn(dir);
   if (charts.length === 0) throw new Error(`no chart images in ${dir}`);
-  const library = await loadLibrary();
 
   const [load] = loadavg();
   console.log(
     `charts: ${relative(process.cwd(), dir) || '.'} (${charts.length} images); node ${process.version}; ` +
-      `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}; load average ${load.toFixed(2)} at start\n`,
+      `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}; load average ${load.toFixed(2)} at start; ` +
+      `${options.runs} runs\n`,
   );
+  if (!batch) {
+    console.log(
+      `${relative(process.cwd(), shared)} not found: the whole-process batch rows are skipped ` +
+        '(pass a folder of charts as DIR to measure them)\n',
+    );
+  }
+  if (options.cli) {
+    await processRun({ dir, charts, batch, jobsList: options.jobs, runs: options.runs });
+    return;
+  }
+  const library = await loadLibrary();
   const staged = await stageRun(library, charts);
   const rows = [['stage (jobs 1, ms per chart)', 'median', 'p90', 'max']];
   for (const [key, name] of STAGES) {
@@ -323,48 +411,7 @@ async function main() {
     ])}\n\nfigure / chart: ${(figure.many / figure.one).toFixed(2)}x for ${panels} panels\n`,
   );
 
-  const scratch = await mkdtemp(join(tmpdir(), 'digitize-bench-'));
-  try {
-    const batch = [['batch CLI (start-up included)', 'wall', 'charts/s', 'peak RSS', 'RSS / job']];
-    for (const jobs of options.jobs) {
-      const out = join(scratch, `out-${jobs}`);
-      const { wall, rssMiB } = await timed(
-        [CLI, dir, '--out', out, '--jobs', String(jobs), '--force', '--quiet'],
-        scratch,
-        `batch-${jobs}`,
-      );
-      batch.push([
-        `--jobs ${jobs}`,
-        ms(wall),
-        ((charts.length / wall) * 1000).toFixed(2),
-        `${rssMiB.toFixed(0)} MiB`,
-        `${(rssMiB / jobs).toFixed(0)} MiB`,
-      ]);
-    }
-    console.log(`${table(batch)}\n`);
-
-    const runs = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
-      runs.push(await timed([CLI, COLD_INPUT, '--json'], scratch, `cold-${i}`));
-    }
-    console.log(
-      table([
-        ['cold CLI: node dist/cli.js samples/aime24.png --json', 'median', 'runs'],
-        [
-          'wall time',
-          ms(median(runs.map((r) => r.wall))),
-          runs.map((r) => r.wall.toFixed(0)).join(', '),
-        ],
-        [
-          `peak RSS (${existsSync(TIME) ? '/usr/bin/time -v' : 'child maxRSS'})`,
-          `${median(runs.map((r) => r.rssMiB)).toFixed(0)} MiB`,
-          runs.map((r) => r.rssMiB.toFixed(0)).join(', '),
-        ],
-      ]),
-    );
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  await processRun({ dir, charts, batch, jobsList: options.jobs, runs: options.runs });
 }
 
 main().catch((error) => {

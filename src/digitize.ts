@@ -14,7 +14,9 @@ export interface DigitizeOptions {
   maxPixels?: number;
   /**
    * Per-image time limit in milliseconds. With `jobs` > 1 it counts from when a worker takes
-   * the chart, and a worker over the limit is stopped and replaced. @default 60_000
+   * the chart, and a worker over the limit is stopped and replaced. With `jobs` 1,
+   * `digitizeMany` runs two charts on the calling thread, and each one's time runs on while the
+   * other's stages do. @default 60_000
    */
   timeoutMs?: number;
   /** Cancels the work: pending charts reject with a DigitizeError `ABORTED`. @default none */
@@ -34,9 +36,10 @@ export interface DigitizerOptions extends DigitizeOptions {
   /** Folder holding eng.traineddata.gz. @default the package's models/ folder */
   modelDir?: string;
   /**
-   * Charts digitized at once. 1 runs them one after another on this thread. More starts up to
-   * that many worker threads as work arrives, each with its own OCR engine (about 150 MB each);
-   * the number of cores (`os.availableParallelism()`) is the useful maximum. @default 1
+   * Charts digitized at once. 1 runs them on this thread (`digitizeMany` keeps two in flight,
+   * one running its stages while the OCR engine reads the other). More starts up to that many
+   * worker threads as work arrives, each with its own OCR engine (about 150 MB each); the
+   * number of cores (`os.availableParallelism()`) is the useful maximum. @default 1
    */
   jobs?: number;
 }
@@ -75,8 +78,9 @@ export interface Digitizer {
 /** Default per-image time limit (ms): the slowest development chart takes under 2 s. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /**
- * Charts handed to the pool per worker by `digitizeMany`: one running and one waiting, so a
- * worker never idles while its last result travels back.
+ * Charts in flight per job in `digitizeMany`. With workers: one running and one waiting, so a
+ * worker never idles while its last result travels back. With jobs 1, two charts share the
+ * calling thread: one runs its stages while the OCR engine's thread reads the other's text.
  */
 const IN_FLIGHT_PER_JOB = 2;
 
@@ -171,7 +175,7 @@ export function createDigitizer(options: DigitizerOptions = {}): Digitizer {
       return outcomes(iterator, digitize, {
         ...perCall,
         signal: perCall.signal ?? options.signal,
-        limit: jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB,
+        limit: jobs * IN_FLIGHT_PER_JOB,
       });
     },
     async close() {

@@ -147,14 +147,14 @@ export async function runPipeline(
  * One weight mask per series colour (the legend's listed `entries` first), the ink of
  * whatever is drawn, and the near-black pixels that may outline markers.
  */
-function separate(
+async function separate(
   image: Raster,
   plot: PlotArea,
   region: Box,
   legend: LegendLayout | null,
   entries: LegendLayout['slots'],
 ) {
-  const masks = separateSeries(image, {
+  const masks = await separateSeries(image, {
     region,
     background: plot.background,
     exclude: legend ? [legend.box] : [],

@@ -108,6 +108,35 @@ console.log(JSON.stringify(seen));
     }
   });
 
+  it('keeps two charts in flight with jobs 1, with the results of one at a time', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const one = createDigitizer();
+    try {
+      const alone = await one.digitize(chart);
+      // How many inputs were taken when the first outcome came: two, so the OCR engine's
+      // thread reads one chart while this thread runs the other's stages.
+      let taken = 0;
+      let takenAtFirst = 0;
+      const inputs = function* () {
+        for (let i = 0; i < 4; i++) {
+          taken += 1;
+          yield chart;
+        }
+      };
+      const outcomes: DigitizeOutcome[] = [];
+      for await (const outcome of one.digitizeMany(inputs())) {
+        if (outcomes.length === 0) takenAtFirst = taken;
+        outcomes.push(outcome);
+      }
+      expect(takenAtFirst).toBe(2);
+      expect(outcomes).toHaveLength(4);
+      for (const outcome of outcomes) expect(outcome.result).toEqual(alone);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('throws ABORTED when the signal is aborted', { timeout: TIMEOUT_MS }, async () => {
     const digitizer = createDigitizer({ jobs: 2 });
     try {

@@ -3,7 +3,11 @@ import type { Outcome } from './outcome.js';
 import { type Job, type JobOptions, runJob, withoutSignal } from './runJob.js';
 import { type LogRecord, messageOf } from './runLog.js';
 
-/** Inputs in flight per worker thread: one being digitized, one waiting for it. */
+/**
+ * Inputs in flight per thread. With workers: one being digitized, one waiting for it. With
+ * jobs 1, two charts share the main thread: one runs its stages while the OCR engine's own
+ * thread reads the other's text, so both threads keep busy.
+ */
 const LANES_PER_THREAD = 2;
 
 /** The options of a batch: what each job writes, and how the images are digitized. */
@@ -54,8 +58,7 @@ export async function runJobs(jobs: Job[], context: RunContext): Promise<number>
   };
   let processed = 0;
   let next = 0;
-  // Each lane takes the next input when its last one is done. With threads, twice as many lanes
-  // as workers, so a worker has its next chart waiting while its last result is being written.
+  // Each lane takes the next input when its last one is done: twice as many lanes as threads.
   const lane = async (): Promise<void> => {
     while (next < jobs.length && !stopped()) {
       const job = jobs[next++];
@@ -71,8 +74,7 @@ export async function runJobs(jobs: Job[], context: RunContext): Promise<number>
     }
   };
   try {
-    const lanes = threads > 1 ? threads * LANES_PER_THREAD : 1;
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await Promise.all(Array.from({ length: threads * LANES_PER_THREAD }, lane));
   } finally {
     const closing = digitizer as Digitizer | null;
     if (closing !== null) {

@@ -99,6 +99,10 @@ async function digitizeImage(
   clock: StageClock,
   { source, getEngine }: FigureOptions,
 ): Promise<DigitizeResult> {
+  // The image decodes: start the OCR engine now (a no-op once started), so its start-up (on its
+  // own thread) overlaps finding the panels, plot and legend instead of following them. Its
+  // failure is the OCR stage's to report, when that stage awaits it.
+  getEngine().catch(() => undefined);
   const found = await clock.run('panels', () => findPanels(image));
   const panels = found.map(({ box }, index): PanelInfo => ({ index, label: null, box }));
   const chartOf = async (

@@ -1,4 +1,3 @@
-import { kmeans } from 'ml-kmeans';
 import {
   chroma,
   deltaE,
@@ -74,10 +73,10 @@ export interface SeparateOptions {
  * coloured pixels (k chosen as the number of distinct colours after merging near clusters and
  * anti-aliasing blends).
  */
-export function separateSeries(
+export async function separateSeries(
   image: Raster,
   { region, background, exclude, colors, seed = 1, translucent = null }: SeparateOptions,
-): SeriesMask[] {
+): Promise<SeriesMask[]> {
   const backgroundLab = rgbToLab(background);
   const greySeries = colors.some((c) => chroma(rgbToLab(c)) < DEFAULTS.greyChroma);
   const { pixels, labs } = drawnPixels(image, region, exclude, background, backgroundLab);
@@ -98,14 +97,14 @@ export function separateSeries(
     pixels.length = kept;
   }
   const seriesLabs =
-    colors.length > 0 ? colors.map(rgbToLab) : clusterColors(labs, backgroundLab, seed);
+    colors.length > 0 ? colors.map(rgbToLab) : await clusterColors(labs, backgroundLab, seed);
   let assignment = assign(labs, seriesLabs, backgroundLab);
   // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
   // explains, and that are common enough to be a line, become series of their own.
   if (colors.length > 0) {
     const left = labs.filter((_, i) => assignment[i].series < 0);
     if (left.length >= (region.right - region.left) * DEFAULTS.minLineShare) {
-      const extra = clusterColors(left, backgroundLab, seed).filter((lab) =>
+      const extra = (await clusterColors(left, backgroundLab, seed)).filter((lab) =>
         seriesLabs.every(
           (known) =>
             deltaE(known, lab) >= DEFAULTS.mergeDe &&
@@ -346,9 +345,13 @@ function blend(pixel: Lab, series: Lab, background: Lab): { alpha: number; resid
  * pixels, then clusters that are blends of a stronger one with the background, or near it,
  * are merged, and rare ones dropped.
  */
-export function clusterColors(labs: Lab[], background: Lab, seed: number): Lab[] {
+export async function clusterColors(labs: Lab[], background: Lab, seed: number): Promise<Lab[]> {
   const strong = labs.filter((lab) => deltaE(lab, background) > 30);
   if (strong.length < 10) return [];
+  // Loaded on first use: ml-kmeans brings ml-spectra-processing, whose 250 modules take about
+  // 0.4 s of CPU to load, in each process and worker; a chart read through its legend (most)
+  // needs no clustering.
+  const { kmeans } = await import('ml-kmeans');
   const step = Math.max(1, Math.floor(strong.length / DEFAULTS.maxSamples));
   const sample = strong.filter((_, i) => i % step === 0);
   const k = Math.min(DEFAULTS.maxK, sample.length);

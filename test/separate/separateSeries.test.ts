@@ -52,9 +52,9 @@ function separateOnWhite(image: Raster, colors: Rgb[]) {
 }
 
 describe('separateSeries', () => {
-  it('finds two coloured lines on white as two masks with their colours and pixels', () => {
+  it('finds two coloured lines on white as two masks with their colours and pixels', async () => {
     const { image, red, blue } = twoLines();
-    const masks = separateOnWhite(image, []);
+    const masks = await separateOnWhite(image, []);
     expect(masks).toHaveLength(2);
     const redMask = masks.find((mask) => near(mask.color, RED));
     const blueMask = masks.find((mask) => near(mask.color, BLUE));
@@ -66,7 +66,7 @@ describe('separateSeries', () => {
     expect(blueMask!.count).toBe(blue.size);
   });
 
-  it('adds a colour the legend does not list on a large image', () => {
+  it('adds a colour the legend does not list on a large image', async () => {
     // A red band of 400,000 pixels, more than a call's arguments may hold, and a blue line.
     const [width, height] = [1000, 600];
     const data = new Uint8Array(width * height * 3).fill(255);
@@ -74,7 +74,7 @@ describe('separateSeries', () => {
       for (let column = 0; column < width; column++) data.set(RED, (row * width + column) * 3);
     }
     for (let column = 0; column < width; column++) data.set(BLUE, (50 * width + column) * 3);
-    const masks = separateSeries(
+    const masks = await separateSeries(
       { data, width, height, channels: 3 },
       {
         region: { left: 0, top: 0, right: width, bottom: height },
@@ -88,18 +88,18 @@ describe('separateSeries', () => {
     expect(masks[1].count).toBe(400 * width);
   });
 
-  it('returns the masks in the order of the legend colours given', () => {
+  it('returns the masks in the order of the legend colours given', async () => {
     const { image, red, blue } = twoLines();
-    const masks = separateOnWhite(image, [BLUE, RED]);
+    const masks = await separateOnWhite(image, [BLUE, RED]);
     expect(masks.map((mask) => mask.color)).toEqual([BLUE, RED]);
     expect(pixelsOf(masks[0])).toEqual(blue);
     expect(pixelsOf(masks[1])).toEqual(red);
   });
 
-  it('leaves out pixels inside excluded boxes', () => {
+  it('leaves out pixels inside excluded boxes', async () => {
     const { image, red } = twoLines();
     const exclude = [{ left: 0, top: 0, right: 60, bottom: HEIGHT }];
-    const [, redMask] = separateSeries(image, {
+    const [, redMask] = await separateSeries(image, {
       region: REGION,
       background: WHITE,
       exclude,
@@ -109,7 +109,7 @@ describe('separateSeries', () => {
     expect(pixelsOf(redMask)).toEqual(new Set(kept));
   });
 
-  it('reads lines under a translucent legend, blended into its fill, even between its words, but not its sample or specks', () => {
+  it('reads lines under a translucent legend, blended into its fill, even between its words, but not its sample or specks', async () => {
     const { image, red, blue } = twoLines();
     // A white legend at 80% opacity over the right half; inside it, a red sample line (opaque).
     const box = { left: 60, top: 0, right: WIDTH, bottom: HEIGHT };
@@ -124,7 +124,7 @@ describe('separateSeries', () => {
       for (let column = 64; column < 80; column++) image.data.set(RED, (row * WIDTH + column) * 3);
     // A lone faint red pixel (compression noise) is no line.
     image.data.set([249, 212, 212], (5 * WIDTH + 100) * 3);
-    const [blueMask, redMask] = separateSeries(image, {
+    const [blueMask, redMask] = await separateSeries(image, {
       region: REGION,
       background: WHITE,
       exclude: [box],
@@ -140,10 +140,10 @@ describe('separateSeries', () => {
     for (const i of [...red].filter(inBox)) expect(redMask.weight[i]).toBeGreaterThan(0.9);
   });
 
-  it('reads lines through a legend with no fill as drawn', () => {
+  it('reads lines through a legend with no fill as drawn', async () => {
     const { image, red, blue } = twoLines();
     const box = { left: 60, top: 0, right: WIDTH, bottom: HEIGHT };
-    const [blueMask, redMask] = separateSeries(image, {
+    const [blueMask, redMask] = await separateSeries(image, {
       region: REGION,
       background: WHITE,
       exclude: [box],
