@@ -32,6 +32,9 @@ import { DEFAULT_TIMEOUT_MS } from './digitize.js';
 import { DEFAULT_MAX_PIXELS, maxBytesFor } from './load/loadRaster.js';
 import { createReviewCollector, type ReviewCollector } from './report/collectReview.js';
 
+/** Each job keeps two threads busy (its own and its OCR engine's): one job per two cores. */
+const DEFAULT_JOBS = Math.max(1, Math.floor(availableParallelism() / 2));
+
 const EXIT_OK = 0;
 /** At least one input failed; the others were still done. */
 const EXIT_FAILED = 1;
@@ -144,7 +147,7 @@ function buildProgram(action: (inputs: string[], options: CliOptions) => Promise
         'images digitized at once, each in a worker thread with its own OCR engine',
       )
         .argParser(positiveIntegerOption('--jobs'))
-        .default(availableParallelism(), `the number of cores, ${availableParallelism()}`),
+        .default(DEFAULT_JOBS, `one per two cores, ${DEFAULT_JOBS}`),
     )
     .option('--quiet', 'no progress and no summary on stderr (errors are still printed)')
     .option('--debug', 'print stack traces with errors')
