@@ -38,8 +38,9 @@ export interface DigitizerOptions extends DigitizeOptions {
   /**
    * Charts digitized at once. 1 runs them on this thread (`digitizeMany` keeps two in flight,
    * one running its stages while the OCR engine reads the other). More starts up to that many
-   * worker threads as work arrives, each with its own OCR engine (about 150 MB each); the
-   * number of cores (`os.availableParallelism()`) is the useful maximum. @default 1
+   * worker threads as work arrives, each with its own OCR engine (about 150 MB each); each
+   * job keeps two threads busy (its own and its engine's), so half the number of cores
+   * (`os.availableParallelism()`) is the useful maximum. @default 1
    */
   jobs?: number;
 }
