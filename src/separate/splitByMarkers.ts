@@ -70,10 +70,7 @@ export function splitByMarkers(
     samples.map((sample) => sample!.halfWidth),
     0.5,
   );
-  const solid = (column: number, row: number) =>
-    column >= 0 && row >= 0 && column < width && row < height
-      ? weight[row * width + column] >= INK.solid
-      : false;
+  const solid = solidIn(weight, width, height);
   const threshold = halfWidth + FIND.coreMargin;
   // Lines crossing at a small angle leave blobs too: a marker is about as deep as the samples'.
   const shallowest = Math.min(...samples.map((sample) => sample!.core.depth));
@@ -273,10 +270,18 @@ function sampleMarker(
     core.depth < halfWidth + FIND.coreMargin + FIND.markerDepth
   )
     return null;
-  const features = markerFeatures(core, (column, row) =>
+  const features = markerFeatures(core, solidIn(weight, width, height));
+  return { core, features, halfWidth };
+}
+
+/** Whether a pixel of a weight mask is solid ink (false outside the mask). */
+function solidIn(
+  weight: Float32Array,
+  width: number,
+  height: number,
+): (column: number, row: number) => boolean {
+  return (column, row) =>
     column >= 0 && row >= 0 && column < width && row < height
       ? weight[row * width + column] >= INK.solid
-      : false,
-  );
-  return { core, features, halfWidth };
+      : false;
 }
