@@ -150,6 +150,14 @@ export function channelDistance(data: Uint8Array, offset: number, color: Rgb): n
   );
 }
 
+/** How colourful the pixel at `offset` is: its largest channel less its smallest (0..255). */
+export function channelSpread(data: Uint8Array, offset: number): number {
+  const r = data[offset];
+  const g = data[offset + 1];
+  const b = data[offset + 2];
+  return Math.max(r, g, b) - Math.min(r, g, b);
+}
+
 /**
  * 1 where the pixel differs from `color` by more than `threshold` (0..255) in any channel:
  * the ink drawn on a background, or the pixels far from black.

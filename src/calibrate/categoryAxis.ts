@@ -6,7 +6,7 @@ const DEFAULTS = {
   /** Labels sit on a grid of equal steps: each within this share of a step of its place. */
   onGrid: 0.2,
   /** Numbers on an axis of numbers sit within this share of their span of an even step. */
-  byValue: 0.02,
+  byValue: 0.01,
   /** At least this many labels make a category axis. */
   minLabels: 2,
 } as const;
@@ -56,28 +56,36 @@ export function fitCategoryAxis(
   return { axis: makeAxisScale('category', fit.intercept, fit.slope, ticks), categories };
 }
 
-/** Whether the labels that read as numbers (three or more) step evenly by value or by its log. */
+/**
+ * Whether the labels that read as numbers step evenly by value or by its log: three or more
+ * of them, and at least half, on one line through two of them (a misread label or two, `-1`
+ * read as `5`, do not make an axis of numbers a category axis). Two labels that both read as
+ * numbers are an axis of numbers too: nothing says they name categories.
+ */
 function steppedByValue(labels: CategoryLabel[], index: number[]): boolean {
   const pairs = labels.flatMap((label, i) =>
     typeof label.value === 'number' && Number.isFinite(label.value)
       ? [{ index: index[i], value: label.value }]
       : [],
   );
-  if (pairs.length < 3) return false;
+  if (pairs.length < 3) return pairs.length === labels.length;
+  const needed = Math.max(3, Math.ceil(pairs.length / 2));
   const even = (values: number[]) => {
-    const fit = fitLine(
-      pairs.map((pair) => pair.index),
-      values,
-    );
     const span = Math.max(...values) - Math.min(...values);
-    return (
-      fit !== null &&
-      span > 0 &&
-      values.every(
-        (v, i) =>
-          Math.abs(fit.intercept + fit.slope * pairs[i].index - v) <= span * DEFAULTS.byValue,
-      )
-    );
+    if (!(span > 0)) return false;
+    for (let a = 0; a < pairs.length; a++) {
+      for (let b = a + 1; b < pairs.length; b++) {
+        const slope = (values[b] - values[a]) / (pairs[b].index - pairs[a].index);
+        if (!Number.isFinite(slope) || slope === 0) continue;
+        const on = values.filter(
+          (v, i) =>
+            Math.abs(values[a] + slope * (pairs[i].index - pairs[a].index) - v) <=
+            span * DEFAULTS.byValue,
+        ).length;
+        if (on >= needed) return true;
+      }
+    }
+    return false;
   };
   const values = pairs.map((pair) => pair.value);
   return even(values) || (values.every((v) => v > 0) && even(values.map(Math.log10)));

@@ -1,17 +1,26 @@
-import { channelDistance, type Rgb } from '../color.js';
+import { channelDistance, channelSpread, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, Raster } from '../types.js';
 
 const DEFAULTS = {
   /** A pixel this far (0..255) from the page colour is ink. */
   ink: 60,
+  /**
+   * Ink this colourful (max minus min channel, as a share of its distance from the page) is a
+   * series' line or marker spilling past the axis, not text: text is black or grey, and JPEG
+   * tints its edges far less. A share, so a marker's anti-aliased edge is as colourful.
+   */
+  textSaturation: 0.35,
   /** Gaps narrower than this share of the text height are inside one x tick label. */
   labelGap: 0.6,
   /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
   raised: 0.3,
 } as const;
 
-/** How many ink pixels (far from the page colour) each of `lines` holds, between `across`. */
+/**
+ * How many text pixels (far from the page colour, and not colourful) each of `lines` holds,
+ * between `across`.
+ */
 export function profileOf(
   image: Raster,
   page: Rgb,
@@ -20,7 +29,7 @@ export function profileOf(
   along: 'row' | 'column',
 ): Uint32Array {
   const profile = new Uint32Array(lines.length);
-  const { ink } = DEFAULTS;
+  const { ink, textSaturation } = DEFAULTS;
   const { data, width, height } = image;
   const limit = along === 'row' ? width : height;
   const from = Math.max(0, Math.floor(across[0]));
@@ -29,7 +38,8 @@ export function profileOf(
     let count = 0;
     for (let j = from; j < to; j++) {
       const o = along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
-      if (channelDistance(data, o, page) > ink) count++;
+      const distance = channelDistance(data, o, page);
+      if (distance > ink && channelSpread(data, o) <= textSaturation * distance) count++;
     }
     profile[i] = count;
   });

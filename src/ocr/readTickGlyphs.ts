@@ -9,6 +9,10 @@ export interface TickLabelBox {
   box: Box;
 }
 
+/** A superscript's cap height as a share of the base's: never below `least`, and `usual` in
+ * mathtext, LaTeX, HTML and fonts' superscript digits. */
+const SUPERSCRIPT = { least: 0.45, usual: 0.6 } as const;
+
 /** What the glyph recogniser read in one label: `^` joins base and raised exponent. */
 export interface TickGlyphReading {
   text: string;
@@ -63,8 +67,21 @@ export function readTickGlyphs(
     const reading = readLine(model, base, geometry);
     if (!reading) return null;
     if (!exponent) return { text: reading.text, confidence: reading.confidence };
-    const exponentGeometry = lineGeometry(exponent);
-    const raised = exponentGeometry && readLine(model, exponent, exponentGeometry);
+    const measured = lineGeometry(exponent);
+    // A superscript's faint top rows and its few columns can make it measure short, and a
+    // glyph too wide for its cap height is read as two (`5` as `50`): one measured much
+    // smaller than the base's digits is read at a superscript's usual size too, and the
+    // surer reading kept.
+    const asMeasured = measured && readLine(model, exponent, measured);
+    const usual =
+      measured && measured.capHeight < SUPERSCRIPT.least * geometry.capHeight
+        ? readLine(model, exponent, {
+            ...measured,
+            capHeight: SUPERSCRIPT.usual * geometry.capHeight,
+          })
+        : null;
+    const raised =
+      usual && (!asMeasured || usual.confidence > asMeasured.confidence) ? usual : asMeasured;
     if (!raised) return null;
     return {
       text: `${reading.text}^${raised.text}`,

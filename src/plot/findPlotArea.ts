@@ -1,4 +1,4 @@
-import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
+import { channelDistance, channelSpread, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox } from './bareAxes.js';
@@ -35,6 +35,11 @@ const DEFAULTS = {
    * resampling has both thick and blurred).
    */
   tickWidth: 4,
+  /**
+   * Tick marks are black or grey: ink this colourful (max minus min channel, as a share of its
+   * distance from the page) is a series' marker on the axis.
+   */
+  tickSaturation: 0.35,
   /** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
   strokeShare: 0.5,
   /** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
@@ -268,7 +273,11 @@ function findTicks(
     if (across < 0 || (axis === 'x' ? across >= height : across >= width)) return false;
     const row = axis === 'x' ? across : along;
     const column = axis === 'x' ? along : across;
-    return channelDistance(data, (row * width + column) * 3, page) > threshold;
+    const offset = (row * width + column) * 3;
+    const distance = channelDistance(data, offset, page);
+    return (
+      distance > threshold && channelSpread(data, offset) <= DEFAULTS.tickSaturation * distance
+    );
   };
   let threshold: number = DEFAULTS.ink;
   const darkness = (along: number, across: number): number => {

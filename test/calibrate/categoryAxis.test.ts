@@ -56,4 +56,14 @@ describe('fitCategoryAxis', () => {
     }));
     expect(fitCategoryAxis(sizes)?.categories).toEqual(['7B', '13B', '34B', '70B']);
   });
+
+  it('finds none in an axis of numbers with a label or two misread, or with two labels only', () => {
+    const numbers = (texts: string[]) =>
+      at(texts, 78, 151).map((label) => ({ ...label, value: Number(label.text) }));
+    // -1 and 1 misread as 5 and 2: -2, 0 and 2 still step evenly
+    expect(fitCategoryAxis(numbers(['-2', '5', '0', '2', '2']))).toBeNull();
+    expect(fitCategoryAxis(numbers(['5', '10']))).toBeNull();
+    // two names are categories
+    expect(fitCategoryAxis(at(['dev', 'test'], 78, 151))?.categories).toEqual(['dev', 'test']);
+  });
 });

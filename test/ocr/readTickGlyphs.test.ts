@@ -55,4 +55,16 @@ describe('readTickGlyphs (through readChartText)', () => {
     });
     expect(y).toEqual(['10^1', '10^0', '10^-1', '10^-2', '10^-3']);
   });
+
+  it('reads a small raised exponent as one digit, not two', async () => {
+    const superscript = (k: number) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[k];
+    const { y } = await tickTexts({
+      ...BASE,
+      fontSize: 14,
+      yRange: [0, 5.5e5],
+      yTicks: [1e5, 2e5, 3e5, 4e5, 5e5],
+      tickFormat: (v, axis) => (axis === 'x' ? String(v) : `${v / 1e5}×10${superscript(5)}`),
+    });
+    expect(y).toEqual(['5×10^5', '4×10^5', '3×10^5', '2×10^5', '1×10^5']);
+  });
 });
