@@ -70,17 +70,17 @@ function steppedByValue(labels: CategoryLabel[], index: number[]): boolean {
   );
   if (pairs.length < 3) return pairs.length === labels.length;
   const needed = Math.max(3, Math.ceil(pairs.length / 2));
+  const indexSpan = pairs.at(-1)!.index - pairs[0].index;
   const even = (values: number[]) => {
-    const span = Math.max(...values) - Math.min(...values);
-    if (!(span > 0)) return false;
     for (let a = 0; a < pairs.length; a++) {
       for (let b = a + 1; b < pairs.length; b++) {
         const slope = (values[b] - values[a]) / (pairs[b].index - pairs[a].index);
         if (!Number.isFinite(slope) || slope === 0) continue;
+        // within a share of the span the line itself covers (a misread 1B spans nothing)
+        const tolerance = Math.abs(slope) * indexSpan * DEFAULTS.byValue;
         const on = values.filter(
           (v, i) =>
-            Math.abs(values[a] + slope * (pairs[i].index - pairs[a].index) - v) <=
-            span * DEFAULTS.byValue,
+            Math.abs(values[a] + slope * (pairs[i].index - pairs[a].index) - v) <= tolerance,
         ).length;
         if (on >= needed) return true;
       }

@@ -58,11 +58,14 @@ const DECIMAL = String.raw`\d+(?:\.\d*)?|\.\d+`;
 /** Groups of exactly three digits after a first group that does not start with 0 (`0,500` is a European decimal). */
 const GROUPED_COMMA = String.raw`[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?`;
 const GROUPED_SPACE = String.raw`[1-9]\d{0,2}(?: \d{3})+(?:\.\d*)?`;
+/** Two or more groups after periods (`22.000.000`: German thousands, or commas misread): one
+ * period alone (`2.000`) stays a decimal point. */
+const GROUPED_PERIOD = String.raw`[1-9]\d{0,2}(?:\.\d{3}){2,}`;
 const SUFFIXES = Object.keys(SUFFIX_EXPONENTS).join('');
 
 /** `-1,000`, `12.5 %`, `2.5k` */
 const PLAIN = new RegExp(
-  `^([+-]?)(${DECIMAL}|${GROUPED_COMMA}|${GROUPED_SPACE}) ?(%|[${SUFFIXES}])?$`,
+  `^([+-]?)(${DECIMAL}|${GROUPED_COMMA}|${GROUPED_SPACE}|${GROUPED_PERIOD}) ?(%|[${SUFFIXES}])?$`,
 );
 /** `1e-3`, `2.5E+06` */
 const SCIENTIFIC = new RegExp(String.raw`^([+-]?)(${DECIMAL})[eE]([+-]?\d+)$`);
@@ -85,7 +88,8 @@ export function parseTickLabel(text: string): ParsedTick | null {
   if (plain) {
     const [, sign, digits, suffix] = plain;
     const exponent = suffix === undefined || suffix === '%' ? 0 : SUFFIX_EXPONENTS[suffix];
-    const value = scaled(sign, digits.replace(/[, ]/g, ''), String(exponent));
+    const grouped = (digits.match(/\./g)?.length ?? 0) > 1 ? /[., ]/g : /[, ]/g;
+    const value = scaled(sign, digits.replace(grouped, ''), String(exponent));
     return value === null ? null : { value, power: false, percent: suffix === '%' };
   }
 

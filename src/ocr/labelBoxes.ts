@@ -11,6 +11,10 @@ const DEFAULTS = {
    * tints its edges far less. A share, so a marker's anti-aliased edge is as colourful.
    */
   textSaturation: 0.35,
+  /** A column of ink rows this many text heights long is upright text (a turned y label)... */
+  uprightRun: 2.5,
+  /** ...whose letters' ink is parted by gaps of at most this many rows. */
+  letterGap: 2,
   /** Gaps narrower than this share of the text height are inside one x tick label. */
   labelGap: 0.6,
   /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
@@ -92,9 +96,11 @@ export function splitLabels(
 
 /**
  * The bands of text left of the plot (columns `from`..`to`, nearest the plot first) with the
- * y tick labels made whole: thousands grouped by a space (`2 000`) leave a gap in the labels
- * as wide as the one before the y label, so a band whose ink lies only beside two or more of
- * the tick labels (in `rows`) is the start of those labels, not the y label.
+ * y tick labels made whole: thousands grouped by a space (`2 000`) or a spaced product
+ * (`9 × 10⁶`) leave a gap in the labels as wide as the one before the y label, so the columns
+ * of the next band, from its plot side, whose ink lies only beside two or more of the tick
+ * labels (in `rows`) are the start of those labels; the rest of that band (the y label, where
+ * it runs close) stays a band of its own.
  */
 export function joinSpacedGroups(
   image: Raster,
@@ -104,22 +110,86 @@ export function joinSpacedGroups(
   textHeight: number,
 ): { from: number; to: number }[] {
   const out = [...bands];
+  const { data, width } = image;
   while (out.length > 1) {
     const band = { left: out[0].from, right: out[0].to, top: rows[0], bottom: rows[1] };
     const labels = splitLabels(image, page, band, 'y', textHeight);
-    const lines = range(Math.ceil(rows[0]), Math.floor(rows[1]), 1);
-    const ink = profileOf(image, page, lines, [out[1].from, out[1].to], 'row');
+    const labelAt = (row: number) =>
+      labels.findIndex((box) => row >= box.top - 1 && row < box.bottom + 1);
     const beside = new Set<number>();
-    const inside = lines.every((row, i) => {
-      if (ink[i] === 0) return true;
-      const label = labels.findIndex((box) => row >= box.top - 1 && row < box.bottom + 1);
-      beside.add(label);
-      return label >= 0;
-    });
-    if (!inside || beside.size < 2) break;
-    out.splice(0, 2, { from: out[1].from, to: out[0].to });
+    let start = out[1].to;
+    for (let column = out[1].to - 1; column >= out[1].from; column--) {
+      const touched: number[] = [];
+      for (let row = Math.ceil(rows[0]); row <= Math.floor(rows[1]); row++) {
+        const o = (row * width + column) * 3;
+        const distance = channelDistance(data, o, page);
+        if (
+          distance > DEFAULTS.ink &&
+          channelSpread(data, o) <= DEFAULTS.textSaturation * distance
+        ) {
+          touched.push(labelAt(row));
+        }
+      }
+      if (touched.includes(-1)) break;
+      for (const label of touched) beside.add(label);
+      start = column;
+    }
+    if (beside.size < 2) break;
+    const rest = { from: out[1].from, to: start };
+    out.splice(0, 2, { from: start, to: out[0].to }, ...(rest.to - rest.from > 0 ? [rest] : []));
+    if (rest.to - rest.from > 0) break;
   }
   return out;
+}
+
+/**
+ * A band of text left of the plot parted where a y label turned upright runs close to the tick
+ * labels (small figures): a column of upright text holds ink along a run of rows far longer
+ * than a tick label is tall. Returns the tick labels' part (nearest the plot) first, then the
+ * rest; the band alone when it holds no such column, or nothing else.
+ */
+export function apartFromUpright(
+  image: Raster,
+  page: Rgb,
+  band: { from: number; to: number },
+  rows: [number, number],
+  textHeight: number,
+): { from: number; to: number }[] {
+  const { data, width } = image;
+  const longest = DEFAULTS.uprightRun * textHeight;
+  const inked = (row: number, column: number) =>
+    channelDistance(data, (row * width + column) * 3, page) > DEFAULTS.ink;
+  const top = Math.ceil(rows[0]);
+  const bottom = Math.floor(rows[1]);
+  const blankColumn = (column: number) => {
+    for (let row = top; row <= bottom; row++) if (inked(row, column)) return false;
+    return true;
+  };
+  for (let column = band.to - 1; column >= band.from; column--) {
+    let run = 0;
+    let blank = 0;
+    for (let row = top; row <= bottom && run <= longest; row++) {
+      if (inked(row, column)) {
+        run += blank + 1;
+        blank = 0;
+      } else if (run > 0 && ++blank > DEFAULTS.letterGap) {
+        run = 0;
+        blank = 0;
+      }
+    }
+    if (run <= longest) continue;
+    // The parting is the first blank column past the upright text (its letters' tips are short).
+    for (let gap = column + 1; gap < band.to; gap++) {
+      if (blankColumn(gap)) {
+        return [
+          { from: gap + 1, to: band.to },
+          { from: band.from, to: gap },
+        ];
+      }
+    }
+    return [band];
+  }
+  return [band];
 }
 
 /** The darkest value (the largest channel, 0..255) of the pixels in `box`. */

@@ -4,6 +4,7 @@ import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import {
+  apartFromUpright,
   clampBox,
   darkestIn,
   joinSpacedGroups,
@@ -112,9 +113,9 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const leftBands = joinSpacedGroups(
     image,
     page,
-    findRuns(profileOf(image, page, leftward, yLabelRows, 'column'), gap, DEFAULTS.minBand).map(
-      (band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }),
-    ),
+    findRuns(profileOf(image, page, leftward, yLabelRows, 'column'), gap, DEFAULTS.minBand)
+      .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
+      .flatMap((band) => apartFromUpright(image, page, band, yLabelRows, textHeight)),
     yLabelRows,
     textHeight,
   );

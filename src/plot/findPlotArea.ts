@@ -36,10 +36,13 @@ const DEFAULTS = {
    */
   tickWidth: 4,
   /**
-   * Tick marks are black or grey: ink this colourful (max minus min channel, as a share of its
-   * distance from the page) is a series' marker on the axis.
+   * Tick marks are black or grey, or the axis line's colour: other ink this colourful (max
+   * minus min channel, as a share of its distance from the page) is a series' marker on the
+   * axis...
    */
   tickSaturation: 0.35,
+  /** ...and ink this close (0..255 per channel) to the axis line's colour is its tick. */
+  tickSameColor: 60,
   /** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
   strokeShare: 0.5,
   /** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
@@ -269,14 +272,21 @@ function findTicks(
   const outward = axis === 'x' ? 1 : -1;
   const outerEdge = axis === 'x' ? last : first;
   const innerEdge = axis === 'x' ? first : last;
+  // Ticks are drawn in the axis line's colour (grey or black, or a theme's colour: ECharts'
+  // macarons draws both blue), never in a series' colour.
+  const axisColor: Rgb | null = line
+    ? lineColor(image, axis, Math.round((line.first + line.last) / 2), sideFrom, sideTo)
+    : null;
   const inked = (along: number, across: number): boolean => {
     if (across < 0 || (axis === 'x' ? across >= height : across >= width)) return false;
     const row = axis === 'x' ? across : along;
     const column = axis === 'x' ? along : across;
     const offset = (row * width + column) * 3;
     const distance = channelDistance(data, offset, page);
+    if (distance <= threshold) return false;
     return (
-      distance > threshold && channelSpread(data, offset) <= DEFAULTS.tickSaturation * distance
+      channelSpread(data, offset) <= DEFAULTS.tickSaturation * distance ||
+      (axisColor !== null && channelDistance(data, offset, axisColor) <= DEFAULTS.tickSameColor)
     );
   };
   let threshold: number = DEFAULTS.ink;
@@ -368,6 +378,21 @@ function findTicks(
     }
   }
   return { ticks: [], depth: 0 };
+}
+
+/**
+ * The colour of an axis line (at row or column `at`, between `from` and `to` along it): the
+ * median of five samples along it, per channel, so a series crossing it does not count.
+ */
+function lineColor(image: Raster, axis: 'x' | 'y', at: number, from: number, to: number): Rgb {
+  const samples = [1, 2, 3, 4, 5].map((k) => {
+    const along = Math.round(from + ((to - from) * k) / 6);
+    const [row, column] = axis === 'x' ? [at, along] : [along, at];
+    const o = (row * image.width + column) * 3;
+    return [image.data[o], image.data[o + 1], image.data[o + 2]];
+  });
+  const median = (channel: number) => samples.map((rgb) => rgb[channel]).sort((a, b) => a - b)[2];
+  return [median(0), median(1), median(2)];
 }
 
 /** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */

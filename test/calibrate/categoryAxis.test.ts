@@ -63,6 +63,12 @@ describe('fitCategoryAxis', () => {
     // -1 and 1 misread as 5 and 2: -2, 0 and 2 still step evenly
     expect(fitCategoryAxis(numbers(['-2', '5', '0', '2', '2']))).toBeNull();
     expect(fitCategoryAxis(numbers(['5', '10']))).toBeNull();
+    // letters misread as numbers all over the place stay categories
+    const letters = at(['8', '13', '0', '0', '1B', '1^7', '3', '13'], 78, 151).map((label, i) => ({
+      ...label,
+      value: [8, 13, 0, 0, 1e9, 1e7, 3, 13][i],
+    }));
+    expect(fitCategoryAxis(letters)?.categories).toHaveLength(8);
     // two names are categories
     expect(fitCategoryAxis(at(['dev', 'test'], 78, 151))?.categories).toEqual(['dev', 'test']);
   });

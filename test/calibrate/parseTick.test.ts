@@ -31,6 +31,10 @@ const accepted: [string, number, boolean, boolean][] = [
   ['1 000', 1000, false, false],
   ['1\u2009000', 1000, false, false],
   ['2\u202f500\u202f000', 2_500_000, false, false],
+  // periods as thousands separators (German, or commas misread) only with two groups or more
+  ['22.000.000', 22_000_000, false, false],
+  ['-1.500.000', -1_500_000, false, false],
+  ['2.000', 2, false, false],
   // percent
   ['40%', 40, false, true],
   ['-5%', -5, false, true],
@@ -92,6 +96,7 @@ const rejected: string[] = [
   '-',
   "'|,",
   '%',
+  '1.000.5',
   // letters other than the suffixes, OCR confusions are not corrected
   '0.1O0',
   'l0',

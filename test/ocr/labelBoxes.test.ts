@@ -6,7 +6,7 @@ import type { Raster } from '../../src/types.js';
 function raster(width: number, height: number, paint: [number, number, number[]][]): Raster {
   const data = new Uint8Array(width * height * 3).fill(255);
   for (const [x, y, rgb] of paint) data.set(rgb, (y * width + x) * 3);
-  return { data, width, height };
+  return { data, width, height, channels: 3 };
 }
 
 describe('profileOf', () => {
