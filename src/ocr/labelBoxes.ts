@@ -178,18 +178,37 @@ export function apartFromUpright(
       }
     }
     if (run <= longest) continue;
-    // The parting is the first blank column past the upright text (its letters' tips are short).
+    // The parting is the first blank column past the upright text (its letters' tips are
+    // short), where all the ink before it is one upright line: tick labels that reach as far
+    // out (`0.0008` beside `Value`) leave the band whole.
     for (let gap = column + 1; gap < band.to; gap++) {
-      if (blankColumn(gap)) {
-        return [
-          { from: gap + 1, to: band.to },
-          { from: band.from, to: gap },
-        ];
-      }
+      if (!blankColumn(gap)) continue;
+      return oneLine(band.from, gap)
+        ? [
+            { from: gap + 1, to: band.to },
+            { from: band.from, to: gap },
+          ]
+        : [band];
     }
     return [band];
   }
   return [band];
+
+  /** Whether the ink in columns `from`..`to` (exclusive) runs along one stretch of rows. */
+  function oneLine(from: number, to: number): boolean {
+    let first = -1;
+    let last = -1;
+    let widest = 0;
+    for (let row = top; row <= bottom; row++) {
+      let any = false;
+      for (let column = from; column < to && !any; column++) any = inked(row, column);
+      if (!any) continue;
+      if (last >= 0) widest = Math.max(widest, row - last);
+      if (first < 0) first = row;
+      last = row;
+    }
+    return first >= 0 && widest <= textHeight;
+  }
 }
 
 /** The darkest value (the largest channel, 0..255) of the pixels in `box`. */

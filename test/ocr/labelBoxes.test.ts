@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileOf } from '../../src/ocr/labelBoxes.js';
+import { apartFromUpright, profileOf } from '../../src/ocr/labelBoxes.js';
 import type { Raster } from '../../src/types.js';
 
 /** A white raster with the given pixels painted. */
@@ -22,5 +22,41 @@ describe('profileOf', () => {
     ]);
     const rows = profileOf(image, [255, 255, 255], [0, 1, 2], [0, 4], 'row');
     expect([...rows]).toEqual([2, 1, 0]);
+  });
+});
+
+describe('apartFromUpright', () => {
+  /** Three tick labels (8 rows tall, columns 8..13) and an upright y label (columns `label`). */
+  function labels(label: [number, number], tickFrom = 8) {
+    const paint: [number, number, number[]][] = [];
+    for (const top of [5, 45, 85]) {
+      for (let row = top; row < top + 8; row++) {
+        for (let column = tickFrom; column < 14; column++) paint.push([column, row, [0, 0, 0]]);
+      }
+    }
+    for (let row = 30; row < 70; row++) {
+      for (let column = label[0]; column < label[1]; column++) paint.push([column, row, [0, 0, 0]]);
+    }
+    return raster(16, 100, paint);
+  }
+
+  it('parts an upright y label that runs close to the tick labels from them', () => {
+    const bands = apartFromUpright(
+      labels([2, 6]),
+      [255, 255, 255],
+      { from: 2, to: 14 },
+      [0, 99],
+      8,
+    );
+    expect(bands).toEqual([
+      { from: 7, to: 14 },
+      { from: 2, to: 6 },
+    ]);
+  });
+
+  it('leaves the band whole where tick labels reach as far out as the y label', () => {
+    const image = labels([2, 6], 2);
+    const band = { from: 2, to: 14 };
+    expect(apartFromUpright(image, [255, 255, 255], band, [0, 99], 8)).toEqual([band]);
   });
 });
