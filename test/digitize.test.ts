@@ -251,6 +251,84 @@ describe('digitize rendered charts', () => {
     }
   });
 
+  it('tells apart grey series the legend lists a few levels apart (a chart turned greyscale)', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 2.5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+      legend: 'upper right',
+      grid: true,
+      // Solid lines in greys 14 and 40 levels apart: no dash or hue tells them apart.
+      series: ['#505050', '#5e5e5e', '#868686'].map((color, k) => ({
+        name: ['train', 'valid', 'test'][k],
+        color,
+        x: xs,
+        y: xs.map((x) =>
+          k === 2 ? 1 + 0.5 * Math.sin(x / 12) : 2 * Math.exp(-x / (25 + 25 * k)) + 0.2 * k,
+        ),
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    for (const s of spec.series) {
+      const points = seriesNamed(result, s.name!).points;
+      s.x.slice(2, -2).forEach((x, i) => {
+        const y = interpolate(points, x);
+        expect(y, `${s.name} at x ${x}`).not.toBeNull();
+        expect(Math.abs(y! - s.y[i + 2]), `${s.name}: y at x ${x}`).toBeLessThanOrEqual(
+          yTolerance * 2,
+        );
+      });
+    }
+  });
+
+  it('splits one colour drawn as several curves when no legend lists them', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 2.5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+      series: (['solid', 'dashed'] as const).map((dash, k) => ({
+        name: null,
+        color: '#000000',
+        dash,
+        x: xs,
+        // Curves that cross once, at a clear angle.
+        y: xs.map((x) => (k === 0 ? 2 * Math.exp(-x / 30) + 0.2 : 0.3 + 0.02 * x)),
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series).toHaveLength(2);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    for (const s of spec.series) {
+      // The found series that follows this curve at its middle point.
+      const traced = result.series.find((found) => {
+        const y = interpolate(found.points, s.x[20]);
+        return y !== null && Math.abs(y - s.y[20]) <= yTolerance * 2;
+      });
+      expect(traced, `a series along the ${s.dash} curve`).toBeDefined();
+      s.x.slice(2, -2).forEach((x, i) => {
+        const y = interpolate(traced!.points, x);
+        expect(y, `${s.dash} at x ${x}`).not.toBeNull();
+        expect(Math.abs(y! - s.y[i + 2]), `${s.dash}: y at x ${x}`).toBeLessThanOrEqual(
+          yTolerance * 2,
+        );
+      });
+    }
+  });
+
   it('tells series of one colour apart by their markers, named from the legend', {
     timeout: TIMEOUT_MS,
   }, async () => {
