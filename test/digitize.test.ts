@@ -53,6 +53,23 @@ function interpolate(points: DataPoint[], x: number): number | null {
   return null;
 }
 
+/**
+ * Asserts a found series follows a drawn curve inside its span, away from its ends: at each x
+ * it was drawn at, within `yTolerance` (data units).
+ */
+function expectAlong(
+  label: string,
+  points: DataPoint[],
+  drawn: { x: number[]; y: number[] },
+  yTolerance: number,
+): void {
+  drawn.x.slice(2, -2).forEach((x, i) => {
+    const y = interpolate(points, x);
+    expect(y, `${label} at x ${x}`).not.toBeNull();
+    expect(Math.abs(y! - drawn.y[i + 2]), `${label}: y at x ${x}`).toBeLessThanOrEqual(yTolerance);
+  });
+}
+
 describe('digitize samples/aime24.png', () => {
   // Truth from the generator of the chart (matplotlib 3.6, 800x600, 100 dpi).
   const steps = [0, 20, 40, 60, 80, 100, 120, 140];
@@ -239,15 +256,7 @@ describe('digitize rendered charts', () => {
     expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
     const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
     for (const s of spec.series) {
-      const points = seriesNamed(result, s.name!).points;
-      // Inside each curve's span, away from its ends: the y it was drawn at.
-      s.x.slice(2, -2).forEach((x, i) => {
-        const y = interpolate(points, x);
-        expect(y, `${s.name} at x ${x}`).not.toBeNull();
-        expect(Math.abs(y! - s.y[i + 2]), `${s.name}: y at x ${x}`).toBeLessThanOrEqual(
-          yTolerance * 2,
-        );
-      });
+      expectAlong(s.name!, seriesNamed(result, s.name!).points, s, yTolerance * 2);
     }
   });
 
@@ -278,14 +287,7 @@ describe('digitize rendered charts', () => {
     expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
     const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
     for (const s of spec.series) {
-      const points = seriesNamed(result, s.name!).points;
-      s.x.slice(2, -2).forEach((x, i) => {
-        const y = interpolate(points, x);
-        expect(y, `${s.name} at x ${x}`).not.toBeNull();
-        expect(Math.abs(y! - s.y[i + 2]), `${s.name}: y at x ${x}`).toBeLessThanOrEqual(
-          yTolerance * 2,
-        );
-      });
+      expectAlong(s.name!, seriesNamed(result, s.name!).points, s, yTolerance * 2);
     }
   });
 
@@ -319,13 +321,7 @@ describe('digitize rendered charts', () => {
         return y !== null && Math.abs(y - s.y[20]) <= yTolerance * 2;
       });
       expect(traced, `a series along the ${s.dash} curve`).toBeDefined();
-      s.x.slice(2, -2).forEach((x, i) => {
-        const y = interpolate(traced!.points, x);
-        expect(y, `${s.dash} at x ${x}`).not.toBeNull();
-        expect(Math.abs(y! - s.y[i + 2]), `${s.dash}: y at x ${x}`).toBeLessThanOrEqual(
-          yTolerance * 2,
-        );
-      });
+      expectAlong(s.dash!, traced!.points, s, yTolerance * 2);
     }
   });
 
