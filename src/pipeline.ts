@@ -10,6 +10,7 @@ import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
+import { splitUnlisted } from './separate/splitUnlisted.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { Box, ChartResult, PlotArea, Raster } from './types.js';
@@ -21,6 +22,8 @@ const DEFAULTS = {
   occluderInk: 30,
   /** Pixels this close to the frame are frame, not data. */
   frameMargin: 2,
+  /** A grid line this close (px) to a tick mark is drawn at the tick. */
+  gridAtTick: 1.5,
 } as const;
 
 export interface PipelineOptions {
@@ -154,11 +157,12 @@ async function separate(
   legend: LegendLayout | null,
   entries: LegendLayout['slots'],
 ) {
-  const masks = await separateSeries(image, {
+  const found = await separateSeries(image, {
     region,
     background: plot.background,
     exclude: legend ? [legend.box] : [],
     colors: entries.map((slot) => slot.color),
+    grid: { x: atTicks(plot.gridX, plot.ticksX), y: atTicks(plot.gridY, plot.ticksY) },
     translucent: legend && {
       box: legend.box,
       // Its frame is never data either (a grey frame is a black line seen through the fill).
@@ -166,13 +170,22 @@ async function separate(
       texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
-  splitSharedColors(image, masks, entries, region, legend?.box ?? null);
+  splitSharedColors(image, found, entries, region, legend?.box ?? null, plot.background);
+  const masks = entries.length > 0 ? found : splitUnlisted(found, image.width, region);
   const ink = inkMask(image, plot.background, DEFAULTS.occluderInk);
   // Near-black pixels: the complement of the ink far from black (flipped in place: a map()
   // with a callback per pixel cost more than the mask).
   const dark = inkMask(image, BLACK, DEFAULTS.outlineDark);
   for (let i = 0; i < dark.length; i++) dark[i] = 1 - dark[i];
   return { masks, ink, dark };
+}
+
+/**
+ * The grid lines drawn at tick marks: a long flat stretch of a series is found among grid
+ * lines too, but seldom at a tick.
+ */
+function atTicks(grid: number[], ticks: number[]): number[] {
+  return grid.filter((at) => ticks.some((tick) => Math.abs(tick - at) <= DEFAULTS.gridAtTick));
 }
 
 /** A box grown by `by` px on every side. */

@@ -53,6 +53,23 @@ function interpolate(points: DataPoint[], x: number): number | null {
   return null;
 }
 
+/**
+ * Asserts a found series follows a drawn curve inside its span, away from its ends: at each x
+ * it was drawn at, within `yTolerance` (data units).
+ */
+function expectAlong(
+  label: string,
+  points: DataPoint[],
+  drawn: { x: number[]; y: number[] },
+  yTolerance: number,
+): void {
+  drawn.x.slice(2, -2).forEach((x, i) => {
+    const y = interpolate(points, x);
+    expect(y, `${label} at x ${x}`).not.toBeNull();
+    expect(Math.abs(y! - drawn.y[i + 2]), `${label}: y at x ${x}`).toBeLessThanOrEqual(yTolerance);
+  });
+}
+
 describe('digitize samples/aime24.png', () => {
   // Truth from the generator of the chart (matplotlib 3.6, 800x600, 100 dpi).
   const steps = [0, 20, 40, 60, 80, 100, 120, 140];
@@ -239,15 +256,72 @@ describe('digitize rendered charts', () => {
     expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
     const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
     for (const s of spec.series) {
-      const points = seriesNamed(result, s.name!).points;
-      // Inside each curve's span, away from its ends: the y it was drawn at.
-      s.x.slice(2, -2).forEach((x, i) => {
-        const y = interpolate(points, x);
-        expect(y, `${s.name} at x ${x}`).not.toBeNull();
-        expect(Math.abs(y! - s.y[i + 2]), `${s.name}: y at x ${x}`).toBeLessThanOrEqual(
-          yTolerance * 2,
-        );
+      expectAlong(s.name!, seriesNamed(result, s.name!).points, s, yTolerance * 2);
+    }
+  });
+
+  it('tells apart grey series the legend lists a few levels apart (a chart turned greyscale)', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 2.5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+      legend: 'upper right',
+      grid: true,
+      // Solid lines in greys 14 and 40 levels apart: no dash or hue tells them apart.
+      series: ['#505050', '#5e5e5e', '#868686'].map((color, k) => ({
+        name: ['train', 'valid', 'test'][k],
+        color,
+        x: xs,
+        y: xs.map((x) =>
+          k === 2 ? 1 + 0.5 * Math.sin(x / 12) : 2 * Math.exp(-x / (25 + 25 * k)) + 0.2 * k,
+        ),
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    for (const s of spec.series) {
+      expectAlong(s.name!, seriesNamed(result, s.name!).points, s, yTolerance * 2);
+    }
+  });
+
+  it('splits one colour drawn as several curves when no legend lists them', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 2.5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+      series: (['solid', 'dashed'] as const).map((dash, k) => ({
+        name: null,
+        color: '#000000',
+        dash,
+        x: xs,
+        // Curves that cross once, at a clear angle.
+        y: xs.map((x) => (k === 0 ? 2 * Math.exp(-x / 30) + 0.2 : 0.3 + 0.02 * x)),
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series).toHaveLength(2);
+    const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+    for (const s of spec.series) {
+      // The found series that follows this curve at its middle point.
+      const traced = result.series.find((found) => {
+        const y = interpolate(found.points, s.x[20]);
+        return y !== null && Math.abs(y - s.y[20]) <= yTolerance * 2;
       });
+      expect(traced, `a series along the ${s.dash} curve`).toBeDefined();
+      expectAlong(s.dash!, traced!.points, s, yTolerance * 2);
     }
   });
 

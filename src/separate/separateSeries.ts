@@ -9,6 +9,7 @@ import {
 } from '../color.js';
 import type { Markers } from '../trace/findMarkers.js';
 import type { Box, Raster } from '../types.js';
+import { gridInk } from './gridInk.js';
 
 const DEFAULTS = {
   /** Pixels closer than this (Delta E) to the plot background are background. */
@@ -17,6 +18,16 @@ const DEFAULTS = {
   blendDe: 14,
   /** ...with at least this much of the series colour in it (0..1). */
   minAlpha: 0.35,
+  /**
+   * Series whose blends explain a pixel within this (Delta E) of the best are tied: greys (and
+   * tints of one hue) are all blends of one another with the background, and the pixel goes to
+   * the one whose full colour it is nearest.
+   */
+  tieDe: 4,
+  /** A pixel with less than this much of its series' colour is a line's anti-aliased edge. */
+  coreAlpha: 0.8,
+  /** An edge goes to a darker line with at least this many core pixels around it (of 8). */
+  minCoresAround: 3,
   /** Below this chroma a colour is a grey: grid, frame and text, unless a series is grey. */
   greyChroma: 10,
   /** Clustering sees at most this many pixels (a uniform sample). */
@@ -64,6 +75,11 @@ export interface SeparateOptions {
   seed?: number;
   /** A legend box over the plot, its samples and its text: lines under it are read too. */
   translucent?: LegendCover | null;
+  /**
+   * Positions (px) of the plot's grid lines, vertical (x) and horizontal (y): where greys are
+   * series, the grid's pixels are told from theirs by these. @default none
+   */
+  grid?: { x: number[]; y: number[] };
 }
 
 /**
@@ -75,7 +91,15 @@ export interface SeparateOptions {
  */
 export async function separateSeries(
   image: Raster,
-  { region, background, exclude, colors, seed = 1, translucent = null }: SeparateOptions,
+  {
+    region,
+    background,
+    exclude,
+    colors,
+    seed = 1,
+    translucent = null,
+    grid = { x: [], y: [] },
+  }: SeparateOptions,
 ): Promise<SeriesMask[]> {
   const backgroundLab = rgbToLab(background);
   const greySeries = colors.some((c) => chroma(rgbToLab(c)) < DEFAULTS.greyChroma);
@@ -84,10 +108,16 @@ export async function separateSeries(
   const chromatic = labs.filter((lab) => chroma(lab) >= DEFAULTS.greyChroma).length;
   const keepGrey =
     greySeries || (colors.length === 0 && chromatic < labs.length * DEFAULTS.minShare);
-  if (!keepGrey) {
+  // Grey series the legend lists: the grid's greys are told apart by where the grid lines are
+  // (with no legend to say which colours are series, a flat series could pass for grid).
+  const gridFlags =
+    greySeries && grid.x.length + grid.y.length > 0
+      ? gridInk(image, region, grid, backgroundLab, colors.map(rgbToLab))
+      : null;
+  if (!keepGrey || gridFlags) {
     let kept = 0;
     for (let i = 0; i < labs.length; i++) {
-      if (chroma(labs[i]) >= DEFAULTS.greyChroma) {
+      if (gridFlags ? !gridFlags[pixels[i]] : chroma(labs[i]) >= DEFAULTS.greyChroma) {
         labs[kept] = labs[i];
         pixels[kept] = pixels[i];
         kept++;
@@ -129,7 +159,8 @@ export async function separateSeries(
     weight: new Float32Array(image.width * image.height),
     count: 0,
   }));
-  assignment.forEach(({ series, alpha }, i) => {
+  const edges = reassignEdges(image.width, pixels, labs, assignment, seriesLabs, backgroundLab);
+  edges.forEach(({ series, alpha }, i) => {
     if (series >= 0) mark(masks[series], pixels[i], alpha);
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
@@ -299,7 +330,9 @@ function labOf(data: Uint8Array, o: number): Lab {
 }
 
 /**
- * Each pixel's series (-1 for none) and how much of that colour it holds. Pixels of one colour
+ * Each pixel's series (-1 for none) and how much of that colour it holds: the series whose
+ * blend with the background explains it best; among series that explain it about as well
+ * (greys, tints of one hue), the one whose full colour it is nearest. Pixels of one colour
  * share one Lab object (labOf's cache), so each colour is decided once.
  */
 function assign(
@@ -312,20 +345,83 @@ function assign(
   return labs.map((lab) => {
     const known = decided.get(lab);
     if (known) return known;
-    let series = -1;
-    let bestResidual = maxResidual;
-    let bestAlpha = 0;
-    for (let s = 0; s < seriesLabs.length; s++) {
-      const { alpha, residual } = blend(lab, seriesLabs[s], background);
-      if (alpha >= DEFAULTS.minAlpha && residual < bestResidual) {
-        series = s;
-        bestResidual = residual;
-        bestAlpha = alpha;
-      }
-    }
-    const result = { series, alpha: bestAlpha };
+    const result = bestSeries(lab, seriesLabs, background, maxResidual);
     decided.set(lab, result);
     return result;
+  });
+}
+
+/** The series (of `seriesLabs`, or -1) that explains one colour, as `assign` decides it. */
+function bestSeries(
+  lab: Lab,
+  seriesLabs: Lab[],
+  background: Lab,
+  maxResidual: number = DEFAULTS.blendDe,
+): { series: number; alpha: number } {
+  const fits = seriesLabs.map((s) => blend(lab, s, background));
+  let bestResidual = maxResidual;
+  for (const { alpha, residual } of fits) {
+    if (alpha >= DEFAULTS.minAlpha && residual < bestResidual) bestResidual = residual;
+  }
+  let series = -1;
+  let nearest = Number.POSITIVE_INFINITY;
+  fits.forEach(({ alpha, residual }, s) => {
+    if (alpha < DEFAULTS.minAlpha || residual >= maxResidual) return;
+    if (residual > bestResidual + DEFAULTS.tieDe) return;
+    // How far along the blend the pixel lies from the series' full colour (Delta E).
+    const along = Math.abs(1 - alpha) * deltaE(seriesLabs[s], background);
+    if (along < nearest) {
+      nearest = along;
+      series = s;
+    }
+  });
+  return { series, alpha: series >= 0 ? fits[series].alpha : 0 };
+}
+
+/**
+ * Where series colours are blends of one another (greys), the faint edge of a dark line is
+ * about the colour of a lighter series, and went to it: a pixel that is a faint blend of a
+ * series (less than DEFAULTS.coreAlpha of it), with more of that series' core pixels
+ * (DEFAULTS.coreAlpha of its colour or more) around it than of its own, and at least
+ * DEFAULTS.minCoresAround, is that series' edge. Distinct hues never explain one another's pixels, and are left as they are. Returns
+ * the assignment with those pixels moved.
+ */
+function reassignEdges(
+  width: number,
+  pixels: number[],
+  labs: Lab[],
+  assignment: { series: number; alpha: number }[],
+  seriesLabs: Lab[],
+  background: Lab,
+): { series: number; alpha: number }[] {
+  if (seriesLabs.length < 2) return assignment;
+  // The series of each core pixel.
+  const core = new Map<number, number>();
+  assignment.forEach(({ series, alpha }, i) => {
+    if (series >= 0 && alpha >= DEFAULTS.coreAlpha) core.set(pixels[i], series);
+  });
+  const around = new Array<number>(seriesLabs.length);
+  return assignment.map((a, i) => {
+    if (a.series < 0) return a;
+    const p = pixels[i];
+    around.fill(0);
+    for (const dy of [-width, 0, width]) {
+      for (const dx of [-1, 0, 1]) {
+        const s = dy === 0 && dx === 0 ? undefined : core.get(p + dy + dx);
+        if (s !== undefined) around[s]++;
+      }
+    }
+    let best = a;
+    let bestResidual: number = DEFAULTS.blendDe;
+    around.forEach((count, s) => {
+      if (s === a.series || count <= around[a.series] || count < DEFAULTS.minCoresAround) return;
+      const { alpha, residual } = blend(labs[i], seriesLabs[s], background);
+      if (alpha >= DEFAULTS.minAlpha && alpha < DEFAULTS.coreAlpha && residual < bestResidual) {
+        best = { series: s, alpha };
+        bestResidual = residual;
+      }
+    });
+    return best;
   });
 }
 

@@ -284,13 +284,20 @@ function styleDistance(a: CurveStyle, b: CurveStyle, sampleLength: number): numb
 const MAX_EXACT = 7;
 
 /**
- * Which curve each legend sample draws: the pairing with the least total style distance.
- * Returns, per sample, the index of its curve.
+ * Which curve each legend sample draws: the pairing with the least total style distance (plus
+ * `extra(sample, curve)`, another cost of pairing them). Returns, per sample, the index of its
+ * curve.
  */
-export function matchStyles(curves: CurveStyle[], samples: CurveStyle[]): number[] {
+export function matchStyles(
+  curves: CurveStyle[],
+  samples: CurveStyle[],
+  extra: (sample: number, curve: number) => number = () => 0,
+): number[] {
   // The longest stretch in a sample: a solid one's whole length.
   const sampleLength = Math.max(1, ...samples.map((s) => s.on));
-  const cost = samples.map((s) => curves.map((c) => styleDistance(c, s, sampleLength)));
+  const cost = samples.map((s, i) =>
+    curves.map((c, j) => styleDistance(c, s, sampleLength) + extra(i, j)),
+  );
   const n = samples.length;
   if (n > MAX_EXACT || curves.length !== n) {
     const used = new Set<number>();

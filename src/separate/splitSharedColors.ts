@@ -1,3 +1,4 @@
+import { deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
 import { sampleStyle } from '../legend/sampleStyle.js';
 import type { Box, Raster } from '../types.js';
@@ -6,16 +7,27 @@ import { splitByMarkers } from './splitByMarkers.js';
 import { matchStyles, splitCurves } from './splitCurves.js';
 
 const DEFAULTS = {
-  /** Legend colours this close (0..255 per channel) are one colour drawn in several styles. */
+  /**
+   * Legend colours this close (0..255 per channel) may be one colour drawn in several styles
+   * (or greys a few levels apart: a chart turned greyscale): their masks are split together.
+   */
   sameColor: 24,
+  /** Colours this close (Delta E) are one colour as far as matching curves to samples goes (JPEG). */
+  colorNoise: 4,
+  /** A Delta E this much beyond the noise weighs as one unit of dash style distance. */
+  colorScale: 20,
+  /** The share of a curve's pixels, farthest from the background, that give its colour. */
+  coreShare: 0.3,
 } as const;
 
 /**
  * Legend entries that share one colour (series told apart by their markers or dash pattern
  * only) share one mask (`masks[i]` is entry i's): it is split, by the markers' shapes where
  * the samples show markers, else into its curves, each entry taking the curve drawn as its
- * sample is. Masks of entries that could not be told apart stay as they
- * are. Changes `masks` in place.
+ * sample is (and, where their colours differ a little, whose colour is nearest the sample's:
+ * greys a few levels apart are distinct series). The group's masks are split together: each
+ * holds part of every curve when the colours are one. Masks of entries that could not be told
+ * apart stay as they are. Changes `masks` in place.
  */
 export function splitSharedColors(
   image: Raster,
@@ -23,6 +35,7 @@ export function splitSharedColors(
   entries: LegendSlot[],
   region: Box,
   legend: Box | null,
+  background: Rgb,
 ): void {
   const grouped = new Set<number>();
   entries.forEach((entry, i) => {
@@ -35,9 +48,10 @@ export function splitSharedColors(
     for (const j of group) grouped.add(j);
     if (group.length < 2) return;
     const slots = group.map((j) => entries[j]);
+    const shared = group.length > 1 ? union(group.map((j) => masks[j].weight)) : masks[i].weight;
     const split =
-      splitByMarkers(image, masks[i].weight, region, slots, masks[i].color) ??
-      byDashes(image, masks[i], slots, region, legend);
+      splitByMarkers(image, shared, region, slots, masks[i].color) ??
+      byDashes(image, shared, slots, region, legend, background);
     if (!split) return;
     group.forEach((j, n) => {
       const { weight, markers } = split[n];
@@ -48,22 +62,56 @@ export function splitSharedColors(
   });
 }
 
-/** The shared mask split into curves, each slot taking the curve drawn as its sample is. */
+/** Each pixel's greatest weight among `weights`. */
+function union(weights: Float32Array[]): Float32Array {
+  const out = new Float32Array(weights[0].length);
+  for (const weight of weights) {
+    for (let p = 0; p < out.length; p++) if (weight[p] > out[p]) out[p] = weight[p];
+  }
+  return out;
+}
+
+/**
+ * The shared mask split into curves, each slot taking the curve drawn as its sample is, and
+ * coloured as it is.
+ */
 function byDashes(
   image: Raster,
-  mask: SeriesMask,
+  weight: Float32Array,
   slots: LegendSlot[],
   region: Box,
   legend: Box | null,
+  background: Rgb,
 ): { weight: Float32Array; markers?: undefined }[] | null {
-  const curves = splitCurves(mask.weight, image.width, region, {
+  const curves = splitCurves(weight, image.width, region, {
     count: slots.length,
     exclude: legend ? [legend] : [],
   });
   if (!curves) return null;
+  const backgroundLab = rgbToLab(background);
+  const colors = curves.map((curve) => coreColor(image, curve.weight, backgroundLab));
+  const slotLabs = slots.map((slot) => rgbToLab(slot.color));
   const order = matchStyles(
     curves.map((curve) => curve.style),
     slots.map((slot) => sampleStyle(image, slot)),
+    (s, c) =>
+      Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale,
   );
   return slots.map((_, n) => ({ weight: curves[order[n]].weight }));
+}
+
+/** A curve's colour (Lab): the mean of its pixels farthest from the background (its core). */
+function coreColor(image: Raster, weight: Float32Array, background: Lab): Lab {
+  const labs: Lab[] = [];
+  for (let p = 0; p < weight.length; p++) {
+    if (weight[p] > 0) labs.push(rgbToLab(pixelRgb(image, p)));
+  }
+  if (labs.length === 0) return background;
+  labs.sort((a, b) => deltaE(b, background) - deltaE(a, background));
+  const core = labs.slice(0, Math.max(1, Math.round(labs.length * DEFAULTS.coreShare)));
+  return [0, 1, 2].map((k) => core.reduce((sum, lab) => sum + lab[k], 0) / core.length) as Lab;
+}
+
+function pixelRgb({ data }: Raster, p: number): Rgb {
+  return [data[p * 3], data[p * 3 + 1], data[p * 3 + 2]];
 }

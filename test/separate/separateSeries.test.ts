@@ -154,4 +154,38 @@ describe('separateSeries', () => {
     expect(pixelsOf(blueMask)).toEqual(blue);
     for (const i of red) expect(redMask.weight[i]).toBe(1);
   });
+
+  it('gives each grey the legend lists its own line, anti-aliased edges and all', async () => {
+    // Greys are blends of one another with white: the faint edge of the dark line is the light
+    // series' grey. Two lines, 2 px wide, drawn apart (rows 20 and 50) and anti-aliased.
+    const [width, height] = [200, 70];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 195,26.7" stroke="#444" stroke-width="2" fill="none"/><polyline points="5,50.6 195,44.2" stroke="#9a9a9a" stroke-width="2" fill="none"/></svg>`;
+    const { default: sharp } = await import('sharp');
+    const data = new Uint8Array(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
+    const masks = await separateSeries(
+      { data, width, height, channels: 3 },
+      {
+        region: { left: 0, top: 0, right: width, bottom: height },
+        background: WHITE,
+        exclude: [],
+        colors: [
+          [0x44, 0x44, 0x44],
+          [0x9a, 0x9a, 0x9a],
+        ],
+      },
+    );
+    // Each mask lies along its own line: the dark one wholly, the light one but for a few
+    // faint pixels at the dark line's outer edge.
+    const share = (mask: SeriesMask, rows: (row: number) => boolean) => {
+      const pixels = [...pixelsOf(mask)];
+      return pixels.filter((i) => rows(Math.floor(i / width))).length / pixels.length;
+    };
+    expect(share(masks[0], (row) => row > 35)).toBe(0);
+    expect(share(masks[1], (row) => row < 35)).toBeLessThan(0.2);
+    // And each holds its line in every column it crosses.
+    for (const mask of masks) {
+      const columns = new Set([...pixelsOf(mask)].map((i) => i % width));
+      expect(columns.size).toBeGreaterThanOrEqual(190);
+    }
+  });
 });

@@ -1,0 +1,73 @@
+import { deltaE, type Lab, mostCommonColor, rgbToLab } from '../color.js';
+import type { Box, Raster } from '../types.js';
+
+const DEFAULTS = {
+  /** A grid line's pixels lie this close (Delta E) to its commonest colour (anti-aliasing, JPEG). */
+  sameDe: 8,
+  /** The rows (columns) this far from a grid line's position may hold it (a line 2-3 px wide). */
+  reach: 1,
+  /** A row is a grid line's when its colour covers at least this share of the region's width. */
+  cover: 0.6,
+  /** Pixels this close (Delta E) to the background are none of a line's. */
+  backgroundDe: 12,
+} as const;
+
+/**
+ * The pixels of the grid lines at `grid` (px positions of vertical lines `x` and horizontal
+ * lines `y`) inside `region`: in each row (column) a line may cover, the pixels of the colour
+ * that runs across most of it. Series cross grid lines in their own colour, and are kept; a
+ * colour near one of `keep` (a series' colour, drawn flat along a line) is never grid. Grey
+ * series and grey grids are told apart by this, not by a grey level. Returns one flag per
+ * image pixel.
+ */
+export function gridInk(
+  image: Raster,
+  region: Box,
+  grid: { x: number[]; y: number[] },
+  background: Lab,
+  keep: Lab[],
+): Uint8Array {
+  const { data, width, height } = image;
+  const flags = new Uint8Array(width * height);
+  const top = Math.ceil(region.top);
+  const left = Math.ceil(region.left);
+  const bottom = Math.floor(region.bottom);
+  const right = Math.floor(region.right);
+  /** Flags the pixels `at(0..length-1)` (image pixel indices) of one row or column of a line. */
+  const line = (at: (k: number) => number, length: number) => {
+    const drawn: number[] = [];
+    for (let k = 0; k < length; k++) {
+      const p = at(k);
+      const lab = rgbToLab([data[p * 3], data[p * 3 + 1], data[p * 3 + 2]]);
+      if (deltaE(lab, background) >= DEFAULTS.backgroundDe) drawn.push(p);
+    }
+    if (drawn.length < length * DEFAULTS.cover) return;
+    const color = rgbToLab(
+      mostCommonColor(
+        data,
+        drawn.map((p) => p * 3),
+      ),
+    );
+    if (keep.some((lab) => deltaE(lab, color) < DEFAULTS.sameDe)) return;
+    const same = drawn.filter((p) => {
+      const lab = rgbToLab([data[p * 3], data[p * 3 + 1], data[p * 3 + 2]]);
+      return deltaE(lab, color) < DEFAULTS.sameDe;
+    });
+    if (same.length < length * DEFAULTS.cover) return;
+    for (const p of same) flags[p] = 1;
+  };
+  const rows = new Set(grid.y.flatMap((y) => near(y, top, bottom)));
+  for (const row of rows) line((k) => row * width + left + k, right - left);
+  const columns = new Set(grid.x.flatMap((x) => near(x, left, right)));
+  for (const column of columns) line((k) => (top + k) * width + column, bottom - top);
+  return flags;
+}
+
+/** The rows (or columns) within DEFAULTS.reach of position `at`, inside [from, to). */
+function near(at: number, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = Math.floor(at) - DEFAULTS.reach; i <= Math.ceil(at) + DEFAULTS.reach; i++) {
+    if (i >= from && i < to) out.push(i);
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+import type { Box } from '../types.js';
+import type { SeriesMask } from './separateSeries.js';
+import { splitCurves } from './splitCurves.js';
+
+const DEFAULTS = {
+  /** A curve split off holds ink in at least this share of the plot's columns (not a stray mark). */
+  minSpan: 0.2,
+} as const;
+
+/**
+ * Series found with no legend to list them (by clustering colours) may each hold several
+ * curves of one colour: series told apart only by dash pattern, or grey levels too close to
+ * cluster apart. A mask whose ink shows several curves apart across enough of the plot
+ * (splitCurves, not told how many) is replaced by one mask per curve, each spanning at least
+ * DEFAULTS.minSpan of the plot's columns. Returns the masks, in order, with those replaced.
+ */
+export function splitUnlisted(masks: SeriesMask[], width: number, region: Box): SeriesMask[] {
+  const columns = Math.max(1, Math.floor(region.right) - Math.ceil(region.left));
+  return masks.flatMap((mask) => {
+    if (mask.count === 0) return [mask];
+    const curves = splitCurves(mask.weight, width, region, { count: null });
+    if (!curves) return [mask];
+    const split = curves.map(({ weight }) => {
+      let count = 0;
+      const inked = new Set<number>();
+      for (let p = 0; p < weight.length; p++) {
+        if (weight[p] > 0) {
+          count++;
+          inked.add(p % width);
+        }
+      }
+      return { color: mask.color, weight, count, span: inked.size };
+    });
+    if (split.some(({ span }) => span < columns * DEFAULTS.minSpan)) return [mask];
+    return split.map(({ color, weight, count }) => ({ color, weight, count }));
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { rgbToLab } from '../../src/color.js';
+import { gridInk } from '../../src/separate/gridInk.js';
+
+const WIDTH = 100;
+const HEIGHT = 60;
+const REGION = { left: 0, top: 0, right: WIDTH, bottom: HEIGHT };
+const WHITE = rgbToLab([255, 255, 255]);
+
+/** White, a grey grid line along row 20 and column 50, a darker grey series along row 40. */
+function image() {
+  const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+  const paint = (row: number, column: number, grey: number) =>
+    data.fill(grey, (row * WIDTH + column) * 3, (row * WIDTH + column) * 3 + 3);
+  for (let column = 0; column < WIDTH; column++) paint(20, column, 200);
+  for (let row = 0; row < HEIGHT; row++) paint(row, 50, 200);
+  // The series crosses both grid lines; it lies flat along row 40 (a grid line's position too).
+  for (let column = 0; column < WIDTH; column++) paint(40, column, 120);
+  for (let row = 15; row < 26; row++) paint(row, 30, 120);
+  return { data, width: WIDTH, height: HEIGHT, channels: 3 as const };
+}
+
+describe('gridInk', () => {
+  it("flags a grey grid's pixels and keeps a grey series that crosses it or lies along it", () => {
+    const flags = gridInk(image(), REGION, { x: [50], y: [20, 40] }, WHITE, [
+      rgbToLab([120, 120, 120]),
+    ]);
+    expect(flags[20 * WIDTH + 10]).toBe(1);
+    expect(flags[5 * WIDTH + 50]).toBe(1);
+    // Where the series crosses the grid line, and along the series.
+    expect(flags[20 * WIDTH + 30]).toBe(0);
+    expect(flags[40 * WIDTH + 10]).toBe(0);
+    // Rows next to the grid line hold nothing of it.
+    expect(flags[21 * WIDTH + 10]).toBe(0);
+  });
+});
