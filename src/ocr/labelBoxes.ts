@@ -166,48 +166,69 @@ export function apartFromUpright(
     return true;
   };
   for (let column = band.to - 1; column >= band.from; column--) {
-    let run = 0;
-    let blank = 0;
-    for (let row = top; row <= bottom && run <= longest; row++) {
-      if (inked(row, column)) {
-        run += blank + 1;
-        blank = 0;
-      } else if (run > 0 && ++blank > DEFAULTS.letterGap) {
-        run = 0;
-        blank = 0;
+    const run = longRun(column);
+    if (!run) continue;
+    // The upright text: the run and any ink within a text height of it, in its columns; the
+    // parting is the first column past it that is blank or holds ink beyond its rows (a tick
+    // label's: the upright letters' tips stay within them)...
+    const span = { ...run };
+    let cut = column + 1;
+    for (;;) {
+      for (let k = nearInk(band.from, cut, span.from, -1); k > 0; ) {
+        span.from -= k;
+        k = nearInk(band.from, cut, span.from, -1);
       }
+      for (let k = nearInk(band.from, cut, span.to, 1); k > 0; ) {
+        span.to += k;
+        k = nearInk(band.from, cut, span.to, 1);
+      }
+      const reach = { from: span.from - DEFAULTS.letterGap, to: span.to + DEFAULTS.letterGap };
+      if (cut >= band.to || blankColumn(cut) || !inkWithin(cut, cut + 1, reach)) break;
+      cut++;
     }
-    if (run <= longest) continue;
-    // The parting is the first blank column past the upright text (its letters' tips are
-    // short), where all the ink before it is one upright line: tick labels that reach as far
-    // out (`0.0008` beside `Value`) leave the band whole.
-    for (let gap = column + 1; gap < band.to; gap++) {
-      if (!blankColumn(gap)) continue;
-      return oneLine(band.from, gap)
-        ? [
-            { from: gap + 1, to: band.to },
-            { from: band.from, to: gap },
-          ]
-        : [band];
-    }
-    return [band];
+    // ...where all the ink before it lies along the upright text: tick labels that reach as
+    // far out (`0.0008` beside `Value`) leave the band whole.
+    if (cut >= band.to || !inkWithin(band.from, cut, span)) return [band];
+    return [
+      { from: cut, to: band.to },
+      { from: band.from, to: cut },
+    ];
   }
   return [band];
 
-  /** Whether the ink in columns `from`..`to` (exclusive) runs along one stretch of rows. */
-  function oneLine(from: number, to: number): boolean {
-    let first = -1;
-    let last = -1;
-    let widest = 0;
-    for (let row = top; row <= bottom; row++) {
-      let any = false;
-      for (let column = from; column < to && !any; column++) any = inked(row, column);
-      if (!any) continue;
-      if (last >= 0) widest = Math.max(widest, row - last);
-      if (first < 0) first = row;
-      last = row;
+  /** How far (rows) from `row`, going `step`, the next ink in columns `from`..`to` (exclusive)
+   * within a text height is; 0 for none. */
+  function nearInk(from: number, to: number, row: number, step: 1 | -1): number {
+    for (let k = 1; k <= textHeight; k++) {
+      const at = row + step * k;
+      if (at < top || at > bottom) return 0;
+      for (let column = from; column < to; column++) if (inked(at, column)) return k;
     }
-    return first >= 0 && widest <= textHeight;
+    return 0;
+  }
+
+  /** The rows of a run of ink in `column` far longer than a tick label is tall, or null. */
+  function longRun(column: number): { from: number; to: number } | null {
+    let from = -1;
+    let last = -1;
+    for (let row = top; row <= bottom + 1; row++) {
+      const on = row <= bottom && inked(row, column);
+      if (on && (from < 0 || row - last - 1 > DEFAULTS.letterGap)) {
+        if (from >= 0 && last - from + 1 > longest) return { from, to: last };
+        from = row;
+      }
+      if (on) last = row;
+    }
+    return from >= 0 && last - from + 1 > longest ? { from, to: last } : null;
+  }
+
+  /** Whether the ink in columns `from`..`to` (exclusive) lies within the rows of `span`. */
+  function inkWithin(from: number, to: number, span: { from: number; to: number }): boolean {
+    for (let row = top; row <= bottom; row++) {
+      if (row >= span.from && row <= span.to) continue;
+      for (let column = from; column < to; column++) if (inked(row, column)) return false;
+    }
+    return true;
   }
 }
 

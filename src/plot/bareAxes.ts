@@ -10,6 +10,10 @@ const DEFAULTS = {
   minHeight: 0.3,
   /** The x tick labels (or marks) spread over at least this share of the plot's width. */
   labelSpread: 0.5,
+  /** y tick labels end within this share of the image width left of the x axis line... */
+  labelReach: 0.04,
+  /** ...and stand at steps equal within this share. */
+  evenSteps: 0.15,
 } as const;
 
 /**
@@ -66,4 +70,37 @@ export function bareAxesBox(ink: Uint8Array, width: number, height: number): Box
     top: Math.min(rows.from, leftRows.indexOf(1)),
     bottom: Math.max(rows.to, leftRows.lastIndexOf(1)) + 1,
   };
+}
+
+/**
+ * The top of a plot drawn with one line only, its x axis (Vega-Lite's and ggplot2's
+ * minimal looks): the middle of the highest y tick label (its tick), found as the rows of ink just left of
+ * the line's `start` that stand evenly spaced upward from the line (a title there breaks the
+ * spacing). Null when fewer than three labels stand so.
+ */
+export function labelledTop(
+  ink: Uint8Array,
+  width: number,
+  start: number,
+  bottom: number,
+): number | null {
+  const reach = Math.max(8, Math.round(width * DEFAULTS.labelReach));
+  const rows = new Uint8Array(bottom);
+  for (let row = 0; row < bottom; row++) {
+    for (let column = Math.max(0, start - reach); column < start && !rows[row]; column++) {
+      rows[row] = ink[row * width + column];
+    }
+  }
+  const runs = findRuns(rows, 2).reverse();
+  const centre = (run: { from: number; to: number }) => (run.from + run.to) / 2;
+  if (runs.length < 3) return null;
+  const step = centre(runs[0]) - centre(runs[1]);
+  let top = 1;
+  while (
+    top + 1 < runs.length &&
+    Math.abs(centre(runs[top]) - centre(runs[top + 1]) - step) <= step * DEFAULTS.evenSteps
+  ) {
+    top++;
+  }
+  return top >= 2 ? Math.round(centre(runs[top])) : null;
 }

@@ -49,7 +49,21 @@ describe('apartFromUpright', () => {
       8,
     );
     expect(bands).toEqual([
-      { from: 7, to: 14 },
+      { from: 6, to: 14 },
+      { from: 2, to: 6 },
+    ]);
+  });
+
+  it('parts them where a tick label touches the y label, beside it', () => {
+    const bands = apartFromUpright(
+      labels([2, 6], 6),
+      [255, 255, 255],
+      { from: 2, to: 14 },
+      [0, 99],
+      8,
+    );
+    expect(bands).toEqual([
+      { from: 6, to: 14 },
       { from: 2, to: 6 },
     ]);
   });

@@ -100,6 +100,21 @@ describe('findPlotArea', () => {
     );
   });
 
+  it('finds the plot drawn with its x axis line alone, up to the highest y tick label', async () => {
+    // Vega-Lite (urbaninstitute look, JPEG'd): no y axis line, no grid; its engine drew the
+    // plot at [166, 74, 664, 588], and its top tick label is centred on the top.
+    const file = join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'plot',
+      'vegalite-x-axis-line-only.png',
+    );
+    const plot = findPlotArea(await loadRaster(file));
+    const found = [plot.left, plot.top, plot.right, plot.bottom];
+    [166, 74, 664, 588].forEach((v, i) => expect(Math.abs(found[i] - v)).toBeLessThanOrEqual(2));
+  });
+
   it('throws NO_CHART_FOUND on a blank white image', () => {
     const width = 200;
     const height = 150;

@@ -1,0 +1,233 @@
+import { channelDistance, channelSpread, type Rgb } from '../color.js';
+import type { Box, Raster } from '../types.js';
+
+const DEFAULTS = {
+  /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
+  ink: 12,
+  /** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
+  maxStroke: 5,
+  /** Ink this close (px) to the plot's sides along an axis may be the frame itself. */
+  frameSide: 3,
+  /** Ink weaker than this share of the strongest tick's is ringing (JPEG), not a tick. */
+  ringingShare: 0.35,
+  /** Tick strokes are followed while at least this share of them goes on. */
+  ticksTogether: 0.5,
+  /** Tick strokes are followed outward at most this many tick reaches. */
+  maxTickReaches: 4,
+  /** Tick marks start within this many px of a filled panel's edge... */
+  tickStart: 3,
+  /** ...and of a drawn axis line (where label glyphs can start at 3 px). */
+  strokeTickStart: 2,
+  /** Major tick marks reach at least this share of the longest tick's length. */
+  tickFill: 0.6,
+  /** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
+  minTickLength: 2,
+  /**
+   * Tick marks are runs of ink at most this wide (px) along the axis, or as wide as the axis
+   * line where it is thicker: renderers draw both with one line width (a chart enlarged by
+   * resampling has both thick and blurred).
+   */
+  tickWidth: 4,
+  /**
+   * Tick marks are black or grey, or the axis line's colour: other ink this colourful (max
+   * minus min channel, as a share of its distance from the page) is a series' marker on the
+   * axis...
+   */
+  tickSaturation: 0.35,
+  /** ...and ink this close (0..255 per channel) to the axis line's colour is its tick. */
+  tickSameColor: 60,
+  /** Tick marks are straight strokes: at least this share of the inked positions are ticks. */
+  strokeShare: 0.5,
+  /** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
+  snapTolerance: 0.05,
+} as const;
+
+/** A straight stroke along rows or columns: an axis line, a frame side, a grid line. */
+export interface Line {
+  /** First and last row (or column) of the stroke. */
+  first: number;
+  last: number;
+  /** Subpixel centre, in continuous coordinates (pixel i spans [i, i+1)). */
+  center: number;
+  /** Extent of the longest run along the line. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Tick marks: short strokes across the axis line, just outside it (or just inside when there
+ * are none outside). Minor ticks (shorter, as on log axes) count as strokes but are not
+ * returned. Returns the major ticks' subpixel centres along the axis (continuous coordinates)
+ * and how far (px) outside the axis line the longest ticks reach.
+ */
+export function findTicks(
+  image: Raster,
+  page: Rgb,
+  box: Box,
+  axis: 'x' | 'y',
+  line: Line | undefined,
+  reach: number,
+): { ticks: number[]; depth: number } {
+  const { data, width, height } = image;
+  const [alongFrom, alongTo] =
+    axis === 'x'
+      ? [Math.max(0, Math.floor(box.left) - 3), Math.min(width, Math.ceil(box.right) + 3)]
+      : [Math.max(0, Math.floor(box.top) - 3), Math.min(height, Math.ceil(box.bottom) + 3)];
+  const axisAt = Math.round(axis === 'x' ? box.bottom : box.left);
+  const [sideFrom, sideTo] = axis === 'x' ? [box.left, box.right] : [box.top, box.bottom];
+  const first = line ? line.first : axisAt;
+  const last = line ? line.last : axisAt;
+  // Outward is +row for x (below), -column for y (left); inward the opposite.
+  const outward = axis === 'x' ? 1 : -1;
+  const outerEdge = axis === 'x' ? last : first;
+  const innerEdge = axis === 'x' ? first : last;
+  // Ticks are drawn in the axis line's colour (grey or black, or a theme's colour: ECharts'
+  // macarons draws both blue), never in a series' colour.
+  const axisColor: Rgb | null = line
+    ? lineColor(image, axis, Math.round((line.first + line.last) / 2), sideFrom, sideTo)
+    : null;
+  const inked = (along: number, across: number): boolean => {
+    if (across < 0 || (axis === 'x' ? across >= height : across >= width)) return false;
+    const row = axis === 'x' ? across : along;
+    const column = axis === 'x' ? along : across;
+    const offset = (row * width + column) * 3;
+    const distance = channelDistance(data, offset, page);
+    if (distance <= threshold) return false;
+    return (
+      channelSpread(data, offset) <= DEFAULTS.tickSaturation * distance ||
+      (axisColor !== null && channelDistance(data, offset, axisColor) <= DEFAULTS.tickSameColor)
+    );
+  };
+  let threshold: number = DEFAULTS.ink;
+  const darkness = (along: number, across: number): number => {
+    const row = axis === 'x' ? across : along;
+    const column = axis === 'x' ? along : across;
+    return channelDistance(data, (row * width + column) * 3, page);
+  };
+  for (const [edge, direction] of [
+    [outerEdge, outward],
+    [innerEdge, -outward],
+  ]) {
+    // Ticks start next to the axis; they are followed outward, in the columns
+    // inked where they start, to their end (grid lines run on past the axis as long stubs;
+    // labels further out start in other columns).
+    const rows: number[] = [];
+    let start: number[] = [];
+    // Ticks touch a drawn axis line; a filled panel's edge may leave a row or two.
+    const startWithin =
+      line && line.last - line.first >= DEFAULTS.maxStroke
+        ? DEFAULTS.tickStart
+        : DEFAULTS.strokeTickStart;
+    // The ticks start at the first line as dark as the darkest near the axis: fainter ink
+    // before it, and ink well below the ticks' own, is compression ringing, not a tick.
+    const strongest = Array.from({ length: startWithin }, (_, k) => {
+      let most = 0;
+      for (let along = alongFrom; along < alongTo; along++) {
+        most = Math.max(most, darkness(along, edge + direction * (k + 1)));
+      }
+      return most;
+    });
+    const darkest = Math.max(...strongest);
+    const firstDepth =
+      strongest.findIndex((most) => most > DEFAULTS.ink && most >= darkest / 2) + 1;
+    if (firstDepth > 0) {
+      const across = edge + direction * firstDepth;
+      threshold = Math.max(DEFAULTS.ink, darkest * DEFAULTS.ringingShare);
+      for (let along = alongFrom; along < alongTo; along++) {
+        if (inked(along, across)) start.push(along);
+      }
+      if (start.length > 0) rows.push(across);
+    }
+    const startCount = start.length;
+    for (let depth = rows.length > 0 ? Math.abs(rows[0] - edge) + 1 : reach; ; depth++) {
+      if (depth > reach * DEFAULTS.maxTickReaches) break;
+      const across = edge + direction * depth;
+      start = start.filter((along) => inked(along, across));
+      // The frame's own sides run on, and are not ticks. Beyond a usual tick's length, ticks
+      // run on together (grid stubs); what runs on alone (a data line) is not a tick.
+      const ticksLeft = start.filter(
+        (along) => along >= sideFrom + DEFAULTS.frameSide && along < sideTo - DEFAULTS.frameSide,
+      ).length;
+      if (
+        ticksLeft === 0 ||
+        (ticksLeft < startCount * DEFAULTS.ticksTogether && rows.length >= reach)
+      ) {
+        break;
+      }
+      rows.push(across);
+    }
+    if (rows.length === 0) continue;
+    const weight = new Float64Array(alongTo);
+    let touched = 0;
+    let strokes = 0;
+    for (let along = alongFrom; along < alongTo; along++) {
+      // A tick is a run of ink from the axis outward with nothing beyond it.
+      let run = 0;
+      // A one-row gap (a stub drawn apart from its grid line) does not end a tick.
+      const on = (k: number) =>
+        inked(along, rows[k]) || (k + 1 < rows.length && inked(along, rows[k + 1]));
+      while (run < rows.length && on(run)) run++;
+      let beyond = false;
+      for (let k = run; k < rows.length && !beyond; k++) beyond = inked(along, rows[k]);
+      if (run > 0 || beyond) touched++;
+      if (beyond || run < Math.min(DEFAULTS.minTickLength, rows.length)) continue;
+      strokes++;
+      if (run >= rows.length * DEFAULTS.tickFill) {
+        for (const across of rows) weight[along] += darkness(along, across);
+      }
+    }
+    const ticks = centroids(
+      weight,
+      Math.max(DEFAULTS.tickWidth, line ? line.last - line.first + 1 : 0),
+    );
+    // Glyphs of a label close to the axis are mostly curves, not strokes from the axis.
+    if (ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare) {
+      const depth = direction === outward ? Math.abs(rows.at(-1)! - edge) : 0;
+      return { ticks, depth };
+    }
+  }
+  return { ticks: [], depth: 0 };
+}
+
+/**
+ * The colour of an axis line (at row or column `at`, between `from` and `to` along it): the
+ * median of five samples along it, per channel, so a series crossing it does not count.
+ */
+function lineColor(image: Raster, axis: 'x' | 'y', at: number, from: number, to: number): Rgb {
+  const samples = [1, 2, 3, 4, 5].map((k) => {
+    const along = Math.round(from + ((to - from) * k) / 6);
+    const [row, column] = axis === 'x' ? [at, along] : [along, at];
+    const o = (row * image.width + column) * 3;
+    return [image.data[o], image.data[o + 1], image.data[o + 2]];
+  });
+  const median = (channel: number) => samples.map((rgb) => rgb[channel]).sort((a, b) => a - b)[2];
+  return [median(0), median(1), median(2)];
+}
+
+/** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
+export function centroids(weight: Float64Array, maxWidth: number): number[] {
+  const centres: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= weight.length; i++) {
+    const on = i < weight.length && weight[i] > 0;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      if (i - start <= maxWidth) {
+        let sum = 0;
+        let moment = 0;
+        for (let j = start; j < i; j++) {
+          sum += weight[j];
+          moment += weight[j] * (j + 0.5);
+        }
+        // A stroke centred exactly on a pixel centre (crisp, or with even anti-aliased edges)
+        // was snapped there. Agg (matplotlib) snaps odd-width strokes with floor(v + 0.5) + 0.5:
+        // half a pixel past the true place on average. Other strokes keep their true centre.
+        const centre = moment / sum;
+        const snapped = Math.abs(centre - Math.floor(centre) - 0.5) < DEFAULTS.snapTolerance;
+        centres.push(centre - (snapped ? 0.5 : 0));
+      }
+      start = -1;
+    }
+  }
+  return centres;
+}
