@@ -144,10 +144,11 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     bottom: Math.min(plot.bottom + textHeight / 2 + 1, plot.outsideX),
   };
   const tickLabels: { axis: string; box: Box }[] = [
-    ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : []).map((box) => ({
-      axis: 'x',
-      box,
-    })),
+    ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : [])
+      .flatMap((box) =>
+        apartAtTicks(image, page, box, plot.ticksX.length >= 2 ? plot.ticksX : plot.gridX),
+      )
+      .map((box) => ({ axis: 'x', box })),
     ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : []).map((box) => ({
       axis: 'y',
       box,
@@ -204,6 +205,24 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     }),
   ];
   return { tickLabels, lines };
+}
+
+/**
+ * An x tick label box that holds several labels run together (crowded labels, `10002000`):
+ * each is centred on its tick, so it is cut midway between the ticks (`marks`, px) inside it.
+ */
+function apartAtTicks(image: Raster, page: Rgb, box: Box, marks: number[]): Box[] {
+  const inside = marks.filter((mark) => mark > box.left && mark < box.right).sort((a, b) => a - b);
+  if (inside.length < 2) return [box];
+  const cuts = [
+    box.left,
+    ...inside.slice(1).map((mark, i) => Math.round((mark + inside[i]) / 2)),
+    box.right,
+  ];
+  return cuts.slice(1).flatMap((right, i) => {
+    const piece = tighten(image, page, { ...box, left: cuts[i], right });
+    return piece.right > piece.left ? [piece] : [];
+  });
 }
 
 /**

@@ -67,4 +67,17 @@ describe('readTickGlyphs (through readChartText)', () => {
     });
     expect(y).toEqual(['5×10^5', '4×10^5', '3×10^5', '2×10^5', '1×10^5']);
   });
+
+  it('reads crowded x labels run together apart, each at its tick', async () => {
+    const ticks = [0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000];
+    const { x } = await tickTexts({
+      ...BASE,
+      width: 350,
+      fontSize: 12,
+      xRange: [0, 9000],
+      xTicks: ticks,
+      tickFormat: (v) => String(v),
+    });
+    expect(x).toEqual(ticks.map(String));
+  });
 });
