@@ -172,7 +172,18 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     top: aboveBands[0].from - pad,
     bottom: aboveBands[0].to + pad,
   };
-  const yOffset = titleBox ? axisEnd(image, page, titleBox, textHeight, plot.left, 'first') : null;
+  // matplotlib starts the y multiplier at the axis: the top y tick label, left of it, may reach
+  // up into the band.
+  const yOffset = titleBox
+    ? axisEnd(
+        image,
+        page,
+        { ...titleBox, left: Math.max(0, Math.floor(plot.left) - 2) },
+        textHeight,
+        plot.left,
+        'first',
+      )
+    : null;
   if (xLabelBox && xOffset) xLabelBox.right = xOffset.left - 1;
   if (titleBox && yOffset) titleBox.left = yOffset.right + 1;
   if (xOffset) tickLabels.push({ axis: 'xOffset', box: xOffset });

@@ -37,8 +37,12 @@ export async function readTicks(
         page,
       )
     : labels.map(() => null);
-  const out = glyphs.map((reading) => ({
-    text: reading?.text ?? '',
+  // An axis multiplier's box (`xOffset`, `yOffset`) holds `×10^k`: its small × is read as a
+  // minus (a bare power of ten with a sign is no multiplier).
+  const out = glyphs.map((reading, i) => ({
+    text: labels[i].axis.endsWith('Offset')
+      ? (reading?.text ?? '').replace(/^-(?=10\^)/, '×')
+      : (reading?.text ?? ''),
     confidence: (reading?.confidence ?? 0) * 100,
   }));
   const unread = labels.flatMap((_, i) =>
