@@ -220,11 +220,12 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
 
 /**
  * An x tick label box that holds several labels run together (crowded labels, `10002000`):
- * each is centred on its tick, so it is cut midway between the ticks (`marks`, px) inside it.
+ * each is centred on its tick, so it is cut midway between the ticks (`marks`, px) inside it,
+ * when the ticks found stand at even steps (what is found among JPEG noise does not).
  */
 function apartAtTicks(image: Raster, page: Rgb, box: Box, marks: number[]): Box[] {
   const inside = marks.filter((mark) => mark > box.left && mark < box.right).sort((a, b) => a - b);
-  if (inside.length < 2) return [box];
+  if (inside.length < 2 || !evenlySpaced(marks)) return [box];
   const cuts = [
     box.left,
     ...inside.slice(1).map((mark, i) => Math.round((mark + inside[i]) / 2)),
@@ -234,6 +235,15 @@ function apartAtTicks(image: Raster, page: Rgb, box: Box, marks: number[]): Box[
     const piece = tighten(image, page, { ...box, left: cuts[i], right });
     return piece.right > piece.left ? [piece] : [];
   });
+}
+
+/** Whether marks (px, three or more) stand at steps equal within a fifth of a step. */
+function evenlySpaced(marks: number[]): boolean {
+  const sorted = [...marks].sort((a, b) => a - b);
+  const steps = sorted.slice(1).map((mark, i) => mark - sorted[i]);
+  if (steps.length < 2) return false;
+  const step = steps.sort((a, b) => a - b)[steps.length >> 1];
+  return step > 0 && steps.every((s) => Math.abs(s - step) <= step * 0.2);
 }
 
 /**
