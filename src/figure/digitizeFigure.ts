@@ -21,6 +21,12 @@ import { labelPanels } from './panelLabels.js';
 import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
 import { nameSharedSeries } from './sharedLegend.js';
 
+/**
+ * Images are read at most this many pixels (a 2,400 x 1,660 chart): tick labels stay well
+ * above the size they are read at, and the work of larger images grows with no gain.
+ */
+const WORK_PIXELS = 4_000_000;
+
 export interface FigureOptions {
   /** The input as reported in the result and in errors (a path, or null). */
   source: string | null;
@@ -61,7 +67,7 @@ export async function digitizeFigure(
     sniffFormat(bytes) === 'pdf'
       ? await digitizePdfCharts(bytes, clock, options)
       : await digitizeImage(
-          await clock.run('load', () => loadRaster(bytes, { maxPixels })),
+          await clock.run('load', () => loadRaster(bytes, { maxPixels, workPixels: WORK_PIXELS })),
           clock,
           options,
         );
@@ -95,7 +101,35 @@ async function digitizePdfCharts(
 
 /** The charts of one decoded image (its panels'), with the image's `warnings`. */
 async function digitizeImage(
-  { warnings, ...image }: Raster & { warnings: string[] },
+  {
+    warnings,
+    original,
+    ...image
+  }: Raster & { warnings: string[]; original?: { width: number; height: number } },
+  clock: StageClock,
+  options: FigureOptions,
+): Promise<DigitizeResult> {
+  const result = await digitizePanels(image, warnings, clock, options);
+  if (!original || (original.width === image.width && original.height === image.height)) {
+    return result;
+  }
+  // read scaled down: every pixel position is given in the image's own pixels
+  const scale: [number, number] = [original.width / image.width, original.height / image.height];
+  const back = (chart: ChartResult) => placed(chart, [0, 0], scale, original);
+  if (!('charts' in result)) return back(result);
+  return {
+    ...result,
+    charts: result.charts.map((chart) => ({
+      ...back(chart),
+      ...(chart.panel && { panel: { ...chart.panel, box: scaled(chart.panel.box, scale) } }),
+    })),
+  };
+}
+
+/** The charts of one decoded image (its panels'), with the image's `warnings`. */
+async function digitizePanels(
+  image: Raster,
+  warnings: string[],
   clock: StageClock,
   { source, getEngine }: FigureOptions,
 ): Promise<DigitizeResult> {
@@ -118,7 +152,7 @@ async function digitizeImage(
       warnings: chartWarnings,
       sharedAxis: whole ? undefined : sharedAxisFrom(done, offsetOf(panel.box)),
     });
-    return whole ? chart : placed(chart, panel.box, image);
+    return whole ? chart : placed(chart, offsetOf(panel.box), [1, 1], image);
   };
   if (panels.length === 1) return chartOf(panels[0], warnings);
   // read so that the panels printing shared axes come first; reported in reading order
@@ -171,22 +205,41 @@ function crop(image: Raster, box: Box): Raster {
   return { data, width, height, channels: 3 };
 }
 
-/** A chart read from a crop at `box`, with its pixel positions moved into the whole image. */
-function placed(chart: ChartResult, box: Box, image: Raster): ChartResult {
-  const [dx, dy] = offsetOf(box);
-  const { plot, axes } = chart;
+/**
+ * A chart read from a crop at `offset` of an image read at 1/`scale` of its size (across,
+ * down), with its pixel positions moved into the whole image's own pixels (`size`).
+ */
+function placed(
+  chart: ChartResult,
+  [dx, dy]: [number, number],
+  [sx, sy]: [number, number],
+  size: { width: number; height: number },
+): ChartResult {
+  const x = (v: number) => (v + dx) * sx;
+  const y = (v: number) => (v + dy) * sy;
+  const { plot, axes, legend } = chart;
   return {
     ...chart,
-    image: { width: image.width, height: image.height },
-    plot: {
-      left: plot.left + dx,
-      top: plot.top + dy,
-      right: plot.right + dx,
-      bottom: plot.bottom + dy,
-    },
+    image: { width: size.width, height: size.height },
+    plot: { left: x(plot.left), top: y(plot.top), right: x(plot.right), bottom: y(plot.bottom) },
     axes: {
-      x: { ...axes.x, ticks: axes.x.ticks.map((tick) => ({ ...tick, pixel: tick.pixel + dx })) },
-      y: { ...axes.y, ticks: axes.y.ticks.map((tick) => ({ ...tick, pixel: tick.pixel + dy })) },
+      x: { ...axes.x, ticks: axes.x.ticks.map((tick) => ({ ...tick, pixel: x(tick.pixel) })) },
+      y: { ...axes.y, ticks: axes.y.ticks.map((tick) => ({ ...tick, pixel: y(tick.pixel) })) },
     },
+    ...(legend && {
+      legend: {
+        box: {
+          left: x(legend.box.left),
+          top: y(legend.box.top),
+          right: x(legend.box.right),
+          bottom: y(legend.box.bottom),
+        },
+      },
+    }),
   };
+}
+
+/** A box scaled by `scale` (across, down). */
+function scaled(box: Box, [sx, sy]: [number, number]): Box {
+  return { left: box.left * sx, top: box.top * sy, right: box.right * sx, bottom: box.bottom * sy };
 }

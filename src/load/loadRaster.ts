@@ -39,6 +39,12 @@ const FRAME_WORD: Readonly<Record<ImageFormat, string>> = {
 export interface LoadOptions {
   /** Images declaring more pixels than this are refused before decoding. @default 20_000_000 */
   maxPixels?: number;
+  /**
+   * Images with more pixels than this are decoded scaled down to it (a chart needs no more; the
+   * work grows with the pixels), with a warning; `original` is then the image's own size.
+   * @default Infinity
+   */
+  workPixels?: number;
 }
 
 /**
@@ -52,8 +58,8 @@ export interface LoadOptions {
  */
 export async function loadRaster(
   input: string | Buffer | Uint8Array,
-  { maxPixels = DEFAULT_MAX_PIXELS }: LoadOptions = {},
-): Promise<Raster & { warnings: string[] }> {
+  { maxPixels = DEFAULT_MAX_PIXELS, workPixels = Number.POSITIVE_INFINITY }: LoadOptions = {},
+): Promise<Raster & { warnings: string[]; original: { width: number; height: number } }> {
   const name = typeof input === 'string' ? input : null;
   const bytes = await readInputBytes(input, { maxPixels });
   const refuse = (message: string, cause?: unknown): DigitizeError =>
@@ -100,10 +106,19 @@ export async function loadRaster(
   const warnings: string[] = [];
   const pages = metadata.pages ?? 1;
   if (pages > 1) warnings.push(`image has ${pages} ${FRAME_WORD[sniffed]}; read the first`);
+  // EXIF orientations 5 to 8 turn the image a quarter.
+  const [upright, across] = (metadata.orientation ?? 1) >= 5 ? [height, width] : [width, height];
+  const shrink = Math.min(1, Math.sqrt(workPixels / (width * height)));
+  const size = { width: Math.round(upright * shrink), height: Math.round(across * shrink) };
+  if (shrink < 1) {
+    warnings.push(
+      `image of ${upright}x${across} pixels read at ${size.width}x${size.height} (over ${workPixels} pixels)`,
+    );
+  }
   let decoded: { data: Buffer; info: sharp.OutputInfo };
   try {
-    decoded = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
-      .rotate()
+    const turned = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+    decoded = await (shrink < 1 ? turned.resize({ ...size, fit: 'fill' }) : turned)
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .removeAlpha()
@@ -122,6 +137,7 @@ export async function loadRaster(
     height: info.height,
     channels: 3,
     warnings,
+    original: { width: upright, height: across },
   };
 }
 

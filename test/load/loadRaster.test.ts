@@ -75,6 +75,20 @@ describe('loadRaster', () => {
     });
   });
 
+  it('reads an image over `workPixels` scaled down, keeping its own size and saying so', async () => {
+    const png = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: { r: 0, g: 128, b: 0 } },
+    })
+      .png()
+      .toBuffer();
+    const raster = await loadRaster(png, { workPixels: 30_000 });
+    expect([raster.width, raster.height]).toEqual([200, 150]);
+    expect(raster.original).toEqual({ width: 400, height: 300 });
+    expect(raster.warnings).toEqual([expect.stringMatching(/400x300 pixels read at 200x150/)]);
+    const whole = await loadRaster(png);
+    expect([whole.width, whole.height, whole.warnings]).toEqual([400, 300, []]);
+  });
+
   it('refuses a text file with UNSUPPORTED_IMAGE', async () => {
     const path = join(scratch, 'notes.png');
     await writeFile(path, 'this is not an image\n');
