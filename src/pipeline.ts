@@ -1,7 +1,7 @@
 import { chartConfidence } from './calibrate/axisConfidence.js';
 import { axisResult } from './calibrate/axisScale.js';
 import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
-import { readCategoryAxis } from './calibrate/readCategories.js';
+import { readTickWords } from './calibrate/readTickWords.js';
 import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
@@ -67,8 +67,8 @@ export async function runPipeline(
         plot,
         source,
         warnings,
-        readCategories: async () =>
-          readCategoryAxis(await getEngine(), image, text.xTickWords, plot.page),
+        readTickWords: async () =>
+          readTickWords(await getEngine(), image, text.xTickWords, plot.page),
         sharedAxis,
       }),
   );

@@ -3,7 +3,11 @@ import type { ChartText } from '../ocr/readChartText.js';
 import type { AxisName, AxisScale, Box, PlotArea, Word } from '../types.js';
 import { scaleAxis } from './axisScale.js';
 import { calibrateAxis } from './calibrateAxis.js';
+import { fitCategoryAxis } from './categoryAxis.js';
+import { fitDateAxis } from './dateAxis.js';
+import { parseDateLabel } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
+import { snapToMark } from './tickReadings.js';
 
 const DEFAULTS = {
   /** An x axis fitted from numbers with less confidence may be one of categories. */
@@ -44,8 +48,8 @@ export interface CalibrateChartOptions {
   source: string | null;
   /** The chart's warnings: the calibration's are added to them. */
   warnings: string[];
-  /** Reads the x tick labels again as words and fits them as categories (null where they are not). */
-  readCategories: () => Promise<{ axis: AxisScale; categories: string[] } | null>;
+  /** Reads the x tick labels again as words (letters and all), one word per label. */
+  readTickWords: () => Promise<Word[]>;
   /** For a panel of a figure: the axes it shares with panels read before it. */
   sharedAxis?: SharedAxis;
 }
@@ -62,7 +66,7 @@ export async function calibrateChart({
   plot,
   source,
   warnings,
-  readCategories,
+  readTickWords,
   sharedAxis,
 }: CalibrateChartOptions): Promise<ChartAxes> {
   const xFit = calibrateAxis({
@@ -84,12 +88,26 @@ export async function calibrateChart({
     return found.scale;
   };
   const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
-  // Categories along x need values up y (a table or a diagram has words on both).
-  const named = yAxis && xFit.confidence < DEFAULTS.doubtfulNumbers ? await readCategories() : null;
-  const xAxis = named?.axis ?? (xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x'));
-  // a fit's doubts, unless the axis was read as categories or taken from the chart that shares it
+  // Dates and categories along x need values up y (a table or a diagram has words on both).
+  const doubtful = xFit.confidence < DEFAULTS.doubtfulNumbers;
+  const lettered = text.xTickWords.some((word) => word.text.trim() !== '' && !isNumber(word));
+  const words = yAxis && (doubtful || lettered) ? await readTickWords() : [];
+  const dated = words.length > 0 ? fitDates(words, text, plot) : null;
+  // Dates that explain as many labels as numbers do are the better reading (`2017 Jul 2018`).
+  const timed =
+    dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0)) ? dated : null;
+  // Labels that read as dates are never categories, even where they could not be fitted.
+  const named = !timed && doubtful && !mostlyDates(words) ? fitCategories(words, text) : null;
+  const xAxis =
+    timed?.axis ??
+    named?.axis ??
+    (xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x'));
+  const numbers = xFit.axis !== null && !named && !timed;
+  // a fit's doubts, unless the axis was read as categories or dates or taken from the chart that
+  // shares it
   warnings.push(
-    ...((xFit.axis && !named) || !xAxis ? xFit.warnings : []),
+    ...(numbers || !xAxis ? xFit.warnings : []),
+    ...(timed?.warnings ?? []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
   const numbered = (words: Word[]) => words.filter(isNumber).length >= 2;
@@ -112,7 +130,7 @@ export async function calibrateChart({
     );
   }
   for (const [axis, factor, fitted] of [
-    ['x', text.xMultiplier, xFit.axis && !named],
+    ['x', text.xMultiplier, numbers],
     ['y', text.yMultiplier, yFit.axis],
   ] as const) {
     if (factor !== 1 && fitted)
@@ -122,9 +140,11 @@ export async function calibrateChart({
   return {
     xAxis,
     yAxis,
-    xConfidence: named
-      ? DEFAULTS.categoryConfidence
-      : confidence(xFit.axis !== null, xFit.confidence),
+    xConfidence: timed
+      ? timed.confidence
+      : named
+        ? DEFAULTS.categoryConfidence
+        : confidence(xFit.axis !== null, xFit.confidence),
     yConfidence: confidence(yFit.axis !== null, yFit.confidence),
     categories: named?.categories ?? null,
     sharedLabels,
@@ -133,4 +153,41 @@ export async function calibrateChart({
 
 function isNumber(word: Word): boolean {
   return parseTickLabel(word.text) !== null;
+}
+
+/** The x tick labels read as words, fitted as dates, each placed on its tick mark. */
+function fitDates(words: Word[], text: ChartText, plot: PlotArea) {
+  const marks = [...plot.ticksX, ...plot.gridX];
+  const centre = (word: Word) => (word.box.left + word.box.right) / 2;
+  const centres = words.map(centre).sort((a, b) => a - b);
+  const spacing =
+    centres.length > 1
+      ? (centres.at(-1)! - centres[0]) / (centres.length - 1)
+      : Number.POSITIVE_INFINITY;
+  return fitDateAxis(
+    words.map((word) => ({
+      text: word.text,
+      pixel: snapToMark('x', word, centre(word), spacing, marks),
+      confidence: word.confidence,
+    })),
+    [text.title, text.xLabel],
+  );
+}
+
+/** The x tick labels read as words, fitted as categories at their centres. */
+function fitCategories(words: Word[], text: ChartText) {
+  return fitCategoryAxis(
+    words.map((word, i) => ({
+      text: word.text,
+      pixel: (word.box.left + word.box.right) / 2,
+      value: parseTickLabel(text.xTickWords[i].text)?.value ?? null,
+    })),
+  );
+}
+
+/** Whether most labels that hold text read as dates, one or more with a month. */
+function mostlyDates(words: Word[]): boolean {
+  const texts = words.map((word) => word.text.trim()).filter((t) => t !== '');
+  const dates = texts.map(parseDateLabel).filter((parts) => parts !== null);
+  return dates.length * 2 > texts.length && dates.some((parts) => parts.month !== undefined);
 }
