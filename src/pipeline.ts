@@ -6,13 +6,14 @@ import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
+import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { splitSharedColors } from './separate/splitSharedColors.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { Box, ChartResult, PlotArea, Raster } from './types.js';
+import type { Box, ChartResult, PlotArea, Raster, Word } from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -21,6 +22,8 @@ const DEFAULTS = {
   occluderInk: 30,
   /** Pixels this close to the frame are frame, not data. */
   frameMargin: 2,
+  /** The text height (px) assumed where no y tick label was read: 10 pt at 96 dpi. */
+  textHeight: 13,
 } as const;
 
 export interface PipelineOptions {
@@ -69,6 +72,13 @@ export async function runPipeline(
         warnings,
         readTickWords: async () =>
           readTickWords(await getEngine(), image, text.xTickWords, plot.page),
+        readSlantedTickWords: async () =>
+          text.xTickBand
+            ? readSlantedLabels(await getEngine(), image, plot.page, {
+                band: slantedBand(text.xTickBand, plot, image.width),
+                textHeight: textHeightOf(text.yTickWords),
+              })
+            : [],
         sharedAxis,
       }),
   );
@@ -173,6 +183,26 @@ async function separate(
   const dark = inkMask(image, BLACK, DEFAULTS.outlineDark);
   for (let i = 0; i < dark.length; i++) dark[i] = 1 - dark[i];
   return { masks, ink, dark };
+}
+
+/**
+ * The band of the x tick labels widened for slanted labels: a label anchored at the first or
+ * last tick reaches up to the band's height beyond it, to the left (rising) or right (falling).
+ */
+function slantedBand(band: Box, plot: PlotArea, width: number): Box {
+  const reach = band.bottom - band.top;
+  return {
+    left: Math.max(0, plot.left - reach * 1.5),
+    right: Math.min(width, plot.right + reach * 1.5),
+    top: band.top,
+    bottom: band.bottom,
+  };
+}
+
+/** The height (px) of level text in a chart: its y tick labels' median, else a small font's. */
+function textHeightOf(words: Word[]): number {
+  const heights = words.map((word) => word.box.bottom - word.box.top).sort((a, b) => a - b);
+  return heights.length > 0 ? heights[Math.floor(heights.length / 2)] : DEFAULTS.textHeight;
 }
 
 /** A box grown by `by` px on every side. */

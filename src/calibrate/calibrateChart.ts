@@ -2,7 +2,7 @@ import { DigitizeError } from '../errors.js';
 import type { ChartText } from '../ocr/readChartText.js';
 import type { AxisName, AxisScale, Box, PlotArea, Word } from '../types.js';
 import { scaleAxis } from './axisScale.js';
-import { calibrateAxis } from './calibrateAxis.js';
+import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
 import { fitDateAxis } from './dateAxis.js';
 import { parseDateLabel } from './parseDate.js';
@@ -50,6 +50,11 @@ export interface CalibrateChartOptions {
   warnings: string[];
   /** Reads the x tick labels again as words (letters and all), one word per label. */
   readTickWords: () => Promise<Word[]>;
+  /**
+   * Reads the x tick labels as slanted text, each word's box centred on its tick; none where
+   * they are printed level.
+   */
+  readSlantedTickWords: () => Promise<Word[]>;
   /** For a panel of a figure: the axes it shares with panels read before it. */
   sharedAxis?: SharedAxis;
 }
@@ -67,13 +72,10 @@ export async function calibrateChart({
   source,
   warnings,
   readTickWords,
+  readSlantedTickWords,
   sharedAxis,
 }: CalibrateChartOptions): Promise<ChartAxes> {
-  const xFit = calibrateAxis({
-    axis: 'x',
-    words: text.xTickWords,
-    marks: [...plot.ticksX, ...plot.gridX],
-  });
+  const xFit = calibrateAxis({ axis: 'x', words: text.xTickWords, marks: xMarks(plot) });
   const yFit = calibrateAxis({
     axis: 'y',
     words: text.yTickWords,
@@ -94,19 +96,33 @@ export async function calibrateChart({
   const words = yAxis && (doubtful || lettered) ? await readTickWords() : [];
   const dated = words.length > 0 ? fitDates(words, text, plot) : null;
   // Dates that explain as many labels as numbers do are the better reading (`2017 Jul 2018`).
-  const timed =
+  let timed =
     dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0)) ? dated : null;
+  // Slanted labels read level are noise, never categories: read turned level, as dates or numbers.
+  const slanted = !timed && doubtful && yAxis ? await readSlantedTickWords() : [];
+  let slantedFit: Calibration | null = null;
+  if (slanted.length > 0) {
+    timed = fitDates(slanted, text, plot);
+    const numbers = timed
+      ? null
+      : calibrateAxis({ axis: 'x', words: slanted, marks: xMarks(plot) });
+    if (numbers?.axis && numbers.confidence > xFit.confidence) slantedFit = numbers;
+  }
   // Labels that read as dates are never categories, even where they could not be fitted.
-  const named = !timed && doubtful && !mostlyDates(words) ? fitCategories(words, text) : null;
+  const named =
+    !timed && doubtful && slanted.length === 0 && !mostlyDates(words)
+      ? fitCategories(words, text)
+      : null;
+  const xNumbers = slantedFit ?? xFit;
   const xAxis =
     timed?.axis ??
     named?.axis ??
-    (xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x'));
-  const numbers = xFit.axis !== null && !named && !timed;
+    (xNumbers.axis ? scaleAxis(xNumbers.axis, text.xMultiplier) : shared('x'));
+  const numbers = xNumbers.axis !== null && !named && !timed;
   // a fit's doubts, unless the axis was read as categories or dates or taken from the chart that
   // shares it
   warnings.push(
-    ...(numbers || !xAxis ? xFit.warnings : []),
+    ...(numbers || !xAxis ? xNumbers.warnings : []),
     ...(timed?.warnings ?? []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
@@ -144,7 +160,7 @@ export async function calibrateChart({
       ? timed.confidence
       : named
         ? DEFAULTS.categoryConfidence
-        : confidence(xFit.axis !== null, xFit.confidence),
+        : confidence(xNumbers.axis !== null, xNumbers.confidence),
     yConfidence: confidence(yFit.axis !== null, yFit.confidence),
     categories: named?.categories ?? null,
     sharedLabels,
@@ -157,7 +173,7 @@ function isNumber(word: Word): boolean {
 
 /** The x tick labels read as words, fitted as dates, each placed on its tick mark. */
 function fitDates(words: Word[], text: ChartText, plot: PlotArea) {
-  const marks = [...plot.ticksX, ...plot.gridX];
+  const marks = xMarks(plot);
   const centre = (word: Word) => (word.box.left + word.box.right) / 2;
   const centres = words.map(centre).sort((a, b) => a - b);
   const spacing =
@@ -172,6 +188,11 @@ function fitDates(words: Word[], text: ChartText, plot: PlotArea) {
     })),
     [text.title, text.xLabel],
   );
+}
+
+/** Where the x axis has tick marks or grid lines. */
+function xMarks(plot: PlotArea): number[] {
+  return [...plot.ticksX, ...plot.gridX];
 }
 
 /** The x tick labels read as words, fitted as categories at their centres. */
