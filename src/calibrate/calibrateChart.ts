@@ -5,7 +5,7 @@ import { scaleAxis } from './axisScale.js';
 import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
 import { fitDateAxis } from './dateAxis.js';
-import { parseDateLabel } from './parseDate.js';
+import { parseDateLabel, splitDates } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
 import { snapToMark } from './tickReadings.js';
 
@@ -110,7 +110,7 @@ export async function calibrateChart({
   }
   // Labels that read as dates are never categories, even where they could not be fitted.
   const named =
-    !timed && doubtful && slanted.length === 0 && !mostlyDates(words)
+    !timed && doubtful && slanted.length === 0 && !mostlyDates(words) && !years(text.xTickWords)
       ? fitCategories(words, text)
       : null;
   const xNumbers = slantedFit ?? xFit;
@@ -171,9 +171,24 @@ function isNumber(word: Word): boolean {
   return parseTickLabel(word.text) !== null;
 }
 
-/** The x tick labels read as words, fitted as dates, each placed on its tick mark. */
-function fitDates(words: Word[], text: ChartText, plot: PlotArea) {
+/**
+ * The x tick labels read as words, fitted as dates, each placed on its tick mark; a word that
+ * holds several dates (labels too close to be boxed apart) is split, each date's box cut from
+ * the word's in proportion to its characters.
+ */
+function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
   const marks = xMarks(plot);
+  const words = read.flatMap((word) => {
+    const dates = splitDates(word.text);
+    if (!dates) return [word];
+    const { left, right } = word.box;
+    const at = (char: number) => left + ((right - left) * char) / word.text.length;
+    return dates.map((date) => ({
+      ...word,
+      text: date.text,
+      box: { ...word.box, left: at(date.start), right: at(date.end) },
+    }));
+  });
   const centre = (word: Word) => (word.box.left + word.box.right) / 2;
   const centres = words.map(centre).sort((a, b) => a - b);
   const spacing =
@@ -204,6 +219,21 @@ function fitCategories(words: Word[], text: ChartText) {
       value: parseTickLabel(text.xTickWords[i].text)?.value ?? null,
     })),
   );
+}
+
+/**
+ * Whether the labels are years (`2015 2020`, three quarters of those holding text, two or more
+ * rising left to right): a time axis in years, read as numbers, never categories.
+ */
+function years(words: Word[]): boolean {
+  const texts = words.filter((word) => word.text.trim() !== '');
+  const read = texts.flatMap((word) => {
+    const year = /^[12]\d{3}$/.test(word.text.trim()) ? Number(word.text.trim()) : null;
+    return year === null ? [] : [{ year, pixel: word.box.left + word.box.right }];
+  });
+  read.sort((a, b) => a.pixel - b.pixel);
+  const rising = read.every((entry, i) => i === 0 || entry.year > read[i - 1].year);
+  return read.length >= 2 && read.length >= texts.length * 0.75 && rising;
 }
 
 /** Whether most labels that hold text read as dates, one or more with a month. */

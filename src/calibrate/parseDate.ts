@@ -32,6 +32,9 @@ const SMALL = /^\d{1,2}$/;
 /** A two-digit year after an apostrophe (`Jan '20`). */
 const SHORT_YEAR = /^'(\d{2})$/;
 
+/** Weekday names a date label may print before its day (`Mon 09`): they add nothing to the date. */
+const WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?$/i;
+
 type Token = { kind: 'word'; text: string } | { kind: 'number'; text: string } | { kind: 'sep' };
 
 /**
@@ -41,16 +44,18 @@ type Token = { kind: 'word'; text: string } | { kind: 'number'; text: string } |
  * a day and/or a year in any order (`Jun 8`, `8 Jun`, `Oct 2006`, `Jan 1, 2020`, `2020 Jan`,
  * `Jan '20`), a year alone (`2017`) and a day alone (`08`, as matplotlib's concise formatter
  * prints the days between month names). A month name one letter off (`Dct`) is read as that
- * month where no other month is as close. Throws a TypeError when `text` is not a string.
+ * month where no other month is as close; a weekday name (`Mon 09`) is passed over. Throws a TypeError when `text` is not a string.
  */
 export function parseDateLabel(text: string): DateParts | null {
   if (typeof text !== 'string') throw invalidArgument('string', 'text', text);
-  const tokens = tokenize(text);
-  if (tokens === null || tokens.length === 0) return null;
+  const tokens = tokenize(text)?.filter(
+    (token) => token.kind !== 'word' || !WEEKDAY.test(token.text),
+  );
+  if (!tokens || tokens.length === 0) return null;
   const shape = tokens.map((token) => (token.kind === 'sep' ? '-' : token.kind[0])).join('');
   const numbers = tokens.flatMap((token) => (token.kind === 'number' ? [token.text] : []));
   const words = tokens.flatMap((token) => (token.kind === 'word' ? [token.text] : []));
-  if (words.length === 0) return numericDate(shape, numbers, text);
+  if (words.length === 0) return numericDate(shape.replace(/^-+|-+$/g, ''), numbers, text);
   if (words.length !== 1) return null;
   const month = monthOf(words[0]);
   if (month === null) return null;
@@ -154,4 +159,36 @@ function monthOf(word: string): { month: number; fuzzy: boolean } | null {
     return misses === 1 && (lower.length === 3 || lower.length === name.length) ? [index] : [];
   });
   return near.length === 1 ? { month: near[0] + 1, fuzzy: true } : null;
+}
+
+/**
+ * Where one label's text holds several dates (labels too close for their boxes to be told
+ * apart: `Oct 2006 Jan 2007 Apr 2007`), the dates it holds, each with the range of characters
+ * it spans (`start` inclusive, `end` exclusive); null where the text is one date or not dates
+ * only. Throws a TypeError when `text` is not a string.
+ */
+export function splitDates(text: string): { text: string; start: number; end: number }[] | null {
+  if (typeof text !== 'string') throw invalidArgument('string', 'text', text);
+  const pieces = [...text.matchAll(/\S+/g)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  if (pieces.length < 2 || parseDateLabel(text) !== null) return null;
+  const dates: { text: string; start: number; end: number }[] = [];
+  // Greedily the longest run of pieces (a month name with its day and year: three at most)
+  // that reads as a date with a month or a year.
+  for (let i = 0; i < pieces.length; ) {
+    const length = [3, 2, 1].find((n) => {
+      if (i + n > pieces.length) return false;
+      const parts = parseDateLabel(text.slice(pieces[i].start, pieces[i + n - 1].end));
+      return parts !== null && (parts.month !== undefined || parts.year !== undefined);
+    });
+    if (length === undefined) return null;
+    const { start } = pieces[i];
+    const { end } = pieces[i + length - 1];
+    dates.push({ text: text.slice(start, end), start, end });
+    i += length;
+  }
+  return dates.length > 1 ? dates : null;
 }
