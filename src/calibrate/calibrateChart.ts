@@ -222,18 +222,20 @@ function fitCategories(words: Word[], text: ChartText) {
 }
 
 /**
- * Whether the labels are years (`2015 2020`, three quarters of those holding text, two or more
- * rising left to right): a time axis in years, read as numbers, never categories.
+ * Whether the labels are years (`2015 2020`: three quarters of those holding text, two or more,
+ * rising left to right but for one misread): a time axis in years, read as numbers, never
+ * categories.
  */
 function years(words: Word[]): boolean {
-  const texts = words.filter((word) => word.text.trim() !== '');
-  const read = texts.flatMap((word) => {
-    const year = /^[12]\d{3}$/.test(word.text.trim()) ? Number(word.text.trim()) : null;
-    return year === null ? [] : [{ year, pixel: word.box.left + word.box.right }];
-  });
-  read.sort((a, b) => a.pixel - b.pixel);
-  const rising = read.every((entry, i) => i === 0 || entry.year > read[i - 1].year);
-  return read.length >= 2 && read.length >= texts.length * 0.75 && rising;
+  const texts = words.map((word) => word.text.trim()).filter((t) => t !== '');
+  const read = words
+    .filter((word) => /^[12]\d{3}$/.test(word.text.trim()))
+    .sort((a, b) => a.box.left - b.box.left)
+    .map((word) => Number(word.text.trim()));
+  const falls = read.filter((year, i) => i > 0 && year <= read[i - 1]).length;
+  return (
+    read.length >= 2 && read.length >= texts.length * 0.75 && falls <= (read.length > 2 ? 1 : 0)
+  );
 }
 
 /** Whether most labels that hold text read as dates, one or more with a month. */

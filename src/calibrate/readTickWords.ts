@@ -5,7 +5,8 @@ import type { Raster, Word } from '../types.js';
 
 /**
  * The x tick labels read again as words (letters and all: `Jan`, `Q1`, `7B`, `Jun 8`), for
- * an axis that may hold categories or dates: one word per label, its box as first found.
+ * an axis that may hold categories or dates: one word per label, its box as first found (one
+ * word may hold several dates, labels too close to be boxed apart).
  */
 export async function readTickWords(
   engine: OcrEngine,
@@ -13,7 +14,7 @@ export async function readTickWords(
   words: Word[],
   page: Rgb,
 ): Promise<Word[]> {
-  if (words.length < 2) return [];
+  if (words.length === 0) return [];
   const texts = await readLabels(
     engine,
     image,
