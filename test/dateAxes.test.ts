@@ -158,4 +158,25 @@ describe('date x axes', () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    'reads "Jan 2002" labels falling 30 degrees (Plotly) as dates',
+    async () => {
+      const ticks = months('2002-01-01', 5, 6);
+      const spec = dateChart(
+        ticks[0],
+        ticks.at(-1)!,
+        ticks,
+        (v) => `${month(v)} ${iso(v).slice(0, 4)}`,
+        {
+          xTickAngle: -30,
+          xLabel: null,
+          plot: { left: 80, top: 30, right: 640, bottom: 320 },
+        },
+      );
+      const result = await digitizeSpec(spec);
+      expectLimits(result, spec, 5);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -4,7 +4,7 @@ import type { AxisName, AxisScale, Box, PlotArea, Word } from '../types.js';
 import { scaleAxis } from './axisScale.js';
 import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
-import { fitDateAxis } from './dateAxis.js';
+import { type DateCalibration, fitDateAxis } from './dateAxis.js';
 import { parseDateLabel, splitDates } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
 import { snapToMark } from './tickReadings.js';
@@ -51,18 +51,19 @@ export interface CalibrateChartOptions {
   /** Reads the x tick labels again as words (letters and all), one word per label. */
   readTickWords: () => Promise<Word[]>;
   /**
-   * Reads the x tick labels as slanted text, each word's box centred on its tick; none where
-   * they are printed level.
+   * Reads the x tick labels as slanted text, each word's box centred on its tick: a reading
+   * for each slant they may have; none where they are printed level.
    */
-  readSlantedTickWords: () => Promise<Word[]>;
+  readSlantedTickWords: () => Promise<Word[][]>;
   /** For a panel of a figure: the axes it shares with panels read before it. */
   sharedAxis?: SharedAxis;
 }
 
 /**
  * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end); an
- * x axis whose labels are names, or numbers not spaced by value, as categories; an axis
- * without readable tick labels taken from the chart that shares it, where one does.
+ * x axis whose labels are dates as a time axis, slanted labels read turned level, labels that
+ * are names, or numbers not spaced by value, as categories (`readXAgain`); an axis without
+ * readable tick labels taken from the chart that shares it, where one does.
  * Throws NO_CHART_FOUND when no number was read beside the plot and no axis is shared,
  * CALIBRATION_FAILED when an axis could not be fitted.
  */
@@ -91,38 +92,22 @@ export async function calibrateChart({
   };
   const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
   // Dates and categories along x need values up y (a table or a diagram has words on both).
-  const doubtful = xFit.confidence < DEFAULTS.doubtfulNumbers;
-  const lettered = text.xTickWords.some((word) => word.text.trim() !== '' && !isNumber(word));
-  const words = yAxis && (doubtful || lettered) ? await readTickWords() : [];
-  const dated = words.length > 0 ? fitDates(words, text, plot) : null;
-  // Dates that explain as many labels as numbers do are the better reading (`2017 Jul 2018`).
-  let timed =
-    dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0)) ? dated : null;
-  // Slanted labels read level are noise, never categories: read turned level, as dates or numbers.
-  const slanted = !timed && doubtful && yAxis ? await readSlantedTickWords() : [];
-  let slantedFit: Calibration | null = null;
-  if (slanted.length > 0) {
-    timed = fitDates(slanted, text, plot);
-    const numbers = timed
-      ? null
-      : calibrateAxis({ axis: 'x', words: slanted, marks: xMarks(plot) });
-    if (numbers?.axis && numbers.confidence > xFit.confidence) slantedFit = numbers;
-  }
-  // Labels that read as dates are never categories, even where they could not be fitted.
-  const named =
-    !timed && doubtful && slanted.length === 0 && !mostlyDates(words) && !years(text.xTickWords)
-      ? fitCategories(words, text)
-      : null;
-  const xNumbers = slantedFit ?? xFit;
+  const {
+    timed,
+    named,
+    numbers: xNumbers,
+  } = yAxis
+    ? await readXAgain(xFit, { text, plot, readTickWords, readSlantedTickWords })
+    : { timed: null, named: null, numbers: xFit };
   const xAxis =
     timed?.axis ??
     named?.axis ??
     (xNumbers.axis ? scaleAxis(xNumbers.axis, text.xMultiplier) : shared('x'));
-  const numbers = xNumbers.axis !== null && !named && !timed;
+  const byNumbers = xNumbers.axis !== null && !named && !timed;
   // a fit's doubts, unless the axis was read as categories or dates or taken from the chart that
   // shares it
   warnings.push(
-    ...(numbers || !xAxis ? xNumbers.warnings : []),
+    ...(byNumbers || !xAxis ? xNumbers.warnings : []),
     ...(timed?.warnings ?? []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
@@ -146,7 +131,7 @@ export async function calibrateChart({
     );
   }
   for (const [axis, factor, fitted] of [
-    ['x', text.xMultiplier, numbers],
+    ['x', text.xMultiplier, byNumbers],
     ['y', text.yMultiplier, yFit.axis],
   ] as const) {
     if (factor !== 1 && fitted)
@@ -203,6 +188,52 @@ function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
     })),
     [text.title, text.xLabel],
   );
+}
+
+/**
+ * The x axis read again where its numbers are in doubt, or a label held letters: its labels
+ * read as words and fitted as dates (kept where they explain as many labels as the numbers:
+ * `2017 Jul 2018`); failing that, slanted labels read turned level, as dates or numbers (never
+ * categories: read level they are noise); failing that, categories, unless the labels read as
+ * dates or as rising years. `numbers` is the numbers fit to use where neither is taken.
+ */
+async function readXAgain(
+  xFit: Calibration,
+  {
+    text,
+    plot,
+    readTickWords,
+    readSlantedTickWords,
+  }: Pick<CalibrateChartOptions, 'text' | 'plot' | 'readTickWords' | 'readSlantedTickWords'>,
+): Promise<{
+  timed: DateCalibration | null;
+  named: { axis: AxisScale; categories: string[] } | null;
+  numbers: Calibration;
+}> {
+  const doubtful = xFit.confidence < DEFAULTS.doubtfulNumbers;
+  const lettered = text.xTickWords.some((word) => word.text.trim() !== '' && !isNumber(word));
+  const words = doubtful || lettered ? await readTickWords() : [];
+  const dated = words.length > 0 ? fitDates(words, text, plot) : null;
+  if (dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0))) {
+    return { timed: dated, named: null, numbers: xFit };
+  }
+  if (!doubtful) return { timed: null, named: null, numbers: xFit };
+  // Each reading of slanted labels fitted as dates, else numbers: the surest fit is kept.
+  const slanted = await readSlantedTickWords();
+  if (slanted.length > 0) {
+    const fits = slanted.map((read) => {
+      const timed = fitDates(read, text, plot);
+      const numbers = timed ? null : calibrateAxis({ axis: 'x', words: read, marks: xMarks(plot) });
+      return { timed, numbers, confidence: timed?.confidence ?? numbers?.confidence ?? 0 };
+    });
+    const { timed, numbers } = fits.reduce((best, fit) =>
+      fit.confidence > best.confidence ? fit : best,
+    );
+    const better = numbers?.axis && numbers.confidence > xFit.confidence;
+    return { timed, named: null, numbers: better ? numbers : xFit };
+  }
+  const named = mostlyDates(words) || years(text.xTickWords) ? null : fitCategories(words, text);
+  return { timed: null, named, numbers: xFit };
 }
 
 /** Where the x axis has tick marks or grid lines. */

@@ -6,13 +6,28 @@ import type { OcrEngine } from './engine.js';
 const DEFAULTS = {
   /** Pixels further than this (0..255, any channel) from the page colour are ink. */
   ink: 80,
-  /** Slants tried (degrees, counter-clockwise: text rising to the right; negative: falling). */
-  angles: [-60, -50, -45, -40, -30, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
+  /**
+   * Slants tried, degrees counter-clockwise (positive: text rising to the right; negative:
+   * falling), 1 degree apart: a long label 5 degrees off is blurred by a text height.
+   */
+  angles: [
+    ...Array.from({ length: 76 }, (_, i) => -90 + i),
+    ...Array.from({ length: 76 }, (_, i) => 15 + i),
+  ],
+  /**
+   * The steepest slant read: level text's stems make the sharpest profile at 90 degrees, which
+   * labels turned upright would make too: a band whose best slant is steeper is not read.
+   */
+  maxSlant: 75,
+  /** Where the sharpest profile is the letters' stems, the lines are within this many degrees of a quarter turn from them (the stems' peak is broad). */
+  refine: 6,
   /**
    * The best slant's profile must be this many times sharper than the median slant's: text at
    * no slant tried (level text) makes no angle stand out.
    */
-  standOut: 2.5,
+  standOut: 2,
+  /** Slanted labels make a band at least this many times as tall as level text. */
+  minBandHeight: 1.6,
   /** Tesseract reads words best with glyphs about this tall (px). */
   glyphHeight: 36,
   /** Crops are scaled at most this much (bigger only blurs). */
@@ -30,22 +45,42 @@ export interface SlantedBand {
 
 /**
  * The x tick labels of a band where they are printed slanted (matplotlib's `autofmt_xdate`
- * at 30°, Chart.js' labels turned to fit): the band's slant found from its ink (the angle at
- * which the ink, projected across the text, falls into the sharpest lines), the band turned
- * level and read in one call, the words of one line joined into a label. Each label's box is
- * centred on its end nearer the axis (where a slanted label is anchored to its tick), one
- * text height wide. Empty where the band's text is level or nothing is read.
+ * at 30°, Chart.js' labels turned to fit, Plotly's falling at 30°): the band's slant found
+ * from its ink (the angle at which the ink, projected across the text, falls into the sharpest
+ * lines: the labels' lines or their letters' stems), the band turned level and read in one
+ * call, the words of one line joined into a label; a reading for each slant the band may
+ * have (`findSlants`), for the caller to fit. Each label's box is centred on its end nearer
+ * the axis (where a slanted label is anchored to its tick), one text height wide. None where
+ * the band's text is level (the band no taller than level text by half, or no slant from 15
+ * to 75 degrees either way stands out) or nothing is read.
  */
 export async function readSlantedLabels(
   engine: OcrEngine,
   image: Raster,
   page: Rgb,
   { band, textHeight }: SlantedBand,
+): Promise<Word[][]> {
+  if (band.bottom - band.top < DEFAULTS.minBandHeight * textHeight) return [];
+  // The sharpest profile runs along the labels' lines or along their letters' stems, a quarter
+  // turn away (text falling at 30 degrees has its stems rising at 60): both are read.
+  const readings = await Promise.all(
+    findSlants(image, page, band).map((slant) =>
+      readTurned(engine, image, band, slant, textHeight),
+    ),
+  );
+  return readings.filter((words) => words.length > 0);
+}
+
+/** The band turned level by `slant` and read, each label's box centred on its anchor. */
+async function readTurned(
+  engine: OcrEngine,
+  image: Raster,
+  band: Box,
+  slant: number,
+  textHeight: number,
 ): Promise<Word[]> {
-  const angle = slantOf(image, page, band);
-  if (angle === null) return [];
   const scale = Math.min(DEFAULTS.maxScale, Math.max(1, DEFAULTS.glyphHeight / textHeight));
-  const turned = turn(image, band, angle, scale);
+  const turned = turn(image, band, slant, scale);
   const png = await sharp(turned.data, {
     raw: { width: turned.width, height: turned.height, channels: 1 },
   })
@@ -72,12 +107,15 @@ export async function readSlantedLabels(
 }
 
 /**
- * The slant (degrees) of the text in `band`: of the angles tried, the one at which the ink,
- * projected across the text's lines, makes the sharpest profile (the largest sum of squared
- * steps between neighbouring rows: lines of text with gaps between them). Null where no angle
- * stands out (level text).
+ * The slants (degrees) the text in `band` may have: of the angles tried, the one at which the
+ * ink, projected across it, makes the sharpest profile (the largest sum of squared steps
+ * between neighbouring rows: lines of text with gaps between them, or the letters' stems),
+ * and the sharpest within `refine` degrees of a quarter turn from it (the lines where the
+ * first was the stems, or the other way round), where that is a slant too. Empty where no
+ * angle stands out, or the best is steeper than `maxSlant` (level text, whose stems stand out
+ * at 90).
  */
-function slantOf(image: Raster, page: Rgb, band: Box): number | null {
+export function findSlants(image: Raster, page: Rgb, band: Box): number[] {
   const points: [number, number][] = [];
   for (
     let row = Math.max(0, Math.floor(band.top));
@@ -94,35 +132,42 @@ function slantOf(image: Raster, page: Rgb, band: Box): number | null {
       }
     }
   }
-  if (points.length === 0) return null;
-  let best = 0;
-  let bestScore = -1;
-  const scores: number[] = [];
-  for (const angle of DEFAULTS.angles) {
-    const radians = (angle * Math.PI) / 180;
-    const [sin, cos] = [Math.sin(radians), Math.cos(radians)];
-    const across = points.map(([x, y]) => x * sin + y * cos);
-    const low = Math.floor(Math.min(...across));
-    const rows = new Float64Array(Math.ceil(Math.max(...across)) - low + 3);
-    // Each pixel shared between its two nearest rows: rounding would alias with the pixel grid
-    // (spikes at 0 and 45 degrees whatever the text).
-    for (const at of across) {
-      const row = Math.floor(at) - low + 1;
-      const share = at - Math.floor(at);
-      rows[row] += 1 - share;
-      rows[row + 1] += share;
-    }
-    // Postl's measure: text lines at the right slant make sharp steps in the profile.
-    let score = 0;
-    for (let i = 1; i < rows.length; i++) score += (rows[i] - rows[i - 1]) ** 2;
-    scores.push(score);
-    if (score > bestScore) {
-      bestScore = score;
-      best = angle;
-    }
+  if (points.length === 0) return [];
+  const scores = new Map(DEFAULTS.angles.map((angle) => [angle, sharpness(points, angle)]));
+  const sharpest = (angles: readonly number[]) =>
+    angles.reduce((best, angle) => (scores.get(angle)! > scores.get(best)! ? angle : best));
+  const best = sharpest(DEFAULTS.angles);
+  const sorted = [...scores.values()].sort((a, b) => a - b);
+  const standsOut = scores.get(best)! >= DEFAULTS.standOut * sorted[sorted.length >> 1];
+  if (!standsOut || Math.abs(best) > DEFAULTS.maxSlant) return [];
+  const turned = best > 0 ? best - 90 : best + 90;
+  const near = DEFAULTS.angles.filter(
+    (angle) => Math.abs(angle - turned) <= DEFAULTS.refine && Math.abs(angle) <= DEFAULTS.maxSlant,
+  );
+  return near.length > 0 ? [best, sharpest(near)] : [best];
+}
+
+/** Postl's measure of the ink's profile across `angle`: the sum of its squared steps. */
+function sharpness(points: [number, number][], angle: number): number {
+  const radians = (angle * Math.PI) / 180;
+  const [sin, cos] = [Math.sin(radians), Math.cos(radians)];
+  const across = points.map(([x, y]) => x * sin + y * cos);
+  // (no spread: a large band has more ink pixels than a call takes arguments)
+  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const at of across) [low, high] = [Math.min(low, at), Math.max(high, at)];
+  low = Math.floor(low);
+  const rows = new Float64Array(Math.ceil(high) - low + 3);
+  // Each pixel shared between its two nearest rows: rounding would alias with the pixel grid
+  // (spikes at 0 and 45 degrees whatever the text).
+  for (const at of across) {
+    const row = Math.floor(at) - low + 1;
+    const share = at - Math.floor(at);
+    rows[row] += 1 - share;
+    rows[row + 1] += share;
   }
-  scores.sort((a, b) => a - b);
-  return bestScore >= DEFAULTS.standOut * scores[scores.length >> 1] ? best : null;
+  let score = 0;
+  for (let i = 1; i < rows.length; i++) score += (rows[i] - rows[i - 1]) ** 2;
+  return score;
 }
 
 /** A greyscale crop turned level, and the way back from its pixels to the image's. */

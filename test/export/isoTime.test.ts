@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoTime, timeOfIso, withTimeValues } from '../../src/export/isoTime.js';
 import { toCsv, toLongCsv } from '../../src/export/toCsv.js';
 import { toJson } from '../../src/export/toJson.js';
+import { toPlotly } from '../../src/export/toPlotly.js';
 import type { ChartResult } from '../../src/types.js';
 
 const ms = (iso: string) => Date.parse(iso);
@@ -86,5 +87,14 @@ describe('a date x axis in the outputs', () => {
     const years = dated('2019-01-01', '2023-01-01', ['2020-01-01', '2021-06-15']);
     expect(toCsv(years)).toBe('Date,North\n2020-01-01,0\n2021-06-15,0.1\n');
     expect(toLongCsv(years)).toBe('series,x,y\nNorth,2020-01-01,0\nNorth,2021-06-15,0.1\n');
+  });
+
+  it('is a Plotly date axis, which takes the ms since 1970 as they are', () => {
+    const { layout, data } = toPlotly(chart);
+    expect(layout.xaxis).toMatchObject({
+      type: 'date',
+      range: [ms('2019-12-20'), ms('2020-12-20')],
+    });
+    expect(data[0].x[0]).toBe(ms('2020-01-01'));
   });
 });

@@ -78,7 +78,8 @@ export interface ChartSpec {
   tickFormat?: (v: number, axis: 'x' | 'y') => string;
   /**
    * x tick labels turned counter-clockwise by this many degrees, each ending under its tick
-   * (matplotlib's `autofmt_xdate` turns them 30 degrees); leave room below the plot with `plot`.
+   * (matplotlib's `autofmt_xdate` turns them 30 degrees); negative: turned clockwise, each
+   * starting under its tick (Plotly). Leave room below the plot with `plot`.
    * @default 0
    */
   xTickAngle?: number;
@@ -427,9 +428,11 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
     if (angle === 0) {
       return `<text x="${x}" y="${fmt(xLabelBaseline)}" text-anchor="middle">${escapeXml(xTickLabels[i])}</text>`;
     }
-    // The label's end (its baseline's right end) under the tick, turned about it.
+    // The label's end nearer the axis under the tick, turned about it: its baseline's right
+    // end for text rising to the right, its start for text falling (a negative angle).
     const y = fmt(plot.bottom + 1 + tickLength + look.tickPad + CAP_HEIGHT * fontSize);
-    return `<text x="${x}" y="${y}" text-anchor="end" transform="rotate(${-angle} ${x} ${y})">${escapeXml(xTickLabels[i])}</text>`;
+    const anchor = angle > 0 ? 'end' : 'start';
+    return `<text x="${x}" y="${y}" text-anchor="${anchor}" transform="rotate(${-angle} ${x} ${y})">${escapeXml(xTickLabels[i])}</text>`;
   };
   const labels = [
     ...xTicks.map(xTickLabel),
