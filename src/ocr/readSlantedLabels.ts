@@ -19,11 +19,14 @@ const DEFAULTS = {
    * labels turned upright would make too: a band whose best slant is steeper is not read.
    */
   maxSlant: 75,
-  /** Where the sharpest profile is the letters' stems, the lines are within this many degrees of a quarter turn from them (the stems' peak is broad). */
+  /**
+   * Where the sharpest profile is the letters' stems, the labels' lines are within this many
+   * degrees of a quarter turn from them (the stems' peak is broad, a few degrees off).
+   */
   refine: 6,
   /**
-   * The best slant's profile must be this many times sharper than the median slant's: text at
-   * no slant tried (level text) makes no angle stand out.
+   * The best slant's profile must be this many times sharper than the median slant's: ink that
+   * is no lines of text (specks, a curve below the plot) makes no angle stand out.
    */
   standOut: 2,
   /** Slanted labels make a band at least this many times as tall as level text. */
@@ -36,7 +39,7 @@ const DEFAULTS = {
   wordGap: 1.2,
 } as const;
 
-/** A band of tick labels below the plot and the plot's left and right edges (px). */
+/** The band of the x tick labels below the plot (px), and how tall level text is. */
 export interface SlantedBand {
   band: Box;
   /** The height (px) of level text of the chart (a y tick label's), to scale the crop by. */
