@@ -1,11 +1,12 @@
 import { chartConfidence } from './calibrate/axisConfidence.js';
 import { axisResult } from './calibrate/axisScale.js';
 import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
-import { readCategoryAxis } from './calibrate/readCategories.js';
+import { readTickWords } from './calibrate/readTickWords.js';
 import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
+import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
@@ -13,7 +14,7 @@ import { splitSharedColors } from './separate/splitSharedColors.js';
 import { splitUnlisted } from './separate/splitUnlisted.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
-import type { Box, ChartResult, PlotArea, Raster } from './types.js';
+import type { Box, ChartResult, PlotArea, Raster, Word } from './types.js';
 
 const DEFAULTS = {
   /** Pixels this close (0..255 per channel) to black may be a marker's outline. */
@@ -24,6 +25,8 @@ const DEFAULTS = {
   frameMargin: 2,
   /** A grid line this close (px) to a tick mark is drawn at the tick. */
   gridAtTick: 1.5,
+  /** The text height (px) assumed where no y tick label was read: 10 pt at 96 dpi. */
+  textHeight: 13,
 } as const;
 
 export interface PipelineOptions {
@@ -70,8 +73,15 @@ export async function runPipeline(
         plot,
         source,
         warnings,
-        readCategories: async () =>
-          readCategoryAxis(await getEngine(), image, text.xTickWords, plot.page),
+        readTickWords: async () =>
+          readTickWords(await getEngine(), image, text.xTickWords, plot.page),
+        readSlantedTickWords: async () =>
+          text.xTickBand
+            ? readSlantedLabels(await getEngine(), image, plot.page, {
+                band: slantedBand(text.xTickBand, plot, image.width),
+                textHeight: textHeightOf(text.yTickWords),
+              })
+            : [],
         sharedAxis,
       }),
   );
@@ -186,6 +196,26 @@ async function separate(
  */
 function atTicks(grid: number[], ticks: number[]): number[] {
   return grid.filter((at) => ticks.some((tick) => Math.abs(tick - at) <= DEFAULTS.gridAtTick));
+}
+
+/**
+ * The band of the x tick labels widened for slanted labels: a label anchored at the first or
+ * last tick reaches up to the band's height beyond it, to the left (rising) or right (falling).
+ */
+function slantedBand(band: Box, plot: PlotArea, width: number): Box {
+  const reach = band.bottom - band.top;
+  return {
+    left: Math.max(0, plot.left - reach * 1.5),
+    right: Math.min(width, plot.right + reach * 1.5),
+    top: band.top,
+    bottom: band.bottom,
+  };
+}
+
+/** The height (px) of level text in a chart: its y tick labels' median, else a small font's. */
+function textHeightOf(words: Word[]): number {
+  const heights = words.map((word) => word.box.bottom - word.box.top).sort((a, b) => a - b);
+  return heights.length > 0 ? heights[Math.floor(heights.length / 2)] : DEFAULTS.textHeight;
 }
 
 /** A box grown by `by` px on every side. */

@@ -61,7 +61,7 @@ export interface Tick {
 
 export type AxisName = 'x' | 'y';
 /** A category axis maps its names to 0, 1, 2, ... (linear in pixels, as a linear axis). */
-export type Scale = 'linear' | 'log' | 'category';
+export type Scale = 'linear' | 'log' | 'category' | 'time';
 
 /** A fitted axis: the mapping between pixels and data, and what it was fitted from. */
 export interface AxisScale {

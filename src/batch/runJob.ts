@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DigitizeOptions, Digitizer } from '../digitize.js';
+import { withTimeValues } from '../export/isoTime.js';
 import { chartsOf } from '../figure/figureResult.js';
 import type { DigitizeResult } from '../types.js';
 import type { InputFile } from './findInputs.js';
@@ -151,7 +152,7 @@ async function readUpToDate(job: Job): Promise<DigitizeResult | null> {
   try {
     const result = JSON.parse(await readFile(json, 'utf8')) as DigitizeResult | null;
     return result !== null && chartsOf(result).every((chart) => Array.isArray(chart?.series))
-      ? result
+      ? withTimeValues(result)
       : null;
   } catch {
     return null;

@@ -2,8 +2,12 @@ import { DigitizeError } from '../errors.js';
 import type { ChartText } from '../ocr/readChartText.js';
 import type { AxisName, AxisScale, Box, PlotArea, Word } from '../types.js';
 import { scaleAxis } from './axisScale.js';
-import { calibrateAxis } from './calibrateAxis.js';
+import { type Calibration, calibrateAxis } from './calibrateAxis.js';
+import { fitCategoryAxis } from './categoryAxis.js';
+import { type DateCalibration, fitDateAxis } from './dateAxis.js';
+import { parseDateLabel, splitDates } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
+import { snapToMark } from './tickReadings.js';
 
 const DEFAULTS = {
   /** An x axis fitted from numbers with less confidence may be one of categories. */
@@ -44,16 +48,22 @@ export interface CalibrateChartOptions {
   source: string | null;
   /** The chart's warnings: the calibration's are added to them. */
   warnings: string[];
-  /** Reads the x tick labels again as words and fits them as categories (null where they are not). */
-  readCategories: () => Promise<{ axis: AxisScale; categories: string[] } | null>;
+  /** Reads the x tick labels again as words (letters and all), one word per label. */
+  readTickWords: () => Promise<Word[]>;
+  /**
+   * Reads the x tick labels as slanted text, each word's box centred on its tick: a reading
+   * for each slant they may have; none where they are printed level.
+   */
+  readSlantedTickWords: () => Promise<Word[][]>;
   /** For a panel of a figure: the axes it shares with panels read before it. */
   sharedAxis?: SharedAxis;
 }
 
 /**
  * Both axes fitted from their tick labels (and scaled by a multiplier printed at their end); an
- * x axis whose labels are names, or numbers not spaced by value, as categories; an axis
- * without readable tick labels taken from the chart that shares it, where one does.
+ * x axis whose labels are dates as a time axis, slanted labels read turned level, labels that
+ * are names, or numbers not spaced by value, as categories (`readXAgain`); an axis without
+ * readable tick labels taken from the chart that shares it, where one does.
  * Throws NO_CHART_FOUND when no number was read beside the plot and no axis is shared,
  * CALIBRATION_FAILED when an axis could not be fitted.
  */
@@ -62,14 +72,11 @@ export async function calibrateChart({
   plot,
   source,
   warnings,
-  readCategories,
+  readTickWords,
+  readSlantedTickWords,
   sharedAxis,
 }: CalibrateChartOptions): Promise<ChartAxes> {
-  const xFit = calibrateAxis({
-    axis: 'x',
-    words: text.xTickWords,
-    marks: [...plot.ticksX, ...plot.gridX],
-  });
+  const xFit = calibrateAxis({ axis: 'x', words: text.xTickWords, marks: xMarks(plot) });
   const yFit = calibrateAxis({
     axis: 'y',
     words: text.yTickWords,
@@ -84,12 +91,24 @@ export async function calibrateChart({
     return found.scale;
   };
   const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
-  // Categories along x need values up y (a table or a diagram has words on both).
-  const named = yAxis && xFit.confidence < DEFAULTS.doubtfulNumbers ? await readCategories() : null;
-  const xAxis = named?.axis ?? (xFit.axis ? scaleAxis(xFit.axis, text.xMultiplier) : shared('x'));
-  // a fit's doubts, unless the axis was read as categories or taken from the chart that shares it
+  // Dates and categories along x need values up y (a table or a diagram has words on both).
+  const {
+    timed,
+    named,
+    numbers: xNumbers,
+  } = yAxis
+    ? await readXAgain(xFit, { text, plot, readTickWords, readSlantedTickWords })
+    : { timed: null, named: null, numbers: xFit };
+  const xAxis =
+    timed?.axis ??
+    named?.axis ??
+    (xNumbers.axis ? scaleAxis(xNumbers.axis, text.xMultiplier) : shared('x'));
+  const byNumbers = xNumbers.axis !== null && !named && !timed;
+  // a fit's doubts, unless the axis was read as categories or dates or taken from the chart that
+  // shares it
   warnings.push(
-    ...((xFit.axis && !named) || !xAxis ? xFit.warnings : []),
+    ...(byNumbers || !xAxis ? xNumbers.warnings : []),
+    ...(timed?.warnings ?? []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
   const numbered = (words: Word[]) => words.filter(isNumber).length >= 2;
@@ -112,7 +131,7 @@ export async function calibrateChart({
     );
   }
   for (const [axis, factor, fitted] of [
-    ['x', text.xMultiplier, xFit.axis && !named],
+    ['x', text.xMultiplier, byNumbers],
     ['y', text.yMultiplier, yFit.axis],
   ] as const) {
     if (factor !== 1 && fitted)
@@ -122,9 +141,11 @@ export async function calibrateChart({
   return {
     xAxis,
     yAxis,
-    xConfidence: named
-      ? DEFAULTS.categoryConfidence
-      : confidence(xFit.axis !== null, xFit.confidence),
+    xConfidence: timed
+      ? timed.confidence
+      : named
+        ? DEFAULTS.categoryConfidence
+        : confidence(xNumbers.axis !== null, xNumbers.confidence),
     yConfidence: confidence(yFit.axis !== null, yFit.confidence),
     categories: named?.categories ?? null,
     sharedLabels,
@@ -133,4 +154,124 @@ export async function calibrateChart({
 
 function isNumber(word: Word): boolean {
   return parseTickLabel(word.text) !== null;
+}
+
+/**
+ * The x tick labels read as words, fitted as dates, each placed on its tick mark; a word that
+ * holds several dates (labels too close to be boxed apart) is split, each date's box cut from
+ * the word's in proportion to its characters.
+ */
+function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
+  const marks = xMarks(plot);
+  const words = read.flatMap((word) => {
+    const dates = splitDates(word.text);
+    if (!dates) return [word];
+    const { left, right } = word.box;
+    const at = (char: number) => left + ((right - left) * char) / word.text.length;
+    return dates.map((date) => ({
+      ...word,
+      text: date.text,
+      box: { ...word.box, left: at(date.start), right: at(date.end) },
+    }));
+  });
+  const centre = (word: Word) => (word.box.left + word.box.right) / 2;
+  const centres = words.map(centre).sort((a, b) => a - b);
+  const spacing =
+    centres.length > 1
+      ? (centres.at(-1)! - centres[0]) / (centres.length - 1)
+      : Number.POSITIVE_INFINITY;
+  return fitDateAxis(
+    words.map((word) => ({
+      text: word.text,
+      pixel: snapToMark('x', word, centre(word), spacing, marks),
+      confidence: word.confidence,
+    })),
+    [text.title, text.xLabel],
+  );
+}
+
+/**
+ * The x axis read again where its numbers are in doubt, or a label held letters: its labels
+ * read as words and fitted as dates (kept where they explain as many labels as the numbers:
+ * `2017 Jul 2018`); failing that, slanted labels read turned level, as dates or numbers (never
+ * categories: read level they are noise); failing that, categories, unless the labels read as
+ * dates or as rising years. `numbers` is the numbers fit to use where neither is taken.
+ */
+async function readXAgain(
+  xFit: Calibration,
+  {
+    text,
+    plot,
+    readTickWords,
+    readSlantedTickWords,
+  }: Pick<CalibrateChartOptions, 'text' | 'plot' | 'readTickWords' | 'readSlantedTickWords'>,
+): Promise<{
+  timed: DateCalibration | null;
+  named: { axis: AxisScale; categories: string[] } | null;
+  numbers: Calibration;
+}> {
+  const doubtful = xFit.confidence < DEFAULTS.doubtfulNumbers;
+  const lettered = text.xTickWords.some((word) => word.text.trim() !== '' && !isNumber(word));
+  const words = doubtful || lettered ? await readTickWords() : [];
+  const dated = words.length > 0 ? fitDates(words, text, plot) : null;
+  if (dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0))) {
+    return { timed: dated, named: null, numbers: xFit };
+  }
+  if (!doubtful) return { timed: null, named: null, numbers: xFit };
+  // Each reading of slanted labels fitted as dates, else numbers: the surest fit is kept.
+  const slanted = await readSlantedTickWords();
+  if (slanted.length > 0) {
+    const fits = slanted.map((read) => {
+      const timed = fitDates(read, text, plot);
+      const numbers = timed ? null : calibrateAxis({ axis: 'x', words: read, marks: xMarks(plot) });
+      return { timed, numbers, confidence: timed?.confidence ?? numbers?.confidence ?? 0 };
+    });
+    const { timed, numbers } = fits.reduce((best, fit) =>
+      fit.confidence > best.confidence ? fit : best,
+    );
+    const better = numbers?.axis && numbers.confidence > xFit.confidence;
+    return { timed, named: null, numbers: better ? numbers : xFit };
+  }
+  const named = mostlyDates(words) || years(text.xTickWords) ? null : fitCategories(words, text);
+  return { timed: null, named, numbers: xFit };
+}
+
+/** Where the x axis has tick marks or grid lines. */
+function xMarks(plot: PlotArea): number[] {
+  return [...plot.ticksX, ...plot.gridX];
+}
+
+/** The x tick labels read as words, fitted as categories at their centres. */
+function fitCategories(words: Word[], text: ChartText) {
+  return fitCategoryAxis(
+    words.map((word, i) => ({
+      text: word.text,
+      pixel: (word.box.left + word.box.right) / 2,
+      value: parseTickLabel(text.xTickWords[i].text)?.value ?? null,
+    })),
+  );
+}
+
+/**
+ * Whether the labels are years (`2015 2020`: three quarters of those holding text, two or more,
+ * rising left to right but for one misread): a time axis in years, read as numbers, never
+ * categories.
+ */
+function years(words: Word[]): boolean {
+  const texts = words.map((word) => word.text.trim()).filter((t) => t !== '');
+  const read = words
+    .filter((word) => /^[12]\d{3}$/.test(word.text.trim()))
+    .sort((a, b) => a.box.left - b.box.left)
+    .map((word) => Number(word.text.trim()));
+  const falls = read.filter((year, i) => i > 0 && year <= read[i - 1]).length;
+  return (
+    read.length >= 2 && read.length >= texts.length * 0.75 && falls <= (read.length > 2 ? 1 : 0)
+  );
+}
+
+/** Whether most labels that hold text read as dates, one or more with a month. */
+function mostlyDates(words: Word[]): boolean {
+  const texts = words.map((word) => word.text.trim()).filter((t) => t !== '');
+  const dates = texts.map(parseDateLabel).filter((parts) => parts !== null);
+  return dates.length * 2 > texts.length && dates.some((parts) => parts.month !== undefined);
 }

@@ -181,7 +181,7 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
  * The tick mark under a label: the nearest within the label's extent along the axis and a
  * share of the label spacing; the label's centre when there is none.
  */
-function snapToMark(
+export function snapToMark(
   axis: AxisName,
   word: Word,
   centre: number,

@@ -1,3 +1,4 @@
+import { isoTime } from '../export/isoTime.js';
 import { isFigure } from '../figure/figureResult.js';
 import type { DigitizeResult, MarkerShape } from '../types.js';
 import { describeChart } from './describeChart.js';
@@ -143,7 +144,10 @@ function createSay(facts: ChartFacts): Say {
     const step = axis.resolution.step ?? stepAt({ scale: axis.scale, ...axis.resolution }, v);
     return formatNumber(v, decimalsOf(step));
   };
-  const x = number(facts.axes.x);
+  // Dates are said as the JSON writes them (ISO 8601, as precise as the axis allows).
+  const { limits, scale } = facts.axes.x;
+  const time = scale === 'time';
+  const x = time ? (v: number) => isoTime(v, limits.max - limits.min) : number(facts.axes.x);
   // Units in brackets stay out of the name: "Time (s)" gives "Time 20".
   const name = facts.axes.x.label?.replace(/\s*[([].*[)\]]\s*$/, '').trim() || null;
   const prefix = name ? `${name} ` : 'x = ';
@@ -151,7 +155,7 @@ function createSay(facts: ChartFacts): Say {
     x,
     y: number(facts.axes.y),
     at: (v) => `${prefix}${x(v)}`,
-    tick: (v) => `${prefix}${tickText(v)}`,
+    tick: (v) => `${prefix}${time ? x(v) : plainTickText(v)}`,
     atEach: (phrases) =>
       listed(
         phrases.map((p, k) => (k === 0 ? `${prefix}${p}` : p)),
@@ -166,7 +170,7 @@ function formatNumber(v: number, decimals: number): string {
 }
 
 /** A tick value as its label would print it: no float noise, no padding zeros. */
-function tickText(v: number): string {
+function plainTickText(v: number): string {
   return String(Number(v.toPrecision(12)));
 }
 
@@ -189,13 +193,16 @@ function overview(facts: ChartFacts, say: Say): string {
 function axisLine(axis: AxisFacts, format: (v: number) => string): string {
   const parts = [axis.label ? `"${axis.label}"` : 'no label', axis.scale];
   const { values, every } = axis.ticks;
+  // A date tick as the axis' values are said; months and years are no even step in ms.
+  const time = axis.scale === 'time';
+  const tickText = time ? format : plainTickText;
   if (values.length >= 2) {
     const spacing =
-      every === null
+      every === null || time
         ? ''
         : axis.scale === 'log'
-          ? ` by factors of ${tickText(every)}`
-          : ` every ${tickText(every)}`;
+          ? ` by factors of ${plainTickText(every)}`
+          : ` every ${plainTickText(every)}`;
     parts.push(
       `ticks from ${tickText(values[0])} to ${tickText(values[values.length - 1])}${spacing}`,
     );
@@ -392,7 +399,20 @@ function withoutBriefSpells(
 function resolutionWords(axis: AxisFacts, name: string): string {
   return axis.resolution.step === null
     ? `${name} to a power of ten of at least ${Math.round(axis.resolution.stepPixels * axis.resolution.pixel * Math.LN10 * 1000) / 10}% of the value`
-    : `${name} to ${tickText(axis.resolution.step)}`;
+    : `${name} to ${axis.scale === 'time' ? duration(axis.resolution.step) : plainTickText(axis.resolution.step)}`;
+}
+
+/** A step of a time axis (ms) in the largest unit it holds a whole number of: "2 days". */
+function duration(ms: number): string {
+  const units: [string, number][] = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+    ['second', 1000],
+  ];
+  const [unit, size] = units.find(([, size]) => ms >= size) ?? ['millisecond', 1];
+  const count = Number((ms / size).toPrecision(3));
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /** "a", "a and b", "a, b and c". */

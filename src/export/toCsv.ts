@@ -1,6 +1,7 @@
 import { invalidArgument } from '../arguments.js';
 import { chartsOf, isFigure } from '../figure/figureResult.js';
 import type { ChartResult, DigitizeResult, PanelChart } from '../types.js';
+import { isoTime } from './isoTime.js';
 import { panelName, seriesName } from './names.js';
 import { roundResult } from './toJson.js';
 
@@ -37,7 +38,9 @@ export interface LongCsvOptions {
  * a header of the x axis label (or `x`) and one column per series named by its legend text
  * (or `series 1`, `series 2`, ... by position); then one row per distinct x value across all
  * series, ascending, with an empty cell where a series has no point at that x. Where a series
- * has several points at the same x, the first one is written. Numbers are written as the JSON
+ * has several points at the same x, the first one is written. An x on a category axis is
+ * written as its category's name, on a date axis as its ISO 8601 date (as the JSON writes it).
+ * Numbers are written as the JSON
  * writes them (`roundResult`: 6 significant digits, more where an axis needs them), so a table
  * made from a fresh result and one made from its JSON read back are the same. Text fields are
  * quoted per RFC 4180, lines end with `\n` and the last line too. Throws a TypeError or
@@ -61,7 +64,8 @@ export function toCsv(result: DigitizeResult, options: CsvOptions = {}): string 
  * Writes a result as a long table, one row per point: `series,x,y` (the series named as in
  * `toCsv`), with a `panel` column in front for a figure (`panel (a)`, `page 3 panel 2`) and
  * `source,panel` in front with `source` (the panel empty for a plain chart). Rows follow the
- * series in order and each series' points in order. Numbers, quoting and errors as in `toCsv`.
+ * series in order and each series' points in order; a date x is written in ISO 8601. Numbers,
+ * quoting and errors as in `toCsv`.
  */
 export function toLongCsv(result: DigitizeResult, options: LongCsvOptions = {}): string {
   const { delimiter = ',', header = true, source = false } = options;
@@ -78,7 +82,8 @@ export function toLongCsv(result: DigitizeResult, options: LongCsvOptions = {}):
     chart.series.forEach((series, index) => {
       const name = field(seriesName(series, index));
       for (const point of series.points) {
-        lines.push([...front, name, String(point.x), String(point.y)].join(delimiter));
+        const x = chart.axes.x.scale === 'time' ? xText(chart, point.x) : String(point.x);
+        lines.push([...front, name, x, String(point.y)].join(delimiter));
       }
     });
   }
@@ -114,15 +119,20 @@ function table(result: ChartResult, field: (text: string) => string, delimiter: 
       const y = column.get(x);
       return y === undefined ? '' : String(y);
     });
-    lines.push([field(categoryOf(result, x) ?? String(x)), ...cells].join(delimiter));
+    lines.push([field(xText(result, x)), ...cells].join(delimiter));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** On a category axis, the name of the category an x (a whole index) stands for. */
-function categoryOf(result: ChartResult, x: number): string | null {
-  const name = Number.isInteger(x) ? result.axes.x.categories?.[x] : undefined;
-  return name ? name : null;
+/**
+ * An x as the table writes it: on a category axis, the name of the category a whole index
+ * stands for; on a date axis, the date in ISO 8601; else the number.
+ */
+function xText(result: ChartResult, x: number): string {
+  const { x: axis } = result.axes;
+  if (axis.scale === 'time') return isoTime(x, axis.max - axis.min);
+  const name = Number.isInteger(x) ? axis.categories?.[x] : undefined;
+  return name ? name : String(x);
 }
 
 /** A header name, or its fallback where there is none (null, empty or only spaces). */

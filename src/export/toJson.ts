@@ -11,6 +11,7 @@ import type {
   SeriesResult,
   Tick,
 } from '../types.js';
+import { roundTime, withIsoTimes } from './isoTime.js';
 
 /**
  * Significant digits kept for data values. A chart is read to about 1/1000 of its axis range,
@@ -34,18 +35,20 @@ const MAX_LIMIT_PASSES = 4;
  * is `{ source, pages, charts, warnings }`, each chart followed by its `page`, `panel` and
  * `from`. Where a chart has them, each axis' `grid` follows its `confidence`, each series'
  * `lineStyle` its `marker`, and the `legend` box (0.1 px) follows `warnings`. Fields outside the contract follow `warnings` unchanged.
- * There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
+ * A date axis' values (its limits, ticks and the points on it) are written as ISO 8601 strings,
+ * as precise as the axis allows (`isoTime`). There is no trailing newline. Throws a TypeError or RangeError naming the field when a number
  * is not finite (JSON has no NaN or Infinity and would silently write `null`).
  */
 export function toJson(result: DigitizeResult): string {
-  return JSON.stringify(roundResult(result), null, 2);
+  return JSON.stringify(withIsoTimes(roundResult(result)), null, 2);
 }
 
 /**
  * The result as `toJson` writes it, as an object: keys in the contract's order, numbers rounded.
  * Every export (CSV, Plotly, WebPlotDigitizer, the review page) writes these numbers, so a
  * table printed from a fresh result and one printed from its JSON read back are the same:
- * rounding is idempotent (`roundResult(roundResult(r))` equals `roundResult(r)`). Throws as
+ * rounding is idempotent (`roundResult(roundResult(r))` equals `roundResult(r)`). Times stay
+ * numbers (ms since 1970), rounded to the unit their axis is written to. Throws as
  * `toJson` does.
  */
 export function roundResult<T extends DigitizeResult>(result: T): T {
@@ -111,7 +114,10 @@ function axis(value: AxisResult, path: string): AxisResult {
   // keeps at most as many digits as the last, so two or three passes settle it.
   for (let pass = 0; pass < MAX_LIMIT_PASSES; pass += 1) {
     const span = axisSpan({ ...value, min, max });
-    const next = [roundData(min, span, `${path}.min`), roundData(max, span, `${path}.max`)];
+    const next = [
+      roundValue(value, min, span, `${path}.min`),
+      roundValue(value, max, span, `${path}.max`),
+    ];
     if (next[0] === min && next[1] === max) break;
     [min, max] = next;
   }
@@ -126,7 +132,7 @@ function axis(value: AxisResult, path: string): AxisResult {
     ticks: value.ticks.map(
       (tick, index): Tick => ({
         text: tick.text,
-        value: roundData(tick.value, span, `${path}.ticks[${index}].value`),
+        value: roundValue(value, tick.value, span, `${path}.ticks[${index}].value`),
         pixel: roundPixel(tick.pixel, `${path}.ticks[${index}].pixel`),
       }),
     ),
@@ -149,8 +155,8 @@ function seriesJson(
     confidence: roundDecimals(value.confidence, CONFIDENCE_DECIMALS, `${path}.confidence`),
     points: value.points.map(
       (point, index): DataPoint => ({
-        x: roundData(point.x, xSpan, `${path}.points[${index}].x`),
-        y: roundData(point.y, ySpan, `${path}.points[${index}].y`),
+        x: roundValue(xAxis, point.x, xSpan, `${path}.points[${index}].x`),
+        y: roundValue(yAxis, point.y, ySpan, `${path}.points[${index}].y`),
       }),
     ),
   };
@@ -164,6 +170,13 @@ function axisSpan(value: AxisResult): number {
   if (value.scale === 'log') return 0;
   const span = Math.abs(value.max - value.min);
   return Number.isFinite(span) ? span : 0;
+}
+
+/** A value of `axis` rounded: a time to its axis' unit (`roundTime`), a number by `roundData`. */
+function roundValue(axis: AxisResult, value: number, span: number, path: string): number {
+  return axis.scale === 'time'
+    ? roundTime(expectFinite(value, path), span)
+    : roundData(value, span, path);
 }
 
 /**

@@ -36,7 +36,8 @@ export interface PlotlyTrace {
 /** A Plotly axis in a layout. */
 export interface PlotlyAxis {
   title: { text: string };
-  type: 'linear' | 'log';
+  /** A date axis is Plotly's `date`, which takes the x values as ms since 1970 as they are. */
+  type: 'linear' | 'log' | 'date';
   /** Plotly gives a log axis' range in log10 units. */
   range: [number, number];
   domain: [number, number];
@@ -119,7 +120,7 @@ function axis(value: AxisResult, domain: [number, number], anchor: string): Plot
   const edge = (limit: number): number => (log ? Math.log10(limit) : limit);
   return {
     title: { text: value.label ?? '' },
-    type: log ? 'log' : 'linear',
+    type: log ? 'log' : value.scale === 'time' ? 'date' : 'linear',
     range: [edge(value.min), edge(value.max)],
     domain,
     anchor,

@@ -37,6 +37,8 @@ const DEFAULTS = {
 /** The text around the plot: tick labels as words with boxes, and the single-line texts. */
 export interface ChartText {
   xTickWords: Word[];
+  /** The band of the x tick labels below the plot (where slanted labels are read again). */
+  xTickBand: Box | null;
   yTickWords: Word[];
   title: string | null;
   xLabel: string | null;
@@ -62,7 +64,7 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, lines } = textBoxes(image, plot, legend);
+  const { tickLabels, lines, xTickBox } = textBoxes(image, plot, legend);
   const present = lines.flatMap((line) =>
     line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
   );
@@ -86,6 +88,7 @@ export async function readChartText(
   const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
   return {
     xTickWords: tickWords('x'),
+    xTickBand: xTickBox ?? null,
     yTickWords: tickWords('y'),
     xMultiplier: multiplier('xOffset'),
     yMultiplier: multiplier('yOffset'),
@@ -215,7 +218,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       };
     }),
   ];
-  return { tickLabels, lines };
+  return { tickLabels, lines, xTickBox };
 }
 
 /**

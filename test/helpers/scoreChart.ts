@@ -110,20 +110,28 @@ function normName(s: string | null | undefined): string | null {
     .replace(/[\p{P}\s]+$/u, '');
 }
 
-/** The prediction's series as [x, y] in the truth's units (ISO dates as decimal years). */
-function predictedCurves(result: Pick<ChartResult, 'series'>): Curve[] {
-  return result.series.map((s) =>
-    s.points.map((p): [number, number] => [
-      typeof p.x === 'string' ? decimalYear(p.x) : Number(p.x),
-      Number(p.y),
-    ]),
-  );
+/**
+ * The prediction's series as [x, y] in the truth's units: dates (ISO strings as the JSON writes
+ * them, or ms since 1970 on a time axis of a result) as decimal years.
+ */
+function predictedCurves(result: ScoredResult): Curve[] {
+  const time = result.axes?.x.scale === 'time';
+  const x = (v: number | string) =>
+    typeof v === 'string'
+      ? decimalYear(v)
+      : time
+        ? decimalYear(new Date(v).toISOString())
+        : Number(v);
+  return result.series.map((s) => s.points.map((p): [number, number] => [x(p.x), Number(p.y)]));
 }
+
+/** What is scored: the series, and the axes where there are (a time x holds ms since 1970). */
+type ScoredResult = Pick<ChartResult, 'series'> & Partial<Pick<ChartResult, 'axes'>>;
 
 /** The chart score (0..1) and name accuracy of a digitized chart against its truth. */
 export function scoreChart(
   truth: ChartTruth,
-  result: Pick<ChartResult, 'series'>,
+  result: ScoredResult,
 ): { score: number; names: { correct: number; total: number } } {
   const tx = transform(truth.x_scale);
   const ty = transform(truth.y_scale);

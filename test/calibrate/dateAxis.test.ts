@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_MS, fitDateAxis } from '../../src/calibrate/dateAxis.js';
+
+/** Labels `step` px apart from `first`, read with full confidence. */
+const at = (texts: string[], first: number, step: number) =>
+  texts.map((text, i) => ({ text, pixel: first + step * i, confidence: 95 }));
+/** Labels at the pixels a linear time axis puts their dates: `pxPerDay` from `first` at `from`. */
+const placed = (labels: [string, string][], from: string, first: number, pxPerDay: number) =>
+  labels.map(([text, iso]) => ({
+    text,
+    pixel: first + ((Date.parse(iso) - Date.parse(from)) / DAY_MS) * pxPerDay,
+    confidence: 95,
+  }));
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe('fitDateAxis', () => {
+  it('fits ISO months linear in days, mapping pixels to ms since 1970', () => {
+    const labels = placed(
+      [
+        ['2011-01', '2011-01-01'],
+        ['2011-07', '2011-07-01'],
+        ['2012-01', '2012-01-01'],
+        ['2012-07', '2012-07-01'],
+      ],
+      '2011-01-01',
+      100,
+      0.5,
+    );
+    const fit = fitDateAxis(labels, [null]);
+    expect(fit?.axis.scale).toBe('time');
+    expect(fit!.warnings).toEqual([]);
+    expect(fit!.confidence).toBeGreaterThan(0.9);
+    // within an hour of the truth at both ends
+    expect(Math.abs(fit!.axis.pixelToData(100) - Date.parse('2011-01-01'))).toBeLessThan(3.6e6);
+    expect(day(fit!.axis.pixelToData(100 + 365 * 0.5))).toBe('2012-01-01');
+    expect(fit!.axis.dataToPixel(Date.parse('2011-07-01'))).toBeCloseTo(100 + 181 * 0.5, 6);
+  });
+
+  it('carries a year printed once along months, counting up where they wrap', () => {
+    const fit = fitDateAxis(
+      placed(
+        [
+          ['Jul', '2016-07-01'],
+          ['2017', '2017-01-01'],
+          ['Jul', '2017-07-01'],
+          ['2018', '2018-01-01'],
+        ],
+        '2016-07-01',
+        50,
+        1,
+      ),
+      [null],
+    );
+    expect(fit!.axis.ticks.map((tick) => day(tick.value))).toEqual([
+      '2016-07-01',
+      '2017-01-01',
+      '2017-07-01',
+      '2018-01-01',
+    ]);
+  });
+
+  it('gives days printed alone the month before them (matplotlib concise dates)', () => {
+    const fit = fitDateAxis(
+      placed(
+        [
+          ['Jan 2020', '2020-01-01'],
+          ['08', '2020-01-08'],
+          ['15', '2020-01-15'],
+          ['22', '2020-01-22'],
+          ['Feb', '2020-02-01'],
+          ['08', '2020-02-08'],
+        ],
+        '2020-01-01',
+        40,
+        10,
+      ),
+      [null],
+    );
+    expect(fit!.axis.ticks.map((tick) => day(tick.value))).toEqual([
+      '2020-01-01',
+      '2020-01-08',
+      '2020-01-15',
+      '2020-01-22',
+      '2020-02-01',
+      '2020-02-08',
+    ]);
+  });
+
+  it("takes a year the chart's text names where the labels print none, and says so", () => {
+    const labels = placed(
+      [
+        ['10/30', '2019-10-30'],
+        ['11/13', '2019-11-13'],
+        ['11/27', '2019-11-27'],
+        ['12/11', '2019-12-11'],
+        ['12/25', '2019-12-25'],
+        ['01/08', '2020-01-08'],
+      ],
+      '2019-10-30',
+      60,
+      4,
+    );
+    const fit = fitDateAxis(labels, ['Sales in 2019', null]);
+    expect(day(fit!.axis.ticks.at(-1)!.value)).toBe('2020-01-08');
+    expect(fit!.warnings).toEqual([
+      "x axis: dates print no year; 2019 taken from the chart's text",
+    ]);
+  });
+
+  it('assumes the year 2000 where nothing names one, with a warning and a low confidence', () => {
+    const fit = fitDateAxis(at(['May', 'Jul', 'Sep', 'Nov'], 100, 61), [null, 'Time']);
+    expect(day(fit!.axis.ticks[0].value)).toBe('2000-05-01');
+    expect(fit!.warnings).toEqual([
+      'x axis: dates print no year and the chart names none; the year 2000 was assumed',
+    ]);
+    expect(fit!.confidence).toBeLessThan(0.5);
+  });
+
+  it('ignores a misread date, named in the warnings', () => {
+    const labels = placed(
+      [
+        ['2011-01', '2011-01-01'],
+        ['2011-04', '2011-04-01'],
+        ['2011-07', '2011-07-01'],
+        ['2011-10', '2011-10-01'],
+      ],
+      '2011-01-01',
+      100,
+      1,
+    );
+    labels[2].text = '2011-01';
+    const fit = fitDateAxis(labels, [null]);
+    expect(fit!.axis.ticks).toHaveLength(3);
+    expect(fit!.warnings).toEqual([
+      "x tick '2011-01' disagrees with the other dates and was ignored",
+    ]);
+    expect(day(fit!.axis.pixelToData(100 + 181))).toBe('2011-07-01');
+  });
+
+  it('finds no date axis in numbers, years alone, names, or too few dates', () => {
+    expect(fitDateAxis(at(['0', '5', '10', '15'], 0, 50), [null])).toBeNull();
+    expect(fitDateAxis(at(['2010', '2015', '2020'], 0, 50), [null])).toBeNull();
+    expect(fitDateAxis(at(['GRPO', 'PPO', 'DPO'], 0, 50), [null])).toBeNull();
+    expect(fitDateAxis(at(['Jan 2020'], 0, 50), [null])).toBeNull();
+    expect(fitDateAxis(at(['Jan', 'x1', 'x2', 'x3', 'Feb'], 0, 50), [null])).toBeNull();
+  });
+});

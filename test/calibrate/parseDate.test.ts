@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateLabel, splitDates } from '../../src/calibrate/parseDate.js';
+
+describe('parseDateLabel', () => {
+  it.each([
+    ['2011-07', { year: 2011, month: 7 }],
+    ['2011-07-15', { year: 2011, month: 7, day: 15 }],
+    ['10/30', { month: 10, day: 30 }],
+    ['30/10', { month: 10, day: 30 }],
+    ['10/30/2011', { month: 10, day: 30, year: 2011 }],
+    ['Jun 8', { month: 6, day: 8 }],
+    ['8 Jun', { month: 6, day: 8 }],
+    ['Oct 2006', { month: 10, year: 2006 }],
+    ['2020 Jan', { month: 1, year: 2020 }],
+    ['Jan 1, 2020', { month: 1, day: 1, year: 2020 }],
+    ["Jan '20", { month: 1, year: 2020 }],
+    ['July', { month: 7 }],
+    ['Sept.', { month: 9 }],
+    ['SEP', { month: 9 }],
+    ['2017', { year: 2017 }],
+    ['08', { day: 8 }],
+    ['Mon 09', { day: 9 }],
+    ['Apr01', { month: 4, day: 1 }],
+  ])('reads %j', (text, parts) => {
+    expect(parseDateLabel(text)).toEqual(parts);
+  });
+
+  it('reads a month name one letter off where no other month is as close', () => {
+    expect(parseDateLabel('Dct')).toEqual({ month: 10, fuzzy: true });
+    // 'Mav' is as close to Mar as to May
+    expect(parseDateLabel('Mav')).toBeNull();
+  });
+
+  it.each([
+    ['0.5'],
+    ['1e3'],
+    ['2,000'],
+    ['Month'],
+    ['Date'],
+    ['Feb 30'],
+    ['2011-13'],
+    ['13/13'],
+    ['Jan Feb'],
+    ['7B'],
+    ['199101'],
+    [''],
+  ])('finds no date in %j', (text) => {
+    expect(parseDateLabel(text)).toBeNull();
+  });
+
+  it('throws a TypeError for text that is not a string', () => {
+    expect(() => parseDateLabel(12 as unknown as string)).toThrow(
+      'Expected string for text but received 12 of type number',
+    );
+  });
+});
+
+describe('splitDates', () => {
+  it('splits the dates of labels boxed together, with the characters each spans', () => {
+    expect(splitDates('Oct 2006 Jan 2007 Apr 2007')).toEqual([
+      { text: 'Oct 2006', start: 0, end: 8 },
+      { text: 'Jan 2007', start: 9, end: 17 },
+      { text: 'Apr 2007', start: 18, end: 26 },
+    ]);
+    expect(splitDates('Mar 26 Apr 09')?.map((date) => date.text)).toEqual(['Mar 26', 'Apr 09']);
+  });
+
+  it('leaves one date, and text that is not dates only, unsplit', () => {
+    expect(splitDates('Jan 1, 2020')).toBeNull();
+    expect(splitDates('Sep 02 Month')).toBeNull();
+    expect(splitDates('2011-07')).toBeNull();
+  });
+});
