@@ -126,7 +126,9 @@ function legendIn(
     const top = from + region.top;
     const bottom = to + region.top + 1;
     const height = bottom - top;
-    if (height < 5 || height > DEFAULTS.maxLine) continue;
+    // Rows cut by the region's edge (a tick label across the plot's top) are no line of text.
+    if (height < 5 || height > DEFAULTS.maxLine || top === region.top || bottom === region.bottom)
+      continue;
     // Per column of the band: whether it holds text ink, and the first and last row that do.
     const columns = region.right - region.left;
     const columnDark = new Uint8Array(columns);
