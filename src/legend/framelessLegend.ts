@@ -47,6 +47,8 @@ const DEFAULTS = {
   near: { gap: 1.5, reach: 0 },
   /** ...or, coloured, farther (ggplot2 centres a marker in its key) and taller (hollow symbols). */
   far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
+  /** Inside the plot, entries are looked for in strips this many times narrower too (half overlapping). */
+  strips: 3,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   /** Sample pixels differ from the background by at least this much (0..255). */
@@ -71,7 +73,7 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
   const below = { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height };
   return (
-    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }) ??
+    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }, true) ??
     legendIn(image, right, plot.page) ??
     legendIn(image, above, plot.page) ??
     legendIn(image, below, plot.page)
@@ -84,6 +86,7 @@ function legendIn(
   region: Box,
   background: Rgb,
   ticks: { x: number[]; y: number[] } = { x: [], y: [] },
+  strips = false,
 ): LegendLayout | null {
   const { data, width } = image;
   if (
@@ -115,47 +118,28 @@ function legendIn(
     const at = (row - region.top) * (region.right - region.left) + column - region.left;
     return !rule[column - region.left] && !tick[at] && !stray[at] && dark(row, column);
   };
-  const rowDark = new Uint8Array(region.bottom - region.top);
-  for (let row = region.top; row < region.bottom; row++) {
-    let any = false;
-    for (let column = region.left; column < region.right && !any; column++) any = text(row, column);
-    rowDark[row - region.top] = any ? 1 : 0;
-  }
-  const candidates: LegendSlot[] = [];
-  for (const { from, to } of findRuns(rowDark, 1)) {
-    const top = from + region.top;
-    const bottom = to + region.top + 1;
-    const height = bottom - top;
-    // Rows cut by the region's edge (a tick label across the plot's top) are no line of text.
-    if (height < 5 || height > DEFAULTS.maxLine || top === region.top || bottom === region.bottom)
-      continue;
-    // Per column of the band: whether it holds text ink, and the first and last row that do.
-    const columns = region.right - region.left;
-    const columnDark = new Uint8Array(columns);
-    const inkTop = new Int32Array(columns);
-    const inkBottom = new Int32Array(columns);
-    for (let column = region.left; column < region.right; column++) {
-      const c = column - region.left;
-      for (let row = top; row < bottom; row++) {
-        if (!text(row, column)) continue;
-        if (!columnDark[c]) inkTop[c] = row;
-        columnDark[c] = 1;
-        inkBottom[c] = row;
+  const candidates = entriesIn(image, background, region, region, text);
+  // Dashed curves drawn as dark as text cross every row somewhere, joining a legend's lines of
+  // text: in narrower strips they are apart. An entry found there is taken when it lines up
+  // with one found in the whole region (it completes that legend), unless found already, or
+  // cut by the strip's side.
+  if (strips && candidates.length > 0) {
+    const whole = [...candidates];
+    const strip = Math.round((region.right - region.left) / DEFAULTS.strips);
+    for (let left = region.left; left + strip / 2 < region.right; left += Math.round(strip / 2)) {
+      const within = { ...region, left, right: Math.min(region.right, left + strip) };
+      for (const slot of entriesIn(image, background, within, region, text)) {
+        const inside = [slot.handle, slot.text].every(
+          (box) => box.left > within.left && box.right < within.right,
+        );
+        const found = candidates.some(
+          (other) =>
+            overlaps(other.handle, slot.handle) &&
+            other.handle.top < slot.handle.bottom &&
+            other.handle.bottom > slot.handle.top,
+        );
+        if (inside && !found && whole.some((other) => linedUp(other, slot))) candidates.push(slot);
       }
-    }
-    const chains = bridgeDashes(columnDark, inkTop, inkBottom, height);
-    const band = { left: region.left, right: region.right, top, bottom };
-    const dark = darkSamples(image, background, band, columnDark, chains);
-    candidates.push(...dark);
-    for (const run of findRuns(columnDark, Math.round(height * DEFAULTS.entrySpace))) {
-      const line = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
-      if (line.right - line.left < height) continue;
-      // What the dark entries hold is taken; a title before them is not a name.
-      const taken = (box: Box) =>
-        dark.some((slot) => [slot.handle, slot.text].some((b) => overlaps(b, box)));
-      if (taken(line)) continue;
-      const slot = sampleBeside(image, background, line, region);
-      if (slot && !taken(slot.handle)) candidates.push(slot);
     }
   }
   const group = alignedGroup(candidates);
@@ -172,6 +156,77 @@ function legendIn(
     slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
+}
+
+/** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
+function linedUp(a: LegendSlot, b: LegendSlot): boolean {
+  const height = (slot: LegendSlot) => slot.text.bottom - slot.text.top;
+  return (
+    Math.abs(height(a) - height(b)) <= DEFAULTS.align &&
+    [
+      (slot: LegendSlot) => slot.text.left,
+      (slot: LegendSlot) => slot.text.right,
+      (slot: LegendSlot) => slot.handle.left,
+    ].some((key) => Math.abs(key(a) - key(b)) <= DEFAULTS.align)
+  );
+}
+
+/**
+ * Candidate entries in the columns of `within` (part of `region`, all its rows): its bands of
+ * rows holding text (`text` flags it), each split into entries with dark samples
+ * (darkSamples) or a sample beside a run of text (sampleBeside).
+ */
+function entriesIn(
+  image: Raster,
+  background: Rgb,
+  within: Box,
+  region: Box,
+  text: (row: number, column: number) => boolean,
+): LegendSlot[] {
+  const rowDark = new Uint8Array(region.bottom - region.top);
+  for (let row = region.top; row < region.bottom; row++) {
+    let any = false;
+    for (let column = within.left; column < within.right && !any; column++) any = text(row, column);
+    rowDark[row - region.top] = any ? 1 : 0;
+  }
+  const candidates: LegendSlot[] = [];
+  for (const { from, to } of findRuns(rowDark, 1)) {
+    const top = from + region.top;
+    const bottom = to + region.top + 1;
+    const height = bottom - top;
+    // Rows cut by the region's edge (a tick label across the plot's top) are no line of text.
+    if (height < 5 || height > DEFAULTS.maxLine || top === region.top || bottom === region.bottom)
+      continue;
+    // Per column of the band: whether it holds text ink, and the first and last row that do.
+    const columns = within.right - within.left;
+    const columnDark = new Uint8Array(columns);
+    const inkTop = new Int32Array(columns);
+    const inkBottom = new Int32Array(columns);
+    for (let column = within.left; column < within.right; column++) {
+      const c = column - within.left;
+      for (let row = top; row < bottom; row++) {
+        if (!text(row, column)) continue;
+        if (!columnDark[c]) inkTop[c] = row;
+        columnDark[c] = 1;
+        inkBottom[c] = row;
+      }
+    }
+    const chains = bridgeDashes(columnDark, inkTop, inkBottom, height);
+    const band = { left: within.left, right: within.right, top, bottom };
+    const dark = darkSamples(image, background, band, columnDark, chains);
+    candidates.push(...dark);
+    for (const run of findRuns(columnDark, Math.round(height * DEFAULTS.entrySpace))) {
+      const line = { left: run.from + within.left, right: run.to + within.left + 1, top, bottom };
+      if (line.right - line.left < height) continue;
+      // What the dark entries hold is taken; a title before them is not a name.
+      const taken = (box: Box) =>
+        dark.some((slot) => [slot.handle, slot.text].some((b) => overlaps(b, box)));
+      if (taken(line)) continue;
+      const slot = sampleBeside(image, background, line, region);
+      if (slot && !taken(slot.handle)) candidates.push(slot);
+    }
+  }
+  return candidates;
 }
 
 /**
