@@ -120,7 +120,7 @@ function legendIn(
   };
   const candidates = entriesIn(image, background, region, region, text);
   // Dashed curves drawn as dark as text cross every row somewhere, joining a legend's lines of
-  // text: in narrower strips they are apart. An entry found there is taken when it lines up
+  // text: in narrower strips they are apart. A dark entry found there is taken when it lines up
   // with one found in the whole region (it completes that legend), unless found already, or
   // cut by the strip's side.
   if (strips && candidates.length > 0) {
@@ -138,7 +138,8 @@ function legendIn(
             other.handle.top < slot.handle.bottom &&
             other.handle.bottom > slot.handle.top,
         );
-        if (inside && !found && whole.some((other) => linedUp(other, slot))) candidates.push(slot);
+        const lined = whole.some((other) => linedUp(other, slot));
+        if (inside && !found && lined && !colored(slot.color)) candidates.push(slot);
       }
     }
   }

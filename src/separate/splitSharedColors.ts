@@ -17,6 +17,8 @@ const DEFAULTS = {
   colorNoise: 4,
   /** A Delta E this much beyond the noise weighs as one unit of dash style distance. */
   colorScale: 20,
+  /** A legend colour whose channels are within this of each other is black or grey. */
+  neutral: 40,
   /** The share of a curve's pixels, farthest from the background, that give its colour. */
   coreShare: 0.3,
 } as const;
@@ -50,8 +52,14 @@ export function splitSharedColors(
     const slots = group.map((j) => entries[j]);
     const shared = group.length > 1 ? union(group.map((j) => masks[j].weight)) : masks[i].weight;
     // The ink may show more curves of the colour than the legend lists (an entry it missed:
-    // a sample on a curve): those left over are series of their own, with no name.
-    const apart = curvesApart({ ...masks[i], weight: shared }, image.width, region);
+    // a sample on a curve): those left over are series of their own, with no name. Only where
+    // the colour is known to be shared (listed twice, or black or grey as one-colour charts
+    // are): a single coloured entry holding curves apart is a band's edges or error bars.
+    const neutral = Math.max(...entry.color) - Math.min(...entry.color) <= DEFAULTS.neutral;
+    const apart =
+      group.length > 1 || neutral
+        ? curvesApart({ ...masks[i], weight: shared }, image.width, region)
+        : null;
     const count = Math.max(group.length, apart?.length ?? 0);
     if (count < 2) return;
     const split =
