@@ -404,7 +404,6 @@ function darkSamples(
   const samples = parts.flatMap((part, i) => (part.sample ? [i] : []));
   if (samples.length === 0) return [];
   const gap = (a: number, b: number) => parts[b].handle.left - parts[a].handle.right;
-  // The text parts of an entry on `side` of sample `at`: up to another sample or a wide gap.
   // The text parts of an entry on `side` of sample `at`: the first within the gap between a
   // sample and its text, then on to another sample or a gap between entries.
   const words = (at: number, side: -1 | 1) => {
@@ -489,7 +488,7 @@ function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
 
 /**
  * Whether a handle is a legend sample and not a word: a coloured one is; a grey one must be
- * a thin line, or have a line through it (a marker on its line).
+ * a thin line, or have a line through its middle (a marker on its line).
  */
 function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): boolean {
   if (colored(color)) return true;
