@@ -229,7 +229,49 @@ describe('digitize rendered charts', () => {
     expect(result.warnings).toContain(`a series coloured ${unnamed.color} has no legend entry`);
   });
 
-  it('tells series of one colour apart by their dash pattern, named from the legend', {
+  it.each([
+    ['framed', {}],
+    [
+      'without a frame, names before samples (gnuplot key)',
+      { legendFrame: false, legendTextFirst: true },
+    ],
+  ] as const)(
+    'tells series of one colour apart by their dash pattern, named from the legend: %s',
+    {
+      timeout: TIMEOUT_MS,
+    },
+    async (_, legendStyle) => {
+      const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+      const spec: ChartSpec = {
+        width: 800,
+        height: 500,
+        xRange: [0, 100],
+        yRange: [0, 2.5],
+        xTicks: [0, 20, 40, 60, 80, 100],
+        yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+        legend: 'upper right',
+        ...legendStyle,
+        series: (['solid', 'dashed', 'dotted'] as const).map((dash, k) => ({
+          name: ['train', 'valid', 'test'][k],
+          color: '#000000',
+          dash,
+          x: xs,
+          // Curves that cross: the dotted one waves through the other two.
+          y: xs.map((x) =>
+            k === 2 ? 1 + 0.5 * Math.sin(x / 12) : 2 * Math.exp(-x / (25 + 25 * k)) + 0.2 * k,
+          ),
+        })),
+      };
+      const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+      expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
+      const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
+      for (const s of spec.series) {
+        expectAlong(s.name!, seriesNamed(result, s.name!).points, s, yTolerance * 2);
+      }
+    },
+  );
+
+  it('keeps a curve of a listed colour that the legend does not list, unnamed', {
     timeout: TIMEOUT_MS,
   }, async () => {
     const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
@@ -241,23 +283,21 @@ describe('digitize rendered charts', () => {
       xTicks: [0, 20, 40, 60, 80, 100],
       yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
       legend: 'upper right',
-      series: (['solid', 'dashed', 'dotted'] as const).map((dash, k) => ({
-        name: ['train', 'valid', 'test'][k],
+      // Two black curves apart; the legend lists the dashed one only.
+      series: (['dashed', 'solid'] as const).map((dash, k) => ({
+        name: k === 0 ? 'listed' : null,
         color: '#000000',
         dash,
         x: xs,
-        // Curves that cross: the dotted one waves through the other two.
-        y: xs.map((x) =>
-          k === 2 ? 1 + 0.5 * Math.sin(x / 12) : 2 * Math.exp(-x / (25 + 25 * k)) + 0.2 * k,
-        ),
+        y: xs.map((x) => 0.5 + 0.8 * k + 0.3 * Math.sin(x / 15)),
       })),
     };
     const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
-    expect(result.series.map((s) => s.name).sort()).toEqual(['test', 'train', 'valid']);
+    expect(result.series.map((s) => s.name).sort()).toEqual(['listed', null]);
     const yTolerance = TOLERANCE_SHARE * (spec.yRange[1] - spec.yRange[0]);
-    for (const s of spec.series) {
-      expectAlong(s.name!, seriesNamed(result, s.name!).points, s, yTolerance * 2);
-    }
+    expectAlong('listed', seriesNamed(result, 'listed').points, spec.series[0], yTolerance * 2);
+    const unnamed = result.series.find((s) => s.name === null)!;
+    expectAlong('unlisted', unnamed.points, spec.series[1], yTolerance * 2);
   });
 
   it('tells apart grey series the legend lists a few levels apart (a chart turned greyscale)', {

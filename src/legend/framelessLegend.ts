@@ -1,8 +1,9 @@
 import { channelDistance, type Rgb } from '../color.js';
-import { findRuns, percentile } from '../math.js';
+import { findRuns, percentile, type Run } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import type { LegendLayout, LegendSlot } from './findLegend.js';
 import { dominantColor } from './sampleColor.js';
+import { strayInk } from './strayInk.js';
 
 const DEFAULTS = {
   /** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
@@ -19,8 +20,18 @@ const DEFAULTS = {
   thinLine: 0.45,
   /** ...or a line runs through it: a row inked across this share of its width (a marker on a line). */
   lineAcross: 0.8,
+  /** ...at its middle: within this share of its inked rows' extent of their centre. */
+  lineMiddle: 0.25,
   /** A dashed sample's gaps are at most this share of its text's height. */
   dashGap: 0.4,
+  /** ...and those of a dark one, bridged before it is told from text, this share (gnuplot's, about one). */
+  dashBridge: 1.2,
+  /** ...and alike: within this share of its first gap (a marker's gaps to its line are alike too). */
+  dashEven: 0.5,
+  /** The dashes of one sample cover the same rows, within this share of the text's height (1 px at least). */
+  dashLevel: 0.1,
+  /** Entries of a row are apart by more than this share of the text's height (words of a name, by less). */
+  entrySpace: 0.8,
   /** Words of a name are apart by less than this share of the text's height (a sample is farther). */
   wordSpace: 0.45,
   /** Samples of one legend are alike in width: within this share of each other. */
@@ -36,6 +47,8 @@ const DEFAULTS = {
   near: { gap: 1.5, reach: 0 },
   /** ...or, coloured, farther (ggplot2 centres a marker in its key) and taller (hollow symbols). */
   far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
+  /** Inside the plot, entries are looked for in strips this many times narrower too (half overlapping). */
+  strips: 3,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   /** Sample pixels differ from the background by at least this much (0..255). */
@@ -60,7 +73,7 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
   const below = { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height };
   return (
-    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }) ??
+    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }, true) ??
     legendIn(image, right, plot.page) ??
     legendIn(image, above, plot.page) ??
     legendIn(image, below, plot.page)
@@ -73,6 +86,7 @@ function legendIn(
   region: Box,
   background: Rgb,
   ticks: { x: number[]; y: number[] } = { x: [], y: [] },
+  strips = false,
 ): LegendLayout | null {
   const { data, width } = image;
   if (
@@ -95,35 +109,38 @@ function legendIn(
     rule[column - region.left] = long ? 1 : 0;
   }
   const tick = tickMarks(region, ticks, dark);
-  const text = (row: number, column: number) =>
-    !rule[column - region.left] &&
-    !tick[(row - region.top) * (region.right - region.left) + column - region.left] &&
-    dark(row, column);
-  const rowDark = new Uint8Array(region.bottom - region.top);
-  for (let row = region.top; row < region.bottom; row++) {
-    let any = false;
-    for (let column = region.left; column < region.right && !any; column++) any = text(row, column);
-    rowDark[row - region.top] = any ? 1 : 0;
-  }
-  const candidates: LegendSlot[] = [];
-  for (const { from, to } of findRuns(rowDark, 1)) {
-    const top = from + region.top;
-    const bottom = to + region.top + 1;
-    const height = bottom - top;
-    if (height < 5 || height > DEFAULTS.maxLine) continue;
-    const columnDark = new Uint8Array(region.right - region.left);
-    for (let column = region.left; column < region.right; column++) {
-      let any = false;
-      for (let row = top; row < bottom && !any; row++) any = text(row, column);
-      columnDark[column - region.left] = any ? 1 : 0;
-    }
-    for (const run of findRuns(columnDark, Math.round(height * 0.8))) {
-      const line = { left: run.from + region.left, right: run.to + region.left + 1, top, bottom };
-      if (line.right - line.left < height) continue;
-      const slot =
-        darkSample(image, background, line, columnDark, region.left) ??
-        sampleBeside(image, background, line, region);
-      if (slot) candidates.push(slot);
+  // Curves drawn in black, dark grid lines and a frame are as dark as text but no text.
+  const stray = strayInk(region, dark, {
+    maxHeight: DEFAULTS.maxLine,
+    maxWidth: DEFAULTS.maxLine * DEFAULTS.maxHandle,
+  });
+  const text = (row: number, column: number) => {
+    const at = (row - region.top) * (region.right - region.left) + column - region.left;
+    return !rule[column - region.left] && !tick[at] && !stray[at] && dark(row, column);
+  };
+  const candidates = entriesIn(image, background, region, region, text);
+  // Dashed curves drawn as dark as text cross every row somewhere, joining a legend's lines of
+  // text: in narrower strips they are apart. A dark entry found there is taken when it lines up
+  // with one found in the whole region (it completes that legend), unless found already, or
+  // cut by the strip's side.
+  if (strips && candidates.length > 0) {
+    const whole = [...candidates];
+    const strip = Math.round((region.right - region.left) / DEFAULTS.strips);
+    for (let left = region.left; left + strip / 2 < region.right; left += Math.round(strip / 2)) {
+      const within = { ...region, left, right: Math.min(region.right, left + strip) };
+      for (const slot of entriesIn(image, background, within, region, text)) {
+        const inside = [slot.handle, slot.text].every(
+          (box) => box.left > within.left && box.right < within.right,
+        );
+        const found = candidates.some(
+          (other) =>
+            overlaps(other.handle, slot.handle) &&
+            other.handle.top < slot.handle.bottom &&
+            other.handle.bottom > slot.handle.top,
+        );
+        const lined = whole.some((other) => linedUp(other, slot));
+        if (inside && !found && lined && !colored(slot.color)) candidates.push(slot);
+      }
     }
   }
   const group = alignedGroup(candidates);
@@ -140,6 +157,77 @@ function legendIn(
     slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
+}
+
+/** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
+function linedUp(a: LegendSlot, b: LegendSlot): boolean {
+  const height = (slot: LegendSlot) => slot.text.bottom - slot.text.top;
+  return (
+    Math.abs(height(a) - height(b)) <= DEFAULTS.align &&
+    [
+      (slot: LegendSlot) => slot.text.left,
+      (slot: LegendSlot) => slot.text.right,
+      (slot: LegendSlot) => slot.handle.left,
+    ].some((key) => Math.abs(key(a) - key(b)) <= DEFAULTS.align)
+  );
+}
+
+/**
+ * Candidate entries in the columns of `within` (part of `region`, all its rows): its bands of
+ * rows holding text (`text` flags it), each split into entries with dark samples
+ * (darkSamples) or a sample beside a run of text (sampleBeside).
+ */
+function entriesIn(
+  image: Raster,
+  background: Rgb,
+  within: Box,
+  region: Box,
+  text: (row: number, column: number) => boolean,
+): LegendSlot[] {
+  const rowDark = new Uint8Array(region.bottom - region.top);
+  for (let row = region.top; row < region.bottom; row++) {
+    let any = false;
+    for (let column = within.left; column < within.right && !any; column++) any = text(row, column);
+    rowDark[row - region.top] = any ? 1 : 0;
+  }
+  const candidates: LegendSlot[] = [];
+  for (const { from, to } of findRuns(rowDark, 1)) {
+    const top = from + region.top;
+    const bottom = to + region.top + 1;
+    const height = bottom - top;
+    // Rows cut by the region's edge (a tick label across the plot's top) are no line of text.
+    if (height < 5 || height > DEFAULTS.maxLine || top === region.top || bottom === region.bottom)
+      continue;
+    // Per column of the band: whether it holds text ink, and the first and last row that do.
+    const columns = within.right - within.left;
+    const columnDark = new Uint8Array(columns);
+    const inkTop = new Int32Array(columns);
+    const inkBottom = new Int32Array(columns);
+    for (let column = within.left; column < within.right; column++) {
+      const c = column - within.left;
+      for (let row = top; row < bottom; row++) {
+        if (!text(row, column)) continue;
+        if (!columnDark[c]) inkTop[c] = row;
+        columnDark[c] = 1;
+        inkBottom[c] = row;
+      }
+    }
+    const chains = bridgeDashes(columnDark, inkTop, inkBottom, height);
+    const band = { left: within.left, right: within.right, top, bottom };
+    const dark = darkSamples(image, background, band, columnDark, chains);
+    candidates.push(...dark);
+    for (const run of findRuns(columnDark, Math.round(height * DEFAULTS.entrySpace))) {
+      const line = { left: run.from + within.left, right: run.to + within.left + 1, top, bottom };
+      if (line.right - line.left < height) continue;
+      // What the dark entries hold is taken; a title before them is not a name.
+      const taken = (box: Box) =>
+        dark.some((slot) => [slot.handle, slot.text].some((b) => overlaps(b, box)));
+      if (taken(line)) continue;
+      const slot = sampleBeside(image, background, line, region);
+      if (slot && !taken(slot.handle)) candidates.push(slot);
+    }
+  }
+  return candidates;
 }
 
 /**
@@ -201,40 +289,151 @@ function sampleBeside(image: Raster, background: Rgb, text: Box, region: Box): L
   return null;
 }
 
+/** Whether two boxes share columns (boxes of one band of rows). */
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && a.right > b.left;
+}
+
 function colored(color: Rgb): boolean {
   return Math.max(...color) - Math.min(...color) > DEFAULTS.textGrey;
 }
 
 /**
- * A sample drawn in black or grey is as dark as text, so it joins its text's run: the run
- * is an entry when its first (or last) part, apart from the rest by more than a word space,
- * is a line sample (at least as long as the text is high). `columnDark` flags the dark
- * columns of the text's rows, from column `first`.
+ * A dashed or dotted sample drawn in black or grey breaks into pieces as dark as text, apart
+ * by more than a word space: the gaps between pieces that are thin (a line's few rows, at one
+ * height) and evenly spaced are filled in `columnDark` (flags from the band's first column,
+ * with the first and last inked row of each column), so that the sample is one part as a
+ * solid one is. A piece that is not thin (a marker) joins them when like dashes flank it at
+ * its height. Returns the filled stretches (from, to: indices into `columnDark`).
  */
-function darkSample(
+function bridgeDashes(
+  columnDark: Uint8Array,
+  inkTop: Int32Array,
+  inkBottom: Int32Array,
+  height: number,
+): Run[] {
+  const pieces = findRuns(columnDark, 0).map(({ from, to }) => {
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = 0;
+    for (let c = from; c <= to; c++) {
+      top = Math.min(top, inkTop[c]);
+      bottom = Math.max(bottom, inkBottom[c]);
+    }
+    // A dash or dot is no taller than twice its width (a glyph's upright stroke is).
+    const thin =
+      bottom - top < Math.max(2, height * DEFAULTS.thinLine) && bottom - top < 2 * (to - from + 1);
+    return { from, to, top, bottom, thin };
+  });
+  const maxGap = height * DEFAULTS.dashBridge;
+  // Dashes cover the same rows; a marker is centred on them.
+  const slack = Math.max(1, height * DEFAULTS.dashLevel);
+  const level = (piece: (typeof pieces)[number], dash: (typeof pieces)[number]) =>
+    piece.thin
+      ? Math.abs(piece.top - dash.top) <= slack && Math.abs(piece.bottom - dash.bottom) <= slack
+      : Math.abs(piece.top + piece.bottom - dash.top - dash.bottom) / 2 <= slack * 1.5;
+  const chains: Run[] = [];
+  const fill = (first: number, last: number) => {
+    while (last > first && !pieces[last].thin) last--;
+    const span = pieces[last].to - pieces[first].from + 1;
+    if (last === first || span < height || span > height * DEFAULTS.maxHandle) return;
+    columnDark.fill(1, pieces[first].from, pieces[last].to + 1);
+    chains.push({ from: pieces[first].from, to: pieces[last].to });
+  };
+  // A marker sits between two like dashes (not between a line and a dot).
+  const flanked = (i: number) => {
+    const [before, after] = [pieces[i - 1], pieces[i + 1]];
+    if (!before?.thin || !after?.thin) return false;
+    const [a, b] = [before.to - before.from + 1, after.to - after.from + 1];
+    return Math.abs(a - b) <= Math.max(2, Math.max(a, b) * DEFAULTS.dashEven);
+  };
+  let first = -1;
+  // The gap between the chain's first two dashes (a marker's gaps, off its centre, are not).
+  let period = -1;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const gap = i > 0 ? piece.from - pieces[i - 1].to - 1 : 0;
+    const dashes = piece.thin && pieces[i - 1]?.thin === true;
+    const joins =
+      first >= 0 &&
+      gap <= maxGap &&
+      (!dashes ||
+        period < 0 ||
+        Math.abs(gap - period) <= Math.max(2, period * DEFAULTS.dashEven)) &&
+      level(piece, pieces[first]) &&
+      (piece.thin || flanked(i));
+    if (joins) {
+      if (dashes && period < 0) period = gap;
+      continue;
+    }
+    if (first >= 0) fill(first, i - 1);
+    first = piece.thin ? i : -1;
+    period = -1;
+  }
+  if (first >= 0) fill(first, pieces.length - 1);
+  return chains;
+}
+
+/**
+ * Entries whose samples are drawn in black or grey: as dark as text, they join its rows. The
+ * rows of `band` split into parts apart by more than a word space (`columnDark` flags its dark
+ * columns); a part at least as long as the text is high that is a line sample (isSample), or
+ * one of the dash `chains` bridged in it, is a sample. Its name is the text after it (a title
+ * before the first sample is none), or before it when the last sample has no text after it
+ * (gnuplot's key), up to the next sample or a gap between entries.
+ */
+function darkSamples(
   image: Raster,
   background: Rgb,
-  text: Box,
+  band: Box,
   columnDark: Uint8Array,
-  first: number,
-): LegendSlot | null {
-  const height = text.bottom - text.top;
-  const parts = findRuns(
-    columnDark.subarray(text.left - first, text.right - first),
-    Math.round(height * DEFAULTS.wordSpace),
-  ).map(({ from, to }) => ({ left: text.left + from, right: text.left + to + 1 }));
-  if (parts.length < 2) return null;
-  for (const [sample, rest] of [
-    [parts[0], { left: parts[1].left, right: text.right }],
-    [parts.at(-1)!, { left: text.left, right: parts.at(-2)!.right }],
-  ]) {
-    const handle = { ...text, ...sample };
-    if (handle.right - handle.left < height) continue;
-    const color = dominantColor(image, handle, background);
-    if (!colored(color) && isSample(image, background, handle, color))
-      return { handle, text: { ...text, ...rest }, color };
-  }
-  return null;
+  chains: Run[],
+): LegendSlot[] {
+  const height = band.bottom - band.top;
+  const parts = findRuns(columnDark, Math.round(height * DEFAULTS.wordSpace)).map(
+    ({ from, to }) => {
+      const handle = { ...band, left: band.left + from, right: band.left + to + 1 };
+      const color = dominantColor(image, handle, background);
+      const dashes = chains.some((chain) => chain.from === from && chain.to === to);
+      const sample =
+        handle.right - handle.left >= height &&
+        !colored(color) &&
+        (dashes || isSample(image, background, handle, color));
+      return { handle, color, sample };
+    },
+  );
+  const samples = parts.flatMap((part, i) => (part.sample ? [i] : []));
+  if (samples.length === 0) return [];
+  const gap = (a: number, b: number) => parts[b].handle.left - parts[a].handle.right;
+  // The text parts of an entry on `side` of sample `at`: the first within the gap between a
+  // sample and its text, then on to another sample or a gap between entries.
+  const words = (at: number, side: -1 | 1) => {
+    let end = at;
+    for (let next = at + side; next >= 0 && next < parts.length; next += side) {
+      const space = gap(Math.min(end, next), Math.max(end, next));
+      if (
+        parts[next].sample ||
+        space > height * (end === at ? DEFAULTS.near.gap : DEFAULTS.entrySpace)
+      )
+        break;
+      end = next;
+    }
+    return end;
+  };
+  // Names follow their samples, unless the last sample has none after it (gnuplot's key).
+  const side = words(samples.at(-1)!, 1) !== samples.at(-1) ? 1 : -1;
+  return samples.flatMap((at) => {
+    const end = words(at, side);
+    if (end === at) return [];
+    const [from, to] = side > 0 ? [at + 1, end] : [end, at - 1];
+    const { handle, color } = parts[at];
+    return [
+      {
+        handle,
+        text: { ...band, left: parts[from].handle.left, right: parts[to].handle.right },
+        color,
+      },
+    ];
+  });
 }
 
 /**
@@ -289,26 +488,39 @@ function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
 
 /**
  * Whether a handle is a legend sample and not a word: a coloured one is; a grey one must be
- * a thin line, or have a line through it (a marker on its line).
+ * a thin line, or have a line through its middle (a marker on its line).
  */
 function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): boolean {
   if (colored(color)) return true;
   const { data, width } = image;
   const span = handle.right - handle.left;
   let inkedRows = 0;
-  let widest = 0;
+  // Ink per row, the first and last inked rows, and the middle of the rows with the most ink:
+  // a line runs through the middle of its markers (the bases of '32' are at its bottom).
+  const counts: number[] = [];
+  let first = -1;
+  let last = -1;
   for (let row = handle.top; row < handle.bottom; row++) {
     let count = 0;
     for (let column = handle.left; column < handle.right; column++) {
       if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
         count++;
     }
-    if (count > 0) inkedRows++;
-    widest = Math.max(widest, count);
+    counts.push(count);
+    if (count === 0) continue;
+    inkedRows++;
+    if (first < 0) first = row;
+    last = row;
   }
+  const widest = Math.max(...counts);
+  const widestRows = counts.flatMap((count, k) =>
+    count >= widest * DEFAULTS.lineAcross ? [handle.top + k] : [],
+  );
+  const widestRow = widestRows.reduce((sum, row) => sum + row, 0) / widestRows.length;
+  const middle = Math.abs(widestRow - (first + last) / 2) <= (last - first) * DEFAULTS.lineMiddle;
   return (
     inkedRows <= Math.max(2, (handle.bottom - handle.top) * DEFAULTS.thinLine) ||
-    widest >= span * DEFAULTS.lineAcross
+    (widest >= span * DEFAULTS.lineAcross && middle)
   );
 }
 

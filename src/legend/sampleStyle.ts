@@ -20,8 +20,10 @@ export function sampleStyle(image: Raster, slot: LegendSlot, color: Rgb = slot.c
   const { data, width } = image;
   const { handle, text } = slot;
   // A dashed sample may have been cut at its first gap, and its other dashes taken for the
-  // text's start: the row is followed on to a gap as long as the text is high.
-  const right = Math.min(width, Math.max(handle.right, text.right));
+  // text's start: the row is followed on to a gap as long as the text is high. A sample after
+  // its text (gnuplot's key) ends where it was found, with its gaps in it.
+  const before = text.right <= handle.left;
+  const right = before ? handle.right : Math.min(width, Math.max(handle.right, text.right));
   const maxGap = Math.max(MIN_TEXT_GAP, (handle.bottom - handle.top) * TEXT_GAP);
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, color) < SAME_COLOR;
@@ -57,7 +59,7 @@ export function sampleStyle(image: Raster, slot: LegendSlot, color: Rgb = slot.c
       seen = true;
     } else if (seen) {
       gap++;
-      if (gap > maxGap) break;
+      if (gap > maxGap && !before) break;
     }
   }
   if (stretch > 0) on.push(stretch);

@@ -5,6 +5,7 @@ import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
 import { splitByMarkers } from './splitByMarkers.js';
 import { matchStyles, splitCurves } from './splitCurves.js';
+import { curvesApart } from './splitUnlisted.js';
 
 const DEFAULTS = {
   /**
@@ -16,6 +17,8 @@ const DEFAULTS = {
   colorNoise: 4,
   /** A Delta E this much beyond the noise weighs as one unit of dash style distance. */
   colorScale: 20,
+  /** A legend colour whose channels are within this of each other is black or grey. */
+  neutral: 40,
   /** The share of a curve's pixels, farthest from the background, that give its colour. */
   coreShare: 0.3,
 } as const;
@@ -46,19 +49,36 @@ export function splitSharedColors(
         : [],
     );
     for (const j of group) grouped.add(j);
-    if (group.length < 2) return;
     const slots = group.map((j) => entries[j]);
     const shared = group.length > 1 ? union(group.map((j) => masks[j].weight)) : masks[i].weight;
+    // The ink may show more curves of the colour than the legend lists (an entry it missed:
+    // a sample on a curve): those left over are series of their own, with no name. Only where
+    // the colour is known to be shared (listed twice, or black or grey as one-colour charts
+    // are): a single coloured entry holding curves apart is a band's edges or error bars.
+    const neutral = Math.max(...entry.color) - Math.min(...entry.color) <= DEFAULTS.neutral;
+    const apart =
+      group.length > 1 || neutral
+        ? curvesApart({ ...masks[i], weight: shared }, image.width, region)
+        : null;
+    const count = Math.max(group.length, apart?.length ?? 0);
+    if (count < 2) return;
     const split =
-      splitByMarkers(image, shared, region, slots, masks[i].color) ??
-      byDashes(image, shared, slots, region, legend, background);
+      (count === group.length
+        ? splitByMarkers(image, shared, region, slots, masks[i].color)
+        : null) ?? byDashes(image, shared, slots, count, region, legend, background);
     if (!split) return;
+    const mask = (
+      { weight, markers }: { weight: Float32Array; markers?: SeriesMask['markers'] },
+      color: Rgb,
+    ) => {
+      let inked = 0;
+      for (let p = 0; p < weight.length; p++) if (weight[p] > 0) inked++;
+      return { color, weight, count: inked, markers };
+    };
     group.forEach((j, n) => {
-      const { weight, markers } = split[n];
-      let count = 0;
-      for (let p = 0; p < weight.length; p++) if (weight[p] > 0) count++;
-      masks[j] = { color: masks[j].color, weight, count, markers };
+      masks[j] = mask(split[n], masks[j].color);
     });
+    for (const extra of split.slice(group.length)) masks.push(mask(extra, masks[i].color));
   });
 }
 
@@ -72,19 +92,20 @@ function union(weights: Float32Array[]): Float32Array {
 }
 
 /**
- * The shared mask split into curves, each slot taking the curve drawn as its sample is, and
- * coloured as it is.
+ * The shared mask split into `count` curves, each slot taking the curve drawn as its sample
+ * is, and coloured as it is; the curves no slot takes follow.
  */
 function byDashes(
   image: Raster,
   weight: Float32Array,
   slots: LegendSlot[],
+  count: number,
   region: Box,
   legend: Box | null,
   background: Rgb,
 ): { weight: Float32Array; markers?: undefined }[] | null {
   const curves = splitCurves(weight, image.width, region, {
-    count: slots.length,
+    count,
     exclude: legend ? [legend] : [],
   });
   if (!curves) return null;
@@ -97,7 +118,8 @@ function byDashes(
     (s, c) =>
       Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale,
   );
-  return slots.map((_, n) => ({ weight: curves[order[n]].weight }));
+  const left = curves.filter((_, c) => !order.includes(c));
+  return [...order.map((c) => curves[c]), ...left].map(({ weight }) => ({ weight }));
 }
 
 /** A curve's colour (Lab): the mean of its pixels farthest from the background (its core). */

@@ -10,28 +10,34 @@ const DEFAULTS = {
 /**
  * Series found with no legend to list them (by clustering colours) may each hold several
  * curves of one colour: series told apart only by dash pattern, or grey levels too close to
- * cluster apart. A mask whose ink shows several curves apart across enough of the plot
- * (splitCurves, not told how many) is replaced by one mask per curve, each spanning at least
- * DEFAULTS.minSpan of the plot's columns. Returns the masks, in order, with those replaced.
+ * cluster apart. Each mask that holds several curves (curvesApart) is replaced by one mask per
+ * curve. Returns the masks, in order, with those replaced.
  */
 export function splitUnlisted(masks: SeriesMask[], width: number, region: Box): SeriesMask[] {
+  return masks.flatMap((mask) => curvesApart(mask, width, region) ?? [mask]);
+}
+
+/**
+ * The curves a mask's ink shows apart across enough of the plot (splitCurves, not told how
+ * many), one mask each, each spanning at least DEFAULTS.minSpan of the plot's columns; null
+ * when it shows one.
+ */
+export function curvesApart(mask: SeriesMask, width: number, region: Box): SeriesMask[] | null {
+  if (mask.count === 0) return null;
   const columns = Math.max(1, Math.floor(region.right) - Math.ceil(region.left));
-  return masks.flatMap((mask) => {
-    if (mask.count === 0) return [mask];
-    const curves = splitCurves(mask.weight, width, region, { count: null });
-    if (!curves) return [mask];
-    const split = curves.map(({ weight }) => {
-      let count = 0;
-      const inked = new Set<number>();
-      for (let p = 0; p < weight.length; p++) {
-        if (weight[p] > 0) {
-          count++;
-          inked.add(p % width);
-        }
+  const curves = splitCurves(mask.weight, width, region, { count: null });
+  if (!curves) return null;
+  const split = curves.map(({ weight }) => {
+    let count = 0;
+    const inked = new Set<number>();
+    for (let p = 0; p < weight.length; p++) {
+      if (weight[p] > 0) {
+        count++;
+        inked.add(p % width);
       }
-      return { color: mask.color, weight, count, span: inked.size };
-    });
-    if (split.some(({ span }) => span < columns * DEFAULTS.minSpan)) return [mask];
-    return split.map(({ color, weight, count }) => ({ color, weight, count }));
+    }
+    return { color: mask.color, weight, count, span: inked.size };
   });
+  if (split.some(({ span }) => span < columns * DEFAULTS.minSpan)) return null;
+  return split.map(({ color, weight, count }) => ({ color, weight, count }));
 }

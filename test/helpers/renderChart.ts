@@ -89,6 +89,10 @@ export interface ChartSpec {
    * value puts the legend above the plot; in the vega look, right of it. @default null
    */
   legend?: LegendPosition | null;
+  /** Whether the legend (matplotlib look) has its frame. @default true */
+  legendFrame?: boolean;
+  /** Whether each name comes before its sample, right-aligned (gnuplot's key; matplotlib look). @default false */
+  legendTextFirst?: boolean;
   /** Grid lines at the ticks; 'dashed' draws dashed #cccccc lines. @default false (matplotlib), true (others) */
   grid?: boolean | 'dashed';
   /** 'spines' draws the left and bottom lines only; 'none' also drops the tick marks. @default 'box' */
@@ -465,6 +469,8 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   if (legendBox !== null && legend !== null) {
     const drawn = drawLegend({
       entries,
+      framed: spec.legendFrame ?? true,
+      textFirst: spec.legendTextFirst ?? false,
       box: legendBox,
       position: legend,
       style,
@@ -637,6 +643,8 @@ function legendGap(fontSize: number, style: ChartLook): number {
 
 function drawLegend({
   entries,
+  framed,
+  textFirst,
   box,
   position,
   style,
@@ -645,6 +653,8 @@ function drawLegend({
   text,
 }: {
   entries: ResolvedSeries[];
+  framed: boolean;
+  textFirst: boolean;
   box: LegendBox;
   position: LegendPosition;
   style: ChartLook;
@@ -684,9 +694,11 @@ function drawLegend({
           return assertUnreachable(position);
       }
       const edges = { left, top, right: left + box.width, bottom: top + box.height };
-      parts.push(
-        `<rect x="${left + 0.5}" y="${top + 0.5}" width="${box.width}" height="${box.height}" rx="${fmt(0.2 * fontSize)}" fill="#ffffff" stroke="#cccccc" stroke-width="1"/>`,
-      );
+      if (framed) {
+        parts.push(
+          `<rect x="${left + 0.5}" y="${top + 0.5}" width="${box.width}" height="${box.height}" rx="${fmt(0.2 * fontSize)}" fill="#ffffff" stroke="#cccccc" stroke-width="1"/>`,
+        );
+      }
       const pad = LEGEND_BORDER_PAD * fontSize;
       entries.forEach((e, i) => {
         const cy =
@@ -695,8 +707,9 @@ function drawLegend({
           pad +
           i * (box.rowHeight + LEGEND_LABEL_SPACING * fontSize) +
           box.rowHeight / 2;
-        const x0 = left + 0.5 + pad;
-        const x1 = x0 + LEGEND_HANDLE_LENGTH * fontSize;
+        const handleLength = LEGEND_HANDLE_LENGTH * fontSize;
+        const x0 = textFirst ? left + box.width + 0.5 - pad - handleLength : left + 0.5 + pad;
+        const x1 = x0 + handleLength;
         if (e.lineWidth > 0) {
           parts.push(
             `<line x1="${fmt(x0)}" y1="${fmt(cy)}" x2="${fmt(x1)}" y2="${fmt(cy)}" ${strokeAttributes(e)}/>`,
@@ -704,8 +717,11 @@ function drawLegend({
         }
         if (e.marker !== null)
           parts.push(markerSvg(e.marker, (x0 + x1) / 2, cy, e.markerSize, e.color));
+        const textX = textFirst
+          ? x0 - LEGEND_HANDLE_TEXT_PAD * fontSize
+          : x1 + LEGEND_HANDLE_TEXT_PAD * fontSize;
         parts.push(
-          `<text ${text} x="${fmt(x1 + LEGEND_HANDLE_TEXT_PAD * fontSize)}" y="${fmt(cy + textDrop)}">${escapeXml(e.name ?? '')}</text>`,
+          `<text ${text} x="${fmt(textX)}" y="${fmt(cy + textDrop)}"${textFirst ? ' text-anchor="end"' : ''}>${escapeXml(e.name ?? '')}</text>`,
         );
       });
       return { svg: parts.join(''), edges };

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaE, type Rgb, rgbToLab } from '../../src/color.js';
-import { findLegend } from '../../src/legend/findLegend.js';
+import { findLegend, type LegendLayout } from '../../src/legend/findLegend.js';
+import { sampleStyle } from '../../src/legend/sampleStyle.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
-import type { Box } from '../../src/types.js';
+import type { Box, Raster } from '../../src/types.js';
 import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
 
 /** How far (px) the found legend box may reach past the drawn frame (its rounded corners). */
@@ -78,6 +79,57 @@ describe('findLegend', () => {
     });
   });
 
+  /** Three black series, solid, dashed and dotted, through the plot under a legend without a frame. */
+  function blackDashes(overrides: Partial<ChartSpec> = {}): ChartSpec {
+    const x = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    return spec({
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 2.5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2, 2.5],
+      legendFrame: false,
+      series: (['solid', 'dashed', 'dotted'] as const).map((dash, k) => ({
+        name: ['train', 'valid', 'test'][k],
+        color: '#000000',
+        dash,
+        x,
+        y: x.map((v) =>
+          k === 2 ? 1 + 0.5 * Math.sin(v / 12) : 2 * Math.exp(-v / (25 + 25 * k)) + 0.2 * k,
+        ),
+      })),
+      ...overrides,
+    });
+  }
+
+  /** Each entry's sample: black, drawn solid, then dashed, then dotted (shorter dashes). */
+  function expectBlackDashes(image: Raster, legend: LegendLayout | null) {
+    expect(legend?.slots).toHaveLength(3);
+    const styles = legend!.slots.map((slot) => {
+      expect(Math.max(...slot.color)).toBeLessThan(60);
+      return sampleStyle(image, slot);
+    });
+    expect(styles[0].gapShare).toBe(0);
+    expect(styles[1].gapShare).toBeGreaterThan(0.15);
+    expect(styles[2].gapShare).toBeGreaterThan(0.15);
+    expect(styles[2].on).toBeLessThan(styles[1].on);
+  }
+
+  it('finds black dashed and dotted samples beside their names, among black dashed curves', async () => {
+    const { chart, legend } = await legendOf(blackDashes());
+    const image = await loadRaster(chart.png);
+    expectBlackDashes(image, legend);
+    for (const slot of legend!.slots) expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+  });
+
+  it('finds names before their samples (gnuplot key)', async () => {
+    const { chart, legend } = await legendOf(blackDashes({ legendTextFirst: true }));
+    const image = await loadRaster(chart.png);
+    expectBlackDashes(image, legend);
+    for (const slot of legend!.slots) expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+  });
+
   it('finds none where the chart has no legend', async () => {
     const { legend } = await legendOf(spec({ legend: null }));
     expect(legend).toBeNull();
@@ -100,6 +152,23 @@ describe('findLegend', () => {
     legend!.slots.forEach((slot, k) => {
       const drawn = colors[k].match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
       expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE);
+    });
+  });
+
+  // Zoo charts whose samples are dark lines: each entry's sample and name, and the sample's dash.
+  it.each([
+    // ggplot2: a frame outside the plot, a title before the entries, solid, dotted, dashed
+    ['ggplot2-linetypes-framed-below.png', 'after', [false, true, true]],
+    // gnuplot: names before their samples, right-aligned, beside black curves
+    ['gnuplot-dashed-key.png', 'before', [false, true]],
+  ] as const)('pairs dark line samples with their names: %s', async (file, side, dashed) => {
+    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
+    const legend = findLegend(image, findPlotArea(image));
+    expect(legend?.slots).toHaveLength(dashed.length);
+    legend!.slots.forEach((slot, k) => {
+      if (side === 'after') expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      else expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(sampleStyle(image, slot).gapShare > 0.15, `entry ${k} dashed`).toBe(dashed[k]);
     });
   });
 });
