@@ -535,6 +535,21 @@ describe('digitize charts with an axis multiplier', () => {
     );
   });
 
+  it('reads a small filled panel as one chart where its grid cells pass for panels that do not read', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    // ggplot2's grey panel at 405 x 296: its white grid lines part the fill like gutters
+    const result = await digitizer.digitize(
+      join(root, 'test', 'fixtures', 'plot', 'ggplot2-grey-panel.png'),
+    );
+    expect('charts' in result).toBe(false);
+    const chart = oneChart(result);
+    expect(chart.axes.y.ticks.map((tick) => tick.value)).toEqual(
+      expect.arrayContaining([25, 50, 75]),
+    );
+    expect(chart.series.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('applies a y multiplier (1e6 above the plot)', { timeout: TIMEOUT_MS }, async () => {
     const result = oneChart(
       await digitizer.digitize(join(root, 'test', 'fixtures', 'y-multiplier.png')),

@@ -174,7 +174,20 @@ async function digitizePanels(
   const charts = labelPanels(nameSharedSeries(read.filter((chart) => chart !== null)));
   warnings.push(...problems.filter((problem) => problem !== null));
   if (charts.length === 0) {
-    throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
+    // No panel reads: the "panels" may be pieces of one chart (a filled panel's cells between
+    // its white grid lines), so the whole image is tried as one chart before giving up.
+    const whole = {
+      index: 0,
+      label: null,
+      box: { left: 0, top: 0, right: image.width, bottom: image.height },
+    };
+    try {
+      return await chartOf(whole, warnings);
+    } catch (error) {
+      const { code } = error as DigitizeError;
+      if (code === 'ABORTED' || code === 'INTERNAL') throw error;
+      throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
+    }
   }
   return { source, charts, warnings };
 }
