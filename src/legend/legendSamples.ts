@@ -1,0 +1,310 @@
+import { channelDistance, type Rgb } from '../color.js';
+import { findRuns, type Run } from '../math.js';
+import type { Box, Raster } from '../types.js';
+import type { LegendSlot } from './findLegend.js';
+import { dominantColor } from './sampleColor.js';
+
+/**
+ * The samples beside a frameless legend's text (line, dashes, marker, box): where they are,
+ * dark ones told from text, dashes joined. Thresholds shared with the legend search.
+ */
+export const SAMPLES = {
+  /** Legend text is about grey: channels within this of each other. */
+  textGrey: 40,
+  /** A legend sample is at least this many text heights wide. */
+  minHandle: 0.5,
+  /** ...and at most this many (Chart.js boxes are 40 px beside 12 px text). */
+  maxHandle: 8,
+  /** A grey sample (not text) is a thin line: its ink spans at most this share of the text's height... */
+  thinLine: 0.45,
+  /** ...or a line runs through it: a row inked across this share of its width (a marker on a line). */
+  lineAcross: 0.8,
+  /** ...at its middle: within this share of its inked rows' extent of their centre. */
+  lineMiddle: 0.25,
+  /** A dashed sample's gaps are at most this share of its text's height. */
+  dashGap: 0.4,
+  /** ...and those of a dark one, bridged before it is told from text, this share (gnuplot's, about one). */
+  dashBridge: 1.2,
+  /** ...and alike: within this share of its first gap (a marker's gaps to its line are alike too). */
+  dashEven: 0.5,
+  /** The dashes of one sample cover the same rows, within this share of the text's height (1 px at least). */
+  dashLevel: 0.1,
+  /** Entries of a row are apart by more than this share of the text's height (words of a name, by less). */
+  entrySpace: 0.8,
+  /** Words of a name are apart by less than this share of the text's height (a sample is farther). */
+  wordSpace: 0.45,
+  /**
+   * A sample starts within `gap` text heights of its text; its ink is looked for `reach` text
+   * heights above and below the text's rows too...
+   */
+  near: { gap: 1.5, reach: 0 },
+  /** ...or, coloured, farther (ggplot2 centres a marker in its key) and taller (hollow symbols). */
+  far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
+  /** Sample pixels differ from the background by at least this much (0..255). */
+  handleInk: 60,
+} as const;
+
+const DEFAULTS = SAMPLES;
+
+/** The entry whose sample lies left of its text, or right of it (gnuplot's key). */
+export function sampleBeside(
+  image: Raster,
+  background: Rgb,
+  text: Box,
+  region: Box,
+): LegendSlot | null {
+  for (const side of [-1, 1] as const) {
+    const handle = findHandle(image, background, text, side, region, DEFAULTS.near);
+    if (handle) {
+      const color = dominantColor(image, handle, background);
+      if (isSample(image, background, handle, color)) return { handle, text, color };
+    }
+    // Farther, and reaching above and below the text's rows, only a coloured symbol is taken
+    // (not the next tick label, nor a piece of a curve): a marker centred in a wide key (ggplot2), a hollow symbol
+    // taller than the text's capitals (it shows only its sides in the text's rows).
+    const far = findHandle(image, background, text, side, region, DEFAULTS.far);
+    if (!far || far.right - far.left > (text.bottom - text.top) * DEFAULTS.far.maxWidth) continue;
+    const color = dominantColor(image, far, background);
+    if (colored(color)) return { handle: far, text, color };
+  }
+  return null;
+}
+
+export function colored(color: Rgb): boolean {
+  return Math.max(...color) - Math.min(...color) > DEFAULTS.textGrey;
+}
+
+/**
+ * A dashed or dotted sample drawn in black or grey breaks into pieces as dark as text, apart
+ * by more than a word space: the gaps between pieces that are thin (a line's few rows, at one
+ * height) and evenly spaced are filled in `columnDark` (flags from the band's first column,
+ * with the first and last inked row of each column), so that the sample is one part as a
+ * solid one is. A piece that is not thin (a marker) joins them when like dashes flank it at
+ * its height. Returns the filled stretches (from, to: indices into `columnDark`).
+ */
+export function bridgeDashes(
+  columnDark: Uint8Array,
+  inkTop: Int32Array,
+  inkBottom: Int32Array,
+  height: number,
+): Run[] {
+  const pieces = findRuns(columnDark, 0).map(({ from, to }) => {
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = 0;
+    for (let c = from; c <= to; c++) {
+      top = Math.min(top, inkTop[c]);
+      bottom = Math.max(bottom, inkBottom[c]);
+    }
+    // A dash or dot is no taller than twice its width (a glyph's upright stroke is).
+    const thin =
+      bottom - top < Math.max(2, height * DEFAULTS.thinLine) && bottom - top < 2 * (to - from + 1);
+    return { from, to, top, bottom, thin };
+  });
+  const maxGap = height * DEFAULTS.dashBridge;
+  // Dashes cover the same rows; a marker is centred on them.
+  const slack = Math.max(1, height * DEFAULTS.dashLevel);
+  const level = (piece: (typeof pieces)[number], dash: (typeof pieces)[number]) =>
+    piece.thin
+      ? Math.abs(piece.top - dash.top) <= slack && Math.abs(piece.bottom - dash.bottom) <= slack
+      : Math.abs(piece.top + piece.bottom - dash.top - dash.bottom) / 2 <= slack * 1.5;
+  const chains: Run[] = [];
+  const fill = (first: number, last: number) => {
+    while (last > first && !pieces[last].thin) last--;
+    const span = pieces[last].to - pieces[first].from + 1;
+    if (last === first || span < height || span > height * DEFAULTS.maxHandle) return;
+    columnDark.fill(1, pieces[first].from, pieces[last].to + 1);
+    chains.push({ from: pieces[first].from, to: pieces[last].to });
+  };
+  // A marker sits between two like dashes (not between a line and a dot).
+  const flanked = (i: number) => {
+    const [before, after] = [pieces[i - 1], pieces[i + 1]];
+    if (!before?.thin || !after?.thin) return false;
+    const [a, b] = [before.to - before.from + 1, after.to - after.from + 1];
+    return Math.abs(a - b) <= Math.max(2, Math.max(a, b) * DEFAULTS.dashEven);
+  };
+  let first = -1;
+  // The gap between the chain's first two dashes (a marker's gaps, off its centre, are not).
+  let period = -1;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    const gap = i > 0 ? piece.from - pieces[i - 1].to - 1 : 0;
+    const dashes = piece.thin && pieces[i - 1]?.thin === true;
+    const joins =
+      first >= 0 &&
+      gap <= maxGap &&
+      (!dashes ||
+        period < 0 ||
+        Math.abs(gap - period) <= Math.max(2, period * DEFAULTS.dashEven)) &&
+      level(piece, pieces[first]) &&
+      (piece.thin || flanked(i));
+    if (joins) {
+      if (dashes && period < 0) period = gap;
+      continue;
+    }
+    if (first >= 0) fill(first, i - 1);
+    first = piece.thin ? i : -1;
+    period = -1;
+  }
+  if (first >= 0) fill(first, pieces.length - 1);
+  return chains;
+}
+
+/**
+ * Entries whose samples are drawn in black or grey: as dark as text, they join its rows. The
+ * rows of `band` split into parts apart by more than a word space (`columnDark` flags its dark
+ * columns); a part at least as long as the text is high that is a line sample (isSample), or
+ * one of the dash `chains` bridged in it, is a sample. Its name is the text after it (a title
+ * before the first sample is none), or before it when the last sample has no text after it
+ * (gnuplot's key), up to the next sample or a gap between entries.
+ */
+export function darkSamples(
+  image: Raster,
+  background: Rgb,
+  band: Box,
+  columnDark: Uint8Array,
+  chains: Run[],
+): LegendSlot[] {
+  const height = band.bottom - band.top;
+  const parts = findRuns(columnDark, Math.round(height * DEFAULTS.wordSpace)).map(
+    ({ from, to }) => {
+      const handle = { ...band, left: band.left + from, right: band.left + to + 1 };
+      const color = dominantColor(image, handle, background);
+      const dashes = chains.some((chain) => chain.from === from && chain.to === to);
+      const sample =
+        handle.right - handle.left >= height &&
+        !colored(color) &&
+        (dashes || isSample(image, background, handle, color));
+      return { handle, color, sample };
+    },
+  );
+  const samples = parts.flatMap((part, i) => (part.sample ? [i] : []));
+  if (samples.length === 0) return [];
+  const gap = (a: number, b: number) => parts[b].handle.left - parts[a].handle.right;
+  // The text parts of an entry on `side` of sample `at`: the first within the gap between a
+  // sample and its text, then on to another sample or a gap between entries.
+  const words = (at: number, side: -1 | 1) => {
+    let end = at;
+    for (let next = at + side; next >= 0 && next < parts.length; next += side) {
+      const space = gap(Math.min(end, next), Math.max(end, next));
+      if (
+        parts[next].sample ||
+        space > height * (end === at ? DEFAULTS.near.gap : DEFAULTS.entrySpace)
+      )
+        break;
+      end = next;
+    }
+    return end;
+  };
+  // Names follow their samples, unless the last sample has none after it (gnuplot's key).
+  const side = words(samples.at(-1)!, 1) !== samples.at(-1) ? 1 : -1;
+  return samples.flatMap((at) => {
+    const end = words(at, side);
+    if (end === at) return [];
+    const [from, to] = side > 0 ? [at + 1, end] : [end, at - 1];
+    const { handle, color } = parts[at];
+    return [
+      {
+        handle,
+        text: { ...band, left: parts[from].handle.left, right: parts[to].handle.right },
+        color,
+      },
+    ];
+  });
+}
+
+/**
+ * Whether a handle is a legend sample and not a word: a coloured one is; a grey one must be
+ * a thin line, or have a line through its middle (a marker on its line).
+ */
+function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): boolean {
+  if (colored(color)) return true;
+  const { data, width } = image;
+  const span = handle.right - handle.left;
+  let inkedRows = 0;
+  // Ink per row, the first and last inked rows, and the middle of the rows with the most ink:
+  // a line runs through the middle of its markers (the bases of '32' are at its bottom).
+  const counts: number[] = [];
+  let first = -1;
+  let last = -1;
+  for (let row = handle.top; row < handle.bottom; row++) {
+    let count = 0;
+    for (let column = handle.left; column < handle.right; column++) {
+      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
+        count++;
+    }
+    counts.push(count);
+    if (count === 0) continue;
+    inkedRows++;
+    if (first < 0) first = row;
+    last = row;
+  }
+  const widest = Math.max(...counts);
+  const widestRows = counts.flatMap((count, k) =>
+    count >= widest * DEFAULTS.lineAcross ? [handle.top + k] : [],
+  );
+  const widestRow = widestRows.reduce((sum, row) => sum + row, 0) / widestRows.length;
+  const middle = Math.abs(widestRow - (first + last) / 2) <= (last - first) * DEFAULTS.lineMiddle;
+  return (
+    inkedRows <= Math.max(2, (handle.bottom - handle.top) * DEFAULTS.thinLine) ||
+    (widest >= span * DEFAULTS.lineAcross && middle)
+  );
+}
+
+/**
+ * The sample beside a legend text, on `side` (-1 left, 1 right): ink in the text's rows after
+ * a short gap, at least as wide as the text is tall (a line sample is about two font sizes
+ * long), inside `region`, starting within `gap` text heights of it; ink is looked for `reach`
+ * text heights above and below the text's rows too.
+ */
+function findHandle(
+  image: Raster,
+  background: Rgb,
+  text: Box,
+  side: -1 | 1,
+  region: Box,
+  { gap, reach }: { gap: number; reach: number },
+): Box | null {
+  const { data, width } = image;
+  const height = text.bottom - text.top;
+  const rows = Math.round(height * reach);
+  const inked = (column: number) => {
+    for (
+      let row = Math.max(0, text.top - rows);
+      row < Math.min(image.height, text.bottom + rows);
+      row++
+    ) {
+      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
+        return true;
+    }
+    return false;
+  };
+  const within = (column: number) =>
+    column >= region.left && column < region.right && Math.abs(column - from) < height * gap;
+  const from = side < 0 ? text.left - 1 : text.right;
+  let column = from;
+  // The text's own anti-aliased edge is not the sample.
+  while (within(column) && inked(column)) column += side;
+  while (within(column) && !inked(column)) column += side;
+  if (!within(column)) return null;
+  const near = column;
+  // A dashed sample's gaps are shorter than the gap to the text.
+  const maxGap = Math.max(1, Math.round(height * DEFAULTS.dashGap));
+  let far = column;
+  for (
+    let gap = 0;
+    column >= region.left && column < region.right && gap <= maxGap;
+    column += side
+  ) {
+    if (inked(column)) {
+      far = column;
+      gap = 0;
+    } else {
+      gap++;
+    }
+  }
+  const [left, right] = side < 0 ? [far, near + 1] : [near, far + 1];
+  // A line sample is about two font sizes long; a marker or box symbol, at least half one.
+  if (right - left < height * DEFAULTS.minHandle || right - left > height * DEFAULTS.maxHandle)
+    return null;
+  return { left, right, top: text.top, bottom: text.bottom };
+}
