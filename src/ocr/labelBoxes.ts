@@ -33,7 +33,6 @@ export function profileOf(
   along: 'row' | 'column',
 ): Uint32Array {
   const profile = new Uint32Array(lines.length);
-  const { ink, textSaturation } = DEFAULTS;
   const { data, width, height } = image;
   const limit = along === 'row' ? width : height;
   const from = Math.max(0, Math.floor(across[0]));
@@ -42,12 +41,17 @@ export function profileOf(
     let count = 0;
     for (let j = from; j < to; j++) {
       const o = along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
-      const distance = channelDistance(data, o, page);
-      if (distance > ink && channelSpread(data, o) <= textSaturation * distance) count++;
+      if (isText(data, o, page)) count++;
     }
     profile[i] = count;
   });
   return profile;
+}
+
+/** Whether the pixel at `o` is text: far from the page colour, and black or grey. */
+function isText(data: Uint8Array, o: number, page: Rgb): boolean {
+  const distance = channelDistance(data, o, page);
+  return distance > DEFAULTS.ink && channelSpread(data, o) <= DEFAULTS.textSaturation * distance;
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */
@@ -121,23 +125,21 @@ export function joinSpacedGroups(
     for (let column = out[1].to - 1; column >= out[1].from; column--) {
       const touched: number[] = [];
       for (let row = Math.ceil(rows[0]); row <= Math.floor(rows[1]); row++) {
-        const o = (row * width + column) * 3;
-        const distance = channelDistance(data, o, page);
-        if (
-          distance > DEFAULTS.ink &&
-          channelSpread(data, o) <= DEFAULTS.textSaturation * distance
-        ) {
-          touched.push(labelAt(row));
-        }
+        if (isText(data, (row * width + column) * 3, page)) touched.push(labelAt(row));
       }
       if (touched.includes(-1)) break;
       for (const label of touched) beside.add(label);
       start = column;
     }
     if (beside.size < 2) break;
-    const rest = { from: out[1].from, to: start };
-    out.splice(0, 2, { from: start, to: out[0].to }, ...(rest.to - rest.from > 0 ? [rest] : []));
-    if (rest.to - rest.from > 0) break;
+    const whole = start === out[1].from;
+    out.splice(
+      0,
+      2,
+      { from: start, to: out[0].to },
+      ...(whole ? [] : [{ from: out[1].from, to: start }]),
+    );
+    if (!whole) break;
   }
   return out;
 }
@@ -174,13 +176,19 @@ export function apartFromUpright(
     const span = { ...run };
     let cut = column + 1;
     for (;;) {
-      for (let k = nearInk(band.from, cut, span.from, -1); k > 0; ) {
+      for (
+        let k = nearInk(band.from, cut, span.from, -1);
+        k > 0;
+        k = nearInk(band.from, cut, span.from, -1)
+      ) {
         span.from -= k;
-        k = nearInk(band.from, cut, span.from, -1);
       }
-      for (let k = nearInk(band.from, cut, span.to, 1); k > 0; ) {
+      for (
+        let k = nearInk(band.from, cut, span.to, 1);
+        k > 0;
+        k = nearInk(band.from, cut, span.to, 1)
+      ) {
         span.to += k;
-        k = nearInk(band.from, cut, span.to, 1);
       }
       const reach = { from: span.from - DEFAULTS.letterGap, to: span.to + DEFAULTS.letterGap };
       if (cut >= band.to || blankColumn(cut) || !inkWithin(cut, cut + 1, reach)) break;

@@ -1,6 +1,6 @@
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import type { Rgb } from '../color.js';
-import { findRuns } from '../math.js';
+import { findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import {
@@ -245,7 +245,7 @@ function evenlySpaced(marks: number[]): boolean {
   const sorted = [...marks].sort((a, b) => a - b);
   const steps = sorted.slice(1).map((mark, i) => mark - sorted[i]);
   if (steps.length < 2) return false;
-  const step = steps.sort((a, b) => a - b)[steps.length >> 1];
+  const step = percentile(steps, 0.5);
   return step > 0 && steps.every((s) => Math.abs(s - step) <= step * 0.2);
 }
 

@@ -39,12 +39,13 @@ export async function readTicks(
     : labels.map(() => null);
   // An axis multiplier's box (`xOffset`, `yOffset`) holds `×10^k`: its small × is read as a
   // minus (a bare power of ten with a sign is no multiplier).
-  const out = glyphs.map((reading, i) => ({
-    text: labels[i].axis.endsWith('Offset')
-      ? (reading?.text ?? '').replace(/^-(?=10\^)/, '×')
-      : (reading?.text ?? ''),
-    confidence: (reading?.confidence ?? 0) * 100,
-  }));
+  const out = glyphs.map((reading, i) => {
+    const text = reading?.text ?? '';
+    return {
+      text: labels[i].axis.endsWith('Offset') ? text.replace(/^-(?=10\^)/, '×') : text,
+      confidence: (reading?.confidence ?? 0) * 100,
+    };
+  });
   const unread = labels.flatMap((_, i) =>
     parseTickLabel(out[i].text) || parseAxisMultiplier(out[i].text) ? [] : [i],
   );
