@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Scores the digitizer's predictions on a zoo with the project's scorer and prints one table per
- * engine, look, family and state (and, with --all, per property tag):
+ * engine, look, family and state (and, with --all, per property tag), and how reliable the
+ * confidence was (reliability.mjs):
  *
  *   node bench/zoo/score.mjs --truth ZOO_DIR --pred PRED_DIR [--scorer PATH] [--markdown] [--all]
  *                            [--worst N] [--json FILE]
@@ -17,6 +18,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reliability, reliabilityTable } from './reliability.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -128,6 +130,7 @@ function main() {
     table('look', groupBy(charts, 'look:'), md),
     table('family', groupBy(charts, ''), md),
     table('state', groupBy(charts, 'state:'), md),
+    reliabilityTable(reliability(charts, values.truth, values.pred), md),
   ];
   if (values.all) {
     const props = [...new Set(charts.flatMap((c) => c.tags.slice(1)))].filter(

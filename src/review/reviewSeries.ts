@@ -5,6 +5,7 @@ import { followHidden } from '../trace/followHidden.js';
 import type { TraceResult } from '../trace/traceSeries.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
 import { findHalos } from './findHalos.js';
+import { inkExplained } from './inkExplained.js';
 import { seriesConfidence } from './seriesConfidence.js';
 
 const DEFAULTS = {
@@ -14,6 +15,8 @@ const DEFAULTS = {
   filled: 0.5,
   /** Markers joined by a line over less than this share of the columns between them have none. */
   scatterJoined: 0.3,
+  /** A series whose trace accounts for less of its ink than this is reported. */
+  explained: 0.8,
 } as const;
 
 export interface ReviewInput {
@@ -93,6 +96,12 @@ export function reviewSeries({
         `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
       );
     }
+    const explained = inkExplained(mask.weight, width, region, points[i], trace.reach);
+    if (explained < DEFAULTS.explained) {
+      warnings.push(
+        `series '${label}': ${Math.round((1 - explained) * 100)}% of its ink lies off the traced line (another curve of its colour, a band, error bars or a noisy line)`,
+      );
+    }
     series.push({
       name,
       color: toHex(mask.color),
@@ -103,6 +112,7 @@ export function reviewSeries({
         plotWidth: region.right - region.left,
         ticks: Math.min(axes.x.ticks.length, axes.y.ticks.length),
         unlisted,
+        explained,
       }),
       points: points[i].map(({ px, py }) => ({
         x: axes.x.pixelToData(px),

@@ -22,6 +22,8 @@ export interface TraceResult {
   markers: boolean;
   /** The markers' shape, null for a bare line. */
   marker: MarkerShape | null;
+  /** Half a marker's extent plus a pixel (px); 0 for a bare line. */
+  reach: number;
   /** Share of the traced x span where the line was seen (1 = no gaps). */
   coverage: number;
   /** For markers: share of the columns between them where a line joins them (0 for a scatter plot). */
@@ -57,6 +59,7 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
         points,
         markers: false,
         marker: null,
+        reach: 0,
         joined: 1,
         coverage: followed.coverage,
         filled,
@@ -66,7 +69,16 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
-  return { points, markers: true, marker, coverage, joined, filled, lineStyle: null };
+  return {
+    points,
+    markers: true,
+    marker,
+    reach: markers.reach,
+    coverage,
+    joined,
+    filled,
+    lineStyle: null,
+  };
 }
 
 /** Bars and filled areas: the share of the series' solid ink in blobs far bigger than any marker. */

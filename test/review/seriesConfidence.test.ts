@@ -5,7 +5,7 @@ import type { PixelPoint } from '../../src/types.js';
 /** A traced line: one point per column over `columns`. */
 const line = (columns: number[]): PixelPoint[] => columns.map((c) => ({ px: c + 0.5, py: 100 }));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-const base = { markers: false, plotWidth: 500, ticks: 5, unlisted: false };
+const base = { markers: false, plotWidth: 500, ticks: 5, unlisted: false, explained: 1 };
 
 describe('seriesConfidence', () => {
   it('is 1 for a line seen all along, and for a dashed one', () => {
@@ -34,5 +34,12 @@ describe('seriesConfidence', () => {
     expect(seriesConfidence({ ...base, points, ticks: 2 })).toBe(0.5);
     expect(seriesConfidence({ ...base, points, unlisted: true })).toBe(0.5);
     expect(seriesConfidence({ ...base, points, ticks: 2, unlisted: true })).toBe(0.25);
+  });
+
+  it('falls with the share of the ink the trace leaves out', () => {
+    const points = line(range(0, 500));
+    expect(seriesConfidence({ ...base, points, explained: 0.95 })).toBe(1);
+    expect(seriesConfidence({ ...base, points, explained: 0.775 })).toBeCloseTo(0.5, 6);
+    expect(seriesConfidence({ ...base, points, explained: 0.5 })).toBe(0);
   });
 });
