@@ -50,6 +50,19 @@ describe('settleCapitalI', () => {
     },
   );
 
+  it.each(['DejaVu Sans', 'Liberation Sans'])(
+    "measures the ascent from an i's dot where no line shows b, d, h or k (%s)",
+    async (family) => {
+      const { image, boxes } = await drawLines(family, ['Site A', 'lr=0.01', 'Iter 3']);
+      const settled = settleCapitalI(
+        image,
+        [255, 255, 255],
+        [reading('Site A', boxes[0]), reading('Ir=0.01', boxes[1]), reading('Iter 3', boxes[2])],
+      );
+      expect(settled).toEqual(['Site A', 'lr=0.01', 'Iter 3']);
+    },
+  );
+
   it('changes nothing where l is as tall as the capitals (Nimbus Sans, like Helvetica)', async () => {
     const { image, boxes } = await drawLines('Nimbus Sans', ['AdamW', 'lr=3e-4']);
     const settled = settleCapitalI(
