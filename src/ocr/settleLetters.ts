@@ -186,3 +186,16 @@ function median(values: number[]): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/**
+ * `I` against `l` where the glyphs cannot tell them apart (Arial, Helvetica: one upright bar
+ * of one height) or OCR read the bar as `[`: a capitalised word holds a vowel, so an `I`, or a
+ * `[` never closed, that starts a word of lowercase consonants only (`Ir=3e-4`, `[r`, `Im`) is
+ * an `l`. A word with a vowel (`Iter`, `Iris`) or in capitals (`ICML`) is left alone.
+ */
+export function lowercaseL(text: string): string {
+  return text.replace(
+    /(^|[^\p{L}])[I[](?=[b-df-hj-np-tv-xz]+(?![\p{L}]))/gu,
+    (match, before: string) => (match.endsWith('[') && text.includes(']') ? match : `${before}l`),
+  );
+}

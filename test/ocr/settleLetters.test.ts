@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { settleCapitalI } from '../../src/ocr/settleLetters.js';
+import { lowercaseL, settleCapitalI } from '../../src/ocr/settleLetters.js';
 import type { Box, Raster } from '../../src/types.js';
 
 /** Lines of text drawn one under another, 26 px, with each line's box. */
@@ -78,5 +78,22 @@ describe('settleCapitalI', () => {
     expect(settleCapitalI(image, [255, 255, 255], [reading('Ir=3e-4', boxes[0])])).toEqual([
       'Ir=3e-4',
     ]);
+  });
+});
+
+describe('lowercaseL', () => {
+  it('reads an I or an unclosed [ before lowercase consonants only as l', () => {
+    expect(['Ir=0.001', '[r=0.01', 'Im', 'x Ir'].map(lowercaseL)).toEqual([
+      'lr=0.001',
+      'lr=0.01',
+      'lm',
+      'x lr',
+    ]);
+  });
+
+  it('leaves words with a vowel, capitals, a lone I and closed brackets alone', () => {
+    for (const text of ['Iter 3', 'Iris', 'I am', 'ICML', 'ViT', '[rs]']) {
+      expect(lowercaseL(text)).toBe(text);
+    }
   });
 });
