@@ -7,6 +7,7 @@ import {
   colored,
   darkSamples,
   SAMPLES,
+  rowInk,
   sampleBeside,
   sampleInLine,
 } from './legendSamples.js';
@@ -21,6 +22,8 @@ const DEFAULTS = {
   sameSample: 0.35,
   /** The text of a legend's entries is at most this many times as high as its lowest. */
   sameHeight: 1.8,
+  /** ...else its rows are cut to this many lowest heights either side of its sample's middle. */
+  rowsAround: 0.75,
   /** A line of legend text is at most this many px high. */
   maxLine: 60,
   /** A column dark in more than this share of a region's rows (and taller than a line of text) is a line drawn across it. */
@@ -130,7 +133,11 @@ function legendIn(
       }
     }
   }
-  const group = alignedGroup(candidates);
+  const group = oneHeight(
+    image,
+    background,
+    oneSide(image, background, region, alignedGroup(candidates)),
+  );
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {
@@ -336,16 +343,41 @@ function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
       }
     }
   }
-  // One legend's entries are set in one font, their samples on one side of their text: an
-  // entry whose text is much taller (two lines run together: an axis label above a legend row)
-  // or whose sample is on the other side (a curve crossing beside its text) is no entry of it.
-  const members = [...group];
-  const lowest = Math.min(...members.map((slot) => slot.text.bottom - slot.text.top));
+  return [...group];
+}
+
+/**
+ * One legend's entries are set in one font: an entry whose text is much taller than the lowest
+ * is two lines run together (a name's descender touching the next name, an axis label above a
+ * legend row). Its rows are cut to those of the lowest text's height around its sample's ink.
+ */
+function oneHeight(image: Raster, background: Rgb, slots: LegendSlot[]): LegendSlot[] {
+  const lowest = Math.min(...slots.map((slot) => slot.text.bottom - slot.text.top));
+  return slots.map((slot) => {
+    if (slot.text.bottom - slot.text.top <= lowest * DEFAULTS.sameHeight) return slot;
+    const inked = rowInk(image, background, slot.handle).flatMap((count, k) =>
+      count > 0 ? [slot.handle.top + k] : [],
+    );
+    if (inked.length === 0) return slot;
+    const middle = (inked[0] + inked.at(-1)!) / 2;
+    const rows = {
+      top: Math.max(slot.text.top, Math.round(middle - lowest * DEFAULTS.rowsAround)),
+      bottom: Math.min(slot.text.bottom, Math.round(middle + lowest * DEFAULTS.rowsAround)),
+    };
+    return { ...slot, handle: { ...slot.handle, ...rows }, text: { ...slot.text, ...rows } };
+  });
+}
+
+/**
+ * A legend's samples are on one side of their names: an entry that took ink on the other side
+ * (a curve touching its name) takes its sample from the side most entries have, or is dropped.
+ */
+function oneSide(image: Raster, background: Rgb, region: Box, slots: LegendSlot[]): LegendSlot[] {
   const before = (slot: LegendSlot) => slot.handle.left < slot.text.left;
-  const sampleFirst = members.filter(before).length * 2 >= members.length;
-  return members.filter(
-    (slot) =>
-      slot.text.bottom - slot.text.top <= lowest * DEFAULTS.sameHeight &&
-      before(slot) === sampleFirst,
-  );
+  const side = slots.filter(before).length * 2 >= slots.length ? -1 : 1;
+  return slots.flatMap((slot) => {
+    if (before(slot) === side < 0) return [slot];
+    const again = sampleBeside(image, background, slot.text, region, [side]);
+    return again ? [again] : [];
+  });
 }

@@ -131,7 +131,7 @@ function boxOrLine(image: Raster, background: Rgb, handle: Box): boolean {
 }
 
 /** How many pixels of each row of a box are ink. */
-function rowInk(image: Raster, background: Rgb, box: Box): number[] {
+export function rowInk(image: Raster, background: Rgb, box: Box): number[] {
   const { data, width } = image;
   const counts: number[] = [];
   for (let row = box.top; row < box.bottom; row++) {
