@@ -207,7 +207,8 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       to + inner.left,
     ]);
     if (parts.length < 2) continue;
-    // The first part is a sample; so is a later coloured one, the next column's (ncol > 1).
+    // The first part is a sample; so is a later coloured one after text (ncol > 1: the next
+    // column's; a dashed sample's further dashes and fringes have no text before them).
     const boxOf = ([left, right]: number[]) => ({
       left,
       right: right + 1,
@@ -215,7 +216,10 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       bottom: bottom + 1,
     });
     const colors = parts.map((part) => dominantColor(image, boxOf(part), fill));
-    const samples = parts.flatMap((_, i) => (i === 0 || colored(colors[i]) ? [i] : []));
+    const samples = [0];
+    for (let i = 2; i < parts.length; i++) {
+      if (colored(colors[i]) && !colored(colors[i - 1]) && i - 1 > samples.at(-1)!) samples.push(i);
+    }
     samples.forEach((at, k) => {
       const end = (samples[k + 1] ?? parts.length) - 1;
       if (end === at) return;

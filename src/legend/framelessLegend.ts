@@ -231,11 +231,7 @@ function entriesIn(
     // Samples are looked for before their names first; where two names then share one sample,
     // the row has its names before their samples (gnuplot's key): each takes the one after it.
     const before = paired([-1, 1]);
-    const after = before.some(
-      (slot, i) => before.findIndex((o) => sameBox(o.handle, slot.handle)) !== i,
-    )
-      ? paired([1, -1])
-      : [];
+    const after = distinctSamples(before) < before.length ? paired([1, -1]) : [];
     candidates.push(...(distinctSamples(after) > distinctSamples(before) ? after : before));
   }
   return candidates;
