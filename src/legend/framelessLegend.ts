@@ -6,8 +6,8 @@ import {
   bridgeDashes,
   colored,
   darkSamples,
-  SAMPLES,
   rowInk,
+  SAMPLES,
   sampleBeside,
   sampleInLine,
 } from './legendSamples.js';
