@@ -2,6 +2,7 @@ import { channelDistance, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { findFramelessLegend } from './framelessLegend.js';
+import { colored } from './legendSamples.js';
 import { dominantColor } from './sampleColor.js';
 
 const DEFAULTS = {
@@ -169,7 +170,10 @@ function frameThickness(image: Raster, background: Rgb, frame: Box): number {
   return Math.max(1, thickness);
 }
 
-/** Entries of a legend: rows of ink inside the frame; in each, the first ink group is the sample. */
+/**
+ * Entries of a legend: rows of ink inside the frame; in each, the first ink group is a sample,
+ * and so is each coloured one after it (the next column's), each followed by its text.
+ */
 function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
   const { data, width } = image;
   const inner = {
@@ -203,10 +207,25 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       to + inner.left,
     ]);
     if (parts.length < 2) continue;
-    const [handleLeft, handleRight] = parts[0];
-    const handle = { left: handleLeft, right: handleRight + 1, top, bottom: bottom + 1 };
-    const text = { left: parts[1][0], right: parts.at(-1)![1] + 1, top, bottom: bottom + 1 };
-    slots.push({ handle, text, color: dominantColor(image, handle, fill) });
+    // The first part is a sample; so is a later coloured one after text (ncol > 1: the next
+    // column's; a dashed sample's further dashes and fringes have no text before them).
+    const boxOf = ([left, right]: number[]) => ({
+      left,
+      right: right + 1,
+      top,
+      bottom: bottom + 1,
+    });
+    const colors = parts.map((part) => dominantColor(image, boxOf(part), fill));
+    const samples = [0];
+    for (let i = 2; i < parts.length; i++) {
+      if (colored(colors[i]) && !colored(colors[i - 1]) && i - 1 > samples.at(-1)!) samples.push(i);
+    }
+    samples.forEach((at, k) => {
+      const end = (samples[k + 1] ?? parts.length) - 1;
+      if (end === at) return;
+      const text = { ...boxOf(parts[at + 1]), right: parts[end][1] + 1 };
+      slots.push({ handle: boxOf(parts[at]), text, color: colors[at] });
+    });
   }
   return slots;
 }

@@ -2,7 +2,15 @@ import type { Rgb } from '../color.js';
 import { findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import type { LegendLayout, LegendSlot } from './findLegend.js';
-import { bridgeDashes, colored, darkSamples, SAMPLES, sampleBeside } from './legendSamples.js';
+import {
+  bridgeDashes,
+  colored,
+  darkSamples,
+  rowInk,
+  SAMPLES,
+  sampleBeside,
+  sampleInLine,
+} from './legendSamples.js';
 import { strayInk } from './strayInk.js';
 
 const DEFAULTS = {
@@ -12,6 +20,10 @@ const DEFAULTS = {
   align: 3,
   /** Samples of one legend are alike in width: within this share of each other. */
   sameSample: 0.35,
+  /** The text of a legend's entries is at most this many times as high as its lowest. */
+  sameHeight: 1.8,
+  /** ...else its rows are cut to this many lowest heights either side of its sample's middle. */
+  rowsAround: 0.75,
   /** A line of legend text is at most this many px high. */
   maxLine: 60,
   /** A column dark in more than this share of a region's rows (and taller than a line of text) is a line drawn across it. */
@@ -43,12 +55,19 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   const right = { left: Math.ceil(plot.right) + 3, right: width, top: 0, bottom: height };
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
   const below = { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height };
-  return (
-    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }, true) ??
-    legendIn(image, right, plot.page) ??
-    legendIn(image, above, plot.page) ??
-    legendIn(image, below, plot.page)
-  );
+  // The region whose legend lists the most entries: a stray "entry" in the plot (an error bar
+  // beside a tick label) is not the legend above it. Ties go to the first, inside.
+  const found = [
+    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }, true),
+    legendIn(image, right, plot.page),
+    legendIn(image, above, plot.page),
+    legendIn(image, below, plot.page),
+  ];
+  let best: LegendLayout | null = null;
+  for (const legend of found) {
+    if (legend && legend.slots.length > (best?.slots.length ?? 0)) best = legend;
+  }
+  return best;
 }
 
 /** A frameless legend in one region: text entries with a sample each, in a column, a row or a grid. */
@@ -114,7 +133,11 @@ function legendIn(
       }
     }
   }
-  const group = alignedGroup(candidates);
+  const group = oneHeight(
+    image,
+    background,
+    oneSide(image, background, region, alignedGroup(candidates)),
+  );
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {
@@ -187,16 +210,29 @@ function entriesIn(
     const band = { left: within.left, right: within.right, top, bottom };
     const dark = darkSamples(image, background, band, columnDark, chains);
     candidates.push(...dark);
-    for (const run of findRuns(columnDark, Math.round(height * DEFAULTS.entrySpace))) {
-      const line = { left: run.from + within.left, right: run.to + within.left + 1, top, bottom };
-      if (line.right - line.left < height) continue;
-      // What the dark entries hold is taken; a title before them is not a name.
-      const taken = (box: Box) =>
-        dark.some((slot) => [slot.handle, slot.text].some((b) => overlaps(b, box)));
-      if (taken(line)) continue;
-      const slot = sampleBeside(image, background, line, region);
-      if (slot && !taken(slot.handle)) candidates.push(slot);
-    }
+    // What the dark entries hold is taken; a title before them is not a name.
+    const taken = (box: Box) =>
+      dark.some((slot) => [slot.handle, slot.text].some((b) => overlaps(b, box)));
+    const lines = findRuns(columnDark, Math.round(height * DEFAULTS.entrySpace))
+      .map((run) => ({
+        left: run.from + within.left,
+        right: run.to + within.left + 1,
+        top,
+        bottom,
+      }))
+      .filter((line) => line.right - line.left >= height && !taken(line));
+    const paired = (sides: readonly (-1 | 1)[]) =>
+      lines.flatMap((line) => {
+        const slot =
+          sampleBeside(image, background, line, region, sides) ??
+          sampleInLine(image, background, line);
+        return slot && !taken(slot.handle) ? [slot] : [];
+      });
+    // Samples are looked for before their names first; where two names then share one sample,
+    // the row has its names before their samples (gnuplot's key): each takes the one after it.
+    const before = paired([-1, 1]);
+    const after = distinctSamples(before) < before.length ? paired([1, -1]) : [];
+    candidates.push(...(distinctSamples(after) > distinctSamples(before) ? after : before));
   }
   return candidates;
 }
@@ -239,6 +275,16 @@ function tickMarks(
     }
   }
   return flags;
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return a.left === b.left && a.right === b.right && a.top === b.top && a.bottom === b.bottom;
+}
+
+/** How many different samples entries have. */
+function distinctSamples(slots: LegendSlot[]): number {
+  return slots.filter((slot, i) => slots.findIndex((o) => sameBox(o.handle, slot.handle)) === i)
+    .length;
 }
 
 /** Whether two boxes share columns (boxes of one band of rows). */
@@ -294,4 +340,40 @@ function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
     }
   }
   return [...group];
+}
+
+/**
+ * One legend's entries are set in one font: an entry whose text is much taller than the lowest
+ * is two lines run together (a name's descender touching the next name, an axis label above a
+ * legend row). Its rows are cut to those of the lowest text's height around its sample's ink.
+ */
+function oneHeight(image: Raster, background: Rgb, slots: LegendSlot[]): LegendSlot[] {
+  const lowest = Math.min(...slots.map((slot) => slot.text.bottom - slot.text.top));
+  return slots.map((slot) => {
+    if (slot.text.bottom - slot.text.top <= lowest * DEFAULTS.sameHeight) return slot;
+    const inked = rowInk(image, background, slot.handle).flatMap((count, k) =>
+      count > 0 ? [slot.handle.top + k] : [],
+    );
+    if (inked.length === 0) return slot;
+    const middle = (inked[0] + inked.at(-1)!) / 2;
+    const rows = {
+      top: Math.max(slot.text.top, Math.round(middle - lowest * DEFAULTS.rowsAround)),
+      bottom: Math.min(slot.text.bottom, Math.round(middle + lowest * DEFAULTS.rowsAround)),
+    };
+    return { ...slot, handle: { ...slot.handle, ...rows }, text: { ...slot.text, ...rows } };
+  });
+}
+
+/**
+ * A legend's samples are on one side of their names: an entry that took ink on the other side
+ * (a curve touching its name) takes its sample from the side most entries have, or is dropped.
+ */
+function oneSide(image: Raster, background: Rgb, region: Box, slots: LegendSlot[]): LegendSlot[] {
+  const before = (slot: LegendSlot) => slot.handle.left < slot.text.left;
+  const side = slots.filter(before).length * 2 >= slots.length ? -1 : 1;
+  return slots.flatMap((slot) => {
+    if (before(slot) === side < 0) return [slot];
+    const again = sampleBeside(image, background, slot.text, region, [side]);
+    return again ? [again] : [];
+  });
 }

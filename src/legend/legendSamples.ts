@@ -31,6 +31,8 @@ export const SAMPLES = {
   dashLevel: 0.1,
   /** Entries of a row are apart by more than this share of the text's height (words of a name, by less). */
   entrySpace: 0.8,
+  /** A sample joined to its name's run of text stands apart from it by this share of the text's height at least. */
+  pieceGap: 0.15,
   /** Words of a name are apart by less than this share of the text's height (a sample is farther). */
   wordSpace: 0.45,
   /**
@@ -42,18 +44,21 @@ export const SAMPLES = {
   far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
   /** Sample pixels differ from the background by at least this much (0..255). */
   handleInk: 60,
+  /** A text's anti-aliased edge reaches this many px past its dark ink. */
+  textEdge: 2,
 } as const;
 
 const DEFAULTS = SAMPLES;
 
-/** The entry whose sample lies left of its text, or right of it (gnuplot's key). */
+/** The entry whose sample lies left of its text, or right of it (gnuplot's key): `sides` in turn. */
 export function sampleBeside(
   image: Raster,
   background: Rgb,
   text: Box,
   region: Box,
+  sides: readonly (-1 | 1)[] = [-1, 1],
 ): LegendSlot | null {
-  for (const side of [-1, 1] as const) {
+  for (const side of sides) {
     const handle = findHandle(image, background, text, side, region, DEFAULTS.near);
     if (handle) {
       const color = dominantColor(image, handle, background);
@@ -68,6 +73,76 @@ export function sampleBeside(
     if (colored(color)) return { handle: far, text, color };
   }
   return null;
+}
+
+/**
+ * The entry in a run of text that its sample joined, so that no sample was found beside it: a
+ * coloured sample whose blurred edge (JPEG) passes for dark ink, or a dark box drawn close to
+ * its name (Chart.js' boxes in grey). The run's inked columns (any ink, not only dark) part at
+ * gaps of `pieceGap` text heights (2 px at least); its first piece (or last: gnuplot's key) is
+ * the sample when it is at least as wide as the text is high (no letter is) and coloured, or a
+ * grey box or thin line (a word ending a title is not); the rest is its name.
+ */
+export function sampleInLine(image: Raster, background: Rgb, line: Box): LegendSlot | null {
+  const { data, width } = image;
+  const height = line.bottom - line.top;
+  const inked = new Uint8Array(line.right - line.left);
+  for (let column = line.left; column < line.right; column++) {
+    for (let row = line.top; row < line.bottom; row++) {
+      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk) {
+        inked[column - line.left] = 1;
+        break;
+      }
+    }
+  }
+  const pieces = findRuns(inked, Math.max(1, Math.round(height * DEFAULTS.pieceGap) - 1));
+  if (pieces.length < 2) return null;
+  const ends = [
+    { sample: pieces[0], rest: pieces.slice(1) },
+    { sample: pieces.at(-1)!, rest: pieces.slice(0, -1) },
+  ];
+  for (const { sample, rest } of ends) {
+    const handle = { ...line, left: line.left + sample.from, right: line.left + sample.to + 1 };
+    const text = {
+      ...line,
+      left: line.left + rest[0].from,
+      right: line.left + rest.at(-1)!.to + 1,
+    };
+    const wide = handle.right - handle.left;
+    if (wide < height || wide > height * DEFAULTS.maxHandle || text.right - text.left < height)
+      continue;
+    const color = dominantColor(image, handle, background);
+    if (colored(color) || boxOrLine(image, background, handle)) return { handle, text, color };
+  }
+  return null;
+}
+
+/**
+ * Whether grey ink is a box (its first and last inked rows inked across it: a filled or hollow
+ * square, Chart.js' box) or a thin line: a word is neither.
+ */
+function boxOrLine(image: Raster, background: Rgb, handle: Box): boolean {
+  const counts = rowInk(image, background, handle).filter((count) => count > 0);
+  const span = handle.right - handle.left;
+  return (
+    counts.length <= Math.max(2, (handle.bottom - handle.top) * DEFAULTS.thinLine) ||
+    (counts[0] >= span * DEFAULTS.lineAcross && counts.at(-1)! >= span * DEFAULTS.lineAcross)
+  );
+}
+
+/** How many pixels of each row of a box are ink. */
+export function rowInk(image: Raster, background: Rgb, box: Box): number[] {
+  const { data, width } = image;
+  const counts: number[] = [];
+  for (let row = box.top; row < box.bottom; row++) {
+    let count = 0;
+    for (let column = box.left; column < box.right; column++) {
+      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
+        count++;
+    }
+    counts.push(count);
+  }
+  return counts;
 }
 
 export function colored(color: Rgb): boolean {
@@ -218,26 +293,13 @@ export function darkSamples(
  */
 function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): boolean {
   if (colored(color)) return true;
-  const { data, width } = image;
   const span = handle.right - handle.left;
-  let inkedRows = 0;
   // Ink per row, the first and last inked rows, and the middle of the rows with the most ink:
   // a line runs through the middle of its markers (the bases of '32' are at its bottom).
-  const counts: number[] = [];
-  let first = -1;
-  let last = -1;
-  for (let row = handle.top; row < handle.bottom; row++) {
-    let count = 0;
-    for (let column = handle.left; column < handle.right; column++) {
-      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
-        count++;
-    }
-    counts.push(count);
-    if (count === 0) continue;
-    inkedRows++;
-    if (first < 0) first = row;
-    last = row;
-  }
+  const counts = rowInk(image, background, handle);
+  const inked = counts.flatMap((count, k) => (count > 0 ? [handle.top + k] : []));
+  const inkedRows = inked.length;
+  const [first, last] = inkedRows > 0 ? [inked[0], inked.at(-1)!] : [-1, -1];
   const widest = Math.max(...counts);
   const widestRows = counts.flatMap((count, k) =>
     count >= widest * DEFAULTS.lineAcross ? [handle.top + k] : [],
@@ -282,8 +344,13 @@ function findHandle(
     column >= region.left && column < region.right && Math.abs(column - from) < height * gap;
   const from = side < 0 ? text.left - 1 : text.right;
   let column = from;
-  // The text's own anti-aliased edge is not the sample.
-  while (within(column) && inked(column)) column += side;
+  // The text's own anti-aliased edge is not the sample; ink going on past it is a sample
+  // that touches the text (its blurred end passed for a letter's).
+  let edge = 0;
+  while (within(column) && inked(column) && edge < DEFAULTS.textEdge) {
+    column += side;
+    edge++;
+  }
   while (within(column) && !inked(column)) column += side;
   if (!within(column)) return null;
   const near = column;

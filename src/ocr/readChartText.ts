@@ -15,7 +15,7 @@ import {
 } from './labelBoxes.js';
 import { type Label, readLabels } from './readLabels.js';
 import { readTicks } from './readTicks.js';
-import { settleCapitalI } from './settleLetters.js';
+import { lowercaseL, settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
   /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
@@ -78,8 +78,8 @@ export async function readChartText(
     }),
   ]);
   let next = 0;
-  // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`).
-  const settled = settleCapitalI(image, page, read);
+  // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
+  const settled = settleCapitalI(image, page, read).map(lowercaseL);
   const lineTexts = lines.map((line) => (line ? settled[next++].trim() || null : null));
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>

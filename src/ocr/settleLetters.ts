@@ -12,14 +12,17 @@ export interface ReadLine {
 const X_HEIGHT = new Set('acemnorsuvwxz');
 /** Capitals and digits with flat tops (round ones overshoot the cap height). */
 const CAP_HEIGHT = new Set('ABDEFHKLMNPRTUVWXYZ12457');
-/** Lowercase letters whose stems rise to the ascender height. */
-const ASCENDERS = new Set('bdhk');
+/**
+ * Lowercase letters whose stems rise to the ascender height, and `i`, whose dot most fonts put
+ * there too (at the capitals' height where `l` is no taller than them: Arial, Helvetica).
+ */
+const ASCENDERS = new Set('bdhki');
 
 const DEFAULTS = {
   /** Ink at least this strong (0..1 of the text's darkest) is solid. */
   solid: 0.5,
   /** Fonts whose ascenders rise at least this share of the x-height above their capitals tell `l` from `I`. */
-  minAscent: 0.04,
+  minAscent: 0.03,
   /** A glyph this far (share of the ascent) above the cap height is no capital. */
   lFrom: 0.7,
   /** Lines whose x-heights differ by at most this share are one size. */
@@ -29,7 +32,7 @@ const DEFAULTS = {
 /**
  * Settles `I` against `l` in lines read by OCR from the glyphs' shapes: a capital `I` is as
  * tall as the other capitals, and in most fonts (DejaVu, Liberation, Roboto, Open Sans...) an
- * `l` rises above them, towards the height of `b d h k`. So an `I` whose glyph, measured to a
+ * `l` rises above them, towards the height of `b d h k` (and of the dot of `i`). So an `I` whose glyph, measured to a
  * fraction of a pixel against its line's x-height, rises most of that way is an `l`. Heights
  * are compared between lines of one size (a legend's entries share a font; hinting rounds
  * each size its own way). An `l` is never turned into an `I`: in Helvetica-like fonts an `l`
@@ -159,11 +162,14 @@ function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
     }
     glyphs.push({ left: box.left + left, right: box.left + right, top: highest, bottom: lowest });
   }
-  // Pieces over the same columns are one glyph (the dot of an i, the bars of =).
+  // Pieces over the same columns are one glyph (the dot of an i, the bars of =): pieces sharing
+  // half the columns of the narrower (a 1 px stem and its dot), not a kerned neighbour's pixel.
   const merged: Glyph[] = [];
   for (const glyph of glyphs.sort((a, b) => a.left - b.left)) {
     const last = merged.at(-1);
-    if (last && glyph.left < last.right - 1) {
+    const shared = last ? Math.min(last.right, glyph.right) - glyph.left : 0;
+    const narrower = last ? Math.min(last.right - last.left, glyph.right - glyph.left) : 0;
+    if (last && shared > 0 && shared >= narrower / 2) {
       last.right = Math.max(last.right, glyph.right);
       last.top = Math.min(last.top, glyph.top);
       last.bottom = Math.max(last.bottom, glyph.bottom);
@@ -179,4 +185,17 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * `I` against `l` where the glyphs cannot tell them apart (Arial, Helvetica: one upright bar
+ * of one height) or OCR read the bar as `[`: a capitalised word holds a vowel, so an `I`, or a
+ * `[` never closed, that starts a word of lowercase consonants only (`Ir=3e-4`, `[r`, `Im`) is
+ * an `l`. A word with a vowel (`Iter`, `Iris`) or in capitals (`ICML`) is left alone.
+ */
+export function lowercaseL(text: string): string {
+  return text.replace(
+    /(^|[^\p{L}])[I[](?=[b-df-hj-np-tv-xz]+(?![\p{L}]))/gu,
+    (match, before: string) => (match.endsWith('[') && text.includes(']') ? match : `${before}l`),
+  );
 }

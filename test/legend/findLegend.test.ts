@@ -155,6 +155,50 @@ describe('findLegend', () => {
     });
   });
 
+  // Zoo charts (JPEG) whose samples join their names' runs of dark ink, or stand outside the plot
+  // while a stray "entry" shows inside it: each entry's sample before its name, in its colour.
+  it.each([
+    // ECharts: a framed legend above the plot, samples touching their names
+    ['echarts-framed-above.jpg', ['#1b9e77', '#d95f02', '#7570b3']],
+    // Chart.js in greyscale: a black box close to its name (the first row of a legend of two)
+    ['chartjs-grey-boxes.jpg', ['#000000', '#555555', '#8c8c8c']],
+    // Vega-Lite: a black hollow square whose blurred edge joins its name
+    ['vegalite-black-square.jpg', ['#000000', '#555555']],
+  ])('finds samples that join their names: %s', async (file, colors) => {
+    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
+    const legend = findLegend(image, findPlotArea(image));
+    expect(legend?.slots.length).toBeGreaterThanOrEqual(colors.length);
+    colors.forEach((color, k) => {
+      const slot = legend!.slots[k];
+      const drawn = color.match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE * 2);
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+    });
+  });
+
+  it('splits a framed legend of two columns into its entries (matplotlib ncol=2, a zoo chart)', async () => {
+    const file = join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'legend',
+      'matplotlib-two-columns.png',
+    );
+    const image = await loadRaster(file);
+    const legend = findLegend(image, findPlotArea(image));
+    // Row by row: Random, Sensor 2; Europe, Ours (full); Asia, DPO.
+    const colors = ['#2a0790', '#d35370', '#7204a4', '#ee844c', '#a7268f', '#f5be33'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      const drawn = colors[k].match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE * 2);
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      // Each name ends before the next column's sample.
+      const next = legend!.slots[k + 1];
+      if (k % 2 === 0) expect(slot.text.right).toBeLessThan(next.handle.left);
+    });
+  });
+
   // Zoo charts whose samples are dark lines: each entry's sample and name, and the sample's dash.
   it.each([
     // ggplot2: a frame outside the plot, a title before the entries, solid, dotted, dashed

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { settleCapitalI } from '../../src/ocr/settleLetters.js';
+import { lowercaseL, settleCapitalI } from '../../src/ocr/settleLetters.js';
 import type { Box, Raster } from '../../src/types.js';
 
 /** Lines of text drawn one under another, 26 px, with each line's box. */
@@ -50,6 +50,19 @@ describe('settleCapitalI', () => {
     },
   );
 
+  it.each(['DejaVu Sans', 'Liberation Sans'])(
+    "measures the ascent from an i's dot where no line shows b, d, h or k (%s)",
+    async (family) => {
+      const { image, boxes } = await drawLines(family, ['Site A', 'lr=0.01', 'Iter 3']);
+      const settled = settleCapitalI(
+        image,
+        [255, 255, 255],
+        [reading('Site A', boxes[0]), reading('Ir=0.01', boxes[1]), reading('Iter 3', boxes[2])],
+      );
+      expect(settled).toEqual(['Site A', 'lr=0.01', 'Iter 3']);
+    },
+  );
+
   it('changes nothing where l is as tall as the capitals (Nimbus Sans, like Helvetica)', async () => {
     const { image, boxes } = await drawLines('Nimbus Sans', ['AdamW', 'lr=3e-4']);
     const settled = settleCapitalI(
@@ -65,5 +78,22 @@ describe('settleCapitalI', () => {
     expect(settleCapitalI(image, [255, 255, 255], [reading('Ir=3e-4', boxes[0])])).toEqual([
       'Ir=3e-4',
     ]);
+  });
+});
+
+describe('lowercaseL', () => {
+  it('reads an I or an unclosed [ before lowercase consonants only as l', () => {
+    expect(['Ir=0.001', '[r=0.01', 'Im', 'x Ir'].map(lowercaseL)).toEqual([
+      'lr=0.001',
+      'lr=0.01',
+      'lm',
+      'x lr',
+    ]);
+  });
+
+  it('leaves words with a vowel, capitals, a lone I and closed brackets alone', () => {
+    for (const text of ['Iter 3', 'Iris', 'I am', 'ICML', 'ViT', '[rs]']) {
+      expect(lowercaseL(text)).toBe(text);
+    }
   });
 });
