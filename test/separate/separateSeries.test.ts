@@ -188,4 +188,53 @@ describe('separateSeries', () => {
       expect(columns.size).toBeGreaterThanOrEqual(190);
     }
   });
+
+  it('finds a light grey line with no legend, however near white all its ink lies', async () => {
+    // #adadad lies 29 Delta E from white: all of the line is paler than a dark line's core.
+    const [width, height] = [200, 70];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,50.6 195,26.7" stroke="#adadad" stroke-width="2" fill="none"/></svg>`;
+    const data = await rasterOf(svg);
+    const masks = await separateSeries(
+      { data, width, height, channels: 3 },
+      {
+        region: { left: 0, top: 0, right: width, bottom: height },
+        background: WHITE,
+        exclude: [],
+        colors: [],
+      },
+    );
+    expect(masks).toHaveLength(1);
+    expect(near(masks[0].color, [0xad, 0xad, 0xad])).toBe(true);
+    expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
+  });
+
+  it('takes the colour a line is drawn in where its legend sample shows it paler', async () => {
+    // The red sample reads pale (#ed6566, a thin anti-aliased stroke): the line's core (#e41a1c)
+    // is a colour no entry explains, and the pale colour lies only at its edges. One red series.
+    const [width, height] = [200, 70];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,40.6 195,16.7" stroke="#e41a1c" stroke-width="3" fill="none"/><polyline points="5,55.5 195,55.5" stroke="#377eb8" stroke-width="2" fill="none"/></svg>`;
+    const data = await rasterOf(svg);
+    const masks = await separateSeries(
+      { data, width, height, channels: 3 },
+      {
+        region: { left: 0, top: 0, right: width, bottom: height },
+        background: WHITE,
+        exclude: [],
+        colors: [
+          [0xed, 0x65, 0x66],
+          [0x37, 0x7e, 0xb8],
+        ],
+      },
+    );
+    expect(masks).toHaveLength(2);
+    expect(near(masks[0].color, [0xe4, 0x1a, 0x1c])).toBe(true);
+    const rows = [...pixelsOf(masks[0])].map((i) => Math.floor(i / width));
+    expect(Math.max(...rows)).toBeLessThan(48);
+    expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
+  });
 });
+
+async function rasterOf(svg: string): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  return new Uint8Array(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
+}
