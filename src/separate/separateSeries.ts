@@ -11,6 +11,7 @@ import type { Markers } from '../trace/findMarkers.js';
 import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { gridInk } from './gridInk.js';
+import { tintSeries } from './tintSeries.js';
 
 const DEFAULTS = {
   /** Pixels closer than this (Delta E) to the plot background are background. */
@@ -133,8 +134,6 @@ export async function separateSeries(
   const seriesLabs =
     colors.length > 0 ? colors.map(rgbToLab) : await clusterColors(labs, backgroundLab, seed);
   let assignment = assign(labs, seriesLabs, backgroundLab);
-  // Entries whose colour is the one their line is drawn in, found in the plot (washedOut).
-  const redrawn = new Set<number>();
   // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
   // explains, and that are common enough to be a line, become series of their own.
   if (colors.length > 0) {
@@ -157,22 +156,46 @@ export async function separateSeries(
       if (lines.length > 0) {
         seriesLabs.push(...lines);
         assignment = assign(labs, seriesLabs, backgroundLab);
-        // A sample drawn thin (or through JPEG) gives a paler colour than its line's: the
-        // line's core is then a colour no entry explains, and the entry's pixels are its edges.
-        const paled = washedOut(image.width, pixels, assignment, seriesLabs, known, backgroundLab);
-        if (paled.size > 0) {
-          for (const [entry, extra] of paled) {
-            seriesLabs[entry] = seriesLabs[extra];
-            redrawn.add(entry);
-          }
-          const extras = new Set(paled.values());
-          const kept = seriesLabs.filter((_, s) => !extras.has(s));
-          seriesLabs.length = 0;
-          seriesLabs.push(...kept);
-          assignment = assign(labs, seriesLabs, backgroundLab);
-        }
       }
     }
+  }
+  // Series in tints of another's colour went to it: found one shade at a time (clustering
+  // merges a tint with a paler one).
+  for (let round = 0; round < DEFAULTS.maxK; round++) {
+    const tints = await tintSeries({
+      width: image.width,
+      region,
+      pixels,
+      labs,
+      assignment,
+      seriesLabs,
+      background: backgroundLab,
+      grid,
+      cluster: (some) => clusterColors(some, backgroundLab, seed),
+    });
+    if (tints.length === 0) break;
+    seriesLabs.push(...tints);
+    assignment = assign(labs, seriesLabs, backgroundLab);
+  }
+  // A sample drawn thin (or through JPEG) gives a paler colour than its line's: the line's
+  // core is then a colour no entry explains, and the entry's pixels are its edges.
+  const paled = washedOut(
+    image.width,
+    pixels,
+    assignment,
+    seriesLabs,
+    colors.length,
+    backgroundLab,
+  );
+  // Entries whose colour is the one their line is drawn in, found in the plot.
+  const redrawn = new Set(paled.keys());
+  if (paled.size > 0) {
+    for (const [entry, extra] of paled) seriesLabs[entry] = seriesLabs[extra];
+    const found = new Set(paled.values());
+    const kept = seriesLabs.filter((_, s) => !found.has(s));
+    seriesLabs.length = 0;
+    seriesLabs.push(...kept);
+    assignment = assign(labs, seriesLabs, backgroundLab);
   }
   const masks: SeriesMask[] = seriesLabs.map((lab, i) => ({
     color: colors[i] && !redrawn.has(i) ? colors[i] : labToRgbApprox(lab, labs),
