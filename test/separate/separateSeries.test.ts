@@ -276,6 +276,24 @@ describe('separateSeries', () => {
       );
       expect(faint).toHaveLength(1);
     });
+
+    it('is not found in grid lines of a lighter grey than a listed grey series', async () => {
+      // Horizontal ones, crossing the series only where it climbs through them.
+      const lines = [10, 60, 110].map(
+        (y) => `<line x1="0" y1="${y}.5" x2="${width}" y2="${y}.5"/>`,
+      );
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><g stroke="#b0b0b0" stroke-width="1">${lines.join('')}</g><polyline points="5,20.3 120,40.6 235,16.7" stroke="#222" stroke-width="2" fill="none"/></svg>`;
+      const masks = await separateSeries(
+        { data: await rasterOf(svg), width, height, channels: 3 },
+        {
+          region: { left: 0, top: 0, right: width, bottom: height },
+          background: WHITE,
+          exclude: [],
+          colors: [[0x22, 0x22, 0x22]],
+        },
+      );
+      expect(masks).toHaveLength(1);
+    });
   });
 });
 
