@@ -40,8 +40,9 @@ const DEFAULTS = {
   minLineShare: 2,
   /** A legend colour may be its line's colour paled to this much of it (0..1)... */
   paleAlpha: [0.3, 0.95],
-  /** ...when this share of its pixels lie beside the line's core (this much of its colour). */
+  /** ...when this share of its pixels lie beside the line's core... */
   edgeShare: 0.6,
+  /** ...its pixels with this much of its colour (0..1) or more. */
   paleCore: 0.8,
   /** The most series looked for when no legend tells how many. */
   maxK: 8,
@@ -162,7 +163,7 @@ export async function separateSeries(
   // Series in tints of another's colour went to it: found one shade at a time (clustering
   // merges a tint with a paler one).
   for (let round = 0; round < DEFAULTS.maxK; round++) {
-    const tints = await tintSeries({
+    const tint = await tintSeries({
       width: image.width,
       region,
       pixels,
@@ -173,8 +174,8 @@ export async function separateSeries(
       grid,
       cluster: (some) => clusterColors(some, backgroundLab, seed),
     });
-    if (tints.length === 0) break;
-    seriesLabs.push(...tints);
+    if (!tint) break;
+    seriesLabs.push(tint);
     assignment = assign(labs, seriesLabs, backgroundLab);
   }
   // A sample drawn thin (or through JPEG) gives a paler colour than its line's: the line's
@@ -418,8 +419,9 @@ function labOf(data: Uint8Array, o: number): Lab {
 
 /**
  * Series colours without a legend: k-means (seeded) with k = DEFAULTS.maxK over the pixels far
- * from the background (DEFAULTS.strongDe, nearer where all the ink is light), then clusters that are blends of a stronger one with the background, or near it,
- * are merged, and rare ones dropped.
+ * from the background (DEFAULTS.strongDe, nearer where all the ink is light), then clusters
+ * that are blends of a stronger one with the background, or near it, are merged, and rare
+ * ones dropped.
  */
 export async function clusterColors(labs: Lab[], background: Lab, seed: number): Promise<Lab[]> {
   const distances = labs.map((lab) => deltaE(lab, background));

@@ -60,7 +60,7 @@ export interface TintInput {
  * every core and grid line, are clustered; of the colours among them, each tried alone, the
  * one drawing the most line of its own (enough pixels, a short run per column, not on grid
  * rows and columns, not running into another line as a band or a halo does), taken from a
- * series that keeps its own line, is returned (none when no colour does).
+ * series that keeps its own line, is returned (null when no colour does).
  */
 export async function tintSeries({
   width,
@@ -72,7 +72,7 @@ export async function tintSeries({
   background,
   grid,
   cluster,
-}: TintInput): Promise<Lab[]> {
+}: TintInput): Promise<Lab | null> {
   const columns = Math.max(1, region.right - region.left);
   const height = Math.max(1, region.bottom - region.top);
   const reach = DEFAULTS.edgeReach;
@@ -98,7 +98,7 @@ export async function tintSeries({
     alpha < DEFAULTS.coreAlpha && !nearCore(pixels[i]) && !nearGrid(pixels[i]) ? [i] : [],
   );
   const minCount = columns * DEFAULTS.minLineShare;
-  if (pool.length < minCount) return [];
+  if (pool.length < minCount) return null;
   // A tint of a series colour (a blend of it with the background), or a colour of its own; not
   // one near a series colour off its blends (its markers' insides, chroma lost to JPEG).
   const candidates = (await cluster(pool.map((i) => labs[i]))).filter((lab) =>
@@ -108,7 +108,7 @@ export async function tintSeries({
       return residual < BLEND_DE || residual >= BLEND_DE * 2;
     }),
   );
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return null;
   const attached = attachedToCores(width, region, pixels, cores);
   const poolLabs = pool.map((i) => labs[i]);
   const maxRun = Math.max(DEFAULTS.minRunCap, height * DEFAULTS.maxRunShare);
@@ -150,7 +150,7 @@ export async function tintSeries({
     const source = from.indexOf(Math.max(...from));
     return from[source] === 0 || coreCounts[source] >= columns * DEFAULTS.minSourceCore;
   });
-  return found ? [found.candidate] : [];
+  return found?.candidate ?? null;
 }
 
 /**
