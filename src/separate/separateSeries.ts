@@ -11,6 +11,7 @@ import type { Markers } from '../trace/findMarkers.js';
 import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { gridInk } from './gridInk.js';
+import { tintSeries } from './tintSeries.js';
 
 const DEFAULTS = {
   /** Pixels closer than this (Delta E) to the plot background are background. */
@@ -23,8 +24,26 @@ const DEFAULTS = {
   mergeDe: 18,
   /** A series colour holds at least this share of the coloured pixels. */
   minShare: 0.02,
+  /**
+   * Clustering looks at pixels this far (Delta E) from the background: a line's core, not its
+   * anti-aliased edges...
+   */
+  strongDe: 30,
+  /**
+   * ...or, when the farthest drawn pixels (DEFAULTS.farShare of them) lie nearer (a light grey
+   * series), this share of their distance.
+   */
+  strongShare: 0.7,
+  /** The share of drawn pixels farthest from the background that tells how far the ink goes. */
+  farShare: 0.02,
   /** Unexplained pixels make a series only when there are this many per plot column. */
   minLineShare: 2,
+  /** A legend colour may be its line's colour paled to this much of it (0..1)... */
+  paleAlpha: [0.3, 0.95],
+  /** ...when this share of its pixels lie beside the line's core... */
+  edgeShare: 0.6,
+  /** ...its pixels with this much of its colour (0..1) or more. */
+  paleCore: 0.8,
   /** The most series looked for when no legend tells how many. */
   maxK: 8,
   /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
@@ -141,8 +160,46 @@ export async function separateSeries(
       }
     }
   }
+  // Series in tints of another's colour went to it: found one shade at a time (clustering
+  // merges a tint with a paler one).
+  for (let round = 0; round < DEFAULTS.maxK; round++) {
+    const tint = await tintSeries({
+      width: image.width,
+      region,
+      pixels,
+      labs,
+      assignment,
+      seriesLabs,
+      background: backgroundLab,
+      grid,
+      cluster: (some) => clusterColors(some, backgroundLab, seed),
+    });
+    if (!tint) break;
+    seriesLabs.push(tint);
+    assignment = assign(labs, seriesLabs, backgroundLab);
+  }
+  // A sample drawn thin (or through JPEG) gives a paler colour than its line's: the line's
+  // core is then a colour no entry explains, and the entry's pixels are its edges.
+  const paled = washedOut(
+    image.width,
+    pixels,
+    assignment,
+    seriesLabs,
+    colors.length,
+    backgroundLab,
+  );
+  // Entries whose colour is the one their line is drawn in, found in the plot.
+  const redrawn = new Set(paled.keys());
+  if (paled.size > 0) {
+    for (const [entry, extra] of paled) seriesLabs[entry] = seriesLabs[extra];
+    const found = new Set(paled.values());
+    const kept = seriesLabs.filter((_, s) => !found.has(s));
+    seriesLabs.length = 0;
+    seriesLabs.push(...kept);
+    assignment = assign(labs, seriesLabs, backgroundLab);
+  }
   const masks: SeriesMask[] = seriesLabs.map((lab, i) => ({
-    color: colors[i] ?? labToRgbApprox(lab, labs),
+    color: colors[i] && !redrawn.has(i) ? colors[i] : labToRgbApprox(lab, labs),
     weight: new Float32Array(image.width * image.height),
     count: 0,
   }));
@@ -152,6 +209,50 @@ export async function separateSeries(
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
   return masks;
+}
+
+/**
+ * Legend colours that are a pale blend of a colour found beyond the legend's (`seriesLabs`
+ * from `known` on), whose pixels lie mostly at the edge of that colour's line: entry index ->
+ * the index of the colour its line is drawn in.
+ */
+function washedOut(
+  width: number,
+  pixels: number[],
+  assignment: { series: number; alpha: number }[],
+  seriesLabs: Lab[],
+  known: number,
+  background: Lab,
+): Map<number, number> {
+  const paled = new Map<number, number>();
+  for (let extra = known; extra < seriesLabs.length; extra++) {
+    const core = new Set<number>();
+    assignment.forEach(({ series, alpha }, i) => {
+      if (series === extra && alpha >= DEFAULTS.paleCore) core.add(pixels[i]);
+    });
+    for (let entry = 0; entry < known; entry++) {
+      if (paled.has(entry)) continue;
+      const { alpha, residual } = blend(seriesLabs[entry], seriesLabs[extra], background);
+      if (alpha < DEFAULTS.paleAlpha[0] || alpha > DEFAULTS.paleAlpha[1] || residual >= BLEND_DE) {
+        continue;
+      }
+      let own = 0;
+      let beside = 0;
+      assignment.forEach(({ series }, i) => {
+        if (series !== entry) return;
+        own++;
+        const p = pixels[i];
+        if ([-width, 0, width].some((dy) => [-1, 0, 1].some((dx) => core.has(p + dy + dx)))) {
+          beside++;
+        }
+      });
+      if (beside >= own * DEFAULTS.edgeShare) {
+        paled.set(entry, extra);
+        break;
+      }
+    }
+  }
+  return paled;
 }
 
 /**
@@ -317,12 +418,18 @@ function labOf(data: Uint8Array, o: number): Lab {
 }
 
 /**
- * Series colours without a legend: k-means (seeded) with k = DEFAULTS.maxK over the strongly coloured
- * pixels, then clusters that are blends of a stronger one with the background, or near it,
- * are merged, and rare ones dropped.
+ * Series colours without a legend: k-means (seeded) with k = DEFAULTS.maxK over the pixels far
+ * from the background (DEFAULTS.strongDe, nearer where all the ink is light), then clusters
+ * that are blends of a stronger one with the background, or near it, are merged, and rare
+ * ones dropped.
  */
 export async function clusterColors(labs: Lab[], background: Lab, seed: number): Promise<Lab[]> {
-  const strong = labs.filter((lab) => deltaE(lab, background) > 30);
+  const distances = labs.map((lab) => deltaE(lab, background));
+  const threshold = Math.min(
+    DEFAULTS.strongDe,
+    DEFAULTS.strongShare * farthest(distances, DEFAULTS.farShare),
+  );
+  const strong = labs.filter((_, i) => distances[i] > threshold);
   if (strong.length < 10) return [];
   // Loaded on first use: ml-kmeans brings ml-spectra-processing, whose 250 modules take about
   // 0.4 s of CPU to load, in each process and worker; a chart read through its legend (most)
@@ -349,6 +456,21 @@ export async function clusterColors(labs: Lab[], background: Lab, seed: number):
     else kept.push({ ...cluster });
   }
   return kept.filter((c) => c.size >= sample.length * DEFAULTS.minShare).map((c) => c.lab);
+}
+
+/** The distance (whole Delta E units) that `share` of `distances` reach or pass. */
+function farthest(distances: number[], share: number): number {
+  const counts: number[] = [];
+  for (const d of distances) {
+    const unit = Math.floor(d);
+    counts[unit] = (counts[unit] ?? 0) + 1;
+  }
+  let seen = 0;
+  for (let unit = counts.length - 1; unit >= 0; unit--) {
+    seen += counts[unit] ?? 0;
+    if (seen >= distances.length * share) return unit;
+  }
+  return 0;
 }
 
 /** The RGB of the pixels nearest a Lab colour (exact colours as drawn, not a conversion). */

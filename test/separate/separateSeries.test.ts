@@ -188,4 +188,116 @@ describe('separateSeries', () => {
       expect(columns.size).toBeGreaterThanOrEqual(190);
     }
   });
+
+  it('finds a light grey line with no legend, however near white all its ink lies', async () => {
+    // #adadad lies 29 Delta E from white: all of the line is paler than a dark line's core.
+    const [width, height] = [200, 70];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,50.6 195,26.7" stroke="#adadad" stroke-width="2" fill="none"/></svg>`;
+    const data = await rasterOf(svg);
+    const masks = await separateSeries(
+      { data, width, height, channels: 3 },
+      {
+        region: { left: 0, top: 0, right: width, bottom: height },
+        background: WHITE,
+        exclude: [],
+        colors: [],
+      },
+    );
+    expect(masks).toHaveLength(1);
+    expect(near(masks[0].color, [0xad, 0xad, 0xad])).toBe(true);
+    expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
+  });
+
+  it('takes the colour a line is drawn in where its legend sample shows it paler', async () => {
+    // The red sample reads pale (#ed6566, a thin anti-aliased stroke): the line's core (#e41a1c)
+    // is a colour no entry explains, and the pale colour lies only at its edges. One red series.
+    const [width, height] = [200, 70];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,40.6 195,16.7" stroke="#e41a1c" stroke-width="3" fill="none"/><polyline points="5,55.5 195,55.5" stroke="#377eb8" stroke-width="2" fill="none"/></svg>`;
+    const data = await rasterOf(svg);
+    const masks = await separateSeries(
+      { data, width, height, channels: 3 },
+      {
+        region: { left: 0, top: 0, right: width, bottom: height },
+        background: WHITE,
+        exclude: [],
+        colors: [
+          [0xed, 0x65, 0x66],
+          [0x37, 0x7e, 0xb8],
+        ],
+      },
+    );
+    expect(masks).toHaveLength(2);
+    expect(near(masks[0].color, [0xe4, 0x1a, 0x1c])).toBe(true);
+    const rows = [...pixelsOf(masks[0])].map((i) => Math.floor(i / width));
+    expect(Math.max(...rows)).toBeLessThan(48);
+    expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
+  });
+
+  describe('a series in a tint of a listed colour (a colormap, greys; its entry missed)', () => {
+    const [width, height] = [240, 120];
+    const DARK: Rgb = [0x47, 0x5b, 0xc9];
+    const separateDrawn = async (drawn: string) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 120,40.6 235,16.7" stroke="#475bc9" stroke-width="2" fill="none"/>${drawn}</svg>`;
+      const data = await rasterOf(svg);
+      return separateSeries(
+        { data, width, height, channels: 3 },
+        {
+          region: { left: 0, top: 0, right: width, bottom: height },
+          background: WHITE,
+          exclude: [],
+          colors: [DARK],
+        },
+      );
+    };
+
+    it('is a series of its own, though each of its pixels is a blend of the listed colour', async () => {
+      const masks = await separateDrawn(
+        '<polyline points="5,100.3 120,70.2 235,95.6" stroke="#a2bcf5" stroke-width="2" fill="none"/>',
+      );
+      expect(masks).toHaveLength(2);
+      expect(near(masks[1].color, [0xa2, 0xbc, 0xf5])).toBe(true);
+      // Each lies along its own line (the tint but for a few faint pixels at the dark line's edge).
+      const rows = (mask: SeriesMask) => [...pixelsOf(mask)].map((i) => Math.floor(i / width));
+      const tintRows = rows(masks[1]);
+      expect(tintRows.filter((row) => row < 50).length / tintRows.length).toBeLessThan(0.2);
+      expect(new Set(tintRows.filter((row) => row > 60).map((row) => row)).size).toBeGreaterThan(
+        25,
+      );
+      expect(Math.max(...rows(masks[0]))).toBeLessThan(50);
+    });
+
+    it('is not found in a translucent band of that colour, nor in a line too thin to show it whole', async () => {
+      const band = await separateDrawn(
+        '<polygon points="5,60 235,55 235,110 5,112" fill="#475bc9" fill-opacity="0.5"/>',
+      );
+      expect(band).toHaveLength(1);
+      const faint = await separateDrawn(
+        '<polyline points="5,100.5 120,70.5 235,95.5" stroke="#475bc9" stroke-width="0.6" fill="none"/>',
+      );
+      expect(faint).toHaveLength(1);
+    });
+
+    it('is not found in grid lines of a lighter grey than a listed grey series', async () => {
+      // Horizontal ones, crossing the series only where it climbs through them.
+      const lines = [10, 60, 110].map(
+        (y) => `<line x1="0" y1="${y}.5" x2="${width}" y2="${y}.5"/>`,
+      );
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><g stroke="#b0b0b0" stroke-width="1">${lines.join('')}</g><polyline points="5,20.3 120,40.6 235,16.7" stroke="#222" stroke-width="2" fill="none"/></svg>`;
+      const masks = await separateSeries(
+        { data: await rasterOf(svg), width, height, channels: 3 },
+        {
+          region: { left: 0, top: 0, right: width, bottom: height },
+          background: WHITE,
+          exclude: [],
+          colors: [[0x22, 0x22, 0x22]],
+        },
+      );
+      expect(masks).toHaveLength(1);
+    });
+  });
 });
+
+async function rasterOf(svg: string): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  return new Uint8Array(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
+}
