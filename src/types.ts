@@ -44,8 +44,8 @@ export interface Word {
   /** Its characters and their boxes, where the reader gives them. */
   symbols?: WordSymbol[];
   /**
-   * A tick label with an exponent as a second reader read it, where that is another number
-   * (a small raised exponent is where the readers disagree).
+   * A tick label with an exponent, or read unsure, as a second reader read it, where that is
+   * another number (a small raised exponent is where the readers disagree).
    */
   second?: string;
 }

@@ -185,8 +185,8 @@ function otherReading(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number
   // Each label read two ways by the reading the fit did not take (the second, where it took none).
   const others = pairs.filter((pair) => {
     if (!twice.has(pair.label)) return false;
-    const used = fit.inliers.find((inlier) => inlier.label === pair.label);
-    return used ? used.repair !== pair.repair : pair.repair === 'second-reading';
+    const taken = fit.inliers.find((inlier) => inlier.label === pair.label);
+    return taken ? taken.repair !== pair.repair : pair.repair === 'second-reading';
   });
   const line = others.length >= 2 ? consensus(others, fit.scale, tolerance, axis)?.best : null;
   if (!line) return null;

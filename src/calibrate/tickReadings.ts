@@ -18,7 +18,7 @@ export type Repair =
   | 'grouping'
   /** a comma read as a decimal point (`0,5` as 0.5) */
   | 'decimal-comma'
-  /** what a second reader read in a label with an exponent (`Word.second`) */
+  /** what a second reader read in the label (`Word.second`) */
   | 'second-reading';
 
 /** One reading of a tick label, placed on its tick. */
@@ -111,9 +111,9 @@ function dotGrouping(texts: string[]): Grouping {
  * its label: the text as read, and what the other labels say it may stand for. A leading zero
  * (`05` is 0.5), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
  * decimal point are sure repairs (free: they stand in for the text as read), and so is a
- * second reader's number (`Word.second`); a decimal point
- * lost (`15` as 1.5) and an exponent's lost minus are guesses a fit must earn. Labels that
- * hold no number are counted and named in `warnings`.
+ * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5) and an
+ * exponent's lost minus are guesses a fit must earn. Labels that hold no number are counted
+ * and named in `warnings`.
  */
 export function tickReadings(axis: AxisName, words: Word[], marks: number[]): TickReadings {
   const warnings: string[] = [];

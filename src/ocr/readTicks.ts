@@ -16,7 +16,7 @@ const DEFAULTS = {
 export interface TickText {
   text: string;
   confidence: number;
-  /** Another number a second reader read in a label with an exponent. */
+  /** Another number tesseract read in a label with an exponent or read unsure. */
   second?: string;
 }
 
@@ -29,9 +29,9 @@ const EXPONENT = /\^|\de/;
  * the labels it reads nothing in or nothing that is a number (and for all of them when the
  * engine has no glyph model). A doubtful glyph reading is kept with its doubt: tesseract,
  * asked again, was wrong more often than it on the stress set. A label whose glyph reading
- * holds an exponent, or is unsure, is read by tesseract too, and where that gives another number it is kept
- * as the label's `second` reading (calibration weighs both). `axis` groups the labels that
- * share one font size. Returns each label's text and confidence (0..100).
+ * holds an exponent, or is unsure, is read by tesseract too, and another number read there is
+ * kept as the label's `second` reading (calibration weighs both). `axis` groups the labels
+ * that share one font size. Returns each label's text and confidence (0..100).
  */
 export async function readTicks(
   engine: OcrEngine,
