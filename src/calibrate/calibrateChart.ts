@@ -245,21 +245,27 @@ function xMarks(plot: PlotArea): number[] {
   return [...plot.ticksX, ...plot.gridX];
 }
 
-/** The x tick labels read as words, fitted as categories at their centres. */
+/**
+ * The x tick labels read as words, fitted as categories at their centres: where neither the
+ * digits nor the words step by value (each label's value from one, else the other), or where
+ * most words hold a letter no number is written with (names: the glyph recogniser, which reads
+ * digits only, read `Q1` as `01`).
+ */
 function fitCategories(words: Word[], text: ChartText) {
-  return fitCategoryAxis(
-    words.map((word, i) => ({
-      text: word.text,
-      pixel: (word.box.left + word.box.right) / 2,
-      // The glyph recogniser reads digits only (`Q1` as `01`): a label read as a word with a
-      // letter no number is written with is a name. Its numbers doubted, the word's is taken.
-      value: NAME_LETTER.test(word.text)
-        ? null
-        : (parseTickLabel(word.text)?.value ??
-          parseTickLabel(text.xTickWords[i].text)?.value ??
-          null),
-    })),
-  );
+  const names = words.filter((word) => NAME_LETTER.test(word.text)).length * 2 > words.length;
+  const digits = text.xTickWords.map((word) => word.text);
+  const read = words.map((word) => word.text);
+  const categories = (first: string[], then: string[]) =>
+    fitCategoryAxis(
+      words.map((word, i) => ({
+        text: word.text,
+        pixel: (word.box.left + word.box.right) / 2,
+        value: names
+          ? null
+          : (parseTickLabel(first[i])?.value ?? parseTickLabel(then[i])?.value ?? null),
+      })),
+    );
+  return categories(digits, read) && categories(read, digits);
 }
 
 /**

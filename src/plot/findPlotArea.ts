@@ -118,10 +118,12 @@ export function findPlotArea(image: Raster): PlotArea {
   const box = filled
     ? panelEdges(image, { left, top, right, bottom }, background, reach)
     : { left, top, right, bottom };
-  // A line the side was not taken from (a stroke inside a filled panel whose white grid lines
-  // part its runs) is no axis line: the ticks are looked for from the side itself.
-  const xLine = bottomLine && edge(bottomLine, 'last') === bottom ? bottomLine : undefined;
-  const yLine = leftLine && edge(leftLine, 'first') === left ? leftLine : undefined;
+  // In a filled panel, a line the side was not taken from (a stroke inside it, its white grid
+  // lines parting its runs) is no axis line: the ticks are looked for from the side itself.
+  const sideLine = (line: Line | undefined, at: number) =>
+    filled && line && edge(line, line === leftLine ? 'first' : 'last') !== at ? undefined : line;
+  const xLine = sideLine(bottomLine, bottom);
+  const yLine = sideLine(leftLine, left);
   const ticksX = findTicks(image, page, box, 'x', xLine, reach);
   const ticksY = findTicks(image, page, box, 'y', yLine, reach);
   // Text starts beyond the plot and beyond the axis line and its outward ticks.

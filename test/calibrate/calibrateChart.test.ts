@@ -79,4 +79,12 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.xAxis.pixelToData(400)).toBeCloseTo(8000, 3);
     expect(axes.xAxis.pixelToData(100)).toBeCloseTo(0, 3);
   });
+
+  it('keeps numbers whose digits step by value though a word reads a letter (0 as U)', async () => {
+    const pixels = [100, 175, 250, 325, 400];
+    const digits = ['-4', '-2', '0', '2', '4'];
+    const axes = await calibrate(digits, ['-4', '~2', 'U', '2', '4'], pixels, 20);
+    expect(axes.xAxis.scale).toBe('linear');
+    expect(axes.xAxis.pixelToData(400)).toBeCloseTo(4, 6);
+  });
 });
