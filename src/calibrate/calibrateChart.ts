@@ -248,13 +248,14 @@ function xMarks(plot: PlotArea): number[] {
 /**
  * The x tick labels read as words, fitted as categories at their centres: where neither the
  * digits nor the words step by value (each label's value from one, else the other), or where
- * most words hold a letter no number is written with (names: the glyph recogniser, which reads
- * digits only, read `Q1` as `01`).
+ * every word holds a letter no number is written with (names: the glyph recogniser, which
+ * reads digits only, read `Q1` as `01`).
  */
 function fitCategories(words: Word[], text: ChartText) {
-  const names = words.filter((word) => NAME_LETTER.test(word.text)).length * 2 > words.length;
+  const read = words.map((word) => word.text.trim()).filter((text) => text !== '');
+  const names = read.length > 0 && read.every((text) => NAME_LETTER.test(text));
   const digits = text.xTickWords.map((word) => word.text);
-  const read = words.map((word) => word.text);
+  const texts = words.map((word) => word.text);
   const categories = (first: string[], then: string[]) =>
     fitCategoryAxis(
       words.map((word, i) => ({
@@ -265,7 +266,7 @@ function fitCategories(words: Word[], text: ChartText) {
           : (parseTickLabel(first[i])?.value ?? parseTickLabel(then[i])?.value ?? null),
       })),
     );
-  return categories(digits, read) && categories(read, digits);
+  return categories(digits, texts) && categories(texts, digits);
 }
 
 /**
