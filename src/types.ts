@@ -43,6 +43,11 @@ export interface Word {
   confidence: number;
   /** Its characters and their boxes, where the reader gives them. */
   symbols?: WordSymbol[];
+  /**
+   * A tick label with an exponent, or read unsure, as a second reader read it, where that is
+   * another number (a small raised exponent is where the readers disagree).
+   */
+  second?: string;
 }
 
 /** One character of a word and its box. */

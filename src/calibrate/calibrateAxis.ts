@@ -17,6 +17,8 @@ const DEFAULTS = {
   toleranceShare: 0.08,
   /** Below this confidence an axis is reported as doubtful in `warnings`. */
   lowConfidence: 0.5,
+  /** Two fits put the labels in the same place within this share of the span they label. */
+  sameShare: 0.02,
 } as const;
 
 export interface CalibrateInput {
@@ -74,12 +76,16 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   // `2.5`), are a reading as good as the chosen one that explains fewer: the axis may be
   // ten times off either way.
   const { widest } = same;
-  const ambiguous =
+  // Labels read two ways (`Word.second`) that agree as well read the other way: the readers
+  // disagree on the exponent, and nothing tells which is right.
+  const other = otherReading(axis, fit, readings.pairs, tolerance);
+  const alike =
     widest.inliers.length > fit.inliers.length &&
     new Set(widest.inliers.map((pair) => decimals(pair.text))).size === 1;
+  const ambiguous = alike || other !== null;
   warnings.push(...fitWarnings(axis, fit, originals, words));
   if (ambiguous) {
-    const others = widest.inliers.map((pair) => `'${pair.text}'`).join(', ');
+    const others = (alike ? widest : other!).inliers.map((pair) => `'${pair.text}'`).join(', ');
     warnings.push(
       `${axis} axis: the tick labels would also agree as ${others}; the reading is uncertain`,
     );
@@ -123,14 +129,23 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
   const { pairs, signRepairs } = readings;
   const originals = pairs.filter(
     (pair) =>
-      pair.repair === null || pair.repair === 'leading-zero' || pair.repair === 'decimal-comma',
+      pair.repair === null ||
+      pair.repair === 'leading-zero' ||
+      pair.repair === 'decimal-comma' ||
+      pair.repair === 'second-reading',
   );
   const linear = consensus(pairs, 'linear', tolerance, axis);
-  const positive = originals.every((pair) => pair.value > 0);
-  const log = positive ? consensus([...originals, ...signRepairs], 'log', tolerance, axis) : null;
+  // A label read as 0 or less is a misread on a log axis, not a reason to rule one out.
+  const log = consensus(
+    [...originals, ...signRepairs].filter((pair) => pair.value > 0),
+    'log',
+    tolerance,
+    axis,
+  );
   // Labels that are powers of ten (`10^-3`, or `0.01`, `0.1`, `1`) hint a log axis: two of them
-  // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9.
-  const decades = originals.filter((pair) => pair.power || isPowerOfTen(pair.value)).length;
+  // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9. Written as powers
+  // is no hint (`0.7e-4 0.8e-4`, `1.5×10^3 2×10^3` step linearly).
+  const decades = originals.filter((pair) => isPowerOfTen(pair.value)).length;
   const powers = decades > originals.length / 2;
   let fit = linear?.best ?? null;
   if (
@@ -154,6 +169,45 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
     fit = same.upright;
   }
   return { fit, same, originals };
+}
+
+/**
+ * The line through the other readings of the labels read two ways (`second-reading`), where it
+ * is as good as `fit` and puts the labels elsewhere (by more than 2% of the span `fit`'s labels
+ * mark): with the labels read once that agree with it, it explains as many labels as `fit`; or
+ * it explains as many of the labels read two ways as `fit` does (two at least). Null where
+ * there is none.
+ */
+function otherReading(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number): Fit | null {
+  const twice = new Set(
+    pairs.filter((pair) => pair.repair === 'second-reading').map((pair) => pair.label),
+  );
+  // Each label read two ways by the reading the fit did not take (the second, where it took none).
+  const others = pairs.filter((pair) => {
+    if (!twice.has(pair.label)) return false;
+    const taken = fit.inliers.find((inlier) => inlier.label === pair.label);
+    return taken ? taken.repair !== pair.repair : pair.repair === 'second-reading';
+  });
+  const line = others.length >= 2 ? consensus(others, fit.scale, tolerance, axis)?.best : null;
+  if (!line) return null;
+  const value = (pair: Pair) => (fit.scale === 'log' ? Math.log10(pair.value) : pair.value);
+  const at = (pixel: number) => line.intercept + line.slope * pixel;
+  const agrees = (pair: Pair) =>
+    Math.abs((value(pair) - line.intercept) / line.slope - pair.pixel) <= tolerance;
+  const readOnce = new Set(
+    pairs.filter((pair) => !twice.has(pair.label) && agrees(pair)).map((pair) => pair.label),
+  );
+  const used = fit.inliers.filter((pair) => twice.has(pair.label)).length;
+  const asGood =
+    line.inliers.length + readOnce.size >= fit.inliers.length ||
+    (used >= 2 && line.inliers.length >= used);
+  const pixels = fit.inliers.map((pair) => pair.pixel);
+  const fitAt = (pixel: number) => fit.intercept + fit.slope * pixel;
+  const span = Math.abs(fitAt(Math.max(...pixels)) - fitAt(Math.min(...pixels)));
+  const apart = pixels.some(
+    (pixel) => Math.abs(at(pixel) - fitAt(pixel)) > span * DEFAULTS.sameShare,
+  );
+  return asGood && apart ? line : null;
 }
 
 /**

@@ -195,7 +195,8 @@ function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
  * read as words and fitted as dates (kept where they explain as many labels as the numbers:
  * `2017 Jul 2018`); failing that, slanted labels read turned level, as dates or numbers (never
  * categories: read level they are noise); failing that, categories, unless the labels read as
- * dates or as rising years. `numbers` is the numbers fit to use where neither is taken.
+ * dates or as rising years, and then the words fitted as numbers where surer than the digits.
+ * `numbers` is the numbers fit to use where neither is taken.
  */
 async function readXAgain(
   xFit: Calibration,
@@ -233,7 +234,10 @@ async function readXAgain(
     return { timed, named: null, numbers: better ? numbers : xFit };
   }
   const named = mostlyDates(words) || years(text.xTickWords) ? null : fitCategories(words, text);
-  return { timed: null, named, numbers: xFit };
+  // Numbers read as words (letters allowed, by another reader) may fit where the digits did not.
+  const again = named ? null : calibrateAxis({ axis: 'x', words, marks: xMarks(plot) });
+  const better = again?.axis && again.confidence > xFit.confidence;
+  return { timed: null, named, numbers: better ? again : xFit };
 }
 
 /** Where the x axis has tick marks or grid lines. */
@@ -241,16 +245,35 @@ function xMarks(plot: PlotArea): number[] {
   return [...plot.ticksX, ...plot.gridX];
 }
 
-/** The x tick labels read as words, fitted as categories at their centres. */
+/**
+ * The x tick labels read as words, fitted as categories at their centres: where neither the
+ * digits nor the words step by value (each label's value from one, else the other), or where
+ * every word holds a letter no number is written with (names: the glyph recogniser, which
+ * reads digits only, read `Q1` as `01`).
+ */
 function fitCategories(words: Word[], text: ChartText) {
-  return fitCategoryAxis(
-    words.map((word, i) => ({
-      text: word.text,
-      pixel: (word.box.left + word.box.right) / 2,
-      value: parseTickLabel(text.xTickWords[i].text)?.value ?? null,
-    })),
-  );
+  const read = words.map((word) => word.text.trim()).filter((text) => text !== '');
+  const names = read.length > 0 && read.every((text) => NAME_LETTER.test(text));
+  const digits = text.xTickWords.map((word) => word.text);
+  const texts = words.map((word) => word.text);
+  const categories = (first: string[], then: string[]) =>
+    fitCategoryAxis(
+      words.map((word, i) => ({
+        text: word.text,
+        pixel: (word.box.left + word.box.right) / 2,
+        value: names
+          ? null
+          : (parseTickLabel(first[i])?.value ?? parseTickLabel(then[i])?.value ?? null),
+      })),
+    );
+  return categories(digits, texts) && categories(texts, digits);
 }
+
+/**
+ * A letter no tick label's number is written with (an exponent's `e`, `×` read `x`, the
+ * magnitude suffixes) nor read for a digit (`O`, `l`, `I`).
+ */
+const NAME_LETTER = /[^\W\d_eEkKMBGxOolI]/;
 
 /**
  * Whether the labels are years (`2015 2020`: three quarters of those holding text, two or more,

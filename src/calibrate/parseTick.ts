@@ -24,9 +24,9 @@ const SUFFIX_EXPONENTS: Readonly<Record<string, number>> = {
 };
 
 /** Characters OCR leaves around a label (a tick mark read as `|`, specks read as quotes). */
-const STRAY_LEADING = /^[\s'‘’|]+/;
+const STRAY_LEADING = /^[\s'‘’“”"|]+/;
 /** The same, plus a comma (a speck below the baseline); a final `.` is left to the grammar. */
-const STRAY_TRAILING = /[\s'‘’|,]+$/;
+const STRAY_TRAILING = /[\s'‘’“”"|,]+$/;
 
 /** Minus sign U+2212 and en dash U+2013: what OCR and matplotlib give for `-`. */
 const MINUS_LIKE = /[\u2212\u2013]/g;

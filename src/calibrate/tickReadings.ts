@@ -17,7 +17,9 @@ export type Repair =
   /** dots read as thousands separators (`2.000` as 2000, as some locales print) */
   | 'grouping'
   /** a comma read as a decimal point (`0,5` as 0.5) */
-  | 'decimal-comma';
+  | 'decimal-comma'
+  /** what a second reader read in the label (`Word.second`) */
+  | 'second-reading';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -108,9 +110,10 @@ function dotGrouping(texts: string[]): Grouping {
  * Every reading of an axis's tick labels, each placed on the tick mark (or grid line) under
  * its label: the text as read, and what the other labels say it may stand for. A leading zero
  * (`05` is 0.5), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
- * decimal point are sure repairs (free: they stand in for the text as read); a decimal point
- * lost (`15` as 1.5) and an exponent's lost minus are guesses a fit must earn. Labels that
- * hold no number are counted and named in `warnings`.
+ * decimal point are sure repairs (free: they stand in for the text as read), and so is a
+ * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5) and an
+ * exponent's lost minus are guesses a fit must earn. Labels that hold no number are counted
+ * and named in `warnings`.
  */
 export function tickReadings(axis: AxisName, words: Word[], marks: number[]): TickReadings {
   const warnings: string[] = [];
@@ -142,10 +145,10 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
     }
     const pixel = snapToMark(axis, word, centre(word), spacing, marks);
     const pair = (reading: string, repair: Repair | null, free: boolean): Pair[] => {
-      const value = parseTickLabel(reading)?.value;
-      return value === undefined
+      const read = parseTickLabel(reading);
+      return read === null
         ? []
-        : [{ text: reading, value, pixel, power: parsed.power, label, repair, free }];
+        : [{ text: reading, value: read.value, pixel, power: read.power, label, repair, free }];
     };
     const zero = LEADING_ZERO.exec(text);
     if (zero) {
@@ -173,6 +176,8 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
       const negated = parsed.power ? withNegativeExponent(text) : null;
       if (negated !== null) signRepairs.push(...pair(negated, 'exponent-sign', false));
     }
+    // The second reader's number is as good a reading: the fit the labels agree with chooses.
+    if (word.second !== undefined) pairs.push(...pair(word.second.trim(), 'second-reading', true));
   });
   return { pairs, signRepairs, unread, spacing, grouping, warnings };
 }

@@ -13,8 +13,12 @@ const DEFAULTS = {
   textSaturation: 0.35,
   /** A column of ink rows this many text heights long is upright text (a turned y label)... */
   uprightRun: 2.5,
-  /** ...whose letters' ink is parted by gaps of at most this many rows. */
+  /**
+   * ...whose letters' ink is parted by gaps of at most this many rows, or this share of the
+   * text height where more (a serif label in a large font spaces its letters wider).
+   */
   letterGap: 2,
+  letterGapShare: 0.3,
   /** Gaps narrower than this share of the text height are inside one x tick label. */
   labelGap: 0.6,
   /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
@@ -159,6 +163,7 @@ export function apartFromUpright(
 ): { from: number; to: number }[] {
   const { data, width } = image;
   const longest = DEFAULTS.uprightRun * textHeight;
+  const letterGap = Math.max(DEFAULTS.letterGap, Math.round(textHeight * DEFAULTS.letterGapShare));
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, page) > DEFAULTS.ink;
   const top = Math.ceil(rows[0]);
@@ -190,7 +195,7 @@ export function apartFromUpright(
       ) {
         span.to += k;
       }
-      const reach = { from: span.from - DEFAULTS.letterGap, to: span.to + DEFAULTS.letterGap };
+      const reach = { from: span.from - letterGap, to: span.to + letterGap };
       if (cut >= band.to || blankColumn(cut) || !inkWithin(cut, cut + 1, reach)) break;
       cut++;
     }
@@ -221,7 +226,7 @@ export function apartFromUpright(
     let last = -1;
     for (let row = top; row <= bottom + 1; row++) {
       const on = row <= bottom && inked(row, column);
-      if (on && (from < 0 || row - last - 1 > DEFAULTS.letterGap)) {
+      if (on && (from < 0 || row - last - 1 > letterGap)) {
         if (from >= 0 && last - from + 1 > longest) return { from, to: last };
         from = row;
       }

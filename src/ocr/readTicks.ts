@@ -8,20 +8,30 @@ import { readTickGlyphs } from './readTickGlyphs.js';
 const DEFAULTS = {
   /** Digits (with a whitelist) are read as well at this glyph height (px) as words at 40, in less time. */
   tickGlyphHeight: 32,
+  /** A glyph reading less sure than this (0..100) is read by tesseract too. */
+  unsureGlyphs: 30,
 } as const;
 
 /** A tick label's text and how sure its reader was (0..100). */
 export interface TickText {
   text: string;
   confidence: number;
+  /** Another number tesseract read in a label with an exponent or read unsure. */
+  second?: string;
 }
+
+/** An exponent, raised (`10^-4`) or written out (`1e-04`): where the glyph recogniser is least
+ * sure of small glyphs, and a misread is a factor of ten or more. */
+const EXPONENT = /\^|\de/;
 
 /**
  * Reads tick labels: the glyph recogniser (`readTickGlyphs`), and tesseract, in one call, for
  * the labels it reads nothing in or nothing that is a number (and for all of them when the
  * engine has no glyph model). A doubtful glyph reading is kept with its doubt: tesseract,
- * asked again, was wrong more often than it on the stress set. `axis` groups the labels that
- * share one font size. Returns each label's text and confidence (0..100).
+ * asked again, was wrong more often than it on the stress set. A label whose glyph reading
+ * holds an exponent, or is unsure, is read by tesseract too, and another number read there is
+ * kept as the label's `second` reading (calibration weighs both). `axis` groups the labels
+ * that share one font size. Returns each label's text and confidence (0..100).
  */
 export async function readTicks(
   engine: OcrEngine,
@@ -39,25 +49,41 @@ export async function readTicks(
     : labels.map(() => null);
   // An axis multiplier's box (`xOffset`, `yOffset`) holds `×10^k`: its small × is read as a
   // minus (a bare power of ten with a sign is no multiplier).
-  const out = glyphs.map((reading, i) => {
+  const out = glyphs.map((reading, i): TickText => {
     const text = reading?.text ?? '';
     return {
       text: labels[i].axis.endsWith('Offset') ? text.replace(/^-(?=10\^)/, '×') : text,
       confidence: (reading?.confidence ?? 0) * 100,
     };
   });
+  const number = (text: string) => parseTickLabel(text)?.value;
   const unread = labels.flatMap((_, i) =>
-    parseTickLabel(out[i].text) || parseAxisMultiplier(out[i].text) ? [] : [i],
+    number(out[i].text) !== undefined || parseAxisMultiplier(out[i].text) ? [] : [i],
   );
+  const doubted = labels.flatMap((label, i) =>
+    !label.axis.endsWith('Offset') &&
+    !unread.includes(i) &&
+    (EXPONENT.test(out[i].text) || out[i].confidence < DEFAULTS.unsureGlyphs)
+      ? [i]
+      : [],
+  );
+  const asked = [...unread, ...doubted];
   const read = await readLabels(
     engine,
     image,
-    unread.map((i) => labels[i].box),
+    asked.map((i) => labels[i].box),
     page,
     { glyphHeight: DEFAULTS.tickGlyphHeight },
   );
-  unread.forEach((i, k) => {
-    if (read[k].text !== '') out[i] = { text: read[k].text, confidence: read[k].confidence };
+  asked.forEach((i, k) => {
+    const { text, confidence } = read[k];
+    if (k < unread.length) {
+      if (text !== '') out[i] = { text, confidence };
+    } else if (number(text) !== undefined && number(text) !== number(out[i].text)) {
+      // A power read flat (`10⁶` as `106`) is tesseract losing the raise, no other reading.
+      const flat = out[i].text.includes('^') && !parseTickLabel(text)?.power;
+      if (!flat) out[i].second = text;
+    }
   });
   return out;
 }

@@ -118,16 +118,22 @@ export function findPlotArea(image: Raster): PlotArea {
   const box = filled
     ? panelEdges(image, { left, top, right, bottom }, background, reach)
     : { left, top, right, bottom };
-  const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
-  const ticksY = findTicks(image, page, box, 'y', leftLine, reach);
+  // In a filled panel, a line the side was not taken from (a stroke inside it, its white grid
+  // lines parting its runs) is no axis line: the ticks are looked for from the side itself.
+  const sideLine = (line: Line | undefined, at: number) =>
+    filled && line && edge(line, line === leftLine ? 'first' : 'last') !== at ? undefined : line;
+  const xLine = sideLine(bottomLine, bottom);
+  const yLine = sideLine(leftLine, left);
+  const ticksX = findTicks(image, page, box, 'x', xLine, reach);
+  const ticksY = findTicks(image, page, box, 'y', yLine, reach);
   // Text starts beyond the plot and beyond the axis line and its outward ticks.
   const outsideX = Math.max(
     Math.ceil(box.bottom),
-    (bottomLine ? bottomLine.last + 1 : Math.ceil(box.bottom)) + ticksX.depth,
+    (xLine ? xLine.last + 1 : Math.ceil(box.bottom)) + ticksX.depth,
   );
   const outsideY = Math.min(
     Math.floor(box.left) - 1,
-    (leftLine ? leftLine.first - 1 : Math.floor(box.left)) - ticksY.depth,
+    (yLine ? yLine.first - 1 : Math.floor(box.left)) - ticksY.depth,
   );
   const { gridX, gridY } = findGrid(image, background, box);
   return {

@@ -14,8 +14,12 @@ const DEFAULTS = {
   ticksTogether: 0.5,
   /** Tick strokes are followed outward at most this many tick reaches. */
   maxTickReaches: 4,
-  /** Tick marks start within this many px of a filled panel's edge... */
+  /**
+   * Tick marks start within this many px of a filled panel's edge, or this share of the tick
+   * reach where more (a gap of a point or two at 300 dpi)...
+   */
   tickStart: 3,
+  tickStartShare: 0.25,
   /** ...and of a drawn axis line (where label glyphs can start at 3 px). */
   strokeTickStart: 2,
   /** Major tick marks reach at least this share of the longest tick's length. */
@@ -23,9 +27,10 @@ const DEFAULTS = {
   /** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
   minTickLength: 2,
   /**
-   * Tick marks are runs of ink at most this wide (px) along the axis, or as wide as the axis
-   * line where it is thicker: renderers draw both with one line width (a chart enlarged by
-   * resampling has both thick and blurred).
+   * Tick marks are runs of ink at most this wide (px) along the axis, or twice as wide as the
+   * axis line where that is more: renderers draw both with one line width (a chart enlarged by
+   * resampling has both thick and blurred), and a frame drawn on the panel's edge may be
+   * clipped to half of it (ggplot2's panel border).
    */
   tickWidth: 4,
   /**
@@ -116,7 +121,7 @@ export function findTicks(
     // Ticks touch a drawn axis line; a filled panel's edge may leave a row or two.
     const startWithin =
       line && line.last - line.first >= DEFAULTS.maxStroke
-        ? DEFAULTS.tickStart
+        ? Math.max(DEFAULTS.tickStart, Math.round(reach * DEFAULTS.tickStartShare))
         : DEFAULTS.strokeTickStart;
     // The ticks start at the first line as dark as the darkest near the axis: fainter ink
     // before it, and ink well below the ticks' own, is compression ringing, not a tick.
@@ -178,7 +183,7 @@ export function findTicks(
     }
     const ticks = centroids(
       weight,
-      Math.max(DEFAULTS.tickWidth, line ? line.last - line.first + 1 : 0),
+      Math.max(DEFAULTS.tickWidth, line ? (line.last - line.first + 1) * 2 : 0),
     );
     // Glyphs of a label close to the axis are mostly curves, not strokes from the axis.
     if (ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare) {

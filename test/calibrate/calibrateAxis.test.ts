@@ -301,3 +301,77 @@ describe('calibrateAxis (repairs of what OCR drops)', () => {
     );
   });
 });
+
+describe('calibrateAxis with labels read two ways', () => {
+  /** A y label read `text` by the glyph recogniser and `second` by tesseract. */
+  const twice = (text: string, second: string | undefined, pixel: number): Word => ({
+    ...label(text, pixel),
+    second,
+  });
+
+  it('takes the second readings where they agree with more labels', () => {
+    // 1.8×10^7 .. 0 from the top; the glyph recogniser read four exponents wrong (two as 23,
+    // which agree with the 0 on a line of their own).
+    const words = [
+      twice('1.8×10^7', undefined, 40),
+      twice('1.5×10^77', '1.5×10^7', 80),
+      twice('1.2×10^77', '1.2×10^7', 120),
+      twice('9×10^23', '9×10^6', 160),
+      twice('6×10^23', '6×10^6', 200),
+      label('0', 280),
+    ];
+    const { axis, confidence } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(40)).toBeCloseTo(1.8e7, -3);
+    expect(axis?.pixelToData(280)).toBeCloseTo(0, -3);
+    expect(confidence).toBeGreaterThan(0.5);
+  });
+
+  it('flags an axis whose exponents the readers read apart, each reading agreeing as well', () => {
+    // 4.5×10^-4 .. 0.5×10^-4 printed; the glyph recogniser read every exponent as -1,
+    // tesseract the four labels without a decimal point as -4.
+    const words = [4.5, 4, 3.5, 3, 2.5, 2, 1.5, 1, 0.5].map((m, i) =>
+      twice(`${m}×10^-1`, Number.isInteger(m) ? `${m}×10^-4` : undefined, 40 + 41 * i),
+    );
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis).not.toBeNull();
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings.some((w) => w.startsWith('y axis: the tick labels would also agree as'))).toBe(
+      true,
+    );
+  });
+
+  it('flags an axis where the second readings and the first agree with as many labels', () => {
+    // 1.8×10^7 .. 0 printed; three exponents read as 23 agree with the 0, and so do the three
+    // labels tesseract read right (the others it could not read).
+    const words = [
+      twice('1.8×10^-7', '1.8×10^7', 40),
+      twice('1.5×10^77', '1.5×10^7', 80),
+      twice('1.2×10^77', '1.2×10^7', 120),
+      twice('9×10^23', undefined, 160),
+      twice('6×10^23', undefined, 200),
+      twice('3×10^23', undefined, 240),
+      label('0', 280),
+    ];
+    const { confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: the tick labels would also agree as '1.8×10^7', '1.5×10^7', '1.2×10^7'; the reading is uncertain",
+    );
+  });
+
+  it('fits a log axis though one label was read as 0', () => {
+    const words = ['10^6', '10^5', '10^4', '10^3', '10^2', '10^1', '-0'].map((text, i) =>
+      label(text, 16 + 76 * i),
+    );
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.pixelToData(16 + 76 * 5)).toBeCloseTo(10, 6);
+  });
+
+  it('keeps labels written as powers but stepping linearly on a linear axis', () => {
+    const words = ['0.9e-4', '0.8e-4', '0.7e-4'].map((text, i) => label(text, 60 + 80 * i));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('linear');
+    expect(axis?.pixelToData(60 + 80 * 3)).toBeCloseTo(0.6e-4, 10);
+  });
+});

@@ -81,6 +81,8 @@ const accepted: [string, number, boolean, boolean][] = [
   ['  20  ', 20, false, false],
   ["'20", 20, false, false],
   ['‘0.5', 0.5, false, false],
+  ['“0', 0, false, false],
+  ['8,000"', 8000, false, false],
   ["40'", 40, false, false],
   ['20,', 20, false, false],
   ['20.', 20, false, false],

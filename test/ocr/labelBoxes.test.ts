@@ -68,6 +68,32 @@ describe('apartFromUpright', () => {
     ]);
   });
 
+  it('parts an upright y label whose letters stand a third of the text height apart', () => {
+    // Tick labels 14 rows tall; the y label's letters 6 rows long with 4-row gaps between them
+    // (a serif label in a large font).
+    const paint: [number, number, number[]][] = [];
+    for (const top of [5, 70, 135]) {
+      for (let row = top; row < top + 14; row++) {
+        for (let column = 8; column < 14; column++) paint.push([column, row, [0, 0, 0]]);
+      }
+    }
+    for (let row = 40; row < 110; row++) {
+      if ((row - 40) % 10 >= 6) continue;
+      for (let column = 2; column < 6; column++) paint.push([column, row, [0, 0, 0]]);
+    }
+    const bands = apartFromUpright(
+      raster(16, 160, paint),
+      [255, 255, 255],
+      { from: 2, to: 14 },
+      [0, 159],
+      14,
+    );
+    expect(bands).toEqual([
+      { from: 6, to: 14 },
+      { from: 2, to: 6 },
+    ]);
+  });
+
   it('leaves the band whole where tick labels reach as far out as the y label', () => {
     const image = labels([2, 6], 2);
     const band = { from: 2, to: 14 };

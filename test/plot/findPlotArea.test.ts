@@ -100,6 +100,34 @@ describe('findPlotArea', () => {
     );
   });
 
+  // Zoo charts with the plot box and x ticks their engines reported: each tick is found.
+  it.each([
+    // a flat stretch of a series inside the grey panel is the lowest long row of ink
+    [
+      'matplotlib-ggplot-series-in-panel.png',
+      [82.267, 351.2],
+      [-157.5, 3307.5],
+      [0, 1000, 2000, 3000],
+    ],
+    // 300 dpi: the ticks start 4 px below the panel
+    ['matplotlib-ggplot-300dpi.png', [199.083, 1791.627], [-12, 252], [0, 50, 100, 150, 200, 250]],
+    // 300 dpi: ticks twice as wide as the frame, which the panel clips to half its width
+    ['ggplot2-bw-300dpi.png', [111.795, 1229.169], [-243, 5103], [0, 1000, 2000, 3000, 4000, 5000]],
+  ])(
+    'finds the x tick marks of %s where its engine drew them',
+    async (file, [left, right], [from, to], ticks) => {
+      const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
+      const plot = findPlotArea(image);
+      for (const tick of ticks) {
+        const px = left + ((tick - from) / (to - from)) * (right - left);
+        const nearest = Math.min(...plot.ticksX.map((found) => Math.abs(found - px)));
+        expect(nearest, `x tick ${tick} at px ${px}`).toBeLessThanOrEqual(1.5);
+      }
+      // The tick labels' text starts below the ticks.
+      expect(plot.outsideX).toBeGreaterThan(plot.bottom + 3);
+    },
+  );
+
   it('finds the plot drawn with its x axis line alone, up to the highest y tick label', async () => {
     // Vega-Lite (urbaninstitute look, JPEG'd): no y axis line, no grid; its engine drew the
     // plot at [166, 74, 664, 588], and its top tick label is centred on the top.

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { calibrateChart } from '../../src/calibrate/calibrateChart.js';
+import type { ChartText } from '../../src/ocr/readChartText.js';
+import type { PlotArea, Word } from '../../src/types.js';
+
+const PLOT: PlotArea = {
+  left: 50,
+  top: 20,
+  right: 450,
+  bottom: 320,
+  ticksX: [],
+  ticksY: [],
+  gridX: [],
+  gridY: [],
+  background: [255, 255, 255],
+  page: [255, 255, 255],
+  framed: true,
+  outsideX: 325,
+  outsideY: 45,
+};
+
+/** An x tick label centred on `pixel`. */
+const xWord = (text: string, pixel: number, confidence = 90): Word => ({
+  text,
+  confidence,
+  box: { left: pixel - 12, right: pixel + 12, top: 328, bottom: 340 },
+});
+
+/** y tick labels 0 .. 1 read right. */
+const Y_WORDS: Word[] = ['1.0', '0.5', '0.0'].map((text, i) => ({
+  text,
+  confidence: 95,
+  box: { left: 20, right: 44, top: 15 + 150 * i, bottom: 25 + 150 * i },
+}));
+
+function text(xTickWords: Word[]): ChartText {
+  return {
+    xTickWords,
+    xTickBand: null,
+    yTickWords: Y_WORDS,
+    title: null,
+    xLabel: null,
+    yLabel: null,
+    legendNames: [],
+    xMultiplier: 1,
+    yMultiplier: 1,
+  };
+}
+
+/**
+ * Calibrates with the x labels read as digits (`digits`, as sure as `confidence`) and again as
+ * words (`words`).
+ */
+async function calibrate(digits: string[], words: string[], pixels: number[], confidence = 90) {
+  return calibrateChart({
+    text: text(digits.map((t, i) => xWord(t, pixels[i], confidence))),
+    plot: PLOT,
+    source: null,
+    warnings: [],
+    readTickWords: async () => words.map((t, i) => xWord(t, pixels[i])),
+    readSlantedTickWords: async () => [],
+  });
+}
+
+describe('calibrateChart: an x axis read again as words', () => {
+  it('takes labels with letters the digit reader read as numbers (Q1 as 01) for categories', async () => {
+    const pixels = [100, 200, 300, 400];
+    // Read unsure, as the digit reader reads a letter.
+    const axes = await calibrate(['01', '02', '03', '04'], ['Q1', 'Q2', 'Q3', 'Q4'], pixels, 20);
+    expect(axes.xAxis.scale).toBe('category');
+    expect(axes.categories).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+
+  it('fits the words as numbers where they are surer than the digits', async () => {
+    // 0, 4,000, 8,000 printed; the digits read two of them wrong, the words a speck as a quote.
+    const pixels = [100, 250, 400];
+    const axes = await calibrate(['-1770', '4,000', '-000'], ['“0', '4,000', '8,000'], pixels);
+    expect(axes.xAxis.scale).toBe('linear');
+    expect(axes.xAxis.pixelToData(400)).toBeCloseTo(8000, 3);
+    expect(axes.xAxis.pixelToData(100)).toBeCloseTo(0, 3);
+  });
+
+  it('keeps numbers whose digits step by value though a word reads a letter (0 as U)', async () => {
+    const pixels = [100, 175, 250, 325, 400];
+    const digits = ['-4', '-2', '0', '2', '4'];
+    const axes = await calibrate(digits, ['-4', '~2', 'U', '2', '4'], pixels, 20);
+    expect(axes.xAxis.scale).toBe('linear');
+    expect(axes.xAxis.pixelToData(400)).toBeCloseTo(4, 6);
+  });
+});
