@@ -54,12 +54,12 @@ export function fillHollowMarkers({ weight, width, region }: Ink): Float32Array 
     stack[size++] = k;
   };
   /** Fills from the pixels on the stack through the unvisited background, marking `mark`; calls `each` on each. */
-  const spread = (mark: number, each: (k: number, x: number, y: number) => void) => {
+  const spread = (mark: number, each: (x: number, y: number) => void) => {
     while (size > 0) {
       const k = stack[--size];
       const x = k % boxWidth;
       const y = (k - x) / boxWidth;
-      each(k, x, y);
+      each(x, y);
       if (x > 0) visit(k - 1, mark);
       if (x < boxWidth - 1) visit(k + 1, mark);
       if (y > 0) visit(k - boxWidth, mark);
@@ -82,7 +82,7 @@ export function fillHollowMarkers({ weight, width, region }: Ink): Float32Array 
     const pixels: number[] = [];
     let [x0, y0, x1, y1] = [boxWidth, boxHeight, -1, -1];
     visit(start, 3);
-    spread(3, (k, x, y) => {
+    spread(3, (x, y) => {
       // A pocket far bigger than a marker need not be kept.
       if (pixels.length <= maxSide * maxSide) pixels.push((top + y) * width + left + x);
       x0 = Math.min(x0, x);
