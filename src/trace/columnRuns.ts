@@ -28,6 +28,44 @@ export function runEdges(run: ColumnRun, weight: Float32Array, width: number, co
 }
 
 /**
+ * Which points of a traced line (`line`, one per column, `spans[i]` the rows of its run) are
+ * in a blob the line passes through (an error bar, a marker): a run more than twice as tall
+ * as the line (`thickness`) reaching more than twice that past the nearest runs less than a
+ * quarter as tall on both sides (within `reach` px), above and below. There the line does not
+ * turn: a peak or a steep stroke reaches past them on one side only, and a dense noisy line's
+ * columns are not that much taller than their neighbours'.
+ */
+export function blobPoints(
+  line: PixelPoint[],
+  spans: { top: number; bottom: number }[],
+  thickness: number,
+  reach: number,
+): Uint8Array {
+  const blob = new Uint8Array(line.length);
+  // The nearest run less than a quarter as tall, null if none is near.
+  const lower = (i: number, step: number, height: number) => {
+    for (let j = i + step; j >= 0 && j < line.length; j += step) {
+      if (Math.abs(line[j].px - line[i].px) > reach) return null;
+      if (spans[j].bottom - spans[j].top < height / 4) return spans[j];
+    }
+    return null;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const here = spans[i];
+    const height = here.bottom - here.top;
+    if (height <= 2 * thickness) continue;
+    const [a, b] = [lower(i, -1, height), lower(i, 1, height)];
+    if (!a || !b) continue;
+    blob[i] =
+      here.top < Math.min(a.top, b.top) - 2 * thickness &&
+      here.bottom > Math.max(a.bottom, b.bottom) + 2 * thickness
+        ? 1
+        : 0;
+  }
+  return blob;
+}
+
+/**
  * Weighted runs of series pixels in one column of the region (continuous coordinates: pixel
  * i is [i, i+1)); rows where `skip` holds are left out. Where another series is drawn over
  * this one (`ink.occluded`), a run continues through it when the series shows again just

@@ -340,13 +340,15 @@ function misfit(search: Search, py: number, limit = Number.POSITIVE_INFINITY): n
  * covers) as a `lineWidth` px stroke and moves each point, within its column's ink, to the
  * height whose drawing matches the ink best (least squares over the pixels near it; pixels
  * in `occluded`, where another series hides this one, do not count). Only points with a
- * traced neighbour column on each side move. Returns a new list.
+ * traced neighbour column on each side move, and none in `blobs` (see blobPoints). Returns a
+ * new list.
  */
 export function fitToInk(
   line: PixelPoint[],
   spans: { top: number; bottom: number }[],
   lineWidth: number,
   { weight, width, height, occluded }: Ink,
+  blobs: Uint8Array,
 ): PixelPoint[] {
   const xs = line.map((p) => p.px);
   const ys = line.map((p) => p.py);
@@ -388,6 +390,8 @@ export function fitToInk(
       const { top, bottom } = spans[i];
       // A run no taller than the line: its centre is the line's height.
       if (bottom - top <= lineWidth + DEFAULTS.tall) continue;
+      // A blob the line passes through (an error bar, a marker) is no turn of it.
+      if (blobs[i]) continue;
       // The rows of the run and of the points whose segments reach the moving ones.
       let [low, high] = [top, bottom];
       for (let j = Math.max(0, i - 2); j < Math.min(ys.length, i + 3); j++) {

@@ -1,7 +1,14 @@
 import { percentile } from '../math.js';
 import type { LineStyle, PixelPoint } from '../types.js';
 import { bridgeDashes } from './bridgeDashes.js';
-import { type ColumnRun, columnRuns, followRuns, rowRunWeights, runEdges } from './columnRuns.js';
+import {
+  blobPoints,
+  type ColumnRun,
+  columnRuns,
+  followRuns,
+  rowRunWeights,
+  runEdges,
+} from './columnRuns.js';
 import { fitToInk } from './fitToInk.js';
 import { fitVertices } from './fitVertices.js';
 import type { Ink } from './ink.js';
@@ -12,6 +19,8 @@ const DEFAULTS = {
   thicknessShare: 0.3,
   /** Points on each side of a traced point that give the line's direction there. */
   directionSpan: 2,
+  /** A blob (error bar, marker) is told by the plain line this many line heights either side of it. */
+  blobReach: 8,
 } as const;
 
 /** A bare line followed through the columns of its (bridged) ink, before it is fitted. */
@@ -59,14 +68,16 @@ export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine 
 
 /**
  * Traces a bare line: the followed line's extremes sharpened, each point fitted within its
- * column's ink, the straight strokes refitted and every corner redrawn against the ink.
- * Returns the points, left to right, one per traced column.
+ * column's ink (not in blobs the line passes through: error bars, markers not found), the
+ * straight strokes refitted and every corner redrawn against the ink. Returns the points,
+ * left to right, one per traced column.
  */
 export function traceBareLine({ ink, line, runs, thickness, across }: FollowedLine): PixelPoint[] {
   const { weight, width } = ink;
-  sharpenExtremes(line, runs, thickness, (run, column) => runEdges(run, weight, width, column));
   const spans = runs.map((run, i) => runEdges(run, weight, width, line[i].px - 0.5));
-  const fitted = fitToInk(line, spans, thickness, ink);
+  const blobs = blobPoints(line, spans, thickness, DEFAULTS.blobReach * thickness);
+  sharpenExtremes(line, spans, thickness, blobs);
+  const fitted = fitToInk(line, spans, thickness, ink, blobs);
   // The stroke's width across it; the run height where flattest bounds it.
   return fitVertices(refineVertices(fitted, thickness, ink), Math.min(thickness, across), ink);
 }
@@ -74,20 +85,22 @@ export function traceBareLine({ ink, line, runs, thickness, across }: FollowedLi
 /**
  * At a narrow peak or valley the line turns inside one column: the column's run spans both
  * sides, and its centre lies well below the peak (above the valley). There the line's centre
- * is half a line width inside the run's outer edge. `line[i]` was traced from `runs[i]`.
+ * is half a line width inside the run's outer edge. `line[i]` was traced from the run whose
+ * rows are `spans[i]`. In a blob the line passes through (`blobs`: an error bar, a marker)
+ * the centre stays.
  */
 function sharpenExtremes(
   line: PixelPoint[],
-  runs: ColumnRun[],
+  spans: { top: number; bottom: number }[],
   thickness: number,
-  edgesOf: (run: ColumnRun, column: number) => { top: number; bottom: number },
+  blobs: Uint8Array,
 ): void {
   const centers = line.map((point) => point.py);
   for (let i = 1; i < line.length - 1; i++) {
-    const column = line[i].px - 0.5;
-    const { top, bottom } = edgesOf(runs[i], column);
+    const { top, bottom } = spans[i];
     if (bottom - top <= thickness + 1) continue;
     if (line[i - 1].px !== line[i].px - 1 || line[i + 1].px !== line[i].px + 1) continue;
+    if (blobs[i]) continue;
     const [before, after] = [centers[i - 1], centers[i + 1]];
     if (before > centers[i] && after > centers[i]) line[i].py = top + thickness / 2;
     else if (before < centers[i] && after < centers[i]) line[i].py = bottom - thickness / 2;

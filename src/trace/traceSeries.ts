@@ -4,6 +4,7 @@ import { allColumnRuns, type ColumnRun } from './columnRuns.js';
 import { distanceMap, findCores } from './distanceMap.js';
 import { findMarkers, type Markers } from './findMarkers.js';
 import { findThinMarkers } from './findThinMarkers.js';
+import { fillHollowMarkers } from './hollowMarkers.js';
 import type { Ink } from './ink.js';
 import { followLine, traceBareLine } from './traceBareLine.js';
 import { traceMarkers } from './traceMarkers.js';
@@ -48,7 +49,8 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
   const dist = distanceMap(ink.weight, ink.width, ink.height);
   const filled = filledShare(ink, dist);
   const halfWidth = lineHalfWidth(ink, runsByColumn, dist);
-  let markers: Markers | null = known ?? findMarkers(ink, dist, halfWidth);
+  let markers: Markers | null =
+    known ?? findMarkers(ink, dist, halfWidth) ?? hollowMarkers(ink, halfWidth);
   if (!markers) {
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
@@ -105,4 +107,12 @@ function lineHalfWidth({ width, region }: Ink, runsByColumn: ColumnRun[][], dist
     }
   });
   return percentile(depths, DEFAULTS.halfWidthShare);
+}
+
+/** Hollow markers: found as solid ones once their holes are filled. */
+function hollowMarkers(ink: Ink, halfWidth: number): Markers | null {
+  const filled = fillHollowMarkers(ink);
+  if (!filled) return null;
+  const solid = { ...ink, weight: filled };
+  return findMarkers(solid, distanceMap(filled, ink.width, ink.height), halfWidth);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnRuns, followRuns, runEdges } from '../../src/trace/columnRuns.js';
+import { blobPoints, columnRuns, followRuns, runEdges } from '../../src/trace/columnRuns.js';
 import type { Ink } from '../../src/trace/ink.js';
 
 const WIDTH = 10;
@@ -86,5 +86,35 @@ describe('followRuns', () => {
       { px: 3.5, py: 18 },
     ]);
     expect(coverage).toBe(0.75);
+  });
+});
+
+describe('blobPoints', () => {
+  // A line 2 px tall: flat at row 50, an error bar 2 columns wide (rows 20 to 80), flat again,
+  // a narrow peak up to row 30, a steep stroke down to row 70, flat.
+  const rows: Array<[number, number]> = [
+    ...Array.from({ length: 10 }, (): [number, number] => [49, 51]),
+    [20, 80],
+    [20, 80],
+    ...Array.from({ length: 10 }, (): [number, number] => [49, 51]),
+    [40, 51],
+    [30, 42],
+    [40, 51],
+    ...Array.from({ length: 5 }, (): [number, number] => [49, 51]),
+    [49, 58],
+    [56, 64],
+    [62, 71],
+    ...Array.from({ length: 10 }, (): [number, number] => [69, 71]),
+  ];
+  const line = rows.map(([top, bottom], i) => ({ px: i + 0.5, py: (top + bottom) / 2 }));
+  const spans = rows.map(([top, bottom]) => ({ top, bottom }));
+
+  it('flags a run reaching past the plainer runs beside it both ways, not a peak or a steep stroke', () => {
+    const blobs = blobPoints(line, spans, 2, 16);
+    expect([...blobs.keys()].filter((i) => blobs[i])).toEqual([10, 11]);
+  });
+
+  it('flags nothing where no plainer run is near enough to tell', () => {
+    expect(blobPoints(line, spans, 2, 0.5).every((flag) => flag === 0)).toBe(true);
   });
 });

@@ -56,7 +56,7 @@ describe('fitToInk', () => {
     const { line, spans } = traceRuns(weight, columns);
     const ink: Ink = { weight, width: WIDTH, height: HEIGHT, region: REGION };
     expect(spans.filter((s) => s.bottom - s.top > 8).length).toBeGreaterThan(20);
-    expect(fitToInk(line, spans, LINE_WIDTH, ink)).toEqual(
+    expect(fitToInk(line, spans, LINE_WIDTH, ink, new Uint8Array(line.length))).toEqual(
       plainFitToInk(line, spans, LINE_WIDTH, ink),
     );
   });
@@ -74,7 +74,13 @@ describe('fitToInk', () => {
     }
     const { line, spans } = traceRuns(weight, columns);
     const ink: Ink = { weight, width: WIDTH, height: HEIGHT, region: REGION };
-    const fitted = fitToInk(line, spans, LINE_WIDTH, { ...ink, occluded });
+    const fitted = fitToInk(
+      line,
+      spans,
+      LINE_WIDTH,
+      { ...ink, occluded },
+      new Uint8Array(line.length),
+    );
     expect(fitted).toEqual(plainFitToInk(line, spans, LINE_WIDTH, ink, occluded));
     expect(fitted.some((p, i) => p.py !== line[i].py)).toBe(true);
   });

@@ -106,6 +106,21 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres);
   });
 
+  it('finds hollow ring markers (white inside, over the line) at their centres within 1 px', async () => {
+    const centres: PixelPoint[] = [
+      { px: 20, py: 90 },
+      { px: 55, py: 40 },
+      { px: 90, py: 70 },
+      { px: 125, py: 30 },
+      { px: 160, py: 85 },
+      { px: 185, py: 60 },
+    ];
+    const ring = ({ px, py }: PixelPoint) =>
+      `<circle cx="${px}" cy="${py}" r="4.5" fill="#fff" stroke="#000" stroke-width="1.5"/>`;
+    const weight = await inkWeight(polyline(centres, 1.5) + centres.map(ring).join(''));
+    expectMarkersAt(weight, centres);
+  });
+
   it('finds x and + markers drawn with thin strokes at their centres, and names their shape', async () => {
     // Arms 1.4 px wide, 9 px across, on a 2 px line: no part of them is deeper than the line.
     const centres: PixelPoint[] = [
