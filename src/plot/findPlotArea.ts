@@ -16,6 +16,8 @@ const DEFAULTS = {
   gridShare: 0.6,
   /** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
   tickReachPer100px: 1.2,
+  /** Grid lines running on past the axis line by at most this many tick reaches are its ticks. */
+  tickStubReaches: 3.5,
 } as const;
 
 /** The most common colour of the image border: the page background. */
@@ -75,36 +77,33 @@ export function findPlotArea(image: Raster): PlotArea {
   const leftLine = columns[0];
   const topLine = rows[0];
   const rightLine = columns.at(-1);
+  // Each side: its line and how far the lines across it reach past (their extent).
+  const extent = (lines: Line[], end: 'start' | 'end', pick: (...v: number[]) => number) =>
+    lines.length > 0
+      ? pick(...lines.map((line) => (end === 'start' ? line.start : line.end + 1)))
+      : undefined;
+  const sides = {
+    top: [topLine && edge(topLine, 'first'), extent(columns, 'start', Math.min)],
+    bottom: [bottomLine && edge(bottomLine, 'last'), extent(columns, 'end', Math.max)],
+    left: [leftLine && edge(leftLine, 'first'), extent(rows, 'start', Math.min)],
+    right: [rightLine && edge(rightLine, 'last'), extent(rows, 'end', Math.max)],
+  } satisfies Record<string, Ends>;
+  const overhang = ([line, end]: Ends) =>
+    line === undefined || end === undefined ? 0 : Math.abs(end - line);
   // Each side is its line, unless the perpendicular lines run on well past it: spines only
   // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
-  const side = (line: number | undefined, extent: number | undefined) =>
-    line === undefined || (extent !== undefined && Math.abs(extent - line) > reach * 2)
-      ? (extent ?? Number.NaN)
-      : line;
+  const side = ([line, end]: Ends) =>
+    line === undefined || overhang([line, end]) > reach * 2 ? (end ?? Number.NaN) : line;
   // One line alone, the x axis: the plot reaches up to its highest y tick label.
   const lone =
     rows.length === 1 && columns.length === 0
       ? labelledTop(ink, width, rows[0].start, rows[0].first)
       : null;
   const { top, bottom, left, right } = bare ?? {
-    top:
-      lone ??
-      side(
-        topLine && edge(topLine, 'first'),
-        columns.length > 0 ? Math.min(...columns.map((c) => c.start)) : undefined,
-      ),
-    bottom: side(
-      bottomLine && edge(bottomLine, 'last'),
-      columns.length > 0 ? Math.max(...columns.map((c) => c.end + 1)) : undefined,
-    ),
-    left: side(
-      leftLine && edge(leftLine, 'first'),
-      rows.length > 0 ? Math.min(...rows.map((r) => r.start)) : undefined,
-    ),
-    right: side(
-      rightLine && edge(rightLine, 'last'),
-      rows.length > 0 ? Math.max(...rows.map((r) => r.end + 1)) : undefined,
-    ),
+    top: lone ?? side(sides.top),
+    bottom: side(sides.bottom),
+    left: side(sides.left),
+    right: side(sides.right),
   };
   if (!(right - left > width * 0.1 && bottom - top > height * 0.1)) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
@@ -115,18 +114,30 @@ export function findPlotArea(image: Raster): PlotArea {
   );
   // A filled panel's runs may have joined its tick marks and labels: it starts where its fill does.
   const filled = Math.max(...background.map((c, i) => Math.abs(c - page[i]))) > DEFAULTS.ink;
+  // On a plain plot, lines running on past a labelled side's axis line (left, bottom) by a
+  // tick's length, while they stop at the opposite side, are its tick marks: Chart.js,
+  // Vega-Lite and ECharts draw ticks in line with the grid.
+  const ticked = (own: Ends, opposite: Ends) =>
+    !filled &&
+    !bare &&
+    own[0] !== undefined &&
+    overhang(own) > reach * 2 &&
+    overhang(opposite) <= reach * 2 &&
+    overhang(own) <= reach * DEFAULTS.tickStubReaches;
+  const stubX = ticked(sides.bottom, sides.top) ? overhang(sides.bottom) : 0;
+  const stubY = ticked(sides.left, sides.right) ? overhang(sides.left) : 0;
   const box = filled
     ? panelEdges(image, { left, top, right, bottom }, background, reach)
-    : { left, top, right, bottom };
+    : { left: left + stubY, top, right, bottom: bottom - stubX };
   const ticksX = findTicks(image, page, box, 'x', bottomLine, reach);
   const ticksY = findTicks(image, page, box, 'y', leftLine, reach);
-  // Text starts beyond the plot and beyond the axis line and its outward ticks.
+  // Text starts beyond the plot and beyond the axis line and its outward ticks (or stubs).
   const outsideX = Math.max(
-    Math.ceil(box.bottom),
+    Math.ceil(box.bottom + stubX),
     (bottomLine ? bottomLine.last + 1 : Math.ceil(box.bottom)) + ticksX.depth,
   );
   const outsideY = Math.min(
-    Math.floor(box.left) - 1,
+    Math.floor(box.left - stubY) - 1,
     (leftLine ? leftLine.first - 1 : Math.floor(box.left)) - ticksY.depth,
   );
   const { gridX, gridY } = findGrid(image, background, box);
@@ -143,6 +154,9 @@ export function findPlotArea(image: Raster): PlotArea {
     outsideY,
   };
 }
+
+/** A side's line and how far the lines across it reach past it (either may be missing). */
+type Ends = [line: number | undefined, extent: number | undefined];
 
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */
 function edge(line: Line, side: 'first' | 'last'): number {

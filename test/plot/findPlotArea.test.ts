@@ -86,6 +86,30 @@ describe('findPlotArea', () => {
     }
   });
 
+  it('ends the plot at the axis lines where grid lines run on past them as tick marks', async () => {
+    // Chart.js draws its ticks in line with the grid: the grid lines run on 8 px past the left
+    // and bottom axis lines (more than two tick reaches on a small chart), and stop at the top
+    // and right.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'spines',
+      width: 300,
+      height: 220,
+    });
+    const area = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const found = { left: area.left, top: area.top, right: area.right, bottom: area.bottom };
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        FRAME_TOLERANCE,
+      );
+    }
+    // The tick labels are read beyond the stubs.
+    expect(area.outsideY).toBeLessThan(drawn.left - 8);
+    expect(area.outsideX).toBeGreaterThan(drawn.bottom + 8);
+  });
+
   // Zoo charts (bench/zoo) with the plot box their engines reported (continuous coordinates).
   it.each([
     // tick marks and labels touch the grey panel's runs
