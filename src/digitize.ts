@@ -10,7 +10,7 @@ import type { DigitizeInput, DigitizeResult, StageTimings } from './types.js';
 
 /** Options for one chart (or, given to `digitizeMany`, for each chart). */
 export interface DigitizeOptions {
-  /** Images with more pixels than this are refused from their header. @default 20_000_000 */
+  /** Images with more pixels than this are refused from their header. @default 100_000_000 */
   maxPixels?: number;
   /**
    * Per-image time limit in milliseconds. With `jobs` > 1 it counts from when a worker takes

@@ -193,7 +193,7 @@ describe('digitize: outputs for other tools (built)', { timeout: 120_000 }, () =
     const help = await digitize('--help');
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('digitize - --json < chart.png');
-    expect(help.stdout).toMatch(/--max-pixels <n>[^-]*\(default:\s+20000000\)/);
+    expect(help.stdout).toMatch(/--max-pixels <n>[^-]*\(default:\s+100000000\)/);
     expect(help.stdout).toMatch(/--timeout <seconds>[^-]*\(default: 60\)/);
     expect(help.stdout.match(/\(default: one per two cores/g)).toHaveLength(1);
     expect(help.stdout).not.toMatch(/cores, \d+\)\s*\(default/);

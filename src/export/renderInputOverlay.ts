@@ -8,7 +8,7 @@ import type { DigitizeResult, PanelChart } from '../types.js';
 import { renderOverlay } from './renderOverlay.js';
 
 export interface InputOverlayOptions {
-  /** Images (and PDF pages rendered) with more pixels than this are refused. @default 20_000_000 */
+  /** Images (and PDF pages rendered) with more pixels than this are refused. @default 100_000_000 */
   maxPixels?: number;
 }
 

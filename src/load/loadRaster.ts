@@ -6,11 +6,13 @@ import type { Raster } from '../types.js';
 import { type ImageFormat, sniffFormat } from './sniffFormat.js';
 
 /**
- * 20 megapixels: a 300 dpi A3 page is 17.4 MP, a chart rarely 4. The pipeline peaks at about
- * 200 MB plus 50 bytes per pixel (1.2 GB at 20 MP, 2.1 GB at 40 MP, measured 2026-11-27), so
- * this keeps one chart under 1.5 GB; anything far larger is a decompression bomb.
+ * 100 megapixels: a 300 dpi A3 page is 17.4 MP, a chart rarely 4, a screenshot at DPR 3 of a
+ * wide dashboard 30. The chart pipeline reads an image scaled to 4 MP (the figure stage's work
+ * size), so its memory hardly grows with the image's: it peaked at 0.38 GB for a 100 MP PNG
+ * and 0.32 GB for a 100 MP JPEG, 1.1 GB with the full-size overlay written (measured
+ * 2026-12-05). Anything far larger is a decompression bomb.
  */
-export const DEFAULT_MAX_PIXELS = 20_000_000;
+export const DEFAULT_MAX_PIXELS = 100_000_000;
 /** Below this a picture cannot hold a readable chart. */
 const MIN_SIDE = 32;
 /**
@@ -37,7 +39,7 @@ const FRAME_WORD: Readonly<Record<ImageFormat, string>> = {
 };
 
 export interface LoadOptions {
-  /** Images declaring more pixels than this are refused before decoding. @default 20_000_000 */
+  /** Images declaring more pixels than this are refused before decoding. @default 100_000_000 */
   maxPixels?: number;
   /**
    * Images with more pixels than this are decoded scaled down to it (a chart needs no more; the

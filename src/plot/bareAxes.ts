@@ -6,7 +6,7 @@ const DEFAULTS = {
   blockGap: 0.004,
   /** The plot's block spans at least this share of the image width... */
   minWidth: 0.35,
-  /** ...and of its height. */
+  /** ...and of its height, with the rows of the y tick labels (the data may fill part of it). */
   minHeight: 0.3,
   /** The x tick labels (or marks) spread over at least this share of the plot's width. */
   labelSpread: 0.5,
@@ -45,7 +45,7 @@ export function bareAxesBox(ink: Uint8Array, width: number, height: number): Box
   const across = { ...whole, left: columns.from, right: columns.to + 1 };
   const rowRuns = findRuns(profile(across, 'row'), gap(height));
   const rows = widest(rowRuns);
-  if (!rows || rows.to - rows.from < height * DEFAULTS.minHeight) return null;
+  if (!rows) return null;
   // Tick labels stand apart: the y axis' left of the plot (the plot spans their rows, as the
   // data need not), the x axis' below it.
   // x axis' below it: the first band of ink below the data that spans the plot's width.
@@ -64,12 +64,11 @@ export function bareAxesBox(ink: Uint8Array, width: number, height: number): Box
   if (!plot || plot.from === 0) return null;
   const leftRows = profile({ ...whole, right: plot.from, bottom: labels.from }, 'row');
   if (!leftRows.includes(1)) return null;
-  return {
-    left: plot.from,
-    right: plot.to + 1,
-    top: Math.min(rows.from, leftRows.indexOf(1)),
-    bottom: Math.max(rows.to, leftRows.lastIndexOf(1)) + 1,
-  };
+  const top = Math.min(rows.from, leftRows.indexOf(1));
+  const bottom = Math.max(rows.to, leftRows.lastIndexOf(1)) + 1;
+  // the data may fill a part of the plot only: its height is the y tick labels'
+  if (bottom - top < height * DEFAULTS.minHeight) return null;
+  return { left: plot.from, right: plot.to + 1, top, bottom };
 }
 
 /**

@@ -16,18 +16,33 @@ const DEFAULTS = {
   gridShare: 0.6,
   /** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
   tickReachPer100px: 1.2,
+  /** A plot spans more than this share of the image's width and of its height. */
+  minPlotShare: 0.1,
+  /** The page background is the commonest colour this many px deep along the image's edges. */
+  borderDepth: 3,
+  /** Grid lines running on past the axis line by at most this many tick reaches are its ticks. */
+  tickStubReaches: 3.5,
 } as const;
 
-/** The most common colour of the image border: the page background. */
+/**
+ * The most common colour of the image's border, a band a few pixels deep: the page background
+ * (a rasteriser may leave a one-pixel line of another colour along an edge).
+ */
 export function pageBackground({ data, width, height }: Raster): Rgb {
+  const depth = Math.max(
+    1,
+    Math.min(DEFAULTS.borderDepth, Math.floor(Math.min(width, height) / 4)),
+  );
   function* border() {
-    for (let column = 0; column < width; column++) {
-      yield column * 3;
-      yield ((height - 1) * width + column) * 3;
-    }
-    for (let row = 0; row < height; row++) {
-      yield row * width * 3;
-      yield (row * width + width - 1) * 3;
+    for (let k = 0; k < depth; k++) {
+      for (let column = 0; column < width; column++) {
+        yield (k * width + column) * 3;
+        yield ((height - 1 - k) * width + column) * 3;
+      }
+      for (let row = depth; row < height - depth; row++) {
+        yield (row * width + k) * 3;
+        yield (row * width + width - 1 - k) * 3;
+      }
     }
   }
   return mostCommonColor(data, border());
@@ -48,10 +63,17 @@ export function findPlotArea(image: Raster): PlotArea {
   const linesAlong = (along: 'row' | 'column') => {
     const minRun = Math.round((along === 'row' ? width : height) * DEFAULTS.minLineShare);
     const thin = (line: Line) => line.last - line.first < DEFAULTS.maxStroke;
+    // The image's outermost row or column alone is a rasteriser's seam, not a stroke.
+    const last = (along === 'row' ? height : width) - 1;
+    const seam = (line: Line) => line.last === 0 || line.first === last;
     return [
       ...findLines(ink, width, height, along, minRun, 0).filter(thin),
-      ...findLines(ink, width, height, along, minRun, gap).filter((line) => !thin(line)),
-    ].sort((a, b) => a.first - b.first);
+      ...findLines(ink, width, height, along, minRun, gap).filter(
+        (line) => !thin(line) && panelBand(image, page, line, along),
+      ),
+    ]
+      .filter((line) => !seam(line))
+      .sort((a, b) => a.first - b.first);
   };
   const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
   // A line wholly beyond the lines across it (a legend's frame above spines) is no side.
@@ -71,53 +93,69 @@ export function findPlotArea(image: Raster): PlotArea {
       'no axes frame, spines or panel found: not a chart',
     );
   }
-  const bottomLine = rows.at(-1);
-  const leftLine = columns[0];
-  const topLine = rows[0];
-  const rightLine = columns.at(-1);
+  // Each side: its line and how far the lines across it reach past (their extent).
+  const extent = (lines: Line[], end: 'start' | 'end', pick: (...v: number[]) => number) =>
+    lines.length > 0
+      ? pick(...lines.map((line) => (end === 'start' ? line.start : line.end + 1)))
+      : undefined;
+  const sides = {
+    top: [rows[0] && edge(rows[0], 'first'), extent(columns, 'start', Math.min)],
+    bottom: [rows.at(-1) && edge(rows.at(-1)!, 'last'), extent(columns, 'end', Math.max)],
+    left: [columns[0] && edge(columns[0], 'first'), extent(rows, 'start', Math.min)],
+    right: [columns.at(-1) && edge(columns.at(-1)!, 'last'), extent(rows, 'end', Math.max)],
+  } satisfies Record<string, Ends>;
+  const overhang = ([line, end]: Ends) =>
+    line === undefined || end === undefined ? 0 : Math.abs(end - line);
   // Each side is its line, unless the perpendicular lines run on well past it: spines only
   // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
-  const side = (line: number | undefined, extent: number | undefined) =>
-    line === undefined || (extent !== undefined && Math.abs(extent - line) > reach * 2)
-      ? (extent ?? Number.NaN)
-      : line;
+  const side = ([line, end]: Ends) =>
+    line === undefined || overhang([line, end]) > reach * 2 ? (end ?? Number.NaN) : line;
   // One line alone, the x axis: the plot reaches up to its highest y tick label.
   const lone =
     rows.length === 1 && columns.length === 0
       ? labelledTop(ink, width, rows[0].start, rows[0].first)
       : null;
-  const { top, bottom, left, right } = bare ?? {
-    top:
-      lone ??
-      side(
-        topLine && edge(topLine, 'first'),
-        columns.length > 0 ? Math.min(...columns.map((c) => c.start)) : undefined,
-      ),
-    bottom: side(
-      bottomLine && edge(bottomLine, 'last'),
-      columns.length > 0 ? Math.max(...columns.map((c) => c.end + 1)) : undefined,
-    ),
-    left: side(
-      leftLine && edge(leftLine, 'first'),
-      rows.length > 0 ? Math.min(...rows.map((r) => r.start)) : undefined,
-    ),
-    right: side(
-      rightLine && edge(rightLine, 'last'),
-      rows.length > 0 ? Math.max(...rows.map((r) => r.end + 1)) : undefined,
-    ),
+  const lined = bare ?? {
+    top: lone ?? side(sides.top),
+    bottom: side(sides.bottom),
+    left: side(sides.left),
+    right: side(sides.right),
   };
-  if (!(right - left > width * 0.1 && bottom - top > height * 0.1)) {
+  const plausible = (box: Box) =>
+    box.right - box.left > width * DEFAULTS.minPlotShare &&
+    box.bottom - box.top > height * DEFAULTS.minPlotShare;
+  // Lines enclosing no plausible plot (a series' flat stretches, with a faint grid unseen) leave
+  // the data standing bare between its tick labels.
+  const loose = bare || plausible(lined) ? null : bareAxesBox(ink, width, height);
+  const { top, bottom, left, right } = loose ?? lined;
+  if (!plausible({ top, bottom, left, right })) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
   }
+  // The sides drawn as lines: none where the plot stands bare.
+  const [bottomLine, leftLine, topLine, rightLine] = loose
+    ? []
+    : [rows.at(-1), columns[0], rows[0], columns.at(-1)];
   const background = plotBackground(image, { left, top, right, bottom });
   const framed = [topLine, bottomLine, leftLine, rightLine].some(
     (line) => line !== undefined && line.last - line.first < DEFAULTS.maxStroke,
   );
   // A filled panel's runs may have joined its tick marks and labels: it starts where its fill does.
-  const filled = Math.max(...background.map((c, i) => Math.abs(c - page[i]))) > DEFAULTS.ink;
+  const filled = unlike(background, page);
+  // On a plain plot, lines running on past a labelled side's axis line (left, bottom) by a
+  // tick's length, while they stop at the opposite side, are its tick marks: Chart.js,
+  // Vega-Lite and ECharts draw ticks in line with the grid.
+  const ticked = (own: Ends, opposite: Ends) =>
+    !filled &&
+    !(bare ?? loose) &&
+    own[0] !== undefined &&
+    overhang(own) > reach * 2 &&
+    overhang(opposite) <= reach * 2 &&
+    overhang(own) <= reach * DEFAULTS.tickStubReaches;
+  const stubX = ticked(sides.bottom, sides.top) ? overhang(sides.bottom) : 0;
+  const stubY = ticked(sides.left, sides.right) ? overhang(sides.left) : 0;
   const box = filled
     ? panelEdges(image, { left, top, right, bottom }, background, reach)
-    : { left, top, right, bottom };
+    : { left: left + stubY, top, right, bottom: bottom - stubX };
   // In a filled panel, a line the side was not taken from (a stroke inside it, its white grid
   // lines parting its runs) is no axis line: the ticks are looked for from the side itself.
   const sideLine = (line: Line | undefined, at: number) =>
@@ -126,13 +164,13 @@ export function findPlotArea(image: Raster): PlotArea {
   const yLine = sideLine(leftLine, left);
   const ticksX = findTicks(image, page, box, 'x', xLine, reach);
   const ticksY = findTicks(image, page, box, 'y', yLine, reach);
-  // Text starts beyond the plot and beyond the axis line and its outward ticks.
+  // Text starts beyond the plot and beyond the axis line and its outward ticks (or stubs).
   const outsideX = Math.max(
-    Math.ceil(box.bottom),
+    Math.ceil(box.bottom + stubX),
     (xLine ? xLine.last + 1 : Math.ceil(box.bottom)) + ticksX.depth,
   );
   const outsideY = Math.min(
-    Math.floor(box.left) - 1,
+    Math.floor(box.left - stubY) - 1,
     (yLine ? yLine.first - 1 : Math.floor(box.left)) - ticksY.depth,
   );
   const { gridX, gridY } = findGrid(image, background, box);
@@ -148,6 +186,29 @@ export function findPlotArea(image: Raster): PlotArea {
     outsideX,
     outsideY,
   };
+}
+
+/** A side's line and how far the lines across it reach past it (either may be missing). */
+type Ends = [line: number | undefined, extent: number | undefined];
+
+/**
+ * Whether a thick run is a band of a filled panel: mostly one colour other than the page's (a
+ * plot's data, shaded bands and labels bridged together are mostly page).
+ */
+function panelBand({ data, width }: Raster, page: Rgb, line: Line, along: 'row' | 'column') {
+  function* inside() {
+    for (let across = line.first; across <= line.last; across += 2) {
+      for (let at = line.start; at <= line.end; at += 3) {
+        yield (along === 'row' ? across * width + at : at * width + across) * 3;
+      }
+    }
+  }
+  return unlike(mostCommonColor(data, inside()), page);
+}
+
+/** Whether two colours differ by more than the ink threshold in some channel. */
+function unlike(a: Rgb, b: Rgb): boolean {
+  return Math.max(...a.map((c, i) => Math.abs(c - b[i]))) > DEFAULTS.ink;
 }
 
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */

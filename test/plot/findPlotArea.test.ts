@@ -86,6 +86,30 @@ describe('findPlotArea', () => {
     }
   });
 
+  it('ends the plot at the axis lines where grid lines run on past them as tick marks', async () => {
+    // Chart.js draws its ticks in line with the grid: the grid lines run on 8 px past the left
+    // and bottom axis lines (more than two tick reaches on a small chart), and stop at the top
+    // and right.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'spines',
+      width: 300,
+      height: 220,
+    });
+    const area = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const found = { left: area.left, top: area.top, right: area.right, bottom: area.bottom };
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        FRAME_TOLERANCE,
+      );
+    }
+    // The tick labels are read beyond the stubs.
+    expect(area.outsideY).toBeLessThan(drawn.left - 8);
+    expect(area.outsideX).toBeGreaterThan(drawn.bottom + 8);
+  });
+
   // Zoo charts (bench/zoo) with the plot box their engines reported (continuous coordinates).
   it.each([
     // tick marks and labels touch the grey panel's runs
@@ -128,6 +152,23 @@ describe('findPlotArea', () => {
     },
   );
 
+  // Zoo charts (bench/zoo) with the plot box their engines reported, found within 1.5 px.
+  it.each([
+    // the grid runs on 9 px past the axis lines as tick marks (Chart.js, JPEG'd)
+    ['chartjs-ticks-in-line-with-grid.jpg', [69.7, 9.6, 250.1, 144.8]],
+    // shaded bands and tick labels bridged into a thick run that is no filled panel's band
+    ['matplotlib-bands-touching-labels.jpg', [57.8, 6.6, 619, 478.8]],
+    // a grey page whose PDF rasterisation left a white line along its right and bottom edges
+    ['vegalite-grey-page-white-seam.png', [102.7, 18.7, 1158.7, 798.7]],
+  ])('finds the plot of %s', async (file, engine) => {
+    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
+    const plot = findPlotArea(image);
+    const found = [plot.left, plot.top, plot.right, plot.bottom];
+    for (const [i, v] of engine.entries()) {
+      expect(Math.abs(found[i] - v), `side ${i}`).toBeLessThanOrEqual(FRAME_TOLERANCE);
+    }
+  });
+
   it('finds the plot drawn with its x axis line alone, up to the highest y tick label', async () => {
     // Vega-Lite (urbaninstitute look, JPEG'd): no y axis line, no grid; its engine drew the
     // plot at [166, 74, 664, 588], and its top tick label is centred on the top.
@@ -142,6 +183,27 @@ describe('findPlotArea', () => {
     const engine = [166, 74, 664, 588];
     const found = [plot.left, plot.top, plot.right, plot.bottom];
     for (const [i, v] of engine.entries()) expect(Math.abs(found[i] - v)).toBeLessThanOrEqual(2);
+  });
+
+  it('finds the plot standing bare when a flat stretch of a series is its only long line', async () => {
+    // No axis line, no grid: the series' flat stretch up top is no frame side, and the data
+    // fills the plot's top only; the plot spans the y tick labels' rows, the data's columns.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'none',
+      grid: false,
+      series: [{ name: null, color: '#1f77b4', x: [5, 30, 40, 95], y: [0.8, 0.8, 0.9, 0.9] }],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const labelHalf = 7;
+    expect(Math.abs(plot.top - drawn.top)).toBeLessThanOrEqual(labelHalf);
+    expect(Math.abs(plot.bottom - drawn.bottom)).toBeLessThanOrEqual(labelHalf);
+    expect(plot.left).toBeGreaterThanOrEqual(drawn.left);
+    expect(plot.left).toBeLessThanOrEqual(chart.dataToPixel(5, 0).px + FRAME_TOLERANCE);
+    expect(plot.right).toBeLessThanOrEqual(drawn.right + 1);
+    expect(plot.right).toBeGreaterThanOrEqual(chart.dataToPixel(95, 0).px);
   });
 
   it('throws NO_CHART_FOUND on a blank white image', () => {
