@@ -14,7 +14,9 @@ const INK = 0.5;
  * pixel column as the line and within NEAR px of it (half the line's thickness and SLACK
  * where that is more), or within `reach` of a point (its marker). A line traced right leaves
  * almost none out; a second curve of the same colour, a band or error bars taken in, or a
- * noisy curve traced through its middle leave much.
+ * noisy curve traced through its middle leave much. The distance is up or down only, as a
+ * value's error is: a steep thick line's tall column runs count against it, and rightly, for
+ * its value at a given x is that unsure.
  */
 export function inkExplained(
   weight: Float32Array,
