@@ -133,10 +133,22 @@ function legendIn(
       }
     }
   }
+  // The entries in a box's rows alone (a line cut from two run together), found in its columns.
+  const reread = (box: Box) => {
+    const rows = { top: box.top - 1, bottom: box.bottom + 1 };
+    return entriesIn(
+      image,
+      background,
+      { ...box, ...rows },
+      { ...region, ...rows },
+      (row, column) => row >= box.top && row < box.bottom && text(row, column),
+    );
+  };
   const group = oneHeight(
     image,
     background,
     oneSide(image, background, region, alignedGroup(candidates)),
+    reread,
   );
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
@@ -345,23 +357,48 @@ function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
 /**
  * One legend's entries are set in one font: an entry whose text is much taller than the lowest
  * is two lines run together (a name's descender touching the next name, an axis label above a
- * legend row). Its rows are cut to those of the lowest text's height around its sample's ink.
+ * legend row). Its rows are cut to those of the lowest text's height around its sample's ink,
+ * and the entries in them found again (`reread`).
  */
-function oneHeight(image: Raster, background: Rgb, slots: LegendSlot[]): LegendSlot[] {
+function oneHeight(
+  image: Raster,
+  background: Rgb,
+  slots: LegendSlot[],
+  reread: (box: Box) => LegendSlot[],
+): LegendSlot[] {
   const lowest = Math.min(...slots.map((slot) => slot.text.bottom - slot.text.top));
-  return slots.map((slot) => {
-    if (slot.text.bottom - slot.text.top <= lowest * DEFAULTS.sameHeight) return slot;
+  const found: LegendSlot[] = [];
+  for (const slot of slots) {
+    if (slot.text.bottom - slot.text.top <= lowest * DEFAULTS.sameHeight) {
+      found.push(slot);
+      continue;
+    }
     const inked = rowInk(image, background, slot.handle).flatMap((count, k) =>
       count > 0 ? [slot.handle.top + k] : [],
     );
-    if (inked.length === 0) return slot;
+    if (inked.length === 0) {
+      found.push(slot);
+      continue;
+    }
     const middle = (inked[0] + inked.at(-1)!) / 2;
     const rows = {
       top: Math.max(slot.text.top, Math.round(middle - lowest * DEFAULTS.rowsAround)),
       bottom: Math.min(slot.text.bottom, Math.round(middle + lowest * DEFAULTS.rowsAround)),
     };
-    return { ...slot, handle: { ...slot.handle, ...rows }, text: { ...slot.text, ...rows } };
-  });
+    // Its entries are parted again at the height of one line (two columns' entries, whose gap
+    // passed for a space between words at the taller height, are two).
+    const columns = {
+      left: Math.min(slot.handle.left, slot.text.left),
+      right: Math.max(slot.handle.right, slot.text.right),
+    };
+    const again = reread({ ...columns, ...rows });
+    found.push(
+      ...(again.length > 0
+        ? again
+        : [{ ...slot, handle: { ...slot.handle, ...rows }, text: { ...slot.text, ...rows } }]),
+    );
+  }
+  return found;
 }
 
 /**

@@ -20,7 +20,10 @@ export interface Curve {
 export interface SplitOptions {
   /** How many curves share the colour (from the legend); null to find out from the ink. */
   count: number | null;
-  /** Boxes whose columns are no place to start following curves (a legend). @default [] */
+  /**
+   * Boxes whose columns are no place to start following curves (a legend in the plot; one
+   * outside the region's rows, below or above the plot, takes no columns). @default []
+   */
   exclude?: Box[];
 }
 
@@ -119,11 +122,12 @@ export function splitCurves(
   const k = count ?? countCurves(runs, apart);
   if (k === null || k < 2 || k > SPLIT.maxCount) return null;
   // Start where k runs of the line's width are farthest apart.
+  const across = exclude.filter((box) => box.top < region.bottom && box.bottom > region.top);
   let start = -1;
   let bestGap = 0;
   runs.forEach((column, c) => {
     const x = left + c + 0.5;
-    if (exclude.some((box) => x >= box.left && x < box.right)) return;
+    if (across.some((box) => x >= box.left && x < box.right)) return;
     if (column.length !== k || column.some((run) => run.mass > lineWidth * SPLIT.merged)) return;
     let gap = Number.POSITIVE_INFINITY;
     for (let i = 1; i < k; i++) gap = Math.min(gap, column[i].center - column[i - 1].center);

@@ -199,6 +199,28 @@ describe('findLegend', () => {
     });
   });
 
+  it('parts a row of two entries run together with the axis title above it (gnuplot, a zoo chart)', async () => {
+    const file = join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'legend',
+      'gnuplot-key-below-two-columns.png',
+    );
+    const image = await loadRaster(file);
+    const legend = findLegend(image, findPlotArea(image));
+    // Beam search, BERT-base in the first row (the x title's descender touches it); DPO below.
+    expect(legend?.slots).toHaveLength(3);
+    const [first, second, third] = legend!.slots;
+    expect(first.text.right).toBeLessThan(second.handle.left);
+    expect(second.text.top).toBe(first.text.top);
+    expect(third.text.top).toBeGreaterThan(first.text.bottom);
+    for (const slot of legend!.slots) {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(slot.text.bottom - slot.text.top).toBeLessThan(15);
+    }
+  });
+
   // Zoo charts whose samples are dark lines: each entry's sample and name, and the sample's dash.
   it.each([
     // ggplot2: a frame outside the plot, a title before the entries, solid, dotted, dashed

@@ -52,6 +52,16 @@ describe('splitCurves', () => {
     expect(style(1).on).toBeGreaterThan(style(2).on * 2);
   });
 
+  it('starts beside a legend in the plot, and anywhere above one below the plot', async () => {
+    const weight = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
+    // A legend as wide as the plot: below it, it takes no columns; across it, all of them.
+    const wide = { left: 0, right: WIDTH };
+    const below = { ...wide, top: REGION.bottom + 5, bottom: HEIGHT };
+    expect(splitCurves(weight, WIDTH, REGION, { count: 3, exclude: [below] })).toHaveLength(3);
+    const across = { ...wide, top: 20, bottom: 40 };
+    expect(splitCurves(weight, WIDTH, REGION, { count: 3, exclude: [across] })).toBeNull();
+  });
+
   it('finds how many curves there are when not told', async () => {
     const weight = await ink(
       CURVES.slice(0, 2)

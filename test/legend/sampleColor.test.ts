@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../src/color.js';
+import { dominantColor } from '../../src/legend/sampleColor.js';
+import type { Box, Raster } from '../../src/types.js';
+
+const WHITE: Rgb = [255, 255, 255];
+const WHOLE = { left: 0, right: 70, top: 0, bottom: 24 };
+
+/** The largest difference of two colours' channels. */
+function apart(a: Rgb, b: Rgb): number {
+  return Math.max(...a.map((c, k) => Math.abs(c - b[k])));
+}
+
+/** A white raster with boxes painted in order. */
+function raster(width: number, height: number, paint: [Box, Rgb][]): Raster {
+  const data = new Uint8Array(width * height * 3).fill(255);
+  for (const [box, color] of paint) {
+    for (let row = box.top; row < box.bottom; row++) {
+      for (let column = box.left; column < box.right; column++) {
+        data.set(color, (row * width + column) * 3);
+      }
+    }
+  }
+  return { data, width, height, channels: 3 };
+}
+
+describe('dominantColor', () => {
+  // Chart.js' box: a pale fill inside a 1 px border of the series' colour.
+  const box = { left: 2, right: 62, top: 2, bottom: 22 };
+  const border: Rgb = [255, 99, 132];
+  const fill: Rgb = [255, 177, 193];
+  const paint: [Box, Rgb][] = [
+    [box, border],
+    [{ left: 3, right: 61, top: 3, bottom: 21 }, fill],
+  ];
+
+  it('is the purest colour of a sample: its border, not its pale fill', () => {
+    const image = raster(70, 24, paint);
+    expect(apart(dominantColor(image, WHOLE, WHITE), border)).toBeLessThan(12);
+  });
+
+  it('is the sample’s own hue where another series’ line and marker cross it', () => {
+    // A teal line and marker, less saturated than the border, more than the fill, drawn across the box.
+    const teal: Rgb = [75, 192, 192];
+    const image = raster(70, 24, [
+      ...paint,
+      [{ left: 0, right: 70, top: 11, bottom: 13 }, teal],
+      [{ left: 40, right: 48, top: 8, bottom: 16 }, teal],
+    ]);
+    expect(apart(dominantColor(image, WHOLE, WHITE), border)).toBeLessThan(12);
+  });
+});
