@@ -12,6 +12,7 @@ import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { gridInk } from './gridInk.js';
 import { tintSeries } from './tintSeries.js';
+import { washedOut } from './washedOut.js';
 
 const DEFAULTS = {
   /** Pixels closer than this (Delta E) to the plot background are background. */
@@ -38,12 +39,6 @@ const DEFAULTS = {
   farShare: 0.02,
   /** Unexplained pixels make a series only when there are this many per plot column. */
   minLineShare: 2,
-  /** A legend colour may be its line's colour paled to this much of it (0..1)... */
-  paleAlpha: [0.3, 0.95],
-  /** ...when this share of its pixels lie beside the line's core... */
-  edgeShare: 0.6,
-  /** ...its pixels with this much of its colour (0..1) or more. */
-  paleCore: 0.8,
   /** The most series looked for when no legend tells how many. */
   maxK: 8,
   /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
@@ -209,50 +204,6 @@ export async function separateSeries(
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
   return masks;
-}
-
-/**
- * Legend colours that are a pale blend of a colour found beyond the legend's (`seriesLabs`
- * from `known` on), whose pixels lie mostly at the edge of that colour's line: entry index ->
- * the index of the colour its line is drawn in.
- */
-function washedOut(
-  width: number,
-  pixels: number[],
-  assignment: { series: number; alpha: number }[],
-  seriesLabs: Lab[],
-  known: number,
-  background: Lab,
-): Map<number, number> {
-  const paled = new Map<number, number>();
-  for (let extra = known; extra < seriesLabs.length; extra++) {
-    const core = new Set<number>();
-    assignment.forEach(({ series, alpha }, i) => {
-      if (series === extra && alpha >= DEFAULTS.paleCore) core.add(pixels[i]);
-    });
-    for (let entry = 0; entry < known; entry++) {
-      if (paled.has(entry)) continue;
-      const { alpha, residual } = blend(seriesLabs[entry], seriesLabs[extra], background);
-      if (alpha < DEFAULTS.paleAlpha[0] || alpha > DEFAULTS.paleAlpha[1] || residual >= BLEND_DE) {
-        continue;
-      }
-      let own = 0;
-      let beside = 0;
-      assignment.forEach(({ series }, i) => {
-        if (series !== entry) return;
-        own++;
-        const p = pixels[i];
-        if ([-width, 0, width].some((dy) => [-1, 0, 1].some((dx) => core.has(p + dy + dx)))) {
-          beside++;
-        }
-      });
-      if (beside >= own * DEFAULTS.edgeShare) {
-        paled.set(entry, extra);
-        break;
-      }
-    }
-  }
-  return paled;
 }
 
 /**
