@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deltaE, type Rgb, rgbToLab } from '../../src/color.js';
+import { deltaE, fromHex, type Rgb, rgbToLab } from '../../src/color.js';
 import { findLegend, type LegendLayout } from '../../src/legend/findLegend.js';
 import { sampleStyle } from '../../src/legend/sampleStyle.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
@@ -146,11 +146,10 @@ describe('findLegend', () => {
     // white grid lines on a grey panel close boxes that are no legend
     ['matplotlib-grey-grid.png', ['#1b9e77', '#d95f02', '#7570b3', '#e7298a']],
   ])('finds the entries of a legend without a frame: %s', async (file, colors) => {
-    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
-    const legend = findLegend(image, findPlotArea(image));
+    const { legend } = await fixtureLegend(file);
     expect(legend?.slots.map((slot) => slot.color)).toHaveLength(colors.length);
     legend!.slots.forEach((slot, k) => {
-      const drawn = colors[k].match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
+      const drawn = fromHex(colors[k]);
       expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE);
     });
   });
@@ -165,32 +164,23 @@ describe('findLegend', () => {
     // Vega-Lite: a black hollow square whose blurred edge joins its name
     ['vegalite-black-square.jpg', ['#000000', '#555555']],
   ])('finds samples that join their names: %s', async (file, colors) => {
-    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
-    const legend = findLegend(image, findPlotArea(image));
+    const { legend } = await fixtureLegend(file);
     expect(legend?.slots.length).toBeGreaterThanOrEqual(colors.length);
     colors.forEach((color, k) => {
       const slot = legend!.slots[k];
-      const drawn = color.match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
+      const drawn = fromHex(color);
       expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE * 2);
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
     });
   });
 
   it('splits a framed legend of two columns into its entries (matplotlib ncol=2, a zoo chart)', async () => {
-    const file = join(
-      import.meta.dirname,
-      '..',
-      'fixtures',
-      'legend',
-      'matplotlib-two-columns.png',
-    );
-    const image = await loadRaster(file);
-    const legend = findLegend(image, findPlotArea(image));
+    const { legend } = await fixtureLegend('matplotlib-two-columns.png');
     // Row by row: Random, Sensor 2; Europe, Ours (full); Asia, DPO.
     const colors = ['#2a0790', '#d35370', '#7204a4', '#ee844c', '#a7268f', '#f5be33'];
     expect(legend?.slots).toHaveLength(colors.length);
     legend!.slots.forEach((slot, k) => {
-      const drawn = colors[k].match(/\w\w/g)!.map((h) => Number.parseInt(h, 16)) as Rgb;
+      const drawn = fromHex(colors[k]);
       expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE * 2);
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
       // Each name ends before the next column's sample.
@@ -200,15 +190,7 @@ describe('findLegend', () => {
   });
 
   it('parts a row of two entries run together with the axis title above it (gnuplot, a zoo chart)', async () => {
-    const file = join(
-      import.meta.dirname,
-      '..',
-      'fixtures',
-      'legend',
-      'gnuplot-key-below-two-columns.png',
-    );
-    const image = await loadRaster(file);
-    const legend = findLegend(image, findPlotArea(image));
+    const { legend } = await fixtureLegend('gnuplot-key-below-two-columns.png');
     // Beam search, BERT-base in the first row (the x title's descender touches it); DPO below.
     expect(legend?.slots).toHaveLength(3);
     const [first, second, third] = legend!.slots;
@@ -228,8 +210,7 @@ describe('findLegend', () => {
     // gnuplot: names before their samples, right-aligned, beside black curves
     ['gnuplot-dashed-key.png', 'before', [false, true]],
   ] as const)('pairs dark line samples with their names: %s', async (file, side, dashed) => {
-    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
-    const legend = findLegend(image, findPlotArea(image));
+    const { image, legend } = await fixtureLegend(file);
     expect(legend?.slots).toHaveLength(dashed.length);
     legend!.slots.forEach((slot, k) => {
       if (side === 'after') expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
@@ -238,3 +219,9 @@ describe('findLegend', () => {
     });
   });
 });
+
+/** A fixture of `test/fixtures/legend` and the legend found in it. */
+async function fixtureLegend(file: string) {
+  const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
+  return { image, legend: findLegend(image, findPlotArea(image)) };
+}

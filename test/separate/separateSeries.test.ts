@@ -12,6 +12,8 @@ const BLUE: Rgb = [31, 119, 180];
 const COLOR_TOLERANCE = 8;
 
 /** A white image with a red line (rising, 2 px thick) and a blue one (flat, 2 px thick). */
+const REGION = { left: 0, top: 0, right: WIDTH, bottom: HEIGHT };
+
 function twoLines(): { image: Raster; red: Set<number>; blue: Set<number> } {
   const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
   const red = new Set<number>();
@@ -33,8 +35,6 @@ function twoLines(): { image: Raster; red: Set<number>; blue: Set<number> } {
   return { image: { data, width: WIDTH, height: HEIGHT, channels: 3 }, red, blue };
 }
 
-const REGION = { left: 0, top: 0, right: WIDTH, bottom: HEIGHT };
-
 function pixelsOf(mask: SeriesMask): Set<number> {
   const set = new Set<number>();
   mask.weight.forEach((w, i) => {
@@ -47,8 +47,10 @@ function near(actual: Rgb, expected: Rgb): boolean {
   return actual.every((v, i) => Math.abs(v - expected[i]) <= COLOR_TOLERANCE);
 }
 
+/** The series of an image on white, its whole area the plot. */
 function separateOnWhite(image: Raster, colors: Rgb[]) {
-  return separateSeries(image, { region: REGION, background: WHITE, exclude: [], colors });
+  const region = { left: 0, top: 0, right: image.width, bottom: image.height };
+  return separateSeries(image, { region, background: WHITE, exclude: [], colors });
 }
 
 describe('separateSeries', () => {
@@ -74,15 +76,7 @@ describe('separateSeries', () => {
       for (let column = 0; column < width; column++) data.set(RED, (row * width + column) * 3);
     }
     for (let column = 0; column < width; column++) data.set(BLUE, (50 * width + column) * 3);
-    const masks = await separateSeries(
-      { data, width, height, channels: 3 },
-      {
-        region: { left: 0, top: 0, right: width, bottom: height },
-        background: WHITE,
-        exclude: [],
-        colors: [BLUE],
-      },
-    );
+    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, [BLUE]);
     expect(masks).toHaveLength(2);
     expect(near(masks[1].color, RED)).toBe(true);
     expect(masks[1].count).toBe(400 * width);
@@ -160,20 +154,11 @@ describe('separateSeries', () => {
     // series' grey. Two lines, 2 px wide, drawn apart (rows 20 and 50) and anti-aliased.
     const [width, height] = [200, 70];
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 195,26.7" stroke="#444" stroke-width="2" fill="none"/><polyline points="5,50.6 195,44.2" stroke="#9a9a9a" stroke-width="2" fill="none"/></svg>`;
-    const { default: sharp } = await import('sharp');
-    const data = new Uint8Array(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
-    const masks = await separateSeries(
-      { data, width, height, channels: 3 },
-      {
-        region: { left: 0, top: 0, right: width, bottom: height },
-        background: WHITE,
-        exclude: [],
-        colors: [
-          [0x44, 0x44, 0x44],
-          [0x9a, 0x9a, 0x9a],
-        ],
-      },
-    );
+    const data = await rasterOf(svg);
+    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, [
+      [0x44, 0x44, 0x44],
+      [0x9a, 0x9a, 0x9a],
+    ]);
     // Each mask lies along its own line: the dark one wholly, the light one but for a few
     // faint pixels at the dark line's outer edge.
     const share = (mask: SeriesMask, rows: (row: number) => boolean) => {
@@ -194,15 +179,7 @@ describe('separateSeries', () => {
     const [width, height] = [200, 70];
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,50.6 195,26.7" stroke="#adadad" stroke-width="2" fill="none"/></svg>`;
     const data = await rasterOf(svg);
-    const masks = await separateSeries(
-      { data, width, height, channels: 3 },
-      {
-        region: { left: 0, top: 0, right: width, bottom: height },
-        background: WHITE,
-        exclude: [],
-        colors: [],
-      },
-    );
+    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, []);
     expect(masks).toHaveLength(1);
     expect(near(masks[0].color, [0xad, 0xad, 0xad])).toBe(true);
     expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
@@ -214,18 +191,10 @@ describe('separateSeries', () => {
     const [width, height] = [200, 70];
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,40.6 195,16.7" stroke="#e41a1c" stroke-width="3" fill="none"/><polyline points="5,55.5 195,55.5" stroke="#377eb8" stroke-width="2" fill="none"/></svg>`;
     const data = await rasterOf(svg);
-    const masks = await separateSeries(
-      { data, width, height, channels: 3 },
-      {
-        region: { left: 0, top: 0, right: width, bottom: height },
-        background: WHITE,
-        exclude: [],
-        colors: [
-          [0xed, 0x65, 0x66],
-          [0x37, 0x7e, 0xb8],
-        ],
-      },
-    );
+    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, [
+      [0xed, 0x65, 0x66],
+      [0x37, 0x7e, 0xb8],
+    ]);
     expect(masks).toHaveLength(2);
     expect(near(masks[0].color, [0xe4, 0x1a, 0x1c])).toBe(true);
     const rows = [...pixelsOf(masks[0])].map((i) => Math.floor(i / width));
@@ -239,15 +208,7 @@ describe('separateSeries', () => {
     const separateDrawn = async (drawn: string) => {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 120,40.6 235,16.7" stroke="#475bc9" stroke-width="2" fill="none"/>${drawn}</svg>`;
       const data = await rasterOf(svg);
-      return separateSeries(
-        { data, width, height, channels: 3 },
-        {
-          region: { left: 0, top: 0, right: width, bottom: height },
-          background: WHITE,
-          exclude: [],
-          colors: [DARK],
-        },
-      );
+      return separateOnWhite({ data: data, width, height, channels: 3 }, [DARK]);
     };
 
     it('is a series of its own, though each of its pixels is a blend of the listed colour', async () => {
@@ -283,14 +244,9 @@ describe('separateSeries', () => {
         (y) => `<line x1="0" y1="${y}.5" x2="${width}" y2="${y}.5"/>`,
       );
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><g stroke="#b0b0b0" stroke-width="1">${lines.join('')}</g><polyline points="5,20.3 120,40.6 235,16.7" stroke="#222" stroke-width="2" fill="none"/></svg>`;
-      const masks = await separateSeries(
+      const masks = await separateOnWhite(
         { data: await rasterOf(svg), width, height, channels: 3 },
-        {
-          region: { left: 0, top: 0, right: width, bottom: height },
-          background: WHITE,
-          exclude: [],
-          colors: [[0x22, 0x22, 0x22]],
-        },
+        [[0x22, 0x22, 0x22]],
       );
       expect(masks).toHaveLength(1);
     });

@@ -77,6 +77,16 @@ function traceAt(points: PixelPoint[], px: number): number {
   return a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py);
 }
 
+/** Marker centres along a zigzag polyline. */
+const ZIGZAG: PixelPoint[] = [
+  { px: 20, py: 90 },
+  { px: 55, py: 40 },
+  { px: 90, py: 70 },
+  { px: 125, py: 30 },
+  { px: 160, py: 85 },
+  { px: 185, py: 60 },
+];
+
 describe('traceSeries', () => {
   it('traces a straight line of known slope within 0.5 px', () => {
     const slope = -0.3;
@@ -94,31 +104,15 @@ describe('traceSeries', () => {
   });
 
   it('finds disc markers on a polyline at their centres within 1 px', async () => {
-    const centres: PixelPoint[] = [
-      { px: 20, py: 90 },
-      { px: 55, py: 40 },
-      { px: 90, py: 70 },
-      { px: 125, py: 30 },
-      { px: 160, py: 85 },
-      { px: 185, py: 60 },
-    ];
-    const weight = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
-    expectMarkersAt(weight, centres);
+    const weight = await inkWeight(polyline(ZIGZAG, 2) + ZIGZAG.map(disc).join(''));
+    expectMarkersAt(weight, ZIGZAG);
   });
 
   it('finds hollow ring markers (white inside, over the line) at their centres within 1 px', async () => {
-    const centres: PixelPoint[] = [
-      { px: 20, py: 90 },
-      { px: 55, py: 40 },
-      { px: 90, py: 70 },
-      { px: 125, py: 30 },
-      { px: 160, py: 85 },
-      { px: 185, py: 60 },
-    ];
     const ring = ({ px, py }: PixelPoint) =>
       `<circle cx="${px}" cy="${py}" r="4.5" fill="#fff" stroke="#000" stroke-width="1.5"/>`;
-    const weight = await inkWeight(polyline(centres, 1.5) + centres.map(ring).join(''));
-    expectMarkersAt(weight, centres);
+    const weight = await inkWeight(polyline(ZIGZAG, 1.5) + ZIGZAG.map(ring).join(''));
+    expectMarkersAt(weight, ZIGZAG);
   });
 
   it('finds x and + markers drawn with thin strokes at their centres, and names their shape', async () => {
