@@ -124,6 +124,11 @@ export function readAxis(
   const fit = fitTicks(ticks, labels, (exact ? EXACT_RESIDUAL : CENTRED_RESIDUAL) * scale);
   const warnings: string[] = [...fit.warnings];
   if (!exact) warnings.push(`${axis} tick labels placed at their centres (no tick marks found)`);
+  if (labels.some((label) => label.line.missingMinus)) {
+    warnings.push(
+      `${axis} tick labels: a glyph the font lacks, drawn before numbers, read as a minus`,
+    );
+  }
   return {
     ...makeAxisScale(fit.scale, fit.intercept, fit.slope, fit.ticks),
     axis,

@@ -11,6 +11,8 @@ export interface TextLine {
   angle: number;
   size: number;
   box: Box;
+  /** Set where a minus was read from the empty box of a glyph the font lacks (see below). */
+  missingMinus?: true;
 }
 
 /** A minus drawn as a bar: at most this tall against its width. */
@@ -20,6 +22,9 @@ const BAR_MIN_WIDTH = 0.25;
 const BAR_MAX_WIDTH = 1;
 /** ...ending at most this far (ems) before the text (the glyph's advance beyond its ink). */
 const BAR_MAX_GAP = 0.6;
+/** A missing glyph's box (tofu): this wide and this tall, in ems of the text it stands before. */
+const TOFU_WIDTH = [0.2, 0.8] as const;
+const TOFU_HEIGHT = [0.5, 0.9] as const;
 /** An exponent is at most this size against its base... */
 const EXPONENT_SIZE = 0.9;
 /** ...raised by this much of the base's size... */
@@ -40,26 +45,39 @@ const WORD_GAP = 0.15;
 /**
  * Puts text items together into lines. A minus that the PDF draws as a filled bar (matplotlib's
  * Type 3 fonts hold only the first 256 characters, so `−` is a drawn glyph) becomes `−` before
- * the text it stands in front of, and its path's index goes into `glyphs`. An item that is
- * smaller and raised just after another is its exponent (`10` and `−3` give `10^−3`). Items on
- * one baseline, one after another with gaps under an em, are one line.
+ * the text it stands in front of, and its path's index goes into `glyphs`. So does the empty box
+ * a font draws for a glyph it lacks (tofu) before a number: U+2212 is the one character of a
+ * number label that a font may lack (matplotlib's "Glyph 8722 missing from current font"); the
+ * line is marked `missingMinus`. An item that is smaller and raised just after another is its
+ * exponent (`10` and `−3` give `10^−3`). Items on one baseline, one after another with gaps
+ * under an em, are one line.
  */
 export function buildTextLines(
   texts: readonly PdfText[],
   paths: readonly PdfPath[],
 ): { lines: TextLine[]; glyphs: Set<number> } {
   const glyphs = new Set<number>();
-  const items = splitNumberRuns(texts).map((text) => ({ ...text, box: { ...text.box } }));
+  const items: (PdfText & { missingMinus?: true })[] = splitNumberRuns(texts).map((text) => ({
+    ...text,
+    box: { ...text.box },
+  }));
   const bars = paths.filter(isBar);
+  const boxes = paths.filter(isHollowBox);
   for (const item of items) {
     if (item.angle !== 0) continue;
-    const bar = bars.find((path) => !glyphs.has(path.index) && standsBefore(path.box, item));
-    if (!bar) continue;
-    glyphs.add(bar.index);
+    const free = (path: PdfPath) => !glyphs.has(path.index);
+    const bar = bars.find((path) => free(path) && standsBefore(path.box, item));
+    const tofu = bar
+      ? undefined
+      : isNumber(item.text) && boxes.find((path) => free(path) && tofuBefore(path.box, item));
+    const glyph = bar ?? tofu;
+    if (!glyph) continue;
+    glyphs.add(glyph.index);
+    if (tofu) item.missingMinus = true;
     item.text = `−${item.text}`;
-    item.width += item.x - bar.box.left;
-    item.x = bar.box.left;
-    item.box.left = Math.min(item.box.left, bar.box.left);
+    item.width += item.x - glyph.box.left;
+    item.x = glyph.box.left;
+    item.box.left = Math.min(item.box.left, glyph.box.left);
   }
 
   // Per direction, items in order along the baseline: a line starts at its first item and takes
@@ -128,6 +146,30 @@ function isBar(path: PdfPath): boolean {
   const width = path.box.right - path.box.left;
   const height = path.box.bottom - path.box.top;
   return width > 0 && height <= width * BAR_ASPECT;
+}
+
+/** A filled box with a hole: the outline a font draws for a glyph it does not have. */
+function isHollowBox(path: PdfPath): boolean {
+  if (!path.fill || path.stroke || path.subpaths.length !== 2) return false;
+  return path.subpaths.every(
+    (subpath) => !subpath.curved && subpath.points.length >= 4 && subpath.points.length <= 6,
+  );
+}
+
+/** Whether a missing glyph's box stands just before a horizontal item, on its baseline. */
+function tofuBefore(box: Box, item: PdfText): boolean {
+  const width = (box.right - box.left) / item.size;
+  const height = (box.bottom - box.top) / item.size;
+  const gap = (item.x - box.right) / item.size;
+  return (
+    width >= TOFU_WIDTH[0] &&
+    width <= TOFU_WIDTH[1] &&
+    height >= TOFU_HEIGHT[0] &&
+    height <= TOFU_HEIGHT[1] &&
+    gap >= -0.05 &&
+    gap <= BAR_MAX_GAP &&
+    Math.abs(box.bottom - item.y) <= 0.15 * item.size
+  );
 }
 
 /** Whether a bar stands before a horizontal item as its minus: size, gap and height. */

@@ -31,6 +31,34 @@ function bar(index: number, left: number, top: number, right: number, bottom: nu
   };
 }
 
+/** A filled box with a rectangular hole, as a font draws a glyph it does not have (tofu). */
+function hollowBox(
+  index: number,
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+): PdfPath {
+  const rect = (l: number, t: number, r: number, b: number) => ({
+    points: [
+      { px: l, py: t },
+      { px: r, py: t },
+      { px: r, py: b },
+      { px: l, py: b },
+      { px: l, py: t },
+    ],
+    closed: true,
+    curved: false,
+  });
+  return {
+    ...pdfPath(index, rect(left, top, right, bottom).points, { fill: [0, 0, 0] }),
+    subpaths: [
+      rect(left, top, right, bottom),
+      rect(left + 0.5, top + 0.5, right - 0.5, bottom - 0.5),
+    ],
+  };
+}
+
 describe('buildTextLines', () => {
   it('reads a minus drawn as a bar before a number as U+2212', () => {
     const { lines, glyphs } = buildTextLines(
@@ -48,6 +76,18 @@ describe('buildTextLines', () => {
     expect(far.lines[0].text).toBe('0.4');
     expect(low.lines[0].text).toBe('0.4');
     expect(far.glyphs.size + low.glyphs.size).toBe(0);
+  });
+
+  it('reads the empty box of a glyph the font lacks before a number as a minus, and says so', () => {
+    // DejaVu-like metrics at 10 px: the box 4 px wide, 7 px tall, on the baseline, 1 px before.
+    const tofu = hollowBox(9, 25, 93, 29, 100);
+    const { lines, glyphs } = buildTextLines([item('500', 30, 100)], [tofu]);
+    expect(lines.map((line) => [line.text, line.missingMinus])).toEqual([['−500', true]]);
+    expect(glyphs).toEqual(new Set([9]));
+    // before a word it is some other letter the font lacks, not a minus
+    const word = buildTextLines([item('Loss', 30, 100)], [tofu]);
+    expect(word.lines.map((line) => [line.text, line.missingMinus])).toEqual([['Loss', undefined]]);
+    expect(word.glyphs.size).toBe(0);
   });
 
   it('writes a raised smaller item after its base as an exponent (mathtext 10^{−3})', () => {
