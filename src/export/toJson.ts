@@ -136,6 +136,7 @@ function axis(value: AxisResult, path: string): AxisResult {
         pixel: roundPixel(tick.pixel, `${path}.ticks[${index}].pixel`),
       }),
     ),
+    ...(value.categories && { categories: [...value.categories] }),
   };
 }
 

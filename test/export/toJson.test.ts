@@ -161,6 +161,22 @@ describe('toJson', () => {
     expect(Object.keys(JSON.parse(toJson(chart())))).not.toContain('legend');
   });
 
+  it("writes a category axis' names after its ticks", () => {
+    const result = chart();
+    result.axes.x = {
+      ...result.axes.x,
+      scale: 'category',
+      min: -0.5,
+      max: 2.5,
+      ticks: [{ text: '7B', value: 0, pixel: 126.5 }],
+      categories: ['7B', '13B', '70B'],
+    };
+    const parsed = JSON.parse(toJson(result));
+    expect(Object.keys(parsed.axes.x).at(-1)).toBe('categories');
+    expect(parsed.axes.x.categories).toEqual(['7B', '13B', '70B']);
+    expect(Object.keys(parsed.axes.y)).not.toContain('categories');
+  });
+
   it('refuses a number that JSON cannot hold, naming where it is', () => {
     const result = chart();
     result.series[0].points[1].y = Number.POSITIVE_INFINITY;
