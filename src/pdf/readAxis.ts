@@ -1,8 +1,11 @@
 /**
  * The axes of a vector chart's frame, read exactly: each side's number labels put on the tick
- * marks or grid lines they label, and value = a + b × pixel fitted through them, linear or log.
+ * marks or grid lines they label, and value = a + b × pixel fitted through them, linear or log;
+ * an x axis of words as dates or categories.
  */
 import { makeAxisScale } from '../calibrate/axisScale.js';
+import { fitCategoryAxis } from '../calibrate/categoryAxis.js';
+import { fitDateAxis } from '../calibrate/dateAxis.js';
 import { type ParsedTick, parseTickLabel } from '../calibrate/parseTick.js';
 import { fitLine } from '../math.js';
 import type { AxisName, AxisScale, Box, Scale, Tick } from '../types.js';
@@ -19,14 +22,22 @@ export interface VectorAxis extends AxisScale {
   /** True when every label sat on a drawn mark; false when some were placed at their centre. */
   exact: boolean;
   /** Which side of the box the labels are on. */
-  side: 'bottom' | 'top' | 'left' | 'right';
+  side: Side;
   warnings: string[];
+  /** How far it can be trusted where less than its exact fit says (a date axis' assumed year). */
+  confidence?: number;
+  /** A category axis' names, category i at value i. */
+  categories?: string[];
 }
+
+type Side = 'bottom' | 'top' | 'left' | 'right';
 
 /** A tick is at most this share of the box's extent across its axis... */
 const MAX_TICK = 0.2;
 /** ...and a grid line at least this share. */
 const MIN_GRID = 0.9;
+/** A word label (a date, a category) is at most this many characters: a sentence is none. */
+const MAX_WORD_LABEL = 24;
 /** Labels sit at most this many ems beyond the box's edge (tick length and padding included). */
 const MAX_LABEL_GAP = 2.5;
 /** Labels reach at most this many ems into the frame (text boxes from font metrics are generous). */
@@ -58,15 +69,100 @@ interface Label {
  */
 export function readAxis(
   box: Box,
-  side: 'bottom' | 'top' | 'left' | 'right',
+  side: Side,
   lines: readonly TextLine[],
   segments: readonly Segment[],
   scale: number,
 ): VectorAxis | null {
-  const horizontal = side === 'bottom' || side === 'top';
-  const labels = sideLabels(box, side, lines);
+  const labels = sideLabels(box, side, lines, parseTickLabel);
   if (labels.length < 2) return null;
+  const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
+  const ticks: Tick[] = labels.map((label, i) => ({
+    text: label.line.text,
+    value: label.parsed.value,
+    pixel: pixels[i],
+  }));
+  const axis: AxisName = side === 'bottom' || side === 'top' ? 'x' : 'y';
+  const fit = fitTicks(ticks, labels, (exact ? EXACT_RESIDUAL : CENTRED_RESIDUAL) * scale);
+  const warnings: string[] = [...fit.warnings];
+  if (!exact) warnings.push(`${axis} tick labels placed at their centres (no tick marks found)`);
+  if (labels.some((label) => label.line.missingMinus)) {
+    warnings.push(
+      `${axis} tick labels: a glyph the font lacks, drawn before numbers, read as a minus`,
+    );
+  }
+  return {
+    ...makeAxisScale(fit.scale, fit.intercept, fit.slope, fit.ticks),
+    axis,
+    labels: labels.map((label) => label.line),
+    marks,
+    exact,
+    side,
+    warnings: warnings.map((warning) => warning.replace('{axis}', axis)),
+  };
+}
 
+/**
+ * The x axis of a box whose labels below (or above) it are words, each on a tick mark of its
+ * own: dates (`Jan 2020`, `2011-07`) as a time axis, else names (`7B 13B 70B`, `small large`)
+ * as a category axis, category i at the i-th step. `context` (the chart's title and axis
+ * label) may name the year dates leave out. Null where the labels are not that: fewer than
+ * two, one off its tick mark, or not evenly spaced (body text under a figure is none of them).
+ */
+export function readWordAxis(
+  box: Box,
+  lines: readonly TextLine[],
+  segments: readonly Segment[],
+  scale: number,
+  context: readonly (string | null)[],
+): VectorAxis | null {
+  const word = (text: string): ParsedTick | null =>
+    text.length <= MAX_WORD_LABEL ? { value: Number.NaN, power: false, percent: false } : null;
+  for (const side of ['bottom', 'top'] as const) {
+    const labels = sideLabels(box, side, lines, word);
+    if (labels.length < 2) continue;
+    const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
+    if (!exact) continue;
+    const placed = labels.map((label, i) => ({ text: label.line.text, pixel: pixels[i] }));
+    const dates = fitDateAxis(
+      placed.map((label) => ({ ...label, confidence: 100 })),
+      [...context],
+    );
+    const named = dates
+      ? null
+      : fitCategoryAxis(
+          placed.map((label) => ({ ...label, value: parseTickLabel(label.text)?.value ?? null })),
+        );
+    const fitted = dates ?? named;
+    if (!fitted) continue;
+    return {
+      ...fitted.axis,
+      axis: 'x',
+      labels: labels.map((label) => label.line),
+      marks,
+      exact,
+      side,
+      warnings: dates?.warnings ?? [],
+      ...(dates && { confidence: dates.confidence }),
+      ...(named && { categories: named.categories }),
+    };
+  }
+  return null;
+}
+
+/**
+ * Where each label of a side points: the tick mark (a short line on the box's edge) it is
+ * centred on, else a grid line across the box, else its own centre (`exact` false). `marks`
+ * are the paths used.
+ */
+function placeOnMarks(
+  box: Box,
+  side: Side,
+  labels: readonly Label[],
+  segments: readonly Segment[],
+  scale: number,
+): { pixels: number[]; marks: number[]; exact: boolean } {
+  const horizontal = side === 'bottom' || side === 'top';
   const extent = horizontal ? box.bottom - box.top : box.right - box.left;
   const edge = { bottom: box.bottom, top: box.top, left: box.left, right: box.right }[side];
   const reach = Math.max(2 * scale, 0.02 * extent);
@@ -106,45 +202,24 @@ export function readAxis(
     }
     return best;
   };
-
-  const ticks: Tick[] = [];
-  const used: number[] = [];
+  const pixels: number[] = [];
+  const marks: number[] = [];
   let exact = true;
   for (const label of labels) {
     const best = nearest(ticksMarks, label) ?? nearest(gridMarks, label);
-    if (best) used.push(best.path);
+    if (best) marks.push(best.path);
     else exact = false;
-    ticks.push({
-      text: label.line.text,
-      value: label.parsed.value,
-      pixel: best ? best.at : label.centre,
-    });
+    pixels.push(best ? best.at : label.centre);
   }
-  const axis: AxisName = horizontal ? 'x' : 'y';
-  const fit = fitTicks(ticks, labels, (exact ? EXACT_RESIDUAL : CENTRED_RESIDUAL) * scale);
-  const warnings: string[] = [...fit.warnings];
-  if (!exact) warnings.push(`${axis} tick labels placed at their centres (no tick marks found)`);
-  if (labels.some((label) => label.line.missingMinus)) {
-    warnings.push(
-      `${axis} tick labels: a glyph the font lacks, drawn before numbers, read as a minus`,
-    );
-  }
-  return {
-    ...makeAxisScale(fit.scale, fit.intercept, fit.slope, fit.ticks),
-    axis,
-    labels: labels.map((label) => label.line),
-    marks: used,
-    exact,
-    side,
-    warnings: warnings.map((warning) => warning.replace('{axis}', axis)),
-  };
+  return { pixels, marks, exact };
 }
 
 /** The number labels of one side, nearest row or column first, in order along the axis. */
 function sideLabels(
   box: Box,
-  side: 'bottom' | 'top' | 'left' | 'right',
+  side: Side,
   lines: readonly TextLine[],
+  parse: (text: string) => ParsedTick | null,
 ): Label[] {
   const horizontal = side === 'bottom' || side === 'top';
   const candidates: { line: TextLine; parsed: ParsedTick; gap: number }[] = [];
@@ -166,7 +241,7 @@ function sideLabels(
     const [low, high] = horizontal ? [box.left, box.right] : [box.top, box.bottom];
     const slack = 0.01 * (high - low) + 0.5 * line.size;
     if (centre < low - slack || centre > high + slack) continue;
-    const parsed = parseTickLabel(line.text);
+    const parsed = parse(line.text);
     if (parsed) candidates.push({ line, parsed, gap });
   }
   if (candidates.length < 2) return [];

@@ -6,7 +6,7 @@
  */
 import type { Box } from '../types.js';
 import { isTick, type Segment, sameBox } from './findFrames.js';
-import { readAxis, type VectorAxis } from './readAxis.js';
+import { readAxis, readWordAxis, type VectorAxis } from './readAxis.js';
 import { type TextLine, union } from './textLines.js';
 import type { PdfPath } from './types.js';
 
@@ -47,12 +47,17 @@ export function readFrames(
   const framed: Framed[] = [];
   const rightLabels = new Map<Framed, VectorAxis>();
   for (const box of candidates) {
-    const x =
+    const numbers =
       readAxis(box, 'bottom', lines, segments, scale) ??
       readAxis(box, 'top', lines, segments, scale);
     const left = readAxis(box, 'left', lines, segments, scale);
     const right = readAxis(box, 'right', lines, segments, scale);
     const y = left ?? right;
+    // Words along x (dates, categories) where y reads as numbers and x does not.
+    const x =
+      fits(y) && !fits(numbers)
+        ? (readWordAxis(box, lines, segments, scale, []) ?? numbers)
+        : numbers;
     if (!x && !y) continue;
     const f = { box, x, y };
     framed.push(f);

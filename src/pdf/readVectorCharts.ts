@@ -99,7 +99,10 @@ export function readVectorCharts(page: PageContent): PageCharts {
         title: text.title,
         plot: chart.box,
         axes: {
-          x: axisResult(chart.x, xConfidence, text.xLabel, chart.box.left, chart.box.right),
+          x: {
+            ...axisResult(chart.x, xConfidence, text.xLabel, chart.box.left, chart.box.right),
+            ...(chart.x.categories && { categories: chart.x.categories }),
+          },
           y: axisResult(chart.y, yConfidence, text.yLabel, chart.box.bottom, chart.box.top),
         },
         series,
@@ -198,5 +201,5 @@ function nearestChart<T extends { box: Box }>(box: Box, charts: readonly T[]): T
  * 1, halved where it rests on fewer than three labels (two cannot disagree).
  */
 function vectorAxisConfidence(axis: VectorAxis): number {
-  return axis.ticks.length >= 3 ? 1 : 0.5;
+  return Math.min(axis.confidence ?? 1, axis.ticks.length >= 3 ? 1 : 0.5);
 }

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { digitizePdf } from '../../src/pdf/digitizePdf.js';
+
+/**
+ * Zoo charts saved as vector PDFs by their engines (`npm run zoo -- --all-pdf`), with the
+ * truth's axes and series: category axes of words, and tick labels whose minus the font lacks.
+ */
+const DIR = join(import.meta.dirname, '../fixtures/pdf/zoo');
+
+interface Truth {
+  x_scale: string;
+  x_range: [number, number];
+  y_range: [number, number];
+  x_categories?: string[];
+  series: { name: string; x: number[]; y: number[] }[];
+}
+
+async function read(id: string) {
+  const truth: Truth = JSON.parse(readFileSync(join(DIR, `${id}.truth.json`), 'utf8'));
+  const result = await digitizePdf(readFileSync(join(DIR, `${id}.pdf`)), {
+    source: `${id}.pdf`,
+    maxPixels: 20_000_000,
+  });
+  expect(result.charts).toHaveLength(1);
+  const [chart] = result.charts;
+  expect(chart.from).toBe('vector');
+  const span = (range: [number, number]) => range[1] - range[0];
+  // the plot's edges are the limits the engine used, every point on its drawn vertex
+  expect(Math.abs(chart.axes.x.min - truth.x_range[0]) / span(truth.x_range)).toBeLessThan(1e-3);
+  expect(Math.abs(chart.axes.y.max - truth.y_range[1]) / span(truth.y_range)).toBeLessThan(1e-3);
+  expect(chart.series.map((series) => series.name).sort()).toEqual(
+    truth.series.map((series) => series.name).sort(),
+  );
+  for (const expected of truth.series) {
+    const series = chart.series.find((found) => found.name === expected.name)!;
+    expected.x.forEach((x, k) => {
+      const near = series.points.some(
+        (point) =>
+          Math.abs(point.x - x) <= 1e-3 * span(truth.x_range) &&
+          Math.abs(point.y - expected.y[k]) <= 1e-3 * span(truth.y_range),
+      );
+      expect(near, `${expected.name} point ${k}`).toBe(true);
+    });
+  }
+  return { chart, truth };
+}
+
+describe('digitizePdf on zoo charts', () => {
+  it('reads an x axis of words on tick marks as categories (gnuplot: small medium large xl)', async () => {
+    const { chart, truth } = await read('z00120');
+    expect(chart.axes.x.scale).toBe('category');
+    expect(chart.axes.x.categories).toEqual(truth.x_categories);
+  });
+
+  it('reads month names with no year as categories (matplotlib: Jan ... Dec)', async () => {
+    const { chart, truth } = await read('z00007');
+    expect(chart.axes.x.scale).toBe('category');
+    expect(chart.axes.x.categories).toEqual(truth.x_categories);
+  });
+
+  it('reads a missing glyph before negative tick labels as their minus, and says so', async () => {
+    const { chart } = await read('z00056');
+    expect(chart.axes.y.ticks.map((tick) => tick.value)).toEqual([
+      0, -500000, -1000000, -1500000, -2000000, -2500000,
+    ]);
+    expect(chart.warnings).toContain(
+      'y tick labels: a glyph the font lacks, drawn before numbers, read as a minus',
+    );
+  });
+});
