@@ -69,3 +69,13 @@ export function scaleFromLimits(axis: AxisResult, minPixel: number, maxPixel: nu
   const slope = (v(axis.max) - v(axis.min)) / (maxPixel - minPixel);
   return makeAxisScale(axis.scale, v(axis.min) - slope * minPixel, slope, axis.ticks);
 }
+
+/**
+ * Whether a log axis labels `value`: an integer 1 to 9 times a power of ten. Engines label the
+ * powers, 2 and 5 (or 3) times them, or every multiple; never `125M` or `2.7B`.
+ */
+export function onLogTick(value: number): boolean {
+  if (!(value > 0)) return false;
+  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return Math.abs(mantissa - Math.round(mantissa)) <= 1e-6 * mantissa;
+}

@@ -1,6 +1,6 @@
 import type { AxisName, AxisScale, Word } from '../types.js';
 import { axisConfidence } from './axisConfidence.js';
-import { makeAxisScale } from './axisScale.js';
+import { makeAxisScale, onLogTick } from './axisScale.js';
 import { type Consensus, consensus, type Fit, upright } from './consensus.js';
 import {
   decimals,
@@ -34,6 +34,8 @@ export interface Calibration {
   /** 0..1: how far the axis can be trusted (0 when it could not be calibrated). */
   confidence: number;
   warnings: string[];
+  /** Whether every label the fit uses was read with a leading zero (`05` as 0.5, or `Q1` as `01`). */
+  leadingZeros?: boolean;
 }
 
 /** The readings a fit chose between, and the lines each scale offered. */
@@ -115,7 +117,12 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   if (confidence < DEFAULTS.lowConfidence) {
     warnings.push(`${axis} axis: calibration is doubtful (confidence ${confidence.toFixed(2)})`);
   }
-  return { axis: makeAxisScale(fit.scale, fit.intercept, fit.slope, ticks), confidence, warnings };
+  return {
+    axis: makeAxisScale(fit.scale, fit.intercept, fit.slope, ticks),
+    confidence,
+    warnings,
+    leadingZeros: fit.inliers.every((pair) => pair.repair === 'leading-zero'),
+  };
 }
 
 /**
@@ -135,9 +142,10 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
       pair.repair === 'second-reading',
   );
   const linear = consensus(pairs, 'linear', tolerance, axis);
-  // A label read as 0 or less is a misread on a log axis, not a reason to rule one out.
+  // A label read as 0 or less, or off a log axis' ticks (`onLogTick`), is a misread on a log
+  // axis, not a reason to rule one out; labels such as `125M 350M 2.7B` are none.
   const log = consensus(
-    [...originals, ...signRepairs].filter((pair) => pair.value > 0),
+    [...originals, ...signRepairs].filter((pair) => onLogTick(pair.value)),
     'log',
     tolerance,
     axis,

@@ -4,7 +4,7 @@ import type { AxisName, AxisScale, Box, PlotArea, Word } from '../types.js';
 import { scaleAxis } from './axisScale.js';
 import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
-import { type DateCalibration, fitDateAxis } from './dateAxis.js';
+import { type DateCalibration, fitDateAxis, isMonthList } from './dateAxis.js';
 import { parseDateLabel, splitDates } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
 import { snapToMark } from './tickReadings.js';
@@ -213,12 +213,18 @@ async function readXAgain(
 }> {
   const doubtful = xFit.confidence < DEFAULTS.doubtfulNumbers;
   const lettered = text.xTickWords.some((word) => word.text.trim() !== '' && !isNumber(word));
-  const words = doubtful || lettered ? await readTickWords() : [];
+  // Every label read with a leading zero (`01 02 03`) may be names the digit reader cannot
+  // spell (`Q1 Q2 Q3`) as much as decimals that lost their points.
+  const zeros = xFit.leadingZeros === true;
+  const words = doubtful || lettered || zeros ? await readTickWords() : [];
   const dated = words.length > 0 ? fitDates(words, text, plot) : null;
   if (dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0))) {
     return { timed: dated, named: null, numbers: xFit };
   }
-  if (!doubtful) return { timed: null, named: null, numbers: xFit };
+  if (!doubtful) {
+    const named = zeros && names(words) ? fitCategories(words, text) : null;
+    return { timed: null, named, numbers: xFit };
+  }
   // Each reading of slanted labels fitted as dates, else numbers: the surest fit is kept.
   const slanted = await readSlantedTickWords();
   if (slanted.length > 0) {
@@ -233,7 +239,11 @@ async function readXAgain(
     const better = numbers?.axis && numbers.confidence > xFit.confidence;
     return { timed, named: null, numbers: better ? numbers : xFit };
   }
-  const named = mostlyDates(words) || years(text.xTickWords) ? null : fitCategories(words, text);
+  const texts = words.map((word) => word.text);
+  const named =
+    (mostlyDates(words) && !isMonthList(texts)) || years(text.xTickWords)
+      ? null
+      : fitCategories(words, text);
   // Numbers read as words (letters allowed, by another reader) may fit where the digits did not.
   const again = named ? null : calibrateAxis({ axis: 'x', words, marks: xMarks(plot) });
   const better = again?.axis && again.confidence > xFit.confidence;
@@ -252,8 +262,7 @@ function xMarks(plot: PlotArea): number[] {
  * reads digits only, read `Q1` as `01`).
  */
 function fitCategories(words: Word[], text: ChartText) {
-  const read = words.map((word) => word.text.trim()).filter((text) => text !== '');
-  const names = read.length > 0 && read.every((text) => NAME_LETTER.test(text));
+  const named = names(words);
   const digits = text.xTickWords.map((word) => word.text);
   const texts = words.map((word) => word.text);
   const categories = (first: string[], then: string[]) =>
@@ -261,12 +270,21 @@ function fitCategories(words: Word[], text: ChartText) {
       words.map((word, i) => ({
         text: word.text,
         pixel: (word.box.left + word.box.right) / 2,
-        value: names
+        value: named
           ? null
           : (parseTickLabel(first[i])?.value ?? parseTickLabel(then[i])?.value ?? null),
       })),
     );
   return categories(digits, texts) && categories(texts, digits);
+}
+
+/**
+ * Whether every word that holds text holds a letter no number is written with: `Q1` does, `7B`
+ * (a number and its suffix) does not.
+ */
+function names(words: Word[]): boolean {
+  const read = words.map((word) => word.text.trim()).filter((text) => text !== '');
+  return read.length > 0 && read.every((text) => NAME_LETTER.test(text));
 }
 
 /**

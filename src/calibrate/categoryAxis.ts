@@ -1,6 +1,6 @@
 import { fitLine } from '../math.js';
 import type { AxisScale, Tick } from '../types.js';
-import { makeAxisScale } from './axisScale.js';
+import { makeAxisScale, onLogTick } from './axisScale.js';
 
 const DEFAULTS = {
   /** Labels sit on a grid of equal steps: each within this share of a step of its place. */
@@ -71,22 +71,24 @@ function steppedByValue(labels: CategoryLabel[], index: number[]): boolean {
   if (pairs.length < 3) return pairs.length === labels.length;
   const needed = Math.max(3, Math.ceil(pairs.length / 2));
   const indexSpan = pairs.at(-1)!.index - pairs[0].index;
-  const even = (values: number[]) => {
-    for (let a = 0; a < pairs.length; a++) {
-      for (let b = a + 1; b < pairs.length; b++) {
-        const slope = (values[b] - values[a]) / (pairs[b].index - pairs[a].index);
+  const even = (points: { index: number; value: number }[]) => {
+    for (const [a, first] of points.entries()) {
+      for (const second of points.slice(a + 1)) {
+        const slope = (second.value - first.value) / (second.index - first.index);
         if (!Number.isFinite(slope) || slope === 0) continue;
         // within a share of the span the line itself covers (a misread 1B spans nothing)
         const tolerance = Math.abs(slope) * indexSpan * DEFAULTS.byValue;
-        const on = values.filter(
-          (v, i) =>
-            Math.abs(values[a] + slope * (pairs[i].index - pairs[a].index) - v) <= tolerance,
+        const on = points.filter(
+          (p) => Math.abs(first.value + slope * (p.index - first.index) - p.value) <= tolerance,
         ).length;
         if (on >= needed) return true;
       }
     }
     return false;
   };
-  const values = pairs.map((pair) => pair.value);
-  return even(values) || (values.every((v) => v > 0) && even(values.map(Math.log10)));
+  // by value, or by its log where the values are ones a log axis labels (`onLogTick`)
+  const logged = pairs
+    .filter((pair) => onLogTick(pair.value))
+    .map((pair) => ({ index: pair.index, value: Math.log10(pair.value) }));
+  return even(pairs) || even(logged);
 }

@@ -79,6 +79,7 @@ export function fitDateAxis(
     if (date.month === undefined && date.day === undefined) date.month = 1;
   }
   fillMonths(dated);
+  if (monthList(dated) && !yearIn(context)) return null;
   const year = fillYears(dated, context);
   if (year.from === 'context') {
     warnings.push(`x axis: dates print no year; ${year.year} taken from the chart's text`);
@@ -192,12 +193,10 @@ function fillYears(
   if (anchor < 0) anchor = dated.findIndex((date) => date.year !== undefined);
   let from: 'labels' | 'context' | 'assumed' = 'labels';
   if (anchor < 0) {
-    const printed = context
-      .map((text) => /\b(1[89]\d\d|2[01]\d\d)\b/.exec(text ?? ''))
-      .find((match) => match !== null);
+    const printed = yearIn(context);
     anchor = dated.findIndex((date) => date.month !== undefined);
-    from = printed ? 'context' : 'assumed';
-    dated[anchor].year = printed ? Number(printed[1]) : DEFAULTS.defaultYear;
+    from = printed !== null ? 'context' : 'assumed';
+    dated[anchor].year = printed ?? DEFAULTS.defaultYear;
   }
   const key = (date: Dated) => (date.month ?? 1) * 32 + (date.day ?? 1);
   for (let i = anchor + 1; i < dated.length; i++) {
@@ -213,4 +212,31 @@ function fillYears(
     }
   }
   return { from, year: dated[anchor].year! };
+}
+
+/** The first year (1800 to 2199) the chart's text names, or null. */
+function yearIn(context: readonly (string | null)[]): number | null {
+  for (const text of context) {
+    const match = /\b(1[89]\d\d|2[01]\d\d)\b/.exec(text ?? '');
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+/**
+ * Whether dated labels are month names alone, one month after another (`Jan Feb Mar`, `Nov Dec
+ * Jan`): with no year anywhere that is a list of months (categories), not a stretch of time.
+ */
+function monthList(dated: readonly DateParts[]): boolean {
+  return (
+    dated.length >= 2 &&
+    dated.every((date) => date.year === undefined && date.day === undefined) &&
+    dated.every((date, i) => i === 0 || date.month === (dated[i - 1].month! % 12) + 1)
+  );
+}
+
+/** Whether tick label texts are a list of months (see `monthList`). */
+export function isMonthList(texts: readonly string[]): boolean {
+  const parts = texts.filter((text) => text.trim() !== '').map(parseDateLabel);
+  return parts.every((date) => date?.month !== undefined) && monthList(parts as DateParts[]);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeAxisScale, scaleAxis, scaleFromLimits } from '../../src/calibrate/axisScale.js';
+import {
+  makeAxisScale,
+  onLogTick,
+  scaleAxis,
+  scaleFromLimits,
+} from '../../src/calibrate/axisScale.js';
 import type { AxisResult } from '../../src/types.js';
 
 describe('makeAxisScale', () => {
@@ -67,6 +72,17 @@ describe('scaleFromLimits', () => {
         false,
         false,
       ]);
+    }
+  });
+});
+
+describe('onLogTick', () => {
+  it('accepts what log axes label (1 to 9 times a power of ten), nothing else', () => {
+    for (const value of [1, 10, 1e-3, 2e6, 5, 0.3, 30, 9e-7, 0.001, 0.2]) {
+      expect(onLogTick(value)).toBe(true);
+    }
+    for (const value of [125e6, 350e6, 1.3e9, 2.7e9, 0.15, 25, 0, -10, Number.NaN]) {
+      expect(onLogTick(value)).toBe(false);
     }
   });
 });

@@ -71,6 +71,37 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.categories).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
   });
 
+  it('reads again as words labels all read with a leading zero, though sure (Q1 as 01)', async () => {
+    const pixels = [100, 200, 300, 400];
+    const axes = await calibrate(['01', '02', '03', '04'], ['Q1', 'Q2', 'Q3', 'Q4'], pixels, 95);
+    expect(axes.categories).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    // ...and keeps the repaired decimals where the words read the same digits
+    const decimals = await calibrate(
+      ['05', '10', '15', '20'],
+      ['05', '10', '15', '20'],
+      pixels,
+      95,
+    );
+    expect(decimals.xAxis.scale).toBe('linear');
+    expect(decimals.xAxis.pixelToData(400)).toBeCloseTo(2, 6);
+  });
+
+  it('takes model sizes at even steps for categories, not a log axis (125M ... 13B)', async () => {
+    const sizes = ['125M', '350M', '1.3B', '2.7B', '6.7B', '13B'];
+    const pixels = [75, 135, 195, 255, 315, 375];
+    const axes = await calibrate(sizes, sizes, pixels, 95);
+    expect(axes.xAxis.scale).toBe('category');
+    expect(axes.categories).toEqual(sizes);
+  });
+
+  it('takes a list of month names with no year for categories, not dates in an assumed year', async () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'];
+    const pixels = [75, 135, 195, 255, 315, 375];
+    const axes = await calibrate(['', '', '', '', '', ''], months, pixels, 95);
+    expect(axes.xAxis.scale).toBe('category');
+    expect(axes.categories).toEqual(months);
+  });
+
   it('fits the words as numbers where they are surer than the digits', async () => {
     // 0, 4,000, 8,000 printed; the digits read two of them wrong, the words a speck as a quote.
     const pixels = [100, 250, 400];

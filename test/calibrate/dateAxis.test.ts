@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, fitDateAxis } from '../../src/calibrate/dateAxis.js';
+import { DAY_MS, fitDateAxis, isMonthList } from '../../src/calibrate/dateAxis.js';
 
 /** Labels `step` px apart from `first`, read with full confidence. */
 const at = (texts: string[], first: number, step: number) =>
@@ -135,6 +135,19 @@ describe('fitDateAxis', () => {
       "x tick '2011-01' disagrees with the other dates and was ignored",
     ]);
     expect(day(fit!.axis.pixelToData(100 + 181))).toBe('2011-07-01');
+  });
+
+  it('leaves a list of month names with no year to categories, unless the chart names one', () => {
+    const months = at(['Nov', 'Dec', 'Jan', 'Feb'], 0, 50);
+    expect(fitDateAxis(months, [null])).toBeNull();
+    expect(isMonthList(['Nov', 'Dec', 'Jan', 'Feb'])).toBe(true);
+    const named = fitDateAxis(months, ['Sales in 2019']);
+    expect(named?.axis.scale).toBe('time');
+    expect(day(named!.axis.pixelToData(100))).toBe('2020-01-01');
+    // every other month is a stretch of time, whatever its year
+    expect(fitDateAxis(at(['May', 'Jul', 'Sep'], 0, 50), [null])?.axis.scale).toBe('time');
+    expect(isMonthList(['May', 'Jul', 'Sep'])).toBe(false);
+    expect(isMonthList(['Jan 2020', 'Feb 2020'])).toBe(false);
   });
 
   it('finds no date axis in numbers, years alone, names, or too few dates', () => {
