@@ -30,8 +30,11 @@ const SAMPLE_GAP = 2.5;
 const SAMPLE_LENGTH = 6;
 /** ...and its middle within this many ems of the text's middle height. */
 const SAMPLE_RISE = 0.6;
-/** A key box behind a sample (ggplot2's) is at most this many ems tall... */
-const KEY_BOX = 2.2;
+/**
+ * A key box behind a sample (ggplot2's: 17.28 pt whatever the text's size, 2.4 ems of 7.2 pt
+ * text) is at most this many ems tall...
+ */
+const KEY_BOX = 3.2;
 /** ...and a filled box this tall or more is one (a square marker is smaller). */
 const MIN_KEY_BOX = 1.2;
 
