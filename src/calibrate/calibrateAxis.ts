@@ -17,6 +17,11 @@ const DEFAULTS = {
   toleranceShare: 0.08,
   /** Below this confidence an axis is reported as doubtful in `warnings`. */
   lowConfidence: 0.5,
+  /**
+   * How far a linear fit can be trusted whose labels do not step by whole multiples of their
+   * smallest step (`13 34 70`: names, or misreads, that a loose fit let through).
+   */
+  unevenSteps: 0.5,
   /** Two fits put the labels in the same place within this share of the span they label. */
   sameShare: 0.02,
 } as const;
@@ -96,7 +101,13 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     .map((pair) => ({ text: pair.text, value: pair.value, pixel: pair.pixel }))
     .sort((a, b) => a.pixel - b.pixel);
   const grouped = fit.inliers.some((pair) => pair.repair === 'grouping');
-  const confidence = axisConfidence({
+  const even = fit.scale !== 'linear' || evenSteps(fit.inliers.map((pair) => pair.value));
+  if (!even) {
+    warnings.push(
+      `${axis} tick labels ${ticks.map((tick) => `'${tick.text}'`).join(', ')} do not step evenly: their values are in doubt`,
+    );
+  }
+  const fitted = axisConfidence({
     scale: fit.scale,
     intercept: fit.intercept,
     slope: fit.slope,
@@ -114,6 +125,7 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     marks,
     tickPixels: ticks.map((tick) => tick.pixel),
   });
+  const confidence = even ? fitted : fitted * DEFAULTS.unevenSteps;
   if (confidence < DEFAULTS.lowConfidence) {
     warnings.push(`${axis} axis: calibration is doubtful (confidence ${confidence.toFixed(2)})`);
   }
@@ -262,6 +274,18 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
     );
   }
   return warnings;
+}
+
+/**
+ * Whether values step by whole multiples of their smallest step (a label or two may be missing),
+ * as every engine prints a linear axis' ticks; two values always do.
+ */
+function evenSteps(values: number[]): boolean {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  if (sorted.length < 3) return true;
+  const gaps = sorted.slice(1).map((value, i) => value - sorted[i]);
+  const step = Math.min(...gaps);
+  return gaps.every((gap) => Math.abs(gap / step - Math.round(gap / step)) <= 0.02);
 }
 
 /** True for 10^n, n an integer (up to the rounding of a parsed decimal like 0.001). */

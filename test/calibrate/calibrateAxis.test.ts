@@ -27,6 +27,24 @@ describe('calibrateAxis', () => {
     expect(warnings).toContain("y tick '18' was read as '1.8': its decimal point was lost");
   });
 
+  it('doubts labels a loose fit lets through that do not step evenly (30 misread as 31)', () => {
+    const words = ['31', '20', '10'].map((text, i) => label(text, 100 + 100 * i));
+    const uneven = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(uneven.axis?.ticks).toHaveLength(3);
+    expect(uneven.warnings).toContain(
+      "y tick labels '31', '20', '10' do not step evenly: their values are in doubt",
+    );
+    const even = calibrateAxis({
+      axis: 'y',
+      words: ['30', '20', '10'].map((text, i) => label(text, 100 + 100 * i)),
+      marks: [],
+    });
+    expect(uneven.confidence).toBeLessThanOrEqual(even.confidence / 2);
+    // a label left out (0.5 1.5 2.0) is no uneven step
+    const skipped = ['2.0', '1.5', '0.5'].map((text, i) => label(text, [100, 200, 400][i]));
+    expect(calibrateAxis({ axis: 'y', words: skipped, marks: [] }).warnings).toEqual([]);
+  });
+
   it('trusts two labels read with their decimal point over six that lost it', () => {
     // Read as whole numbers, the six lie on a line of their own (24 .. 10), and the two
     // labels read right would be the misreads.
