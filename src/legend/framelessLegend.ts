@@ -1,4 +1,4 @@
-import type { Rgb } from '../color.js';
+import { channelDistance, channelSpread, type Rgb } from '../color.js';
 import { findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import type { LegendLayout, LegendSlot } from './findLegend.js';
@@ -30,12 +30,18 @@ const DEFAULTS = {
   rule: 0.5,
   /** Inside the plot, entries are looked for in strips this many times narrower too (half overlapping). */
   strips: 3,
+  /** A name of one glyph is at least this share of its text's height wide... */
+  minGlyph: 0.3,
+  /** ...and its ink spans this share of the text's rows (a dot or a dash is no name). */
+  glyphRows: 0.7,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
   entrySpace: SAMPLES.entrySpace,
+  wordSpace: SAMPLES.wordSpace,
+  handleInk: SAMPLES.handleInk,
 } as const;
 
 /**
@@ -144,11 +150,16 @@ function legendIn(
       (row, column) => row >= box.top && row < box.bottom && text(row, column),
     );
   };
-  const group = oneHeight(
+  const group = wholeNames(
     image,
     background,
-    oneSide(image, background, region, alignedGroup(candidates)),
-    reread,
+    region,
+    oneHeight(
+      image,
+      background,
+      oneSide(image, background, region, alignedGroup(candidates)),
+      reread,
+    ),
   );
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
@@ -225,14 +236,30 @@ function entriesIn(
     // What the dark entries hold is taken; a title before them is not a name.
     const taken = (box: Box) =>
       dark.some((slot) => [slot.handle, slot.text].some((b) => overlaps(b, box)));
+    // A line of text is as wide as it is high, or one glyph as tall as the band (a numeric
+    // name: '2', '8').
+    const glyph = ({ from, to }: { from: number; to: number }) => {
+      let first = bottom;
+      let last = top;
+      for (let c = from; c <= to; c++) {
+        if (!columnDark[c]) continue;
+        first = Math.min(first, inkTop[c]);
+        last = Math.max(last, inkBottom[c]);
+      }
+      return (
+        to - from + 1 >= height * DEFAULTS.minGlyph &&
+        last - first + 1 >= height * DEFAULTS.glyphRows
+      );
+    };
     const lines = findRuns(columnDark, Math.round(height * DEFAULTS.entrySpace))
+      .filter((run) => run.to - run.from + 1 >= height || glyph(run))
       .map((run) => ({
         left: run.from + within.left,
         right: run.to + within.left + 1,
         top,
         bottom,
       }))
-      .filter((line) => line.right - line.left >= height && !taken(line));
+      .filter((line) => !taken(line));
     const paired = (sides: readonly (-1 | 1)[]) =>
       lines.flatMap((line) => {
         const slot =
@@ -399,6 +426,71 @@ function oneHeight(
     );
   }
   return found;
+}
+
+/**
+ * A name goes on past its dark ink, away from its sample, over grey ink lighter than text is
+ * taken to be (thin strokes of grey text, an `=` and the digits after it in Chart.js' #666),
+ * while the gaps are no wider than a word space, up to another entry or the region's side.
+ */
+function wholeNames(
+  image: Raster,
+  background: Rgb,
+  region: Box,
+  slots: LegendSlot[],
+): LegendSlot[] {
+  const { data, width } = image;
+  return slots.map((slot) => {
+    const { text } = slot;
+    const side = slot.handle.left < text.left ? 1 : -1;
+    const height = text.bottom - text.top;
+    const maxGap = Math.round(height * DEFAULTS.wordSpace);
+    const inked = (column: number) => {
+      for (let row = text.top; row < text.bottom; row++) {
+        const o = (row * width + column) * 3;
+        if (
+          channelSpread(data, o) < DEFAULTS.textGrey &&
+          channelDistance(data, o, background) > DEFAULTS.handleInk
+        )
+          return true;
+      }
+      return false;
+    };
+    // Ink above and below the text's rows too is a line drawn across them (a frame, an axis).
+    const across = (column: number) =>
+      [text.top - 2, text.bottom + 1].every(
+        (row) =>
+          row >= 0 &&
+          row < image.height &&
+          channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk,
+      );
+    const blocked = (column: number) =>
+      column < region.left ||
+      column >= region.right ||
+      across(column) ||
+      slots.some(
+        (other) =>
+          other !== slot &&
+          [other.handle, other.text].some(
+            (box) =>
+              column >= box.left &&
+              column < box.right &&
+              box.top < text.bottom &&
+              box.bottom > text.top,
+          ),
+      );
+    let end = side > 0 ? text.right - 1 : text.left;
+    for (let column = end + side, gap = 0; gap <= maxGap && !blocked(column); column += side) {
+      if (inked(column)) {
+        end = column;
+        gap = 0;
+      } else {
+        gap++;
+      }
+    }
+    const grown = side > 0 ? { ...text, right: end + 1 } : { ...text, left: end };
+    return { ...slot, text: grown };
+  });
 }
 
 /**

@@ -325,6 +325,7 @@ function findHandle(
   side: -1 | 1,
   region: Box,
   { gap, reach }: { gap: number; reach: number },
+  retried = false,
 ): Box | null {
   const { data, width } = image;
   const height = text.bottom - text.top;
@@ -371,7 +372,20 @@ function findHandle(
   }
   const [left, right] = side < 0 ? [far, near + 1] : [near, far + 1];
   // A line sample is about two font sizes long; a marker or box symbol, at least half one.
-  if (right - left < height * DEFAULTS.minHandle || right - left > height * DEFAULTS.maxHandle)
-    return null;
+  if (right - left > height * DEFAULTS.maxHandle) return null;
+  if (right - left < height * DEFAULTS.minHandle) {
+    // A grey sliver touching the text is a faint part of its first (or last) glyph, not a
+    // sample (a T's bar or a serif lighter than the dark ink the text's box was taken from):
+    // the sample is looked for past it.
+    const sliver = { left, right, top: text.top, bottom: text.bottom };
+    const touching = Math.abs(near - from) <= DEFAULTS.textEdge;
+    const color = dominantColor(image, sliver, background);
+    const grey =
+      !colored(color) &&
+      channelDistance(Uint8Array.from(color), 0, background) > DEFAULTS.handleInk;
+    if (!touching || retried || !grey) return null;
+    const past = side < 0 ? { ...text, left: far } : { ...text, right: far + 1 };
+    return findHandle(image, background, past, side, region, { gap, reach }, true);
+  }
   return { left, right, top: text.top, bottom: text.bottom };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaE, fromHex, type Rgb, rgbToLab } from '../../src/color.js';
-import { findLegend, type LegendLayout } from '../../src/legend/findLegend.js';
+import { findLegend, type LegendLayout, type LegendSlot } from '../../src/legend/findLegend.js';
 import { sampleStyle } from '../../src/legend/sampleStyle.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
@@ -201,6 +201,51 @@ describe('findLegend', () => {
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
       expect(slot.text.bottom - slot.text.top).toBeLessThan(15);
     }
+  });
+
+  it('keeps names of one glyph (numeric names: "2" beside "16")', async () => {
+    const x = [0, 1, 2, 3, 4, 5];
+    const { legend } = await legendOf(
+      spec({
+        legendFrame: false,
+        series: [
+          { name: '2', color: hex(BLUE), x, y: [1, 3, 4, 6, 7, 8] },
+          { name: '16', color: hex(RED), x, y: [2, 2.5, 3, 3.5, 5, 4] },
+        ],
+      }),
+    );
+    expect(legend?.slots).toHaveLength(2);
+    const [two, sixteen] = legend!.slots;
+    expect(deltaE(rgbToLab(two.color), rgbToLab(BLUE))).toBeLessThan(COLOR_TOLERANCE);
+    // One glyph, narrower than it is high, and half as wide as the two-digit name.
+    expect(two.text.right - two.text.left).toBeLessThan(two.text.bottom - two.text.top);
+    expect(two.text.right - two.text.left).toBeLessThan(
+      (sixteen.text.right - sixteen.text.left) * 0.75,
+    );
+    for (const slot of legend!.slots) expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+  });
+
+  it("finds the sample past a faint part of its name's first glyph (a T's bar, JPEG, a zoo chart)", async () => {
+    const { legend } = await fixtureLegend('echarts-first-name-T.jpg');
+    // Test, Greedy, Random: 'Test' (its T's bar fainter than the text's dark ink) was lost.
+    const colors = ['#d62728', '#1f77b4', '#2ca02c'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE * 2,
+      );
+      expect(slot.handle.right).toBeLessThan(slot.text.left);
+    });
+  });
+
+  it('takes the whole of a grey name whose thin strokes are lighter than its dark ink (Chart.js, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('chartjs-grey-names.png');
+    // Test, lr=0.01, AdamW, Treatment: '=0.01' in #666 is fainter than 'lr'.
+    expect(legend?.slots).toHaveLength(4);
+    const [test, lr] = legend!.slots;
+    const wide = (slot: LegendSlot) => slot.text.right - slot.text.left;
+    // 'lr' alone is half as wide as 'Test'.
+    expect(wide(lr)).toBeGreaterThan(wide(test) * 1.4);
   });
 
   // Zoo charts whose samples are dark lines: each entry's sample and name, and the sample's dash.
