@@ -28,6 +28,17 @@ export function findRuns(profile: Uint8Array | Uint32Array, maxGap: number, minL
   return runs;
 }
 
+/** A row-major mask `width` x `height` as its columns, each a row of the result. */
+export function transpose(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let row = 0; row < height; row++) {
+    for (let column = 0, i = row * width; column < width; column++, i++) {
+      out[column * height + row] = mask[i];
+    }
+  }
+  return out;
+}
+
 /** Least-squares line `y = intercept + slope * x`; null with fewer than two distinct x. */
 export function fitLine(
   xs: readonly number[],
