@@ -36,7 +36,6 @@ export function findLines(
   return [...findStrokes(lines, count, length, minRun, 0).filter(isThin), ...bands];
 }
 
-
 /**
  * The widest gap to bridge inside a filled panel along rows (columns): the widest gap between
  * two bands of fill beside each other (found bridging `gap` px) that a tick mark continues

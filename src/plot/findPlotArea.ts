@@ -1,6 +1,6 @@
 import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
-import { transpose } from '../math.js';
 import { DigitizeError } from '../errors.js';
+import { transpose } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
@@ -76,22 +76,21 @@ export function findPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
   const { page, ink } = pageInk(image);
   // Each column as a row, for the lines along columns (transposed once).
-  let transposed: Uint8Array | null = null;
-  const linesOf = (along: 'row' | 'column') =>
-    along === 'row' ? ink : (transposed ??= transpose(ink, width, height));
+  const byColumn = transpose(ink, width, height);
   // Strokes are unbroken runs. A filled panel is crossed by white grid lines: bridged, it
   // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));
   const linesAlong = (along: 'row' | 'column') => {
-    const [count, length] = along === 'row' ? [height, width] : [width, height];
+    const [lines, count, length] =
+      along === 'row' ? [ink, height, width] : [byColumn, width, height];
     const minRun = Math.round(length * DEFAULTS.minLineShare);
     const thin = (line: Line) => line.last - line.first < DEFAULTS.maxStroke;
     // The image's outermost row or column alone is a rasteriser's seam, not a stroke.
     const last = (along === 'row' ? height : width) - 1;
     const seam = (line: Line) => line.last === 0 || line.first === last;
     return [
-      ...findLines(linesOf(along), count, length, minRun, 0).filter(thin),
-      ...findLines(linesOf(along), count, length, minRun, gap).filter(
+      ...findLines(lines, count, length, minRun, 0).filter(thin),
+      ...findLines(lines, count, length, minRun, gap).filter(
         (line) => !thin(line) && panelBand(image, page, line, along),
       ),
     ]

@@ -114,7 +114,15 @@ function enclosedPockets(weight: Float32Array, width: number, box: Box): Pocket[
     const r = root(j);
     let pocket = pockets.get(r);
     if (!pocket) {
-      pocket = { left: right, top: bottom, right: left, bottom: top, size: 0, runs: [], open: false };
+      pocket = {
+        left: right,
+        top: bottom,
+        right: left,
+        bottom: top,
+        size: 0,
+        runs: [],
+        open: false,
+      };
       pockets.set(r, pocket);
     }
     const [row, start, end] = [rows[j], starts[j], ends[j]];
