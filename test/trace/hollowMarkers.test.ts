@@ -143,7 +143,7 @@ describe('fillHollowMarkers', () => {
         const ink = inkOf(cells.map((row) => row.join('')));
         expect(fillHollowMarkers(ink)).toEqual(referenceFill(ink));
       }),
-      { numRuns: 200 },
+      { numRuns: 60 },
     );
     // rings of several sizes on a line, with pixels flipped: holes broken, joined, split
     fc.assert(
@@ -157,7 +157,7 @@ describe('fillHollowMarkers', () => {
           expect(fillHollowMarkers(ink)).toEqual(referenceFill(ink));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
