@@ -101,7 +101,7 @@ export async function runPipeline(
     separate(image, plot, region, legend, entries),
   );
   const traces = await clock.run('trace', () => {
-    // The drawn pixels, listed once: a few percent of the image.
+    // The drawn pixels, listed once (most of a plot is its background).
     const drawn = indicesOf(ink);
     return masks.map((mask) => {
       if (mask.count === 0) return null;
