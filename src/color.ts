@@ -196,14 +196,27 @@ export function mostCommonColor(data: Uint8Array, offsets: Iterable<number>): Rg
   const counts = new Map<number, number>();
   let best = 0xffffff;
   let bestCount = 0;
-  for (const o of offsets) {
-    const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-    const count = (counts.get(key) ?? 0) + 1;
+  // Runs of one colour (most of a page) are counted, then added at once: the first colour to
+  // reach the highest count still wins, as counted one pixel at a time.
+  let key = -1;
+  let run = 0;
+  const add = () => {
+    if (run === 0) return;
+    const count = (counts.get(key) ?? 0) + run;
     counts.set(key, count);
     if (count > bestCount) {
       best = key;
       bestCount = count;
     }
+  };
+  for (const o of offsets) {
+    const here = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
+    if (here !== key) {
+      add();
+      [key, run] = [here, 0];
+    }
+    run++;
   }
+  add();
   return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
 }

@@ -28,6 +28,23 @@ export function findRuns(profile: Uint8Array | Uint32Array, maxGap: number, minL
   return runs;
 }
 
+/** A row-major mask `width` x `height` as its columns, each a row of the result. */
+export function transpose(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  // A few columns at a time, down every row: the writes stay in that many runs (one pixel at a
+  // time across the whole width put each write in a different cache line).
+  const block = 16;
+  for (let first = 0; first < width; first += block) {
+    const last = Math.min(width, first + block);
+    for (let row = 0; row < height; row++) {
+      for (let column = first, i = row * width + first; column < last; column++, i++) {
+        out[column * height + row] = mask[i];
+      }
+    }
+  }
+  return out;
+}
+
 /** Least-squares line `y = intercept + slope * x`; null with fewer than two distinct x. */
 export function fitLine(
   xs: readonly number[],

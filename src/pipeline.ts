@@ -100,12 +100,14 @@ export async function runPipeline(
   const { masks, ink, dark } = await clock.run('separate', () =>
     separate(image, plot, region, legend, entries),
   );
-  const traces = await clock.run('trace', () =>
-    masks.map((mask) => {
+  const traces = await clock.run('trace', () => {
+    // The drawn pixels, listed once (most of a plot is its background).
+    const drawn = indicesOf(ink);
+    return masks.map((mask) => {
       if (mask.count === 0) return null;
       // Whatever else is drawn may be hiding this series.
       const occluded = new Uint8Array(ink.length);
-      for (let j = 0; j < ink.length; j++) occluded[j] = ink[j] && mask.weight[j] === 0 ? 1 : 0;
+      for (const j of drawn) if (mask.weight[j] === 0) occluded[j] = 1;
       // Dark ink may outline its markers, unless the series is dark itself.
       const outlines = Math.max(...mask.color) > DEFAULTS.outlineDark ? dark : undefined;
       return traceSeries(
@@ -119,8 +121,8 @@ export async function runPipeline(
         },
         mask.markers,
       );
-    }),
-  );
+    });
+  });
   const { series, warnings: doubts } = await clock.run('review', () =>
     reviewSeries({
       masks,
@@ -216,6 +218,15 @@ function slantedBand(band: Box, plot: PlotArea, width: number): Box {
 function textHeightOf(words: Word[]): number {
   const heights = words.map((word) => word.box.bottom - word.box.top).sort((a, b) => a - b);
   return heights.length > 0 ? heights[Math.floor(heights.length / 2)] : DEFAULTS.textHeight;
+}
+
+/** The indices of a mask's set pixels. */
+function indicesOf(mask: Uint8Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i];
+  const indices = new Int32Array(count);
+  for (let i = 0, k = 0; k < count; i++) if (mask[i]) indices[k++] = i;
+  return indices;
 }
 
 /** A box grown by `by` px on every side. */

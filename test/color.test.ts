@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaE2000, type Lab } from '../src/color.js';
+import { deltaE2000, type Lab, mostCommonColor } from '../src/color.js';
 
 describe('deltaE2000', () => {
   // Pairs and differences from the test data of Sharma, Wu and Dalal (2005), table 1.
@@ -23,5 +23,25 @@ describe('deltaE2000', () => {
 
   it('is 0 between a colour and itself', () => {
     expect(deltaE2000([62, 20, -30], [62, 20, -30])).toBe(0);
+  });
+});
+
+describe('mostCommonColor', () => {
+  /** Pixel data of the colours given (one grey level each), and every pixel's offset. */
+  const pixels = (greys: number[]) => ({
+    data: Uint8Array.from(greys.flatMap((g) => [g, g, g])),
+    offsets: greys.map((_, i) => i * 3),
+  });
+
+  it('gives the commonest colour, runs or scattered', () => {
+    const { data, offsets } = pixels([5, 9, 9, 5, 7, 9, 5, 5]);
+    expect(mostCommonColor(data, offsets)).toEqual([5, 5, 5]);
+  });
+
+  it('breaks a tie for the colour that reached the count first', () => {
+    const { data, offsets } = pixels([1, 1, 1, 2, 2, 2, 2, 1]);
+    expect(mostCommonColor(data, offsets)).toEqual([2, 2, 2]);
+    const other = pixels([2, 1, 1, 2, 1, 2]);
+    expect(mostCommonColor(other.data, other.offsets)).toEqual([1, 1, 1]);
   });
 });

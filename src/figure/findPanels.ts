@@ -1,5 +1,4 @@
-import { inkMask } from '../color.js';
-import { pageBackground } from '../plot/findPlotArea.js';
+import { pageInk } from '../plot/findPlotArea.js';
 import type { Box, Raster } from '../types.js';
 import { completeGrid } from './completeGrid.js';
 import { keepPlots } from './keepPlots.js';
@@ -29,8 +28,7 @@ export function findPanels(image: Raster): FoundPanel[] {
   const { width, height } = image;
   const whole: Box = { left: 0, top: 0, right: width, bottom: height };
   const one = [{ box: whole, plot: whole }];
-  const page = pageBackground(image);
-  const ink = inkMask(image, page, DEFAULTS.ink);
+  const { page, ink } = pageInk(image);
   const minRun = Math.max(DEFAULTS.minRun, Math.min(width, height) * DEFAULTS.minRunShare);
   // as findPlotArea: gaps bridged in a run, and how far lines of one plot may disagree
   const gap = Math.max(1, Math.round((width + height) / 500));

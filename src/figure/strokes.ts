@@ -1,4 +1,4 @@
-import { findRuns } from '../math.js';
+import { findRuns, transpose } from '../math.js';
 import { DEFAULTS } from './panelDefaults.js';
 
 /** A straight run of ink in successive rows (or columns): a line, or a band of a filled panel. */
@@ -25,12 +25,15 @@ export function findLines(
   gap: number,
   tol: number,
 ): Stroke[] {
-  let bands = findStrokes(ink, width, height, along, minRun, gap).filter((s) => !isThin(s));
+  // Each row (column) of the image in turn, as a row of `lines`: columns transposed once.
+  const lines = along === 'row' ? ink : transpose(ink, width, height);
+  const [count, length] = along === 'row' ? [height, width] : [width, height];
+  let bands = findStrokes(lines, count, length, minRun, gap).filter((s) => !isThin(s));
   const bridge = gridGap(ink, width, height, along, bands, gap, tol);
   if (bridge > gap) {
-    bands = findStrokes(ink, width, height, along, minRun, bridge).filter((s) => !isThin(s));
+    bands = findStrokes(lines, count, length, minRun, bridge).filter((s) => !isThin(s));
   }
-  return [...findStrokes(ink, width, height, along, minRun, 0).filter(isThin), ...bands];
+  return [...findStrokes(lines, count, length, minRun, 0).filter(isThin), ...bands];
 }
 
 /**
@@ -93,26 +96,22 @@ export function isThin(stroke: Stroke): boolean {
 }
 
 /**
- * Straight runs of ink at least `minRun` long, several per row (column), bridging gaps of up to
- * `maxGap` px, joined over successive rows (columns) while their ends stay put.
+ * Straight runs of ink at least `minRun` long, several per line (the `count` rows of `lines`,
+ * each `length` long), bridging gaps of up to `maxGap` px, joined over successive lines while
+ * their ends stay put.
  */
 function findStrokes(
-  ink: Uint8Array,
-  width: number,
-  height: number,
-  along: 'row' | 'column',
+  lines: Uint8Array,
+  count: number,
+  length: number,
   minRun: number,
   maxGap: number,
 ): Stroke[] {
-  const count = along === 'row' ? height : width;
-  const length = along === 'row' ? width : height;
-  const [lineStep, step] = along === 'row' ? [width, 1] : [1, width];
   const done: Stroke[] = [];
   let open: Stroke[] = [];
-  const profile = new Uint8Array(length);
   for (let i = 0; i < count; i++) {
-    for (let j = 0, at = i * lineStep; j < length; j++, at += step) profile[j] = ink[at];
     const next: Stroke[] = [];
+    const profile = lines.subarray(i * length, (i + 1) * length);
     for (const run of findRuns(profile, maxGap, minRun)) {
       const k = open.findIndex(
         (s) =>

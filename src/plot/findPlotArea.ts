@@ -1,5 +1,6 @@
 import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
+import { transpose } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
@@ -28,7 +29,7 @@ const DEFAULTS = {
  * The most common colour of the image's border, a band a few pixels deep: the page background
  * (a rasteriser may leave a one-pixel line of another colour along an edge).
  */
-export function pageBackground({ data, width, height }: Raster): Rgb {
+function pageBackground({ data, width, height }: Raster): Rgb {
   const depth = Math.max(
     1,
     Math.min(DEFAULTS.borderDepth, Math.floor(Math.min(width, height) / 4)),
@@ -48,6 +49,24 @@ export function pageBackground({ data, width, height }: Raster): Rgb {
   return mostCommonColor(data, border());
 }
 
+/** Per image: its page background and the ink on it (both found once, see pageInk). */
+const pageInks = new WeakMap<Raster, { page: Rgb; ink: Uint8Array }>();
+
+/**
+ * The page background of an image and its ink: 1 where a pixel differs from the page by more
+ * than DEFAULTS.ink. Found once per image (finding the panels and then the plot of a one-chart
+ * image need both); the mask is shared, so callers only read it.
+ */
+export function pageInk(image: Raster): { page: Rgb; ink: Uint8Array } {
+  let found = pageInks.get(image);
+  if (!found) {
+    const page = pageBackground(image);
+    found = { page, ink: inkMask(image, page, DEFAULTS.ink) };
+    pageInks.set(image, found);
+  }
+  return found;
+}
+
 /**
  * Finds the plot area: the frame, spines or filled panel of the axes, then the tick marks
  * and grid lines on it. Throws DigitizeError: NO_CHART_FOUND when nothing like axes is drawn,
@@ -55,20 +74,23 @@ export function pageBackground({ data, width, height }: Raster): Rgb {
  */
 export function findPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
-  const page = pageBackground(image);
-  const ink = inkMask(image, page, DEFAULTS.ink);
+  const { page, ink } = pageInk(image);
+  // Each column as a row, for the lines along columns (transposed once).
+  const byColumn = transpose(ink, width, height);
   // Strokes are unbroken runs. A filled panel is crossed by white grid lines: bridged, it
   // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));
   const linesAlong = (along: 'row' | 'column') => {
-    const minRun = Math.round((along === 'row' ? width : height) * DEFAULTS.minLineShare);
+    const [lines, count, length] =
+      along === 'row' ? [ink, height, width] : [byColumn, width, height];
+    const minRun = Math.round(length * DEFAULTS.minLineShare);
     const thin = (line: Line) => line.last - line.first < DEFAULTS.maxStroke;
     // The image's outermost row or column alone is a rasteriser's seam, not a stroke.
     const last = (along === 'row' ? height : width) - 1;
     const seam = (line: Line) => line.last === 0 || line.first === last;
     return [
-      ...findLines(ink, width, height, along, minRun, 0).filter(thin),
-      ...findLines(ink, width, height, along, minRun, gap).filter(
+      ...findLines(lines, count, length, minRun, 0).filter(thin),
+      ...findLines(lines, count, length, minRun, gap).filter(
         (line) => !thin(line) && panelBand(image, page, line, along),
       ),
     ]
@@ -217,27 +239,25 @@ function edge(line: Line, side: 'first' | 'last'): number {
   return side === 'first' ? line.first : line.last + 1;
 }
 
-/** Rows (or columns) holding a straight run of ink at least `minRun` long, grouped into strokes. */
+/**
+ * The rows of `mask` (`count` rows, each `length` long: the image's rows, or its columns
+ * transposed) holding a straight run of ink at least `minRun` long, grouped into strokes.
+ */
 function findLines(
-  ink: Uint8Array,
-  width: number,
-  height: number,
-  along: 'row' | 'column',
+  mask: Uint8Array,
+  count: number,
+  length: number,
   minRun: number,
   maxGap: number,
 ): Line[] {
-  const count = along === 'row' ? height : width;
-  const length = along === 'row' ? width : height;
-  // Index steps from one line to the next, and along a line.
-  const [lineStep, step] = along === 'row' ? [width, 1] : [1, width];
   const runs: { index: number; start: number; end: number }[] = [];
   for (let i = 0; i < count; i++) {
     let bestStart = 0;
     let bestEnd = -1;
     let start = -1;
     let lastOn = -1;
-    for (let j = 0, at = i * lineStep; j < length; j++, at += step) {
-      if (ink[at] === 1) {
+    for (let j = 0, at = i * length; j < length; j++, at++) {
+      if (mask[at] === 1) {
         if (start < 0 || j - lastOn > maxGap + 1) start = j;
         lastOn = j;
         if (lastOn - start > bestEnd - bestStart) {

@@ -1,3 +1,4 @@
+import type { Box } from '../types.js';
 import { DEFAULTS as INK, type Ink } from './ink.js';
 
 const DEFAULTS = {
@@ -38,68 +39,100 @@ export function fillHollowMarkers({ weight, width, region }: Ink): Float32Array 
     }
   }
   if (right - left < 2 || bottom - top < 2) return null;
-  // Pixels of the box: 1 solid, 2 open background reached from its edge, 3 a pocket's.
-  const [boxWidth, boxHeight] = [right - left + 1, bottom - top + 1];
-  const state = new Uint8Array(boxWidth * boxHeight);
-  for (let y = 0; y < boxHeight; y++) {
-    for (let x = 0; x < boxWidth; x++) {
-      if (weight[(top + y) * width + left + x] >= INK.solid) state[y * boxWidth + x] = 1;
-    }
-  }
-  const stack = new Int32Array(state.length);
-  let size = 0;
-  const visit = (k: number, mark: number) => {
-    if (state[k] !== 0) return;
-    state[k] = mark;
-    stack[size++] = k;
-  };
-  /** Fills from the pixels on the stack through the unvisited background, marking `mark`; calls `each` on each. */
-  const spread = (mark: number, each: (x: number, y: number) => void) => {
-    while (size > 0) {
-      const k = stack[--size];
-      const x = k % boxWidth;
-      const y = (k - x) / boxWidth;
-      each(x, y);
-      if (x > 0) visit(k - 1, mark);
-      if (x < boxWidth - 1) visit(k + 1, mark);
-      if (y > 0) visit(k - boxWidth, mark);
-      if (y < boxHeight - 1) visit(k + boxWidth, mark);
-    }
-  };
-  for (let x = 0; x < boxWidth; x++) {
-    visit(x, 2);
-    visit((boxHeight - 1) * boxWidth + x, 2);
-  }
-  for (let y = 0; y < boxHeight; y++) {
-    visit(y * boxWidth, 2);
-    visit(y * boxWidth + boxWidth - 1, 2);
-  }
-  spread(2, () => {});
   const maxSide = Math.max(DEFAULTS.maxSide, DEFAULTS.maxSideShare * width);
-  const holes: number[][] = [];
-  for (let start = 0; start < state.length; start++) {
-    if (state[start] !== 0) continue;
-    const pixels: number[] = [];
-    let [x0, y0, x1, y1] = [boxWidth, boxHeight, -1, -1];
-    visit(start, 3);
-    spread(3, (x, y) => {
-      // A pocket far bigger than a marker need not be kept.
-      if (pixels.length <= maxSide * maxSide) pixels.push((top + y) * width + left + x);
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    });
-    const [w, h] = [x1 - x0 + 1, y1 - y0 + 1];
-    const compact =
+  const holes = enclosedPockets(weight, width, { left, top, right, bottom }).filter((pocket) => {
+    const [w, h] = [pocket.right - pocket.left + 1, pocket.bottom - pocket.top + 1];
+    return (
       Math.min(w, h) >= DEFAULTS.minSide &&
       Math.max(w, h) <= maxSide &&
       Math.abs(w - h) <= DEFAULTS.squareness * Math.max(w, h) &&
-      pixels.length >= DEFAULTS.fill * w * h;
-    if (compact) holes.push(pixels);
-  }
+      pocket.size >= DEFAULTS.fill * w * h
+    );
+  });
   if (holes.length < DEFAULTS.minHoles) return null;
   const filled = weight.slice();
-  for (const pixels of holes) for (const i of pixels) filled[i] = 1;
+  for (const { runs } of holes) for (const [from, to] of runs) filled.fill(1, from, to);
   return filled;
+}
+
+interface Pocket {
+  /** Bounding box (px, inclusive). */
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** Its pixels' count. */
+  size: number;
+  /** Its pixels, as runs along rows: [from, to) indices into the image. */
+  runs: [number, number][];
+}
+
+/**
+ * The pockets of background in `box` (inclusive bounds) closed all round by solid ink: the
+ * 4-connected regions of pixels under INK.solid that touch no edge of the box. Found as runs
+ * along rows joined to the runs they touch in the row above (union-find), so the cost is a
+ * pass over the box plus one step per run, not one per background pixel.
+ */
+function enclosedPockets(weight: Float32Array, width: number, box: Box): Pocket[] {
+  const { left, top, right, bottom } = box;
+  // Per run: its row, first and past-last columns, and the run it is joined to.
+  const rows: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const parent: number[] = [];
+  const root = (k: number) => {
+    while (parent[k] !== k) {
+      parent[k] = parent[parent[k]];
+      k = parent[k];
+    }
+    return k;
+  };
+  let above = 0;
+  for (let row = top; row <= bottom; row++) {
+    const first = starts.length;
+    const base = row * width;
+    for (let column = left; column <= right; ) {
+      while (column <= right && weight[base + column] >= INK.solid) column++;
+      if (column > right) break;
+      const start = column;
+      while (column <= right && !(weight[base + column] >= INK.solid)) column++;
+      rows.push(row);
+      starts.push(start);
+      ends.push(column);
+      parent.push(parent.length);
+    }
+    // Join each run to the runs of the row above that share a column with it.
+    let k = above;
+    for (let j = first; j < starts.length; j++) {
+      while (k < first && ends[k] <= starts[j]) k++;
+      for (let m = k; m < first && starts[m] < ends[j]; m++) parent[root(m)] = root(j);
+    }
+    above = first;
+  }
+  const pockets = new Map<number, Pocket & { open: boolean }>();
+  for (let j = 0; j < starts.length; j++) {
+    const r = root(j);
+    let pocket = pockets.get(r);
+    if (!pocket) {
+      pocket = {
+        left: right,
+        top: bottom,
+        right: left,
+        bottom: top,
+        size: 0,
+        runs: [],
+        open: false,
+      };
+      pockets.set(r, pocket);
+    }
+    const [row, start, end] = [rows[j], starts[j], ends[j]];
+    pocket.open ||= row === top || row === bottom || start === left || end === right + 1;
+    pocket.left = Math.min(pocket.left, start);
+    pocket.right = Math.max(pocket.right, end - 1);
+    pocket.top = Math.min(pocket.top, row);
+    pocket.bottom = Math.max(pocket.bottom, row);
+    pocket.size += end - start;
+    if (!pocket.open) pocket.runs.push([row * width + start, row * width + end]);
+  }
+  return [...pockets.values()].filter((pocket) => !pocket.open);
 }
