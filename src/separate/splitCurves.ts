@@ -63,6 +63,8 @@ const SPLIT = {
   maxGap: 60,
   /** The most curves one colour is split into. */
   maxCount: 8,
+  /** A run with less ink than this share of the line's is a speck. */
+  speck: 0.5,
 } as const;
 
 /** Weighted runs of ink in one column, top to bottom. */
@@ -108,13 +110,22 @@ export function splitCurves(
 ): Curve[] | null {
   const left = Math.ceil(region.left);
   const right = Math.floor(region.right);
-  const runs: Run[][] = [];
+  const all: Run[][] = [];
   for (let column = left; column < right; column++) {
-    runs.push(columnRuns(weight, width, column, region));
+    all.push(columnRuns(weight, width, column, region));
   }
-  const masses = runs.flat().map((run) => run.mass);
+  // Specks (a dotted grid's dots, a dark line's pale edge through JPEG) are no pieces of
+  // curves: runs joined to none in a column beside, or with less ink than SPLIT.speck of the
+  // line's (whose width is that of the joined runs: specks can outnumber them).
+  const strokes = all.map((column, c) =>
+    column.filter((run) => joined(run, all[c - 1]) || joined(run, all[c + 1])),
+  );
+  const masses = strokes.flat().map((run) => run.mass);
   if (masses.length === 0) return null;
   const lineWidth = Math.max(1, percentile(masses, 0.5));
+  // How many curves there are, and where to start, are decided without specks; once followed,
+  // a curve takes the specks on its way (the ends of its dots and dashes).
+  const runs = strokes.map((column) => column.filter((run) => run.mass >= lineWidth * SPLIT.speck));
   const apart = (column: Run[]) =>
     column.every(
       (run, i) => i === 0 || run.center - column[i - 1].center >= lineWidth * SPLIT.minSeparation,
@@ -151,8 +162,8 @@ export function splitCurves(
       track.own = start;
       track.slope = 0;
     }
-    for (let c = start + direction; c >= 0 && c < runs.length; c += direction) {
-      follow(tracks, runs[c], c, lineWidth);
+    for (let c = start + direction; c >= 0 && c < all.length; c += direction) {
+      follow(tracks, all[c], c, lineWidth);
     }
   }
   const curves = tracks.map((track) => ({
@@ -168,6 +179,11 @@ export function splitCurves(
     }
   });
   return curves;
+}
+
+/** Whether a run shares a row with one of `column`'s runs (none beyond the region). */
+function joined(run: Run, column: Run[] | undefined): boolean {
+  return column?.some((other) => other.from <= run.to && other.to >= run.from) ?? false;
 }
 
 /**
