@@ -71,12 +71,14 @@ describe('splitCurves', () => {
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toHaveLength(2);
   });
 
-  it('takes no specks for curves (a dotted grid\'s dots)', async () => {
+  it("takes no specks for curves (a dotted grid's dots)", async () => {
     // Dots one px across every other px on three rows: more runs than the curve has columns.
-    const grid = [30.5, 95.5, 160.5].map(
-      (y) =>
-        `<line x1="10" x2="290" y1="${y}" y2="${y}" stroke="#000" stroke-width="1" stroke-dasharray="1 1"/>`,
-    ).join('');
+    const grid = [30.5, 95.5, 160.5]
+      .map(
+        (y) =>
+          `<line x1="10" x2="290" y1="${y}" y2="${y}" stroke="#000" stroke-width="1" stroke-dasharray="1 1"/>`,
+      )
+      .join('');
     const weight = await ink(polyline(CURVES[0].y, '') + grid);
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
   });
