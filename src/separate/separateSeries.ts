@@ -37,8 +37,13 @@ const DEFAULTS = {
   strongShare: 0.7,
   /** The share of drawn pixels farthest from the background that tells how far the ink goes. */
   farShare: 0.02,
-  /** Unexplained pixels make a series only when there are this many per plot column. */
+  /** Unexplained pixels make a series only when there are this many per plot column... */
   minLineShare: 2,
+  /**
+   * ...or one per plot column across at least this share of its columns (a thin line partly
+   * hidden, by other lines or a legend, in a small chart).
+   */
+  minLineSpan: 0.5,
   /** The most series looked for when no legend tells how many. */
   maxK: 8,
   /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
@@ -144,10 +149,19 @@ export async function separateSeries(
       );
       const known = seriesLabs.length;
       const withExtra = assign(labs, [...seriesLabs, ...extra], backgroundLab);
-      const counts = extra.map((_, e) => withExtra.filter((a) => a.series === known + e).length);
+      const counts = extra.map(() => 0);
+      const columns = extra.map(() => new Set<number>());
+      withExtra.forEach(({ series }, i) => {
+        if (series < known) return;
+        counts[series - known]++;
+        columns[series - known].add(pixels[i] % image.width);
+      });
       // Blends where two lines cross are colours no entry explains too, but only in spots.
+      const width = region.right - region.left;
       const lines = extra.filter(
-        (_, e) => counts[e] >= (region.right - region.left) * DEFAULTS.minLineShare,
+        (_, e) =>
+          counts[e] >= width * DEFAULTS.minLineShare ||
+          (counts[e] >= width && columns[e].size >= width * DEFAULTS.minLineSpan),
       );
       if (lines.length > 0) {
         seriesLabs.push(...lines);
