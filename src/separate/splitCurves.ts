@@ -63,6 +63,10 @@ const SPLIT = {
   maxGap: 60,
   /** The most curves one colour is split into. */
   maxCount: 8,
+  /** Following is tried from at most this many starts, each at least the plot's width over this from another... */
+  starts: 4,
+  /** ...and the start best apart is kept unless its curves take less than this share of another's ink. */
+  heldNearly: 0.9,
   /** A run with less ink than this share of the line's is a speck. */
   speck: 0.5,
 } as const;
@@ -132,23 +136,49 @@ export function splitCurves(
     );
   const k = count ?? countCurves(runs, apart);
   if (k === null || k < 2 || k > SPLIT.maxCount) return null;
-  // Start where k runs of the line's width are farthest apart.
+  // Start where k runs of the line's width are farthest apart, unless the curves followed from
+  // there take clearly less ink than from another column best apart in its part of the plot
+  // (where other ink, text, passed for curves).
   const across = exclude.filter((box) => box.top < region.bottom && box.bottom > region.top);
-  let start = -1;
-  let bestGap = 0;
+  const candidates: { c: number; gap: number }[] = [];
   runs.forEach((column, c) => {
     const x = left + c + 0.5;
     if (across.some((box) => x >= box.left && x < box.right)) return;
     if (column.length !== k || column.some((run) => run.mass > lineWidth * SPLIT.merged)) return;
     let gap = Number.POSITIVE_INFINITY;
     for (let i = 1; i < k; i++) gap = Math.min(gap, column[i].center - column[i - 1].center);
-    if (gap > bestGap) {
-      bestGap = gap;
-      start = c;
+    if (gap >= lineWidth * SPLIT.minSeparation) candidates.push({ c, gap });
+  });
+  candidates.sort((a, b) => b.gap - a.gap || a.c - b.c);
+  const spacing = runs.length / SPLIT.starts;
+  const starts: number[] = [];
+  for (const { c } of candidates) {
+    if (starts.length === SPLIT.starts) break;
+    if (starts.every((other) => Math.abs(other - c) >= spacing)) starts.push(c);
+  }
+  if (starts.length === 0) return null;
+  const tried = starts.map((start) => followFrom(start, runs[start], all, lineWidth));
+  const held = tried.map(heldInk);
+  const most = Math.max(...held);
+  const tracks = tried[held.findIndex((ink) => ink >= most * SPLIT.heldNearly)];
+  const curves = tracks.map((track) => ({
+    weight: new Float32Array(weight.length),
+    style: styleOf(track, lineWidth),
+  }));
+  tracks.forEach((track, t) => {
+    for (const { column, run } of track.seen) {
+      for (let row = run.from; row <= run.to; row++) {
+        const i = row * width + left + column;
+        curves[t].weight[i] = weight[i];
+      }
     }
   });
-  if (start < 0 || bestGap < lineWidth * SPLIT.minSeparation) return null;
-  const tracks: Track[] = runs[start].map((run) => ({
+  return curves;
+}
+
+/** Tracks of the curves whose runs are `first` at column `start`, followed both ways across `all`. */
+function followFrom(start: number, first: Run[], all: Run[][], lineWidth: number): Track[] {
+  const tracks: Track[] = first.map((run) => ({
     py: run.center,
     column: start,
     slope: 0,
@@ -166,19 +196,16 @@ export function splitCurves(
       follow(tracks, all[c], c, lineWidth);
     }
   }
-  const curves = tracks.map((track) => ({
-    weight: new Float32Array(weight.length),
-    style: styleOf(track, lineWidth),
-  }));
-  tracks.forEach((track, t) => {
-    for (const { column, run } of track.seen) {
-      for (let row = run.from; row <= run.to; row++) {
-        const i = row * width + left + column;
-        curves[t].weight[i] = weight[i];
-      }
-    }
-  });
-  return curves;
+  return tracks;
+}
+
+/** The ink the tracks took (a run two took, once). */
+function heldInk(tracks: Track[]): number {
+  const runs = new Set<Run>();
+  for (const track of tracks) for (const { run } of track.seen) runs.add(run);
+  let ink = 0;
+  for (const run of runs) ink += run.mass;
+  return ink;
 }
 
 /** Whether a run shares a row with one of `column`'s runs (none beyond the region). */
