@@ -47,13 +47,6 @@ export function curvesApart(mask: SeriesMask, width: number, region: Box): Serie
   });
   if (split.some(({ span }) => span < columns * DEFAULTS.minSpan)) return null;
   const held = split.reduce((sum, { ink }) => sum + ink, 0);
-  if (held < inkOf(mask.weight) * DEFAULTS.minHeld) return null;
+  if (held < mask.weight.reduce((sum, w) => sum + w, 0) * DEFAULTS.minHeld) return null;
   return split.map(({ color, weight, count }) => ({ color, weight, count }));
-}
-
-/** The total weight of a mask. */
-function inkOf(weight: Float32Array): number {
-  let sum = 0;
-  for (let p = 0; p < weight.length; p++) sum += weight[p];
-  return sum;
 }
