@@ -8,8 +8,13 @@ const DEFAULTS = {
   handleInk: 60,
   /** Channels within this of each other are a grey (text, black marker edges), not a colour. */
   textGrey: 40,
-  /** A sample's colour is the hue most of its coloured pixels have, within this many degrees. */
+  /** A sample's colour is the hue most of its coloured pixels have, within this many degrees... */
   hueSpan: 30,
+  /**
+   * ...of those in rows' runs of ink at least this share of the longest: a sample is drawn
+   * across (a line, a box), a series' line crossing it wanders.
+   */
+  longRun: 0.5,
 } as const;
 
 /**
@@ -18,12 +23,19 @@ const DEFAULTS = {
  */
 export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   const { data, width } = image;
-  let pixels: { d: number; o: number }[] = [];
+  let pixels: { d: number; o: number; run: number }[] = [];
   for (let row = box.top; row < box.bottom; row++) {
-    for (let column = box.left; column < box.right; column++) {
+    let from = pixels.length;
+    for (let column = box.left; column <= box.right; column++) {
       const o = (row * width + column) * 3;
-      const d = channelDistance(data, o, fill);
-      if (d > DEFAULTS.handleInk) pixels.push({ d, o });
+      const d = column < box.right ? channelDistance(data, o, fill) : 0;
+      if (d > DEFAULTS.handleInk) {
+        pixels.push({ d, o, run: 0 });
+        continue;
+      }
+      // A run ended: its pixels learn its length.
+      for (let i = from; i < pixels.length; i++) pixels[i].run = pixels.length - from;
+      from = pixels.length;
     }
   }
   if (pixels.length === 0) return fill;
@@ -35,7 +47,12 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   if (coloured.length >= pixels.length * DEFAULTS.coreShare) {
     // The purest of one hue: blends with the white fill or a black edge both lose saturation;
     // another series drawn across the sample (a line, a marker) has a hue of its own.
-    pixels = ofCommonHue(data, coloured).sort((a, b) => spread(b.o) - spread(a.o));
+    const longest = Math.max(...coloured.map(({ run }) => run));
+    const along = coloured.filter(({ run }) => run >= longest * DEFAULTS.longRun);
+    const centre = commonHue(along.map(({ o }) => hueOf(data, o)));
+    pixels = coloured
+      .filter(({ o }) => hueApart(hueOf(data, o), centre) <= DEFAULTS.hueSpan)
+      .sort((a, b) => spread(b.o) - spread(a.o));
   } else {
     pixels.sort((a, b) => b.d - a.d);
   }
@@ -49,24 +66,28 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   return sum.map((s) => Math.round(s / core.length)) as Rgb;
 }
 
-/** The pixels whose hue (Lab) is within `hueSpan` of the hue most of them are near. */
-function ofCommonHue<T extends { o: number }>(data: Uint8Array, pixels: T[]): T[] {
-  const hues = pixels.map(({ o }) => {
-    const [, a, b] = rgbToLab([data[o], data[o + 1], data[o + 2]]);
-    return (Math.atan2(b, a) * 180) / Math.PI;
-  });
-  const apart = (h: number, k: number) => {
-    const d = Math.abs(h - k) % 360;
-    return Math.min(d, 360 - d);
-  };
+/** A pixel's hue (degrees, Lab). */
+function hueOf(data: Uint8Array, o: number): number {
+  const [, a, b] = rgbToLab([data[o], data[o + 1], data[o + 2]]);
+  return (Math.atan2(b, a) * 180) / Math.PI;
+}
+
+/** How far apart two hues are (degrees). */
+function hueApart(h: number, k: number): number {
+  const d = Math.abs(h - k) % 360;
+  return Math.min(d, 360 - d);
+}
+
+/** The hue (a multiple of 10 degrees) most of `hues` lie within DEFAULTS.hueSpan of. */
+function commonHue(hues: number[]): number {
   let best = 0;
   let most = -1;
   for (let centre = -180; centre < 180; centre += 10) {
-    const near = hues.filter((h) => apart(h, centre) <= DEFAULTS.hueSpan).length;
+    const near = hues.filter((h) => hueApart(h, centre) <= DEFAULTS.hueSpan).length;
     if (near > most) {
       most = near;
       best = centre;
     }
   }
-  return pixels.filter((_, i) => apart(hues[i], best) <= DEFAULTS.hueSpan);
+  return best;
 }

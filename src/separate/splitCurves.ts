@@ -63,6 +63,12 @@ const SPLIT = {
   maxGap: 60,
   /** The most curves one colour is split into. */
   maxCount: 8,
+  /** Following is tried from at most this many starts, each at least the plot's width over this from another... */
+  starts: 4,
+  /** ...and the start best apart is kept unless its curves take less than this share of another's ink. */
+  heldNearly: 0.9,
+  /** A run with less ink than this share of the line's is a speck. */
+  speck: 0.5,
 } as const;
 
 /** Weighted runs of ink in one column, top to bottom. */
@@ -108,53 +114,53 @@ export function splitCurves(
 ): Curve[] | null {
   const left = Math.ceil(region.left);
   const right = Math.floor(region.right);
-  const runs: Run[][] = [];
+  const all: Run[][] = [];
   for (let column = left; column < right; column++) {
-    runs.push(columnRuns(weight, width, column, region));
+    all.push(columnRuns(weight, width, column, region));
   }
-  const masses = runs.flat().map((run) => run.mass);
+  // Specks (a dotted grid's dots, a dark line's pale edge through JPEG) are no pieces of
+  // curves: runs joined to none in a column beside, or with less ink than SPLIT.speck of the
+  // line's (whose width is that of the joined runs: specks can outnumber them).
+  const strokes = all.map((column, c) =>
+    column.filter((run) => joined(run, all[c - 1]) || joined(run, all[c + 1])),
+  );
+  const masses = strokes.flat().map((run) => run.mass);
   if (masses.length === 0) return null;
   const lineWidth = Math.max(1, percentile(masses, 0.5));
+  // How many curves there are, and where to start, are decided without specks; once followed,
+  // a curve takes the specks on its way (the ends of its dots and dashes).
+  const runs = strokes.map((column) => column.filter((run) => run.mass >= lineWidth * SPLIT.speck));
   const apart = (column: Run[]) =>
     column.every(
       (run, i) => i === 0 || run.center - column[i - 1].center >= lineWidth * SPLIT.minSeparation,
     );
   const k = count ?? countCurves(runs, apart);
   if (k === null || k < 2 || k > SPLIT.maxCount) return null;
-  // Start where k runs of the line's width are farthest apart.
+  // Start where k runs of the line's width are farthest apart, unless the curves followed from
+  // there take clearly less ink than from another column best apart in its part of the plot
+  // (where other ink, text, passed for curves).
   const across = exclude.filter((box) => box.top < region.bottom && box.bottom > region.top);
-  let start = -1;
-  let bestGap = 0;
+  const candidates: { c: number; gap: number }[] = [];
   runs.forEach((column, c) => {
     const x = left + c + 0.5;
     if (across.some((box) => x >= box.left && x < box.right)) return;
     if (column.length !== k || column.some((run) => run.mass > lineWidth * SPLIT.merged)) return;
     let gap = Number.POSITIVE_INFINITY;
     for (let i = 1; i < k; i++) gap = Math.min(gap, column[i].center - column[i - 1].center);
-    if (gap > bestGap) {
-      bestGap = gap;
-      start = c;
-    }
+    if (gap >= lineWidth * SPLIT.minSeparation) candidates.push({ c, gap });
   });
-  if (start < 0 || bestGap < lineWidth * SPLIT.minSeparation) return null;
-  const tracks: Track[] = runs[start].map((run) => ({
-    py: run.center,
-    column: start,
-    slope: 0,
-    own: start,
-    seen: [{ column: start, run, shared: false }],
-  }));
-  for (const direction of [1, -1] as const) {
-    for (const track of tracks) {
-      track.py = track.seen[0].run.center;
-      track.column = start;
-      track.own = start;
-      track.slope = 0;
-    }
-    for (let c = start + direction; c >= 0 && c < runs.length; c += direction) {
-      follow(tracks, runs[c], c, lineWidth);
-    }
+  candidates.sort((a, b) => b.gap - a.gap || a.c - b.c);
+  const spacing = runs.length / SPLIT.starts;
+  const starts: number[] = [];
+  for (const { c } of candidates) {
+    if (starts.length === SPLIT.starts) break;
+    if (starts.every((other) => Math.abs(other - c) >= spacing)) starts.push(c);
   }
+  if (starts.length === 0) return null;
+  const tried = starts.map((start) => followFrom(start, runs[start], all, lineWidth));
+  const held = tried.map(heldInk);
+  const most = Math.max(...held);
+  const tracks = tried[held.findIndex((ink) => ink >= most * SPLIT.heldNearly)];
   const curves = tracks.map((track) => ({
     weight: new Float32Array(weight.length),
     style: styleOf(track, lineWidth),
@@ -168,6 +174,43 @@ export function splitCurves(
     }
   });
   return curves;
+}
+
+/** Tracks of the curves whose runs are `first` at column `start`, followed both ways across `all`. */
+function followFrom(start: number, first: Run[], all: Run[][], lineWidth: number): Track[] {
+  const tracks: Track[] = first.map((run) => ({
+    py: run.center,
+    column: start,
+    slope: 0,
+    own: start,
+    seen: [{ column: start, run, shared: false }],
+  }));
+  for (const direction of [1, -1] as const) {
+    for (const track of tracks) {
+      track.py = track.seen[0].run.center;
+      track.column = start;
+      track.own = start;
+      track.slope = 0;
+    }
+    for (let c = start + direction; c >= 0 && c < all.length; c += direction) {
+      follow(tracks, all[c], c, lineWidth);
+    }
+  }
+  return tracks;
+}
+
+/** The ink the tracks took (a run two took, once). */
+function heldInk(tracks: Track[]): number {
+  const runs = new Set<Run>();
+  for (const track of tracks) for (const { run } of track.seen) runs.add(run);
+  let ink = 0;
+  for (const run of runs) ink += run.mass;
+  return ink;
+}
+
+/** Whether a run shares a row with one of `column`'s runs (none beyond the region). */
+function joined(run: Run, column: Run[] | undefined): boolean {
+  return column?.some((other) => other.from <= run.to && other.to >= run.from) ?? false;
 }
 
 /**

@@ -49,4 +49,18 @@ describe('dominantColor', () => {
     ]);
     expect(apart(dominantColor(image, WHOLE, WHITE), border)).toBeLessThan(12);
   });
+
+  it('is the colour drawn across a line sample, though a line wandering over it has more pixels', () => {
+    const orange: Rgb = [217, 95, 2];
+    const purple: Rgb = [117, 112, 179];
+    const wandering: [Box, Rgb][] = Array.from({ length: 24 }, (_, row) => [
+      { left: row, right: row + 6, top: row, bottom: row + 1 },
+      purple,
+    ]);
+    const image = raster(70, 24, [
+      [{ left: 35, right: 65, top: 11, bottom: 14 }, orange],
+      ...wandering,
+    ]);
+    expect(apart(dominantColor(image, WHOLE, WHITE), orange)).toBeLessThan(12);
+  });
 });

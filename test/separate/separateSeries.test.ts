@@ -82,6 +82,31 @@ describe('separateSeries', () => {
     expect(masks[1].count).toBe(400 * width);
   });
 
+  it('adds colours the legend does not list drawn thin across most of the plot, not spots', async () => {
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    const GREEN: Rgb = [44, 160, 44];
+    const ORANGE: Rgb = [255, 127, 14];
+    const paint = (from: number, to: number, row: number, color: Rgb) => {
+      for (let column = from; column < to; column++) {
+        data.set(color, (row * WIDTH + column) * 3);
+        data.set(color, ((row + 1) * WIDTH + column) * 3);
+      }
+    };
+    paint(0, WIDTH, 10, BLUE);
+    // Two lines 2 px thick over two thirds of the plot (the rest hidden): fewer pixels than
+    // two per plot column, but one per column across most of them.
+    paint(0, 80, 30, RED);
+    paint(40, WIDTH, 50, GREEN);
+    // A spot of another colour (where two lines cross), with more pixels than a plot has columns.
+    for (let row = 60; row < 76; row++) paint(10, 20, row, ORANGE);
+    const masks = await separateOnWhite({ data, width: WIDTH, height: HEIGHT, channels: 3 }, [
+      BLUE,
+    ]);
+    expect(masks).toHaveLength(3);
+    expect(near(masks[1].color, RED) || near(masks[2].color, RED)).toBe(true);
+    expect(near(masks[1].color, GREEN) || near(masks[2].color, GREEN)).toBe(true);
+  });
+
   it('returns the masks in the order of the legend colours given', async () => {
     const { image, red, blue } = twoLines();
     const masks = await separateOnWhite(image, [BLUE, RED]);

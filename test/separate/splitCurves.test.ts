@@ -62,6 +62,22 @@ describe('splitCurves', () => {
     expect(splitCurves(weight, WIDTH, REGION, { count: 3, exclude: [across] })).toBeNull();
   });
 
+  it('starts elsewhere when the curves followed from where runs are farthest apart take little ink', async () => {
+    // Where one curve has ended, a short stroke far from the other (a word of a legend the
+    // plot holds) is farther from it than the two curves ever are.
+    const weight = await ink(
+      '<polyline points="15,80 240,90" fill="none" stroke="#000" stroke-width="2"/>' +
+        '<polyline points="15,110 285,100" fill="none" stroke="#000" stroke-width="2"/>' +
+        '<polyline points="255,20 270,20" fill="none" stroke="#000" stroke-width="2"/>',
+    );
+    const curves = splitCurves(weight, WIDTH, REGION, { count: 2 });
+    expect(curves).toHaveLength(2);
+    const upper = (x: number) => 80 + (10 * (x - 15)) / 225;
+    const lower = (x: number) => 110 - (10 * (x - 15)) / 270;
+    expect(shareNear(curves![0].weight, upper)).toBeGreaterThan(0.9);
+    expect(shareNear(curves![1].weight, lower)).toBeGreaterThan(0.9);
+  });
+
   it('finds how many curves there are when not told', async () => {
     const weight = await ink(
       CURVES.slice(0, 2)
@@ -69,6 +85,18 @@ describe('splitCurves', () => {
         .join(''),
     );
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toHaveLength(2);
+  });
+
+  it("takes no specks for curves (a dotted grid's dots)", async () => {
+    // Dots one px across every other px on three rows: more runs than the curve has columns.
+    const grid = [30.5, 95.5, 160.5]
+      .map(
+        (y) =>
+          `<line x1="10" x2="290" y1="${y}" y2="${y}" stroke="#000" stroke-width="1" stroke-dasharray="1 1"/>`,
+      )
+      .join('');
+    const weight = await ink(polyline(CURVES[0].y, '') + grid);
+    expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
   });
 
   it('leaves one curve whole', async () => {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesMask } from '../../src/separate/separateSeries.js';
+import { curvesApart } from '../../src/separate/splitUnlisted.js';
+import { inkWeightOf } from '../helpers/inkWeight.js';
+
+const WIDTH = 300;
+const HEIGHT = 200;
+const REGION = { left: 10, top: 10, right: 290, bottom: 190 };
+const ink = inkWeightOf(WIDTH, HEIGHT);
+
+/** Two curves of one colour, well apart. */
+const LINES =
+  '<polyline points="15,25 150,40 285,30" fill="none" stroke="#000" stroke-width="2"/>' +
+  '<polyline points="15,175 150,160 285,170" fill="none" stroke="#000" stroke-width="2"/>';
+
+function maskOf(weight: Float32Array): SeriesMask {
+  return { color: [0, 0, 0], weight, count: weight.filter((w) => w > 0).length };
+}
+
+describe('curvesApart', () => {
+  it('splits a mask into the curves it holds apart', async () => {
+    const split = curvesApart(maskOf(await ink(LINES)), WIDTH, REGION);
+    expect(split).toHaveLength(2);
+    // Each holds one line: all its ink above the middle, or all below.
+    const rows = split!.map(({ weight }) =>
+      [...weight.keys()].filter((p) => weight[p] > 0).map((p) => Math.floor(p / WIDTH)),
+    );
+    expect(Math.max(...rows[0])).toBeLessThan(100);
+    expect(Math.min(...rows[1])).toBeGreaterThan(100);
+  });
+
+  it('leaves a mask whole when the curves followed hold little of its ink', async () => {
+    // A filled area between the lines, which neither curve passes near.
+    const area = '<rect x="120" y="60" width="60" height="80" fill="#000"/>';
+    expect(curvesApart(maskOf(await ink(LINES + area)), WIDTH, REGION)).toBeNull();
+  });
+});
