@@ -19,7 +19,9 @@ export type Repair =
   /** a comma read as a decimal point (`0,5` as 0.5) */
   | 'decimal-comma'
   /** what a second reader read in the label (`Word.second`) */
-  | 'second-reading';
+  | 'second-reading'
+  /** a mantissa's exponent taken from the axis's other labels (`8×10^2` as `8×10^6`) */
+  | 'exponent';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -67,6 +69,20 @@ const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
  * three after a lone 0 (`0,250`; `2,000` groups thousands).
  */
 const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,3})([%kKMBG]?)$/;
+
+/** A mantissa times a power of ten, as read (`2×10^6`, `8×10^02`). */
+const MANTISSA_POWER = /^[+\-\u2212]?\d+(?:\.\d+)? ?[×x·] ?10\^([+\-\u2212]?\d+)$/;
+/**
+ * The same with its exponent lost or run in (`9.0x10`, `1.3x107`, `4x100`), specks read between
+ * (`8.0%10`): its mantissa, and the digits after `10` where there are one or two.
+ */
+const LOOSE_POWER = /^([+\-\u2212]?\d+(?:\.\d+)?) ?[×x·%]{1,2} ?10\^?([+\-\u2212]?\d{1,2})?$/;
+
+/** The exponent of a mantissa times a power of ten as read, or null. */
+export function mantissaExponent(text: string): number | null {
+  const match = MANTISSA_POWER.exec(text.trim());
+  return match ? Number(match[1].replace('\u2212', '-')) : null;
+}
 
 /** Digits after the decimal point of a label as read. */
 export function decimals(text: string): number {
@@ -131,12 +147,46 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
   const decimalCommas = texts
     .filter((text) => text.includes(','))
     .every((text) => DECIMAL_COMMA.test(text));
+  // The exponents the axis's mantissas are printed with, and their neighbours: a small raised
+  // exponent is misread more often than the mantissa before it.
+  const exponents = new Set(
+    words
+      .flatMap((word) => [word.text, word.second ?? ''])
+      .map(mantissaExponent)
+      .flatMap((e) => (e === null ? [] : [e - 1, e, e + 1])),
+  );
   let unread = 0;
   words.forEach((word, label) => {
     const text = word.text.trim();
     const comma = DECIMAL_COMMA.exec(text);
     const parsed = parseTickLabel(comma ? `${comma[1]}.${comma[2]}${comma[3]}` : text);
+    const loose = LOOSE_POWER.exec(text);
+    if (loose && exponents.size > 0) {
+      // The mantissa at each exponent of the axis, and at the digits run in after `10`.
+      const own = loose[2] === undefined ? [] : [Number(loose[2].replace('\u2212', '-'))];
+      const pixel = snapToMark(axis, word, centre(word), spacing, marks);
+      for (const e of new Set([...exponents, ...own])) {
+        const reading = `${loose[1]}×10^${e}`;
+        const read = parseTickLabel(reading);
+        if (read && read.value !== parsed?.value) {
+          pairs.push({
+            text: reading,
+            value: read.value,
+            pixel,
+            power: true,
+            label,
+            repair: 'exponent',
+            free: false,
+          });
+        }
+      }
+    }
     if (!parsed) {
+      // read through its mantissa alone: counted, and named where the fit takes it
+      if (loose && exponents.size > 0) {
+        unread++;
+        return;
+      }
       if (text !== '') {
         unread++;
         warnings.push(`${axis} tick '${word.text}' could not be read and was ignored`);

@@ -375,3 +375,54 @@ describe('calibrateAxis with labels read two ways', () => {
     expect(axis?.pixelToData(60 + 80 * 3)).toBeCloseTo(0.6e-4, 10);
   });
 });
+
+describe('calibrateAxis with exponents misread', () => {
+  it('gives a mantissa whose exponent was lost the exponent of the labels around it', () => {
+    // 1.2×10^7 .. 8×10^6 printed; the exponent of one label was not read at all.
+    const words = ['1.2×10^7', '1.1×10^7', '1.0x10', '9.0×10^6', '8.0×10^6'].map((text, i) =>
+      label(text, 40 + 30 * i),
+    );
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(100)).toBeCloseTo(1e7, -1);
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([1.2e7, 1.1e7, 1e7, 9e6, 8e6]);
+    expect(confidence).toBeGreaterThan(0.5);
+    expect(warnings).toContain(
+      "y tick labels read as '1.0×10^7': their exponents were misread, and are those of the axis's other labels",
+    );
+  });
+
+  it('reads every mantissa through exponents misread in many ways, and flags the axis', () => {
+    // 9×10^6 .. 2×10^6 printed; the small raised 6 read as 02, 5 or 0 (four alike).
+    const texts = [
+      '9×10^6',
+      '8×10^02',
+      '7×10^5',
+      '6×10^02',
+      '5×10^02',
+      '4x100',
+      '3×10^02',
+      '2×10^5',
+    ];
+    const words = texts.map((text, i) => label(text, 40 + 50 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    // Every mantissa on one line, at 10^6 or at 10^2: as many labels agree either way.
+    expect(axis?.ticks).toHaveLength(8);
+    expect(axis!.pixelToData(40) / axis!.pixelToData(390)).toBeCloseTo(4.5, 6);
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: its tick labels' exponents read as 6, 2, 5; the reading is uncertain",
+    );
+  });
+
+  it('flags an axis whose mantissas were read with exponents far apart', () => {
+    // 1.8×10^-3 .. 0 printed: read with four exponents, two lines explain as many labels.
+    const texts = ['1.8×10^+3', '1.5×10^-7', '1.2×10^+3', '9×10^-4', '6×10^-4', '3×10^-8', '0'];
+    const words = texts.map((text, i) => label(text, 30 + 23 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis).not.toBeNull();
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings.some((w) => w.startsWith("y axis: its tick labels' exponents read as"))).toBe(
+      true,
+    );
+  });
+});
