@@ -168,14 +168,10 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   };
   const tickLabels: { axis: string; box: Box }[] = [
     ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : [])
-      .flatMap((box) =>
-        apartAtTicks(image, page, box, plot.ticksX.length >= 2 ? plot.ticksX : plot.gridX, 'x'),
-      )
+      .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x'))
       .map((box) => ({ axis: 'x', box })),
     ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : [])
-      .flatMap((box) =>
-        apartAtTicks(image, page, box, plot.ticksY.length >= 2 ? plot.ticksY : plot.gridY, 'y'),
-      )
+      .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksY, plot.gridY], 'y'))
       .map((box) => ({ axis: 'y', box })),
   ];
   // An axis multiplier (matplotlib's offset text, `1e6`) stands apart at the end of its axis:
@@ -245,14 +241,24 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
 /**
  * A tick label box that holds several labels run together (crowded x labels, `10002000`; y
  * labels stacked tight, a raised exponent touching the label above): each is centred on its
- * tick, so it is cut midway between the ticks (`marks`, px) inside it, when the ticks found
- * stand at even steps (what is found among JPEG noise does not; one hidden by a marker may be
- * missing).
+ * tick, so it is cut between the ticks inside it (the first of `markSets`, px, tick marks then
+ * grid lines, with two inside), when the ticks stand at even steps (what is found among JPEG
+ * noise does not; one hidden by a marker may be missing).
  */
-function apartAtTicks(image: Raster, page: Rgb, box: Box, marks: number[], axis: 'x' | 'y'): Box[] {
+function apartAtTicks(
+  image: Raster,
+  page: Rgb,
+  box: Box,
+  markSets: number[][],
+  axis: 'x' | 'y',
+): Box[] {
   const [lo, hi] = axis === 'x' ? [box.left, box.right] : [box.top, box.bottom];
-  const inside = marks.filter((mark) => mark > lo && mark < hi).sort((a, b) => a - b);
-  if (inside.length < 2 || !evenlySpaced(marks)) return [box];
+  // the tick marks, else the grid lines (a plot without ticks draws them at its labels)
+  const within = (marks: number[]) =>
+    marks.filter((mark) => mark > lo && mark < hi).sort((a, b) => a - b);
+  const marks = markSets.find((set) => within(set).length >= 2 && evenlySpaced(set));
+  if (!marks) return [box];
+  const inside = within(marks);
   // y: at the first row of least ink between two ticks, below the upper label's digits and
   // above or across the lower one's raised exponent (midway would cut the exponent off)
   const profile =
