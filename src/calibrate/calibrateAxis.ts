@@ -110,7 +110,10 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     error: fit.error / tolerance,
     repairs: fit.inliers.filter(
       (pair) =>
-        pair.repair === 'point' || pair.repair === 'exponent-sign' || pair.repair === 'exponent',
+        pair.repair === 'point' ||
+        pair.repair === 'exponent-sign' ||
+        pair.repair === 'exponent' ||
+        pair.repair === 'mantissa-point',
     ).length,
     unvouched: fit.inliers.filter((pair) => !pair.free).length,
     grouping: grouped ? readings.grouping : 'no',
@@ -140,6 +143,7 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
       pair.repair === null ||
       pair.repair === 'leading-zero' ||
       pair.repair === 'decimal-comma' ||
+      pair.repair === 'mantissa-point' ||
       pair.repair === 'second-reading',
   );
   const linear = consensus(pairs, 'linear', tolerance, axis);
@@ -243,6 +247,12 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
   if (leadingZeros) {
     warnings.push(
       `${axis} tick labels read as ${leadingZeros}: a leading zero means a lost decimal point`,
+    );
+  }
+  const mantissas = read('mantissa-point');
+  if (mantissas) {
+    warnings.push(
+      `${axis} tick labels read as ${mantissas}: a mantissa of two digits means a lost decimal point`,
     );
   }
   const commas = read('decimal-comma');

@@ -21,7 +21,9 @@ export type Repair =
   /** what a second reader read in the label (`Word.second`) */
   | 'second-reading'
   /** a mantissa's exponent taken from the axis's other labels (`8×10^2` as `8×10^6`) */
-  | 'exponent';
+  | 'exponent'
+  /** a decimal point put back after a mantissa's first digit (`10e-01` as `1.0e-01`) */
+  | 'mantissa-point';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -62,6 +64,11 @@ export interface TickReadings {
 const DOTLESS = /^([+\-\u2212]?)(\d{2,})([%kKMBG]|[eE][+\-\u2212]?\d+)?$/;
 /** A whole number printed with a leading zero (`05`, `-010`): its point was lost after the 0. */
 const LEADING_ZERO = /^([+\-\u2212]?)0(\d+)$/;
+/**
+ * Scientific notation with two digits or more before the `e` and no point (`10e-01`): no
+ * formatter prints a mantissa of 10 or more, so the point after the first digit was lost.
+ */
+const MANTISSA_DOTLESS = /^([+\-\u2212]?\d)(\d+[eE][+\-\u2212]?\d+)$/;
 /** Thousands grouped with dots (`2.000`, `-1.500.000`), as German or Spanish locales print. */
 const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 /**
@@ -125,7 +132,7 @@ function dotGrouping(texts: string[]): Grouping {
 /**
  * Every reading of an axis's tick labels, each placed on the tick mark (or grid line) under
  * its label: the text as read, and what the other labels say it may stand for. A leading zero
- * (`05` is 0.5), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
+ * (`05` is 0.5), a mantissa of two digits (`10e-01` is 1.0e-01), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
  * decimal point are sure repairs (free: they stand in for the text as read), and so is a
  * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5) and an
  * exponent's lost minus are guesses a fit must earn. Labels that hold no number are counted
@@ -201,7 +208,20 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
         : [{ text: reading, value: read.value, pixel, power: read.power, label, repair, free }];
     };
     const zero = LEADING_ZERO.exec(text);
-    if (zero) {
+    const mantissa = MANTISSA_DOTLESS.exec(text);
+    if (mantissa) {
+      // Sure, so free; the text as read stays a reading the fit must earn.
+      pairs.push(...pair(`${mantissa[1]}.${mantissa[2]}`, 'mantissa-point', true));
+      pairs.push({
+        text,
+        value: parsed.value,
+        pixel,
+        power: true,
+        label,
+        repair: null,
+        free: false,
+      });
+    } else if (zero) {
       // `05` is no printed number: the point after its zero was lost. Sure, so free.
       pairs.push(...pair(`${zero[1]}0.${zero[2]}`, 'leading-zero', true));
     } else if (grouping !== 'no' && DOT_GROUPED.test(text)) {

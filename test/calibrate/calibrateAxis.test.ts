@@ -275,13 +275,21 @@ describe('calibrateAxis (what the labels say about one another)', () => {
 
 describe('calibrateAxis (repairs of what OCR drops)', () => {
   it.each([
-    [['0.5M', '1.0M', '15M', '20M'], 2e6, "x tick '15M' was read as '1.5M'"],
-    [['0.0e+00', '2.5e+06', '50e+06', '75e+06'], 7.5e6, "x tick '50e+06' was read as '5.0e+06'"],
+    [
+      ['0.5M', '1.0M', '15M', '20M'],
+      2e6,
+      "x tick '15M' was read as '1.5M': its decimal point was lost",
+    ],
+    [
+      ['0.0e+00', '2.5e+06', '50e+06', '75e+06'],
+      7.5e6,
+      "x tick labels read as '5.0e+06', '7.5e+06': a mantissa of two digits means a lost decimal point",
+    ],
   ])('puts back decimal points lost before a suffix or an exponent: %j', (texts, last, warning) => {
     const words = texts.map((text, i) => xLabel(text, 100 + 80 * i));
     const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: [] });
     expect(axis?.pixelToData(100 + 80 * 3)).toBeCloseTo(last, 0);
-    expect(warnings).toContain(`${warning}: its decimal point was lost`);
+    expect(warnings).toContain(warning);
   });
 
   it('keeps commas that group thousands', () => {
@@ -424,5 +432,21 @@ describe('calibrateAxis with exponents misread', () => {
     expect(warnings.some((w) => w.startsWith("y axis: its tick labels' exponents read as"))).toBe(
       true,
     );
+  });
+});
+
+describe('calibrateAxis with a mantissa of two digits', () => {
+  it('reads 10e-01 as 1.0e-01: no formatter prints a mantissa of 10, its point was lost', () => {
+    // gnuplot's 1.0e-01 .. 1.0e-05 at 7 px cap height, every point lost alike
+    const words = ['10e-01', '10e-02', '10e-03', '10e-04', '10e-05'].map((text, i) =>
+      label(text, 10 + 112 * i),
+    );
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.pixelToData(10)).toBeCloseTo(0.1, 6);
+    expect(axis?.pixelToData(10 + 112 * 4)).toBeCloseTo(1e-5, 9);
+    expect(
+      warnings.some((w) => w.includes('a mantissa of two digits means a lost decimal point')),
+    ).toBe(true);
   });
 });
