@@ -117,14 +117,24 @@ function withDecimalPoint(text: string): string[] {
 /**
  * How sure the labels of an axis make it that dots are thousands separators: 'sure' when every
  * dotted label is grouped in threes and another label is printed without a dot (a decimal
- * formatter prints `0.000`, never `0`, beside `2.000`), 'likely' when every dotted label is
- * grouped in threes ending in `00` (decimals a formatter would not print), else 'no'.
+ * formatter prints `0.000`, never `0`, beside `2.000`), or when two or more dotted labels are
+ * grouped in threes ending in `00` beside one without a dot or grouped by commas (the others'
+ * commas misread); 'likely' when every dotted label is grouped in threes ending in `00`
+ * (decimals a formatter would not print), else 'no'.
  */
 function dotGrouping(texts: string[]): Grouping {
   const dotted = texts.filter((text) => text.includes('.'));
-  if (dotted.length < 2 || !dotted.every((text) => DOT_GROUPED.test(text))) return 'no';
-  if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
+  const grouped = dotted.filter((text) => DOT_GROUPED.test(text));
   const plain = texts.some((text) => /^[+\-\u2212]?\d+$/.test(text));
+  // Commas misread on some labels (`90.000` beside `80.09` and `100,000`): those grouped in
+  // threes with zeros, beside a label without a point or grouped by commas, still show the
+  // format.
+  const commas = texts.some((text) => /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+$/.test(text));
+  if (grouped.length >= 2 && grouped.length < dotted.length) {
+    return (plain || commas) && grouped.every((text) => text.endsWith('00')) ? 'sure' : 'no';
+  }
+  if (dotted.length < 2 || grouped.length < dotted.length) return 'no';
+  if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
   if (plain) return 'sure';
   return dotted.every((text) => text.endsWith('00')) ? 'likely' : 'no';
 }
