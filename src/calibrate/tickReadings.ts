@@ -142,10 +142,10 @@ function dotGrouping(texts: string[]): Grouping {
 /**
  * Every reading of an axis's tick labels, each placed on the tick mark (or grid line) under
  * its label: the text as read, and what the other labels say it may stand for. A leading zero
- * (`05` is 0.5), a mantissa of two digits (`10e-01` is 1.0e-01), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
- * decimal point are sure repairs (free: they stand in for the text as read), and so is a
- * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5) and an
- * exponent's lost minus are guesses a fit must earn. Labels that hold no number are counted
+ * (`05` is 0.5), a mantissa of two digits (`10e-01` is 1.0e-01), dots that group thousands
+ * (`0 2.000 4.000`) and a comma that can only be a decimal point are sure repairs (free: they stand in for the text as read), and so is a
+ * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5), an exponent's
+ * lost minus and a mantissa given another label's exponent are guesses a fit must earn. Labels that hold no number are counted
  * and named in `warnings`.
  */
 export function tickReadings(axis: AxisName, words: Word[], marks: number[]): TickReadings {
@@ -222,30 +222,14 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
     if (mantissa) {
       // Sure, so free; the text as read stays a reading the fit must earn.
       pairs.push(...pair(`${mantissa[1]}.${mantissa[2]}`, 'mantissa-point', true));
-      pairs.push({
-        text,
-        value: parsed.value,
-        pixel,
-        power: true,
-        label,
-        repair: null,
-        free: false,
-      });
+      pairs.push(...pair(text, null, false));
     } else if (zero) {
       // `05` is no printed number: the point after its zero was lost. Sure, so free.
       pairs.push(...pair(`${zero[1]}0.${zero[2]}`, 'leading-zero', true));
     } else if (grouping !== 'no' && DOT_GROUPED.test(text)) {
       // The axis says its dots group thousands: that reading is free, the decimal one a repair.
       pairs.push(...pair(text.replaceAll('.', ''), 'grouping', true));
-      pairs.push({
-        text,
-        value: parsed.value,
-        pixel,
-        power: false,
-        label,
-        repair: null,
-        free: false,
-      });
+      pairs.push(...pair(text, null, false));
     } else if (comma) {
       // A comma no thousands separator can be is a decimal point (a locale's, or a point
       // read as a comma): free when every comma of the axis is one.
