@@ -454,17 +454,17 @@ describe('calibrateAxis with a mantissa of two digits', () => {
 describe('calibrateAxis with thousands separators misread', () => {
   // 100,000 .. 10,000 printed; small commas read as points, some with their zeros lost
   const texts = ['100,000', '90.000', '80.09', '70,000', '60.000', '50.09', '40,000', '30.09'];
-  const fit = (read: string[]) =>
+  const calibrated = (read: string[]) =>
     calibrateAxis({ axis: 'y', words: read.map((text, i) => label(text, 28 + 39 * i)), marks: [] });
 
   it('reads labels grouped by dots as those grouped by commas where as many agree', () => {
-    const { axis } = fit(texts);
+    const { axis } = calibrated(texts);
     expect(axis?.pixelToData(28)).toBeCloseTo(100_000, -1);
     expect(axis?.pixelToData(28 + 39 * 6)).toBeCloseTo(40_000, -1);
   });
 
   it('doubts the decimals more labels agree with', () => {
-    const { confidence, warnings } = fit([...texts, '20.09', '10.09']);
+    const { confidence, warnings } = calibrated([...texts, '20.09', '10.09']);
     expect(confidence).toBeLessThan(0.5);
     expect(warnings.some((w) => w.startsWith('y axis: calibration is doubtful'))).toBe(true);
   });
