@@ -4,6 +4,7 @@ import { makeAxisScale, onLogTick } from './axisScale.js';
 import { type Consensus, consensus, type Fit, upright } from './consensus.js';
 import {
   decimals,
+  mantissaExponent,
   type Pair,
   type Repair,
   type TickReadings,
@@ -89,9 +90,15 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   const alike =
     widest.inliers.length > fit.inliers.length &&
     new Set(widest.inliers.map((pair) => decimals(pair.text))).size === 1;
-  const ambiguous = alike || other !== null;
+  const exponents = exponentsApart(fit, words);
+  const ambiguous = alike || other !== null || exponents !== null;
   warnings.push(...fitWarnings(axis, fit, originals, words));
-  if (ambiguous) {
+  if (exponents) {
+    warnings.push(
+      `${axis} axis: its tick labels' exponents read as ${exponents.join(', ')}; the reading is uncertain`,
+    );
+  }
+  if (alike || other !== null) {
     const others = (alike ? widest : other!).inliers.map((pair) => `'${pair.text}'`).join(', ');
     warnings.push(
       `${axis} axis: the tick labels would also agree as ${others}; the reading is uncertain`,
@@ -115,7 +122,11 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     inliers: fit.inliers.length,
     error: fit.error / tolerance,
     repairs: fit.inliers.filter(
-      (pair) => pair.repair === 'point' || pair.repair === 'exponent-sign',
+      (pair) =>
+        pair.repair === 'point' ||
+        pair.repair === 'exponent-sign' ||
+        pair.repair === 'exponent' ||
+        pair.repair === 'mantissa-point',
     ).length,
     unvouched: fit.inliers.filter((pair) => !pair.free).length,
     grouping: grouped ? readings.grouping : 'no',
@@ -151,6 +162,7 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
       pair.repair === null ||
       pair.repair === 'leading-zero' ||
       pair.repair === 'decimal-comma' ||
+      pair.repair === 'mantissa-point' ||
       pair.repair === 'second-reading',
   );
   const linear = consensus(pairs, 'linear', tolerance, axis);
@@ -204,7 +216,7 @@ function otherReading(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number
   );
   // Each label read two ways by the reading the fit did not take (the second, where it took none).
   const others = pairs.filter((pair) => {
-    if (!twice.has(pair.label)) return false;
+    if (!twice.has(pair.label) || pair.repair === 'exponent') return false;
     const taken = fit.inliers.find((inlier) => inlier.label === pair.label);
     return taken ? taken.repair !== pair.repair : pair.repair === 'second-reading';
   });
@@ -257,8 +269,20 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
       `${axis} tick labels read as ${leadingZeros}: a leading zero means a lost decimal point`,
     );
   }
+  const mantissas = read('mantissa-point');
+  if (mantissas) {
+    warnings.push(
+      `${axis} tick labels read as ${mantissas}: a mantissa of two digits means a lost decimal point`,
+    );
+  }
   const commas = read('decimal-comma');
   if (commas) warnings.push(`${axis} tick labels read as ${commas}: a comma is a decimal point`);
+  const exponents = read('exponent');
+  if (exponents) {
+    warnings.push(
+      `${axis} tick labels read as ${exponents}: their exponents were misread, and are those of the axis's other labels`,
+    );
+  }
   const grouped = read('grouping', 'printed');
   if (grouped) {
     warnings.push(`${axis} tick labels ${grouped} read with dots as thousands separators`);
@@ -286,6 +310,22 @@ function evenSteps(values: number[]): boolean {
   const gaps = sorted.slice(1).map((value, i) => value - sorted[i]);
   const step = Math.min(...gaps);
   return gaps.every((gap) => Math.abs(gap / step - Math.round(gap / step)) <= 0.02);
+}
+
+/**
+ * The exponents the labels' mantissas were read with (the reading the fit takes, else the
+ * first), where they lie more than one apart (`1.8×10^3` over `9×10^-4`): some were misread,
+ * and the fit may have taken the misread ones. Null where they agree.
+ */
+function exponentsApart(fit: Fit, words: Word[]): number[] | null {
+  const taken = new Map(fit.inliers.map((pair) => [pair.label, pair]));
+  const read = words.flatMap((word, label) => {
+    const pair = taken.get(label);
+    const asRead = pair && (pair.repair === null || pair.repair === 'second-reading');
+    const exponent = mantissaExponent(asRead ? pair.text : word.text);
+    return exponent === null ? [] : [exponent];
+  });
+  return read.length > 0 && Math.max(...read) - Math.min(...read) > 1 ? [...new Set(read)] : null;
 }
 
 /** True for 10^n, n an integer (up to the rounding of a parsed decimal like 0.001). */

@@ -12,6 +12,8 @@ import { snapToMark } from './tickReadings.js';
 const DEFAULTS = {
   /** An x axis fitted from numbers with less confidence may be one of categories. */
   doubtfulNumbers: 0.75,
+  /** ...and so may one whose fit leaves out this many labels read as numbers. */
+  leftOut: 2,
   /** How far an axis of categories can be trusted (a label skipped in print shifts the rest). */
   categoryConfidence: 0.8,
   /** How far an axis taken from another panel can be trusted (its panel may not line up). */
@@ -211,7 +213,12 @@ async function readXAgain(
   named: { axis: AxisScale; categories: string[] } | null;
   numbers: Calibration;
 }> {
-  const doubtful = xFit.confidence < DEFAULTS.doubtfulNumbers;
+  // Numbers the fit leaves out, two or more: misreads, or numbers not spaced by value (`125M
+  // 350M 1.3B`, categories a log line through some of them passes for)
+  const numbers = text.xTickWords.filter(isNumber).length;
+  const doubtful =
+    xFit.confidence < DEFAULTS.doubtfulNumbers ||
+    numbers - (xFit.axis?.ticks.length ?? 0) >= DEFAULTS.leftOut;
   const lettered = text.xTickWords.some((word) => word.text.trim() !== '' && !isNumber(word));
   // Every label read with a leading zero (`01 02 03`) may be names the digit reader cannot
   // spell (`Q1 Q2 Q3`) as much as decimals that lost their points.

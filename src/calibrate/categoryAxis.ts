@@ -58,7 +58,7 @@ export function fitCategoryAxis(
 
 /**
  * Whether the labels that read as numbers step evenly by value or by its log: three or more
- * of them, and at least half, on one line through two of them (a misread label or two, `-1`
+ * of them, and more than half, on one line through two of them (a misread label or two, `-1`
  * read as `5`, do not make an axis of numbers a category axis). Two labels that both read as
  * numbers are an axis of numbers too: nothing says they name categories.
  */
@@ -69,7 +69,7 @@ function steppedByValue(labels: CategoryLabel[], index: number[]): boolean {
       : [],
   );
   if (pairs.length < 3) return pairs.length === labels.length;
-  const needed = Math.max(3, Math.ceil(pairs.length / 2));
+  const needed = Math.max(3, Math.floor(pairs.length / 2) + 1);
   const indexSpan = pairs.at(-1)!.index - pairs[0].index;
   const even = (points: { index: number; value: number }[]) => {
     for (const [a, first] of points.entries()) {

@@ -1,6 +1,6 @@
 import { fitLine } from '../math.js';
 import type { AxisName, Scale } from '../types.js';
-import { decimals, type Pair } from './tickReadings.js';
+import { decimals, mantissaExponent, type Pair } from './tickReadings.js';
 
 const DEFAULTS = {
   /** What a repaired reading costs, in labels, when fits are compared. */
@@ -135,10 +135,20 @@ function fitThrough(inliers: Pair[], scale: Scale, v: (pair: Pair) => number): F
 /**
  * Whether the other inliers vouch for a reading: labels read with their point in the same
  * place (the axis's format) vouch for a point put back, a label with a leading zero counting
- * for two; an exponent read with its minus vouches for minus signs put back.
+ * for two; an exponent read with its minus vouches for minus signs put back; a mantissa read
+ * with an exponent as printed vouches for that exponent given to the others.
  */
 function vouched(pair: Pair, inliers: Pair[]): boolean {
   if (pair.free) return true;
+  if (pair.repair === 'exponent') {
+    // a label read with that exponent as printed
+    const exponent = mantissaExponent(pair.text);
+    return inliers.some(
+      (other) =>
+        (other.repair === null || other.repair === 'second-reading') &&
+        mantissaExponent(other.text) === exponent,
+    );
+  }
   if (pair.repair === 'exponent-sign') {
     return inliers.some((other) => other.repair === null && other.power && other.value < 1);
   }

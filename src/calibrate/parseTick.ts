@@ -74,8 +74,9 @@ const POWER_OF_TEN = new RegExp(String.raw`^([+-]?)(?:(${DECIMAL}) ?[×x·⋅] ?
 
 /** matplotlib's offset text: `1e6`, `1e+06` (it always writes a mantissa of 1) */
 const MULTIPLIER_SCIENTIFIC = /^1[eE]([+-]?\d+)$/;
-/** matplotlib's offset text with mathtext: `×10^3` */
-const MULTIPLIER_POWER = /^[×x] ?10\^([+-]?\d+)$/;
+/** matplotlib's offset text with mathtext: `×10^3`, read with a `1` before it where the y axis
+ * line runs up beside it */
+const MULTIPLIER_POWER = /^(?:1 ?)?[×x] ?10\^([+-]?\d+)$/;
 
 /**
  * Parses the text OCR read from one tick label. Returns null for anything that is not certainly

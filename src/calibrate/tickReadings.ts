@@ -19,7 +19,11 @@ export type Repair =
   /** a comma read as a decimal point (`0,5` as 0.5) */
   | 'decimal-comma'
   /** what a second reader read in the label (`Word.second`) */
-  | 'second-reading';
+  | 'second-reading'
+  /** a mantissa's exponent taken from the axis's other labels (`8×10^2` as `8×10^6`) */
+  | 'exponent'
+  /** a decimal point put back after a mantissa's first digit (`10e-01` as `1.0e-01`) */
+  | 'mantissa-point';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -60,6 +64,11 @@ export interface TickReadings {
 const DOTLESS = /^([+\-\u2212]?)(\d{2,})([%kKMBG]|[eE][+\-\u2212]?\d+)?$/;
 /** A whole number printed with a leading zero (`05`, `-010`): its point was lost after the 0. */
 const LEADING_ZERO = /^([+\-\u2212]?)0(\d+)$/;
+/**
+ * Scientific notation with two digits or more before the `e` and no point (`10e-01`): no
+ * formatter prints a mantissa of 10 or more, so the point after the first digit was lost.
+ */
+const MANTISSA_DOTLESS = /^([+\-\u2212]?\d)(\d+[eE][+\-\u2212]?\d+)$/;
 /** Thousands grouped with dots (`2.000`, `-1.500.000`), as German or Spanish locales print. */
 const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 /**
@@ -67,6 +76,20 @@ const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
  * three after a lone 0 (`0,250`; `2,000` groups thousands).
  */
 const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,3})([%kKMBG]?)$/;
+
+/** A mantissa times a power of ten, as read (`2×10^6`, `8×10^02`). */
+const MANTISSA_POWER = /^[+\-\u2212]?\d+(?:\.\d+)? ?[×x·] ?10\^([+\-\u2212]?\d+)$/;
+/**
+ * The same with its exponent lost or run in (`9.0x10`, `1.3x107`, `4x100`), specks read between
+ * (`8.0%10`): its mantissa, and the digits after `10` where there are one or two.
+ */
+const LOOSE_POWER = /^([+\-\u2212]?\d+(?:\.\d+)?) ?[×x·%]{1,2} ?10\^?([+\-\u2212]?\d{1,2})?$/;
+
+/** The exponent of a mantissa times a power of ten as read, or null. */
+export function mantissaExponent(text: string): number | null {
+  const match = MANTISSA_POWER.exec(text.trim());
+  return match ? Number(match[1].replace('\u2212', '-')) : null;
+}
 
 /** Digits after the decimal point of a label as read. */
 export function decimals(text: string): number {
@@ -94,14 +117,24 @@ function withDecimalPoint(text: string): string[] {
 /**
  * How sure the labels of an axis make it that dots are thousands separators: 'sure' when every
  * dotted label is grouped in threes and another label is printed without a dot (a decimal
- * formatter prints `0.000`, never `0`, beside `2.000`), 'likely' when every dotted label is
- * grouped in threes ending in `00` (decimals a formatter would not print), else 'no'.
+ * formatter prints `0.000`, never `0`, beside `2.000`), or when two or more dotted labels are
+ * grouped in threes ending in `00` beside one without a dot or grouped by commas (the others'
+ * commas misread); 'likely' when every dotted label is grouped in threes ending in `00`
+ * (decimals a formatter would not print), else 'no'.
  */
 function dotGrouping(texts: string[]): Grouping {
   const dotted = texts.filter((text) => text.includes('.'));
-  if (dotted.length < 2 || !dotted.every((text) => DOT_GROUPED.test(text))) return 'no';
-  if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
+  const grouped = dotted.filter((text) => DOT_GROUPED.test(text));
   const plain = texts.some((text) => /^[+\-\u2212]?\d+$/.test(text));
+  // Commas misread on some labels (`90.000` beside `80.09` and `100,000`): those grouped in
+  // threes with zeros, beside a label without a point or grouped by commas, still show the
+  // format.
+  const commas = texts.some((text) => /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+$/.test(text));
+  if (grouped.length >= 2 && grouped.length < dotted.length) {
+    return (plain || commas) && grouped.every((text) => text.endsWith('00')) ? 'sure' : 'no';
+  }
+  if (dotted.length < 2 || grouped.length < dotted.length) return 'no';
+  if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
   if (plain) return 'sure';
   return dotted.every((text) => text.endsWith('00')) ? 'likely' : 'no';
 }
@@ -109,10 +142,10 @@ function dotGrouping(texts: string[]): Grouping {
 /**
  * Every reading of an axis's tick labels, each placed on the tick mark (or grid line) under
  * its label: the text as read, and what the other labels say it may stand for. A leading zero
- * (`05` is 0.5), dots that group thousands (`0 2.000 4.000`) and a comma that can only be a
- * decimal point are sure repairs (free: they stand in for the text as read), and so is a
- * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5) and an
- * exponent's lost minus are guesses a fit must earn. Labels that hold no number are counted
+ * (`05` is 0.5), a mantissa of two digits (`10e-01` is 1.0e-01), dots that group thousands
+ * (`0 2.000 4.000`) and a comma that can only be a decimal point are sure repairs (free: they stand in for the text as read), and so is a
+ * second reader's number (`Word.second`); a decimal point lost (`15` as 1.5), an exponent's
+ * lost minus and a mantissa given another label's exponent are guesses a fit must earn. Labels that hold no number are counted
  * and named in `warnings`.
  */
 export function tickReadings(axis: AxisName, words: Word[], marks: number[]): TickReadings {
@@ -131,12 +164,46 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
   const decimalCommas = texts
     .filter((text) => text.includes(','))
     .every((text) => DECIMAL_COMMA.test(text));
+  // The exponents the axis's mantissas are printed with, and their neighbours: a small raised
+  // exponent is misread more often than the mantissa before it.
+  const exponents = new Set(
+    words
+      .flatMap((word) => [word.text, word.second ?? ''])
+      .map(mantissaExponent)
+      .flatMap((e) => (e === null ? [] : [e - 1, e, e + 1])),
+  );
   let unread = 0;
   words.forEach((word, label) => {
     const text = word.text.trim();
     const comma = DECIMAL_COMMA.exec(text);
     const parsed = parseTickLabel(comma ? `${comma[1]}.${comma[2]}${comma[3]}` : text);
+    const loose = LOOSE_POWER.exec(text);
+    if (loose && exponents.size > 0) {
+      // The mantissa at each exponent of the axis, and at the digits run in after `10`.
+      const own = loose[2] === undefined ? [] : [Number(loose[2].replace('\u2212', '-'))];
+      const pixel = snapToMark(axis, word, centre(word), spacing, marks);
+      for (const e of new Set([...exponents, ...own])) {
+        const reading = `${loose[1]}×10^${e}`;
+        const read = parseTickLabel(reading);
+        if (read && read.value !== parsed?.value) {
+          pairs.push({
+            text: reading,
+            value: read.value,
+            pixel,
+            power: true,
+            label,
+            repair: 'exponent',
+            free: false,
+          });
+        }
+      }
+    }
     if (!parsed) {
+      // read through its mantissa alone: counted, and named where the fit takes it
+      if (loose && exponents.size > 0) {
+        unread++;
+        return;
+      }
       if (text !== '') {
         unread++;
         warnings.push(`${axis} tick '${word.text}' could not be read and was ignored`);
@@ -151,21 +218,18 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
         : [{ text: reading, value: read.value, pixel, power: read.power, label, repair, free }];
     };
     const zero = LEADING_ZERO.exec(text);
-    if (zero) {
+    const mantissa = MANTISSA_DOTLESS.exec(text);
+    if (mantissa) {
+      // Sure, so free; the text as read stays a reading the fit must earn.
+      pairs.push(...pair(`${mantissa[1]}.${mantissa[2]}`, 'mantissa-point', true));
+      pairs.push(...pair(text, null, false));
+    } else if (zero) {
       // `05` is no printed number: the point after its zero was lost. Sure, so free.
       pairs.push(...pair(`${zero[1]}0.${zero[2]}`, 'leading-zero', true));
     } else if (grouping !== 'no' && DOT_GROUPED.test(text)) {
       // The axis says its dots group thousands: that reading is free, the decimal one a repair.
       pairs.push(...pair(text.replaceAll('.', ''), 'grouping', true));
-      pairs.push({
-        text,
-        value: parsed.value,
-        pixel,
-        power: false,
-        label,
-        repair: null,
-        free: false,
-      });
+      pairs.push(...pair(text, null, false));
     } else if (comma) {
       // A comma no thousands separator can be is a decimal point (a locale's, or a point
       // read as a comma): free when every comma of the axis is one.

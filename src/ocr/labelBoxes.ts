@@ -11,6 +11,10 @@ const DEFAULTS = {
    * tints its edges far less. A share, so a marker's anti-aliased edge is as colourful.
    */
   textSaturation: 0.35,
+  /** A band whose ink next to the axis is mirrored inside the plot at least this share is spill. */
+  spilled: 0.6,
+  /** Upright text split off a band is at most this many text heights wide (two lines). */
+  uprightWidth: 2.5,
   /** A column of ink rows this many text heights long is upright text (a turned y label)... */
   uprightRun: 2.5,
   /**
@@ -56,6 +60,51 @@ export function profileOf(
 function isText(data: Uint8Array, o: number, page: Rgb): boolean {
   const distance = channelDistance(data, o, page);
   return distance > DEFAULTS.ink && channelSpread(data, o) <= DEFAULTS.textSaturation * distance;
+}
+
+/**
+ * Whether the ink of a band of text found from a plot's side outwards spills from the plot: the
+ * band (`depth` lines deep) starts at the first line scanned (`outer`, next to the axis and its
+ * ticks), and most of its ink has its like mirrored across the plot's side (`side`), inside the
+ * plot, where a marker centred on the axis has its other half, with no ink just past where the
+ * mirrored band ends (a grid line level with a tick label goes on across the plot; a marker
+ * ends). Tick labels stand apart from the axis, and a band of them is deeper than the ink
+ * mirrored.
+ */
+export function spillsFromPlot(
+  image: Raster,
+  page: Rgb,
+  outer: number,
+  depth: number,
+  side: number,
+  across: [number, number],
+  along: 'row' | 'column',
+): boolean {
+  const { data, width, height } = image;
+  const inward = Math.sign(side - outer);
+  const mirror = (line: number) => Math.round(2 * side - line);
+  const beyond = mirror(outer - inward * (depth - 1)) + inward * 2;
+  const limit = along === 'row' ? height : width;
+  if (mirror(outer) < 0 || mirror(outer) >= limit || beyond < 0 || beyond >= limit) return false;
+  const at = (line: number, j: number) =>
+    along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+  const to = Math.min(along === 'row' ? width : height, Math.ceil(across[1]));
+  let inked = 0;
+  let mirrored = 0;
+  for (let k = 0; k < depth; k++) {
+    const line = outer - inward * k;
+    for (let j = Math.max(0, Math.floor(across[0])); j < to; j++) {
+      const o = at(line, j);
+      if (!isText(data, o, page)) continue;
+      inked++;
+      const m = at(mirror(line), j);
+      const close = Math.max(...[0, 1, 2].map((c) => Math.abs(data[o + c] - data[m + c])));
+      if (isText(data, m, page) && close <= DEFAULTS.ink && !isText(data, at(beyond, j), page)) {
+        mirrored++;
+      }
+    }
+  }
+  return inked > 0 && mirrored >= inked * DEFAULTS.spilled;
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */
@@ -201,7 +250,10 @@ export function apartFromUpright(
     }
     // ...where all the ink before it lies along the upright text: tick labels that reach as
     // far out (`0.0008` beside `Value`) leave the band whole.
-    if (cut >= band.to || !inkWithin(band.from, cut, span)) return [band];
+    // A turned line of text is a line high: a wider piece is tick labels stacked tight, whose
+    // digits run on down a column from label to label (`1.3×10⁷` over `1.2×10⁷`).
+    if (cut >= band.to || cut - band.from > DEFAULTS.uprightWidth * textHeight) return [band];
+    if (!inkWithin(band.from, cut, span)) return [band];
     return [
       { from: cut, to: band.to },
       { from: band.from, to: cut },

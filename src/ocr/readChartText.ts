@@ -10,6 +10,7 @@ import {
   joinSpacedGroups,
   profileOf,
   range,
+  spillsFromPlot,
   splitLabels,
   tighten,
 } from './labelBoxes.js';
@@ -22,6 +23,8 @@ const DEFAULTS = {
   bandGap: 0.35,
   /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
   minBand: 3,
+  /** A band starting this many lines or fewer from the axis may be ink spilled from the plot. */
+  spillStart: 1,
   /** Text at least this dark (0..255) is black: its box already holds its faint edges... */
   blackText: 60,
   /** ...else a legend entry's text box is grown by this share of its height before it is read. */
@@ -117,6 +120,19 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     image,
     page,
     findRuns(profileOf(image, page, leftward, yLabelRows, 'column'), gap, DEFAULTS.minBand)
+      .filter(
+        (band) =>
+          band.from > DEFAULTS.spillStart ||
+          !spillsFromPlot(
+            image,
+            page,
+            leftward[band.from],
+            band.to - band.from + 1,
+            plot.left,
+            yLabelRows,
+            'column',
+          ),
+      )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
       .flatMap((band) => apartFromUpright(image, page, band, yLabelRows, textHeight)),
     yLabelRows,
@@ -144,18 +160,19 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     left: yTickBand.from,
     right: yTickBand.to,
     top: plot.top - textHeight,
-    bottom: Math.min(plot.bottom + textHeight / 2 + 1, plot.outsideX),
+    // the lowest label hangs below the axis, down to the x tick labels
+    bottom: Math.min(
+      plot.bottom + textHeight / 2 + 1,
+      Math.max(plot.outsideX, (xTickBand?.from ?? 0) - 1),
+    ),
   };
   const tickLabels: { axis: string; box: Box }[] = [
     ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : [])
-      .flatMap((box) =>
-        apartAtTicks(image, page, box, plot.ticksX.length >= 2 ? plot.ticksX : plot.gridX),
-      )
+      .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x'))
       .map((box) => ({ axis: 'x', box })),
-    ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : []).map((box) => ({
-      axis: 'y',
-      box,
-    })),
+    ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : [])
+      .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksY, plot.gridY], 'y'))
+      .map((box) => ({ axis: 'y', box })),
   ];
   // An axis multiplier (matplotlib's offset text, `1e6`) stands apart at the end of its axis:
   // for x, right of the x label; for y, above the plot's top-left corner. It is read with the
@@ -222,31 +239,61 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
 }
 
 /**
- * An x tick label box that holds several labels run together (crowded labels, `10002000`):
- * each is centred on its tick, so it is cut midway between the ticks (`marks`, px) inside it,
- * when the ticks found stand at even steps (what is found among JPEG noise does not).
+ * A tick label box that holds several labels run together (crowded x labels, `10002000`; y
+ * labels stacked tight, a raised exponent touching the label above): each is centred on its
+ * tick, so it is cut between the ticks inside it (the first of `markSets`, px, tick marks then
+ * grid lines, with two inside), when the ticks stand at even steps (what is found among JPEG
+ * noise does not; one hidden by a marker may be missing).
  */
-function apartAtTicks(image: Raster, page: Rgb, box: Box, marks: number[]): Box[] {
-  const inside = marks.filter((mark) => mark > box.left && mark < box.right).sort((a, b) => a - b);
-  if (inside.length < 2 || !evenlySpaced(marks)) return [box];
-  const cuts = [
-    box.left,
-    ...inside.slice(1).map((mark, i) => Math.round((mark + inside[i]) / 2)),
-    box.right,
-  ];
-  return cuts.slice(1).flatMap((right, i) => {
-    const piece = tighten(image, page, { ...box, left: cuts[i], right });
-    return piece.right > piece.left ? [piece] : [];
+function apartAtTicks(
+  image: Raster,
+  page: Rgb,
+  box: Box,
+  markSets: number[][],
+  axis: 'x' | 'y',
+): Box[] {
+  const [lo, hi] = axis === 'x' ? [box.left, box.right] : [box.top, box.bottom];
+  // the tick marks, else the grid lines (a plot without ticks draws them at its labels)
+  const within = (marks: number[]) =>
+    marks.filter((mark) => mark > lo && mark < hi).sort((a, b) => a - b);
+  const marks = markSets.find((set) => within(set).length >= 2 && evenlySpaced(set));
+  if (!marks) return [box];
+  const inside = within(marks);
+  // y: at the first row of least ink between two ticks, below the upper label's digits and
+  // above or across the lower one's raised exponent (midway would cut the exponent off)
+  const profile =
+    axis === 'y' &&
+    profileOf(image, page, range(Math.floor(lo), Math.ceil(hi), 1), [box.left, box.right], 'row');
+  const cut = (upper: number, lower: number) => {
+    if (!profile) return Math.round((upper + lower) / 2);
+    const rows = range(Math.ceil(upper), Math.floor(lower), 1);
+    const ink = rows.map((row) => profile[row - Math.floor(lo)]);
+    return rows[ink.indexOf(Math.min(...ink))];
+  };
+  const cuts = [lo, ...inside.slice(1).map((mark, i) => cut(inside[i], mark)), hi];
+  return cuts.slice(1).flatMap((end, i) => {
+    const piece = tighten(
+      image,
+      page,
+      axis === 'x' ? { ...box, left: cuts[i], right: end } : { ...box, top: cuts[i], bottom: end },
+    );
+    return piece.right > piece.left && piece.bottom > piece.top ? [piece] : [];
   });
 }
 
-/** Whether marks (px, three or more) stand at steps equal within a fifth of a step. */
+/**
+ * Whether marks (px, three or more) stand at steps equal within a fifth of a step, or at whole
+ * multiples of it.
+ */
 function evenlySpaced(marks: number[]): boolean {
   const sorted = [...marks].sort((a, b) => a - b);
   const steps = sorted.slice(1).map((mark, i) => mark - sorted[i]);
   if (steps.length < 2) return false;
   const step = percentile(steps, 0.5);
-  return step > 0 && steps.every((s) => Math.abs(s - step) <= step * 0.2);
+  return (
+    step > 0 &&
+    steps.every((s) => s >= step * 0.8 && Math.abs(s - step * Math.round(s / step)) <= step * 0.2)
+  );
 }
 
 /**
@@ -259,7 +306,21 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const profile = profileOf(image, plot.page, below, [plot.left, plot.right], 'row');
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
-  const first = findRuns(profile, 1, DEFAULTS.minBand)[0];
+  // Markers on the x axis spill below it: their halves are no band of text.
+  const first = findRuns(profile, 1, DEFAULTS.minBand).find(
+    (band) =>
+      band.from > DEFAULTS.spillStart ||
+      !spillsFromPlot(
+        image,
+        plot.page,
+        below[band.from],
+        band.to - band.from + 1,
+        plot.bottom,
+        [plot.left, plot.right],
+        'row',
+      ),
+  );
+  if (first) profile.fill(0, 0, first.from);
   const textHeight = first ? first.to - first.from + 1 : Math.max(8, image.height / 50);
   const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
   // The x tick labels are the first band: an empty row ends them, however close the x label

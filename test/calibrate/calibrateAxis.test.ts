@@ -293,13 +293,21 @@ describe('calibrateAxis (what the labels say about one another)', () => {
 
 describe('calibrateAxis (repairs of what OCR drops)', () => {
   it.each([
-    [['0.5M', '1.0M', '15M', '20M'], 2e6, "x tick '15M' was read as '1.5M'"],
-    [['0.0e+00', '2.5e+06', '50e+06', '75e+06'], 7.5e6, "x tick '50e+06' was read as '5.0e+06'"],
+    [
+      ['0.5M', '1.0M', '15M', '20M'],
+      2e6,
+      "x tick '15M' was read as '1.5M': its decimal point was lost",
+    ],
+    [
+      ['0.0e+00', '2.5e+06', '50e+06', '75e+06'],
+      7.5e6,
+      "x tick labels read as '5.0e+06', '7.5e+06': a mantissa of two digits means a lost decimal point",
+    ],
   ])('puts back decimal points lost before a suffix or an exponent: %j', (texts, last, warning) => {
     const words = texts.map((text, i) => xLabel(text, 100 + 80 * i));
     const { axis, warnings } = calibrateAxis({ axis: 'x', words, marks: [] });
     expect(axis?.pixelToData(100 + 80 * 3)).toBeCloseTo(last, 0);
-    expect(warnings).toContain(`${warning}: its decimal point was lost`);
+    expect(warnings).toContain(warning);
   });
 
   it('keeps commas that group thousands', () => {
@@ -391,5 +399,91 @@ describe('calibrateAxis with labels read two ways', () => {
     const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
     expect(axis?.scale).toBe('linear');
     expect(axis?.pixelToData(60 + 80 * 3)).toBeCloseTo(0.6e-4, 10);
+  });
+});
+
+describe('calibrateAxis with exponents misread', () => {
+  it('gives a mantissa whose exponent was lost the exponent of the labels around it', () => {
+    // 1.2×10^7 .. 8×10^6 printed; the exponent of one label was not read at all.
+    const words = ['1.2×10^7', '1.1×10^7', '1.0x10', '9.0×10^6', '8.0×10^6'].map((text, i) =>
+      label(text, 40 + 30 * i),
+    );
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(100)).toBeCloseTo(1e7, -1);
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([1.2e7, 1.1e7, 1e7, 9e6, 8e6]);
+    expect(confidence).toBeGreaterThan(0.5);
+    expect(warnings).toContain(
+      "y tick labels read as '1.0×10^7': their exponents were misread, and are those of the axis's other labels",
+    );
+  });
+
+  it('reads every mantissa through exponents misread in many ways, and flags the axis', () => {
+    // 9×10^6 .. 2×10^6 printed; the small raised 6 read as 02, 5 or 0 (four alike).
+    const texts = [
+      '9×10^6',
+      '8×10^02',
+      '7×10^5',
+      '6×10^02',
+      '5×10^02',
+      '4x100',
+      '3×10^02',
+      '2×10^5',
+    ];
+    const words = texts.map((text, i) => label(text, 40 + 50 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    // Every mantissa on one line, at 10^6 or at 10^2: as many labels agree either way.
+    expect(axis?.ticks).toHaveLength(8);
+    expect(axis!.pixelToData(40) / axis!.pixelToData(390)).toBeCloseTo(4.5, 6);
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: its tick labels' exponents read as 6, 2, 5; the reading is uncertain",
+    );
+  });
+
+  it('flags an axis whose mantissas were read with exponents far apart', () => {
+    // 1.8×10^-3 .. 0 printed: read with four exponents, two lines explain as many labels.
+    const texts = ['1.8×10^+3', '1.5×10^-7', '1.2×10^+3', '9×10^-4', '6×10^-4', '3×10^-8', '0'];
+    const words = texts.map((text, i) => label(text, 30 + 23 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis).not.toBeNull();
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings.some((w) => w.startsWith("y axis: its tick labels' exponents read as"))).toBe(
+      true,
+    );
+  });
+});
+
+describe('calibrateAxis with a mantissa of two digits', () => {
+  it('reads 10e-01 as 1.0e-01: no formatter prints a mantissa of 10, its point was lost', () => {
+    // gnuplot's 1.0e-01 .. 1.0e-05 at 7 px cap height, every point lost alike
+    const words = ['10e-01', '10e-02', '10e-03', '10e-04', '10e-05'].map((text, i) =>
+      label(text, 10 + 112 * i),
+    );
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.pixelToData(10)).toBeCloseTo(0.1, 6);
+    expect(axis?.pixelToData(10 + 112 * 4)).toBeCloseTo(1e-5, 9);
+    expect(
+      warnings.some((w) => w.includes('a mantissa of two digits means a lost decimal point')),
+    ).toBe(true);
+  });
+});
+
+describe('calibrateAxis with thousands separators misread', () => {
+  // 100,000 .. 10,000 printed; small commas read as points, some with their zeros lost
+  const texts = ['100,000', '90.000', '80.09', '70,000', '60.000', '50.09', '40,000', '30.09'];
+  const calibrated = (read: string[]) =>
+    calibrateAxis({ axis: 'y', words: read.map((text, i) => label(text, 28 + 39 * i)), marks: [] });
+
+  it('reads labels grouped by dots as those grouped by commas where as many agree', () => {
+    const { axis } = calibrated(texts);
+    expect(axis?.pixelToData(28)).toBeCloseTo(100_000, -1);
+    expect(axis?.pixelToData(28 + 39 * 6)).toBeCloseTo(40_000, -1);
+  });
+
+  it('doubts the decimals more labels agree with', () => {
+    const { confidence, warnings } = calibrated([...texts, '20.09', '10.09']);
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings.some((w) => w.startsWith('y axis: calibration is doubtful'))).toBe(true);
   });
 });

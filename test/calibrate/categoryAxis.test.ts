@@ -20,6 +20,15 @@ describe('fitCategoryAxis', () => {
     expect(fit!.axis.ticks.map((tick) => tick.value)).toEqual([0, 1, 2, 3]);
   });
 
+  it('takes six model sizes for names though three of them step evenly by their log', () => {
+    const texts = ['125M', '350M', '1.3B', '2.7B', '6.7B', '13B'];
+    const values = [125e6, 350e6, 1.3e9, 2.7e9, 6.7e9, 13e9];
+    const fit = fitCategoryAxis(
+      at(texts, 80, 100).map((label, i) => ({ ...label, value: values[i] })),
+    );
+    expect(fit?.categories).toEqual(texts);
+  });
+
   it('leaves the step of a label that was not read empty, in any order of labels', () => {
     const labels = at(['Q1', 'Q2', 'Q3', 'Q4'], 60, 80).filter((label) => label.text !== 'Q3');
     const fit = fitCategoryAxis(labels.reverse());

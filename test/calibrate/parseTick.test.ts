@@ -202,6 +202,8 @@ const multipliers: [string, number][] = [
   ['×10³', 1000],
   ['×10⁻⁶', 1e-6],
   ['× 10^3', 1000],
+  // the y axis line running up beside matplotlib's offset text, read as a 1
+  ['1×10^-3', 0.001],
   ['×10^{-3}', 0.001],
   ['$\\times\\mathdefault{10^{3}}\\mathdefault{}$', 1000],
   [' 1e6 ', 1e6],

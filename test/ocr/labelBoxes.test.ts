@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apartFromUpright, profileOf } from '../../src/ocr/labelBoxes.js';
+import { apartFromUpright, profileOf, spillsFromPlot } from '../../src/ocr/labelBoxes.js';
 import type { Raster } from '../../src/types.js';
 
 /** A white raster with the given pixels painted. */
@@ -94,9 +94,59 @@ describe('apartFromUpright', () => {
     ]);
   });
 
+  it('leaves a band of tick labels stacked tight whole, though their digits run on down a column', () => {
+    // Labels 8 rows tall, 1 row apart, columns 2..13 (wider than two text heights): a column
+    // crosses them all with gaps of one row, as long as an upright label.
+    const paint: [number, number, number[]][] = [];
+    for (const top of [5, 14, 23, 32, 41, 50, 59]) {
+      for (let row = top; row < top + 8; row++) {
+        for (let column = 2; column < 14; column += 2) paint.push([column, row, [0, 0, 0]]);
+      }
+    }
+    const band = { from: 2, to: 14 };
+    expect(apartFromUpright(raster(16, 70, paint), [255, 255, 255], band, [0, 69], 4)).toEqual([
+      band,
+    ]);
+  });
+
   it('leaves the band whole where tick labels reach as far out as the y label', () => {
     const image = labels([2, 6], 2);
     const band = { from: 2, to: 14 };
     expect(apartFromUpright(image, [255, 255, 255], band, [0, 99], 8)).toEqual([band]);
+  });
+});
+
+describe('spillsFromPlot', () => {
+  const black = [0, 0, 0];
+  /** A plot whose left side is column 20 (the axis line), 40 px wide and 60 tall. */
+  function plot(paint: [number, number, number[]][]): Raster {
+    for (let row = 0; row < 60; row++) paint.push([20, row, black]);
+    return raster(60, 60, paint);
+  }
+  /** A disc of ink centred on (x, y). */
+  const disc = (x: number, y: number, r: number): [number, number, number[]][] => {
+    const out: [number, number, number[]][] = [];
+    for (let dy = -r; dy <= r; dy++) {
+      for (let dx = -r; dx <= r; dx++)
+        if (dx * dx + dy * dy <= r * r) out.push([x + dx, y + dy, black]);
+    }
+    return out;
+  };
+
+  it('tells a black marker centred on the axis from text: its other half lies inside', () => {
+    const image = plot([...disc(20, 30, 6)]);
+    // the band found left of the axis: columns 14..17 (scanned from 17 outwards)
+    expect(spillsFromPlot(image, [255, 255, 255], 17, 4, 20, [0, 60], 'column')).toBe(true);
+  });
+
+  it('takes a tick label standing against the axis, level with a grid line, for text', () => {
+    const paint: [number, number, number[]][] = [];
+    // a label in columns 8..17, rows 26..34, and a dark grid line across the plot at row 30
+    for (let row = 26; row < 35; row++) {
+      for (let column = 8; column < 18; column += 3) paint.push([column, row, black]);
+    }
+    for (let column = 21; column < 60; column++) paint.push([column, 30, [90, 90, 90]]);
+    const image = plot(paint);
+    expect(spillsFromPlot(image, [255, 255, 255], 17, 10, 20, [0, 60], 'column')).toBe(false);
   });
 });
