@@ -5,6 +5,7 @@ import type { OcrEngine } from '../ocr/engine.js';
 import { digitizePdf } from '../pdf/digitizePdf.js';
 import type { PageRange } from '../pdf/pageRanges.js';
 import { runPipeline } from '../pipeline.js';
+import { pageBackground } from '../plot/findPlotArea.js';
 import { createStageClock, type StageClock } from '../stageClock.js';
 import type {
   Box,
@@ -16,6 +17,7 @@ import type {
   Raster,
   StageTimings,
 } from '../types.js';
+import { type FigureLegend, paintedOver, readFigureLegend } from './figureLegend.js';
 import { findPanels } from './findPanels.js';
 import { labelPanels } from './panelLabels.js';
 import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
@@ -143,18 +145,32 @@ async function digitizePanels(
     panel: PanelInfo,
     chartWarnings: string[],
     done: readonly ChartResult[] = [],
+    shared: { legend: FigureLegend | null; image: Raster } = { legend: null, image },
   ): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
-    const chart = await runPipeline(whole ? image : crop(image, panel.box), {
+    const chart = await runPipeline(whole ? image : crop(shared.image, panel.box), {
       source,
       getEngine,
       clock,
       warnings: chartWarnings,
       sharedAxis: whole ? undefined : sharedAxisFrom(done, offsetOf(panel.box)),
+      legendOutside: shared.legend !== null,
     });
     return whole ? chart : placed(chart, offsetOf(panel.box), [1, 1], image);
   };
   if (panels.length === 1) return chartOf(panels[0], warnings);
+  // A legend outside every panel lists the series of each: read once, and painted over so that
+  // no panel takes the part of it its box holds for a legend of its own.
+  const page = pageBackground(image);
+  const legend = await clock.run('legend', async () =>
+    readFigureLegend(
+      image,
+      found.map(({ plot }) => plot),
+      page,
+      await getEngine(),
+    ),
+  );
+  const shared = { legend, image: legend ? paintedOver(image, legend.box, page) : image };
   // read so that the panels printing shared axes come first; reported in reading order
   const read: (PanelChart | null)[] = panels.map(() => null);
   const problems: (string | null)[] = panels.map(() => null);
@@ -163,7 +179,7 @@ async function digitizePanels(
     const panel = panels[k];
     try {
       const done = read.filter((chart) => chart !== null);
-      read[k] = { ...(await chartOf(panel, [], done)), panel };
+      read[k] = { ...(await chartOf(panel, [], done, shared)), panel };
     } catch (error) {
       const { code } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
@@ -171,7 +187,12 @@ async function digitizePanels(
       problems[k] = `panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`;
     }
   }
-  const charts = labelPanels(nameSharedSeries(read.filter((chart) => chart !== null)));
+  const charts = labelPanels(
+    nameSharedSeries(
+      read.filter((chart) => chart !== null),
+      legend,
+    ),
+  );
   warnings.push(...problems.filter((problem) => problem !== null));
   if (charts.length === 0) {
     // No panel reads: the "panels" may be pieces of one chart (a filled panel's cells between
