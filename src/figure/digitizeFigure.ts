@@ -17,7 +17,7 @@ import type {
   Raster,
   StageTimings,
 } from '../types.js';
-import { type FigureLegend, paintedOver, readFigureLegend } from './figureLegend.js';
+import { paintedOver, readFigureLegend } from './figureLegend.js';
 import { findPanels } from './findPanels.js';
 import { labelPanels } from './panelLabels.js';
 import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
@@ -52,7 +52,8 @@ export interface FigureOptions {
  * their `panel`, with every pixel position in the whole image's pixels. Of several panels, one
  * that is no readable chart is left out with a warning; one that prints no tick labels for an
  * axis it shares with its column (row) takes that panel's calibration, and a series drawn
- * without a legend of its own the name another panel's legend gives its colour; a panel label
+ * without a legend of its own the name a legend outside every panel (read once, for the
+ * figure) or another panel's legend gives its colour; a panel label
  * printed before a title (`(a) Train`) goes to the chart's `panel.label`. A PDF (`%PDF-`)
  * always gives the figure `{ source, pages, charts, warnings }`: vector charts read from its
  * drawing, rasters through the same pipeline (`digitizePdf`). Rejects with a DigitizeError:
@@ -145,16 +146,16 @@ async function digitizePanels(
     panel: PanelInfo,
     chartWarnings: string[],
     done: readonly ChartResult[] = [],
-    shared: { legend: FigureLegend | null; image: Raster } = { legend: null, image },
+    figure: { image: Raster; legendOutside: boolean } = { image, legendOutside: false },
   ): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
-    const chart = await runPipeline(whole ? image : crop(shared.image, panel.box), {
+    const chart = await runPipeline(whole ? image : crop(figure.image, panel.box), {
       source,
       getEngine,
       clock,
       warnings: chartWarnings,
       sharedAxis: whole ? undefined : sharedAxisFrom(done, offsetOf(panel.box)),
-      legendOutside: shared.legend !== null,
+      legendOutside: figure.legendOutside,
     });
     return whole ? chart : placed(chart, offsetOf(panel.box), [1, 1], image);
   };
@@ -170,7 +171,10 @@ async function digitizePanels(
       await getEngine(),
     ),
   );
-  const shared = { legend, image: legend ? paintedOver(image, legend.box, page) : image };
+  const figure = {
+    image: legend ? paintedOver(image, legend.box, page) : image,
+    legendOutside: legend !== null,
+  };
   // read so that the panels printing shared axes come first; reported in reading order
   const read: (PanelChart | null)[] = panels.map(() => null);
   const problems: (string | null)[] = panels.map(() => null);
@@ -179,7 +183,7 @@ async function digitizePanels(
     const panel = panels[k];
     try {
       const done = read.filter((chart) => chart !== null);
-      read[k] = { ...(await chartOf(panel, [], done, shared)), panel };
+      read[k] = { ...(await chartOf(panel, [], done, figure)), panel };
     } catch (error) {
       const { code } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
