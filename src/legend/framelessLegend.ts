@@ -32,8 +32,6 @@ const DEFAULTS = {
   strips: 3,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
-  /** An entry's name is at least this many times as wide as its text is high (`8`, one digit). */
-  minName: 0.6,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
@@ -244,7 +242,7 @@ function entriesIn(
         top,
         bottom,
       }))
-      .filter((line) => line.right - line.left >= height * DEFAULTS.minName && !taken(line));
+      .filter((line) => line.right - line.left >= height && !taken(line));
     const paired = (sides: readonly (-1 | 1)[]) =>
       lines.flatMap((line) => {
         const slot =
