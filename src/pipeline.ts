@@ -40,6 +40,12 @@ export interface PipelineOptions {
   warnings: string[];
   /** For a panel of a figure: the axes it shares with panels read before it. */
   sharedAxis?: SharedAxis;
+  /**
+   * For a panel of a figure whose legend lies outside every panel: the panel has none of its
+   * own (what would be found is text around its plot, or pieces of curves), and its series are
+   * named from the figure's legend afterwards.
+   */
+  legendOutside?: boolean;
 }
 
 export type { SharedAxis };
@@ -53,10 +59,10 @@ const BLACK: Rgb = [0, 0, 0];
  */
 export async function runPipeline(
   image: Raster,
-  { source, getEngine, clock, warnings, sharedAxis }: PipelineOptions,
+  { source, getEngine, clock, warnings, sharedAxis, legendOutside }: PipelineOptions,
 ): Promise<ChartResult> {
   const plot = await clock.run('plot', () => findPlotArea(image));
-  const legend = await clock.run('legend', () => findLegend(image, plot));
+  const legend = legendOutside ? null : await clock.run('legend', () => findLegend(image, plot));
   const text = await clock.run('ocr', async () =>
     readChartText(
       image,
@@ -85,12 +91,10 @@ export async function runPipeline(
         sharedAxis,
       }),
   );
-  // Pieces of a dashed sample can fall in a name's box: OCR reads them as '-', '=' or '+'.
-  const read = text.legendNames.map((name) => name.replace(/^[^\p{L}\p{N}([]+/u, '').trim());
   // A slot whose text reads as nothing is no entry (a mark beside the legend's text column, a
   // sample with no name): its colour is not listed.
-  const entries = legend?.slots.filter((_, i) => read[i] !== '') ?? [];
-  const names = read.filter((name) => name !== '');
+  const entries = legend?.slots.filter((_, i) => text.legendNames[i] !== '') ?? [];
+  const names = text.legendNames.filter((name) => name !== '');
   const region: Box = {
     left: plot.left + DEFAULTS.frameMargin,
     top: plot.top + DEFAULTS.frameMargin,

@@ -5,6 +5,7 @@ import type { OcrEngine } from '../ocr/engine.js';
 import { digitizePdf } from '../pdf/digitizePdf.js';
 import type { PageRange } from '../pdf/pageRanges.js';
 import { runPipeline } from '../pipeline.js';
+import { pageBackground } from '../plot/findPlotArea.js';
 import { createStageClock, type StageClock } from '../stageClock.js';
 import type {
   Box,
@@ -16,6 +17,7 @@ import type {
   Raster,
   StageTimings,
 } from '../types.js';
+import { paintedOver, readFigureLegend } from './figureLegend.js';
 import { findPanels } from './findPanels.js';
 import { labelPanels } from './panelLabels.js';
 import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
@@ -50,7 +52,8 @@ export interface FigureOptions {
  * their `panel`, with every pixel position in the whole image's pixels. Of several panels, one
  * that is no readable chart is left out with a warning; one that prints no tick labels for an
  * axis it shares with its column (row) takes that panel's calibration, and a series drawn
- * without a legend of its own the name another panel's legend gives its colour; a panel label
+ * without a legend of its own the name a legend outside every panel (read once, for the
+ * figure) or another panel's legend gives its colour; a panel label
  * printed before a title (`(a) Train`) goes to the chart's `panel.label`. A PDF (`%PDF-`)
  * always gives the figure `{ source, pages, charts, warnings }`: vector charts read from its
  * drawing, rasters through the same pipeline (`digitizePdf`). Rejects with a DigitizeError:
@@ -143,18 +146,35 @@ async function digitizePanels(
     panel: PanelInfo,
     chartWarnings: string[],
     done: readonly ChartResult[] = [],
+    figure: { image: Raster; legendOutside: boolean } = { image, legendOutside: false },
   ): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
-    const chart = await runPipeline(whole ? image : crop(image, panel.box), {
+    const chart = await runPipeline(whole ? image : crop(figure.image, panel.box), {
       source,
       getEngine,
       clock,
       warnings: chartWarnings,
       sharedAxis: whole ? undefined : sharedAxisFrom(done, offsetOf(panel.box)),
+      legendOutside: figure.legendOutside,
     });
     return whole ? chart : placed(chart, offsetOf(panel.box), [1, 1], image);
   };
   if (panels.length === 1) return chartOf(panels[0], warnings);
+  // A legend outside every panel lists the series of each: read once, and painted over so that
+  // no panel takes the part of it its box holds for a legend of its own.
+  const page = pageBackground(image);
+  const legend = await clock.run('legend', async () =>
+    readFigureLegend(
+      image,
+      found.map(({ plot }) => plot),
+      page,
+      await getEngine(),
+    ),
+  );
+  const figure = {
+    image: legend ? paintedOver(image, legend.box, page) : image,
+    legendOutside: legend !== null,
+  };
   // read so that the panels printing shared axes come first; reported in reading order
   const read: (PanelChart | null)[] = panels.map(() => null);
   const problems: (string | null)[] = panels.map(() => null);
@@ -163,7 +183,7 @@ async function digitizePanels(
     const panel = panels[k];
     try {
       const done = read.filter((chart) => chart !== null);
-      read[k] = { ...(await chartOf(panel, [], done)), panel };
+      read[k] = { ...(await chartOf(panel, [], done, figure)), panel };
     } catch (error) {
       const { code } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
@@ -171,7 +191,12 @@ async function digitizePanels(
       problems[k] = `panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`;
     }
   }
-  const charts = labelPanels(nameSharedSeries(read.filter((chart) => chart !== null)));
+  const charts = labelPanels(
+    nameSharedSeries(
+      read.filter((chart) => chart !== null),
+      legend,
+    ),
+  );
   warnings.push(...problems.filter((problem) => problem !== null));
   if (charts.length === 0) {
     // No panel reads: the "panels" may be pieces of one chart (a filled panel's cells between

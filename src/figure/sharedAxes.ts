@@ -25,11 +25,19 @@ export function donorOrder(plots: Box[]): number[] {
 }
 
 /**
+ * A plot spanning another along an axis (a mosaic's wide panel under two narrow ones) overlaps
+ * at least this share of the narrower one's extent along it.
+ */
+const SPANS = 0.9;
+
+/**
  * The shared axes `charts` (read already, in the figure's pixels) offer a panel whose pixels
  * start at `offset` in the figure: its x axis from a chart whose plot has the same left and
  * right sides (one column, sharex), its y axis from one with the same top and bottom (one row,
- * sharey), as that chart calibrated it, moved into the panel's pixels, with its label. Null
- * where no chart lines up.
+ * sharey), as that chart calibrated it, moved into the panel's pixels, with its label. Failing
+ * that, from the nearest chart whose plot spans the panel's along that axis, or is spanned by
+ * it (a mosaic's panels share their limits, not their sides): its limits at the panel's sides.
+ * Null where no chart lines up.
  */
 export function sharedAxisFrom(
   charts: readonly ChartResult[],
@@ -47,13 +55,39 @@ export function sharedAxisFrom(
       right: plot.right + dx,
       bottom: plot.bottom + dy,
     };
-    const donor = charts.find((c) => near(lo(c.plot), lo(own)) && near(hi(c.plot), hi(own)));
+    const aligned = charts.find((c) => near(lo(c.plot), lo(own)) && near(hi(c.plot), hi(own)));
+    const donor = aligned ?? spanning(charts, own, axis);
     if (!donor) return null;
     const from = donor.axes[axis];
-    const ticks = from.ticks.map((tick) => ({ ...tick, pixel: tick.pixel - shift }));
-    return {
-      scale: scaleFromLimits({ ...from, ticks }, lo(donor.plot) - shift, hi(donor.plot) - shift),
-      label: from.label,
-    };
+    // the donor's plot sides, in the panel's pixels: its own where it lines up, else the
+    // panel's (its limits fall at them)
+    const [start, end] = aligned
+      ? [lo(donor.plot) - shift, hi(donor.plot) - shift]
+      : [lo(plot), hi(plot)];
+    const along = (pixel: number) =>
+      start + ((pixel - lo(donor.plot)) * (end - start)) / (hi(donor.plot) - lo(donor.plot));
+    const ticks = from.ticks.map((tick) => ({ ...tick, pixel: along(tick.pixel) }));
+    return { scale: scaleFromLimits({ ...from, ticks }, start, end), label: from.label };
   };
+}
+
+/**
+ * The chart nearest `own` (across `axis`) whose plot spans it along `axis`, or that it spans:
+ * they overlap along it by `SPANS` of the narrower's extent. Null where none does.
+ */
+function spanning(charts: readonly ChartResult[], own: Box, axis: 'x' | 'y'): ChartResult | null {
+  const [from, to] = axis === 'x' ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
+  const [across, acrossEnd] =
+    axis === 'x' ? (['top', 'bottom'] as const) : (['left', 'right'] as const);
+  const centre = (p: Box) => (p[across] + p[acrossEnd]) / 2;
+  let best: ChartResult | null = null;
+  for (const chart of charts) {
+    const p = chart.plot;
+    const overlap = Math.min(p[to], own[to]) - Math.max(p[from], own[from]);
+    const narrower = Math.min(p[to] - p[from], own[to] - own[from]);
+    if (overlap < narrower * SPANS) continue;
+    const distance = Math.abs(centre(p) - centre(own));
+    if (!best || distance < Math.abs(centre(best.plot) - centre(own))) best = chart;
+  }
+  return best;
 }

@@ -1,4 +1,4 @@
-import { deltaE2000, fromHex, rgbToLab } from '../color.js';
+import { deltaE2000, fromHex, type Lab, type Rgb, rgbToLab } from '../color.js';
 import type { ChartResult } from '../types.js';
 
 /**
@@ -9,33 +9,73 @@ import type { ChartResult } from '../types.js';
 const SAME_SERIES = 8;
 
 /**
- * Names the series a panel drew without a legend of its own from the figure's legend, read by
- * another panel (a legend shared by all panels is read by the panel it lies in): an unnamed
- * series takes the name of the nearest named series of another chart in the same colour, where
- * no series of its own chart has that name. Returns new charts; the figure's order is kept.
+ * A legend's sample is a thin line, read lighter than its series (anti-aliasing): the colour of
+ * a sample and of its series lie up to about 12 apart; the palettes' colours, 20 and more.
  */
-export function nameSharedSeries<T extends ChartResult>(charts: readonly T[]): T[] {
+const SAME_SAMPLE = 18;
+
+/** A legend drawn outside every panel: its entries' sample colours and names, in order. */
+export interface OutsideLegend {
+  colors: Rgb[];
+  names: string[];
+}
+
+/**
+ * Names the series a panel drew without a legend of its own from the figure's legend: first
+ * the legend outside every panel (`outside`), where there is one, then the legend another
+ * panel read (a legend shared by all panels, drawn in one of them). An unnamed series takes the
+ * name of the nearest legend sample (or named series of another chart) in its colour, nearest
+ * pairs first, where no series of its own chart has that name. Returns new charts; the
+ * figure's order is kept.
+ */
+export function nameSharedSeries<T extends ChartResult>(
+  charts: readonly T[],
+  outside: OutsideLegend | null = null,
+): T[] {
   const named = charts.flatMap((chart, k) =>
     chart.series
       .filter((s) => s.name !== null)
       .map((s) => ({ chart: k, name: s.name as string, lab: rgbToLab(fromHex(s.color)) })),
   );
+  const samples = (outside?.names ?? []).map((name, i) => ({
+    chart: -1,
+    name,
+    lab: rgbToLab(outside!.colors[i]),
+  }));
   return charts.map((chart, k) => {
     if (chart.series.every((s) => s.name !== null)) return chart;
-    const taken = new Set(chart.series.map((s) => s.name));
-    const series = chart.series.map((s) => {
-      if (s.name !== null) return s;
-      const lab = rgbToLab(fromHex(s.color));
-      let best: { name: string; distance: number } | null = null;
-      for (const other of named) {
-        const distance = deltaE2000(lab, other.lab);
-        if (other.chart === k || distance > SAME_SERIES) continue;
-        if (!best || distance < best.distance) best = { name: other.name, distance };
-      }
-      if (!best || taken.has(best.name)) return s;
-      taken.add(best.name);
-      return { ...s, name: best.name };
-    });
-    return { ...chart, series };
+    const names = chart.series.map((s) => s.name);
+    nameNearest(chart, names, samples, SAME_SAMPLE);
+    nameNearest(
+      chart,
+      names,
+      named.filter((other) => other.chart !== k),
+      SAME_SERIES,
+    );
+    return { ...chart, series: chart.series.map((s, i) => ({ ...s, name: names[i] })) };
   });
+}
+
+/**
+ * Gives each unnamed series of `chart` (`names`, filled in place) the name of the nearest of
+ * `sources` within `within` of its colour, nearest pairs first, each name once in the chart.
+ */
+function nameNearest(
+  chart: ChartResult,
+  names: (string | null)[],
+  sources: { name: string; lab: Lab }[],
+  within: number,
+): void {
+  const pairs = chart.series.flatMap((s, i) => {
+    if (names[i] !== null) return [];
+    const lab = rgbToLab(fromHex(s.color));
+    return sources.flatMap((source) => {
+      const distance = deltaE2000(lab, source.lab);
+      return distance <= within ? [{ series: i, name: source.name, distance }] : [];
+    });
+  });
+  pairs.sort((a, b) => a.distance - b.distance);
+  for (const { series, name } of pairs) {
+    if (names[series] === null && !names.includes(name)) names[series] = name;
+  }
 }

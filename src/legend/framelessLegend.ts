@@ -50,25 +50,35 @@ const DEFAULTS = {
  * above or below it.
  */
 export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout | null {
-  const { width, height } = image;
   const inside = {
     left: Math.ceil(plot.left) + 3,
     right: Math.floor(plot.right) - 3,
     top: Math.ceil(plot.top) + 3,
     bottom: Math.floor(plot.bottom) - 3,
   };
-  // Outside: right of the plot, above it, below it (the tick labels there have no samples).
-  const right = { left: Math.ceil(plot.right) + 3, right: width, top: 0, bottom: height };
-  const above = { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) };
-  const below = { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height };
   // The region whose legend lists the most entries: a stray "entry" in the plot (an error bar
   // beside a tick label) is not the legend above it. Ties go to the first, inside.
-  const found = [
+  return mostEntries([
     legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }, true),
-    legendIn(image, right, plot.page),
-    legendIn(image, above, plot.page),
-    legendIn(image, below, plot.page),
-  ];
+    findLegendOutside(image, plot, plot.page),
+  ]);
+}
+
+/**
+ * A legend without a frame outside `around` (a plot, or the plots of a figure's panels): right
+ * of it, above it or below it (the tick labels there have no samples), where the most entries
+ * are; ties go to the first. `page` is the colour around it.
+ */
+export function findLegendOutside(image: Raster, around: Box, page: Rgb): LegendLayout | null {
+  const { width, height } = image;
+  const right = { left: Math.ceil(around.right) + 3, right: width, top: 0, bottom: height };
+  const above = { left: 0, right: width, top: 0, bottom: Math.floor(around.top) };
+  const below = { left: 0, right: width, top: Math.ceil(around.bottom) + 3, bottom: height };
+  return mostEntries([right, above, below].map((region) => legendIn(image, region, page)));
+}
+
+/** The legend listing the most entries, the first of those that list as many; null for none. */
+function mostEntries(found: (LegendLayout | null)[]): LegendLayout | null {
   let best: LegendLayout | null = null;
   for (const legend of found) {
     if (legend && legend.slots.length > (best?.slots.length ?? 0)) best = legend;

@@ -21,8 +21,10 @@ export const SAMPLES = {
   lineAcross: 0.8,
   /** ...at its middle: within this share of its inked rows' extent of their centre. */
   lineMiddle: 0.25,
-  /** A dashed sample's gaps are at most this share of its text's height. */
+  /** A dashed sample's gaps are at most this share of its text's height... */
   dashGap: 0.4,
+  /** ...or, before a coloured dash, this share (ggplot2's dashes beside small text). */
+  colorDashGap: 0.7,
   /** ...and those of a dark one, bridged before it is told from text, this share (gnuplot's, about one). */
   dashBridge: 1.2,
   /** ...and alike: within this share of its first gap (a marker's gaps to its line are alike too). */
@@ -39,7 +41,7 @@ export const SAMPLES = {
    * A sample starts within `gap` text heights of its text; its ink is looked for `reach` text
    * heights above and below the text's rows too...
    */
-  near: { gap: 1.5, reach: 0 },
+  near: { gap: 2, reach: 0 },
   /** ...or, coloured, farther (ggplot2 centres a marker in its key) and taller (hollow symbols). */
   far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
   /** Sample pixels differ from the background by at least this much (0..255). */
@@ -330,13 +332,17 @@ function findHandle(
   const { data, width } = image;
   const height = text.bottom - text.top;
   const rows = Math.round(height * reach);
-  const inked = (column: number) => {
+  const inked = (column: number, coloured = false) => {
     for (
       let row = Math.max(0, text.top - rows);
       row < Math.min(image.height, text.bottom + rows);
       row++
     ) {
-      if (channelDistance(data, (row * width + column) * 3, background) > DEFAULTS.handleInk)
+      const o = (row * width + column) * 3;
+      if (
+        channelDistance(data, o, background) > DEFAULTS.handleInk &&
+        (!coloured || colored([data[o], data[o + 1], data[o + 2]]))
+      )
         return true;
     }
     return false;
@@ -355,15 +361,17 @@ function findHandle(
   while (within(column) && !inked(column)) column += side;
   if (!within(column)) return null;
   const near = column;
-  // A dashed sample's gaps are shorter than the gap to the text.
+  // A dashed sample's gaps are shorter than the gap to the text; longer ones only before a
+  // coloured dash (not the next entry's text).
   const maxGap = Math.max(1, Math.round(height * DEFAULTS.dashGap));
+  const maxColorGap = Math.max(maxGap, Math.round(height * DEFAULTS.colorDashGap));
   let far = column;
   for (
     let gap = 0;
-    column >= region.left && column < region.right && gap <= maxGap;
+    column >= region.left && column < region.right && gap <= maxColorGap;
     column += side
   ) {
-    if (inked(column)) {
+    if (gap <= maxGap ? inked(column) : inked(column, true)) {
       far = column;
       gap = 0;
     } else {

@@ -46,7 +46,7 @@ export interface ChartText {
   title: string | null;
   xLabel: string | null;
   yLabel: string | null;
-  /** The text of each legend entry, in the order given. */
+  /** The name in each legend entry, in the order given ('' where none was read). */
   legendNames: string[];
   /** The factor an axis multiplier printed at the axis end (`1e6`) applies; 1 when none. */
   xMultiplier: number;
@@ -68,22 +68,10 @@ export async function readChartText(
 ): Promise<ChartText> {
   const { page } = plot;
   const { tickLabels, lines, xTickBox } = textBoxes(image, plot, legend);
-  const present = lines.flatMap((line) =>
-    line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
-  );
-  const [texts, read] = await Promise.all([
+  const [texts, lineTexts] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
-    readLabels(engine, image, present, page, {
-      whitelist: '',
-      exponents: false,
-      separator: ' ',
-      minConfidence: DEFAULTS.minTextConfidence,
-    }),
+    readLines(engine, image, page, lines),
   ]);
-  let next = 0;
-  // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
-  const settled = settleCapitalI(image, page, read).map(lowercaseL);
-  const lineTexts = lines.map((line) => (line ? settled[next++].trim() || null : null));
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
       label.axis === axis ? [{ ...texts[i], box: label.box }] : [],
@@ -98,7 +86,74 @@ export async function readChartText(
     title: lineTexts[0],
     xLabel: lineTexts[1],
     yLabel: lineTexts[2],
-    legendNames: lineTexts.slice(3).map((text) => text ?? ''),
+    legendNames: lineTexts.slice(3).map(legendName),
+  };
+}
+
+/**
+ * The names of a legend's entries, read from their text boxes (`texts`) on a page of colour
+ * `page`, as `readChartText` reads them ('' where nothing was read).
+ */
+export async function readLegendNames(
+  engine: OcrEngine,
+  image: Raster,
+  page: Rgb,
+  texts: Box[],
+): Promise<string[]> {
+  const read = await readLines(
+    engine,
+    image,
+    page,
+    texts.map((box) => legendTextBox(image, box)),
+  );
+  return read.map(legendName);
+}
+
+/**
+ * A legend entry's name as read ('' for nothing): pieces of a dashed sample can fall in its box,
+ * and OCR reads them as '-', '=' or '+' before it.
+ */
+function legendName(text: string | null): string {
+  return (text ?? '').replace(/^[^\p{L}\p{N}([]+/u, '').trim();
+}
+
+/**
+ * Single lines of text (null where there is none), read together in one call: each its text,
+ * trimmed, or null where nothing was read.
+ */
+async function readLines(
+  engine: OcrEngine,
+  image: Raster,
+  page: Rgb,
+  lines: (Label | null)[],
+): Promise<(string | null)[]> {
+  const present = lines.flatMap((line) =>
+    line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
+  );
+  const read = await readLabels(engine, image, present, page, {
+    whitelist: '',
+    exponents: false,
+    separator: ' ',
+    minConfidence: DEFAULTS.minTextConfidence,
+  });
+  let next = 0;
+  // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
+  const settled = settleCapitalI(image, page, read).map(lowercaseL);
+  return lines.map((line) => (line ? settled[next++].trim() || null : null));
+}
+
+/**
+ * A legend entry's text box as read: it holds its dark rows, and the faint edges of grey text
+ * (Chart.js) lie just outside it.
+ */
+function legendTextBox(image: Raster, box: Box): Box {
+  if (darkestIn(image, box) <= DEFAULTS.blackText) return box;
+  const margin = Math.max(1, Math.round((box.bottom - box.top) * DEFAULTS.legendTextMargin));
+  return {
+    left: box.left - 1,
+    right: box.right + margin,
+    top: box.top - margin,
+    bottom: box.bottom + margin,
   };
 }
 
@@ -222,18 +277,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
           rotate: true,
         }
       : null,
-    // A legend entry's box holds its dark rows: the faint edges of grey text (Chart.js) lie
-    // just outside it.
-    ...(legend?.texts ?? []).map((box) => {
-      if (darkestIn(image, box) <= DEFAULTS.blackText) return box;
-      const margin = Math.max(1, Math.round((box.bottom - box.top) * DEFAULTS.legendTextMargin));
-      return {
-        left: box.left - 1,
-        right: box.right + margin,
-        top: box.top - margin,
-        bottom: box.bottom + margin,
-      };
-    }),
+    ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
   return { tickLabels, lines, xTickBox };
 }

@@ -207,4 +207,36 @@ describe('digitizeFigure', () => {
       expect(Math.abs(near.y - y)).toBeLessThanOrEqual(0.2);
     }
   });
+  it('names every panel’s series from a legend drawn outside all panels', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const drawn = (legend: ChartSpec['legend'], width: number): ChartSpec => ({
+      ...spec('Alpha', '#1f77b4'),
+      width,
+      legend,
+      series: [
+        { name: 'Alpha', color: '#1f77b4', x: [0, 1, 2, 3, 4], y: [2, 6, 4, 8, 5] },
+        { name: 'Beta', color: '#d62728', x: [0, 1, 2, 3, 4], y: [8, 3, 7, 2, 6] },
+      ],
+    });
+    const [a, b] = await Promise.all([
+      renderChart(drawn(null, WIDTH)),
+      renderChart(drawn('outside right', WIDTH + 120)),
+    ]);
+    const result = await run(
+      await compose(WIDTH * 2 + 120, HEIGHT, [
+        [a.png, 0, 0],
+        [b.png, WIDTH, 0],
+      ]),
+    );
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    const names = result.charts.map((c) => c.series.map((s) => s.name).sort());
+    expect(names).toEqual([
+      ['Alpha', 'Beta'],
+      ['Alpha', 'Beta'],
+    ]);
+    // the legend is the figure's, read once: not the panel's beside which it lies
+    expect(result.charts.map((c) => c.legend ?? null)).toEqual([null, null]);
+  });
 });

@@ -62,8 +62,16 @@ describe('sharedAxisFrom', () => {
     expect(y?.scale.pixelToData(10)).toBeCloseTo(200, 9);
   });
 
-  it('gives null where no chart lines up', () => {
-    expect(shared('x', box(0, 11, 200, 240))).toBeNull();
+  it('gives a mosaic’s panel the limits of a wider panel spanning it, at its own sides', () => {
+    // a wide panel under two narrow ones that share its x limits
+    const wide = chartAt(box(50, 300, 700, 530));
+    const x = sharedAxisFrom([left, wide], [380, 10])('x', plot);
+    expect(x?.scale.pixelToData(20)).toBeCloseTo(0, 9);
+    expect(x?.scale.pixelToData(321)).toBeCloseTo(10, 9);
+  });
+
+  it('gives null where no chart lines up or spans the panel', () => {
+    expect(shared('x', box(0, 11, 150, 240))).toBeNull();
     expect(sharedAxisFrom([], [0, 0])('y', plot)).toBeNull();
   });
 });

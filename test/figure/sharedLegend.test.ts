@@ -41,4 +41,21 @@ describe('nameSharedSeries', () => {
     ];
     expect(names(nameSharedSeries(charts))[0]).toEqual([null, 'Train', null]);
   });
+  it('names series from a legend outside the panels by its samples’ colours, read lighter', () => {
+    const charts = [
+      chartOf(series(null, '#e41a1c'), series(null, '#377eb8')),
+      chartOf(series(null, '#377eb8'), series('Own', '#4daf4a')),
+    ];
+    const outside = {
+      colors: [
+        [104, 158, 202],
+        [235, 83, 84],
+      ] as [number, number, number][],
+      names: ['Blue', 'Red'],
+    };
+    expect(names(nameSharedSeries(charts, outside))).toEqual([
+      ['Red', 'Blue'],
+      ['Blue', 'Own'],
+    ]);
+  });
 });

@@ -130,6 +130,21 @@ describe('findLegend', () => {
     for (const slot of legend!.slots) expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
   });
 
+  it('finds a coloured dashed sample whose gaps are wide beside small text (ggplot2)', async () => {
+    const { legend } = await legendOf(
+      spec({
+        legend: 'outside right',
+        legendFrame: false,
+        fontSize: 9,
+        series: spec().series.map((s) => ({ ...s, dash: 'dashed' as const, lineWidth: 3 })),
+      }),
+    );
+    expect(legend?.slots).toHaveLength(2);
+    legend!.slots.forEach((slot, k) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab([BLUE, RED][k]))).toBeLessThan(COLOR_TOLERANCE);
+    });
+  });
+
   it('finds none where the chart has no legend', async () => {
     const { legend } = await legendOf(spec({ legend: null }));
     expect(legend).toBeNull();
