@@ -5,7 +5,7 @@ import type { OcrEngine } from '../ocr/engine.js';
 import { digitizePdf } from '../pdf/digitizePdf.js';
 import type { PageRange } from '../pdf/pageRanges.js';
 import { runPipeline } from '../pipeline.js';
-import { pageBackground } from '../plot/findPlotArea.js';
+import { pageInk } from '../plot/findPlotArea.js';
 import { createStageClock, type StageClock } from '../stageClock.js';
 import type {
   Box,
@@ -162,7 +162,7 @@ async function digitizePanels(
   if (panels.length === 1) return chartOf(panels[0], warnings);
   // A legend outside every panel lists the series of each: read once, and painted over so that
   // no panel takes the part of it its box holds for a legend of its own.
-  const page = pageBackground(image);
+  const { page } = pageInk(image);
   const legend = await clock.run('legend', async () =>
     readFigureLegend(
       image,
