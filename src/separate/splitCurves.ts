@@ -220,7 +220,7 @@ function joined(run: Run, column: Run[] | undefined): boolean {
 function countCurves(runs: Run[][], apart: (column: Run[]) => boolean): number | null {
   const inked = runs.filter((column) => column.length > 0);
   const multi = inked.filter((column) => column.length > 1 && apart(column));
-  if (multi.length < inked.length * SPLIT.minMultiShare) return null;
+  if (multi.length === 0 || multi.length < inked.length * SPLIT.minMultiShare) return null;
   const counts = new Map<number, number>();
   for (const column of multi) counts.set(column.length, (counts.get(column.length) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];

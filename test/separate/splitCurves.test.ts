@@ -35,6 +35,14 @@ function shareNear(weight: Float32Array, y: (x: number) => number): number {
 }
 
 describe('splitCurves', () => {
+  it('finds no curves, without throwing, in ink too faint for a line (every run a speck)', () => {
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let column = 15; column < 285; column++) {
+      for (const row of [60, 140]) weight[row * WIDTH + column] = 0.1;
+    }
+    expect(splitCurves(weight, WIDTH, REGION, {})).toBeNull();
+  });
+
   it('splits one colour into its crossing curves, each with its dash style', async () => {
     const weight = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
     const curves = splitCurves(weight, WIDTH, REGION, { count: 3 });
