@@ -40,7 +40,7 @@ describe('splitCurves', () => {
     for (let column = 15; column < 285; column++) {
       for (const row of [60, 140]) weight[row * WIDTH + column] = 0.1;
     }
-    expect(splitCurves(weight, WIDTH, REGION, {})).toBeNull();
+    expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
   });
 
   it('splits one colour into its crossing curves, each with its dash style', async () => {
