@@ -116,6 +116,7 @@ export function readWordAxis(
   scale: number,
   context: readonly (string | null)[],
 ): VectorAxis | null {
+  // Any short text is a label here; its value comes from the fit (a date, a category's index).
   const word = (text: string): ParsedTick | null =>
     text.length <= MAX_WORD_LABEL ? { value: Number.NaN, power: false, percent: false } : null;
   for (const side of ['bottom', 'top'] as const) {
