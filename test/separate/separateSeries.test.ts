@@ -53,6 +53,12 @@ function separateOnWhite(image: Raster, colors: Rgb[]) {
   return separateSeries(image, { region, background: WHITE, exclude: [], colors });
 }
 
+/** SVG elements `drawn` on a white page `width` x `height`, rasterised and separated on white. */
+async function separateDrawnOnWhite(width: number, height: number, drawn: string, colors: Rgb[]) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${drawn}</svg>`;
+  return separateOnWhite({ data: await rasterOf(svg), width, height, channels: 3 }, colors);
+}
+
 describe('separateSeries', () => {
   it('finds two coloured lines on white as two masks with their colours and pixels', async () => {
     const { image, red, blue } = twoLines();
@@ -178,12 +184,15 @@ describe('separateSeries', () => {
     // Greys are blends of one another with white: the faint edge of the dark line is the light
     // series' grey. Two lines, 2 px wide, drawn apart (rows 20 and 50) and anti-aliased.
     const [width, height] = [200, 70];
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 195,26.7" stroke="#444" stroke-width="2" fill="none"/><polyline points="5,50.6 195,44.2" stroke="#9a9a9a" stroke-width="2" fill="none"/></svg>`;
-    const data = await rasterOf(svg);
-    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, [
-      [0x44, 0x44, 0x44],
-      [0x9a, 0x9a, 0x9a],
-    ]);
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      '<polyline points="5,20.3 195,26.7" stroke="#444" stroke-width="2" fill="none"/><polyline points="5,50.6 195,44.2" stroke="#9a9a9a" stroke-width="2" fill="none"/>',
+      [
+        [0x44, 0x44, 0x44],
+        [0x9a, 0x9a, 0x9a],
+      ],
+    );
     // Each mask lies along its own line: the dark one wholly, the light one but for a few
     // faint pixels at the dark line's outer edge.
     const share = (mask: SeriesMask, rows: (row: number) => boolean) => {
@@ -202,9 +211,12 @@ describe('separateSeries', () => {
   it('finds a light grey line with no legend, however near white all its ink lies', async () => {
     // #adadad lies 29 Delta E from white: all of the line is paler than a dark line's core.
     const [width, height] = [200, 70];
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,50.6 195,26.7" stroke="#adadad" stroke-width="2" fill="none"/></svg>`;
-    const data = await rasterOf(svg);
-    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, []);
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      '<polyline points="5,20.3 100,50.6 195,26.7" stroke="#adadad" stroke-width="2" fill="none"/>',
+      [],
+    );
     expect(masks).toHaveLength(1);
     expect(near(masks[0].color, [0xad, 0xad, 0xad])).toBe(true);
     expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
@@ -214,12 +226,15 @@ describe('separateSeries', () => {
     // The red sample reads pale (#ed6566, a thin anti-aliased stroke): the line's core (#e41a1c)
     // is a colour no entry explains, and the pale colour lies only at its edges. One red series.
     const [width, height] = [200, 70];
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 100,40.6 195,16.7" stroke="#e41a1c" stroke-width="3" fill="none"/><polyline points="5,55.5 195,55.5" stroke="#377eb8" stroke-width="2" fill="none"/></svg>`;
-    const data = await rasterOf(svg);
-    const masks = await separateOnWhite({ data: data, width, height, channels: 3 }, [
-      [0xed, 0x65, 0x66],
-      [0x37, 0x7e, 0xb8],
-    ]);
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      '<polyline points="5,20.3 100,40.6 195,16.7" stroke="#e41a1c" stroke-width="3" fill="none"/><polyline points="5,55.5 195,55.5" stroke="#377eb8" stroke-width="2" fill="none"/>',
+      [
+        [0xed, 0x65, 0x66],
+        [0x37, 0x7e, 0xb8],
+      ],
+    );
     expect(masks).toHaveLength(2);
     expect(near(masks[0].color, [0xe4, 0x1a, 0x1c])).toBe(true);
     const rows = [...pixelsOf(masks[0])].map((i) => Math.floor(i / width));
@@ -230,11 +245,13 @@ describe('separateSeries', () => {
   describe('a series in a tint of a listed colour (a colormap, greys; its entry missed)', () => {
     const [width, height] = [240, 120];
     const DARK: Rgb = [0x47, 0x5b, 0xc9];
-    const separateDrawn = async (drawn: string) => {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><polyline points="5,20.3 120,40.6 235,16.7" stroke="#475bc9" stroke-width="2" fill="none"/>${drawn}</svg>`;
-      const data = await rasterOf(svg);
-      return separateOnWhite({ data: data, width, height, channels: 3 }, [DARK]);
-    };
+    const separateDrawn = (drawn: string) =>
+      separateDrawnOnWhite(
+        width,
+        height,
+        `<polyline points="5,20.3 120,40.6 235,16.7" stroke="#475bc9" stroke-width="2" fill="none"/>${drawn}`,
+        [DARK],
+      );
 
     it('is a series of its own, though each of its pixels is a blend of the listed colour', async () => {
       const masks = await separateDrawn(
@@ -268,9 +285,10 @@ describe('separateSeries', () => {
       const lines = [10, 60, 110].map(
         (y) => `<line x1="0" y1="${y}.5" x2="${width}" y2="${y}.5"/>`,
       );
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/><g stroke="#b0b0b0" stroke-width="1">${lines.join('')}</g><polyline points="5,20.3 120,40.6 235,16.7" stroke="#222" stroke-width="2" fill="none"/></svg>`;
-      const masks = await separateOnWhite(
-        { data: await rasterOf(svg), width, height, channels: 3 },
+      const masks = await separateDrawnOnWhite(
+        width,
+        height,
+        `<g stroke="#b0b0b0" stroke-width="1">${lines.join('')}</g><polyline points="5,20.3 120,40.6 235,16.7" stroke="#222" stroke-width="2" fill="none"/>`,
         [[0x22, 0x22, 0x22]],
       );
       expect(masks).toHaveLength(1);
