@@ -16,10 +16,13 @@
  * - figure: a 2 x 3 figure tiled from samples/aime24.png against that chart alone, one warmed
  *   digitizer, median of N runs each: the time per figure and per panel, and the panels read;
  * - whole process: `node dist/cli.js DIR --jsonl --quiet --jobs N` for each jobs value, and the
- *   cold `node dist/cli.js samples/aime24.png --json`; the medians over N runs of the wall time,
+ *   cold `node dist/cli.js samples/aime24.png --json`, and a 20-page paper of 6 figures
+ *   (`bench/papers/fixtures`, issue 14's target: under 5 s, 500 MB); the medians over N runs of the wall time,
  *   the CPU time of the child (user + system, every thread) and its peak RSS (GNU
  *   `/usr/bin/time` when present, else the child's own `process.resourceUsage()`), with the
- *   load average before each row (another process on the machine blurs wall times, not CPU).
+ *   load average before each row (another process on the machine blurs wall times, not CPU);
+ * - cost curves (`bench/cost.ts`, run by tsx): time and memory against image size and points
+ *   per series.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,6 +34,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.tif', '.tiff']);
 const COLD_INPUT = join(root, 'samples', 'aime24.png');
+/** A 20-page paper of text with 6 figures (7 vector charts), drawn by bench/papers/make.mjs. */
+const PAPER = join(root, 'bench', 'papers', 'fixtures', 'paper-20p-6f.pdf');
 const CLI = join(root, 'dist', 'cli.js');
 const TIME = '/usr/bin/time';
 
@@ -264,6 +269,13 @@ async function processRun({ dir, charts, batch, jobsList, runs }) {
     jobs: null,
     charts: 1,
   });
+  commands.push({
+    label: `digitize ${relative(root, PAPER)} --jsonl --quiet`,
+    args: [CLI, PAPER, '--jsonl', '--quiet'],
+    jobs: null,
+    charts: JSON.parse(await readFile(PAPER.replace(/\.pdf$/, '.truth.json'), 'utf8')).charts
+      .length,
+  });
   const rows = [
     [
       'whole process, median of N',
@@ -412,6 +424,22 @@ async function main() {
   );
 
   await processRun({ dir, charts, batch, jobsList: options.jobs, runs: options.runs });
+  await costRun(options.runs);
+}
+
+/** The cost curves of `bench/cost.ts` (image size, points per series), run by tsx. */
+function costRun(runs) {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  console.log('');
+  return new Promise((done, fail) => {
+    const child = spawn(tsx, [join(root, 'bench', 'cost.ts'), '--runs', String(runs)], {
+      stdio: 'inherit',
+    });
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new Error(`bench/cost.ts: exit ${code}`)),
+    );
+  });
 }
 
 main().catch((error) => {

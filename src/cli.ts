@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { findInputs, inShard, type Shard } from './batch/findInputs.js';
 import type { Outcome } from './batch/outcome.js';
@@ -421,6 +422,16 @@ function exit(code: number): void {
   process.exitCode = code;
   process.stdout.write('', () => process.exit(code));
 }
+
+/**
+ * V8 recompiles hot WebAssembly with its optimising compiler once a function has run through
+ * its tiering budget. Tesseract's LSTM functions are so large that this compile, on the OCR
+ * thread's first recognitions, costs more than the faster code then saves: a 100x larger
+ * budget keeps them on the baseline compiler through a chart (first recognition about 3x
+ * faster) and still tiers up what a long batch runs most. Set before any engine compiles its
+ * module; V8's flags are the process's, so the batch's worker threads share it.
+ */
+setFlagsFromString('--wasm-tiering-budget=300000000');
 
 main(process.argv).then(exit, (error: unknown) => {
   process.stderr.write(
