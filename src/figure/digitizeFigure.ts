@@ -17,10 +17,12 @@ import type {
   Raster,
   StageTimings,
 } from '../types.js';
+import { readFigureLabels } from './figureLabels.js';
 import { paintedOver, readFigureLegend } from './figureLegend.js';
 import { findPanels } from './findPanels.js';
 import { labelPanels } from './panelLabels.js';
 import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
+import { shareAxisLabels } from './sharedLabels.js';
 import { nameSharedSeries } from './sharedLegend.js';
 
 /**
@@ -53,7 +55,8 @@ export interface FigureOptions {
  * that is no readable chart is left out with a warning; one that prints no tick labels for an
  * axis it shares with its column (row) takes that panel's calibration, and a series drawn
  * without a legend of its own the name a legend outside every panel (read once, for the
- * figure) or another panel's legend gives its colour; a panel label
+ * figure) or another panel's legend gives its colour, and an axis label printed once for
+ * several panels names that axis in each (`shareAxisLabels`); a panel label
  * printed before a title (`(a) Train`) goes to the chart's `panel.label`. A PDF (`%PDF-`)
  * always gives the figure `{ source, pages, charts, warnings }`: vector charts read from its
  * drawing, rasters through the same pipeline (`digitizePdf`). Rejects with a DigitizeError:
@@ -163,16 +166,20 @@ async function digitizePanels(
   // A legend outside every panel lists the series of each: read once, and painted over so that
   // no panel takes the part of it its box holds for a legend of its own.
   const { page } = pageInk(image);
+  const plots = found.map(({ plot }) => plot);
   const legend = await clock.run('legend', async () =>
-    readFigureLegend(
-      image,
-      found.map(({ plot }) => plot),
-      page,
-      await getEngine(),
-    ),
+    readFigureLegend(image, plots, page, await getEngine()),
+  );
+  // Axis labels printed once for all panels: read whole, and painted over so that no panel
+  // reads the piece of one its crop holds.
+  const labels = await clock.run('ocr', async () =>
+    readFigureLabels(image, plots, page, await getEngine(), legendBelow(legend?.box, plots)),
   );
   const figure = {
-    image: legend ? paintedOver(image, legend.box, page) : image,
+    image: [...(legend ? [legend.box] : []), ...labels.boxes].reduce(
+      (painted, box) => paintedOver(painted, box, page),
+      image,
+    ),
     legendOutside: legend !== null,
   };
   // read so that the panels printing shared axes come first; reported in reading order
@@ -192,9 +199,12 @@ async function digitizePanels(
     }
   }
   const charts = labelPanels(
-    nameSharedSeries(
-      read.filter((chart) => chart !== null),
-      legend,
+    shareAxisLabels(
+      nameSharedSeries(
+        read.filter((chart) => chart !== null),
+        legend,
+      ),
+      labels,
     ),
   );
   warnings.push(...problems.filter((problem) => problem !== null));
@@ -215,6 +225,11 @@ async function digitizePanels(
     }
   }
   return { source, charts, warnings };
+}
+
+/** The first row of a figure legend drawn below all `plots`; the image's end otherwise. */
+function legendBelow(box: Box | undefined, plots: Box[]): number | undefined {
+  return box && box.top >= Math.max(...plots.map((plot) => plot.bottom)) ? box.top : undefined;
 }
 
 /** Where a panel's crop starts in the image (whole pixels, as `crop` cuts it). */

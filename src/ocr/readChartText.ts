@@ -70,7 +70,7 @@ export async function readChartText(
   const { tickLabels, lines, xTickBox } = textBoxes(image, plot, legend);
   const [texts, lineTexts] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
-    readLines(engine, image, page, lines),
+    readTextLines(engine, image, page, lines),
   ]);
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
@@ -100,7 +100,7 @@ export async function readLegendNames(
   page: Rgb,
   texts: Box[],
 ): Promise<string[]> {
-  const read = await readLines(
+  const read = await readTextLines(
     engine,
     image,
     page,
@@ -121,7 +121,7 @@ function legendName(text: string | null): string {
  * Single lines of text (null where there is none), read together in one call: each its text,
  * trimmed, or null where nothing was read.
  */
-async function readLines(
+export async function readTextLines(
   engine: OcrEngine,
   image: Raster,
   page: Rgb,

@@ -239,4 +239,40 @@ describe('digitizeFigure', () => {
     // the legend is the figure's, read once: not the panel's beside which it lies
     expect(result.charts.map((c) => c.legend ?? null)).toEqual([null, null]);
   });
+
+  it('reads an axis label printed once across several panels whole, as each panel’s', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const [a, b] = await Promise.all([
+      renderChart(spec('Alpha', '#1f77b4')),
+      renderChart(spec('Beta', '#d62728')),
+    ]);
+    // centred on the figure, so that each panel's crop holds half of it
+    const text = (width: number, height: number, label: string, turned: boolean) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+          `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" dominant-baseline="middle" ` +
+          `font-family="DejaVu Sans" font-size="15"${turned ? ` transform="rotate(-90 ${width / 2} ${height / 2})"` : ''}>` +
+          `${label}</text></svg>`,
+      );
+    const beside = await compose(WIDTH * 2, HEIGHT + 30, [
+      [a.png, 0, 0],
+      [b.png, WIDTH, 0],
+      [text(WIDTH * 2, 30, 'Training step', false), 0, HEIGHT],
+    ]);
+    const above = await compose(WIDTH + 30, HEIGHT * 2, [
+      [text(30, HEIGHT * 2, 'Validation score', true), 0, 0],
+      [a.png, 30, 0],
+      [b.png, 30, HEIGHT],
+    ]);
+    for (const [png, axis, label] of [
+      [beside, 'x', 'Training step'],
+      [above, 'y', 'Validation score'],
+    ] as const) {
+      const result = await run(png);
+      expect(isFigure(result)).toBe(true);
+      if (!isFigure(result)) return;
+      expect(result.charts.map((c) => c.axes[axis].label)).toEqual([label, label]);
+    }
+  });
 });
