@@ -195,7 +195,8 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   );
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
-  const aboveProfile = profileOf(image, page, above, [plot.left, plot.right], 'row');
+  // inside the plot's sides: a facet strip above it goes on between them
+  const aboveProfile = profileOf(image, page, above, [plot.left + 2, plot.right - 2], 'row');
   // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
   const frameRows = Math.max(0, aboveProfile.indexOf(0));
   aboveProfile.fill(0, 0, frameRows);
@@ -241,12 +242,14 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const xOffset = xLabelBox
     ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last')
     : null;
-  const titleBox = aboveBands[0] && {
-    left: 0,
-    right: width,
-    top: aboveBands[0].from - pad,
-    bottom: aboveBands[0].to + pad,
-  };
+  const titleBox =
+    aboveBands[0] &&
+    betweenStripSides(image, page, plot, {
+      left: 0,
+      right: width,
+      top: aboveBands[0].from - pad,
+      bottom: aboveBands[0].to + pad,
+    });
   // matplotlib starts the y multiplier at the axis: the top y tick label, left of it, may reach
   // up into the band.
   const yOffset = titleBox
@@ -280,6 +283,26 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
   return { tickLabels, lines, xTickBox };
+}
+
+/**
+ * A title band `box` (the image's width) cut to between the plot's sides where they go on up
+ * through it, as a facet strip's sides do around its label (read whole, they add a `|`).
+ */
+function betweenStripSides(image: Raster, page: Rgb, plot: PlotArea, box: Box): Box {
+  // the band's middle half: its padding may reach past the strip
+  const quarter = (box.bottom - box.top) / 4;
+  const rows = range(
+    Math.max(0, Math.floor(box.top + quarter)),
+    Math.ceil(box.bottom - quarter) - 1,
+    1,
+  );
+  const side = (column: number) =>
+    [column - 1, column, column + 1].some(
+      (c) => profileOf(image, page, [c], [rows[0], rows.at(-1)! + 1], 'column')[0] >= rows.length,
+    );
+  const [left, right] = [Math.floor(plot.left), Math.floor(plot.right)];
+  return side(left) && side(right) ? { ...box, left: left + 2, right: right - 1 } : box;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
 import { panelEdges } from './panelEdges.js';
+import { withoutStrips } from './strips.js';
 
 const DEFAULTS = {
   /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
@@ -104,8 +105,14 @@ export function findPlotArea(image: Raster): PlotArea {
     across.some((other) => line.center >= other.start - reach && line.center <= other.end + reach);
   const allRows = linesAlong('row');
   const allColumns = linesAlong('column');
-  const rows = allRows.filter((row) => crossing(row, allColumns));
-  const columns = allColumns.filter((column) => crossing(column, allRows));
+  // A facet strip's band on top of (right of) the plot is no part of it.
+  const { rows, columns } = withoutStrips(
+    image,
+    allRows.filter((row) => crossing(row, allColumns)),
+    allColumns.filter((column) => crossing(column, allRows)),
+    reach,
+    DEFAULTS.maxStroke,
+  );
   // No line at all: the data stands bare between its tick labels.
   const bare = rows.length === 0 && columns.length === 0 ? bareAxesBox(ink, width, height) : null;
   if (rows.length === 0 && columns.length === 0 && !bare) {

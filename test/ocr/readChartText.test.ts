@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLegend } from '../../src/legend/findLegend.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
@@ -93,5 +94,40 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text).toMatchObject({ title: null, xLabel: null, yLabel: null, legendNames: [] });
     expect(text.xTickWords).toEqual([]);
     expect(text.yTickWords).toEqual([]);
+  });
+
+  it('reads a facet strip on top of the plot as its title, and the plot as starting below it', async () => {
+    const plot = { left: 70, top: 60, right: 600, bottom: 400 };
+    const rendered = await renderChart({
+      width: 640,
+      height: 460,
+      xRange: [0, 100],
+      yRange: [0, 1],
+      xTicks: [0, 50, 100],
+      yTicks: [0, 0.5, 1],
+      grid: true,
+      plot,
+      series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 0.7, 0.4] }],
+    });
+    // ggplot2's bw look (a grey strip framed in dark grey) and its classic look (white, black)
+    for (const [fill, stroke] of [
+      ['#d9d9d9', '#333333'],
+      ['#ffffff', '#000000'],
+    ]) {
+      const strip = Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+          `<rect x="${plot.left + 0.5}" y="${plot.top - 24.5}" width="${plot.right - plot.left}" height="24" fill="${fill}" stroke="${stroke}"/>` +
+          `<text x="${(plot.left + plot.right) / 2}" y="${plot.top - 8}" text-anchor="middle" font-family="DejaVu Sans" font-size="13">Europe</text></svg>`,
+      );
+      const png = await sharp(rendered.png)
+        .composite([{ input: strip, left: 0, top: 0 }])
+        .png()
+        .toBuffer();
+      const image = await loadRaster(png);
+      const found = findPlotArea(image);
+      expect(Math.abs(found.top - (plot.top + 0.5))).toBeLessThanOrEqual(1.5);
+      const text = await readChartText(image, found, engine);
+      expect(text.title).toBe('Europe');
+    }
   });
 });
