@@ -1,7 +1,10 @@
 import type { PanelChart } from '../types.js';
 
-/** A panel label leading a title: `(a)`, `a)`, `a.`, or a lone letter, then the title's rest. */
-const LEADING_LABEL = /^(\(([a-z])\)|([a-z])[).]?)(?:\s+(.*))?$/i;
+/**
+ * A panel label leading a title: `(a)` (OCR may lose the space after it), or `a)`, `a.` or a
+ * lone letter before a space, then the title's rest.
+ */
+const LEADING_LABEL = /^(\(([a-z])\)|([a-z])[).]?(?=\s|$))\s*(.*)$/i;
 
 /**
  * The panel labels printed as (or before) the panels' titles: `(a) Train`, `b`, `C Test`. A
@@ -14,7 +17,7 @@ export function labelPanels(charts: readonly PanelChart[]): PanelChart[] {
     const match = chart.title === null ? null : LEADING_LABEL.exec(chart.title.trim());
     if (!match) return null;
     const letter = (match[2] ?? match[3]).toLowerCase();
-    return { label: match[1], letter, rest: match[4] ?? null, bracketed: match[2] !== undefined };
+    return { label: match[1], letter, rest: match[4] || null, bracketed: match[2] !== undefined };
   });
   const bare = found.filter((f) => f !== null && !f.bracketed);
   const letters = bare.map((f) => f?.letter ?? '');

@@ -23,10 +23,12 @@ const read = (titles: (string | null)[]) =>
 
 describe('labelPanels', () => {
   it('takes labels in parentheses out of the titles, alone or before one', () => {
-    expect(read(['(a) Train', '(b)', null])).toEqual([
+    expect(read(['(a) Train', '(b)', null, '(d)lr=0.1'])).toEqual([
       ['(a)', 'Train'],
       ['(b)', null],
       [null, null],
+      // read with the space lost
+      ['(d)', 'lr=0.1'],
     ]);
   });
 
