@@ -12,6 +12,8 @@ const DEFAULTS = {
   bandGap: 1,
   /** A label's centre within this share of the plots' span of a gutter or of their middle. */
   centred: 0.05,
+  /** A line of text has ink along at least this share of its length. */
+  inked: 0.6,
 } as const;
 
 /** Axis labels printed once for all panels of a figure, and where they are. */
@@ -25,7 +27,7 @@ export interface FigureLabels {
 /**
  * The axis labels a figure prints once for its panels (a facet grid's, `supxlabel`): the x
  * label the last band of text below all `plots` (under their tick labels) when it is one group
- * of words centred on a gutter between the plots or on their middle, and the y label likewise,
+ * of words (ink nearly all along it) centred on a gutter between the plots or on their middle, and the y label likewise,
  * turned, left of them. A band of one label per panel is the panels' own. Rows from `below`
  * (a figure legend under the plots) on are left out.
  */
@@ -88,18 +90,19 @@ function outerLabel(
   const [from, to] = [lines[band.from], lines[band.to]].sort((a, b) => a - b);
   const thickness = to - from + 1;
   const across = along === 'row' ? 'column' : 'row';
-  const groups = findRuns(
-    profileOf(
-      image,
-      page,
-      range(Math.floor(span[0]), Math.ceil(span[1]) - 1, 1),
-      [from, to + 1],
-      across,
-    ),
-    thickness,
-    1,
+  const profile = profileOf(
+    image,
+    page,
+    range(Math.floor(span[0]), Math.ceil(span[1]) - 1, 1),
+    [from, to + 1],
+    across,
   );
+  const groups = findRuns(profile, thickness, 1);
   if (groups.length !== 1) return null;
+  // a line of text is ink nearly all along (gaps between letters, words); tick labels stacked
+  // along a band are apart by more than their height
+  const inked = profile.subarray(groups[0].from, groups[0].to + 1).filter((n) => n > 0).length;
+  if (inked < (groups[0].to - groups[0].from + 1) * DEFAULTS.inked) return null;
   const start = Math.floor(span[0]) + groups[0].from;
   const end = Math.floor(span[0]) + groups[0].to + 1;
   const reach = (span[1] - span[0]) * DEFAULTS.centred;

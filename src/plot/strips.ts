@@ -34,7 +34,18 @@ export function withoutStrips(
   reach: number,
   maxStroke: number,
 ): { rows: Line[]; columns: Line[] } {
-  const depth = (lines: Line[]) => (lines.length > 1 ? lines.at(-1)!.center - lines[0].center : 0);
+  // the plot's depth across the lines: from the first to the last, or the lines across them
+  // (an axis line may be missing among them)
+  const depth = (lines: Line[]) => {
+    const across = lines === rows ? columns : rows;
+    return Math.max(
+      lines.length > 1 ? lines.at(-1)!.center - lines[0].center : 0,
+      across.length > 0
+        ? Math.max(...across.map((line) => line.end)) -
+            Math.min(...across.map((line) => line.start))
+        : 0,
+    );
+  };
   /** The line the plot's side is, where `outer` bounds a strip; null otherwise. */
   const inside = (
     lines: Line[],
