@@ -141,12 +141,12 @@ export function splitCurves(
   // Without a legend, the most curves the ink shows in enough columns are tried first, then
   // fewer: dashed and dotted curves leave gaps, so all of them show in few columns at once.
   const counts = count !== null ? [count] : curveCounts(runs, apart);
+  // More curves than the commonest count: each must be a curve of its own in enough columns
+  // (not a track riding along another's, or following a hollow marker's rim).
+  const own = (track: Track) => ownColumns(track) >= runs.length * SPLIT.minOwn;
   let tracks: Track[] | null = null;
   for (const k of counts) {
     tracks = followCurves(k, runs, all, lineWidth, left, region, exclude);
-    // More curves than the commonest count: each must be a curve of its own in enough columns
-    // (not a track riding along another's, or following a hollow marker's rim).
-    const own = (track: Track) => ownColumns(track) >= runs.length * SPLIT.minOwn;
     if (tracks && (k === counts.at(-1) || tracks.every(own))) break;
     tracks = null;
   }
