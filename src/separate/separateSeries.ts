@@ -10,13 +10,13 @@ import {
 import type { Markers } from '../trace/findMarkers.js';
 import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
+import { drawnPixels, labOf } from './drawnPixels.js';
 import { gridInk } from './gridInk.js';
+import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
 import { washedOut } from './washedOut.js';
 
 const DEFAULTS = {
-  /** Pixels closer than this (Delta E) to the plot background are background. */
-  backgroundDe: 12,
   /** Below this chroma a colour is a grey: grid, frame and text, unless a series is grey. */
   greyChroma: 10,
   /** Clustering sees at most this many pixels (a uniform sample). */
@@ -132,8 +132,11 @@ export async function separateSeries(
     labs.length = kept;
     pixels.length = kept;
   }
+  // Greys the legend draws paler than their lines are darkened to the lines' greys.
   const seriesLabs =
-    colors.length > 0 ? colors.map(rgbToLab) : await clusterColors(labs, backgroundLab, seed);
+    colors.length > 0
+      ? unpaleGreys(colors.map(rgbToLab), labs, backgroundLab)
+      : await clusterColors(labs, backgroundLab, seed);
   let assignment = assign(labs, seriesLabs, backgroundLab);
   // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
   // explains, and that are common enough to be a line, become series of their own.
@@ -221,53 +224,6 @@ export async function separateSeries(
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
   return masks;
-}
-
-/**
- * The pixels of `region` (outside the `exclude` boxes) not near the background colour: their
- * indices and their Lab colours (one shared object per colour). Kept apart from the rest of
- * the stage, a small function the engine optimises once: this loop visits every plot pixel.
- */
-function drawnPixels(
-  { data, width }: Raster,
-  region: Box,
-  exclude: Box[],
-  background: Rgb,
-  backgroundLab: Lab,
-): { pixels: number[]; labs: Lab[] } {
-  const pixels: number[] = [];
-  const labs: Lab[] = [];
-  const top = Math.ceil(region.top);
-  const left = Math.ceil(region.left);
-  const { right, bottom } = region;
-  // Most pixels are the background's exact colour: they are passed over without a look-up.
-  const backgroundKey = (background[0] << 16) | (background[1] << 8) | background[2];
-  // Each colour seen (by key): its Lab, or null when it is near the background.
-  const seen = new Map<number, Lab | null>();
-  let lastKey = -1;
-  let lastLab: Lab | null | undefined;
-  for (let row = top; row < bottom; row++) {
-    // The excluded boxes across this row.
-    const spans = exclude.filter((b) => row >= b.top && row < b.bottom);
-    for (let column = left, o = (row * width + left) * 3; column < right; column++, o += 3) {
-      const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-      if (key === backgroundKey) continue;
-      if (spans.length > 0 && spans.some((b) => column >= b.left && column < b.right)) continue;
-      // Runs of one colour (grid lines, a line's core) are looked up once.
-      let lab = key === lastKey ? lastLab : seen.get(key);
-      if (lab === undefined) {
-        lab = labOf(data, o);
-        if (deltaE(lab, backgroundLab) < DEFAULTS.backgroundDe) lab = null;
-        seen.set(key, lab);
-      }
-      lastKey = key;
-      lastLab = lab;
-      if (lab === null) continue;
-      pixels.push(row * width + column);
-      labs.push(lab);
-    }
-  }
-  return { pixels, labs };
 }
 
 /**
@@ -367,22 +323,6 @@ function readUnder(
 function mark(mask: SeriesMask, pixel: number, alpha: number): void {
   mask.weight[pixel] = Math.min(1, alpha);
   mask.count++;
-}
-
-/** Charts hold few distinct colours: each is converted to CIELAB once per process. */
-const labCache = new Map<number, Lab>();
-/** The cache is emptied past this many colours (a photograph), so memory stays bounded. */
-const MAX_CACHED = 1 << 16;
-
-function labOf(data: Uint8Array, o: number): Lab {
-  const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-  let lab = labCache.get(key);
-  if (!lab) {
-    if (labCache.size >= MAX_CACHED) labCache.clear();
-    lab = rgbToLab([data[o], data[o + 1], data[o + 2]]);
-    labCache.set(key, lab);
-  }
-  return lab;
 }
 
 /**

@@ -69,6 +69,10 @@ const SPLIT = {
   heldNearly: 0.9,
   /** A run with less ink than this share of the line's is a speck. */
   speck: 0.5,
+  /** Without a legend, more curves than commonly seen are tried where this share of the inked columns shows them... */
+  minCountShare: 0.1,
+  /** ...and kept where each has a run of its own in this share of the columns. */
+  minOwn: 0.1,
 } as const;
 
 /** Weighted runs of ink in one column, top to bottom. */
@@ -134,11 +138,50 @@ export function splitCurves(
     column.every(
       (run, i) => i === 0 || run.center - column[i - 1].center >= lineWidth * SPLIT.minSeparation,
     );
-  const k = count ?? countCurves(runs, apart);
-  if (k === null || k < 2 || k > SPLIT.maxCount) return null;
-  // Start where k runs of the line's width are farthest apart, unless the curves followed from
-  // there take clearly less ink than from another column best apart in its part of the plot
-  // (where other ink, text, passed for curves).
+  // Without a legend, the most curves the ink shows in enough columns are tried first, then
+  // fewer: dashed and dotted curves leave gaps, so all of them show in few columns at once.
+  const counts = count !== null ? [count] : curveCounts(runs, apart);
+  // More curves than the commonest count: each must be a curve of its own in enough columns
+  // (not a track riding along another's, or following a hollow marker's rim).
+  const own = (track: Track) => ownColumns(track) >= runs.length * SPLIT.minOwn;
+  let tracks: Track[] | null = null;
+  for (const k of counts) {
+    tracks = followCurves(k, runs, all, lineWidth, left, region, exclude);
+    if (tracks && (k === counts.at(-1) || tracks.every(own))) break;
+    tracks = null;
+  }
+  if (!tracks) return null;
+  const curves = tracks.map((track) => ({
+    weight: new Float32Array(weight.length),
+    style: styleOf(track, lineWidth),
+  }));
+  tracks.forEach((track, t) => {
+    for (const { column, run } of track.seen) {
+      for (let row = run.from; row <= run.to; row++) {
+        const i = row * width + left + column;
+        curves[t].weight[i] = weight[i];
+      }
+    }
+  });
+  return curves;
+}
+
+/**
+ * The tracks of `k` curves: followed from the columns where k runs of the line's width are
+ * farthest apart, unless the curves followed from there take clearly less ink than from
+ * another column best apart in its part of the plot (where other ink, text, passed for
+ * curves); null when no column shows k curves apart.
+ */
+function followCurves(
+  k: number,
+  runs: Run[][],
+  all: Run[][],
+  lineWidth: number,
+  left: number,
+  region: Box,
+  exclude: Box[],
+): Track[] | null {
+  if (k < 2 || k > SPLIT.maxCount) return null;
   const across = exclude.filter((box) => box.top < region.bottom && box.bottom > region.top);
   const candidates: { c: number; gap: number }[] = [];
   runs.forEach((column, c) => {
@@ -160,20 +203,12 @@ export function splitCurves(
   const tried = starts.map((start) => followFrom(start, runs[start], all, lineWidth));
   const held = tried.map(heldInk);
   const most = Math.max(...held);
-  const tracks = tried[held.findIndex((ink) => ink >= most * SPLIT.heldNearly)];
-  const curves = tracks.map((track) => ({
-    weight: new Float32Array(weight.length),
-    style: styleOf(track, lineWidth),
-  }));
-  tracks.forEach((track, t) => {
-    for (const { column, run } of track.seen) {
-      for (let row = run.from; row <= run.to; row++) {
-        const i = row * width + left + column;
-        curves[t].weight[i] = weight[i];
-      }
-    }
-  });
-  return curves;
+  return tried[held.findIndex((ink) => ink >= most * SPLIT.heldNearly)];
+}
+
+/** The columns where a track had a run of its own (not shared with another curve). */
+function ownColumns(track: Track): number {
+  return track.seen.filter(({ shared }) => !shared).length;
 }
 
 /** Tracks of the curves whose runs are `first` at column `start`, followed both ways across `all`. */
@@ -214,16 +249,25 @@ function joined(run: Run, column: Run[] | undefined): boolean {
 }
 
 /**
- * How many curves the ink shows without a legend to say: the commonest number of runs, well
- * apart, among the columns holding several, when enough columns hold several; else null.
+ * How many curves the ink may show, with no legend to say, most first: from the most runs, well
+ * apart, that at least SPLIT.minCountShare of the inked columns hold, down to the commonest
+ * number among the columns holding several (tried last). None unless enough columns hold
+ * several.
  */
-function countCurves(runs: Run[][], apart: (column: Run[]) => boolean): number | null {
+function curveCounts(runs: Run[][], apart: (column: Run[]) => boolean): number[] {
   const inked = runs.filter((column) => column.length > 0);
   const multi = inked.filter((column) => column.length > 1 && apart(column));
-  if (multi.length === 0 || multi.length < inked.length * SPLIT.minMultiShare) return null;
+  if (multi.length === 0 || multi.length < inked.length * SPLIT.minMultiShare) return [];
   const counts = new Map<number, number>();
   for (const column of multi) counts.set(column.length, (counts.get(column.length) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  const commonest = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  const held = (n: number) => multi.filter((column) => column.length >= n).length;
+  const most = Math.max(...counts.keys());
+  const out: number[] = [];
+  for (let n = most; n > commonest; n--) {
+    if (held(n) >= inked.length * SPLIT.minCountShare) out.push(n);
+  }
+  return [...out, commonest];
 }
 
 /** Moves every track on to column `c`: each takes the run nearest where it is expected. */

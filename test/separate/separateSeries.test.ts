@@ -208,6 +208,24 @@ describe('separateSeries', () => {
     }
   });
 
+  it('gives each grey line its entry where the legend draws every grey paler than its line', async () => {
+    // Lines of #757575 and #a2a2a2; the samples, thinner, read as #969696 and #b6b6b6: the
+    // dark line's core is darker than any listed grey, and the light line nearer the darker.
+    const [width, height] = [200, 70];
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      '<polyline points="5,20.3 195,26.7" stroke="#757575" stroke-width="2" fill="none"/><polyline points="5,50.6 195,44.2" stroke="#a2a2a2" stroke-width="2" fill="none"/>',
+      [
+        [0x96, 0x96, 0x96],
+        [0xb6, 0xb6, 0xb6],
+      ],
+    );
+    const rows = (mask: SeriesMask) => [...pixelsOf(mask)].map((i) => Math.floor(i / width));
+    expect(rows(masks[0]).every((row) => row < 35)).toBe(true);
+    expect(rows(masks[1]).filter((row) => row > 35).length).toBeGreaterThan(380);
+  });
+
   it('finds a light grey line with no legend, however near white all its ink lies', async () => {
     // #adadad lies 29 Delta E from white: all of the line is paler than a dark line's core.
     const [width, height] = [200, 70];

@@ -95,6 +95,24 @@ describe('splitCurves', () => {
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toHaveLength(2);
   });
 
+  it('finds them all when dashes and dots leave few columns showing every curve', async () => {
+    // Four curves of one colour, solid, dashed, dotted and dash-dotted: most columns show
+    // three or fewer, as a gap of one or another passes.
+    const four = [
+      { y: (x: number) => 30 + 0.05 * x, dash: '' },
+      { y: (x: number) => 70 + 0.05 * x, dash: 'stroke-dasharray="8 5"' },
+      { y: (x: number) => 115 - 0.05 * x, dash: 'stroke-dasharray="2 4"' },
+      { y: (x: number) => 160 - 0.05 * x, dash: 'stroke-dasharray="9 4 2 4"' },
+    ];
+    const weight = await ink(four.map(({ y, dash }) => polyline(y, dash)).join(''));
+    const curves = splitCurves(weight, WIDTH, REGION, { count: null });
+    expect(curves).toHaveLength(4);
+    const owners = curves!.map((curve) =>
+      four.findIndex(({ y }) => shareNear(curve.weight, y) > 0.9),
+    );
+    expect([...owners].sort()).toEqual([0, 1, 2, 3]);
+  });
+
   it("takes no specks for curves (a dotted grid's dots)", async () => {
     // Dots one px across every other px on three rows: more runs than the curve has columns.
     const grid = [30.5, 95.5, 160.5]
