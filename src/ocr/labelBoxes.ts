@@ -15,6 +15,11 @@ const DEFAULTS = {
   spilled: 0.6,
   /** Upright text split off a band is at most this many text heights wide (two lines). */
   uprightWidth: 2.5,
+  /**
+   * A tick label wider than the others (`100%` over `90%`) may reach this share of the text
+   * height past the parting, over the upright text's columns (above or below its letters).
+   */
+  overreach: 0.5,
   /** A column of ink rows this many text heights long is upright text (a turned y label)... */
   uprightRun: 2.5,
   /**
@@ -217,6 +222,7 @@ export function apartFromUpright(
     channelDistance(data, (row * width + column) * 3, page) > DEFAULTS.ink;
   const top = Math.ceil(rows[0]);
   const bottom = Math.floor(rows[1]);
+  const overreach = Math.round(textHeight * DEFAULTS.overreach);
   const blankColumn = (column: number) => {
     for (let row = top; row <= bottom; row++) if (inked(row, column)) return false;
     return true;
@@ -229,6 +235,7 @@ export function apartFromUpright(
     // label's: the upright letters' tips stay within them)...
     const span = { ...run };
     let cut = column + 1;
+    let firstTip = Number.POSITIVE_INFINITY;
     for (;;) {
       for (
         let k = nearInk(band.from, cut, span.from, -1);
@@ -245,15 +252,24 @@ export function apartFromUpright(
         span.to += k;
       }
       const reach = { from: span.from - letterGap, to: span.to + letterGap };
-      if (cut >= band.to || blankColumn(cut) || !inkWithin(cut, cut + 1, reach)) break;
+      if (cut >= band.to || blankColumn(cut)) break;
+      if (!inkWithin(cut, cut + 1, reach)) {
+        // The tip of one tick label wider than the others, above or below the upright text,
+        // over its last letters' columns (`100%` over `90%`): the parting is past them.
+        const tip = cut - firstTip < overreach && inkIn(cut, reach) && oneSide(cut, cut + 1, reach);
+        if (!tip) break;
+        firstTip = Math.min(firstTip, cut);
+      }
       cut++;
     }
-    // ...where all the ink before it lies along the upright text: tick labels that reach as
-    // far out (`0.0008` beside `Value`) leave the band whole.
+    // ...where all the ink before it lies along the upright text, but for the tip of a wider
+    // tick label: tick labels that reach as far out (`0.0008` beside `Value`) leave the band
+    // whole.
     // A turned line of text is a line high: a wider piece is tick labels stacked tight, whose
     // digits run on down a column from label to label (`1.3×10⁷` over `1.2×10⁷`).
     if (cut >= band.to || cut - band.from > DEFAULTS.uprightWidth * textHeight) return [band];
-    if (!inkWithin(band.from, cut, span)) return [band];
+    const tipFrom = Math.max(band.from, Math.min(cut, firstTip) - overreach);
+    if (!inkWithin(band.from, tipFrom, span) || !oneSide(tipFrom, cut, span)) return [band];
     return [
       { from: cut, to: band.to },
       { from: band.from, to: cut },
@@ -285,6 +301,28 @@ export function apartFromUpright(
       if (on) last = row;
     }
     return from >= 0 && last - from + 1 > longest ? { from, to: last } : null;
+  }
+
+  /**
+   * Whether the ink in columns `from`..`to` (exclusive) outside the rows of `span` lies on one
+   * side of them only (above, or below): one tick label's, where tick labels stand on both.
+   */
+  function oneSide(from: number, to: number, span: { from: number; to: number }): boolean {
+    const inkAcross = (rows: { from: number; to: number }) => {
+      for (let column = from; column < to; column++) if (inkIn(column, rows)) return true;
+      return false;
+    };
+    return (
+      !inkAcross({ from: top, to: span.from - 1 }) || !inkAcross({ from: span.to + 1, to: bottom })
+    );
+  }
+
+  /** Whether `column` holds ink within the rows of `span`. */
+  function inkIn(column: number, span: { from: number; to: number }): boolean {
+    for (let row = Math.max(top, span.from); row <= Math.min(bottom, span.to); row++) {
+      if (inked(row, column)) return true;
+    }
+    return false;
   }
 
   /** Whether the ink in columns `from`..`to` (exclusive) lies within the rows of `span`. */

@@ -109,6 +109,33 @@ describe('apartFromUpright', () => {
     ]);
   });
 
+  it('parts them where one tick label, wider than the others, reaches over the y label (100%)', () => {
+    // y label in columns 2..8; the top tick label in columns 6..13, above it; the others 10..13
+    const paint: [number, number, number[]][] = [];
+    const fill = (columns: [number, number], rows: [number, number]) => {
+      for (let row = rows[0]; row < rows[1]; row++) {
+        for (let column = columns[0]; column < columns[1]; column++) {
+          paint.push([column, row, [0, 0, 0]]);
+        }
+      }
+    };
+    fill([6, 14], [5, 13]);
+    fill([10, 14], [45, 53]);
+    fill([10, 14], [85, 93]);
+    fill([2, 9], [30, 70]);
+    const bands = apartFromUpright(
+      raster(16, 100, paint),
+      [255, 255, 255],
+      { from: 2, to: 14 },
+      [0, 99],
+      8,
+    );
+    expect(bands).toEqual([
+      { from: 9, to: 14 },
+      { from: 2, to: 9 },
+    ]);
+  });
+
   it('leaves the band whole where tick labels reach as far out as the y label', () => {
     const image = labels([2, 6], 2);
     const band = { from: 2, to: 14 };
