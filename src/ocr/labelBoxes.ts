@@ -13,6 +13,8 @@ const DEFAULTS = {
   textSaturation: 0.35,
   /** A band whose ink next to the axis is mirrored inside the plot at least this share is spill. */
   spilled: 0.6,
+  /** Ink joined to the plot runs on this many px past its side. */
+  joinDepth: 2,
   /** Upright text split off a band is at most this many text heights wide (two lines). */
   uprightWidth: 2.5,
   /**
@@ -110,6 +112,44 @@ export function spillsFromPlot(
     }
   }
   return inked > 0 && mirrored >= inked * DEFAULTS.spilled;
+}
+
+/**
+ * Whether the ink of a band of text found from a plot's side outwards is joined to the plot: at
+ * most of the rows (or columns) the band holds text, ink runs on unbroken from its first line
+ * (`outer`, next to the axis) across the plot's side (`side`) and into the plot (error bars'
+ * caps at the plot's edge, a marker cut by the axis). Tick labels stand apart from the axis.
+ */
+export function joinedToPlot(
+  image: Raster,
+  page: Rgb,
+  outer: number,
+  depth: number,
+  side: number,
+  across: [number, number],
+  along: 'row' | 'column',
+): boolean {
+  const { data, width, height } = image;
+  const inward = Math.sign(side - outer);
+  const limit = along === 'row' ? height : width;
+  const at = (line: number, j: number) =>
+    along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+  const inked = (line: number, j: number) =>
+    line >= 0 && line < limit && channelDistance(data, at(line, j), page) > DEFAULTS.ink;
+  const inside = Math.round(side) + inward * DEFAULTS.joinDepth;
+  const to = Math.min(along === 'row' ? width : height, Math.ceil(across[1]));
+  let texts = 0;
+  let joined = 0;
+  for (let j = Math.max(0, Math.floor(across[0])); j < to; j++) {
+    let text = false;
+    for (let k = 0; k < depth && !text; k++) text = isText(data, at(outer - inward * k, j), page);
+    if (!text) continue;
+    texts++;
+    let line = outer;
+    while (line !== inside && inked(line, j)) line += inward;
+    if (line === inside) joined++;
+  }
+  return texts > 0 && joined >= texts * DEFAULTS.spilled;
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */

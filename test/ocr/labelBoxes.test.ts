@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apartFromUpright, profileOf, spillsFromPlot } from '../../src/ocr/labelBoxes.js';
+import {
+  apartFromUpright,
+  joinedToPlot,
+  profileOf,
+  spillsFromPlot,
+} from '../../src/ocr/labelBoxes.js';
 import type { Raster } from '../../src/types.js';
 
 /** A white raster with the given pixels painted. */
@@ -175,5 +180,41 @@ describe('spillsFromPlot', () => {
     for (let column = 21; column < 60; column++) paint.push([column, 30, [90, 90, 90]]);
     const image = plot(paint);
     expect(spillsFromPlot(image, [255, 255, 255], 17, 10, 20, [0, 60], 'column')).toBe(false);
+  });
+});
+
+describe('joinedToPlot', () => {
+  const black = [0, 0, 0];
+  const grey = [110, 100, 95];
+  /** A plot whose left side is column 20 (the axis line), 40 px wide and 60 tall. */
+  function plot(paint: [number, number, number[]][]): Raster {
+    for (let row = 0; row < 60; row++) paint.push([20, row, black]);
+    return raster(60, 60, paint);
+  }
+
+  it("takes error bars' caps across the axis for ink of the plot, not text", () => {
+    // caps from column 14 to 26 (their ink where several colours blend reads as grey), the
+    // bars they end up the axis, and series leaving the plot's edge level with them
+    const paint: [number, number, number[]][] = [];
+    for (const row of [20, 21, 40, 41]) {
+      for (let column = 14; column < 27; column++) paint.push([column, row, grey]);
+    }
+    for (const row of [20, 21, 40]) {
+      for (let column = 27; column < 60; column++) paint.push([column, row, grey]);
+    }
+    const image = plot(paint);
+    expect(joinedToPlot(image, [255, 255, 255], 19, 6, 20, [0, 60], 'column')).toBe(true);
+    // no marker's other half: the series run on past the mirrored band
+    expect(spillsFromPlot(image, [255, 255, 255], 19, 6, 20, [0, 60], 'column')).toBe(false);
+  });
+
+  it('takes a tick label a pixel apart from the axis, level with a grid line, for text', () => {
+    const paint: [number, number, number[]][] = [];
+    for (let row = 26; row < 35; row++) {
+      for (let column = 8; column < 19; column += 2) paint.push([column, row, black]);
+    }
+    for (let column = 21; column < 60; column++) paint.push([column, 30, grey]);
+    const image = plot(paint);
+    expect(joinedToPlot(image, [255, 255, 255], 19, 12, 20, [0, 60], 'column')).toBe(false);
   });
 });
