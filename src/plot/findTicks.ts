@@ -47,7 +47,7 @@ const DEFAULTS = {
   snapTolerance: 0.05,
   /**
    * Strokes closer than this share of the widest gap between them are the strokes of one
-   * label's glyphs (`100` drawn against the axis), not ticks, when half the gaps are so narrow.
+   * label's glyphs (`100` drawn against the axis), not ticks, when most gaps are so narrow.
    */
   glyphGap: 0.25,
 } as const;
@@ -216,7 +216,7 @@ function lineColor(image: Raster, axis: 'x' | 'y', at: number, from: number, to:
 }
 
 /**
- * Whether marks (px, in order) stand in clusters: half their gaps or more are narrower than a
+ * Whether marks (px, in order) stand in clusters: most of their gaps are narrower than a
  * share of the widest (the strokes of `0 50 100` drawn against the axis: `1`, both sides of
  * each `0`), where ticks stand at steps equal but for one missing or one at an axis end.
  */
@@ -224,7 +224,7 @@ function clustered(marks: number[]): boolean {
   const gaps = marks.slice(1).map((mark, i) => mark - marks[i]);
   const widest = Math.max(...gaps);
   const narrow = gaps.filter((gap) => gap < widest * DEFAULTS.glyphGap).length;
-  return narrow * 2 >= gaps.length;
+  return narrow * 2 > gaps.length;
 }
 
 /** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */
