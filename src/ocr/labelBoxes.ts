@@ -55,7 +55,7 @@ export function profileOf(
   lines.forEach((line, i) => {
     let count = 0;
     for (let j = from; j < to; j++) {
-      const o = along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+      const o = offsetOf(width, along, line, j);
       if (isText(data, o, page)) count++;
     }
     profile[i] = count;
@@ -64,6 +64,11 @@ export function profileOf(
 }
 
 /** Whether the pixel at `o` is text: far from the page colour, and black or grey. */
+/** The offset in an image `width` wide of the pixel at `j` along row (or column) `line`. */
+function offsetOf(width: number, along: 'row' | 'column', line: number, j: number): number {
+  return along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+}
+
 function isText(data: Uint8Array, o: number, page: Rgb): boolean {
   const distance = channelDistance(data, o, page);
   return distance > DEFAULTS.ink && channelSpread(data, o) <= DEFAULTS.textSaturation * distance;
@@ -93,8 +98,7 @@ export function spillsFromPlot(
   const beyond = mirror(outer - inward * (depth - 1)) + inward * 2;
   const limit = along === 'row' ? height : width;
   if (mirror(outer) < 0 || mirror(outer) >= limit || beyond < 0 || beyond >= limit) return false;
-  const at = (line: number, j: number) =>
-    along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+  const at = (line: number, j: number) => offsetOf(width, along, line, j);
   const to = Math.min(along === 'row' ? width : height, Math.ceil(across[1]));
   let inked = 0;
   let mirrored = 0;
@@ -132,8 +136,7 @@ export function joinedToPlot(
   const { data, width, height } = image;
   const inward = Math.sign(side - outer);
   const limit = along === 'row' ? height : width;
-  const at = (line: number, j: number) =>
-    along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+  const at = (line: number, j: number) => offsetOf(width, along, line, j);
   const inked = (line: number, j: number) =>
     line >= 0 && line < limit && channelDistance(data, at(line, j), page) > DEFAULTS.ink;
   const inside = Math.round(side) + inward * DEFAULTS.joinDepth;
