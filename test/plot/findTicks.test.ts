@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findTicks, type Line } from '../../src/plot/findTicks.js';
 import type { Box, Raster } from '../../src/types.js';
 
-const WIDTH = 400;
+const WIDTH = 800;
 const HEIGHT = 200;
 /** The plot: its x axis line is row 150. */
-const BOX: Box = { left: 40, top: 20, right: 360, bottom: 150 };
-const AXIS: Line = { first: 150, last: 150, center: 150.5, start: 40, end: 360 };
+const BOX: Box = { left: 40, top: 20, right: 760, bottom: 150 };
+const AXIS: Line = { first: 150, last: 150, center: 150.5, start: 40, end: 760 };
 
 /** A white image with the x axis line drawn black, and `strokes` (column, from row, to row). */
 function image(strokes: [number, number, number][]): Raster {
@@ -32,6 +32,22 @@ describe('findTicks', () => {
       4,
     );
     expect(found.ticks.map(Math.floor)).toEqual(columns);
+    expect(found.depth).toBe(5);
+  });
+
+  it('finds the ticks of a log axis at 1 to 9 times each power of ten, its gaps narrowing', () => {
+    // four decades of 166 px, where a chart scaled down put them (the narrow gaps a pixel off)
+    const decade = [0, 50, 78, 100, 116, 128, 140, 150, 158];
+    const columns = [0, 1, 2, 3].flatMap((k) => decade.map((at) => 47 + 166 * k + at));
+    const found = findTicks(
+      image(columns.map((c) => [c, 151, 155])),
+      [255, 255, 255],
+      BOX,
+      'x',
+      AXIS,
+      4,
+    );
+    expect(found.ticks).toHaveLength(columns.length);
     expect(found.depth).toBe(5);
   });
 
