@@ -16,6 +16,10 @@ const DEFAULTS = {
   leftOut: 2,
   /** How far an axis of categories can be trusted (a label skipped in print shifts the rest). */
   categoryConfidence: 0.8,
+  /** ...and one whose names may be numbers misread (`categoryDoubt`). */
+  doubtfulCategories: 0.3,
+  /** Numbers not spaced by value are categories when at least this many tell so. */
+  minCategoryNumbers: 3,
   /** How far an axis taken from another panel can be trusted (its panel may not line up). */
   sharedConfidence: 0.8,
 } as const;
@@ -113,6 +117,8 @@ export async function calibrateChart({
     ...(timed?.warnings ?? []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
+  const doubt = named ? categoryDoubt(named.categories) : null;
+  if (doubt) warnings.push(`x axis: ${doubt}`);
   const numbered = (words: Word[]) => words.filter(isNumber).length >= 2;
   if (!xAxis && !yAxis && !numbered(text.xTickWords) && !numbered(text.yTickWords)) {
     // No axis numbered beside the plot (a stray "1" is no axis): a photograph, a pie chart, a
@@ -146,12 +152,33 @@ export async function calibrateChart({
     xConfidence: timed
       ? timed.confidence
       : named
-        ? DEFAULTS.categoryConfidence
+        ? doubt
+          ? DEFAULTS.doubtfulCategories
+          : DEFAULTS.categoryConfidence
         : confidence(xNumbers.axis !== null, xNumbers.confidence),
     yConfidence: confidence(yFit.axis !== null, yFit.confidence),
     categories: named?.categories ?? null,
     sharedLabels,
   };
+}
+
+/**
+ * Why the names of a category axis may be numbers misread, or null: names that repeat (`50000
+ * DOO B00 DOO`, crowded labels cut apart), or names without a letter no number is written with
+ * (`Ok 300k 400k`) of which too few read as numbers to tell they are not spaced by value.
+ */
+function categoryDoubt(categories: string[]): string | null {
+  const read = categories.filter((name) => name !== '');
+  const quoted = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
+  const repeated = [...new Set(read.filter((name, i) => read.indexOf(name) !== i))];
+  if (repeated.length > 0) {
+    return `its labels read as categories repeat (${quoted(repeated)}): they may be misread numbers`;
+  }
+  const numbers = read.filter((name) => parseTickLabel(name) !== null).length;
+  if (!read.every((name) => NAME_LETTER.test(name)) && numbers < DEFAULTS.minCategoryNumbers) {
+    return `its labels read as categories (${quoted(read)}) may be misread numbers`;
+  }
+  return null;
 }
 
 function isNumber(word: Word): boolean {

@@ -13,8 +13,15 @@ const DEFAULTS = {
   textSaturation: 0.35,
   /** A band whose ink next to the axis is mirrored inside the plot at least this share is spill. */
   spilled: 0.6,
+  /** Ink joined to the plot runs on this many px past its side. */
+  joinDepth: 2,
   /** Upright text split off a band is at most this many text heights wide (two lines). */
   uprightWidth: 2.5,
+  /**
+   * A tick label wider than the others (`100%` over `90%`) may reach this share of the text
+   * height past the parting, over the upright text's columns (above or below its letters).
+   */
+  overreach: 0.5,
   /** A column of ink rows this many text heights long is upright text (a turned y label)... */
   uprightRun: 2.5,
   /**
@@ -48,7 +55,7 @@ export function profileOf(
   lines.forEach((line, i) => {
     let count = 0;
     for (let j = from; j < to; j++) {
-      const o = along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+      const o = offsetOf(width, along, line, j);
       if (isText(data, o, page)) count++;
     }
     profile[i] = count;
@@ -57,6 +64,11 @@ export function profileOf(
 }
 
 /** Whether the pixel at `o` is text: far from the page colour, and black or grey. */
+/** The offset in an image `width` wide of the pixel at `j` along row (or column) `line`. */
+function offsetOf(width: number, along: 'row' | 'column', line: number, j: number): number {
+  return along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+}
+
 function isText(data: Uint8Array, o: number, page: Rgb): boolean {
   const distance = channelDistance(data, o, page);
   return distance > DEFAULTS.ink && channelSpread(data, o) <= DEFAULTS.textSaturation * distance;
@@ -86,8 +98,7 @@ export function spillsFromPlot(
   const beyond = mirror(outer - inward * (depth - 1)) + inward * 2;
   const limit = along === 'row' ? height : width;
   if (mirror(outer) < 0 || mirror(outer) >= limit || beyond < 0 || beyond >= limit) return false;
-  const at = (line: number, j: number) =>
-    along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
+  const at = (line: number, j: number) => offsetOf(width, along, line, j);
   const to = Math.min(along === 'row' ? width : height, Math.ceil(across[1]));
   let inked = 0;
   let mirrored = 0;
@@ -105,6 +116,43 @@ export function spillsFromPlot(
     }
   }
   return inked > 0 && mirrored >= inked * DEFAULTS.spilled;
+}
+
+/**
+ * Whether the ink of a band of text found from a plot's side outwards is joined to the plot: at
+ * most of the rows (or columns) the band holds text, ink runs on unbroken from its first line
+ * (`outer`, next to the axis) across the plot's side (`side`) and into the plot (error bars'
+ * caps at the plot's edge, a marker cut by the axis). Tick labels stand apart from the axis.
+ */
+export function joinedToPlot(
+  image: Raster,
+  page: Rgb,
+  outer: number,
+  depth: number,
+  side: number,
+  across: [number, number],
+  along: 'row' | 'column',
+): boolean {
+  const { data, width, height } = image;
+  const inward = Math.sign(side - outer);
+  const limit = along === 'row' ? height : width;
+  const at = (line: number, j: number) => offsetOf(width, along, line, j);
+  const inked = (line: number, j: number) =>
+    line >= 0 && line < limit && channelDistance(data, at(line, j), page) > DEFAULTS.ink;
+  const inside = Math.round(side) + inward * DEFAULTS.joinDepth;
+  const to = Math.min(along === 'row' ? width : height, Math.ceil(across[1]));
+  let texts = 0;
+  let joined = 0;
+  for (let j = Math.max(0, Math.floor(across[0])); j < to; j++) {
+    let text = false;
+    for (let k = 0; k < depth && !text; k++) text = isText(data, at(outer - inward * k, j), page);
+    if (!text) continue;
+    texts++;
+    let line = outer;
+    while (line !== inside && inked(line, j)) line += inward;
+    if (line === inside) joined++;
+  }
+  return texts > 0 && joined >= texts * DEFAULTS.spilled;
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */
@@ -217,6 +265,7 @@ export function apartFromUpright(
     channelDistance(data, (row * width + column) * 3, page) > DEFAULTS.ink;
   const top = Math.ceil(rows[0]);
   const bottom = Math.floor(rows[1]);
+  const overreach = Math.round(textHeight * DEFAULTS.overreach);
   const blankColumn = (column: number) => {
     for (let row = top; row <= bottom; row++) if (inked(row, column)) return false;
     return true;
@@ -229,6 +278,7 @@ export function apartFromUpright(
     // label's: the upright letters' tips stay within them)...
     const span = { ...run };
     let cut = column + 1;
+    let firstTip = Number.POSITIVE_INFINITY;
     for (;;) {
       for (
         let k = nearInk(band.from, cut, span.from, -1);
@@ -245,15 +295,24 @@ export function apartFromUpright(
         span.to += k;
       }
       const reach = { from: span.from - letterGap, to: span.to + letterGap };
-      if (cut >= band.to || blankColumn(cut) || !inkWithin(cut, cut + 1, reach)) break;
+      if (cut >= band.to || blankColumn(cut)) break;
+      if (!inkWithin(cut, cut + 1, reach)) {
+        // The tip of one tick label wider than the others, above or below the upright text,
+        // over its last letters' columns (`100%` over `90%`): the parting is past them.
+        const tip = cut - firstTip < overreach && inkIn(cut, reach) && oneSide(cut, cut + 1, reach);
+        if (!tip) break;
+        firstTip = Math.min(firstTip, cut);
+      }
       cut++;
     }
-    // ...where all the ink before it lies along the upright text: tick labels that reach as
-    // far out (`0.0008` beside `Value`) leave the band whole.
+    // ...where all the ink before it lies along the upright text, but for the tip of a wider
+    // tick label: tick labels that reach as far out (`0.0008` beside `Value`) leave the band
+    // whole.
     // A turned line of text is a line high: a wider piece is tick labels stacked tight, whose
     // digits run on down a column from label to label (`1.3×10⁷` over `1.2×10⁷`).
     if (cut >= band.to || cut - band.from > DEFAULTS.uprightWidth * textHeight) return [band];
-    if (!inkWithin(band.from, cut, span)) return [band];
+    const tipFrom = Math.max(band.from, Math.min(cut, firstTip) - overreach);
+    if (!inkWithin(band.from, tipFrom, span) || !oneSide(tipFrom, cut, span)) return [band];
     return [
       { from: cut, to: band.to },
       { from: band.from, to: cut },
@@ -285,6 +344,28 @@ export function apartFromUpright(
       if (on) last = row;
     }
     return from >= 0 && last - from + 1 > longest ? { from, to: last } : null;
+  }
+
+  /**
+   * Whether the ink in columns `from`..`to` (exclusive) outside the rows of `span` lies on one
+   * side of them only (above, or below): one tick label's, where tick labels stand on both.
+   */
+  function oneSide(from: number, to: number, span: { from: number; to: number }): boolean {
+    const inkAcross = (rows: { from: number; to: number }) => {
+      for (let column = from; column < to; column++) if (inkIn(column, rows)) return true;
+      return false;
+    };
+    return (
+      !inkAcross({ from: top, to: span.from - 1 }) || !inkAcross({ from: span.to + 1, to: bottom })
+    );
+  }
+
+  /** Whether `column` holds ink within the rows of `span`. */
+  function inkIn(column: number, span: { from: number; to: number }): boolean {
+    for (let row = Math.max(top, span.from); row <= Math.min(bottom, span.to); row++) {
+      if (inked(row, column)) return true;
+    }
+    return false;
   }
 
   /** Whether the ink in columns `from`..`to` (exclusive) lies within the rows of `span`. */

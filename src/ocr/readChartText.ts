@@ -7,6 +7,7 @@ import {
   apartFromUpright,
   clampBox,
   darkestIn,
+  joinedToPlot,
   joinSpacedGroups,
   profileOf,
   range,
@@ -171,6 +172,9 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
 
   const leftward = range(plot.outsideY - 1, 0, -1);
   const yLabelRows: [number, number] = [plot.top - textHeight / 2, plot.bottom + 2];
+  // A band next to the plot, as spillsFromPlot and joinedToPlot take it.
+  const nextToPlot = (band: { from: number; to: number }) =>
+    [image, page, leftward[band.from], band.to - band.from + 1, plot.left, yLabelRows] as const;
   const leftBands = joinSpacedGroups(
     image,
     page,
@@ -178,14 +182,9 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       .filter(
         (band) =>
           band.from > DEFAULTS.spillStart ||
-          !spillsFromPlot(
-            image,
-            page,
-            leftward[band.from],
-            band.to - band.from + 1,
-            plot.left,
-            yLabelRows,
-            'column',
+          !(
+            spillsFromPlot(...nextToPlot(band), 'column') ||
+            joinedToPlot(...nextToPlot(band), 'column')
           ),
       )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))

@@ -45,6 +45,12 @@ const DEFAULTS = {
   strokeShare: 0.5,
   /** A stroke whose centre is this close (px) to a pixel centre was snapped to it. */
   snapTolerance: 0.05,
+  /**
+   * Strokes closer than this share of the widest gap between them are the strokes of one
+   * label's glyphs (`100` drawn against the axis), not ticks, when most gaps are so narrow (a
+   * log axis' ticks at 1 to 9 times each power of ten leave 3 of every 9 gaps so narrow).
+   */
+  glyphGap: 0.2,
 } as const;
 
 /** A straight stroke along rows or columns: an axis line, a frame side, a grid line. */
@@ -185,8 +191,9 @@ export function findTicks(
       weight,
       Math.max(DEFAULTS.tickWidth, line ? (line.last - line.first + 1) * 2 : 0),
     );
-    // Glyphs of a label close to the axis are mostly curves, not strokes from the axis.
-    if (ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare) {
+    // Glyphs of a label close to the axis are mostly curves, not strokes from the axis, and
+    // what strokes they have stand in clusters, one per label.
+    if (ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare && !clustered(ticks)) {
       const depth = direction === outward ? Math.abs(rows.at(-1)! - edge) : 0;
       return { ticks, depth };
     }
@@ -207,6 +214,18 @@ function lineColor(image: Raster, axis: 'x' | 'y', at: number, from: number, to:
   });
   const median = (channel: number) => samples.map((rgb) => rgb[channel]).sort((a, b) => a - b)[2];
   return [median(0), median(1), median(2)];
+}
+
+/**
+ * Whether marks (px, in order) stand in clusters: most of their gaps are narrower than a
+ * share of the widest (the strokes of `0 50 100` drawn against the axis: `1`, both sides of
+ * each `0`), where ticks stand at steps equal but for one missing or one at an axis end.
+ */
+function clustered(marks: number[]): boolean {
+  const gaps = marks.slice(1).map((mark, i) => mark - marks[i]);
+  const widest = Math.max(...gaps);
+  const narrow = gaps.filter((gap) => gap < widest * DEFAULTS.glyphGap).length;
+  return narrow * 2 > gaps.length;
 }
 
 /** Weighted centres of runs of non-zero weight no wider than `maxWidth`. */

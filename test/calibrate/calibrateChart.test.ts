@@ -94,6 +94,43 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.categories).toEqual(sizes);
   });
 
+  it('doubts categories that may be numbers misread: names that repeat, or too few numbers', async () => {
+    const pixels = [75, 135, 195, 255, 315, 375];
+    /** Calibrates with the x labels read alike, unsure, as digits and as words. */
+    const doubted = async (read: string[]) => {
+      const warnings: string[] = [];
+      const axes = await calibrateChart({
+        text: text(read.map((t, i) => xWord(t, pixels[i], 20))),
+        plot: PLOT,
+        source: null,
+        warnings,
+        readTickWords: async () => read.map((t, i) => xWord(t, pixels[i])),
+        readSlantedTickWords: async () => [],
+      });
+      return { axes, warnings: warnings.filter((w) => w.startsWith('x axis: its labels')) };
+    };
+    // 0 50000 100000 ... printed touching: the labels cut apart read as noise, some alike
+    const crowded = await doubted(['0', '50000', '00001', 'DOO', 'B00', 'DOO']);
+    expect(crowded.axes.xAxis.scale).toBe('category');
+    expect(crowded.axes.xConfidence).toBeLessThan(0.5);
+    expect(crowded.warnings).toHaveLength(1);
+    expect(crowded.warnings[0]).toContain("'DOO'");
+    // 200k 300k 400k with the first misread: two numbers cannot tell categories from an axis
+    const few = await doubted(['Ok', '300k', '400k']);
+    expect(few.axes.xConfidence).toBeLessThan(0.5);
+    expect(few.warnings).toHaveLength(1);
+    // names told apart keep their confidence, and so do numbers enough to show no even steps
+    for (const names of [
+      ['Q1', 'Q2', 'Q3'],
+      ['125M', '350M', '1.3B', '2.7B', '6.7B', '13B'],
+    ]) {
+      const sure = await doubted(names);
+      expect(sure.axes.xAxis.scale).toBe('category');
+      expect(sure.axes.xConfidence).toBeGreaterThanOrEqual(0.8);
+      expect(sure.warnings).toEqual([]);
+    }
+  });
+
   it('takes a list of month names with no year for categories, not dates in an assumed year', async () => {
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'];
     const pixels = [75, 135, 195, 255, 315, 375];

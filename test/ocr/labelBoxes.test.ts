@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apartFromUpright, profileOf, spillsFromPlot } from '../../src/ocr/labelBoxes.js';
+import {
+  apartFromUpright,
+  joinedToPlot,
+  profileOf,
+  spillsFromPlot,
+} from '../../src/ocr/labelBoxes.js';
 import type { Raster } from '../../src/types.js';
 
 /** A white raster with the given pixels painted. */
@@ -109,6 +114,33 @@ describe('apartFromUpright', () => {
     ]);
   });
 
+  it('parts them where one tick label, wider than the others, reaches over the y label (100%)', () => {
+    // y label in columns 2..8; the top tick label in columns 6..13, above it; the others 10..13
+    const paint: [number, number, number[]][] = [];
+    const fill = (columns: [number, number], rows: [number, number]) => {
+      for (let row = rows[0]; row < rows[1]; row++) {
+        for (let column = columns[0]; column < columns[1]; column++) {
+          paint.push([column, row, [0, 0, 0]]);
+        }
+      }
+    };
+    fill([6, 14], [5, 13]);
+    fill([10, 14], [45, 53]);
+    fill([10, 14], [85, 93]);
+    fill([2, 9], [30, 70]);
+    const bands = apartFromUpright(
+      raster(16, 100, paint),
+      [255, 255, 255],
+      { from: 2, to: 14 },
+      [0, 99],
+      8,
+    );
+    expect(bands).toEqual([
+      { from: 9, to: 14 },
+      { from: 2, to: 9 },
+    ]);
+  });
+
   it('leaves the band whole where tick labels reach as far out as the y label', () => {
     const image = labels([2, 6], 2);
     const band = { from: 2, to: 14 };
@@ -148,5 +180,41 @@ describe('spillsFromPlot', () => {
     for (let column = 21; column < 60; column++) paint.push([column, 30, [90, 90, 90]]);
     const image = plot(paint);
     expect(spillsFromPlot(image, [255, 255, 255], 17, 10, 20, [0, 60], 'column')).toBe(false);
+  });
+});
+
+describe('joinedToPlot', () => {
+  const black = [0, 0, 0];
+  const grey = [110, 100, 95];
+  /** A plot whose left side is column 20 (the axis line), 40 px wide and 60 tall. */
+  function plot(paint: [number, number, number[]][]): Raster {
+    for (let row = 0; row < 60; row++) paint.push([20, row, black]);
+    return raster(60, 60, paint);
+  }
+
+  it("takes error bars' caps across the axis for ink of the plot, not text", () => {
+    // caps from column 14 to 26 (their ink where several colours blend reads as grey), the
+    // bars they end up the axis, and series leaving the plot's edge level with them
+    const paint: [number, number, number[]][] = [];
+    for (const row of [20, 21, 40, 41]) {
+      for (let column = 14; column < 27; column++) paint.push([column, row, grey]);
+    }
+    for (const row of [20, 21, 40]) {
+      for (let column = 27; column < 60; column++) paint.push([column, row, grey]);
+    }
+    const image = plot(paint);
+    expect(joinedToPlot(image, [255, 255, 255], 19, 6, 20, [0, 60], 'column')).toBe(true);
+    // no marker's other half: the series run on past the mirrored band
+    expect(spillsFromPlot(image, [255, 255, 255], 19, 6, 20, [0, 60], 'column')).toBe(false);
+  });
+
+  it('takes a tick label a pixel apart from the axis, level with a grid line, for text', () => {
+    const paint: [number, number, number[]][] = [];
+    for (let row = 26; row < 35; row++) {
+      for (let column = 8; column < 19; column += 2) paint.push([column, row, black]);
+    }
+    for (let column = 21; column < 60; column++) paint.push([column, 30, grey]);
+    const image = plot(paint);
+    expect(joinedToPlot(image, [255, 255, 255], 19, 12, 20, [0, 60], 'column')).toBe(false);
   });
 });

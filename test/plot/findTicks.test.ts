@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findTicks, type Line } from '../../src/plot/findTicks.js';
+import type { Box, Raster } from '../../src/types.js';
+
+const WIDTH = 800;
+const HEIGHT = 200;
+/** The plot: its x axis line is row 150. */
+const BOX: Box = { left: 40, top: 20, right: 760, bottom: 150 };
+const AXIS: Line = { first: 150, last: 150, center: 150.5, start: 40, end: 760 };
+
+/** A white image with the x axis line drawn black, and `strokes` (column, from row, to row). */
+function image(strokes: [number, number, number][]): Raster {
+  const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+  const ink = (column: number, row: number) =>
+    data.fill(0, (row * WIDTH + column) * 3, (row * WIDTH + column) * 3 + 3);
+  for (let column = BOX.left; column <= BOX.right; column++) ink(column, AXIS.first);
+  for (const [column, from, to] of strokes) {
+    for (let row = from; row <= to; row++) ink(column, row);
+  }
+  return { data, width: WIDTH, height: HEIGHT, channels: 3 };
+}
+
+describe('findTicks', () => {
+  it('finds tick marks below the x axis, one at an axis end beside the others', () => {
+    const columns = [40, 100, 160, 220, 280, 340, 355];
+    const found = findTicks(
+      image(columns.map((c) => [c, 151, 155])),
+      [255, 255, 255],
+      BOX,
+      'x',
+      AXIS,
+      4,
+    );
+    expect(found.ticks.map(Math.floor)).toEqual(columns);
+    expect(found.depth).toBe(5);
+  });
+
+  it('finds the ticks of a log axis at 1 to 9 times each power of ten, its gaps narrowing', () => {
+    // four decades of 166 px, where a chart scaled down put them (the narrow gaps a pixel off)
+    const decade = [0, 50, 78, 100, 116, 128, 140, 150, 158];
+    const columns = [0, 1, 2, 3].flatMap((k) => decade.map((at) => 47 + 166 * k + at));
+    const found = findTicks(
+      image(columns.map((c) => [c, 151, 155])),
+      [255, 255, 255],
+      BOX,
+      'x',
+      AXIS,
+      4,
+    );
+    expect(found.ticks).toHaveLength(columns.length);
+    expect(found.depth).toBe(5);
+  });
+
+  it("takes no label's glyphs drawn against the axis for ticks (`100` with no tick marks)", () => {
+    // each label's strokes: the `1`, and both sides of each `0`, in one cluster per label
+    const strokes = [100, 200, 300].flatMap((centre) =>
+      [-6, -3, -1, 1, 3, 6].map((dx): [number, number, number] => [centre + dx, 151, 158]),
+    );
+    const found = findTicks(image(strokes), [255, 255, 255], BOX, 'x', AXIS, 4);
+    // the labels start right below the axis: no tick reaches into them
+    expect(found.depth).toBe(0);
+  });
+});
