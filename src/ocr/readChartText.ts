@@ -14,6 +14,7 @@ import {
   splitLabels,
   tighten,
 } from './labelBoxes.js';
+import { neutralText } from './neutralText.js';
 import { type Label, readLabels } from './readLabels.js';
 import { readTicks } from './readTicks.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
@@ -70,7 +71,16 @@ export async function readChartText(
   const { tickLabels, lines, xTickBox } = textBoxes(image, plot, legend);
   const [texts, lineTexts] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
-    readLines(engine, image, page, lines),
+    // A curve crossing a legend name is no part of it.
+    readLines(
+      engine,
+      neutralText(
+        image,
+        lines.slice(3).filter((line) => line !== null),
+      ),
+      page,
+      lines,
+    ),
   ]);
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
@@ -100,12 +110,8 @@ export async function readLegendNames(
   page: Rgb,
   texts: Box[],
 ): Promise<string[]> {
-  const read = await readLines(
-    engine,
-    image,
-    page,
-    texts.map((box) => legendTextBox(image, box)),
-  );
+  const boxes = texts.map((box) => legendTextBox(image, box));
+  const read = await readLines(engine, neutralText(image, boxes), page, boxes);
   return read.map(legendName);
 }
 
