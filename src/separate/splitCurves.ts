@@ -354,6 +354,7 @@ export function styleCosts(
 export function closeMatches(cost: number[][], order: number[], margin: number): Set<number> {
   const close = new Set<number>();
   order.forEach((c, s) => {
+    if (c < 0) return;
     cost[s].forEach((d, other) => {
       const t = order.indexOf(other);
       const more = t < 0 ? d - cost[s][c] : d + cost[t][c] - cost[s][c] - cost[t][other];
