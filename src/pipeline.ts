@@ -69,7 +69,11 @@ export async function runPipeline(
       image,
       plot,
       await getEngine(),
-      legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
+      legend && {
+        box: legend.box,
+        texts: legend.slots.map((slot) => slot.text),
+        colors: legend.slots.map((slot) => slot.color),
+      },
     ),
   );
   const { xAxis, yAxis, xConfidence, yConfidence, categories, sharedLabels } = await clock.run(

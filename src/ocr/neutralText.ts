@@ -1,9 +1,9 @@
-import { channelSpread, mostCommonColor } from '../color.js';
+import { channelDistance, channelSpread, mostCommonColor, type Rgb } from '../color.js';
 import type { Box, Raster } from '../types.js';
 
 /** Channels within this of each other are grey: legend text is black or grey. */
 const TEXT_GREY = 40;
-/** Pixels this far (0..255, any channel) from a box's paper are ink. */
+/** Pixels this far (0..255, any channel) from a box's paper are ink; this near a series colour, its curve's. */
 const INK = 60;
 /**
  * A box whose coloured ink is at most this share of its ink holds grey text crossed by a
@@ -12,12 +12,14 @@ const INK = 60;
 const CROSSING_SHARE = 0.4;
 
 /**
- * The image with the coloured ink inside legend text boxes (`boxes`) painted over in each
- * box's paper colour (its commonest): a curve crossing a name is no part of it, and OCR reads
- * its strokes as glyphs. Boxes whose ink is mostly coloured (coloured text) are left as they
- * are. Returns `image` itself when nothing is painted, else a copy.
+ * The image with the ink of series curves inside legend text boxes (`boxes`) painted over in
+ * each box's paper colour (its commonest): coloured pixels near one of the series colours
+ * (`colors`, the legend's samples'), as a curve crossing a name is, and OCR would read its
+ * strokes as glyphs (a JPEG's coloured fringe on black text is no series colour). Boxes whose
+ * ink is mostly coloured (coloured text) are left as they are. Returns `image` itself when
+ * nothing is painted, else a copy.
  */
-export function neutralText(image: Raster, boxes: Box[]): Raster {
+export function neutralText(image: Raster, boxes: Box[], colors: Rgb[]): Raster {
   const { data, width, height } = image;
   let out: Uint8Array | null = null;
   for (const box of boxes) {
@@ -35,9 +37,12 @@ export function neutralText(image: Raster, boxes: Box[]): Raster {
       [0, 1, 2].some((k) => Math.abs(data[o + k] - paper[k]) > INK),
     );
     const colored = ink.filter((o) => channelSpread(data, o) > TEXT_GREY);
-    if (colored.length === 0 || colored.length > ink.length * CROSSING_SHARE) continue;
+    const curve = colored.filter((o) =>
+      colors.some((color) => channelDistance(data, o, color) <= INK),
+    );
+    if (curve.length === 0 || colored.length > ink.length * CROSSING_SHARE) continue;
     out ??= Uint8Array.from(data);
-    for (const o of colored) out.set(paper, o);
+    for (const o of curve) out.set(paper, o);
   }
   return out ? { ...image, data: out } : image;
 }

@@ -55,7 +55,8 @@ export interface ChartText {
 }
 
 /** The legend: its box (text there is not a title or an axis label) and its entries' text. */
-type LegendText = { box: Box; texts: Box[] } | null;
+/** The legend: its box, its entries' text boxes and their samples' colours (series curves crossing a name are painted out before it is read). */
+type LegendText = { box: Box; texts: Box[]; colors?: Rgb[] } | null;
 
 /**
  * Reads the tick labels, title and axis labels around the plot: finds the bands of text on
@@ -77,6 +78,7 @@ export async function readChartText(
       neutralText(
         image,
         lines.slice(3).filter((line) => line !== null),
+        legend?.colors ?? [],
       ),
       page,
       lines,
@@ -111,7 +113,7 @@ export async function readLegendNames(
   texts: Box[],
 ): Promise<string[]> {
   const boxes = texts.map((box) => legendTextBox(image, box));
-  const read = await readLines(engine, neutralText(image, boxes), page, boxes);
+  const read = await readLines(engine, image, page, boxes);
   return read.map(legendName);
 }
 

@@ -25,7 +25,7 @@ const at = (image: Raster, row: number, column: number) => [
 describe('neutralText', () => {
   it('paints a coloured curve crossing grey text in the paper colour, and keeps the text', () => {
     const image = raster([60, 60, 60], [255, 127, 14]);
-    const clean = neutralText(image, [BOX]);
+    const clean = neutralText(image, [BOX], [[250, 130, 20]]);
     expect(at(clean, 10, 6)).toEqual([255, 255, 255]);
     expect(at(clean, 10, 0)).toEqual([255, 255, 255]);
     expect(at(clean, 9, 5)).toEqual([60, 60, 60]);
@@ -33,10 +33,13 @@ describe('neutralText', () => {
     expect(at(image, 10, 6)).toEqual([255, 127, 14]);
   });
 
-  it('leaves coloured text, and text with nothing across it, as they are', () => {
+  it('leaves coloured text, text with nothing across it and ink of no series colour as they are', () => {
     const colored = raster([200, 30, 30], [31, 119, 180]);
-    expect(neutralText(colored, [BOX])).toBe(colored);
+    expect(neutralText(colored, [BOX], [[31, 119, 180]])).toBe(colored);
     const plain = raster([60, 60, 60], null);
-    expect(neutralText(plain, [BOX])).toBe(plain);
+    expect(neutralText(plain, [BOX], [[31, 119, 180]])).toBe(plain);
+    // Coloured ink of no series colour (a JPEG's fringe) is kept.
+    const fringe = raster([60, 60, 60], [120, 40, 160]);
+    expect(neutralText(fringe, [BOX], [[31, 119, 180]])).toBe(fringe);
   });
 });
