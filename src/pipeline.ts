@@ -4,13 +4,14 @@ import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readTickWords } from './calibrate/readTickWords.js';
 import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
+import { pairingDoubts } from './legend/pairingDoubts.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
-import { splitSharedColors } from './separate/splitSharedColors.js';
+import { sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
 import { splitUnlisted } from './separate/splitUnlisted.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
@@ -68,7 +69,11 @@ export async function runPipeline(
       image,
       plot,
       await getEngine(),
-      legend && { box: legend.box, texts: legend.slots.map((slot) => slot.text) },
+      legend && {
+        box: legend.box,
+        texts: legend.slots.map((slot) => slot.text),
+        colors: legend.slots.map((slot) => slot.color),
+      },
     ),
   );
   const { xAxis, yAxis, xConfidence, yConfidence, categories, sharedLabels } = await clock.run(
@@ -101,7 +106,7 @@ export async function runPipeline(
     right: plot.right - DEFAULTS.frameMargin,
     bottom: plot.bottom - DEFAULTS.frameMargin,
   };
-  const { masks, ink, dark } = await clock.run('separate', () =>
+  const { masks, ink, dark, doubtful } = await clock.run('separate', () =>
     separate(image, plot, region, legend, entries),
   );
   const traces = await clock.run('trace', () => {
@@ -133,6 +138,7 @@ export async function runPipeline(
       traces,
       names,
       legend: legend !== null,
+      doubtful,
       axes: { x: xAxis, y: yAxis },
       region,
       width: image.width,
@@ -164,7 +170,8 @@ export async function runPipeline(
 
 /**
  * One weight mask per series colour (the legend's listed `entries` first), the ink of
- * whatever is drawn, and the near-black pixels that may outline markers.
+ * whatever is drawn, the near-black pixels that may outline markers, and the entries whose
+ * pairing with their series is doubtful.
  */
 async function separate(
   image: Raster,
@@ -186,14 +193,30 @@ async function separate(
       texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
-  splitSharedColors(image, found, entries, region, legend?.box ?? null, plot.background);
+  const styleDoubts = splitSharedColors(
+    image,
+    found,
+    entries,
+    region,
+    legend?.box ?? null,
+    plot.background,
+  );
   const masks = entries.length > 0 ? found : splitUnlisted(found, image.width, region);
+  // Entries paired with their series by a close call: on dash or marker, or on a colour
+  // another series has almost as well.
+  const colorDoubts = pairingDoubts(
+    entries.map((slot) => slot.color),
+    masks.map((mask) => mask.color),
+    masks.map((mask) => mask.count > 0),
+    (i, j) => sharesColor(entries[i].color, masks[j].color),
+  );
+  const doubtful = new Set([...styleDoubts, ...colorDoubts]);
   const ink = inkMask(image, plot.background, DEFAULTS.occluderInk);
   // Near-black pixels: the complement of the ink far from black (flipped in place: a map()
   // with a callback per pixel cost more than the mask).
   const dark = inkMask(image, BLACK, DEFAULTS.outlineDark);
   for (let i = 0; i < dark.length; i++) dark[i] = 1 - dark[i];
-  return { masks, ink, dark };
+  return { masks, ink, dark, doubtful };
 }
 
 /**

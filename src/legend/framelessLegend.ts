@@ -1,6 +1,7 @@
 import { channelDistance, channelSpread, type Rgb } from '../color.js';
-import { findRuns, percentile } from '../math.js';
+import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
+import { alignedGroup, completeColumn, linedUp } from './alignedEntries.js';
 import type { LegendLayout, LegendSlot } from './findLegend.js';
 import {
   bridgeDashes,
@@ -11,15 +12,11 @@ import {
   sampleBeside,
   sampleInLine,
 } from './legendSamples.js';
-import { strayInk } from './strayInk.js';
+import { strayInk, tickMarks } from './strayInk.js';
 
 const DEFAULTS = {
   /** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
   textDark: 150,
-  /** Text lines of one legend start at the same column, give or take this (px). */
-  align: 3,
-  /** Samples of one legend are alike in width: within this share of each other. */
-  sameSample: 0.35,
   /** The text of a legend's entries is at most this many times as high as its lowest. */
   sameHeight: 1.8,
   /** ...else its rows are cut to this many lowest heights either side of its sample's middle. */
@@ -124,7 +121,9 @@ function legendIn(
     const at = (row - region.top) * (region.right - region.left) + column - region.left;
     return !rule[column - region.left] && !tick[at] && !stray[at] && dark(row, column);
   };
-  const candidates = entriesIn(image, background, region, region, text);
+  // Lines of text that found no sample: one may be an entry whose sample a curve crossed.
+  const unpaired: Box[] = [];
+  const candidates = entriesIn(image, background, region, region, text, unpaired);
   // Dashed curves drawn as dark as text cross every row somewhere, joining a legend's lines of
   // text: in narrower strips they are apart. A dark entry found there is taken when it lines up
   // with one found in the whole region (it completes that legend), unless found already, or
@@ -167,7 +166,12 @@ function legendIn(
     oneHeight(
       image,
       background,
-      oneSide(image, background, region, alignedGroup(candidates)),
+      oneSide(
+        image,
+        background,
+        region,
+        completeColumn(image, background, alignedGroup(candidates), unpaired),
+      ),
       reread,
     ),
   );
@@ -186,19 +190,6 @@ function legendIn(
   };
 }
 
-/** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
-function linedUp(a: LegendSlot, b: LegendSlot): boolean {
-  const height = (slot: LegendSlot) => slot.text.bottom - slot.text.top;
-  return (
-    Math.abs(height(a) - height(b)) <= DEFAULTS.align &&
-    [
-      (slot: LegendSlot) => slot.text.left,
-      (slot: LegendSlot) => slot.text.right,
-      (slot: LegendSlot) => slot.handle.left,
-    ].some((key) => Math.abs(key(a) - key(b)) <= DEFAULTS.align)
-  );
-}
-
 /**
  * Candidate entries in the columns of `within` (part of `region`, all its rows): its bands of
  * rows holding text (`text` flags it), each split into entries with dark samples
@@ -210,6 +201,7 @@ function entriesIn(
   within: Box,
   region: Box,
   text: (row: number, column: number) => boolean,
+  unpaired: Box[] = [],
 ): LegendSlot[] {
   const rowDark = new Uint8Array(region.bottom - region.top);
   for (let row = region.top; row < region.bottom; row++) {
@@ -281,49 +273,11 @@ function entriesIn(
     // the row has its names before their samples (gnuplot's key): each takes the one after it.
     const before = paired([-1, 1]);
     const after = distinctSamples(before) < before.length ? paired([1, -1]) : [];
-    candidates.push(...(distinctSamples(after) > distinctSamples(before) ? after : before));
+    const chosen = distinctSamples(after) > distinctSamples(before) ? after : before;
+    candidates.push(...chosen);
+    unpaired.push(...lines.filter((line) => !chosen.some((slot) => overlaps(slot.text, line))));
   }
   return candidates;
-}
-
-/**
- * Tick marks drawn inside the plot (gnuplot's, a journal's on four sides), flagged per pixel of
- * `region`: the dark runs that go in from its sides at the ticks' positions (`ticks`, px along
- * x and y). They would join a legend's last line of text when it sits low.
- */
-function tickMarks(
-  region: Box,
-  ticks: { x: number[]; y: number[] },
-  dark: (row: number, column: number) => boolean,
-): Uint8Array {
-  const width = region.right - region.left;
-  const flags = new Uint8Array(width * (region.bottom - region.top));
-  const follow = (row: number, column: number, dr: number, dc: number) => {
-    while (
-      row >= region.top &&
-      row < region.bottom &&
-      column >= region.left &&
-      column < region.right &&
-      dark(row, column)
-    ) {
-      flags[(row - region.top) * width + column - region.left] = 1;
-      row += dr;
-      column += dc;
-    }
-  };
-  for (const at of ticks.x) {
-    for (let column = Math.floor(at) - 1; column <= Math.floor(at) + 1; column++) {
-      follow(region.bottom - 1, column, -1, 0);
-      follow(region.top, column, 1, 0);
-    }
-  }
-  for (const at of ticks.y) {
-    for (let row = Math.floor(at) - 1; row <= Math.floor(at) + 1; row++) {
-      follow(row, region.left, 0, 1);
-      follow(row, region.right - 1, 0, -1);
-    }
-  }
-  return flags;
 }
 
 function sameBox(a: Box, b: Box): boolean {
@@ -339,56 +293,6 @@ function distinctSamples(slots: LegendSlot[]): number {
 /** Whether two boxes share columns (boxes of one band of rows). */
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && a.right > b.left;
-}
-
-/**
- * The entries of one legend among candidate entries: those that line up (texts starting, or
- * ending, at one column; samples starting at one column; or entries in one row), the largest
- * such set, grown by the entries that line up with its members the other way (the other
- * columns or rows of a legend laid out in a grid) and whose samples are as wide.
- */
-function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
-  const keys: ((slot: LegendSlot) => number)[] = [
-    (slot) => slot.text.left,
-    (slot) => slot.text.right,
-    (slot) => slot.handle.left,
-    (slot) => slot.text.top,
-  ];
-  let best: LegendSlot[] = [];
-  let bestKey = 0;
-  for (const slot of candidates) {
-    keys.forEach((key, k) => {
-      const group = candidates.filter(
-        (other) => Math.abs(key(other) - key(slot)) <= DEFAULTS.align,
-      );
-      if (group.length > best.length) {
-        best = group;
-        bestKey = k;
-      }
-    });
-  }
-  if (best.length === 0) return best;
-  // A column's entries share rows with the other columns; a row's, columns with other rows.
-  const across = bestKey === 3 ? keys[0] : keys[3];
-  const wide = (slot: LegendSlot) => slot.handle.right - slot.handle.left;
-  const sampleWidth = percentile(best.map(wide), 0.5);
-  const group = new Set(best);
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const slot of candidates) {
-      if (
-        group.has(slot) ||
-        Math.abs(wide(slot) - sampleWidth) > sampleWidth * DEFAULTS.sameSample
-      ) {
-        continue;
-      }
-      if ([...group].some((member) => Math.abs(across(member) - across(slot)) <= DEFAULTS.align)) {
-        group.add(slot);
-        grown = true;
-      }
-    }
-  }
-  return [...group];
 }
 
 /**

@@ -98,3 +98,43 @@ function outlines(ink: Uint8Array, width: number, box: Box): boolean {
     along(box.top * width + box.right - 1, width, h)
   );
 }
+
+/**
+ * Tick marks drawn inside the plot (gnuplot's, a journal's on four sides), flagged per pixel of
+ * `region`: the dark runs that go in from its sides at the ticks' positions (`ticks`, px along
+ * x and y). They would join a legend's last line of text when it sits low.
+ */
+export function tickMarks(
+  region: Box,
+  ticks: { x: number[]; y: number[] },
+  dark: (row: number, column: number) => boolean,
+): Uint8Array {
+  const width = region.right - region.left;
+  const flags = new Uint8Array(width * (region.bottom - region.top));
+  const follow = (row: number, column: number, dr: number, dc: number) => {
+    while (
+      row >= region.top &&
+      row < region.bottom &&
+      column >= region.left &&
+      column < region.right &&
+      dark(row, column)
+    ) {
+      flags[(row - region.top) * width + column - region.left] = 1;
+      row += dr;
+      column += dc;
+    }
+  };
+  for (const at of ticks.x) {
+    for (let column = Math.floor(at) - 1; column <= Math.floor(at) + 1; column++) {
+      follow(region.bottom - 1, column, -1, 0);
+      follow(region.top, column, 1, 0);
+    }
+  }
+  for (const at of ticks.y) {
+    for (let row = Math.floor(at) - 1; row <= Math.floor(at) + 1; row++) {
+      follow(row, region.left, 0, 1);
+      follow(row, region.right - 1, 0, -1);
+    }
+  }
+  return flags;
+}

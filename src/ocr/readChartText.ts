@@ -15,6 +15,7 @@ import {
   splitLabels,
   tighten,
 } from './labelBoxes.js';
+import { neutralText } from './neutralText.js';
 import { type Label, readLabels } from './readLabels.js';
 import { readTicks } from './readTicks.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
@@ -55,7 +56,8 @@ export interface ChartText {
 }
 
 /** The legend: its box (text there is not a title or an axis label) and its entries' text. */
-type LegendText = { box: Box; texts: Box[] } | null;
+/** The legend: its box, its entries' text boxes and their samples' colours (series curves crossing a name are painted out before it is read). */
+type LegendText = { box: Box; texts: Box[]; colors?: Rgb[] } | null;
 
 /**
  * Reads the tick labels, title and axis labels around the plot: finds the bands of text on
@@ -71,7 +73,17 @@ export async function readChartText(
   const { tickLabels, lines, xTickBox } = textBoxes(image, plot, legend);
   const [texts, lineTexts] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
-    readTextLines(engine, image, page, lines),
+    // A curve crossing a legend name is no part of it.
+    readTextLines(
+      engine,
+      neutralText(
+        image,
+        lines.slice(3).filter((line) => line !== null),
+        legend?.colors ?? [],
+      ),
+      page,
+      lines,
+    ),
   ]);
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
@@ -101,12 +113,8 @@ export async function readLegendNames(
   page: Rgb,
   texts: Box[],
 ): Promise<string[]> {
-  const read = await readTextLines(
-    engine,
-    image,
-    page,
-    texts.map((box) => legendTextBox(image, box)),
-  );
+  const boxes = texts.map((box) => legendTextBox(image, box));
+  const read = await readTextLines(engine, image, page, boxes);
   return read.map(legendName);
 }
 

@@ -28,6 +28,8 @@ export interface ReviewInput {
   names: string[];
   /** Whether the chart has a legend: a colour past `names` is then one it does not list. */
   legend: boolean;
+  /** Entries (indices into `names`) whose pairing with their series is a close call. @default none */
+  doubtful?: Set<number>;
   axes: { x: AxisScale; y: AxisScale };
   /** The plot region that was traced (px). */
   region: Box;
@@ -54,6 +56,7 @@ export function reviewSeries({
   traces,
   names,
   legend,
+  doubtful = new Set(),
   axes,
   region,
   width,
@@ -96,6 +99,12 @@ export function reviewSeries({
         `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
       );
     }
+    const misnamed = name !== null && doubtful.has(i);
+    if (misnamed) {
+      warnings.push(
+        `legend entry '${name}' may name the wrong series: another series is drawn almost as its sample is`,
+      );
+    }
     const explained = inkExplained(mask.weight, width, region, points[i], trace.reach);
     if (explained < DEFAULTS.explained) {
       warnings.push(
@@ -112,6 +121,7 @@ export function reviewSeries({
         plotWidth: region.right - region.left,
         ticks: Math.min(axes.x.ticks.length, axes.y.ticks.length),
         unlisted,
+        misnamed,
         explained,
       }),
       points: points[i].map(({ px, py }) => ({

@@ -13,6 +13,8 @@ const MOSTLY_REGULAR = 0.8;
 const FEW_TICKS = 0.5;
 /** What a colour with no legend entry (in a chart with a legend) leaves of it. */
 const NO_ENTRY = 0.5;
+/** What a legend name that may be another series' (a close call in pairing) leaves of it. */
+const MISNAMED = 0.5;
 /** A series whose trace accounts for this share of its ink or more is fully trusted... */
 const EXPLAINED = 0.95;
 /** ...and one whose trace accounts for this share or less, not at all (linear between). */
@@ -29,6 +31,8 @@ export interface ConfidenceInput {
   ticks: number;
   /** The chart has a legend but this colour has no entry in it. */
   unlisted: boolean;
+  /** Its legend name may be another series' (paired by a close call). @default false */
+  misnamed?: boolean;
   /** Share of the series' ink its trace accounts for (inkExplained). */
   explained: number;
 }
@@ -38,7 +42,8 @@ export interface ConfidenceInput {
  * share of its span outside wide gaps, which were bridged straight; for evenly spaced markers,
  * the share of the expected markers found), of how surely the axes were read (fewer than three
  * tick labels on an axis halve it), of whether its colour is a legend entry's (a colour
- * the legend does not list halves it: it is often a stray cluster) and of how much of its ink
+ * the legend does not list halves it: it is often a stray cluster; so does a name that may be
+ * another series', paired by a close call) and of how much of its ink
  * the trace accounts for (ink left out is another curve of its colour, a band or error bars,
  * or a noisy line traced through its middle).
  */
@@ -48,11 +53,18 @@ export function seriesConfidence({
   plotWidth,
   ticks,
   unlisted,
+  misnamed = false,
   explained,
 }: ConfidenceInput): number {
   const seen = markers ? markersFound(points) : lineSeen(points, plotWidth);
   const accounted = Math.min(1, Math.max(0, (explained - UNEXPLAINED) / (EXPLAINED - UNEXPLAINED)));
-  return seen * (ticks < 3 ? FEW_TICKS : 1) * (unlisted ? NO_ENTRY : 1) * accounted;
+  return (
+    seen *
+    (ticks < 3 ? FEW_TICKS : 1) *
+    (unlisted ? NO_ENTRY : 1) *
+    (misnamed ? MISNAMED : 1) *
+    accounted
+  );
 }
 
 /** Share of a line's x span not in gaps wider than WIDE_GAP of the plot. */

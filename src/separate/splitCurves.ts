@@ -375,6 +375,43 @@ function styleDistance(a: CurveStyle, b: CurveStyle, sampleLength: number): numb
 const MAX_EXACT = 7;
 
 /**
+ * What pairing each legend sample with each curve costs: their style distance plus
+ * `extra(sample, curve)`, another cost of pairing them. Rows are samples, columns curves.
+ */
+export function styleCosts(
+  curves: CurveStyle[],
+  samples: CurveStyle[],
+  extra: (sample: number, curve: number) => number = () => 0,
+): number[][] {
+  // The longest stretch in a sample: a solid one's whole length.
+  const sampleLength = Math.max(1, ...samples.map((s) => s.on));
+  return samples.map((s, i) =>
+    curves.map((c, j) => styleDistance(c, s, sampleLength) + extra(i, j)),
+  );
+}
+
+/**
+ * The samples whose curve `order` (a pairing of `cost`'s rows to its columns) chose by less
+ * than `margin`: swapping curves with another sample, or taking a curve no sample took, costs
+ * less than `margin` more in all.
+ */
+export function closeMatches(cost: number[][], order: number[], margin: number): Set<number> {
+  const close = new Set<number>();
+  order.forEach((c, s) => {
+    if (c < 0) return;
+    cost[s].forEach((d, other) => {
+      const t = order.indexOf(other);
+      const more = t < 0 ? d - cost[s][c] : d + cost[t][c] - cost[s][c] - cost[t][other];
+      if (other !== c && more < margin) {
+        close.add(s);
+        if (t >= 0) close.add(t);
+      }
+    });
+  });
+  return close;
+}
+
+/**
  * Which curve each legend sample draws: the pairing with the least total style distance (plus
  * `extra(sample, curve)`, another cost of pairing them). Returns, per sample, the index of its
  * curve.
@@ -384,13 +421,13 @@ export function matchStyles(
   samples: CurveStyle[],
   extra: (sample: number, curve: number) => number = () => 0,
 ): number[] {
-  // The longest stretch in a sample: a solid one's whole length.
-  const sampleLength = Math.max(1, ...samples.map((s) => s.on));
-  const cost = samples.map((s, i) =>
-    curves.map((c, j) => styleDistance(c, s, sampleLength) + extra(i, j)),
-  );
-  const n = samples.length;
-  if (n > MAX_EXACT || curves.length !== n) {
+  return matchCosts(styleCosts(curves, samples, extra));
+}
+
+/** The pairing of `cost`'s rows (samples) to its columns (curves) of least total cost. */
+export function matchCosts(cost: number[][]): number[] {
+  const n = cost.length;
+  if (n > MAX_EXACT || (cost[0]?.length ?? 0) !== n) {
     const used = new Set<number>();
     return cost.map((row) => {
       let best = -1;

@@ -4,7 +4,7 @@ import { sampleStyle } from '../legend/sampleStyle.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
 import { splitByMarkers } from './splitByMarkers.js';
-import { matchStyles, splitCurves } from './splitCurves.js';
+import { closeMatches, matchCosts, splitCurves, styleCosts } from './splitCurves.js';
 import { curvesApart } from './splitUnlisted.js';
 
 const DEFAULTS = {
@@ -21,6 +21,12 @@ const DEFAULTS = {
   neutral: 40,
   /** The share of a curve's pixels, farthest from the background, that give its colour. */
   coreShare: 0.3,
+  /**
+   * A pairing of samples to curves that another beats by less than this (style distance: a
+   * tenth of the share of gaps) is a guess: dash patterns too alike to tell (a dense dashed
+   * curve looks solid, JPEG blurs dots).
+   */
+  styleMargin: 0.1,
 } as const;
 
 /**
@@ -30,7 +36,8 @@ const DEFAULTS = {
  * sample is (and, where their colours differ a little, whose colour is nearest the sample's:
  * greys a few levels apart are distinct series). The group's masks are split together: each
  * holds part of every curve when the colours are one. Masks of entries that could not be told
- * apart stay as they are. Changes `masks` in place.
+ * apart stay as they are. Changes `masks` in place. Returns the entries whose curve was a
+ * close call (another pairing of their group drawn almost as their samples are).
  */
 export function splitSharedColors(
   image: Raster,
@@ -39,14 +46,13 @@ export function splitSharedColors(
   region: Box,
   legend: Box | null,
   background: Rgb,
-): void {
+): Set<number> {
+  const doubtful = new Set<number>();
   const grouped = new Set<number>();
   entries.forEach((entry, i) => {
     if (grouped.has(i)) return;
     const group = entries.flatMap((other, j) =>
-      j >= i && other.color.every((c, k) => Math.abs(c - entry.color[k]) <= DEFAULTS.sameColor)
-        ? [j]
-        : [],
+      j >= i && sharesColor(other.color, entry.color) ? [j] : [],
     );
     for (const j of group) grouped.add(j);
     const slots = group.map((j) => entries[j]);
@@ -62,11 +68,14 @@ export function splitSharedColors(
         : null;
     const count = Math.max(group.length, apart?.length ?? 0);
     if (count < 2) return;
-    const split =
-      (count === group.length
-        ? splitByMarkers(image, shared, region, slots, masks[i].color)
-        : null) ?? byDashes(image, shared, slots, count, region, legend, background);
+    const marked =
+      count === group.length ? splitByMarkers(image, shared, region, slots, masks[i].color) : null;
+    const dashed = marked
+      ? null
+      : byDashes(image, shared, slots, count, region, legend, background);
+    const split = marked ?? dashed?.parts;
     if (!split) return;
+    for (const n of dashed?.close ?? []) if (n < group.length) doubtful.add(group[n]);
     const mask = (
       { weight, markers }: { weight: Float32Array; markers?: SeriesMask['markers'] },
       color: Rgb,
@@ -80,6 +89,15 @@ export function splitSharedColors(
     });
     for (const extra of split.slice(group.length)) masks.push(mask(extra, masks[i].color));
   });
+  return doubtful;
+}
+
+/**
+ * Whether two legend colours may be one colour drawn in several styles, whose series are told
+ * apart by dash pattern or marker rather than by colour.
+ */
+export function sharesColor(a: Rgb, b: Rgb): boolean {
+  return a.every((c, k) => Math.abs(c - b[k]) <= DEFAULTS.sameColor);
 }
 
 /** Each pixel's greatest weight among `weights`. */
@@ -93,7 +111,8 @@ function union(weights: Float32Array[]): Float32Array {
 
 /**
  * The shared mask split into `count` curves, each slot taking the curve drawn as its sample
- * is, and coloured as it is; the curves no slot takes follow.
+ * is, and coloured as it is; the curves no slot takes follow (`parts`); `close` holds the
+ * slots whose curve was a close call.
  */
 function byDashes(
   image: Raster,
@@ -103,7 +122,7 @@ function byDashes(
   region: Box,
   legend: Box | null,
   background: Rgb,
-): { weight: Float32Array; markers?: undefined }[] | null {
+): { parts: { weight: Float32Array }[]; close: Set<number> } | null {
   const curves = splitCurves(weight, image.width, region, {
     count,
     exclude: legend ? [legend] : [],
@@ -112,14 +131,18 @@ function byDashes(
   const backgroundLab = rgbToLab(background);
   const colors = curves.map((curve) => coreColor(image, curve.weight, backgroundLab));
   const slotLabs = slots.map((slot) => rgbToLab(slot.color));
-  const order = matchStyles(
+  const cost = styleCosts(
     curves.map((curve) => curve.style),
     slots.map((slot) => sampleStyle(image, slot)),
     (s, c) =>
       Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale,
   );
+  const order = matchCosts(cost);
   const left = curves.filter((_, c) => !order.includes(c));
-  return [...order.map((c) => curves[c]), ...left].map(({ weight }) => ({ weight }));
+  return {
+    parts: [...order.map((c) => curves[c]), ...left].map(({ weight }) => ({ weight })),
+    close: closeMatches(cost, order, DEFAULTS.styleMargin),
+  };
 }
 
 /** A curve's colour (Lab): the mean of its pixels farthest from the background (its core). */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deltaE, fromHex, type Rgb, rgbToLab } from '../../src/color.js';
 import { findLegend, type LegendLayout, type LegendSlot } from '../../src/legend/findLegend.js';
@@ -121,6 +122,42 @@ describe('findLegend', () => {
     const image = await loadRaster(chart.png);
     expectBlackDashes(image, legend);
     for (const slot of legend!.slots) expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+  });
+
+  it('finds the entry whose sample a curve of another series crosses, in its own colour', async () => {
+    const GREEN: Rgb = [44, 160, 44];
+    const x = [0, 1, 2, 3, 4, 5];
+    const threeSeries = spec({
+      legendFrame: false,
+      series: [
+        { name: 'train', color: hex(BLUE), x, y: [1, 3, 4, 6, 7, 8] },
+        { name: 'validation', color: hex(RED), x, y: [2, 2.5, 3, 3.5, 5, 4] },
+        { name: 'test', color: hex(GREEN), x, y: [0.5, 1, 1.5, 2, 2.5, 3] },
+      ],
+    });
+    const chart = await renderChart(threeSeries);
+    const plain = await loadRaster(chart.png);
+    const found = findLegend(plain, findPlotArea(plain))!;
+    expect(found.slots).toHaveLength(3);
+    // The red curve comes in from the left, crosses the green sample and ends at its name, as
+    // a curve running under a legend does.
+    const { handle, text } = found.slots[2];
+    const row = (handle.top + handle.bottom) / 2;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${plain.width}" height="${plain.height}"><line x1="${handle.left - 150}" y1="${row - 6}" x2="${text.left - 3}" y2="${row + 3}" stroke="${hex(RED)}" stroke-width="3"/></svg>`;
+    const crossed = await loadRaster(
+      await sharp(chart.png)
+        .composite([{ input: Buffer.from(svg) }])
+        .png()
+        .toBuffer(),
+    );
+    const legend = findLegend(crossed, findPlotArea(crossed));
+    expect(legend?.slots).toHaveLength(3);
+    legend!.slots.forEach((slot, k) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab([BLUE, RED, GREEN][k]))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+    expect(legend!.slots[2].text).toEqual(text);
   });
 
   it('finds names before their samples (gnuplot key)', async () => {

@@ -36,7 +36,7 @@ function mask(color: Rgb, weight: Float32Array): SeriesMask {
 /** The review of drawn series (SVG in black, one per colour), each traced as the pipeline does. */
 async function review(
   drawn: Array<[Rgb, string]>,
-  options: Partial<Pick<ReviewInput, 'names' | 'legend'>> = {},
+  options: Partial<Pick<ReviewInput, 'names' | 'legend' | 'doubtful'>> = {},
 ) {
   const masks = await Promise.all(
     drawn.map(async ([color, svg]) => mask(color, await inkWeight(svg))),
@@ -51,6 +51,7 @@ async function review(
     traces,
     names: options.names ?? [],
     legend: options.legend ?? false,
+    doubtful: options.doubtful,
     axes: AXES,
     region: REGION,
     width: WIDTH,
@@ -80,6 +81,23 @@ describe('reviewSeries', () => {
     expect(series[0].points[0].x).toBeCloseTo(2.05, 2);
     expect(series[0].points.at(-1)!.x).toBeCloseTo(17.95, 2);
     expect(series[0].confidence).toBe(1);
+  });
+
+  it('warns of, and halves the confidence of, a name paired with its series by a close call', async () => {
+    const { series, warnings } = await review(
+      [
+        [BLUE, line(60)],
+        [ORANGE, line(90)],
+      ],
+      { names: ['train', 'valid'], legend: true, doubtful: new Set([1]) },
+    );
+    expect(series.map((s) => [s.name, s.confidence])).toEqual([
+      ['train', 1],
+      ['valid', 0.5],
+    ]);
+    expect(warnings).toEqual([
+      "legend entry 'valid' may name the wrong series: another series is drawn almost as its sample is",
+    ]);
   });
 
   it('leaves out a colour found only around another line, a halo, with a warning', async () => {

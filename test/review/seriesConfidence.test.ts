@@ -36,6 +36,11 @@ describe('seriesConfidence', () => {
     expect(seriesConfidence({ ...base, points, ticks: 2, unlisted: true })).toBe(0.25);
   });
 
+  it("halves for a legend name that may be another series'", () => {
+    const points = line(range(0, 500));
+    expect(seriesConfidence({ ...base, points, misnamed: true })).toBe(0.5);
+  });
+
   it('falls with the share of the ink the trace leaves out', () => {
     const points = line(range(0, 500));
     expect(seriesConfidence({ ...base, points, explained: 0.95 })).toBe(1);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchStyles, splitCurves } from '../../src/separate/splitCurves.js';
+import {
+  closeMatches,
+  matchStyles,
+  splitCurves,
+  styleCosts,
+} from '../../src/separate/splitCurves.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 300;
@@ -142,5 +147,25 @@ describe('matchStyles', () => {
       { on: 8, off: 3, gapShare: 0.21 },
     ];
     expect(matchStyles([dotted, solid, dashed], samples)).toEqual([1, 0, 2]);
+  });
+
+  it('tells a clear pairing from a close call', () => {
+    const solid = { on: 400, off: 0, gapShare: 0 };
+    const dashed = { on: 7, off: 3, gapShare: 0.28 };
+    const dense = { on: 9, off: 1, gapShare: 0.05 };
+    const samples = [
+      { on: 30, off: 0, gapShare: 0 },
+      { on: 8, off: 3, gapShare: 0.26 },
+    ];
+    const clear = styleCosts([dashed, solid], samples);
+    expect(closeMatches(clear, matchStyles([dashed, solid], samples), 0.1)).toEqual(new Set());
+    // A dense dash pattern reads almost as a solid line: either pairing of those two is a guess,
+    // the dashed sample's is not.
+    const close = styleCosts(
+      [solid, dense, dashed],
+      [samples[0], { on: 30, off: 1, gapShare: 0.02 }, samples[1]],
+    );
+    const order = [0, 1, 2];
+    expect(closeMatches(close, order, 0.1)).toEqual(new Set([0, 1]));
   });
 });

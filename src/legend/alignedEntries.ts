@@ -1,0 +1,171 @@
+import { channelDistance, type Rgb } from '../color.js';
+import { percentile } from '../math.js';
+import type { Box, Raster } from '../types.js';
+import type { LegendSlot } from './findLegend.js';
+import { rowInk, SAMPLES } from './legendSamples.js';
+
+const DEFAULTS = {
+  /** Text lines of one legend start at the same column, give or take this (px). */
+  align: 3,
+  /** Samples of one legend are alike in width: within this share of each other. */
+  sameSample: 0.35,
+  /** A line of text completes a column of entries when as high as theirs, within this share. */
+  sameHeight: 0.25,
+  /** ...and no farther from its nearest entry than this many steps between entries. */
+  maxSteps: 1.5,
+  /** A sample under a crossing curve still shows a row inked across this share of it. */
+  inkedAcross: 0.5,
+  /** Its pixels this close (0..255) to another entry's colour are the crossing curve's... */
+  otherColor: 60,
+  /** ...the rest, this far from the background, are its own: at least a text height of them. */
+  handleInk: SAMPLES.handleInk,
+  /** Its colour is the mean of this share of its own pixels, those farthest from the background. */
+  coreShare: 0.3,
+} as const;
+
+/** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
+export function linedUp(a: LegendSlot, b: LegendSlot): boolean {
+  const height = (slot: LegendSlot) => slot.text.bottom - slot.text.top;
+  return (
+    Math.abs(height(a) - height(b)) <= DEFAULTS.align &&
+    [
+      (slot: LegendSlot) => slot.text.left,
+      (slot: LegendSlot) => slot.text.right,
+      (slot: LegendSlot) => slot.handle.left,
+    ].some((key) => Math.abs(key(a) - key(b)) <= DEFAULTS.align)
+  );
+}
+
+/**
+ * The entries of one legend among candidate entries: those that line up (texts starting, or
+ * ending, at one column; samples starting at one column; or entries in one row), the largest
+ * such set, grown by the entries that line up with its members the other way (the other
+ * columns or rows of a legend laid out in a grid) and whose samples are as wide.
+ */
+export function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
+  const keys: ((slot: LegendSlot) => number)[] = [
+    (slot) => slot.text.left,
+    (slot) => slot.text.right,
+    (slot) => slot.handle.left,
+    (slot) => slot.text.top,
+  ];
+  let best: LegendSlot[] = [];
+  let bestKey = 0;
+  for (const slot of candidates) {
+    keys.forEach((key, k) => {
+      const group = candidates.filter(
+        (other) => Math.abs(key(other) - key(slot)) <= DEFAULTS.align,
+      );
+      if (group.length > best.length) {
+        best = group;
+        bestKey = k;
+      }
+    });
+  }
+  if (best.length === 0) return best;
+  // A column's entries share rows with the other columns; a row's, columns with other rows.
+  const across = bestKey === 3 ? keys[0] : keys[3];
+  const wide = (slot: LegendSlot) => slot.handle.right - slot.handle.left;
+  const sampleWidth = percentile(best.map(wide), 0.5);
+  const group = new Set(best);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const slot of candidates) {
+      if (
+        group.has(slot) ||
+        Math.abs(wide(slot) - sampleWidth) > sampleWidth * DEFAULTS.sameSample
+      ) {
+        continue;
+      }
+      if ([...group].some((member) => Math.abs(across(member) - across(slot)) <= DEFAULTS.align)) {
+        group.add(slot);
+        grown = true;
+      }
+    }
+  }
+  return [...group];
+}
+
+/**
+ * A column of entries (samples before their texts, each sample in the same columns) whose
+ * entry a curve crossed, so that no sample was told beside its text: a line of text (one of
+ * `lines`, that found no sample) that starts where the column's texts do, is as high as they
+ * are and lies among them (within DEFAULTS.maxSteps steps of an entry) takes the column's sample
+ * columns at its rows, when ink runs across them there. Returns the entries, grown by those.
+ */
+export function completeColumn(
+  image: Raster,
+  background: Rgb,
+  slots: LegendSlot[],
+  lines: Box[],
+): LegendSlot[] {
+  if (slots.length < 2 || lines.length === 0) return slots;
+  const median = (key: (slot: LegendSlot) => number) => percentile(slots.map(key), 0.5);
+  const textLeft = median((slot) => slot.text.left);
+  const handle = {
+    left: median((slot) => slot.handle.left),
+    right: median((slot) => slot.handle.right),
+  };
+  const height = median((slot) => slot.text.bottom - slot.text.top);
+  const column = slots.every(
+    (slot) =>
+      slot.handle.right <= slot.text.left &&
+      Math.abs(slot.text.left - textLeft) <= DEFAULTS.align &&
+      Math.abs(slot.handle.left - handle.left) <= DEFAULTS.align,
+  );
+  if (!column || handle.right <= handle.left) return slots;
+  const tops = slots.map((slot) => slot.text.top).sort((a, b) => a - b);
+  const step = percentile(
+    tops.slice(1).map((top, i) => top - tops[i]),
+    0.5,
+  );
+  const found = [...slots];
+  for (const line of lines) {
+    const near = tops.some((top) => Math.abs(top - line.top) <= step * DEFAULTS.maxSteps);
+    const apart = found.every(
+      (slot) => slot.text.bottom <= line.top || slot.text.top >= line.bottom,
+    );
+    if (
+      !near ||
+      !apart ||
+      Math.abs(line.left - textLeft) > DEFAULTS.align ||
+      Math.abs(line.bottom - line.top - height) > height * DEFAULTS.sameHeight
+    )
+      continue;
+    const box = { ...handle, top: line.top, bottom: line.bottom };
+    const across = rowInk(image, background, box);
+    if (!across.some((count) => count >= (handle.right - handle.left) * DEFAULTS.inkedAcross))
+      continue;
+    const others = found.map((slot) => slot.color);
+    const color = colorApart(image, background, box, others);
+    if (color) found.push({ handle: box, text: line, color });
+  }
+  return found;
+}
+
+/**
+ * The colour of a sample that a curve crosses, from its pixels unlike the background and
+ * unlike every colour of `others` (the other entries': the crossing curve is mostly one of
+ * them); null when too few are left (the sample is the crossing curve's colour).
+ */
+function colorApart(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rgb | null {
+  const { data, width } = image;
+  const own: { o: number; d: number }[] = [];
+  for (let row = box.top; row < box.bottom; row++) {
+    for (let column = box.left; column < box.right; column++) {
+      const o = (row * width + column) * 3;
+      const d = channelDistance(data, o, background);
+      if (
+        d > DEFAULTS.handleInk &&
+        others.every((other) => channelDistance(data, o, other) > DEFAULTS.otherColor)
+      )
+        own.push({ o, d });
+    }
+  }
+  if (own.length < box.bottom - box.top) return null;
+  own.sort((a, b) => b.d - a.d);
+  const core = own.slice(0, Math.max(1, Math.round(own.length * DEFAULTS.coreShare)));
+  return [0, 1, 2].map((k) =>
+    Math.round(core.reduce((sum, { o }) => sum + data[o + k], 0) / core.length),
+  ) as Rgb;
+}
