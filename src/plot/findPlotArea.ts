@@ -115,33 +115,57 @@ export function findPlotArea(image: Raster): PlotArea {
       'no axes frame, spines or panel found: not a chart',
     );
   }
-  // Each side: its line and how far the lines across it reach past (their extent).
-  const extent = (lines: Line[], end: 'start' | 'end', pick: (...v: number[]) => number) =>
-    lines.length > 0
-      ? pick(...lines.map((line) => (end === 'start' ? line.start : line.end + 1)))
-      : undefined;
+  // Each side: its line and how far the lines across it reach past (their extent): the farthest
+  // reach two of them share, or the side's line confirms (a series' flat stretch or a label
+  // bridged to a grid line reaches farther alone).
+  const extent = (lines: Line[], end: 'start' | 'end', line: number | undefined) => {
+    const ends = lines.map((other) => (end === 'start' ? other.start : other.end + 1));
+    const near = (v: number, w: number | undefined) =>
+      w !== undefined && Math.abs(w - v) <= reach / 2;
+    const shared = ends.filter(
+      (v) => near(v, line) || ends.filter((w) => near(w, v)).length >= (ends.length > 2 ? 2 : 1),
+    );
+    if (shared.length === 0) return undefined;
+    return end === 'start' ? Math.min(...shared) : Math.max(...shared);
+  };
+  const lineAt = (lines: Line[], index: 0 | -1, side: 'first' | 'last') => {
+    const line = lines.at(index);
+    return line && edge(line, side);
+  };
+  // One line across is the bottom (left) side only: spines draw no top (right) side.
+  const at = {
+    top: rows.length > 1 ? lineAt(rows, 0, 'first') : undefined,
+    bottom: lineAt(rows, -1, 'last'),
+    left: lineAt(columns, 0, 'first'),
+    right: columns.length > 1 ? lineAt(columns, -1, 'last') : undefined,
+  };
   const sides = {
-    top: [rows[0] && edge(rows[0], 'first'), extent(columns, 'start', Math.min)],
-    bottom: [rows.at(-1) && edge(rows.at(-1)!, 'last'), extent(columns, 'end', Math.max)],
-    left: [columns[0] && edge(columns[0], 'first'), extent(rows, 'start', Math.min)],
-    right: [columns.at(-1) && edge(columns.at(-1)!, 'last'), extent(rows, 'end', Math.max)],
+    top: [at.top, extent(columns, 'start', at.top)],
+    bottom: [at.bottom, extent(columns, 'end', at.bottom)],
+    left: [at.left, extent(rows, 'start', at.left)],
+    right: [at.right, extent(rows, 'end', at.right)],
   } satisfies Record<string, Ends>;
   const overhang = ([line, end]: Ends) =>
     line === undefined || end === undefined ? 0 : Math.abs(end - line);
   // Each side is its line, unless the perpendicular lines run on well past it: spines only
-  // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
-  const side = ([line, end]: Ends) =>
-    line === undefined || overhang([line, end]) > reach * 2 ? (end ?? Number.NaN) : line;
+  // (no top or right side), or no frame at all (grid lines span the plot, with stubs). Grid
+  // lines run on past the left and bottom axis lines as tick marks; past the top and right
+  // sides, lines running on by more than a stroke's blur end where the plot does (a spine above
+  // the highest grid line).
+  const side = ([line, end]: Ends, far = false) =>
+    line === undefined || overhang([line, end]) > (far ? reach / 2 : reach * 2)
+      ? (end ?? Number.NaN)
+      : line;
   // One line alone, the x axis: the plot reaches up to its highest y tick label.
   const lone =
     rows.length === 1 && columns.length === 0
       ? labelledTop(ink, width, rows[0].start, rows[0].first)
       : null;
   const lined = bare ?? {
-    top: lone ?? side(sides.top),
+    top: lone ?? side(sides.top, true),
     bottom: side(sides.bottom),
     left: side(sides.left),
-    right: side(sides.right),
+    right: side(sides.right, true),
   };
   const plausible = (box: Box) =>
     box.right - box.left > width * DEFAULTS.minPlotShare &&
