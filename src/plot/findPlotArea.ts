@@ -4,6 +4,7 @@ import { transpose } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
+import { labelledBox } from './labelledAxes.js';
 import { panelEdges } from './panelEdges.js';
 
 const DEFAULTS = {
@@ -107,7 +108,9 @@ export function findPlotArea(image: Raster): PlotArea {
   const rows = allRows.filter((row) => crossing(row, allColumns));
   const columns = allColumns.filter((column) => crossing(column, allRows));
   // No line at all: the data stands bare between its tick labels.
-  const bare = rows.length === 0 && columns.length === 0 ? bareAxesBox(ink, width, height) : null;
+  // (its tick labels in a column and a row beside it, or the blocks of ink they stand apart in).
+  const standing = () => labelledBox(ink, width, height) ?? bareAxesBox(ink, width, height);
+  const bare = rows.length === 0 && columns.length === 0 ? standing() : null;
   if (rows.length === 0 && columns.length === 0 && !bare) {
     throw new DigitizeError(
       'NO_CHART_FOUND',
@@ -171,8 +174,14 @@ export function findPlotArea(image: Raster): PlotArea {
     box.right - box.left > width * DEFAULTS.minPlotShare &&
     box.bottom - box.top > height * DEFAULTS.minPlotShare;
   // Lines enclosing no plausible plot (a series' flat stretches, with a faint grid unseen) leave
-  // the data standing bare between its tick labels.
-  const loose = bare || plausible(lined) ? null : bareAxesBox(ink, width, height);
+  // the data standing bare between its tick labels; so do thick runs along one direction only,
+  // on the page's colour inside (a thick series' flat stretches: a filled panel's bands enclose
+  // its fill, a blurred frame's sides meet).
+  const dataOnly = () =>
+    (rows.length === 0 || columns.length === 0) &&
+    ![...rows, ...columns].some((line) => line.last - line.first < DEFAULTS.maxStroke) &&
+    !unlike(plotBackground(image, lined), page);
+  const loose = bare || (plausible(lined) && !dataOnly()) ? null : standing();
   const { top, bottom, left, right } = loose ?? lined;
   if (!plausible({ top, bottom, left, right })) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');

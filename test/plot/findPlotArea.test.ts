@@ -248,6 +248,26 @@ describe('findPlotArea', () => {
     expect(area.right).toBeCloseTo(380.5, 0);
   });
 
+  it('finds a bare plot from its tick labels where the data stops short of its ends', async () => {
+    // No axis line, no grid: Chart.js ends each axis at a tick, so the plot spans from the first
+    // x label's middle to the last's, and from the highest y label's middle to the lowest's.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'none',
+      grid: false,
+      series: [{ name: null, color: '#1f77b4', x: [20, 50, 80], y: [0.3, 0.7, 0.5] }],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const found = { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom };
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        2,
+      );
+    }
+  });
+
   it('throws NO_CHART_FOUND on a blank white image', () => {
     const width = 200;
     const height = 150;
