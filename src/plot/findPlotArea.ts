@@ -26,6 +26,12 @@ const DEFAULTS = {
   tickStubReaches: 3.5,
 } as const;
 
+/** Why a plot drawn with no axis line, grid or tick marks is placed less surely. */
+const ESTIMATES = {
+  labels: 'no axis line, grid or tick marks: the plot is placed from its tick labels',
+  blocks: 'no axis line, grid or tick marks: the plot is taken as the ink between its tick labels',
+} as const;
+
 /**
  * The most common colour of the image's border, a band a few pixels deep: the page background
  * (a rasteriser may leave a one-pixel line of another colour along an edge).
@@ -107,9 +113,16 @@ export function findPlotArea(image: Raster): PlotArea {
   const allColumns = linesAlong('column');
   const rows = allRows.filter((row) => crossing(row, allColumns));
   const columns = allColumns.filter((column) => crossing(column, allRows));
-  // No line at all: the data stands bare between its tick labels.
-  // (its tick labels in a column and a row beside it, or the blocks of ink they stand apart in).
-  const standing = () => labelledBox(ink, width, height) ?? bareAxesBox(ink, width, height);
+  // No line at all: the data stands bare between its tick labels (in a column and a row beside
+  // it, with tick marks or not, or the blocks of ink they stand apart in). Placed by the labels
+  // only, the box is an estimate.
+  let estimate: string | undefined;
+  const standing = () => {
+    const labelled = labelledBox(ink, width, height);
+    const box = labelled ?? bareAxesBox(ink, width, height);
+    if (box && !labelled?.ticked) estimate = labelled ? ESTIMATES.labels : ESTIMATES.blocks;
+    return box;
+  };
   const bare = rows.length === 0 && columns.length === 0 ? standing() : null;
   if (rows.length === 0 && columns.length === 0 && !bare) {
     throw new DigitizeError(
@@ -240,6 +253,7 @@ export function findPlotArea(image: Raster): PlotArea {
     framed,
     outsideX,
     outsideY,
+    ...(estimate && { estimate }),
   };
 }
 

@@ -43,10 +43,15 @@ interface Glyph {
  * axis' labels are right-aligned glyphs (or labels with their tick marks) standing evenly spaced
  * in a column, the x axis' words stand evenly spaced along one row below them. The plot spans from
  * the y labels' right edge to the x labels' or the data's right end, and from the middle of the
- * highest y label to the middle of the lowest (Chart.js and Vega-Lite end an axis at a tick).
- * Null when no such labels stand so.
+ * highest y label to the middle of the lowest (Chart.js and Vega-Lite end an axis at a tick);
+ * `ticked` when tick marks beside the y labels placed its left side. Null when no such labels
+ * stand so.
  */
-export function labelledBox(ink: Uint8Array, width: number, height: number): Box | null {
+export function labelledBox(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+): (Box & { ticked: boolean }) | null {
   const maxGlyph = Math.max(40, height * DEFAULTS.maxGlyphShare);
   // glyphs and the specks of text beside them (points, commas)
   const specks = findGlyphs(ink, width, height).filter(
@@ -125,7 +130,7 @@ export function labelledBox(ink: Uint8Array, width: number, height: number): Box
   const plausible =
     box.right - box.left >= width * DEFAULTS.minShare &&
     box.bottom - box.top >= height * DEFAULTS.minShare;
-  return plausible ? box : null;
+  return plausible ? { ...box, ticked: ticked !== null } : null;
 }
 
 /** Connected pieces of ink (8-neighbours) as bounding boxes. */

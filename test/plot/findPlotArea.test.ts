@@ -268,6 +268,17 @@ describe('findPlotArea', () => {
     }
   });
 
+  it('says the box is an estimate where no axis line, grid or tick mark drew it', async () => {
+    const bare = await renderChart({ ...SPEC, style: 'vega', frame: 'none', grid: false });
+    const estimated = findPlotArea(await loadRaster(bare.png));
+    expect(estimated.estimate).toMatch(/no axis line, grid or tick marks/);
+    // placed from the labels all the same: the y labels' middles, the x labels' or data's ends
+    expect(Math.abs(estimated.top - bare.plot.top)).toBeLessThanOrEqual(2);
+    expect(Math.abs(estimated.bottom - bare.plot.bottom)).toBeLessThanOrEqual(2);
+    const framed = findPlotArea(await loadRaster((await renderChart(SPEC)).png));
+    expect(framed.estimate).toBeUndefined();
+  });
+
   it('throws NO_CHART_FOUND on a blank white image', () => {
     const width = 200;
     const height = 150;
