@@ -117,10 +117,14 @@ export function findPlotArea(image: Raster): PlotArea {
   // it, with tick marks or not, or the blocks of ink they stand apart in). Placed by the labels
   // only, the box is an estimate.
   let estimate: string | undefined;
+  let labelledOnce: ReturnType<typeof labelledBox> | undefined;
+  const labelled = () => {
+    labelledOnce ??= labelledBox(ink, width, height);
+    return labelledOnce;
+  };
   const standing = () => {
-    const labelled = labelledBox(ink, width, height);
-    const box = labelled ?? bareAxesBox(ink, width, height);
-    if (box && !labelled?.ticked) estimate = labelled ? ESTIMATES.labels : ESTIMATES.blocks;
+    const box = labelled() ?? bareAxesBox(ink, width, height);
+    if (box && !labelled()?.ticked) estimate = labelled() ? ESTIMATES.labels : ESTIMATES.blocks;
     return box;
   };
   const bare = rows.length === 0 && columns.length === 0 ? standing() : null;
@@ -194,7 +198,12 @@ export function findPlotArea(image: Raster): PlotArea {
     (rows.length === 0 || columns.length === 0) &&
     ![...rows, ...columns].some((line) => line.last - line.first < DEFAULTS.maxStroke) &&
     !unlike(plotBackground(image, lined), page);
-  const loose = bare || (plausible(lined) && !dataOnly()) ? null : standing();
+  // One row alone well above the lowest y tick label is a series' flat stretch, no x axis.
+  const strayRow = () => {
+    const box = rows.length === 1 && columns.length === 0 ? labelled() : null;
+    return box !== null && rows[0].center < box.bottom - reach * 2;
+  };
+  const loose = bare || (plausible(lined) && !dataOnly() && !strayRow()) ? null : standing();
   const { top, bottom, left, right } = loose ?? lined;
   if (!plausible({ top, bottom, left, right })) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');

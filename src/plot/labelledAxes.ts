@@ -43,9 +43,9 @@ interface Glyph {
  * axis' labels are right-aligned glyphs (or labels with their tick marks) standing evenly spaced
  * in a column, the x axis' words stand evenly spaced along one row below them. The plot spans from
  * the y labels' right edge to the x labels' or the data's right end, and from the middle of the
- * highest y label to the middle of the lowest (Chart.js and Vega-Lite end an axis at a tick);
- * `ticked` when tick marks beside the y labels placed its left side. Null when no such labels
- * stand so.
+ * highest y label to the middle of the lowest (Chart.js and Vega-Lite end an axis at a tick) or
+ * the data beyond them; `ticked` when tick marks beside the y labels placed its left side. Null
+ * when no such labels stand so.
  */
 export function labelledBox(
   ink: Uint8Array,
@@ -111,21 +111,20 @@ export function labelledBox(
   const rows = findRuns(rowProfile, gap).filter(
     (run) => run.to >= middle(yLabels[0]) && run.from <= lowest,
   );
-  // the data runs on past the outermost labels by more than a label's height (a log axis that
-  // ends between ticks) but less than half a step (beyond, tick marks and labels join it)
+  // data standing half a step or more above the highest label: labels above were not found;
+  // data standing less far beyond the outermost labels is in the plot (an axis that does not
+  // end at a tick, error bars), unless that is tick marks and labels joined to it below
   const highest = middle(yLabels[0]);
   const step = (lowest - highest) / (yLabels.length - 1);
-  const past = (beyond: number) => beyond > size && beyond < step / 2;
-  const top = Math.min(...rows.map((run) => run.from));
-  const bottom = Math.max(...rows.map((run) => Math.min(run.to + 1, xLabels[0].top - 1)));
-  // data standing half a step or more above the highest label: labels above were not found
+  const top = Math.min(highest, ...rows.map((run) => run.from));
   if (highest - top >= step / 2) return null;
+  const bottom = Math.max(lowest, ...rows.map((run) => Math.min(run.to + 1, xLabels[0].top)));
   const box = {
     // without tick marks, the plot starts at the first x label or the data, whichever is first
     left: ticked ?? Math.max(left, Math.min(centre(xLabels[0]), columns ? columns.from : width)),
-    top: past(highest - top) ? top : highest,
+    top,
     right: rightmost,
-    bottom: past(bottom - lowest) ? bottom : lowest,
+    bottom: bottom - lowest < step / 2 ? bottom : lowest,
   };
   const plausible =
     box.right - box.left >= width * DEFAULTS.minShare &&

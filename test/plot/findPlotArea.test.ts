@@ -268,6 +268,22 @@ describe('findPlotArea', () => {
     }
   });
 
+  it('takes a long flat stretch of a series standing above the lowest y label for no x axis', async () => {
+    // Chart.js with no axis line or grid: the series' flat stretch is the image's only long row
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'none',
+      grid: false,
+      series: [{ name: null, color: '#1f77b4', x: [0, 70, 100], y: [0.3, 0.3, 0.9] }],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    expect(Math.abs(plot.bottom - (chart.plot.bottom + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      2,
+    );
+    expect(Math.abs(plot.top - (chart.plot.top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(2);
+  });
+
   it('says the box is an estimate where no axis line, grid or tick mark drew it', async () => {
     const bare = await renderChart({ ...SPEC, style: 'vega', frame: 'none', grid: false });
     const estimated = findPlotArea(await loadRaster(bare.png));
