@@ -14,6 +14,8 @@ const DEFAULTS = {
   minLineShare: 0.3,
   /** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
   maxStroke: 5,
+  /** A filled panel's band is at least this share of the image side thick. */
+  minBandShare: 0.04,
   /** A grid line covers at least this share of the plot's extent across it. */
   gridShare: 0.6,
   /** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
@@ -135,18 +137,17 @@ export function findPlotArea(image: Raster): PlotArea {
       'no axes frame, spines or panel found: not a chart',
     );
   }
-  // Each side: its line and how far the lines across it reach past (their extent): the farthest
-  // reach two of them share, or the side's line confirms (a series' flat stretch or a label
-  // bridged to a grid line reaches farther alone).
-  const extent = (lines: Line[], end: 'start' | 'end', line: number | undefined) => {
-    const ends = lines.map((other) => (end === 'start' ? other.start : other.end + 1));
-    const near = (v: number, w: number | undefined) =>
-      w !== undefined && Math.abs(w - v) <= reach / 2;
-    const shared = ends.filter(
-      (v) => near(v, line) || ends.filter((w) => near(w, v)).length >= (ends.length > 2 ? 2 : 1),
-    );
-    if (shared.length === 0) return undefined;
-    return end === 'start' ? Math.min(...shared) : Math.max(...shared);
+  // Each side: its line and how far the lines across it reach past (their extent). A thick run
+  // too thin for a panel's band is a series' flat stretch or a label bridged to a grid line: it
+  // gives no extent where other lines do.
+  const extent = (lines: Line[], end: 'start' | 'end', side: number) => {
+    const slim = (line: Line) =>
+      line.last - line.first >= DEFAULTS.maxStroke &&
+      line.last - line.first + 1 < side * DEFAULTS.minBandShare;
+    const kept = lines.some((line) => !slim(line)) ? lines.filter((line) => !slim(line)) : lines;
+    const ends = kept.map((line) => (end === 'start' ? line.start : line.end + 1));
+    if (ends.length === 0) return undefined;
+    return end === 'start' ? Math.min(...ends) : Math.max(...ends);
   };
   const lineAt = (lines: Line[], index: 0 | -1, side: 'first' | 'last') => {
     const line = lines.at(index);
@@ -160,10 +161,10 @@ export function findPlotArea(image: Raster): PlotArea {
     right: columns.length > 1 ? lineAt(columns, -1, 'last') : undefined,
   };
   const sides = {
-    top: [at.top, extent(columns, 'start', at.top)],
-    bottom: [at.bottom, extent(columns, 'end', at.bottom)],
-    left: [at.left, extent(rows, 'start', at.left)],
-    right: [at.right, extent(rows, 'end', at.right)],
+    top: [at.top, extent(columns, 'start', width)],
+    bottom: [at.bottom, extent(columns, 'end', width)],
+    left: [at.left, extent(rows, 'start', height)],
+    right: [at.right, extent(rows, 'end', height)],
   } satisfies Record<string, Ends>;
   const overhang = ([line, end]: Ends) =>
     line === undefined || end === undefined ? 0 : Math.abs(end - line);

@@ -236,11 +236,11 @@ describe('findPlotArea', () => {
   });
 
   it('ends the plot where the grid lines do, not where one line bridged to a label does', () => {
-    // A series' flat stretch along a grid line, bridged to its tick label, reaches 30 px past
-    // the y axis alone; the other grid lines end at their tick marks.
+    // A thick series' flat stretch along a grid line, bridged to its tick label, reaches 30 px
+    // past the y axis alone; the other grid lines end at their tick marks.
     const image = whiteRaster(400, 260);
     for (const y of [20, 80, 140, 200]) paint(image, { left: 45, top: y, right: 380, bottom: y });
-    paint(image, { left: 20, top: 79, right: 380, bottom: 81 });
+    paint(image, { left: 20, top: 76, right: 380, bottom: 83 });
     paint(image, { left: 50, top: 20, right: 50, bottom: 200 });
     paint(image, { left: 380, top: 20, right: 380, bottom: 200 });
     const area = findPlotArea(image);
