@@ -121,7 +121,8 @@ export function findPlotArea(image: Raster): PlotArea {
   let estimate: string | undefined;
   let labelledOnce: ReturnType<typeof labelledBox> | undefined;
   const labelled = () => {
-    labelledOnce ??= labelledBox(ink, width, height);
+    // found once (null when there is none)
+    if (labelledOnce === undefined) labelledOnce = labelledBox(ink, width, height);
     return labelledOnce;
   };
   const standing = () => {
