@@ -28,6 +28,8 @@ const DEFAULTS = {
   gridAtTick: 1.5,
   /** The text height (px) assumed where no y tick label was read: 10 pt at 96 dpi. */
   textHeight: 13,
+  /** The chart's confidence is scaled by this where its plot box is an estimate. */
+  estimatedPlot: 0.6,
 } as const;
 
 export interface PipelineOptions {
@@ -63,6 +65,7 @@ export async function runPipeline(
   { source, getEngine, clock, warnings, sharedAxis, legendOutside }: PipelineOptions,
 ): Promise<ChartResult> {
   const plot = await clock.run('plot', () => findPlotArea(image));
+  if (plot.estimate) warnings.push(`plot area: ${plot.estimate}`);
   const legend = legendOutside ? null : await clock.run('legend', () => findLegend(image, plot));
   const text = await clock.run('ocr', async () =>
     readChartText(
@@ -162,7 +165,11 @@ export async function runPipeline(
       },
     },
     series,
-    confidence: chartConfidence([xConfidence, yConfidence], series),
+    confidence: chartConfidence(
+      [xConfidence, yConfidence],
+      series,
+      plot.estimate ? DEFAULTS.estimatedPlot : 1,
+    ),
     warnings,
     legend: legend && { box: legend.box },
   };

@@ -33,6 +33,8 @@ export interface PlotArea extends Box {
   outsideY: number;
   /** Whether a frame or spines was drawn (false for a filled panel with no lines). */
   framed: boolean;
+  /** Why the box is an estimate (no axis line, grid or tick marks drew it); absent when drawn. */
+  estimate?: string;
 }
 
 /** One word that OCR read, in image pixels. */

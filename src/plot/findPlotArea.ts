@@ -4,6 +4,7 @@ import { transpose } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
+import { labelledBox } from './labelledAxes.js';
 import { panelEdges } from './panelEdges.js';
 import { withoutStrips } from './strips.js';
 
@@ -14,6 +15,8 @@ const DEFAULTS = {
   minLineShare: 0.3,
   /** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
   maxStroke: 5,
+  /** A filled panel's band is at least this share of the image side thick. */
+  minBandShare: 0.04,
   /** A grid line covers at least this share of the plot's extent across it. */
   gridShare: 0.6,
   /** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
@@ -24,6 +27,12 @@ const DEFAULTS = {
   borderDepth: 3,
   /** Grid lines running on past the axis line by at most this many tick reaches are its ticks. */
   tickStubReaches: 3.5,
+} as const;
+
+/** Why a plot drawn with no axis line, grid or tick marks is placed less surely. */
+const ESTIMATES = {
+  labels: 'no axis line, grid or tick marks: the plot is placed from its tick labels',
+  blocks: 'no axis line, grid or tick marks: the plot is taken as the ink between its tick labels',
 } as const;
 
 /**
@@ -113,8 +122,22 @@ export function findPlotArea(image: Raster): PlotArea {
     reach,
     DEFAULTS.maxStroke,
   );
-  // No line at all: the data stands bare between its tick labels.
-  const bare = rows.length === 0 && columns.length === 0 ? bareAxesBox(ink, width, height) : null;
+  // No line at all: the data stands bare between its tick labels (in a column and a row beside
+  // it, with tick marks or not, or the blocks of ink they stand apart in). Placed by the labels
+  // only, the box is an estimate.
+  let estimate: string | undefined;
+  let labelledOnce: ReturnType<typeof labelledBox> | undefined;
+  const labelled = () => {
+    // found once (null when there is none)
+    if (labelledOnce === undefined) labelledOnce = labelledBox(ink, width, height);
+    return labelledOnce;
+  };
+  const standing = () => {
+    const box = labelled() ?? bareAxesBox(ink, width, height);
+    if (box && !labelled()?.ticked) estimate = labelled() ? ESTIMATES.labels : ESTIMATES.blocks;
+    return box;
+  };
+  const bare = rows.length === 0 && columns.length === 0 ? standing() : null;
   if (rows.length === 0 && columns.length === 0 && !bare) {
     throw new DigitizeError(
       'NO_CHART_FOUND',
@@ -122,40 +145,74 @@ export function findPlotArea(image: Raster): PlotArea {
       'no axes frame, spines or panel found: not a chart',
     );
   }
-  // Each side: its line and how far the lines across it reach past (their extent).
-  const extent = (lines: Line[], end: 'start' | 'end', pick: (...v: number[]) => number) =>
-    lines.length > 0
-      ? pick(...lines.map((line) => (end === 'start' ? line.start : line.end + 1)))
-      : undefined;
+  // Each side: its line and how far the lines across it reach past (their extent). A thick run
+  // too thin for a panel's band is a series' flat stretch or a label bridged to a grid line: it
+  // gives no extent where other lines do.
+  const extent = (lines: Line[], end: 'start' | 'end', side: number) => {
+    const slim = (line: Line) =>
+      line.last - line.first >= DEFAULTS.maxStroke &&
+      line.last - line.first + 1 < side * DEFAULTS.minBandShare;
+    const kept = lines.some((line) => !slim(line)) ? lines.filter((line) => !slim(line)) : lines;
+    const ends = kept.map((line) => (end === 'start' ? line.start : line.end + 1));
+    if (ends.length === 0) return undefined;
+    return end === 'start' ? Math.min(...ends) : Math.max(...ends);
+  };
+  const lineAt = (lines: Line[], index: 0 | -1, side: 'first' | 'last') => {
+    const line = lines.at(index);
+    return line && edge(line, side);
+  };
+  // One line across is the bottom (left) side only: spines draw no top (right) side.
+  const at = {
+    top: rows.length > 1 ? lineAt(rows, 0, 'first') : undefined,
+    bottom: lineAt(rows, -1, 'last'),
+    left: lineAt(columns, 0, 'first'),
+    right: columns.length > 1 ? lineAt(columns, -1, 'last') : undefined,
+  };
   const sides = {
-    top: [rows[0] && edge(rows[0], 'first'), extent(columns, 'start', Math.min)],
-    bottom: [rows.at(-1) && edge(rows.at(-1)!, 'last'), extent(columns, 'end', Math.max)],
-    left: [columns[0] && edge(columns[0], 'first'), extent(rows, 'start', Math.min)],
-    right: [columns.at(-1) && edge(columns.at(-1)!, 'last'), extent(rows, 'end', Math.max)],
+    top: [at.top, extent(columns, 'start', width)],
+    bottom: [at.bottom, extent(columns, 'end', width)],
+    left: [at.left, extent(rows, 'start', height)],
+    right: [at.right, extent(rows, 'end', height)],
   } satisfies Record<string, Ends>;
   const overhang = ([line, end]: Ends) =>
     line === undefined || end === undefined ? 0 : Math.abs(end - line);
   // Each side is its line, unless the perpendicular lines run on well past it: spines only
-  // (no top or right side), or no frame at all (grid lines span the plot, with stubs).
-  const side = ([line, end]: Ends) =>
-    line === undefined || overhang([line, end]) > reach * 2 ? (end ?? Number.NaN) : line;
+  // (no top or right side), or no frame at all (grid lines span the plot, with stubs). Grid
+  // lines run on past the left and bottom axis lines as tick marks; past the top and right
+  // sides, lines running on by more than a stroke's blur end where the plot does (a spine above
+  // the highest grid line).
+  const side = ([line, end]: Ends, far = false) =>
+    line === undefined || overhang([line, end]) > (far ? reach / 2 : reach * 2)
+      ? (end ?? Number.NaN)
+      : line;
   // One line alone, the x axis: the plot reaches up to its highest y tick label.
   const lone =
     rows.length === 1 && columns.length === 0
       ? labelledTop(ink, width, rows[0].start, rows[0].first)
       : null;
   const lined = bare ?? {
-    top: lone ?? side(sides.top),
+    top: lone ?? side(sides.top, true),
     bottom: side(sides.bottom),
     left: side(sides.left),
-    right: side(sides.right),
+    right: side(sides.right, true),
   };
   const plausible = (box: Box) =>
     box.right - box.left > width * DEFAULTS.minPlotShare &&
     box.bottom - box.top > height * DEFAULTS.minPlotShare;
   // Lines enclosing no plausible plot (a series' flat stretches, with a faint grid unseen) leave
-  // the data standing bare between its tick labels.
-  const loose = bare || plausible(lined) ? null : bareAxesBox(ink, width, height);
+  // the data standing bare between its tick labels; so do thick runs along one direction only,
+  // on the page's colour inside (a thick series' flat stretches: a filled panel's bands enclose
+  // its fill, a blurred frame's sides meet).
+  const dataOnly = () =>
+    (rows.length === 0 || columns.length === 0) &&
+    ![...rows, ...columns].some((line) => line.last - line.first < DEFAULTS.maxStroke) &&
+    !unlike(plotBackground(image, lined), page);
+  // One row alone well above the lowest y tick label is a series' flat stretch, no x axis.
+  const strayRow = () => {
+    const box = rows.length === 1 && columns.length === 0 ? labelled() : null;
+    return box !== null && rows[0].center < box.bottom - reach * 2;
+  };
+  const loose = bare || (plausible(lined) && !dataOnly() && !strayRow()) ? null : standing();
   const { top, bottom, left, right } = loose ?? lined;
   if (!plausible({ top, bottom, left, right })) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
@@ -214,6 +271,7 @@ export function findPlotArea(image: Raster): PlotArea {
     framed,
     outsideX,
     outsideY,
+    ...(estimate && { estimate }),
   };
 }
 

@@ -206,6 +206,95 @@ describe('findPlotArea', () => {
     expect(plot.right).toBeGreaterThanOrEqual(chart.dataToPixel(95, 0).px);
   });
 
+  it('ends the plot at the top of its spine, above the highest grid line', async () => {
+    // matplotlib spines with a grid: the y axis runs on past its last tick, so the left spine
+    // and the vertical grid lines reach above the highest horizontal grid line by less than two
+    // tick reaches; that line is no side.
+    const chart = await renderChart({
+      ...SPEC,
+      frame: 'spines',
+      grid: true,
+      yRange: [0, 1.03],
+      yTicks: [0, 0.25, 0.5, 0.75, 1],
+    });
+    const area = findPlotArea(await loadRaster(chart.png));
+    expect(Math.abs(area.top - (chart.plot.top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      FRAME_TOLERANCE,
+    );
+  });
+
+  it('ends the plot at the axis lines when each is its only line, with long ticks in line', () => {
+    // Vega-Lite with no grid: the x axis line runs on left past the y axis as the y tick at
+    // 0, the y axis line down past the x axis as the x tick at 0 (10 px: more than two reaches).
+    const image = whiteRaster(400, 260);
+    paint(image, { left: 40, top: 200, right: 380, bottom: 200 });
+    paint(image, { left: 50, top: 20, right: 50, bottom: 210 });
+    for (const x of [150, 250, 350]) paint(image, { left: x, top: 200, right: x, bottom: 210 });
+    for (const y of [60, 130]) paint(image, { left: 40, top: y, right: 50, bottom: y });
+    const area = findPlotArea(image);
+    expect([area.left, area.top, area.right, area.bottom]).toEqual([50.5, 20, 381, 200.5]);
+  });
+
+  it('ends the plot where the grid lines do, not where one line bridged to a label does', () => {
+    // A thick series' flat stretch along a grid line, bridged to its tick label, reaches 30 px
+    // past the y axis alone; the other grid lines end at their tick marks.
+    const image = whiteRaster(400, 260);
+    for (const y of [20, 80, 140, 200]) paint(image, { left: 45, top: y, right: 380, bottom: y });
+    paint(image, { left: 20, top: 76, right: 380, bottom: 83 });
+    paint(image, { left: 50, top: 20, right: 50, bottom: 200 });
+    paint(image, { left: 380, top: 20, right: 380, bottom: 200 });
+    const area = findPlotArea(image);
+    expect(area.left).toBeCloseTo(50.5, 0);
+    expect(area.right).toBeCloseTo(380.5, 0);
+  });
+
+  it('finds a bare plot from its tick labels where the data stops short of its ends', async () => {
+    // No axis line, no grid: Chart.js ends each axis at a tick, so the plot spans from the first
+    // x label's middle to the last's, and from the highest y label's middle to the lowest's.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'none',
+      grid: false,
+      series: [{ name: null, color: '#1f77b4', x: [20, 50, 80], y: [0.3, 0.7, 0.5] }],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const found = { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom };
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        2,
+      );
+    }
+  });
+
+  it('takes a long flat stretch of a series standing above the lowest y label for no x axis', async () => {
+    // Chart.js with no axis line or grid: the series' flat stretch is the image's only long row
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      frame: 'none',
+      grid: false,
+      series: [{ name: null, color: '#1f77b4', x: [0, 70, 100], y: [0.3, 0.3, 0.9] }],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    expect(Math.abs(plot.bottom - (chart.plot.bottom + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      2,
+    );
+    expect(Math.abs(plot.top - (chart.plot.top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(2);
+  });
+
+  it('says the box is an estimate where no axis line, grid or tick mark drew it', async () => {
+    const bare = await renderChart({ ...SPEC, style: 'vega', frame: 'none', grid: false });
+    const estimated = findPlotArea(await loadRaster(bare.png));
+    expect(estimated.estimate).toMatch(/no axis line, grid or tick marks/);
+    // placed from the labels all the same: the y labels' middles, the x labels' or data's ends
+    expect(Math.abs(estimated.top - bare.plot.top)).toBeLessThanOrEqual(2);
+    expect(Math.abs(estimated.bottom - bare.plot.bottom)).toBeLessThanOrEqual(2);
+    const framed = findPlotArea(await loadRaster((await renderChart(SPEC)).png));
+    expect(framed.estimate).toBeUndefined();
+  });
+
   it('throws NO_CHART_FOUND on a blank white image', () => {
     const width = 200;
     const height = 150;
@@ -225,3 +314,17 @@ describe('findPlotArea', () => {
     }
   });
 });
+
+/** A white raster. */
+function whiteRaster(width: number, height: number): Raster {
+  return { data: new Uint8Array(width * height * 3).fill(255), width, height, channels: 3 };
+}
+
+/** Paints the pixels of a box (pixel indices, inclusive) dark grey. */
+function paint(image: Raster, box: { left: number; top: number; right: number; bottom: number }) {
+  for (let row = box.top; row <= box.bottom; row++) {
+    for (let column = box.left; column <= box.right; column++) {
+      image.data.fill(100, (row * image.width + column) * 3, (row * image.width + column + 1) * 3);
+    }
+  }
+}
