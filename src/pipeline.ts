@@ -133,6 +133,7 @@ export async function runPipeline(
       traces,
       names,
       legend: legend !== null,
+      legendBox: legend?.box ?? null,
       axes: { x: xAxis, y: yAxis },
       region,
       width: image.width,

@@ -1,8 +1,9 @@
 import { toHex } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { SeriesMask } from '../separate/separateSeries.js';
-import { followHidden } from '../trace/followHidden.js';
+import { followHidden, followHiddenEnds } from '../trace/followHidden.js';
 import type { TraceResult } from '../trace/traceSeries.js';
+import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
 import { findHalos } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
@@ -28,6 +29,8 @@ export interface ReviewInput {
   names: string[];
   /** Whether the chart has a legend: a colour past `names` is then one it does not list. */
   legend: boolean;
+  /** The legend's box when it lies over the plot (a series' end may run under it), else null. */
+  legendBox?: Box | null;
   axes: { x: AxisScale; y: AxisScale };
   /** The plot region that was traced (px). */
   region: Box;
@@ -54,6 +57,7 @@ export function reviewSeries({
   traces,
   names,
   legend,
+  legendBox = null,
   axes,
   region,
   width,
@@ -66,6 +70,19 @@ export function reviewSeries({
     width,
   });
   const points = followingHidden(masks, traces, halos, width);
+  if (legendBox) {
+    const lines = traces.map((trace, i) => ({
+      points: trace && !halos.has(i) && trace.filled <= DEFAULTS.filled ? points[i] : [],
+      markers: trace?.markers ?? false,
+    }));
+    const extended = extendUnderLegend(lines, legendBox, region);
+    for (const { index, side } of extended.hidden) {
+      points[index] = extended.points[index];
+      warnings.push(
+        `series '${names[index] ?? toHex(masks[index].color)}' runs under the legend at its ${side} end: carried on there at its last value`,
+      );
+    }
+  }
   const series: SeriesResult[] = [];
   const filled: string[] = [];
   masks.forEach((mask, i) => {
@@ -150,6 +167,15 @@ function followingHidden(
   );
   followHidden(bare, width).forEach((followed, n) => {
     points[bare[n].i] = followed;
+  });
+  // Ends hidden under any other series, markers too.
+  const shown = traces.flatMap((trace, i) =>
+    trace && !halos.has(i) && trace.filled <= DEFAULTS.filled
+      ? [{ i, points: points[i], weight: masks[i].weight, markers: trace.markers }]
+      : [],
+  );
+  followHiddenEnds(shown, width).forEach((followed, n) => {
+    points[shown[n].i] = followed;
   });
   return points;
 }
