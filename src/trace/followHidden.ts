@@ -161,21 +161,20 @@ export function followHiddenEnds(lines: EndLine[], width: number): PixelPoint[][
     let points = line.points;
     for (const side of ['left', 'right'] as const) {
       const end = side === 'right' ? points.at(-1)! : points[0];
-      let best: { b: number; distance: number } | null = null;
-      lines.forEach((other, b) => {
-        if (b === a || other.points.length < 2) return;
+      let top: PixelPoint[] | null = null;
+      let nearest = Number.POSITIVE_INFINITY;
+      for (const [b, other] of lines.entries()) {
+        if (b === a || other.points.length < 2) continue;
         const beyond =
           side === 'right' ? other.points.at(-1)!.px - end.px : end.px - other.points[0].px;
-        if (beyond < DEFAULTS.minStretch) return;
-        const y = yAt(other.points, end.px);
-        if (y === null) return;
+        const y = beyond < DEFAULTS.minStretch ? null : yAt(other.points, end.px);
+        if (y === null) continue;
         const distance = Math.abs(y - end.py);
-        if (distance > DEFAULTS.near && !nearInk(other.weight, width, end, DEFAULTS.endTouch))
-          return;
-        if (!best || distance < best.distance) best = { b, distance };
-      });
-      if (!best) continue;
-      const top = lines[(best as { b: number }).b].points;
+        const touching =
+          distance <= DEFAULTS.near || nearInk(other.weight, width, end, DEFAULTS.endTouch);
+        if (touching && distance < nearest) [top, nearest] = [other.points, distance];
+      }
+      if (top === null) continue;
       const columns =
         side === 'right'
           ? range(Math.floor(end.px) + 1, Math.floor(top.at(-1)!.px))

@@ -78,9 +78,9 @@ export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine 
  * Where the line is missing from a few columns (hidden under a marker, another series, an
  * error bar's middle), the run nearest it there may be something else of its colour: an error
  * bar's cap, a marker's edge, a speck. Such a stretch is cut off from the line on both sides
- * (its runs do not touch the runs of the columns beside it) and lies far off the straight bridge
- * between the line's points on either side, each longer than it: it is dropped, leaving a gap. `runs[i]` is the run
- * `line[i]` was traced from. Returns the points and runs kept.
+ * (its runs do not touch the runs of the columns beside it, each stretch there longer than it)
+ * and lies far off the straight bridge between them: it is dropped, leaving a gap. `runs[i]`
+ * is the run `line[i]` was traced from. Returns the points and runs kept.
  */
 export function dropExcursions(
   line: PixelPoint[],
@@ -99,10 +99,10 @@ export function dropExcursions(
     else stretches.push([i, i]);
   }
   const far = DEFAULTS.excursionHeights * thickness + DEFAULTS.excursionSlack;
+  const columns = ([first, last]: [number, number]) => line[last].px - line[first].px + 1;
   const dropped = new Set<number>();
   for (let s = 1; s < stretches.length - 1; s++) {
     const [first, last] = stretches[s];
-    const columns = (stretch: [number, number]) => line[stretch[1]].px - line[stretch[0]].px + 1;
     // The line on either side is longer than the excursion: markers of a scatter stay.
     const length = columns(stretches[s]);
     if (

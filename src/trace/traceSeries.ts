@@ -99,6 +99,7 @@ function bareLine(followed: FollowedLine, filled: number): TraceResult {
 
 /** The median distance (px, in its column) of the traced line from the polyline through the markers. */
 function strayMedian(line: PixelPoint[], markers: PixelPoint[]): number {
+  if (markers.length < 2) return 0;
   const legs = [...markers].sort((a, b) => a.px - b.px);
   const strays: number[] = [];
   let k = 1;
