@@ -18,8 +18,10 @@ const DEFAULTS = {
   filledSide: 0.03,
   /** Blobs joined by a line over at least this share of the columns between them... */
   foldJoined: 0.9,
-  /** ...whose line strays this far (px, median) from the straight legs between them are folds. */
+  /** ...whose line strays this far (px, median) from the straight legs between them are folds... */
   foldStray: 2,
+  /** ...unless the series is mostly filled shapes (bars, areas: not a line to trace). */
+  foldFilled: 0.5,
 } as const;
 
 export interface TraceResult {
@@ -65,7 +67,7 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
-  if (blobs && joined >= DEFAULTS.foldJoined) {
+  if (blobs && joined >= DEFAULTS.foldJoined && filled < DEFAULTS.foldFilled) {
     // Markers are the line's vertices: it runs straight between them. Blobs where a noisy
     // line folds on itself are not, and the line strays far from the legs between them.
     const line = bareLine(followLine(ink, runsByColumn), filled);
