@@ -142,6 +142,7 @@ export async function runPipeline(
       names,
       legend: legend !== null,
       doubtful,
+      legendBox: legend?.box ?? null,
       axes: { x: xAxis, y: yAxis },
       region,
       width: image.width,

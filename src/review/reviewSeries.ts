@@ -1,8 +1,9 @@
 import { toHex } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { SeriesMask } from '../separate/separateSeries.js';
-import { followHidden } from '../trace/followHidden.js';
+import { followHidden, followHiddenEnds } from '../trace/followHidden.js';
 import type { TraceResult } from '../trace/traceSeries.js';
+import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
 import { findHalos } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
@@ -30,6 +31,8 @@ export interface ReviewInput {
   legend: boolean;
   /** Entries (indices into `names`) whose pairing with their series is a close call. @default none */
   doubtful?: Set<number>;
+  /** The legend's box when it lies over the plot (a series' end may run under it), else null. */
+  legendBox?: Box | null;
   axes: { x: AxisScale; y: AxisScale };
   /** The plot region that was traced (px). */
   region: Box;
@@ -57,6 +60,7 @@ export function reviewSeries({
   names,
   legend,
   doubtful = new Set(),
+  legendBox = null,
   axes,
   region,
   width,
@@ -69,6 +73,19 @@ export function reviewSeries({
     width,
   });
   const points = followingHidden(masks, traces, halos, width);
+  if (legendBox) {
+    const lines = traces.map((trace, i) => ({
+      points: trace && !halos.has(i) && trace.filled <= DEFAULTS.filled ? points[i] : [],
+      markers: trace?.markers ?? false,
+    }));
+    const extended = extendUnderLegend(lines, legendBox, region);
+    for (const { index, side } of extended.hidden) {
+      points[index] = extended.points[index];
+      warnings.push(
+        `series '${names[index] ?? toHex(masks[index].color)}' runs under the legend at its ${side} end: carried on there at its last value`,
+      );
+    }
+  }
   const series: SeriesResult[] = [];
   const filled: string[] = [];
   masks.forEach((mask, i) => {
@@ -160,6 +177,15 @@ function followingHidden(
   );
   followHidden(bare, width).forEach((followed, n) => {
     points[bare[n].i] = followed;
+  });
+  // Ends hidden under any other series, markers too.
+  const shown = traces.flatMap((trace, i) =>
+    trace && !halos.has(i) && trace.filled <= DEFAULTS.filled
+      ? [{ i, points: points[i], weight: masks[i].weight, markers: trace.markers }]
+      : [],
+  );
+  followHiddenEnds(shown, width).forEach((followed, n) => {
+    points[shown[n].i] = followed;
   });
   return points;
 }

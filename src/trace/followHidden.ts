@@ -13,6 +13,8 @@ const DEFAULTS = {
   near: 4,
   /** Pixels with at least this much of a series' colour are its ink. */
   ink: 0.5,
+  /** A trace ending this close (px) to another series' ink may go on under it. */
+  endTouch: 2,
 } as const;
 
 /** One series' trace and its colour weights (row-major, the image's size). */
@@ -122,22 +124,81 @@ function bridgedUnder(points: PixelPoint[], weight: Float32Array, width: number)
   });
 }
 
-/** Whether a series' ink lies within DEFAULTS.touch px of the point. */
-function nearInk(weight: Float32Array, width: number, { px, py }: PixelPoint): boolean {
+/** Whether a series' ink lies within `touch` px of the point. */
+function nearInk(
+  weight: Float32Array,
+  width: number,
+  { px, py }: PixelPoint,
+  touch: number = DEFAULTS.touch,
+): boolean {
   const height = weight.length / width;
   const [column, row] = [Math.floor(px), Math.floor(py)];
-  for (
-    let r = Math.max(0, row - DEFAULTS.touch);
-    r <= Math.min(height - 1, row + DEFAULTS.touch);
-    r++
-  ) {
-    for (
-      let c = Math.max(0, column - DEFAULTS.touch);
-      c <= Math.min(width - 1, column + DEFAULTS.touch);
-      c++
-    ) {
+  for (let r = Math.max(0, row - touch); r <= Math.min(height - 1, row + touch); r++) {
+    for (let c = Math.max(0, column - touch); c <= Math.min(width - 1, column + touch); c++) {
       if (weight[r * width + c] >= DEFAULTS.ink) return true;
     }
   }
   return false;
+}
+
+/** A traced series for followHiddenEnds: markers' traces are only followed, never extended. */
+export interface EndLine extends TracedLine {
+  markers: boolean;
+}
+
+/**
+ * A bare line that starts or ends under another series (drawn before it, over the same
+ * values) shows only from where the two part: its trace ends on the other's line while the
+ * other goes on. There it is hidden, not ended: it follows the other's line (its traced points,
+ * or the straight legs between its markers) as far as the other goes. The other is the one
+ * whose line passes nearest the end, within DEFAULTS.near px or touching its ink.
+ *
+ * Returns each series' points, left to right (the input lists are not changed).
+ */
+export function followHiddenEnds(lines: EndLine[], width: number): PixelPoint[][] {
+  return lines.map((line, a) => {
+    if (line.markers || line.points.length === 0) return line.points;
+    let points = line.points;
+    for (const side of ['left', 'right'] as const) {
+      const end = side === 'right' ? points.at(-1)! : points[0];
+      let top: PixelPoint[] | null = null;
+      let nearest = Number.POSITIVE_INFINITY;
+      for (const [b, other] of lines.entries()) {
+        if (b === a || other.points.length < 2) continue;
+        const beyond =
+          side === 'right' ? other.points.at(-1)!.px - end.px : end.px - other.points[0].px;
+        const y = beyond < DEFAULTS.minStretch ? null : yAt(other.points, end.px);
+        if (y === null) continue;
+        const distance = Math.abs(y - end.py);
+        const touching =
+          distance <= DEFAULTS.near || nearInk(other.weight, width, end, DEFAULTS.endTouch);
+        if (touching && distance < nearest) [top, nearest] = [other.points, distance];
+      }
+      if (top === null) continue;
+      const columns =
+        side === 'right'
+          ? range(Math.floor(end.px) + 1, Math.floor(top.at(-1)!.px))
+          : range(Math.ceil(top[0].px - 0.5), Math.floor(end.px) - 1);
+      const followed = columns.map((column) => ({
+        px: column + 0.5,
+        py: yAt(top, column + 0.5) ?? end.py,
+      }));
+      points = side === 'right' ? [...points, ...followed] : [...followed, ...points];
+    }
+    return points;
+  });
+}
+
+/** The columns from `from` to `to`, both included. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+/** A polyline's height at `px` (its points left to right), null outside its span. */
+function yAt(points: PixelPoint[], px: number): number | null {
+  if (px < points[0].px || px > points.at(-1)!.px) return null;
+  const after = points.findIndex((point) => point.px >= px);
+  if (after === 0) return points[0].py;
+  const [p, q] = [points[after - 1], points[after]];
+  return q.px > p.px ? p.py + ((px - p.px) / (q.px - p.px)) * (q.py - p.py) : q.py;
 }

@@ -21,6 +21,11 @@ const DEFAULTS = {
   directionSpan: 2,
   /** A blob (error bar, marker) is told by the plain line this many line heights either side of it. */
   blobReach: 8,
+  /** A stretch cut off from the line on both sides is an excursion when at most this many columns long... */
+  excursionColumns: 16,
+  /** ...and this many line heights (plus excursionSlack px) off the bridge between its neighbours. */
+  excursionHeights: 3,
+  excursionSlack: 3,
 } as const;
 
 /** A bare line followed through the columns of its (bridged) ink, before it is fitted. */
@@ -51,19 +56,74 @@ export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine 
   const left = Math.ceil(ink.region.left);
   const lineRuns =
     lineInk === ink ? runsByColumn : runsByColumn.map((_, k) => columnRuns(lineInk, left + k));
-  const { line, chosenRuns, coverage } = followRuns(ink.region, (k) => lineRuns[k]);
+  const followed = followRuns(ink.region, (k) => lineRuns[k]);
+  const thickness = percentile(
+    [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(lineInk)],
+    DEFAULTS.thicknessShare,
+  );
+  const { line, runs: chosenRuns } = dropExcursions(followed.line, followed.chosenRuns, thickness);
+  const coverage = followed.coverage * (line.length / Math.max(1, followed.line.length));
   return {
     ink: lineInk,
     line,
     runs: chosenRuns,
     coverage,
-    thickness: percentile(
-      [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(lineInk)],
-      DEFAULTS.thicknessShare,
-    ),
+    thickness,
     across: acrossWidth(line, chosenRuns),
     style,
   };
+}
+
+/**
+ * Where the line is missing from a few columns (hidden under a marker, another series, an
+ * error bar's middle), the run nearest it there may be something else of its colour: an error
+ * bar's cap, a marker's edge, a speck. Such a stretch is cut off from the line on both sides
+ * (its runs do not touch the runs of the columns beside it, each stretch there longer than it)
+ * and lies far off the straight bridge between them: it is dropped, leaving a gap. `runs[i]`
+ * is the run `line[i]` was traced from. Returns the points and runs kept.
+ */
+export function dropExcursions(
+  line: PixelPoint[],
+  runs: ColumnRun[],
+  thickness: number,
+): { line: PixelPoint[]; runs: ColumnRun[] } {
+  // Stretches of touching runs in consecutive columns, as [first, last] indices.
+  const stretches: [number, number][] = [];
+  for (let i = 0; i < line.length; i++) {
+    const joined =
+      i > 0 &&
+      line[i].px - line[i - 1].px === 1 &&
+      runs[i].from <= runs[i - 1].to + 1 &&
+      runs[i].to >= runs[i - 1].from - 1;
+    if (joined) stretches.at(-1)![1] = i;
+    else stretches.push([i, i]);
+  }
+  const far = DEFAULTS.excursionHeights * thickness + DEFAULTS.excursionSlack;
+  const columns = ([first, last]: [number, number]) => line[last].px - line[first].px + 1;
+  const dropped = new Set<number>();
+  for (let s = 1; s < stretches.length - 1; s++) {
+    const [first, last] = stretches[s];
+    // The line on either side is longer than the excursion: markers of a scatter stay.
+    const length = columns(stretches[s]);
+    if (
+      length > DEFAULTS.excursionColumns ||
+      columns(stretches[s - 1]) <= length ||
+      columns(stretches[s + 1]) <= length
+    )
+      continue;
+    const before = line[stretches[s - 1][1]];
+    const after = line[stretches[s + 1][0]];
+    const off = (point: PixelPoint) =>
+      Math.abs(
+        point.py -
+          (before.py + ((point.px - before.px) / (after.px - before.px)) * (after.py - before.py)),
+      );
+    const offs = line.slice(first, last + 1).map(off);
+    if (Math.min(...offs) > far) for (let i = first; i <= last; i++) dropped.add(i);
+  }
+  if (dropped.size === 0) return { line, runs };
+  const keep = (_: unknown, i: number) => !dropped.has(i);
+  return { line: line.filter(keep), runs: runs.filter(keep) };
 }
 
 /**

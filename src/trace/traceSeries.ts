@@ -6,7 +6,7 @@ import { findMarkers, type Markers } from './findMarkers.js';
 import { findThinMarkers } from './findThinMarkers.js';
 import { fillHollowMarkers } from './hollowMarkers.js';
 import type { Ink } from './ink.js';
-import { followLine, traceBareLine } from './traceBareLine.js';
+import { type FollowedLine, followLine, traceBareLine } from './traceBareLine.js';
 import { traceMarkers } from './traceMarkers.js';
 
 const DEFAULTS = {
@@ -16,6 +16,12 @@ const DEFAULTS = {
   filledDepth: 3,
   /** ...whose area exceeds a square this share of the image width on a side (markers are smaller). */
   filledSide: 0.03,
+  /** Blobs joined by a line over at least this share of the columns between them... */
+  foldJoined: 0.9,
+  /** ...whose line strays this far (px, median) from the straight legs between them are folds... */
+  foldStray: 2,
+  /** ...unless the series is mostly filled shapes (bars, areas: not a line to trace). */
+  foldFilled: 0.5,
 } as const;
 
 export interface TraceResult {
@@ -51,26 +57,22 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
   const halfWidth = lineHalfWidth(ink, runsByColumn, dist);
   let markers: Markers | null =
     known ?? findMarkers(ink, dist, halfWidth) ?? hollowMarkers(ink, halfWidth);
+  // Blobs found in the ink itself may be a noisy line's folds.
+  const blobs = markers !== null && !known;
   if (!markers) {
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
     const thin = findThinMarkers(followed.line, followed.across, ink);
-    if (!thin) {
-      const points = traceBareLine(followed);
-      return {
-        points,
-        markers: false,
-        marker: null,
-        reach: 0,
-        joined: 1,
-        coverage: followed.coverage,
-        filled,
-        lineStyle: followed.style,
-      };
-    }
+    if (!thin) return bareLine(followed, filled);
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
+  if (blobs && joined >= DEFAULTS.foldJoined && filled < DEFAULTS.foldFilled) {
+    // Markers are the line's vertices: it runs straight between them. Blobs where a noisy
+    // line folds on itself are not, and the line strays far from the legs between them.
+    const line = bareLine(followLine(ink, runsByColumn), filled);
+    if (strayMedian(line.points, points) > DEFAULTS.foldStray) return line;
+  }
   return {
     points,
     markers: true,
@@ -81,6 +83,36 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     filled,
     lineStyle: null,
   };
+}
+
+/** A bare line's trace. */
+function bareLine(followed: FollowedLine, filled: number): TraceResult {
+  return {
+    points: traceBareLine(followed),
+    markers: false,
+    marker: null,
+    reach: 0,
+    joined: 1,
+    coverage: followed.coverage,
+    filled,
+    lineStyle: followed.style,
+  };
+}
+
+/** The median distance (px, in its column) of the traced line from the polyline through the markers. */
+function strayMedian(line: PixelPoint[], markers: PixelPoint[]): number {
+  if (markers.length < 2) return 0;
+  const legs = [...markers].sort((a, b) => a.px - b.px);
+  const strays: number[] = [];
+  let k = 1;
+  for (const { px, py } of line) {
+    if (px < legs[0].px || px > legs.at(-1)!.px) continue;
+    while (legs[k].px < px) k++;
+    const [a, b] = [legs[k - 1], legs[k]];
+    const y = b.px > a.px ? a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py) : b.py;
+    strays.push(Math.abs(py - y));
+  }
+  return percentile(strays, 0.5);
 }
 
 /** Bars and filled areas: the share of the series' solid ink in blobs far bigger than any marker. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followHidden } from '../../src/trace/followHidden.js';
+import { followHidden, followHiddenEnds } from '../../src/trace/followHidden.js';
 import type { PixelPoint } from '../../src/types.js';
 
 const WIDTH = 100;
@@ -91,5 +91,58 @@ describe('followHidden', () => {
       WIDTH,
     );
     expect(result).toEqual(crossing);
+  });
+});
+
+describe('followHiddenEnds', () => {
+  const top = (column: number) => 50 + 8 * Math.sin(column / 4);
+  const over = trace(range(0, 90), top);
+
+  it('follows the series on top where a line ends under it', () => {
+    // Drawn under the top line from column 60 to the end: it shows only up to where they meet.
+    const hidden = trace(range(5, 60), (c) => top(60) - (60 - c) / 2);
+    const [result, kept] = followHiddenEnds(
+      [
+        { points: hidden, weight: inkOf(hidden), markers: false },
+        { points: over, weight: inkOf(over), markers: false },
+      ],
+      WIDTH,
+    );
+    expect(kept).toBe(over);
+    expect(result.slice(0, hidden.length)).toEqual(hidden);
+    for (const column of range(60, 90)) {
+      const point = result.find((p) => Math.floor(p.px) === column);
+      expect(point?.py, `column ${column}`).toBeCloseTo(top(column), 6);
+    }
+  });
+
+  it('follows the legs between markers where a line starts under a series of markers', () => {
+    const markers = [10, 30, 50, 70, 90].map((px) => ({ px, py: 40 + px / 5 }));
+    const hidden = trace(range(50, 95), (c) => 50 - (c - 50) / 3);
+    const [result] = followHiddenEnds(
+      [
+        { points: hidden, weight: inkOf(hidden), markers: false },
+        { points: markers, weight: inkOf(markers), markers: true },
+      ],
+      WIDTH,
+    );
+    expect(result[0].px).toBe(10.5);
+    expect(result[0].py).toBeCloseTo(42.1, 6);
+    expect(result.find((p) => p.px === 25.5)?.py).toBeCloseTo(45.1, 6);
+  });
+
+  it('leaves a line that ends away from the others, and never extends markers', () => {
+    const apart = trace(range(5, 60), () => 20);
+    const markers = [10, 30, 50].map((px) => ({ px, py: top(px) }));
+    const result = followHiddenEnds(
+      [
+        { points: apart, weight: inkOf(apart), markers: false },
+        { points: markers, weight: inkOf(markers), markers: true },
+        { points: over, weight: inkOf(over), markers: false },
+      ],
+      WIDTH,
+    );
+    expect(result[0]).toBe(apart);
+    expect(result[1]).toBe(markers);
   });
 });

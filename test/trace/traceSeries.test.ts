@@ -384,6 +384,34 @@ describe('traceSeries', () => {
     }
   });
 
+  it('leaves a gap where the line is hidden rather than follow an error bar cap there', async () => {
+    // The line is hidden over columns 96 to 106 (under a marker of another series); all its
+    // colour there is an error bar's cap, 8 px wide, 30 px below it.
+    const weight = await inkWeight(
+      '<polyline points="10,50.5 96,50.5" fill="none" stroke="#000" stroke-width="2"/><polyline points="107,50.5 190,50.5" fill="none" stroke="#000" stroke-width="2"/><rect x="97" y="80" width="8" height="2" fill="#000"/>',
+    );
+    const { points } = traceSeries(inkOf(weight));
+    for (const { px, py } of points) {
+      expect(Math.abs(py - 50.5), `at px ${px}`).toBeLessThanOrEqual(LINE_TOLERANCE);
+    }
+    expect(traceAt(points, 101)).toBeCloseTo(50.5, 0);
+  });
+
+  it('traces a line that strays far from the straight legs between its blobs as a line', async () => {
+    // Blobs every 40 px on a wave 40 px long: the legs between them are flat, the line is not
+    // (a noisy line's folds, or markers on every few of its points).
+    const wave = (px: number) => 60 + 15 * Math.sin(((px - 20) / 40) * 2 * Math.PI);
+    const line = Array.from({ length: 161 }, (_, i) => ({ px: 20 + i, py: wave(20 + i) }));
+    const weight = await inkWeight(
+      polyline(line, 2) + [20, 60, 100, 140, 180].map((px) => disc({ px, py: 60 })).join(''),
+    );
+    const { points, markers } = traceSeries(inkOf(weight));
+    expect(markers).toBe(false);
+    for (const px of [30, 50, 75, 110, 170]) {
+      expect(Math.abs(traceAt(points, px) - wave(px)), `at px ${px}`).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('sharpens the vertices of a zigzag with a bend every 6 columns', async () => {
     const vertices = Array.from({ length: 27 }, (_, i) => ({
       px: 22 + 6 * i,
