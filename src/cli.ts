@@ -426,8 +426,8 @@ function exit(code: number): void {
 /**
  * V8 recompiles hot WebAssembly with its optimising compiler once a function has run through
  * its tiering budget. Tesseract's LSTM functions are so large that this compile, on the OCR
- * thread's first recognitions, costs more than the faster code then saves: a 100x larger
- * budget keeps them on the baseline compiler through a chart (first recognition about 3x
+ * thread's first recognitions, costs more than the faster code then saves: an about 170x
+ * larger budget keeps them on the baseline compiler through a chart (first recognition about 3x
  * faster) and still tiers up what a long batch runs most. Set before any engine compiles its
  * module; V8's flags are the process's, so the batch's worker threads share it.
  */
