@@ -17,8 +17,9 @@
  *   digitizer, median of N runs each: the time per figure and per panel, and the panels read;
  * - whole process: `node dist/cli.js DIR --jsonl --quiet --jobs N` for each jobs value, and the
  *   cold `node dist/cli.js samples/aime24.png --json`, and a 20-page paper of 6 figures
- *   (`bench/papers/fixtures`, issue 14's target: under 5 s, 500 MB); the medians over N runs of the wall time,
- *   the CPU time of the child (user + system, every thread) and its peak RSS (GNU
+ *   (`bench/papers/fixtures`, issue 14's target: under 5 s, 500 MB); the medians over N runs
+ *   of the wall time, the CPU time of the child (user + system, every thread) and its peak
+ *   RSS (GNU
  *   `/usr/bin/time` when present, else the child's own `process.resourceUsage()`), with the
  *   load average before each row (another process on the machine blurs wall times, not CPU);
  * - cost curves (`bench/cost.ts`, run by tsx): time and memory against image size and points

@@ -1,5 +1,7 @@
 /** Small numeric helpers shared by the stages. */
 
+import type { Box } from './types.js';
+
 /** A run of set entries `[from, to]` (inclusive) in a 1-D profile. */
 export interface Run {
   from: number;
@@ -70,4 +72,14 @@ export function percentile(values: readonly number[], share: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+/** The smallest box holding every one of `boxes` (at least one). */
+export function boxAround(boxes: readonly Box[]): Box {
+  return {
+    left: Math.min(...boxes.map((box) => box.left)),
+    top: Math.min(...boxes.map((box) => box.top)),
+    right: Math.max(...boxes.map((box) => box.right)),
+    bottom: Math.max(...boxes.map((box) => box.bottom)),
+  };
 }

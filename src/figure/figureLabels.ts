@@ -1,5 +1,5 @@
 import type { Rgb } from '../color.js';
-import { findRuns } from '../math.js';
+import { boxAround, findRuns } from '../math.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { profileOf, range, tighten } from '../ocr/labelBoxes.js';
 import { readTextLines } from '../ocr/readChartText.js';
@@ -27,9 +27,9 @@ export interface FigureLabels {
 /**
  * The axis labels a figure prints once for its panels (a facet grid's, `supxlabel`): the x
  * label the last band of text below all `plots` (under their tick labels) when it is one group
- * of words (ink nearly all along it) centred on a gutter between the plots or on their middle, and the y label likewise,
- * turned, left of them. A band of one label per panel is the panels' own. Rows from `below`
- * (a figure legend under the plots) on are left out.
+ * of words (ink nearly all along it) centred on a gutter between the plots or on their middle,
+ * and the y label likewise, turned, left of them. A band of one label per panel is the panels'
+ * own. Rows from `below` (a figure legend under the plots) on are left out.
  */
 export async function readFigureLabels(
   image: Raster,
@@ -38,12 +38,7 @@ export async function readFigureLabels(
   engine: OcrEngine,
   below: number = image.height,
 ): Promise<FigureLabels> {
-  const around = {
-    left: Math.min(...plots.map((plot) => plot.left)),
-    top: Math.min(...plots.map((plot) => plot.top)),
-    right: Math.max(...plots.map((plot) => plot.right)),
-    bottom: Math.max(...plots.map((plot) => plot.bottom)),
-  };
+  const around = boxAround(plots);
   const x = outerLabel(
     image,
     page,

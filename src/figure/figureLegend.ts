@@ -1,5 +1,6 @@
 import type { Rgb } from '../color.js';
 import { findLegendOutside } from '../legend/framelessLegend.js';
+import { boxAround } from '../math.js';
 import type { OcrEngine } from '../ocr/engine.js';
 import { readLegendNames } from '../ocr/readChartText.js';
 import type { Box, Raster } from '../types.js';
@@ -22,12 +23,7 @@ export async function readFigureLegend(
   page: Rgb,
   engine: OcrEngine,
 ): Promise<FigureLegend | null> {
-  const around = {
-    left: Math.min(...plots.map((plot) => plot.left)),
-    top: Math.min(...plots.map((plot) => plot.top)),
-    right: Math.max(...plots.map((plot) => plot.right)),
-    bottom: Math.max(...plots.map((plot) => plot.bottom)),
-  };
+  const around = boxAround(plots);
   const layout = findLegendOutside(image, around, page);
   if (!layout) return null;
   const read = await readLegendNames(

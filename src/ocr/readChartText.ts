@@ -55,8 +55,11 @@ export interface ChartText {
   yMultiplier: number;
 }
 
-/** The legend: its box (text there is not a title or an axis label) and its entries' text. */
-/** The legend: its box, its entries' text boxes and their samples' colours (series curves crossing a name are painted out before it is read). */
+/**
+ * The legend: its box (text there is not a title or an axis label), its entries' text boxes and
+ * their samples' colours (curves of those colours crossing a name are painted out before it is
+ * read).
+ */
 type LegendText = { box: Box; texts: Box[]; colors?: Rgb[] } | null;
 
 /**
