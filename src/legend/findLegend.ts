@@ -113,19 +113,31 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
   const ink = frameInk(image, plot.background, plot);
   const rows = runsAlong(ink, plot, 'row');
   const columns = runsAlong(ink, plot, 'column');
+  // Column runs by their column: a side is looked for at a few columns only.
+  const columnsAt = new Map<number, FrameRun[]>();
+  for (const run of columns) {
+    const at = columnsAt.get(run.index);
+    if (at) at.push(run);
+    else columnsAt.set(run.index, [run]);
+  }
   let best: Box | null = null;
   for (const top of rows) {
     for (const bottom of rows) {
       if (bottom.index <= top.index + DEFAULTS.minSide) continue;
       if (Math.abs(bottom.start - top.start) > 2 || Math.abs(bottom.end - top.end) > 2) continue;
       const box = { left: top.start, right: top.end + 1, top: top.index, bottom: bottom.index + 1 };
-      const side = (x: number) =>
-        columns.some(
-          (c) =>
-            Math.abs(c.index - x) <= DEFAULTS.corner &&
-            c.start <= box.top + DEFAULTS.corner &&
-            c.end >= box.bottom - 1 - DEFAULTS.corner,
-        );
+      const side = (x: number) => {
+        for (let at = x - DEFAULTS.corner; at <= x + DEFAULTS.corner; at++) {
+          const found = columnsAt
+            .get(at)
+            ?.some(
+              (c) =>
+                c.start <= box.top + DEFAULTS.corner && c.end >= box.bottom - 1 - DEFAULTS.corner,
+            );
+          if (found) return true;
+        }
+        return false;
+      };
       if (!side(box.left) || !side(box.right - 1)) continue;
       const area = (box.right - box.left) * (box.bottom - box.top);
       if (!best || area > (best.right - best.left) * (best.bottom - best.top)) best = box;
