@@ -68,7 +68,10 @@ export interface ConfidenceInput {
   explained: number;
   /** Another series is drawn in its colour. @default false */
   sharedColor?: boolean;
-  /** For a line: how far (px, mean) its ink reaches beyond the trace in the trace's columns (traceSpread). @default 0 */
+  /**
+   * For a line: how far (px, mean) its ink reaches beyond the trace in the trace's columns
+   * (traceSpread). @default 0
+   */
   spread?: number;
 }
 
@@ -83,7 +86,7 @@ export interface ConfidenceInput {
  *   its colour, a band or error bars, or a noisy line traced through its middle);
  * - `sharedColor`: another series drawn in its colour, told apart by style alone;
  * - `precise`: how much of the score the error expected of its points would cost on a plot
- *   this high (`expectedError`).
+ *   this high.
  */
 export function seriesConfidence(input: ConfidenceInput): number {
   const { points, markers, plotWidth, ticks, unlisted, misnamed = false, explained } = input;
