@@ -1,4 +1,3 @@
-import { chartConfidence } from './calibrate/axisConfidence.js';
 import { axisResult } from './calibrate/axisScale.js';
 import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readTickWords } from './calibrate/readTickWords.js';
@@ -9,6 +8,7 @@ import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
+import { chartConfidence } from './review/confidence.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
@@ -28,8 +28,6 @@ const DEFAULTS = {
   gridAtTick: 1.5,
   /** The text height (px) assumed where no y tick label was read: 10 pt at 96 dpi. */
   textHeight: 13,
-  /** The chart's confidence is scaled by this where its plot box is an estimate. */
-  estimatedPlot: 0.6,
 } as const;
 
 export interface PipelineOptions {
@@ -135,7 +133,11 @@ export async function runPipeline(
       );
     });
   });
-  const { series, warnings: doubts } = await clock.run('review', () =>
+  const {
+    series,
+    warnings: doubts,
+    missing,
+  } = await clock.run('review', () =>
     reviewSeries({
       masks,
       traces,
@@ -166,11 +168,12 @@ export async function runPipeline(
       },
     },
     series,
-    confidence: chartConfidence(
-      [xConfidence, yConfidence],
+    confidence: chartConfidence({
+      axes: [xConfidence, yConfidence],
       series,
-      plot.estimate ? DEFAULTS.estimatedPlot : 1,
-    ),
+      missing,
+      plotEstimated: plot.estimate !== undefined,
+    }),
     warnings,
     legend: legend && { box: legend.box },
   };

@@ -1,11 +1,20 @@
+#!/usr/bin/env node
 /**
  * How well the digitizer's confidence keeps its promise (`../shared/CONTRACT.md`): charts
  * binned by their confidence against their mean score, and the charts with an axis read wrong
  * (`min` or `max` off by more than 2% of the truth's range) with how many of them were flagged
- * (the axis' confidence under 0.5 and a warning naming it).
+ * (the axis' confidence under 0.5 and a warning naming it). `score.mjs` prints it; on its own,
+ * from the scorer's JSON (`score.mjs --json`), for all its charts or those of a list:
+ *
+ *   node bench/zoo/reliability.mjs --truth ZOO_DIR --pred PRED_DIR --scores S.json
+ *                                  [--list FILE] [--markdown]
+ *
+ * `--list` holds one chart a line, as a path or an id (`/work/zoo/s2/z00005.png`, `z00005`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 /** Confidence bins: [from, to). */
 export const BINS = [
@@ -107,4 +116,33 @@ export function reliabilityTable({ bins, axisOff, flagged, charts }, markdown) {
       ];
   const note = `axis off by more than 2%: ${axisOff} of ${charts} charts (${pct(axisOff / charts)}), flagged (axis confidence < 0.5 and a warning): ${flagged} (${pct(axisOff ? flagged / axisOff : null)})`;
   return [...rows, '', note].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      truth: { type: 'string' },
+      pred: { type: 'string' },
+      scores: { type: 'string' },
+      list: { type: 'string' },
+      markdown: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.truth || !values.pred || !values.scores) {
+    console.error(
+      'usage: reliability.mjs --truth DIR --pred DIR --scores S.json [--list FILE] [--markdown]',
+    );
+    process.exit(2);
+  }
+  let { charts } = JSON.parse(readFileSync(values.scores, 'utf8'));
+  if (values.list) {
+    const ids = new Set(
+      readFileSync(values.list, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => basename(line.trim()).replace(/\.[^.]*$/, '')),
+    );
+    charts = charts.filter((chart) => ids.has(chart.id));
+  }
+  console.log(reliabilityTable(reliability(charts, values.truth, values.pred), values.markdown));
 }

@@ -109,18 +109,3 @@ function minorTicks({
   }).length;
   return agreeing / minor.length >= DEFAULTS.minorAgreement ? 'agree' : 'disagree';
 }
-
-/**
- * The chart's confidence: its least sure axis times the mean of its series' confidences (a
- * wrong series costs the chart score its share, as the mean does), times `plot` (below 1 where
- * the plot box is an estimate); 0 with no series.
- */
-export function chartConfidence(
-  axes: number[],
-  series: { confidence: number }[],
-  plot = 1,
-): number {
-  if (series.length === 0) return 0;
-  const mean = series.reduce((sum, entry) => sum + entry.confidence, 0) / series.length;
-  return Math.round(Math.min(...axes) * mean * plot * 1000) / 1000;
-}

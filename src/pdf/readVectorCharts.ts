@@ -1,6 +1,6 @@
-import { chartConfidence } from '../calibrate/axisConfidence.js';
 import { axisResult, scaleAxis } from '../calibrate/axisScale.js';
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
+import { chartConfidence } from '../review/confidence.js';
 import type { Box, ChartResult } from '../types.js';
 import { findFrameCandidates, findSegments, framePaths } from './findFrames.js';
 import { findLegendEntries } from './findLegendEntries.js';
@@ -106,7 +106,7 @@ export function readVectorCharts(page: PageContent): PageCharts {
           y: axisResult(chart.y, yConfidence, text.yLabel, chart.box.bottom, chart.box.top),
         },
         series,
-        confidence: chartConfidence([xConfidence, yConfidence], series),
+        confidence: chartConfidence({ axes: [xConfidence, yConfidence], series }),
         warnings: chartWarnings,
       },
     });

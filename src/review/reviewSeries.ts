@@ -1,13 +1,15 @@
-import { toHex } from '../color.js';
+import { type Rgb, toHex } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import type { SeriesMask } from '../separate/separateSeries.js';
+import { sharesColor } from '../separate/splitSharedColors.js';
 import { followHidden, followHiddenEnds } from '../trace/followHidden.js';
 import type { TraceResult } from '../trace/traceSeries.js';
 import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
+import { type ConfidenceInput, seriesConfidence } from './confidence.js';
 import { findHalos } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
-import { seriesConfidence } from './seriesConfidence.js';
+import { traceSpread } from './traceSpread.js';
 
 const DEFAULTS = {
   /** A bare line whose points cover less of its span than this is reported as gappy. */
@@ -44,6 +46,8 @@ export interface Review {
   /** The series, their points in data units, in the masks' order. */
   series: SeriesResult[];
   warnings: string[];
+  /** Legend entries no series was found for. */
+  missing: number;
 }
 
 /**
@@ -88,6 +92,9 @@ export function reviewSeries({
   }
   const series: SeriesResult[] = [];
   const filled: string[] = [];
+  let missing = 0;
+  // What each series' confidence is rated from, once all are known (their colours).
+  const rated: { input: Omit<ConfidenceInput, 'sharedColor'>; color: Rgb }[] = [];
   masks.forEach((mask, i) => {
     const name = legend ? (names[i] ?? null) : null;
     if (halos.has(i)) return;
@@ -98,6 +105,7 @@ export function reviewSeries({
     const trace = traces[i];
     if (trace === null) {
       warnings.push(`legend entry '${name}' has no matching colour in the plot`);
+      if (name !== null) missing++;
       return;
     }
     if (points[i].length === 0) return;
@@ -128,19 +136,25 @@ export function reviewSeries({
         `series '${label}': ${Math.round((1 - explained) * 100)}% of its ink lies off the traced line (another curve of its colour, a band, error bars or a noisy line)`,
       );
     }
-    series.push({
-      name,
-      color: toHex(mask.color),
-      marker: trace.marker,
-      confidence: seriesConfidence({
+    rated.push({
+      color: mask.color,
+      input: {
         points: points[i],
         markers: trace.markers,
         plotWidth: region.right - region.left,
+        plotHeight: region.bottom - region.top,
         ticks: Math.min(axes.x.ticks.length, axes.y.ticks.length),
         unlisted,
         misnamed,
         explained,
-      }),
+        spread: trace.markers ? 0 : traceSpread(mask.weight, width, region, points[i]),
+      },
+    });
+    series.push({
+      name,
+      color: toHex(mask.color),
+      marker: trace.marker,
+      confidence: 0,
       points: points[i].map(({ px, py }) => ({
         x: axes.x.pixelToData(px),
         y: axes.y.pixelToData(py),
@@ -156,7 +170,11 @@ export function reviewSeries({
     warnings.push(`${what} left out: they are not lines`);
   }
   if (series.length === 0) warnings.push('no series found in the plot');
-  return { series, warnings };
+  rated.forEach(({ input, color }, n) => {
+    const sharedColor = rated.some((other, m) => m !== n && sharesColor(other.color, color));
+    series[n].confidence = seriesConfidence({ ...input, sharedColor });
+  });
+  return { series, warnings, missing };
 }
 
 /**

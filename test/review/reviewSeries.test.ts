@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAxisScale } from '../../src/calibrate/axisScale.js';
 import type { Rgb } from '../../src/color.js';
+import { FACTORS } from '../../src/review/confidence.js';
 import { type ReviewInput, reviewSeries } from '../../src/review/reviewSeries.js';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
 import { traceSeries } from '../../src/trace/traceSeries.js';
@@ -80,7 +81,10 @@ describe('reviewSeries', () => {
     for (const point of series[0].points) expect(point.y).toBeCloseTo(6, 1);
     expect(series[0].points[0].x).toBeCloseTo(2.05, 2);
     expect(series[0].points.at(-1)!.x).toBeCloseTo(17.95, 2);
-    expect(series[0].confidence).toBe(1);
+    // Seen all along, its ink all on the line: only the precision a plot 116 px high allows.
+    const precise = 1 - (FACTORS.precision * FACTORS.linePx) / (FACTORS.zeroAt * 116);
+    expect(series[0].confidence).toBeCloseTo(precise, 6);
+    expect(series[1].confidence).toBeCloseTo(precise, 6);
   });
 
   it('warns of, and halves the confidence of, a name paired with its series by a close call', async () => {
@@ -91,10 +95,8 @@ describe('reviewSeries', () => {
       ],
       { names: ['train', 'valid'], legend: true, doubtful: new Set([1]) },
     );
-    expect(series.map((s) => [s.name, s.confidence])).toEqual([
-      ['train', 1],
-      ['valid', 0.5],
-    ]);
+    expect(series.map((s) => s.name)).toEqual(['train', 'valid']);
+    expect(series[1].confidence).toBeCloseTo(series[0].confidence * FACTORS.misnamed, 6);
     expect(warnings).toEqual([
       "legend entry 'valid' may name the wrong series: another series is drawn almost as its sample is",
     ]);
@@ -138,9 +140,24 @@ describe('reviewSeries', () => {
       "legend entry 'valid' has no matching colour in the plot",
       'a series coloured #2ca02c has no legend entry',
     ]);
-    expect(series.map((s) => [s.name, s.confidence])).toEqual([
-      ['train', 1],
-      [null, 0.5],
+    expect(series.map((s) => s.name)).toEqual(['train', null]);
+    expect(series[1].confidence).toBeCloseTo(series[0].confidence * FACTORS.noEntry, 6);
+  });
+
+  it('counts the legend entries with no series, and lowers the confidence of a colour two series share', async () => {
+    const { series, missing } = await review(
+      [
+        [BLUE, line(60)],
+        [ORANGE, ''],
+        [[33, 121, 182], line(90)],
+      ],
+      { names: ['train', 'valid', 'test'], legend: true },
+    );
+    expect(missing).toBe(1);
+    const alone = (await review([[BLUE, line(60)]])).series[0].confidence;
+    expect(series.map((s) => s.confidence)).toEqual([
+      alone * FACTORS.sharedColor,
+      alone * FACTORS.sharedColor,
     ]);
   });
 
@@ -179,6 +196,7 @@ describe('reviewSeries', () => {
     expect(reviewSeries({ ...nothing, region: REGION, width: WIDTH })).toEqual({
       series: [],
       warnings: ['no series found in the plot'],
+      missing: 0,
     });
   });
 });
