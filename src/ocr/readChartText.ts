@@ -19,6 +19,7 @@ import {
 import { neutralText } from './neutralText.js';
 import { type Label, readLabels } from './readLabels.js';
 import { readTicks } from './readTicks.js';
+import { restoreSpaces } from './restoreSpaces.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
@@ -153,7 +154,12 @@ export async function readTextLines(
   });
   let next = 0;
   // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
-  const settled = settleCapitalI(image, page, read).map(lowercaseL);
+  const spaced = restoreSpaces(image, page, read);
+  const settled = settleCapitalI(
+    image,
+    page,
+    read.map((line, i) => ({ ...line, text: spaced[i] })),
+  ).map(lowercaseL);
   return lines.map((line) => (line ? settled[next++].trim() || null : null));
 }
 

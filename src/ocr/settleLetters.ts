@@ -9,7 +9,7 @@ export interface ReadLine {
 }
 
 /** Lowercase letters that stand on the baseline and reach the x-height. */
-const X_HEIGHT = new Set('acemnorsuvwxz');
+export const X_HEIGHT = new Set('acemnorsuvwxz');
 /** Capitals and digits with flat tops (round ones overshoot the cap height). */
 const CAP_HEIGHT = new Set('ABDEFHKLMNPRTUVWXYZ12457');
 /**
@@ -79,7 +79,7 @@ export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): str
 }
 
 /** A glyph found in the image: its columns, and its rows to a fraction of a pixel. */
-interface Glyph {
+export interface Glyph {
   left: number;
   right: number;
   top: number;
@@ -88,7 +88,7 @@ interface Glyph {
 }
 
 /** The box holding a line's characters, a pixel larger, in whole pixels inside the image. */
-function lineBox(image: Raster, symbols: WordSymbol[]): Box {
+export function lineBox(image: Raster, symbols: WordSymbol[]): Box {
   return {
     left: Math.max(0, Math.floor(Math.min(...symbols.map((s) => s.box.left))) - 1),
     right: Math.min(image.width, Math.ceil(Math.max(...symbols.map((s) => s.box.right))) + 1),
@@ -103,7 +103,7 @@ function lineBox(image: Raster, symbols: WordSymbol[]): Box {
  * edge to a fraction of a pixel (the edge row's ink and the next row's say how much of them
  * the glyph covers).
  */
-function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
+export function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
   const width = box.right - box.left;
   const height = box.bottom - box.top;
   if (width <= 0 || height <= 0) return [];
@@ -180,7 +180,7 @@ function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
   return merged.map((glyph) => ({ ...glyph, height: glyph.bottom - glyph.top }));
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
