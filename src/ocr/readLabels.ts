@@ -155,7 +155,7 @@ export async function readLabels(
  * the text, and tesseract can lose the line in it. The ground is the median of the tile's
  * border pixels; a tile on white, or of light text on a dark ground, is left as it is.
  */
-function onWhite(tile: GreyTile): GreyTile {
+export function onWhite(tile: GreyTile): GreyTile {
   const { data, width, height } = tile;
   const border: number[] = [];
   for (let column = 0; column < width; column++) {

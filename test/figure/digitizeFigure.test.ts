@@ -240,6 +240,32 @@ describe('digitizeFigure', () => {
     expect(result.charts.map((c) => c.legend ?? null)).toEqual([null, null]);
   });
 
+  it('reads a title printed above all panels once, for the figure, and not in the top panels’ titles', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const [a, b] = await Promise.all([
+      renderChart({ ...spec('Alpha', '#1f77b4'), title: 'Train' }),
+      renderChart({ ...spec('Beta', '#d62728'), title: 'Test' }),
+    ]);
+    // left-aligned at the figure's edge (Vega-Lite's anchor), reaching into the left panel
+    const title = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="30">` +
+        '<text x="4" y="22" font-family="DejaVu Sans" font-size="16" font-weight="bold">' +
+        'Scaling behaviour</text></svg>',
+    );
+    const result = await run(
+      await compose(WIDTH * 2, HEIGHT + 30, [
+        [title, 0, 0],
+        [a.png, 0, 30],
+        [b.png, WIDTH, 30],
+      ]),
+    );
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    expect(result.title).toBe('Scaling behaviour');
+    expect(result.charts.map((c) => c.title)).toEqual(['Train', 'Test']);
+  });
+
   it('reads an axis label printed once across several panels whole, as each panel’s', {
     timeout: TIMEOUT_MS * 2,
   }, async () => {
