@@ -12,13 +12,17 @@ const DEFAULTS = {
   spaceGap: 0.65,
 } as const;
 
+/** A letter or digit: between two of them OCR drops no space. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /**
- * Puts back the spaces OCR drops in small text (`n = 16` read `n=16`, `lr =0.01`): where two
- * glyphs of a word stand as far apart as a space parts words. The glyphs are found in the
- * image, one per character read (a line whose glyphs do not match its characters one by one is
- * left as read), and their gaps are measured against the line's x-height (taken from its
- * lowercase letters, else as 0.75 of its capitals' and digits' height). Returns the lines'
- * texts.
+ * Puts back the spaces OCR drops in small text beside a sign (`n = 16` read `n=16`,
+ * `lr =0.01`): where two glyphs of a word, one of them no letter or digit, stand as far apart
+ * as a space parts words. (Between letters, a glyph too faint to be found whole would leave a
+ * gap that is none.) The glyphs are found in the image, one per character read (a line whose
+ * glyphs do not match its characters one by one is left as read), and their gaps are measured
+ * against the line's x-height (taken from its lowercase letters, else as 0.75 of its capitals'
+ * and digits' height). Returns the lines' texts.
  */
 export function restoreSpaces(image: Raster, page: Rgb, lines: ReadLine[]): string[] {
   const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
@@ -38,8 +42,10 @@ export function restoreSpaces(image: Raster, page: Rgb, lines: ReadLine[]): stri
     let out = '';
     for (const char of line.text) {
       if (char.trim() !== '') {
+        // OCR keeps the spaces between words; the ones it drops are beside a sign (`=`, `<`)
+        const sign = k > 0 && !(WORD_CHAR.test(chars[k - 1]) && WORD_CHAR.test(char));
         const gap = k > 0 ? glyphs[k].left - glyphs[k - 1].right : 0;
-        if (k > 0 && !/\s$/.test(out) && gap >= DEFAULTS.spaceGap * xHeight) out += ' ';
+        if (sign && !/\s$/.test(out) && gap >= DEFAULTS.spaceGap * xHeight) out += ' ';
         k++;
       }
       out += char;

@@ -47,6 +47,17 @@ describe('restoreSpaces', () => {
     expect(restoreSpaces(image, WHITE, [{ text: 'no', symbols }])).toEqual(['no']);
   });
 
+  it('puts no space between two letters, however far apart their solid ink', () => {
+    // an `L` whose foot was too faint to find: its stem stands far from the next letter
+    const stem = { left: 2, right: 4, top: 8, bottom: 22 };
+    const next = { ...n, left: 14, right: 22 };
+    const symbols = [
+      { text: 'L', box: stem },
+      { text: 'n', box: next },
+    ];
+    expect(restoreSpaces(raster([stem, next]), WHITE, [{ text: 'Ln', symbols }])).toEqual(['Ln']);
+  });
+
   it('leaves a line whose glyphs do not match its characters as read', () => {
     const image = raster([n, glyphBox(34, 37)]);
     const symbols = [
