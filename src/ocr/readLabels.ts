@@ -20,6 +20,8 @@ const DEFAULTS = {
   tinted: 12,
   /** ...and one whose ground is darker than this is dark (light text on it is left alone). */
   lightGround: 128,
+  /** A ground: at least this share of a tile's border within `tinted` of its median. */
+  evenGround: 0.8,
 } as const;
 
 /** Characters a tick label can hold. */
@@ -153,7 +155,8 @@ export async function readLabels(
  * A tile of dark text on a tinted ground (a facet strip, a grey panel) with its ground lifted to
  * the stacked image's white: on the white canvas, a grey tile's edges read as a frame around
  * the text, and tesseract can lose the line in it. The ground is the median of the tile's
- * border pixels; a tile on white, or of light text on a dark ground, is left as it is.
+ * border pixels, where most of them are that even grey; a tile on white, a glyph cut tight, or
+ * light text on a dark ground is left as it is.
  */
 export function onWhite(tile: GreyTile): GreyTile {
   const { data, width, height } = tile;
@@ -167,6 +170,9 @@ export function onWhite(tile: GreyTile): GreyTile {
   border.sort((a, b) => a - b);
   const ground = border[border.length >> 1];
   if (ground >= DEFAULTS.white - DEFAULTS.tinted || ground < DEFAULTS.lightGround) return tile;
+  // a ground is even; a glyph cut tight (a raised exponent) has no ground around it
+  const even = border.filter((v) => Math.abs(v - ground) <= DEFAULTS.tinted).length;
+  if (even < border.length * DEFAULTS.evenGround) return tile;
   const lifted = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) {
     lifted[i] = Math.min(DEFAULTS.white, Math.round((data[i] * DEFAULTS.white) / ground));

@@ -15,6 +15,12 @@ describe('onWhite', () => {
     expect(lifted.data[8]).toBe(Math.round((30 * 255) / 217));
   });
 
+  it('leaves a glyph cut tight (its ink on the border) as it is', () => {
+    const tight = tile(217, 30);
+    for (const i of [0, 1, 2, 6, 18]) tight.data[i] = 60;
+    expect(onWhite(tight).data).toEqual(tight.data);
+  });
+
   it('leaves text on white, and light text on a dark ground, as they are', () => {
     for (const [ground, ink] of [
       [250, 0],
