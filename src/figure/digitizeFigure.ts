@@ -174,7 +174,7 @@ async function digitizePanels(
   // that no panel reads the piece of one its crop holds.
   const unlegended = legend ? paintedOver(image, legend.box, page) : image;
   const labels = await clock.run('ocr', async () =>
-    readFigureLabels(unlegended, plots, page, await getEngine()),
+    readFigureLabels(unlegended, plots, page, await getEngine(), legendBelow(legend?.box, plots)),
   );
   const figure = {
     image: labels.boxes.reduce((painted, box) => paintedOver(painted, box, page), unlegended),
@@ -223,6 +223,11 @@ async function digitizePanels(
     }
   }
   return { source, ...(labels.title && { title: labels.title }), charts, warnings };
+}
+
+/** The first row of a figure legend drawn below all `plots`; the image's end otherwise. */
+function legendBelow(box: Box | undefined, plots: Box[]): number | undefined {
+  return box && box.top >= Math.max(...plots.map((plot) => plot.bottom)) ? box.top : undefined;
 }
 
 /** Where a panel's crop starts in the image (whole pixels, as `crop` cuts it). */

@@ -34,19 +34,22 @@ export interface FigureLabels {
  * between the plots or on their middle, and the y label likewise, turned, left of them. A band
  * of one label per panel is the panels' own. The title is the topmost band above the plots as
  * one group of words, not a panel label's length, where the panels' titles lie between it and
- * the plots or it reaches over a gutter between them. A figure legend must be painted out first.
+ * the plots or it reaches over a gutter between them. A figure legend must be painted out first;
+ * rows from `below` (where a figure legend under the plots starts: its title may stand apart
+ * from its box) on are left out.
  */
 export async function readFigureLabels(
   image: Raster,
   plots: Box[],
   page: Rgb,
   engine: OcrEngine,
+  below: number = image.height,
 ): Promise<FigureLabels> {
   const around = boxAround(plots);
   const x = outerLabel(
     image,
     page,
-    range(Math.ceil(around.bottom) + 1, image.height - 1, 1),
+    range(Math.ceil(around.bottom) + 1, Math.min(image.height, below) - 1, 1),
     [around.left, around.right],
     'row',
     gutters(plots, 'left', 'right', [around.left, around.right]),
