@@ -179,6 +179,8 @@ export interface FigureResult {
   source: string | null;
   /** PDFs only: the number of pages read. */
   pages?: number;
+  /** The title printed once above all the panels of a figure, where there is one. */
+  title?: string;
   charts: PanelChart[];
   /** What concerns the input as a whole (a chart's own warnings are in the chart). */
   warnings: string[];

@@ -170,16 +170,14 @@ async function digitizePanels(
   const legend = await clock.run('legend', async () =>
     readFigureLegend(image, plots, page, await getEngine()),
   );
-  // Axis labels printed once for all panels: read whole, and painted over so that no panel
-  // reads the piece of one its crop holds.
+  // The title and axis labels printed once for all panels: read whole, and painted over so
+  // that no panel reads the piece of one its crop holds.
+  const unlegended = legend ? paintedOver(image, legend.box, page) : image;
   const labels = await clock.run('ocr', async () =>
-    readFigureLabels(image, plots, page, await getEngine(), legendBelow(legend?.box, plots)),
+    readFigureLabels(unlegended, plots, page, await getEngine(), legendBelow(legend?.box, plots)),
   );
   const figure = {
-    image: [...(legend ? [legend.box] : []), ...labels.boxes].reduce(
-      (painted, box) => paintedOver(painted, box, page),
-      image,
-    ),
+    image: labels.boxes.reduce((painted, box) => paintedOver(painted, box, page), unlegended),
     legendOutside: legend !== null,
   };
   // read so that the panels printing shared axes come first; reported in reading order
@@ -224,7 +222,7 @@ async function digitizePanels(
       throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
     }
   }
-  return { source, charts, warnings };
+  return { source, ...(labels.title && { title: labels.title }), charts, warnings };
 }
 
 /** The first row of a figure legend drawn below all `plots`; the image's end otherwise. */

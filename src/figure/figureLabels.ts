@@ -14,22 +14,29 @@ const DEFAULTS = {
   centred: 0.05,
   /** A line of text has ink along at least this share of its length. */
   inked: 0.6,
+  /** A figure's title is at least this many times as long as it is high (`(a)` is a label). */
+  titleLength: 4,
 } as const;
 
-/** Axis labels printed once for all panels of a figure, and where they are. */
+/** The title and axis labels printed once for all panels of a figure, and where they are. */
 export interface FigureLabels {
+  title: string | null;
   x: string | null;
   y: string | null;
-  /** The labels' boxes: taken out of the panels' crops, which would read pieces of them. */
+  /** The texts' boxes: taken out of the panels' crops, which would read pieces of them. */
   boxes: Box[];
 }
 
 /**
- * The axis labels a figure prints once for its panels (a facet grid's, `supxlabel`): the x
- * label the last band of text below all `plots` (under their tick labels) when it is one group
- * of words (ink nearly all along it) centred on a gutter between the plots or on their middle,
- * and the y label likewise, turned, left of them. A band of one label per panel is the panels'
- * own. Rows from `below` (a figure legend under the plots) on are left out.
+ * The title and axis labels a figure prints once for its panels (`suptitle`, a facet grid's
+ * labels, `supxlabel`). The x label is the last band of text below all `plots` (under their
+ * tick labels) when it is one group of words (ink nearly all along it) centred on a gutter
+ * between the plots or on their middle, and the y label likewise, turned, left of them. A band
+ * of one label per panel is the panels' own. The title is the topmost band above the plots as
+ * one group of words, not a panel label's length, where the panels' titles lie between it and
+ * the plots or it reaches over a gutter between them. A figure legend must be painted out first;
+ * rows from `below` (where a figure legend under the plots starts: its title may stand apart
+ * from its box) on are left out.
  */
 export async function readFigureLabels(
   image: Raster,
@@ -55,10 +62,36 @@ export async function readFigureLabels(
     'column',
     gutters(plots, 'top', 'bottom', [around.top, around.bottom]),
   );
-  const boxes = [x, y].filter((box) => box !== null);
-  if (boxes.length === 0) return { x: null, y: null, boxes };
-  const read = await readTextLines(engine, image, page, [x, y && { ...y, rotate: true }]);
-  return { x: x && read[0], y: y && read[1], boxes };
+  const title = topTitle(image, page, plots);
+  const boxes = [title, x, y].filter((box) => box !== null);
+  if (boxes.length === 0) return { title: null, x: null, y: null, boxes };
+  const read = await readTextLines(engine, image, page, [title, x, y && { ...y, rotate: true }]);
+  return { title: title && read[0], x: x && read[1], y: y && read[2], boxes };
+}
+
+/** The box of the title a figure prints above all `plots` (see `readFigureLabels`), or null. */
+function topTitle(image: Raster, page: Rgb, plots: Box[]): Box | null {
+  const around = boxAround(plots);
+  const lines = range(Math.floor(around.top) - 1, 0, -1);
+  if (lines.length === 0) return null;
+  const profile = profileOf(image, page, lines, [0, image.width], 'row');
+  const bands = findRuns(profile, DEFAULTS.bandGap, DEFAULTS.minBand);
+  const band = bands.at(-1);
+  if (!band) return null;
+  const [top, bottom] = [lines[band.to], lines[band.from] + 1];
+  const across = profileOf(image, page, range(0, image.width - 1, 1), [top, bottom], 'column');
+  const groups = findRuns(across, bottom - top, 1);
+  if (groups.length !== 1) return null;
+  const [start, end] = [groups[0].from, groups[0].to + 1];
+  const inked = across.subarray(start, end).filter((n) => n > 0).length;
+  if (inked < (end - start) * DEFAULTS.inked) return null;
+  if (end - start < (bottom - top) * DEFAULTS.titleLength) return null;
+  const topRow = plots.filter((plot) => plot.top < around.top + (plot.bottom - plot.top) / 2);
+  const overGutter = gutters(topRow, 'left', 'right', [around.left, around.right])
+    .slice(1)
+    .some((gutter) => start < gutter && gutter < end);
+  if (bands.length < 2 && !overGutter) return null;
+  return tighten(image, page, { left: start, right: end, top, bottom });
 }
 
 /**

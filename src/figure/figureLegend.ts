@@ -6,6 +6,11 @@ import { readLegendNames } from '../ocr/readChartText.js';
 import type { Box, Raster } from '../types.js';
 import type { OutsideLegend } from './sharedLegend.js';
 
+const DEFAULTS = {
+  /** A figure legend overlaps no plot by more than this many px (anti-aliased edges). */
+  overlap: 2,
+} as const;
+
 /** A legend drawn outside every panel of a figure, its entries read. */
 export interface FigureLegend extends OutsideLegend {
   box: Box;
@@ -25,7 +30,9 @@ export async function readFigureLegend(
 ): Promise<FigureLegend | null> {
   const around = boxAround(plots);
   const layout = findLegendOutside(image, around, page);
-  if (!layout) return null;
+  // outside every plot: a row of panel labels and axis multipliers above them (`A 1e-3`) reaches
+  // down into the plots, and is no legend
+  if (!layout || plots.some((plot) => overlap(plot, layout.box) > DEFAULTS.overlap)) return null;
   const read = await readLegendNames(
     engine,
     image,
@@ -42,6 +49,13 @@ export async function readFigureLegend(
     colors: entries.map((entry) => entry.color),
     names: entries.map((entry) => entry.name),
   };
+}
+
+/** How far two boxes overlap: the lesser of their overlaps across and down (px, 0 if none). */
+function overlap(a: Box, b: Box): number {
+  const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return Math.max(0, Math.min(across, down));
 }
 
 /** A copy of `image` with `box` painted over in `color` (a legend taken out of the panels). */

@@ -34,6 +34,14 @@ const DEFAULTS = {
   labelGap: 0.6,
   /** A glyph whose bottom is this share of the label height above the label's bottom is raised. */
   raised: 0.3,
+  /** A band of this many strokes across the y axis or more, none thicker than... */
+  tickMarks: 3,
+  /**
+   * ...this many px (a 1 px tick blurred by JPEG or rescaling) but for a few (`thinMarks`: two
+   * minor ticks blurred into one), is tick marks, not text.
+   */
+  tickMarkThickness: 3,
+  thinMarks: 0.8,
 } as const;
 
 /**
@@ -153,6 +161,25 @@ export function joinedToPlot(
     if (line === inside) joined++;
   }
   return texts > 0 && joined >= texts * DEFAULTS.spilled;
+}
+
+/**
+ * Whether a band of ink beside the y axis (columns `columns`, over rows `rows`) holds only tick
+ * marks: at least three runs of inked rows, nearly all a stroke's thickness. Minor ticks of a log axis
+ * drawn apart from a plot with no axis line (Vega-Lite) make such a band; digits never do.
+ */
+export function onlyTickMarks(
+  image: Raster,
+  page: Rgb,
+  columns: [number, number],
+  rows: [number, number],
+): boolean {
+  const from = Math.max(0, Math.floor(rows[0]));
+  const to = Math.min(image.height, Math.ceil(rows[1]));
+  const lines = range(from, to - 1, 1);
+  const runs = findRuns(profileOf(image, page, lines, columns, 'row'), 0);
+  const thin = runs.filter((run) => run.to - run.from + 1 <= DEFAULTS.tickMarkThickness);
+  return runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */

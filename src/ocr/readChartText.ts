@@ -9,6 +9,7 @@ import {
   darkestIn,
   joinedToPlot,
   joinSpacedGroups,
+  onlyTickMarks,
   profileOf,
   range,
   spillsFromPlot,
@@ -18,6 +19,7 @@ import {
 import { neutralText } from './neutralText.js';
 import { type Label, readLabels } from './readLabels.js';
 import { readTicks } from './readTicks.js';
+import { restoreSpaces } from './restoreSpaces.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
@@ -73,7 +75,7 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, lines, xTickBox } = textBoxes(image, plot, legend);
+  const { tickLabels, lines, xTickBox, aloneOffsets } = textBoxes(image, plot, legend);
   const [texts, lineTexts] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
     // A curve crossing a legend name is no part of it.
@@ -92,15 +94,17 @@ export async function readChartText(
     tickLabels.flatMap((label, i) =>
       label.axis === axis ? [{ ...texts[i], box: label.box }] : [],
     );
-  const multiplier = (axis: string) => multiplierOf(tickWords(axis)[0]?.text);
+  const xMultiplier = multiplierOf(tickWords('xOffset')[0]?.text);
+  const yMultiplier = multiplierOf(tickWords('yOffset')[0]?.text);
   return {
     xTickWords: tickWords('x'),
     xTickBand: xTickBox ?? null,
     yTickWords: tickWords('y'),
-    xMultiplier: multiplier('xOffset'),
-    yMultiplier: multiplier('yOffset'),
-    title: lineTexts[0],
-    xLabel: lineTexts[1],
+    xMultiplier,
+    yMultiplier,
+    // a multiplier alone in the title's (x label's) band was read as one too
+    title: aloneOffsets.y && yMultiplier !== 1 ? null : lineTexts[0],
+    xLabel: aloneOffsets.x && xMultiplier !== 1 ? null : lineTexts[1],
     yLabel: lineTexts[2],
     legendNames: lineTexts.slice(3).map(legendName),
   };
@@ -150,7 +154,12 @@ export async function readTextLines(
   });
   let next = 0;
   // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
-  const settled = settleCapitalI(image, page, read).map(lowercaseL);
+  const spaced = restoreSpaces(image, page, read);
+  const settled = settleCapitalI(
+    image,
+    page,
+    read.map((line, i) => ({ ...line, text: spaced[i] })),
+  ).map(lowercaseL);
   return lines.map((line) => (line ? settled[next++].trim() || null : null));
 }
 
@@ -199,6 +208,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
           ),
       )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
+      .filter((band) => !onlyTickMarks(image, page, [band.from, band.to], yLabelRows))
       .flatMap((band) => apartFromUpright(image, page, band, yLabelRows, textHeight)),
     yLabelRows,
     textHeight,
@@ -272,10 +282,12 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
         'first',
       )
     : null;
-  if (xLabelBox && xOffset) xLabelBox.right = xOffset.left - 1;
-  if (titleBox && yOffset) titleBox.left = yOffset.right + 1;
-  if (xOffset) tickLabels.push({ axis: 'xOffset', box: xOffset });
-  if (yOffset) tickLabels.push({ axis: 'yOffset', box: yOffset });
+  // A multiplier alone in its band may be a short label or title instead: the band is read
+  // both ways, and the reading that parses as a multiplier wins (readChartText).
+  if (xLabelBox && xOffset && !xOffset.alone) xLabelBox.right = xOffset.box.left - 1;
+  if (titleBox && yOffset && !yOffset.alone) titleBox.left = yOffset.box.right + 1;
+  if (xOffset) tickLabels.push({ axis: 'xOffset', box: xOffset.box });
+  if (yOffset) tickLabels.push({ axis: 'yOffset', box: yOffset.box });
 
   // The single-line texts, read together in one call: title, axis labels, legend entries.
   const lines: (Label | null)[] = [
@@ -292,7 +304,12 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
-  return { tickLabels, lines, xTickBox };
+  return {
+    tickLabels,
+    lines,
+    xTickBox,
+    aloneOffsets: { x: xOffset?.alone ?? false, y: yOffset?.alone ?? false },
+  };
 }
 
 /**
@@ -411,9 +428,9 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
 }
 
 /**
- * A short piece of text standing apart at one end of a band, within reach of an axis end
- * (`end`, a pixel column): where matplotlib prints an axis multiplier. Null when there is none
- * or when it is the band's only text (then it is a title or a label).
+ * A short piece of text at one end of a band, within reach of an axis end (`end`, a pixel
+ * column): where matplotlib prints an axis multiplier. `alone` when it is the band's only text
+ * (then it may as well be a short title or label). Null when there is none.
  */
 function axisEnd(
   image: Raster,
@@ -422,15 +439,15 @@ function axisEnd(
   textHeight: number,
   end: number,
   which: 'first' | 'last',
-): Box | null {
+): { box: Box; alone: boolean } | null {
   const parts = splitLabels(image, page, band, 'x', textHeight * 2);
-  if (parts.length < 2) return null;
+  if (parts.length === 0) return null;
   const part = which === 'last' ? parts.at(-1)! : parts[0];
   // matplotlib aligns the x multiplier's right edge with the axis end, the y one's left edge.
   const edge = which === 'last' ? part.right : part.left;
   const near = Math.abs(edge - end) < DEFAULTS.axisEndReach * textHeight;
   const short = part.right - part.left < DEFAULTS.axisEndWidth * textHeight;
-  return near && short ? part : null;
+  return near && short ? { box: part, alone: parts.length === 1 } : null;
 }
 
 /** The factor of an axis multiplier's text, or 1. */

@@ -3,7 +3,7 @@ import type { Rgb } from '../color.js';
 import type { Box, Raster, Word, WordSymbol } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import { splitExponent } from './labelBoxes.js';
-import { scaleTile } from './scaleTile.js';
+import { type GreyTile, scaleTile } from './scaleTile.js';
 
 const DEFAULTS = {
   /** Tesseract reads words best with glyphs about this tall (px). */
@@ -16,6 +16,12 @@ const DEFAULTS = {
   white: 255,
   /** Empty lines (px) between two labels in the stacked image. */
   stackGap: 16,
+  /** A tile whose ground is this much darker than white or more is tinted... */
+  tinted: 12,
+  /** ...and one whose ground is darker than this is dark (light text on it is left alone). */
+  lightGround: 128,
+  /** A ground: at least this share of a tile's border within `tinted` of its median. */
+  evenGround: 0.8,
 } as const;
 
 /** Characters a tick label can hold. */
@@ -90,11 +96,13 @@ export async function readLabels(
     // A rotated label (the y label) is read after a clockwise quarter turn.
     const [across, along] = rotate ? [width, height] : [height, width];
     const scale = Math.min(DEFAULTS.maxScale * 2, glyphHeight / Math.max(1, across));
-    return scaleTile(image, box, {
-      width: Math.max(1, Math.round(along * scale)),
-      height: Math.max(1, Math.round(across * scale)),
-      rotate,
-    });
+    return onWhite(
+      scaleTile(image, box, {
+        width: Math.max(1, Math.round(along * scale)),
+        height: Math.max(1, Math.round(across * scale)),
+        rotate,
+      }),
+    );
   });
   let top = DEFAULTS.pad;
   const tops: number[] = [];
@@ -141,6 +149,35 @@ export async function readLabels(
       bottom: piece.top + (box.bottom - tops[i]) / sy,
     };
   });
+}
+
+/**
+ * A tile of dark text on a tinted ground (a facet strip, a grey panel) with its ground lifted to
+ * the stacked image's white: on the white canvas, a grey tile's edges read as a frame around
+ * the text, and tesseract can lose the line in it. The ground is the median of the tile's
+ * border pixels, where most of them are that even grey; a tile on white, a glyph cut tight, or
+ * light text on a dark ground is left as it is.
+ */
+export function onWhite(tile: GreyTile): GreyTile {
+  const { data, width, height } = tile;
+  const border: number[] = [];
+  for (let column = 0; column < width; column++) {
+    border.push(data[column], data[(height - 1) * width + column]);
+  }
+  for (let row = 1; row < height - 1; row++) {
+    border.push(data[row * width], data[row * width + width - 1]);
+  }
+  border.sort((a, b) => a - b);
+  const ground = border[border.length >> 1];
+  if (ground >= DEFAULTS.white - DEFAULTS.tinted || ground < DEFAULTS.lightGround) return tile;
+  // a ground is even; a glyph cut tight (a raised exponent) has no ground around it
+  const even = border.filter((v) => Math.abs(v - ground) <= DEFAULTS.tinted).length;
+  if (even < border.length * DEFAULTS.evenGround) return tile;
+  const lifted = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    lifted[i] = Math.min(DEFAULTS.white, Math.round((data[i] * DEFAULTS.white) / ground));
+  }
+  return { data: lifted, width, height };
 }
 
 /**

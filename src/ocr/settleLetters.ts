@@ -9,7 +9,7 @@ export interface ReadLine {
 }
 
 /** Lowercase letters that stand on the baseline and reach the x-height. */
-const X_HEIGHT = new Set('acemnorsuvwxz');
+export const X_HEIGHT = new Set('acemnorsuvwxz');
 /** Capitals and digits with flat tops (round ones overshoot the cap height). */
 const CAP_HEIGHT = new Set('ABDEFHKLMNPRTUVWXYZ12457');
 /**
@@ -25,6 +25,12 @@ const DEFAULTS = {
   minAscent: 0.03,
   /** A glyph this far (share of the ascent) above the cap height is no capital. */
   lFrom: 0.7,
+  /**
+   * Where ascenders rise at least this share of the x-height above the capitals (DejaVu's by
+   * 0.056), an `l` no more than `iUpTo` of the ascent above the cap height is a capital `I`.
+   */
+  clearAscent: 0.04,
+  iUpTo: 0.3,
   /** Lines whose x-heights differ by at most this share are one size. */
   sameSize: 0.15,
 } as const;
@@ -35,8 +41,8 @@ const DEFAULTS = {
  * `l` rises above them, towards the height of `b d h k` (and of the dot of `i`). So an `I` whose glyph, measured to a
  * fraction of a pixel against its line's x-height, rises most of that way is an `l`. Heights
  * are compared between lines of one size (a legend's entries share a font; hinting rounds
- * each size its own way). An `l` is never turned into an `I`: in Helvetica-like fonts an `l`
- * is as tall as the capitals. Where no line of that size shows both capitals and ascenders,
+ * each size its own way). An `l` is turned into an `I` only where the ascenders rise clearly
+ * above the capitals: in Helvetica-like fonts an `l` is as tall as they are. Where no line of that size shows both capitals and ascenders,
  * or its glyphs cannot be told apart one by one, nothing is changed. Returns the lines' texts.
  */
 export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): string[] {
@@ -72,14 +78,16 @@ export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): str
       .map((char) => {
         if (char.trim() === '') return char;
         const ratio = found.ratios[k++];
-        return char === 'I' && ratio >= cap + DEFAULTS.lFrom * ascent ? 'l' : char;
+        if (char === 'I' && ratio >= cap + DEFAULTS.lFrom * ascent) return 'l';
+        const clear = ascent >= DEFAULTS.clearAscent;
+        return char === 'l' && clear && ratio <= cap + DEFAULTS.iUpTo * ascent ? 'I' : char;
       })
       .join('');
   });
 }
 
 /** A glyph found in the image: its columns, and its rows to a fraction of a pixel. */
-interface Glyph {
+export interface Glyph {
   left: number;
   right: number;
   top: number;
@@ -88,7 +96,7 @@ interface Glyph {
 }
 
 /** The box holding a line's characters, a pixel larger, in whole pixels inside the image. */
-function lineBox(image: Raster, symbols: WordSymbol[]): Box {
+export function lineBox(image: Raster, symbols: WordSymbol[]): Box {
   return {
     left: Math.max(0, Math.floor(Math.min(...symbols.map((s) => s.box.left))) - 1),
     right: Math.min(image.width, Math.ceil(Math.max(...symbols.map((s) => s.box.right))) + 1),
@@ -103,7 +111,7 @@ function lineBox(image: Raster, symbols: WordSymbol[]): Box {
  * edge to a fraction of a pixel (the edge row's ink and the next row's say how much of them
  * the glyph covers).
  */
-function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
+export function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
   const width = box.right - box.left;
   const height = box.bottom - box.top;
   if (width <= 0 || height <= 0) return [];
@@ -180,7 +188,7 @@ function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
   return merged.map((glyph) => ({ ...glyph, height: glyph.bottom - glyph.top }));
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { digitizeFigure } from '../../src/figure/digitizeFigure.js';
@@ -22,6 +24,7 @@ vi.mock('../../src/plot/findPlotArea.js', async (importOriginal) => {
 /** Charts with OCR on a slow, shared machine. */
 const TIMEOUT_MS = 30_000;
 const [WIDTH, HEIGHT] = [320, 240];
+const FIGURES = join(import.meta.dirname, '..', 'fixtures', 'figures');
 
 let engine: Promise<OcrEngine> | null = null;
 const getEngine = () => {
@@ -238,6 +241,46 @@ describe('digitizeFigure', () => {
     ]);
     // the legend is the figure's, read once: not the panel's beside which it lies
     expect(result.charts.map((c) => c.legend ?? null)).toEqual([null, null]);
+  });
+
+  it('reads a title printed above all panels once, for the figure, and not in the top panels’ titles', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    const [a, b] = await Promise.all([
+      renderChart({ ...spec('Alpha', '#1f77b4'), title: 'Train' }),
+      renderChart({ ...spec('Beta', '#d62728'), title: 'Test' }),
+    ]);
+    // left-aligned at the figure's edge (Vega-Lite's anchor), reaching into the left panel
+    const title = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="30">` +
+        '<text x="4" y="22" font-family="DejaVu Sans" font-size="16" font-weight="bold">' +
+        'Scaling behaviour</text></svg>',
+    );
+    const result = await run(
+      await compose(WIDTH * 2, HEIGHT + 30, [
+        [title, 0, 0],
+        [a.png, 0, 30],
+        [b.png, WIDTH, 30],
+      ]),
+    );
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    expect(result.title).toBe('Scaling behaviour');
+    expect(result.charts.map((c) => c.title)).toEqual(['Train', 'Test']);
+  });
+
+  it('takes no row of panel labels and axis multipliers above the plots for a figure legend', {
+    timeout: TIMEOUT_MS * 2,
+  }, async () => {
+    // matplotlib: `A` and `1e-3` above the left panel, `B` above the right; each panel's own
+    // legend names its series
+    const result = await run(readFileSync(join(FIGURES, 'labels-above-panels.png')));
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    expect(result.charts.map((c) => c.series.map((s) => s.name))).toEqual([
+      ['lr=0.001'],
+      ['Upper bound', 'LSTM', 'lr=0.01'],
+    ]);
   });
 
   it('reads an axis label printed once across several panels whole, as each panel’s', {

@@ -32,6 +32,18 @@ describe('labelPanels', () => {
     ]);
   });
 
+  it('takes labels with misread brackets, and a digit read for a letter from the sequence', () => {
+    expect(read(['(a) Train', '{b) Test', '(9) Val', '[d] Loss', 'e) Reward'])).toEqual([
+      ['(a)', 'Train'],
+      ['(b)', 'Test'],
+      ['(c)', 'Val'],
+      ['(d)', 'Loss'],
+      ['e)', 'Reward'],
+    ]);
+    // with no sequence to follow, the digit is kept as read
+    expect(read(['(9) Val'])).toEqual([['(9)', 'Val']]);
+  });
+
   it('takes bare letters where the figure gives them in order', () => {
     expect(read(['A CIFAR-10', 'B CIFAR-100'])).toEqual([
       ['A', 'CIFAR-10'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apartFromUpright,
   joinedToPlot,
+  onlyTickMarks,
   profileOf,
   spillsFromPlot,
 } from '../../src/ocr/labelBoxes.js';
@@ -216,5 +217,36 @@ describe('joinedToPlot', () => {
     for (let column = 21; column < 60; column++) paint.push([column, 30, grey]);
     const image = plot(paint);
     expect(joinedToPlot(image, [255, 255, 255], 19, 12, 20, [0, 60], 'column')).toBe(false);
+  });
+});
+
+describe('onlyTickMarks', () => {
+  const grey = [120, 120, 120];
+  /** Horizontal strokes across columns 2..8 at `rows` (each `thickness` rows). */
+  function strokes(rows: number[], thickness: number): Raster {
+    const paint: [number, number, number[]][] = [];
+    for (const top of rows) {
+      for (let row = top; row < top + thickness; row++) {
+        for (let column = 2; column < 9; column++) paint.push([column, row, grey]);
+      }
+    }
+    return raster(12, 100, paint);
+  }
+
+  it('takes a column of thin strokes (the minor ticks of a log axis) for tick marks', () => {
+    const minor = [5, 9, 12, 14, 20, 30, 34, 37, 39, 45, 55, 59, 62];
+    // two ticks blurred into one thicker stroke among them
+    const image = strokes(minor, 1);
+    for (let column = 2; column < 9; column++) image.data.set(grey, (15 * 12 + column) * 3);
+    expect(onlyTickMarks(image, [255, 255, 255], [0, 12], [0, 100])).toBe(true);
+  });
+
+  it('does not take tick labels (ink as tall as their text) for tick marks', () => {
+    const image = strokes([5, 30, 55, 80], 7);
+    expect(onlyTickMarks(image, [255, 255, 255], [0, 12], [0, 100])).toBe(false);
+  });
+
+  it('needs more than two strokes', () => {
+    expect(onlyTickMarks(strokes([20, 60], 1), [255, 255, 255], [0, 12], [0, 100])).toBe(false);
   });
 });

@@ -82,6 +82,33 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text.xLabel).toBe('Environment Steps');
   });
 
+  // y-multiplier.png: matplotlib, the title `Big` centred above the plot and `1e6` above its
+  // top-left corner.
+  const paintedOver = (svg: string) =>
+    sharp(join(fixtures, 'y-multiplier.png'))
+      .composite([{ input: Buffer.from(svg), left: 0, top: 0 }])
+      .png()
+      .toBuffer();
+  const blank = (x: number, width: number) =>
+    `<rect x="${x}" y="28" width="${width}" height="26" fill="white"/>`;
+
+  it('reads a y multiplier that is the only text above the plot as a multiplier, not a title', async () => {
+    const image = await paintedOver(`<svg width="700" height="450">${blank(300, 110)}</svg>`);
+    const text = await textOf(image);
+    expect(text.yMultiplier).toBe(1e6);
+    expect(text.title).toBeNull();
+  });
+
+  it('reads a short title where a y multiplier would be as the title', async () => {
+    const image = await paintedOver(
+      `<svg width="700" height="450">${blank(300, 110)}${blank(80, 60)}` +
+        '<text x="88" y="48" font-family="DejaVu Sans" font-size="15">(b)</text></svg>',
+    );
+    const text = await textOf(image);
+    expect(text.yMultiplier).toBe(1);
+    expect(text.title).toBe('(b)');
+  });
+
   it('reads no text where there is none beside the plot', async () => {
     const spec: ChartSpec = {
       xRange: [0, 1],
