@@ -82,6 +82,36 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text.xLabel).toBe('Environment Steps');
   });
 
+  it('reads the only text above a plot with no title as its y multiplier when it reads as one', async () => {
+    const plot = { left: 70, top: 40, right: 600, bottom: 400 };
+    const rendered = await renderChart({
+      width: 640,
+      height: 460,
+      xRange: [0, 100],
+      yRange: [0, 2],
+      xTicks: [0, 50, 100],
+      yTicks: [0, 0.5, 1, 1.5, 2],
+      plot,
+      series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 1.7, 0.4] }],
+    });
+    const above = (text: string) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+          `<text x="${plot.left}" y="${plot.top - 8}" font-family="DejaVu Sans" font-size="13">${text}</text></svg>`,
+      );
+    const read = async (text: string) => {
+      const png = await sharp(rendered.png)
+        .composite([{ input: above(text), left: 0, top: 0 }])
+        .png()
+        .toBuffer();
+      const image = await loadRaster(png);
+      return readChartText(image, findPlotArea(image), engine);
+    };
+    expect(await read('1e6')).toMatchObject({ title: null, yMultiplier: 1e6 });
+    // a short title where matplotlib would print the multiplier stays the title
+    expect(await read('Loss')).toMatchObject({ title: 'Loss', yMultiplier: 1 });
+  });
+
   it('reads no text where there is none beside the plot', async () => {
     const spec: ChartSpec = {
       xRange: [0, 1],
