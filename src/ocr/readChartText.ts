@@ -37,6 +37,8 @@ const DEFAULTS = {
   axisEndReach: 3,
   /** ...and at most this many text heights wide (`×10^3`). */
   axisEndWidth: 5,
+  /** Tick marks are strokes at most this many rows thick (a pixel's line blurred over two). */
+  tickMarkRows: 2,
   /** A multiplier read less sure than this (0..100) may have lost its exponent's sign or digit. */
   unsureMultiplier: 30,
 } as const;
@@ -230,6 +232,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
           ),
       )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
+      .filter((band) => !tickMarksOnly(image, page, band, yLabelRows))
       .flatMap((band) => apartFromUpright(image, page, band, yLabelRows, textHeight)),
     yLabelRows,
     textHeight,
@@ -324,6 +327,26 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
   return { tickLabels, lines, xTickBox, lone };
+}
+
+/**
+ * Whether a band of columns left of the plot holds tick marks only: two or more strokes across
+ * it, none more than `DEFAULTS.tickMarkRows` rows thick, as Vega-Lite draws its ticks apart
+ * from a plot with no axis line (the plot stage left them outside); text is thicker.
+ */
+function tickMarksOnly(
+  image: Raster,
+  page: Rgb,
+  band: { from: number; to: number },
+  rows: [number, number],
+): boolean {
+  const from = Math.max(0, Math.floor(rows[0]));
+  const lines = range(from, Math.min(image.height, Math.ceil(rows[1])) - 1, 1);
+  const strokes = findRuns(profileOf(image, page, lines, [band.from, band.to], 'row'), 0);
+  return (
+    strokes.length >= 2 &&
+    strokes.every((stroke) => stroke.to - stroke.from + 1 <= DEFAULTS.tickMarkRows)
+  );
 }
 
 /**

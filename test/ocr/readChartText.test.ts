@@ -112,6 +112,33 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(await read('Loss')).toMatchObject({ title: 'Loss', yMultiplier: 1 });
   });
 
+  it('reads the y tick labels past tick marks left outside the plot (no axis line)', async () => {
+    const plot = { left: 70, top: 40, right: 600, bottom: 400 };
+    const yTicks = [0, 0.5, 1, 1.5, 2];
+    const rendered = await renderChart({
+      width: 640,
+      height: 460,
+      xRange: [0, 100],
+      yRange: [0, 2],
+      xTicks: [0, 50, 100],
+      yTicks,
+      frame: 'spines',
+      plot,
+      series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 1.7, 0.4] }],
+    });
+    const image = await loadRaster(rendered.png);
+    const found = findPlotArea(image);
+    // As the plot stage leaves ticks drawn apart from a plot with no axis line: beyond its edge.
+    const text = await readChartText(
+      image,
+      { ...found, ticksY: [], outsideY: plot.left - 1 },
+      engine,
+    );
+    expect(text.yTickWords.map((word) => word.text).sort()).toEqual(
+      ['0.0', '0.5', '1.0', '1.5', '2.0'].sort(),
+    );
+  });
+
   it('reads no text where there is none beside the plot', async () => {
     const spec: ChartSpec = {
       xRange: [0, 1],
