@@ -198,7 +198,9 @@ function fillYears(
     from = printed !== null ? 'context' : 'assumed';
     dated[anchor].year = printed ?? DEFAULTS.defaultYear;
   }
-  const key = (date: Dated) => (date.month ?? 1) * 32 + (date.day ?? 1);
+  // The months wrap where the month goes back: a label of the same month read without its day
+  // (`Juns`, `Jun 5` misread, among `Jun 3 | Jun 7`) is no year later.
+  const key = (date: Dated) => date.month ?? 1;
   for (let i = anchor + 1; i < dated.length; i++) {
     const before = dated[i - 1];
     if (dated[i].year === undefined && before.year !== undefined) {

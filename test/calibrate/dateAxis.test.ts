@@ -116,6 +116,17 @@ describe('fitDateAxis', () => {
     expect(fit!.confidence).toBeLessThan(0.5);
   });
 
+  it('counts no year up for a label of the same month read without its day (Juns for Jun 5)', () => {
+    const texts = ['Jun 1', 'Jun 3', 'Juns', 'Jun 7', 'Jung', 'Jun 11', 'Jun 13', 'Jun 15'];
+    const fit = fitDateAxis(
+      texts.map((text, i) => ({ text, pixel: 100 + 20 * i, confidence: 95 })),
+      [null],
+    );
+    expect(day(fit!.axis.pixelToData(100))).toBe('2000-06-01');
+    expect(day(fit!.axis.pixelToData(240))).toBe('2000-06-15');
+    expect(fit!.warnings).toContain("x tick 'Juns' disagrees with the other dates and was ignored");
+  });
+
   it('ignores a misread date, named in the warnings', () => {
     const labels = placed(
       [
