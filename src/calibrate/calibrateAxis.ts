@@ -25,6 +25,12 @@ const DEFAULTS = {
   unevenSteps: 0.5,
   /** Two fits put the labels in the same place within this share of the span they label. */
   sameShare: 0.02,
+  /**
+   * How far a linear fit can be trusted whose neighbouring labels print one value (`7M 7M 6M
+   * 6M`: printed rounded to fewer digits than they step by, so each is off by up to half its
+   * last digit, and the fit with them).
+   */
+  repeatedLabels: 0.4,
 } as const;
 
 export interface CalibrateInput {
@@ -136,7 +142,25 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     marks,
     tickPixels: ticks.map((tick) => tick.pixel),
   });
-  const confidence = even ? fitted : fitted * DEFAULTS.unevenSteps;
+  // Labels printed rounded: a neighbour of a label the fit uses prints its value.
+  const repeated = originals.filter((pair) =>
+    fit.inliers.some(
+      (inlier) =>
+        inlier.label !== pair.label &&
+        inlier.value === pair.value &&
+        Math.abs(inlier.pixel - pair.pixel) > tolerance &&
+        Math.abs(inlier.pixel - pair.pixel) < spacing * 1.5,
+    ),
+  );
+  if (fit.scale === 'linear' && repeated.length > 0) {
+    warnings.push(
+      `${axis} tick labels repeat ${[...new Set(repeated.map((pair) => `'${pair.text}'`))].join(', ')} at neighbouring ticks: printed rounded, their values are in doubt`,
+    );
+  }
+  const confidence =
+    fitted *
+    (even ? 1 : DEFAULTS.unevenSteps) *
+    (fit.scale === 'linear' && repeated.length > 0 ? DEFAULTS.repeatedLabels : 1);
   if (confidence < DEFAULTS.lowConfidence) {
     warnings.push(`${axis} axis: calibration is doubtful (confidence ${confidence.toFixed(2)})`);
   }

@@ -45,6 +45,24 @@ describe('calibrateAxis', () => {
     expect(calibrateAxis({ axis: 'y', words: skipped, marks: [] }).warnings).toEqual([]);
   });
 
+  it('doubts labels printed rounded, neighbours printing one value (7.5M as 8M, 7M, 6.5M as 7M)', () => {
+    const texts = ['8M', '7M', '7M', '6M', '6M', '5M', '5M', '4M', '4M'];
+    const words = texts.map((text, i) => label(text, 40 + 100 * i));
+    const rounded = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(rounded.confidence).toBeLessThan(0.5);
+    expect(rounded.warnings).toContain(
+      "y tick labels repeat '7M', '6M', '5M', '4M' at neighbouring ticks: printed rounded, their values are in doubt",
+    );
+    // labels printed in full are trusted
+    const full = ['7.5M', '7M', '6.5M', '6M', '5.5M', '5M', '4.5M', '4M', '3.5M'];
+    const exact = calibrateAxis({
+      axis: 'y',
+      words: full.map((text, i) => label(text, 40 + 100 * i)),
+      marks: [],
+    });
+    expect(exact.confidence).toBeGreaterThan(0.9);
+  });
+
   it('trusts two labels read with their decimal point over six that lost it', () => {
     // Read as whole numbers, the six lie on a line of their own (24 .. 10), and the two
     // labels read right would be the misreads.
