@@ -63,6 +63,27 @@ describe('calibrateAxis', () => {
     expect(exact.confidence).toBeGreaterThan(0.9);
   });
 
+  it("doubts labels off their step's multiples (30% 40% 50% read as 309 409 509)", () => {
+    const words = ['509', '409', '309', '209'].map((text, i) => label(text, 100 + 100 * i));
+    const misread = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(misread.confidence).toBeLessThanOrEqual(0.5);
+    expect(misread.warnings).toContain(
+      "y tick labels '509', '409', '309', '209' are not multiples of their step: their values are in doubt",
+    );
+    // every other tick labelled (1 3 5 7) is on half the step
+    const odd = ['7', '5', '3', '1'].map((text, i) => label(text, 100 + 100 * i));
+    expect(calibrateAxis({ axis: 'y', words: odd, marks: [] }).confidence).toBeGreaterThan(0.9);
+  });
+
+  it('doubts labels read ending in a thousands separator (12,000 read as 12,)', () => {
+    const words = ['12,', '11,', '10,', '9,', '8,'].map((text, i) => label(text, 100 + 60 * i));
+    const cut = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(cut.confidence).toBeLessThan(0.5);
+    expect(cut.warnings).toContain(
+      "y tick labels read as '12,', '11,', '10,', '9,', '8,': the digits after their thousands separators were lost",
+    );
+  });
+
   it('trusts two labels read with their decimal point over six that lost it', () => {
     // Read as whole numbers, the six lie on a line of their own (24 .. 10), and the two
     // labels read right would be the misreads.
