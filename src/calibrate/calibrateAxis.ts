@@ -169,10 +169,10 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   }
   // Labels read ending in a comma (`12,` `10,`) lost the digit groups after their thousands
   // separators: the values may be a thousand times (or more) too small.
-  const cut = fit.inliers.filter((pair) => /\d,\s*$/.test(words[pair.label].text));
+  const cut = fit.inliers.filter((pair) => /\d,\s*$/.test(pair.text));
   if (cut.length >= 2) {
     warnings.push(
-      `${axis} tick labels read as ${cut.map((pair) => `'${words[pair.label].text.trim()}'`).join(', ')}: the digits after their thousands separators were lost`,
+      `${axis} tick labels read as ${cut.map((pair) => `'${pair.text.trim()}'`).join(', ')}: the digits after their thousands separators were lost`,
     );
   }
   const confidence =
