@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { AxisName, AxisScale, Word } from '../types.js';
 import { axisConfidence } from './axisConfidence.js';
 import { makeAxisScale, onLogTick } from './axisScale.js';
@@ -149,6 +150,10 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     upright: upright(axis, fit.slope),
     ambiguous,
     ocr: Math.min(...fit.inliers.map((pair) => words[pair.label].confidence / 100)),
+    typicalOcr: percentile(
+      fit.inliers.map((pair) => words[pair.label].confidence / 100),
+      0.5,
+    ),
     marks,
     tickPixels: ticks.map((tick) => tick.pixel),
   });

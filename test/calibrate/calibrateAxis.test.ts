@@ -84,6 +84,18 @@ describe('calibrateAxis', () => {
     );
   });
 
+  it('doubts an axis most of whose labels were read unsure (a glyph the reader does not know)', () => {
+    const texts = ['500', '400', '300', '200', '100'];
+    const sure = texts.map((text, i) => label(text, 40 + 100 * i));
+    expect(calibrateAxis({ axis: 'y', words: sure, marks: [] }).confidence).toBeGreaterThan(0.9);
+    // `500μ` read `500` by a reader that knows no `μ`: each label unsure
+    const unsure = sure.map((word) => ({ ...word, confidence: 5 }));
+    expect(calibrateAxis({ axis: 'y', words: unsure, marks: [] }).confidence).toBeLessThan(0.5);
+    // one unsure label among sure ones costs less
+    const one = sure.map((word, i) => (i === 2 ? { ...word, confidence: 5 } : word));
+    expect(calibrateAxis({ axis: 'y', words: one, marks: [] }).confidence).toBeGreaterThan(0.5);
+  });
+
   it('trusts two labels read with their decimal point over six that lost it', () => {
     // Read as whole numbers, the six lie on a line of their own (24 .. 10), and the two
     // labels read right would be the misreads.
