@@ -82,18 +82,21 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text.xLabel).toBe('Environment Steps');
   });
 
+  /** A chart with room above the plot and y labels 0.0 to 2.0 (its plot at `PLAIN.plot`). */
+  const PLAIN = {
+    width: 640,
+    height: 460,
+    xRange: [0, 100],
+    yRange: [0, 2],
+    xTicks: [0, 50, 100],
+    yTicks: [0, 0.5, 1, 1.5, 2],
+    plot: { left: 70, top: 40, right: 600, bottom: 400 },
+    series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 1.7, 0.4] }],
+  } satisfies ChartSpec;
+
   it('reads the only text above a plot with no title as its y multiplier when it reads as one', async () => {
-    const plot = { left: 70, top: 40, right: 600, bottom: 400 };
-    const rendered = await renderChart({
-      width: 640,
-      height: 460,
-      xRange: [0, 100],
-      yRange: [0, 2],
-      xTicks: [0, 50, 100],
-      yTicks: [0, 0.5, 1, 1.5, 2],
-      plot,
-      series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 1.7, 0.4] }],
-    });
+    const { plot } = PLAIN;
+    const rendered = await renderChart(PLAIN);
     const above = (text: string) =>
       Buffer.from(
         `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
@@ -113,19 +116,8 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
   });
 
   it('reads the y tick labels past tick marks left outside the plot (no axis line)', async () => {
-    const plot = { left: 70, top: 40, right: 600, bottom: 400 };
-    const yTicks = [0, 0.5, 1, 1.5, 2];
-    const rendered = await renderChart({
-      width: 640,
-      height: 460,
-      xRange: [0, 100],
-      yRange: [0, 2],
-      xTicks: [0, 50, 100],
-      yTicks,
-      frame: 'spines',
-      plot,
-      series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 1.7, 0.4] }],
-    });
+    const { plot } = PLAIN;
+    const rendered = await renderChart({ ...PLAIN, frame: 'spines' });
     const image = await loadRaster(rendered.png);
     const found = findPlotArea(image);
     // As the plot stage leaves ticks drawn apart from a plot with no axis line: beyond its edge.
