@@ -221,17 +221,13 @@ function fillYears(dated: Dated[], context: (string | null)[]): YearSource {
     carryYears(dated, years, first, year);
     if (dated.every(onItsWeekday)) fitting.push(year);
   }
+  // nearest the default first (the earlier of two as near)
+  fitting.sort((a, b) => Math.abs(a - DEFAULTS.defaultYear) - Math.abs(b - DEFAULTS.defaultYear));
   const fits = (year: number | null) => year !== null && (!weekdays || fitting.includes(year));
   const source: YearSource = fits(named)
     ? { from: 'context', year: named! }
     : fitting.length > 0
-      ? {
-          from: 'weekdays',
-          year: nearest(fitting, DEFAULTS.defaultYear),
-          fitting: [...fitting].sort(
-            (a, b) => Math.abs(a - DEFAULTS.defaultYear) - Math.abs(b - DEFAULTS.defaultYear),
-          ),
-        }
+      ? { from: 'weekdays', year: fitting[0], fitting }
       : named !== null
         ? { from: 'context', year: named }
         : { from: 'assumed', year: DEFAULTS.defaultYear };
@@ -274,13 +270,6 @@ function onItsWeekday({ year, month, day, weekday }: Dated): boolean {
     return true;
   }
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay() === weekday;
-}
-
-/** The value of `values` nearest `target` (the earlier of two as near). */
-function nearest(values: number[], target: number): number {
-  return values.reduce((best, value) =>
-    Math.abs(value - target) < Math.abs(best - target) ? value : best,
-  );
 }
 
 /** The first year (1800 to 2199) the chart's text names, or null. */
