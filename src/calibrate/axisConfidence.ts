@@ -24,6 +24,8 @@ export interface AxisEvidence {
   ambiguous: boolean;
   /** The least OCR confidence (0..1) of the inliers. */
   ocr: number;
+  /** The median OCR confidence (0..1) of the inliers, where known. */
+  typicalOcr?: number;
   /** Tick mark and grid line positions along the axis. */
   marks: number[];
   /** Positions of the labelled ticks. */
@@ -33,6 +35,10 @@ export interface AxisEvidence {
 const DEFAULTS = {
   /** OCR at least this sure (0..1) of every label costs nothing; less sure, up to 40%. */
   sureOcr: 0.9,
+  /** OCR less sure than this (0..1) of most labels (a glyph it does not know in each, Plotly's
+   * `μ`) costs as much again: an axis read alike wrong fits as well as one read right. */
+  unsureOcr: 0.3,
+  unsureLabels: 0.6,
   /** Confidence from the number of labels that agree: two fix a line but cannot check it. */
   byInliers: [0, 0, 0.3, 0.8],
   /** A fit leaning on a repair no other label vouches for, or on repairs that are vouched for. */
@@ -72,6 +78,7 @@ export function axisConfidence(evidence: AxisEvidence): number {
   if (!evidence.upright) confidence *= DEFAULTS.notUpright;
   if (evidence.ambiguous) confidence *= DEFAULTS.ambiguous;
   confidence *= 0.6 + 0.4 * Math.min(1, Math.max(0, evidence.ocr) / DEFAULTS.sureOcr);
+  if ((evidence.typicalOcr ?? 1) < DEFAULTS.unsureOcr) confidence *= DEFAULTS.unsureLabels;
   if (minor === 'disagree') confidence *= DEFAULTS.minorTicksDisagree;
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }

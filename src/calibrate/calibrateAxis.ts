@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { AxisName, AxisScale, Word } from '../types.js';
 import { axisConfidence } from './axisConfidence.js';
 import { makeAxisScale, onLogTick } from './axisScale.js';
@@ -25,6 +26,14 @@ const DEFAULTS = {
   unevenSteps: 0.5,
   /** Two fits put the labels in the same place within this share of the span they label. */
   sameShare: 0.02,
+  /**
+   * How far a linear fit can be trusted whose neighbouring labels print one value (`7M 7M 6M
+   * 6M`: printed rounded to fewer digits than they step by, so each is off by up to half its
+   * last digit, and the fit with them).
+   */
+  repeatedLabels: 0.4,
+  /** ...and one whose labels were read ending in a thousands separator (`12,`: `12,000` cut). */
+  cutGroups: 0.4,
 } as const;
 
 export interface CalibrateInput {
@@ -108,10 +117,18 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     .map((pair) => ({ text: pair.text, value: pair.value, pixel: pair.pixel }))
     .sort((a, b) => a.pixel - b.pixel);
   const grouped = fit.inliers.some((pair) => pair.repair === 'grouping');
-  const even = fit.scale !== 'linear' || evenSteps(fit.inliers.map((pair) => pair.value));
+  const values = fit.inliers.map((pair) => pair.value);
+  const even = fit.scale !== 'linear' || evenSteps(values);
+  const quoted = ticks.map((tick) => `'${tick.text}'`).join(', ');
   if (!even) {
+    warnings.push(`${axis} tick labels ${quoted} do not step evenly: their values are in doubt`);
+  }
+  // Engines put ticks on multiples of their step (or of half of it, labelling every other
+  // tick): `309 409 509` is `30% 40% 50%` misread alike.
+  const stepped = !even || fit.scale !== 'linear' || onTheirStep(values);
+  if (!stepped) {
     warnings.push(
-      `${axis} tick labels ${ticks.map((tick) => `'${tick.text}'`).join(', ')} do not step evenly: their values are in doubt`,
+      `${axis} tick labels ${quoted} are not multiples of their step: their values are in doubt`,
     );
   }
   const fitted = axisConfidence({
@@ -133,10 +150,41 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     upright: upright(axis, fit.slope),
     ambiguous,
     ocr: Math.min(...fit.inliers.map((pair) => words[pair.label].confidence / 100)),
+    typicalOcr: percentile(
+      fit.inliers.map((pair) => words[pair.label].confidence / 100),
+      0.5,
+    ),
     marks,
     tickPixels: ticks.map((tick) => tick.pixel),
   });
-  const confidence = even ? fitted : fitted * DEFAULTS.unevenSteps;
+  // Labels printed rounded: a neighbour of a label the fit uses prints its value.
+  const repeated = originals.filter((pair) =>
+    fit.inliers.some(
+      (inlier) =>
+        inlier.label !== pair.label &&
+        inlier.value === pair.value &&
+        Math.abs(inlier.pixel - pair.pixel) > tolerance &&
+        Math.abs(inlier.pixel - pair.pixel) < spacing * 1.5,
+    ),
+  );
+  if (fit.scale === 'linear' && repeated.length > 0) {
+    warnings.push(
+      `${axis} tick labels repeat ${[...new Set(repeated.map((pair) => `'${pair.text}'`))].join(', ')} at neighbouring ticks: printed rounded, their values are in doubt`,
+    );
+  }
+  // Labels read ending in a comma (`12,` `10,`) lost the digit groups after their thousands
+  // separators: the values may be a thousand times (or more) too small.
+  const cut = fit.inliers.filter((pair) => /\d,\s*$/.test(pair.text));
+  if (cut.length >= 2) {
+    warnings.push(
+      `${axis} tick labels read as ${cut.map((pair) => `'${pair.text.trim()}'`).join(', ')}: the digits after their thousands separators were lost`,
+    );
+  }
+  const confidence =
+    (cut.length >= 2 ? DEFAULTS.cutGroups : 1) *
+    fitted *
+    (even && stepped ? 1 : DEFAULTS.unevenSteps) *
+    (fit.scale === 'linear' && repeated.length > 0 ? DEFAULTS.repeatedLabels : 1);
   if (confidence < DEFAULTS.lowConfidence) {
     warnings.push(`${axis} axis: calibration is doubtful (confidence ${confidence.toFixed(2)})`);
   }
@@ -310,6 +358,15 @@ function evenSteps(values: number[]): boolean {
   const gaps = sorted.slice(1).map((value, i) => value - sorted[i]);
   const step = Math.min(...gaps);
   return gaps.every((gap) => Math.abs(gap / step - Math.round(gap / step)) <= 0.02);
+}
+
+/** Whether three or more values are whole multiples of half their smallest step (`0 0.25 0.5`,
+ * `1 3 5`: every other tick labelled; not `309 409 509`). */
+function onTheirStep(values: number[]): boolean {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  if (sorted.length < 3) return true;
+  const half = Math.min(...sorted.slice(1).map((value, i) => value - sorted[i])) / 2;
+  return sorted.every((value) => Math.abs(value / half - Math.round(value / half)) <= 0.04);
 }
 
 /**

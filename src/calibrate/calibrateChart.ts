@@ -22,6 +22,8 @@ const DEFAULTS = {
   minCategoryNumbers: 3,
   /** How far an axis taken from another panel can be trusted (its panel may not line up). */
   sharedConfidence: 0.8,
+  /** An axis scaled by a multiplier read unsure (its exponent may be off) is trusted this much less. */
+  doubtfulMultiplier: 0.4,
 } as const;
 
 /**
@@ -138,12 +140,19 @@ export async function calibrateChart({
       { input: source },
     );
   }
-  for (const [axis, factor, fitted] of [
-    ['x', text.xMultiplier, byNumbers],
-    ['y', text.yMultiplier, yFit.axis],
+  const multiplierDoubt = { x: 1, y: 1 };
+  for (const [axis, factor, doubt, fitted] of [
+    ['x', text.xMultiplier, text.xMultiplierDoubt, byNumbers],
+    ['y', text.yMultiplier, text.yMultiplierDoubt, yFit.axis],
   ] as const) {
     if (factor !== 1 && fitted)
       warnings.push(`${axis} values multiplied by ${factor} (printed at the axis end)`);
+    if (doubt !== undefined && fitted) {
+      warnings.push(
+        `${axis} axis: its multiplier read as '${doubt}' is unsure: values may be a power of ten off`,
+      );
+      multiplierDoubt[axis] = DEFAULTS.doubtfulMultiplier;
+    }
   }
   const confidence = (fitted: boolean, own: number) => (fitted ? own : DEFAULTS.sharedConfidence);
   return {
@@ -155,8 +164,8 @@ export async function calibrateChart({
         ? doubt
           ? DEFAULTS.doubtfulCategories
           : DEFAULTS.categoryConfidence
-        : confidence(xNumbers.axis !== null, xNumbers.confidence),
-    yConfidence: confidence(yFit.axis !== null, yFit.confidence),
+        : confidence(xNumbers.axis !== null, xNumbers.confidence) * multiplierDoubt.x,
+    yConfidence: confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y,
     categories: named?.categories ?? null,
     sharedLabels,
   };

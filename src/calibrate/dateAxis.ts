@@ -24,6 +24,9 @@ const DEFAULTS = {
   yearAssumed: 0.3,
   /** An axis of month names read one letter off (`Dct`) is a little less sure. */
   fuzzyMonth: 0.9,
+  /** The years a chart may show, searched for those whose calendar fits weekdays printed with
+   * days (`Mon 09 | Tue 17`) where no year is printed. */
+  years: [1900, 2100],
 } as const;
 
 /** A tick label read as words, at its tick along the axis (px). */
@@ -83,6 +86,13 @@ export function fitDateAxis(
   const year = fillYears(dated, context);
   if (year.from === 'context') {
     warnings.push(`x axis: dates print no year; ${year.year} taken from the chart's text`);
+  } else if (year.from === 'weekdays') {
+    const [first, second] = year.fitting;
+    warnings.push(
+      year.fitting.length === 1
+        ? `x axis: dates print no year; their weekdays fit ${year.year} alone of ${DEFAULTS.years.join(' to ')}`
+        : `x axis: dates print no year; their weekdays fit ${year.fitting.length} years of ${DEFAULTS.years.join(' to ')} (${first}, ${second}, ...); ${year.year} was assumed`,
+    );
   } else if (year.from === 'assumed') {
     warnings.push(
       `x axis: dates print no year and the chart names none; the year ${year.year} was assumed`,
@@ -137,6 +147,9 @@ export function fitDateAxis(
   });
   if (year.from === 'context') confidence *= DEFAULTS.yearFromText;
   if (year.from === 'assumed') confidence *= DEFAULTS.yearAssumed;
+  if (year.from === 'weekdays') {
+    confidence *= year.fitting.length === 1 ? DEFAULTS.yearFromText : DEFAULTS.yearAssumed;
+  }
   if (dated.some((date) => date.fuzzy)) confidence *= DEFAULTS.fuzzyMonth;
   return {
     axis: makeAxisScale('time', fit.intercept * DAY_MS, fit.slope * DAY_MS, ticks),
@@ -180,25 +193,63 @@ function fillMonths(dated: Dated[]): void {
   }
 }
 
+/** Where a date axis' year came from, and the years its weekdays fit (`weekdays`). */
+type YearSource =
+  | { from: 'labels' | 'context' | 'assumed'; year: number }
+  | { from: 'weekdays'; year: number; fitting: number[] };
+
 /**
  * Gives every label a year, carried from the nearest label that prints one (counted up where
  * the months wrap going right, down going left). Where none prints one: the first year in
- * `context`, else the default. Says where the year came from.
+ * `context`; else, where labels print weekdays with their days (`Mon 09`), a year whose
+ * calendar fits them all (the one nearest the default where several do); else the default.
+ * Says where the year came from.
  */
-function fillYears(
-  dated: Dated[],
-  context: (string | null)[],
-): { from: 'labels' | 'context' | 'assumed'; year: number } {
-  let anchor = dated.findIndex((date) => date.year !== undefined && date.month !== undefined);
-  if (anchor < 0) anchor = dated.findIndex((date) => date.year !== undefined);
-  let from: 'labels' | 'context' | 'assumed' = 'labels';
-  if (anchor < 0) {
-    const printed = yearIn(context);
-    anchor = dated.findIndex((date) => date.month !== undefined);
-    from = printed !== null ? 'context' : 'assumed';
-    dated[anchor].year = printed ?? DEFAULTS.defaultYear;
+function fillYears(dated: Dated[], context: (string | null)[]): YearSource {
+  const printed = dated.findIndex((date) => date.year !== undefined && date.month !== undefined);
+  const anchor = printed >= 0 ? printed : dated.findIndex((date) => date.year !== undefined);
+  const years = dated.map((date) => date.year);
+  if (anchor >= 0) {
+    carryYears(dated, years, anchor, dated[anchor].year!);
+    return { from: 'labels', year: dated[anchor].year! };
   }
-  const key = (date: Dated) => (date.month ?? 1) * 32 + (date.day ?? 1);
+  const first = dated.findIndex((date) => date.month !== undefined);
+  const named = yearIn(context);
+  const weekdays = dated.some((date) => date.weekday !== undefined && date.day !== undefined);
+  const fitting: number[] = [];
+  for (let year = DEFAULTS.years[0]; weekdays && year <= DEFAULTS.years[1]; year++) {
+    carryYears(dated, years, first, year);
+    if (dated.every(onItsWeekday)) fitting.push(year);
+  }
+  // nearest the default first (the earlier of two as near)
+  fitting.sort((a, b) => Math.abs(a - DEFAULTS.defaultYear) - Math.abs(b - DEFAULTS.defaultYear));
+  const fits = (year: number | null) => year !== null && (!weekdays || fitting.includes(year));
+  const source: YearSource = fits(named)
+    ? { from: 'context', year: named! }
+    : fitting.length > 0
+      ? { from: 'weekdays', year: fitting[0], fitting }
+      : named !== null
+        ? { from: 'context', year: named }
+        : { from: 'assumed', year: DEFAULTS.defaultYear };
+  carryYears(dated, years, first, source.year);
+  return source;
+}
+
+/** Sets every label's year from the one at `anchor`, counted up where the months wrap going
+ * right and down going left; the years `printed` are kept. */
+function carryYears(
+  dated: Dated[],
+  printed: (number | undefined)[],
+  anchor: number,
+  year: number,
+): void {
+  dated.forEach((date, i) => {
+    date.year = printed[i];
+  });
+  dated[anchor].year = year;
+  // The months wrap where the month goes back: a label of the same month read without its day
+  // (`Juns`, `Jun 5` misread, among `Jun 3 | Jun 7`) is no year later.
+  const key = (date: Dated) => date.month ?? 1;
   for (let i = anchor + 1; i < dated.length; i++) {
     const before = dated[i - 1];
     if (dated[i].year === undefined && before.year !== undefined) {
@@ -211,7 +262,14 @@ function fillYears(
       dated[i].year = after.year - (key(dated[i]) > key(after) ? 1 : 0);
     }
   }
-  return { from, year: dated[anchor].year! };
+}
+
+/** Whether a label printing a weekday falls on it (one printing none always does). */
+function onItsWeekday({ year, month, day, weekday }: Dated): boolean {
+  if (weekday === undefined || day === undefined || month === undefined || year === undefined) {
+    return true;
+  }
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() === weekday;
 }
 
 /** The first year (1800 to 2199) the chart's text names, or null. */

@@ -8,6 +8,8 @@ export interface DateParts {
   day?: number;
   /** true when a month name was read one letter off (`Dct` for Oct). */
   fuzzy?: boolean;
+  /** The weekday printed with the day (`Mon 09`), 0 for Sunday to 6 for Saturday. */
+  weekday?: number;
 }
 
 const MONTHS = [
@@ -32,8 +34,10 @@ const SMALL = /^\d{1,2}$/;
 /** A two-digit year after an apostrophe (`Jan '20`). */
 const SHORT_YEAR = /^'(\d{2})$/;
 
-/** Weekday names a date label may print before its day (`Mon 09`): they add nothing to the date. */
-const WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?$/i;
+/** Weekday names a date label may print before its day (`Mon 09`): they tell the year apart. */
+const WEEKDAY = /^(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(day|sday|nesday|rsday|urday)?$/i;
+/** The weekdays in the order of `Date.getUTCDay` (Sunday first), by their first three letters. */
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 type Token = { kind: 'word'; text: string } | { kind: 'number'; text: string } | { kind: 'sep' };
 
@@ -44,18 +48,24 @@ type Token = { kind: 'word'; text: string } | { kind: 'number'; text: string } |
  * a day and/or a year in any order (`Jun 8`, `8 Jun`, `Oct 2006`, `Jan 1, 2020`, `2020 Jan`,
  * `Jan '20`), a year alone (`2017`) and a day alone (`08`, as matplotlib's concise formatter
  * prints the days between month names). A month name one letter off (`Dct`) is read as that
- * month where no other month is as close; a weekday name (`Mon 09`) is passed over. Throws a TypeError when `text` is not a string.
+ * month where no other month is as close; a weekday name (`Mon 09`) is kept apart as `weekday`.
+ * Throws a TypeError when `text` is not a string.
  */
 export function parseDateLabel(text: string): DateParts | null {
   if (typeof text !== 'string') throw invalidArgument('string', 'text', text);
-  const tokens = tokenize(text)?.filter(
-    (token) => token.kind !== 'word' || !WEEKDAY.test(token.text),
-  );
-  if (!tokens || tokens.length === 0) return null;
+  const all = tokenize(text);
+  const named = all?.filter((token) => token.kind === 'word' && WEEKDAY.test(token.text)) ?? [];
+  const tokens = all?.filter((token) => !named.includes(token));
+  if (!tokens || tokens.length === 0 || named.length > 1) return null;
   const shape = tokens.map((token) => (token.kind === 'sep' ? '-' : token.kind[0])).join('');
   const numbers = tokens.flatMap((token) => (token.kind === 'number' ? [token.text] : []));
   const words = tokens.flatMap((token) => (token.kind === 'word' ? [token.text] : []));
-  if (words.length === 0) return numericDate(shape.replace(/^-+|-+$/g, ''), numbers, text);
+  const weekday = named[0]?.kind === 'word' ? named[0].text.slice(0, 3).toLowerCase() : null;
+  const withWeekday = (parts: DateParts | null): DateParts | null =>
+    parts && weekday !== null ? { ...parts, weekday: WEEKDAYS.indexOf(weekday) } : parts;
+  if (words.length === 0) {
+    return withWeekday(numericDate(shape.replace(/^-+|-+$/g, ''), numbers, text));
+  }
   if (words.length !== 1) return null;
   const month = monthOf(words[0]);
   if (month === null) return null;
@@ -73,7 +83,7 @@ export function parseDateLabel(text: string): DateParts | null {
       return null;
     }
   }
-  return validDay(parts) ? parts : null;
+  return validDay(parts) ? withWeekday(parts) : null;
 }
 
 /** The parts of a label of numbers only (`2011-07-15`, `2011-07`, `10/30`, `2017`, `08`). */

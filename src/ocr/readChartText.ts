@@ -19,7 +19,6 @@ import {
 import { neutralText } from './neutralText.js';
 import { type Label, readLabels } from './readLabels.js';
 import { readTicks } from './readTicks.js';
-import { restoreSpaces } from './restoreSpaces.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
@@ -39,7 +38,12 @@ const DEFAULTS = {
   axisEndReach: 3,
   /** ...and at most this many text heights wide (`×10^3`). */
   axisEndWidth: 5,
+  /** A multiplier read less sure than this (0..100) may have lost its exponent's sign or digit. */
+  unsureMultiplier: 30,
 } as const;
+
+/** Text that may be an axis multiplier misread (`1e`, `x10^`). */
+const POWER_OF_TEN = /1 ?e|10/;
 
 /** The text around the plot: tick labels as words with boxes, and the single-line texts. */
 export interface ChartText {
@@ -55,6 +59,9 @@ export interface ChartText {
   /** The factor an axis multiplier printed at the axis end (`1e6`) applies; 1 when none. */
   xMultiplier: number;
   yMultiplier: number;
+  /** An axis multiplier's text where it was read unsure or not as one (`×10^0`: a power lost). */
+  xMultiplierDoubt?: string;
+  yMultiplierDoubt?: string;
 }
 
 /**
@@ -75,7 +82,7 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, lines, xTickBox, aloneOffsets } = textBoxes(image, plot, legend);
+  const { tickLabels, lines, xTickBox, lone } = textBoxes(image, plot, legend);
   const [texts, lineTexts] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
     // A curve crossing a legend name is no part of it.
@@ -94,17 +101,38 @@ export async function readChartText(
     tickLabels.flatMap((label, i) =>
       label.axis === axis ? [{ ...texts[i], box: label.box }] : [],
     );
-  const xMultiplier = multiplierOf(tickWords('xOffset')[0]?.text);
-  const yMultiplier = multiplierOf(tickWords('yOffset')[0]?.text);
+  const offset = (axis: 'x' | 'y') => {
+    const word = tickWords(`${axis}Offset`)[0];
+    return word && { word, factor: parseAxisMultiplier(word.text) };
+  };
+  const xMultiplier = offset('x')?.factor ?? 1;
+  const yMultiplier = offset('y')?.factor ?? 1;
+  // A multiplier read unsure or as 1 (`×10^0`: no engine prints it), or a power of ten not
+  // read as a multiplier, may be a power of ten off: its axis is doubted.
+  const doubt = (axis: 'x' | 'y') => {
+    const read = offset(axis);
+    if (!read) return undefined;
+    const { word, factor } = read;
+    const misread =
+      factor === null
+        ? !lone[axis] && POWER_OF_TEN.test(word.text)
+        : factor === 1 || word.confidence < DEFAULTS.unsureMultiplier;
+    return misread ? word.text : undefined;
+  };
+  // A band's only text at an axis end is the axis multiplier when it reads as one (matplotlib
+  // prints `1e6` above a plot that has no title), else the title or the x label.
+  const unless = (axis: 'x' | 'y', text: string | null) =>
+    lone[axis] && offset(axis)?.factor ? null : text;
   return {
     xTickWords: tickWords('x'),
     xTickBand: xTickBox ?? null,
     yTickWords: tickWords('y'),
     xMultiplier,
     yMultiplier,
-    // a multiplier alone in the title's (x label's) band was read as one too
-    title: aloneOffsets.y && yMultiplier !== 1 ? null : lineTexts[0],
-    xLabel: aloneOffsets.x && xMultiplier !== 1 ? null : lineTexts[1],
+    xMultiplierDoubt: doubt('x'),
+    yMultiplierDoubt: doubt('y'),
+    title: unless('y', lineTexts[0]),
+    xLabel: unless('x', lineTexts[1]),
     yLabel: lineTexts[2],
     legendNames: lineTexts.slice(3).map(legendName),
   };
@@ -154,12 +182,7 @@ export async function readTextLines(
   });
   let next = 0;
   // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
-  const spaced = restoreSpaces(image, page, read);
-  const settled = settleCapitalI(
-    image,
-    page,
-    read.map((line, i) => ({ ...line, text: spaced[i] })),
-  ).map(lowercaseL);
+  const settled = settleCapitalI(image, page, read).map(lowercaseL);
   return lines.map((line) => (line ? settled[next++].trim() || null : null));
 }
 
@@ -259,9 +282,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     top: belowBands[1].from - pad,
     bottom: belowBands[1].to + pad,
   };
-  const xOffset = xLabelBox
-    ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last')
-    : null;
+  const xEnd = xLabelBox ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last') : null;
   const titleBox =
     aboveBands[0] &&
     betweenStripSides(image, page, plot, {
@@ -272,7 +293,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     });
   // matplotlib starts the y multiplier at the axis: the top y tick label, left of it, may reach
   // up into the band.
-  const yOffset = titleBox
+  const yEnd = titleBox
     ? axisEnd(
         image,
         page,
@@ -282,12 +303,12 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
         'first',
       )
     : null;
-  // A multiplier alone in its band may be a short label or title instead: the band is read
-  // both ways, and the reading that parses as a multiplier wins (readChartText).
-  if (xLabelBox && xOffset && !xOffset.alone) xLabelBox.right = xOffset.box.left - 1;
-  if (titleBox && yOffset && !yOffset.alone) titleBox.left = yOffset.box.right + 1;
-  if (xOffset) tickLabels.push({ axis: 'xOffset', box: xOffset.box });
-  if (yOffset) tickLabels.push({ axis: 'yOffset', box: yOffset.box });
+  // A band's only text is read whole as a line too: it is a multiplier only if it reads as one.
+  if (xLabelBox && xEnd && !xEnd.lone) xLabelBox.right = xEnd.box.left - 1;
+  if (titleBox && yEnd && !yEnd.lone) titleBox.left = yEnd.box.right + 1;
+  if (xEnd) tickLabels.push({ axis: 'xOffset', box: xEnd.box });
+  if (yEnd) tickLabels.push({ axis: 'yOffset', box: yEnd.box });
+  const lone = { x: xEnd?.lone ?? false, y: yEnd?.lone ?? false };
 
   // The single-line texts, read together in one call: title, axis labels, legend entries.
   const lines: (Label | null)[] = [
@@ -304,12 +325,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
-  return {
-    tickLabels,
-    lines,
-    xTickBox,
-    aloneOffsets: { x: xOffset?.alone ?? false, y: yOffset?.alone ?? false },
-  };
+  return { tickLabels, lines, xTickBox, lone };
 }
 
 /**
@@ -428,9 +444,10 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
 }
 
 /**
- * A short piece of text at one end of a band, within reach of an axis end (`end`, a pixel
- * column): where matplotlib prints an axis multiplier. `alone` when it is the band's only text
- * (then it may as well be a short title or label). Null when there is none.
+ * A short piece of text standing apart at one end of a band, within reach of an axis end
+ * (`end`, a pixel column): where matplotlib prints an axis multiplier; `lone` when it is the
+ * band's only text (a title or a label, unless it reads as a multiplier). Null when there is
+ * none.
  */
 function axisEnd(
   image: Raster,
@@ -439,7 +456,7 @@ function axisEnd(
   textHeight: number,
   end: number,
   which: 'first' | 'last',
-): { box: Box; alone: boolean } | null {
+): { box: Box; lone: boolean } | null {
   const parts = splitLabels(image, page, band, 'x', textHeight * 2);
   if (parts.length === 0) return null;
   const part = which === 'last' ? parts.at(-1)! : parts[0];
@@ -447,10 +464,5 @@ function axisEnd(
   const edge = which === 'last' ? part.right : part.left;
   const near = Math.abs(edge - end) < DEFAULTS.axisEndReach * textHeight;
   const short = part.right - part.left < DEFAULTS.axisEndWidth * textHeight;
-  return near && short ? { box: part, alone: parts.length === 1 } : null;
-}
-
-/** The factor of an axis multiplier's text, or 1. */
-function multiplierOf(text: string | undefined): number {
-  return (text && parseAxisMultiplier(text)) || 1;
+  return near && short ? { box: part, lone: parts.length === 1 } : null;
 }

@@ -45,6 +45,57 @@ describe('calibrateAxis', () => {
     expect(calibrateAxis({ axis: 'y', words: skipped, marks: [] }).warnings).toEqual([]);
   });
 
+  it('doubts labels printed rounded, neighbours printing one value (7.5M as 8M, 7M, 6.5M as 7M)', () => {
+    const texts = ['8M', '7M', '7M', '6M', '6M', '5M', '5M', '4M', '4M'];
+    const words = texts.map((text, i) => label(text, 40 + 100 * i));
+    const rounded = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(rounded.confidence).toBeLessThan(0.5);
+    expect(rounded.warnings).toContain(
+      "y tick labels repeat '7M', '6M', '5M', '4M' at neighbouring ticks: printed rounded, their values are in doubt",
+    );
+    // labels printed in full are trusted
+    const full = ['7.5M', '7M', '6.5M', '6M', '5.5M', '5M', '4.5M', '4M', '3.5M'];
+    const exact = calibrateAxis({
+      axis: 'y',
+      words: full.map((text, i) => label(text, 40 + 100 * i)),
+      marks: [],
+    });
+    expect(exact.confidence).toBeGreaterThan(0.9);
+  });
+
+  it("doubts labels off their step's multiples (30% 40% 50% read as 309 409 509)", () => {
+    const words = ['509', '409', '309', '209'].map((text, i) => label(text, 100 + 100 * i));
+    const misread = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(misread.confidence).toBeLessThanOrEqual(0.5);
+    expect(misread.warnings).toContain(
+      "y tick labels '509', '409', '309', '209' are not multiples of their step: their values are in doubt",
+    );
+    // every other tick labelled (1 3 5 7) is on half the step
+    const odd = ['7', '5', '3', '1'].map((text, i) => label(text, 100 + 100 * i));
+    expect(calibrateAxis({ axis: 'y', words: odd, marks: [] }).confidence).toBeGreaterThan(0.9);
+  });
+
+  it('doubts labels read ending in a thousands separator (12,000 read as 12,)', () => {
+    const words = ['12,', '11,', '10,', '9,', '8,'].map((text, i) => label(text, 100 + 60 * i));
+    const cut = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(cut.confidence).toBeLessThan(0.5);
+    expect(cut.warnings).toContain(
+      "y tick labels read as '12,', '11,', '10,', '9,', '8,': the digits after their thousands separators were lost",
+    );
+  });
+
+  it('doubts an axis most of whose labels were read unsure (a glyph the reader does not know)', () => {
+    const texts = ['500', '400', '300', '200', '100'];
+    const sure = texts.map((text, i) => label(text, 40 + 100 * i));
+    expect(calibrateAxis({ axis: 'y', words: sure, marks: [] }).confidence).toBeGreaterThan(0.9);
+    // `500μ` read `500` by a reader that knows no `μ`: each label unsure
+    const unsure = sure.map((word) => ({ ...word, confidence: 5 }));
+    expect(calibrateAxis({ axis: 'y', words: unsure, marks: [] }).confidence).toBeLessThan(0.5);
+    // one unsure label among sure ones costs less
+    const one = sure.map((word, i) => (i === 2 ? { ...word, confidence: 5 } : word));
+    expect(calibrateAxis({ axis: 'y', words: one, marks: [] }).confidence).toBeGreaterThan(0.5);
+  });
+
   it('trusts two labels read with their decimal point over six that lost it', () => {
     // Read as whole numbers, the six lie on a line of their own (24 .. 10), and the two
     // labels read right would be the misreads.

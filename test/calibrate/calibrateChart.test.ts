@@ -156,3 +156,33 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.xAxis.pixelToData(400)).toBeCloseTo(4, 6);
   });
 });
+
+describe('calibrateChart: an axis multiplier', () => {
+  const pixels = [100, 200, 300, 400];
+  const scaled = async (multiplier: Partial<ChartText>) => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: { ...text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))), ...multiplier },
+      plot: PLOT,
+      source: null,
+      warnings,
+      readTickWords: async () => [],
+      readSlantedTickWords: async () => [],
+    });
+    return { axes, warnings };
+  };
+
+  it('scales the axis by a multiplier read sure, and trusts it', async () => {
+    const { axes, warnings } = await scaled({ yMultiplier: 1e6 });
+    expect(axes.yAxis.pixelToData(20)).toBeCloseTo(1e6, 0);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings).toContain('y values multiplied by 1000000 (printed at the axis end)');
+  });
+
+  it('doubts an axis whose multiplier was read unsure or as 1 (×10^0: a power lost)', async () => {
+    const { axes, warnings } = await scaled({ yMultiplier: 1, yMultiplierDoubt: '×10^0' });
+    expect(axes.yConfidence).toBeLessThan(0.5);
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(warnings.some((w) => w.startsWith("y axis: its multiplier read as '×10^0'"))).toBe(true);
+  });
+});

@@ -116,6 +116,46 @@ describe('fitDateAxis', () => {
     expect(fit!.confidence).toBeLessThan(0.5);
   });
 
+  it('counts no year up for a label of the same month read without its day (Juns for Jun 5)', () => {
+    const texts = ['Jun 1', 'Jun 3', 'Juns', 'Jun 7', 'Jung', 'Jun 11', 'Jun 13', 'Jun 15'];
+    const fit = fitDateAxis(
+      texts.map((text, i) => ({ text, pixel: 100 + 20 * i, confidence: 95 })),
+      [null],
+    );
+    expect(day(fit!.axis.pixelToData(100))).toBe('2000-06-01');
+    expect(day(fit!.axis.pixelToData(240))).toBe('2000-06-15');
+    expect(fit!.warnings).toContain("x tick 'Juns' disagrees with the other dates and was ignored");
+  });
+
+  it('takes a year whose calendar fits the weekdays printed with the days (Mon 09 | Tue 17)', () => {
+    const labels = placed(
+      [
+        ['Mon 09', '2021-08-09'],
+        ['Tue 17', '2021-08-17'],
+        ['Wed 25', '2021-08-25'],
+        ['Thu 02', '2021-09-02'],
+        ['Fri 10', '2021-09-10'],
+      ],
+      '2021-08-01',
+      100,
+      20,
+    );
+    // a month name before the days gives them their month
+    const august = [{ text: 'August', pixel: 100, confidence: 95 }, ...labels];
+    const fit = fitDateAxis(august, [null]);
+    const days = fit!.axis.ticks.map((tick) => new Date(tick.value));
+    expect(days.slice(1).map((date) => date.getUTCDay())).toEqual([1, 2, 3, 4, 5]);
+    expect(days.map((date) => date.getUTCDate())).toEqual([1, 9, 17, 25, 2, 10]);
+    // several years fit (1999, 2004, 2010, 2021, ...): said, and the axis stays doubtful
+    expect(fit!.warnings[0]).toMatch(/^x axis: dates print no year; their weekdays fit \d+ years/);
+    expect(fit!.confidence).toBeLessThan(0.5);
+    // a year the chart names that fits them is taken; one that does not is not
+    expect(day(fitDateAxis(august, ['Traffic in 2021'])!.axis.ticks[1].value)).toBe('2021-08-09');
+    const other = fitDateAxis(august, ['Traffic in 2020'])!;
+    expect(new Date(other.axis.ticks[1].value).getUTCDay()).toBe(1);
+    expect(other.axis.ticks[1].value).not.toBe(Date.parse('2020-08-09'));
+  });
+
   it('ignores a misread date, named in the warnings', () => {
     const labels = placed(
       [

@@ -19,7 +19,9 @@ describe('parseDateLabel', () => {
     ['SEP', { month: 9 }],
     ['2017', { year: 2017 }],
     ['08', { day: 8 }],
-    ['Mon 09', { day: 9 }],
+    ['Mon 09', { day: 9, weekday: 1 }],
+    ['Sat Jun 8', { month: 6, day: 8, weekday: 6 }],
+    ['Thursday 02', { day: 2, weekday: 4 }],
     ['Apr01', { month: 4, day: 1 }],
   ])('reads %j', (text, parts) => {
     expect(parseDateLabel(text)).toEqual(parts);

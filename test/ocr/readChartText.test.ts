@@ -82,31 +82,53 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text.xLabel).toBe('Environment Steps');
   });
 
-  // y-multiplier.png: matplotlib, the title `Big` centred above the plot and `1e6` above its
-  // top-left corner.
-  const paintedOver = (svg: string) =>
-    sharp(join(fixtures, 'y-multiplier.png'))
-      .composite([{ input: Buffer.from(svg), left: 0, top: 0 }])
-      .png()
-      .toBuffer();
-  const blank = (x: number, width: number) =>
-    `<rect x="${x}" y="28" width="${width}" height="26" fill="white"/>`;
+  /** A chart with room above the plot and y labels 0.0 to 2.0 (its plot at `PLAIN.plot`). */
+  const PLAIN = {
+    width: 640,
+    height: 460,
+    xRange: [0, 100],
+    yRange: [0, 2],
+    xTicks: [0, 50, 100],
+    yTicks: [0, 0.5, 1, 1.5, 2],
+    plot: { left: 70, top: 40, right: 600, bottom: 400 },
+    series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 1.7, 0.4] }],
+  } satisfies ChartSpec;
 
-  it('reads a y multiplier that is the only text above the plot as a multiplier, not a title', async () => {
-    const image = await paintedOver(`<svg width="700" height="450">${blank(300, 110)}</svg>`);
-    const text = await textOf(image);
-    expect(text.yMultiplier).toBe(1e6);
-    expect(text.title).toBeNull();
+  it('reads the only text above a plot with no title as its y multiplier when it reads as one', async () => {
+    const { plot } = PLAIN;
+    const rendered = await renderChart(PLAIN);
+    const above = (text: string) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+          `<text x="${plot.left}" y="${plot.top - 8}" font-family="DejaVu Sans" font-size="13">${text}</text></svg>`,
+      );
+    const read = async (text: string) => {
+      const png = await sharp(rendered.png)
+        .composite([{ input: above(text), left: 0, top: 0 }])
+        .png()
+        .toBuffer();
+      const image = await loadRaster(png);
+      return readChartText(image, findPlotArea(image), engine);
+    };
+    expect(await read('1e6')).toMatchObject({ title: null, yMultiplier: 1e6 });
+    // a short title where matplotlib would print the multiplier stays the title
+    expect(await read('Loss')).toMatchObject({ title: 'Loss', yMultiplier: 1 });
   });
 
-  it('reads a short title where a y multiplier would be as the title', async () => {
-    const image = await paintedOver(
-      `<svg width="700" height="450">${blank(300, 110)}${blank(80, 60)}` +
-        '<text x="88" y="48" font-family="DejaVu Sans" font-size="15">(b)</text></svg>',
+  it('reads the y tick labels past tick marks left outside the plot (no axis line)', async () => {
+    const { plot } = PLAIN;
+    const rendered = await renderChart({ ...PLAIN, frame: 'spines' });
+    const image = await loadRaster(rendered.png);
+    const found = findPlotArea(image);
+    // As the plot stage leaves ticks drawn apart from a plot with no axis line: beyond its edge.
+    const text = await readChartText(
+      image,
+      { ...found, ticksY: [], outsideY: plot.left - 1 },
+      engine,
     );
-    const text = await textOf(image);
-    expect(text.yMultiplier).toBe(1);
-    expect(text.title).toBe('(b)');
+    expect(text.yTickWords.map((word) => word.text).sort()).toEqual(
+      ['0.0', '0.5', '1.0', '1.5', '2.0'].sort(),
+    );
   });
 
   it('reads no text where there is none beside the plot', async () => {
