@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LegendSlot } from '../../src/legend/findLegend.js';
 import { sampleStyles } from '../../src/legend/sampleStyle.js';
-import type { Box, Raster } from '../../src/types.js';
+import type { Box } from '../../src/types.js';
+import { paintBoxes } from '../helpers/paintBoxes.js';
 
 const RED = [214, 39, 40] as const;
-
-/** A white raster with boxes painted in their colours. */
-function paint(width: number, height: number, boxes: [Box, readonly number[]][]): Raster {
-  const data = new Uint8Array(width * height * 3).fill(255);
-  for (const [box, color] of boxes) {
-    for (let row = box.top; row < box.bottom; row++) {
-      for (let column = box.left; column < box.right; column++) {
-        data.set(color, (row * width + column) * 3);
-      }
-    }
-  }
-  return { data, width, height, channels: 3 };
-}
 
 /** A 2 px stroke of the sample's colour across columns [left, right) of an entry's middle. */
 const stroke = (top: number, left: number, right: number): [Box, readonly number[]] => [
@@ -28,7 +16,7 @@ describe('sampleStyles', () => {
   // Three entries in a column, samples 20 px long from x = 10, names from x = 36: solid; one
   // dash of 15 px and its 5 px gap (as Vega-Lite draws a dashed sample); dots 3 px on, 3 off,
   // found cut at the first dot with the others taken for the name's start.
-  const image = paint(120, 60, [
+  const image = paintBoxes(120, 60, [
     stroke(0, 10, 30),
     stroke(20, 10, 25),
     ...[10, 16, 22, 28].map((left) => stroke(40, left, left + 3)),
