@@ -13,10 +13,10 @@ const DEFAULTS = {
  * A legend's samples are on one side of their names, in one column where the entries are
  * (samples before names): a curve touching or crossing an entry may have passed for its sample.
  * An entry that took ink on the other side takes its sample from the side most entries have; one
- * whose name lines up with the others' while its sample starts elsewhere (a curve crossing the
- * sample joined it) loses that sample. Where no sample is told for such a name, it is one of the
- * `unpaired` lines of text that may complete the column (completeColumn: its sample is read in
- * the column's sample columns).
+ * whose name lines up with the others' while its sample starts before theirs (a curve crossing
+ * the sample joined it) takes the column's sample columns instead, where they tell a colour.
+ * Where no sample is told for such a name, it is one of the `unpaired` lines of text that may
+ * complete the column (completeColumn: its sample is read in the column's sample columns).
  */
 export function oneSide(
   image: Raster,
@@ -39,14 +39,19 @@ export function oneSide(
   if (side > 0 || handleLeft === null || textLeft === null) {
     return completeColumn(image, background, sided, lines);
   }
-  const inLine = sided.filter((slot) => {
-    const crossed =
+  const crossed = sided.filter(
+    (slot) =>
       Math.abs(slot.text.left - textLeft) <= DEFAULTS.align &&
-      Math.abs(slot.handle.left - handleLeft) > DEFAULTS.align;
-    if (crossed) lines.push(slot.text);
-    return !crossed;
-  });
-  return completeColumn(image, background, inLine, lines);
+      slot.handle.left < handleLeft - DEFAULTS.align,
+  );
+  const completed = completeColumn(
+    image,
+    background,
+    sided.filter((slot) => !crossed.includes(slot)),
+    [...lines, ...crossed.map((slot) => slot.text)],
+  );
+  // One the column's sample columns tell no colour for keeps the sample it was found with.
+  return [...completed, ...crossed.filter((slot) => !completed.some((e) => e.text === slot.text))];
 }
 
 /**
