@@ -127,8 +127,8 @@ function union(weights: Float32Array[]): Float32Array {
 
 /**
  * The shared mask split into `count` curves, each slot taking the curve drawn as its sample
- * is (`samples`: their styles), and coloured as it is; the curves no slot takes follow (`parts`); `close` holds the
- * slots whose curve was a close call.
+ * is (`samples`: their styles), and coloured as it is; the curves no slot takes follow
+ * (`parts`); `close` holds the slots whose curve was a close call.
  */
 function byDashes(
   image: Raster,
