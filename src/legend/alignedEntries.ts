@@ -3,6 +3,7 @@ import { percentile } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { LegendSlot } from './findLegend.js';
 import { rowInk, SAMPLES } from './legendSamples.js';
+import { purestColor } from './sampleColor.js';
 
 const DEFAULTS = {
   /** Text lines of one legend start at the same column, give or take this (px). */
@@ -163,6 +164,11 @@ function colorApart(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rg
     }
   }
   if (own.length < box.bottom - box.top) return null;
+  const pure = purestColor(
+    data,
+    own.map(({ o }) => o),
+  );
+  if (pure) return pure;
   own.sort((a, b) => b.d - a.d);
   const core = own.slice(0, Math.max(1, Math.round(own.length * DEFAULTS.coreShare)));
   return [0, 1, 2].map((k) =>

@@ -1,7 +1,8 @@
 import { channelDistance, channelSpread, type Rgb } from '../color.js';
 import { findRuns } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
-import { alignedGroup, completeColumn, linedUp } from './alignedEntries.js';
+import { alignedGroup, linedUp } from './alignedEntries.js';
+import { oneSide } from './crossedSamples.js';
 import type { LegendLayout, LegendSlot } from './findLegend.js';
 import {
   bridgeDashes,
@@ -166,12 +167,7 @@ function legendIn(
     oneHeight(
       image,
       background,
-      oneSide(
-        image,
-        background,
-        region,
-        completeColumn(image, background, alignedGroup(candidates), unpaired),
-      ),
+      oneSide(image, background, region, alignedGroup(candidates), unpaired),
       reread,
     ),
   );
@@ -404,19 +400,5 @@ function wholeNames(
     }
     const grown = side > 0 ? { ...text, right: end + 1 } : { ...text, left: end };
     return { ...slot, text: grown };
-  });
-}
-
-/**
- * A legend's samples are on one side of their names: an entry that took ink on the other side
- * (a curve touching its name) takes its sample from the side most entries have, or is dropped.
- */
-function oneSide(image: Raster, background: Rgb, region: Box, slots: LegendSlot[]): LegendSlot[] {
-  const before = (slot: LegendSlot) => slot.handle.left < slot.text.left;
-  const side = slots.filter(before).length * 2 >= slots.length ? -1 : 1;
-  return slots.flatMap((slot) => {
-    if (before(slot) === side < 0) return [slot];
-    const again = sampleBeside(image, background, slot.text, region, [side]);
-    return again ? [again] : [];
   });
 }

@@ -66,6 +66,26 @@ export function dominantColor(image: Raster, box: Box, fill: Rgb): Rgb {
   return sum.map((s) => Math.round(s / core.length)) as Rgb;
 }
 
+/**
+ * The colour of the purest pixels (`offsets` into `data`) of the hue most of the coloured ones
+ * have (a sample's, where a curve crossing it and its blends with that curve and the fill have
+ * been set apart); null when too few are coloured (a grey or black sample).
+ */
+export function purestColor(data: Uint8Array, offsets: number[]): Rgb | null {
+  const spread = (o: number) =>
+    Math.max(data[o], data[o + 1], data[o + 2]) - Math.min(data[o], data[o + 1], data[o + 2]);
+  const coloured = offsets.filter((o) => spread(o) > DEFAULTS.textGrey);
+  if (coloured.length === 0 || coloured.length < offsets.length * DEFAULTS.coreShare) return null;
+  const centre = commonHue(coloured.map((o) => hueOf(data, o)));
+  const pure = coloured
+    .filter((o) => hueApart(hueOf(data, o), centre) <= DEFAULTS.hueSpan)
+    .sort((a, b) => spread(b) - spread(a));
+  const core = pure.slice(0, Math.max(1, Math.round(pure.length * DEFAULTS.coreShare)));
+  return [0, 1, 2].map((k) =>
+    Math.round(core.reduce((sum, o) => sum + data[o + k], 0) / core.length),
+  ) as Rgb;
+}
+
 /** A pixel's hue (degrees, Lab). */
 function hueOf(data: Uint8Array, o: number): number {
   const [, a, b] = rgbToLab([data[o], data[o + 1], data[o + 2]]);

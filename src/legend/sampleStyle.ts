@@ -1,4 +1,4 @@
-import { channelDistance, type Rgb } from '../color.js';
+import { channelDistance } from '../color.js';
 import { percentile } from '../math.js';
 import type { CurveStyle } from '../separate/splitCurves.js';
 import type { Raster } from '../types.js';
@@ -6,25 +6,37 @@ import type { LegendSlot } from './findLegend.js';
 
 /** A sample pixel holds the entry's colour when within this of it (0..255 per channel). */
 const SAME_COLOR = 90;
-/** The gap between a sample and its text is at least this share of the text's height... */
-const TEXT_GAP = 0.6;
-/** ...and this many px. */
-const MIN_TEXT_GAP = 4;
+/**
+ * A legend's samples are one length: its longest, up to this many times the median (a sample
+ * that a curve touching it lengthened is not the legend's length).
+ */
+const MAX_LENGTH = 2;
+/** A sample ending this many px short of its legend's length is anti-aliased, not gapped. */
+const END_BLUR = 1;
+
+/**
+ * The styles of a legend's samples (`slots`: all its entries), each measured along the length
+ * every sample of a legend is drawn at, from its left edge: a sample may end in a gap of its
+ * pattern (Vega-Lite draws one dash of a dashed line and its gap), or have been cut at its
+ * first gap with its other dashes taken for its text's start (Plotly's dotted sample beside
+ * its name); that length, the longest sample's, holds its whole pattern and no text.
+ */
+export function sampleStyles(image: Raster, slots: readonly LegendSlot[]): CurveStyle[] {
+  const lengths = slots.map(({ handle }) => handle.right - handle.left);
+  const length = Math.min(Math.max(...lengths), MAX_LENGTH * percentile(lengths, 0.5));
+  return slots.map((slot) =>
+    dashesAlong(image, slot, Math.min(image.width, slot.handle.left + length)),
+  );
+}
 
 /**
  * How a legend entry's sample line is drawn: its dashes and gaps along the row through its
- * middle (the row with the most of the entry's colour), from the sample's left edge to the
- * entry's text. A solid sample is one stretch with no gap.
+ * middle (the row with the most of the entry's colour), from the sample's left edge to column
+ * `right` (exclusive), a gap running on to `right` (its pattern's last) included. A solid
+ * sample is one stretch with no gap.
  */
-export function sampleStyle(image: Raster, slot: LegendSlot, color: Rgb = slot.color): CurveStyle {
+function dashesAlong(image: Raster, { handle, color }: LegendSlot, right: number): CurveStyle {
   const { data, width } = image;
-  const { handle, text } = slot;
-  // A dashed sample may have been cut at its first gap, and its other dashes taken for the
-  // text's start: the row is followed on to a gap as long as the text is high. A sample after
-  // its text (gnuplot's key) ends where it was found, with its gaps in it.
-  const before = text.right <= handle.left;
-  const right = before ? handle.right : Math.min(width, Math.max(handle.right, text.right));
-  const maxGap = Math.max(MIN_TEXT_GAP, (handle.bottom - handle.top) * TEXT_GAP);
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, color) < SAME_COLOR;
   let middle = handle.top;
@@ -59,10 +71,10 @@ export function sampleStyle(image: Raster, slot: LegendSlot, color: Rgb = slot.c
       seen = true;
     } else if (seen) {
       gap++;
-      if (gap > maxGap && !before) break;
     }
   }
   if (stretch > 0) on.push(stretch);
+  if (seen && gap > END_BLUR) off.push(gap);
   const inkedLength = on.reduce((s, n) => s + n, 0);
   const gapLength = off.reduce((s, n) => s + n, 0);
   return {

@@ -1,10 +1,16 @@
 import { deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
-import { sampleStyle } from '../legend/sampleStyle.js';
+import { sampleStyles } from '../legend/sampleStyle.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
 import { splitByMarkers } from './splitByMarkers.js';
-import { closeMatches, matchCosts, splitCurves, styleCosts } from './splitCurves.js';
+import {
+  type CurveStyle,
+  closeMatches,
+  matchCosts,
+  splitCurves,
+  styleCosts,
+} from './splitCurves.js';
 import { curvesApart } from './splitUnlisted.js';
 
 const DEFAULTS = {
@@ -49,6 +55,7 @@ export function splitSharedColors(
 ): Set<number> {
   const doubtful = new Set<number>();
   const grouped = new Set<number>();
+  const styles = sampleStyles(image, entries);
   entries.forEach((entry, i) => {
     if (grouped.has(i)) return;
     const group = entries.flatMap((other, j) =>
@@ -72,7 +79,16 @@ export function splitSharedColors(
       count === group.length ? splitByMarkers(image, shared, region, slots, masks[i].color) : null;
     const dashed = marked
       ? null
-      : byDashes(image, shared, slots, count, region, legend, background);
+      : byDashes(
+          image,
+          shared,
+          slots,
+          group.map((j) => styles[j]),
+          count,
+          region,
+          legend,
+          background,
+        );
     const split = marked ?? dashed?.parts;
     if (!split) return;
     for (const n of dashed?.close ?? []) if (n < group.length) doubtful.add(group[n]);
@@ -111,13 +127,14 @@ function union(weights: Float32Array[]): Float32Array {
 
 /**
  * The shared mask split into `count` curves, each slot taking the curve drawn as its sample
- * is, and coloured as it is; the curves no slot takes follow (`parts`); `close` holds the
- * slots whose curve was a close call.
+ * is (`samples`: their styles), and coloured as it is; the curves no slot takes follow
+ * (`parts`); `close` holds the slots whose curve was a close call.
  */
 function byDashes(
   image: Raster,
   weight: Float32Array,
   slots: LegendSlot[],
+  samples: CurveStyle[],
   count: number,
   region: Box,
   legend: Box | null,
@@ -133,7 +150,7 @@ function byDashes(
   const slotLabs = slots.map((slot) => rgbToLab(slot.color));
   const cost = styleCosts(
     curves.map((curve) => curve.style),
-    slots.map((slot) => sampleStyle(image, slot)),
+    samples,
     (s, c) =>
       Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale,
   );

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deltaE, fromHex, type Rgb, rgbToLab } from '../../src/color.js';
 import { findLegend, type LegendLayout, type LegendSlot } from '../../src/legend/findLegend.js';
-import { sampleStyle } from '../../src/legend/sampleStyle.js';
+import { sampleStyles } from '../../src/legend/sampleStyle.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
 import type { Box, Raster } from '../../src/types.js';
@@ -107,10 +107,8 @@ describe('findLegend', () => {
   /** Each entry's sample: black, drawn solid, then dashed, then dotted (shorter dashes). */
   function expectBlackDashes(image: Raster, legend: LegendLayout | null) {
     expect(legend?.slots).toHaveLength(3);
-    const styles = legend!.slots.map((slot) => {
-      expect(Math.max(...slot.color)).toBeLessThan(60);
-      return sampleStyle(image, slot);
-    });
+    for (const slot of legend!.slots) expect(Math.max(...slot.color)).toBeLessThan(60);
+    const styles = sampleStyles(image, legend!.slots);
     expect(styles[0].gapShare).toBe(0);
     expect(styles[1].gapShare).toBeGreaterThan(0.15);
     expect(styles[2].gapShare).toBeGreaterThan(0.15);
@@ -309,10 +307,11 @@ describe('findLegend', () => {
   ] as const)('pairs dark line samples with their names: %s', async (file, side, dashed) => {
     const { image, legend } = await fixtureLegend(file);
     expect(legend?.slots).toHaveLength(dashed.length);
+    const styles = sampleStyles(image, legend!.slots);
     legend!.slots.forEach((slot, k) => {
       if (side === 'after') expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
       else expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
-      expect(sampleStyle(image, slot).gapShare > 0.15, `entry ${k} dashed`).toBe(dashed[k]);
+      expect(styles[k].gapShare > 0.15, `entry ${k} dashed`).toBe(dashed[k]);
     });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/color.js';
-import { dominantColor } from '../../src/legend/sampleColor.js';
-import type { Box, Raster } from '../../src/types.js';
+import { dominantColor, purestColor } from '../../src/legend/sampleColor.js';
+import type { Box } from '../../src/types.js';
+import { paintBoxes } from '../helpers/paintBoxes.js';
 
 const WHITE: Rgb = [255, 255, 255];
 const WHOLE = { left: 0, right: 70, top: 0, bottom: 24 };
@@ -9,19 +10,6 @@ const WHOLE = { left: 0, right: 70, top: 0, bottom: 24 };
 /** The largest difference of two colours' channels. */
 function apart(a: Rgb, b: Rgb): number {
   return Math.max(...a.map((c, k) => Math.abs(c - b[k])));
-}
-
-/** A white raster with boxes painted in order. */
-function raster(width: number, height: number, paint: [Box, Rgb][]): Raster {
-  const data = new Uint8Array(width * height * 3).fill(255);
-  for (const [box, color] of paint) {
-    for (let row = box.top; row < box.bottom; row++) {
-      for (let column = box.left; column < box.right; column++) {
-        data.set(color, (row * width + column) * 3);
-      }
-    }
-  }
-  return { data, width, height, channels: 3 };
 }
 
 describe('dominantColor', () => {
@@ -35,14 +23,14 @@ describe('dominantColor', () => {
   ];
 
   it('is the purest colour of a sample: its border, not its pale fill', () => {
-    const image = raster(70, 24, paint);
+    const image = paintBoxes(70, 24, paint);
     expect(apart(dominantColor(image, WHOLE, WHITE), border)).toBeLessThan(12);
   });
 
   it('is the sample’s own hue where another series’ line and marker cross it', () => {
     // A teal line and marker, less saturated than the border, more than the fill, drawn across the box.
     const teal: Rgb = [75, 192, 192];
-    const image = raster(70, 24, [
+    const image = paintBoxes(70, 24, [
       ...paint,
       [{ left: 0, right: 70, top: 11, bottom: 13 }, teal],
       [{ left: 40, right: 48, top: 8, bottom: 16 }, teal],
@@ -57,10 +45,30 @@ describe('dominantColor', () => {
       { left: row, right: row + 6, top: row, bottom: row + 1 },
       purple,
     ]);
-    const image = raster(70, 24, [
+    const image = paintBoxes(70, 24, [
       [{ left: 35, right: 65, top: 11, bottom: 14 }, orange],
       ...wandering,
     ]);
     expect(apart(dominantColor(image, WHOLE, WHITE), orange)).toBeLessThan(12);
+  });
+});
+
+describe('purestColor', () => {
+  it('is the purest of the commonest hue: no blend with the fill or a crossing colour', () => {
+    const purple: Rgb = [117, 112, 179];
+    // A sample's own pixels: its core, its pale blends with a cream fill, and a few blends
+    // with an orange curve crossing it.
+    const image = paintBoxes(30, 1, [
+      [{ left: 0, right: 10, top: 0, bottom: 1 }, purple],
+      [{ left: 10, right: 24, top: 0, bottom: 1 }, [170, 160, 200]],
+      [{ left: 24, right: 30, top: 0, bottom: 1 }, [170, 100, 110]],
+    ]);
+    const all = Array.from({ length: 30 }, (_, k) => k * 3);
+    expect(purestColor(image.data, all)).toEqual(purple);
+  });
+
+  it('is null for grey pixels', () => {
+    const image = paintBoxes(10, 1, [[{ left: 0, right: 10, top: 0, bottom: 1 }, [90, 90, 90]]]);
+    expect(purestColor(image.data, [0, 3, 6, 9])).toBeNull();
   });
 });
