@@ -12,6 +12,7 @@ import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { drawnPixels, labOf } from './drawnPixels.js';
 import { gridInk } from './gridInk.js';
+import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
 import { washedOut } from './washedOut.js';
@@ -203,6 +204,18 @@ export async function separateSeries(
     colors.length,
     backgroundLab,
   );
+  // An entry whose colour draws no line, where a colour no entry lists does, was misread.
+  for (const [entry, line] of misreadEntries(
+    image.width,
+    region,
+    pixels,
+    assignment,
+    seriesLabs.length,
+    colors.length,
+    paled,
+  )) {
+    paled.set(entry, line);
+  }
   // Entries whose colour is the one their line is drawn in, found in the plot.
   const redrawn = new Set(paled.keys());
   if (paled.size > 0) {
