@@ -12,6 +12,7 @@ import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { drawnPixels, labOf } from './drawnPixels.js';
 import { gridInk } from './gridInk.js';
+import { jpegFringes } from './jpegFringes.js';
 import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
@@ -232,11 +233,16 @@ export async function separateSeries(
     count: 0,
   }));
   const edges = reassignEdges(image.width, pixels, labs, assignment, seriesLabs, backgroundLab);
+  // Clustered colours that are one JPEG'd line's core and fringe make one mask.
+  const fringes =
+    colors.length === 0
+      ? jpegFringes(image.width, pixels, edges, seriesLabs, backgroundLab)
+      : new Map<number, number>();
   edges.forEach(({ series, alpha }, i) => {
-    if (series >= 0) mark(masks[series], pixels[i], alpha);
+    if (series >= 0) mark(masks[fringes.get(series) ?? series], pixels[i], alpha);
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
-  return masks;
+  return masks.filter((_, s) => !fringes.has(s));
 }
 
 /**

@@ -297,6 +297,27 @@ describe('separateSeries', () => {
     }
   });
 
+  it('finds a JPEG-fringed line as one series with no legend (its core and fringe clustered apart)', async () => {
+    // Core #2078b8 two px thick, a fringe #386d8f (darker, greyer: not a blend with white) along
+    // each side; an orange line apart.
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    const paint = (column: number, row: number, color: Rgb) =>
+      data.set(color, (row * WIDTH + column) * 3);
+    for (let column = 10; column < 110; column++) {
+      const row = 60 - Math.floor((column - 10) / 3);
+      paint(column, row - 1, [0x38, 0x6d, 0x8f]);
+      paint(column, row, [0x20, 0x78, 0xb8]);
+      paint(column, row + 1, [0x20, 0x78, 0xb8]);
+      paint(column, row + 2, [0x38, 0x6d, 0x8f]);
+      paint(column, 12, [0xff, 0x7f, 0x0e]);
+      paint(column, 13, [0xff, 0x7f, 0x0e]);
+    }
+    const masks = await separateOnWhite({ data, width: WIDTH, height: HEIGHT, channels: 3 }, []);
+    expect(masks).toHaveLength(2);
+    const blue = masks.find((mask) => near(mask.color, [0x20, 0x78, 0xb8]));
+    expect(blue && pixelsOf(blue).size).toBe(400);
+  });
+
   describe('a series in a tint of a listed colour (a colormap, greys; its entry missed)', () => {
     const [width, height] = [240, 120];
     const DARK: Rgb = [0x47, 0x5b, 0xc9];
