@@ -1,4 +1,5 @@
 import { deltaE, type Lab } from '../color.js';
+import { BLEND_DE, blend } from './assignPixels.js';
 
 const DEFAULTS = {
   /**
@@ -11,7 +12,8 @@ const DEFAULTS = {
 
 /**
  * Colours found by clustering (no legend) that are one line's: each one's pixels lie along the
- * other's all over the plot (a JPEG'd line's core and its fringe, clustered apart). Returns
+ * other's all over the plot (a JPEG'd line's core and its fringe, clustered apart), the weaker
+ * no tint of the stronger (a lighter grey series lies along a darker one's anti-aliased edge). Returns
  * colour index -> the index of the colour it joins (the one farther from the background).
  */
 export function jpegFringes(
@@ -51,6 +53,7 @@ export function jpegFringes(
           b !== a &&
           !joins.has(b) &&
           strength[b] >= strength[a] &&
+          blend(seriesLabs[a], seriesLabs[b], background).residual >= BLEND_DE &&
           touch[a * count + b] >= own[a] * DEFAULTS.touching &&
           touch[b * count + a] >= own[b] * DEFAULTS.touching,
       )
