@@ -13,7 +13,7 @@ const DEFAULTS = {
   cover: 0.6,
   /** The parts a line is cut into to tell how far along it its colour shows. */
   parts: 20,
-  /** Grid lines apart by their commonest spacing within this many px are evenly spaced. */
+  /** Lines a whole number of median gaps apart, give or take this many px, are evenly spaced. */
   spacingPx: 2,
   /** Pixels this close (Delta E) to the background are none of a line's. */
   backgroundDe: 12,
@@ -81,9 +81,8 @@ export function gridInk(
 
 /**
  * The positions among `lines` (px) that lie on one even spacing (their median gap), the
- * longest such run. Grid lines are drawn at even steps of a
- * linear axis; a flat stretch of a series found among them is not (where no tick marks tell
- * which lines are the grid's).
+ * longest such run. Grid lines are drawn at even steps of a linear axis; a flat stretch of a
+ * series found among them is not (where no tick marks tell which lines are the grid's).
  */
 export function evenlySpaced(lines: number[]): number[] {
   const sorted = [...lines].sort((a, b) => a - b);

@@ -13,8 +13,9 @@ const DEFAULTS = {
 /**
  * Colours found by clustering (no legend) that are one line's: each one's pixels lie along the
  * other's all over the plot (a JPEG'd line's core and its fringe, clustered apart), the weaker
- * no tint of the stronger (a lighter grey series lies along a darker one's anti-aliased edge). Returns
- * colour index -> the index of the colour it joins (the one farther from the background).
+ * no tint of the stronger (a lighter grey series lies along a darker one's anti-aliased
+ * edge). Returns colour index -> the index of the colour it joins (the one farther from the
+ * background).
  */
 export function jpegFringes(
   width: number,
