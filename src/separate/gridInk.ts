@@ -81,7 +81,7 @@ export function gridInk(
 
 /**
  * The positions among `lines` (px) that lie on one even spacing (their median gap), the
- * longest such run. Grid lines are drawn at even steps of a linear axis; a flat stretch of a
+ * longest such run, when it holds half of them or more. Grid lines are drawn at even steps of a linear axis; a flat stretch of a
  * series found among them is not (where no tick marks tell which lines are the grid's).
  */
 export function evenlySpaced(lines: number[]): number[] {
@@ -101,9 +101,11 @@ export function evenlySpaced(lines: number[]): number[] {
     }
     return kept;
   };
-  return sorted
+  const best = sorted
     .map((_, from) => chain(from))
-    .reduce((best, lattice) => (lattice.length > best.length ? lattice : best), []);
+    .reduce((most, lattice) => (lattice.length > most.length ? lattice : most), []);
+  // Where most lines lie off any one spacing, flat stretches of series are most of them.
+  return best.length * 2 >= sorted.length ? best : [];
 }
 
 /** The rows (or columns) within DEFAULTS.reach of position `at`, inside [from, to). */

@@ -73,4 +73,8 @@ describe('evenlySpaced', () => {
   it('keeps a line where one between is missing (hidden by a legend)', () => {
     expect(evenlySpaced([100, 150, 250, 300, 320])).toEqual([100, 150, 250, 300]);
   });
+
+  it('finds none where most lines lie off one spacing (flat stretches of step-shaped series)', () => {
+    expect(evenlySpaced([22, 87, 99, 137, 175, 214, 229, 252, 256, 275, 290])).toEqual([]);
+  });
 });
