@@ -12,10 +12,12 @@ const DEFAULTS = {
    */
   minHeld: 0.5,
   /**
-   * Curves this many hollow markers' holes (the tallest) apart, the median over the columns
-   * they share, are one series' outlined markers.
+   * Curves this many hollow markers' holes (the tallest) apart, in DEFAULTS.outlineShare of
+   * the columns they share, are one series' outlined markers...
    */
   markersApart: 2,
+  /** ...(not just in most: two series' curves part somewhere). */
+  outlineShare: 0.9,
 } as const;
 
 /**
@@ -65,8 +67,8 @@ export function curvesApart(mask: SeriesMask, width: number, region: Box): Serie
 
 /**
  * The curves joined where they lie within DEFAULTS.markersApart hollow markers (their tallest
- * hole: `filled` less `weight`) of one another, the median over the columns they share, as
- * the tops and bottoms of one series' outlined markers do.
+ * hole: `filled` less `weight`) of one another in nearly all the columns they share, as the
+ * tops and bottoms of one series' outlined markers do.
  */
 function joinMarkerOutlines(
   curves: { weight: Float32Array }[],
@@ -102,7 +104,7 @@ function joinMarkerOutlines(
       return y !== null && other !== null ? [Math.abs(y - other)] : [];
     });
     gaps.sort((x, y) => x - y);
-    return gaps.length > 0 && gaps[Math.floor(gaps.length / 2)] <= reach;
+    return gaps.length > 0 && gaps[Math.floor(gaps.length * DEFAULTS.outlineShare)] <= reach;
   };
   // Each curve's group: the first curve it lies near, through any chain of near curves.
   const group = curves.map((_, i) => i);
