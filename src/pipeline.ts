@@ -10,6 +10,7 @@ import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { chartConfidence } from './review/confidence.js';
 import { reviewSeries } from './review/reviewSeries.js';
+import { evenlySpaced } from './separate/gridInk.js';
 import { separateSeries } from './separate/separateSeries.js';
 import { sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
 import { splitUnlisted } from './separate/splitUnlisted.js';
@@ -235,7 +236,12 @@ async function separate(
  * lines too, but seldom at a tick.
  */
 function atTicks(grid: number[], ticks: number[]): number[] {
-  return grid.filter((at) => ticks.some((tick) => Math.abs(tick - at) <= DEFAULTS.gridAtTick));
+  const at = grid.filter((line) =>
+    ticks.some((tick) => Math.abs(tick - line) <= DEFAULTS.gridAtTick),
+  );
+  // Where tick marks were not found at two of them (ticks drawn inside, or none), the evenly
+  // spaced lines.
+  return at.length >= 2 ? at : evenlySpaced(grid);
 }
 
 /**

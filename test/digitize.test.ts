@@ -467,7 +467,8 @@ describe('digitize rendered charts', () => {
   });
 
   it('keeps a JPEG halo of a noisy line out of the series', { timeout: TIMEOUT_MS }, async () => {
-    // A noisy curve: saved as JPEG, the blended pixels around it form a colour of their own.
+    // A noisy curve: saved as JPEG, the blended pixels around it form a colour of their own,
+    // joined to the line as its fringe (jpegFringes) or dropped as a halo in review.
     const xs = Array.from({ length: 401 }, (_, i) => i * 25);
     const ys = xs.map((x, i) => 50 + 30 * Math.sin(x / 1200) + ((i * 7919) % 13) - 6);
     const spec: ChartSpec = {
@@ -483,7 +484,6 @@ describe('digitize rendered charts', () => {
     const jpeg = await sharp(chart.png).jpeg({ quality: 70 }).toBuffer();
     const result = oneChart(await digitizer.digitize(jpeg));
     expect(result.series, result.warnings.join('; ')).toHaveLength(1);
-    expect(result.warnings.some((w) => w.includes('halo'))).toBe(true);
     // The one series is the line: its trace follows the data.
     const errors = xs
       .map((x) => interpolate(result.series[0].points, x) ?? Number.POSITIVE_INFINITY)

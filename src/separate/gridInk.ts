@@ -6,8 +6,15 @@ const DEFAULTS = {
   sameDe: 8,
   /** The rows (columns) this far from a grid line's position may hold it (a line 2-3 px wide). */
   reach: 1,
-  /** A row is a grid line's when its colour covers at least this share of the region's width. */
+  /**
+   * A row is a grid line's when its colour shows in at least this share of the DEFAULTS.parts
+   * equal parts of the region's width (a dotted grid line covers half its length, all along).
+   */
   cover: 0.6,
+  /** The parts a line is cut into to tell how far along it its colour shows. */
+  parts: 20,
+  /** Lines a whole number of median gaps apart, give or take this many px, are evenly spaced. */
+  spacingPx: 2,
   /** Pixels this close (Delta E) to the background are none of a line's. */
   backgroundDe: 12,
 } as const;
@@ -41,7 +48,7 @@ export function gridInk(
       const lab = rgbToLab([data[p * 3], data[p * 3 + 1], data[p * 3 + 2]]);
       if (deltaE(lab, background) >= DEFAULTS.backgroundDe) drawn.push(p);
     }
-    if (drawn.length < length * DEFAULTS.cover) return;
+    if (spread(drawn, at, length) < DEFAULTS.cover) return;
     const color = rgbToLab(
       mostCommonColor(
         data,
@@ -53,14 +60,52 @@ export function gridInk(
       const lab = rgbToLab([data[p * 3], data[p * 3 + 1], data[p * 3 + 2]]);
       return deltaE(lab, color) < DEFAULTS.sameDe;
     });
-    if (same.length < length * DEFAULTS.cover) return;
+    if (spread(same, at, length) < DEFAULTS.cover) return;
     for (const p of same) flags[p] = 1;
+  };
+  /** The share of a line's DEFAULTS.parts that hold any of `pixels` (of `at(0..length-1)`). */
+  const spread = (pixels: number[], at: (k: number) => number, length: number) => {
+    const held = new Set(pixels);
+    const parts = new Set<number>();
+    for (let k = 0; k < length; k++) {
+      if (held.has(at(k))) parts.add(Math.floor((k * DEFAULTS.parts) / length));
+    }
+    return parts.size / DEFAULTS.parts;
   };
   const rows = new Set(grid.y.flatMap((y) => near(y, top, bottom)));
   for (const row of rows) line((k) => row * width + left + k, right - left);
   const columns = new Set(grid.x.flatMap((x) => near(x, left, right)));
   for (const column of columns) line((k) => (top + k) * width + column, bottom - top);
   return flags;
+}
+
+/**
+ * The positions among `lines` (px) that lie on one even spacing (their median gap), the
+ * longest such run, when it holds half of them or more. Grid lines are drawn at even steps of a linear axis; a flat stretch of a
+ * series found among them is not (where no tick marks tell which lines are the grid's).
+ */
+export function evenlySpaced(lines: number[]): number[] {
+  const sorted = [...lines].sort((a, b) => a - b);
+  if (sorted.length < 3) return sorted;
+  const gaps = sorted.slice(1).map((at, i) => at - sorted[i]);
+  const step = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+  if (step <= DEFAULTS.spacingPx * 2) return [];
+  // Each line a whole number of steps from the last one kept (a step is not a whole number of
+  // px: errors would add up from a distant line).
+  const chain = (from: number) => {
+    const kept = [sorted[from]];
+    for (const at of sorted.slice(from + 1)) {
+      const gap = at - kept[kept.length - 1];
+      const steps = Math.round(gap / step);
+      if (steps >= 1 && Math.abs(gap - steps * step) <= DEFAULTS.spacingPx) kept.push(at);
+    }
+    return kept;
+  };
+  const best = sorted
+    .map((_, from) => chain(from))
+    .reduce((most, lattice) => (lattice.length > most.length ? lattice : most), []);
+  // Where most lines lie off any one spacing, flat stretches of series are most of them.
+  return best.length * 2 >= sorted.length ? best : [];
 }
 
 /** The rows (or columns) within DEFAULTS.reach of position `at`, inside [from, to). */

@@ -12,6 +12,8 @@ import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { drawnPixels, labOf } from './drawnPixels.js';
 import { gridInk } from './gridInk.js';
+import { jpegFringes } from './jpegFringes.js';
+import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
 import { washedOut } from './washedOut.js';
@@ -203,6 +205,18 @@ export async function separateSeries(
     colors.length,
     backgroundLab,
   );
+  // An entry whose colour draws no line, where a colour no entry lists does, was misread.
+  for (const [entry, line] of misreadEntries(
+    image.width,
+    region,
+    pixels,
+    assignment,
+    seriesLabs.length,
+    colors.length,
+    paled,
+  )) {
+    paled.set(entry, line);
+  }
   // Entries whose colour is the one their line is drawn in, found in the plot.
   const redrawn = new Set(paled.keys());
   if (paled.size > 0) {
@@ -219,11 +233,16 @@ export async function separateSeries(
     count: 0,
   }));
   const edges = reassignEdges(image.width, pixels, labs, assignment, seriesLabs, backgroundLab);
+  // Clustered colours that are one JPEG'd line's core and fringe make one mask.
+  const fringes =
+    colors.length === 0
+      ? jpegFringes(image.width, pixels, edges, seriesLabs, backgroundLab)
+      : new Map<number, number>();
   edges.forEach(({ series, alpha }, i) => {
-    if (series >= 0) mark(masks[series], pixels[i], alpha);
+    if (series >= 0) mark(masks[fringes.get(series) ?? series], pixels[i], alpha);
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
-  return masks;
+  return masks.filter((_, s) => !fringes.has(s));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fillHollowMarkers } from '../trace/hollowMarkers.js';
 import type { Box } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
 import { splitCurves } from './splitCurves.js';
@@ -10,6 +11,13 @@ const DEFAULTS = {
    * not followed (markers, curves crossing everywhere) and the mask is left whole.
    */
   minHeld: 0.5,
+  /**
+   * Curves this many hollow markers' holes (the tallest) apart, in DEFAULTS.outlineShare of
+   * the columns they share, are one series' outlined markers...
+   */
+  markersApart: 2,
+  /** ...(not just in most: two series' curves part somewhere). */
+  outlineShare: 0.9,
 } as const;
 
 /**
@@ -30,8 +38,14 @@ export function splitUnlisted(masks: SeriesMask[], width: number, region: Box): 
 export function curvesApart(mask: SeriesMask, width: number, region: Box): SeriesMask[] | null {
   if (mask.count === 0) return null;
   const columns = Math.max(1, Math.floor(region.right) - Math.ceil(region.left));
-  const curves = splitCurves(mask.weight, width, region, { count: null });
-  if (!curves) return null;
+  const followed = splitCurves(mask.weight, width, region, { count: null });
+  if (!followed) return null;
+  // Hollow markers' outlines show as curves apart (their tops and bottoms) along one line:
+  // curves that stay within a marker of one another are one series.
+  const height = mask.weight.length / width;
+  const filled = fillHollowMarkers({ weight: mask.weight, width, height, region });
+  const curves = filled ? joinMarkerOutlines(followed, filled, mask.weight, width) : followed;
+  if (curves.length < 2) return null;
   const split = curves.map(({ weight }) => {
     let count = 0;
     let ink = 0;
@@ -49,4 +63,62 @@ export function curvesApart(mask: SeriesMask, width: number, region: Box): Serie
   const held = split.reduce((sum, { ink }) => sum + ink, 0);
   if (held < mask.weight.reduce((sum, w) => sum + w, 0) * DEFAULTS.minHeld) return null;
   return split.map(({ color, weight, count }) => ({ color, weight, count }));
+}
+
+/**
+ * The curves joined where they lie within DEFAULTS.markersApart hollow markers (their tallest
+ * hole: `filled` less `weight`) of one another in nearly all the columns they share, as the
+ * tops and bottoms of one series' outlined markers do.
+ */
+function joinMarkerOutlines(
+  curves: { weight: Float32Array }[],
+  filled: Float32Array,
+  weight: Float32Array,
+  width: number,
+): { weight: Float32Array }[] {
+  const height = weight.length / width;
+  let tallest = 0;
+  for (let column = 0; column < width; column++) {
+    let run = 0;
+    for (let row = 0; row < height; row++) {
+      const p = row * width + column;
+      run = filled[p] > 0 && weight[p] === 0 ? run + 1 : 0;
+      if (run > tallest) tallest = run;
+    }
+  }
+  const reach = tallest * DEFAULTS.markersApart;
+  const centres = curves.map(({ weight: w }) => {
+    const sum = new Float64Array(width);
+    const n = new Float64Array(width);
+    for (let p = 0; p < w.length; p++) {
+      if (w[p] > 0) {
+        sum[p % width] += Math.floor(p / width);
+        n[p % width]++;
+      }
+    }
+    return Array.from(sum, (s, column) => (n[column] > 0 ? s / n[column] : null));
+  });
+  const near = (a: (number | null)[], b: (number | null)[]) => {
+    const gaps = a.flatMap((y, column) => {
+      const other = b[column];
+      return y !== null && other !== null ? [Math.abs(y - other)] : [];
+    });
+    gaps.sort((x, y) => x - y);
+    return gaps.length > 0 && gaps[Math.floor(gaps.length * DEFAULTS.outlineShare)] <= reach;
+  };
+  // Each curve's group: the first curve it lies near, through any chain of near curves.
+  const group = curves.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : root(group[i]));
+  centres.forEach((a, i) => {
+    centres.forEach((b, j) => {
+      if (j > i && near(a, b)) group[root(j)] = root(i);
+    });
+  });
+  const joined = new Map<number, Float32Array>();
+  curves.forEach(({ weight: w }, i) => {
+    const into = joined.get(root(i));
+    if (!into) joined.set(root(i), w.slice());
+    else for (let p = 0; p < w.length; p++) if (w[p] > into[p]) into[p] = w[p];
+  });
+  return [...joined.values()].map((w) => ({ weight: w }));
 }

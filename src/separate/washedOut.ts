@@ -6,6 +6,8 @@ const DEFAULTS = {
   paleAlpha: [0.3, 0.95],
   /** ...when this share of its pixels lie beside the line's core... */
   edgeShare: 0.6,
+  /** ...within this many px of it (JPEG spreads a thin line's edge over two px)... */
+  edgeReach: 2,
   /** ...its pixels with this much of its colour (0..1) or more. */
   paleCore: 0.8,
 } as const;
@@ -24,6 +26,10 @@ export function washedOut(
   background: Lab,
 ): Map<number, number> {
   const paled = new Map<number, number>();
+  const reach = Array.from(
+    { length: DEFAULTS.edgeReach * 2 + 1 },
+    (_, k) => k - DEFAULTS.edgeReach,
+  );
   for (let extra = known; extra < seriesLabs.length; extra++) {
     const core = new Set<number>();
     assignment.forEach(({ series, alpha }, i) => {
@@ -41,7 +47,7 @@ export function washedOut(
         if (series !== entry) return;
         own++;
         const p = pixels[i];
-        if ([-width, 0, width].some((dy) => [-1, 0, 1].some((dx) => core.has(p + dy + dx)))) {
+        if (reach.some((dy) => reach.some((dx) => core.has(p + dy * width + dx)))) {
           beside++;
         }
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rgbToLab } from '../../src/color.js';
-import { gridInk } from '../../src/separate/gridInk.js';
+import { evenlySpaced, gridInk } from '../../src/separate/gridInk.js';
 
 const WIDTH = 100;
 const HEIGHT = 60;
@@ -32,5 +32,49 @@ describe('gridInk', () => {
     expect(flags[40 * WIDTH + 10]).toBe(0);
     // Rows next to the grid line hold nothing of it.
     expect(flags[21 * WIDTH + 10]).toBe(0);
+  });
+
+  it('flags a dotted grid line (its colour along half its length, all along it)', () => {
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    for (let column = 0; column < WIDTH; column += 2)
+      data.fill(200, (20 * WIDTH + column) * 3, (20 * WIDTH + column) * 3 + 3);
+    const flags = gridInk(
+      { data, width: WIDTH, height: HEIGHT, channels: 3 },
+      REGION,
+      { x: [], y: [20] },
+      WHITE,
+      [],
+    );
+    expect(flags[20 * WIDTH + 10]).toBe(1);
+    expect(flags[20 * WIDTH + 90]).toBe(1);
+  });
+
+  it('does not flag a grey series that is flat along a grid position for a third of the width', () => {
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    data.fill(120, 20 * WIDTH * 3, (20 * WIDTH + 35) * 3);
+    const flags = gridInk(
+      { data, width: WIDTH, height: HEIGHT, channels: 3 },
+      REGION,
+      { x: [], y: [20] },
+      WHITE,
+      [],
+    );
+    expect(flags[20 * WIDTH + 10]).toBe(0);
+  });
+});
+
+describe('evenlySpaced', () => {
+  it('keeps the lines a whole number of steps apart, dropping a flat series found among them', () => {
+    // A step of 63.5 px: a lattice from the first line would drift past the last lines.
+    const grid = [171, 234.5, 256, 298, 361.5, 425, 488.5, 552, 615.5];
+    expect(evenlySpaced(grid)).toEqual([171, 234.5, 298, 361.5, 425, 488.5, 552, 615.5]);
+  });
+
+  it('keeps a line where one between is missing (hidden by a legend)', () => {
+    expect(evenlySpaced([100, 150, 250, 300, 320])).toEqual([100, 150, 250, 300]);
+  });
+
+  it('finds none where most lines lie off one spacing (flat stretches of step-shaped series)', () => {
+    expect(evenlySpaced([22, 87, 99, 137, 175, 214, 229, 252, 256, 275, 290])).toEqual([]);
   });
 });

@@ -260,6 +260,64 @@ describe('separateSeries', () => {
     expect(new Set([...pixelsOf(masks[0])].map((i) => i % width)).size).toBeGreaterThanOrEqual(190);
   });
 
+  it('takes the colour a blurred line is drawn in (JPEG) where its sample shows it paler', async () => {
+    // A noisy purple line blurred as JPEG blurs it: its pale edge reaches two px beyond its
+    // core (#8d15c2, found as a colour no entry lists). The sample reads as that edge's colour (#b871d7): one purple series.
+    const [width, height] = [200, 80];
+    const points = Array.from({ length: 98 }, (_, k) => `${4 + k * 2},${40 + (k % 2 ? 9 : -9)}`);
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      `<filter id="b"><feGaussianBlur stdDeviation="1.2"/></filter><polyline points="${points.join(' ')}" stroke="#8d15c2" stroke-width="3" fill="none" filter="url(#b)"/>`,
+      [[0xb8, 0x71, 0xd7]],
+    );
+    expect(masks).toHaveLength(1);
+    expect(near(masks[0].color, [0xb8, 0x71, 0xd7]), `${masks[0].color}`).toBe(false);
+  });
+
+  it('gives entries whose colour draws no line (misread: their text measured) the lines no entry lists', async () => {
+    const [width, height] = [200, 80];
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      '<polyline points="5,20.3 100,40.6 195,16.7" stroke="#9400d3" stroke-width="2" fill="none"/><polyline points="5,60.5 195,50.5" stroke="#009e73" stroke-width="2" fill="none"/>',
+      [
+        [31, 31, 31],
+        [31, 31, 31],
+      ],
+    );
+    expect(masks).toHaveLength(2);
+    expect(
+      masks.map(
+        (mask) => near(mask.color, [0x94, 0x00, 0xd3]) || near(mask.color, [0x00, 0x9e, 0x73]),
+      ),
+    ).toEqual([true, true]);
+    for (const mask of masks) {
+      expect(new Set([...pixelsOf(mask)].map((i) => i % width)).size).toBeGreaterThanOrEqual(185);
+    }
+  });
+
+  it('finds a JPEG-fringed line as one series with no legend (its core and fringe clustered apart)', async () => {
+    // Core #2078b8 two px thick, a fringe #386d8f (darker, greyer: not a blend with white) along
+    // each side; an orange line apart.
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    const paint = (column: number, row: number, color: Rgb) =>
+      data.set(color, (row * WIDTH + column) * 3);
+    for (let column = 10; column < 110; column++) {
+      const row = 60 - Math.floor((column - 10) / 3);
+      paint(column, row - 1, [0x38, 0x6d, 0x8f]);
+      paint(column, row, [0x20, 0x78, 0xb8]);
+      paint(column, row + 1, [0x20, 0x78, 0xb8]);
+      paint(column, row + 2, [0x38, 0x6d, 0x8f]);
+      paint(column, 12, [0xff, 0x7f, 0x0e]);
+      paint(column, 13, [0xff, 0x7f, 0x0e]);
+    }
+    const masks = await separateOnWhite({ data, width: WIDTH, height: HEIGHT, channels: 3 }, []);
+    expect(masks).toHaveLength(2);
+    const blue = masks.find((mask) => near(mask.color, [0x20, 0x78, 0xb8]));
+    expect(blue && pixelsOf(blue).size).toBe(400);
+  });
+
   describe('a series in a tint of a listed colour (a colormap, greys; its entry missed)', () => {
     const [width, height] = [240, 120];
     const DARK: Rgb = [0x47, 0x5b, 0xc9];

@@ -34,4 +34,24 @@ describe('curvesApart', () => {
     const area = '<rect x="120" y="60" width="60" height="80" fill="#000"/>';
     expect(curvesApart(maskOf(await ink(LINES + area)), WIDTH, REGION)).toBeNull();
   });
+
+  /** A line through big hollow triangles (ggplot2's shape 6) at every `step` px from x 20. */
+  const hollow = (line: (x: number) => number, step: number) => {
+    const xs = Array.from({ length: Math.floor(260 / step) + 1 }, (_, k) => 20 + k * step);
+    const triangles = xs.map((x) => {
+      const y = line(x);
+      return `<polygon points="${x - 11},${y - 8} ${x + 11},${y - 8} ${x},${y + 11}" fill="none" stroke="#000" stroke-width="1.5"/>`;
+    });
+    return `<polyline points="${xs.map((x) => `${x},${line(x)}`).join(' ')}" fill="none" stroke="#000" stroke-width="1.5"/>${triangles.join('')}`;
+  };
+
+  it("keeps one line with hollow markers whole (its markers' tops and bottoms are no curves)", async () => {
+    const drawn = hollow((x) => 170 - x * 0.45, 8);
+    expect(curvesApart(maskOf(await ink(drawn)), WIDTH, REGION)).toBeNull();
+  });
+
+  it('still splits two lines with hollow markers well apart', async () => {
+    const drawn = hollow((x) => 40 + x * 0.05, 28) + hollow((x) => 170 - x * 0.05, 28);
+    expect(curvesApart(maskOf(await ink(drawn)), WIDTH, REGION)).toHaveLength(2);
+  });
 });
