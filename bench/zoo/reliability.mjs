@@ -71,7 +71,8 @@ export function reliability(charts, truthDir, predDir) {
     const pred = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
     const truth = JSON.parse(readFileSync(join(truthDir, `${c.id}.truth.json`), 'utf8'));
     // A figure of panels (not in the single-chart zoo) is left to the figure scorer.
-    return { score: c.score, ...(pred?.charts ? { confidence: 0, off: [] } : review(truth, pred)) };
+    const figure = truth.charts || pred?.charts;
+    return { score: c.score, ...(figure ? { confidence: 0, off: [] } : review(truth, pred)) };
   });
   const bins = BINS.map(([from, to]) => {
     const inBin = rows.filter((r) => r.confidence >= from && r.confidence < to);
