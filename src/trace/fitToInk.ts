@@ -8,6 +8,15 @@ const DEFAULTS = {
   tall: 1,
   /** Rounds of moving each point in turn to its best height. */
   rounds: 3,
+  /**
+   * Heights over a run are tried this many line widths apart (whole pixels, at least one),
+   * then every pixel around the best few of them: the drawing changes over a line width, and
+   * a run's height grows with the line's, so trying every pixel of it made the fit's cost
+   * grow with the cube of the image's scale.
+   */
+  coarse: 0.5,
+  /** The best this many local minima of the heights tried apart are looked at closely. */
+  minima: 3,
   /** Runs beside a point as tall as its run, and their centres in line, within this (px): a straight stroke. */
   straight: 0.5,
 } as const;
@@ -357,6 +366,62 @@ function misfit(search: Search, py: number, limit = Number.POSITIVE_INFINITY): n
 }
 
 /**
+ * The height of the prepared point, from `traced`, whose drawing matches the ink best: over
+ * the run from `top` to `bottom` `coarse` px apart, then every pixel around the best local
+ * minima of those (all pixels when `coarse` is 1), then finer steps around the best.
+ */
+function bestHeight(
+  search: Search,
+  traced: number,
+  top: number,
+  bottom: number,
+  coarse: number,
+): number {
+  let [best, bestMisfit] = [traced, misfit(search, traced)];
+  const tryHeight = (y: number): void => {
+    const m = misfit(search, y, bestMisfit);
+    if (m < bestMisfit) [best, bestMisfit] = [y, m];
+  };
+  if (coarse === 1) {
+    for (let y = top; y <= bottom; y += 1) tryHeight(y);
+  } else {
+    // Heights sure to come out worse than the few best so far are cut short (infinite).
+    const tried: { y: number; m: number }[] = [];
+    const kept: number[] = [];
+    for (let y = top; y <= bottom; y += coarse) {
+      const limit =
+        kept.length < DEFAULTS.minima ? Number.POSITIVE_INFINITY : kept[kept.length - 1];
+      const m = misfit(search, y, limit);
+      tried.push({ y, m });
+      if (m < limit) {
+        kept.push(m);
+        kept.sort((a, b) => a - b);
+        if (kept.length > DEFAULTS.minima) kept.pop();
+      }
+    }
+    const minima = tried
+      .filter(
+        ({ m }, k) =>
+          Number.isFinite(m) &&
+          m <= (tried[k - 1]?.m ?? Number.POSITIVE_INFINITY) &&
+          m <= (tried[k + 1]?.m ?? Number.POSITIVE_INFINITY),
+      )
+      .sort((a, b) => a.m - b.m)
+      .slice(0, DEFAULTS.minima);
+    for (const { y } of minima) {
+      tryHeight(y);
+      for (let step = 1; step < coarse; step++) {
+        tryHeight(y - step);
+        tryHeight(y + step);
+      }
+    }
+  }
+  const middle = best;
+  for (let y = middle - 1 + DEFAULTS.step; y < middle + 1; y += DEFAULTS.step) tryHeight(y);
+  return best;
+}
+
+/**
  * Whether the runs of the columns of points `i - 1` to `i + 1` are cut from one straight
  * stroke: as tall as one another, their centres in line. A straight band's run in a column is
  * symmetric about the line's height at the column's middle, so its centre is that height; the
@@ -426,6 +491,7 @@ export function fitToInk(
     constant: 0,
     slack: 0,
   };
+  const coarse = Math.max(1, Math.floor(lineWidth * DEFAULTS.coarse));
   // Points to revisit: all at first, then those whose neighbours moved.
   let stale = new Set(xs.map((_, i) => i));
   for (let round = 0; round < DEFAULTS.rounds && stale.size > 0; round++) {
@@ -446,17 +512,7 @@ export function fitToInk(
       }
       const traced = ys[i];
       prepare(search, i, low, high);
-      let [best, bestMisfit] = [traced, misfit(search, traced)];
-      // Whole pixels over the run, then finer steps around the best.
-      for (let y = top; y <= bottom; y += 1) {
-        const m = misfit(search, y, bestMisfit);
-        if (m < bestMisfit) [best, bestMisfit] = [y, m];
-      }
-      const middle = best;
-      for (let y = middle - 1 + DEFAULTS.step; y < middle + 1; y += DEFAULTS.step) {
-        const m = misfit(search, y, bestMisfit);
-        if (m < bestMisfit) [best, bestMisfit] = [y, m];
-      }
+      const best = bestHeight(search, traced, top, bottom, coarse);
       ys[i] = best;
       if (Math.abs(best - traced) > DEFAULTS.step / 2)
         for (const j of [i - 1, i, i + 1]) moved.add(j);
