@@ -94,19 +94,8 @@ describe('fitToInk', () => {
     }));
     const drawn = vertices.map(({ x, y }) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
     const lineWidth = scale * LINE_WIDTH;
-    const weight = await inkWeightOf(
-      width,
-      height,
-    )(
-      `<polyline points="${drawn}" fill="none" stroke="#000" stroke-width="${lineWidth}" stroke-linejoin="round"/>`,
-    );
-    const { line, spans } = traceRuns(weight, width, height, range(32, 204));
-    const ink: Ink = {
-      weight,
-      width,
-      height,
-      region: { left: 0, top: 0, right: width, bottom: height },
-    };
+    const ink = await polylineInk(width, height, drawn, lineWidth);
+    const { line, spans } = traceRuns(ink.weight, width, height, range(32, 204));
     /** The line's height at the middle of the column of `px`. */
     const truth = (px: number) => {
       const j = vertices.findIndex((v) => v.x >= px);
@@ -127,25 +116,30 @@ describe('fitToInk', () => {
     // the line's height there: a search along the stroke barely changes the drawing.
     const [width, height, lineWidth] = [60, 400, 6];
     const at = (x: number) => 380 - 20 * (x - 10);
-    const weight = await inkWeightOf(
-      width,
-      height,
-    )(
-      `<polyline points="10,${at(10)} 28,${at(28)}" fill="none" stroke="#000" stroke-width="${lineWidth}"/>`,
-    );
-    const { line, spans } = traceRuns(weight, width, height, range(14, 25));
-    const ink: Ink = {
-      weight,
-      width,
-      height,
-      region: { left: 0, top: 0, right: width, bottom: height },
-    };
+    const ink = await polylineInk(width, height, `10,${at(10)} 28,${at(28)}`, lineWidth);
+    const { line, spans } = traceRuns(ink.weight, width, height, range(14, 25));
     expect(spans.every((s) => s.bottom - s.top > 4 * lineWidth)).toBe(true);
     const fitted = fitToInk(line, spans, lineWidth, ink, new Uint8Array(line.length));
     expect(fitted).toEqual(line);
     for (const p of fitted) expect(Math.abs(p.py - at(p.px))).toBeLessThan(0.05);
   });
 });
+
+/** The polyline through `points` drawn `lineWidth` px wide on a `width` x `height` page, as a series' ink. */
+async function polylineInk(
+  width: number,
+  height: number,
+  points: string,
+  lineWidth: number,
+): Promise<Ink> {
+  const weight = await inkWeightOf(
+    width,
+    height,
+  )(
+    `<polyline points="${points}" fill="none" stroke="#000" stroke-width="${lineWidth}" stroke-linejoin="round"/>`,
+  );
+  return { weight, width, height, region: { left: 0, top: 0, right: width, bottom: height } };
+}
 
 /** The whole numbers from `from` up to `to`, not including it. */
 function range(from: number, to: number): number[] {
