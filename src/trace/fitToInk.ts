@@ -8,6 +8,17 @@ const DEFAULTS = {
   tall: 1,
   /** Rounds of moving each point in turn to its best height. */
   rounds: 3,
+  /**
+   * Heights over a run are tried this many line widths apart (whole pixels, at least one),
+   * then every pixel around the best few of them: the drawing changes over a line width, and
+   * a run's height grows with the line's, so trying every pixel of it made the fit's cost
+   * grow with the cube of the image's scale.
+   */
+  coarse: 0.5,
+  /** The best this many local minima of the heights tried apart are looked at closely. */
+  minima: 3,
+  /** Runs beside a point as tall as its run, and their centres in line, within this (px): a straight stroke. */
+  straight: 0.5,
 } as const;
 
 /** A drawn segment of the polyline, with what its pixel coverage needs. */
@@ -182,6 +193,8 @@ interface Search {
   leastSums: Float64Array;
   /** Per column of the height being tried, from the first: the least the rest can add. */
   leastFrom: Float64Array;
+  /** Per column, running sums over its rows of `inside`: a stroke's inner rows at once. */
+  insideSums: Float64Array;
   ranges: Int32Array;
   rowsA: Int32Array;
   rowsB: Int32Array;
@@ -231,13 +244,16 @@ function prepare(search: Search, at: number, top: number, bottom: number): void 
   if (search.leastFrom.length < c1 - c0 + 2) search.leastFrom = new Float64Array(c1 - c0 + 2);
   if (search.leastSums.length < (c1 - c0 + 1) * stride) {
     search.leastSums = new Float64Array((c1 - c0 + 1) * stride);
+    search.insideSums = new Float64Array((c1 - c0 + 1) * stride);
   }
-  const { ink, fixed, inside, live, leastSums } = search;
+  const { ink, fixed, inside, live, leastSums, insideSums } = search;
   let constant = 0;
   let magnitude = 0;
   for (let column = c0; column <= c1; column++) {
     let leastSum = 0;
+    let insideSum = 0;
     leastSums[(column - c0) * stride] = 0;
+    insideSums[(column - c0) * stride] = 0;
     for (let j = 0; j < others.length; j++) {
       strokeRows(others[j], column, lineWidth, reach, ranges, 4 * j);
     }
@@ -246,6 +262,7 @@ function prepare(search: Search, at: number, top: number, bottom: number): void 
       const n = (column - c0) * rows + row - r0;
       live[n] = 0;
       leastSums[n + column - c0 + 1] = leastSum;
+      insideSums[n + column - c0 + 1] = insideSum;
       if (occluded?.[k]) continue;
       // The drawn share by the other segments: 1 inside any, else the most of those near.
       let most = 0;
@@ -263,6 +280,8 @@ function prepare(search: Search, at: number, top: number, bottom: number): void 
       if (coverage === 1) continue;
       live[n] = 1;
       inside[n] = (1 - weightHere) ** 2 - (coverage - weightHere) ** 2;
+      insideSum += inside[n];
+      insideSums[n + column - c0 + 1] = insideSum;
       // The least change a height can make here: drawn at the ink's own share if it can be.
       const least =
         weightHere <= coverage ? 0 : weightHere >= 1 ? inside[n] : -((coverage - weightHere) ** 2);
@@ -275,13 +294,18 @@ function prepare(search: Search, at: number, top: number, bottom: number): void 
   search.slack = (magnitude + Math.abs(constant)) * BOUND_SLACK;
 }
 
+/** The sum over rows `low` to `high` from running sums starting at `base` (the row before `low` at `base + low - 1`). */
+function rowSum(sums: Float64Array, base: number, low: number, high: number): number {
+  return low > high ? 0 : sums[base + high] - sums[base + low - 1];
+}
+
 /**
  * The misfit of the drawing to the ink around the prepared point at height `py`; infinite
  * once it is sure to come out above `limit`.
  */
 function misfit(search: Search, py: number, limit = Number.POSITIVE_INFINITY): number {
   const { xs, ys, lineWidth, reach, point, c0, c1, r0, r1, rows, constant, slack } = search;
-  const { ink, fixed, inside, live, leastSums, leastFrom, rowsA, rowsB, a, b } = search;
+  const { ink, fixed, live, leastSums, insideSums, leastFrom, rowsA, rowsB, a, b } = search;
   ys[point] = py;
   setSegment(a, xs[point - 1], ys[point - 1], xs[point], ys[point]);
   setSegment(b, xs[point], ys[point], xs[point + 1], ys[point + 1]);
@@ -309,15 +333,23 @@ function misfit(search: Search, py: number, limit = Number.POSITIVE_INFINITY): n
     strokeRows(b, column, lineWidth, reach, rowsB);
     const first = Math.max(from, Math.min(rowsA[0], rowsB[0]));
     const last = Math.min(to, Math.max(rowsA[1], rowsB[1]));
+    // Inside either stroke the pixel is drawn whole: those rows at once, from the running
+    // sums (the rows inside both counted once); where neither reaches, a pixel keeps its
+    // fixed coverage (no change); only at the strokes' edges is the share worked out.
+    const [fromA, toA] = [Math.max(first, rowsA[2]), Math.min(last, rowsA[3])];
+    const [fromB, toB] = [Math.max(first, rowsB[2]), Math.min(last, rowsB[3])];
+    const base = (column - c0) * (rows + 1) - r0 + 1;
+    sum +=
+      rowSum(insideSums, base, fromA, toA) +
+      rowSum(insideSums, base, fromB, toB) -
+      rowSum(insideSums, base, Math.max(fromA, fromB), Math.min(toA, toB));
     for (let row = first; row <= last; row++) {
+      if (row >= fromA && row <= toA) row = toA + 1;
+      if (row >= fromB && row <= toB) row = toB + 1;
+      if (row >= fromA && row <= toA) row = toA + 1;
+      if (row > last) break;
       const n = (column - c0) * rows + row - r0;
       if (live[n] === 0) continue;
-      // Inside either stroke the pixel is drawn whole; where neither reaches, it keeps its
-      // fixed coverage (no change); only at the strokes' edges is the share worked out.
-      if ((row >= rowsA[2] && row <= rowsA[3]) || (row >= rowsB[2] && row <= rowsB[3])) {
-        sum += inside[n];
-        continue;
-      }
       const nearA = row >= rowsA[0] && row <= rowsA[1];
       const nearB = row >= rowsB[0] && row <= rowsB[1];
       if (!nearA && !nearB) continue;
@@ -331,6 +363,83 @@ function misfit(search: Search, py: number, limit = Number.POSITIVE_INFINITY): n
     if (sum + leastFrom[column - left + 1] > limit + slack) return Number.POSITIVE_INFINITY;
   }
   return sum;
+}
+
+/**
+ * The height of the prepared point, from `traced`, whose drawing matches the ink best: over
+ * the run from `top` to `bottom` `coarse` px apart, then every pixel around the best local
+ * minima of those (all pixels when `coarse` is 1), then finer steps around the best.
+ */
+function bestHeight(
+  search: Search,
+  traced: number,
+  top: number,
+  bottom: number,
+  coarse: number,
+): number {
+  let [best, bestMisfit] = [traced, misfit(search, traced)];
+  const tryHeight = (y: number): void => {
+    const m = misfit(search, y, bestMisfit);
+    if (m < bestMisfit) [best, bestMisfit] = [y, m];
+  };
+  if (coarse === 1) {
+    for (let y = top; y <= bottom; y += 1) tryHeight(y);
+  } else {
+    // Heights sure to come out worse than the few best so far are cut short (infinite).
+    const tried: { y: number; m: number }[] = [];
+    const kept: number[] = [];
+    for (let y = top; y <= bottom; y += coarse) {
+      const limit =
+        kept.length < DEFAULTS.minima ? Number.POSITIVE_INFINITY : kept[kept.length - 1];
+      const m = misfit(search, y, limit);
+      tried.push({ y, m });
+      if (m < limit) {
+        kept.push(m);
+        kept.sort((a, b) => a - b);
+        if (kept.length > DEFAULTS.minima) kept.pop();
+      }
+    }
+    const minima = tried
+      .filter(
+        ({ m }, k) =>
+          Number.isFinite(m) &&
+          m <= (tried[k - 1]?.m ?? Number.POSITIVE_INFINITY) &&
+          m <= (tried[k + 1]?.m ?? Number.POSITIVE_INFINITY),
+      )
+      .sort((a, b) => a.m - b.m)
+      .slice(0, DEFAULTS.minima);
+    for (const { y } of minima) {
+      tryHeight(y);
+      for (let step = 1; step < coarse; step++) {
+        tryHeight(y - step);
+        tryHeight(y + step);
+      }
+    }
+  }
+  const middle = best;
+  for (let y = middle - 1 + DEFAULTS.step; y < middle + 1; y += DEFAULTS.step) tryHeight(y);
+  return best;
+}
+
+/**
+ * Whether the runs of the columns of points `i - 1` to `i + 1` are cut from one straight
+ * stroke: as tall as one another, their centres in line. A straight band's run in a column is
+ * symmetric about the line's height at the column's middle, so its centre is that height; the
+ * fit, moving the point along a steep stroke, barely changes the drawing, and over a tall run
+ * may settle anywhere along it.
+ */
+function straight(
+  line: PixelPoint[],
+  spans: { top: number; bottom: number }[],
+  i: number,
+): boolean {
+  const tall = (j: number) => spans[j].bottom - spans[j].top;
+  const bend = line[i - 1].py + line[i + 1].py - 2 * line[i].py;
+  return (
+    Math.abs(bend) <= DEFAULTS.straight &&
+    Math.abs(tall(i - 1) - tall(i)) <= DEFAULTS.straight &&
+    Math.abs(tall(i + 1) - tall(i)) <= DEFAULTS.straight
+  );
 }
 
 /**
@@ -367,6 +476,7 @@ export function fitToInk(
     live: new Uint8Array(0),
     leastSums: new Float64Array(0),
     leastFrom: new Float64Array(0),
+    insideSums: new Float64Array(0),
     ranges: new Int32Array(4 * 4),
     rowsA: new Int32Array(4),
     rowsB: new Int32Array(4),
@@ -381,6 +491,7 @@ export function fitToInk(
     constant: 0,
     slack: 0,
   };
+  const coarse = Math.max(1, Math.floor(lineWidth * DEFAULTS.coarse));
   // Points to revisit: all at first, then those whose neighbours moved.
   let stale = new Set(xs.map((_, i) => i));
   for (let round = 0; round < DEFAULTS.rounds && stale.size > 0; round++) {
@@ -392,6 +503,7 @@ export function fitToInk(
       if (bottom - top <= lineWidth + DEFAULTS.tall) continue;
       // A blob the line passes through (an error bar, a marker) is no turn of it.
       if (blobs[i]) continue;
+      if (straight(line, spans, i)) continue;
       // The rows of the run and of the points whose segments reach the moving ones.
       let [low, high] = [top, bottom];
       for (let j = Math.max(0, i - 2); j < Math.min(ys.length, i + 3); j++) {
@@ -400,17 +512,7 @@ export function fitToInk(
       }
       const traced = ys[i];
       prepare(search, i, low, high);
-      let [best, bestMisfit] = [traced, misfit(search, traced)];
-      // Whole pixels over the run, then finer steps around the best.
-      for (let y = top; y <= bottom; y += 1) {
-        const m = misfit(search, y, bestMisfit);
-        if (m < bestMisfit) [best, bestMisfit] = [y, m];
-      }
-      const middle = best;
-      for (let y = middle - 1 + DEFAULTS.step; y < middle + 1; y += DEFAULTS.step) {
-        const m = misfit(search, y, bestMisfit);
-        if (m < bestMisfit) [best, bestMisfit] = [y, m];
-      }
+      const best = bestHeight(search, traced, top, bottom, coarse);
       ys[i] = best;
       if (Math.abs(best - traced) > DEFAULTS.step / 2)
         for (const j of [i - 1, i, i + 1]) moved.add(j);

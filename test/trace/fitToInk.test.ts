@@ -13,14 +13,14 @@ const REGION = { left: 0, top: 0, right: WIDTH, bottom: HEIGHT };
  * The line traced from `weight`: per column of `columns`, the run of ink holding the most, its
  * centre as the point and its rows (end rows counted by their ink) as the span.
  */
-function traceRuns(weight: Float32Array, columns: number[]) {
+function traceRuns(weight: Float32Array, width: number, height: number, columns: number[]) {
   const line: PixelPoint[] = [];
   const spans: { top: number; bottom: number }[] = [];
   for (const column of columns) {
     let best = { from: 0, to: 0, weight: 0, moment: 0 };
     let run = { from: 0, to: 0, weight: 0, moment: 0 };
-    for (let row = 0; row <= HEIGHT; row++) {
-      const w = row < HEIGHT ? weight[row * WIDTH + column] : 0;
+    for (let row = 0; row <= height; row++) {
+      const w = row < height ? weight[row * width + column] : 0;
       if (w > 0.02) {
         if (run.weight === 0) run = { from: row, to: row, weight: 0, moment: 0 };
         run.to = row;
@@ -34,8 +34,8 @@ function traceRuns(weight: Float32Array, columns: number[]) {
     if (best.weight === 0) continue;
     line.push({ px: column + 0.5, py: best.moment / best.weight });
     spans.push({
-      top: best.from + 1 - Math.min(1, weight[best.from * WIDTH + column]),
-      bottom: best.to + Math.min(1, weight[best.to * WIDTH + column]),
+      top: best.from + 1 - Math.min(1, weight[best.from * width + column]),
+      bottom: best.to + Math.min(1, weight[best.to * width + column]),
     });
   }
   return { line, spans };
@@ -53,7 +53,7 @@ describe('fitToInk', () => {
 
   it('finds the heights a search over every candidate with every pixel finds, exactly', async () => {
     const weight = await inkWeightOf(WIDTH, HEIGHT)(svg);
-    const { line, spans } = traceRuns(weight, columns);
+    const { line, spans } = traceRuns(weight, WIDTH, HEIGHT, columns);
     const ink: Ink = { weight, width: WIDTH, height: HEIGHT, region: REGION };
     expect(spans.filter((s) => s.bottom - s.top > 8).length).toBeGreaterThan(20);
     expect(fitToInk(line, spans, LINE_WIDTH, ink, new Uint8Array(line.length))).toEqual(
@@ -72,7 +72,7 @@ describe('fitToInk', () => {
         weight[row * WIDTH + column] = 0;
       }
     }
-    const { line, spans } = traceRuns(weight, columns);
+    const { line, spans } = traceRuns(weight, WIDTH, HEIGHT, columns);
     const ink: Ink = { weight, width: WIDTH, height: HEIGHT, region: REGION };
     const fitted = fitToInk(
       line,
@@ -84,7 +84,67 @@ describe('fitToInk', () => {
     expect(fitted).toEqual(plainFitToInk(line, spans, LINE_WIDTH, ink, occluded));
     expect(fitted.some((p, i) => p.py !== line[i].py)).toBe(true);
   });
+
+  it('fits a thick line as well as trying every pixel of its runs does', async () => {
+    // The zigzag above drawn three times as large, as a chart rendered at a high resolution.
+    const [width, height, scale] = [3 * WIDTH, 3 * HEIGHT, 3];
+    const vertices = Array.from({ length: 30 }, (_, i) => ({
+      x: scale * (10 + i * 2 + (i % 3 === 0 ? 0.5 : 0)),
+      y: scale * (60 + 35 * Math.sin(i * 1.3) * Math.cos(i * 0.37)),
+    }));
+    const drawn = vertices.map(({ x, y }) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ');
+    const lineWidth = scale * LINE_WIDTH;
+    const ink = await polylineInk(width, height, drawn, lineWidth);
+    const { line, spans } = traceRuns(ink.weight, width, height, range(32, 204));
+    /** The line's height at the middle of the column of `px`. */
+    const truth = (px: number) => {
+      const j = vertices.findIndex((v) => v.x >= px);
+      const [a, b] = [vertices[j - 1], vertices[j]];
+      return a.y + ((b.y - a.y) * (px - a.x)) / (b.x - a.x);
+    };
+    const meanError = (points: PixelPoint[]) =>
+      points.reduce((sum, p) => sum + Math.abs(p.py - truth(p.px)), 0) / points.length;
+    const fitted = fitToInk(line, spans, lineWidth, ink, new Uint8Array(line.length));
+    const plain = plainFitToInk(line, spans, lineWidth, ink);
+    expect(spans.filter((s) => s.bottom - s.top > 4 * lineWidth).length).toBeGreaterThan(25);
+    expect(meanError(plain)).toBeLessThan(meanError(line));
+    expect(meanError(fitted)).toBeLessThan(meanError(plain) + 0.05);
+  });
+
+  it('leaves the points of a steep straight stroke at the middles of their runs', async () => {
+    // Each column's run is tall (a stroke 6 px wide rising 20 px a column), and its middle is
+    // the line's height there: a search along the stroke barely changes the drawing.
+    const [width, height, lineWidth] = [60, 400, 6];
+    const at = (x: number) => 380 - 20 * (x - 10);
+    const ink = await polylineInk(width, height, `10,${at(10)} 28,${at(28)}`, lineWidth);
+    const { line, spans } = traceRuns(ink.weight, width, height, range(14, 25));
+    expect(spans.every((s) => s.bottom - s.top > 4 * lineWidth)).toBe(true);
+    const fitted = fitToInk(line, spans, lineWidth, ink, new Uint8Array(line.length));
+    expect(fitted).toEqual(line);
+    for (const p of fitted) expect(Math.abs(p.py - at(p.px))).toBeLessThan(0.05);
+  });
 });
+
+/** The polyline through `points` drawn `lineWidth` px wide on a `width` x `height` page, as a series' ink. */
+async function polylineInk(
+  width: number,
+  height: number,
+  points: string,
+  lineWidth: number,
+): Promise<Ink> {
+  const weight = await inkWeightOf(
+    width,
+    height,
+  )(
+    `<polyline points="${points}" fill="none" stroke="#000" stroke-width="${lineWidth}" stroke-linejoin="round"/>`,
+  );
+  return { weight, width, height, region: { left: 0, top: 0, right: width, bottom: height } };
+}
+
+/** The whole numbers from `from` up to `to`, not including it. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
 
 // The search as first written, kept as the reference: every whole-pixel candidate over the
 // run, each scored over every pixel near the two moving segments.
