@@ -25,12 +25,6 @@ const DEFAULTS = {
   minAscent: 0.03,
   /** A glyph this far (share of the ascent) above the cap height is no capital. */
   lFrom: 0.7,
-  /**
-   * Where ascenders rise at least this share of the x-height above the capitals (DejaVu's by
-   * 0.056), an `l` no more than `iUpTo` of the ascent above the cap height is a capital `I`.
-   */
-  clearAscent: 0.04,
-  iUpTo: 0.3,
   /** Lines whose x-heights differ by at most this share are one size. */
   sameSize: 0.15,
 } as const;
@@ -41,8 +35,8 @@ const DEFAULTS = {
  * `l` rises above them, towards the height of `b d h k` (and of the dot of `i`). So an `I` whose glyph, measured to a
  * fraction of a pixel against its line's x-height, rises most of that way is an `l`. Heights
  * are compared between lines of one size (a legend's entries share a font; hinting rounds
- * each size its own way). An `l` is turned into an `I` only where the ascenders rise clearly
- * above the capitals: in Helvetica-like fonts an `l` is as tall as they are. Where no line of that size shows both capitals and ascenders,
+ * each size its own way). An `l` is never turned into an `I`: in Helvetica-like fonts an `l`
+ * is as tall as the capitals. Where no line of that size shows both capitals and ascenders,
  * or its glyphs cannot be told apart one by one, nothing is changed. Returns the lines' texts.
  */
 export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): string[] {
@@ -78,9 +72,7 @@ export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): str
       .map((char) => {
         if (char.trim() === '') return char;
         const ratio = found.ratios[k++];
-        if (char === 'I' && ratio >= cap + DEFAULTS.lFrom * ascent) return 'l';
-        const clear = ascent >= DEFAULTS.clearAscent;
-        return char === 'l' && clear && ratio <= cap + DEFAULTS.iUpTo * ascent ? 'I' : char;
+        return char === 'I' && ratio >= cap + DEFAULTS.lFrom * ascent ? 'l' : char;
       })
       .join('');
   });

@@ -63,16 +63,6 @@ describe('settleCapitalI', () => {
     },
   );
 
-  it('reads an l as tall as the capitals as I where the ascenders rise above them (DejaVu Sans)', async () => {
-    const { image, boxes } = await drawLines('DejaVu Sans', ['Asia II', 'Site B', 'lr=0.1']);
-    const settled = settleCapitalI(
-      image,
-      [255, 255, 255],
-      [reading('Asia ll', boxes[0]), reading('Site B', boxes[1]), reading('lr=0.1', boxes[2])],
-    );
-    expect(settled).toEqual(['Asia II', 'Site B', 'lr=0.1']);
-  });
-
   it('changes nothing where l is as tall as the capitals (Nimbus Sans, like Helvetica)', async () => {
     const { image, boxes } = await drawLines('Nimbus Sans', ['AdamW', 'lr=3e-4']);
     const settled = settleCapitalI(
