@@ -1,7 +1,6 @@
 import type { Rgb } from '../color.js';
 import type { Raster } from '../types.js';
-import { lumaAt } from './inkImage.js';
-import { glyphsOf, lineBox, median, type ReadLine, X_HEIGHT } from './settleLetters.js';
+import { glyphsByChar, median, type ReadLine, X_HEIGHT } from './settleLetters.js';
 
 const DEFAULTS = {
   /**
@@ -10,6 +9,8 @@ const DEFAULTS = {
    * letters and digits, even `1` beside `1`, stand at most about 0.45 apart.
    */
   spaceGap: 0.65,
+  /** A line with no lowercase letter takes its x-height as this share of its capitals'. */
+  xOfCap: 0.75,
 } as const;
 
 /** A letter or digit: between two of them OCR drops no space. */
@@ -25,18 +26,16 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * and digits' height). Returns the lines' texts.
  */
 export function restoreSpaces(image: Raster, page: Rgb, lines: ReadLine[]): string[] {
-  const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
   return lines.map((line) => {
-    const chars = [...line.text].filter((char) => char.trim() !== '');
-    if (chars.length < 2 || chars.length !== line.symbols.length) return line.text;
-    const glyphs = glyphsOf(image, paper, lineBox(image, line.symbols));
-    if (glyphs.length !== chars.length) return line.text;
+    const found = glyphsByChar(image, page, line);
+    if (!found || found.chars.length < 2) return line.text;
+    const { chars, glyphs } = found;
     const heights = glyphs.map((glyph) => glyph.height ?? 0);
     const lower = heights.filter((h, i) => X_HEIGHT.has(chars[i]) && h > 0);
     const xHeight =
       lower.length > 0
         ? median(lower)
-        : 0.75 * median(heights.filter((h, i) => /[A-Z0-9]/.test(chars[i]) && h > 0));
+        : DEFAULTS.xOfCap * median(heights.filter((h, i) => /[A-Z0-9]/.test(chars[i]) && h > 0));
     if (!(xHeight > 0)) return line.text;
     let k = 0;
     let out = '';

@@ -40,13 +40,10 @@ const DEFAULTS = {
  * or its glyphs cannot be told apart one by one, nothing is changed. Returns the lines' texts.
  */
 export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): string[] {
-  const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
   const measured = lines.map((line) => {
-    const chars = [...line.text].filter((char) => char.trim() !== '');
-    if (chars.length === 0 || chars.length !== line.symbols.length) return null;
-    // The glyphs, in order, are the characters: OCR's boxes are too loose to pick them.
-    const glyphs = glyphsOf(image, paper, lineBox(image, line.symbols));
-    if (glyphs.length !== chars.length) return null;
+    const found = glyphsByChar(image, page, line);
+    if (!found) return null;
+    const { chars, glyphs } = found;
     const heights = glyphs.map((glyph) => glyph.height ?? 0);
     const xHeight = median(heights.filter((h, i) => X_HEIGHT.has(chars[i]) && h > 0));
     return xHeight > 0 ? { chars, xHeight, ratios: heights.map((h) => h / xHeight) } : null;
@@ -78,6 +75,23 @@ export function settleCapitalI(image: Raster, page: Rgb, lines: ReadLine[]): str
   });
 }
 
+/**
+ * A line's characters read (spaces left out) and its glyphs found in the image, one per
+ * character, in order: OCR's boxes are too loose to pick them. Null where the glyphs do not
+ * match the characters one by one.
+ */
+export function glyphsByChar(
+  image: Raster,
+  page: Rgb,
+  line: ReadLine,
+): { chars: string[]; glyphs: Glyph[] } | null {
+  const chars = [...line.text].filter((char) => char.trim() !== '');
+  if (chars.length === 0 || chars.length !== line.symbols.length) return null;
+  const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
+  const glyphs = glyphsOf(image, paper, lineBox(image, line.symbols));
+  return glyphs.length === chars.length ? { chars, glyphs } : null;
+}
+
 /** A glyph found in the image: its columns, and its rows to a fraction of a pixel. */
 export interface Glyph {
   left: number;
@@ -88,7 +102,7 @@ export interface Glyph {
 }
 
 /** The box holding a line's characters, a pixel larger, in whole pixels inside the image. */
-export function lineBox(image: Raster, symbols: WordSymbol[]): Box {
+function lineBox(image: Raster, symbols: WordSymbol[]): Box {
   return {
     left: Math.max(0, Math.floor(Math.min(...symbols.map((s) => s.box.left))) - 1),
     right: Math.min(image.width, Math.ceil(Math.max(...symbols.map((s) => s.box.right))) + 1),
@@ -103,7 +117,7 @@ export function lineBox(image: Raster, symbols: WordSymbol[]): Box {
  * edge to a fraction of a pixel (the edge row's ink and the next row's say how much of them
  * the glyph covers).
  */
-export function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
+function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
   const width = box.right - box.left;
   const height = box.bottom - box.top;
   if (width <= 0 || height <= 0) return [];
