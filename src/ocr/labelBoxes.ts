@@ -42,6 +42,8 @@ const DEFAULTS = {
    */
   tickMarkThickness: 3,
   thinMarks: 0.8,
+  /** A line of a band inked along this share of the axis is the axis' rule. */
+  ruleShare: 0.8,
 } as const;
 
 /**
@@ -164,20 +166,40 @@ export function joinedToPlot(
 }
 
 /**
- * Whether a band of ink beside the y axis (columns `columns`, over rows `rows`) holds only tick
- * marks: at least three runs of inked rows, nearly all a stroke's thickness. Minor ticks of a log axis
- * drawn apart from a plot with no axis line (Vega-Lite) make such a band; digits never do.
+ * Whether a band of ink beside an axis (`band`: its columns beside the y axis, its rows below
+ * the x axis; over `extent`, the rows or columns along the axis) holds only the axis' rule and
+ * its tick marks: with empty lines and lines that run along nearly all of it taken off its
+ * edges, at least three strokes across it, nearly all a stroke's thickness, or nothing (a lone
+ * rule). Minor ticks of a log axis drawn apart from a plot with no axis line (Vega-Lite), and
+ * an axis drawn apart from its plot with its ticks (Vega-Lite's facets, seaborn's
+ * `despine(offset=...)`) make such a band; digits never do.
  */
 export function onlyTickMarks(
   image: Raster,
   page: Rgb,
-  columns: [number, number],
-  rows: [number, number],
+  band: [number, number],
+  extent: [number, number],
+  axis: 'x' | 'y' = 'y',
 ): boolean {
-  const from = Math.max(0, Math.floor(rows[0]));
-  const to = Math.min(image.height, Math.ceil(rows[1]));
-  const lines = range(from, to - 1, 1);
-  const runs = findRuns(profileOf(image, page, lines, columns, 'row'), 0);
+  const [alongRule, alongMarks] =
+    axis === 'y' ? (['column', 'row'] as const) : (['row', 'column'] as const);
+  const bandLines = range(Math.max(0, Math.floor(band[0])), Math.ceil(band[1]) - 1, 1);
+  const cover = profileOf(image, page, bandLines, extent, alongRule);
+  const rule = (extent[1] - extent[0]) * DEFAULTS.ruleShare;
+  const edge = (k: number) => cover[k] === 0 || cover[k] >= rule;
+  let first = 0;
+  let last = bandLines.length - 1;
+  while (first <= last && edge(first)) first++;
+  while (last >= first && edge(last)) last--;
+  if (first > last) return cover.some((c) => c >= rule);
+  const limit = axis === 'y' ? image.height : image.width;
+  const marks = range(
+    Math.max(0, Math.floor(extent[0])),
+    Math.min(limit, Math.ceil(extent[1])) - 1,
+    1,
+  );
+  const across: [number, number] = [bandLines[first], bandLines[last] + 1];
+  const runs = findRuns(profileOf(image, page, marks, across, alongMarks), 0);
   const thin = runs.filter((run) => run.to - run.from + 1 <= DEFAULTS.tickMarkThickness);
   return runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
 }

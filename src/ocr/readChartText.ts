@@ -416,18 +416,26 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const profile = profileOf(image, plot.page, below, [plot.left, plot.right], 'row');
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
-  // Markers on the x axis spill below it: their halves are no band of text.
+  // Markers on the x axis spill below it: their halves are no band of text; nor is an axis
+  // drawn apart below the plot, its rule and tick marks.
   const first = findRuns(profile, 1, DEFAULTS.minBand).find(
     (band) =>
-      band.from > DEFAULTS.spillStart ||
-      !spillsFromPlot(
+      (band.from > DEFAULTS.spillStart ||
+        !spillsFromPlot(
+          image,
+          plot.page,
+          below[band.from],
+          band.to - band.from + 1,
+          plot.bottom,
+          [plot.left, plot.right],
+          'row',
+        )) &&
+      !onlyTickMarks(
         image,
         plot.page,
-        below[band.from],
-        band.to - band.from + 1,
-        plot.bottom,
+        [below[band.from], below[band.to] + 1],
         [plot.left, plot.right],
-        'row',
+        'x',
       ),
   );
   if (first) profile.fill(0, 0, first.from);

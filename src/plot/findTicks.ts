@@ -131,9 +131,12 @@ export function findTicks(
         : DEFAULTS.strokeTickStart;
     // The ticks start at the first line as dark as the darkest near the axis: fainter ink
     // before it, and ink well below the ticks' own, is compression ringing, not a tick.
+    // The sides' ends are left out: the other axis' first tick may stand there.
+    const fromEnd = Math.max(alongFrom, Math.ceil(sideFrom + DEFAULTS.frameSide));
+    const toEnd = Math.min(alongTo, sideTo - DEFAULTS.frameSide);
     const strongest = Array.from({ length: startWithin }, (_, k) => {
       let most = 0;
-      for (let along = alongFrom; along < alongTo; along++) {
+      for (let along = fromEnd; along < toEnd; along++) {
         most = Math.max(most, darkness(along, edge + direction * (k + 1)));
       }
       return most;

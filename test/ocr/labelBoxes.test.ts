@@ -249,4 +249,31 @@ describe('onlyTickMarks', () => {
   it('needs more than two strokes', () => {
     expect(onlyTickMarks(strokes([20, 60], 1), [255, 255, 255], [0, 12], [0, 100])).toBe(false);
   });
+
+  /**
+   * An x axis drawn apart below a plot (rows 0..14 of a 100 px wide band): its rule at row 2,
+   * and below it, at `at`, strokes `wide` columns wide reaching down to row `depth`.
+   */
+  function axisBelow(at: number[], wide: number, depth: number): Raster {
+    const paint: [number, number, number[]][] = [];
+    for (let column = 0; column < 100; column++) paint.push([column, 2, grey]);
+    for (const left of at) {
+      for (let column = left; column < left + wide; column++) {
+        for (let row = 3; row < depth; row++) paint.push([column, row, grey]);
+      }
+    }
+    return raster(100, 15, paint);
+  }
+
+  it('takes an x axis drawn apart, its rule and its tick marks, for tick marks', () => {
+    const image = axisBelow([0, 24, 49, 74, 99], 1, 8);
+    expect(onlyTickMarks(image, [255, 255, 255], [0, 15], [0, 100], 'x')).toBe(true);
+    // the rule alone is no text either
+    expect(onlyTickMarks(axisBelow([], 1, 8), [255, 255, 255], [0, 15], [0, 100], 'x')).toBe(true);
+  });
+
+  it('does not take labels printed against an axis rule for tick marks', () => {
+    const image = axisBelow([5, 30, 55, 80], 7, 14);
+    expect(onlyTickMarks(image, [255, 255, 255], [0, 15], [0, 100], 'x')).toBe(false);
+  });
 });

@@ -60,4 +60,33 @@ describe('findTicks', () => {
     // the labels start right below the axis: no tick reaches into them
     expect(found.depth).toBe(0);
   });
+
+  it("finds a filled panel's y ticks a gap apart from its edge, past the x axis' first tick", () => {
+    // a grey panel from column 40, a faint line at column 38; ticks at columns 32..37 (the last
+    // one anti-aliased), and the x axis' first tick below the corner at columns 38..39
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    const paint = (column: number, row: number, grey: number) =>
+      data.fill(grey, (row * WIDTH + column) * 3, (row * WIDTH + column) * 3 + 3);
+    for (let row = BOX.top; row < BOX.bottom; row++) {
+      for (let column = BOX.left; column < BOX.right; column++) paint(column, row, 235);
+      paint(38, row, 249);
+    }
+    const rows = [40, 80, 120];
+    for (const row of rows) {
+      for (let column = 32; column < 37; column++) paint(column, row, 51);
+      paint(37, row, 172);
+    }
+    for (let row = 150; row < 157; row++) for (const column of [38, 39]) paint(column, row, 51);
+    const edge: Line = { first: 40, last: 110, center: 75, start: BOX.top, end: BOX.bottom };
+    const found = findTicks(
+      { data, width: WIDTH, height: HEIGHT, channels: 3 },
+      [255, 255, 255],
+      BOX,
+      'y',
+      edge,
+      7,
+    );
+    expect(found.ticks.map(Math.floor)).toEqual(rows);
+    expect(found.depth).toBeGreaterThanOrEqual(6);
+  });
 });
