@@ -37,7 +37,15 @@ export function findPanels(image: Raster): FoundPanel[] {
   const columns = findLines(ink, width, height, 'column', minRun, gap, tol);
   if (rows.length < 2 || columns.length < 2) return one;
   const candidates = plotCandidates(image, page, ink, rows, columns, tol, gap);
-  const plots = completeGrid(ink, width, height, keepPlots(candidates, tol), rows, columns, tol);
+  const plots = completeGrid(
+    ink,
+    width,
+    height,
+    keepPlots(candidates, tol, ink, width),
+    rows,
+    columns,
+    tol,
+  );
   if (plots.length < 2) return one;
   return readingOrder(plots, tol).map((plot, _, all) => ({
     plot,

@@ -14,22 +14,66 @@ export function intersection(a: Box, b: Box): number {
 
 /**
  * The plots of a figure among the candidates: overlapping candidates are one plot (the larger
- * kept), a candidate inside another (a legend box, an inset) and one holding others (a frame
- * around the figure) are left out; a candidate without ticks or grid stays only when it is
- * framed and matches a plot with them in size, side by side or one above the other.
+ * kept, unless smaller ones fill it side by side), a candidate inside another (a legend box, an
+ * inset) and one holding others (a frame around the figure) are left out; a candidate without
+ * ticks or grid stays only when it is framed and matches a plot with them in size, side by side
+ * or one above the other. `ink` is the image's ink mask (`width` px wide).
  */
-export function keepPlots(candidates: Candidate[], tol: number): Box[] {
+export function keepPlots(
+  candidates: Candidate[],
+  tol: number,
+  ink: Uint8Array,
+  width: number,
+): Box[] {
   const inside = (inner: Box, outer: Box) =>
     inner.left >= outer.left - tol &&
     inner.right <= outer.right + tol &&
     inner.top >= outer.top - tol &&
     inner.bottom <= outer.bottom + tol;
-  const byArea = [...candidates].sort((a, b) => area(b) - area(a));
-  // boxes apart from each other, the largest first
-  const kept: Candidate[] = [];
-  for (const k of byArea) {
-    if (!kept.some((p) => intersection(p, k) > DEFAULTS.overlap * area(k))) kept.push(k);
-  }
+  /** Of `boxes`, the largest first, those overlapping none kept before them. */
+  const apart = <T extends Box>(boxes: T[]): T[] => {
+    const out: T[] = [];
+    for (const k of [...boxes].sort((a, b) => area(b) - area(a))) {
+      if (!out.some((p) => intersection(p, k) > DEFAULTS.overlap * area(k))) out.push(k);
+    }
+    return out;
+  };
+  // A box on the page's colour that framed ones fill side by side (or one above the other),
+  // each as high (wide) as it, with empty gutters between them, is their union (facet strips
+  // run on across a narrow gutter between panels), not a plot.
+  const near = (p: number, q: number) => Math.abs(p - q) <= tol;
+  const union = (c: Candidate) =>
+    !c.filled &&
+    (['row', 'column'] as const).some((along) => {
+      const [start, end] =
+        along === 'row' ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
+      const [from, to] =
+        along === 'row' ? (['top', 'bottom'] as const) : (['left', 'right'] as const);
+      const parts = apart(
+        candidates.filter(
+          (k) =>
+            k !== c &&
+            k.framed &&
+            inside(k, c) &&
+            near(k[from], c[from]) &&
+            near(k[to], c[to]) &&
+            k[end] - k[start] < c[end] - c[start] - tol,
+        ),
+      ).sort((a, b) => a[start] - b[start]);
+      const covered = parts.reduce((sum, k) => sum + area(k), 0);
+      return (
+        parts.length >= 2 &&
+        covered >= DEFAULTS.unionCover * area(c) &&
+        parts.slice(1).every((k, i) => {
+          const gutter =
+            along === 'row'
+              ? { left: parts[i].right, right: k.left, top: c.top, bottom: c.bottom }
+              : { left: c.left, right: c.right, top: parts[i].bottom, bottom: k.top };
+          return emptyBox(ink, width, gutter);
+        })
+      );
+    });
+  const kept = apart(candidates.filter((c) => !union(c)));
   let plots = kept.filter(
     (c) =>
       // a frame around several panels
@@ -49,4 +93,16 @@ export function keepPlots(candidates: Candidate[], tol: number): Box[] {
   const largest = Math.max(0, ...plots.map(area));
   plots = plots.filter((c) => area(c) >= largest * DEFAULTS.minAreaShare);
   return plots.map(({ left, top, right, bottom }) => ({ left, top, right, bottom }));
+}
+
+/** Whether a box of the image (`ink`, `width` px wide) holds next to no ink, and is a pixel wide. */
+function emptyBox(ink: Uint8Array, width: number, box: Box): boolean {
+  const [left, right] = [Math.round(box.left), Math.round(box.right)];
+  const [top, bottom] = [Math.round(box.top), Math.round(box.bottom)];
+  if (right <= left || bottom <= top) return false;
+  let inked = 0;
+  for (let row = top; row < bottom; row++) {
+    for (let column = left; column < right; column++) inked += ink[row * width + column] ? 1 : 0;
+  }
+  return inked <= DEFAULTS.emptyGutter * (right - left) * (bottom - top);
 }

@@ -40,8 +40,10 @@ export const DEFAULTS = {
   maxCrossings: 1,
   /** A cell of a figure's grid holds a panel that draws no side when this share of it is ink. */
   minCellInk: 0.004,
-  /** A box that several plots fill this share of is their union, not a plot. */
+  /** A box that several plots fill this share of is their union, not a plot... */
   unionCover: 0.6,
+  /** ...where the gutters between them hold at most this share of ink. */
+  emptyGutter: 0.02,
   /** Candidates overlapping by more than this share of the smaller one are one plot. */
   overlap: 0.5,
   /** Ink counted above and below plots when splitting beside them: this share of their height. */

@@ -18,6 +18,8 @@ export interface Candidate extends Box {
   framed: boolean;
   /** Tick marks on a side, or grid lines inside. */
   evidence: boolean;
+  /** Filled with a colour other than the page's (a grey panel). */
+  filled: boolean;
 }
 
 /**
@@ -64,16 +66,31 @@ export function plotCandidates(
       // what is drawn in a plot stops at its sides: lines running on out of it (a curve, a band,
       // grid lines) make it a piece of a larger plot
       // a cell between the white grid lines of a filled panel: its fill goes on past a side
-      if (fillGoesOn(image, page, box, edgeRows, edgeColumns, tol, gap)) continue;
+      const fill = fillOf(image, box, tol);
+      const filled = Math.max(...fill.map((v, i) => Math.abs(v - page[i]))) > DEFAULTS.ink;
+      if (filled && fillGoesOn(image, fill, box, edgeRows, edgeColumns, tol, gap)) continue;
       if (crossings(ink, width, height, box, edgeRows, edgeColumns, tol) > DEFAULTS.maxCrossings) {
         continue;
       }
       const evidence =
         grid >= DEFAULTS.minGrid || hasTicks(ink, width, height, box, edgeRows, edgeColumns, tol);
-      candidates.push({ ...box, framed, evidence });
+      candidates.push({ ...box, framed, evidence, filled });
     }
   }
   return candidates;
+}
+
+/** The colour most of the box's inside (`tol` px in from its sides) has. */
+function fillOf(image: Raster, box: Box, tol: number): Rgb {
+  const { data, width } = image;
+  function* inside() {
+    for (let row = Math.ceil(box.top) + tol; row < box.bottom - tol; row += 3) {
+      for (let column = Math.ceil(box.left) + tol; column < box.right - tol; column += 3) {
+        yield (row * width + column) * 3;
+      }
+    }
+  }
+  return mostCommonColor(data, inside());
 }
 
 /**
@@ -84,7 +101,7 @@ export function plotCandidates(
  */
 function fillGoesOn(
   image: Raster,
-  page: Rgb,
+  fill: Rgb,
   box: Box,
   edgeRows: Stroke[],
   edgeColumns: Stroke[],
@@ -92,15 +109,6 @@ function fillGoesOn(
   gap: number,
 ): boolean {
   const { data, width, height } = image;
-  function* inside() {
-    for (let row = Math.ceil(box.top) + tol; row < box.bottom - tol; row += 3) {
-      for (let column = Math.ceil(box.left) + tol; column < box.right - tol; column += 3) {
-        yield (row * width + column) * 3;
-      }
-    }
-  }
-  const fill = mostCommonColor(data, inside());
-  if (Math.max(...fill.map((v, i) => Math.abs(v - page[i]))) <= DEFAULTS.ink) return false;
   // a side drawn as a line is passed; a band of the fill itself is not (it may end short of the
   // panel's edge, and the fill past it is the panel's own)
   const lineRows = edgeRows.filter(isThin);
