@@ -26,6 +26,8 @@ const DEFAULTS = {
   bandGap: 0.35,
   /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
   minBand: 3,
+  /** Text above the plot is looked for this many px within its sides. */
+  aboveInset: 4,
   /** A band starting this many lines or fewer from the axis may be ink spilled from the plot. */
   spillStart: 1,
   /** Text at least this dark (0..255) is black: its box already holds its faint edges... */
@@ -238,8 +240,16 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   );
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
-  // inside the plot's sides: a facet strip above it goes on between them
-  const aboveProfile = profileOf(image, page, above, [plot.left + 2, plot.right - 2], 'row');
+  // inside the plot's sides: a facet strip above it goes on between them, its own sides a
+  // pixel or two within the plot's as found
+  const inset = DEFAULTS.aboveInset;
+  const aboveProfile = profileOf(
+    image,
+    page,
+    above,
+    [plot.left + inset, plot.right - inset],
+    'row',
+  );
   // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
   const frameRows = Math.max(0, aboveProfile.indexOf(0));
   aboveProfile.fill(0, 0, frameRows);
@@ -330,7 +340,8 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
 
 /**
  * A title band `box` (the image's width) cut to between the plot's sides where they go on up
- * through it, as a facet strip's sides do around its label (read whole, they add a `|`).
+ * through it, as a facet strip's sides do around its label (read whole, they add a `|`); the
+ * strip's sides may stand a few px within the plot's.
  */
 function betweenStripSides(image: Raster, page: Rgb, plot: PlotArea, box: Box): Box {
   // the band's middle half: its padding may reach past the strip
@@ -340,12 +351,16 @@ function betweenStripSides(image: Raster, page: Rgb, plot: PlotArea, box: Box): 
     Math.ceil(box.bottom - quarter) - 1,
     1,
   );
-  const side = (column: number) =>
-    [column - 1, column, column + 1].some(
-      (c) => profileOf(image, page, [c], [rows[0], rows.at(-1)! + 1], 'column')[0] >= rows.length,
-    );
+  const full = (c: number) =>
+    profileOf(image, page, [c], [rows[0], rows.at(-1)! + 1], 'column')[0] >= rows.length;
+  // the strip's sides: at the plot's, or up to the inset within them
   const [left, right] = [Math.floor(plot.left), Math.floor(plot.right)];
-  return side(left) && side(right) ? { ...box, left: left + 2, right: right - 1 } : box;
+  const inset = DEFAULTS.aboveInset;
+  const leftSide = range(left - 1, left + inset, 1).find(full);
+  const rightSide = range(right + 1, right - inset, -1).find(full);
+  return leftSide !== undefined && rightSide !== undefined
+    ? { ...box, left: leftSide + 2, right: rightSide - 1 }
+    : box;
 }
 
 /**

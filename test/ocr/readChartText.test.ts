@@ -158,14 +158,16 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
       plot,
       series: [{ name: null, color: '#1f77b4', x: [0, 50, 100], y: [0.2, 0.7, 0.4] }],
     });
-    // ggplot2's bw look (a grey strip framed in dark grey) and its classic look (white, black)
-    for (const [fill, stroke] of [
-      ['#d9d9d9', '#333333'],
-      ['#ffffff', '#000000'],
-    ]) {
+    // ggplot2's bw look (a grey strip framed in dark grey) and its classic look (white, black),
+    // its strip's side a few px within the plot's (its x axis running on past it)
+    for (const [fill, stroke, short] of [
+      ['#d9d9d9', '#333333', 0],
+      ['#ffffff', '#000000', 0],
+      ['#ffffff', '#000000', 3],
+    ] as const) {
       const strip = Buffer.from(
         `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
-          `<rect x="${plot.left + 0.5}" y="${plot.top - 24.5}" width="${plot.right - plot.left}" height="24" fill="${fill}" stroke="${stroke}"/>` +
+          `<rect x="${plot.left + 0.5}" y="${plot.top - 24.5}" width="${plot.right - plot.left - short}" height="24" fill="${fill}" stroke="${stroke}"/>` +
           `<text x="${(plot.left + plot.right) / 2}" y="${plot.top - 8}" text-anchor="middle" font-family="DejaVu Sans" font-size="13">Europe</text></svg>`,
       );
       const png = await sharp(rendered.png)
