@@ -266,7 +266,7 @@ async function readXAgain(
     return { timed: dated, named: null, numbers: xFit };
   }
   if (!doubtful) {
-    const named = zeros && names(words) ? fitCategories(words, text) : null;
+    const named = zeros && names(words, zeros) ? fitCategories(words, text, zeros) : null;
     return { timed: null, named, numbers: xFit };
   }
   // Each reading of slanted labels fitted as dates, else numbers: the surest fit is kept.
@@ -287,7 +287,7 @@ async function readXAgain(
   const named =
     (mostlyDates(words) && !isMonthList(labels)) || years(text.xTickWords)
       ? null
-      : fitCategories(words, text);
+      : fitCategories(words, text, zeros);
   // Numbers read as words (letters allowed, by another reader) may fit where the digits did not.
   const again = named ? null : calibrateAxis({ axis: 'x', words, marks: xMarks(plot) });
   const better = again?.axis && again.confidence > xFit.confidence;
@@ -324,8 +324,8 @@ function xMarks(plot: PlotArea): number[] {
  * every word holds a letter no number is written with (names: the glyph recogniser, which
  * reads digits only, read `Q1` as `01`).
  */
-function fitCategories(words: Word[], text: ChartText) {
-  const named = names(words);
+function fitCategories(words: Word[], text: ChartText, zeros: boolean) {
+  const named = names(words, zeros);
   const digits = text.xTickWords.map((word) => word.text);
   const texts = words.map((word) => word.text);
   const categories = (first: string[], then: string[]) =>
@@ -343,15 +343,17 @@ function fitCategories(words: Word[], text: ChartText) {
 
 /**
  * Whether every word that holds text holds a letter no number is written with: `Q1` does, `7B`
- * (a number and its suffix) does not; but for one where three or more do (`01 Q2 Q3 Q4`: the
- * word reader too took a letter for a digit).
+ * (a number and its suffix) does not; where the digit reader read every label with a leading
+ * zero (`zeros`, a letter read as 0), all but one where three or more do (`01 Q2 Q3 Q4`: the
+ * word reader too took the letter for a digit).
  */
-function names(words: Word[]): boolean {
+function names(words: Word[], zeros: boolean): boolean {
   const read = words.map((word) => word.text.trim()).filter((text) => text !== '');
   const lettered = read.filter((text) => NAME_LETTER.test(text)).length;
   return (
     read.length > 0 &&
-    (lettered === read.length || (lettered >= DEFAULTS.minNames && lettered === read.length - 1))
+    (lettered === read.length ||
+      (zeros && lettered >= DEFAULTS.minNames && lettered === read.length - 1))
   );
 }
 

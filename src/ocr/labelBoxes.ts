@@ -42,6 +42,8 @@ const DEFAULTS = {
    */
   tickMarkThickness: 3,
   thinMarks: 0.8,
+  /** A tick mark below the x axis is inked over at least this share of its box. */
+  solidStroke: 0.75,
 } as const;
 
 /**
@@ -180,6 +182,35 @@ export function onlyTickMarks(
   const runs = findRuns(profileOf(image, page, lines, columns, 'row'), 0);
   const thin = runs.filter((run) => run.to - run.from + 1 <= DEFAULTS.tickMarkThickness);
   return runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
+}
+
+/**
+ * Whether a band of ink below the x axis (rows `rows`, over columns `columns`) holds only tick
+ * marks: two or more runs of inked columns, each narrower than the band is deep and a solid
+ * stroke (inked over `solidStroke` of its box, as no digit is). Ticks below a plot whose marks
+ * the plot stage did not find (a grey panel's, drawn apart from it) make such a band.
+ */
+export function onlyTickStrokes(
+  image: Raster,
+  page: Rgb,
+  columns: [number, number],
+  rows: [number, number],
+): boolean {
+  const depth = rows[1] - rows[0];
+  const lines = range(
+    Math.max(0, Math.floor(columns[0])),
+    Math.min(image.width, columns[1]) - 1,
+    1,
+  );
+  const profile = profileOf(image, page, lines, rows, 'column');
+  const runs = findRuns(profile, 0);
+  const stroke = (run: { from: number; to: number }) => {
+    const width = run.to - run.from + 1;
+    let inked = 0;
+    for (let i = run.from; i <= run.to; i++) inked += profile[i];
+    return width < depth && inked >= width * depth * DEFAULTS.solidStroke;
+  };
+  return runs.length >= 2 && runs.every(stroke);
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */

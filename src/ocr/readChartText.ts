@@ -10,6 +10,7 @@ import {
   joinedToPlot,
   joinSpacedGroups,
   onlyTickMarks,
+  onlyTickStrokes,
   profileOf,
   range,
   spillsFromPlot,
@@ -424,17 +425,24 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   });
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
   // Markers on the x axis spill below it: their halves are no band of text.
+  // Nor are tick marks the plot stage left below the plot.
   const first = findRuns(profile, 1, DEFAULTS.minBand).find(
     (band) =>
-      band.from > DEFAULTS.spillStart ||
-      !spillsFromPlot(
+      (band.from > DEFAULTS.spillStart ||
+        !spillsFromPlot(
+          image,
+          plot.page,
+          below[band.from],
+          band.to - band.from + 1,
+          plot.bottom,
+          [plot.left, plot.right],
+          'row',
+        )) &&
+      !onlyTickStrokes(
         image,
         plot.page,
-        below[band.from],
-        band.to - band.from + 1,
-        plot.bottom,
         [plot.left, plot.right],
-        'row',
+        [below[band.from], below[band.to] + 1],
       ),
   );
   if (first) profile.fill(0, 0, first.from);

@@ -3,6 +3,7 @@ import {
   apartFromUpright,
   joinedToPlot,
   onlyTickMarks,
+  onlyTickStrokes,
   profileOf,
   spillsFromPlot,
 } from '../../src/ocr/labelBoxes.js';
@@ -248,5 +249,49 @@ describe('onlyTickMarks', () => {
 
   it('needs more than two strokes', () => {
     expect(onlyTickMarks(strokes([20, 60], 1), [255, 255, 255], [0, 12], [0, 100])).toBe(false);
+  });
+});
+
+describe('onlyTickStrokes', () => {
+  const grey = [90, 90, 90];
+  /** A band 8 rows deep, 200 columns wide, with `shapes`: lists of [column, row] painted. */
+  const band = (shapes: [number, number][]) =>
+    raster(
+      200,
+      8,
+      shapes.map(([column, row]) => [column, row, grey]),
+    );
+  /** A vertical stroke `width` columns wide at `left`, down the whole band. */
+  const stroke = (left: number, width: number): [number, number][] =>
+    Array.from({ length: width * 8 }, (_, i) => [left + (i % width), Math.floor(i / width)]);
+
+  it('takes solid strokes down the band, two or more, for tick marks (thick at 300 dpi too)', () => {
+    const image = band([...stroke(20, 1), ...stroke(90, 5), ...stroke(160, 2)]);
+    expect(onlyTickStrokes(image, [255, 255, 255], [0, 200], [0, 8])).toBe(true);
+    expect(onlyTickStrokes(band(stroke(20, 2)), [255, 255, 255], [0, 200], [0, 8])).toBe(false);
+  });
+
+  it('does not take digits (a 1 with its flag and foot, a 0) for tick marks', () => {
+    const one: [number, number][] = [
+      ...stroke(22, 1),
+      [20, 1],
+      [21, 0],
+      [20, 7],
+      [21, 7],
+      [23, 7],
+      [24, 7],
+    ];
+    const zero: [number, number][] = [
+      ...Array.from({ length: 8 }, (_, row): [number, number] => [80, row]),
+      ...Array.from({ length: 8 }, (_, row): [number, number] => [84, row]),
+      [81, 0],
+      [82, 0],
+      [83, 0],
+      [81, 7],
+      [82, 7],
+      [83, 7],
+    ];
+    const image = band([...one, ...zero, ...stroke(150, 1)]);
+    expect(onlyTickStrokes(image, [255, 255, 255], [0, 200], [0, 8])).toBe(false);
   });
 });
