@@ -20,6 +20,8 @@ const DEFAULTS = {
   doubtfulCategories: 0.3,
   /** Numbers not spaced by value are categories when at least this many tell so. */
   minCategoryNumbers: 3,
+  /** Names with a letter, at least this many, make an axis of names despite one word without. */
+  minNames: 3,
   /** How far an axis taken from another panel can be trusted (its panel may not line up). */
   sharedConfidence: 0.8,
   /** An axis scaled by a multiplier read unsure (its exponent may be off) is trusted this much less. */
@@ -212,7 +214,6 @@ function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
       box: { ...word.box, left: at(date.start), right: at(date.end) },
     }));
   });
-  const centre = (word: Word) => (word.box.left + word.box.right) / 2;
   const centres = words.map(centre).sort((a, b) => a - b);
   const spacing =
     centres.length > 1
@@ -260,12 +261,12 @@ async function readXAgain(
   // spell (`Q1 Q2 Q3`) as much as decimals that lost their points.
   const zeros = xFit.leadingZeros === true;
   const words = doubtful || lettered || zeros ? await readTickWords() : [];
-  const dated = words.length > 0 ? fitDates(words, text, plot) : null;
+  const dated = words.length > 0 ? fitDates(orDigits(words, text.xTickWords), text, plot) : null;
   if (dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0))) {
     return { timed: dated, named: null, numbers: xFit };
   }
   if (!doubtful) {
-    const named = zeros && names(words) ? fitCategories(words, text) : null;
+    const named = zeros && names(words, zeros) ? fitCategories(words, text, zeros) : null;
     return { timed: null, named, numbers: xFit };
   }
   // Each reading of slanted labels fitted as dates, else numbers: the surest fit is kept.
@@ -282,15 +283,34 @@ async function readXAgain(
     const better = numbers?.axis && numbers.confidence > xFit.confidence;
     return { timed, named: null, numbers: better ? numbers : xFit };
   }
-  const texts = words.map((word) => word.text);
+  const labels = words.map((word) => ({ text: word.text, pixel: centre(word) }));
   const named =
-    (mostlyDates(words) && !isMonthList(texts)) || years(text.xTickWords)
+    (mostlyDates(words) && !isMonthList(labels)) || years(text.xTickWords)
       ? null
-      : fitCategories(words, text);
+      : fitCategories(words, text, zeros);
   // Numbers read as words (letters allowed, by another reader) may fit where the digits did not.
   const again = named ? null : calibrateAxis({ axis: 'x', words, marks: xMarks(plot) });
   const better = again?.axis && again.confidence > xFit.confidence;
   return { timed: null, named, numbers: better ? again : xFit };
+}
+
+/**
+ * The labels read as words, each that reads as no date given the digits read in its box where
+ * those do (a year `1998` the word reader took for `199¢`, a day `8` for `a`).
+ */
+function orDigits(words: Word[], digits: Word[]): Word[] {
+  return words.map((word, i) => {
+    const other = digits[i];
+    const same = other && other.box.left === word.box.left && other.box.right === word.box.right;
+    return same && !parseDateLabel(word.text) && parseDateLabel(other.text)
+      ? { ...word, text: other.text }
+      : word;
+  });
+}
+
+/** Where a word's middle is along the x axis. */
+function centre(word: Word): number {
+  return (word.box.left + word.box.right) / 2;
 }
 
 /** Where the x axis has tick marks or grid lines. */
@@ -304,15 +324,15 @@ function xMarks(plot: PlotArea): number[] {
  * every word holds a letter no number is written with (names: the glyph recogniser, which
  * reads digits only, read `Q1` as `01`).
  */
-function fitCategories(words: Word[], text: ChartText) {
-  const named = names(words);
+function fitCategories(words: Word[], text: ChartText, zeros: boolean) {
+  const named = names(words, zeros);
   const digits = text.xTickWords.map((word) => word.text);
   const texts = words.map((word) => word.text);
   const categories = (first: string[], then: string[]) =>
     fitCategoryAxis(
       words.map((word, i) => ({
         text: word.text,
-        pixel: (word.box.left + word.box.right) / 2,
+        pixel: centre(word),
         value: named
           ? null
           : (parseTickLabel(first[i])?.value ?? parseTickLabel(then[i])?.value ?? null),
@@ -323,11 +343,18 @@ function fitCategories(words: Word[], text: ChartText) {
 
 /**
  * Whether every word that holds text holds a letter no number is written with: `Q1` does, `7B`
- * (a number and its suffix) does not.
+ * (a number and its suffix) does not; where the digit reader read every label with a leading
+ * zero (`zeros`, a letter read as 0), all but one where three or more do (`01 Q2 Q3 Q4`: the
+ * word reader too took the letter for a digit).
  */
-function names(words: Word[]): boolean {
+function names(words: Word[], zeros: boolean): boolean {
   const read = words.map((word) => word.text.trim()).filter((text) => text !== '');
-  return read.length > 0 && read.every((text) => NAME_LETTER.test(text));
+  const lettered = read.filter((text) => NAME_LETTER.test(text)).length;
+  return (
+    read.length > 0 &&
+    (lettered === read.length ||
+      (zeros && lettered >= DEFAULTS.minNames && lettered === read.length - 1))
+  );
 }
 
 /**

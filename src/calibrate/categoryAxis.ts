@@ -7,8 +7,14 @@ const DEFAULTS = {
   onGrid: 0.2,
   /** Numbers on an axis of numbers sit within this share of their span of an even step. */
   byValue: 0.01,
-  /** At least this many labels make a category axis. */
+  /** At least this many labels make a category axis... */
   minLabels: 2,
+  /** ...and this share of those read (the rest, off the grid, are other text). */
+  onGridShare: 0.75,
+  /** A step left empty between labels counts against a grid as this share of a label on it. */
+  emptyStep: 0.5,
+  /** Times the grid's line is fitted again to the labels found on it. */
+  refits: 3,
 } as const;
 
 /** A tick label read as text, at its centre along the axis (px for x, py for y). */
@@ -34,26 +40,74 @@ export function fitCategoryAxis(
     .filter((label) => label.text !== '')
     .sort((a, b) => a.pixel - b.pixel);
   if (read.length < DEFAULTS.minLabels) return null;
-  const gaps = read.slice(1).map((label, i) => label.pixel - read[i].pixel);
-  // The step is the smallest gap (a missed label makes a gap of two).
-  const step = Math.min(...gaps);
-  if (!(step > 0)) return null;
-  const steps = read.map((label) => (label.pixel - read[0].pixel) / step);
-  if (steps.some((s) => Math.abs(s - Math.round(s)) > DEFAULTS.onGrid)) return null;
-  const index = steps.map(Math.round);
-  if (new Set(index).size !== index.length) return null;
-  const fit = fitLine(
-    read.map((label) => label.pixel),
-    index,
-  );
-  if (!fit || fit.slope === 0) return null;
-  if (steppedByValue(read, index)) return null;
+  const grid = onGrid(read);
+  if (!grid) return null;
+  const { on, index, fit } = grid;
+  if (steppedByValue(on, index)) return null;
   const categories = Array.from({ length: index.at(-1)! + 1 }, () => '');
-  const ticks: Tick[] = read.map((label, i) => {
+  const ticks: Tick[] = on.map((label, i) => {
     categories[index[i]] = label.text;
     return { text: label.text, value: index[i], pixel: label.pixel };
   });
   return { axis: makeAxisScale('category', fit.intercept, fit.slope, ticks), categories };
+}
+
+/**
+ * The labels that stand on a grid of equal steps, with their steps (0 for the first) and the
+ * line from pixel to step; null where fewer than `minLabels`, or fewer than `onGridShare` of
+ * them, do. The step is one of the gaps between neighbours (a missed label makes a gap of two),
+ * the one that puts the most labels on the grid less half the steps it leaves empty between
+ * them (halving the step puts a word midway on it), the widest of as many; the line is refitted to
+ * those on it (labels centred a pixel off, twelve of them, drift by more than a fifth of a step
+ * from one end to the other). A label off the grid is no category: the axis label read with the
+ * tick labels (`Month` between `Jan` and `Feb`).
+ */
+function onGrid(
+  read: CategoryLabel[],
+): { on: CategoryLabel[]; index: number[]; fit: { intercept: number; slope: number } } | null {
+  const gaps = new Set(read.slice(1).map((label, i) => label.pixel - read[i].pixel));
+  let best: {
+    on: number[];
+    steps: number[];
+    fit: { intercept: number; slope: number };
+    score: number;
+  } | null = null;
+  for (const gap of gaps) {
+    if (!(gap > 0)) continue;
+    for (const anchor of read) {
+      let fit = { intercept: -anchor.pixel / gap, slope: 1 / gap };
+      let on: number[] = [];
+      let steps: number[] = [];
+      for (let round = 0; round < DEFAULTS.refits; round++) {
+        const at = read.map((label) => fit.intercept + fit.slope * label.pixel);
+        on = read.flatMap((_, i) =>
+          Math.abs(at[i] - Math.round(at[i])) <= DEFAULTS.onGrid ? [i] : [],
+        );
+        steps = on.map((i) => Math.round(at[i]));
+        const refit = fitLine(
+          on.map((i) => read[i].pixel),
+          steps,
+        );
+        if (!refit || !(refit.slope > 0)) break;
+        fit = refit;
+      }
+      const score = on.length - (steps.at(-1)! - steps[0] + 1 - on.length) * DEFAULTS.emptyStep;
+      const better =
+        !best || score > best.score || (score === best.score && fit.slope < best.fit.slope);
+      if (on.length >= 2 && new Set(steps).size === steps.length && better) {
+        best = { on, steps, fit, score };
+      }
+    }
+  }
+  if (!best || best.on.length < Math.max(DEFAULTS.minLabels, read.length * DEFAULTS.onGridShare)) {
+    return null;
+  }
+  const first = Math.min(...best.steps);
+  return {
+    on: best.on.map((i) => read[i]),
+    index: best.steps.map((step) => step - first),
+    fit: { intercept: best.fit.intercept - first, slope: best.fit.slope },
+  };
 }
 
 /**

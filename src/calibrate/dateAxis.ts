@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { AxisScale, Tick } from '../types.js';
 import { axisConfidence } from './axisConfidence.js';
 import { makeAxisScale } from './axisScale.js';
@@ -27,6 +28,8 @@ const DEFAULTS = {
   /** The years a chart may show, searched for those whose calendar fits weekdays printed with
    * days (`Mon 09 | Tue 17`) where no year is printed. */
   years: [1900, 2100],
+  /** Month names stand on a grid of equal steps: each within this share of a step of its place. */
+  monthGrid: 0.2,
 } as const;
 
 /** A tick label read as words, at its tick along the axis (px). */
@@ -282,19 +285,34 @@ function yearIn(context: readonly (string | null)[]): number | null {
 }
 
 /**
- * Whether dated labels are month names alone, one month after another (`Jan Feb Mar`, `Nov Dec
- * Jan`): with no year anywhere that is a list of months (categories), not a stretch of time.
+ * Whether dated labels are month names alone, one month after another on a grid of equal steps
+ * (`Jan Feb Mar`, `Nov Dec Jan`; a label the reader missed leaves its step empty: `Apr May Aug`
+ * spaced as five months): with no year anywhere that is a list of months (categories), not a
+ * stretch of time. Months printed every other step (`May Jul Sep`) are a time axis.
  */
-function monthList(dated: readonly DateParts[]): boolean {
-  return (
-    dated.length >= 2 &&
-    dated.every((date) => date.year === undefined && date.day === undefined) &&
-    dated.every((date, i) => i === 0 || date.month === (dated[i - 1].month! % 12) + 1)
-  );
+function monthList(dated: readonly (DateParts & { pixel: number })[]): boolean {
+  if (dated.length < 2) return false;
+  if (dated.some((date) => date.year !== undefined || date.day !== undefined)) return false;
+  // months from one label to the next, through the year's end
+  const months = dated.slice(1).map((date, i) => (date.month! - dated[i].month! + 12) % 12);
+  if (!months.includes(1) || months.includes(0)) return false;
+  const perMonth = months.map((count, i) => (dated[i + 1].pixel - dated[i].pixel) / count);
+  const step = percentile(perMonth, 0.5);
+  return step > 0 && perMonth.every((px) => Math.abs(px - step) <= step * DEFAULTS.monthGrid);
 }
 
-/** Whether tick label texts are a list of months (see `monthList`). */
-export function isMonthList(texts: readonly string[]): boolean {
-  const parts = texts.filter((text) => text.trim() !== '').map(parseDateLabel);
-  return parts.every((date) => date?.month !== undefined) && monthList(parts as DateParts[]);
+/**
+ * Whether tick labels are a list of months (see `monthList`): those that read as dates, more
+ * than half of those holding text (a label misread, or the axis label read with them, is
+ * let be).
+ */
+export function isMonthList(labels: readonly { text: string; pixel: number }[]): boolean {
+  const read = labels.filter((label) => label.text.trim() !== '');
+  const dated = read
+    .flatMap((label) => {
+      const parts = parseDateLabel(label.text);
+      return parts ? [{ ...parts, pixel: label.pixel }] : [];
+    })
+    .sort((a, b) => a.pixel - b.pixel);
+  return dated.length * 2 > read.length && monthList(dated);
 }

@@ -44,6 +44,8 @@ const DEFAULTS = {
   thinMarks: 0.8,
   /** A line of a band inked along this share of the axis is the axis' rule. */
   ruleShare: 0.8,
+  /** Or two strokes or more, each inked over at least this share of its box, is tick marks. */
+  solidStroke: 0.75,
 } as const;
 
 /**
@@ -169,10 +171,12 @@ export function joinedToPlot(
  * Whether a band of ink beside an axis (`band`: its columns beside the y axis, its rows below
  * the x axis; over `extent`, the rows or columns along the axis) holds only the axis' rule and
  * its tick marks: with empty lines and lines that run along nearly all of it taken off its
- * edges, at least three strokes across it, nearly all a stroke's thickness, or nothing (a lone
- * rule). Minor ticks of a log axis drawn apart from a plot with no axis line (Vega-Lite), and
- * an axis drawn apart from its plot with its ticks (Vega-Lite's facets, seaborn's
- * `despine(offset=...)`) make such a band; digits never do.
+ * edges, at least three strokes across it, nearly all a stroke's thickness, or (below the x
+ * axis) two or more solid strokes narrower than the band is deep, or nothing (a lone rule). Minor ticks of a log
+ * axis drawn apart from a plot with no axis line (Vega-Lite), an axis drawn apart from its plot
+ * with its ticks (Vega-Lite's facets, seaborn's `despine(offset=...)`) and ticks whose marks the
+ * plot stage did not find (a grey panel's, drawn apart from it) make such a band; digits never
+ * do.
  */
 export function onlyTickMarks(
   image: Raster,
@@ -199,9 +203,22 @@ export function onlyTickMarks(
     1,
   );
   const across: [number, number] = [bandLines[first], bandLines[last] + 1];
-  const runs = findRuns(profileOf(image, page, marks, across, alongMarks), 0);
+  const profile = profileOf(image, page, marks, across, alongMarks);
+  const runs = findRuns(profile, 0);
   const thin = runs.filter((run) => run.to - run.from + 1 <= DEFAULTS.tickMarkThickness);
-  return runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
+  if (runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks) {
+    return true;
+  }
+  // below the x axis, thick ticks (at 300 dpi) and a few: solid strokes narrower than deep
+  if (axis === 'y') return false;
+  const depth = across[1] - across[0];
+  const solid = (run: { from: number; to: number }) => {
+    const wide = run.to - run.from + 1;
+    let inked = 0;
+    for (let i = run.from; i <= run.to; i++) inked += profile[i];
+    return wide < depth && inked >= wide * depth * DEFAULTS.solidStroke;
+  };
+  return runs.length >= 2 && runs.every(solid);
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */

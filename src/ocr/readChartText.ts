@@ -430,9 +430,25 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // Only between the axis ends: the lowest y tick label hangs below the x axis, left of it,
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const profile = profileOf(image, plot.page, below, [plot.left, plot.right], 'row');
+  // A legend is no band of text, from its entries' top where its box reaches above them by
+  // less than a line (a margin, over the tick labels' last rows; a title is taller); below the
+  // plot not even where no empty row parts it from the tick labels above it (gnuplot's key in
+  // rows under the axis).
+  const entries = legend?.texts ?? [];
+  const entriesTop = Math.min(...entries.map((text) => text.top));
+  const line = Math.min(...entries.map((text) => text.bottom - text.top));
+  const legendRows = legend && {
+    top: entriesTop - legend.box.top < line ? entriesTop : legend.box.top,
+    bottom: legend.box.bottom,
+  };
+  if (legend && legendRows && legend.box.top >= plot.bottom) {
+    below.forEach((row, i) => {
+      if (row >= legendRows.top && row < legendRows.bottom) profile[i] = 0;
+    });
+  }
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
-  // Markers on the x axis spill below it: their halves are no band of text; nor is an axis
-  // drawn apart below the plot, its rule and tick marks.
+  // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
+  // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
   const first = findRuns(profile, 1, DEFAULTS.minBand).find(
     (band) =>
       (band.from > DEFAULTS.spillStart ||
@@ -462,7 +478,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   const bands = [...(first ? [first] : []), ...findRuns(profile, gap, DEFAULTS.minBand)]
     .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
     // A legend below the plot is no axis label.
-    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
+    .filter((band) => !legendRows || band.to <= legendRows.top || band.from >= legendRows.bottom);
   return { bands, textHeight, gap };
 }
 

@@ -139,6 +139,47 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.categories).toEqual(months);
   });
 
+  it('takes Q1 .. Q4 for categories though the words read one of them as digits too (01)', async () => {
+    const pixels = [100, 200, 300, 400];
+    const axes = await calibrate(['01', '02', '03', '04'], ['01', 'Q2', 'Q3', 'Q4'], pixels, 95);
+    expect(axes.xAxis.scale).toBe('category');
+    expect(axes.categories).toHaveLength(4);
+  });
+
+  it('takes twelve month names with two misread and the axis label read between them for categories', async () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct'];
+    const pixels = [...months.keys()].map((i) => 60 + 40 * i);
+    const words = months.map((name) => (name === 'Jun' ? 'Bat' : name === 'Jul' ? 'asot.' : name));
+    const axes = await calibrate(
+      [...months.map(() => 'M'), 'Month'],
+      [...words, 'Month'],
+      [...pixels, 60 + 40 * 4.5],
+      20,
+    );
+    expect(axes.xAxis.scale).toBe('category');
+    expect(axes.categories).toHaveLength(10);
+    expect(axes.categories).not.toContain('Month');
+    expect(axes.xAxis.pixelToData(60 + 40 * 9)).toBeCloseTo(9, 6);
+  });
+
+  it('takes the years of a date axis from the digits where the words misread them', async () => {
+    // 1998 Apr Jul Oct 1999 Apr: the word reader took the years' last digit for a sign
+    const texts = ['1998', 'Apr', 'Jul', 'Oct', '1999', 'Apr'];
+    const pixels = [...texts.keys()].map((i) => 60 + 50 * i);
+    const words = texts.map((t) => (t.startsWith('19') ? `${t.slice(0, 3)}¢` : t));
+    const axes = await calibrate(
+      texts.map((t) => (t.startsWith('19') ? t : 'M')),
+      words,
+      pixels,
+      20,
+    );
+    expect(axes.xAxis.scale).toBe('time');
+    // labels a quarter apart at equal steps: within two days of their dates
+    const days = (px: number, date: number) => Math.abs(axes.xAxis.pixelToData(px) - date) / 864e5;
+    expect(days(60, Date.UTC(1998, 0, 1))).toBeLessThan(2);
+    expect(days(260, Date.UTC(1999, 0, 1))).toBeLessThan(2);
+  });
+
   it('fits the words as numbers where they are surer than the digits', async () => {
     // 0, 4,000, 8,000 printed; the digits read two of them wrong, the words a speck as a quote.
     const pixels = [100, 250, 400];

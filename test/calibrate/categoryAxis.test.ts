@@ -36,6 +36,27 @@ describe('fitCategoryAxis', () => {
     expect(fit!.axis.pixelToData(300)).toBeCloseTo(3, 9);
   });
 
+  it('takes twelve names whose centres drift a pixel from step to step for a grid', () => {
+    // centres measured from each word's box: steps of 59.5, 59, 58.5, 57.5, ... px
+    const pixels = [76, 135.5, 194.5, 253, 311.5, 369, 428, 486.5, 546, 604.5, 663.5, 722];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov'];
+    const fit = fitCategoryAxis([...months, 'Dec'].map((text, i) => ({ text, pixel: pixels[i] })));
+    expect(fit?.categories).toHaveLength(12);
+    expect(fit!.axis.pixelToData(722)).toBeCloseTo(11, 1);
+  });
+
+  it('leaves out a word off the grid: the axis label read with the tick labels', () => {
+    const months = at(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'], 100, 60);
+    const fit = fitCategoryAxis([...months, { text: 'Month', pixel: 100 + 60 * 2.5 }]);
+    expect(fit?.categories).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun']);
+    expect(fit!.axis.pixelToData(400)).toBeCloseTo(5, 9);
+    // ...but not where more than a quarter of the words are off it
+    const half = at(['a', 'b', 'c', 'd'], 100, 60).map((label, i) =>
+      i % 2 ? { ...label, pixel: label.pixel + 25 } : label,
+    );
+    expect(fitCategoryAxis(half)).toBeNull();
+  });
+
   it('finds none in labels that are not evenly spaced, or too few', () => {
     expect(
       fitCategoryAxis([

@@ -252,14 +252,19 @@ describe('onlyTickMarks', () => {
 
   /**
    * An x axis drawn apart below a plot (rows 0..14 of a 100 px wide band): its rule at row 2,
-   * and below it, at `at`, strokes `wide` columns wide reaching down to row `depth`.
+   * and below it, at `at`, shapes `wide` columns wide reaching down to row `depth`: strokes, or
+   * where wider than 1 px, outlines (as a `0` is).
    */
   function axisBelow(at: number[], wide: number, depth: number): Raster {
     const paint: [number, number, number[]][] = [];
     for (let column = 0; column < 100; column++) paint.push([column, 2, grey]);
     for (const left of at) {
       for (let column = left; column < left + wide; column++) {
-        for (let row = 3; row < depth; row++) paint.push([column, row, grey]);
+        for (let row = 3; row < depth; row++) {
+          const edge =
+            column === left || column === left + wide - 1 || row === 3 || row === depth - 1;
+          if (edge) paint.push([column, row, grey]);
+        }
       }
     }
     return raster(100, 15, paint);
@@ -275,5 +280,49 @@ describe('onlyTickMarks', () => {
   it('does not take labels printed against an axis rule for tick marks', () => {
     const image = axisBelow([5, 30, 55, 80], 7, 14);
     expect(onlyTickMarks(image, [255, 255, 255], [0, 15], [0, 100], 'x')).toBe(false);
+  });
+});
+
+describe('onlyTickMarks below the x axis', () => {
+  const grey = [90, 90, 90];
+  /** A band 8 rows deep, 200 columns wide, with `shapes`: lists of [column, row] painted. */
+  const band = (shapes: [number, number][]) =>
+    raster(
+      200,
+      8,
+      shapes.map(([column, row]) => [column, row, grey]),
+    );
+  /** A vertical stroke `width` columns wide at `left`, down the whole band. */
+  const stroke = (left: number, width: number): [number, number][] =>
+    Array.from({ length: width * 8 }, (_, i) => [left + (i % width), Math.floor(i / width)]);
+
+  it('takes solid strokes down the band, two or more, for tick marks (thick at 300 dpi too)', () => {
+    const image = band([...stroke(20, 1), ...stroke(90, 5), ...stroke(160, 2)]);
+    expect(onlyTickMarks(image, [255, 255, 255], [0, 8], [0, 200], 'x')).toBe(true);
+    expect(onlyTickMarks(band(stroke(20, 2)), [255, 255, 255], [0, 8], [0, 200], 'x')).toBe(false);
+  });
+
+  it('does not take digits (a 1 with its flag and foot, a 0) for tick marks', () => {
+    const one: [number, number][] = [
+      ...stroke(22, 1),
+      [20, 1],
+      [21, 0],
+      [20, 7],
+      [21, 7],
+      [23, 7],
+      [24, 7],
+    ];
+    const zero: [number, number][] = [
+      ...Array.from({ length: 8 }, (_, row): [number, number] => [80, row]),
+      ...Array.from({ length: 8 }, (_, row): [number, number] => [84, row]),
+      [81, 0],
+      [82, 0],
+      [83, 0],
+      [81, 7],
+      [82, 7],
+      [83, 7],
+    ];
+    const image = band([...one, ...zero, ...stroke(150, 1)]);
+    expect(onlyTickMarks(image, [255, 255, 255], [0, 8], [0, 200], 'x')).toBe(false);
   });
 });

@@ -131,6 +131,22 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     );
   });
 
+  it('reads the x tick labels above a legend below the plot whose box reaches over them', async () => {
+    const rendered = await renderChart({ ...PLAIN, xLabel: 'Model A  Control  Median' });
+    const image = await loadRaster(rendered.png);
+    const plot = findPlotArea(image);
+    const alone = await readChartText(image, plot, engine);
+    const labels = Math.max(...alone.xTickWords.map((word) => word.box.bottom));
+    // the legend's entries start below the tick labels, its box (frameless) a little above
+    const legend = {
+      box: { left: plot.left, right: plot.right, top: labels - 2, bottom: image.height },
+      texts: [{ left: plot.left, right: plot.right, top: labels + 3, bottom: image.height - 1 }],
+    };
+    const text = await readChartText(image, plot, engine, legend);
+    expect(text.xTickWords.map((word) => word.text)).toEqual(['0', '50', '100']);
+    expect(text.xLabel).toBeNull();
+  });
+
   it('reads no text where there is none beside the plot', async () => {
     const spec: ChartSpec = {
       xRange: [0, 1],
