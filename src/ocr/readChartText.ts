@@ -40,6 +40,10 @@ const DEFAULTS = {
   axisEndWidth: 5,
   /** A multiplier read less sure than this (0..100) may have lost its exponent's sign or digit. */
   unsureMultiplier: 30,
+  /** A band below the plot is the legend's when this share of its rows is level with an entry... */
+  legendRows: 0.5,
+  /** ...and this share of its ink (a legend box found around some tick labels holds only them). */
+  legendInk: 0.8,
 } as const;
 
 /** Text that may be an axis multiplier misread (`1e`, `x10^`). */
@@ -439,8 +443,41 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   const bands = [...(first ? [first] : []), ...findRuns(profile, gap, DEFAULTS.minBand)]
     .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
     // A legend below the plot is no axis label.
-    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
+    .filter((band) => !legend || !ofLegend(image, plot, band, legend));
   return { bands, textHeight, gap };
+}
+
+/**
+ * Whether a band of text below the plot (rows `from`..`to`) is the legend's: it runs level with
+ * an entry's text (over half the lower's height), and most of its ink lies between the legend
+ * box's sides. A band of tick labels that a legend found too large reaches into, or a legend
+ * found around one tick label, has no entry level with it or most of its ink beside the box.
+ */
+function ofLegend(
+  image: Raster,
+  plot: PlotArea,
+  band: { from: number; to: number },
+  legend: NonNullable<LegendText>,
+): boolean {
+  const { box } = legend;
+  const level = (text: Box) =>
+    Math.min(band.to, text.bottom) - Math.max(band.from, text.top) >=
+    Math.min(band.to - band.from, text.bottom - text.top) * DEFAULTS.legendRows;
+  if (!(legend.texts.length > 0 ? legend.texts : [box]).some(level)) return false;
+  const ink = profileOf(
+    image,
+    plot.page,
+    range(0, image.width - 1, 1),
+    [band.from, band.to],
+    'column',
+  );
+  let inside = 0;
+  let total = 0;
+  ink.forEach((count, column) => {
+    total += count;
+    if (column >= box.left && column < box.right) inside += count;
+  });
+  return inside >= total * DEFAULTS.legendInk;
 }
 
 /**
