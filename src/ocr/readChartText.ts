@@ -249,7 +249,10 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   aboveProfile.fill(0, 0, frameRows);
   const aboveBands = findRuns(aboveProfile, gap, DEFAULTS.minBand)
     .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
-    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
+    // A legend above the plot is no title; text just below its box, run into it across a row
+    // or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
+    .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
+    .sort((a, b) => b.from - a.from);
 
   const pad = 2;
   const xTickBox = xTickBand && {
@@ -292,7 +295,11 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     betweenStripSides(image, page, plot, {
       left: 0,
       right: width,
-      top: aboveBands[0].from - pad,
+      // not up into a legend's frame just above
+      top: Math.max(
+        aboveBands[0].from - pad,
+        legend && legend.box.bottom <= aboveBands[0].from ? legend.box.bottom : 0,
+      ),
       bottom: aboveBands[0].to + pad,
     });
   // matplotlib starts the y multiplier at the axis: the top y tick label, left of it, may reach
@@ -445,6 +452,15 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
     // A legend below the plot is no axis label.
     .filter((band) => !legend || !ofLegend(image, plot, band, legend));
   return { bands, textHeight, gap };
+}
+
+/** The parts of a band of text (rows `from`..`to`) above and below `box`, each `minBand` deep. */
+function outside(band: { from: number; to: number }, box: Box): { from: number; to: number }[] {
+  if (band.to <= box.top || band.from >= box.bottom) return [band];
+  return [
+    { from: band.from, to: Math.min(band.to, Math.floor(box.top)) },
+    { from: Math.max(band.from, Math.ceil(box.bottom)), to: band.to },
+  ].filter((part) => part.to - part.from >= DEFAULTS.minBand);
 }
 
 /**
