@@ -152,6 +152,29 @@ describe('calibrateAxis', () => {
     });
   });
 
+  it("doubts a log axis read from one decade's mantissas, and places them by powers of ten", () => {
+    // Plotly's minor labels 2..9 of the decades 100..1000 and 10..100, 500 px a decade, y up
+    const at = (value: number) => 1000 - 500 * Math.log10(value);
+    const mantissas = [2, 3, 4, 5, 6, 7, 8, 9];
+    const upper = mantissas.map((m) => label(String(m), at(m * 100)));
+    const alone = calibrateAxis({ axis: 'y', words: upper, marks: [] });
+    expect(alone.axis?.scale).toBe('log');
+    expect(alone.confidence).toBeLessThan(0.5);
+    expect(alone.warnings).toContain(
+      "y tick labels '9', '8', '7', '6', '5', '4', '3', '2' lie within one decade and name no power of ten: the axis may be a power of ten off",
+    );
+    const words = [
+      ...upper,
+      ...mantissas.map((m) => label(String(m), at(m * 10))),
+      label('100', at(100)),
+      label('1000', at(1000)),
+    ];
+    const placed = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(placed.axis?.pixelToData(at(250))).toBeCloseTo(250, 6);
+    expect(placed.axis?.ticks).toHaveLength(18);
+    expect(placed.confidence).toBeGreaterThan(0.5);
+  });
+
   it('chooses log for two decade labels written plainly', () => {
     const words = [label('1', 120), label('0.1', 300)];
     const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
