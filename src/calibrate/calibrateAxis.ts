@@ -39,6 +39,12 @@ const DEFAULTS = {
    * the minor labels Plotly prints between decades, whose decade is told by labels not read).
    */
   oneDecade: 0.4,
+  /**
+   * A fit that puts back lost decimal points is in doubt where the labels taken as read agree on
+   * a line of their own that explains this share of its labels (`2.40 2.30 220 210 ... 150`:
+   * two points read into `240 230`, or eight lost).
+   */
+  asReadShare: 0.75,
 } as const;
 
 export interface CalibrateInput {
@@ -111,15 +117,18 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     widest.inliers.length > fit.inliers.length &&
     new Set(widest.inliers.map((pair) => decimals(pair.text))).size === 1;
   const exponents = exponentsApart(fit, words);
-  const ambiguous = alike || other !== null || exponents !== null;
+  const asRead = pointsInDoubt(axis, fit, readings.pairs, tolerance);
+  const ambiguous = alike || other !== null || exponents !== null || asRead !== null;
   warnings.push(...fitWarnings(axis, fit, originals, words));
   if (exponents) {
     warnings.push(
       `${axis} axis: its tick labels' exponents read as ${exponents.join(', ')}; the reading is uncertain`,
     );
   }
-  if (alike || other !== null) {
-    const others = (alike ? widest : other!).inliers.map((pair) => `'${pair.text}'`).join(', ');
+  if (alike || other !== null || asRead !== null) {
+    const others = (alike ? widest : (other ?? asRead)!).inliers
+      .map((pair) => `'${pair.text}'`)
+      .join(', ');
     warnings.push(
       `${axis} axis: the tick labels would also agree as ${others}; the reading is uncertain`,
     );
@@ -305,6 +314,30 @@ function otherReading(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number
     (pixel) => Math.abs(at(pixel) - fitAt(pixel)) > span * DEFAULTS.sameShare,
   );
   return asGood && apart ? line : null;
+}
+
+/**
+ * The line through the labels taken as read, where `fit` puts back decimal points and that line
+ * explains `asReadShare` of as many labels and puts them elsewhere (by more than 2% of the span
+ * `fit`'s labels mark): points read into a few labels (`2.40` for `240`) are as likely as points
+ * lost from the rest. Null where there is none.
+ */
+function pointsInDoubt(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number): Fit | null {
+  if (fit.scale !== 'linear' || !fit.inliers.some((pair) => pair.repair === 'point')) return null;
+  const line = consensus(
+    pairs.filter((pair) => pair.repair === null),
+    'linear',
+    tolerance,
+    axis,
+  )?.best;
+  if (!line || line.inliers.length < fit.inliers.length * DEFAULTS.asReadShare) return null;
+  const pixels = fit.inliers.map((pair) => pair.pixel);
+  const at = (f: Fit, pixel: number) => f.intercept + f.slope * pixel;
+  const span = Math.abs(at(fit, Math.max(...pixels)) - at(fit, Math.min(...pixels)));
+  const apart = pixels.some(
+    (pixel) => Math.abs(at(line, pixel) - at(fit, pixel)) > span * DEFAULTS.sameShare,
+  );
+  return apart ? line : null;
 }
 
 /**

@@ -27,6 +27,16 @@ describe('calibrateAxis', () => {
     expect(warnings).toContain("y tick '18' was read as '1.8': its decimal point was lost");
   });
 
+  it('doubts decimal points put back in most labels on the word of two (2.40 2.30 220 ... 150)', () => {
+    const texts = ['2.40', '2.30', '220', '210', '200', '190', '180', '170', '160', '150'];
+    const words = texts.map((text, i) => label(text, 40 + 54 * i));
+    const { confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: the tick labels would also agree as '220', '210', '200', '190', '180', '170', '160', '150'; the reading is uncertain",
+    );
+  });
+
   it('doubts labels a loose fit lets through that do not step evenly (30 misread as 31)', () => {
     const words = ['31', '20', '10'].map((text, i) => label(text, 100 + 100 * i));
     const uneven = calibrateAxis({ axis: 'y', words, marks: [] });
