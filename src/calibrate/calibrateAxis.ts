@@ -460,7 +460,7 @@ function inDecade(fit: Fit, originals: Pair[], tolerance: number): Fit | null {
   const powers = originals.filter((pair) => isPowerOfTen(pair.value));
   const moves = new Set(powers.map(decadesOff));
   const [move] = moves;
-  if (moves.size !== 1 || move === null || move === 0 || move === undefined) return null;
+  if (moves.size !== 1 || move === null || move === undefined) return null;
   const seen = new Set<number>();
   const inliers = originals.flatMap((pair) => {
     const off = pair.value > 0 ? decadesOff(pair) : null;
