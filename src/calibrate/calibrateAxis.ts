@@ -34,6 +34,17 @@ const DEFAULTS = {
   repeatedLabels: 0.4,
   /** ...and one whose labels were read ending in a thousands separator (`12,`: `12,000` cut). */
   cutGroups: 0.4,
+  /**
+   * ...and a log fit whose labels lie within one decade and name no power of ten (`2 3 4 5`:
+   * the minor labels Plotly prints between decades, whose decade is told by labels not read).
+   */
+  oneDecade: 0.4,
+  /**
+   * A fit that puts back lost decimal points is in doubt where the labels taken as read agree on
+   * a line of their own that explains this share of its labels (`2.40 2.30 220 210 ... 150`:
+   * two points read into `240 230`, or eight lost).
+   */
+  asReadShare: 0.75,
 } as const;
 
 export interface CalibrateInput {
@@ -88,7 +99,13 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     warnings.push(`${axis} axis: fewer than two tick labels could be read; cannot calibrate`);
     return { axis: null, confidence: 0, warnings };
   }
-  const { fit, same, originals } = choice;
+  const { same, originals } = choice;
+  // A log fit through mantissas of one decade (`2 3 4 5`, Plotly's minor labels) is put in its
+  // decade by the powers of ten read at decade lines (`100`, `1000`), with the mantissas of the
+  // other decades; unplaced, the decade is a guess.
+  const mantissas = choice.fit.scale === 'log' && withinDecade(choice.fit.inliers);
+  const placed = mantissas ? inDecade(choice.fit, originals, tolerance) : null;
+  const fit = placed ?? choice.fit;
   // Labels that would all agree with decimal points put back, printed alike (`1.5` `2.0`
   // `2.5`), are a reading as good as the chosen one that explains fewer: the axis may be
   // ten times off either way.
@@ -100,15 +117,18 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     widest.inliers.length > fit.inliers.length &&
     new Set(widest.inliers.map((pair) => decimals(pair.text))).size === 1;
   const exponents = exponentsApart(fit, words);
-  const ambiguous = alike || other !== null || exponents !== null;
+  const asRead = pointsInDoubt(axis, fit, readings.pairs, tolerance);
+  const ambiguous = alike || other !== null || exponents !== null || asRead !== null;
   warnings.push(...fitWarnings(axis, fit, originals, words));
   if (exponents) {
     warnings.push(
       `${axis} axis: its tick labels' exponents read as ${exponents.join(', ')}; the reading is uncertain`,
     );
   }
-  if (alike || other !== null) {
-    const others = (alike ? widest : other!).inliers.map((pair) => `'${pair.text}'`).join(', ');
+  if (alike || other !== null || asRead !== null) {
+    const others = (alike ? widest : (other ?? asRead)!).inliers
+      .map((pair) => `'${pair.text}'`)
+      .join(', ');
     warnings.push(
       `${axis} axis: the tick labels would also agree as ${others}; the reading is uncertain`,
     );
@@ -180,8 +200,14 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       `${axis} tick labels read as ${cut.map((pair) => `'${pair.text.trim()}'`).join(', ')}: the digits after their thousands separators were lost`,
     );
   }
+  if (mantissas && !placed) {
+    warnings.push(
+      `${axis} tick labels ${quoted} lie within one decade and name no power of ten: the axis may be a power of ten off`,
+    );
+  }
   const confidence =
     (cut.length >= 2 ? DEFAULTS.cutGroups : 1) *
+    (mantissas && !placed ? DEFAULTS.oneDecade : 1) *
     fitted *
     (even && stepped ? 1 : DEFAULTS.unevenSteps) *
     (fit.scale === 'linear' && repeated.length > 0 ? DEFAULTS.repeatedLabels : 1);
@@ -291,6 +317,30 @@ function otherReading(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number
 }
 
 /**
+ * The line through the labels taken as read, where `fit` puts back decimal points and that line
+ * explains `asReadShare` of as many labels and puts them elsewhere (by more than 2% of the span
+ * `fit`'s labels mark): points read into a few labels (`2.40` for `240`) are as likely as points
+ * lost from the rest. Null where there is none.
+ */
+function pointsInDoubt(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number): Fit | null {
+  if (fit.scale !== 'linear' || !fit.inliers.some((pair) => pair.repair === 'point')) return null;
+  const line = consensus(
+    pairs.filter((pair) => pair.repair === null),
+    'linear',
+    tolerance,
+    axis,
+  )?.best;
+  if (!line || line.inliers.length < fit.inliers.length * DEFAULTS.asReadShare) return null;
+  const pixels = fit.inliers.map((pair) => pair.pixel);
+  const at = (f: Fit, pixel: number) => f.intercept + f.slope * pixel;
+  const span = Math.abs(at(fit, Math.max(...pixels)) - at(fit, Math.min(...pixels)));
+  const apart = pixels.some(
+    (pixel) => Math.abs(at(line, pixel) - at(fit, pixel)) > span * DEFAULTS.sameShare,
+  );
+  return apart ? line : null;
+}
+
+/**
  * What a fit leaves in doubt: labels it ignores, the repairs it leans on, too few labels, and
  * an axis growing leftwards or downwards.
  */
@@ -383,6 +433,43 @@ function exponentsApart(fit: Fit, words: Word[]): number[] | null {
     return exponent === null ? [] : [exponent];
   });
   return read.length > 0 && Math.max(...read) - Math.min(...read) > 1 ? [...new Set(read)] : null;
+}
+
+/** Whether readings lie within one decade (less than ten times apart) and none is a power of ten. */
+function withinDecade(pairs: Pair[]): boolean {
+  const values = pairs.map((pair) => pair.value);
+  return Math.max(...values) < Math.min(...values) * 10 && !values.some(isPowerOfTen);
+}
+
+/**
+ * A log fit through mantissas of one decade moved by whole decades to where the powers of ten
+ * read off it (`originals`) lie on its decade lines, within `tolerance` px, where they all agree
+ * on a move and one at least makes it; its inliers then are those powers and every label a whole
+ * number of decades off the line (the mantissas of the other decades), their values moved with
+ * it. Null where no power of ten places it.
+ */
+function inDecade(fit: Fit, originals: Pair[], tolerance: number): Fit | null {
+  const at = (pixel: number) => fit.intercept + fit.slope * pixel;
+  // decades between a reading and the line, where a whole number (within tolerance), else null
+  const decadesOff = (pair: Pair) => {
+    const off = Math.log10(pair.value) - at(pair.pixel);
+    return Math.abs(off - Math.round(off)) <= tolerance * Math.abs(fit.slope)
+      ? Math.round(off)
+      : null;
+  };
+  const powers = originals.filter((pair) => isPowerOfTen(pair.value));
+  const moves = new Set(powers.map(decadesOff));
+  const [move] = moves;
+  if (moves.size !== 1 || move === null || move === undefined) return null;
+  const seen = new Set<number>();
+  const inliers = originals.flatMap((pair) => {
+    const off = pair.value > 0 ? decadesOff(pair) : null;
+    if (off === null || seen.has(pair.label)) return [];
+    seen.add(pair.label);
+    const value = isPowerOfTen(pair.value) ? pair.value : pair.value * 10 ** (move - off);
+    return [{ ...pair, value: Number(value.toPrecision(12)) }];
+  });
+  return { ...fit, intercept: fit.intercept + move, inliers };
 }
 
 /** True for 10^n, n an integer (up to the rounding of a parsed decimal like 0.001). */

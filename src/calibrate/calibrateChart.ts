@@ -288,9 +288,13 @@ async function readXAgain(
     (mostlyDates(words) && !isMonthList(labels)) || years(text.xTickWords)
       ? null
       : fitCategories(words, text, zeros);
-  // Numbers read as words (letters allowed, by another reader) may fit where the digits did not.
+  // Numbers read as words (letters allowed, by another reader) may fit where the digits did not;
+  // not a fit of fewer labels, surer only because its reader was (`0 2 4` for `0 10 20 30 40`).
   const again = named ? null : calibrateAxis({ axis: 'x', words, marks: xMarks(plot) });
-  const better = again?.axis && again.confidence > xFit.confidence;
+  const better =
+    again?.axis &&
+    again.confidence > xFit.confidence &&
+    again.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0);
   return { timed: null, named, numbers: better ? again : xFit };
 }
 

@@ -4,6 +4,13 @@ import { parseTickLabel } from './parseTick.js';
 const DEFAULTS = {
   /** A label is moved onto a tick mark or grid line within this share of the label spacing. */
   snapShare: 0.3,
+  /**
+   * ...and within this share of its box along the axis from its centre (an x label's width
+   * reaches past its tick; a y label is centred on its tick, and a minor tick a label's half
+   * height away is not its tick).
+   */
+  snapExtentX: 0.6,
+  snapExtentY: 0.5,
 } as const;
 
 /** How a reading differs from the text OCR gave. */
@@ -258,7 +265,9 @@ export function snapToMark(
   marks: number[],
 ): number {
   const extent =
-    axis === 'x' ? (word.box.right - word.box.left) * 0.6 : (word.box.bottom - word.box.top) * 0.8;
+    axis === 'x'
+      ? (word.box.right - word.box.left) * DEFAULTS.snapExtentX
+      : (word.box.bottom - word.box.top) * DEFAULTS.snapExtentY;
   let best = Math.min(spacing * DEFAULTS.snapShare, extent + 2);
   let pixel = centre;
   for (const mark of marks) {

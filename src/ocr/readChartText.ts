@@ -42,6 +42,10 @@ const DEFAULTS = {
   axisEndWidth: 5,
   /** A multiplier read less sure than this (0..100) may have lost its exponent's sign or digit. */
   unsureMultiplier: 30,
+  /** A band below the plot is the legend's when this share of its rows is level with an entry... */
+  legendRows: 0.5,
+  /** ...and this share of its ink (a legend box found around some tick labels holds only them). */
+  legendInk: 0.8,
 } as const;
 
 /** Text that may be an axis multiplier misread (`1e`, `x10^`). */
@@ -255,7 +259,10 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   aboveProfile.fill(0, 0, frameRows);
   const aboveBands = findRuns(aboveProfile, gap, DEFAULTS.minBand)
     .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
-    .filter((band) => !legend || band.to <= legend.box.top || band.from >= legend.box.bottom);
+    // A legend above the plot is no title; text just below its box, run into it across a row
+    // or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
+    .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
+    .sort((a, b) => b.from - a.from);
 
   const pad = 2;
   const xTickBox = xTickBand && {
@@ -298,7 +305,11 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     betweenStripSides(image, page, plot, {
       left: 0,
       right: width,
-      top: aboveBands[0].from - pad,
+      // not up into a legend's frame just above
+      top: Math.max(
+        aboveBands[0].from - pad,
+        legend && legend.box.bottom <= aboveBands[0].from ? legend.box.bottom : 0,
+      ),
       bottom: aboveBands[0].to + pad,
     });
   // matplotlib starts the y multiplier at the axis: the top y tick label, left of it, may reach
@@ -433,7 +444,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // A legend is no band of text, from its entries' top where its box reaches above them by
   // less than a line (a margin, over the tick labels' last rows; a title is taller); below the
   // plot not even where no empty row parts it from the tick labels above it (gnuplot's key in
-  // rows under the axis).
+  // rows under the axis), where its rows' ink is its own (see ofLegend).
   const entries = legend?.texts ?? [];
   const entriesTop = Math.min(...entries.map((text) => text.top));
   const line = Math.min(...entries.map((text) => text.bottom - text.top));
@@ -441,7 +452,12 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
     top: entriesTop - legend.box.top < line ? entriesTop : legend.box.top,
     bottom: legend.box.bottom,
   };
-  if (legend && legendRows && legend.box.top >= plot.bottom) {
+  if (
+    legend &&
+    legendRows &&
+    legend.box.top >= plot.bottom &&
+    ofLegend(image, plot, { from: legendRows.top, to: legendRows.bottom }, legend)
+  ) {
     below.forEach((row, i) => {
       if (row >= legendRows.top && row < legendRows.bottom) profile[i] = 0;
     });
@@ -478,8 +494,50 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   const bands = [...(first ? [first] : []), ...findRuns(profile, gap, DEFAULTS.minBand)]
     .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
     // A legend below the plot is no axis label.
-    .filter((band) => !legendRows || band.to <= legendRows.top || band.from >= legendRows.bottom);
+    .filter((band) => !legend || !ofLegend(image, plot, band, legend));
   return { bands, textHeight, gap };
+}
+
+/** The parts of a band of text (rows `from`..`to`) above and below `box`, each `minBand` deep. */
+function outside(band: { from: number; to: number }, box: Box): { from: number; to: number }[] {
+  if (band.to <= box.top || band.from >= box.bottom) return [band];
+  return [
+    { from: band.from, to: Math.min(band.to, Math.floor(box.top)) },
+    { from: Math.max(band.from, Math.ceil(box.bottom)), to: band.to },
+  ].filter((part) => part.to - part.from >= DEFAULTS.minBand);
+}
+
+/**
+ * Whether a band of text below the plot (rows `from`..`to`) is the legend's: it runs level with
+ * an entry's text (over half the lower's height), and most of its ink lies between the legend
+ * box's sides. A band of tick labels that a legend found too large reaches into, or a legend
+ * found around one tick label, has no entry level with it or most of its ink beside the box.
+ */
+function ofLegend(
+  image: Raster,
+  plot: PlotArea,
+  band: { from: number; to: number },
+  legend: NonNullable<LegendText>,
+): boolean {
+  const { box } = legend;
+  const level = (text: Box) =>
+    Math.min(band.to, text.bottom) - Math.max(band.from, text.top) >=
+    Math.min(band.to - band.from, text.bottom - text.top) * DEFAULTS.legendRows;
+  if (!(legend.texts.length > 0 ? legend.texts : [box]).some(level)) return false;
+  const ink = profileOf(
+    image,
+    plot.page,
+    range(0, image.width - 1, 1),
+    [band.from, band.to],
+    'column',
+  );
+  let inside = 0;
+  let total = 0;
+  ink.forEach((count, column) => {
+    total += count;
+    if (column >= box.left && column < box.right) inside += count;
+  });
+  return inside >= total * DEFAULTS.legendInk;
 }
 
 /**

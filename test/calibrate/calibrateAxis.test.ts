@@ -27,6 +27,16 @@ describe('calibrateAxis', () => {
     expect(warnings).toContain("y tick '18' was read as '1.8': its decimal point was lost");
   });
 
+  it('doubts decimal points put back in most labels on the word of two (2.40 2.30 220 ... 150)', () => {
+    const texts = ['2.40', '2.30', '220', '210', '200', '190', '180', '170', '160', '150'];
+    const words = texts.map((text, i) => label(text, 40 + 54 * i));
+    const { confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: the tick labels would also agree as '220', '210', '200', '190', '180', '170', '160', '150'; the reading is uncertain",
+    );
+  });
+
   it('doubts labels a loose fit lets through that do not step evenly (30 misread as 31)', () => {
     const words = ['31', '20', '10'].map((text, i) => label(text, 100 + 100 * i));
     const uneven = calibrateAxis({ axis: 'y', words, marks: [] });
@@ -150,6 +160,29 @@ describe('calibrateAxis', () => {
     marks.forEach((mark, i) => {
       expect(axis?.pixelToData(mark)).toBeCloseTo(values[i], 9);
     });
+  });
+
+  it("doubts a log axis read from one decade's mantissas, and places them by powers of ten", () => {
+    // Plotly's minor labels 2..9 of the decades 100..1000 and 10..100, 500 px a decade, y up
+    const at = (value: number) => 1000 - 500 * Math.log10(value);
+    const mantissas = [2, 3, 4, 5, 6, 7, 8, 9];
+    const upper = mantissas.map((m) => label(String(m), at(m * 100)));
+    const alone = calibrateAxis({ axis: 'y', words: upper, marks: [] });
+    expect(alone.axis?.scale).toBe('log');
+    expect(alone.confidence).toBeLessThan(0.5);
+    expect(alone.warnings).toContain(
+      "y tick labels '9', '8', '7', '6', '5', '4', '3', '2' lie within one decade and name no power of ten: the axis may be a power of ten off",
+    );
+    const words = [
+      ...upper,
+      ...mantissas.map((m) => label(String(m), at(m * 10))),
+      label('100', at(100)),
+      label('1000', at(1000)),
+    ];
+    const placed = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(placed.axis?.pixelToData(at(250))).toBeCloseTo(250, 6);
+    expect(placed.axis?.ticks).toHaveLength(18);
+    expect(placed.confidence).toBeGreaterThan(0.5);
   });
 
   it('chooses log for two decade labels written plainly', () => {

@@ -86,6 +86,13 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(decimals.xAxis.pixelToData(400)).toBeCloseTo(2, 6);
   });
 
+  it('keeps the digits read unsure where the words fit fewer of them (0 2 4 for 0 10 20 30 40)', async () => {
+    const pixels = [100, 200, 300, 400, 500];
+    const axes = await calibrate(['0', '10', '20', '30', '40'], ['0', '', '2', '', '4'], pixels, 5);
+    expect(axes.xAxis.ticks).toHaveLength(5);
+    expect(axes.xAxis.pixelToData(500)).toBeCloseTo(40, 6);
+  });
+
   it('takes model sizes at even steps for categories, not a log axis (125M ... 13B)', async () => {
     const sizes = ['125M', '350M', '1.3B', '2.7B', '6.7B', '13B'];
     const pixels = [75, 135, 195, 255, 315, 375];

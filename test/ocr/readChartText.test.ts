@@ -115,6 +115,53 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(await read('Loss')).toMatchObject({ title: 'Loss', yMultiplier: 1 });
   });
 
+  it('reads the x tick labels that a legend found around one of them reaches into', async () => {
+    const rendered = await renderChart(PLAIN);
+    const image = await loadRaster(rendered.png);
+    const plot = findPlotArea(image);
+    const alone = await readChartText(image, plot, engine);
+    const last = alone.xTickWords.at(-1)!.box;
+    const around = {
+      left: last.left - 4,
+      right: last.right + 4,
+      top: last.top - 3,
+      bottom: last.bottom + 3,
+    };
+    const text = await readChartText(image, plot, engine, { box: around, texts: [last] });
+    expect(text.xTickWords.map((word) => word.text)).toEqual(['0', '50', '100']);
+    // a legend whose entries are level with the band and hold its ink is no tick label band
+    const wide = { left: 0, right: 640, top: last.top - 3, bottom: last.bottom + 3 };
+    const legend = await readChartText(image, plot, engine, { box: wide, texts: [last] });
+    expect(legend.xTickWords).toEqual([]);
+  });
+
+  it('reads a y multiplier run close under a legend framed above the plot', async () => {
+    const { plot } = PLAIN;
+    const rendered = await renderChart(PLAIN);
+    const frame = { left: 200, right: 500, top: plot.top - 38, bottom: plot.top - 19 };
+    const svg = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+        `<rect x="${frame.left}" y="${frame.top}" width="${frame.right - frame.left - 1}" height="${frame.bottom - frame.top - 1}" fill="none" stroke="black"/>` +
+        `<text x="${frame.left + 40}" y="${frame.bottom - 5}" font-family="DejaVu Sans" font-size="13">Baseline</text>` +
+        `<text x="${plot.left}" y="${plot.top - 7}" font-family="DejaVu Sans" font-size="13">1e6</text></svg>`,
+    );
+    const png = await sharp(rendered.png)
+      .composite([{ input: svg, left: 0, top: 0 }])
+      .png()
+      .toBuffer();
+    const image = await loadRaster(png);
+    const texts = [
+      {
+        left: frame.left + 40,
+        right: frame.left + 100,
+        top: frame.top + 3,
+        bottom: frame.bottom - 3,
+      },
+    ];
+    const text = await readChartText(image, findPlotArea(image), engine, { box: frame, texts });
+    expect(text).toMatchObject({ title: null, yMultiplier: 1e6 });
+  });
+
   it('reads the y tick labels past tick marks left outside the plot (no axis line)', async () => {
     const { plot } = PLAIN;
     const rendered = await renderChart({ ...PLAIN, frame: 'spines' });
