@@ -108,12 +108,17 @@ export function findPlotArea(image: Raster): PlotArea {
     return [
       ...findLines(lines, count, length, minRun, 0)
         .filter(thin)
-        // Markers at the x axis' minimum sit on the y axis line, breaking it. Rows stay as found:
-        // a legend right of the plot stands in line with them.
+        // Markers at the x axis' minimum sit on the y axis line, breaking it. Rows are carried on
+        // leftwards only: a legend right of the plot stands in line with them.
         .map((line) =>
-          along === 'column'
-            ? bridged(lines, length, line, reach, Math.max(reach * 2, (line.end - line.start) / 10))
-            : line,
+          bridged(
+            lines,
+            length,
+            line,
+            reach,
+            Math.max(reach * 2, (line.end - line.start) / 10),
+            along === 'column',
+          ),
         ),
       ...findLines(lines, count, length, minRun, gap).filter(
         (line) => !thin(line) && panelBand(image, page, line, along),
@@ -403,9 +408,16 @@ function findLines(
  * A stroke's run carried on past small gaps (a marker's white edge where it sits on the axis
  * line) along the same rows of `mask`: out to the farthest piece at least `piece` long, the ink
  * unbroken by more than `maxGap` and covering DEFAULTS.bridgedInk of the way (tick labels beyond
- * a grid line's end are short strokes, sparser).
+ * a grid line's end are short strokes, sparser). Its end is carried on too where `both`.
  */
-function bridged(mask: Uint8Array, length: number, line: Line, maxGap: number, piece: number) {
+function bridged(
+  mask: Uint8Array,
+  length: number,
+  line: Line,
+  maxGap: number,
+  piece: number,
+  both: boolean,
+) {
   const on = (at: number) => {
     for (let index = line.first; index <= line.last; index++) {
       if (mask[index * length + at] === 1) return true;
@@ -450,7 +462,7 @@ function bridged(mask: Uint8Array, length: number, line: Line, maxGap: number, p
     }
     return end;
   };
-  return { ...line, start: reach(line.start, -1), end: reach(line.end, 1) };
+  return { ...line, start: reach(line.start, -1), end: both ? reach(line.end, 1) : line.end };
 }
 
 /** The dominant colour inside the plot (every third pixel): white, or the panel's fill. */
