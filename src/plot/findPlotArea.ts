@@ -223,11 +223,9 @@ export function findPlotArea(image: Raster): PlotArea {
   // between grid lines) leave it as it is. `outward` is +1 where the side's outside lies at
   // higher pixels (bottom, right), -1 where lower.
   const side = ([line, end]: Ends, outward: 1 | -1, far = false) => {
-    if (line === undefined) return end ?? Number.NaN;
-    const past = end === undefined ? 0 : (end - line) * outward;
-    return Math.abs(past) > (far ? reach / 2 : reach * 2) && past > -reach * 2
-      ? (end ?? line)
-      : line;
+    if (line === undefined || end === undefined) return line ?? end ?? Number.NaN;
+    const past = (end - line) * outward;
+    return Math.abs(past) > (far ? reach / 2 : reach * 2) && past > -reach * 2 ? end : line;
   };
   // One line alone, the x axis: the plot reaches up to its highest y tick label. Rows not
   // spanning it (a series' flat stretch, an error bar's cap) leave it alone.
@@ -436,7 +434,7 @@ function bridged(
     }
     return inked < (Math.abs(to - from) + 1) * DEFAULTS.bridgedBeside;
   };
-  const reach = (from: number, step: 1 | -1) => {
+  const carry = (from: number, step: 1 | -1) => {
     let end = from;
     let covered = 0;
     for (let at = from + step, gap = 0; inside(at) && gap <= maxGap; at += step) {
@@ -462,7 +460,7 @@ function bridged(
     }
     return end;
   };
-  return { ...line, start: reach(line.start, -1), end: both ? reach(line.end, 1) : line.end };
+  return { ...line, start: carry(line.start, -1), end: both ? carry(line.end, 1) : line.end };
 }
 
 /** The dominant colour inside the plot (every third pixel): white, or the panel's fill. */
