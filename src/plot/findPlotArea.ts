@@ -127,10 +127,15 @@ export function findPlotArea(image: Raster): PlotArea {
       .filter((line) => !seam(line))
       .sort((a, b) => a.first - b.first);
   };
-  // A line wholly beyond the lines across it (a legend's frame above spines) is no side.
+  // A line wholly beyond the lines across it (a legend's frame above spines) is no side, nor is
+  // one lying wholly beside them (a legend's frame right of the plot's grid).
   const crossing = (line: Line, across: Line[]) =>
     across.length === 0 ||
-    across.some((other) => line.center >= other.start - reach && line.center <= other.end + reach);
+    (across.some(
+      (other) => line.center >= other.start - reach && line.center <= other.end + reach,
+    ) &&
+      line.start <= Math.max(...across.map((other) => other.center)) + reach &&
+      line.end >= Math.min(...across.map((other) => other.center)) - reach);
   // Grid lines stand aligned, three or more ending where the others do: one crossing the lines
   // across keeps them all (those lines may be a series' steep strokes, not reaching them all).
   const keptAcross = (lines: Line[], across: Line[]) =>
