@@ -74,8 +74,9 @@ export function bareAxesBox(ink: Uint8Array, width: number, height: number): Box
 /**
  * The top of a plot drawn with one line only, its x axis (Vega-Lite's and ggplot2's
  * minimal looks): the middle of the highest y tick label (its tick), found as the rows of ink just left of
- * the line's `start` that stand evenly spaced upward from the line (a title there breaks the
- * spacing). Null when fewer than three labels stand so.
+ * the line's `start` that stand evenly spaced upward from the line (ink between them, a marker
+ * on the axis, is passed over; a title off the spacing ends it). Null when fewer than three
+ * labels stand so.
  */
 export function labelledTop(
   ink: Uint8Array,
@@ -94,12 +95,20 @@ export function labelledTop(
   const centre = (run: { from: number; to: number }) => (run.from + run.to) / 2;
   if (runs.length < 3) return null;
   const step = centre(runs[0]) - centre(runs[1]);
-  let top = 1;
-  while (
-    top + 1 < runs.length &&
-    Math.abs(centre(runs[top]) - centre(runs[top + 1]) - step) <= step * DEFAULTS.evenSteps
-  ) {
-    top++;
+  const slack = step * DEFAULTS.evenSteps;
+  // Upward label by label, each a step above the last. Ink between them (a marker on the axis,
+  // beside a label) is passed over; a label joined to such ink still holds its place.
+  let top = centre(runs[1]);
+  let labels = 2;
+  for (;;) {
+    const expected = top - step;
+    const near = (run: { from: number; to: number }) => Math.abs(centre(run) - expected);
+    const label = runs
+      .filter((run) => run.from - slack <= expected && run.to + slack >= expected && run.to < top)
+      .sort((a, b) => near(a) - near(b))[0];
+    if (!label) break;
+    top = Math.abs(centre(label) - expected) <= slack ? centre(label) : expected;
+    labels++;
   }
-  return top >= 2 ? Math.round(centre(runs[top])) : null;
+  return labels >= 3 ? Math.round(top) : null;
 }

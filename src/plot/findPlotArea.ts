@@ -25,6 +25,12 @@ const DEFAULTS = {
   minPlotShare: 0.1,
   /** The page background is the commonest colour this many px deep along the image's edges. */
   borderDepth: 3,
+  /** A stroke is carried on past small gaps where its ink covers this share of the way. */
+  bridgedInk: 0.8,
+  /** ...and ink lies beside at most this share of the piece it is carried on to. */
+  bridgedBeside: 0.2,
+  /** A line across the plot gives its extent when it spans this share of the lines across it. */
+  sideSpan: 0.8,
   /** Grid lines running on past the axis line by at most this many tick reaches are its ticks. */
   tickStubReaches: 3.5,
 } as const;
@@ -90,6 +96,7 @@ export function findPlotArea(image: Raster): PlotArea {
   // Strokes are unbroken runs. A filled panel is crossed by white grid lines: bridged, it
   // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));
+  const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
   const linesAlong = (along: 'row' | 'column') => {
     const [lines, count, length] =
       along === 'row' ? [ink, height, width] : [byColumn, width, height];
@@ -99,7 +106,20 @@ export function findPlotArea(image: Raster): PlotArea {
     const last = (along === 'row' ? height : width) - 1;
     const seam = (line: Line) => line.last === 0 || line.first === last;
     return [
-      ...findLines(lines, count, length, minRun, 0).filter(thin),
+      ...findLines(lines, count, length, minRun, 0)
+        .filter(thin)
+        // Markers at the x axis' minimum sit on the y axis line, breaking it. Rows are carried on
+        // leftwards only: a legend right of the plot stands in line with them.
+        .map((line) =>
+          bridged(
+            lines,
+            length,
+            line,
+            reach,
+            Math.max(reach * 2, (line.end - line.start) / 10),
+            along === 'column',
+          ),
+        ),
       ...findLines(lines, count, length, minRun, gap).filter(
         (line) => !thin(line) && panelBand(image, page, line, along),
       ),
@@ -107,18 +127,33 @@ export function findPlotArea(image: Raster): PlotArea {
       .filter((line) => !seam(line))
       .sort((a, b) => a.first - b.first);
   };
-  const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
-  // A line wholly beyond the lines across it (a legend's frame above spines) is no side.
+  // A line wholly beyond the lines across it (a legend's frame above spines) is no side, nor is
+  // one lying wholly beside them (a legend's frame right of the plot's grid).
   const crossing = (line: Line, across: Line[]) =>
     across.length === 0 ||
-    across.some((other) => line.center >= other.start - reach && line.center <= other.end + reach);
+    (across.some(
+      (other) => line.center >= other.start - reach && line.center <= other.end + reach,
+    ) &&
+      line.start <= Math.max(...across.map((other) => other.center)) + reach &&
+      line.end >= Math.min(...across.map((other) => other.center)) - reach);
+  // Grid lines stand aligned, three or more ending where the others do: one crossing the lines
+  // across keeps them all (those lines may be a series' steep strokes, not reaching them all).
+  const keptAcross = (lines: Line[], across: Line[]) =>
+    lines.filter((line) => {
+      if (crossing(line, across)) return true;
+      const aligned = lines.filter(
+        (other) =>
+          Math.abs(other.start - line.start) <= reach && Math.abs(other.end - line.end) <= reach,
+      );
+      return aligned.length >= 3 && aligned.some((other) => crossing(other, across));
+    });
   const allRows = linesAlong('row');
   const allColumns = linesAlong('column');
   // A facet strip's band on top of (right of) the plot is no part of it.
   const { rows, columns } = withoutStrips(
     image,
-    allRows.filter((row) => crossing(row, allColumns)),
-    allColumns.filter((column) => crossing(column, allRows)),
+    keptAcross(allRows, allColumns),
+    keptAcross(allColumns, allRows),
     reach,
     DEFAULTS.maxStroke,
   );
@@ -147,12 +182,21 @@ export function findPlotArea(image: Raster): PlotArea {
   }
   // Each side: its line and how far the lines across it reach past (their extent). A thick run
   // too thin for a panel's band is a series' flat stretch or a label bridged to a grid line: it
-  // gives no extent where other lines do.
-  const extent = (lines: Line[], end: 'start' | 'end', side: number) => {
+  // gives no extent where other lines do. Nor does a line spanning less of the way between the
+  // first and last lines across than DEFAULTS.sideSpan (a series' steep stroke, an error bar):
+  // sides and grid lines span the plot.
+  const extent = (lines: Line[], end: 'start' | 'end', side: number, across: Line[]) => {
     const slim = (line: Line) =>
       line.last - line.first >= DEFAULTS.maxStroke &&
       line.last - line.first + 1 < side * DEFAULTS.minBandShare;
-    const kept = lines.some((line) => !slim(line)) ? lines.filter((line) => !slim(line)) : lines;
+    const span = across.length > 1 ? across[across.length - 1].center - across[0].center : 0;
+    const kept = (
+      lines.some((line) => !slim(line)) ? lines.filter((line) => !slim(line)) : lines
+    ).filter(
+      (line) =>
+        line.last - line.first >= DEFAULTS.maxStroke ||
+        line.end - line.start >= span * DEFAULTS.sideSpan,
+    );
     const ends = kept.map((line) => (end === 'start' ? line.start : line.end + 1));
     if (ends.length === 0) return undefined;
     return end === 'start' ? Math.min(...ends) : Math.max(...ends);
@@ -169,10 +213,10 @@ export function findPlotArea(image: Raster): PlotArea {
     right: columns.length > 1 ? lineAt(columns, -1, 'last') : undefined,
   };
   const sides = {
-    top: [at.top, extent(columns, 'start', width)],
-    bottom: [at.bottom, extent(columns, 'end', width)],
-    left: [at.left, extent(rows, 'start', height)],
-    right: [at.right, extent(rows, 'end', height)],
+    top: [at.top, extent(columns, 'start', width, rows)],
+    bottom: [at.bottom, extent(columns, 'end', width, rows)],
+    left: [at.left, extent(rows, 'start', height, columns)],
+    right: [at.right, extent(rows, 'end', height, columns)],
   } satisfies Record<string, Ends>;
   const overhang = ([line, end]: Ends) =>
     line === undefined || end === undefined ? 0 : Math.abs(end - line);
@@ -180,21 +224,36 @@ export function findPlotArea(image: Raster): PlotArea {
   // (no top or right side), or no frame at all (grid lines span the plot, with stubs). Grid
   // lines run on past the left and bottom axis lines as tick marks; past the top and right
   // sides, lines running on by more than a stroke's blur end where the plot does (a spine above
-  // the highest grid line).
-  const side = ([line, end]: Ends, far = false) =>
-    line === undefined || overhang([line, end]) > (far ? reach / 2 : reach * 2)
-      ? (end ?? Number.NaN)
-      : line;
-  // One line alone, the x axis: the plot reaches up to its highest y tick label.
-  const lone =
-    rows.length === 1 && columns.length === 0
-      ? labelledTop(ink, width, rows[0].start, rows[0].first)
-      : null;
+  // the highest grid line). Lines across stopping well short of it (a series' steep strokes
+  // between grid lines) leave it as it is. `outward` is +1 where the side's outside lies at
+  // higher pixels (bottom, right), -1 where lower.
+  const side = ([line, end]: Ends, outward: 1 | -1, far = false) => {
+    if (line === undefined || end === undefined) return line ?? end ?? Number.NaN;
+    const past = (end - line) * outward;
+    return Math.abs(past) > (far ? reach / 2 : reach * 2) && past > -reach * 2 ? end : line;
+  };
+  // One line alone, the x axis: the plot reaches up to its highest y tick label. Rows not
+  // spanning it (a series' flat stretch, an error bar's cap) leave it alone.
+  const axisX = rows.at(-1);
+  const spansAxisX = (row: Line) =>
+    axisX !== undefined &&
+    Math.abs(row.start - axisX.start) <= reach * 2 &&
+    Math.abs(row.end - axisX.end) <= reach * 2;
+  // The data may run on above that label (a scale not ending at a tick): up to the top of the
+  // box its tick labels and the data stand in, where that box ends at the axis.
+  const loneTop = () => {
+    if (!axisX || columns.length > 0 || rows.filter(spansAxisX).length !== 1) return null;
+    const top = labelledTop(ink, width, axisX.start, axisX.first);
+    const box = labelled();
+    if (top === null || !box || Math.abs(box.bottom - axisX.center) > reach * 2) return top;
+    return Math.min(top, box.top);
+  };
+  const lone = loneTop();
   const lined = bare ?? {
-    top: lone ?? side(sides.top, true),
-    bottom: side(sides.bottom),
-    left: side(sides.left),
-    right: side(sides.right, true),
+    top: lone ?? side(sides.top, -1, true),
+    bottom: side(sides.bottom, 1),
+    left: side(sides.left, -1),
+    right: side(sides.right, 1, true),
   };
   const plausible = (box: Box) =>
     box.right - box.left > width * DEFAULTS.minPlotShare &&
@@ -346,6 +405,67 @@ function findLines(
   }
   for (const line of lines) line.center = (line.first + line.last + 1) / 2;
   return lines;
+}
+
+/**
+ * A stroke's run carried on past small gaps (a marker's white edge where it sits on the axis
+ * line) along the same rows of `mask`: out to the farthest piece at least `piece` long, the ink
+ * unbroken by more than `maxGap` and covering DEFAULTS.bridgedInk of the way (tick labels beyond
+ * a grid line's end are short strokes, sparser). Its end is carried on too where `both`.
+ */
+function bridged(
+  mask: Uint8Array,
+  length: number,
+  line: Line,
+  maxGap: number,
+  piece: number,
+  both: boolean,
+) {
+  const on = (at: number) => {
+    for (let index = line.first; index <= line.last; index++) {
+      if (mask[index * length + at] === 1) return true;
+    }
+    return false;
+  };
+  const inside = (at: number) => at >= 0 && at < length;
+  // A piece of the same stroke stands alone at its far end: beside it, a few rows off, lies no
+  // ink (a tick label's middle row does, its glyphs reaching above and below).
+  const off = line.last - line.first + 2;
+  const beside = [line.first - off, line.last + off].filter((index) => index >= 0);
+  const alone = (from: number, to: number) => {
+    let inked = 0;
+    for (let at = Math.min(from, to); at <= Math.max(from, to); at++) {
+      if (beside.some((index) => mask[index * length + at] === 1)) inked++;
+    }
+    return inked < (Math.abs(to - from) + 1) * DEFAULTS.bridgedBeside;
+  };
+  const carry = (from: number, step: 1 | -1) => {
+    let end = from;
+    let covered = 0;
+    for (let at = from + step, gap = 0; inside(at) && gap <= maxGap; at += step) {
+      if (!on(at)) {
+        gap++;
+        continue;
+      }
+      gap = 0;
+      covered++;
+      let last = at;
+      while (inside(last + step) && on(last + step)) {
+        last += step;
+        covered++;
+      }
+      if (
+        Math.abs(last - at) + 1 >= piece &&
+        covered >= Math.abs(last - from) * DEFAULTS.bridgedInk &&
+        alone(last - step * (piece - 1), last)
+      ) {
+        end = last;
+      }
+      at = last;
+    }
+    return end;
+  };
+  return { ...line, start: carry(line.start, -1), end: both ? carry(line.end, 1) : line.end };
 }
 
 /** The dominant colour inside the plot (every third pixel): white, or the panel's fill. */

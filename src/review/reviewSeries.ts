@@ -90,6 +90,14 @@ export function reviewSeries({
       );
     }
   }
+  // Series that are all filled ribbons (dense noisy lines drawn solid) are lines still: a chart
+  // of nothing else is no chart of bars or areas. Traced along their middles.
+  const shown = traces.filter(
+    (trace, i) => trace !== null && !halos.has(i) && points[i].length > 0,
+  );
+  const ribbons =
+    shown.length > 0 &&
+    shown.every((trace) => trace !== null && trace.filled > DEFAULTS.filled && trace.ribbon);
   const series: SeriesResult[] = [];
   const filled: string[] = [];
   let missing = 0;
@@ -111,8 +119,13 @@ export function reviewSeries({
     if (points[i].length === 0) return;
     const label = name ?? toHex(mask.color);
     if (trace.filled > DEFAULTS.filled) {
-      filled.push(label);
-      return;
+      if (!ribbons) {
+        filled.push(label);
+        return;
+      }
+      warnings.push(
+        `series '${label}' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle`,
+      );
     }
     if (trace.markers && trace.joined < DEFAULTS.scatterJoined) {
       warnings.push(

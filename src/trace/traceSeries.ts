@@ -22,6 +22,8 @@ const DEFAULTS = {
   foldStray: 2,
   /** ...unless the series is mostly filled shapes (bars, areas: not a line to trace). */
   foldFilled: 0.5,
+  /** Filled blobs covering less than this share of their bounding boxes are ribbons, not bars. */
+  ribbonFill: 0.15,
 } as const;
 
 export interface TraceResult {
@@ -37,6 +39,11 @@ export interface TraceResult {
   joined: number;
   /** Share of the series' solid pixels deep inside a filled shape (bars, areas): 0 for lines. */
   filled: number;
+  /**
+   * Whether those shapes are ribbons winding along the plot (a dense noisy line drawn solid, or a
+   * band), not bars or areas, which fill much of their bounding boxes.
+   */
+  ribbon: boolean;
   /** How a bare line is drawn; null for markers (the line between them is not classified). */
   lineStyle: LineStyle | null;
 }
@@ -53,7 +60,7 @@ export interface TraceResult {
 export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult {
   const runsByColumn = allColumnRuns(ink);
   const dist = distanceMap(ink.weight, ink.width, ink.height);
-  const filled = filledShare(ink, dist);
+  const { filled, ribbon } = filledShare(ink, dist);
   const halfWidth = lineHalfWidth(ink, runsByColumn, dist);
   let markers: Markers | null =
     known ?? findMarkers(ink, dist, halfWidth) ?? hollowMarkers(ink, halfWidth);
@@ -63,14 +70,14 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
     const thin = findThinMarkers(followed.line, followed.across, ink);
-    if (!thin) return bareLine(followed, filled);
+    if (!thin) return bareLine(followed, filled, ribbon);
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
   if (blobs && joined >= DEFAULTS.foldJoined && filled < DEFAULTS.foldFilled) {
     // Markers are the line's vertices: it runs straight between them. Blobs where a noisy
     // line folds on itself are not, and the line strays far from the legs between them.
-    const line = bareLine(followLine(ink, runsByColumn), filled);
+    const line = bareLine(followLine(ink, runsByColumn), filled, ribbon);
     if (strayMedian(line.points, points) > DEFAULTS.foldStray) return line;
   }
   return {
@@ -81,12 +88,13 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     coverage,
     joined,
     filled,
+    ribbon,
     lineStyle: null,
   };
 }
 
 /** A bare line's trace. */
-function bareLine(followed: FollowedLine, filled: number): TraceResult {
+function bareLine(followed: FollowedLine, filled: number, ribbon: boolean): TraceResult {
   return {
     points: traceBareLine(followed),
     markers: false,
@@ -95,6 +103,7 @@ function bareLine(followed: FollowedLine, filled: number): TraceResult {
     joined: 1,
     coverage: followed.coverage,
     filled,
+    ribbon,
     lineStyle: followed.style,
   };
 }
@@ -115,15 +124,29 @@ function strayMedian(line: PixelPoint[], markers: PixelPoint[]): number {
   return percentile(strays, 0.5);
 }
 
-/** Bars and filled areas: the share of the series' solid ink in blobs far bigger than any marker. */
-function filledShare({ width, region }: Ink, dist: Float32Array): number {
+/**
+ * Bars and filled areas: the share of the series' solid ink in blobs far bigger than any marker,
+ * and whether those blobs are ribbons (see TraceResult).
+ */
+function filledShare(
+  { width, region }: Ink,
+  dist: Float32Array,
+): { filled: number; ribbon: boolean } {
   let solid = 0;
   for (let i = 0; i < dist.length; i++) if (dist[i] > 0) solid++;
   const bigBlob = (DEFAULTS.filledSide * width) ** 2;
-  const inBlobs = findCores(dist, width, region, DEFAULTS.filledDepth)
-    .filter((blob) => blob.size > bigBlob)
-    .reduce((sum, blob) => sum + blob.size, 0);
-  return solid > 0 ? inBlobs / solid : 0;
+  const blobs = findCores(dist, width, region, DEFAULTS.filledDepth).filter(
+    (blob) => blob.size > bigBlob,
+  );
+  const inBlobs = blobs.reduce((sum, blob) => sum + blob.size, 0);
+  const boxes = blobs.reduce(
+    (sum, { box }) => sum + (box.right - box.left) * (box.bottom - box.top),
+    0,
+  );
+  return {
+    filled: solid > 0 ? inBlobs / solid : 0,
+    ribbon: boxes > 0 && inBlobs < boxes * DEFAULTS.ribbonFill,
+  };
 }
 
 /** Half the line width: the depth of the line's middle, the commonest across its columns. */

@@ -295,6 +295,85 @@ describe('findPlotArea', () => {
     expect(framed.estimate).toBeUndefined();
   });
 
+  it("keeps the grid where the only lines across are a series' steep strokes", async () => {
+    // Chart.js draws no axis line; with grid rows only, the thick risers of a step series are the
+    // image's only long columns. They stop short of the top and bottom grid rows, which stay the
+    // plot's top and bottom.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'chartjs',
+      xTicks: [],
+      series: [
+        {
+          name: null,
+          color: '#e41a1c',
+          x: [0, 30, 30, 60, 60, 100],
+          y: [0.3, 0.3, 0.75, 0.75, 0.2, 0.2],
+          marker: null,
+          lineWidth: 5,
+        },
+      ],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    for (const side of ['top', 'bottom', 'right'] as const) {
+      expect(Math.abs(plot[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        FRAME_TOLERANCE,
+      );
+    }
+  });
+
+  it('follows the y axis line past markers sitting on it, their white edges breaking it', async () => {
+    const chart = await renderChart({ ...SPEC, style: 'vega', grid: false });
+    const image = await loadRaster(chart.png);
+    const { left, top } = chart.plot;
+    // Markers at the x axis' minimum, each a coloured square in a white ring, on the axis line.
+    for (const row of [top + 40, top + 100, top + 160]) {
+      for (let dy = -6; dy <= 6; dy++) {
+        for (let dx = -6; dx <= 6; dx++) {
+          const ring = Math.max(Math.abs(dx), Math.abs(dy)) > 4;
+          image.data.set(
+            ring ? [255, 255, 255] : [27, 158, 119],
+            ((row + dy) * image.width + left + dx) * 3,
+          );
+        }
+      }
+    }
+    const plot = findPlotArea(image);
+    expect(Math.abs(plot.top - (top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(FRAME_TOLERANCE);
+    expect(Math.abs(plot.left - (left + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(FRAME_TOLERANCE);
+  });
+
+  it("takes the top of a plot with its x axis line alone from the y labels past a series' flat stretch", async () => {
+    // Vega-Lite's minimal looks: no y axis line, no grid; a long flat stretch of the series is
+    // the only other long row, and spans no part of the axis' ends.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'vega',
+      grid: false,
+      series: [
+        {
+          name: null,
+          color: '#1f77b4',
+          x: [0, 15, 65, 100],
+          y: [0.2, 0.8, 0.8, 0.1],
+          lineWidth: 3,
+        },
+      ],
+    });
+    const image = await loadRaster(chart.png);
+    const { left, top, bottom } = chart.plot;
+    // The y axis line erased: the x axis line is the plot's one side.
+    for (let row = top - 1; row < bottom; row++) {
+      image.data.set([255, 255, 255], (row * image.width + left) * 3);
+    }
+    const plot = findPlotArea(image);
+    expect(Math.abs(plot.top - (top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(2);
+    expect(Math.abs(plot.bottom - (bottom + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(
+      FRAME_TOLERANCE,
+    );
+  });
+
   it('throws NO_CHART_FOUND on a blank white image', () => {
     const width = 200;
     const height = 150;

@@ -191,6 +191,22 @@ describe('reviewSeries', () => {
     });
   });
 
+  it('traces a chart of solid ribbons only (dense noisy lines) along their middles', async () => {
+    // A noisy line of thousands of points drawn solid: a thick ribbon winding across the plot,
+    // filling little of its bounding box as a bar or an area would.
+    const ribbon =
+      '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
+    const { series, warnings } = await review([[BLUE, ribbon]]);
+    expect(series.map((s) => s.color)).toEqual(['#1f77b4']);
+    expect(warnings).toEqual([
+      "series '#1f77b4' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle",
+    ]);
+    // y = (120 - py) / 10 along py = 10 + (px - 5) * 100 / 190
+    for (const { x, y } of series[0].points.filter((p) => p.x > 2 && p.x < 18)) {
+      expect(y).toBeCloseTo((120 - (10 + ((x * 10 - 5) * 100) / 190)) / 10, 0);
+    }
+  });
+
   it('says so when no series is left', () => {
     const nothing = { masks: [], traces: [], names: [], legend: false, axes: AXES };
     expect(reviewSeries({ ...nothing, region: REGION, width: WIDTH })).toEqual({
