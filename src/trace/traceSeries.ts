@@ -3,7 +3,7 @@ import type { LineStyle, MarkerShape, PixelPoint } from '../types.js';
 import { allColumnRuns, type ColumnRun } from './columnRuns.js';
 import { distanceMap, findCores } from './distanceMap.js';
 import { findMarkers, type Markers } from './findMarkers.js';
-import { findThinMarkers } from './findThinMarkers.js';
+import { findThinMarkers, type ThinMarkers } from './findThinMarkers.js';
 import { fillHollowMarkers } from './hollowMarkers.js';
 import type { Ink } from './ink.js';
 import { type FollowedLine, followLine, traceBareLine } from './traceBareLine.js';
@@ -24,6 +24,14 @@ const DEFAULTS = {
   foldFilled: 0.5,
   /** Filled blobs covering less than this share of their bounding boxes are ribbons, not bars. */
   ribbonFill: 0.15,
+  /**
+   * Thin markers' line runs straight between them: a line straying from the legs between them
+   * by this many line widths (median, away from the markers), and by `thinStrayMin` px, is a
+   * noisy line whose spikes were taken for markers (in the zoo: 0.05 to 0.22 where markers
+   * are drawn, 0.43 to 0.6 on dense noisy lines).
+   */
+  thinStray: 0.35,
+  thinStrayMin: 0.75,
 } as const;
 
 export interface TraceResult {
@@ -70,7 +78,10 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
     const thin = findThinMarkers(followed.line, followed.across, ink);
-    if (!thin) return bareLine(followed, filled, ribbon);
+    const line = bareLine(followed, filled, ribbon);
+    if (!thin) return line;
+    // A noisy line's spikes may pass for thin markers: the line strays between them.
+    if (noisyLine(line.points, followed.across, thin)) return line;
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
@@ -108,8 +119,22 @@ function bareLine(followed: FollowedLine, filled: number, ribbon: boolean): Trac
   };
 }
 
-/** The median distance (px, in its column) of the traced line from the polyline through the markers. */
-function strayMedian(line: PixelPoint[], markers: PixelPoint[]): number {
+/**
+ * Whether a traced line (`width` px across) with thin markers found beside it is a noisy line,
+ * its spikes taken for markers: it strays from the straight legs between them (a dense line's
+ * noise), where a marked line runs straight from marker to marker.
+ */
+function noisyLine(line: PixelPoint[], width: number, { markers, extent }: ThinMarkers): boolean {
+  const stray = strayMedian(line, markers, extent / 2);
+  return stray > Math.max(DEFAULTS.thinStrayMin, DEFAULTS.thinStray * width);
+}
+
+/**
+ * The median distance (px, in its column) of the traced line from the polyline through the
+ * markers, leaving out the columns within `reach` px of a marker (its arms, where a bare
+ * line's trace wanders).
+ */
+function strayMedian(line: PixelPoint[], markers: PixelPoint[], reach = 0): number {
   if (markers.length < 2) return 0;
   const legs = [...markers].sort((a, b) => a.px - b.px);
   const strays: number[] = [];
@@ -118,10 +143,11 @@ function strayMedian(line: PixelPoint[], markers: PixelPoint[]): number {
     if (px < legs[0].px || px > legs.at(-1)!.px) continue;
     while (legs[k].px < px) k++;
     const [a, b] = [legs[k - 1], legs[k]];
+    if (px - a.px < reach || b.px - px < reach) continue;
     const y = b.px > a.px ? a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py) : b.py;
     strays.push(Math.abs(py - y));
   }
-  return percentile(strays, 0.5);
+  return strays.length > 0 ? percentile(strays, 0.5) : 0;
 }
 
 /**

@@ -327,6 +327,28 @@ describe('traceSeries', () => {
     expect(errors.reduce((sum, e) => sum + e, 0) / errors.length).toBeLessThanOrEqual(2.7);
   });
 
+  it('traces a dense noisy line with spikes as a line, not its spikes as thin markers', async () => {
+    // A vertex every 1.5 px with noise, and every 30 px a spike 7 px up or down: the spikes'
+    // tips stick out beyond the traced line's width alike, as thin markers' arms would.
+    let seed = 7;
+    const noise = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    const vertices = Array.from({ length: 120 }, (_, k) => {
+      const spike = k % 20 === 0 ? (k % 40 === 0 ? 7 : -7) : 0;
+      const px = 10 + 1.5 * k;
+      return { px, py: 60 + 15 * Math.sin(px / 30) + 2 * noise() + spike };
+    });
+    const weight = await inkWeight(polyline(vertices, 2.5));
+    const { points, markers } = traceSeries(inkOf(weight));
+    expect(markers).toBe(false);
+    // One point per column, the line followed from end to end.
+    expect(points.length).toBeGreaterThan(170);
+    const errors = vertices.slice(2, -2).map((v) => Math.abs(traceAt(points, v.px) - v.py));
+    expect(percentile(errors, 0.5)).toBeLessThanOrEqual(2);
+  });
+
   it('finds the vertices of a near-vertical jump within 1 px', async () => {
     // Two strokes at 7 px apart in x joined by one 90 px tall: each column of the jump holds
     // a 13 px run, and the column trace alone rounds both vertices off by several px.
