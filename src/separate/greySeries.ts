@@ -193,28 +193,6 @@ function offStraightLines(
   pixels: number[],
   grid: { x: number[]; y: number[] },
 ): number[] {
-  const filled = filledLines(width, region, pixels, DEFAULTS.straightFill);
-  const rows = new Set(filled.y);
-  const columns = new Set(filled.x);
-  const near = (at: number, lines: number[]) =>
-    lines.some((line) => Math.abs(at - line) <= DEFAULTS.gridReach);
-  return pixels.flatMap((p, i) => {
-    const [column, row] = [p % width, Math.floor(p / width)];
-    if (rows.has(row) || columns.has(column)) return [];
-    return near(column, grid.x) || near(row, grid.y) ? [] : [i];
-  });
-}
-
-/**
- * The rows (`y`) and columns (`x`) that `pixels` (image indices) fill across `share` of the
- * region's width (height): where straight lines run, grid lines among them.
- */
-function filledLines(
-  width: number,
-  region: Box,
-  pixels: number[],
-  share: number,
-): { x: number[]; y: number[] } {
   const perRow = new Map<number, number>();
   const perColumn = new Map<number, number>();
   for (const p of pixels) {
@@ -222,12 +200,15 @@ function filledLines(
     perRow.set(row, (perRow.get(row) ?? 0) + 1);
     perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
   }
-  const filled = (counts: Map<number, number>, length: number) =>
-    [...counts].flatMap(([at, n]) => (n >= length * share ? [at] : []));
-  return {
-    x: filled(perColumn, region.bottom - region.top),
-    y: filled(perRow, region.right - region.left),
-  };
+  const across = (region.right - region.left) * DEFAULTS.straightFill;
+  const down = (region.bottom - region.top) * DEFAULTS.straightFill;
+  const near = (at: number, lines: number[]) =>
+    lines.some((line) => Math.abs(at - line) <= DEFAULTS.gridReach);
+  return pixels.flatMap((p, i) => {
+    const [column, row] = [p % width, Math.floor(p / width)];
+    if (perRow.get(row)! >= across || perColumn.get(column)! >= down) return [];
+    return near(column, grid.x) || near(row, grid.y) ? [] : [i];
+  });
 }
 
 /** Two lists of pixels (each in image order) and their colours as one, in image order. */
