@@ -38,8 +38,9 @@ export function gridInk(
   const flags = new Uint8Array(width * height);
   const top = Math.ceil(region.top);
   const left = Math.ceil(region.left);
-  const bottom = Math.floor(region.bottom);
-  const right = Math.floor(region.right);
+  // The rows and columns drawnPixels reads: up to, not including, the region's far edges.
+  const bottom = Math.ceil(region.bottom);
+  const right = Math.ceil(region.right);
   /** Flags the pixels `at(0..length-1)` (image pixel indices) of one row or column of a line. */
   const line = (at: (k: number) => number, length: number) => {
     const drawn: number[] = [];

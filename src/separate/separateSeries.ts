@@ -11,6 +11,7 @@ import type { Markers } from '../trace/findMarkers.js';
 import type { Box, Raster } from '../types.js';
 import { assign, BLEND_DE, blend, reassignEdges } from './assignPixels.js';
 import { drawnPixels, labOf } from './drawnPixels.js';
+import { greySeries } from './greySeries.js';
 import { gridInk } from './gridInk.js';
 import { jpegFringes } from './jpegFringes.js';
 import { misreadEntries } from './misreadEntries.js';
@@ -110,18 +111,22 @@ export async function separateSeries(
   }: SeparateOptions,
 ): Promise<SeriesMask[]> {
   const backgroundLab = rgbToLab(background);
-  const greySeries = colors.some((c) => chroma(rgbToLab(c)) < DEFAULTS.greyChroma);
+  const greyListed = colors.some((c) => chroma(rgbToLab(c)) < DEFAULTS.greyChroma);
   const { pixels, labs } = drawnPixels(image, region, exclude, background, backgroundLab);
   // Greys are grid, frame and text, unless a series is grey or nothing else is drawn.
   const chromatic = labs.filter((lab) => chroma(lab) >= DEFAULTS.greyChroma).length;
   const keepGrey =
-    greySeries || (colors.length === 0 && chromatic < labs.length * DEFAULTS.minShare);
-  // Grey series the legend lists: the grid's greys are told apart by where the grid lines are
-  // (with no legend to say which colours are series, a flat series could pass for grid).
+    greyListed || (colors.length === 0 && chromatic < labs.length * DEFAULTS.minShare);
+  // Grey series: the grid's greys are told apart by where the grid lines are (a colour the
+  // legend lists is never grid; with none, only a series flat along a grid line's whole length
+  // would pass for it).
   const gridFlags =
-    greySeries && grid.x.length + grid.y.length > 0
+    keepGrey && grid.x.length + grid.y.length > 0
       ? gridInk(image, region, grid, backgroundLab, colors.map(rgbToLab))
       : null;
+  // The greys set aside as grid, frame and text (not the grid lines gridFlags found): a series
+  // nearly grey among coloured ones is looked for among them.
+  const greys = { pixels: [] as number[], labs: [] as Lab[] };
   if (!keepGrey || gridFlags) {
     let kept = 0;
     for (let i = 0; i < labs.length; i++) {
@@ -129,6 +134,9 @@ export async function separateSeries(
         labs[kept] = labs[i];
         pixels[kept] = pixels[i];
         kept++;
+      } else if (!gridFlags) {
+        greys.pixels.push(pixels[i]);
+        greys.labs.push(labs[i]);
       }
     }
     labs.length = kept;
@@ -195,6 +203,19 @@ export async function separateSeries(
     seriesLabs.push(tint);
     assignment = assign(labs, seriesLabs, backgroundLab);
   }
+  const greyLines = await greySeries({
+    width: image.width,
+    region,
+    pixels,
+    labs,
+    greyPixels: greys.pixels,
+    greyLabs: greys.labs,
+    seriesLabs,
+    background: backgroundLab,
+    grid,
+    cluster: (some) => clusterColors(some, backgroundLab, seed),
+    greyChroma: DEFAULTS.greyChroma,
+  });
   // A sample drawn thin (or through JPEG) gives a paler colour than its line's: the line's
   // core is then a colour no entry explains, and the entry's pixels are its edges.
   const paled = washedOut(
@@ -242,7 +263,18 @@ export async function separateSeries(
     if (series >= 0) mark(masks[fringes.get(series) ?? series], pixels[i], alpha);
   });
   if (translucent) readUnder(image, translucent, region, seriesLabs, backgroundLab, masks);
-  return masks.filter((_, s) => !fringes.has(s));
+  const greyMasks = greyLines.map((line) => {
+    const mask = {
+      color: labToRgbApprox(line.lab, line.labs),
+      weight: new Float32Array(image.width * image.height),
+      count: 0,
+    };
+    line.pixels.forEach((p, n) => {
+      mark(mask, p, line.alphas[n]);
+    });
+    return mask;
+  });
+  return [...masks.filter((_, s) => !fringes.has(s)), ...greyMasks];
 }
 
 /**

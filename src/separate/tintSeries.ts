@@ -1,4 +1,4 @@
-import { deltaE, type Lab } from '../color.js';
+import { chroma, deltaE, type Lab } from '../color.js';
 import { percentile } from '../math.js';
 import type { Box } from '../types.js';
 import { assign, BLEND_DE, blend } from './assignPixels.js';
@@ -51,6 +51,13 @@ export interface TintInput {
   grid: { x: number[]; y: number[] };
   /** Finds the colours among some pixels (clusterColors). */
   cluster: (labs: Lab[]) => Promise<Lab[]>;
+  /** A new colour holds at least this many pixels per plot column away from other lines. @default 2 */
+  minLineShare?: number;
+  /**
+   * Colours below this chroma are greys of their own, not a series colour off its blends
+   * (where the pixels looked at hold greys set aside as the grid's). @default 0
+   */
+  greyChroma?: number;
 }
 
 /**
@@ -72,6 +79,8 @@ export async function tintSeries({
   background,
   grid,
   cluster,
+  minLineShare = DEFAULTS.minLineShare,
+  greyChroma = 0,
 }: TintInput): Promise<Lab | null> {
   const columns = Math.max(1, region.right - region.left);
   const height = Math.max(1, region.bottom - region.top);
@@ -97,7 +106,7 @@ export async function tintSeries({
   const pool = assignment.flatMap(({ alpha }, i) =>
     alpha < DEFAULTS.coreAlpha && !nearCore(pixels[i]) && !nearGrid(pixels[i]) ? [i] : [],
   );
-  const minCount = columns * DEFAULTS.minLineShare;
+  const minCount = columns * minLineShare;
   if (pool.length < minCount) return null;
   // A tint of a series colour (a blend of it with the background), or a colour of its own; not
   // one near a series colour off its blends (its markers' insides, chroma lost to JPEG).
@@ -105,7 +114,7 @@ export async function tintSeries({
     seriesLabs.every((known) => {
       if (deltaE(known, lab) < DEFAULTS.mergeDe) return false;
       const { residual } = blend(lab, known, background);
-      return residual < BLEND_DE || residual >= BLEND_DE * 2;
+      return residual < BLEND_DE || residual >= BLEND_DE * 2 || chroma(lab) < greyChroma;
     }),
   );
   if (candidates.length === 0) return null;

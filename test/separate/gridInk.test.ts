@@ -34,6 +34,12 @@ describe('gridInk', () => {
     expect(flags[21 * WIDTH + 10]).toBe(0);
   });
 
+  it('flags a grid line on the last row a region ending half a pixel past it holds', () => {
+    // drawnPixels reads the rows before 40.5: row 40 is the region's, and so is its grid line.
+    const flags = gridInk(image(), { ...REGION, bottom: 40.5 }, { x: [], y: [40] }, WHITE, []);
+    expect(flags[40 * WIDTH + 10]).toBe(1);
+  });
+
   it('flags a dotted grid line (its colour along half its length, all along it)', () => {
     const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
     for (let column = 0; column < WIDTH; column += 2)

@@ -372,6 +372,81 @@ describe('separateSeries', () => {
   });
 });
 
+describe('separateSeries with grey ink among the series', () => {
+  const [width, height] = [240, 120];
+  /** Grid lines every 30 px across and down, in `stroke` (dashed with `dash`). */
+  const gridOf = (stroke: string, dash = '') => {
+    const positions = [30, 60, 90];
+    const lines = positions.flatMap((at) => [
+      `<line x1="0" y1="${at}.5" x2="${width}" y2="${at}.5"/>`,
+      `<line x1="${at * 2}.5" y1="0" x2="${at * 2}.5" y2="${height}"/>`,
+    ]);
+    return {
+      svg: `<g stroke="${stroke}" stroke-width="1" ${dash}>${lines.join('')}</g>`,
+      grid: { x: positions.map((at) => at * 2), y: positions },
+    };
+  };
+  const separateDrawn = async (
+    drawn: string,
+    colors: Rgb[],
+    grid: { x: number[]; y: number[] },
+  ) => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${drawn}</svg>`;
+    const image = { data: await rasterOf(svg), width, height, channels: 3 as const };
+    const region = { left: 0, top: 0, right: width, bottom: height };
+    return separateSeries(image, { region, background: WHITE, exclude: [], colors, grid });
+  };
+  const COLOURED =
+    '<polyline points="5,20.3 120,40.6 235,16.7" stroke="#475bc9" stroke-width="2" fill="none"/><polyline points="5,50.3 120,35.2 235,45.6" stroke="#d65353" stroke-width="2" fill="none"/>';
+  const LISTED: Rgb[] = [
+    [0x47, 0x5b, 0xc9],
+    [0xd6, 0x53, 0x53],
+  ];
+
+  it("finds a series nearly grey (a diverging colormap's middle) its entry missed, not the grid", async () => {
+    const { svg, grid } = gridOf('#e6e6e6');
+    const masks = await separateDrawn(
+      `${svg}${COLOURED}<polyline points="5,100.3 120,75.2 235,105.6" stroke="#ced5e3" stroke-width="2" fill="none"/>`,
+      LISTED,
+      grid,
+    );
+    expect(masks).toHaveLength(3);
+    expect(masks[2].color).toEqual([0xce, 0xd5, 0xe3]);
+    // It lies along its own line, and holds none of the grid's rows away from it.
+    const rows = [...pixelsOf(masks[2])].map((i) => Math.floor(i / width));
+    expect(rows.every((row) => row > 65)).toBe(true);
+    expect(new Set([...pixelsOf(masks[2])].map((i) => i % width)).size).toBeGreaterThan(200);
+  });
+
+  it('takes no series from greys that are grid, tick marks drawn inside or text', async () => {
+    const { svg, grid } = gridOf('#b0b0b0', 'stroke-dasharray="4 2"');
+    const ticks = Array.from(
+      { length: 11 },
+      (_, k) =>
+        `<line x1="${k * 24 + 0.5}" y1="${height}" x2="${k * 24 + 0.5}" y2="${height - 5}"/>`,
+    );
+    const masks = await separateDrawn(
+      `${svg}<g stroke="#222">${ticks.join('')}</g><text x="20" y="80" font-size="12" fill="#333">Mean loss</text>${COLOURED}`,
+      LISTED,
+      grid,
+    );
+    expect(masks).toHaveLength(2);
+  });
+
+  it("leaves grid lines of a grey series' own grey out of it when no legend lists it", async () => {
+    const { svg, grid } = gridOf('#ababab', 'stroke-dasharray="4 2"');
+    const masks = await separateDrawn(
+      `${svg}<polyline points="5,20.3 120,44.6 235,16.7" stroke="#ababab" stroke-width="3" fill="none"/>`,
+      [],
+      grid,
+    );
+    expect(masks).toHaveLength(1);
+    // Row 90 lies below the line everywhere: only the grid runs along it.
+    const onRow90 = [...pixelsOf(masks[0])].filter((i) => Math.floor(i / width) === 90);
+    expect(onRow90.length).toBeLessThan(5);
+  });
+});
+
 async function rasterOf(svg: string): Promise<Uint8Array> {
   const { default: sharp } = await import('sharp');
   return new Uint8Array(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
