@@ -155,8 +155,8 @@ function boxOrLine(image: Raster, background: Rgb, handle: Box): boolean {
  * Whether the ink in `handle` (the rows of a line of text) is one filled marker (a disc, a
  * triangle, a square, a diamond: Chart.js' point styles and matplotlib's markers in black),
  * not a glyph: over half the line's rows, about as wide as high, filling most of the box
- * around its ink (a glyph's strokes do not), and apart from its name (`gap` px) by more than
- * letters of a word are.
+ * around its ink with a solid core (a glyph's strokes do not), and apart from its name (`gap`
+ * px) by more than letters of a word are.
  */
 function solidSymbol(image: Raster, background: Rgb, handle: Box, gap: number): boolean {
   const height = handle.bottom - handle.top;
