@@ -38,11 +38,7 @@ const DEFAULTS = {
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
   entrySpace: SAMPLES.entrySpace,
-  /**
-   * A name goes on over gaps this share of its text's height wide: small text's word spaces
-   * (`batch 256` at 7 px) are wider than a line of text was parted at.
-   */
-  nameSpace: 1,
+  wordSpace: SAMPLES.wordSpace,
   handleInk: SAMPLES.handleInk,
 } as const;
 
@@ -377,7 +373,7 @@ function wholeNames(
     const { text } = slot;
     const side = slot.handle.left < text.left ? 1 : -1;
     const height = text.bottom - text.top;
-    const maxGap = Math.round(height * DEFAULTS.nameSpace);
+    const maxGap = Math.round(height * DEFAULTS.wordSpace);
     const inked = (column: number) => {
       for (let row = text.top; row < text.bottom; row++) {
         const o = (row * width + column) * 3;

@@ -42,31 +42,4 @@ describe('neutralText', () => {
     const fringe = raster([60, 60, 60], [120, 40, 160]);
     expect(neutralText(fringe, [BOX], [[31, 119, 180]])).toBe(fringe);
   });
-
-  it("paints a curve's blends with the text beside it, and no other pixel", () => {
-    const image = raster([60, 60, 60], [255, 127, 14]);
-    // the curve's anti-aliased edge over a glyph: half its colour, half the text's grey
-    const blend: [number, number, number] = [158, 94, 37];
-    image.data.set(blend, (11 * WIDTH + 5) * 3);
-    image.data.set(blend, (3 * WIDTH + 20) * 3);
-    const clean = neutralText(image, [BOX], [[250, 130, 20]]);
-    expect(at(clean, 11, 5)).toEqual([255, 255, 255]);
-    // Far from the curve, a coloured pixel is no blend of it.
-    expect(at(clean, 3, 20)).toEqual(blend);
-    expect(at(clean, 12, 5)).toEqual([60, 60, 60]);
-  });
-
-  it('paints a light grid line running across a name and past it, and keeps the text', () => {
-    const image = raster([60, 60, 60], null);
-    for (let row = 0; row < HEIGHT; row++) image.data.set([220, 220, 220], (row * WIDTH + 20) * 3);
-    const inner = { left: 2, top: 2, right: WIDTH - 2, bottom: HEIGHT - 2 };
-    const clean = neutralText(image, [inner], []);
-    expect(at(clean, 10, 20)).toEqual([255, 255, 255]);
-    expect(at(clean, 10, 5)).toEqual([60, 60, 60]);
-    // A glyph's stroke spans the text's rows, not those past them: kept.
-    const stroke = raster([60, 60, 60], null);
-    expect(neutralText(stroke, [{ left: 2, top: 5, right: WIDTH - 2, bottom: 15 }], [])).toBe(
-      stroke,
-    );
-  });
 });
