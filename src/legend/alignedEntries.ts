@@ -2,14 +2,20 @@ import { channelDistance, type Rgb } from '../color.js';
 import { percentile } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { LegendSlot } from './findLegend.js';
-import { rowInk, SAMPLES } from './legendSamples.js';
+import { colored, rowInk, SAMPLES } from './legendSamples.js';
 import { purestColor } from './sampleColor.js';
 
 const DEFAULTS = {
   /** Text lines of one legend start at the same column, give or take this (px). */
   align: 3,
+  /** ...or, completing a column, this share of its text's height where that is more. */
+  alignShare: 0.2,
   /** Samples of one legend are alike in width: within this share of each other. */
   sameSample: 0.35,
+  /** A legend's next row of entries: text at most this many times as high as its rows'... */
+  rowHeight: 1.5,
+  /** ...and at most this many text heights above or below them. */
+  rowSpacing: 1.5,
   /** A line of text completes a column of entries when as high as theirs, within this share. */
   sameHeight: 0.25,
   /** ...and no farther from its nearest entry than this many steps between entries. */
@@ -78,13 +84,35 @@ export function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
       ) {
         continue;
       }
-      if ([...group].some((member) => Math.abs(across(member) - across(slot)) <= DEFAULTS.align)) {
+      if (
+        [...group].some((member) => Math.abs(across(member) - across(slot)) <= DEFAULTS.align) ||
+        (bestKey === 3 && nextRow(group, slot))
+      ) {
         group.add(slot);
         grown = true;
       }
     }
   }
   return [...group];
+}
+
+/**
+ * Whether a coloured entry starts the next row of a legend laid out in rows (`group`: Chart.js
+ * and ECharts centre each row, so its entries line up with no column of the row above): its
+ * text about as high as theirs and no more than a row's spacing above or below them.
+ */
+function nextRow(group: Set<LegendSlot>, slot: LegendSlot): boolean {
+  if (!colored(slot.color)) return false;
+  const members = [...group];
+  const height = percentile(
+    members.map((member) => member.text.bottom - member.text.top),
+    0.5,
+  );
+  if (slot.text.bottom - slot.text.top > height * DEFAULTS.rowHeight) return false;
+  const top = Math.min(...members.map((member) => member.text.top));
+  const bottom = Math.max(...members.map((member) => member.text.bottom));
+  const apart = Math.max(top - slot.text.bottom, slot.text.top - bottom);
+  return apart >= 0 && apart <= height * DEFAULTS.rowSpacing;
 }
 
 /**
@@ -108,11 +136,13 @@ export function completeColumn(
     right: median((slot) => slot.handle.right),
   };
   const height = median((slot) => slot.text.bottom - slot.text.top);
+  // Names start where their first glyphs' ink does: a `T`'s bar reaches a little farther left.
+  const align = Math.max(DEFAULTS.align, height * DEFAULTS.alignShare);
   const column = slots.every(
     (slot) =>
       slot.handle.right <= slot.text.left &&
-      Math.abs(slot.text.left - textLeft) <= DEFAULTS.align &&
-      Math.abs(slot.handle.left - handle.left) <= DEFAULTS.align,
+      Math.abs(slot.text.left - textLeft) <= align &&
+      Math.abs(slot.handle.left - handle.left) <= align,
   );
   if (!column || handle.right <= handle.left) return slots;
   const tops = slots.map((slot) => slot.text.top).sort((a, b) => a - b);
@@ -129,7 +159,7 @@ export function completeColumn(
     if (
       !near ||
       !apart ||
-      Math.abs(line.left - textLeft) > DEFAULTS.align ||
+      Math.abs(line.left - textLeft) > align ||
       Math.abs(line.bottom - line.top - height) > height * DEFAULTS.sameHeight
     )
       continue;

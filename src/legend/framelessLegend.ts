@@ -127,10 +127,12 @@ function legendIn(
   const candidates = entriesIn(image, background, region, region, text, unpaired);
   // Dashed curves drawn as dark as text cross every row somewhere, joining a legend's lines of
   // text: in narrower strips they are apart. A dark entry found there is taken when it lines up
-  // with one found in the whole region (it completes that legend), unless found already, or
-  // cut by the strip's side.
-  if (strips && candidates.length > 0) {
+  // with one found in the whole region (it completes that legend), or, where the whole region
+  // found none (curves beside the legend made its rows too tall to hold a line of text), with
+  // another found in the strips in other rows; unless found already, or cut by the strip's side.
+  if (strips) {
     const whole = [...candidates];
+    const found: LegendSlot[] = [];
     const strip = Math.round((region.right - region.left) / DEFAULTS.strips);
     for (let left = region.left; left + strip / 2 < region.right; left += Math.round(strip / 2)) {
       const within = { ...region, left, right: Math.min(region.right, left + strip) };
@@ -138,16 +140,29 @@ function legendIn(
         const inside = [slot.handle, slot.text].every(
           (box) => box.left > within.left && box.right < within.right,
         );
-        const found = candidates.some(
+        const known = [...candidates, ...found].some(
           (other) =>
             overlaps(other.handle, slot.handle) &&
             other.handle.top < slot.handle.bottom &&
             other.handle.bottom > slot.handle.top,
         );
-        const lined = whole.some((other) => linedUp(other, slot));
-        if (inside && !found && lined && !colored(slot.color)) candidates.push(slot);
+        if (inside && !known && !colored(slot.color)) found.push(slot);
       }
     }
+    // Entries found in strips alone have names at least as wide as their line is high (a
+    // marker beside the next on a curve is no entry).
+    const named = found.filter(
+      (slot) => slot.text.right - slot.text.left >= slot.text.bottom - slot.text.top,
+    );
+    const apart = (a: LegendSlot, b: LegendSlot) =>
+      a.text.bottom <= b.text.top || b.text.bottom <= a.text.top;
+    candidates.push(
+      ...(whole.length > 0
+        ? found.filter((slot) => whole.some((other) => linedUp(other, slot)))
+        : named.filter((slot) =>
+            named.some((other) => apart(other, slot) && linedUp(other, slot)),
+          )),
+    );
   }
   // The entries in a box's rows alone (a line cut from two run together), found in its columns.
   const reread = (box: Box) => {
@@ -160,6 +175,10 @@ function legendIn(
       (row, column) => row >= box.top && row < box.bottom && text(row, column),
     );
   };
+  // An entry left out of the group (a curve running into its sample made the sample too long)
+  // may still complete its column: its text is a line that found no sample of its own.
+  const aligned = alignedGroup(candidates);
+  const strays = candidates.filter((slot) => !aligned.includes(slot)).map((slot) => slot.text);
   const group = wholeNames(
     image,
     background,
@@ -167,7 +186,7 @@ function legendIn(
     oneHeight(
       image,
       background,
-      oneSide(image, background, region, alignedGroup(candidates), unpaired),
+      oneSide(image, background, region, aligned, [...unpaired, ...strays]),
       reread,
     ),
   );

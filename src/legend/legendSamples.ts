@@ -15,6 +15,18 @@ export const SAMPLES = {
   minHandle: 0.5,
   /** ...and at most this many (Chart.js boxes are 40 px beside 12 px text). */
   maxHandle: 8,
+  /** A filled marker as a sample stands in a line of text at least this many px high (smaller, glyphs blur into blobs)... */
+  minSymbol: 8,
+  /** ...spans this share of its text's rows at least... */
+  symbolRows: 0.5,
+  /** ...and its ink fills this share of the box around it at least (a triangle half; a glyph's strokes less). */
+  symbolFill: 0.45,
+  /** ...with a filled core: a square of ink this share of its height every way from its middle... */
+  symbolCore: 0.2,
+  /** ...about as wide as high: at least this share of its height (a `1` or an `l` is narrower)... */
+  symbolAspect: 0.75,
+  /** ...and it stands apart from its name by this share of its height at least (letters of a word, by less). */
+  symbolGap: 0.35,
   /** A grey sample (not text) is a thin line: its ink spans at most this share of the text's height... */
   thinLine: 0.45,
   /** ...or a line runs through it: a row inked across this share of its width (a marker on a line). */
@@ -111,10 +123,17 @@ export function sampleInLine(image: Raster, background: Rgb, line: Box): LegendS
       right: line.left + rest.at(-1)!.to + 1,
     };
     const wide = handle.right - handle.left;
-    if (wide < height || wide > height * DEFAULTS.maxHandle || text.right - text.left < height)
+    const gap = Math.max(text.left - handle.right, handle.left - text.right);
+    const symbol = solidSymbol(image, background, handle, gap);
+    if (
+      (wide < height && !symbol) ||
+      wide > height * DEFAULTS.maxHandle ||
+      text.right - text.left < height
+    )
       continue;
     const color = dominantColor(image, handle, background);
-    if (colored(color) || boxOrLine(image, background, handle)) return { handle, text, color };
+    if (colored(color) || symbol || boxOrLine(image, background, handle))
+      return { handle, text, color };
   }
   return null;
 }
@@ -130,6 +149,59 @@ function boxOrLine(image: Raster, background: Rgb, handle: Box): boolean {
     counts.length <= Math.max(2, (handle.bottom - handle.top) * DEFAULTS.thinLine) ||
     (counts[0] >= span * DEFAULTS.lineAcross && counts.at(-1)! >= span * DEFAULTS.lineAcross)
   );
+}
+
+/**
+ * Whether the ink in `handle` (the rows of a line of text) is one filled marker (a disc, a
+ * triangle, a square, a diamond: Chart.js' point styles and matplotlib's markers in black),
+ * not a glyph: over half the line's rows, about as wide as high, filling most of the box
+ * around its ink with a solid core (a glyph's strokes do not), and apart from its name (`gap`
+ * px) by more than letters of a word are.
+ */
+function solidSymbol(image: Raster, background: Rgb, handle: Box, gap: number): boolean {
+  const height = handle.bottom - handle.top;
+  if (height < DEFAULTS.minSymbol) return false;
+  const counts = rowInk(image, background, handle);
+  const inked = counts.flatMap((count, k) => (count > 0 ? [k] : []));
+  if (inked.length < height * DEFAULTS.symbolRows) return false;
+  const span = handle.right - handle.left;
+  if (span < height * DEFAULTS.minHandle) return false;
+  const rows = inked.at(-1)! - inked[0] + 1;
+  const ink = counts.reduce((sum, count) => sum + count, 0);
+  return (
+    span >= rows * DEFAULTS.symbolAspect &&
+    gap >= rows * DEFAULTS.symbolGap &&
+    ink >= rows * span * DEFAULTS.symbolFill &&
+    solidCore(image, background, handle, Math.max(2, Math.round(rows * DEFAULTS.symbolCore)))
+  );
+}
+
+/**
+ * Whether `box` holds a square of ink `reach` px every way from its middle: a filled shape has
+ * such a core; the strokes of glyphs, even small bold ones run together, are thinner.
+ */
+function solidCore(image: Raster, background: Rgb, box: Box, reach: number): boolean {
+  const { data, width } = image;
+  const columns = box.right - box.left;
+  const rows = box.bottom - box.top;
+  // ink runs along each row, then the rows where a run is wide enough, stacked high enough
+  const wide = new Uint8Array(rows * columns);
+  for (let row = 0; row < rows; row++) {
+    let run = 0;
+    for (let column = 0; column < columns; column++) {
+      const o = ((box.top + row) * width + box.left + column) * 3;
+      run = channelDistance(data, o, background) > DEFAULTS.handleInk ? run + 1 : 0;
+      wide[row * columns + column] = run > 2 * reach ? 1 : 0;
+    }
+  }
+  for (let column = 0; column < columns; column++) {
+    let run = 0;
+    for (let row = 0; row < rows; row++) {
+      run = wide[row * columns + column] ? run + 1 : 0;
+      if (run > 2 * reach) return true;
+    }
+  }
+  return false;
 }
 
 /** How many pixels of each row of a box are ink. */
@@ -242,18 +314,38 @@ export function darkSamples(
   chains: Run[],
 ): LegendSlot[] {
   const height = band.bottom - band.top;
-  const parts = findRuns(columnDark, Math.round(height * DEFAULTS.wordSpace)).map(
-    ({ from, to }) => {
-      const handle = { ...band, left: band.left + from, right: band.left + to + 1 };
-      const color = dominantColor(image, handle, background);
-      const dashes = chains.some((chain) => chain.from === from && chain.to === to);
-      const sample =
-        handle.right - handle.left >= height &&
-        !colored(color) &&
-        (dashes || isSample(image, background, handle, color));
-      return { handle, color, sample };
-    },
-  );
+  // A filled marker set closer to its name than a word space is a part of its own.
+  const pieceGap = Math.max(1, Math.round(height * DEFAULTS.pieceGap) - 1);
+  const runs = findRuns(columnDark, Math.round(height * DEFAULTS.wordSpace)).flatMap((run) => {
+    const [first, ...rest] = findRuns(columnDark.subarray(run.from, run.to + 1), pieceGap);
+    const lead = {
+      ...band,
+      left: band.left + run.from,
+      right: band.left + run.from + first.to + 1,
+    };
+    return rest.length > 0 && solidSymbol(image, background, lead, rest[0].from - first.to - 1)
+      ? [
+          { from: run.from, to: run.from + first.to },
+          { from: run.from + rest[0].from, to: run.to },
+        ]
+      : [run];
+  });
+  const parts = runs.map(({ from, to }, i) => {
+    const handle = { ...band, left: band.left + from, right: band.left + to + 1 };
+    const color = dominantColor(image, handle, background);
+    const dashes = chains.some((chain) => chain.from === from && chain.to === to);
+    // apart from the nearer of its neighbours
+    const gap = Math.min(
+      i > 0 ? from - runs[i - 1].to - 1 : Number.POSITIVE_INFINITY,
+      i + 1 < runs.length ? runs[i + 1].from - to - 1 : Number.POSITIVE_INFINITY,
+    );
+    const symbol = solidSymbol(image, background, handle, gap);
+    const sample =
+      (handle.right - handle.left >= height || symbol) &&
+      !colored(color) &&
+      (dashes || symbol || isSample(image, background, handle, color));
+    return { handle, color, sample, symbol };
+  });
   const samples = parts.flatMap((part, i) => (part.sample ? [i] : []));
   if (samples.length === 0) return [];
   const gap = (a: number, b: number) => parts[b].handle.left - parts[a].handle.right;
@@ -278,7 +370,10 @@ export function darkSamples(
     const end = words(at, side);
     if (end === at) return [];
     const [from, to] = side > 0 ? [at + 1, end] : [end, at - 1];
-    const { handle, color } = parts[at];
+    const { handle, color, symbol } = parts[at];
+    // A marker's name is a word, as wide as its line is high: beside a marker on a curve, the
+    // next marker is none.
+    if (symbol && parts[to].handle.right - parts[from].handle.left < height) return [];
     return [
       {
         handle,

@@ -17,7 +17,7 @@ import {
   tighten,
 } from './labelBoxes.js';
 import { neutralText } from './neutralText.js';
-import { type Label, readLabels } from './readLabels.js';
+import { type Label, readLabels, TEXT_WHITELIST } from './readLabels.js';
 import { readTicks } from './readTicks.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
 
@@ -181,7 +181,7 @@ export async function readTextLines(
     line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
   );
   const read = await readLabels(engine, image, present, page, {
-    whitelist: '',
+    whitelist: TEXT_WHITELIST,
     exponents: false,
     separator: ' ',
     minConfidence: DEFAULTS.minTextConfidence,

@@ -27,6 +27,14 @@ const DEFAULTS = {
 /** Characters a tick label can hold. */
 export const TICK_WHITELIST = '0123456789.,-−–+%kKMBGe×x^()';
 
+/**
+ * Characters a title, an axis label or a legend name can hold: printable ASCII (the space too:
+ * tesseract drops spaces a whitelist leaves out) and the few
+ * signs of units and maths charts print (`°C`, `μs`, `±`, `×`, `−`, `m²`). Tesseract, left free,
+ * reads a small `M` as `™` and a `6` as `€` or `¢`; no chart's text holds those.
+ */
+export const TEXT_WHITELIST = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}°μµ±×−–²³`;
+
 /** A box of text to read; `rotate` for text reading bottom to top (a y axis label). */
 export type Label = Box & { rotate?: boolean };
 

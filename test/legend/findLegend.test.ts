@@ -253,6 +253,64 @@ describe('findLegend', () => {
     }
   });
 
+  it('takes filled black markers as samples, close to their names (Chart.js point styles, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('chartjs-black-markers.png');
+    // No dropout (disc), Oracle (triangle), Linear (square): each marker before its name.
+    expect(legend?.slots).toHaveLength(3);
+    for (const slot of legend!.slots) {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      // the marker alone: about as wide as it is high, and black
+      expect(slot.handle.right - slot.handle.left).toBeLessThanOrEqual(
+        1.5 * (slot.text.bottom - slot.text.top),
+      );
+      expect(Math.max(...slot.color)).toBeLessThan(60);
+      expect(slot.text.right - slot.text.left).toBeGreaterThan(
+        2 * (slot.text.bottom - slot.text.top),
+      );
+    }
+  });
+
+  it('parts a filled marker from its name in a row above the plot, not a bold capital (a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('chartjs-markers-row-above.jpg');
+    // Adam (disc), LSTM (triangle), Model B (square), BERT-base (diamond) in one row.
+    expect(legend?.slots).toHaveLength(4);
+    const [first] = legend!.slots;
+    for (const slot of legend!.slots) {
+      expect(slot.text.top).toBe(first.text.top);
+      expect(slot.handle.right).toBeLessThan(slot.text.left);
+    }
+    // BERT-base's `B` is its name's first glyph, not its sample: the name is the widest.
+    const widths = legend!.slots.map((slot) => slot.text.right - slot.text.left);
+    expect(Math.max(...widths)).toBe(widths[3]);
+  });
+
+  it('takes the centred second row of a legend above the plot (Chart.js, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('chartjs-second-row-above.jpg');
+    const colors = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3', '#ff7f00'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      const drawn = fromHex(colors[k]);
+      // JPEG's blur on thin samples
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE * 3);
+    });
+    expect(legend!.slots[4].text.top).toBeGreaterThan(legend!.slots[0].text.bottom);
+  });
+
+  it('completes a column with the entry whose sample a band and curve run into (ECharts, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('echarts-curve-into-last-sample.jpg');
+    // Treatment, PPO, Model A, Baseline, LSTM: the orange band runs into LSTM's sample, and the
+    // first name's `T` starts left of the others.
+    const colors = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    const first = legend!.slots[0].handle;
+    legend!.slots.forEach((slot, k) => {
+      const drawn = fromHex(colors[k]);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(drawn))).toBeLessThan(COLOR_TOLERANCE * 3);
+      // the column's sample, not the band's run into it
+      expect(Math.abs(slot.handle.left - first.left)).toBeLessThanOrEqual(3);
+    });
+  });
+
   it('keeps names of one glyph (numeric names: "2" beside "16")', async () => {
     const x = [0, 1, 2, 3, 4, 5];
     const { legend } = await legendOf(

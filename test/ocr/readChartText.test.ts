@@ -75,6 +75,12 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect([text.xMultiplier, text.yMultiplier]).toEqual([1, 1]);
   });
 
+  it('reads names as chart text is written: a small M is no ™ (a zoo chart, markers in a row above)', async () => {
+    const text = await textOf(join(fixtures, 'legend', 'chartjs-markers-row-above.jpg'));
+    expect(text.legendNames).toEqual(['Adam', 'LSTM', 'Model B', 'BERT-base']);
+    expect(text.title).toBe('Results on CIFAR-10');
+  });
+
   it('reads an axis multiplier printed at the end of the x axis (1e6)', async () => {
     const text = await textOf(join(fixtures, 'x-multiplier.png'));
     expect(text.xMultiplier).toBe(1e6);
