@@ -104,11 +104,17 @@ export async function calibrateChart({
   // Dates and categories along x need values up y (a table or a diagram has words on both).
   const {
     timed,
-    named,
+    named: read,
     numbers: xNumbers,
   } = yAxis
     ? await readXAgain(xFit, { text, plot, readTickWords, readSlantedTickWords })
     : { timed: null, named: null, numbers: xFit };
+  // Categories that repeat are misread numbers: they give way to a fit of three numbers or more
+  // as the digits read them.
+  const named =
+    read && !((xNumbers.axis?.ticks.length ?? 0) >= 3 && repeatedNames(read.categories).length > 0)
+      ? read
+      : null;
   const xAxis =
     timed?.axis ??
     named?.axis ??
@@ -181,7 +187,7 @@ export async function calibrateChart({
 function categoryDoubt(categories: string[]): string | null {
   const read = categories.filter((name) => name !== '');
   const quoted = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
-  const repeated = [...new Set(read.filter((name, i) => read.indexOf(name) !== i))];
+  const repeated = repeatedNames(categories);
   if (repeated.length > 0) {
     return `its labels read as categories repeat (${quoted(repeated)}): they may be misread numbers`;
   }
@@ -190,6 +196,12 @@ function categoryDoubt(categories: string[]): string | null {
     return `its labels read as categories (${quoted(read)}) may be misread numbers`;
   }
   return null;
+}
+
+/** The category names read more than once. */
+function repeatedNames(categories: string[]): string[] {
+  const read = categories.filter((name) => name !== '');
+  return [...new Set(read.filter((name, i) => read.indexOf(name) !== i))];
 }
 
 function isNumber(word: Word): boolean {

@@ -195,7 +195,8 @@ export function onlyTickMarks(
   let last = bandLines.length - 1;
   while (first <= last && edge(first)) first++;
   while (last >= first && edge(last)) last--;
-  if (first > last) return cover.some((c) => c >= rule);
+  const ruled = cover.some((c) => c >= rule);
+  if (first > last) return ruled;
   const limit = axis === 'y' ? image.height : image.width;
   const marks = range(
     Math.max(0, Math.floor(extent[0])),
@@ -206,9 +207,10 @@ export function onlyTickMarks(
   const profile = profileOf(image, page, marks, across, alongMarks);
   const runs = findRuns(profile, 0);
   const thin = runs.filter((run) => run.to - run.from + 1 <= DEFAULTS.tickMarkThickness);
-  if (runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks) {
-    return true;
-  }
+  // Below the x axis the strokes of light, thin digits are as thin: there, only under a rule.
+  const thinMarks =
+    runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
+  if (thinMarks && (axis === 'y' || ruled)) return true;
   // below the x axis, thick ticks (at 300 dpi) and a few: solid strokes narrower than deep
   if (axis === 'y') return false;
   const depth = across[1] - across[0];
