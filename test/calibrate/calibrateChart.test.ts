@@ -63,6 +63,14 @@ async function calibrate(digits: string[], words: string[], pixels: number[], co
 }
 
 describe('calibrateChart: an x axis read again as words', () => {
+  it('keeps the numbers the digits fit where the words read as categories repeat (misread numbers)', async () => {
+    const pixels = [100, 200, 300, 400, 500];
+    const digits = ['0', '20', '40', '60', '80'];
+    const axes = await calibrate(digits, ['Lu', 'ZU', 'Lu', 'ZU', 'Lu'], pixels, 20);
+    expect(axes.xAxis.scale).toBe('linear');
+    expect(axes.xAxis.ticks.map((tick) => tick.value)).toEqual([0, 20, 40, 60, 80]);
+  });
+
   it('takes labels with letters the digit reader read as numbers (Q1 as 01) for categories', async () => {
     const pixels = [100, 200, 300, 400];
     // Read unsure, as the digit reader reads a letter.
