@@ -1,7 +1,7 @@
 import { pageInk } from '../plot/findPlotArea.js';
 import type { Box, Raster } from '../types.js';
 import { completeGrid } from './completeGrid.js';
-import { keepPlots } from './keepPlots.js';
+import { intersection, keepPlots } from './keepPlots.js';
 import { DEFAULTS } from './panelDefaults.js';
 import { readingOrder, regionOf } from './panelRegions.js';
 import { plotCandidates } from './plotCandidates.js';
@@ -46,9 +46,18 @@ export function findPanels(image: Raster): FoundPanel[] {
     columns,
     tol,
   );
-  if (plots.length < 2) return one;
+  // the plots of a figure stand apart: boxes crossing each other are pieces of one chart
+  const crossing = plots.some((a, i) =>
+    plots.slice(i + 1).some((b) => intersection(shrunk(a, tol), shrunk(b, tol)) > 0),
+  );
+  if (plots.length < 2 || crossing) return one;
   return readingOrder(plots, tol).map((plot, _, all) => ({
     plot,
     box: regionOf(ink, width, height, plot, all),
   }));
+}
+
+/** `box` with `by` px taken off each side. */
+function shrunk(box: Box, by: number): Box {
+  return { left: box.left + by, top: box.top + by, right: box.right - by, bottom: box.bottom - by };
 }
