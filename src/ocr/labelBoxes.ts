@@ -171,8 +171,9 @@ export function joinedToPlot(
  * Whether a band of ink beside an axis (`band`: its columns beside the y axis, its rows below
  * the x axis; over `extent`, the rows or columns along the axis) holds only the axis' rule and
  * its tick marks: with empty lines and lines that run along nearly all of it taken off its
- * edges, at least three strokes across it, nearly all a stroke's thickness, or (below the x
- * axis) two or more solid strokes narrower than the band is deep, or nothing (a lone rule). Minor ticks of a log
+ * edges, at least three strokes across it, nearly all a stroke's thickness (below the x axis
+ * only under a rule: light digits' strokes are as thin), or (below the x axis) two or more
+ * solid strokes narrower than the band is deep, or nothing (a lone rule). Minor ticks of a log
  * axis drawn apart from a plot with no axis line (Vega-Lite), an axis drawn apart from its plot
  * with its ticks (Vega-Lite's facets, seaborn's `despine(offset=...)`) and ticks whose marks the
  * plot stage did not find (a grey panel's, drawn apart from it) make such a band; digits never
