@@ -445,22 +445,18 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // less than a line (a margin, over the tick labels' last rows; a title is taller); below the
   // plot not even where no empty row parts it from the tick labels above it (gnuplot's key in
   // rows under the axis), where its rows' ink is its own (see ofLegend).
-  const entries = legend?.texts ?? [];
-  const entriesTop = Math.min(...entries.map((text) => text.top));
-  const line = Math.min(...entries.map((text) => text.bottom - text.top));
-  const legendRows = legend && {
-    top: entriesTop - legend.box.top < line ? entriesTop : legend.box.top,
-    bottom: legend.box.bottom,
-  };
-  if (
-    legend &&
-    legendRows &&
-    legend.box.top >= plot.bottom &&
-    ofLegend(image, plot, { from: legendRows.top, to: legendRows.bottom }, legend)
-  ) {
-    below.forEach((row, i) => {
-      if (row >= legendRows.top && row < legendRows.bottom) profile[i] = 0;
-    });
+  if (legend && legend.box.top >= plot.bottom) {
+    const entriesTop = Math.min(...legend.texts.map((text) => text.top));
+    const line = Math.min(...legend.texts.map((text) => text.bottom - text.top));
+    const rows = {
+      from: entriesTop - legend.box.top < line ? entriesTop : legend.box.top,
+      to: legend.box.bottom,
+    };
+    if (ofLegend(image, plot, rows, legend)) {
+      below.forEach((row, i) => {
+        if (row >= rows.from && row < rows.to) profile[i] = 0;
+      });
+    }
   }
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
