@@ -69,6 +69,8 @@ export interface GlyphReading {
   probability: number;
   from: number;
   to: number;
+  /** A point or comma found apart (`pointsOf`): how far it leans to a comma (> 0) or a point. */
+  lean?: number;
 }
 
 /** A line's reading: its text, and the least probability of any of its glyphs. */
@@ -108,6 +110,9 @@ function kindOf(char: string): string {
   if (char === '×') return 'times';
   return 'suffix';
 }
+
+/** The lean (`GlyphReading.lean`) of a point with a comma's tail left over beside it. */
+const TAIL_LEAN = 0.1;
 
 /** Paths less probable than e^-PRUNE are not extended (unless nothing better reaches the end). */
 const PRUNE = 9;
@@ -238,12 +243,28 @@ export function readLine(
   const rest = { ...ink, data: Float32Array.from(ink.data) };
   for (const point of points) for (const i of point.pixels) rest.data[i] = 0;
   const glyphs = [...(decodeLine(model, rest, geometry) ?? [])];
-  for (const { char, from, to } of points) {
+  for (const { char, from, to, lean } of points) {
+    // Ink left over beside a point, once its core and rim are taken, is a comma's tail (a
+    // point's rim holds all of it), whatever the tail alone was read as.
+    const tail = glyphs.findIndex(
+      (glyph) => (glyph.char === '.' || glyph.char === ',') && glyph.from <= to && glyph.to >= from,
+    );
+    if (tail >= 0) {
+      const { from: start, to: end } = glyphs[tail];
+      glyphs[tail] = {
+        char: ',',
+        probability: 1,
+        from: Math.min(from, start),
+        to: Math.max(to, end),
+        lean: Math.max(lean, TAIL_LEAN),
+      };
+      continue;
+    }
     const at = glyphs.findIndex((glyph) => glyph.from + glyph.to > from + to);
     const index = at < 0 ? glyphs.length : at;
     // Between two digits only (`0.5`, `2,000`): elsewhere it is a speck.
     if (/\d/.test(glyphs[index - 1]?.char ?? '') && /\d/.test(glyphs[index]?.char ?? '')) {
-      glyphs.splice(index, 0, { char, probability: 1, from, to });
+      glyphs.splice(index, 0, { char, probability: 1, from, to, lean });
     }
   }
   if (glyphs.length === 0) return null;

@@ -19,6 +19,9 @@ export interface Point {
   from: number;
   to: number;
   char: '.' | ',';
+  /** How far its depth below the baseline leans to a comma (> 0) or a point (< 0), in cap
+   * heights from the depth that tells them apart. */
+  lean: number;
 }
 
 /**
@@ -89,8 +92,8 @@ export function pointsOf(ink: InkImage, { capHeight, baseline }: LineGeometry): 
     const lowest = Math.max(...all.map((i) => Math.floor(i / width)));
     const depth =
       lowest + Math.max(...all.filter((i) => Math.floor(i / width) === lowest).map((i) => data[i]));
-    const char = depth - baseline >= DEFAULTS.commaDepth * capHeight ? ',' : '.';
-    points.push({ pixels: all, from: left, to: right + 1, char });
+    const lean = (depth - baseline) / capHeight - DEFAULTS.commaDepth;
+    points.push({ pixels: all, from: left, to: right + 1, char: lean >= 0 ? ',' : '.', lean });
   }
   return points.sort((a, b) => a.from - b.from);
 }

@@ -1,6 +1,6 @@
 import type { Rgb } from '../color.js';
 import type { Box, Raster } from '../types.js';
-import { type GlyphModel, readLine } from './glyphs.js';
+import { type GlyphModel, type GlyphReading, type LineReading, readLine } from './glyphs.js';
 import { inkColumns, inkOf, lineGeometry, lumaAt, raisedFrom } from './inkImage.js';
 
 /** A tick label to read, and the group (an axis) whose labels share one font size. */
@@ -60,12 +60,16 @@ export function readTickGlyphs(
     if (geometry) caps.set(group, [...(caps.get(group) ?? []), geometry.capHeight]);
   });
   const capOf = new Map([...caps].map(([group, heights]) => [group, median(heights)]));
+  const readings = labels.map(({ group }, i) => {
+    const { base, geometry: own } = lines[i];
+    return own && readLine(model, base, { ...own, capHeight: capOf.get(group) ?? own.capHeight });
+  });
+  agreeSeparators(readings, labels);
   return labels.map(({ group }, i) => {
-    const { base, geometry: own, exponent } = lines[i];
-    if (!own) return null;
+    const { geometry: own, exponent } = lines[i];
+    const reading = readings[i];
+    if (!own || !reading) return null;
     const geometry = { ...own, capHeight: capOf.get(group) ?? own.capHeight };
-    const reading = readLine(model, base, geometry);
-    if (!reading) return null;
     if (!exponent) return { text: reading.text, confidence: reading.confidence };
     const measured = lineGeometry(exponent);
     // A superscript's faint top rows and its few columns can make it measure short, and a
@@ -87,6 +91,36 @@ export function readTickGlyphs(
       text: `${reading.text}^${raised.text}`,
       confidence: Math.min(reading.confidence, raised.confidence),
     };
+  });
+}
+
+/**
+ * One axis prints one format, so its points and commas found apart (`GlyphReading.lean`) that
+ * stand as many digits from the label's end (`2,000` and `8,000`; `0.5` and `1.5`) are the same
+ * character: the one most of them lean to (how far, where as many lean either way). A comma
+ * measured a hair too shallow in one label is outvoted by the others. Rewrites the readings' glyphs and text in place.
+ */
+function agreeSeparators(readings: (LineReading | null)[], labels: TickLabelBox[]): void {
+  const keyOf = (i: number, glyphs: GlyphReading[], at: number) => {
+    let digits = 0;
+    while (/\d/.test(glyphs[at + digits + 1]?.char ?? '')) digits++;
+    return `${labels[i].group} ${digits}`;
+  };
+  const leans = new Map<string, number>();
+  readings.forEach((reading, i) => {
+    reading?.glyphs.forEach((glyph, at) => {
+      if (glyph.lean === undefined) return;
+      const key = keyOf(i, reading.glyphs, at);
+      leans.set(key, (leans.get(key) ?? 0) + Math.sign(glyph.lean) + glyph.lean);
+    });
+  });
+  readings.forEach((reading, i) => {
+    if (!reading) return;
+    reading.glyphs.forEach((glyph, at) => {
+      if (glyph.lean !== undefined)
+        glyph.char = leans.get(keyOf(i, reading.glyphs, at))! >= 0 ? ',' : '.';
+    });
+    reading.text = reading.glyphs.map((glyph) => glyph.char).join('');
   });
 }
 

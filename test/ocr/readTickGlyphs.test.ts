@@ -45,6 +45,28 @@ describe('readTickGlyphs (through readChartText)', () => {
     expect(y).toEqual([`1${thousands}000`, '500', '0', '-500', `-1${thousands}000`]);
   });
 
+  // A comma's tail reaches past the rim of its core: what is left of it must not be read as a
+  // point of its own, and one comma measured too shallow is outvoted by the axis' others.
+  it.each([
+    ['Liberation Sans', 16],
+    ['Liberation Serif', 14],
+    ['Liberation Serif', 20],
+    ['Carlito', 11],
+  ] as const)('tells %s commas (%i px) from points', async (fontFamily, fontSize) => {
+    const { x, y } = await tickTexts({
+      ...BASE,
+      width: 420,
+      height: 300,
+      fontFamily,
+      fontSize,
+      yRange: [-100, 8500],
+      yTicks: [0, 2000, 4000, 6000, 8000],
+      tickFormat: (v, axis) => (axis === 'x' ? v.toFixed(1) : v.toLocaleString('en-US')),
+    });
+    expect(x).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0']);
+    expect(y).toEqual(['8,000', '6,000', '4,000', '2,000', '0']);
+  });
+
   it('reads raised exponents apart', async () => {
     const { y } = await tickTexts({
       ...BASE,
