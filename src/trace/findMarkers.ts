@@ -15,6 +15,10 @@ export const DEFAULTS = {
   alike: 0.8,
   /** A series has markers when at least this many cores are found. */
   minMarkers: 4,
+  /** Pieces of one cut marker lie this many px beyond its core's diameter from one another... */
+  pieceSlack: 2,
+  /** ...and hold at least this share of a whole marker's core together. */
+  piecesShare: 0.25,
   /** Outlined markers are looked for when this many dark pixels (10 per marker) border the series' ink. */
   minOutline: 40,
   /** A core at least this share of the typical marker core's size is a whole marker. */
@@ -108,15 +112,67 @@ function markerCores(dist: Float32Array, width: number, region: Ink['region'], t
   );
   // Markers are all alike; blobs where a noisy line folds on itself are not.
   const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
+  const big = candidates.filter((c) => c.size > typical * 2).length;
+  const odd = oddOnes(
+    candidates.filter((c) => c.size < typical / 2),
+    region,
+    typical,
+  );
   const depth = percentile(
     alike.map((c) => c.depth),
     0.5,
   );
   const hasMarkers =
     alike.length >= DEFAULTS.minMarkers &&
-    alike.length >= candidates.length * DEFAULTS.alike &&
+    alike.length + odd.pieces >= (alike.length + odd.pieces + odd.apart + big) * DEFAULTS.alike &&
     depth >= threshold + DEFAULTS.markerDepth;
   return { found, alike, depth, hasMarkers, typical };
+}
+
+/**
+ * The cores smaller than half the typical marker's (`typical` px), told apart: markers cut by
+ * the plot's edge (the first and last of a series drawn on the axis limits) are left out;
+ * pieces of one marker cut by a line or an error bar drawn over it, near one another, count
+ * as one marker (`pieces`) when together they hold a quarter of a marker's core or more; the
+ * rest stand `apart` (a noisy line's folds).
+ */
+function oddOnes(
+  small: Core[],
+  region: Ink['region'],
+  typical: number,
+): { pieces: number; apart: number } {
+  // A marker's core is about a disc of `typical` px: its pieces lie within its diameter.
+  const near = 2 * Math.sqrt(typical / Math.PI) + DEFAULTS.pieceSlack;
+  const inside = small.filter(
+    (c) =>
+      c.px - region.left > near &&
+      region.right - c.px > near &&
+      c.py - region.top > near &&
+      region.bottom - c.py > near,
+  );
+  // Pieces near one another, grouped (single linkage).
+  const group = inside.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : root(group[i]));
+  for (let i = 0; i < inside.length; i++) {
+    for (let j = i + 1; j < inside.length; j++) {
+      const [a, b] = [inside[i], inside[j]];
+      if (Math.abs(a.px - b.px) <= near && Math.abs(a.py - b.py) <= near) {
+        group[root(j)] = root(i);
+      }
+    }
+  }
+  const sizes = new Map<number, { size: number; count: number }>();
+  inside.forEach((c, i) => {
+    const g = sizes.get(root(i)) ?? { size: 0, count: 0 };
+    sizes.set(root(i), { size: g.size + c.size, count: g.count + 1 });
+  });
+  let pieces = 0;
+  let apart = 0;
+  for (const { size, count } of sizes.values()) {
+    if (count > 1 && size >= typical * DEFAULTS.piecesShare) pieces++;
+    else apart++;
+  }
+  return { pieces, apart };
 }
 
 /** Cores closer than `reach` in x and y are pieces of one marker: merged, weighted by size. */
