@@ -4,33 +4,47 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { DigitizeError } from '../errors.js';
 import type { Box, Raster } from '../types.js';
 import { AffineMatrix } from './affineMatrix.js';
+import { keepBuiltins } from './keepBuiltins.js';
 import { readTextItems, type TextItemLike } from './readText.js';
 import type { PageContent } from './types.js';
 import { type Matrix, type OpTable, walkOperators } from './walkOperators.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-/** pdfjs, loaded on the first PDF (it costs about 100 ms that image inputs need not pay). */
+/**
+ * pdfjs, loaded on the first PDF (it costs about 100 ms that image inputs need not pay), with
+ * its worker module (which runs on this thread: pdfjs finds it by `globalThis.pdfjsWorker`
+ * instead of importing it when the first document opens), both loaded under `keepBuiltins` so
+ * the built-ins their polyfills replace are native again.
+ */
 let pdfjs: Promise<Pdfjs> | null = null;
+/** The worker module (untyped: a name in a constant, so tsc does not look for its types). */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= (async () => {
-    if ((await loadCanvas()) !== null) return import('pdfjs-dist/legacy/build/pdf.mjs');
-    // Without the optional canvas, pdfjs would fail on loading (no DOMMatrix) and print that it
-    // cannot polyfill what only rendering needs: give it a DOMMatrix, and keep it quiet.
-    globalThis.DOMMatrix ??= AffineMatrix as unknown as typeof DOMMatrix;
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      if (!(typeof args[0] === 'string' && /^Warning: Cannot (load|polyfill)/.test(args[0]))) {
-        warn(...args);
-      }
-    };
-    try {
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
-    } finally {
-      console.warn = warn;
-    }
-  })();
+  pdfjs ??= keepBuiltins(async () => {
+    const library = await importPdfjs();
+    await import(PDFJS_WORKER);
+    return library;
+  });
   return pdfjs;
+}
+
+async function importPdfjs(): Promise<Pdfjs> {
+  if ((await loadCanvas()) !== null) return import('pdfjs-dist/legacy/build/pdf.mjs');
+  // Without the optional canvas, pdfjs would fail on loading (no DOMMatrix) and print that it
+  // cannot polyfill what only rendering needs: give it a DOMMatrix, and keep it quiet.
+  globalThis.DOMMatrix ??= AffineMatrix as unknown as typeof DOMMatrix;
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && /^Warning: Cannot (load|polyfill)/.test(args[0]))) {
+      warn(...args);
+    }
+  };
+  try {
+    return await import('pdfjs-dist/legacy/build/pdf.mjs');
+  } finally {
+    console.warn = warn;
+  }
 }
 
 /** The package's own folders of font data, character maps and decoders: read from disk, never fetched. */

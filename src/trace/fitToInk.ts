@@ -378,8 +378,19 @@ function bestHeight(
   coarse: number,
 ): number {
   let [best, bestMisfit] = [traced, misfit(search, traced)];
+  // The heights tried, with their misfit and the bound it was worked out under: the best few
+  // and their neighbours come round again below. A misfit worked out in full stands; one cut
+  // short (infinite) stands while the bound is no higher than when it was cut.
+  const known = new Map<number, { m: number; limit: number }>();
+  known.set(traced, { m: bestMisfit, limit: Number.POSITIVE_INFINITY });
   const tryHeight = (y: number): void => {
-    const m = misfit(search, y, bestMisfit);
+    const seen = known.get(y);
+    let m: number;
+    if (seen && (Number.isFinite(seen.m) || bestMisfit <= seen.limit)) m = seen.m;
+    else {
+      m = misfit(search, y, bestMisfit);
+      known.set(y, { m, limit: bestMisfit });
+    }
     if (m < bestMisfit) [best, bestMisfit] = [y, m];
   };
   if (coarse === 1) {
@@ -392,6 +403,7 @@ function bestHeight(
       const limit =
         kept.length < DEFAULTS.minima ? Number.POSITIVE_INFINITY : kept[kept.length - 1];
       const m = misfit(search, y, limit);
+      known.set(y, { m, limit });
       tried.push({ y, m });
       if (m < limit) {
         kept.push(m);

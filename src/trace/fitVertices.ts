@@ -137,9 +137,24 @@ export function fitVertices(
         }
         return sum;
       };
-      // Compass search: steps along x and y, halved when none improves.
+      // Compass search: steps along x and y, halved when none improves. A step back lands
+      // where the search has been: each place's misfit is kept with the bound it was worked
+      // out under. One below its bound is whole and stands; one cut short stands while the
+      // bound (which only falls) is no higher, for then it loses again.
       const start = traced[k];
-      let best = { px: v.px, py: v.py, misfit: misfit(v.px, v.py) };
+      // By x, then y: the places as the steps left them, to the last bit.
+      const known = new Map<number, Map<number, { m: number; bound: number }>>();
+      /** The misfit at (x, y), or a value above `bound` when it is above it. */
+      const misfitAt = (x: number, y: number, bound: number) => {
+        const column = known.get(x) ?? new Map<number, { m: number; bound: number }>();
+        known.set(x, column);
+        const seen = column.get(y);
+        if (seen && (seen.m <= seen.bound || bound <= seen.bound)) return seen.m;
+        const m = misfit(x, y, bound);
+        column.set(y, { m, bound });
+        return m;
+      };
+      let best = { px: v.px, py: v.py, misfit: misfitAt(v.px, v.py, Number.POSITIVE_INFINITY) };
       for (let step = DEFAULTS.firstStep; step >= DEFAULTS.lastStep; step /= 2) {
         for (let improved = true; improved; ) {
           improved = false;
@@ -152,7 +167,7 @@ export function fitVertices(
               Math.abs(y - start.py) > DEFAULTS.maxMove
             )
               continue;
-            const m = misfit(x, y, best.misfit);
+            const m = misfitAt(x, y, best.misfit);
             if (m < best.misfit) [best, improved] = [{ px: x, py: y, misfit: m }, true];
           }
         }
