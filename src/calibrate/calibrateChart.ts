@@ -223,7 +223,7 @@ function ticksOutside(axis: AxisName, scale: AxisScale, plot: Box): Tick[] {
 /**
  * Why the names of a category axis may be numbers misread, or null: fewer than `minCategories`
  * names (other text, the x label cut in two), names that repeat (`50000 DOO B00 DOO`, crowded
- * labels cut apart), or names without a letter no number is written with (`Ok 300k 400k`) of
+ * labels cut apart), names holding digits grouped by a comma (`40,00U`), or names without a letter no number is written with (`Ok 300k 400k`) of
  * which too few read as numbers to tell they are not spaced by value.
  */
 function categoryDoubt(categories: string[]): string | null {
@@ -236,12 +236,20 @@ function categoryDoubt(categories: string[]): string | null {
   if (repeated.length > 0) {
     return `its labels read as categories repeat (${quoted(repeated)}): they may be misread numbers`;
   }
+  // Digits grouped by a comma (`40,00U`) are a number's, one of its digits misread.
+  const grouped = read.filter((name) => GROUPED_DIGITS.test(name));
+  if (grouped.length > 0) {
+    return `its labels read as categories ${quoted(grouped)} hold digits grouped as a number's: they may be misread numbers`;
+  }
   const numbers = read.filter((name) => parseTickLabel(name) !== null).length;
   if (!read.every((name) => NAME_LETTER.test(name)) && numbers < DEFAULTS.minCategoryNumbers) {
     return `its labels read as categories (${quoted(read)}) may be misread numbers`;
   }
   return null;
 }
+
+/** Digits on both sides of a comma, as a number groups its thousands (`40,000`). */
+const GROUPED_DIGITS = /\d,\d/;
 
 /** The category names read more than once. */
 function repeatedNames(categories: string[]): string[] {

@@ -130,6 +130,13 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(crowded.axes.xConfidence).toBeLessThan(0.5);
     expect(crowded.warnings).toHaveLength(1);
     expect(crowded.warnings[0]).toContain("'DOO'");
+    // 0 40,000 80,000 misread with letters for zeros: digits grouped as a number's
+    const grouped = await doubted(['“U', '40,00U', '8Lu,0LV']);
+    expect(grouped.axes.xAxis.scale).toBe('category');
+    expect(grouped.axes.xConfidence).toBeLessThan(0.5);
+    expect(grouped.warnings).toEqual([
+      "x axis: its labels read as categories '40,00U' hold digits grouped as a number's: they may be misread numbers",
+    ]);
     // 200k 300k 400k with the first misread: two numbers cannot tell categories from an axis
     const few = await doubted(['Ok', '300k', '400k']);
     expect(few.axes.xConfidence).toBeLessThan(0.5);
