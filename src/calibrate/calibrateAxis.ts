@@ -45,6 +45,8 @@ const DEFAULTS = {
    * two points read into `240 230`, or eight lost).
    */
   asReadShare: 0.75,
+  /** Two log lines step alike when their slopes differ by at most this share. */
+  prefixSlope: 0.05,
 } as const;
 
 export interface CalibrateInput {
@@ -105,7 +107,10 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
   // other decades; unplaced, the decade is a guess.
   const mantissas = choice.fit.scale === 'log' && withinDecade(choice.fit.inliers);
   const placed = mantissas ? inDecade(choice.fit, originals, tolerance) : null;
-  const fit = placed ?? choice.fit;
+  // Whole numbers a whole number of thousands off the labels printed with decimals on a log axis
+  // (`100 10 1` over `0.01 0.001`) lost an SI prefix (`100µ`: the glyph reader knows no `µ`).
+  const prefixed = lostPrefix(axis, placed ?? choice.fit, readings.pairs, tolerance);
+  const fit = prefixed ?? placed ?? choice.fit;
   // Labels that would all agree with decimal points put back, printed alike (`1.5` `2.0`
   // `2.5`), are a reading as good as the chosen one that explains fewer: the axis may be
   // ten times off either way.
@@ -163,7 +168,8 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
         pair.repair === 'point' ||
         pair.repair === 'exponent-sign' ||
         pair.repair === 'exponent' ||
-        pair.repair === 'mantissa-point',
+        pair.repair === 'mantissa-point' ||
+        pair.repair === 'si-prefix',
     ).length,
     unvouched: fit.inliers.filter((pair) => !pair.free).length,
     grouping: grouped ? readings.grouping : 'no',
@@ -341,6 +347,46 @@ function pointsInDoubt(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: numbe
 }
 
 /**
+ * A log fit through whole numbers (`100 10 1`) moved by a whole number of thousands (an SI
+ * prefix: `100µ` read as `100`, its `µ` lost) onto the line that labels read with decimals and
+ * left out (`0.01 0.001`, two or more) agree on, at the same slope: its inliers then are those
+ * labels and its own, their values moved (`si-prefix`, vouched for). Null where there is no
+ * such line.
+ */
+function lostPrefix(axis: AxisName, fit: Fit, pairs: Pair[], tolerance: number): Fit | null {
+  if (fit.scale !== 'log' || !fit.inliers.every((pair) => Number.isInteger(pair.value)))
+    return null;
+  const used = new Set(fit.inliers.map((pair) => pair.label));
+  const decimal = pairs.filter(
+    (pair) =>
+      !used.has(pair.label) &&
+      pair.repair === null &&
+      pair.value > 0 &&
+      /\d\.\d/.test(pair.text) &&
+      onLogTick(pair.value),
+  );
+  if (decimal.length < 2) return null;
+  const line = consensus(decimal, 'log', tolerance, axis)?.best;
+  if (!line || line.inliers.length < 2) return null;
+  if (Math.abs(line.slope - fit.slope) > Math.abs(fit.slope) * DEFAULTS.prefixSlope) return null;
+  const pixels = fit.inliers.map((pair) => pair.pixel);
+  const middle = (Math.min(...pixels) + Math.max(...pixels)) / 2;
+  const off = line.intercept + line.slope * middle - (fit.intercept + fit.slope * middle);
+  const thousands = Math.round(off / 3);
+  if (thousands === 0 || Math.abs(off - thousands * 3) > tolerance * Math.abs(fit.slope)) {
+    return null;
+  }
+  const moved = fit.inliers.map((pair) => ({
+    ...pair,
+    value: Number((pair.value * 10 ** (thousands * 3)).toPrecision(12)),
+    repair: 'si-prefix' as const,
+    free: true,
+  }));
+  const joined = consensus([...moved, ...line.inliers], 'log', tolerance, axis)?.best;
+  return joined && joined.inliers.length === moved.length + line.inliers.length ? joined : null;
+}
+
+/**
  * What a fit leaves in doubt: labels it ignores, the repairs it leans on, too few labels, and
  * an axis growing leftwards or downwards.
  */
@@ -379,6 +425,12 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
   if (exponents) {
     warnings.push(
       `${axis} tick labels read as ${exponents}: their exponents were misread, and are those of the axis's other labels`,
+    );
+  }
+  const prefixes = read('si-prefix');
+  if (prefixes) {
+    warnings.push(
+      `${axis} tick labels read as ${prefixes} lost an SI prefix: the labels printed with decimals place them`,
     );
   }
   const grouped = read('grouping', 'printed');

@@ -1,6 +1,6 @@
 import { DigitizeError } from '../errors.js';
 import type { ChartText } from '../ocr/readChartText.js';
-import type { AxisName, AxisScale, Box, PlotArea, Word } from '../types.js';
+import type { AxisName, AxisScale, Box, PlotArea, Tick, Word } from '../types.js';
 import { scaleAxis } from './axisScale.js';
 import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
@@ -20,12 +20,27 @@ const DEFAULTS = {
   doubtfulCategories: 0.3,
   /** Numbers not spaced by value are categories when at least this many tell so. */
   minCategoryNumbers: 3,
+  /**
+   * Categories fewer than this are in doubt (two words may be the x label cut in two, `Tim` and
+   * `e (s)`, over tick labels not read): as with numbers, two place an axis but cannot check it.
+   */
+  minCategories: 3,
   /** Names with a letter, at least this many, make an axis of names despite one word without. */
   minNames: 3,
   /** How far an axis taken from another panel can be trusted (its panel may not line up). */
   sharedConfidence: 0.8,
   /** An axis scaled by a multiplier read unsure (its exponent may be off) is trusted this much less. */
   doubtfulMultiplier: 0.4,
+  /**
+   * A tick label the fit uses whose tick stands past the plot's side by more than this many
+   * pixels, or this share of the plot's extent along the axis, whichever is larger, shows the
+   * plot area is wrong (a series' flat stretch taken for an axis line, a side missed): renderers
+   * put every labelled tick within the plot, a pixel or two of blur at most.
+   */
+  outsidePx: 3,
+  outsideShare: 0.005,
+  /** ...and the axis' ends, which are the plot's sides, are then in doubt. */
+  tickOutside: 0.4,
 } as const;
 
 /**
@@ -162,34 +177,69 @@ export async function calibrateChart({
       multiplierDoubt[axis] = DEFAULTS.doubtfulMultiplier;
     }
   }
+  // Labelled ticks beyond the plot's sides: the box is wrong, and the axis' ends with it.
+  const outside = { x: 1, y: 1 };
+  for (const [axis, scale, fitted] of [
+    ['x', xAxis, xNumbers.axis !== null || named !== null || timed !== null],
+    ['y', yAxis, yFit.axis !== null],
+  ] as const) {
+    const beyond = fitted ? ticksOutside(axis, scale, plot) : [];
+    if (beyond.length > 0) {
+      warnings.push(
+        `${axis} axis: tick ${beyond.map((tick) => `'${tick.text}'`).join(', ')} ${beyond.length > 1 ? 'stand' : 'stands'} outside the plot area: the plot area, and the axis' ends, may be wrong`,
+      );
+      outside[axis] = DEFAULTS.tickOutside;
+    }
+  }
   const confidence = (fitted: boolean, own: number) => (fitted ? own : DEFAULTS.sharedConfidence);
   return {
     xAxis,
     yAxis,
-    xConfidence: timed
-      ? timed.confidence
-      : named
-        ? doubt
-          ? DEFAULTS.doubtfulCategories
-          : DEFAULTS.categoryConfidence
-        : confidence(xNumbers.axis !== null, xNumbers.confidence) * multiplierDoubt.x,
-    yConfidence: confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y,
+    xConfidence:
+      (timed
+        ? timed.confidence
+        : named
+          ? doubt
+            ? DEFAULTS.doubtfulCategories
+            : DEFAULTS.categoryConfidence
+          : confidence(xNumbers.axis !== null, xNumbers.confidence) * multiplierDoubt.x) *
+      outside.x,
+    yConfidence: confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y * outside.y,
     categories: named?.categories ?? null,
     sharedLabels,
   };
 }
 
 /**
- * Why the names of a category axis may be numbers misread, or null: names that repeat (`50000
- * DOO B00 DOO`, crowded labels cut apart), or names without a letter no number is written with
- * (`Ok 300k 400k`) of which too few read as numbers to tell they are not spaced by value.
+ * The ticks of `scale` whose pixel stands past the plot's sides along `axis` by more than
+ * `outsidePx` or `outsideShare` of the plot's extent.
+ */
+function ticksOutside(axis: AxisName, scale: AxisScale, plot: Box): Tick[] {
+  const [low, high] = axis === 'x' ? [plot.left, plot.right] : [plot.top, plot.bottom];
+  const slack = Math.max(DEFAULTS.outsidePx, (high - low) * DEFAULTS.outsideShare);
+  return scale.ticks.filter((tick) => tick.pixel < low - slack || tick.pixel > high + slack);
+}
+
+/**
+ * Why the names of a category axis may be numbers misread, or null: fewer than `minCategories`
+ * names (other text, the x label cut in two), names that repeat (`50000 DOO B00 DOO`, crowded
+ * labels cut apart), names holding digits grouped by a comma (`40,00U`), or names without a letter no number is written with (`Ok 300k 400k`) of
+ * which too few read as numbers to tell they are not spaced by value.
  */
 function categoryDoubt(categories: string[]): string | null {
   const read = categories.filter((name) => name !== '');
   const quoted = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
+  if (read.length < DEFAULTS.minCategories) {
+    return `only ${read.length} of its labels read as categories (${quoted(read)}): they may be other text`;
+  }
   const repeated = repeatedNames(categories);
   if (repeated.length > 0) {
     return `its labels read as categories repeat (${quoted(repeated)}): they may be misread numbers`;
+  }
+  // Digits grouped by a comma (`40,00U`) are a number's, one of its digits misread.
+  const grouped = read.filter((name) => GROUPED_DIGITS.test(name));
+  if (grouped.length > 0) {
+    return `its labels read as categories ${quoted(grouped)} hold digits grouped as a number's: they may be misread numbers`;
   }
   const numbers = read.filter((name) => parseTickLabel(name) !== null).length;
   if (!read.every((name) => NAME_LETTER.test(name)) && numbers < DEFAULTS.minCategoryNumbers) {
@@ -197,6 +247,9 @@ function categoryDoubt(categories: string[]): string | null {
   }
   return null;
 }
+
+/** Digits on both sides of a comma, as a number groups its thousands (`40,000`). */
+const GROUPED_DIGITS = /\d,\d/;
 
 /** The category names read more than once. */
 function repeatedNames(categories: string[]): string[] {

@@ -30,7 +30,9 @@ export type Repair =
   /** a mantissa's exponent taken from the axis's other labels (`8×10^2` as `8×10^6`) */
   | 'exponent'
   /** a decimal point put back after a mantissa's first digit (`10e-01` as `1.0e-01`) */
-  | 'mantissa-point';
+  | 'mantissa-point'
+  /** an SI prefix lost (`100µ` read as `100`), put back by the labels printed with decimals */
+  | 'si-prefix';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {

@@ -33,6 +33,10 @@ const DEFAULTS = {
   sideSpan: 0.8,
   /** Grid lines running on past the axis line by at most this many tick reaches are its ticks. */
   tickStubReaches: 3.5,
+  /** Where no column is a side's length, columns spanning this share of the rows' spread... */
+  shortColumnShare: 0.9,
+  /** ...standing aligned, this many or more, are grid lines and axis lines. */
+  minAlignedColumns: 3,
 } as const;
 
 /** Why a plot drawn with no axis line, grid or tick marks is placed less surely. */
@@ -97,10 +101,10 @@ export function findPlotArea(image: Raster): PlotArea {
   // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));
   const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
-  const linesAlong = (along: 'row' | 'column') => {
+  const linesAlong = (along: 'row' | 'column', minRun?: number) => {
     const [lines, count, length] =
       along === 'row' ? [ink, height, width] : [byColumn, width, height];
-    const minRun = Math.round(length * DEFAULTS.minLineShare);
+    minRun ??= Math.round(length * DEFAULTS.minLineShare);
     const thin = (line: Line) => line.last - line.first < DEFAULTS.maxStroke;
     // The image's outermost row or column alone is a rasteriser's seam, not a stroke.
     const last = (along === 'row' ? height : width) - 1;
@@ -138,6 +142,28 @@ export function findPlotArea(image: Raster): PlotArea {
       line.end >= Math.min(...across.map((other) => other.center)) - reach);
   // Grid lines stand aligned, three or more ending where the others do: one crossing the lines
   // across keeps them all (those lines may be a series' steep strokes, not reaching them all).
+  // A plot much lower than the image (a tall legend above it) has grid columns shorter than a
+  // side must be: where rows stand and no column does, columns spanning the rows are looked for,
+  // kept where three or more stand aligned as grid lines do (a series' steep strokes do not).
+  // Without them, the rows' tick stubs left of the y axis were taken for part of the plot.
+  const shortColumns = (columns: Line[], rows: Line[]) => {
+    if (columns.length > 0 || rows.length < 2) return columns;
+    const spread = rows[rows.length - 1].center - rows[0].center;
+    const short = linesAlong('column', Math.round(spread * DEFAULTS.shortColumnShare)).filter(
+      (line) =>
+        line.last - line.first < DEFAULTS.maxStroke &&
+        line.start <= rows[0].center + reach &&
+        line.end >= rows[rows.length - 1].center - reach,
+    );
+    const aligned = short.filter(
+      (line) =>
+        short.filter(
+          (other) =>
+            Math.abs(other.start - line.start) <= reach && Math.abs(other.end - line.end) <= reach,
+        ).length >= DEFAULTS.minAlignedColumns,
+    );
+    return aligned.length >= DEFAULTS.minAlignedColumns ? aligned : columns;
+  };
   const keptAcross = (lines: Line[], across: Line[]) =>
     lines.filter((line) => {
       if (crossing(line, across)) return true;
@@ -148,7 +174,7 @@ export function findPlotArea(image: Raster): PlotArea {
       return aligned.length >= 3 && aligned.some((other) => crossing(other, across));
     });
   const allRows = linesAlong('row');
-  const allColumns = linesAlong('column');
+  const allColumns = shortColumns(linesAlong('column'), allRows);
   // A facet strip's band on top of (right of) the plot is no part of it.
   const { rows, columns } = withoutStrips(
     image,

@@ -185,6 +185,19 @@ describe('calibrateAxis', () => {
     expect(placed.confidence).toBeGreaterThan(0.5);
   });
 
+  it('puts back an SI prefix lost from whole labels where labels with decimals place them (100µ read 100)', () => {
+    // Plotly's log axis: 0.01 0.001 100µ 10µ 1µ, 40 px a decade; the µ unread
+    const texts = ['0.01', '0.001', '100', '10', '1'];
+    const words = texts.map((text, i) => label(text, 67 + 40 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([0.01, 0.001, 1e-4, 1e-5, 1e-6]);
+    expect(axis?.pixelToData(67 + 40 * 4)).toBeCloseTo(1e-6, 12);
+    expect(warnings).toContain(
+      "y tick labels read as '100', '10', '1' lost an SI prefix: the labels printed with decimals place them",
+    );
+  });
+
   it('chooses log for two decade labels written plainly', () => {
     const words = [label('1', 120), label('0.1', 300)];
     const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });

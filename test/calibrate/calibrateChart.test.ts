@@ -130,6 +130,13 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(crowded.axes.xConfidence).toBeLessThan(0.5);
     expect(crowded.warnings).toHaveLength(1);
     expect(crowded.warnings[0]).toContain("'DOO'");
+    // 0 40,000 80,000 misread with letters for zeros: digits grouped as a number's
+    const grouped = await doubted(['“U', '40,00U', '8Lu,0LV']);
+    expect(grouped.axes.xAxis.scale).toBe('category');
+    expect(grouped.axes.xConfidence).toBeLessThan(0.5);
+    expect(grouped.warnings).toEqual([
+      "x axis: its labels read as categories '40,00U' hold digits grouped as a number's: they may be misread numbers",
+    ]);
     // 200k 300k 400k with the first misread: two numbers cannot tell categories from an axis
     const few = await doubted(['Ok', '300k', '400k']);
     expect(few.axes.xConfidence).toBeLessThan(0.5);
@@ -144,6 +151,23 @@ describe('calibrateChart: an x axis read again as words', () => {
       expect(sure.axes.xConfidence).toBeGreaterThanOrEqual(0.8);
       expect(sure.warnings).toEqual([]);
     }
+  });
+
+  it('doubts two words taken for categories (the x label cut in two, its tick labels unread)', async () => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: text([xWord('Tim', 230), xWord('e (s)', 270)]),
+      plot: PLOT,
+      source: null,
+      warnings,
+      readTickWords: async () => [xWord('Tim', 230), xWord('e (s)', 270)],
+      readSlantedTickWords: async () => [],
+    });
+    expect(axes.xAxis.scale).toBe('category');
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "x axis: only 2 of its labels read as categories ('Tim', 'e (s)'): they may be other text",
+    );
   });
 
   it('takes a list of month names with no year for categories, not dates in an assumed year', async () => {
@@ -240,5 +264,36 @@ describe('calibrateChart: an axis multiplier', () => {
     expect(axes.yConfidence).toBeLessThan(0.5);
     expect(axes.xConfidence).toBeGreaterThan(0.9);
     expect(warnings.some((w) => w.startsWith("y axis: its multiplier read as '×10^0'"))).toBe(true);
+  });
+});
+
+describe('calibrateChart: ticks outside the plot area', () => {
+  const calibrated = async (pixels: number[]) => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))),
+      plot: PLOT,
+      source: null,
+      warnings,
+      readTickWords: async () => [],
+      readSlantedTickWords: async () => [],
+    });
+    return { axes, warnings };
+  };
+
+  it('doubts an axis whose labelled tick stands well past the plot side (the box is wrong)', async () => {
+    // the plot's left side is at 50: the tick of '0' 20 px left of it
+    const { axes, warnings } = await calibrated([30, 130, 230, 330]);
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings).toContain(
+      "x axis: tick '0' stands outside the plot area: the plot area, and the axis' ends, may be wrong",
+    );
+  });
+
+  it('trusts ticks on the plot sides, up to a stroke of blur past them', async () => {
+    const { axes, warnings } = await calibrated([48, 182, 316, 450]);
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(warnings.filter((w) => w.includes('outside the plot area'))).toEqual([]);
   });
 });

@@ -248,6 +248,19 @@ describe('findPlotArea', () => {
     expect(area.right).toBeCloseTo(380.5, 0);
   });
 
+  it('finds the grid columns of a plot much lower than the image, and ends it at its y axis', () => {
+    // Chart.js under a tall legend: a plot 60 px high in a 400 px image, its grid columns (and
+    // the y axis) shorter than a side must be; the grid rows run on 10 px left as tick marks.
+    const image = whiteRaster(400, 400);
+    for (const y of [300, 330, 360]) paint(image, { left: 40, top: y, right: 380, bottom: y });
+    for (const x of [50, 160, 270, 380]) paint(image, { left: x, top: 300, right: x, bottom: 370 });
+    const area = findPlotArea(image);
+    expect(area.left).toBeCloseTo(50.5, 0);
+    expect(area.right).toBeCloseTo(380.5, 0);
+    expect(area.top).toBeCloseTo(300.5, 0);
+    expect(area.bottom).toBeCloseTo(360.5, 0);
+  });
+
   it('finds a bare plot from its tick labels where the data stops short of its ends', async () => {
     // No axis line, no grid: Chart.js ends each axis at a tick, so the plot spans from the first
     // x label's middle to the last's, and from the highest y label's middle to the lowest's.
