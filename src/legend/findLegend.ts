@@ -18,6 +18,15 @@ const DEFAULTS = {
   handleInk: 60,
 } as const;
 
+/** A grey or black line sample: this many times as wide as its row is high at least... */
+const LINE = {
+  length: 1.5,
+  /** ...its ink in at most this share of the row's rows (text spans most of them). */
+  rows: 0.45,
+  /** ...or a row inked across this share of its width (a marker on a line: gnuplot's linespoints). */
+  across: 0.8,
+} as const;
+
 /** Where a legend entry is, before its text is read. */
 export interface LegendSlot {
   /** The line or box sample. */
@@ -228,6 +237,14 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       bottom: bottom + 1,
     });
     const colors = parts.map((part) => dominantColor(image, boxOf(part), fill));
+    // gnuplot's key puts each name before its sample: text first, a sample last.
+    const sampleLike = parts.map(
+      (part, i) => colored(colors[i]) || lineLike(part, top, bottom + 1, inked),
+    );
+    if (!sampleLike[0] && sampleLike.at(-1)) {
+      slots.push(...textFirst(parts.map(boxOf), sampleLike, colors));
+      continue;
+    }
     const samples = [0];
     for (let i = 2; i < parts.length; i++) {
       if (colored(colors[i]) && !colored(colors[i - 1]) && i - 1 > samples.at(-1)!) samples.push(i);
@@ -237,6 +254,51 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       if (end === at) return;
       const text = { ...boxOf(parts[at + 1]), right: parts[end][1] + 1 };
       slots.push({ handle: boxOf(parts[at]), text, color: colors[at] });
+    });
+  }
+  return slots;
+}
+
+/**
+ * Whether a part of a legend row is a line sample, not a glyph: at least `LINE.length` times as
+ * wide as its row is high, its ink in at most `LINE.rows` of the row's rows or a line across it.
+ */
+function lineLike(
+  [left, right]: number[],
+  top: number,
+  bottom: number,
+  inked: (row: number, column: number) => boolean,
+): boolean {
+  const height = bottom - top;
+  if (right - left + 1 < height * LINE.length) return false;
+  let rows = 0;
+  let widest = 0;
+  for (let row = top; row < bottom; row++) {
+    let count = 0;
+    for (let column = left; column <= right; column++) if (inked(row, column)) count++;
+    if (count > 0) rows++;
+    widest = Math.max(widest, count);
+  }
+  return rows <= height * LINE.rows || widest >= (right - left + 1) * LINE.across;
+}
+
+/**
+ * The entries of a row whose names come before their samples (gnuplot's key): each run of
+ * text parts, then the run of sample parts after it (a dashed sample's dashes) as its sample.
+ */
+function textFirst(boxes: Box[], sampleLike: boolean[], colors: Rgb[]): LegendSlot[] {
+  const slots: LegendSlot[] = [];
+  let i = 0;
+  while (i < boxes.length) {
+    const textFrom = i;
+    while (i < boxes.length && !sampleLike[i]) i++;
+    const sampleFrom = i;
+    while (i < boxes.length && sampleLike[i]) i++;
+    if (sampleFrom === textFrom || sampleFrom === i) continue;
+    slots.push({
+      handle: { ...boxes[sampleFrom], right: boxes[i - 1].right },
+      text: { ...boxes[textFrom], right: boxes[sampleFrom - 1].right },
+      color: colors[sampleFrom],
     });
   }
   return slots;

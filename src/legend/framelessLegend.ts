@@ -34,6 +34,14 @@ const DEFAULTS = {
   glyphRows: 0.7,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
+  /**
+   * A name goes on over gaps wider than a word space, up to this share of its text's height, to
+   * a glyph (a word space and the side bearings of a thin glyph after it, `Sensor 1` in a serif
+   * font; entries are farther apart)...
+   */
+  nameGap: 0.8,
+  /** ...whose ink spans this share of the text's rows in a column (a line drawn across is thinner). */
+  glyphSpan: 0.5,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
@@ -360,7 +368,9 @@ function oneHeight(
 /**
  * A name goes on past its dark ink, away from its sample, over grey ink lighter than text is
  * taken to be (thin strokes of grey text, an `=` and the digits after it in Chart.js' #666),
- * while the gaps are no wider than a word space, up to another entry or the region's side.
+ * while the gaps are no wider than a word space (or a little wider before a glyph's stroke),
+ * up to another entry or the region's side;
+ * and back towards its sample over the faint ink its first glyph touches.
  */
 function wholeNames(
   image: Raster,
@@ -374,17 +384,22 @@ function wholeNames(
     const side = slot.handle.left < text.left ? 1 : -1;
     const height = text.bottom - text.top;
     const maxGap = Math.round(height * DEFAULTS.wordSpace);
-    const inked = (column: number) => {
+    const glyphGap = Math.round(height * DEFAULTS.nameGap);
+    const inkedRows = (column: number) => {
+      let count = 0;
       for (let row = text.top; row < text.bottom; row++) {
         const o = (row * width + column) * 3;
         if (
           channelSpread(data, o) < DEFAULTS.textGrey &&
           channelDistance(data, o, background) > DEFAULTS.handleInk
         )
-          return true;
+          count++;
       }
-      return false;
+      return count;
     };
+    const inked = (column: number) => inkedRows(column) > 0;
+    // Past a gap wider than a word space, only a glyph's column goes on with the name.
+    const glyph = (column: number) => inkedRows(column) >= height * DEFAULTS.glyphSpan;
     // Ink above and below the text's rows too is a line drawn across them (a frame, an axis).
     const across = (column: number) =>
       [text.top - 2, text.bottom + 1].every(
@@ -409,15 +424,24 @@ function wholeNames(
           ),
       );
     let end = side > 0 ? text.right - 1 : text.left;
-    for (let column = end + side, gap = 0; gap <= maxGap && !blocked(column); column += side) {
-      if (inked(column)) {
+    for (let column = end + side, gap = 0; gap <= glyphGap && !blocked(column); column += side) {
+      if (gap > maxGap ? glyph(column) : inked(column)) {
         end = column;
         gap = 0;
       } else {
         gap++;
       }
     }
-    const grown = side > 0 ? { ...text, right: end + 1 } : { ...text, left: end };
+    // Towards its sample, it takes the faint ink joined to its first glyph (a `T`'s bar, lighter
+    // than the stem that was found as text), short of the sample.
+    const near = side > 0 ? slot.handle.right + 1 : slot.handle.left - 2;
+    let start = side > 0 ? text.left : text.right - 1;
+    while ((start - side - near) * side > 0 && !blocked(start - side) && inked(start - side))
+      start -= side;
+    const grown =
+      side > 0
+        ? { ...text, left: start, right: end + 1 }
+        : { ...text, left: end, right: start + 1 };
     return { ...slot, text: grown };
   });
 }

@@ -17,6 +17,7 @@ import {
   tighten,
 } from './labelBoxes.js';
 import { neutralText } from './neutralText.js';
+import { numericNames } from './numericNames.js';
 import { type Label, readLabels, TEXT_WHITELIST } from './readLabels.js';
 import { readTicks } from './readTicks.js';
 import { lowercaseL, settleCapitalI } from './settleLetters.js';
@@ -140,7 +141,13 @@ export async function readChartText(
     title: unless('y', lineTexts[0]),
     xLabel: unless('x', lineTexts[1]),
     yLabel: lineTexts[2],
-    legendNames: lineTexts.slice(3).map(legendName),
+    legendNames: numericNames(
+      engine.glyphs,
+      image,
+      page,
+      legend?.texts ?? [],
+      lineTexts.slice(3).map(legendName),
+    ),
   };
 }
 
@@ -156,7 +163,7 @@ export async function readLegendNames(
 ): Promise<string[]> {
   const boxes = texts.map((box) => legendTextBox(image, box));
   const read = await readTextLines(engine, image, page, boxes);
-  return read.map(legendName);
+  return numericNames(engine.glyphs, image, page, texts, read.map(legendName));
 }
 
 /**

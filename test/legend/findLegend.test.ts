@@ -356,6 +356,34 @@ describe('findLegend', () => {
     expect(wide(lr)).toBeGreaterThan(wide(test) * 1.4);
   });
 
+  it('takes all the words of a serif name, past a wide word space (Chart.js, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('chartjs-serif-names-above.png');
+    // AdamW, Beam search, Ours (full), Test in a row above the plot, grey serif text.
+    expect(legend?.slots).toHaveLength(4);
+    const ours = legend!.slots[2];
+    // 'Ours' alone ends at column 434; '(full)' runs on to column 457.
+    expect(ours.text.right).toBeGreaterThanOrEqual(456);
+    expect(ours.text.right).toBeLessThan(legend!.slots[3].handle.left);
+  });
+
+  // Zoo charts with gnuplot's framed key inside the plot: each name before its sample.
+  it.each([
+    // coloured line samples, names right-aligned ('PPO', 'Beam search')
+    ['gnuplot-framed-key-coloured.png', [148, 0, 211], [663, 726]],
+    // black and grey lines with a square marker on each, under the key's title ('Asia', 'PPO')
+    ['gnuplot-framed-key-linespoints.jpg', [0, 0, 0], [727, 767]],
+  ] as const)('finds framed names before their samples: %s', async (file, color, [left, right]) => {
+    const { legend } = await fixtureLegend(file);
+    expect(legend?.slots).toHaveLength(2);
+    for (const slot of legend!.slots) expect(slot.text.right).toBeLessThan(slot.handle.left);
+    expect(deltaE(rgbToLab(legend!.slots[0].color), rgbToLab([...color]))).toBeLessThan(
+      COLOR_TOLERANCE * 2,
+    );
+    // The second name's first word is part of its text, not a sample.
+    expect(legend!.slots[1].text.left).toBeLessThanOrEqual(left + 1);
+    expect(legend!.slots[1].text.right).toBeGreaterThanOrEqual(right - 1);
+  });
+
   // Zoo charts whose samples are dark lines: each entry's sample and name, and the sample's dash.
   it.each([
     // ggplot2: a frame outside the plot, a title before the entries, solid, dotted, dashed
