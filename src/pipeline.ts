@@ -48,6 +48,11 @@ export interface PipelineOptions {
    * named from the figure's legend afterwards.
    */
   legendOutside?: boolean;
+  /**
+   * For a panel of a figure: its plot as the figure's lines place it, taken where the panel's
+   * own lines make none (an inner panel of a facet grid draws no axis line).
+   */
+  knownPlot?: Box;
 }
 
 export type { SharedAxis };
@@ -61,9 +66,9 @@ const BLACK: Rgb = [0, 0, 0];
  */
 export async function runPipeline(
   image: Raster,
-  { source, getEngine, clock, warnings, sharedAxis, legendOutside }: PipelineOptions,
+  { source, getEngine, clock, warnings, sharedAxis, legendOutside, knownPlot }: PipelineOptions,
 ): Promise<ChartResult> {
-  const plot = await clock.run('plot', () => findPlotArea(image));
+  const plot = await clock.run('plot', () => findPlotArea(image, knownPlot));
   if (plot.estimate) warnings.push(`plot area: ${plot.estimate}`);
   const legend = legendOutside ? null : await clock.run('legend', () => findLegend(image, plot));
   const text = await clock.run('ocr', async () =>

@@ -150,15 +150,23 @@ async function digitizePanels(
     chartWarnings: string[],
     done: readonly ChartResult[] = [],
     figure: { image: Raster; legendOutside: boolean } = { image, legendOutside: false },
+    knownPlot?: Box,
   ): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
+    const [dx, dy] = offsetOf(panel.box);
     const chart = await runPipeline(whole ? image : crop(figure.image, panel.box), {
       source,
       getEngine,
       clock,
       warnings: chartWarnings,
-      sharedAxis: whole ? undefined : sharedAxisFrom(done, offsetOf(panel.box)),
+      sharedAxis: whole ? undefined : sharedAxisFrom(done, [dx, dy]),
       legendOutside: figure.legendOutside,
+      knownPlot: knownPlot && {
+        left: knownPlot.left - dx,
+        top: knownPlot.top - dy,
+        right: knownPlot.right - dx,
+        bottom: knownPlot.bottom - dy,
+      },
     });
     return whole ? chart : placed(chart, offsetOf(panel.box), [1, 1], image);
   };
@@ -184,17 +192,28 @@ async function digitizePanels(
   const read: (PanelChart | null)[] = panels.map(() => null);
   const problems: (string | null)[] = panels.map(() => null);
   let firstError: unknown = null;
-  for (const k of donorOrder(found.map(({ plot }) => plot))) {
+  const unplotted: number[] = [];
+  const readPanel = async (k: number, knownPlot?: Box) => {
     const panel = panels[k];
     try {
       const done = read.filter((chart) => chart !== null);
-      read[k] = { ...(await chartOf(panel, [], done, figure)), panel };
+      read[k] = { ...(await chartOf(panel, [], done, figure, knownPlot)), panel };
+      problems[k] = null;
     } catch (error) {
-      const { code } = error as DigitizeError;
+      const { code, stage } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
       firstError ??= error;
       problems[k] = `panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`;
+      if (stage === 'plot' && !knownPlot) unplotted.push(k);
     }
+  };
+  for (const k of donorOrder(found.map(({ plot }) => plot))) await readPanel(k);
+  // A panel whose own lines make no plot (an inner panel of a facet grid draws no axis line)
+  // is read on the plot the figure's lines placed, its sides lined up with the panels read
+  // beside it (in its row: top and bottom; in its column: left and right).
+  for (const k of unplotted) {
+    const done = read.filter((chart) => chart !== null);
+    await readPanel(k, linedUp(found[k].plot, done));
   }
   const charts = labelPanels(
     shareAxisLabels(
@@ -223,6 +242,40 @@ async function digitizePanels(
     }
   }
   return { source, ...(labels.title && { title: labels.title }), charts, warnings };
+}
+
+/**
+ * Panels of one row (column) overlap across by at least this share of the shorter one: their
+ * plots' top and bottom (left and right) are one.
+ */
+const SAME_ROW = 0.8;
+
+/**
+ * `plot` with its top and bottom taken from the nearest chart's plot in its row, its left and
+ * right from the nearest one's in its column (where a chart is read there).
+ */
+function linedUp(plot: Box, charts: readonly ChartResult[]): Box {
+  const nearest = (along: 'x' | 'y') => {
+    const [from, to] = along === 'x' ? (['top', 'bottom'] as const) : (['left', 'right'] as const);
+    const [a, b] = along === 'x' ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
+    const centre = (p: Box) => (p[a] + p[b]) / 2;
+    let best: Box | null = null;
+    for (const { plot: other } of charts) {
+      const overlap = Math.min(other[to], plot[to]) - Math.max(other[from], plot[from]);
+      if (overlap < Math.min(other[to] - other[from], plot[to] - plot[from]) * SAME_ROW) continue;
+      if (!best || Math.abs(centre(other) - centre(plot)) < Math.abs(centre(best) - centre(plot)))
+        best = other;
+    }
+    return best;
+  };
+  const row = nearest('x');
+  const column = nearest('y');
+  return {
+    left: column?.left ?? plot.left,
+    right: column?.right ?? plot.right,
+    top: row?.top ?? plot.top,
+    bottom: row?.bottom ?? plot.bottom,
+  };
 }
 
 /** The first row of a figure legend drawn below all `plots`; the image's end otherwise. */

@@ -1,3 +1,4 @@
+import { inkMask } from '../color.js';
 import { pageInk } from '../plot/findPlotArea.js';
 import type { Box, Raster } from '../types.js';
 import { completeGrid } from './completeGrid.js';
@@ -51,9 +52,10 @@ export function findPanels(image: Raster): FoundPanel[] {
     plots.slice(i + 1).some((b) => intersection(shrunk(a, tol), shrunk(b, tol)) > 0),
   );
   if (plots.length < 2 || crossing) return one;
+  const strong = inkMask(image, page, DEFAULTS.strongInk);
   return readingOrder(plots, tol).map((plot, _, all) => ({
     plot,
-    box: regionOf(ink, width, height, plot, all),
+    box: regionOf({ ink, strong }, width, height, plot, all),
   }));
 }
 

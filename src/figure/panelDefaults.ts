@@ -2,12 +2,18 @@
 export const DEFAULTS = {
   /** A pixel differing from the page by more than this (0..255 per channel) is drawn on. */
   ink: 12,
+  /** ...and by more than this, darker than JPEG's speckles around text (gutters between panels). */
+  strongInk: 40,
+  /** A gutter's column (row) with faint ink over at most this share of its length is empty. */
+  speckles: 0.02,
   /** A frame side or grid line of a panel is at least this share of the image's shorter side... */
   minRunShare: 0.06,
   /** ...and at least this many px. */
   minRun: 30,
   /** A white grid line across a filled panel is at most this share of the image's side wide. */
   maxGridGap: 0.02,
+  /** A row (column) beyond a band of fill inked over more than this share of it is more fill. */
+  halfFilled: 0.5,
   /** Lines thicker than this many pixels are a filled panel, not a stroke (as findPlotArea). */
   maxStroke: 5,
   /** Runs of one line in successive rows start and end within this many px of each other. */

@@ -16,10 +16,11 @@ export function readingOrder(plots: Box[], tol: number): Box[] {
 
 /**
  * A plot's panel: grown towards each neighbour (a plot beside it, overlapping it across) to the
- * middle of the widest gutter without ink between them, or to the image's edge.
+ * middle of the widest gutter without ink between them, or to the image's edge. `ink` flags
+ * what is drawn, faint or not, `strong` what is drawn darker than JPEG's speckles around text.
  */
 export function regionOf(
-  ink: Uint8Array,
+  { ink, strong }: { ink: Uint8Array; strong: Uint8Array },
   width: number,
   height: number,
   plot: Box,
@@ -34,16 +35,16 @@ export function regionOf(
     if (other === plot) continue;
     if (overlapsAcross(plot, other, 'x')) {
       if (other.right <= plot.left) {
-        box.left = Math.max(box.left, gutter(ink, width, other, plot, 'x'));
+        box.left = Math.max(box.left, gutter(ink, strong, width, other, plot, 'x'));
       } else if (other.left >= plot.right) {
-        box.right = Math.min(box.right, gutter(ink, width, plot, other, 'x'));
+        box.right = Math.min(box.right, gutter(ink, strong, width, plot, other, 'x'));
       }
     }
     if (overlapsAcross(plot, other, 'y')) {
       if (other.bottom <= plot.top) {
-        box.top = Math.max(box.top, gutter(ink, width, other, plot, 'y'));
+        box.top = Math.max(box.top, gutter(ink, strong, width, other, plot, 'y'));
       } else if (other.top >= plot.bottom) {
-        box.bottom = Math.min(box.bottom, gutter(ink, width, plot, other, 'y'));
+        box.bottom = Math.min(box.bottom, gutter(ink, strong, width, plot, other, 'y'));
       }
     }
   }
@@ -54,8 +55,18 @@ export function regionOf(
  * Where to cut between plot `a` and plot `b` beyond it along `axis` (x: `b` right of `a`; y:
  * `b` below): the middle of the widest run of columns (rows) with no ink across both plots
  * (and, beside plots, their labels' margin above and below), else the one with the least ink.
+ * A column (row) holding no `strong` ink and only a few pixels of faint `ink` is empty: JPEG's
+ * speckles beside tick labels had left the widest empty run between a panel's y tick labels
+ * and its plot, and the cut had taken the labels from it.
  */
-function gutter(ink: Uint8Array, width: number, a: Box, b: Box, axis: 'x' | 'y'): number {
+function gutter(
+  ink: Uint8Array,
+  strong: Uint8Array,
+  width: number,
+  a: Box,
+  b: Box,
+  axis: 'x' | 'y',
+): number {
   const height = ink.length / width;
   const [from, to] =
     axis === 'x'
@@ -71,15 +82,18 @@ function gutter(ink: Uint8Array, width: number, a: Box, b: Box, axis: 'x' | 'y')
         ]
       : [Math.floor(Math.min(a.left, b.left)), Math.ceil(Math.max(a.right, b.right))];
   const counts = new Uint32Array(to - from);
+  const empty = new Uint8Array(counts.length);
+  const speckles = (acrossTo - acrossFrom) * DEFAULTS.speckles;
   for (let i = from; i < to; i++) {
-    let n = 0;
+    let [n, dark] = [0, 0];
     for (let j = acrossFrom; j < acrossTo; j++) {
-      n += axis === 'x' ? ink[j * width + i] : ink[i * width + j];
+      const at = axis === 'x' ? j * width + i : i * width + j;
+      n += ink[at];
+      dark += strong[at];
     }
     counts[i - from] = n;
+    empty[i - from] = dark === 0 && n <= speckles ? 1 : 0;
   }
-  const empty = new Uint8Array(counts.length);
-  for (let i = 0; i < counts.length; i++) empty[i] = counts[i] === 0 ? 1 : 0;
   const runs = findRuns(empty, 0);
   if (runs.length > 0) {
     const widest = runs.reduce((w, r) => (r.to - r.from > w.to - w.from ? r : w));

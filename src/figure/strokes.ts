@@ -55,6 +55,24 @@ function gridGap(
   const at = (p: number, q: number) =>
     along === 'row' ? ink[q * width + p] === 1 : ink[p * width + q] === 1;
   const limit = along === 'row' ? height : width;
+  /**
+   * Whether, within `tol` beyond `band` from `rim` on, a row (column) mostly page is followed
+   * by one inked over half the band's extent: a white line across the panel, its fill on the
+   * far side (at the panel's edge, its blurred rim runs on at once, then page and labels).
+   */
+  const fillGoesOn = (band: Stroke, rim: number, outward: 1 | -1) => {
+    let parted = false;
+    for (let k = 0; k <= tol; k++) {
+      const q = rim + outward * k;
+      if (q < 0 || q >= limit) return false;
+      let inked = 0;
+      for (let p = band.start; p <= band.end; p++) inked += at(p, q) ? 1 : 0;
+      const filled = inked > (band.end - band.start + 1) * DEFAULTS.halfFilled;
+      if (filled && parted) return true;
+      if (!filled) parted = true;
+    }
+    return false;
+  };
   let widest = gap;
   for (const a of bands) {
     for (const b of bands) {
@@ -64,6 +82,11 @@ function gridGap(
       // a tick beyond the bands' outer side (below for rows, left for columns), in the gap
       const outer = along === 'row' ? Math.max(a.last, b.last) + 1 : Math.min(a.first, b.first) - 1;
       const outward = along === 'row' ? 1 : -1;
+      // ...where the panel ends: beyond a band inside it (parted from the next by a white line
+      // across) its fill goes on within a tick's length, and what stands in the gap there is
+      // a neighbour's tick labels, not a tick
+      const rim = (band: Stroke) => (along === 'row' ? band.last + 1 : band.first - 1);
+      if (fillGoesOn(a, rim(a), outward) || fillGoesOn(b, rim(b), outward)) continue;
       // a grid line's tick stands in the middle of its gap (a line at a panel's edge beside the
       // gutter leaves its tick at one end)
       const middle = (a.end + 1 + b.start - 1) / 2;

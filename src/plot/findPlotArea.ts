@@ -89,10 +89,46 @@ export function pageInk(image: Raster): { page: Rgb; ink: Uint8Array } {
 
 /**
  * Finds the plot area: the frame, spines or filled panel of the axes, then the tick marks
- * and grid lines on it. Throws DigitizeError: NO_CHART_FOUND when nothing like axes is drawn,
- * PLOT_AREA_NOT_FOUND when what is drawn does not enclose a plausible plot.
+ * and grid lines on it. Where its lines make no plausible plot and `known` gives one (a panel
+ * of a figure whose plot the figure's lines placed: an inner panel of a facet grid that draws
+ * no axis line of its own), that box is the plot, its ticks and grid found on it. Throws
+ * DigitizeError: NO_CHART_FOUND when nothing like axes is drawn, PLOT_AREA_NOT_FOUND when what
+ * is drawn does not enclose a plausible plot.
  */
-export function findPlotArea(image: Raster): PlotArea {
+export function findPlotArea(image: Raster, known?: Box): PlotArea {
+  try {
+    return linedPlotArea(image);
+  } catch (error) {
+    if (!known || !(error instanceof DigitizeError)) throw error;
+    return knownPlotArea(image, known);
+  }
+}
+
+/** The plot at `box`, as no line drew it: its tick marks and grid lines looked for on it. */
+function knownPlotArea(image: Raster, box: Box): PlotArea {
+  const { width, height } = image;
+  const { page } = pageInk(image);
+  const reach = Math.max(3, Math.round(((width + height) / 200) * DEFAULTS.tickReachPer100px));
+  const background = plotBackground(image, box);
+  const ticksX = findTicks(image, page, box, 'x', undefined, reach);
+  const ticksY = findTicks(image, page, box, 'y', undefined, reach);
+  const { gridX, gridY } = findGrid(image, background, box);
+  return {
+    ...box,
+    ticksX: ticksX.ticks,
+    ticksY: ticksY.ticks,
+    gridX,
+    gridY,
+    background,
+    page,
+    framed: false,
+    outsideX: Math.ceil(box.bottom) + ticksX.depth,
+    outsideY: Math.floor(box.left) - 1 - ticksY.depth,
+  };
+}
+
+/** The plot area its lines draw (findPlotArea without a known box). */
+function linedPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
   const { page, ink } = pageInk(image);
   // Each column as a row, for the lines along columns (transposed once).

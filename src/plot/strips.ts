@@ -13,6 +13,8 @@ const DEFAULTS = {
   centred: 0.1,
   /** ...and it covers at most this share of the strip's length. */
   maxLabel: 0.6,
+  /** Ink over this share of the strip's depth at one place along it is a line across it. */
+  acrossShare: 0.9,
   /** A frame line, and a label's darkest ink, are darker than this grey (0..255). */
   dark: 128,
 } as const;
@@ -65,11 +67,19 @@ export function withoutStrips(
       return side && isStrip(image, outer, from, to, along, depth(lines), reach) ? side : null;
     }
     if (!inner || !isDark(image, outer, along) || !isDark(image, inner, along)) return null;
-    if (Math.abs(outer.start - inner.start) > reach || Math.abs(outer.end - inner.end) > reach) {
-      return null;
-    }
     const [a, b] = toPlot > 0 ? [outer, inner] : [inner, outer];
-    return isStrip(image, a, a.last + 1, b.first, along, depth(lines), reach) ? inner : null;
+    // The strip's two lines end together; where a facet grid's strips on top and right meet,
+    // one of them runs on at one end along the other strip's side, as far as that strip is deep
+    // (about as deep as this one).
+    const runsOn = reach + (b.first - a.last);
+    const [startOff, endOff] = [
+      Math.abs(outer.start - inner.start),
+      Math.abs(outer.end - inner.end),
+    ];
+    if (Math.max(startOff, endOff) > runsOn || Math.min(startOff, endOff) > reach) return null;
+    // the band is where both lines run (not the corner the other strip's line crosses)
+    const band = { ...a, start: Math.max(a.start, b.start), end: Math.min(a.end, b.end) };
+    return isStrip(image, band, a.last + 1, b.first, along, depth(lines), reach) ? inner : null;
   };
   const top = inside(rows, rows[0], rows[1], 'row');
   const right = inside(columns, columns.at(-1), columns.at(-2), 'column');
@@ -87,12 +97,20 @@ export function withoutStrips(
   };
 }
 
-/** Whether `line` is drawn dark along its extent (a frame's line; a grid line is light). */
+/**
+ * Whether `line` is drawn dark along its extent (a frame's line; a grid line is light): at each
+ * step along it, its darkest row (column) across, as a line drawn between two pixel rows is
+ * dark in one and anti-aliased light in the other.
+ */
 function isDark({ data, width }: Raster, line: Line, along: 'row' | 'column'): boolean {
   const greys: number[] = [];
-  const at = Math.floor(line.center);
   for (let k = line.start; k <= line.end; k += 4) {
-    greys.push(greyOf(data, (along === 'row' ? at * width + k : k * width + at) * 3));
+    let darkest = 255;
+    for (let across = line.first; across <= line.last; across++) {
+      const at = along === 'row' ? across * width + k : k * width + across;
+      darkest = Math.min(darkest, greyOf(data, at * 3));
+    }
+    greys.push(darkest);
   }
   greys.sort((p, q) => p - q);
   return greys[Math.floor(greys.length / 2)] < DEFAULTS.dark;
@@ -127,11 +145,25 @@ function isStrip(
     }
   }
   const fill = mostCommonColor(data, band());
+  const inked = (across: number, k: number) =>
+    channelDistance(data, at(across, k), fill) > DEFAULTS.ink;
+  // Lines across the band, from side to side: its own ends' frame, and where a facet grid's
+  // strips on top and right meet, the other strip's (its line runs on past this one's end).
+  // Glyphs of a label stand within the band's depth.
+  // Elsewhere a line across is a grid line: the band is part of the plot, no strip.
+  const lineAcross = new Uint8Array(end - start + 1);
+  for (let k = start; k <= end; k++) {
+    let count = 0;
+    for (let across = from; across < to; across++) count += inked(across, k) ? 1 : 0;
+    lineAcross[k - start] = count >= gap * DEFAULTS.acrossShare ? 1 : 0;
+    const nearEnd = Math.min(k - start, end - k) <= gap + reach;
+    if (lineAcross[k - start] && !nearEnd) return false;
+  }
   let [first, last, darkest] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 255];
   for (let across = from; across < to; across++) {
     let [lineFirst, lineLast, lineDarkest, count] = [Number.POSITIVE_INFINITY, -1, 255, 0];
     for (let k = start; k <= end; k++) {
-      if (channelDistance(data, at(across, k), fill) <= DEFAULTS.ink) continue;
+      if (lineAcross[k - start] || !inked(across, k)) continue;
       lineFirst = Math.min(lineFirst, k);
       lineLast = Math.max(lineLast, k);
       lineDarkest = Math.min(lineDarkest, greyOf(data, at(across, k)));

@@ -318,4 +318,29 @@ describe('digitizeFigure', () => {
       expect(result.charts.map((c) => c.axes[axis].label)).toEqual([label, label]);
     }
   });
+
+  it('reads an inner panel of a facet grid that draws no axis line on the plot its row and column place', {
+    timeout: TIMEOUT_MS * 6,
+  }, async () => {
+    // ggplot2 facet_grid, classic look (bench/zoo figures, seed 3): the middle column's panels
+    // draw no y axis line (shared), the top one no x axis line either; their own lines make no
+    // plot. Truth: the engine's plot boxes and limits.
+    const truth = JSON.parse(readFileSync(join(FIGURES, 'seed3-f00046.truth.json'), 'utf8'));
+    const result = await run(readFileSync(join(FIGURES, 'seed3-f00046.png')));
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    expect(result.charts).toHaveLength(6);
+    for (const k of [1, 4]) {
+      const chart = result.charts.find((c) => c.panel?.index === k)!;
+      const [left, top, right, bottom] = truth.charts[k].plot_area_px;
+      const found = [chart.plot.left, chart.plot.top, chart.plot.right, chart.plot.bottom];
+      for (const [i, v] of [left, top, right, bottom].entries()) {
+        expect(Math.abs(found[i] - v), `panel ${k} side ${i}`).toBeLessThanOrEqual(3);
+      }
+      const [ymin, ymax] = truth.charts[k].y_range;
+      // within 2% of the y range
+      expect(Math.abs(chart.axes.y.min - ymin)).toBeLessThanOrEqual((ymax - ymin) * 0.02);
+      expect(Math.abs(chart.axes.y.max - ymax)).toBeLessThanOrEqual((ymax - ymin) * 0.02);
+    }
+  });
 });

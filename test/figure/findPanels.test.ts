@@ -163,6 +163,9 @@ describe('findPanels', () => {
 
   // Figures drawn by the zoo (bench/zoo, --figures): matplotlib subplots and mosaics, ggplot2
   // facets (strips, shared axes), Vega-Lite facets; their truth is the engines' own plot boxes.
+  // seed4-f00043: grey facets whose tick labels in the gutters had passed for the ticks of white
+  // grid lines (three panels bridged into one); seed4-f00115: bw facets 4 px apart, where the
+  // frame of the panel above had been taken for the top side of those below.
   const fixtures = readdirSync(FIGURES).filter((f) => f.endsWith('.truth.json'));
   it.each(fixtures)('finds every panel of the zoo figure %s', async (file) => {
     const truth = JSON.parse(readFileSync(join(FIGURES, file), 'utf8'));
@@ -174,5 +177,19 @@ describe('findPanels', () => {
       bottom,
     }));
     expectPanels(findPanels(image), plots);
+  });
+
+  it('cuts between panels of a JPEG figure beside a panel’s y tick labels, not through them', async () => {
+    // matplotlib 3 x 2, JPEG (bench/zoo figures, seed 3): speckles beside the labels had left
+    // the widest empty gutter between the right panel's labels and its plot
+    const image = await loadRaster(join(FIGURES, 'seed3-f00048.jpg'), { maxPixels: 1e8 });
+    const panels = findPanels(image);
+    expect(panels).toHaveLength(6);
+    // the right column's y tick labels (`1400000.0`) start 300 px in; the left column's plots
+    // end at 278
+    for (const k of [1, 3, 5]) {
+      expect(panels[k].box.left).toBeGreaterThan(278);
+      expect(panels[k].box.left).toBeLessThan(300);
+    }
   });
 });

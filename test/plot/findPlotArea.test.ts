@@ -160,6 +160,17 @@ describe('findPlotArea', () => {
     ['matplotlib-bands-touching-labels.jpg', [57.8, 6.6, 619, 478.8]],
     // a grey page whose PDF rasterisation left a white line along its right and bottom edges
     ['vegalite-grey-page-white-seam.png', [102.7, 18.7, 1158.7, 798.7]],
+    // panels of ggplot2 facet grids, cut out of their figures (bench/zoo figures of seed 3):
+    // a white strip on top (the classic look) whose lower frame line is drawn between two pixel
+    // rows, dark in one and light in the other; no x axis line under an inner panel
+    ['ggplot2-classic-facet-strip.png', [48.4, 96.3, 445, 346.3]],
+    // white strips on top and right, each frame line running on along the other's side
+    ['ggplot2-classic-facet-corner.png', [6.2, 96.3, 402.8, 346.3]],
+    // Vega-Lite's excel look: the band between the last vertical grid line and the right side,
+    // crossed by the horizontal grid lines, is no facet strip
+    ['vegalite-excel-grid-beside-right-side.jpg', [109, 37, 945, 631]],
+    // grey strips on top and right (the bw look), meeting at a white corner
+    ['ggplot2-bw-facet-corner.png', [5.2, 23.4, 273.6, 258.7]],
   ])('finds the plot of %s', async (file, engine) => {
     const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
     const plot = findPlotArea(image);
