@@ -17,6 +17,7 @@ import { jpegFringes } from './jpegFringes.js';
 import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
+import { unlistedColors } from './unlistedColors.js';
 import { washedOut } from './washedOut.js';
 
 const DEFAULTS = {
@@ -40,13 +41,6 @@ const DEFAULTS = {
   strongShare: 0.7,
   /** The share of drawn pixels farthest from the background that tells how far the ink goes. */
   farShare: 0.02,
-  /** Unexplained pixels make a series only when there are this many per plot column... */
-  minLineShare: 2,
-  /**
-   * ...or one per plot column across at least this share of its columns (a thin line partly
-   * hidden, by other lines or a legend, in a small chart), unless it is a mix of two series'.
-   */
-  minLineSpan: 0.5,
   /** The most series looked for when no legend tells how many. */
   maxK: 8,
   /** A legend frame lets this much of what is under it show through (matplotlib's default 0.8 alpha). */
@@ -151,38 +145,19 @@ export async function separateSeries(
   // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
   // explains, and that are common enough to be a line, become series of their own.
   if (colors.length > 0) {
-    const left = labs.filter((_, i) => assignment[i].series < 0);
-    if (left.length >= (region.right - region.left) * DEFAULTS.minLineShare) {
-      const extra = (await clusterColors(left, backgroundLab, seed)).filter((lab) =>
-        seriesLabs.every(
-          (known) =>
-            deltaE(known, lab) >= DEFAULTS.mergeDe &&
-            blend(lab, known, backgroundLab).residual >= BLEND_DE * 2,
-        ),
-      );
-      const known = seriesLabs.length;
-      const withExtra = assign(labs, [...seriesLabs, ...extra], backgroundLab);
-      const counts = extra.map(() => 0);
-      const columns = extra.map(() => new Set<number>());
-      withExtra.forEach(({ series }, i) => {
-        if (series < known) return;
-        counts[series - known]++;
-        columns[series - known].add(pixels[i] % image.width);
-      });
-      // Blends where two lines cross are colours no entry explains too, but only in spots.
-      const width = region.right - region.left;
-      // Two lines run together (through JPEG) along the plot blend into a mix of their colours.
-      const lines = extra.filter(
-        (lab, e) =>
-          counts[e] >= width * DEFAULTS.minLineShare ||
-          (counts[e] >= width &&
-            columns[e].size >= width * DEFAULTS.minLineSpan &&
-            !seriesLabs.some((a, i) => seriesLabs.some((b, j) => j > i && isMix(lab, a, b)))),
-      );
-      if (lines.length > 0) {
-        seriesLabs.push(...lines);
-        assignment = assign(labs, seriesLabs, backgroundLab);
-      }
+    const lines = await unlistedColors({
+      width: image.width,
+      region,
+      pixels,
+      labs,
+      assignment,
+      seriesLabs,
+      background: backgroundLab,
+      cluster: (some) => clusterColors(some, backgroundLab, seed),
+    });
+    if (lines.length > 0) {
+      seriesLabs.push(...lines);
+      assignment = assign(labs, seriesLabs, backgroundLab);
     }
   }
   // Series in tints of another's colour went to it: found one shade at a time (clustering
@@ -430,16 +405,6 @@ function farthest(distances: number[], share: number): number {
     if (seen >= distances.length * share) return unit;
   }
   return 0;
-}
-
-/** Whether `lab` lies within BLEND_DE of a mix of colours `a` and `b` (Lab). */
-function isMix(lab: Lab, a: Lab, b: Lab): boolean {
-  const d = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
-  const p = [lab[0] - a[0], lab[1] - a[1], lab[2] - a[2]];
-  const norm = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-  const t =
-    norm === 0 ? 0 : Math.max(0, Math.min(1, (p[0] * d[0] + p[1] * d[1] + p[2] * d[2]) / norm));
-  return Math.hypot(p[0] - t * d[0], p[1] - t * d[1], p[2] - t * d[2]) < BLEND_DE;
 }
 
 /** The RGB of the pixels nearest a Lab colour (exact colours as drawn, not a conversion). */

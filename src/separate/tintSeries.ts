@@ -167,7 +167,7 @@ export async function tintSeries({
  * (a band round its line, however tall, across gaps of DEFAULTS.runGap px), or along its row within DEFAULTS.rowReach px (a halo
  * beside a steep line).
  */
-function attachedToCores(
+export function attachedToCores(
   width: number,
   region: Box,
   pixels: number[],

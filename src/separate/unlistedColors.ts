@@ -1,0 +1,171 @@
+import { deltaE, type Lab } from '../color.js';
+import type { Box } from '../types.js';
+import { assign, BLEND_DE, blend } from './assignPixels.js';
+import { attachedToCores } from './tintSeries.js';
+
+const DEFAULTS = {
+  /** Clusters closer than this (Delta E) to a listed colour are that colour. */
+  mergeDe: 18,
+  /** Unexplained pixels make a series only when there are this many per plot column... */
+  minLineShare: 2,
+  /**
+   * ...or one per plot column across at least this share of its columns (a thin line partly
+   * hidden, by other lines or a legend, in a small chart), unless it is two series' lines run
+   * together.
+   */
+  minLineSpan: 0.5,
+  /**
+   * A cluster this far (Delta E) from every blend of a listed colour with the background is a
+   * colour of its own wherever it lies; a nearer one, unless it lies apart from the listed
+   * lines (a thin line's core JPEG washed out lies along it).
+   */
+  farResidual: BLEND_DE * 2,
+  /** A pixel with this much of its series' colour (0..1) is the core of its line. */
+  coreAlpha: 0.8,
+  /**
+   * A colour near a listed one with more than this share of its pixels running, through drawn
+   * pixels, into a listed line's core (attachedToCores) is a band's fill (JPEG'd, or where two
+   * bands overlap), not a line.
+   */
+  maxAttached: 0.85,
+  /** Pixels this close (px) to a listed line's pixels lie along it... */
+  mixReach: 2,
+  /**
+   * ...and a mix of two listed colours with at least this share of its pixels along their
+   * lines is where they run together (through JPEG), not a line of its own.
+   */
+  mixAlong: 0.5,
+} as const;
+
+export interface UnlistedInput {
+  width: number;
+  region: Box;
+  /** Drawn pixels (indices) and their colours, as separateSeries found them. */
+  pixels: number[];
+  labs: Lab[];
+  /** Each drawn pixel's series among `seriesLabs` (-1: none explains it). */
+  assignment: { series: number; alpha: number }[];
+  /** The listed (legend) colours. */
+  seriesLabs: Lab[];
+  background: Lab;
+  /** Finds the colours among some pixels (clusterColors). */
+  cluster: (labs: Lab[]) => Promise<Lab[]>;
+}
+
+/**
+ * Colours a legend missed (hidden text, an unusual layout, an entry between two read ones):
+ * the pixels no listed colour explains are clustered, and each colour no listed one explains
+ * either (not within DEFAULTS.mergeDe of one, nor a blend of one with the background) that is
+ * drawn as a line is (DEFAULTS.minLineShare pixels per column, or one per column across
+ * DEFAULTS.minLineSpan of them) is a series. Where two lines cross their blends are colours no
+ * entry explains too, but only in spots; where two run together through JPEG, their mix
+ * draws a line along theirs, and is none: a mix of two listed colours lying apart from their
+ * lines (a colormap's middle colour between two read neighbours) is a line of its own. A
+ * colour nearer a listed one (within DEFAULTS.farResidual of its blends) counts only where
+ * it lies apart from every listed line: a thin line's core washed out by JPEG lies along it,
+ * a band's fill (JPEG'd, or two bands overlapping) runs into its line's core. Returns the new colours (Lab).
+ */
+export async function unlistedColors({
+  width,
+  region,
+  pixels,
+  labs,
+  assignment,
+  seriesLabs,
+  background,
+  cluster,
+}: UnlistedInput): Promise<Lab[]> {
+  const columnsWide = region.right - region.left;
+  const left = labs.filter((_, i) => assignment[i].series < 0);
+  if (left.length < columnsWide * DEFAULTS.minLineShare) return [];
+  // Residuals between BLEND_DE and DEFAULTS.farResidual: a colour near a listed one, such as a
+  // thin line's core washed out by JPEG (told apart below, by where it lies).
+  const fits = (await cluster(left)).map((lab) => ({
+    lab,
+    residual: Math.min(...seriesLabs.map((known) => blend(lab, known, background).residual)),
+    near: Math.min(...seriesLabs.map((known) => deltaE(known, lab))),
+  }));
+  const kept = fits.filter(
+    ({ residual, near }) => near >= DEFAULTS.mergeDe && residual >= BLEND_DE,
+  );
+  const extra = kept.map(({ lab }) => lab);
+  if (extra.length === 0) return [];
+  const known = seriesLabs.length;
+  const withExtra = assign(labs, [...seriesLabs, ...extra], background);
+  const counts = extra.map(() => 0);
+  const columns = extra.map(() => new Set<number>());
+  withExtra.forEach(({ series }, i) => {
+    if (series < known) return;
+    counts[series - known]++;
+    columns[series - known].add(pixels[i] % width);
+  });
+  const seriesAt = new Map<number, number>();
+  withExtra.forEach(({ series }, i) => {
+    if (series >= 0 && series < known) seriesAt.set(pixels[i], series);
+  });
+  /**
+   * Per extra colour, per listed series (and pair of them): the share of its pixels within
+   * DEFAULTS.mixReach of that series' (or either's).
+   */
+  const reach = DEFAULTS.mixReach;
+  const alongOne = extra.map(() => new Float64Array(known));
+  const alongTwo = extra.map(() => new Float64Array(known * known));
+  withExtra.forEach(({ series }, i) => {
+    if (series < known) return;
+    const e = series - known;
+    const [column, row] = [pixels[i] % width, Math.floor(pixels[i] / width)];
+    const near = new Set<number>();
+    for (let dy = -reach; dy <= reach; dy++) {
+      for (let dx = -reach; dx <= reach; dx++) {
+        const other = seriesAt.get((row + dy) * width + column + dx);
+        if (other !== undefined) near.add(other);
+      }
+    }
+    for (const a of near) alongOne[e][a] += 1 / counts[e];
+    for (let a = 0; a < known; a++) {
+      for (let b = a + 1; b < known; b++) {
+        if (near.has(a) || near.has(b)) alongTwo[e][a * known + b] += 1 / counts[e];
+      }
+    }
+  });
+  const along = (e: number, a: number, b = a) =>
+    b === a ? alongOne[e][a] : alongTwo[e][a * known + b];
+  const runTogether = (lab: Lab, e: number) =>
+    seriesLabs.some((a, i) =>
+      seriesLabs.some((b, j) => j > i && isMix(lab, a, b) && along(e, i, j) >= DEFAULTS.mixAlong),
+    );
+  // A colour near a listed one lying along its line is that line's, washed out; one running
+  // into its line's core is its band.
+  const cores = new Uint8Array((pixels.at(-1) ?? 0) + 1);
+  assignment.forEach(({ series, alpha }, i) => {
+    if (series >= 0 && alpha >= DEFAULTS.coreAlpha) cores[pixels[i]] = 1;
+  });
+  const attached = attachedToCores(width, region, pixels, cores);
+  const attachedShare = extra.map(() => 0);
+  withExtra.forEach(({ series }, i) => {
+    if (series >= known && attached(pixels[i]))
+      attachedShare[series - known] += 1 / counts[series - known];
+  });
+  const ownLine = (e: number) =>
+    kept[e].residual >= DEFAULTS.farResidual ||
+    (seriesLabs.every((_, s) => along(e, s) < DEFAULTS.mixAlong) &&
+      attachedShare[e] <= DEFAULTS.maxAttached);
+  return extra.filter(
+    (lab, e) =>
+      ownLine(e) &&
+      (counts[e] >= columnsWide * DEFAULTS.minLineShare ||
+        (counts[e] >= columnsWide &&
+          columns[e].size >= columnsWide * DEFAULTS.minLineSpan &&
+          !runTogether(lab, e))),
+  );
+}
+
+/** Whether `lab` lies within BLEND_DE of a mix of colours `a` and `b` (Lab). */
+export function isMix(lab: Lab, a: Lab, b: Lab): boolean {
+  const d = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+  const p = [lab[0] - a[0], lab[1] - a[1], lab[2] - a[2]];
+  const norm = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+  const t =
+    norm === 0 ? 0 : Math.max(0, Math.min(1, (p[0] * d[0] + p[1] * d[1] + p[2] * d[2]) / norm));
+  return Math.hypot(p[0] - t * d[0], p[1] - t * d[1], p[2] - t * d[2]) < BLEND_DE;
+}
