@@ -17,7 +17,7 @@ import { jpegFringes } from './jpegFringes.js';
 import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
-import { unlistedColors } from './unlistedColors.js';
+import { isShade, unlistedColors } from './unlistedColors.js';
 import { washedOut } from './washedOut.js';
 
 const DEFAULTS = {
@@ -380,11 +380,15 @@ export async function clusterColors(labs: Lab[], background: Lab, seed: number):
   // Strongest first: a blend is always weaker (closer to the background) than its colour.
   clusters.sort((a, b) => deltaE(b.lab, background) * b.size - deltaE(a.lab, background) * a.size);
   const kept: { lab: Lab; size: number }[] = [];
+  const shadeOf = (a: { lab: Lab; size: number }, b: { lab: Lab; size: number }) =>
+    a.size < b.size && isShade(a.lab, b.lab);
   for (const cluster of clusters) {
     const parent = kept.find((k2) => {
       if (deltaE(k2.lab, cluster.lab) < DEFAULTS.mergeDe) return true;
       const { alpha, residual } = blend(cluster.lab, k2.lab, background);
-      return alpha > 0.15 && alpha < 1.05 && residual < BLEND_DE;
+      if (alpha > 0.15 && alpha < 1.05 && residual < BLEND_DE) return true;
+      // A smaller, darker shade of a colour is its markers' dark outlines (or JPEG'd edges).
+      return shadeOf(cluster, k2) || shadeOf(k2, cluster);
     });
     if (parent) parent.size += cluster.size;
     else kept.push({ ...cluster });

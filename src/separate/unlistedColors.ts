@@ -1,4 +1,4 @@
-import { deltaE, type Lab } from '../color.js';
+import { chroma, deltaE, type Lab } from '../color.js';
 import type { Box } from '../types.js';
 import { assign, BLEND_DE, blend } from './assignPixels.js';
 import { attachedToCores } from './tintSeries.js';
@@ -35,6 +35,8 @@ const DEFAULTS = {
    * lines is where they run together (through JPEG), not a line of its own.
    */
   mixAlong: 0.5,
+  /** A shade and its colour both have this chroma at least: a grey (black) is no shade of another. */
+  shadeChroma: 10,
 } as const;
 
 export interface UnlistedInput {
@@ -146,8 +148,12 @@ export async function unlistedColors({
     if (series >= known && attached(pixels[i]))
       attachedShare[series - known] += 1 / counts[series - known];
   });
+  // A darker shade of a listed colour lying along its line is its markers' outlines (a dark
+  // edge anti-aliased into the fill, or JPEG'd), not a line of its own.
+  const shadeAlong = (lab: Lab, e: number) =>
+    seriesLabs.some((known, s) => isShade(lab, known) && along(e, s) >= DEFAULTS.mixAlong);
   const ownLine = (e: number) =>
-    kept[e].residual >= DEFAULTS.farResidual ||
+    (kept[e].residual >= DEFAULTS.farResidual && !shadeAlong(kept[e].lab, e)) ||
     (seriesLabs.every((_, s) => along(e, s) < DEFAULTS.mixAlong) &&
       attachedShare[e] <= DEFAULTS.maxAttached);
   return extra.filter(
@@ -157,6 +163,22 @@ export async function unlistedColors({
         (counts[e] >= columnsWide &&
           columns[e].size >= columnsWide * DEFAULTS.minLineSpan &&
           !runTogether(lab, e))),
+  );
+}
+
+/** Black (Lab): the edge colour a series colour is darkened toward. */
+const BLACK: Lab = [0, 0, 0];
+
+/**
+ * Whether `lab` is a darker shade of `color`: within BLEND_DE of a mix of it with black (a
+ * dark marker edge anti-aliased into a coloured fill, an outline JPEG'd), darker than it.
+ */
+export function isShade(lab: Lab, color: Lab): boolean {
+  return (
+    lab[0] < color[0] &&
+    chroma(lab) >= DEFAULTS.shadeChroma &&
+    chroma(color) >= DEFAULTS.shadeChroma &&
+    isMix(lab, color, BLACK)
   );
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Rgb } from '../../src/color.js';
-import { type SeriesMask, separateSeries } from '../../src/separate/separateSeries.js';
+import { deltaE, type Rgb, rgbToLab } from '../../src/color.js';
+import {
+  clusterColors,
+  type SeriesMask,
+  separateSeries,
+} from '../../src/separate/separateSeries.js';
 import type { Raster } from '../../src/types.js';
 
 const WIDTH = 120;
@@ -451,3 +455,26 @@ async function rasterOf(svg: string): Promise<Uint8Array> {
   const { default: sharp } = await import('sharp');
   return new Uint8Array(await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer());
 }
+
+describe('clusterColors', () => {
+  it("takes a colour's darker shade, fewer of its pixels, for it (markers' dark outlines)", async () => {
+    // Orange markers' fills, and their black edges anti-aliased into them: orange half-darkened.
+    const [orange, shade] = [
+      [0xff, 0x7f, 0x0e],
+      [0x7f, 0x49, 0x1b],
+    ].map((rgb) => rgbToLab(rgb as Rgb));
+    const labs = [...Array(600).fill(orange), ...Array(200).fill(shade)];
+    const colors = await clusterColors(labs, rgbToLab(WHITE), 1);
+    expect(colors).toHaveLength(1);
+    expect(deltaE(colors[0], orange)).toBeLessThan(1);
+  });
+
+  it('keeps a darker colour of its own hue apart when it draws more', async () => {
+    const [orange, shade] = [
+      [0xff, 0x7f, 0x0e],
+      [0x7f, 0x49, 0x1b],
+    ].map((rgb) => rgbToLab(rgb as Rgb));
+    const labs = [...Array(300).fill(orange), ...Array(500).fill(shade)];
+    expect(await clusterColors(labs, rgbToLab(WHITE), 1)).toHaveLength(2);
+  });
+});
