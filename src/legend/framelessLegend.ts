@@ -32,6 +32,12 @@ const DEFAULTS = {
   minGlyph: 0.3,
   /** ...and its ink spans this share of the text's rows (a dot or a dash is no name). */
   glyphRows: 0.7,
+  /**
+   * Inside the plot, rows looked at start this many px in from its top and bottom sides: a
+   * line of text touching the region's edge is taken for one cut by it, and gnuplot sets its
+   * key 2 px from the frame.
+   */
+  edgeRows: 1,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   /**
@@ -59,8 +65,8 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   const inside = {
     left: Math.ceil(plot.left) + 3,
     right: Math.floor(plot.right) - 3,
-    top: Math.ceil(plot.top) + 3,
-    bottom: Math.floor(plot.bottom) - 3,
+    top: Math.ceil(plot.top) + DEFAULTS.edgeRows,
+    bottom: Math.floor(plot.bottom) - DEFAULTS.edgeRows,
   };
   // The region whose legend lists the most entries: a stray "entry" in the plot (an error bar
   // beside a tick label) is not the legend above it. Ties go to the first, inside.

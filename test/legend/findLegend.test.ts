@@ -253,6 +253,18 @@ describe('findLegend', () => {
     }
   });
 
+  it('finds a key whose text starts 2 px below the plot frame (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-key-at-plot-top.png');
+    // "Train" then its blue line with markers, set against the frame's top (at row 12).
+    expect(legend?.slots).toHaveLength(1);
+    const [slot] = legend!.slots;
+    expect(slot.text.top).toBeLessThan(17);
+    expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+    expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex('#6fa8dc')))).toBeLessThan(
+      COLOR_TOLERANCE * 3,
+    );
+  });
+
   it('takes filled black markers as samples, close to their names (Chart.js point styles, a zoo chart)', async () => {
     const { legend } = await fixtureLegend('chartjs-black-markers.png');
     // No dropout (disc), Oracle (triangle), Linear (square): each marker before its name.
