@@ -56,20 +56,16 @@ export function plotCandidates(
       // A line of the box lies within `tol` of it, and where beyond its edge, touches the lines
       // across (a neighbour's side of one extent across a gutter narrower than `tol` does not:
       // ggplot2's facets drawn 4 px apart).
-      const rowsIn = across.filter(
-        (s) =>
-          s.first >= top - tol &&
-          s.last < bottom + tol &&
-          s.last + 1 >= top - DEFAULTS.jitter &&
-          s.first <= bottom + DEFAULTS.jitter,
-      );
-      const columnsIn = down.filter(
-        (s) =>
-          s.first >= left - tol &&
-          s.last < right + tol &&
-          s.last + 1 >= left - DEFAULTS.jitter &&
-          s.first <= right + DEFAULTS.jitter,
-      );
+      const within = (lines: Stroke[], from: number, to: number) =>
+        lines.filter(
+          (s) =>
+            s.first >= from - tol &&
+            s.last < to + tol &&
+            s.last + 1 >= from - DEFAULTS.jitter &&
+            s.first <= to + DEFAULTS.jitter,
+        );
+      const rowsIn = within(across, top, bottom);
+      const columnsIn = within(down, left, right);
       if (rowsIn.length === 0 || columnsIn.length === 0) continue;
       const near = (v: number, edge: number) => Math.abs(v - edge) <= tol;
       const edgeRows = rowsIn.filter((s) => near(s.first, top) || near(s.last + 1, bottom));

@@ -142,19 +142,21 @@ export async function separateSeries(
       ? unpaleGreys(colors.map(rgbToLab), labs, backgroundLab)
       : await clusterColors(labs, backgroundLab, seed);
   let assignment = assign(labs, seriesLabs, backgroundLab);
+  // What the searches for series the first pass missed start from (`seriesLabs` grows as they
+  // find them; `assignment` is redone after each).
+  const drawn = {
+    width: image.width,
+    region,
+    pixels,
+    labs,
+    seriesLabs,
+    background: backgroundLab,
+    cluster: (some: Lab[]) => clusterColors(some, backgroundLab, seed),
+  };
   // A legend can miss an entry (hidden text, an unusual layout): colours that no entry
   // explains, and that are common enough to be a line, become series of their own.
   if (colors.length > 0) {
-    const lines = await unlistedColors({
-      width: image.width,
-      region,
-      pixels,
-      labs,
-      assignment,
-      seriesLabs,
-      background: backgroundLab,
-      cluster: (some) => clusterColors(some, backgroundLab, seed),
-    });
+    const lines = await unlistedColors({ ...drawn, assignment });
     if (lines.length > 0) {
       seriesLabs.push(...lines);
       assignment = assign(labs, seriesLabs, backgroundLab);
@@ -163,32 +165,16 @@ export async function separateSeries(
   // Series in tints of another's colour went to it: found one shade at a time (clustering
   // merges a tint with a paler one).
   for (let round = 0; round < DEFAULTS.maxK; round++) {
-    const tint = await tintSeries({
-      width: image.width,
-      region,
-      pixels,
-      labs,
-      assignment,
-      seriesLabs,
-      background: backgroundLab,
-      grid,
-      cluster: (some) => clusterColors(some, backgroundLab, seed),
-    });
+    const tint = await tintSeries({ ...drawn, assignment, grid });
     if (!tint) break;
     seriesLabs.push(tint);
     assignment = assign(labs, seriesLabs, backgroundLab);
   }
   const greyLines = await greySeries({
-    width: image.width,
-    region,
-    pixels,
-    labs,
+    ...drawn,
     greyPixels: greys.pixels,
     greyLabs: greys.labs,
-    seriesLabs,
-    background: backgroundLab,
     grid,
-    cluster: (some) => clusterColors(some, backgroundLab, seed),
     greyChroma: DEFAULTS.greyChroma,
   });
   // A sample drawn thin (or through JPEG) gives a paler colour than its line's: the line's

@@ -38,19 +38,26 @@ const DEFAULTS = {
   minSourceCore: 0.5,
 } as const;
 
-export interface TintInput {
+/** The plot's drawn pixels and the series colours found so far, as separateSeries has them:
+ * what the searches for series a first pass missed (`tintSeries`, `unlistedColors`) start from. */
+export interface DrawnColors {
   width: number;
   region: Box;
-  /** Drawn pixels (indices) and their colours, as separateSeries found them. */
+  /** Drawn pixels (indices) and their colours. */
   pixels: number[];
   labs: Lab[];
+  /** Each drawn pixel's series among `seriesLabs` (-1: none explains it). */
   assignment: { series: number; alpha: number }[];
+  /** The series colours found so far (the legend's, where it has entries). */
   seriesLabs: Lab[];
   background: Lab;
-  /** Positions (px) of the grid lines. */
-  grid: { x: number[]; y: number[] };
   /** Finds the colours among some pixels (clusterColors). */
   cluster: (labs: Lab[]) => Promise<Lab[]>;
+}
+
+export interface TintInput extends DrawnColors {
+  /** Positions (px) of the grid lines. */
+  grid: { x: number[]; y: number[] };
   /** A new colour holds at least this many pixels per plot column away from other lines. @default 2 */
   minLineShare?: number;
   /**

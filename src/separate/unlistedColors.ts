@@ -1,7 +1,6 @@
 import { chroma, deltaE, type Lab } from '../color.js';
-import type { Box } from '../types.js';
 import { assign, BLEND_DE, blend } from './assignPixels.js';
-import { attachedToCores } from './tintSeries.js';
+import { attachedToCores, type DrawnColors } from './tintSeries.js';
 
 const DEFAULTS = {
   /** Clusters closer than this (Delta E) to a listed colour are that colour. */
@@ -39,21 +38,6 @@ const DEFAULTS = {
   shadeChroma: 10,
 } as const;
 
-export interface UnlistedInput {
-  width: number;
-  region: Box;
-  /** Drawn pixels (indices) and their colours, as separateSeries found them. */
-  pixels: number[];
-  labs: Lab[];
-  /** Each drawn pixel's series among `seriesLabs` (-1: none explains it). */
-  assignment: { series: number; alpha: number }[];
-  /** The listed (legend) colours. */
-  seriesLabs: Lab[];
-  background: Lab;
-  /** Finds the colours among some pixels (clusterColors). */
-  cluster: (labs: Lab[]) => Promise<Lab[]>;
-}
-
 /**
  * Colours a legend missed (hidden text, an unusual layout, an entry between two read ones):
  * the pixels no listed colour explains are clustered, and each colour no listed one explains
@@ -76,7 +60,7 @@ export async function unlistedColors({
   seriesLabs,
   background,
   cluster,
-}: UnlistedInput): Promise<Lab[]> {
+}: DrawnColors): Promise<Lab[]> {
   const columnsWide = region.right - region.left;
   const left = labs.filter((_, i) => assignment[i].series < 0);
   if (left.length < columnsWide * DEFAULTS.minLineShare) return [];
