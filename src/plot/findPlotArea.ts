@@ -37,6 +37,21 @@ const DEFAULTS = {
   shortColumnShare: 0.9,
   /** ...standing aligned, this many or more, are grid lines and axis lines. */
   minAlignedColumns: 3,
+  /**
+   * Ink beside a stroke's end beyond the lines across, running this many px or more along it
+   * (unbroken by more than a pixel), is text touching it: a glyph is taller than a crossing
+   * stroke is thick.
+   */
+  minTextRun: 5,
+  /**
+   * Text touching a stroke's end differs from the page by more than this (0..255 per channel):
+   * JPEG's ringing beside a stroke stays fainter.
+   */
+  textInk: 64,
+  /** Text touching a stroke's end is looked for a reach beside it, then this many reaches. */
+  textBeside: 2,
+  /** Text touching a stroke's end is followed past it at most this many tick reaches. */
+  maxTickReaches: 4,
 } as const;
 
 /** Why a plot drawn with no axis line, grid or tick marks is placed less surely. */
@@ -209,8 +224,24 @@ function linedPlotArea(image: Raster): PlotArea {
       );
       return aligned.length >= 3 && aligned.some((other) => crossing(other, across));
     });
-  const allRows = linesAlong('row');
-  const allColumns = shortColumns(linesAlong('column'), allRows);
+  // A tick label set against its tick mark (ECharts) continues the mark's column: the axis line
+  // found along it ran on through the label, and the plot box took the labels in. The text is
+  // told by its dark ink (JPEG rings faintly beside a stroke).
+  const foundRows = linesAlong('row');
+  const foundColumns = shortColumns(linesAlong('column'), foundRows);
+  const text =
+    foundRows.length > 0 && foundColumns.length > 0
+      ? inkMask(image, page, DEFAULTS.textInk)
+      : undefined;
+  const allRows = text
+    ? foundRows.map((line) => withoutText(text, height, width, line, reach, foundColumns, -1))
+    : foundRows;
+  const textByColumn = text && transpose(text, width, height);
+  const allColumns = textByColumn
+    ? foundColumns.map((line) =>
+        withoutText(textByColumn, width, height, line, reach, foundRows, 1),
+      )
+    : foundColumns;
   // A facet strip's band on top of (right of) the plot is no part of it.
   const { rows, columns } = withoutStrips(
     image,
@@ -528,6 +559,81 @@ function bridged(
     return end;
   };
   return { ...line, start: carry(line.start, -1), end: both ? carry(line.end, 1) : line.end };
+}
+
+/**
+ * A thin stroke's run without the text touching its ends: an end is where the stroke ends, not
+ * where a tick label set against it ends. `text` is the dark ink (DEFAULTS.textInk), along rows
+ * as the stroke runs (`count` of them, each `length` long). The run is cut back where, beyond
+ * every line `across` it, its last pixels have text beside them (within `reach` on either side,
+ * or DEFAULTS.textBeside reaches)
+ * for DEFAULTS.minTextRun pixels or more with what goes on past its end: a glyph's other strokes.
+ * A tick mark's end or a line crossing it (thinner than a glyph is tall) stays. Only the end
+ * where tick labels stand is cut, `outward` (+1: a column's lower end, below the x axis; -1: a
+ * row's left end, left of the y axis): a marker at the far end of a grid line has dark ink
+ * beside it too.
+ */
+function withoutText(
+  text: Uint8Array,
+  count: number,
+  length: number,
+  line: Line,
+  reach: number,
+  across: Line[],
+  outward: 1 | -1,
+): Line {
+  if (across.length === 0 || line.last - line.first >= DEFAULTS.maxStroke) return line;
+  const beside = (at: number, wide: number) => {
+    for (let index = line.first - wide; index <= line.last + wide; index++) {
+      if (index === line.first) index = line.last + 1;
+      if (index >= 0 && index < count && text[index * length + at] === 1) return true;
+    }
+    return false;
+  };
+  // Ink beside the stroke followed from `from` by `step` while broken by one pixel at most,
+  // `within` bounds: its farthest pixel (undefined where none).
+  const follow = (from: number, step: 1 | -1, wide: number, within: (at: number) => boolean) => {
+    let farthest: number | undefined;
+    for (let at = from, clean = 0; within(at) && clean < 2; at += step) {
+      if (beside(at, wide)) {
+        clean = 0;
+        farthest = at;
+      } else clean++;
+    }
+    return farthest;
+  };
+  // Where text touches the end: the ink beside it from inside the run out past its end (a glyph
+  // goes on where a crossing stroke does not), long enough, and beyond every line across.
+  // Looked for a reach either side, then wider (a 0's hollow is wider than a reach, but a y
+  // label beside the axis' end is within two). Returns where the stroke's own run ends then.
+  const cut = (end: number, beyond: (at: number) => boolean) => {
+    for (const wide of [reach, reach * DEFAULTS.textBeside]) {
+      const inner = follow(
+        end,
+        outward === 1 ? -1 : 1,
+        wide,
+        (at) => at >= line.start && at <= line.end,
+      );
+      if (inner === undefined || !beyond(inner)) continue;
+      const outer =
+        follow(
+          end + outward,
+          outward,
+          wide,
+          (at) => at >= 0 && at < length && Math.abs(at - end) <= reach * DEFAULTS.maxTickReaches,
+        ) ?? end;
+      if (Math.abs(outer - inner) + 1 >= DEFAULTS.minTextRun) return inner - outward;
+    }
+    return end;
+  };
+  if (outward === 1) {
+    const highest = Math.max(...across.map((other) => other.last));
+    const end = cut(line.end, (at) => at > highest);
+    return end > line.start ? { ...line, end } : line;
+  }
+  const lowest = Math.min(...across.map((other) => other.first));
+  const start = cut(line.start, (at) => at < lowest);
+  return start < line.end ? { ...line, start } : line;
 }
 
 /** The dominant colour inside the plot (every third pixel): white, or the panel's fill. */

@@ -259,6 +259,27 @@ describe('findPlotArea', () => {
     expect(area.right).toBeCloseTo(380.5, 0);
   });
 
+  it('ends the axis lines at their tick marks, not through the tick labels set against them', () => {
+    // ECharts: grid columns and the y axis run on 5 px below the x axis as its tick marks, and
+    // each tick label's first glyph (a "0", its left stroke in the tick's column) touches the
+    // mark's end; the plot ends at the x axis, not at the labels' bottom. JPEG rings faintly
+    // beside the marks, from the axis down to the labels.
+    const image = whiteRaster(400, 260);
+    for (const y of [20, 80, 140, 200]) paint(image, { left: 50, top: y, right: 380, bottom: y });
+    for (const x of [50, 160, 270, 380]) {
+      paint(image, { left: x, top: 20, right: x, bottom: 205 });
+      paint(image, { left: x + 2, top: 201, right: x + 2, bottom: 205 }, 225);
+      paint(image, { left: x, top: 206, right: x + 1, bottom: 217 });
+      paint(image, { left: x + 6, top: 206, right: x + 7, bottom: 217 });
+      paint(image, { left: x, top: 206, right: x + 7, bottom: 207 });
+      paint(image, { left: x, top: 216, right: x + 7, bottom: 217 });
+    }
+    const area = findPlotArea(image);
+    expect([area.left, area.top, area.right, area.bottom]).toEqual([50.5, 20.5, 380.5, 200.5]);
+    // The labels stand beyond the marks: text is read from below them.
+    expect(area.outsideX).toBeLessThanOrEqual(206);
+  });
+
   it('finds the grid columns of a plot much lower than the image, and ends it at its y axis', () => {
     // Chart.js under a tall legend: a plot 60 px high in a 400 px image, its grid columns (and
     // the y axis) shorter than a side must be; the grid rows run on 10 px left as tick marks.
@@ -423,11 +444,19 @@ function whiteRaster(width: number, height: number): Raster {
   return { data: new Uint8Array(width * height * 3).fill(255), width, height, channels: 3 };
 }
 
-/** Paints the pixels of a box (pixel indices, inclusive) dark grey. */
-function paint(image: Raster, box: { left: number; top: number; right: number; bottom: number }) {
+/** Paints the pixels of a box (pixel indices, inclusive) dark grey (or the grey `level`). */
+function paint(
+  image: Raster,
+  box: { left: number; top: number; right: number; bottom: number },
+  level = 100,
+) {
   for (let row = box.top; row <= box.bottom; row++) {
     for (let column = box.left; column <= box.right; column++) {
-      image.data.fill(100, (row * image.width + column) * 3, (row * image.width + column + 1) * 3);
+      image.data.fill(
+        level,
+        (row * image.width + column) * 3,
+        (row * image.width + column + 1) * 3,
+      );
     }
   }
 }
