@@ -12,8 +12,10 @@ const DEFAULTS = {
   labelSpread: 0.5,
   /** y tick labels end within this share of the image width left of the x axis line... */
   labelReach: 0.04,
-  /** ...and stand at steps equal within this share. */
+  /** ...and stand at steps equal within this share... */
   evenSteps: 0.15,
+  /** ...the highest at most this many times as tall as the lowest two. */
+  labelHeights: 1.5,
 } as const;
 
 /**
@@ -97,9 +99,14 @@ export function labelledTop(
   const step = centre(runs[0]) - centre(runs[1]);
   const slack = step * DEFAULTS.evenSteps;
   // Upward label by label, each a step above the last. Ink between them (a marker on the axis,
-  // beside a label) is passed over; a label joined to such ink still holds its place.
+  // beside a label) is passed over; a label joined to such ink still holds its place. The
+  // highest is a label as tall as the others where it stands: a title or a legend above the
+  // labels, a step up, is taller.
+  const tall = (run: { from: number; to: number }) => run.to - run.from + 1;
+  const maxTall = Math.max(tall(runs[0]), tall(runs[1])) * DEFAULTS.labelHeights;
   let top = centre(runs[1]);
   let labels = 2;
+  let highest = { top, labels };
   for (;;) {
     const expected = top - step;
     const near = (run: { from: number; to: number }) => Math.abs(centre(run) - expected);
@@ -107,8 +114,10 @@ export function labelledTop(
       .filter((run) => run.from - slack <= expected && run.to + slack >= expected && run.to < top)
       .sort((a, b) => near(a) - near(b))[0];
     if (!label) break;
-    top = Math.abs(centre(label) - expected) <= slack ? centre(label) : expected;
+    const placed = Math.abs(centre(label) - expected) <= slack;
+    top = placed ? centre(label) : expected;
     labels++;
+    if (placed && tall(label) <= maxTall) highest = { top, labels };
   }
-  return labels >= 3 ? Math.round(top) : null;
+  return highest.labels >= 3 ? Math.round(highest.top) : null;
 }

@@ -196,6 +196,20 @@ describe('findPlotArea', () => {
     for (const [i, v] of engine.entries()) expect(Math.abs(found[i] - v)).toBeLessThanOrEqual(2);
   });
 
+  it('ends a plot drawn with its x axis line alone at its highest y label, not at a title above', () => {
+    // Vega-Lite (urbaninstitute): the title stands a label step above the highest y tick label,
+    // in the labels' column; it is taller than a label, and no label.
+    const image = whiteRaster(400, 300);
+    paint(image, { left: 60, top: 250, right: 380, bottom: 250 });
+    for (const y of [250, 190, 130, 70])
+      paint(image, { left: 30, top: y - 4, right: 50, bottom: y + 4 });
+    paint(image, { left: 10, top: 2, right: 100, bottom: 18 });
+    paint(image, { left: 100, top: 100, right: 300, bottom: 101 });
+    const area = findPlotArea(image);
+    expect(area.top).toBe(70);
+    expect(area.bottom).toBeCloseTo(250.5, 0);
+  });
+
   it('finds the plot standing bare when a flat stretch of a series is its only long line', async () => {
     // No axis line, no grid: the series' flat stretch up top is no frame side, and the data
     // fills the plot's top only; the plot spans the y tick labels' rows, the data's columns.
