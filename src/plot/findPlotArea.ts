@@ -427,6 +427,9 @@ function linedPlotArea(image: Raster): PlotArea {
   };
 }
 
+/** Where text is looked for beside a stroke: px either side, and px next to it left out. */
+type Window = [wide: number, skip: number];
+
 /** A side's line and how far the lines across it reach past it (either may be missing). */
 type Ends = [line: number | undefined, extent: number | undefined];
 
@@ -583,19 +586,20 @@ function withoutText(
   outward: 1 | -1,
 ): Line {
   if (across.length === 0 || line.last - line.first >= DEFAULTS.maxStroke) return line;
-  const beside = (at: number, wide: number) => {
+  // Within `wide` px either side, but `skip` px next to it.
+  const beside = (at: number, [wide, skip]: Window) => {
     for (let index = line.first - wide; index <= line.last + wide; index++) {
-      if (index === line.first) index = line.last + 1;
+      if (index === line.first - skip) index = line.last + 1 + skip;
       if (index >= 0 && index < count && text[index * length + at] === 1) return true;
     }
     return false;
   };
   // Ink beside the stroke followed from `from` by `step` while broken by one pixel at most,
   // `within` bounds: its farthest pixel (undefined where none).
-  const follow = (from: number, step: 1 | -1, wide: number, within: (at: number) => boolean) => {
+  const follow = (from: number, step: 1 | -1, window: Window, within: (at: number) => boolean) => {
     let farthest: number | undefined;
     for (let at = from, clean = 0; within(at) && clean < 2; at += step) {
-      if (beside(at, wide)) {
+      if (beside(at, window)) {
         clean = 0;
         farthest = at;
       } else clean++;
@@ -605,13 +609,26 @@ function withoutText(
   // Where text touches the end: the ink beside it from inside the run out past its end (a glyph
   // goes on where a crossing stroke does not), long enough, and beyond every line across.
   // Looked for a reach either side, then wider (a 0's hollow is wider than a reach, but a y
-  // label beside the axis' end is within two). Returns where the stroke's own run ends then.
+  // label beside the axis' end is within two); then, beside a stroke one pixel wide, leaving
+  // out the pixel next to it (its blur, JPEG's, where the run kept only its core; a small
+  // glyph's stroke may stand there). Returns where the stroke's own run ends then.
+  const blur = line.last === line.first ? 1 : 0;
+  const windows: Window[] = [
+    [reach, 0],
+    [reach * DEFAULTS.textBeside, 0],
+    ...(blur
+      ? ([
+          [reach, blur],
+          [reach * DEFAULTS.textBeside, blur],
+        ] as Window[])
+      : []),
+  ];
   const cut = (end: number, beyond: (at: number) => boolean) => {
-    for (const wide of [reach, reach * DEFAULTS.textBeside]) {
+    for (const window of windows) {
       const inner = follow(
         end,
         outward === 1 ? -1 : 1,
-        wide,
+        window,
         (at) => at >= line.start && at <= line.end,
       );
       if (inner === undefined || !beyond(inner)) continue;
@@ -619,7 +636,7 @@ function withoutText(
         follow(
           end + outward,
           outward,
-          wide,
+          window,
           (at) => at >= 0 && at < length && Math.abs(at - end) <= reach * DEFAULTS.maxTickReaches,
         ) ?? end;
       if (Math.abs(outer - inner) + 1 >= DEFAULTS.minTextRun) return inner - outward;

@@ -276,12 +276,15 @@ describe('findPlotArea', () => {
   it('ends the axis lines at their tick marks, not through the tick labels set against them', () => {
     // ECharts: grid columns and the y axis run on 5 px below the x axis as its tick marks, and
     // each tick label's first glyph (a "0", its left stroke in the tick's column) touches the
-    // mark's end; the plot ends at the x axis, not at the labels' bottom. JPEG rings faintly
-    // beside the marks, from the axis down to the labels.
+    // mark's end; the plot ends at the x axis, not at the labels' bottom. JPEG blurs the marks
+    // (a pixel either side, though the columns above stay one pixel wide) and rings faintly
+    // beside them, from the axis down to the labels.
     const image = whiteRaster(400, 260);
     for (const y of [20, 80, 140, 200]) paint(image, { left: 50, top: y, right: 380, bottom: y });
     for (const x of [50, 160, 270, 380]) {
       paint(image, { left: x, top: 20, right: x, bottom: 205 });
+      paint(image, { left: x - 1, top: 201, right: x - 1, bottom: 205 }, 170);
+      paint(image, { left: x + 1, top: 201, right: x + 1, bottom: 205 }, 170);
       paint(image, { left: x + 2, top: 201, right: x + 2, bottom: 205 }, 225);
       paint(image, { left: x, top: 206, right: x + 1, bottom: 217 });
       paint(image, { left: x + 6, top: 206, right: x + 7, bottom: 217 });
