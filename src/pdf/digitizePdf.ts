@@ -66,6 +66,11 @@ const MIN_CHART_PATHS = 6;
 const MIN_RASTER_SIDE = 100;
 /** ...and so is one placed smaller than this on the page (points). */
 const MIN_PLACED_SIDE = 72;
+/**
+ * Pages whose rasters are read at once (the image pipeline): two, so that one runs its stages
+ * while the other waits for the OCR thread (as a batch keeps two charts in flight).
+ */
+const RASTER_PAGES_IN_FLIGHT = 2;
 /** Image-pipeline refusals that say "no chart here", not "a chart I could not read". */
 const NOT_A_CHART = new Set(['NO_CHART_FOUND', 'PLOT_AREA_NOT_FOUND', 'UNSUPPORTED_IMAGE']);
 
@@ -118,6 +123,11 @@ export async function digitizePdf(
       );
       selected = selected.slice(0, maxPages);
     }
+    // Each page's rasters go through the image pipeline while the next pages are read: a
+    // chart waiting for the OCR thread leaves the main thread to the next page or raster.
+    // Results are gathered in page order, as if read one after another.
+    const pending: Promise<PageCharts>[] = [];
+    let running: Promise<PageCharts>[] = [];
     for (const page of selected) {
       if (signal?.aborted) {
         throw new DigitizeError('ABORTED', 'load', 'stopped', {
@@ -125,30 +135,45 @@ export async function digitizePdf(
           cause: signal.reason,
         });
       }
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), pageTimeoutMs);
-      });
-      try {
-        const read = readPage(doc, page, scale, source, digitizeRaster);
-        const outcome = await Promise.race([read, limit]);
-        if (outcome === 'timeout') {
-          warnings.push(`page ${page} took longer than ${pageTimeoutMs / 1000} s and was skipped`);
-          // The page's work cannot be stopped on its own: drop the document and open it again.
-          read.catch(() => {});
-          await doc.close().catch(() => {});
-          doc = await open();
-          continue;
-        }
-        charts.push(...outcome.charts);
-        warnings.push(...outcome.warnings.map((warning) => `page ${page}: ${warning}`));
-      } catch (error) {
-        if (error instanceof DigitizeError && error.code === 'ABORTED') throw error;
-        const detail = error instanceof Error ? error.message : String(error);
-        warnings.push(`page ${page} could not be read and was skipped: ${detail}`);
-      } finally {
-        clearTimeout(timer);
+      const started = performance.now();
+      const read = readPage(doc, page, scale, source, digitizeRaster);
+      const outcome = await withinTime(read, pageTimeoutMs);
+      if (outcome === 'timeout') {
+        // The page's work cannot be stopped on its own: drop the document and open it again.
+        read.catch(() => {});
+        await doc.close().catch(() => {});
+        doc = await open();
+        pending.push(Promise.resolve({ charts: [], warnings: [tooLong(page, pageTimeoutMs)] }));
+        continue;
       }
+      if ('error' in outcome) {
+        if (outcome.error instanceof DigitizeError && outcome.error.code === 'ABORTED') {
+          throw outcome.error;
+        }
+        pending.push(Promise.resolve({ charts: [], warnings: [unreadable(page, outcome.error)] }));
+        continue;
+      }
+      // What is left of the page's time once its document work is done (not counting the
+      // wait for a place among the pages in flight).
+      const left = pageTimeoutMs - (performance.now() - started);
+      while (running.length >= RASTER_PAGES_IN_FLIGHT) await Promise.race(running);
+      const finished = withinTime(outcome.finish(), left).then((done): PageCharts => {
+        if (done === 'timeout') return { charts: [], warnings: [tooLong(page, pageTimeoutMs)] };
+        if ('error' in done) return { charts: [], warnings: [unreadable(page, done.error)] };
+        return {
+          charts: done.charts,
+          warnings: done.warnings.map((warning) => `page ${page}: ${warning}`),
+        };
+      });
+      const tracked = finished.finally(() => {
+        running = running.filter((other) => other !== tracked);
+      });
+      running.push(tracked);
+      pending.push(tracked);
+    }
+    for (const outcome of await Promise.all(pending)) {
+      charts.push(...outcome.charts);
+      warnings.push(...outcome.warnings);
     }
     if (charts.length === 0 && selected.length > 0) {
       warnings.push(`no line chart found in ${plural(selected.length, 'page')}`);
@@ -159,14 +184,19 @@ export async function digitizePdf(
   }
 }
 
-/** The charts of one page: vector ones read from the drawing, then the rasters. */
+/**
+ * What a page holds, in two steps: reading it (its drawing and text, its vector charts, its
+ * rasters' pixels: all the work on the document), then `finish()`, which reads the rasters
+ * with the image pipeline (no work on the document, so the next page can be read meanwhile)
+ * and resolves to the page's charts in reading order.
+ */
 async function readPage(
   doc: PdfDocument,
   page: number,
   scale: number,
   source: string | null,
   digitizeRaster: DigitizeRaster | undefined,
-): Promise<{ charts: PdfChart[]; warnings: string[] }> {
+): Promise<{ finish: () => Promise<PageCharts> }> {
   const warnings: string[] = [];
   const content = await doc.readPage(page, {
     scale,
@@ -176,7 +206,7 @@ async function readPage(
     warnings.push(`${content.deepForms} forms nested too deep were not read`);
   }
   if (content.paths.length < MIN_CHART_PATHS && content.images.length === 0) {
-    return { charts: [], warnings };
+    return { finish: async () => ({ charts: [], warnings }) };
   }
   const boxes: { chart: Omit<PdfChart, 'panel'>; box: Box; label: string | null }[] = [];
   const vector = readVectorCharts(content);
@@ -220,6 +250,14 @@ async function readPage(
       why: 'an embedded image',
     });
   }
+  // The pixels are taken now, while the page is the document's current one.
+  const taken: {
+    pixels: Raster | null;
+    box: Box;
+    kind: 'embedded' | 'rendered';
+    why: string;
+    error?: unknown;
+  }[] = [];
   for (const { raster, box, kind, why } of rasters) {
     if (!digitizeRaster) {
       if (kind === 'rendered')
@@ -229,7 +267,18 @@ async function readPage(
       continue;
     }
     try {
-      const pixels = await raster();
+      taken.push({ pixels: await raster(), box, kind, why });
+    } catch (error) {
+      taken.push({ pixels: null, box, kind, why, error });
+    }
+  }
+  const finish = async (): Promise<PageCharts> => {
+    for (const { pixels, box, kind, why, error } of taken) {
+      if (error !== undefined) {
+        const detail = error instanceof Error ? error.message : String(error);
+        warnings.push(`a figure at ${where(box, scale)} was not read: ${detail}`);
+        continue;
+      }
       if (!pixels) {
         if (kind === 'rendered') {
           warnings.push(
@@ -238,31 +287,68 @@ async function readPage(
         }
         continue;
       }
-      const result = await digitizeRaster(pixels, { page, box, kind });
-      if (isFigure(result)) warnings.push(...result.warnings);
-      for (const chart of chartsOf(result)) {
-        const { panel, ...read } = chart as Partial<PanelChart> & ChartResult;
-        boxes.push({
-          chart: { ...toPageSpace(read, pixels, box, content), source, page, from: 'raster' },
-          box: panel ? toPageBox(panel.box, pixels, box) : box,
-          label: panel?.label ?? null,
-        });
+      try {
+        const result = await digitizeRaster!(pixels, { page, box, kind });
+        if (isFigure(result)) warnings.push(...result.warnings);
+        for (const chart of chartsOf(result)) {
+          const { panel, ...read } = chart as Partial<PanelChart> & ChartResult;
+          boxes.push({
+            chart: { ...toPageSpace(read, pixels, box, content), source, page, from: 'raster' },
+            box: panel ? toPageBox(panel.box, pixels, box) : box,
+            label: panel?.label ?? null,
+          });
+        }
+      } catch (error) {
+        const code = error instanceof DigitizeError ? error.code : null;
+        if (code && NOT_A_CHART.has(code) && kind === 'embedded') continue;
+        const detail = error instanceof Error ? error.message : String(error);
+        warnings.push(`a figure at ${where(box, scale)} was not read: ${detail}`);
       }
-    } catch (error) {
-      const code = error instanceof DigitizeError ? error.code : null;
-      if (code && NOT_A_CHART.has(code) && kind === 'embedded') continue;
-      const detail = error instanceof Error ? error.message : String(error);
-      warnings.push(`a figure at ${where(box, scale)} was not read: ${detail}`);
     }
-  }
-  const ordered = readingOrder(boxes);
-  return {
-    charts: ordered.map(({ chart, box, label }, index) => ({
-      ...chart,
-      panel: { index, label, box },
-    })),
-    warnings,
+    const ordered = readingOrder(boxes);
+    return {
+      charts: ordered.map(({ chart, box, label }, index) => ({
+        ...chart,
+        panel: { index, label, box },
+      })),
+      warnings,
+    };
   };
+  return { finish };
+}
+
+/** One page's charts (in reading order) and warnings. */
+interface PageCharts {
+  charts: PdfChart[];
+  warnings: string[];
+}
+
+/**
+ * `work`'s value, `{ error }` where it rejects, or `timeout` when it takes longer than `ms`
+ * (the work goes on: it cannot be stopped from here).
+ */
+async function withinTime<T>(
+  work: Promise<T>,
+  ms: number,
+): Promise<T | { error: unknown } | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([work.catch((error: unknown) => ({ error })), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function tooLong(page: number, pageTimeoutMs: number): string {
+  return `page ${page} took longer than ${pageTimeoutMs / 1000} s and was skipped`;
+}
+
+function unreadable(page: number, error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return `page ${page} could not be read and was skipped: ${detail}`;
 }
 
 /** A raster's result moved into the page's pixels: its plot and legend boxes and tick positions. */

@@ -136,9 +136,11 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions): Promi
   const imagePixels = async (id: string): Promise<Raster | null> => {
     const page = current;
     if (!page) return null;
+    // An image the document draws more than once is one of its common objects (`g_` ids).
+    const objects = id.startsWith(COMMON_OBJECT) ? page.commonObjs : page.objs;
     const image = await new Promise<unknown>((resolve) => {
       try {
-        page.objs.get(id, resolve);
+        objects.get(id, resolve);
       } catch {
         resolve(null);
       }
@@ -250,6 +252,9 @@ export async function loadCanvas(): Promise<Canvas | null> {
     return null;
   }
 }
+
+/** The prefix of pdfjs's ids for objects of the document, not of one page. */
+const COMMON_OBJECT = 'g_';
 
 /** pdfjs's image kinds: 1 grey 1 bit per pixel, 2 RGB 24 bits, 3 RGBA 32 bits. */
 const IMAGE_KIND_RGB = 2;

@@ -122,6 +122,76 @@ describe('digitizePdf on raster figures', () => {
   });
 });
 
+/** Pages of one picture each, titled by their number (1-based). */
+async function figurePages(png: Buffer, count: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let n = 1; n <= count; n++) {
+    const image = await doc.embedPng(png);
+    doc.addPage([612, 792]).drawImage(image, { x: 100, y: 300, width: 360, height: 240 });
+  }
+  return doc.save();
+}
+
+describe('digitizePdf on rasters of several pages', () => {
+  it('reads the next page while a raster waits, two pages in flight, results in page order', async () => {
+    const { png } = await picture();
+    const events: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const result = await digitizePdf(await figurePages(png, 3), {
+      source: null,
+      maxPixels: 20_000_000,
+      digitizeRaster: async (_raster, { page }) => {
+        events.push(`start ${page}`);
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // The first page's chart takes longest: it finishes last.
+        await new Promise((resolve) => setTimeout(resolve, page === 1 ? 300 : 20));
+        inFlight--;
+        events.push(`end ${page}`);
+        return { ...chart, title: `page ${page}` };
+      },
+    });
+    // Page 2's raster starts before page 1's is done; page 3's waits for a place.
+    expect(events.indexOf('start 2')).toBeLessThan(events.indexOf('end 1'));
+    expect(most).toBe(2);
+    expect(events.indexOf('end 1')).toBe(events.length - 1);
+    expect(result.charts.map((found) => [found.page, found.title])).toEqual([
+      [1, 'page 1'],
+      [2, 'page 2'],
+      [3, 'page 3'],
+    ]);
+  });
+
+  it("reads an image drawn on several pages (one of the document's common objects)", async () => {
+    const { png, pixels } = await picture();
+    const doc = await PDFDocument.create();
+    const image = await doc.embedPng(png);
+    for (let n = 0; n < 2; n++) {
+      doc.addPage([612, 792]).drawImage(image, { x: 100, y: 300, width: 360, height: 240 });
+    }
+    const { result, seen } = await readRasters(await doc.save(), null);
+    expect(seen.map(({ context }) => context.page)).toEqual([1, 2]);
+    for (const { raster } of seen) expect(Buffer.from(raster.data).equals(pixels)).toBe(true);
+    expect(result.charts.map((found) => found.page)).toEqual([1, 2]);
+  }, 10_000);
+
+  it('gives a page whose raster runs past the time limit a warning, in page order', async () => {
+    const { png } = await picture();
+    const result = await digitizePdf(await figurePages(png, 2), {
+      source: null,
+      maxPixels: 20_000_000,
+      pageTimeoutMs: 200,
+      digitizeRaster: async (_raster, { page }) => {
+        await new Promise((resolve) => setTimeout(resolve, page === 1 ? 1_000 : 0));
+        return { ...chart, title: `page ${page}` };
+      },
+    });
+    expect(result.charts.map((found) => found.page)).toEqual([2]);
+    expect(result.warnings).toEqual(['page 1 took longer than 0.2 s and was skipped']);
+  });
+});
+
 /**
  * A vector chart whose y labels fit no scale (5, 1, 9 evenly spaced): a frame, tick marks and
  * Helvetica labels drawn with pdf-lib.
