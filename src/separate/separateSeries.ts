@@ -261,16 +261,15 @@ function readUnder(
   const right = Math.min(Math.ceil(box.right), Math.ceil(region.right));
   const span = right - left;
   if (span <= 0 || bottom <= top) return;
+  const count = span * (bottom - top);
   /** The image pixel of the k-th box pixel (row by row). */
   const pixel = (k: number) => (top + Math.floor(k / span)) * width + left + (k % span);
-  const inside = (b: Box, k: number) => {
-    const [column, row] = [left + (k % span), top + Math.floor(k / span)];
-    return column >= b.left && column < b.right && row >= b.top && row < b.bottom;
-  };
-  const labs = Array.from({ length: span * (bottom - top) }, (_, k) =>
-    samples.some((b) => inside(b, k)) ? null : labOf(data, pixel(k) * 3),
-  );
-  const inText = (k: number) => texts.some((b) => inside(b, k));
+  // The box's pixels inside the sample and text boxes, flagged in one pass over each box (this
+  // runs on every chart with a legend: no closure per pixel and box).
+  const inSample = coveredBy(samples, left, top, span, bottom);
+  const inText = coveredBy(texts, left, top, span, bottom);
+  const labs: (Lab | null)[] = new Array(count);
+  for (let k = 0; k < count; k++) labs[k] = inSample[k] ? null : labOf(data, pixel(k) * 3);
   const none = { series: -1, alpha: 0 };
   /** Each pixel's series by `assign` (in one call: it decides each colour once), where `read`. */
   const assignWhere = (
@@ -279,19 +278,21 @@ function readUnder(
     base: Lab,
     residual?: number,
   ) => {
-    const at = labs.flatMap((lab, k) => (lab && read(k) ? [k] : []));
-    const out = labs.map(() => none);
-    assign(
-      at.map((k) => labs[k]!),
-      colors,
-      base,
-      residual,
-    ).forEach((a, n) => {
-      out[at[n]] = a;
-    });
+    const at: number[] = [];
+    const atLabs: Lab[] = [];
+    for (let k = 0; k < count; k++) {
+      const lab = labs[k];
+      if (lab && read(k)) {
+        at.push(k);
+        atLabs.push(lab);
+      }
+    }
+    const out: { series: number; alpha: number }[] = new Array(count).fill(none);
+    const assigned = assign(atLabs, colors, base, residual);
+    for (let n = 0; n < at.length; n++) out[at[n]] = assigned[n];
     return out;
   };
-  const drawn = assignWhere((k) => !inText(k), seriesLabs, background);
+  const drawn = assignWhere((k) => !inText[k], seriesLabs, background);
   const full = drawn.filter((a) => a.series >= 0 && a.alpha >= 1 - DEFAULTS.showThrough).length;
   if (full >= (bottom - top) * DEFAULTS.unfilled) {
     drawn.forEach((a, k) => {
@@ -310,7 +311,7 @@ function readUnder(
   );
   const grey = seriesLabs.some((lab) => chroma(lab) < DEFAULTS.greyChroma);
   const found = assignWhere(
-    (k) => !(grey && inText(k)),
+    (k) => !(grey && inText[k]),
     faint,
     fill,
     BLEND_DE * DEFAULTS.showThrough,
@@ -329,6 +330,29 @@ function readUnder(
     );
     if (joined) mark(masks[series], pixel(k), alpha);
   });
+}
+
+/**
+ * 1 for each pixel of the box `left`, `top`, `span` wide, down to `bottom` (row by row) whose
+ * column and row lie in one of `boxes` (left and top in, right and bottom out).
+ */
+function coveredBy(
+  boxes: readonly Box[],
+  left: number,
+  top: number,
+  span: number,
+  bottom: number,
+): Uint8Array {
+  const flags = new Uint8Array(span * (bottom - top));
+  for (const b of boxes) {
+    for (let row = top; row < bottom; row++) {
+      if (!(row >= b.top && row < b.bottom)) continue;
+      for (let column = left; column < left + span; column++) {
+        if (column >= b.left && column < b.right) flags[(row - top) * span + column - left] = 1;
+      }
+    }
+  }
+  return flags;
 }
 
 /** Gives `pixel` to the series' mask with `alpha` of its colour. */
