@@ -167,6 +167,34 @@ describe('splitCurves', () => {
     expect(Math.max(...columns)).toBeGreaterThan(255);
   });
 
+  it('keeps each curve its own where two touch and part, by their dash patterns', async () => {
+    // A solid and a dashed curve that touch and part again (a kiss, no crossing), and a solid
+    // and a short-dashed one passing 6 px apart: followed, each went on along the other's ink
+    // as often as its own.
+    for (const [apart, bend, dash] of [
+      [0, 0.003, '6 6'],
+      [3, 0.002, '2 6'],
+    ] as const) {
+      const solid = (x: number) => 100 - apart + bend * (x - 150) ** 2;
+      const dashed = (x: number) => 100 + apart - bend * (x - 150) ** 2;
+      const weight = await ink(
+        polyline(solid, '') + polyline(dashed, `stroke-dasharray="${dash}"`),
+      );
+      const curves = splitCurves(weight, WIDTH, REGION, { count: 2 });
+      expect(curves).toHaveLength(2);
+      const shares = curves!.map((curve) => [
+        shareNear(curve.weight, solid),
+        shareNear(curve.weight, dashed),
+      ]);
+      // Each curve lies on one of them (near the other only where they touch).
+      shares.sort((a, b) => b[0] - a[0]);
+      expect(shares[0][0]).toBeGreaterThan(0.9);
+      expect(shares[0][1]).toBeLessThan(0.5);
+      expect(shares[1][1]).toBeGreaterThan(0.9);
+      expect(shares[1][0]).toBeLessThan(0.5);
+    }
+  });
+
   it('leaves one curve whole', async () => {
     const weight = await ink(polyline(CURVES[2].y, ''));
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
