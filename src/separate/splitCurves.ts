@@ -67,6 +67,22 @@ const SPLIT = {
   starts: 4,
   /** ...and the start best apart is kept unless its curves take less than this share of another's ink. */
   heldNearly: 0.9,
+  /**
+   * A thin dotted curve's dots lie at most this many line widths apart (ggplot2's and
+   * matplotlib's dotted patterns leave gaps of 1.6 to 3 widths; JPEG and rescaling add one).
+   */
+  dotGap: 4,
+  /**
+   * Where two curves meet, each one's dash style is measured this many line widths (at least
+   * SPLIT.minStyleWindow px) before and after, two periods of the longest common patterns
+   * (ggplot2's dot-dash: 11 widths)...
+   */
+  styleWindow: 24,
+  minStyleWindow: 24,
+  /** ...leaving out this many line widths on either side, where their ink runs together. */
+  meetingAside: 3,
+  /** Curves that met are swapped back when that makes their styles alike by this much more. */
+  swapMargin: 0.15,
   /** A run with less ink than this share of the line's is a speck. */
   speck: 0.5,
   /** Without a legend, more curves than commonly seen are tried where this share of the inked columns shows them... */
@@ -131,6 +147,18 @@ export function splitCurves(
   const masses = strokes.flat().map((run) => run.mass);
   if (masses.length === 0) return null;
   const lineWidth = Math.max(1, percentile(masses, 0.5));
+  // A thin dotted curve's dots are a column wide, joined to none beside: they are strokes
+  // where dots as heavy follow one another (a lone speck has none near).
+  const dots = all.map((column, c) =>
+    column.filter((run) => run.mass >= lineWidth * SPLIT.speck && !strokes[c].includes(run)),
+  );
+  const reach = Math.ceil(lineWidth * SPLIT.dotGap) + 1;
+  dots.forEach((column, c) => {
+    for (const run of column) {
+      if (nearDot(run, dots, c, reach)) strokes[c].push(run);
+    }
+    strokes[c].sort((a, b) => a.from - b.from);
+  });
   // How many curves there are, and where to start, are decided without specks; once followed,
   // a curve takes the specks on its way (the ends of its dots and dashes).
   const runs = strokes.map((column) => column.filter((run) => run.mass >= lineWidth * SPLIT.speck));
@@ -151,6 +179,7 @@ export function splitCurves(
     tracks = null;
   }
   if (!tracks) return null;
+  unswap(tracks, lineWidth);
   const curves = tracks.map((track) => ({
     weight: new Float32Array(weight.length),
     style: styleOf(track, lineWidth),
@@ -243,6 +272,19 @@ function heldInk(tracks: Track[]): number {
   return ink;
 }
 
+/**
+ * Whether another dot (`dots`: runs joined to none beside) lies within `reach` columns of
+ * `run` (in column `c`) and `reach` rows of its centre, as a dotted curve's next dot does.
+ */
+function nearDot(run: Run, dots: Run[][], c: number, reach: number): boolean {
+  for (let d = 1; d <= reach; d++) {
+    for (const other of [dots[c - d], dots[c + d]]) {
+      if (other?.some((dot) => Math.abs(dot.center - run.center) <= reach)) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether a run shares a row with one of `column`'s runs (none beyond the region). */
 function joined(run: Run, column: Run[] | undefined): boolean {
   return column?.some((other) => other.from <= run.to && other.to >= run.from) ?? false;
@@ -270,6 +312,11 @@ function curveCounts(runs: Run[][], apart: (column: Run[]) => boolean): number[]
   return [...out, commonest];
 }
 
+/** How far (px) a run lies from the rows between `low` and `high` (0 when it reaches them). */
+function runDistance(run: Run, low: number, high: number): number {
+  return Math.max(0, run.from - high, low - run.to - 1);
+}
+
 /** Moves every track on to column `c`: each takes the run nearest where it is expected. */
 function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): void {
   const expected = tracks.map((track) => track.py + track.slope * (c - track.column));
@@ -282,14 +329,13 @@ function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): v
     // Unsure where it went since it last showed on its own, the wider it looks.
     const gate =
       lineWidth * SPLIT.gate + Math.abs(track.slope) + SPLIT.drift * Math.abs(c - track.own);
+    // Past a gap the curve may have turned at a data point on the way (a line chart bends at
+    // each), anywhere from going straight on to going flat from where it was last seen: it
+    // may take a run anywhere in between, when no curve expecting it nearer takes it.
+    const [low, high] = [track.py, expected[t]].sort((a, b) => a - b);
     column.forEach((run, r) => {
-      const distance =
-        expected[t] < run.from
-          ? run.from - expected[t]
-          : expected[t] > run.to + 1
-            ? expected[t] - run.to - 1
-            : 0;
-      if (distance <= gate) pairs.push({ t, r, distance });
+      const distance = runDistance(run, expected[t], expected[t]);
+      if (runDistance(run, low, high) <= gate) pairs.push({ t, r, distance });
     });
   });
   pairs.sort(
@@ -329,6 +375,83 @@ function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): v
       if (!shared) track.own = c;
       track.seen.push({ column: c, run, shared });
     }
+  }
+}
+
+/**
+ * Where two curves meet (touch, or cross in a gap of one's dashes), following may have
+ * swapped them: each went on along the other's ink. A curve keeps its dash pattern all along,
+ * so where the two tracks' stretches on either side of a meeting read as drawn the other way
+ * (solid before, dotted after), their parts past it are swapped back. Changes `tracks` in
+ * place.
+ */
+function unswap(tracks: Track[], lineWidth: number): void {
+  const reach = lineWidth * SPLIT.gate;
+  const window = Math.max(SPLIT.styleWindow * lineWidth, SPLIT.minStyleWindow);
+  const aside = Math.ceil(lineWidth * SPLIT.meetingAside);
+  for (const track of tracks) track.seen.sort((a, b) => a.column - b.column);
+  // Meetings of every pair, left to right: columns where both are seen within a line's reach
+  // of each other, or where they change sides between two columns both are seen in.
+  const meetings: { column: number; a: number; b: number }[] = [];
+  tracks.forEach((_, a) => {
+    for (let b = a + 1; b < tracks.length; b++) {
+      const at = new Map(tracks[b].seen.map(({ column, run }) => [column, run.center]));
+      let last: { column: number; side: number } | null = null;
+      let from = -1;
+      let to = -1;
+      const close = () => {
+        if (from >= 0) meetings.push({ column: Math.round((from + to) / 2), a, b });
+        from = -1;
+      };
+      for (const { column, run } of tracks[a].seen) {
+        const other = at.get(column);
+        if (other === undefined) continue;
+        const d = run.center - other;
+        const crossed = last !== null && Math.sign(d) !== last.side && d !== 0;
+        if (Math.abs(d) <= reach || crossed) {
+          if (from < 0 || column - to > aside) {
+            close();
+            from = crossed && last ? last.column : column;
+          }
+          to = column;
+        } else if (column - to > aside) close();
+        if (d !== 0) last = { column, side: Math.sign(d) };
+      }
+      close();
+    }
+  });
+  meetings.sort((x, y) => x.column - y.column);
+  // Which track holds, past the meetings handled so far, the tail each track started with.
+  const holder = tracks.map((_, t) => t);
+  for (const { column, a: ta, b: tb } of meetings) {
+    const [a, b] = [holder[ta], holder[tb]];
+    const part = (t: number, lo: number, hi: number) => {
+      const seen = tracks[t].seen.filter(({ column: c, shared }) => !shared && c >= lo && c < hi);
+      // Too little of it seen there (it ended, or was hidden) to tell how it is drawn.
+      if (seen.length < 2 || seen.at(-1)!.column - seen[0].column < (hi - lo) / 2) return null;
+      return styleOf({ ...tracks[t], seen }, lineWidth);
+    };
+    const before = [
+      part(a, column - window, column - aside),
+      part(b, column - window, column - aside),
+    ];
+    const after = [
+      part(a, column + aside, column + window),
+      part(b, column + aside, column + window),
+    ];
+    if (![...before, ...after].every((style) => style !== null)) continue;
+    const [a0, b0, a1, b1] = [...before, ...after] as CurveStyle[];
+    const kept = styleDistance(a0, a1, window) + styleDistance(b0, b1, window);
+    const swapped = styleDistance(a0, b1, window) + styleDistance(b0, a1, window);
+    if (swapped >= kept - SPLIT.swapMargin) continue;
+    const tailA = tracks[a].seen.filter(({ column: c }) => c > column);
+    const tailB = tracks[b].seen.filter(({ column: c }) => c > column);
+    tracks[a].seen = [...tracks[a].seen.filter(({ column: c }) => c <= column), ...tailB];
+    tracks[b].seen = [...tracks[b].seen.filter(({ column: c }) => c <= column), ...tailA];
+    holder.forEach((h, t) => {
+      if (h === a) holder[t] = b;
+      else if (h === b) holder[t] = a;
+    });
   }
 }
 

@@ -31,14 +31,20 @@ export function splitUnlisted(masks: SeriesMask[], width: number, region: Box): 
 }
 
 /**
- * The curves a mask's ink shows apart across enough of the plot (splitCurves, not told how
- * many), one mask each, each spanning at least DEFAULTS.minSpan of the plot's columns and
- * together holding DEFAULTS.minHeld of its ink; null when it shows one.
+ * The curves a mask's ink shows apart across enough of the plot (splitCurves, told `count` or
+ * not how many), one mask each, each spanning at least DEFAULTS.minSpan of the plot's columns
+ * (where some do not, the ink is followed again as as many curves as do) and together holding
+ * DEFAULTS.minHeld of its ink; null when it shows one.
  */
-export function curvesApart(mask: SeriesMask, width: number, region: Box): SeriesMask[] | null {
+export function curvesApart(
+  mask: SeriesMask,
+  width: number,
+  region: Box,
+  count: number | null = null,
+): SeriesMask[] | null {
   if (mask.count === 0) return null;
   const columns = Math.max(1, Math.floor(region.right) - Math.ceil(region.left));
-  const followed = splitCurves(mask.weight, width, region, { count: null });
+  const followed = splitCurves(mask.weight, width, region, { count });
   if (!followed) return null;
   // Hollow markers' outlines show as curves apart (their tops and bottoms) along one line:
   // curves that stay within a marker of one another are one series.
@@ -59,7 +65,12 @@ export function curvesApart(mask: SeriesMask, width: number, region: Box): Serie
     }
     return { color: mask.color, weight, count, ink, span: inked.size };
   });
-  if (split.some(({ span }) => span < columns * DEFAULTS.minSpan)) return null;
+  const long = split.filter(({ span }) => span >= columns * DEFAULTS.minSpan).length;
+  if (long < split.length) {
+    // Some curves followed are short pieces (a curve cut in two where it was lost, a word):
+    // the curves are the long ones, followed again as that many.
+    return count === null && long >= 2 ? curvesApart(mask, width, region, long) : null;
+  }
   const held = split.reduce((sum, { ink }) => sum + ink, 0);
   if (held < mask.weight.reduce((sum, w) => sum + w, 0) * DEFAULTS.minHeld) return null;
   return split.map(({ color, weight, count }) => ({ color, weight, count }));

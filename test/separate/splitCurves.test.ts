@@ -130,6 +130,71 @@ describe('splitCurves', () => {
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
   });
 
+  it('follows a thin dotted curve, whose dots are a column wide and joined to none', async () => {
+    // matplotlib's journal look: 1 px lines, dots 1 px long 3 px apart (crisp, one pixel each).
+    const dots = (x: number) => 140 - 30 * Math.sin(x / 40);
+    const weight = await ink(polyline((x) => 60 + 0.1 * x, '').replace('"2"', '"1"'));
+    for (let column = 15; column < 285; column += 3) {
+      weight[Math.floor(dots(column + 0.5)) * WIDTH + column] = 1;
+    }
+    const curves = splitCurves(weight, WIDTH, REGION, { count: 2 });
+    expect(curves).toHaveLength(2);
+    const dotted = curves!.find((curve) => shareNear(curve.weight, dots) > 0.9);
+    // Its dots all along, each one.
+    let taken = 0;
+    dotted!.weight.forEach((w) => {
+      if (w > 0) taken++;
+    });
+    expect(taken).toBeGreaterThan(0.9 * 90);
+  });
+
+  it('finds a dashed curve again past a sharp turn in a gap of its dashes', async () => {
+    // A zigzag turning at its data points (slope +-2), in short dashes with long gaps, beside a
+    // solid curve: extrapolated along its slope past a turn, the dashed curve was lost.
+    const zigzag = (x: number) => 100 + 2 * (20 - Math.abs(((x - 15) % 80) - 40));
+    const weight = await ink(
+      polyline((x) => 30 + 0.02 * x, '') + polyline(zigzag, 'stroke-dasharray="2 10"'),
+    );
+    const curves = splitCurves(weight, WIDTH, REGION, { count: 2 });
+    expect(curves).toHaveLength(2);
+    const dashed = curves!.find((curve) => shareNear(curve.weight, zigzag) > 0.9);
+    const columns = new Set<number>();
+    dashed!.weight.forEach((w, p) => {
+      if (w > 0) columns.add(p % WIDTH);
+    });
+    // Its dashes from end to end (its last dash ends a gap short of its end).
+    expect(Math.min(...columns)).toBeLessThan(30);
+    expect(Math.max(...columns)).toBeGreaterThan(255);
+  });
+
+  it('keeps each curve its own where two touch and part, by their dash patterns', async () => {
+    // A solid and a dashed curve that touch and part again (a kiss, no crossing), and a solid
+    // and a short-dashed one passing 6 px apart: followed, each went on along the other's ink
+    // as often as its own.
+    for (const [apart, bend, dash] of [
+      [0, 0.003, '6 6'],
+      [3, 0.002, '2 6'],
+    ] as const) {
+      const solid = (x: number) => 100 - apart + bend * (x - 150) ** 2;
+      const dashed = (x: number) => 100 + apart - bend * (x - 150) ** 2;
+      const weight = await ink(
+        polyline(solid, '') + polyline(dashed, `stroke-dasharray="${dash}"`),
+      );
+      const curves = splitCurves(weight, WIDTH, REGION, { count: 2 });
+      expect(curves).toHaveLength(2);
+      const shares = curves!.map((curve) => [
+        shareNear(curve.weight, solid),
+        shareNear(curve.weight, dashed),
+      ]);
+      // Each curve lies on one of them (near the other only where they touch).
+      shares.sort((a, b) => b[0] - a[0]);
+      expect(shares[0][0]).toBeGreaterThan(0.9);
+      expect(shares[0][1]).toBeLessThan(0.5);
+      expect(shares[1][1]).toBeGreaterThan(0.9);
+      expect(shares[1][0]).toBeLessThan(0.5);
+    }
+  });
+
   it('leaves one curve whole', async () => {
     const weight = await ink(polyline(CURVES[2].y, ''));
     expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();

@@ -29,6 +29,19 @@ describe('curvesApart', () => {
     expect(Math.min(...rows[1])).toBeGreaterThan(100);
   });
 
+  it('splits the long curves off when a short stroke apart was followed as one more', async () => {
+    // A stroke between the lines over an eighth of the plot (a word, a piece of text): it
+    // shows as a third curve in enough columns, and spans too few to be one.
+    const stroke = '<line x1="120" y1="100" x2="160" y2="100" stroke="#000" stroke-width="2"/>';
+    const split = curvesApart(maskOf(await ink(LINES + stroke)), WIDTH, REGION);
+    expect(split).toHaveLength(2);
+    const rows = split!.map(({ weight }) =>
+      [...weight.keys()].filter((p) => weight[p] > 0).map((p) => Math.floor(p / WIDTH)),
+    );
+    expect(Math.max(...rows[0])).toBeLessThan(60);
+    expect(Math.min(...rows[1])).toBeGreaterThan(140);
+  });
+
   it('leaves a mask whole when the curves followed hold little of its ink', async () => {
     // A filled area between the lines, which neither curve passes near.
     const area = '<rect x="120" y="60" width="60" height="80" fill="#000"/>';
