@@ -388,7 +388,8 @@ function fullRows(
   region: Box,
   text: (row: number, column: number) => boolean,
 ): LegendSlot[] {
-  if (slots.length < 2) return slots;
+  // Most names: two or more others (of two, either may be the odd one).
+  if (slots.length < 3) return slots;
   const height = Math.round(
     percentile(
       slots.map((slot) => slot.text.bottom - slot.text.top),
