@@ -1,5 +1,5 @@
 import { channelDistance, channelSpread, type Rgb } from '../color.js';
-import { findRuns } from '../math.js';
+import { findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { alignedGroup, linedUp } from './alignedEntries.js';
 import { oneSide } from './crossedSamples.js';
@@ -21,6 +21,8 @@ const DEFAULTS = {
   /** The text of a legend's entries is at most this many times as high as its lowest. */
   sameHeight: 1.8,
   /** ...else its rows are cut to this many lowest heights either side of its sample's middle. */
+  /** A name with fewer rows than this share of most names' is cut by a curve across it (`fullRows`). */
+  shortName: 0.75,
   rowsAround: 0.75,
   /** A line of legend text is at most this many px high. */
   maxLine: 60,
@@ -197,11 +199,15 @@ function legendIn(
     image,
     background,
     region,
-    oneHeight(
-      image,
-      background,
-      oneSide(image, background, region, aligned, [...unpaired, ...strays]),
-      reread,
+    fullRows(
+      oneHeight(
+        image,
+        background,
+        oneSide(image, background, region, aligned, [...unpaired, ...strays]),
+        reread,
+      ),
+      region,
+      text,
     ),
   );
   if (group.length === 0) return null;
@@ -369,6 +375,55 @@ function oneHeight(
     );
   }
   return found;
+}
+
+/**
+ * One legend's names are set in one font: a name with clearly fewer rows than most (a curve
+ * drawn across it parted its glyphs' tops, or their feet, from the rest) takes as many rows as
+ * they have, over its own, placed where they hold the most of its dark ink (`text`), not into
+ * another entry's name.
+ */
+function fullRows(
+  slots: LegendSlot[],
+  region: Box,
+  text: (row: number, column: number) => boolean,
+): LegendSlot[] {
+  // Most names: two or more others (of two, either may be the odd one).
+  if (slots.length < 3) return slots;
+  const height = Math.round(
+    percentile(
+      slots.map((slot) => slot.text.bottom - slot.text.top),
+      0.5,
+    ),
+  );
+  return slots.map((slot) => {
+    const { left, right, top, bottom } = slot.text;
+    if (bottom - top >= height * DEFAULTS.shortName) return slot;
+    const free = (from: number) =>
+      from >= region.top &&
+      from + height <= region.bottom &&
+      slots.every(
+        (other) =>
+          other === slot ||
+          !overlaps(other.text, slot.text) ||
+          other.text.bottom <= from ||
+          other.text.top >= from + height,
+      );
+    let best = -1;
+    let most = -1;
+    for (let from = bottom - height; from <= top; from++) {
+      if (!free(from)) continue;
+      let count = 0;
+      for (let row = from; row < from + height; row++) {
+        for (let column = left; column < right; column++) if (text(row, column)) count++;
+      }
+      if (count > most) {
+        most = count;
+        best = from;
+      }
+    }
+    return best < 0 ? slot : { ...slot, text: { ...slot.text, top: best, bottom: best + height } };
+  });
 }
 
 /**

@@ -41,6 +41,8 @@ export const SAMPLES = {
   dashBridge: 1.2,
   /** ...and alike: within this share of its first gap (a marker's gaps to its line are alike too). */
   dashEven: 0.5,
+  /** A dash past a gap longer than `colorDashGap` is the sample's when its pixels are within this (0..255) of its colour. */
+  sameDash: 40,
   /** The dashes of one sample cover the same rows, within this share of the text's height (1 px at least). */
   dashLevel: 0.1,
   /** Entries of a row are apart by more than this share of the text's height (words of a name, by less). */
@@ -457,16 +459,70 @@ function findHandle(
   if (!within(column)) return null;
   const near = column;
   // A dashed sample's gaps are shorter than the gap to the text; longer ones only before a
-  // coloured dash (not the next entry's text).
+  // coloured dash (not the next entry's text), and longer still (gnuplot's dash patterns, a
+  // short last dash cut off) before a dash of a thin line sample's own colour. A coloured sample goes on
+  // past a gap only at coloured ink: the dark text just past its end is the next entry's name (a
+  // row of entries with names before their samples, gnuplot's key, sets a sample close to the
+  // next name).
   const maxGap = Math.max(1, Math.round(height * DEFAULTS.dashGap));
   const maxColorGap = Math.max(maxGap, Math.round(height * DEFAULTS.colorDashGap));
+  const maxSameGap = Math.max(maxColorGap, Math.round(height * DEFAULTS.dashBridge));
+  const colouredSample = inked(column, true);
+  // The sample's strongest pixel so far (farthest from the background): its colour.
+  let own: Rgb | null = null;
+  let ownDistance = 0;
+  // ...and the rows its ink covers: only a thin line's dashes are bridged by colour.
+  let inkTop = Number.POSITIVE_INFINITY;
+  let inkBottom = Number.NEGATIVE_INFINITY;
+  const strongest = (column: number) => {
+    for (
+      let row = Math.max(0, text.top - rows);
+      row < Math.min(image.height, text.bottom + rows);
+      row++
+    ) {
+      const o = (row * width + column) * 3;
+      const distance = channelDistance(data, o, background);
+      if (distance > DEFAULTS.handleInk) {
+        inkTop = Math.min(inkTop, row);
+        inkBottom = Math.max(inkBottom, row);
+      }
+      if (distance > ownDistance) {
+        ownDistance = distance;
+        own = [data[o], data[o + 1], data[o + 2]];
+      }
+    }
+  };
+  const sameColor = (column: number) => {
+    if (!own || !colored(own)) return false;
+    if (inkBottom - inkTop + 1 > Math.max(2, height * DEFAULTS.thinLine)) return false;
+    for (
+      let row = Math.max(0, text.top - rows);
+      row < Math.min(image.height, text.bottom + rows);
+      row++
+    ) {
+      const o = (row * width + column) * 3;
+      if (
+        channelDistance(data, o, own) <= DEFAULTS.sameDash &&
+        colored([data[o], data[o + 1], data[o + 2]])
+      )
+        return true;
+    }
+    return false;
+  };
   let far = column;
   for (
     let gap = 0;
-    column >= region.left && column < region.right && gap <= maxColorGap;
+    column >= region.left && column < region.right && gap <= maxSameGap;
     column += side
   ) {
-    if (gap <= maxGap ? inked(column) : inked(column, true)) {
+    const goesOn =
+      gap === 0 || (gap <= maxGap && !colouredSample)
+        ? inked(column)
+        : gap <= maxColorGap
+          ? inked(column, true)
+          : sameColor(column);
+    if (goesOn) {
+      strongest(column);
       far = column;
       gap = 0;
     } else {

@@ -412,6 +412,39 @@ describe('findLegend', () => {
       expect(styles[k].gapShare > 0.15, `entry ${k} dashed`).toBe(dashed[k]);
     });
   });
+
+  // Zoo charts whose legend is one row: every entry, its sample beside its own name, not
+  // reaching over the next name (or the one before) to that name's sample.
+  it.each([
+    // gnuplot, above the plot (—— Random —— GRPO): GRPO's sample starts 4 px after "Random"
+    ['gnuplot-names-before-samples-row.png', ['#9400d3', '#009e73']],
+    // gnuplot, below the plot: Site A's dashed sample, a long dash and a short one 19 px apart
+    ['gnuplot-dash-cut-short.png', ['#6fa8dc', '#ea7a7a', '#93c47d']],
+  ] as const)('finds each entry of a row with its own sample: %s', async (file, colors) => {
+    const { legend } = await fixtureLegend(file);
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      const height = slot.text.bottom - slot.text.top;
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(slot.handle.right - slot.handle.left).toBeLessThan(height * 5);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE * 2,
+      );
+      const next = legend!.slots[k + 1];
+      if (next) expect(slot.text.right).toBeLessThan(next.handle.left);
+    });
+  });
+
+  it('gives a name crossed by a curve as many rows as the others (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-name-crossed-by-curve.png');
+    // Adam, Asia, Control, ResNet-50: a green step line runs across Adam's glyphs at row 163,
+    // parting the tops of its `A` and `d` (from row 153) from the rest.
+    expect(legend?.slots).toHaveLength(4);
+    const heights = legend!.slots.map((slot) => slot.text.bottom - slot.text.top);
+    for (const height of heights) expect(Math.abs(height - heights[1])).toBeLessThanOrEqual(2);
+    expect(legend!.slots[0].text.top).toBeLessThanOrEqual(155);
+    expect(legend!.slots[0].text.bottom).toBeGreaterThanOrEqual(186);
+  });
 });
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */
