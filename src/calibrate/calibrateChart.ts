@@ -268,7 +268,7 @@ function isNumber(word: Word): boolean {
  */
 function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
   const marks = xMarks(plot);
-  const words = read.flatMap((word) => {
+  const words = withYears(read, text.xTickYears).flatMap((word) => {
     const dates = splitDates(word.text);
     if (!dates) return [word];
     const { left, right } = word.box;
@@ -290,8 +290,26 @@ function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
       pixel: snapToMark('x', word, centre(word), spacing, marks),
       confidence: word.confidence,
     })),
-    [text.title, text.xLabel],
+    [text.title, text.xLabel, text.xEndText ?? null],
   );
+}
+
+/**
+ * The x tick labels with the years printed on a second line under some of them (`Jun 8` over
+ * `1997`) joined to them (`Jun 8 1997`): each year to the label whose box holds its middle, where
+ * the two read as one date.
+ */
+function withYears(labels: Word[], years: Word[]): Word[] {
+  if (years.length === 0) return labels;
+  return labels.map((label) => {
+    const year = years.find((word) => {
+      const middle = centre(word);
+      return middle >= label.box.left && middle <= label.box.right;
+    });
+    if (!year) return label;
+    const joined = `${label.text.trim()} ${year.text.trim()}`;
+    return parseDateLabel(joined) ? { ...label, text: joined } : label;
+  });
 }
 
 /**

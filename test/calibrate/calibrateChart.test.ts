@@ -33,9 +33,10 @@ const Y_WORDS: Word[] = ['1.0', '0.5', '0.0'].map((text, i) => ({
   box: { left: 20, right: 44, top: 15 + 150 * i, bottom: 25 + 150 * i },
 }));
 
-function text(xTickWords: Word[]): ChartText {
+function text(xTickWords: Word[], xTickYears: Word[] = []): ChartText {
   return {
     xTickWords,
+    xTickYears,
     xTickBand: null,
     yTickWords: Y_WORDS,
     title: null,
@@ -217,6 +218,45 @@ describe('calibrateChart: an x axis read again as words', () => {
     const days = (px: number, date: number) => Math.abs(axes.xAxis.pixelToData(px) - date) / 864e5;
     expect(days(60, Date.UTC(1998, 0, 1))).toBeLessThan(2);
     expect(days(260, Date.UTC(1999, 0, 1))).toBeLessThan(2);
+  });
+
+  it('joins a year printed on a second line under a date to it (Plotly: Jun 8 over 1997)', async () => {
+    const texts = ['Jun 8', 'Jun 22', 'Jul 6', 'Jul 20'];
+    const pixels = [100, 200, 300, 400];
+    const year = { ...xWord('1997', 100), box: { left: 88, right: 112, top: 342, bottom: 354 } };
+    const axes = await calibrateChart({
+      text: text(
+        texts.map((t, i) => xWord(t, pixels[i], 20)),
+        [year],
+      ),
+      plot: PLOT,
+      source: null,
+      warnings: [],
+      readTickWords: async () => texts.map((t, i) => xWord(t, pixels[i])),
+      readSlantedTickWords: async () => [],
+    });
+    expect(axes.xAxis.scale).toBe('time');
+    // 14 days a label: to within an hour
+    expect(Math.abs(axes.xAxis.pixelToData(100) - Date.UTC(1997, 5, 8)) / 36e5).toBeLessThan(1);
+    expect(Math.abs(axes.xAxis.pixelToData(400) - Date.UTC(1997, 6, 20)) / 36e5).toBeLessThan(1);
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+  });
+
+  it('takes the year from the text at the x axis end (matplotlib concise dates: 1990-Oct)', async () => {
+    const texts = ['Oct', '15', 'Nov', '15', 'Dec'];
+    const pixels = [100, 150, 200, 250, 300];
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: { ...text(texts.map((t, i) => xWord(t, pixels[i], 20))), xEndText: '1990-Oct' },
+      plot: PLOT,
+      source: null,
+      warnings,
+      readTickWords: async () => texts.map((t, i) => xWord(t, pixels[i])),
+      readSlantedTickWords: async () => [],
+    });
+    expect(axes.xAxis.scale).toBe('time');
+    expect(Math.abs(axes.xAxis.pixelToData(200) - Date.UTC(1990, 10, 1)) / 864e5).toBeLessThan(1);
+    expect(warnings).toContain("x axis: dates print no year; 1990 taken from the chart's text");
   });
 
   it('fits the words as numbers where they are surer than the digits', async () => {
