@@ -18,6 +18,11 @@ const DEFAULTS = {
   categoryConfidence: 0.8,
   /** ...and one whose names may be numbers misread (`categoryDoubt`). */
   doubtfulCategories: 0.3,
+  /**
+   * ...and one of month names that make no whole year (`Feb` to `Sep`): as likely a stretch of
+   * time whose year is printed nowhere, which no reading can place.
+   */
+  partialMonths: 0.4,
   /** Numbers not spaced by value are categories when at least this many tell so. */
   minCategoryNumbers: 3,
   /**
@@ -144,6 +149,12 @@ export async function calibrateChart({
   );
   const doubt = named ? categoryDoubt(named.categories) : null;
   if (doubt) warnings.push(`x axis: ${doubt}`);
+  const partial = named !== null && !doubt && partialMonths(named.axis.ticks);
+  if (partial) {
+    warnings.push(
+      'x axis: month names without a year, fewer than twelve, read as categories; if they are dates, their year is unknown',
+    );
+  }
   const numbered = (words: Word[]) => words.filter(isNumber).length >= 2;
   if (!xAxis && !yAxis && !numbered(text.xTickWords) && !numbered(text.yTickWords)) {
     // No axis numbered beside the plot (a stray "1" is no axis): a photograph, a pie chart, a
@@ -201,7 +212,7 @@ export async function calibrateChart({
         : named
           ? doubt
             ? DEFAULTS.doubtfulCategories
-            : DEFAULTS.categoryConfidence
+            : DEFAULTS.categoryConfidence * (partial ? DEFAULTS.partialMonths : 1)
           : confidence(xNumbers.axis !== null, xNumbers.confidence) * multiplierDoubt.x) *
       outside.x,
     yConfidence: confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y * outside.y,
@@ -246,6 +257,18 @@ function categoryDoubt(categories: string[]): string | null {
     return `its labels read as categories (${quoted(read)}) may be misread numbers`;
   }
   return null;
+}
+
+/**
+ * Whether category ticks are a list of months (`isMonthList`) that names fewer than the twelve:
+ * a year of months (`Jan` to `Dec`) is a category axis as a rule, a few months in a row as
+ * often dates whose year is printed nowhere.
+ */
+function partialMonths(ticks: readonly Tick[]): boolean {
+  if (!isMonthList(ticks)) return false;
+  const months = new Set(ticks.flatMap((tick) => parseDateLabel(tick.text)?.month ?? []));
+  // twelve labels, some misread (`ADr`), are a year all the same
+  return months.size < 12 && ticks.length < 12;
 }
 
 /** Digits on both sides of a comma, as a number groups its thousands (`40,000`). */

@@ -179,6 +179,33 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.categories).toEqual(months);
   });
 
+  it('doubts a few month names in a row with no year (dates, as likely), not a whole year of them', async () => {
+    const run = async (months: string[]) => {
+      const pixels = months.map((_, i) => 60 + 30 * i);
+      const warnings: string[] = [];
+      const axes = await calibrateChart({
+        text: text(months.map((_, i) => xWord('', pixels[i], 95))),
+        plot: PLOT,
+        source: null,
+        warnings,
+        readTickWords: async () => months.map((t, i) => xWord(t, pixels[i])),
+        readSlantedTickWords: async () => [],
+      });
+      return { axes, warnings };
+    };
+    const all = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+    const few = await run(all.slice(1, 9));
+    expect(few.axes.xAxis.scale).toBe('category');
+    expect(few.axes.xConfidence).toBeLessThan(0.5);
+    expect(few.warnings).toContain(
+      'x axis: month names without a year, fewer than twelve, read as categories; if they are dates, their year is unknown',
+    );
+    const year = await run(all);
+    expect(year.axes.xAxis.scale).toBe('category');
+    expect(year.axes.xConfidence).toBe(0.8);
+    expect(year.warnings.join(' ')).not.toContain('month');
+  });
+
   it('takes Q1 .. Q4 for categories though the words read one of them as digits too (01)', async () => {
     const pixels = [100, 200, 300, 400];
     const axes = await calibrate(['01', '02', '03', '04'], ['01', 'Q2', 'Q3', 'Q4'], pixels, 95);
