@@ -106,6 +106,24 @@ describe('date x axes', () => {
   );
 
   it(
+    'takes the year Plotly prints on a second line under the first date (Jun 8 / 1997), and the x label below it',
+    async () => {
+      const ticks = [utc('1997-06-08'), utc('1997-06-22'), utc('1997-07-06'), utc('1997-07-20')];
+      const spec = dateChart(ticks[0], ticks.at(-1)!, ticks, (v) => {
+        const date = new Date(v);
+        const label = `${month(v)} ${date.getUTCDate()}`;
+        return v === ticks[0] ? `${label}\n${date.getUTCFullYear()}` : label;
+      });
+      const result = await digitizeSpec(spec);
+      expectLimits(result, spec, 1);
+      expect(result.warnings.join(' ')).not.toContain('year');
+      expect(result.axes.x.label).toBe('Date');
+      expect(result.axes.x.confidence).toBeGreaterThan(0.9);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'assumes a year where none is printed, and says so',
     async () => {
       const ticks = [utc('2000-03-06'), utc('2000-03-20'), utc('2000-04-03'), utc('2000-04-17')];

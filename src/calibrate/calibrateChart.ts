@@ -18,6 +18,11 @@ const DEFAULTS = {
   categoryConfidence: 0.8,
   /** ...and one whose names may be numbers misread (`categoryDoubt`). */
   doubtfulCategories: 0.3,
+  /**
+   * ...and one of month names that make no whole year (`Feb` to `Sep`): as likely a stretch of
+   * time whose year is printed nowhere, which no reading can place.
+   */
+  partialMonths: 0.4,
   /** Numbers not spaced by value are categories when at least this many tell so. */
   minCategoryNumbers: 3,
   /**
@@ -144,6 +149,12 @@ export async function calibrateChart({
   );
   const doubt = named ? categoryDoubt(named.categories) : null;
   if (doubt) warnings.push(`x axis: ${doubt}`);
+  const partial = named !== null && !doubt && partialMonths(named.axis.ticks);
+  if (partial) {
+    warnings.push(
+      'x axis: month names without a year, fewer than twelve, read as categories; if they are dates, their year is unknown',
+    );
+  }
   const numbered = (words: Word[]) => words.filter(isNumber).length >= 2;
   if (!xAxis && !yAxis && !numbered(text.xTickWords) && !numbered(text.yTickWords)) {
     // No axis numbered beside the plot (a stray "1" is no axis): a photograph, a pie chart, a
@@ -201,7 +212,7 @@ export async function calibrateChart({
         : named
           ? doubt
             ? DEFAULTS.doubtfulCategories
-            : DEFAULTS.categoryConfidence
+            : DEFAULTS.categoryConfidence * (partial ? DEFAULTS.partialMonths : 1)
           : confidence(xNumbers.axis !== null, xNumbers.confidence) * multiplierDoubt.x) *
       outside.x,
     yConfidence: confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y * outside.y,
@@ -248,6 +259,18 @@ function categoryDoubt(categories: string[]): string | null {
   return null;
 }
 
+/**
+ * Whether category ticks are a list of months (`isMonthList`) that names fewer than the twelve:
+ * a year of months (`Jan` to `Dec`) is a category axis as a rule, a few months in a row as
+ * often dates whose year is printed nowhere.
+ */
+function partialMonths(ticks: readonly Tick[]): boolean {
+  if (!isMonthList(ticks)) return false;
+  const months = new Set(ticks.flatMap((tick) => parseDateLabel(tick.text)?.month ?? []));
+  // twelve labels, some misread (`ADr`), are a year all the same
+  return months.size < 12 && ticks.length < 12;
+}
+
 /** Digits on both sides of a comma, as a number groups its thousands (`40,000`). */
 const GROUPED_DIGITS = /\d,\d/;
 
@@ -268,7 +291,7 @@ function isNumber(word: Word): boolean {
  */
 function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
   const marks = xMarks(plot);
-  const words = read.flatMap((word) => {
+  const words = withYears(read, text.xTickYears).flatMap((word) => {
     const dates = splitDates(word.text);
     if (!dates) return [word];
     const { left, right } = word.box;
@@ -290,8 +313,26 @@ function fitDates(read: Word[], text: ChartText, plot: PlotArea) {
       pixel: snapToMark('x', word, centre(word), spacing, marks),
       confidence: word.confidence,
     })),
-    [text.title, text.xLabel],
+    [text.title, text.xLabel, text.xEndText ?? null],
   );
+}
+
+/**
+ * The x tick labels with the years printed on a second line under some of them (`Jun 8` over
+ * `1997`) joined to them (`Jun 8 1997`): each year to the label whose box holds its middle, where
+ * the two read as one date.
+ */
+function withYears(labels: Word[], years: Word[]): Word[] {
+  if (years.length === 0) return labels;
+  return labels.map((label) => {
+    const year = years.find((word) => {
+      const middle = centre(word);
+      return middle >= label.box.left && middle <= label.box.right;
+    });
+    if (!year) return label;
+    const joined = `${label.text.trim()} ${year.text.trim()}`;
+    return parseDateLabel(joined) ? { ...label, text: joined } : label;
+  });
 }
 
 /**

@@ -61,7 +61,8 @@ interface Dated extends DateParts {
  * alone are numbers to the numeric calibration). What a label leaves out is taken from its
  * neighbours: the month of a day printed alone (`Feb 08 15 22`), and the year, carried along
  * the axis from a label that prints one and counted up where the months wrap (`Nov Dec Jan`).
- * Where no label prints a year, a year in `context` (the title, the axis label) is taken, else
+ * Where no label prints a year, a year in `context` (the title, the axis label, the text at the
+ * axis' end) is taken, else
  * `defaultYear` (2000), each said in `warnings` and costing confidence. The labels are then
  * placed in days and fitted as a linear axis is: the line most labels agree with, so a misread
  * label cannot bend it. The axis maps pixels to milliseconds since 1970-01-01T00:00Z.

@@ -47,7 +47,23 @@ const DEFAULTS = {
   legendRows: 0.5,
   /** ...and this share of its ink (a legend box found around some tick labels holds only them). */
   legendInk: 0.8,
+  /**
+   * A second line of x tick labels (Plotly's year under a date) starts within this many text
+   * heights below the first, and is at most this many text heights tall (`secondLineHeight`)...
+   */
+  secondLineGap: 1,
+  secondLineHeight: 1.5,
+  /** ...and each of its pieces is centred within this share of a label's width of its centre. */
+  secondLineCentre: 0.15,
+  /**
+   * ...under a label at most this many times as wide (a year under a date: `Jun 8` / `1997`; not
+   * the x label under slanted labels boxed as one).
+   */
+  secondLineWidth: 4,
 } as const;
+
+/** A year, as a date axis prints it on a second line under a tick label (`Jun 8` / `1997`). */
+const YEAR = /^[12]\d{3}$/;
 
 /** Text that may be an axis multiplier misread (`1e`, `x10^`). */
 const POWER_OF_TEN = /1 ?e|10/;
@@ -55,6 +71,11 @@ const POWER_OF_TEN = /1 ?e|10/;
 /** The text around the plot: tick labels as words with boxes, and the single-line texts. */
 export interface ChartText {
   xTickWords: Word[];
+  /**
+   * Years printed on a second line under some x tick labels (Plotly writes `1997` under the
+   * first date, `Jun 8`, and where the year changes), each with its box; empty where none.
+   */
+  xTickYears: Word[];
   /** The band of the x tick labels below the plot (where slanted labels are read again). */
   xTickBand: Box | null;
   yTickWords: Word[];
@@ -68,6 +89,11 @@ export interface ChartText {
   yMultiplier: number;
   /** An axis multiplier's text where it was read unsure or not as one (`×10^0`: a power lost). */
   xMultiplierDoubt?: string;
+  /**
+   * The text at the x axis' end that reads as no multiplier (matplotlib's concise date
+   * formatter prints the year there, `1990` or `1990-Oct`), where there is one.
+   */
+  xEndText?: string;
   yMultiplierDoubt?: string;
 }
 
@@ -89,8 +115,8 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, lines, xTickBox, lone } = textBoxes(image, plot, legend);
-  const [texts, lineTexts] = await Promise.all([
+  const { tickLabels, lines, xTickBox, lone, xLabelBelowYears } = textBoxes(image, plot, legend);
+  const [texts, lineTexts, [labelBelowYears]] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
     // A curve crossing a legend name is no part of it.
     readTextLines(
@@ -103,6 +129,9 @@ export async function readChartText(
       page,
       lines,
     ),
+    xLabelBelowYears === undefined
+      ? [null]
+      : readTextLines(engine, image, page, [xLabelBelowYears]),
   ]);
   const tickWords = (axis: string): Word[] =>
     tickLabels.flatMap((label, i) =>
@@ -130,16 +159,22 @@ export async function readChartText(
   // prints `1e6` above a plot that has no title), else the title or the x label.
   const unless = (axis: 'x' | 'y', text: string | null) =>
     lone[axis] && offset(axis)?.factor ? null : text;
+  // The line under the tick labels is a second line of theirs where it reads as years only;
+  // the x label is then below it.
+  const years = tickWords('xYear');
+  const yearLine = years.length > 0 && years.every((word) => YEAR.test(word.text.trim()));
   return {
     xTickWords: tickWords('x'),
+    xTickYears: yearLine ? years : [],
     xTickBand: xTickBox ?? null,
     yTickWords: tickWords('y'),
     xMultiplier,
     yMultiplier,
     xMultiplierDoubt: doubt('x'),
+    ...(offset('x') && offset('x')?.factor === null && { xEndText: offset('x')!.word.text }),
     yMultiplierDoubt: doubt('y'),
     title: unless('y', lineTexts[0]),
-    xLabel: unless('x', lineTexts[1]),
+    xLabel: unless('x', yearLine ? labelBelowYears : lineTexts[1]),
     yLabel: lineTexts[2],
     legendNames: numericNames(
       engine.glyphs,
@@ -297,6 +332,30 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksY, plot.gridY], 'y'))
       .map((box) => ({ axis: 'y', box })),
   ];
+  // A line just under the x tick labels whose every piece stands under one of them may be their
+  // second line (Plotly's year under a date): read with them, and the x label read again below
+  // it, it is taken for one where it reads as years.
+  const second =
+    xTickBand && belowBands[1]
+      ? secondTickLine(
+          image,
+          page,
+          { ...belowBands[1], left: plot.left - marginX * 2, right: plot.right + marginX * 2 },
+          xTickBand,
+          tickLabels.flatMap((label) => (label.axis === 'x' ? [label.box] : [])),
+          textHeight,
+        )
+      : null;
+  for (const box of second?.pieces ?? []) tickLabels.push({ axis: 'xYear', box });
+  const below = second && (second.rest ?? belowBands[2]);
+  const xLabelBelowYears: Label | null | undefined = second
+    ? below && {
+        left: plot.left - marginX,
+        right: plot.right + marginX,
+        top: below.from - pad,
+        bottom: below.to + pad,
+      }
+    : undefined;
   // An axis multiplier (matplotlib's offset text, `1e6`) stands apart at the end of its axis:
   // for x, right of the x label; for y, above the plot's top-left corner. It is read with the
   // tick labels.
@@ -353,7 +412,57 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
-  return { tickLabels, lines, xTickBox, lone };
+  return { tickLabels, lines, xTickBox, lone, xLabelBelowYears };
+}
+
+/**
+ * Where the band below the x tick labels (`band`, rows and the columns to look in) starts with a
+ * line of text that may be the tick labels' second line: it starts within `secondLineGap` text
+ * heights under them (`tickBand`), is no taller than `secondLineHeight` of them, and every piece
+ * of it is centred under one of two or more tick labels (`labels`, their boxes) not much wider
+ * than it. Returns its pieces and the rows of the band below it (the x label; null where it
+ * holds nothing else), or null.
+ */
+function secondTickLine(
+  image: Raster,
+  page: Rgb,
+  band: { from: number; to: number; left: number; right: number },
+  tickBand: { from: number; to: number },
+  labels: Box[],
+  textHeight: number,
+): { pieces: Box[]; rest: { from: number; to: number } | null } | null {
+  if (labels.length < 2 || band.from - tickBand.to > textHeight * DEFAULTS.secondLineGap) {
+    return null;
+  }
+  const rows = range(band.from, band.to - 1, 1);
+  const lines = findRuns(
+    profileOf(image, page, rows, [band.left, band.right], 'row'),
+    1,
+    DEFAULTS.minBand,
+  ).map((line) => ({ from: rows[line.from], to: rows[line.to] + 1 }));
+  const first = lines[0];
+  if (!first || first.to - first.from > textHeight * DEFAULTS.secondLineHeight) return null;
+  const pieces = splitLabels(
+    image,
+    page,
+    { left: band.left, right: band.right, top: first.from, bottom: first.to },
+    'x',
+    textHeight,
+  );
+  // centred on a label's centre, as both lines are on their tick (the lower ends of labels
+  // slanted up to the right, cut off by an empty row, stand left of it)
+  const under = (piece: Box) => {
+    const middle = (piece.left + piece.right) / 2;
+    const width = piece.right - piece.left;
+    return labels.some(
+      (label) =>
+        Math.abs(middle - (label.left + label.right) / 2) <=
+          (label.right - label.left) * DEFAULTS.secondLineCentre &&
+        label.right - label.left <= width * DEFAULTS.secondLineWidth,
+    );
+  };
+  if (pieces.length === 0 || !pieces.every(under)) return null;
+  return { pieces, rest: lines[1] ? { from: lines[1].from, to: band.to } : null };
 }
 
 /**

@@ -33,9 +33,10 @@ const Y_WORDS: Word[] = ['1.0', '0.5', '0.0'].map((text, i) => ({
   box: { left: 20, right: 44, top: 15 + 150 * i, bottom: 25 + 150 * i },
 }));
 
-function text(xTickWords: Word[]): ChartText {
+function text(xTickWords: Word[], xTickYears: Word[] = []): ChartText {
   return {
     xTickWords,
+    xTickYears,
     xTickBand: null,
     yTickWords: Y_WORDS,
     title: null,
@@ -178,6 +179,33 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(axes.categories).toEqual(months);
   });
 
+  it('doubts a few month names in a row with no year (dates, as likely), not a whole year of them', async () => {
+    const run = async (months: string[]) => {
+      const pixels = months.map((_, i) => 60 + 30 * i);
+      const warnings: string[] = [];
+      const axes = await calibrateChart({
+        text: text(months.map((_, i) => xWord('', pixels[i], 95))),
+        plot: PLOT,
+        source: null,
+        warnings,
+        readTickWords: async () => months.map((t, i) => xWord(t, pixels[i])),
+        readSlantedTickWords: async () => [],
+      });
+      return { axes, warnings };
+    };
+    const all = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+    const few = await run(all.slice(1, 9));
+    expect(few.axes.xAxis.scale).toBe('category');
+    expect(few.axes.xConfidence).toBeLessThan(0.5);
+    expect(few.warnings).toContain(
+      'x axis: month names without a year, fewer than twelve, read as categories; if they are dates, their year is unknown',
+    );
+    const year = await run(all);
+    expect(year.axes.xAxis.scale).toBe('category');
+    expect(year.axes.xConfidence).toBe(0.8);
+    expect(year.warnings.join(' ')).not.toContain('month');
+  });
+
   it('takes Q1 .. Q4 for categories though the words read one of them as digits too (01)', async () => {
     const pixels = [100, 200, 300, 400];
     const axes = await calibrate(['01', '02', '03', '04'], ['01', 'Q2', 'Q3', 'Q4'], pixels, 95);
@@ -217,6 +245,45 @@ describe('calibrateChart: an x axis read again as words', () => {
     const days = (px: number, date: number) => Math.abs(axes.xAxis.pixelToData(px) - date) / 864e5;
     expect(days(60, Date.UTC(1998, 0, 1))).toBeLessThan(2);
     expect(days(260, Date.UTC(1999, 0, 1))).toBeLessThan(2);
+  });
+
+  it('joins a year printed on a second line under a date to it (Plotly: Jun 8 over 1997)', async () => {
+    const texts = ['Jun 8', 'Jun 22', 'Jul 6', 'Jul 20'];
+    const pixels = [100, 200, 300, 400];
+    const year = { ...xWord('1997', 100), box: { left: 88, right: 112, top: 342, bottom: 354 } };
+    const axes = await calibrateChart({
+      text: text(
+        texts.map((t, i) => xWord(t, pixels[i], 20)),
+        [year],
+      ),
+      plot: PLOT,
+      source: null,
+      warnings: [],
+      readTickWords: async () => texts.map((t, i) => xWord(t, pixels[i])),
+      readSlantedTickWords: async () => [],
+    });
+    expect(axes.xAxis.scale).toBe('time');
+    // 14 days a label: to within an hour
+    expect(Math.abs(axes.xAxis.pixelToData(100) - Date.UTC(1997, 5, 8)) / 36e5).toBeLessThan(1);
+    expect(Math.abs(axes.xAxis.pixelToData(400) - Date.UTC(1997, 6, 20)) / 36e5).toBeLessThan(1);
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+  });
+
+  it('takes the year from the text at the x axis end (matplotlib concise dates: 1990-Oct)', async () => {
+    const texts = ['Oct', '15', 'Nov', '15', 'Dec'];
+    const pixels = [100, 150, 200, 250, 300];
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: { ...text(texts.map((t, i) => xWord(t, pixels[i], 20))), xEndText: '1990-Oct' },
+      plot: PLOT,
+      source: null,
+      warnings,
+      readTickWords: async () => texts.map((t, i) => xWord(t, pixels[i])),
+      readSlantedTickWords: async () => [],
+    });
+    expect(axes.xAxis.scale).toBe('time');
+    expect(Math.abs(axes.xAxis.pixelToData(200) - Date.UTC(1990, 10, 1)) / 864e5).toBeLessThan(1);
+    expect(warnings).toContain("x axis: dates print no year; 1990 taken from the chart's text");
   });
 
   it('fits the words as numbers where they are surer than the digits', async () => {

@@ -73,7 +73,9 @@ export interface ChartSpec {
   /**
    * Label text of a tick. @default decimals shared by all ticks of an axis, U+2212 for
    * negatives (hyphen and thousands commas in the chartjs look, commas in the vega look),
-   * and '10' + Unicode superscript exponent for powers of ten on a log axis.
+   * and '10' + Unicode superscript exponent for powers of ten on a log axis. A level x label
+   * may hold a second line after a `\n` (Plotly's year under a date: `Jun 8\n1997`): it is
+   * drawn a line below, and the x label a line lower.
    */
   tickFormat?: (v: number, axis: 'x' | 'y') => string;
   /**
@@ -229,6 +231,8 @@ const EDGE_GAP = 4;
 const CAP_HEIGHT = 0.73;
 const ASCENT = 0.76;
 const DESCENT = 0.24;
+/** Distance between the baselines of a two-line x tick label, in ems. */
+const LINE_SPACING = 1.2;
 /** A tick at most this fraction of the axis span outside the limits is still drawn. */
 const TICK_RANGE_SLACK = 1e-9;
 /** Dash patterns in line widths: matplotlib's lines.dashed_pattern and dotted_pattern. */
@@ -297,6 +301,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   const xTicks = ticksInRange(spec.xTicks, xRange, xScale);
   const yTicks = ticksInRange(spec.yTicks, yRange, yScale);
   const xTickLabels = xTicks.map((v) => tickFormat(v, 'x'));
+  const secondLines = xTickLabels.some((label) => label.includes('\n'));
   const yTickLabels = yTicks.map((v) => tickFormat(v, 'y'));
   const showTicks = frame !== 'none' || look.ticksWithoutFrame;
   const tickLength = showTicks ? look.tickLength : 0;
@@ -320,6 +325,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
       yTickLabels,
       tickLength,
       look,
+      secondLines,
       legendAbove: legendBox !== null && style === 'chartjs' ? legendBox.height : 0,
       legendRight:
         legendBox !== null && (legend === 'outside right' || style === 'vega')
@@ -430,7 +436,12 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   const xTickLabel = (v: number, i: number) => {
     const x = fmt(xMap.toPixel(v) + 0.5);
     if (angle === 0) {
-      return `<text x="${x}" y="${fmt(xLabelBaseline)}" text-anchor="middle">${escapeXml(xTickLabels[i])}</text>`;
+      const [first, second] = xTickLabels[i].split('\n');
+      const below =
+        second === undefined
+          ? ''
+          : `<tspan x="${x}" dy="${fmt(LINE_SPACING * fontSize)}">${escapeXml(second)}</tspan>`;
+      return `<text x="${x}" y="${fmt(xLabelBaseline)}" text-anchor="middle">${escapeXml(first)}${below}</text>`;
     }
     // The label's end nearer the axis under the tick, turned about it: its baseline's right
     // end for text rising to the right, its start for text falling (a negative angle).
@@ -449,7 +460,12 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
 
   const weight = look.boldTitles ? ' font-weight="bold"' : '';
   if (xLabel !== null) {
-    const baseline = xLabelBaseline + DESCENT * fontSize + look.labelPad + ASCENT * fontSize;
+    const baseline =
+      xLabelBaseline +
+      DESCENT * fontSize +
+      look.labelPad +
+      ASCENT * fontSize +
+      (secondLines ? LINE_SPACING * fontSize : 0);
     parts.push(
       `<text ${text}${weight} x="${fmt((svgLeft + svgRight) / 2)}" y="${fmt(baseline)}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
     );
@@ -774,6 +790,7 @@ function autoLayout({
   yTickLabels,
   tickLength,
   look,
+  secondLines,
   legendAbove,
   legendRight,
 }: {
@@ -787,6 +804,7 @@ function autoLayout({
   yTickLabels: string[];
   tickLength: number;
   look: Look;
+  secondLines: boolean;
   legendAbove: number;
   legendRight: number;
 }): PlotEdges {
@@ -802,6 +820,7 @@ function autoLayout({
     tickLength +
     look.tickPad +
     fontSize +
+    (secondLines ? LINE_SPACING * fontSize : 0) +
     (xLabel === null ? 0 : look.labelPad + fontSize) +
     EDGE_GAP;
   const topNeed = (title === null ? 0 : look.titlePad + titleSize) + legendAbove + EDGE_GAP;

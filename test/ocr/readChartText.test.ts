@@ -88,6 +88,46 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text.xLabel).toBe('Environment Steps');
   });
 
+  it("reads a line of years under the x tick labels as theirs (Plotly's Jun 8 / 1997), the x label below it", async () => {
+    const labels = ['Jun 8\n1997', 'Jun 22', 'Jul 6', 'Dec 28\n1997', 'Jan 11\n1998'];
+    const spec: ChartSpec = {
+      width: 640,
+      height: 460,
+      xLabel: 'Month',
+      xRange: [0, 100],
+      yRange: [0, 1],
+      xTicks: [10, 30, 50, 70, 90],
+      yTicks: [0, 0.5, 1],
+      tickFormat: (v, axis) => (axis === 'x' ? labels[(v - 10) / 20] : String(v)),
+      series: [{ name: null, color: '#1f77b4', x: [0, 100], y: [0.2, 0.8] }],
+    };
+    const chart = await renderChart(spec);
+    const text = await textOf(chart.png);
+    expect(text.xLabel).toBe('Month');
+    expect(text.xTickYears.map((word) => word.text)).toEqual(['1997', '1997', '1998']);
+    [10, 70, 90].forEach((x, i) => {
+      const drawn = chart.dataToPixel(x, 0).px + 0.5;
+      const { left, right } = text.xTickYears[i].box;
+      expect(Math.abs((left + right) / 2 - drawn)).toBeLessThanOrEqual(CENTRE_TOLERANCE);
+    });
+  });
+
+  it('reads an x label close under the tick labels, centred under one of them, as the x label', async () => {
+    const spec: ChartSpec = {
+      width: 640,
+      height: 460,
+      xLabel: 'Step',
+      xRange: [0, 100],
+      yRange: [0, 1],
+      xTicks: [0, 25, 50, 75, 100],
+      yTicks: [0, 0.5, 1],
+      series: [{ name: null, color: '#1f77b4', x: [0, 100], y: [0.2, 0.8] }],
+    };
+    const text = await textOf((await renderChart(spec)).png);
+    expect(text.xLabel).toBe('Step');
+    expect(text.xTickYears).toEqual([]);
+  });
+
   /** A chart with room above the plot and y labels 0.0 to 2.0 (its plot at `PLAIN.plot`). */
   const PLAIN = {
     width: 640,
