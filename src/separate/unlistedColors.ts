@@ -1,4 +1,4 @@
-import { chroma, deltaE, type Lab } from '../color.js';
+import { chroma, deltaE, type Lab, labToRgb, type Rgb, rgbToLab } from '../color.js';
 import { assign, BLEND_DE, blend } from './assignPixels.js';
 import { attachedToCores, type DrawnColors } from './tintSeries.js';
 
@@ -34,6 +34,13 @@ const DEFAULTS = {
    * lines is where they run together (through JPEG), not a line of its own.
    */
   mixAlong: 0.5,
+  /**
+   * A darker shade or a faded tint of a listed colour with at least this share of its pixels
+   * along that colour's line is that line's: a marker's faded middle lies farther than
+   * DEFAULTS.mixReach from its edge, where the listed colour is; another series' line
+   * runs apart from it (a share near 0).
+   */
+  shadeAlong: 0.25,
   /** A shade and its colour both have this chroma at least: a grey (black) is no shade of another. */
   shadeChroma: 10,
 } as const;
@@ -49,7 +56,10 @@ const DEFAULTS = {
  * lines (a colormap's middle colour between two read neighbours) is a line of its own. A
  * colour nearer a listed one (within DEFAULTS.farResidual of its blends) counts only where
  * it lies apart from every listed line: a thin line's core washed out by JPEG lies along it,
- * a band's fill (JPEG'd, or two bands overlapping) runs into its line's core. Returns the new colours (Lab).
+ * a band's fill (JPEG'd, or two bands overlapping) runs into its line's core. Nor is a darker
+ * shade or a faded tint of a listed colour (isShade, isFaded) with DEFAULTS.shadeAlong of its
+ * pixels along that colour's line or its other shades: markers' outlines, and a thin line or
+ * small markers whose chroma JPEG or rescaling spread into the paper. Returns the new colours (Lab).
  */
 export async function unlistedColors({
   width,
@@ -89,6 +99,16 @@ export async function unlistedColors({
   withExtra.forEach(({ series }, i) => {
     if (series >= 0 && series < known) seriesAt.set(pixels[i], series);
   });
+  // Whether each extra colour is a darker shade or a faded tint of each listed one, and where
+  // the extras lie: JPEG fades a thin line into several such colours side by side, and leaves
+  // its listed colour few pixels.
+  const shadeOf = extra.map((lab) =>
+    seriesLabs.map((color) => isShade(lab, color) || isFaded(lab, color)),
+  );
+  const extraAt = new Map<number, number>();
+  withExtra.forEach(({ series }, i) => {
+    if (series >= known) extraAt.set(pixels[i], series - known);
+  });
   /**
    * Per extra colour, per listed series (and pair of them): the share of its pixels within
    * DEFAULTS.mixReach of that series' (or either's).
@@ -96,17 +116,29 @@ export async function unlistedColors({
   const reach = DEFAULTS.mixReach;
   const alongOne = extra.map(() => new Float64Array(known));
   const alongTwo = extra.map(() => new Float64Array(known * known));
+  // ...and of that series' line with its other shades and tints (where it is one of them).
+  const alongShades = extra.map(() => new Float64Array(known));
   withExtra.forEach(({ series }, i) => {
     if (series < known) return;
     const e = series - known;
     const [column, row] = [pixels[i] % width, Math.floor(pixels[i] / width)];
     const near = new Set<number>();
+    const nearShades = new Set<number>();
     for (let dy = -reach; dy <= reach; dy++) {
       for (let dx = -reach; dx <= reach; dx++) {
-        const other = seriesAt.get((row + dy) * width + column + dx);
+        const p = (row + dy) * width + column + dx;
+        const other = seriesAt.get(p);
         if (other !== undefined) near.add(other);
+        const shade = extraAt.get(p);
+        if (shade === undefined || shade === e) continue;
+        shadeOf[shade].forEach((is, s) => {
+          if (is) nearShades.add(s);
+        });
       }
     }
+    shadeOf[e].forEach((is, s) => {
+      if (is && (near.has(s) || nearShades.has(s))) alongShades[e][s] += 1 / counts[e];
+    });
     for (const a of near) alongOne[e][a] += 1 / counts[e];
     for (let a = 0; a < known; a++) {
       for (let b = a + 1; b < known; b++) {
@@ -133,13 +165,15 @@ export async function unlistedColors({
       attachedShare[series - known] += 1 / counts[series - known];
   });
   // A darker shade of a listed colour lying along its line is its markers' outlines (a dark
-  // edge anti-aliased into the fill, or JPEG'd), not a line of its own.
-  const shadeAlong = (lab: Lab, e: number) =>
-    seriesLabs.some((known, s) => isShade(lab, known) && along(e, s) >= DEFAULTS.mixAlong);
+  // edge anti-aliased into the fill, or JPEG'd), not a line of its own; so is a faded one (its
+  // hue, less chroma: JPEG's halved chroma spreads a thin line's colour into the paper beside
+  // it, a rescaled line is averaged with it).
+  const shadeAlong = (e: number) => alongShades[e].some((share) => share >= DEFAULTS.shadeAlong);
   const ownLine = (e: number) =>
-    (kept[e].residual >= DEFAULTS.farResidual && !shadeAlong(kept[e].lab, e)) ||
-    (seriesLabs.every((_, s) => along(e, s) < DEFAULTS.mixAlong) &&
-      attachedShare[e] <= DEFAULTS.maxAttached);
+    !shadeAlong(e) &&
+    (kept[e].residual >= DEFAULTS.farResidual ||
+      (seriesLabs.every((_, s) => along(e, s) < DEFAULTS.mixAlong) &&
+        attachedShare[e] <= DEFAULTS.maxAttached));
   return extra.filter(
     (lab, e) =>
       ownLine(e) &&
@@ -164,6 +198,28 @@ export function isShade(lab: Lab, color: Lab): boolean {
     chroma(color) >= DEFAULTS.shadeChroma &&
     isMix(lab, color, BLACK)
   );
+}
+
+/**
+ * Whether `lab` is `color` faded: within BLEND_DE of a mix of it with a grey (black to white),
+ * with less of it. Mixed in RGB, as both fade it: JPEG's halved chroma averages a thin line's
+ * chroma with the paper's beside it (its luma kept: a mix with the grey of its lightness),
+ * rescaling averages its pixels with the paper's.
+ */
+export function isFaded(lab: Lab, color: Lab): boolean {
+  if (chroma(color) < DEFAULTS.shadeChroma) return false;
+  const pixel = labToRgb(lab);
+  const base = labToRgb(color);
+  const mean = (rgb: Rgb) => (rgb[0] + rgb[1] + rgb[2]) / 3;
+  // Apart from the grey axis, the mix holds `share` of the colour...
+  const off = base.map((c) => c - mean(base));
+  const norm = off.reduce((sum, c) => sum + c * c, 0);
+  const share = off.reduce((sum, c, k) => sum + c * (pixel[k] - mean(pixel)), 0) / norm;
+  if (!(share >= 0 && share < 1)) return false;
+  // ...and along it, a grey of at most the rest of the white.
+  const grey = Math.max(0, Math.min(255 * (1 - share), mean(pixel) - share * mean(base)));
+  const mix = base.map((c) => share * c + grey) as Rgb;
+  return deltaE(rgbToLab(mix), lab) < BLEND_DE;
 }
 
 /** Whether `lab` lies within BLEND_DE of a mix of colours `a` and `b` (Lab). */

@@ -1,4 +1,4 @@
-import type { Lab } from '../color.js';
+import { deltaE, type Lab, labToRgb, type Rgb, rgbToLab } from '../color.js';
 import { BLEND_DE, blend } from './assignPixels.js';
 
 const DEFAULTS = {
@@ -37,10 +37,15 @@ export function washedOut(
     });
     for (let entry = 0; entry < known; entry++) {
       if (paled.has(entry)) continue;
-      const { alpha, residual } = blend(seriesLabs[entry], seriesLabs[extra], background);
-      if (alpha < DEFAULTS.paleAlpha[0] || alpha > DEFAULTS.paleAlpha[1] || residual >= BLEND_DE) {
-        continue;
-      }
+      // A blend as CIELAB draws it, or as renderers and resamplers mix it (RGB, where a red
+      // paled toward white bends away from Lab's straight line).
+      const pale = [blend, rgbBlend].some((mixed) => {
+        const { alpha, residual } = mixed(seriesLabs[entry], seriesLabs[extra], background);
+        return (
+          alpha >= DEFAULTS.paleAlpha[0] && alpha <= DEFAULTS.paleAlpha[1] && residual < BLEND_DE
+        );
+      });
+      if (!pale) continue;
       let own = 0;
       let beside = 0;
       assignment.forEach(({ series }, i) => {
@@ -58,4 +63,22 @@ export function washedOut(
     }
   }
   return paled;
+}
+
+/**
+ * `pixel` as a mix of `series` with `background` in RGB: how much of the series colour it
+ * holds (least squares), and how far (Delta E) it lies from that mix.
+ */
+function rgbBlend(pixel: Lab, series: Lab, background: Lab): { alpha: number; residual: number } {
+  const [p, s, b] = [pixel, series, background].map(labToRgb);
+  let along = 0;
+  let norm = 0;
+  for (let k = 0; k < 3; k++) {
+    along += (p[k] - b[k]) * (s[k] - b[k]);
+    norm += (s[k] - b[k]) ** 2;
+  }
+  const alpha = norm === 0 ? 0 : along / norm;
+  const a = Math.max(0, Math.min(1, alpha));
+  const mix = b.map((c, k) => c + a * (s[k] - c)) as Rgb;
+  return { alpha, residual: deltaE(rgbToLab(mix), pixel) };
 }
