@@ -291,13 +291,9 @@ describe('separateSeries', () => {
       ],
     );
     expect(masks).toHaveLength(2);
-    // Each mask is one of the two lines: its colour is a k-means centroid of a 2 px antialiased
-    // line's pixels, so within 16 a channel (the lines' colours are 150 apart).
-    const within16 = (a: Rgb, b: Rgb) => a.every((v, i) => Math.abs(v - b[i]) <= 16);
     expect(
       masks.map(
-        (mask) =>
-          within16(mask.color, [0x94, 0x00, 0xd3]) || within16(mask.color, [0x00, 0x9e, 0x73]),
+        (mask) => near(mask.color, [0x94, 0x00, 0xd3]) || near(mask.color, [0x00, 0x9e, 0x73]),
       ),
     ).toEqual([true, true]);
     for (const mask of masks) {
