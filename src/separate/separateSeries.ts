@@ -16,7 +16,6 @@ import { gridInk } from './gridInk.js';
 import { jpegFringes } from './jpegFringes.js';
 import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
-import { seedCenters } from './seedCenters.js';
 import { tintSeries } from './tintSeries.js';
 import { isShade, unlistedColors } from './unlistedColors.js';
 import { washedOut } from './washedOut.js';
@@ -383,8 +382,7 @@ export async function clusterColors(labs: Lab[], background: Lab, seed: number):
   const step = Math.max(1, Math.floor(strong.length / DEFAULTS.maxSamples));
   const sample = strong.filter((_, i) => i % step === 0);
   const k = Math.min(DEFAULTS.maxK, sample.length);
-  const initialization = seedCenters(sample, k, seed);
-  const result = kmeans(sample, k, { seed, initialization, maxIterations: 50 });
+  const result = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 50 });
   const clusters = result.centroids.map((centroid, i) => ({
     lab: centroid as Lab,
     size: result.clusters.filter((c) => c === i).length,
