@@ -115,9 +115,16 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, lines, xTickBox, lone, xLabelBelowYears } = textBoxes(image, plot, legend);
-  const [texts, lineTexts, [labelBelowYears]] = await Promise.all([
+  const { tickLabels, yearLabels, lines, xTickBox, lone, xLabelBelowYears } = textBoxes(
+    image,
+    plot,
+    legend,
+  );
+  const [texts, yearTexts, lineTexts, [labelBelowYears]] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
+    // Apart from the tick labels: read with them, a line that holds no years (an x label
+    // centred under the middle label) would change how tesseract reads theirs.
+    readTicks(engine, image, yearLabels, page),
     // A curve crossing a legend name is no part of it.
     readTextLines(
       engine,
@@ -161,7 +168,7 @@ export async function readChartText(
     lone[axis] && offset(axis)?.factor ? null : text;
   // The line under the tick labels is a second line of theirs where it reads as years only;
   // the x label is then below it.
-  const years = tickWords('xYear');
+  const years = yearLabels.map((label, i) => ({ ...yearTexts[i], box: label.box }));
   const yearLine = years.length > 0 && years.every((word) => YEAR.test(word.text.trim()));
   return {
     xTickWords: tickWords('x'),
@@ -346,7 +353,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
           textHeight,
         )
       : null;
-  for (const box of second?.pieces ?? []) tickLabels.push({ axis: 'xYear', box });
+  const yearLabels = (second?.pieces ?? []).map((box) => ({ axis: 'xYear', box }));
   const below = second && (second.rest ?? belowBands[2]);
   const xLabelBelowYears: Label | null | undefined = second
     ? below && {
@@ -412,7 +419,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
-  return { tickLabels, lines, xTickBox, lone, xLabelBelowYears };
+  return { tickLabels, yearLabels, lines, xTickBox, lone, xLabelBelowYears };
 }
 
 /**
