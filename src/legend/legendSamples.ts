@@ -429,12 +429,11 @@ function findHandle(
   const { data, width } = image;
   const height = text.bottom - text.top;
   const rows = Math.round(height * reach);
+  // The rows a sample beside the text may cover.
+  const firstRow = Math.max(0, text.top - rows);
+  const endRow = Math.min(image.height, text.bottom + rows);
   const inked = (column: number, coloured = false) => {
-    for (
-      let row = Math.max(0, text.top - rows);
-      row < Math.min(image.height, text.bottom + rows);
-      row++
-    ) {
+    for (let row = firstRow; row < endRow; row++) {
       const o = (row * width + column) * 3;
       if (
         channelDistance(data, o, background) > DEFAULTS.handleInk &&
@@ -475,11 +474,7 @@ function findHandle(
   let inkTop = Number.POSITIVE_INFINITY;
   let inkBottom = Number.NEGATIVE_INFINITY;
   const strongest = (column: number) => {
-    for (
-      let row = Math.max(0, text.top - rows);
-      row < Math.min(image.height, text.bottom + rows);
-      row++
-    ) {
+    for (let row = firstRow; row < endRow; row++) {
       const o = (row * width + column) * 3;
       const distance = channelDistance(data, o, background);
       if (distance > DEFAULTS.handleInk) {
@@ -495,11 +490,7 @@ function findHandle(
   const sameColor = (column: number) => {
     if (!own || !colored(own)) return false;
     if (inkBottom - inkTop + 1 > Math.max(2, height * DEFAULTS.thinLine)) return false;
-    for (
-      let row = Math.max(0, text.top - rows);
-      row < Math.min(image.height, text.bottom + rows);
-      row++
-    ) {
+    for (let row = firstRow; row < endRow; row++) {
       const o = (row * width + column) * 3;
       if (
         channelDistance(data, o, own) <= DEFAULTS.sameDash &&
