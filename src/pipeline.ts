@@ -154,6 +154,7 @@ export async function runPipeline(
       axes: { x: xAxis, y: yAxis },
       region,
       width: image.width,
+      background: plot.background,
     }),
   );
   warnings.push(...doubts);

@@ -1,5 +1,6 @@
-import { toHex } from '../color.js';
+import { type Rgb, toHex } from '../color.js';
 import type { SeriesMask } from '../separate/separateSeries.js';
+import type { PixelPoint } from '../types.js';
 
 const DEFAULTS = {
   /** A colour with its ink this close (px) to another series' ink... */
@@ -8,40 +9,67 @@ const DEFAULTS = {
   share: 0.8,
   /** Pixels with at least this much of a series' colour are its ink. */
   ink: 0.5,
+  /** Half a line's width (px), allowed around a traced path beside the halo's reach. */
+  halfLine: 2,
+  /** A colour is a paler tint of another when each channel moves this share of the way... */
+  tint: [0.15, 0.9],
+  /** ...all channels alike, to within this share (0..255 channels nearer the background count as 0). */
+  tintSpread: 0.15,
 } as const;
+
+/** A series' traced path: its points (px) and half its markers' extent (0 for a bare line). */
+export interface HaloPath {
+  points: PixelPoint[];
+  reach: number;
+}
 
 export interface HaloInput {
   /** One mask per series colour, the legend's listed colours first. */
   masks: SeriesMask[];
-  /** Whether each colour was traced (an empty mask is not). */
-  traced: boolean[];
+  /** Each colour's traced path; null where it was not traced (an empty mask). */
+  paths: (HaloPath | null)[];
   /** The legend's names of the listed colours, in order. */
   names: string[];
   /** Colours that may be halos: those from `first` on (past the listed ones in a legend). */
   first: number;
   /** The masks' row length (px). */
   width: number;
+  /** The plot's background colour. */
+  background: Rgb;
 }
 
 /**
  * A colour found only beside a stronger series' line is a halo of blended pixels around it
- * (JPEG ringing, a glow), not a series: such colours, each with a warning naming its host.
+ * (JPEG ringing, a glow, its markers' outlines or error bars), not a series: such colours, each
+ * with a warning naming its host. Except where the host is a paler tint of the colour and the
+ * colour runs its own way, off the path traced for the host: a black line beside a grey one
+ * has the grey's blended edges all along it.
  */
-export function findHalos({ masks, traced, names, first, width }: HaloInput): {
+export function findHalos({ masks, paths, names, first, width, background }: HaloInput): {
   halos: Set<number>;
   warnings: string[];
 } {
   const halos = new Set<number>();
   const warnings: string[] = [];
+  const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
+  const along = (j: number) => {
+    const path = paths[j];
+    if (!path) return new Float32Array(0);
+    return nearPath(path.points, path.reach + DEFAULTS.halfLine + DEFAULTS.reach, width, height);
+  };
   masks.forEach((mask, i) => {
-    if (!traced[i] || i < first) return;
+    if (!paths[i] || i < first) return;
     const host = masks.findIndex(
       (other, j) =>
-        traced[j] &&
+        paths[j] !== null &&
         j !== i &&
         !halos.has(j) &&
         other.count > mask.count &&
-        inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share,
+        inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share &&
+        !(
+          isTint(other.color, mask.color, background) &&
+          inkBeside(mask.weight, along(j), width, 0) < DEFAULTS.share
+        ),
     );
     if (host < 0) return;
     warnings.push(
@@ -80,4 +108,49 @@ export function inkBeside(
     }
   }
   return ink > 0 ? beside / ink : 0;
+}
+
+/** Whether `pale` is `color` blended with `background`: every channel the same share of the way. */
+export function isTint(pale: Rgb, color: Rgb, background: Rgb): boolean {
+  const shares: number[] = [];
+  for (let c = 0; c < 3; c++) {
+    const span = background[c] - color[c];
+    if (Math.abs(span) < 32) continue;
+    shares.push((pale[c] - color[c]) / span);
+  }
+  if (shares.length === 0) return false;
+  const [low, high] = [Math.min(...shares), Math.max(...shares)];
+  return low >= DEFAULTS.tint[0] && high <= DEFAULTS.tint[1] && high - low <= DEFAULTS.tintSpread;
+}
+
+/** The pixels within `radius` px (in x and y) of a polyline, as 1s in a width x height mask. */
+export function nearPath(
+  points: PixelPoint[],
+  radius: number,
+  width: number,
+  height: number,
+): Float32Array {
+  const near = new Float32Array(width * height);
+  const r = Math.ceil(radius);
+  const mark = (px: number, py: number) => {
+    const [column, row] = [Math.round(px), Math.round(py)];
+    for (let y = Math.max(0, row - r); y <= Math.min(height - 1, row + r); y++) {
+      near.fill(
+        1,
+        y * width + Math.max(0, column - r),
+        y * width + Math.min(width - 1, column + r) + 1,
+      );
+    }
+  };
+  points.forEach((point, k) => {
+    const next = points[k + 1] ?? point;
+    const steps = Math.max(1, Math.ceil(Math.hypot(next.px - point.px, next.py - point.py)));
+    for (let s = 0; s <= steps; s++) {
+      mark(
+        point.px + ((next.px - point.px) * s) / steps,
+        point.py + ((next.py - point.py) * s) / steps,
+      );
+    }
+  });
+  return near;
 }

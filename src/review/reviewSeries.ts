@@ -40,6 +40,8 @@ export interface ReviewInput {
   region: Box;
   /** The masks' row length (px). */
   width: number;
+  /** The plot's background colour. */
+  background: Rgb;
 }
 
 export interface Review {
@@ -68,10 +70,12 @@ export function reviewSeries({
   axes,
   region,
   width,
+  background,
 }: ReviewInput): Review {
   const { halos, warnings } = findHalos({
     masks,
-    traced: traces.map((trace) => trace !== null),
+    paths: traces,
+    background,
     names,
     first: legend ? names.length : 0,
     width,

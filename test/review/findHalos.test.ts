@@ -3,6 +3,7 @@ import { findHalos, inkBeside } from '../../src/review/findHalos.js';
 
 const WIDTH = 40;
 const HEIGHT = 40;
+const WHITE: [number, number, number] = [255, 255, 255];
 
 /** A mask with 1 in rows `from`..`to` (inclusive) over columns 5..34. */
 function rows(from: number, to: number): Float32Array {
@@ -33,6 +34,14 @@ describe('findHalos', () => {
     weight,
     count: weight.filter((w) => w > 0).length,
   });
+  /** A bare line's path along a row, over columns 5..34. */
+  const along = (row: number) => ({
+    points: [
+      { px: 5, py: row },
+      { px: 34, py: row },
+    ],
+    reach: 0,
+  });
   const line = mask([31, 119, 180], rows(18, 21));
   const fringe = mask([120, 180, 220], rows(22, 22));
   const crossing = mask([255, 127, 14], columns(19, 20));
@@ -40,10 +49,21 @@ describe('findHalos', () => {
   it('takes a weaker colour found only beside a line for its halo, with a warning', () => {
     const { halos, warnings } = findHalos({
       masks: [line, fringe, crossing],
-      traced: [true, true, true],
+      paths: [
+        along(19.5),
+        along(22),
+        {
+          points: [
+            { px: 19.5, py: 5 },
+            { px: 19.5, py: 34 },
+          ],
+          reach: 0,
+        },
+      ],
       names: ['GRPO'],
       first: 0,
       width: WIDTH,
+      background: WHITE,
     });
     expect([...halos]).toEqual([1]);
     expect(warnings).toEqual([
@@ -54,10 +74,42 @@ describe('findHalos', () => {
   it('never takes a listed colour (before `first`) or an untraced one for a halo', () => {
     const masks = [line, fringe];
     expect(
-      findHalos({ masks, traced: [true, true], names: [], first: 2, width: WIDTH }).halos.size,
+      findHalos({
+        masks,
+        paths: [along(19.5), along(22)],
+        names: [],
+        first: 2,
+        width: WIDTH,
+        background: WHITE,
+      }).halos.size,
     ).toBe(0);
     expect(
-      findHalos({ masks, traced: [false, true], names: [], first: 0, width: WIDTH }).halos.size,
+      findHalos({
+        masks,
+        paths: [null, along(22)],
+        names: [],
+        first: 0,
+        width: WIDTH,
+        background: WHITE,
+      }).halos.size,
     ).toBe(0);
+  });
+
+  it('never takes a line running its own way for a halo, though it runs beside the ink', () => {
+    // A grey line along rows 3..10, and the grey blended edges (rows 21, 24) of a black line
+    // along rows 22..23: all the black ink lies beside grey ink, none beside the grey's path.
+    const greyInk = rows(3, 10).map((w, i) => Math.max(w, rows(21, 21)[i], rows(24, 24)[i]));
+    const grey = mask([140, 140, 140], greyInk);
+    const black = mask([8, 8, 8], rows(22, 23));
+    expect(inkBeside(black.weight, grey.weight, WIDTH, 2)).toBe(1);
+    const { halos } = findHalos({
+      masks: [grey, black],
+      paths: [along(6.5), along(22.5)],
+      names: [],
+      first: 0,
+      width: WIDTH,
+      background: WHITE,
+    });
+    expect(halos.size).toBe(0);
   });
 });

@@ -56,6 +56,7 @@ async function review(
     axes: AXES,
     region: REGION,
     width: WIDTH,
+    background: [255, 255, 255],
   });
 }
 
@@ -120,6 +121,7 @@ describe('reviewSeries', () => {
       axes: AXES,
       region: REGION,
       width: WIDTH,
+      background: [255, 255, 255],
     });
     expect(series.map((s) => s.color)).toEqual(['#1f77b4']);
     expect(warnings).toEqual([
@@ -209,7 +211,9 @@ describe('reviewSeries', () => {
 
   it('says so when no series is left', () => {
     const nothing = { masks: [], traces: [], names: [], legend: false, axes: AXES };
-    expect(reviewSeries({ ...nothing, region: REGION, width: WIDTH })).toEqual({
+    expect(
+      reviewSeries({ ...nothing, region: REGION, width: WIDTH, background: [255, 255, 255] }),
+    ).toEqual({
       series: [],
       warnings: ['no series found in the plot'],
       missing: 0,
