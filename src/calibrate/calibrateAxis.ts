@@ -265,7 +265,10 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
     (!fit ||
       log.best.inliers.length > fit.inliers.length ||
       (powers && log.best.inliers.length >= fit.inliers.length) ||
-      (log.best.inliers.length === fit.inliers.length && log.best.error < fit.error * 0.5))
+      // two labels fit either line exactly: only three or more can fit one better
+      (log.best.inliers.length === fit.inliers.length &&
+        fit.inliers.length > 2 &&
+        log.best.error < fit.error * 0.5))
   ) {
     fit = log.best;
   }

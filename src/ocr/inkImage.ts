@@ -58,6 +58,50 @@ export function inkOf(pixels: Pixels, box: Box, paper: number, dark: number): In
   return { data, width, height };
 }
 
+/** A bar closing a line is no glyph when it is at most this share of the text's height thick... */
+const BAR_THICKNESS = 0.3;
+/** ...and its middle lies this share of the text's height or more inside its top and bottom. */
+const BAR_INSET = 0.25;
+
+/**
+ * The ink without a short level bar closing it, apart from the rest, at half the text's height:
+ * a tick mark beside its label (a number never ends in a minus); the ink as it is otherwise.
+ */
+export function withoutClosingBar(ink: InkImage): InkImage {
+  const inked = (column: number) => {
+    for (let row = 0; row < ink.height; row++) {
+      if (ink.data[row * ink.width + column] >= INK_ON) return true;
+    }
+    return false;
+  };
+  let last = ink.width - 1;
+  while (last >= 0 && !inked(last)) last--;
+  let first = last;
+  while (first > 0 && inked(first - 1)) first--;
+  let rest = first - 1;
+  while (rest >= 0 && !inked(rest)) rest--;
+  if (last < 0 || rest < 0 || rest === first - 1) return ink;
+  const rows = (from: number, to: number) => {
+    let [top, bottom] = [ink.height, -1];
+    for (let row = 0; row < ink.height; row++) {
+      for (let column = from; column <= to; column++) {
+        if (ink.data[row * ink.width + column] < INK_ON) continue;
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+      }
+    }
+    return { top, bottom, height: bottom - top + 1 };
+  };
+  const bar = rows(first, last);
+  const text = rows(0, rest);
+  const middle = (bar.top + bar.bottom) / 2;
+  const level =
+    bar.height <= Math.max(2, BAR_THICKNESS * text.height) &&
+    middle >= text.top + BAR_INSET * text.height &&
+    middle <= text.bottom - BAR_INSET * text.height;
+  return level ? inkColumns(ink, 0, rest + 1) : ink;
+}
+
 /** Top and bottom rows (inclusive) of solid ink in each column; -1 where a column has none. */
 export function columnExtents(
   ink: InkImage,

@@ -1,7 +1,14 @@
 import type { Rgb } from '../color.js';
 import type { Box, Raster } from '../types.js';
 import { type GlyphModel, type GlyphReading, type LineReading, readLine } from './glyphs.js';
-import { inkColumns, inkOf, lineGeometry, lumaAt, raisedFrom } from './inkImage.js';
+import {
+  inkColumns,
+  inkOf,
+  lineGeometry,
+  lumaAt,
+  raisedFrom,
+  withoutClosingBar,
+} from './inkImage.js';
 
 /** A tick label to read, and the group (an axis) whose labels share one font size. */
 export interface TickLabelBox {
@@ -47,7 +54,7 @@ export function readTickGlyphs(
   // Each label's raised exponent is found from its own geometry; the base, without it, is
   // measured again (an exponent's columns would lift its cap line).
   const lines = labels.map(({ group, box }) => {
-    const ink = inkOf(pixels, box, paper, darkest.get(group)!);
+    const ink = withoutClosingBar(inkOf(pixels, box, paper, darkest.get(group)!));
     const own = lineGeometry(ink);
     const split = own && raisedFrom(ink, own);
     const base = split ? inkColumns(ink, 0, split) : ink;

@@ -17,6 +17,13 @@ const xLabel = (text: string, pixel: number): Word => ({
 });
 
 describe('calibrateAxis', () => {
+  it('takes two labels for a linear axis: two fit a log line no better, however the pixels fall', () => {
+    const words = [label('2', 326.5), label('1', 714)];
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('linear');
+    expect(axis?.pixelToData(520.25)).toBeCloseTo(1.5, 6);
+  });
+
   it('puts back decimal points that OCR lost, even when most labels lost theirs', () => {
     const texts = ['2.4', '2.2', '2.0', '18', '16', '14', '12', '10'];
     const words = texts.map((text, i) => label(text, 40 + 54 * i));
