@@ -63,8 +63,11 @@ export function withoutStrips(
       const side = edges
         .map((edge) => ({ ...outer, first: edge, last: edge, center: edge + 0.5 }))
         .find((line) => isDark(image, line, along));
-      const [from, to] = [outer.first, outer.last + 1];
-      return side && isStrip(image, outer, from, to, along, depth(lines), reach) ? side : null;
+      if (!side) return null;
+      // the band inside its frame: rows (columns) past the inner frame line hold the plot's
+      // grid lines where they meet the frame's anti-aliased edge
+      const [from, to] = toPlot > 0 ? [outer.first, side.first] : [side.last + 1, outer.last + 1];
+      return isStrip(image, outer, from, to, along, depth(lines), reach) ? side : null;
     }
     if (!inner || !isDark(image, outer, along) || !isDark(image, inner, along)) return null;
     const [a, b] = toPlot > 0 ? [outer, inner] : [inner, outer];

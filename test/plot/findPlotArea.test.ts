@@ -171,6 +171,10 @@ describe('findPlotArea', () => {
     ['vegalite-excel-grid-beside-right-side.jpg', [109, 37, 945, 631]],
     // grey strips on top and right (the bw look), meeting at a white corner
     ['ggplot2-bw-facet-corner.png', [5.2, 23.4, 273.6, 258.7]],
+    // a grey strip (the bw look) whose inner frame line's anti-aliased row is crossed by the
+    // plot's grid lines (their pixels there are no label in the strip); frame lines at rows 3
+    // and 26, columns 46 and 443
+    ['ggplot2-bw-strip-over-grid.png', [46.5, 26.5, 443.5, 295.5]],
   ])('finds the plot of %s', async (file, engine) => {
     const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
     const plot = findPlotArea(image);
