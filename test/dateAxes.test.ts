@@ -240,4 +240,19 @@ describe('date x axes', () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    'reads quarters with their year (Q1 2020) as dates, each its first month',
+    async () => {
+      const ticks = months('2020-01-01', 6, 3);
+      const spec = dateChart(ticks[0], ticks.at(-1)!, ticks, (v) => {
+        const date = new Date(v);
+        return `Q${date.getUTCMonth() / 3 + 1} ${date.getUTCFullYear()}`;
+      });
+      const result = await digitizeSpec(spec);
+      expectLimits(result, spec, 2);
+      expect(result.warnings.join(' ')).not.toContain('year');
+    },
+    TIMEOUT_MS,
+  );
 });
