@@ -197,4 +197,62 @@ describe('date x axes', () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    'parts "Mar 26 Apr 09" labels printed on every other tick, their spaces as wide as the gaps between them (gnuplot)',
+    async () => {
+      const weeks = Array.from({ length: 13 }, (_, i) => utc('2015-03-26') + i * 7 * DAY_MS);
+      const spec = dateChart(
+        weeks[0],
+        weeks.at(-1)!,
+        weeks,
+        (v) => {
+          const date = new Date(v);
+          const day = String(date.getUTCDate()).padStart(2, '0');
+          return weeks.indexOf(v) % 2 === 0 ? `${month(v)} ${day}` : '';
+        },
+        { fontSize: 20, plot: { left: 80, top: 30, right: 620, bottom: 320 } },
+      );
+      const result = await digitizeSpec(spec);
+      // the year is printed nowhere: only the days and months are checked
+      const year = new Date(result.axes.x.min).getUTCFullYear() - 2015;
+      const shifted = (ms: number) => {
+        const date = new Date(ms);
+        return Date.UTC(
+          date.getUTCFullYear() - year,
+          date.getUTCMonth(),
+          date.getUTCDate(),
+          date.getUTCHours(),
+        );
+      };
+      expect(result.axes.x.scale).toBe('time');
+      expect(Math.abs(shifted(result.axes.x.min) - spec.xRange[0]) / DAY_MS).toBeLessThan(1);
+      expect(Math.abs(shifted(result.axes.x.max) - spec.xRange[1]) / DAY_MS).toBeLessThan(1);
+      expect(result.axes.x.ticks.map((tick) => tick.text)).toEqual([
+        'Mar 26',
+        'Apr 09',
+        'Apr 23',
+        'May 07',
+        'May 21',
+        'Jun 04',
+        'Jun 18',
+      ]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'reads quarters with their year (Q1 2020) as dates, each its first month',
+    async () => {
+      const ticks = months('2020-01-01', 6, 3);
+      const spec = dateChart(ticks[0], ticks.at(-1)!, ticks, (v) => {
+        const date = new Date(v);
+        return `Q${date.getUTCMonth() / 3 + 1} ${date.getUTCFullYear()}`;
+      });
+      const result = await digitizeSpec(spec);
+      expectLimits(result, spec, 2);
+      expect(result.warnings.join(' ')).not.toContain('year');
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -46,13 +46,16 @@ type Token = { kind: 'word'; text: string } | { kind: 'number'; text: string } |
  * ISO dates and months (`2011-07-15`, `2011-07`), US numeric dates (`10/30`, `10/30/2011`; a
  * first number over 12 makes it day/month), month names, abbreviated or in full, alone or with
  * a day and/or a year in any order (`Jun 8`, `8 Jun`, `Oct 2006`, `Jan 1, 2020`, `2020 Jan`,
- * `Jan '20`), a year alone (`2017`) and a day alone (`08`, as matplotlib's concise formatter
- * prints the days between month names). A month name one letter off (`Dct`) is read as that
+ * `Jan '20`), a year alone (`2017`), a day alone (`08`, as matplotlib's concise formatter
+ * prints the days between month names) and a quarter with its year (`Q1 2020`, `2020-Q3`:
+ * its first month; a quarter without a year is a category's name, no date). A month name one letter off (`Dct`) is read as that
  * month where no other month is as close; a weekday name (`Mon 09`) is kept apart as `weekday`.
  * Throws a TypeError when `text` is not a string.
  */
 export function parseDateLabel(text: string): DateParts | null {
   if (typeof text !== 'string') throw invalidArgument('string', 'text', text);
+  const quarter = quarterOf(text);
+  if (quarter !== undefined) return quarter;
   const all = tokenize(text);
   const named = all?.filter((token) => token.kind === 'word' && WEEKDAY.test(token.text)) ?? [];
   const tokens = all?.filter((token) => !named.includes(token));
@@ -85,6 +88,23 @@ export function parseDateLabel(text: string): DateParts | null {
   }
   return validDay(parts) ? withWeekday(parts) : null;
 }
+
+/**
+ * A quarter with its year (`Q1 2020`, `2020-Q3`, `Q4 '21`) as its first month; null for a
+ * quarter without a year (`Q1 Q2 Q3` name categories); undefined for text that is no quarter.
+ */
+function quarterOf(text: string): DateParts | null | undefined {
+  const match = QUARTER.exec(text.trim());
+  if (!match) return undefined;
+  const [, before, quarter, after] = match;
+  const year = before ?? after;
+  if (year === undefined || (before !== undefined && after !== undefined)) return null;
+  const full = year.startsWith("'") ? 2000 + Number(year.slice(1)) : Number(year);
+  return { year: full, month: 3 * Number(quarter) - 2 };
+}
+
+/** A quarter (`Q1` to `Q4`) with a year before or after it, four digits or `'21`. */
+const QUARTER = /^(?:([12]\d{3}|'\d{2})[\s\-/]*)?Q([1-4])(?:[\s\-/,]*([12]\d{3}|'\d{2}))?$/i;
 
 /** The parts of a label of numbers only (`2011-07-15`, `2011-07`, `10/30`, `2017`, `08`). */
 function numericDate(shape: string, numbers: string[], text: string): DateParts | null {

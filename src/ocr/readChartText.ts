@@ -16,6 +16,7 @@ import {
   splitLabels,
   tighten,
 } from './labelBoxes.js';
+import { apartAtLabelledTicks } from './labelledTicks.js';
 import { neutralText } from './neutralText.js';
 import { numericNames } from './numericNames.js';
 import { type Label, readLabels, TEXT_WHITELIST } from './readLabels.js';
@@ -332,9 +333,10 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     ),
   };
   const tickLabels: { axis: string; box: Box }[] = [
-    ...(xTickBox ? splitLabels(image, page, xTickBox, 'x', textHeight) : [])
-      .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x'))
-      .map((box) => ({ axis: 'x', box })),
+    ...(xTickBox ? xLabelBoxes(image, page, xTickBox, plot, textHeight) : []).map((box) => ({
+      axis: 'x',
+      box,
+    })),
     ...(yTickBox ? splitLabels(image, page, yTickBox, 'y', textHeight) : [])
       .flatMap((box) => apartAtTicks(image, page, box, [plot.ticksY, plot.gridY], 'y'))
       .map((box) => ({ axis: 'y', box })),
@@ -495,6 +497,27 @@ function betweenStripSides(image: Raster, page: Rgb, plot: PlotArea, box: Box): 
   return leftSide !== undefined && rightSide !== undefined
     ? { ...box, left: leftSide + 2, right: rightSide - 1 }
     : box;
+}
+
+/**
+ * The x tick labels of their band, one box per label: parted at the gaps in the band's ink; a
+ * box over several ticks (tick marks, else grid lines, at even steps) holds one label over minor
+ * ticks or several labels whose spaces are as wide as the gaps between them, and is cut between
+ * the ticks that are labelled (`apartAtLabelledTicks`), else between every two ticks inside it
+ * (labels run into each other).
+ */
+function xLabelBoxes(image: Raster, page: Rgb, band: Box, plot: PlotArea, textHeight: number) {
+  const boxes = splitLabels(image, page, band, 'x', textHeight);
+  const over = (marks: number[], box: Box) =>
+    marks.filter((mark) => mark > box.left && mark < box.right).length;
+  const marks = [plot.ticksX, plot.gridX].find(
+    (set) => evenlySpaced(set) && boxes.some((box) => over(set, box) >= 2),
+  );
+  const labelled = marks && apartAtLabelledTicks(image, page, boxes, marks, textHeight);
+  return (
+    labelled ??
+    boxes.flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x'))
+  );
 }
 
 /**

@@ -27,6 +27,23 @@ describe('parseDateLabel', () => {
     expect(parseDateLabel(text)).toEqual(parts);
   });
 
+  it.each([
+    ['Q1 2020', { year: 2020, month: 1 }],
+    ['2020-Q3', { year: 2020, month: 7 }],
+    ['2021 Q2', { year: 2021, month: 4 }],
+    ["Q4 '21", { year: 2021, month: 10 }],
+    ['q2 2019', { year: 2019, month: 4 }],
+  ])('reads the quarter %j as its first month', (text, parts) => {
+    expect(parseDateLabel(text)).toEqual(parts);
+  });
+
+  it('reads no date in a quarter without a year (a category), nor in two years', () => {
+    expect(parseDateLabel('Q1')).toBeNull();
+    expect(parseDateLabel('Q3')).toBeNull();
+    expect(parseDateLabel('2020 Q1 2021')).toBeNull();
+    expect(parseDateLabel('Q5 2020')).toBeNull();
+  });
+
   it('reads a month name one letter off where no other month is as close', () => {
     expect(parseDateLabel('Dct')).toEqual({ month: 10, fuzzy: true });
     // 'Mav' is as close to Mar as to May

@@ -112,6 +112,37 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     });
   });
 
+  it('reads a year label wider than the step between minor ticks whole (gnuplot: 2010 over ticks every year)', async () => {
+    const ticks = Array.from({ length: 61 }, (_, i) => 2010 + i);
+    const spec: ChartSpec = {
+      width: 640,
+      height: 400,
+      xRange: [2010, 2070],
+      yRange: [0, 1],
+      xTicks: ticks,
+      yTicks: [0, 0.5, 1],
+      tickFormat: (v, axis) => (axis === 'y' ? String(v) : v % 10 === 0 ? String(v) : ''),
+      series: [{ name: null, color: '#d62728', x: [2010, 2070], y: [0.2, 0.8] }],
+    };
+    const chart = await renderChart(spec);
+    const text = await textOf(chart.png);
+    expect(text.xTickWords.map((word) => word.text)).toEqual([
+      '2010',
+      '2020',
+      '2030',
+      '2040',
+      '2050',
+      '2060',
+      '2070',
+    ]);
+    text.xTickWords.forEach((word, i) => {
+      const drawn = chart.dataToPixel(2010 + 10 * i, 0).px + 0.5;
+      expect(Math.abs((word.box.left + word.box.right) / 2 - drawn)).toBeLessThanOrEqual(
+        CENTRE_TOLERANCE,
+      );
+    });
+  });
+
   it('reads an x label close under the tick labels, centred under one of them, as the x label', async () => {
     const spec: ChartSpec = {
       width: 640,
