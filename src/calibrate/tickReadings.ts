@@ -124,7 +124,8 @@ function withDecimalPoint(text: string): string[] {
 }
 
 /**
- * How sure the labels of an axis make it that dots are thousands separators: 'sure' when every
+ * How sure the labels of an axis make it that dots are thousands separators: 'no' where a label
+ * prints a point after a lone zero (`0.800`: decimals); 'sure' when every
  * dotted label is grouped in threes and another label is printed without a dot (a decimal
  * formatter prints `0.000`, never `0`, beside `2.000`), or when two or more dotted labels are
  * grouped in threes ending in `00` beside one without a dot or grouped by commas (the others'
@@ -133,6 +134,9 @@ function withDecimalPoint(text: string): string[] {
  */
 function dotGrouping(texts: string[]): Grouping {
   const dotted = texts.filter((text) => text.includes('.'));
+  // A point after a lone zero (`0.800`, `-0.5`) is a decimal point: no grouping prints it, and
+  // one axis prints its labels alike (`2.600` beside `0.800` is 2.6, `1,400` a point misread).
+  if (dotted.some((text) => /^[+\-\u2212]?0\.\d/.test(text))) return 'no';
   const grouped = dotted.filter((text) => DOT_GROUPED.test(text));
   const plain = texts.some((text) => /^[+\-\u2212]?\d+$/.test(text));
   // Commas misread on some labels (`90.000` beside `80.09` and `100,000`): those grouped in

@@ -304,6 +304,19 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     expect(axis?.pixelToData(100 + 60 * 3)).toBeCloseTo(2, 9);
   });
 
+  it('keeps dotted labels as decimals beside labels printing a point after a lone zero', () => {
+    // 2.600 .. 0.000 printed (Vega-Lite's `.3f`), one point misread as a comma: the `0.800`s
+    // show the decimals, and 2.600 is no 2,600 (z00794 of the zoo).
+    const texts = ['2.600', '2.400', '2.200', '2.000', '1.800', '1.600', '1,400', '1.200'];
+    const words = [...texts, '1.000', '0.800', '0.600', '0.400', '0.200', '0.000'].map((text, i) =>
+      label(text, 12 + 43.8 * i),
+    );
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(12)).toBeCloseTo(2.6, 3);
+    expect(axis?.pixelToData(12 + 43.8 * 13)).toBeCloseTo(0, 3);
+    expect(warnings.some((w) => w.includes('thousands separators'))).toBe(false);
+  });
+
   it('turns a log axis read upside down the right way up by putting back lost minus signs', () => {
     // 10^-4 .. 10^-1 from the bottom, every minus lost: as read, the axis grows downwards.
     const texts = ['10^1', '10^2', '10^3', '10^4'];
