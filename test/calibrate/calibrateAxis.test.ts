@@ -286,6 +286,27 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     );
   });
 
+  it('doubts a point put back after the first of two leading zeros (0.0060 read as 0060)', () => {
+    // 0.0030 .. 0.0060 printed (Chart.js), read with the point and a zero lost: 0.030 .. 0.060
+    // is as good a reading as the printed one (z00004 of the zoo).
+    const texts = ['0060', '0050', '0045', '0040', '0030'];
+    const words = texts.map((text, i) => label(text, [23, 82, 111, 140, 199][i]));
+    const { confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y tick labels read as '0060', '0050', '0045', '0040', '0030': the decimal point lost after their leading zero may have taken a zero with it; the values may be ten times off",
+    );
+    expect(warnings.some((w) => w.startsWith('y axis: calibration is doubtful'))).toBe(true);
+    // labels read with their points show the decimals: 0005 is 0.0005 among 0.0010 and 0.0015
+    const vouched = calibrateAxis({
+      axis: 'y',
+      words: ['0.0000', '0005', '0.0010', '0.0015'].map((text, i) => label(text, 300 - 80 * i)),
+      marks: [],
+    });
+    expect(vouched.axis?.pixelToData(220)).toBeCloseTo(0.0005, 9);
+    expect(vouched.confidence).toBeGreaterThan(0.5);
+  });
+
   it('reads dots as thousands separators when a label without one shows the format', () => {
     const texts = ['0', '2.000', '4.000', '6.000', '8.000'];
     const words = texts.map((text, i) => xLabel(text, 100 + 60 * i));
