@@ -61,6 +61,11 @@ export interface CalibrateInput {
   words: Word[];
   /** Tick mark (or grid line) positions along the axis, in continuous pixel coordinates. */
   marks: number[];
+  /**
+   * The plot's sides along the axis (left and right for x), where an end label set flush with
+   * its side has its tick (`tickReadings`).
+   */
+  ends?: readonly [number, number];
 }
 
 export interface Calibration {
@@ -94,8 +99,8 @@ interface Choice {
  * certainty and, on a log axis, the minor tick marks (`axisConfidence`).
  * Returns `axis: null` (confidence 0) when fewer than two labels agree.
  */
-export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibration {
-  const readings = tickReadings(axis, words, marks);
+export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Calibration {
+  const readings = tickReadings(axis, words, marks, ends);
   const { spacing } = readings;
   const tolerance = Math.max(
     DEFAULTS.minTolerancePx,

@@ -106,7 +106,12 @@ export async function calibrateChart({
   readSlantedTickWords,
   sharedAxis,
 }: CalibrateChartOptions): Promise<ChartAxes> {
-  const xFit = calibrateAxis({ axis: 'x', words: text.xTickWords, marks: xMarks(plot) });
+  const xFit = calibrateAxis({
+    axis: 'x',
+    words: text.xTickWords,
+    marks: xMarks(plot),
+    ends: [plot.left, plot.right],
+  });
   const yFit = calibrateAxis({
     axis: 'y',
     words: text.yTickWords,

@@ -273,6 +273,31 @@ describe('calibrateAxis (synthetic ticks)', () => {
   });
 });
 
+describe('calibrateAxis with labels set flush at the axis ends', () => {
+  it('puts the end labels on the plot sides they start and end at (Vega-Lite labelFlush)', () => {
+    // 0 .. 40,000 from 102.5 to 525.5 px, grid lines every 5,000 (z00808 of the zoo): the first
+    // label starts at the left side, the last ends at the right one; no mark under either.
+    const boxes: [string, number, number][] = [
+      ['0', 103, 108],
+      ['10,000', 192, 225],
+      ['20,000', 297, 331],
+      ['30,000', 403, 437],
+      ['40,000', 491, 525],
+    ];
+    const words = boxes.map(([text, left, right]) => ({
+      text,
+      confidence: 100,
+      box: { left, right, top: 241, bottom: 250 },
+    }));
+    const marks = [155, 208, 261, 314, 366, 419, 472];
+    const { axis } = calibrateAxis({ axis: 'x', words, marks, ends: [102.5, 525.5] });
+    expect(axis?.ticks.map((tick) => tick.pixel)).toEqual([102.5, 208, 314, 419, 525.5]);
+    // within 0.2% of the range (40,000)
+    expect(Math.abs(axis!.pixelToData(525.5) - 40_000)).toBeLessThan(80);
+    expect(Math.abs(axis!.pixelToData(102.5))).toBeLessThan(80);
+  });
+});
+
 describe('calibrateAxis (what the labels say about one another)', () => {
   it('reads a label with a leading zero as one that lost its decimal point', () => {
     // 0.5 .. 2.5 read as 05 .. 25: a fit of the labels as read would be ten times too big.
