@@ -171,6 +171,9 @@ describe('findPlotArea', () => {
     ['vegalite-excel-grid-beside-right-side.jpg', [109, 37, 945, 631]],
     // grey strips on top and right (the bw look), meeting at a white corner
     ['ggplot2-bw-facet-corner.png', [5.2, 23.4, 273.6, 258.7]],
+    // ggplot2's minimal theme: no axis line, the vertical grid lines running on well past the
+    // lowest horizontal one and a few px past the highest, as the panel does (no tick stubs)
+    ['ggplot2-minimal-grid-past-both-sides.png', [37.4, 5.5, 397.5, 260.8]],
   ])('finds the plot of %s', async (file, engine) => {
     const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
     const plot = findPlotArea(image);
