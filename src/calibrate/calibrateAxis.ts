@@ -47,6 +47,12 @@ const DEFAULTS = {
   asReadShare: 0.75,
   /** Two log lines step alike when their slopes differ by at most this share. */
   prefixSlope: 0.05,
+  /**
+   * How far a fit can be trusted that puts a point back after the first of two leading zeros
+   * (`0060` as 0.060): printed `0.0060`, the reader that lost the point may have lost a zero
+   * with it, and the axis is then ten times off.
+   */
+  doubleZero: 0.4,
 } as const;
 
 export interface CalibrateInput {
@@ -55,6 +61,11 @@ export interface CalibrateInput {
   words: Word[];
   /** Tick mark (or grid line) positions along the axis, in continuous pixel coordinates. */
   marks: number[];
+  /**
+   * The plot's sides along the axis (left and right for x), where an end label set flush with
+   * its side has its tick (`tickReadings`).
+   */
+  ends?: readonly [number, number];
 }
 
 export interface Calibration {
@@ -88,8 +99,8 @@ interface Choice {
  * certainty and, on a log axis, the minor tick marks (`axisConfidence`).
  * Returns `axis: null` (confidence 0) when fewer than two labels agree.
  */
-export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibration {
-  const readings = tickReadings(axis, words, marks);
+export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Calibration {
+  const readings = tickReadings(axis, words, marks, ends);
   const { spacing } = readings;
   const tolerance = Math.max(
     DEFAULTS.minTolerancePx,
@@ -206,12 +217,26 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
       `${axis} tick labels read as ${cut.map((pair) => `'${pair.text.trim()}'`).join(', ')}: the digits after their thousands separators were lost`,
     );
   }
+  // A point lost after two leading zeros (`0060`) may have taken a zero with it (`0.0060`),
+  // unless labels read with their points show how many decimals the axis prints.
+  const pointed = fit.inliers.some((pair) => pair.repair === null && /\.\d/.test(pair.text));
+  const doubleZeros = pointed
+    ? []
+    : fit.inliers.filter(
+        (pair) => pair.repair === 'leading-zero' && DOUBLE_ZERO.test(words[pair.label].text.trim()),
+      );
+  if (doubleZeros.length > 0) {
+    warnings.push(
+      `${axis} tick labels read as ${doubleZeros.map((pair) => `'${words[pair.label].text.trim()}'`).join(', ')}: the decimal point lost after their leading zero may have taken a zero with it; the values may be ten times off`,
+    );
+  }
   if (mantissas && !placed) {
     warnings.push(
       `${axis} tick labels ${quoted} lie within one decade and name no power of ten: the axis may be a power of ten off`,
     );
   }
   const confidence =
+    (doubleZeros.length > 0 ? DEFAULTS.doubleZero : 1) *
     (cut.length >= 2 ? DEFAULTS.cutGroups : 1) *
     (mantissas && !placed ? DEFAULTS.oneDecade : 1) *
     fitted *
@@ -227,6 +252,9 @@ export function calibrateAxis({ axis, words, marks }: CalibrateInput): Calibrati
     leadingZeros: fit.inliers.every((pair) => pair.repair === 'leading-zero'),
   };
 }
+
+/** A number read with two leading zeros (`0060`, `-005`): no formatter prints one. */
+const DOUBLE_ZERO = /^[+\-\u2212]?00\d/;
 
 /**
  * The line that explains the labels best, linear or log. Lost decimal points are repaired on

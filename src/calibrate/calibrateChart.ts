@@ -106,7 +106,12 @@ export async function calibrateChart({
   readSlantedTickWords,
   sharedAxis,
 }: CalibrateChartOptions): Promise<ChartAxes> {
-  const xFit = calibrateAxis({ axis: 'x', words: text.xTickWords, marks: xMarks(plot) });
+  const xFit = calibrateAxis({
+    axis: 'x',
+    words: text.xTickWords,
+    marks: xMarks(plot),
+    ends: [plot.left, plot.right],
+  });
   const yFit = calibrateAxis({
     axis: 'y',
     words: text.yTickWords,
@@ -252,6 +257,12 @@ function categoryDoubt(categories: string[]): string | null {
   if (grouped.length > 0) {
     return `its labels read as categories ${quoted(grouped)} hold digits grouped as a number's: they may be misread numbers`;
   }
+  // Digits beside a currency sign (`500¢`, `3000€`): tesseract's reading of a `6` or a `0` in
+  // a number; no category is named so.
+  const coined = read.filter((name) => COINED_DIGITS.test(name));
+  if (coined.length > 0) {
+    return `its labels read as categories ${quoted(coined)} hold digits beside a currency sign: they may be misread numbers`;
+  }
   const numbers = read.filter((name) => parseTickLabel(name) !== null).length;
   if (!read.every((name) => NAME_LETTER.test(name)) && numbers < DEFAULTS.minCategoryNumbers) {
     return `its labels read as categories (${quoted(read)}) may be misread numbers`;
@@ -270,6 +281,9 @@ function partialMonths(ticks: readonly Tick[]): boolean {
   // twelve labels, some misread (`ADr`), are a year all the same
   return months.size < 12 && ticks.length < 12;
 }
+
+/** A digit beside a currency sign, which tesseract reads for a digit (`500¢`, `€00`). */
+const COINED_DIGITS = /\d[¢€£¥]|[¢€£¥]\d/;
 
 /** Digits on both sides of a comma, as a number groups its thousands (`40,000`). */
 const GROUPED_DIGITS = /\d,\d/;

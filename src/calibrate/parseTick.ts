@@ -21,6 +21,9 @@ const SUFFIX_EXPONENTS: Readonly<Record<string, number>> = {
   B: 9,
   /** giga, as matplotlib's EngFormatter writes it */
   G: 9,
+  /** micro, as d3-format's SI notation (Plotly, Vega) writes it: Greek mu and the micro sign */
+  μ: -6,
+  µ: -6,
 };
 
 /** Characters OCR leaves around a label (a tick mark read as `|`, specks read as quotes). */

@@ -11,6 +11,12 @@ const DEFAULTS = {
    */
   snapExtentX: 0.6,
   snapExtentY: 0.5,
+  /**
+   * An x label with no mark under it whose box starts (ends) within this many px of the plot's
+   * left (right) side is set flush with it, its tick on that side: Vega-Lite aligns the labels
+   * at the ends of a continuous x axis so (`labelFlush`), and their middles are not their ticks.
+   */
+  flushPx: 1.5,
 } as const;
 
 /** How a reading differs from the text OCR gave. */
@@ -124,7 +130,8 @@ function withDecimalPoint(text: string): string[] {
 }
 
 /**
- * How sure the labels of an axis make it that dots are thousands separators: 'sure' when every
+ * How sure the labels of an axis make it that dots are thousands separators: 'no' where a label
+ * prints a point after a lone zero (`0.800`: decimals); 'sure' when every
  * dotted label is grouped in threes and another label is printed without a dot (a decimal
  * formatter prints `0.000`, never `0`, beside `2.000`), or when two or more dotted labels are
  * grouped in threes ending in `00` beside one without a dot or grouped by commas (the others'
@@ -133,6 +140,9 @@ function withDecimalPoint(text: string): string[] {
  */
 function dotGrouping(texts: string[]): Grouping {
   const dotted = texts.filter((text) => text.includes('.'));
+  // A point after a lone zero (`0.800`, `-0.5`) is a decimal point: no grouping prints it, and
+  // one axis prints its labels alike (`2.600` beside `0.800` is 2.6, `1,400` a point misread).
+  if (dotted.some((text) => /^[+\-\u2212]?0\.\d/.test(text))) return 'no';
   const grouped = dotted.filter((text) => DOT_GROUPED.test(text));
   const plain = texts.some((text) => /^[+\-\u2212]?\d+$/.test(text));
   // Commas misread on some labels (`90.000` beside `80.09` and `100,000`): those grouped in
@@ -157,7 +167,12 @@ function dotGrouping(texts: string[]): Grouping {
  * lost minus and a mantissa given another label's exponent are guesses a fit must earn. Labels that hold no number are counted
  * and named in `warnings`.
  */
-export function tickReadings(axis: AxisName, words: Word[], marks: number[]): TickReadings {
+export function tickReadings(
+  axis: AxisName,
+  words: Word[],
+  marks: number[],
+  ends?: readonly [number, number],
+): TickReadings {
   const warnings: string[] = [];
   const pairs: Pair[] = [];
   const signRepairs: Pair[] = [];
@@ -181,6 +196,16 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
       .map(mantissaExponent)
       .flatMap((e) => (e === null ? [] : [e - 1, e, e + 1])),
   );
+  // A label's tick: the mark under it, else the side it is set flush with, else its middle.
+  const placed = (word: Word) => {
+    const middle = centre(word);
+    const pixel = snapToMark(axis, word, middle, spacing, marks);
+    if (pixel !== middle || marks.includes(middle) || axis !== 'x' || !ends) return pixel;
+    const [left, right] = ends;
+    if (Math.abs(word.box.left - left) <= DEFAULTS.flushPx) return left;
+    if (Math.abs(word.box.right - right) <= DEFAULTS.flushPx) return right;
+    return pixel;
+  };
   let unread = 0;
   words.forEach((word, label) => {
     const text = word.text.trim();
@@ -190,7 +215,7 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
     if (loose && exponents.size > 0) {
       // The mantissa at each exponent of the axis, and at the digits run in after `10`.
       const own = loose[2] === undefined ? [] : [Number(loose[2].replace('\u2212', '-'))];
-      const pixel = snapToMark(axis, word, centre(word), spacing, marks);
+      const pixel = placed(word);
       for (const e of new Set([...exponents, ...own])) {
         const reading = `${loose[1]}×10^${e}`;
         const read = parseTickLabel(reading);
@@ -219,7 +244,7 @@ export function tickReadings(axis: AxisName, words: Word[], marks: number[]): Ti
       }
       return;
     }
-    const pixel = snapToMark(axis, word, centre(word), spacing, marks);
+    const pixel = placed(word);
     const pair = (reading: string, repair: Repair | null, free: boolean): Pair[] => {
       const read = parseTickLabel(reading);
       return read === null

@@ -1,8 +1,8 @@
 import { parseAxisMultiplier, parseTickLabel } from '../calibrate/parseTick.js';
 import type { Rgb } from '../color.js';
-import type { Box, Raster } from '../types.js';
+import type { Box, Raster, WordSymbol } from '../types.js';
 import type { OcrEngine } from './engine.js';
-import { readLabels } from './readLabels.js';
+import { readLabels, TICK_WHITELIST } from './readLabels.js';
 import { readTickGlyphs } from './readTickGlyphs.js';
 
 const DEFAULTS = {
@@ -23,6 +23,25 @@ export interface TickText {
 /** An exponent, raised (`10^-4`) or written out (`1e-04`): where the glyph recogniser is least
  * sure of small glyphs, and a misread is a factor of ten or more. */
 const EXPONENT = /\^|\de/;
+
+/** A number followed by a `u`, as tesseract reads d3's SI micro sign (`100μ`): the number. */
+const MICRO = /^(.*\d)u$/;
+
+/**
+ * Whether the last of a reading's characters reaches below the others by this share of their
+ * height: a μ's stem does, a `u` (or a digit misread as one) stands on the baseline.
+ */
+const MICRO_DESCENT = 0.15;
+
+/** Whether the last symbol of a reading (a `u`) reaches below its digits, as a μ's stem does. */
+function descends(symbols: WordSymbol[]): boolean {
+  const last = symbols.at(-1);
+  const digits = symbols.filter((symbol) => /\d/.test(symbol.text));
+  if (!last || digits.length === 0) return false;
+  const bottom = Math.min(...digits.map((symbol) => symbol.box.bottom));
+  const top = Math.min(...digits.map((symbol) => symbol.box.top));
+  return last.box.bottom - bottom > (bottom - top) * MICRO_DESCENT;
+}
 
 /**
  * Reads tick labels: the glyph recogniser (`readTickGlyphs`), and tesseract, in one call, for
@@ -73,12 +92,27 @@ export async function readTicks(
     image,
     asked.map((i) => labels[i].box),
     page,
-    { glyphHeight: DEFAULTS.tickGlyphHeight },
+    { glyphHeight: DEFAULTS.tickGlyphHeight, whitelist: `${TICK_WHITELIST}u` },
   );
   asked.forEach((i, k) => {
-    const { text, confidence } = read[k];
+    const { text: asRead, confidence } = read[k];
+    // d3's SI micro sign (`100μ`: Plotly, Vega), which the glyph recogniser, made for digits,
+    // drops or reads as a digit, tesseract reads as a `u`; a `u` that does not reach below the
+    // digits is a misread digit, and the number before it is what was read.
+    const micro = MICRO.exec(asRead);
+    const text = micro ? micro[1] : asRead;
+    const mu = micro !== null && descends(read[k].symbols);
+    const glyphs = out[i].text;
     if (k < unread.length) {
-      if (text !== '') out[i] = { text, confidence };
+      if (text !== '') out[i] = { text: mu ? `${text}μ` : text, confidence };
+    } else if (
+      mu &&
+      (glyphs === text || (glyphs.length === text.length + 1 && /\d$/.test(glyphs)))
+    ) {
+      // the glyph recogniser read the digits, and dropped the μ or read it as a last digit
+      out[i] = { text: `${glyphs.slice(0, text.length)}μ`, confidence };
+    } else if (mu && number(`${text}μ`) !== undefined) {
+      out[i].second = `${text}μ`;
     } else if (number(text) !== undefined && number(text) !== number(out[i].text)) {
       // A power read flat (`10⁶` as `106`) is tesseract losing the raise, no other reading.
       const flat = out[i].text.includes('^') && !parseTickLabel(text)?.power;

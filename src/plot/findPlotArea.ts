@@ -33,6 +33,14 @@ const DEFAULTS = {
   sideSpan: 0.8,
   /** Grid lines running on past the axis line by at most this many tick reaches are its ticks. */
   tickStubReaches: 3.5,
+  /**
+   * ...but where they also run on past the opposite side by more than a stroke's blur (px),
+   * only when their stub is at most this many reaches: lines running well past one side and
+   * past the other too span a frameless panel whose outermost grid lines stand inside it
+   * (ggplot2's theme_minimal, its scale expanded at both ends), not ticks.
+   */
+  stopsPx: 2,
+  shortStubReaches: 2.5,
   /** Where no column is a side's length, columns spanning this share of the rows' spread... */
   shortColumnShare: 0.9,
   /** ...standing aligned, this many or more, are grid lines and axis lines. */
@@ -381,14 +389,16 @@ function linedPlotArea(image: Raster): PlotArea {
   const filled = unlike(background, page);
   // On a plain plot, lines running on past a labelled side's axis line (left, bottom) by a
   // tick's length, while they stop at the opposite side, are its tick marks: Chart.js,
-  // Vega-Lite and ECharts draw ticks in line with the grid.
+  // Vega-Lite and ECharts draw ticks in line with the grid. Lines running on past the opposite
+  // side too, and well past this one, are a frameless panel's grid (ggplot2's minimal theme).
   const ticked = (own: Ends, opposite: Ends) =>
     !filled &&
     !(bare ?? loose) &&
     own[0] !== undefined &&
     overhang(own) > reach * 2 &&
     overhang(opposite) <= reach * 2 &&
-    overhang(own) <= reach * DEFAULTS.tickStubReaches;
+    overhang(own) <= reach * DEFAULTS.tickStubReaches &&
+    (overhang(opposite) <= DEFAULTS.stopsPx || overhang(own) <= reach * DEFAULTS.shortStubReaches);
   const stubX = ticked(sides.bottom, sides.top) ? overhang(sides.bottom) : 0;
   const stubY = ticked(sides.left, sides.right) ? overhang(sides.left) : 0;
   const box = filled

@@ -280,6 +280,31 @@ describe('calibrateAxis (synthetic ticks)', () => {
   });
 });
 
+describe('calibrateAxis with labels set flush at the axis ends', () => {
+  it('puts the end labels on the plot sides they start and end at (Vega-Lite labelFlush)', () => {
+    // 0 .. 40,000 from 102.5 to 525.5 px, grid lines every 5,000 (z00808 of the zoo): the first
+    // label starts at the left side, the last ends at the right one; no mark under either.
+    const boxes: [string, number, number][] = [
+      ['0', 103, 108],
+      ['10,000', 192, 225],
+      ['20,000', 297, 331],
+      ['30,000', 403, 437],
+      ['40,000', 491, 525],
+    ];
+    const words = boxes.map(([text, left, right]) => ({
+      text,
+      confidence: 100,
+      box: { left, right, top: 241, bottom: 250 },
+    }));
+    const marks = [155, 208, 261, 314, 366, 419, 472];
+    const { axis } = calibrateAxis({ axis: 'x', words, marks, ends: [102.5, 525.5] });
+    expect(axis?.ticks.map((tick) => tick.pixel)).toEqual([102.5, 208, 314, 419, 525.5]);
+    // within 0.2% of the range (40,000)
+    expect(Math.abs(axis!.pixelToData(525.5) - 40_000)).toBeLessThan(80);
+    expect(Math.abs(axis!.pixelToData(102.5))).toBeLessThan(80);
+  });
+});
+
 describe('calibrateAxis (what the labels say about one another)', () => {
   it('reads a label with a leading zero as one that lost its decimal point', () => {
     // 0.5 .. 2.5 read as 05 .. 25: a fit of the labels as read would be ten times too big.
@@ -291,6 +316,27 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     expect(warnings).toContain(
       "y tick labels read as '0.5': a leading zero means a lost decimal point",
     );
+  });
+
+  it('doubts a point put back after the first of two leading zeros (0.0060 read as 0060)', () => {
+    // 0.0030 .. 0.0060 printed (Chart.js), read with the point and a zero lost: 0.030 .. 0.060
+    // is as good a reading as the printed one (z00004 of the zoo).
+    const texts = ['0060', '0050', '0045', '0040', '0030'];
+    const words = texts.map((text, i) => label(text, [23, 82, 111, 140, 199][i]));
+    const { confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(confidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y tick labels read as '0060', '0050', '0045', '0040', '0030': the decimal point lost after their leading zero may have taken a zero with it; the values may be ten times off",
+    );
+    expect(warnings.some((w) => w.startsWith('y axis: calibration is doubtful'))).toBe(true);
+    // labels read with their points show the decimals: 0005 is 0.0005 among 0.0010 and 0.0015
+    const vouched = calibrateAxis({
+      axis: 'y',
+      words: ['0.0000', '0005', '0.0010', '0.0015'].map((text, i) => label(text, 300 - 80 * i)),
+      marks: [],
+    });
+    expect(vouched.axis?.pixelToData(220)).toBeCloseTo(0.0005, 9);
+    expect(vouched.confidence).toBeGreaterThan(0.5);
   });
 
   it('reads dots as thousands separators when a label without one shows the format', () => {
@@ -309,6 +355,19 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     const words = texts.map((text, i) => xLabel(text, 100 + 60 * i));
     const { axis } = calibrateAxis({ axis: 'x', words, marks: [] });
     expect(axis?.pixelToData(100 + 60 * 3)).toBeCloseTo(2, 9);
+  });
+
+  it('keeps dotted labels as decimals beside labels printing a point after a lone zero', () => {
+    // 2.600 .. 0.000 printed (Vega-Lite's `.3f`), one point misread as a comma: the `0.800`s
+    // show the decimals, and 2.600 is no 2,600 (z00794 of the zoo).
+    const texts = ['2.600', '2.400', '2.200', '2.000', '1.800', '1.600', '1,400', '1.200'];
+    const words = [...texts, '1.000', '0.800', '0.600', '0.400', '0.200', '0.000'].map((text, i) =>
+      label(text, 12 + 43.8 * i),
+    );
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(12)).toBeCloseTo(2.6, 3);
+    expect(axis?.pixelToData(12 + 43.8 * 13)).toBeCloseTo(0, 3);
+    expect(warnings.some((w) => w.includes('thousands separators'))).toBe(false);
   });
 
   it('turns a log axis read upside down the right way up by putting back lost minus signs', () => {

@@ -138,6 +138,13 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(grouped.warnings).toEqual([
       "x axis: its labels read as categories '40,00U' hold digits grouped as a number's: they may be misread numbers",
     ]);
+    // 0 500 1000 ... 3000 (gnuplot), the 6s and 0s read as currency signs: numbers misread
+    // (z00645 of the zoo)
+    const coined = await doubted(['0', '500¢', 'LOO!', 'p500(', '20004', '3000¢']);
+    expect(coined.axes.xConfidence).toBeLessThan(0.5);
+    expect(coined.warnings).toEqual([
+      "x axis: its labels read as categories '500¢', '3000¢' hold digits beside a currency sign: they may be misread numbers",
+    ]);
     // 200k 300k 400k with the first misread: two numbers cannot tell categories from an axis
     const few = await doubted(['Ok', '300k', '400k']);
     expect(few.axes.xConfidence).toBeLessThan(0.5);

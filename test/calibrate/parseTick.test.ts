@@ -51,6 +51,9 @@ const accepted: [string, number, boolean, boolean][] = [
   ['10 k', 10_000, false, false],
   ['1.1k', 1100, false, false],
   ['-2.5k', -2500, false, false],
+  // micro, as d3-format's SI notation prints it: Greek mu and the micro sign
+  ['100μ', 1e-4, false, false],
+  ['-50µ', -5e-5, false, false],
   // scientific notation
   ['1e-3', 0.001, true, false],
   ['1E+06', 1e6, true, false],

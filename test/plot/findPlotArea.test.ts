@@ -175,6 +175,9 @@ describe('findPlotArea', () => {
     // plot's grid lines (their pixels there are no label in the strip); frame lines at rows 3
     // and 26, columns 46 and 443
     ['ggplot2-bw-strip-over-grid.png', [46.5, 26.5, 443.5, 295.5]],
+    // ggplot2's minimal theme: no axis line, the vertical grid lines running on well past the
+    // lowest horizontal one and a few px past the highest, as the panel does (no tick stubs)
+    ['ggplot2-minimal-grid-past-both-sides.png', [37.4, 5.5, 397.5, 260.8]],
   ])('finds the plot of %s', async (file, engine) => {
     const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
     const plot = findPlotArea(image);
