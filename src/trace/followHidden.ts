@@ -15,6 +15,8 @@ const DEFAULTS = {
   ink: 0.5,
   /** A trace ending this close (px) to another series' ink may go on under it. */
   endTouch: 2,
+  /** Markers of two series this share of a step apart in x stand at one place. */
+  samePlace: 0.25,
 } as const;
 
 /** One series' trace and its colour weights (row-major, the image's size). */
@@ -141,7 +143,7 @@ function nearInk(
   return false;
 }
 
-/** A traced series for followHiddenEnds: markers' traces are only followed, never extended. */
+/** A traced series for followHiddenEnds: whether its points are its markers' centres. */
 export interface EndLine extends TracedLine {
   markers: boolean;
 }
@@ -151,29 +153,21 @@ export interface EndLine extends TracedLine {
  * values) shows only from where the two part: its trace ends on the other's line while the
  * other goes on. There it is hidden, not ended: it follows the other's line (its traced points,
  * or the straight legs between its markers) as far as the other goes. The other is the one
- * whose line passes nearest the end, within DEFAULTS.near px or touching its ink.
+ * whose line passes nearest the end, within DEFAULTS.near px or touching its ink. A series of
+ * markers ends so under another series of markers (a marker is larger than a line: only a
+ * marker hides one): it goes on, a step of its markers at a time, at the other's markers
+ * standing at those steps.
  *
  * Returns each series' points, left to right (the input lists are not changed).
  */
 export function followHiddenEnds(lines: EndLine[], width: number): PixelPoint[][] {
   return lines.map((line, a) => {
-    if (line.markers || line.points.length === 0) return line.points;
+    if (line.points.length === 0) return line.points;
+    if (line.markers) return hiddenMarkerEnds(lines, a, width);
     let points = line.points;
     for (const side of ['left', 'right'] as const) {
       const end = side === 'right' ? points.at(-1)! : points[0];
-      let top: PixelPoint[] | null = null;
-      let nearest = Number.POSITIVE_INFINITY;
-      for (const [b, other] of lines.entries()) {
-        if (b === a || other.points.length < 2) continue;
-        const beyond =
-          side === 'right' ? other.points.at(-1)!.px - end.px : end.px - other.points[0].px;
-        const y = beyond < DEFAULTS.minStretch ? null : yAt(other.points, end.px);
-        if (y === null) continue;
-        const distance = Math.abs(y - end.py);
-        const touching =
-          distance <= DEFAULTS.near || nearInk(other.weight, width, end, DEFAULTS.endTouch);
-        if (touching && distance < nearest) [top, nearest] = [other.points, distance];
-      }
+      const top = nearestAt(lines, a, end, side, DEFAULTS.minStretch, width)?.points ?? null;
       if (top === null) continue;
       const columns =
         side === 'right'
@@ -187,6 +181,64 @@ export function followHiddenEnds(lines: EndLine[], width: number): PixelPoint[][
     }
     return points;
   });
+}
+
+/**
+ * Of the series other than `a` (of markers only, with `markers`) that go on at least `beyond`
+ * px past `end` towards `side`, the one whose line passes nearest it, within DEFAULTS.near px
+ * or touching its ink; null when none does.
+ */
+function nearestAt(
+  lines: EndLine[],
+  a: number,
+  end: PixelPoint,
+  side: 'left' | 'right',
+  beyond: number,
+  width: number,
+  markers = false,
+): EndLine | null {
+  let top: EndLine | null = null;
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const [b, other] of lines.entries()) {
+    if (b === a || other.points.length < 2 || (markers && !other.markers)) continue;
+    const past = side === 'right' ? other.points.at(-1)!.px - end.px : end.px - other.points[0].px;
+    const y = past < beyond ? null : yAt(other.points, end.px);
+    if (y === null) continue;
+    const distance = Math.abs(y - end.py);
+    const touching =
+      distance <= DEFAULTS.near || nearInk(other.weight, width, end, DEFAULTS.endTouch);
+    if (touching && distance < nearest) [top, nearest] = [other, distance];
+  }
+  return top;
+}
+
+/**
+ * Series `a`'s markers, with those hidden past its ends under another series' markers: where
+ * its first or last marker lies on a series of markers that goes on, each step of its own
+ * markers' spacing on (while the other has a marker standing there) gets the other's marker.
+ */
+function hiddenMarkerEnds(lines: EndLine[], a: number, width: number): PixelPoint[] {
+  const points = lines[a].points;
+  if (points.length < 3) return points;
+  const gaps = points.slice(1).map((p, i) => p.px - points[i].px);
+  const step = gaps.sort((x, y) => x - y)[Math.floor(gaps.length / 2)];
+  if (!(step > 0)) return points;
+  const out = [...points];
+  for (const side of ['left', 'right'] as const) {
+    const end = side === 'right' ? out.at(-1)! : out[0];
+    const sign = side === 'right' ? 1 : -1;
+    const top = nearestAt(lines, a, end, side, step * (1 - DEFAULTS.samePlace), width, true);
+    if (top === null) continue;
+    for (let at = end.px; ; ) {
+      const px = at + sign * step;
+      const there = top.points.find((p) => Math.abs(p.px - px) <= step * DEFAULTS.samePlace);
+      if (!there) break;
+      if (side === 'right') out.push(there);
+      else out.unshift(there);
+      at = there.px;
+    }
+  }
+  return out.length > points.length ? out : points;
 }
 
 /** The columns from `from` to `to`, both included. */

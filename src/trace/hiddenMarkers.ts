@@ -43,8 +43,10 @@ export function withHiddenOnGrid(
 /**
  * A first or last marker hidden under another series' marker (or cut by the plot's edge):
  * the line still runs on past the outermost marker found. Where markers are on a `grid`, the
- * hidden one is one step further, on the extension of that line; else it is where the line
- * ends.
+ * hidden one is one step further, on the extension of that line; where the line runs on over
+ * several steps (the series' first markers all hidden under another's, drawn over the same
+ * values), a marker is put at each step it passes, where the straight legs on both sides of
+ * the place pass (as on the grid between markers). Else it is where the line ends.
  */
 export function withHiddenEnds(
   markers: PixelPoint[],
@@ -60,11 +62,15 @@ export function withHiddenEnds(
     const end = side < 0 ? out[0] : out.at(-1)!;
     const beyond = line.filter((p) => (p.px - end.px) * side > reach);
     const extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
-    // Evenly spaced: one spacing on. Else where the line ends (at the plot's edge, or the
-    // hidden marker's centre give or take its reach).
-    if (regular ? extent < spacing * 0.5 || extent > spacing + reach : extent < reach * 2) {
+    if (regular && extent > spacing + reach) {
+      const hidden = hiddenAlong(end, beyond, reach, spacing, side, extent);
+      if (side < 0) out.unshift(...hidden.reverse());
+      else out.push(...hidden);
       continue;
     }
+    // Evenly spaced: one spacing on. Else where the line ends (at the plot's edge, or the
+    // hidden marker's centre give or take its reach).
+    if (regular ? extent < spacing * 0.5 : extent < reach * 2) continue;
     const fit = straightNear(side < 0 ? beyond.reverse() : beyond);
     if (!fit) continue;
     const px = end.px + side * (regular ? spacing : extent);
@@ -73,6 +79,30 @@ export function withHiddenEnds(
     else out.push(point);
   }
   return out;
+}
+
+/**
+ * The hidden markers one grid `spacing` after another from `end` towards `side`, as far as the
+ * line `beyond` it reaches (`extent` px): each where the straight legs beside its place pass
+ * (the mean of the two), nearest `end` first; none past a place where no leg is found.
+ */
+function hiddenAlong(
+  end: PixelPoint,
+  beyond: PixelPoint[],
+  reach: number,
+  spacing: number,
+  side: number,
+  extent: number,
+): PixelPoint[] {
+  const hidden: PixelPoint[] = [];
+  for (let k = 1; k * spacing <= extent + reach; k++) {
+    const px = end.px + side * k * spacing;
+    const [from, to] = [px - spacing + reach, px + spacing - reach].sort((a, b) => a - b);
+    const ys = strokesAt(strokesBeside(beyond, reach, px, from, to), px);
+    if (ys.length === 0) break;
+    hidden.push({ px, py: ys.reduce((sum, y) => sum + y, 0) / ys.length });
+  }
+  return hidden;
 }
 
 /**

@@ -131,6 +131,29 @@ describe('followHiddenEnds', () => {
     expect(result.find((p) => p.px === 25.5)?.py).toBeCloseTo(45.1, 6);
   });
 
+  it('goes on, a step at a time, at the markers of a series of markers a series ends under', () => {
+    // The first series' last two markers are hidden under the second's (drawn over the same
+    // values); the third's markers stand at other places and are no cover.
+    const over = [10, 30, 50, 70, 90].map((px) => ({ px, py: 60 - px / 4 }));
+    const hidden = [
+      { px: 10.2, py: 30 },
+      { px: 30.1, py: 40 },
+      { px: 50.3, py: over[2].py + 1 },
+    ];
+    const apart = [20, 40, 60, 80].map((px) => ({ px, py: 50 }));
+    const [result, kept, other] = followHiddenEnds(
+      [
+        { points: hidden, weight: inkOf(hidden), markers: true },
+        { points: over, weight: inkOf(over), markers: true },
+        { points: apart, weight: inkOf(apart), markers: true },
+      ],
+      WIDTH,
+    );
+    expect(result).toEqual([...hidden, over[3], over[4]]);
+    expect(kept).toBe(over);
+    expect(other).toBe(apart);
+  });
+
   it('leaves a line that ends away from the others, and never extends markers', () => {
     const apart = trace(range(5, 60), () => 20);
     const markers = [10, 30, 50].map((px) => ({ px, py: top(px) }));

@@ -196,6 +196,18 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres);
   });
 
+  it('puts markers along a line that runs on over several grid steps past the last found', async () => {
+    // Every 20 px; the first three markers are hidden (under another series' markers drawn over
+    // the same values), the line through them shows: one marker per step it passes.
+    const centres = [40, 70, 50, 80, 45, 75, 55, 85, 60].map((py, i) => ({
+      px: 20 + 20 * i,
+      py,
+    }));
+    const discs = centres.slice(3).map(disc);
+    const weight = await inkWeight(polyline(centres, 2) + discs.join(''));
+    expectMarkersAt(weight, centres);
+  });
+
   it('fits the strokes beside a marker only up to a hidden vertex', async () => {
     // Every 30 px; the second marker is hidden under another series' marker, all but a sliver
     // of its top edge. The first marker has a stroke on one side only: it must end before the
