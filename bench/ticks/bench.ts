@@ -2,11 +2,13 @@
  * Tick-label bench: reads the stress set (`bench/ticks/charts`, drawn by `render.ts`) with the
  * digitizer's own stages (plot area, then the text around it: `readChartText`, the OCR path of
  * every chart) and prints the share of tick labels read exactly, by font and by cap height,
- * for the PNG and for a JPEG copy of each chart (quality 50 to 90, made here by sharp), the
+ * for the PNG, for a JPEG copy of each chart (quality 50 to 90, made here by sharp) and for a
+ * shrunk copy of the charts of cap height 9 px and more (to 0.6 of their size, as a figure is
+ * downscaled after it was drawn: 5 to 10 px text blurred by the resampling kernel), the
  * share of axes calibrated right (every tick's value within 2% of the axis range) and how
  * confident the wrong ones were, and the OCR time per chart.
  *
- *   npm run bench:ticks -- [--only SUBSTRING] [--plain | --jpeg] [--errors] [--reader R]
+ *   npm run bench:ticks -- [--only SUBSTRING] [--plain | --jpeg | --shrunk] [--errors] [--reader R]
  *
  * `--errors` lists every label read wrong (`id axis: printed -> read`) and every axis
  * calibrated wrong. `--reader` reads tick labels with `tesseract` alone (the glyph model left
@@ -30,6 +32,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CHARTS = join(here, 'charts');
 /** JPEG qualities, one per chart in turn. */
 const QUALITIES = [50, 60, 70, 80, 90];
+/** Shrunk copies: charts of this cap height (px) or more, shrunk by this factor with each
+ * resampling kernel in turn (sharp's names; those of image editors and browsers). */
+const SHRINK = { fromCap: 9, factor: 0.6 } as const;
+const SHRINK_KERNELS = ['linear', 'cubic', 'mitchell', 'lanczos3'] as const;
 /** An axis is right when every tick's value is within this share of the range the labels span
  * (the contract calls an axis off by more than 2% of its range wrong). */
 const AXIS_TOLERANCE = 0.02;
@@ -42,7 +48,9 @@ const modes = args.includes('--plain')
   ? ['png']
   : args.includes('--jpeg')
     ? ['jpeg']
-    : ['png', 'jpeg'];
+    : args.includes('--shrunk')
+      ? ['shrunk']
+      : ['png', 'jpeg', 'shrunk'];
 const listErrors = args.includes('--errors');
 const reader = args.includes('--reader') ? args[args.indexOf('--reader') + 1] : 'both';
 
@@ -148,8 +156,10 @@ async function main(): Promise<void> {
   };
   try {
     for (const mode of modes) {
-      for (const [index, chart] of charts.entries()) {
-        const { words, plot } = await readChart(engine, chart, index, mode, t);
+      for (const [index, drawn] of charts.entries()) {
+        if (mode === 'shrunk' && drawn.cap < SHRINK.fromCap) continue;
+        const chart = mode === 'shrunk' ? shrunkTruth(drawn) : drawn;
+        const { words, plot } = await readChart(engine, drawn, index, mode, t);
         for (const axis of ['x', 'y'] as const) {
           countLabels(t, chart, axis, mode, words[axis]);
           const marks = plot
@@ -176,12 +186,23 @@ async function readChart(
   t: Tallies,
 ): Promise<{ words: { x: Word[]; y: Word[] }; plot: ReturnType<typeof findPlotArea> | null }> {
   const png = readFileSync(join(CHARTS, `${chart.id}.png`));
+  const { width = 0, height = 0 } = mode === 'shrunk' ? await sharp(png).metadata() : {};
   const bytes =
     mode === 'png'
       ? png
-      : await sharp(png)
-          .jpeg({ quality: QUALITIES[index % QUALITIES.length] })
-          .toBuffer();
+      : mode === 'jpeg'
+        ? await sharp(png)
+            .jpeg({ quality: QUALITIES[index % QUALITIES.length] })
+            .toBuffer()
+        : await sharp(png)
+            .resize({
+              width: Math.round(width * SHRINK.factor),
+              height: Math.round(height * SHRINK.factor),
+              fit: 'fill',
+              kernel: SHRINK_KERNELS[index % SHRINK_KERNELS.length],
+            })
+            .png()
+            .toBuffer();
   const { warnings: _, ...image } = await loadRaster(bytes);
   try {
     const plot = findPlotArea(image);
@@ -193,6 +214,17 @@ async function readChart(
     t.errors.push(`${chart.id} ${mode}: ${(error as Error).message}`);
     return { words: { x: [], y: [] }, plot: null };
   }
+}
+
+/** A chart's truth once shrunk (`SHRINK`): its cap height (rounded, as the table's rows) and
+ * its ticks' pixels scaled (pixel centres). */
+function shrunkTruth(chart: ChartTruth): ChartTruth {
+  const f = SHRINK.factor;
+  const axis = (truth: AxisTruth): AxisTruth => ({
+    ...truth,
+    labels: truth.labels.map((label) => ({ ...label, pixel: (label.pixel + 0.5) * f - 0.5 })),
+  });
+  return { ...chart, cap: Math.round(chart.cap * f), x: axis(chart.x), y: axis(chart.y) };
 }
 
 /** Counts the labels of one axis read exactly, by font and by cap height. */
