@@ -42,13 +42,21 @@ interface Glyph {
 }
 
 /**
- * The box of a label's ink in `image` (the region from `left` to `right`, `top` to `bottom`
- * cut to its ink as readChartText cuts it), its darkest grey; null where it holds no ink.
+ * A drawn label's ink (cut to its box as readChartText cuts it), its geometry and where each
+ * of its glyphs lies, from where the ink of its prefixes (drawn in `clean`) grows; `aligned`
+ * false where a prefix was drawn elsewhere than its label. Null where the label holds no ink
+ * or a glyph was not found.
  */
-function inkBox(image: Pixels, left: number, right: number, top: number, bottom: number) {
+function labelGlyphs(clean: Pixels, image: Pixels, placed: Placed) {
+  const chars = [...placed.label.replace(/^\^/, '')];
+  const top = placed.y - Math.ceil(placed.size * 1.6);
+  const bottom = placed.y + Math.ceil(placed.size * 0.6);
+  const left = Math.max(0, placed.x - 3);
+  const right = Math.min(image.width, placed.x + placed.width + 4);
+  // The label's box, cut to its ink as readChartText cuts it.
   let [l, r, t, b] = [right, left, bottom, top];
   for (let row = Math.max(0, top); row < Math.min(image.height, bottom); row++) {
-    for (let column = Math.max(0, left); column < Math.min(image.width, right); column++) {
+    for (let column = left; column < right; column++) {
       if (255 - image.data[row * image.width + column] > BOX_INK) {
         l = Math.min(l, column);
         r = Math.max(r, column + 1);
@@ -58,51 +66,21 @@ function inkBox(image: Pixels, left: number, right: number, top: number, bottom:
     }
   }
   if (r <= l) return null;
+  const box = { left: l, right: r, top: t, bottom: b };
   let dark = 255;
   for (let row = t; row < b; row++) {
     for (let column = l; column < r; column++)
       dark = Math.min(dark, image.data[row * image.width + column]);
   }
-  return { box: { left: l, right: r, top: t, bottom: b }, dark };
-}
-
-/**
- * A drawn label's ink (cut to its box as readChartText cuts it), its geometry and where each
- * of its glyphs lies, from where the ink of its prefixes (drawn in `clean`) grows; `aligned`
- * false where a prefix was drawn elsewhere than its label. `image` is `clean`, or a copy of it
- * (JPEG) or `clean` shrunk by `scale` (as a chart downscaled after it was drawn): the glyphs'
- * columns are found in `clean` and scaled. Null where the label holds no ink or a glyph was
- * not found.
- */
-function labelGlyphs(clean: Pixels, image: Pixels, placed: Placed, scale = 1) {
-  const chars = [...placed.label.replace(/^\^/, '')];
-  const top = placed.y - Math.ceil(placed.size * 1.6);
-  const bottom = placed.y + Math.ceil(placed.size * 0.6);
-  const left = Math.max(0, placed.x - 3);
-  const right = Math.min(clean.width, placed.x + placed.width + 4);
-  const drawn = inkBox(clean, left, right, top, bottom);
-  const found =
-    scale === 1
-      ? drawn && inkBox(image, left, right, top, bottom)
-      : drawn &&
-        inkBox(
-          image,
-          Math.floor(drawn.box.left * scale) - 1,
-          Math.ceil(drawn.box.right * scale) + 1,
-          Math.floor(drawn.box.top * scale) - 1,
-          Math.ceil(drawn.box.bottom * scale) + 1,
-        );
-  if (!drawn || !found) return null;
-  const ink = inkOf(image, found.box, 255, found.dark);
+  const ink = inkOf(image, box, 255, dark);
   const geometry = lineGeometry(ink);
   if (!geometry) return null;
   // Each glyph's columns: where its prefix's ink grows (from the clean drawing) as much as
   // the recogniser counts as ink.
-  const { left: l, right: r } = drawn.box;
   const rows = bottom - top;
   const prefixInk = chars.map((_, k) => {
     const shift = k === chars.length - 1 ? 0 : (k + 1) * placed.pitch;
-    return regionInk(clean, l, r, top + shift, bottom + shift, drawn.dark);
+    return regionInk(clean, l, r, top + shift, bottom + shift, dark);
   });
   const glyphs: Glyph[] = [];
   let previous: Float32Array = new Float32Array((r - l) * rows);
@@ -122,11 +100,7 @@ function labelGlyphs(clean: Pixels, image: Pixels, placed: Placed, scale = 1) {
     }
     previous = ink;
     if (char.trim() === '' || char === '\u2009') return;
-    if (from >= 0) {
-      // Columns in `image`'s box: scaled from the clean drawing's.
-      const at = (column: number) => (l + column) * scale - found.box.left;
-      glyphs.push({ char, from: at(from), to: at(to) });
-    }
+    if (from >= 0) glyphs.push({ char, from, to });
   });
   if (glyphs.length !== chars.filter((c) => c.trim() !== '' && c !== '\u2009').length) return null;
   // A prefix drawn elsewhere than its label (a renderer aligning on ink) leaves no sure glyphs.
@@ -141,7 +115,7 @@ function labelGlyphs(clean: Pixels, image: Pixels, placed: Placed, scale = 1) {
 /**
  * Adds the examples of one drawn label to `samples`: the pieces between candidate cuts that
  * match a glyph, as that glyph's class, and (from labels whose every glyph was found) a few
- * that match none, as JUNK. `image` is `clean` shrunk by `scale` where `scale` is not 1.
+ * that match none, as JUNK.
  */
 export function addLabel(
   samples: Samples,
@@ -149,9 +123,8 @@ export function addLabel(
   clean: Pixels,
   image: Pixels,
   placed: Placed,
-  scale = 1,
 ): void {
-  const found = labelGlyphs(clean, image, placed, scale);
+  const found = labelGlyphs(clean, image, placed);
   if (!found) return;
   const { ink, geometry, glyphs } = found;
   if (!found.aligned) {

@@ -7,11 +7,7 @@
  * 1. Random tick labels (numbers with signs, decimals, grouping, `%`, `k`/`M`, `1e-3`, `×10`,
  *    exponents) are drawn in many fonts and sizes (cap height 4.5 to 24 px), by matplotlib's
  *    Agg (`render_sheet.py`, /usr/bin/python3) and by librsvg (SVG through sharp), in black and
- *    in greys, half of the sheets also as JPEG (quality 50 to 95), and every sheet also shrunk
- *    (to 0.4 to 0.85 of its size, by one of sharp's linear, cubic, mitchell and lanczos3
- *    kernels; every other one then saved as JPEG) as a downscaled figure's text is: the labels
- *    4 px high or more once shrunk are examples too, their glyphs' columns scaled from the
- *    drawing's.
+ *    in greys, half of the sheets also as JPEG (quality 50 to 95).
  * 2. Each label is drawn again cut after each character: where the ink grows from one prefix to
  *    the next is where that character's glyph lies.
  * 3. The label is cut as the recogniser cuts it (`cutCandidates`); the pieces that match a
@@ -49,11 +45,6 @@ import { escapeXml, greyOfFile, itemsOf, layOut, type Sheet } from './sheets.js'
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const PYTHON = '/usr/bin/python3';
-/** The factors sheets are shrunk by (as charts are downscaled), and the least cap height (px)
- * of a shrunk label kept as an example (smaller ones are unreadable: 3 px digits). */
-const SHRINK = { from: 0.4, to: 0.85, leastCap: 4 } as const;
-/** The resampling kernels of image editors and browsers (sharp's names). */
-const SHRINK_KERNELS = ['linear', 'cubic', 'mitchell', 'lanczos3'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -61,7 +52,7 @@ async function main(): Promise<void> {
     args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
   const holdOut = new Set(option('--hold-out', '').split(',').filter(Boolean));
   const out = option('--out', join(root, 'models', 'tick-glyphs.json'));
-  const epochs = Number(option('--epochs', '6'));
+  const epochs = Number(option('--epochs', '14'));
   const perFont = Number(option('--labels', String(LABELS_PER_FONT)));
   const hidden = option('--hidden', '64,32').split(',').map(Number);
   const fonts = FONTS.filter((font) => !holdOut.has(font.family) && !holdOut.has(font.name));
@@ -158,26 +149,6 @@ async function drawSamples(fonts: TrainFont[], perFont: number, keep: string): P
       if (index % 2 === 0) versions.push(await greyOfFile(path, 50 + Math.floor(random() * 46)));
       for (const image of versions) {
         for (const placed of sheet.placed) addLabel(samples, sheet, clean, image, placed);
-      }
-      // The sheet shrunk as a chart is downscaled after it was drawn (a screenshot, a figure
-      // resized for a page): glyphs drawn large and blurred small by the resampling kernel are
-      // not the glyphs a renderer draws at the small size (hinted, snapped to pixels). Every
-      // other one is then saved as JPEG too.
-      const factor = SHRINK.from + random() * (SHRINK.to - SHRINK.from);
-      const width = Math.round(sheet.width * factor);
-      const scale = width / sheet.width;
-      const shrunk = await greyOfFile(
-        path,
-        index % 2 === 1 ? 50 + Math.floor(random() * 46) : null,
-        {
-          width,
-          height: Math.round(sheet.height * scale),
-          kernel: pick(SHRINK_KERNELS),
-        },
-      );
-      for (const placed of sheet.placed) {
-        if (placed.cap * scale >= SHRINK.leastCap)
-          addLabel(samples, sheet, clean, shrunk, placed, scale);
       }
     }
     return samples;

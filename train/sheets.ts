@@ -106,19 +106,8 @@ export function itemsOf(
   });
 }
 
-export async function greyOfFile(
-  path: string,
-  jpegQuality: number | null,
-  shrink?: { width: number; height: number; kernel: keyof sharp.KernelEnum },
-): Promise<Pixels> {
+export async function greyOfFile(path: string, jpegQuality: number | null): Promise<Pixels> {
   let pipeline = sharp(path).flatten({ background: '#ffffff' });
-  if (shrink) {
-    // Resized on its own: sharp applies a resize after the other operations of one pipeline.
-    const { width, height, kernel } = shrink;
-    pipeline = sharp(
-      await pipeline.resize({ width, height, fit: 'fill', kernel }).png().toBuffer(),
-    );
-  }
   if (jpegQuality !== null) {
     const jpeg = await pipeline.jpeg({ quality: jpegQuality }).toBuffer();
     pipeline = sharp(jpeg);
