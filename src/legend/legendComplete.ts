@@ -29,7 +29,7 @@ const DEFAULTS = {
   sampleColumns: 0.5,
   /** ...and in at most this share of the `margin` px before it (a frame's side, a grid line or a curve runs on there). */
   apart: 0.3,
-  /** A name one step past an end is another entry's when the gap before it has ink in under this share of its columns (a title runs over it). */
+  /** A name one step past an end is another entry's unless ink covers this share of the gap's columns before it, and `textRows` of its rows (a title runs over it). */
   titleGap: 0.5,
   /** A pixel whose channels spread this much (0..255) is coloured: a sample's, not text's. */
   colored: 60,
@@ -143,23 +143,33 @@ function median(values: number[]): number {
 
 /** The share of the columns of `box` (clipped to the image) that hold ink; 0 when none is left. */
 function inkedColumns(image: Raster, background: Rgb, box: Box): number {
+  return inkShares(image, background, box).columns;
+}
+
+/** The shares of the columns and of the rows of `box` (clipped to the image) that hold ink. */
+function inkShares(image: Raster, background: Rgb, box: Box): { columns: number; rows: number } {
   const left = Math.max(0, Math.round(box.left));
   const right = Math.min(image.width, Math.round(box.right));
   const top = Math.max(0, Math.round(box.top));
   const bottom = Math.min(image.height, Math.round(box.bottom));
-  if (right <= left) return 0;
+  if (right <= left || bottom <= top) return { columns: 0, rows: 0 };
+  const rows = new Uint8Array(bottom - top);
   let inked = 0;
   for (let column = left; column < right; column++) {
+    let any = 0;
     for (let row = top; row < bottom; row++) {
       if (
         channelDistance(image.data, (row * image.width + column) * 3, background) > DEFAULTS.ink
       ) {
-        inked++;
-        break;
+        any = 1;
+        rows[row - top] = 1;
       }
     }
+    inked += any;
   }
-  return inked / (right - left);
+  let inkedRows = 0;
+  for (const r of rows) inkedRows += r;
+  return { columns: inked / (right - left), rows: inkedRows / (bottom - top) };
 }
 
 /**
@@ -179,13 +189,17 @@ function entryAt(
   const bottom = Math.max(slot.handle.bottom, slot.text.bottom) + by;
   const share = (left: number, right: number) =>
     inkedColumns(image, background, { left, right, top, bottom });
-  const gap =
+  // A title runs over the gap before the name, over most of its rows (a curve crossing it,
+  // over a few, or in a few of its columns).
+  const gap = inkShares(
+    image,
+    background,
     slot.handle.right <= slot.text.left
-      ? share(slot.handle.right + 1, slot.text.left - 1)
-      : share(slot.text.right + 1, slot.handle.left - 1);
-  if (gap < DEFAULTS.titleGap && textAt(image, background, shift(nameOf(slot, height), by))) {
-    return true;
-  }
+      ? { left: slot.handle.right + 1, right: slot.text.left - 1, top, bottom }
+      : { left: slot.text.right + 1, right: slot.handle.left - 1, top, bottom },
+  );
+  const title = gap.columns >= DEFAULTS.titleGap && gap.rows >= DEFAULTS.textRows;
+  if (!title && textAt(image, background, shift(nameOf(slot, height), by))) return true;
   const handle = { left: slot.handle.left, right: slot.handle.right, top, bottom };
   if (share(handle.left, handle.right) < DEFAULTS.sampleColumns) return false;
   if (textAt(image, background, handle)) return false;

@@ -146,6 +146,27 @@ describe('legendComplete', () => {
     ).toBe(true);
   });
 
+  it('is unsure where a name stands one step above the first entry, a curve across its gap', () => {
+    // The lost entry's marker is glyph-like (an x: two strokes a row) and a flat curve runs
+    // through the gap before its name: its name still shows.
+    const image = paintBoxes(160, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k + 1, c), ...name(k + 1)]),
+      ...[0, 4, 8].map((dy): [Box, readonly number[]] => [
+        { left: 48 + dy / 2, right: 51 + dy / 2, top: top(0) + dy, bottom: top(0) + dy + 2 },
+        BLACK,
+      ]),
+      ...name(0),
+      [{ left: 0, right: 72, top: top(0) + 3, bottom: top(0) + 5 }, RED],
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k + 1, c)),
+      ),
+    ).toBe(false);
+  });
+
   it('is unsure where a name holds a coloured sample (two entries read as one)', () => {
     const image = paintBoxes(200, 120, [
       ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
