@@ -3,6 +3,7 @@ import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readTickWords } from './calibrate/readTickWords.js';
 import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
+import { legendComplete } from './legend/legendComplete.js';
 import { pairingDoubts } from './legend/pairingDoubts.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
@@ -11,7 +12,7 @@ import { findPlotArea } from './plot/findPlotArea.js';
 import { chartConfidence } from './review/confidence.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { evenlySpaced } from './separate/gridInk.js';
-import { separateSeries } from './separate/separateSeries.js';
+import { type SeriesMask, separateSeries } from './separate/separateSeries.js';
 import { sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
 import { splitUnlisted } from './separate/splitUnlisted.js';
 import type { StageClock } from './stageClock.js';
@@ -113,9 +114,11 @@ export async function runPipeline(
     right: plot.right - DEFAULTS.frameMargin,
     bottom: plot.bottom - DEFAULTS.frameMargin,
   };
-  const { masks, ink, dark, doubtful } = await clock.run('separate', () =>
+  const separated = await clock.run('separate', () =>
     separate(image, plot, region, legend, entries),
   );
+  const { ink, dark, doubtful } = separated;
+  const masks = listedOnly(separated.masks, image, plot, legend, entries, warnings);
   const traces = await clock.run('trace', () => {
     // The drawn pixels, listed once (most of a plot is its background).
     const drawn = indicesOf(ink);
@@ -235,6 +238,32 @@ async function separate(
   const dark = inkMask(image, BLACK, DEFAULTS.outlineDark);
   for (let i = 0; i < dark.length; i++) dark[i] = 1 - dark[i];
   return { masks, ink, dark, doubtful };
+}
+
+/**
+ * The masks a legend read whole lists: with every entry named and drawn, and no entry lost
+ * (`legendComplete`), a colour or curve it does not list is no series but part of one (error
+ * bars, a band's edge, a JPEG halo, markers or dashes split off as curves of their own) and is
+ * left out, with a warning. Otherwise all the masks.
+ */
+function listedOnly(
+  masks: SeriesMask[],
+  image: Raster,
+  plot: PlotArea,
+  legend: LegendLayout | null,
+  entries: LegendLayout['slots'],
+  warnings: string[],
+): SeriesMask[] {
+  if (!legend || masks.length <= entries.length || entries.length < legend.slots.length) {
+    return masks;
+  }
+  if (masks.slice(0, entries.length).some((mask) => mask.count === 0)) return masks;
+  if (!legendComplete(image, plot.background, legend.slots)) return masks;
+  const left = masks.length - entries.length;
+  warnings.push(
+    `the legend lists ${entries.length} series: ${left} more ${left === 1 ? 'colour or curve' : 'colours or curves'} it does not list left out (error bars, bands, halos or markers taken apart)`,
+  );
+  return masks.slice(0, entries.length);
 }
 
 /**

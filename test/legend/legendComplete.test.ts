@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../src/color.js';
+import type { LegendSlot } from '../../src/legend/findLegend.js';
+import { legendComplete } from '../../src/legend/legendComplete.js';
+import type { Box } from '../../src/types.js';
+import { paintBoxes } from '../helpers/paintBoxes.js';
+
+const BLUE: Rgb = [31, 119, 180];
+const RED: Rgb = [214, 39, 40];
+const GREEN: Rgb = [44, 160, 44];
+const BLACK: Rgb = [0, 0, 0];
+const WHITE: Rgb = [255, 255, 255];
+
+// Entries 20 px apart from y = 20: a sample 24 px long from x = 40, a name from x = 72, its
+// glyphs 10 px high (strokes 2 px wide, 4 px apart).
+const STEP = 20;
+const top = (k: number) => 20 + k * STEP;
+const sample = (k: number, color: Rgb): [Box, readonly number[]] => [
+  { left: 40, right: 64, top: top(k) + 4, bottom: top(k) + 6 },
+  color,
+];
+const name = (k: number): [Box, readonly number[]][] =>
+  [72, 78, 84, 90, 96, 102].map((left) => [
+    { left, right: left + 2, top: top(k), bottom: top(k) + 10 },
+    BLACK,
+  ]);
+const slot = (k: number, color: Rgb): LegendSlot => ({
+  handle: { left: 40, right: 64, top: top(k), bottom: top(k) + 10 },
+  text: { left: 72, right: 104, top: top(k), bottom: top(k) + 10 },
+  color,
+});
+const COLORS = [BLUE, RED, GREEN];
+
+describe('legendComplete', () => {
+  it('takes a column of evenly spaced entries with nothing past its ends for the whole legend', () => {
+    const image = paintBoxes(
+      160,
+      120,
+      COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+    );
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(true);
+  });
+
+  it('is unsure of a legend with an entry one step past its last that was not read', () => {
+    // A fourth entry drawn in black (its sample as dark as text, lost to the reader).
+    const image = paintBoxes(160, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      sample(3, BLACK),
+      ...name(3),
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(false);
+  });
+
+  it('is unsure where a sample stands one step above the first entry', () => {
+    const image = paintBoxes(160, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k + 1, c), ...name(k + 1)]),
+      sample(0, BLACK),
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k + 1, c)),
+      ),
+    ).toBe(false);
+  });
+
+  it('is unsure where a step is left empty or a name stands halfway (every other entry lost)', () => {
+    // Entries 0, 2 and 4 read: steps of 40 px, names at 1 and 3 between them.
+    const read = [0, 2, 4];
+    const image = paintBoxes(160, 140, [
+      ...read.flatMap((k, i) => [sample(k, COLORS[i]), ...name(k)]),
+      ...name(1),
+      ...name(3),
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        read.map((k, i) => slot(k, COLORS[i])),
+      ),
+    ).toBe(false);
+    // Entries 0, 1 and 3: one step twice as long as the others.
+    const uneven = [0, 1, 3];
+    const gapped = paintBoxes(
+      160,
+      140,
+      uneven.flatMap((k, i) => [sample(k, COLORS[i]), ...name(k)]),
+    );
+    expect(
+      legendComplete(
+        gapped,
+        WHITE,
+        uneven.map((k, i) => slot(k, COLORS[i])),
+      ),
+    ).toBe(false);
+  });
+
+  it('is unsure of a column with another column of entries beside it not read', () => {
+    const image = paintBoxes(220, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      // The next column's samples, 8 px past the names.
+      ...[0, 1, 2].map((k): [Box, readonly number[]] => [
+        { left: 112, right: 136, top: top(k) + 4, bottom: top(k) + 6 },
+        BLACK,
+      ]),
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(false);
+  });
+
+  it('takes a title above the first entry, running over its sample and gap, for no entry', () => {
+    // The title's glyphs from x = 40 (over the samples) to x = 110, one step above entry 1,
+    // set close as a word's letters are.
+    const title: [Box, readonly number[]][] = Array.from({ length: 24 }, (_, i) => [
+      { left: 40 + i * 3, right: 42 + i * 3, top: top(0), bottom: top(0) + 10 },
+      BLACK,
+    ]);
+    const image = paintBoxes(160, 120, [
+      ...title,
+      ...COLORS.flatMap((c, k) => [sample(k + 1, c), ...name(k + 1)]),
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k + 1, c)),
+      ),
+    ).toBe(true);
+  });
+
+  it('is unsure where a name stands one step above the first entry, a curve across its gap', () => {
+    // The lost entry's marker is glyph-like (an x: two strokes a row) and a flat curve runs
+    // through the gap before its name: its name still shows.
+    const image = paintBoxes(160, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k + 1, c), ...name(k + 1)]),
+      ...[0, 4, 8].map((dy): [Box, readonly number[]] => [
+        { left: 48 + dy / 2, right: 51 + dy / 2, top: top(0) + dy, bottom: top(0) + dy + 2 },
+        BLACK,
+      ]),
+      ...name(0),
+      [{ left: 0, right: 72, top: top(0) + 3, bottom: top(0) + 5 }, RED],
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k + 1, c)),
+      ),
+    ).toBe(false);
+  });
+
+  it('is unsure where a name holds a coloured sample (two entries read as one)', () => {
+    const image = paintBoxes(200, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      [{ left: 110, right: 134, top: top(0) + 4, bottom: top(0) + 6 }, GREEN],
+    ]);
+    const slots = COLORS.map((c, k) => slot(k, c));
+    slots[0] = { ...slots[0], text: { ...slots[0].text, right: 170 } };
+    expect(legendComplete(image, WHITE, slots)).toBe(false);
+  });
+
+  it('is unsure of a single entry and of entries in one row', () => {
+    const image = paintBoxes(160, 120, [sample(0, BLUE), ...name(0)]);
+    expect(legendComplete(image, WHITE, [slot(0, BLUE)])).toBe(false);
+    const row = [0, 1].map((k) => ({
+      handle: { left: 10 + k * 80, right: 34 + k * 80, top: 20, bottom: 30 },
+      text: { left: 42 + k * 80, right: 74 + k * 80, top: 20, bottom: 30 },
+      color: COLORS[k],
+    }));
+    expect(legendComplete(image, WHITE, row)).toBe(false);
+  });
+});
