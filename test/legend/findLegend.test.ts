@@ -445,6 +445,25 @@ describe('findLegend', () => {
     expect(legend!.slots[0].text.top).toBeLessThanOrEqual(155);
     expect(legend!.slots[0].text.bottom).toBeGreaterThanOrEqual(186);
   });
+
+  it('parts entries set so close that no blank row parts their names (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-stacked-key.png');
+    // Nine names before their samples, 11 px apart: the `/` of ViT-B/16 touches the `B` of
+    // Beam search below it, so the two were one entry with two samples in its box.
+    expect(legend?.slots).toHaveLength(9);
+    const tops = legend!.slots.map((slot) => slot.handle.top);
+    tops.slice(1).forEach((top, i) => {
+      expect(top - tops[i]).toBeGreaterThanOrEqual(8);
+      expect(top - tops[i]).toBeLessThanOrEqual(14);
+    });
+    // viridis: ViT-B/16 #289787 and Beam search #3fad77, each its own sample's colour
+    expect(deltaE(rgbToLab(legend!.slots[4].color), rgbToLab(fromHex('#289787')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+    expect(deltaE(rgbToLab(legend!.slots[5].color), rgbToLab(fromHex('#3fad77')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+  });
 });
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */
