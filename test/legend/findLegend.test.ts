@@ -464,6 +464,26 @@ describe('findLegend', () => {
       COLOR_TOLERANCE,
     );
   });
+
+  it('parts the entries of a framed key that a curve crosses (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-framed-key-crossed.png');
+    // Ours (full) and Transformer before their samples; the orange curve runs up through the
+    // key's right side, inking every row between the two entries.
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend?.slots).toHaveLength(2);
+    const [first, second] = legend!.slots;
+    expect(first.text.bottom).toBeLessThanOrEqual(second.text.top);
+    for (const slot of legend!.slots) {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(20);
+    }
+    expect(deltaE(rgbToLab(first.color), rgbToLab(fromHex('#e69f00')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+    expect(deltaE(rgbToLab(second.color), rgbToLab(fromHex('#56b4e9')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+  });
 });
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */
