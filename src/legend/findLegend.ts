@@ -171,7 +171,7 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     bottom: best.bottom + 1,
   };
   const thickness = frameThickness(image, plot.background, best);
-  const slots = findSlots(image, box, thickness);
+  const slots = findSlots(image, box, thickness, false);
   // The sides, with the rounded corners between the straight runs and the box's edge.
   const frame = [
     { ...box, bottom: best.top + thickness + 1 },
@@ -180,8 +180,14 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     { ...box, left: best.right - thickness - 1 },
   ];
   if (slots.length > 1) return { box, slots, frame };
-  // Grid lines may close a box of one "entry": a legend without a frame that lists more wins.
+  // Grid lines may close a box of one "entry": a legend without a frame that lists more wins;
+  // so it does over the entries of a box whose rows all hold ink, parted where only a curve's
+  // few pixels do (a key that a curve crosses, or curves and markers closing a box).
   const frameless = findFramelessLegend(image, plot);
+  const parted = findSlots(image, box, thickness, true);
+  if (parted.length > 1 && parted.length >= (frameless?.slots.length ?? 0)) {
+    return { box, slots: parted, frame };
+  }
   return slots.length === 1 && (frameless?.slots.length ?? 0) < 2
     ? { box, slots, frame }
     : frameless;
@@ -202,10 +208,11 @@ function frameThickness(image: Raster, background: Rgb, frame: Box): number {
 }
 
 /**
- * Entries of a legend: rows of ink inside the frame; in each, the first ink group is a sample,
- * and so is each coloured one after it (the next column's), each followed by its text.
+ * Entries of a legend: rows of ink inside the frame (`parted`: bands parted where only a
+ * crossing curve's few pixels are, `entryRows`); in each, the first ink group is a sample, and
+ * so is each coloured one after it (the next column's), each followed by its text.
  */
-function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
+function findSlots(image: Raster, box: Box, thickness: number, parted: boolean): LegendSlot[] {
   const { data, width } = image;
   const inner = {
     left: box.left + DEFAULTS.corner + thickness + 1,
@@ -224,7 +231,13 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
     }
     counts[row - inner.top] = count;
   }
-  const bands = entryRows(counts).map(({ from, to }) => [from + inner.top, to + inner.top]);
+  const inkedRows = parted
+    ? entryRows(counts)
+    : findRuns(
+        Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0)),
+        1,
+      );
+  const bands = inkedRows.map(({ from, to }) => [from + inner.top, to + inner.top]);
   // Each band's parts, told sample or text first; then its entries.
   const rows = bands.flatMap(([top, bottom]) => {
     if (bottom - top < 3) return [];
