@@ -27,6 +27,16 @@ const LINE = {
   across: 0.8,
 } as const;
 
+/** Rows of a framed legend's inside that hold an entry (`entryRows`). */
+const ENTRY_ROWS = {
+  /** A curve across the legend inks a row with about this many pixels (a steep 2 px line)... */
+  crossing: 4,
+  /** ...or this share of the fullest row's (a line of text or a sample)... */
+  share: 0.08,
+  /** ...and an entry's strong rows are at least this share of the highest entry's. */
+  entry: 0.5,
+} as const;
+
 /** Where a legend entry is, before its text is read. */
 export interface LegendSlot {
   /** The line or box sample. */
@@ -161,7 +171,7 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     bottom: best.bottom + 1,
   };
   const thickness = frameThickness(image, plot.background, best);
-  const slots = findSlots(image, box, thickness);
+  const slots = findSlots(image, box, thickness, false);
   // The sides, with the rounded corners between the straight runs and the box's edge.
   const frame = [
     { ...box, bottom: best.top + thickness + 1 },
@@ -170,8 +180,14 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     { ...box, left: best.right - thickness - 1 },
   ];
   if (slots.length > 1) return { box, slots, frame };
-  // Grid lines may close a box of one "entry": a legend without a frame that lists more wins.
+  // Grid lines may close a box of one "entry": a legend without a frame that lists more wins;
+  // so it does over the entries of a box whose rows all hold ink, parted where only a curve's
+  // few pixels do (a key that a curve crosses, or curves and markers closing a box).
   const frameless = findFramelessLegend(image, plot);
+  const parted = findSlots(image, box, thickness, true);
+  if (parted.length > 1 && parted.length >= (frameless?.slots.length ?? 0)) {
+    return { box, slots: parted, frame };
+  }
   return slots.length === 1 && (frameless?.slots.length ?? 0) < 2
     ? { box, slots, frame }
     : frameless;
@@ -192,10 +208,11 @@ function frameThickness(image: Raster, background: Rgb, frame: Box): number {
 }
 
 /**
- * Entries of a legend: rows of ink inside the frame; in each, the first ink group is a sample,
- * and so is each coloured one after it (the next column's), each followed by its text.
+ * Entries of a legend: rows of ink inside the frame (`parted`: bands parted where only a
+ * crossing curve's few pixels are, `entryRows`); in each, the first ink group is a sample, and
+ * so is each coloured one after it (the next column's), each followed by its text.
  */
-function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
+function findSlots(image: Raster, box: Box, thickness: number, parted: boolean): LegendSlot[] {
   const { data, width } = image;
   const inner = {
     left: box.left + DEFAULTS.corner + thickness + 1,
@@ -206,16 +223,24 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
   const fill = sampleFill(image, inner);
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, fill) > DEFAULTS.handleInk;
-  const rowInk = new Uint8Array(Math.max(0, inner.bottom - inner.top));
+  const counts = new Uint32Array(Math.max(0, inner.bottom - inner.top));
   for (let row = inner.top; row < inner.bottom; row++) {
-    let any = false;
-    for (let column = inner.left; column < inner.right && !any; column++) any = inked(row, column);
-    rowInk[row - inner.top] = any ? 1 : 0;
+    let count = 0;
+    for (let column = inner.left; column < inner.right; column++) {
+      if (inked(row, column)) count++;
+    }
+    counts[row - inner.top] = count;
   }
-  const bands = findRuns(rowInk, 1).map(({ from, to }) => [from + inner.top, to + inner.top]);
-  const slots: LegendSlot[] = [];
-  for (const [top, bottom] of bands) {
-    if (bottom - top < 3) continue;
+  const inkedRows = parted
+    ? entryRows(counts)
+    : findRuns(
+        Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0)),
+        1,
+      );
+  const bands = inkedRows.map(({ from, to }) => [from + inner.top, to + inner.top]);
+  // Each band's parts, told sample or text first; then its entries.
+  const rows = bands.flatMap(([top, bottom]) => {
+    if (bottom - top < 3) return [];
     const columnInk = new Uint8Array(Math.max(0, inner.right - inner.left));
     for (let column = inner.left; column < inner.right; column++) {
       let any = false;
@@ -227,9 +252,7 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       from + inner.left,
       to + inner.left,
     ]);
-    if (parts.length < 2) continue;
-    // The first part is a sample; so is a later coloured one after text (ncol > 1: the next
-    // column's; a dashed sample's further dashes and fringes have no text before them).
+    if (parts.length < 2) return [];
     const boxOf = ([left, right]: number[]) => ({
       left,
       right: right + 1,
@@ -237,26 +260,73 @@ function findSlots(image: Raster, box: Box, thickness: number): LegendSlot[] {
       bottom: bottom + 1,
     });
     const colors = parts.map((part) => dominantColor(image, boxOf(part), fill));
-    // gnuplot's key puts each name before its sample: text first, a sample last.
     const sampleLike = parts.map(
       (part, i) => colored(colors[i]) || lineLike(part, top, bottom + 1, inked),
     );
-    if (!sampleLike[0] && sampleLike.at(-1)) {
-      slots.push(...textFirst(parts.map(boxOf), sampleLike, colors));
+    return [{ boxes: parts.map(boxOf), colors, sampleLike }];
+  });
+  // gnuplot's key puts each name before its sample: text first, a sample last. Where most rows
+  // are so, a row that starts with a piece of a curve crossing the key (a marker before a name)
+  // is too, when it ends with a sample.
+  const textFirstRow = (row: (typeof rows)[number]) =>
+    !row.sampleLike[0] && row.sampleLike.at(-1) === true;
+  const key = rows.filter(textFirstRow).length * 2 > rows.length;
+  const slots: LegendSlot[] = [];
+  for (const row of rows) {
+    const { boxes, colors, sampleLike } = row;
+    if (textFirstRow(row) || (key && sampleLike.at(-1))) {
+      slots.push(...textFirst(boxes, sampleLike, colors));
       continue;
     }
+    // The first part is a sample; so is a later coloured one after text (ncol > 1: the next
+    // column's; a dashed sample's further dashes and fringes have no text before them).
     const samples = [0];
-    for (let i = 2; i < parts.length; i++) {
+    for (let i = 2; i < boxes.length; i++) {
       if (colored(colors[i]) && !colored(colors[i - 1]) && i - 1 > samples.at(-1)!) samples.push(i);
     }
     samples.forEach((at, k) => {
-      const end = (samples[k + 1] ?? parts.length) - 1;
+      const end = (samples[k + 1] ?? boxes.length) - 1;
       if (end === at) return;
-      const text = { ...boxOf(parts[at + 1]), right: parts[end][1] + 1 };
-      slots.push({ handle: boxOf(parts[at]), text, color: colors[at] });
+      const text = { ...boxes[at + 1], right: boxes[end].right };
+      slots.push({ handle: boxes[at], text, color: colors[at] });
     });
   }
   return slots;
+}
+
+/**
+ * The bands of rows holding a legend's entries, from the count of ink pixels in each row of its
+ * inside: runs of inked rows. A curve drawn across a legend without fill inks the rows between
+ * its entries too, with a few pixels each: a band holding two or more runs of rows with more
+ * than `ENTRY_ROWS.crossing` pixels (or `ENTRY_ROWS.share` of the fullest row's), each at least
+ * `ENTRY_ROWS.entry` as high as the highest (a `T`'s bar above its stem's thin rows is no
+ * entry), is cut at the faintest row between each two, and each part trimmed to its strong rows.
+ */
+function entryRows(counts: Uint32Array): { from: number; to: number }[] {
+  const most = Math.max(0, ...counts);
+  const least = Math.max(ENTRY_ROWS.crossing, most * ENTRY_ROWS.share);
+  const strong = Uint8Array.from(counts, (count) => (count > least ? 1 : 0));
+  const any = Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0));
+  return findRuns(any, 1).flatMap((band) => {
+    const runs = findRuns(strong.subarray(band.from, band.to + 1), 1);
+    const highest = Math.max(0, ...runs.map((run) => run.to - run.from + 1));
+    const entries = runs
+      .filter((run) => run.to - run.from + 1 >= highest * ENTRY_ROWS.entry)
+      .map((run) => ({ from: run.from + band.from, to: run.to + band.from }));
+    if (entries.length < 2) return [band];
+    const cuts = entries.slice(1).map((entry, k) => {
+      let cut = entries[k].to + 1;
+      for (let row = cut; row < entry.from; row++) if (counts[row] < counts[cut]) cut = row;
+      return cut;
+    });
+    return [band.from, ...cuts.map((cut) => cut + 1)].map((from, k) => {
+      let top = from;
+      let bottom = k < cuts.length ? cuts[k] - 1 : band.to;
+      while (top < bottom && counts[top] <= least) top++;
+      while (bottom > top && counts[bottom] <= least) bottom--;
+      return { from: top, to: bottom };
+    });
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   sampleBeside,
   sampleInLine,
 } from './legendSamples.js';
+import { dominantColor } from './sampleColor.js';
 import { strayInk, tickMarks } from './strayInk.js';
 
 const DEFAULTS = {
@@ -24,6 +25,14 @@ const DEFAULTS = {
   /** A name with fewer rows than this share of most names' is cut by a curve across it (`fullRows`). */
   shortName: 0.75,
   rowsAround: 0.75,
+  /** Lines of stacked entries' samples are at most this share of their pitch high... */
+  stackedLine: 0.45,
+  /** ...inked across this share of the sample box at least... */
+  stackedAcross: 0.6,
+  /** ...with no ink this many px past the box's ends in their rows (a curve goes on)... */
+  stackedEnd: 2,
+  /** ...and at least this many px apart (two lines of text at the smallest size). */
+  minPitch: 6,
   /** A line of legend text is at most this many px high. */
   maxLine: 60,
   /** A column dark in more than this share of a region's rows (and taller than a line of text) is a line drawn across it. */
@@ -203,7 +212,12 @@ function legendIn(
       oneHeight(
         image,
         background,
-        oneSide(image, background, region, aligned, [...unpaired, ...strays]),
+        stacked(
+          image,
+          background,
+          oneSide(image, background, region, aligned, [...unpaired, ...strays]),
+          reread,
+        ),
         reread,
       ),
       region,
@@ -328,6 +342,71 @@ function distinctSamples(slots: LegendSlot[]): number {
 /** Whether two boxes share columns (boxes of one band of rows). */
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && a.right > b.left;
+}
+
+/**
+ * Entries set so close that no blank row parts their lines (a descender touching the capitals
+ * below) are found as one, whose sample box holds the samples of each: thin lines of ink apart
+ * by blank rows, each ending where the box does (a curve across the legend goes on past it).
+ * Such an entry is cut into one per sample, rows halfway to the next sample's, and the entries
+ * in those rows found again (`reread`); where none is, the cut itself is taken.
+ */
+function stacked(
+  image: Raster,
+  background: Rgb,
+  slots: LegendSlot[],
+  reread: (box: Box) => LegendSlot[],
+): LegendSlot[] {
+  return slots.flatMap((slot) => {
+    const { handle, text } = slot;
+    const top = Math.min(handle.top, text.top);
+    const bottom = Math.max(handle.bottom, text.bottom);
+    const box = { left: handle.left, right: handle.right, top, bottom };
+    const counts = rowInk(image, background, box);
+    const lines = findRuns(
+      Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0)),
+      0,
+    );
+    if (lines.length < 2) return [slot];
+    const middles = lines.map((line) => top + (line.from + line.to + 1) / 2);
+    const pitch = Math.min(...middles.slice(1).map((middle, i) => middle - middles[i]));
+    const width = handle.right - handle.left;
+    const sample = (line: { from: number; to: number }) =>
+      line.to - line.from + 1 <= pitch * DEFAULTS.stackedLine &&
+      Math.max(...counts.slice(line.from, line.to + 1)) >= width * DEFAULTS.stackedAcross &&
+      [handle.left - DEFAULTS.stackedEnd, handle.right - 1 + DEFAULTS.stackedEnd].every(
+        (column) =>
+          column < 0 ||
+          column >= image.width ||
+          rowInk(image, background, {
+            left: column,
+            right: column + 1,
+            top: top + line.from,
+            bottom: top + line.to + 1,
+          }).every((count) => count === 0),
+      );
+    if (pitch < DEFAULTS.minPitch || !lines.every(sample)) return [slot];
+    const columns = {
+      left: Math.min(handle.left, text.left),
+      right: Math.max(handle.right, text.right),
+    };
+    return middles.flatMap((middle, i) => {
+      const rows = {
+        top: Math.max(top, Math.round(middle - pitch / 2)),
+        bottom: Math.min(bottom, Math.round(middle + pitch / 2)),
+      };
+      const again = reread({ ...columns, ...rows });
+      if (again.length > 0) return again;
+      const own = { ...handle, top: top + lines[i].from, bottom: top + lines[i].to + 1 };
+      return [
+        {
+          handle: { ...handle, ...rows },
+          text: { ...text, ...rows },
+          color: dominantColor(image, own, background),
+        },
+      ];
+    });
+  });
 }
 
 /**

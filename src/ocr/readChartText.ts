@@ -21,7 +21,7 @@ import { neutralText } from './neutralText.js';
 import { numericNames } from './numericNames.js';
 import { type Label, readLabels, TEXT_WHITELIST } from './readLabels.js';
 import { readTicks } from './readTicks.js';
-import { lowercaseL, settleCapitalI } from './settleLetters.js';
+import { dropDoubledGlyphs, lowercaseL, settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
   /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
@@ -238,7 +238,7 @@ export async function readTextLines(
   });
   let next = 0;
   // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
-  const settled = settleCapitalI(image, page, read).map(lowercaseL);
+  const settled = settleCapitalI(image, page, dropDoubledGlyphs(image, page, read)).map(lowercaseL);
   return lines.map((line) => (line ? settled[next++].trim() || null : null));
 }
 

@@ -27,6 +27,8 @@ const DEFAULTS = {
   lFrom: 0.7,
   /** Lines whose x-heights differ by at most this share are one size. */
   sameSize: 0.15,
+  /** Two characters whose boxes share this share of the narrower's width may be one glyph read twice. */
+  doubled: 0.5,
 } as const;
 
 /**
@@ -90,6 +92,57 @@ export function glyphsByChar(
   const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
   const glyphs = glyphsOf(image, paper, lineBox(image, line.symbols));
   return glyphs.length === chars.length ? { chars, glyphs } : null;
+}
+
+/**
+ * One glyph read as two letters: at a small size OCR may read a glyph twice, as one letter in
+ * both cases (`AdamWw`, whose `W` is one glyph). Of two neighbouring characters of a word that
+ * are one letter in two cases, whose boxes overlap by at least `DEFAULTS.doubled` of the
+ * narrower's width, and whose columns hold one glyph of the image (pieces with no blank column
+ * between them), the second is dropped. A letter doubled in one case (`ll`, `ee`) is two glyphs, and left alone; so is a
+ * line whose characters and boxes do not pair one by one. Returns the lines, mended.
+ */
+export function dropDoubledGlyphs(image: Raster, page: Rgb, lines: ReadLine[]): ReadLine[] {
+  const paper = lumaAt({ data: Uint8Array.from(page), width: 1, height: 1, channels: 3 }, 0);
+  return lines.map((line) => {
+    const chars = [...line.text];
+    const inked = chars.flatMap((char, i) => (char.trim() === '' ? [] : [i]));
+    if (inked.length < 2 || inked.length !== line.symbols.length) return line;
+    const { symbols } = line;
+    const twins = (k: number) => {
+      const [a, b] = [chars[inked[k - 1]], chars[inked[k]]];
+      if (inked[k] !== inked[k - 1] + 1 || a === b || a.toLowerCase() !== b.toLowerCase()) {
+        return false;
+      }
+      const [p, q] = [symbols[k - 1].box, symbols[k].box];
+      const shared = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+      const narrower = Math.min(p.right - p.left, q.right - q.left);
+      return shared > 0 && shared >= narrower * DEFAULTS.doubled;
+    };
+    const doubled = inked.flatMap((_, k) => (k > 0 && twins(k) ? [k] : []));
+    if (doubled.length === 0) return line;
+    const glyphs = glyphsOf(image, paper, lineBox(image, symbols));
+    const drop = new Set(
+      doubled.filter((k) => {
+        const [p, q] = [symbols[k - 1].box, symbols[k].box];
+        const [left, right] = [Math.min(p.left, q.left), Math.max(p.right, q.right)];
+        const under = glyphs.filter((glyph) => {
+          const middle = (glyph.left + glyph.right) / 2;
+          return middle >= left && middle <= right;
+        });
+        // At a small size, a glyph's strokes part into pieces that touch (no blank column).
+        return (
+          under.length > 0 && under.every((glyph, i) => i === 0 || glyph.left <= under[i - 1].right)
+        );
+      }),
+    );
+    if (drop.size === 0) return line;
+    const gone = new Set([...drop].map((k) => inked[k]));
+    return {
+      text: chars.filter((_, i) => !gone.has(i)).join(''),
+      symbols: symbols.filter((_, k) => !drop.has(k)),
+    };
+  });
 }
 
 /** A glyph found in the image: its columns, and its rows to a fraction of a pixel. */

@@ -445,6 +445,45 @@ describe('findLegend', () => {
     expect(legend!.slots[0].text.top).toBeLessThanOrEqual(155);
     expect(legend!.slots[0].text.bottom).toBeGreaterThanOrEqual(186);
   });
+
+  it('parts entries set so close that no blank row parts their names (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-stacked-key.png');
+    // Nine names before their samples, 11 px apart: the `/` of ViT-B/16 touches the `B` of
+    // Beam search below it, so the two were one entry with two samples in its box.
+    expect(legend?.slots).toHaveLength(9);
+    const tops = legend!.slots.map((slot) => slot.handle.top);
+    tops.slice(1).forEach((top, i) => {
+      expect(top - tops[i]).toBeGreaterThanOrEqual(8);
+      expect(top - tops[i]).toBeLessThanOrEqual(14);
+    });
+    // viridis: ViT-B/16 #289787 and Beam search #3fad77, each its own sample's colour
+    expect(deltaE(rgbToLab(legend!.slots[4].color), rgbToLab(fromHex('#289787')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+    expect(deltaE(rgbToLab(legend!.slots[5].color), rgbToLab(fromHex('#3fad77')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+  });
+
+  it('parts the entries of a framed key that a curve crosses (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-framed-key-crossed.png');
+    // Ours (full) and Transformer before their samples; the orange curve runs up through the
+    // key's right side, inking every row between the two entries.
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend?.slots).toHaveLength(2);
+    const [first, second] = legend!.slots;
+    expect(first.text.bottom).toBeLessThanOrEqual(second.text.top);
+    for (const slot of legend!.slots) {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(20);
+    }
+    expect(deltaE(rgbToLab(first.color), rgbToLab(fromHex('#e69f00')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+    expect(deltaE(rgbToLab(second.color), rgbToLab(fromHex('#56b4e9')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+  });
 });
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */

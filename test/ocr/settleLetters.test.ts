@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { lowercaseL, settleCapitalI } from '../../src/ocr/settleLetters.js';
+import { dropDoubledGlyphs, lowercaseL, settleCapitalI } from '../../src/ocr/settleLetters.js';
 import type { Box, Raster } from '../../src/types.js';
 
 /** Lines of text drawn one under another, 26 px, with each line's box. */
@@ -95,5 +95,56 @@ describe('lowercaseL', () => {
     for (const text of ['Iter 3', 'Iris', 'I am', 'ICML', 'ViT', '[rs]']) {
       expect(lowercaseL(text)).toBe(text);
     }
+  });
+});
+
+/** The boxes of the glyphs of a drawn line: its runs of inked columns, in its rows. */
+function glyphBoxes(image: Raster, box: Box): Box[] {
+  const boxes: Box[] = [];
+  for (let column = box.left; column < box.right; column++) {
+    let ink = false;
+    for (let row = box.top; row < box.bottom && !ink; row++) {
+      ink = image.data[(row * image.width + column) * 3] < 160;
+    }
+    const last = boxes.at(-1);
+    if (ink && last && last.right === column) last.right = column + 1;
+    else if (ink) boxes.push({ left: column, right: column + 1, top: box.top, bottom: box.bottom });
+  }
+  return boxes;
+}
+
+describe('dropDoubledGlyphs', () => {
+  it("drops a glyph read twice in two cases ('AdamWw' from one W)", async () => {
+    const { image, boxes } = await drawLines('DejaVu Sans', ['AdamW']);
+    const glyphs = glyphBoxes(image, boxes[0]);
+    expect(glyphs).toHaveLength(5);
+    const w = glyphs[4];
+    // OCR's boxes: the W's left half, then the whole glyph as a lowercase w
+    const symbols = [...glyphs.slice(0, 4), { ...w, right: (w.left + w.right) / 2 }, w].map(
+      (box, i) => ({ text: 'AdamWw'[i], box }),
+    );
+    const [mended] = dropDoubledGlyphs(image, [255, 255, 255], [{ text: 'AdamWw', symbols }]);
+    expect(mended.text).toBe('AdamW');
+    expect(mended.symbols).toHaveLength(5);
+  });
+
+  it('keeps two glyphs read with overlapping boxes, and a letter doubled in one case', async () => {
+    const { image, boxes } = await drawLines('DejaVu Sans', ['Ww', 'Abba']);
+    const ww = glyphBoxes(image, boxes[0]);
+    expect(ww).toHaveLength(2);
+    const wide = { ...ww[0], right: ww[1].right };
+    const twoGlyphs = {
+      text: 'Ww',
+      symbols: [wide, ww[1]].map((box, i) => ({ text: 'Ww'[i], box })),
+    };
+    const abba = glyphBoxes(image, boxes[1]);
+    const bb = { ...abba[1], right: abba[2].right };
+    const sameCase = {
+      text: 'Abba',
+      symbols: [abba[0], bb, bb, abba[3]].map((box, i) => ({ text: 'Abba'[i], box })),
+    };
+    expect(
+      dropDoubledGlyphs(image, [255, 255, 255], [twoGlyphs, sameCase]).map((line) => line.text),
+    ).toEqual(['Ww', 'Abba']);
   });
 });
