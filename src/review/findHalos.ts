@@ -13,8 +13,10 @@ const DEFAULTS = {
   halfLine: 2,
   /** A colour is a paler tint of another when each channel moves this share of the way... */
   tint: [0.15, 0.9],
-  /** ...all channels alike, to within this share (0..255 channels nearer the background count as 0). */
+  /** ...all channels alike, to within this share... */
   tintSpread: 0.15,
+  /** ...of those this far (0..255) from the background at least (nearer, a share means little). */
+  tintSpan: 32,
 } as const;
 
 /** A series' traced path: its points (px) and half its markers' extent (0 for a bare line). */
@@ -52,11 +54,8 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
   const halos = new Set<number>();
   const warnings: string[] = [];
   const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
-  const along = (j: number) => {
-    const path = paths[j];
-    if (!path) return new Float32Array(0);
-    return nearPath(path.points, path.reach + DEFAULTS.halfLine + DEFAULTS.reach, width, height);
-  };
+  const along = (path: HaloPath) =>
+    nearPath(path.points, path.reach + DEFAULTS.halfLine + DEFAULTS.reach, width, height);
   masks.forEach((mask, i) => {
     if (!paths[i] || i < first) return;
     const host = masks.findIndex(
@@ -68,7 +67,7 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
         inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share &&
         !(
           isTint(other.color, mask.color, background) &&
-          inkBeside(mask.weight, along(j), width, 0) < DEFAULTS.share
+          inkBeside(mask.weight, along(paths[j]!), width, 0) < DEFAULTS.share
         ),
     );
     if (host < 0) return;
@@ -115,7 +114,7 @@ export function isTint(pale: Rgb, color: Rgb, background: Rgb): boolean {
   const shares: number[] = [];
   for (let c = 0; c < 3; c++) {
     const span = background[c] - color[c];
-    if (Math.abs(span) < 32) continue;
+    if (Math.abs(span) < DEFAULTS.tintSpan) continue;
     shares.push((pale[c] - color[c]) / span);
   }
   if (shares.length === 0) return false;
