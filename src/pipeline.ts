@@ -244,7 +244,7 @@ async function separate(
  * The masks a legend read whole lists: with every entry named and drawn, and no entry lost
  * (`legendComplete`), a colour or curve it does not list is no series but part of one (error
  * bars, a band's edge, a JPEG halo, markers or dashes split off as curves of their own) and is
- * left out, with a warning. Otherwise all the masks.
+ * left out, with a warning; unless they outnumber the listed ones. Otherwise all the masks.
  */
 function listedOnly(
   masks: SeriesMask[],
@@ -258,8 +258,11 @@ function listedOnly(
     return masks;
   }
   if (masks.slice(0, entries.length).some((mask) => mask.count === 0)) return masks;
-  if (!legendComplete(image, plot.background, legend.slots)) return masks;
+  // A legend listing fewer series than the pieces it would leave out has more likely lost
+  // entries (a crowded legend of ten, some names missed) than the chart drawn that many pieces.
   const left = masks.length - entries.length;
+  if (left > entries.length) return masks;
+  if (!legendComplete(image, plot.background, legend.slots)) return masks;
   warnings.push(
     `the legend lists ${entries.length} series: ${left} more ${left === 1 ? 'colour or curve' : 'colours or curves'} it does not list left out (error bars, bands, halos or markers taken apart)`,
   );

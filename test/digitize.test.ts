@@ -300,6 +300,33 @@ describe('digitize rendered charts', () => {
     expectAlong('unlisted', unnamed.points, spec.series[1], yTolerance * 2);
   });
 
+  it('keeps the series a legend of fewer entries leaves out: that legend has lost entries', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = Array.from({ length: 41 }, (_, i) => i * 2.5);
+    const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [0, 100],
+      yRange: [0, 5],
+      xTicks: [0, 20, 40, 60, 80, 100],
+      yTicks: [0, 1, 2, 3, 4, 5],
+      legend: 'lower right',
+      // Five curves; the legend, read whole, lists two.
+      series: colors.map((color, k) => ({
+        name: ['Adam', 'SGD'][k] ?? null,
+        color,
+        x: xs,
+        y: xs.map((x) => 0.6 + 0.9 * k + 0.2 * Math.sin(x / 15 + k)),
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    const names = result.series.map((s) => s.name);
+    expect(names.filter((name) => name === null)).toHaveLength(3);
+    expect(names.filter((name) => name !== null).sort()).toEqual(['Adam', 'SGD']);
+  });
+
   it('tells apart grey series the legend lists a few levels apart (a chart turned greyscale)', {
     timeout: TIMEOUT_MS,
   }, async () => {
