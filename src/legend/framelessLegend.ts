@@ -22,9 +22,9 @@ const DEFAULTS = {
   /** The text of a legend's entries is at most this many times as high as its lowest. */
   sameHeight: 1.8,
   /** ...else its rows are cut to this many lowest heights either side of its sample's middle. */
+  rowsAround: 0.75,
   /** A name with fewer rows than this share of most names' is cut by a curve across it (`fullRows`). */
   shortName: 0.75,
-  rowsAround: 0.75,
   /** Lines of stacked entries' samples are at most this share of their pitch high... */
   stackedLine: 0.45,
   /** ...inked across this share of the sample box at least... */

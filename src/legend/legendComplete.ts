@@ -1,4 +1,5 @@
 import { channelDistance, channelSpread, type Rgb } from '../color.js';
+import { percentile } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { LegendSlot } from './findLegend.js';
 
@@ -48,7 +49,10 @@ const DEFAULTS = {
  */
 export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot[]): boolean {
   if (slots.length < 2) return false;
-  const height = median(slots.map((slot) => slot.text.bottom - slot.text.top));
+  const height = percentile(
+    slots.map((slot) => slot.text.bottom - slot.text.top),
+    0.5,
+  );
   if (!(height > 0)) return false;
   // Columns: entries whose names start at one column.
   const columns: LegendSlot[][] = [];
@@ -63,7 +67,10 @@ export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot
   if (Math.max(...counts) < 2 || Math.max(...counts) - Math.min(...counts) > 1) return false;
   for (const column of columns) column.sort((a, b) => a.text.top - b.text.top);
   const step = evenStep(columns);
-  const handleWidth = median(slots.map((slot) => slot.handle.right - slot.handle.left));
+  const handleWidth = percentile(
+    slots.map((slot) => slot.handle.right - slot.handle.left),
+    0.5,
+  );
   if (step === null || step < height) return false;
   // Every other entry lost leaves even steps twice as long: a name halfway between two.
   const halfway = step >= height * DEFAULTS.halfway;
@@ -128,22 +135,15 @@ function evenStep(columns: LegendSlot[][]): number | null {
     }
     const shortest = Math.min(...steps);
     if (!(shortest > 0)) continue;
-    found.push({ spread: Math.max(...steps) / shortest, step: median(steps) });
+    found.push({ spread: Math.max(...steps) / shortest, step: percentile(steps, 0.5) });
   }
   if (found.length === 0) return null;
   const best = Math.min(...found.map((f) => f.spread));
   if (best > 1 + DEFAULTS.evenStep) return null;
-  return median(found.filter((f) => f.spread <= best + DEFAULTS.evenTie).map((f) => f.step));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** The share of the columns of `box` (clipped to the image) that hold ink; 0 when none is left. */
-function inkedColumns(image: Raster, background: Rgb, box: Box): number {
-  return inkShares(image, background, box).columns;
+  return percentile(
+    found.filter((f) => f.spread <= best + DEFAULTS.evenTie).map((f) => f.step),
+    0.5,
+  );
 }
 
 /** The shares of the columns and of the rows of `box` (clipped to the image) that hold ink. */
@@ -188,7 +188,7 @@ function entryAt(
   const top = Math.min(slot.handle.top, slot.text.top) + by;
   const bottom = Math.max(slot.handle.bottom, slot.text.bottom) + by;
   const share = (left: number, right: number) =>
-    inkedColumns(image, background, { left, right, top, bottom });
+    inkShares(image, background, { left, right, top, bottom }).columns;
   // A title runs over the gap before the name, over most of its rows (a curve crossing it,
   // over a few, or in a few of its columns).
   const gap = inkShares(
@@ -246,7 +246,7 @@ function besideAt(
       ),
     );
     if (found) return false;
-    return inkedColumns(image, background, { left, right, top, bottom }) >= DEFAULTS.besideInk;
+    return inkShares(image, background, { left, right, top, bottom }).columns >= DEFAULTS.besideInk;
   });
 }
 

@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { PixelPoint } from '../types.js';
 
 const DEFAULTS = {
@@ -220,8 +221,10 @@ function nearestAt(
 function hiddenMarkerEnds(lines: EndLine[], a: number, width: number): PixelPoint[] {
   const points = lines[a].points;
   if (points.length < 3) return points;
-  const gaps = points.slice(1).map((p, i) => p.px - points[i].px);
-  const step = gaps.sort((x, y) => x - y)[Math.floor(gaps.length / 2)];
+  const step = percentile(
+    points.slice(1).map((p, i) => p.px - points[i].px),
+    0.5,
+  );
   if (!(step > 0)) return points;
   const out = [...points];
   for (const side of ['left', 'right'] as const) {
