@@ -98,9 +98,10 @@ export async function readTicks(
     const { text: asRead, confidence } = read[k];
     // d3's SI micro sign (`100μ`: Plotly, Vega), which the glyph recogniser, made for digits,
     // drops or reads as a digit, tesseract reads as a `u`; a `u` that does not reach below the
-    // digits is a misread digit, and the number before it is what was read.
+    // digits is a misread digit, and the number before it is what was read. A `u` anywhere else
+    // is no micro sign: it is the `0` small blurred glyphs are misread as (`-1.u`).
     const micro = MICRO.exec(asRead);
-    const text = micro ? micro[1] : asRead;
+    const text = micro ? micro[1] : asRead.replaceAll('u', '0');
     const mu = micro !== null && descends(read[k].symbols);
     const glyphs = out[i].text;
     if (k < unread.length) {
