@@ -13,8 +13,8 @@ export interface StrayInkOptions {
 /**
  * The pixels of `region` that `inked` flags but that belong to no text and no legend sample:
  * 8-connected pieces of ink taller or wider than text and samples are (a curve drawn in black,
- * a dark grid line) or that outline a rectangle (a legend frame outside the plot). Returns one
- * flag per pixel of the region, row by row.
+ * a dark grid line) or that outline a rectangle, on three sides at least (a legend frame
+ * outside the plot). Returns one flag per pixel of the region, row by row.
  */
 export function strayInk(
   region: Box,
@@ -77,8 +77,9 @@ export function strayInk(
 }
 
 /**
- * Whether ink runs along all four sides of `box`, a frame around text: wider than twice its
- * height (a hollow square marker is not) and hollow (glyphs such as 'O' are rounded).
+ * Whether ink runs along the sides of `box`, a frame around text: wider than twice its height
+ * (a hollow square marker is not), hollow (glyphs such as 'O' are rounded), and inked along
+ * three sides at least (a side drawn between two rows of pixels is paler, and may be no ink).
  */
 function outlines(ink: Uint8Array, width: number, box: Box): boolean {
   const w = box.right - box.left;
@@ -90,13 +91,14 @@ function outlines(ink: Uint8Array, width: number, box: Box): boolean {
     return inked >= count * OUTLINE_SIDE;
   };
   const middle = Math.floor((box.top + box.bottom) / 2) * width + box.left + 2;
-  return (
-    !along(middle, 1, w - 4) &&
-    along(box.top * width + box.left, 1, w) &&
-    along((box.bottom - 1) * width + box.left, 1, w) &&
-    along(box.top * width + box.left, width, h) &&
-    along(box.top * width + box.right - 1, width, h)
-  );
+  if (along(middle, 1, w - 4)) return false;
+  const sides = [
+    along(box.top * width + box.left, 1, w),
+    along((box.bottom - 1) * width + box.left, 1, w),
+    along(box.top * width + box.left, width, h),
+    along(box.top * width + box.right - 1, width, h),
+  ];
+  return sides.filter(Boolean).length >= 3;
 }
 
 /**
