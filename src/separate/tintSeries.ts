@@ -15,8 +15,9 @@ const DEFAULTS = {
   /** Colours closer than this (Delta E) to a series colour are that colour. */
   mergeDe: 10,
   /**
-   * A line crosses a column in a short run: the colour's pixels per column (median) are at
-   * most this share of the plot's height (a band fills its columns)...
+   * A line crosses a column in a short run: the longest run of the colour's pixels down a
+   * column (median over columns) is at most this share of the plot's height (a band fills its
+   * columns; two lines of one tint cross a column in two short runs)...
    */
   maxRunShare: 0.08,
   /** ...or this many pixels. */
@@ -27,6 +28,8 @@ const DEFAULTS = {
   rowReach: 8,
   /** A row or column this much of whose length holds the colour is a grid line's... */
   gridFill: 0.1,
+  /** ...when the rows (columns) this many px either side hold less of it together (it is thin)... */
+  gridSide: 3,
   /** ...and a line has at most this share of its pixels on such. */
   maxStraight: 0.5,
   /** Down a column, drawn pixels this few apart are one run (a grid line drawn across a band). */
@@ -150,14 +153,27 @@ export async function tintSeries({
       perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
       perRow.set(row, (perRow.get(row) ?? 0) + 1);
     }
-    if (percentile([...perColumn.values()], 0.5) > maxRun) return false;
-    // Grid lines lie on rows and columns they fill.
+    if (
+      percentile(
+        longestRuns(
+          at.map((i) => pixels[i]),
+          width,
+        ),
+        0.5,
+      ) > maxRun
+    )
+      return false;
+    // Grid lines lie on rows and columns they fill, thin ones (a line drawn thick, or two of
+    // one tint, fill the rows beside too).
+    const gridLine = (counts: Map<number, number>, at: number, length: number) => {
+      const count = counts.get(at)!;
+      const beside =
+        (counts.get(at - DEFAULTS.gridSide) ?? 0) + (counts.get(at + DEFAULTS.gridSide) ?? 0);
+      return count >= length * DEFAULTS.gridFill && beside < count;
+    };
     const straight = at.filter((i) => {
       const [column, row] = [pixels[i] % width, Math.floor(pixels[i] / width)];
-      return (
-        perRow.get(row)! >= columns * DEFAULTS.gridFill ||
-        perColumn.get(column)! >= height * DEFAULTS.gridFill
-      );
+      return gridLine(perRow, row, columns) || gridLine(perColumn, column, height);
     }).length;
     if (straight > at.length * DEFAULTS.maxStraight) return false;
     // The series these pixels went to before keeps a line of its own.
@@ -208,4 +224,24 @@ export function attachedToCores(
     return false;
   };
   return (p) => inColumn[p] === 1 || along(p, 1) || along(p, -1);
+}
+
+/** The longest run of consecutive rows that `pixels` (image indices) hold in each column. */
+function longestRuns(pixels: number[], width: number): number[] {
+  const rows = new Map<number, number[]>();
+  for (const p of pixels) {
+    const column = p % width;
+    const at = rows.get(column);
+    if (at) at.push(Math.floor(p / width));
+    else rows.set(column, [Math.floor(p / width)]);
+  }
+  return [...rows.values()].map((inColumn) => {
+    inColumn.sort((a, b) => a - b);
+    let [longest, run] = [1, 1];
+    for (let k = 1; k < inColumn.length; k++) {
+      run = inColumn[k] === inColumn[k - 1] + 1 ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  });
 }

@@ -360,6 +360,24 @@ describe('separateSeries', () => {
       expect(faint).toHaveLength(1);
     });
 
+    it('is found for each of two lighter greys, drawn thick, where no legend lists any', async () => {
+      // A black, a dark grey and a light grey line 5 px wide, gently sloped (a figure rescaled
+      // up): the two greys, blends of black with white, first go to the black; together they
+      // fill many px of a column and of a row, yet each is a line of its own.
+      const line = (color: string, ys: number[]) =>
+        `<polyline points="5,${ys[0]} 120,${ys[1]} 235,${ys[2]}" stroke="${color}" stroke-width="5" fill="none"/>`;
+      const masks = await separateDrawnOnWhite(
+        width,
+        height,
+        line('#000', [20, 30, 24]) + line('#555', [50, 62, 58]) + line('#8c8c8c', [80, 94, 99]),
+        [],
+      );
+      const found = masks.map((mask) => mask.color[0]).sort((a, b) => a - b);
+      expect(found).toHaveLength(3);
+      expect(Math.abs(found[1] - 0x55)).toBeLessThan(COLOR_TOLERANCE);
+      expect(Math.abs(found[2] - 0x8c)).toBeLessThan(COLOR_TOLERANCE);
+    });
+
     it('is not found in grid lines of a lighter grey than a listed grey series', async () => {
       // Horizontal ones, crossing the series only where it climbs through them.
       const lines = [10, 60, 110].map(
