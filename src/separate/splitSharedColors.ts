@@ -56,10 +56,12 @@ export function splitSharedColors(
   const doubtful = new Set<number>();
   const grouped = new Set<number>();
   const styles = sampleStyles(image, entries);
-  entries.forEach((entry, i) => {
+  entries.forEach((_, i) => {
     if (grouped.has(i)) return;
-    const group = entries.flatMap((other, j) =>
-      j >= i && sharesColor(other.color, entry.color) ? [j] : [],
+    // By the colours their masks were drawn in: a sample a curve crosses gives the curve's
+    // colour, which separation puts right where the line the entry names is another's.
+    const group = entries.flatMap((_, j) =>
+      j >= i && sharesColor(masks[j].color, masks[i].color) ? [j] : [],
     );
     for (const j of group) grouped.add(j);
     const slots = group.map((j) => entries[j]);
@@ -68,7 +70,7 @@ export function splitSharedColors(
     // a sample on a curve): those left over are series of their own, with no name. Only where
     // the colour is known to be shared (listed twice, or black or grey as one-colour charts
     // are): a single coloured entry holding curves apart is a band's edges or error bars.
-    const neutral = Math.max(...entry.color) - Math.min(...entry.color) <= DEFAULTS.neutral;
+    const neutral = Math.max(...masks[i].color) - Math.min(...masks[i].color) <= DEFAULTS.neutral;
     const apart =
       group.length > 1 || neutral
         ? curvesApart({ ...masks[i], weight: shared }, image.width, region)
