@@ -371,3 +371,58 @@ describe('calibrateChart: ticks outside the plot area', () => {
     expect(warnings.filter((w) => w.includes('outside the plot area'))).toEqual([]);
   });
 });
+
+describe('calibrateChart: plot sides no line placed', () => {
+  const calibrated = async (edges: PlotArea['edges']) => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, [50, 183, 316, 450][i]))),
+      plot: { ...PLOT, edges },
+      source: null,
+      warnings,
+      readTickWords: async () => [],
+      readSlantedTickWords: async () => [],
+    });
+    return { axes, warnings };
+  };
+
+  it('trusts ends on sides lines drew, or where the grid lines end on the far sides', async () => {
+    const { axes, warnings } = await calibrated({
+      left: 'line',
+      top: 'extent',
+      right: 'extent',
+      bottom: 'panel',
+    });
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings.filter((w) => w.includes('ends are uncertain'))).toEqual([]);
+  });
+
+  it('doubts an x axis whose left side is where the grid lines end, with no axis line (Chart.js tick stubs)', async () => {
+    const { axes, warnings } = await calibrated({
+      left: 'extent',
+      top: 'line',
+      right: 'line',
+      bottom: 'line',
+    });
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings).toContain(
+      "x axis: its ends are uncertain: the plot's left side is drawn by no axis line (placed where the grid lines end, maybe their tick marks)",
+    );
+  });
+
+  it('doubts a y axis whose top is its outermost grid line alone, or an estimate', async () => {
+    const { axes, warnings } = await calibrated({
+      left: 'line',
+      top: 'lone',
+      right: 'extent',
+      bottom: 'estimate',
+    });
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(axes.yConfidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: its ends are uncertain: the plot's bottom side is drawn by no line (estimated from the tick labels); its top side is placed by its outermost grid line alone (the plot may run on past it unseen)",
+    );
+  });
+});
