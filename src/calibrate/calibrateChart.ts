@@ -61,6 +61,18 @@ const DEFAULTS = {
    * in twenty-five where lines draw both sides): see `EDGE_DOUBTS`.
    */
   undrawnEdge: 0.45,
+  /**
+   * Grid lines ending at the last labelled tick on the far side, within this many px (a
+   * stroke's blur), and running on past the first one on the labelled side, with no axis line
+   * there, by at least `minStubPx`...
+   */
+  farTickPx: 2,
+  minStubPx: 2,
+  /** ...and by at most this share of the plot and of the first tick step, run on as its tick mark. */
+  maxStubShare: 0.05,
+  maxStubStep: 0.5,
+  /** A side is moved to its first tick only where at least this many labelled ticks place the fit. */
+  minStubTicks: 3,
 } as const;
 
 /**
@@ -100,6 +112,11 @@ export interface ChartAxes {
   yConfidence: number;
   /** The x axis' categories, where its labels name them. */
   categories: string[] | null;
+  /**
+   * The plot moved where the calibration places a side otherwise (the first tick, past grid
+   * lines running on as its tick marks); absent where the plot stands as found.
+   */
+  box?: Box;
   /** Labels of axes taken from another panel. */
   sharedLabels: Record<AxisName, string | null>;
 }
@@ -226,13 +243,25 @@ export async function calibrateChart({
       multiplierDoubt[axis] = DEFAULTS.doubtfulMultiplier;
     }
   }
+  // Grid lines run on past the labelled side as tick marks, no axis line there: the plot starts
+  // at the first tick.
+  const box: Box = { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom };
+  const edges = plot.edges && { ...plot.edges };
+  if (edges?.left === 'extent' && byNumbers) {
+    const left = stubbedSide(xAxis, plot.left, plot.right);
+    if (left !== null) [box.left, edges.left] = [left, 'line'];
+  }
+  if (edges?.bottom === 'extent' && yFit.axis) {
+    const bottom = stubbedSide(yAxis, plot.bottom, plot.top);
+    if (bottom !== null) [box.bottom, edges.bottom] = [bottom, 'line'];
+  }
   // Labelled ticks beyond the plot's sides: the box is wrong, and the axis' ends with it.
   const outside = { x: 1, y: 1 };
   for (const [axis, scale, fitted] of [
     ['x', xAxis, xNumbers.axis !== null || named !== null || timed !== null],
     ['y', yAxis, yFit.axis !== null],
   ] as const) {
-    const beyond = fitted ? ticksOutside(axis, scale, plot) : [];
+    const beyond = fitted ? ticksOutside(axis, scale, box) : [];
     if (beyond.length > 0) {
       warnings.push(
         `${axis} axis: tick ${beyond.map((tick) => `'${tick.text}'`).join(', ')} ${beyond.length > 1 ? 'stand' : 'stands'} outside the plot area: the plot area, and the axis' ends, may be wrong`,
@@ -246,7 +275,7 @@ export async function calibrateChart({
     ['x', xNumbers.axis !== null || timed !== null],
     ['y', yFit.axis !== null],
   ] as const) {
-    const doubts = fitted ? edgeDoubts(axis, plot.edges) : [];
+    const doubts = fitted ? edgeDoubts(axis, edges) : [];
     if (doubts.length > 0) {
       warnings.push(`${axis} axis: its ends are uncertain: the plot's ${doubts.join('; its ')}`);
       undrawn[axis] = DEFAULTS.undrawnEdge;
@@ -270,7 +299,31 @@ export async function calibrateChart({
       confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y * outside.y * undrawn.y,
     categories: named?.categories ?? null,
     sharedLabels,
+    ...((box.left !== plot.left || box.bottom !== plot.bottom) && { box }),
   };
+}
+
+/**
+ * Where a plot's labelled side (`side`: left, or bottom, in pixels) was placed where the grid
+ * lines end, with no axis line there, and those lines run on past the first labelled tick of
+ * `scale` by a tick mark's length while on the far side (`far`) they end at its last labelled
+ * tick: the overhang is the first tick's mark, drawn in line with the grid (Chart.js, whose
+ * scale ends at a tick), and the plot starts at that tick, its pixel returned. Null otherwise
+ * (an expanded panel, ggplot2's minimal theme, runs on past the ticks at both ends).
+ */
+export function stubbedSide(scale: AxisScale, side: number, far: number): number | null {
+  const outward = side < far ? 1 : -1;
+  // Pixels from the labelled side inwards.
+  const ticks = scale.ticks.map((tick) => (tick.pixel - side) * outward).sort((a, b) => a - b);
+  if (ticks.length < DEFAULTS.minStubTicks) return null;
+  const extent = Math.abs(far - side);
+  const stub = ticks[0];
+  return Math.abs(extent - ticks[ticks.length - 1]) <= DEFAULTS.farTickPx &&
+    stub >= DEFAULTS.minStubPx &&
+    stub <= extent * DEFAULTS.maxStubShare &&
+    stub <= (ticks[1] - ticks[0]) * DEFAULTS.maxStubStep
+    ? side + stub * outward
+    : null;
 }
 
 /**

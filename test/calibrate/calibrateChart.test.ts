@@ -426,3 +426,45 @@ describe('calibrateChart: plot sides no line placed', () => {
     );
   });
 });
+
+describe('calibrateChart: grid lines run on past the labelled side as tick marks', () => {
+  const calibrated = async (pixels: number[], edges: PlotArea['edges']) => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))),
+      plot: { ...PLOT, edges },
+      source: null,
+      warnings,
+      readTickWords: async () => [],
+      readSlantedTickWords: async () => [],
+    });
+    return { axes, warnings };
+  };
+  const FRAMELESS_LEFT = { left: 'extent', top: 'line', right: 'extent', bottom: 'line' } as const;
+
+  it('starts the plot at the first tick where the lines end at the last one on the far side (Chart.js)', async () => {
+    // the rows run 16 px past x = 0 (at 66) and end at x = 3 (at 450)
+    const { axes, warnings } = await calibrated([66, 194, 322, 450], FRAMELESS_LEFT);
+    expect(axes.box?.left).toBeCloseTo(66, 0);
+    expect(axes.box?.right).toBe(450);
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(warnings.filter((w) => w.includes('ends are uncertain'))).toEqual([]);
+  });
+
+  it('leaves a panel expanded past the ticks at both ends as found, and doubts it (ggplot2 minimal)', async () => {
+    const { axes, warnings } = await calibrated([66, 183, 300, 417], FRAMELESS_LEFT);
+    expect(axes.box).toBeUndefined();
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(warnings.some((w) => w.startsWith('x axis: its ends are uncertain'))).toBe(true);
+  });
+
+  it('leaves a side an axis line drew as found', async () => {
+    const { axes } = await calibrated([66, 194, 322, 450], {
+      left: 'line',
+      top: 'line',
+      right: 'line',
+      bottom: 'line',
+    });
+    expect(axes.box).toBeUndefined();
+  });
+});
