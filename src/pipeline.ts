@@ -69,13 +69,13 @@ export async function runPipeline(
   image: Raster,
   { source, getEngine, clock, warnings, sharedAxis, legendOutside, knownPlot }: PipelineOptions,
 ): Promise<ChartResult> {
-  const plot = await clock.run('plot', () => findPlotArea(image, knownPlot));
-  if (plot.estimate) warnings.push(`plot area: ${plot.estimate}`);
-  const legend = legendOutside ? null : await clock.run('legend', () => findLegend(image, plot));
+  const found = await clock.run('plot', () => findPlotArea(image, knownPlot));
+  if (found.estimate) warnings.push(`plot area: ${found.estimate}`);
+  const legend = legendOutside ? null : await clock.run('legend', () => findLegend(image, found));
   const text = await clock.run('ocr', async () =>
     readChartText(
       image,
-      plot,
+      found,
       await getEngine(),
       legend && {
         box: legend.box,
@@ -84,26 +84,28 @@ export async function runPipeline(
       },
     ),
   );
-  const { xAxis, yAxis, xConfidence, yConfidence, categories, sharedLabels } = await clock.run(
+  const { xAxis, yAxis, xConfidence, yConfidence, categories, sharedLabels, box } = await clock.run(
     'calibrate',
     () =>
       calibrateChart({
         text,
-        plot,
+        plot: found,
         source,
         warnings,
         readTickWords: async () =>
-          readTickWords(await getEngine(), image, text.xTickWords, plot.page),
+          readTickWords(await getEngine(), image, text.xTickWords, found.page),
         readSlantedTickWords: async () =>
           text.xTickBand
-            ? readSlantedLabels(await getEngine(), image, plot.page, {
-                band: slantedBand(text.xTickBand, plot, image.width),
+            ? readSlantedLabels(await getEngine(), image, found.page, {
+                band: slantedBand(text.xTickBand, found, image.width),
                 textHeight: textHeightOf(text.yTickWords),
               })
             : [],
         sharedAxis,
       }),
   );
+  // The plot as the calibration places it (a side moved to its first tick past tick marks).
+  const plot: PlotArea = box ? { ...found, ...box } : found;
   // A slot whose text reads as nothing is no entry (a mark beside the legend's text column, a
   // sample with no name): its colour is not listed.
   const entries = legend?.slots.filter((_, i) => text.legendNames[i] !== '') ?? [];

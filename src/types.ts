@@ -35,7 +35,20 @@ export interface PlotArea extends Box {
   framed: boolean;
   /** Why the box is an estimate (no axis line, grid or tick marks drew it); absent when drawn. */
   estimate?: string;
+  /** What placed each side (absent where the box was given, not found). */
+  edges?: PlotEdges;
 }
+
+/**
+ * What placed a side of the plot: a line drawn there that the lines across it meet (`line`);
+ * a line drawn there with no line across to confirm it, the outermost grid line maybe
+ * (`lone`); where the lines across it end, no line drawn there (`extent`); a filled panel's
+ * edge (`panel`); the tick labels or the ink between them (`estimate`).
+ */
+export type EdgeSource = 'line' | 'lone' | 'extent' | 'panel' | 'estimate';
+
+/** What placed each side of the plot. */
+export type PlotEdges = Record<'left' | 'top' | 'right' | 'bottom', EdgeSource>;
 
 /** One word that OCR read, in image pixels. */
 export interface Word {

@@ -1,7 +1,7 @@
 import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import { transpose } from '../math.js';
-import type { Box, PlotArea, Raster } from '../types.js';
+import type { Box, EdgeSource, PlotArea, PlotEdges, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
 import { labelledBox } from './labelledAxes.js';
@@ -350,6 +350,8 @@ function linedPlotArea(image: Raster): PlotArea {
     return Math.min(top, box.top);
   };
   const lone = loneTop();
+  const sourceOf = ([line, end]: Ends, at: number): EdgeSource =>
+    line === undefined || at !== line ? 'extent' : end === undefined ? 'lone' : 'line';
   const lined = bare ?? {
     top: lone ?? side(sides.top, -1, true),
     bottom: side(sides.bottom, 1),
@@ -422,6 +424,17 @@ function linedPlotArea(image: Raster): PlotArea {
     (yLine ? yLine.first - 1 : Math.floor(box.left)) - ticksY.depth,
   );
   const { gridX, gridY } = findGrid(image, background, box);
+  const edges: PlotEdges =
+    (bare ?? loose)
+      ? { left: 'estimate', top: 'estimate', right: 'estimate', bottom: 'estimate' }
+      : filled
+        ? { left: 'panel', top: 'panel', right: 'panel', bottom: 'panel' }
+        : {
+            left: stubY > 0 ? 'line' : sourceOf(sides.left, left),
+            top: lone !== null ? 'estimate' : sourceOf(sides.top, top),
+            right: sourceOf(sides.right, right),
+            bottom: stubX > 0 ? 'line' : sourceOf(sides.bottom, bottom),
+          };
   return {
     ...box,
     ticksX: ticksX.ticks,
@@ -433,6 +446,7 @@ function linedPlotArea(image: Raster): PlotArea {
     framed,
     outsideX,
     outsideY,
+    edges,
     ...(estimate && { estimate }),
   };
 }

@@ -371,3 +371,100 @@ describe('calibrateChart: ticks outside the plot area', () => {
     expect(warnings.filter((w) => w.includes('outside the plot area'))).toEqual([]);
   });
 });
+
+describe('calibrateChart: plot sides no line placed', () => {
+  const calibrated = async (edges: PlotArea['edges']) => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, [50, 183, 316, 450][i]))),
+      plot: { ...PLOT, edges },
+      source: null,
+      warnings,
+      readTickWords: async () => [],
+      readSlantedTickWords: async () => [],
+    });
+    return { axes, warnings };
+  };
+
+  it('trusts ends on sides lines drew, or where the grid lines end on the far sides', async () => {
+    const { axes, warnings } = await calibrated({
+      left: 'line',
+      top: 'extent',
+      right: 'extent',
+      bottom: 'panel',
+    });
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings.filter((w) => w.includes('ends are uncertain'))).toEqual([]);
+  });
+
+  it('doubts an x axis whose left side is where the grid lines end, with no axis line (Chart.js tick stubs)', async () => {
+    const { axes, warnings } = await calibrated({
+      left: 'extent',
+      top: 'line',
+      right: 'line',
+      bottom: 'line',
+    });
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings).toContain(
+      "x axis: its ends are uncertain: the plot's left side is drawn by no axis line (placed where the grid lines end, maybe their tick marks)",
+    );
+  });
+
+  it('doubts a y axis whose top is its outermost grid line alone, or an estimate', async () => {
+    const { axes, warnings } = await calibrated({
+      left: 'line',
+      top: 'lone',
+      right: 'extent',
+      bottom: 'estimate',
+    });
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(axes.yConfidence).toBeLessThan(0.5);
+    expect(warnings).toContain(
+      "y axis: its ends are uncertain: the plot's bottom side is drawn by no line (estimated from the tick labels); its top side is placed by its outermost grid line alone (the plot may run on past it unseen)",
+    );
+  });
+});
+
+describe('calibrateChart: grid lines run on past the labelled side as tick marks', () => {
+  const calibrated = async (pixels: number[], edges: PlotArea['edges']) => {
+    const warnings: string[] = [];
+    const axes = await calibrateChart({
+      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))),
+      plot: { ...PLOT, edges },
+      source: null,
+      warnings,
+      readTickWords: async () => [],
+      readSlantedTickWords: async () => [],
+    });
+    return { axes, warnings };
+  };
+  const FRAMELESS_LEFT = { left: 'extent', top: 'line', right: 'extent', bottom: 'line' } as const;
+
+  it('starts the plot at the first tick where the lines end at the last one on the far side (Chart.js)', async () => {
+    // the rows run 16 px past x = 0 (at 66) and end at x = 3 (at 450)
+    const { axes, warnings } = await calibrated([66, 194, 322, 450], FRAMELESS_LEFT);
+    expect(axes.box?.left).toBeCloseTo(66, 0);
+    expect(axes.box?.right).toBe(450);
+    expect(axes.xConfidence).toBeGreaterThan(0.9);
+    expect(warnings.filter((w) => w.includes('ends are uncertain'))).toEqual([]);
+  });
+
+  it('leaves a panel expanded past the ticks at both ends as found, and doubts it (ggplot2 minimal)', async () => {
+    const { axes, warnings } = await calibrated([66, 183, 300, 417], FRAMELESS_LEFT);
+    expect(axes.box).toBeUndefined();
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(warnings.some((w) => w.startsWith('x axis: its ends are uncertain'))).toBe(true);
+  });
+
+  it('leaves a side an axis line drew as found', async () => {
+    const { axes } = await calibrated([66, 194, 322, 450], {
+      left: 'line',
+      top: 'line',
+      right: 'line',
+      bottom: 'line',
+    });
+    expect(axes.box).toBeUndefined();
+  });
+});

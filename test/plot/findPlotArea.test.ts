@@ -110,6 +110,33 @@ describe('findPlotArea', () => {
     expect(area.outsideX).toBeGreaterThan(drawn.bottom + 8);
   });
 
+  // What placed each side: the calibration doubts an axis whose end lies on a side no line drew.
+  it.each([
+    [
+      'matplotlib-legend-above-spines.png',
+      { left: 'line', top: 'line', right: 'line', bottom: 'line' },
+    ],
+    // grid lines running on past the axis lines as tick marks: the axis lines place the sides
+    [
+      'chartjs-ticks-in-line-with-grid.jpg',
+      { left: 'line', top: 'line', right: 'line', bottom: 'line' },
+    ],
+    ['ggplot2-grey-panel.png', { left: 'panel', top: 'panel', right: 'panel', bottom: 'panel' }],
+    // no axis line: every side is where the grid lines across it end
+    [
+      'ggplot2-minimal-grid-past-both-sides.png',
+      { left: 'extent', top: 'extent', right: 'extent', bottom: 'extent' },
+    ],
+    // the x axis line alone, no line across it; the top placed from the tick labels
+    [
+      'vegalite-x-axis-line-only.png',
+      { left: 'extent', top: 'estimate', right: 'extent', bottom: 'lone' },
+    ],
+  ])('tells what placed each side of %s', async (file, edges) => {
+    const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'plot', file));
+    expect(findPlotArea(image).edges).toEqual(edges);
+  });
+
   // Zoo charts (bench/zoo) with the plot box their engines reported (continuous coordinates).
   it.each([
     // tick marks and labels touch the grey panel's runs
