@@ -1,5 +1,5 @@
 import { inkMask } from '../color.js';
-import { pageInk } from '../plot/findPlotArea.js';
+import { pageInk, pageInkByColumn } from '../plot/findPlotArea.js';
 import type { Box, Raster } from '../types.js';
 import { completeGrid } from './completeGrid.js';
 import { intersection, keepPlots } from './keepPlots.js';
@@ -35,7 +35,7 @@ export function findPanels(image: Raster): FoundPanel[] {
   const gap = Math.max(1, Math.round((width + height) / 500));
   const tol = Math.max(3, Math.round(((width + height) / 200) * 1.2));
   const rows = findLines(ink, width, height, 'row', minRun, gap, tol);
-  const columns = findLines(ink, width, height, 'column', minRun, gap, tol);
+  const columns = findLines(ink, width, height, 'column', minRun, gap, tol, pageInkByColumn(image));
   if (rows.length < 2 || columns.length < 2) return one;
   const candidates = plotCandidates(image, page, ink, rows, columns, tol, gap);
   const plots = completeGrid(

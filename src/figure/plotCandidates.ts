@@ -207,15 +207,22 @@ function crossings(
       return along === 'row' ? ink[across * width + p] === 1 : ink[p * width + across] === 1;
     };
     let reached = new Uint8Array(hi - lo);
-    for (let p = lo; p < hi; p++) reached[p - lo] = inked(p, 0) ? 1 : 0;
-    for (let d = 1; d <= reach; d++) {
-      const next = new Uint8Array(hi - lo);
+    let next = new Uint8Array(hi - lo);
+    let any = false;
+    for (let p = lo; p < hi; p++) {
+      reached[p - lo] = inked(p, 0) ? 1 : 0;
+      if (reached[p - lo]) any = true;
+    }
+    // Once no ink is reached, none is further out: the rest of the walk is skipped.
+    for (let d = 1; d <= reach && any; d++) {
+      any = false;
       for (let i = 0; i < next.length; i++) {
         const near =
           reached[i] || (i > 0 && reached[i - 1]) || (i + 1 < next.length && reached[i + 1]);
         next[i] = near && inked(lo + i, d) ? 1 : 0;
+        if (next[i]) any = true;
       }
-      reached = next;
+      [reached, next] = [next, reached];
     }
     most = Math.max(most, findRuns(reached, 1).length);
   }

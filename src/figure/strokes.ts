@@ -14,7 +14,8 @@ export interface Stroke {
 /**
  * The long straight lines of an image along rows (columns): thin strokes unbroken, and the bands
  * of filled panels bridged across their white grid lines (narrower than the gutters between
- * panels, and continued by a tick mark outside the panel).
+ * panels, and continued by a tick mark outside the panel). `byColumn`, the ink transposed, saves
+ * transposing it again (pageInkByColumn).
  */
 export function findLines(
   ink: Uint8Array,
@@ -24,9 +25,10 @@ export function findLines(
   minRun: number,
   gap: number,
   tol: number,
+  byColumn?: Uint8Array,
 ): Stroke[] {
   // Each row (column) of the image in turn, as a row of `lines`: columns transposed once.
-  const lines = along === 'row' ? ink : transpose(ink, width, height);
+  const lines = along === 'row' ? ink : (byColumn ?? transpose(ink, width, height));
   const [count, length] = along === 'row' ? [height, width] : [width, height];
   let bands = findStrokes(lines, count, length, minRun, gap).filter((s) => !isThin(s));
   const bridge = gridGap(ink, width, height, along, bands, gap, tol);

@@ -123,30 +123,33 @@ function legendIn(
     region.bottom - region.top < DEFAULTS.minSide
   )
     return null;
-  const dark = (row: number, column: number) => {
-    const o = (row * width + column) * 3;
-    const max = Math.max(data[o], data[o + 1], data[o + 2]);
-    const min = Math.min(data[o], data[o + 1], data[o + 2]);
-    return max < DEFAULTS.textDark && max - min < DEFAULTS.textGrey;
-  };
+  const isDark = (row: number, column: number) => isTextDark(data, (row * width + column) * 3);
+  // Every pixel of the region is asked whether it is dark (the rules below), and most again
+  // for each strip and line read: flagged once, row by row.
+  const regionWidth = region.right - region.left;
+  const darkFlags = darkIn(image, region);
+  const within = (row: number, column: number) =>
+    row >= region.top && row < region.bottom && column >= region.left && column < region.right;
+  const dark = (row: number, column: number) =>
+    within(row, column)
+      ? darkFlags[(row - region.top) * regionWidth + column - region.left] === 1
+      : isDark(row, column);
   // A dark line across the region (an axis or zero line drawn inside the plot) is no text.
-  const rule = new Uint8Array(region.right - region.left);
-  for (let column = region.left; column < region.right; column++) {
-    let count = 0;
-    for (let row = region.top; row < region.bottom; row++) if (dark(row, column)) count++;
-    const long = count > (region.bottom - region.top) * DEFAULTS.rule && count > DEFAULTS.maxLine;
-    rule[column - region.left] = long ? 1 : 0;
-  }
+  const rule = rulesIn(darkFlags, region);
   const tick = tickMarks(region, ticks, dark);
   // Curves drawn in black, dark grid lines and a frame are as dark as text but no text.
   const stray = strayInk(region, dark, {
     maxHeight: DEFAULTS.maxLine,
     maxWidth: DEFAULTS.maxLine * DEFAULTS.maxHandle,
   });
-  const text = (row: number, column: number) => {
-    const at = (row - region.top) * (region.right - region.left) + column - region.left;
-    return !rule[column - region.left] && !tick[at] && !stray[at] && dark(row, column);
-  };
+  const textFlags = textIn(darkFlags, regionWidth, rule, tick, stray);
+  const text = (row: number, column: number) =>
+    within(row, column)
+      ? textFlags[(row - region.top) * regionWidth + column - region.left] === 1
+      : !rule[column - region.left] &&
+        !tick[(row - region.top) * regionWidth + column - region.left] &&
+        !stray[(row - region.top) * regionWidth + column - region.left] &&
+        isDark(row, column);
   // Lines of text that found no sample: one may be an entry whose sample a curve crossed.
   const unpaired: Box[] = [];
   const candidates = entriesIn(image, background, region, region, text, unpaired);
@@ -237,6 +240,60 @@ function legendIn(
     slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
+}
+
+/** Whether the pixel at byte offset `o` is as dark and grey as legend text. */
+function isTextDark(data: Uint8Array, o: number): boolean {
+  const max = Math.max(data[o], data[o + 1], data[o + 2]);
+  const min = Math.min(data[o], data[o + 1], data[o + 2]);
+  return max < DEFAULTS.textDark && max - min < DEFAULTS.textGrey;
+}
+
+/** 1 for each pixel of `region` (row by row) as dark and grey as legend text. */
+function darkIn({ data, width }: Raster, region: Box): Uint8Array {
+  const flags = new Uint8Array((region.right - region.left) * (region.bottom - region.top));
+  for (let row = region.top, at = 0; row < region.bottom; row++) {
+    for (let column = region.left; column < region.right; column++, at++) {
+      if (isTextDark(data, (row * width + column) * 3)) flags[at] = 1;
+    }
+  }
+  return flags;
+}
+
+/**
+ * 1 for each column of `region` dark (`darkFlags`) in more than DEFAULTS.rule of its rows and
+ * taller than a line of text: a line drawn across the region.
+ */
+function rulesIn(darkFlags: Uint8Array, region: Box): Uint8Array {
+  const regionWidth = region.right - region.left;
+  const height = region.bottom - region.top;
+  const counts = new Int32Array(regionWidth);
+  for (let row = 0, at = 0; row < height; row++) {
+    for (let column = 0; column < regionWidth; column++, at++) counts[column] += darkFlags[at];
+  }
+  const rule = new Uint8Array(regionWidth);
+  for (let column = 0; column < regionWidth; column++) {
+    const count = counts[column];
+    if (count > height * DEFAULTS.rule && count > DEFAULTS.maxLine) rule[column] = 1;
+  }
+  return rule;
+}
+
+/** The dark pixels (flags, row by row) on no rule, tick mark or stray ink: legend text. */
+function textIn(
+  darkFlags: Uint8Array,
+  regionWidth: number,
+  rule: Uint8Array,
+  tick: Uint8Array,
+  stray: Uint8Array,
+): Uint8Array {
+  const flags = new Uint8Array(darkFlags.length);
+  for (let at = 0; at < darkFlags.length; ) {
+    for (let column = 0; column < regionWidth; column++, at++) {
+      if (darkFlags[at] && !rule[column] && !tick[at] && !stray[at]) flags[at] = 1;
+    }
+  }
+  return flags;
 }
 
 /**

@@ -30,18 +30,42 @@ export interface GlyphModel {
 /** The class of a piece that is not one whole glyph (two glyphs, part of one, a speck). */
 export const JUNK = '?';
 
-/** The class probabilities of one feature vector. */
+/** Each layer's weights by input (`outputs` weights for input 0, then input 1...), made once. */
+const byInput = new WeakMap<Layer, Float32Array>();
+
+function weightsByInput(layer: Layer): Float32Array {
+  let weights = byInput.get(layer);
+  if (!weights) {
+    const { inputs, outputs } = layer;
+    weights = new Float32Array(inputs * outputs);
+    for (let o = 0; o < outputs; o++) {
+      for (let i = 0; i < inputs; i++) weights[i * outputs + o] = layer.weights[o * inputs + i];
+    }
+    byInput.set(layer, weights);
+  }
+  return weights;
+}
+
+/**
+ * The class probabilities of one feature vector. Each output's sum runs over the inputs in
+ * their order, as a row-by-row product would, but input by input so that the inputs at zero
+ * (most of a glyph's grid, and the units ReLU silenced) are skipped: adding their products
+ * (zeros) would leave every sum as it is.
+ */
 export function classify(model: GlyphModel, input: Float32Array): Float32Array {
   let values = input;
   const last = model.layers.length - 1;
   model.layers.forEach((layer, index) => {
-    const out = new Float32Array(layer.outputs);
-    const { weights, bias, inputs } = layer;
-    for (let o = 0; o < layer.outputs; o++) {
-      let sum = bias[o];
-      for (let i = 0, w = o * inputs; i < inputs; i++, w++) sum += weights[w] * values[i];
-      out[o] = index < last && sum < 0 ? 0 : sum;
+    const { bias, inputs, outputs } = layer;
+    const weights = weightsByInput(layer);
+    const sums = Float64Array.from(bias);
+    for (let i = 0; i < inputs; i++) {
+      const value = values[i];
+      if (value === 0) continue;
+      for (let o = 0, w = i * outputs; o < outputs; o++, w++) sums[o] += weights[w] * value;
     }
+    const out = new Float32Array(outputs);
+    for (let o = 0; o < outputs; o++) out[o] = index < last && sums[o] < 0 ? 0 : sums[o];
     values = out;
   });
   return softmax(values);

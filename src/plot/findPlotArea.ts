@@ -110,6 +110,24 @@ export function pageInk(image: Raster): { page: Rgb; ink: Uint8Array } {
   return found;
 }
 
+/** Per page-ink mask: the mask transposed (see pageInkByColumn). */
+const byColumns = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * The image's page ink (pageInk) transposed, each column as a row: made once per image, as
+ * finding the panels and then the plot both read the lines along columns. Shared: callers only
+ * read it.
+ */
+export function pageInkByColumn(image: Raster): Uint8Array {
+  const { ink } = pageInk(image);
+  let byColumn = byColumns.get(ink);
+  if (!byColumn) {
+    byColumn = transpose(ink, image.width, image.height);
+    byColumns.set(ink, byColumn);
+  }
+  return byColumn;
+}
+
 /**
  * Finds the plot area: the frame, spines or filled panel of the axes, then the tick marks
  * and grid lines on it. Where its lines make no plausible plot and `known` gives one (a panel
@@ -154,8 +172,8 @@ function knownPlotArea(image: Raster, box: Box): PlotArea {
 function linedPlotArea(image: Raster): PlotArea {
   const { width, height } = image;
   const { page, ink } = pageInk(image);
-  // Each column as a row, for the lines along columns (transposed once).
-  const byColumn = transpose(ink, width, height);
+  // Each column as a row, for the lines along columns (transposed once per image).
+  const byColumn = pageInkByColumn(image);
   // Strokes are unbroken runs. A filled panel is crossed by white grid lines: bridged, it
   // reads as one thick run (bridging strokes would join them to the labels beyond).
   const gap = Math.max(3, Math.round((width + height) / 600));

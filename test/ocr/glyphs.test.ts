@@ -5,6 +5,7 @@ import {
   FEATURES,
   glyphFeatures,
 } from '../../src/ocr/glyphFeatures.js';
+import { classify, type GlyphModel, JUNK, softmax } from '../../src/ocr/glyphs.js';
 import { type InkImage, lineGeometry, raisedFrom } from '../../src/ocr/inkImage.js';
 
 /** An ink image from rows of characters: '#' full ink, '+' half, anything else none. */
@@ -107,5 +108,47 @@ describe('glyphFeatures', () => {
     const features = glyphFeatures(bar, geometry, 0, 6);
     expect(features[base + 2]).toBeCloseTo(3 / 8, 9);
     expect(features[base + 3]).toBeCloseTo(3.5 / 8, 9);
+  });
+});
+
+describe('classify', () => {
+  /** The network row by row, every input's product added: what `classify` must equal. */
+  function denseClassify(model: GlyphModel, input: Float32Array): Float32Array {
+    let values = input;
+    model.layers.forEach((layer, index) => {
+      const out = new Float32Array(layer.outputs);
+      for (let o = 0; o < layer.outputs; o++) {
+        let sum = layer.bias[o];
+        for (let i = 0; i < layer.inputs; i++)
+          sum += layer.weights[o * layer.inputs + i] * values[i];
+        out[o] = index < model.layers.length - 1 && sum < 0 ? 0 : sum;
+      }
+      values = out;
+    });
+    return softmax(values);
+  }
+
+  it('skips the inputs at zero and gives the row-by-row product bit for bit', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    const layer = (inputs: number, outputs: number) => ({
+      inputs,
+      outputs,
+      weights: Float32Array.from({ length: inputs * outputs }, random),
+      bias: Float32Array.from({ length: outputs }, random),
+    });
+    const model: GlyphModel = {
+      classes: ['0', '1', '2', JUNK],
+      layers: [layer(40, 12), layer(12, 4)],
+    };
+    // A glyph's grid: most cells empty, a few inked.
+    const input = Float32Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? random() + 0.5 : 0));
+    const probabilities = classify(model, input);
+    expect([...probabilities]).toEqual([...denseClassify(model, input)]);
+    // Its second call (the weights by input kept from the first) reads the same.
+    expect([...classify(model, input)]).toEqual([...probabilities]);
   });
 });

@@ -3,7 +3,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DigitizeError } from '../../src/errors.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
-import { findPlotArea } from '../../src/plot/findPlotArea.js';
+import { transpose } from '../../src/math.js';
+import { findPlotArea, pageInk, pageInkByColumn } from '../../src/plot/findPlotArea.js';
 import type { Raster } from '../../src/types.js';
 import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
 
@@ -511,3 +512,18 @@ function paint(
     }
   }
 }
+
+describe('pageInkByColumn', () => {
+  it('is the page ink transposed, made once per image', () => {
+    // 3 x 2 white, one black pixel at row 0, column 2 and one at row 1, column 0.
+    const data = new Uint8Array(3 * 2 * 3).fill(255);
+    data.fill(0, 2 * 3, 3 * 3);
+    data.fill(0, 3 * 3, 4 * 3);
+    const image: Raster = { data, width: 3, height: 2, channels: 3 };
+    const byColumn = pageInkByColumn(image);
+    expect([...byColumn]).toEqual([...transpose(pageInk(image).ink, 3, 2)]);
+    expect([...byColumn]).toEqual([0, 1, 0, 0, 1, 0]);
+    expect(pageInkByColumn(image)).toBe(byColumn);
+    expect(pageInkByColumn({ ...image })).not.toBe(byColumn);
+  });
+});
