@@ -41,6 +41,11 @@ interface Track {
   slope: number;
   /** The column where it last had a run of its own (not shared with another curve). */
   own: number;
+  /**
+   * Where it went into a run it shared: another curve in that run, and which side of it
+   * (-1 above, 1 below) it was expected on.
+   */
+  met: { other: number; side: number } | null;
   /** Columns seen so far, in sweep order, with the run each took (shared where curves meet). */
   seen: { column: number; run: Run; shared: boolean }[];
 }
@@ -247,6 +252,7 @@ function followFrom(start: number, first: Run[], all: Run[][], lineWidth: number
     column: start,
     slope: 0,
     own: start,
+    met: null,
     seen: [{ column: start, run, shared: false }],
   }));
   for (const direction of [1, -1] as const) {
@@ -254,6 +260,7 @@ function followFrom(start: number, first: Run[], all: Run[][], lineWidth: number
       track.py = track.seen[0].run.center;
       track.column = start;
       track.own = start;
+      track.met = null;
       track.slope = 0;
     }
     for (let c = start + direction; c >= 0 && c < all.length; c += direction) {
@@ -365,11 +372,31 @@ function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): v
     const shared = users.length > 1;
     for (const t of users) {
       const track = tracks[t];
+      const hidden = track.own !== track.column;
+      if (shared && !hidden) {
+        const other = users.find((u) => u !== t)!;
+        track.met = { other, side: Math.sign(expected[t] - expected[other]) };
+      }
       // Where curves meet, the run's centre is neither's: each goes on as it went.
       const py = shared ? expected[t] : run.center;
-      const step = c - track.column;
-      track.slope =
-        SPLIT.slopeFollow * ((py - track.py) / step) + (1 - SPLIT.slopeFollow) * track.slope;
+      // Coming out on the other side of a curve it crossed, it was only supposed to be where
+      // it went in the run they shared: a step from there would read a few pixels' miss as a
+      // turn as steep as the crossing, and send it off along the other curve. The flatter of
+      // the two goes on as it went (the steeper one's slope, carried over the stretch, may
+      // miss by much). Out on the side it went in, the two touched and parted: the miss is
+      // their turn.
+      const met = track.met;
+      const crossed =
+        !shared &&
+        hidden &&
+        met !== null &&
+        Math.abs(track.slope) <= Math.abs(tracks[met.other].slope) &&
+        Math.sign(run.center - expected[met.other]) === -met.side;
+      if (!crossed) {
+        const step = c - track.column;
+        track.slope =
+          SPLIT.slopeFollow * ((py - track.py) / step) + (1 - SPLIT.slopeFollow) * track.slope;
+      }
       track.py = py;
       track.column = c;
       if (!shared) track.own = c;

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   closeMatches,
@@ -193,6 +195,32 @@ describe('splitCurves', () => {
       expect(shares[1][1]).toBeGreaterThan(0.9);
       expect(shares[1][0]).toBeLessThan(0.5);
     }
+  });
+
+  it('keeps a dotted curve past a steeper one it crosses, going on as it went', async () => {
+    // The plot of a zoo chart (ECharts, z01321 of seed 2): a solid wave, a dashed and a dotted
+    // line, all black and 4 px thick. Where the steep wave crosses the dotted line, the two
+    // share a run for many columns, over which the dotted curve is only supposed to be where
+    // its slope carries it. Coming out on the wave's other side, the few pixels it had drifted
+    // were read as a turn as steep as the wave's: it went off, and was lost at column 579.
+    const { data, info } = await sharp(
+      fileURLToPath(new URL('../fixtures/separate/echarts-dotted-crossing.png', import.meta.url)),
+    )
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // The plot's background is a light cream (grey 245 or so).
+    const weight = Float32Array.from(data, (grey) => Math.max(0, Math.min(1, (245 - grey) / 245)));
+    const region = { left: 1, top: 1, right: info.width - 1, bottom: info.height - 1 };
+    const curves = splitCurves(weight, info.width, region, { count: 3 });
+    expect(curves).toHaveLength(3);
+    const dotted = curves!.reduce((a, b) => (b.style.gapShare > a.style.gapShare ? b : a));
+    let last = 0;
+    dotted.weight.forEach((w, p) => {
+      if (w > 0) last = Math.max(last, p % info.width);
+    });
+    // Followed well past the crossing (near column 520), most of the way to its end.
+    expect(last).toBeGreaterThan(850);
   });
 
   it('leaves one curve whole', async () => {
