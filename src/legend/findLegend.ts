@@ -1,5 +1,5 @@
 import { channelDistance, type Rgb } from '../color.js';
-import { findRuns } from '../math.js';
+import { findRuns, percentile, type Run } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { findFramelessLegend } from './framelessLegend.js';
 import { colored } from './legendSamples.js';
@@ -35,6 +35,21 @@ const ENTRY_ROWS = {
   share: 0.08,
   /** ...and an entry's strong rows are at least this share of the highest entry's. */
   entry: 0.5,
+  /** A row inked in one run across this share of the key's inside is a rule, not an entry. */
+  rule: 0.9,
+  /**
+   * A line sample's rows hold a run of ink at least this share of the longest (a legend's
+   * samples are drawn alike)...
+   */
+  sample: 0.7,
+  /** ...and at least this long (px): longer than a glyph's bar. */
+  sampleMin: 12,
+  /** Samples drawn alike end within this many px of each other and are as long. */
+  align: 3,
+  /** Entries parted out of one band are each at least this share of their median height. */
+  even: 0.6,
+  /** An entry around its sample keeps this share of the samples' spacing on either side. */
+  keep: 0.35,
 } as const;
 
 /** Where a legend entry is, before its text is read. */
@@ -179,18 +194,34 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
     { ...box, right: best.left + thickness + 1 },
     { ...box, left: best.right - thickness - 1 },
   ];
-  if (slots.length > 1) return { box, slots, frame };
+  // Curves crossing a key without fill run some of its entries into one band: the entries
+  // parted where only a curve's few pixels are win when they list more (a key of 8 read as 2).
+  const parted = findSlots(image, box, thickness, true);
+  if (slots.length > 1) {
+    const more = parted.length > slots.length && evenEntries(parted);
+    return { box, slots: more ? parted : slots, frame };
+  }
   // Grid lines may close a box of one "entry": a legend without a frame that lists more wins;
   // so it does over the entries of a box whose rows all hold ink, parted where only a curve's
   // few pixels do (a key that a curve crosses, or curves and markers closing a box).
   const frameless = findFramelessLegend(image, plot);
-  const parted = findSlots(image, box, thickness, true);
   if (parted.length > 1 && parted.length >= (frameless?.slots.length ?? 0)) {
     return { box, slots: parted, frame };
   }
   return slots.length === 1 && (frameless?.slots.length ?? 0) < 2
     ? { box, slots, frame }
     : frameless;
+}
+
+/**
+ * Whether a legend's entries are alike in height, as one font's names are: none below
+ * `ENTRY_ROWS.even` of the median (rows of one name parted between its capitals and its
+ * lower case are not).
+ */
+function evenEntries(slots: LegendSlot[]): boolean {
+  const heights = slots.map((slot) => slot.text.bottom - slot.text.top);
+  const median = percentile(heights, 0.5);
+  return heights.every((height) => height >= median * ENTRY_ROWS.even);
 }
 
 /** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */
@@ -224,15 +255,37 @@ function findSlots(image: Raster, box: Box, thickness: number, parted: boolean):
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, fill) > DEFAULTS.handleInk;
   const counts = new Uint32Array(Math.max(0, inner.bottom - inner.top));
+  // Each row's longest run of ink: a line sample's row has one as long as the sample.
+  const longest = new Uint32Array(counts.length);
+  // ...and where that run ends (samples drawn alike end in one column).
+  const longestEnd = new Uint32Array(counts.length);
   for (let row = inner.top; row < inner.bottom; row++) {
     let count = 0;
+    let run = 0;
     for (let column = inner.left; column < inner.right; column++) {
-      if (inked(row, column)) count++;
+      if (inked(row, column)) {
+        count++;
+        run++;
+        if (run > longest[row - inner.top]) {
+          longest[row - inner.top] = run;
+          longestEnd[row - inner.top] = column;
+        }
+      } else run = 0;
     }
     counts[row - inner.top] = count;
   }
+  // A rule across the key (under its title) parts what is above it from what is below, even
+  // where a curve crossing the key inks the rows around it (elsewhere blank rows part them).
+  const rule = (inner.right - inner.left) * ENTRY_ROWS.rule;
+  const rules = Uint8Array.from(longest, (run) => (parted && run >= rule ? 1 : 0));
+  rules.forEach((isRule, k) => {
+    if (isRule) {
+      counts[k] = 0;
+      longest[k] = 0;
+    }
+  });
   const inkedRows = parted
-    ? entryRows(counts)
+    ? entryRows(counts, { longest, longestEnd }, rules)
     : findRuns(
         Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0)),
         1,
@@ -301,13 +354,28 @@ function findSlots(image: Raster, box: Box, thickness: number, parted: boolean):
  * than `ENTRY_ROWS.crossing` pixels (or `ENTRY_ROWS.share` of the fullest row's), each at least
  * `ENTRY_ROWS.entry` as high as the highest (a `T`'s bar above its stem's thin rows is no
  * entry), is cut at the faintest row between each two, and each part trimmed to its strong rows.
+ * A band holding two or more line samples (rows whose `longest` run of ink is a sample's) is
+ * cut around them instead (`aroundSamples`); bands are cut at `rules` first.
  */
-function entryRows(counts: Uint32Array): { from: number; to: number }[] {
+function entryRows(
+  counts: Uint32Array,
+  { longest, longestEnd }: { longest: Uint32Array; longestEnd: Uint32Array },
+  rules: Uint8Array,
+): { from: number; to: number }[] {
   const most = Math.max(0, ...counts);
   const least = Math.max(ENTRY_ROWS.crossing, most * ENTRY_ROWS.share);
   const strong = Uint8Array.from(counts, (count) => (count > least ? 1 : 0));
   const any = Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0));
-  return findRuns(any, 1).flatMap((band) => {
+  const sampleRun = Math.max(ENTRY_ROWS.sampleMin, Math.max(0, ...longest) * ENTRY_ROWS.sample);
+  const sampleRows = Uint8Array.from(longest, (run) => (run >= sampleRun ? 1 : 0));
+  return apart(findRuns(any, 1), rules).flatMap((band) => {
+    const lines = findRuns(sampleRows.subarray(band.from, band.to + 1), 1).map((line) => ({
+      from: line.from + band.from,
+      to: line.to + band.from,
+    }));
+    if (lines.length > 1 && alike(lines, longest, longestEnd)) {
+      return aroundSamples(counts, band, lines, least);
+    }
     const runs = findRuns(strong.subarray(band.from, band.to + 1), 1);
     const highest = Math.max(0, ...runs.map((run) => run.to - run.from + 1));
     const entries = runs
@@ -326,6 +394,68 @@ function entryRows(counts: Uint32Array): { from: number; to: number }[] {
       while (bottom > top && counts[bottom] <= least) bottom--;
       return { from: top, to: bottom };
     });
+  });
+}
+
+/**
+ * Whether runs of sample rows are a legend's samples, drawn alike in one column: the longest
+ * run of each ends within `ENTRY_ROWS.align` px of the others' and is as long (pieces of a
+ * curve running flat through a box are not).
+ */
+function alike(lines: Run[], longest: Uint32Array, longestEnd: Uint32Array): boolean {
+  const rows = lines.map(({ from, to }) => {
+    let at = from;
+    for (let row = from; row <= to; row++) if (longest[row] > longest[at]) at = row;
+    return at;
+  });
+  const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+  return (
+    spread(rows.map((row) => longestEnd[row])) <= ENTRY_ROWS.align &&
+    spread(rows.map((row) => longest[row])) <= ENTRY_ROWS.align
+  );
+}
+
+/** Runs of rows cut where a rule is (the rule itself in neither part). */
+function apart(runs: Run[], rules: Uint8Array): Run[] {
+  return runs.flatMap(({ from, to }) => {
+    const parts: Run[] = [];
+    let start = from;
+    for (let row = from; row <= to + 1; row++) {
+      if (row <= to && !rules[row]) continue;
+      if (row > start) parts.push({ from: start, to: row - 1 });
+      start = row + 1;
+    }
+    return parts;
+  });
+}
+
+/**
+ * A band's entries, one around each of its line samples (`lines`, two or more): names as short
+ * as a `1` ink no more of a row than a crossing curve does, but every entry has its sample.
+ * Parted at the faintest row between each two samples; each part trimmed of rows holding no
+ * more than a crossing curve's `least` pixels, but never nearer its sample than
+ * `ENTRY_ROWS.keep` of the samples' spacing (a name is about as high as its sample's row).
+ */
+function aroundSamples(
+  counts: Uint32Array,
+  band: { from: number; to: number },
+  lines: { from: number; to: number }[],
+  least: number,
+): { from: number; to: number }[] {
+  const centers = lines.map((line) => (line.from + line.to) / 2);
+  const pitch = (centers.at(-1)! - centers[0]) / (centers.length - 1);
+  const keep = pitch * ENTRY_ROWS.keep;
+  const cuts = lines.slice(1).map((line, k) => {
+    let cut = lines[k].to + 1;
+    for (let row = cut; row < line.from; row++) if (counts[row] < counts[cut]) cut = row;
+    return cut;
+  });
+  return centers.map((center, k) => {
+    let top = k === 0 ? band.from : cuts[k - 1] + 1;
+    let bottom = k < cuts.length ? cuts[k] - 1 : band.to;
+    while (top < center - keep && counts[top] <= least) top++;
+    while (bottom > center + keep && counts[bottom] <= least) bottom--;
+    return { from: top, to: bottom };
   });
 }
 

@@ -484,6 +484,43 @@ describe('findLegend', () => {
       COLOR_TOLERANCE,
     );
   });
+
+  it('parts all eight entries of a framed key that curves cross (gnuplot)', async () => {
+    // pngcairo, `set key top right noreverse Right box`, eight sine curves: rows between
+    // entries are inked by crossing curves, so blank rows part only four bands (the key was
+    // read as those four entries, the others lost).
+    const { legend } = await fixtureLegend('gnuplot-framed-key-eight-crossed.png');
+    const colors = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3'];
+    colors.push('#ff7f00', '#a65628', '#f781bf', '#999999');
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
+  it('finds the entries of a titled key below its rule, names of one digit (gnuplot, a zoo chart)', async () => {
+    // Setting / 1 / 2: a rule under the title, an orange curve through the key's top corner
+    // and down through both entries; a `1` inks no more of a row than the curve does.
+    const { legend } = await fixtureLegend('gnuplot-framed-key-titled.png');
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend?.slots).toHaveLength(2);
+    const [first, second] = legend!.slots;
+    expect(first.text.bottom).toBeLessThanOrEqual(second.text.top);
+    for (const slot of legend!.slots) {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(16);
+    }
+    expect(deltaE(rgbToLab(first.color), rgbToLab(fromHex('#e69f00')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+    expect(deltaE(rgbToLab(second.color), rgbToLab(fromHex('#56b4e9')))).toBeLessThan(
+      COLOR_TOLERANCE,
+    );
+  });
 });
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */
