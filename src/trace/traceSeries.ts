@@ -6,6 +6,7 @@ import { findMarkers, type Markers } from './findMarkers.js';
 import { findThinMarkers, type ThinMarkers } from './findThinMarkers.js';
 import { fillHollowMarkers } from './hollowMarkers.js';
 import type { Ink } from './ink.js';
+import { smoothZigzag } from './smoothZigzag.js';
 import { type FollowedLine, followLine, traceBareLine } from './traceBareLine.js';
 import { traceMarkers } from './traceMarkers.js';
 
@@ -61,7 +62,8 @@ export interface TraceResult {
  * thicker than the line, or thin strokes beside it) give the points: each at the vertex where
  * the line segments on its two sides meet (traceMarkers). Without markers, the line's centre in
  * every pixel column, left to right, following the run nearest the previous column where a
- * column holds several, fitted to the ink (traceBareLine). `filled` tells bars and areas apart.
+ * column holds several, fitted to the ink (traceBareLine), smoothed where the line zigzags
+ * within its columns (smoothZigzag). `filled` tells bars and areas apart.
  * `known` markers (found when the series was told apart from others of its colour by them)
  * are taken as they are.
  */
@@ -78,18 +80,20 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
     const thin = findThinMarkers(followed.line, followed.across, ink);
-    const line = bareLine(followed, filled, ribbon);
-    if (!thin) return line;
+    const traced = traceBareLine(followed);
+    if (!thin) return bareLine(followed, traced, filled, ribbon);
     // A noisy line's spikes may pass for thin markers: the line strays between them.
-    if (noisyLine(line.points, followed.across, thin)) return line;
+    if (noisyLine(traced, followed.across, thin)) return bareLine(followed, traced, filled, ribbon);
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);
   if (blobs && joined >= DEFAULTS.foldJoined && filled < DEFAULTS.foldFilled) {
     // Markers are the line's vertices: it runs straight between them. Blobs where a noisy
     // line folds on itself are not, and the line strays far from the legs between them.
-    const line = bareLine(followLine(ink, runsByColumn), filled, ribbon);
-    if (strayMedian(line.points, points) > DEFAULTS.foldStray) return line;
+    const followed = followLine(ink, runsByColumn);
+    const traced = traceBareLine(followed);
+    if (strayMedian(traced, points) > DEFAULTS.foldStray)
+      return bareLine(followed, traced, filled, ribbon);
   }
   return {
     points,
@@ -104,10 +108,19 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
   };
 }
 
-/** A bare line's trace. */
-function bareLine(followed: FollowedLine, filled: number, ribbon: boolean): TraceResult {
+/**
+ * A bare line's trace from its `traced` points (traceBareLine), smoothed where it zigzags
+ * within its columns (smoothZigzag). How far the line strays from markers is judged on the
+ * points as traced: smoothing a noisy line's spikes would make it pass for a marked one.
+ */
+function bareLine(
+  followed: FollowedLine,
+  traced: PixelPoint[],
+  filled: number,
+  ribbon: boolean,
+): TraceResult {
   return {
-    points: traceBareLine(followed),
+    points: smoothZigzag(traced),
     markers: false,
     marker: null,
     reach: 0,
