@@ -117,23 +117,18 @@ function legendIn(
   ticks: { x: number[]; y: number[] } = { x: [], y: [] },
   strips = false,
 ): LegendLayout | null {
-  const { data, width } = image;
   if (
     region.right - region.left < DEFAULTS.minSide ||
     region.bottom - region.top < DEFAULTS.minSide
   )
     return null;
-  const isDark = (row: number, column: number) => isTextDark(data, (row * width + column) * 3);
   // Every pixel of the region is asked whether it is dark (the rules below), and most again
-  // for each strip and line read: flagged once, row by row.
+  // for each strip and line read: flagged once, row by row. Nothing past the region is asked.
   const regionWidth = region.right - region.left;
   const darkFlags = darkIn(image, region);
-  const within = (row: number, column: number) =>
-    row >= region.top && row < region.bottom && column >= region.left && column < region.right;
-  const dark = (row: number, column: number) =>
-    within(row, column)
-      ? darkFlags[(row - region.top) * regionWidth + column - region.left] === 1
-      : isDark(row, column);
+  const at = (row: number, column: number) =>
+    (row - region.top) * regionWidth + column - region.left;
+  const dark = (row: number, column: number) => darkFlags[at(row, column)] === 1;
   // A dark line across the region (an axis or zero line drawn inside the plot) is no text.
   const rule = rulesIn(darkFlags, region);
   const tick = tickMarks(region, ticks, dark);
@@ -144,12 +139,11 @@ function legendIn(
   });
   const textFlags = textIn(darkFlags, regionWidth, rule, tick, stray);
   const text = (row: number, column: number) =>
-    within(row, column)
-      ? textFlags[(row - region.top) * regionWidth + column - region.left] === 1
-      : !rule[column - region.left] &&
-        !tick[(row - region.top) * regionWidth + column - region.left] &&
-        !stray[(row - region.top) * regionWidth + column - region.left] &&
-        isDark(row, column);
+    row >= region.top &&
+    row < region.bottom &&
+    column >= region.left &&
+    column < region.right &&
+    textFlags[at(row, column)] === 1;
   // Lines of text that found no sample: one may be an entry whose sample a curve crossed.
   const unpaired: Box[] = [];
   const candidates = entriesIn(image, background, region, region, text, unpaired);

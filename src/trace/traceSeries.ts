@@ -81,9 +81,10 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
     const thin = findThinMarkers(followed.line, followed.across, ink);
     const traced = traceBareLine(followed);
-    if (!thin) return bareLine(followed, traced, filled, ribbon);
     // A noisy line's spikes may pass for thin markers: the line strays between them.
-    if (noisyLine(traced, followed.across, thin)) return bareLine(followed, traced, filled, ribbon);
+    if (!thin || noisyLine(traced, followed.across, thin)) {
+      return bareLine(followed, traced, filled, ribbon);
+    }
     markers = { shape: thin.shape, reach: thin.extent / 2 + 1, centres: thin.markers };
   }
   const { points, marker, coverage, joined } = traceMarkers(ink, markers, halfWidth * 2);

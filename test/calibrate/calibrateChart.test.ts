@@ -341,23 +341,24 @@ describe('calibrateChart: an axis multiplier', () => {
   });
 });
 
-describe('calibrateChart: ticks outside the plot area', () => {
-  const calibrated = async (pixels: number[]) => {
-    const warnings: string[] = [];
-    const axes = await calibrateChart({
-      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))),
-      plot: PLOT,
-      source: null,
-      warnings,
-      readTickWords: async () => [],
-      readSlantedTickWords: async () => [],
-    });
-    return { axes, warnings };
-  };
+/** x labels `0` to `3` at `pixels` on PLOT, its sides placed as `edges` say, calibrated. */
+async function calibrateX(pixels: number[], edges?: PlotArea['edges']) {
+  const warnings: string[] = [];
+  const axes = await calibrateChart({
+    text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))),
+    plot: { ...PLOT, edges },
+    source: null,
+    warnings,
+    readTickWords: async () => [],
+    readSlantedTickWords: async () => [],
+  });
+  return { axes, warnings };
+}
 
+describe('calibrateChart: ticks outside the plot area', () => {
   it('doubts an axis whose labelled tick stands well past the plot side (the box is wrong)', async () => {
     // the plot's left side is at 50: the tick of '0' 20 px left of it
-    const { axes, warnings } = await calibrated([30, 130, 230, 330]);
+    const { axes, warnings } = await calibrateX([30, 130, 230, 330]);
     expect(axes.xConfidence).toBeLessThan(0.5);
     expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
     expect(warnings).toContain(
@@ -366,25 +367,14 @@ describe('calibrateChart: ticks outside the plot area', () => {
   });
 
   it('trusts ticks on the plot sides, up to a stroke of blur past them', async () => {
-    const { axes, warnings } = await calibrated([48, 182, 316, 450]);
+    const { axes, warnings } = await calibrateX([48, 182, 316, 450]);
     expect(axes.xConfidence).toBeGreaterThan(0.9);
     expect(warnings.filter((w) => w.includes('outside the plot area'))).toEqual([]);
   });
 });
 
 describe('calibrateChart: plot sides no line placed', () => {
-  const calibrated = async (edges: PlotArea['edges']) => {
-    const warnings: string[] = [];
-    const axes = await calibrateChart({
-      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, [50, 183, 316, 450][i]))),
-      plot: { ...PLOT, edges },
-      source: null,
-      warnings,
-      readTickWords: async () => [],
-      readSlantedTickWords: async () => [],
-    });
-    return { axes, warnings };
-  };
+  const calibrated = (edges: PlotArea['edges']) => calibrateX([50, 183, 316, 450], edges);
 
   it('trusts ends on sides lines drew, or where the grid lines end on the far sides', async () => {
     const { axes, warnings } = await calibrated({
@@ -428,23 +418,11 @@ describe('calibrateChart: plot sides no line placed', () => {
 });
 
 describe('calibrateChart: grid lines run on past the labelled side as tick marks', () => {
-  const calibrated = async (pixels: number[], edges: PlotArea['edges']) => {
-    const warnings: string[] = [];
-    const axes = await calibrateChart({
-      text: text(['0', '1', '2', '3'].map((t, i) => xWord(t, pixels[i]))),
-      plot: { ...PLOT, edges },
-      source: null,
-      warnings,
-      readTickWords: async () => [],
-      readSlantedTickWords: async () => [],
-    });
-    return { axes, warnings };
-  };
   const FRAMELESS_LEFT = { left: 'extent', top: 'line', right: 'extent', bottom: 'line' } as const;
 
   it('starts the plot at the first tick where the lines end at the last one on the far side (Chart.js)', async () => {
     // the rows run 16 px past x = 0 (at 66) and end at x = 3 (at 450)
-    const { axes, warnings } = await calibrated([66, 194, 322, 450], FRAMELESS_LEFT);
+    const { axes, warnings } = await calibrateX([66, 194, 322, 450], FRAMELESS_LEFT);
     expect(axes.box?.left).toBeCloseTo(66, 0);
     expect(axes.box?.right).toBe(450);
     expect(axes.xConfidence).toBeGreaterThan(0.9);
@@ -452,14 +430,14 @@ describe('calibrateChart: grid lines run on past the labelled side as tick marks
   });
 
   it('leaves a panel expanded past the ticks at both ends as found, and doubts it (ggplot2 minimal)', async () => {
-    const { axes, warnings } = await calibrated([66, 183, 300, 417], FRAMELESS_LEFT);
+    const { axes, warnings } = await calibrateX([66, 183, 300, 417], FRAMELESS_LEFT);
     expect(axes.box).toBeUndefined();
     expect(axes.xConfidence).toBeLessThan(0.5);
     expect(warnings.some((w) => w.startsWith('x axis: its ends are uncertain'))).toBe(true);
   });
 
   it('leaves a side an axis line drew as found', async () => {
-    const { axes } = await calibrated([66, 194, 322, 450], {
+    const { axes } = await calibrateX([66, 194, 322, 450], {
       left: 'line',
       top: 'line',
       right: 'line',

@@ -469,20 +469,7 @@ describe('findLegend', () => {
     const { legend } = await fixtureLegend('gnuplot-framed-key-crossed.png');
     // Ours (full) and Transformer before their samples; the orange curve runs up through the
     // key's right side, inking every row between the two entries.
-    expect(legend?.frame).toHaveLength(4);
-    expect(legend?.slots).toHaveLength(2);
-    const [first, second] = legend!.slots;
-    expect(first.text.bottom).toBeLessThanOrEqual(second.text.top);
-    for (const slot of legend!.slots) {
-      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
-      expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(20);
-    }
-    expect(deltaE(rgbToLab(first.color), rgbToLab(fromHex('#e69f00')))).toBeLessThan(
-      COLOR_TOLERANCE,
-    );
-    expect(deltaE(rgbToLab(second.color), rgbToLab(fromHex('#56b4e9')))).toBeLessThan(
-      COLOR_TOLERANCE,
-    );
+    expectFramedKey(legend, ['#e69f00', '#56b4e9'], 20);
   });
 
   it('parts all eight entries of a framed key that curves cross (gnuplot)', async () => {
@@ -492,36 +479,37 @@ describe('findLegend', () => {
     const { legend } = await fixtureLegend('gnuplot-framed-key-eight-crossed.png');
     const colors = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3'];
     colors.push('#ff7f00', '#a65628', '#f781bf', '#999999');
-    expect(legend?.frame).toHaveLength(4);
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
-      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
-    });
+    expectFramedKey(legend, colors);
   });
 
   it('finds the entries of a titled key below its rule, names of one digit (gnuplot, a zoo chart)', async () => {
     // Setting / 1 / 2: a rule under the title, an orange curve through the key's top corner
     // and down through both entries; a `1` inks no more of a row than the curve does.
     const { legend } = await fixtureLegend('gnuplot-framed-key-titled.png');
-    expect(legend?.frame).toHaveLength(4);
-    expect(legend?.slots).toHaveLength(2);
-    const [first, second] = legend!.slots;
-    expect(first.text.bottom).toBeLessThanOrEqual(second.text.top);
-    for (const slot of legend!.slots) {
-      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
-      expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(16);
-    }
-    expect(deltaE(rgbToLab(first.color), rgbToLab(fromHex('#e69f00')))).toBeLessThan(
-      COLOR_TOLERANCE,
-    );
-    expect(deltaE(rgbToLab(second.color), rgbToLab(fromHex('#56b4e9')))).toBeLessThan(
+    expectFramedKey(legend, ['#e69f00', '#56b4e9'], 16);
+  });
+});
+
+/**
+ * A framed key of one entry per colour of `colors`, in order, each name above the next and
+ * before its sample (gnuplot's key), names at most `maxHeight` px high.
+ */
+function expectFramedKey(
+  legend: ReturnType<typeof findLegend>,
+  colors: string[],
+  maxHeight = Number.POSITIVE_INFINITY,
+) {
+  expect(legend?.frame).toHaveLength(4);
+  expect(legend?.slots).toHaveLength(colors.length);
+  legend!.slots.forEach((slot, k) => {
+    if (k > 0) expect(legend!.slots[k - 1].text.bottom).toBeLessThanOrEqual(slot.text.top);
+    expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+    expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(maxHeight);
+    expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
       COLOR_TOLERANCE,
     );
   });
-});
+}
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */
 async function fixtureLegend(file: string) {
