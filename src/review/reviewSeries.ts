@@ -7,7 +7,7 @@ import type { TraceResult } from '../trace/traceSeries.js';
 import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
 import { type ConfidenceInput, seriesConfidence } from './confidence.js';
-import { findHalos } from './findHalos.js';
+import { findHalos, isTint } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
 import { traceSpread } from './traceSpread.js';
 
@@ -55,7 +55,8 @@ export interface Review {
 /**
  * Looks over the traces of all the series together and decides what each is: a halo around
  * another's line (left out), a bare line hidden under another over a stretch (made to follow
- * it there), filled bars or areas (left out, or NOT_A_LINE_CHART when nothing else is drawn),
+ * it there), filled bars or areas (left out, or NOT_A_LINE_CHART when nothing else is drawn;
+ * ribbons the legend lists are lines drawn thick),
  * markers without a line (a scatter plot), a line with large gaps; then names each series,
  * rates it (`confidence`) and maps its points to data. What is doubtful goes to `warnings`.
  * Throws DigitizeError NOT_A_LINE_CHART when every series is filled.
@@ -80,10 +81,26 @@ export function reviewSeries({
     first: legend ? names.length : 0,
     width,
   });
-  const points = followingHidden(masks, traces, halos, width);
+  // Filled shapes winding along the plot (ribbons) of a colour the legend lists are that
+  // series' line drawn thick (a high-resolution image) or its overlapping markers, not bars or
+  // areas; unless the colour is a paler tint of another series' (a band's fill, its entry's
+  // sample read off the band).
+  const ribbon = traces.map(
+    (trace, i) =>
+      trace !== null &&
+      trace.filled > DEFAULTS.filled &&
+      trace.ribbon &&
+      legend &&
+      i < names.length &&
+      !masks.some((other, j) => j !== i && isTint(masks[i].color, other.color, background)),
+  );
+  const solid = traces.map(
+    (trace, i) => trace !== null && trace.filled > DEFAULTS.filled && !ribbon[i],
+  );
+  const points = followingHidden(masks, traces, halos, solid, width);
   if (legendBox) {
     const lines = traces.map((trace, i) => ({
-      points: trace && !halos.has(i) && trace.filled <= DEFAULTS.filled ? points[i] : [],
+      points: trace && !halos.has(i) && !solid[i] ? points[i] : [],
       markers: trace?.markers ?? false,
     }));
     const extended = extendUnderLegend(lines, legendBox, region);
@@ -122,11 +139,11 @@ export function reviewSeries({
     }
     if (points[i].length === 0) return;
     const label = name ?? toHex(mask.color);
+    if (solid[i] && !ribbons) {
+      filled.push(label);
+      return;
+    }
     if (trace.filled > DEFAULTS.filled) {
-      if (!ribbons) {
-        filled.push(label);
-        return;
-      }
       warnings.push(
         `series '${label}' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle`,
       );
@@ -202,6 +219,7 @@ function followingHidden(
   masks: SeriesMask[],
   traces: (TraceResult | null)[],
   halos: Set<number>,
+  solid: boolean[],
   width: number,
 ) {
   const points = traces.map((trace) => trace?.points ?? []);
@@ -215,7 +233,7 @@ function followingHidden(
   });
   // Ends hidden under any other series, markers too.
   const shown = traces.flatMap((trace, i) =>
-    trace && !halos.has(i) && trace.filled <= DEFAULTS.filled
+    trace && !halos.has(i) && !solid[i]
       ? [{ i, points: points[i], weight: masks[i].weight, markers: trace.markers }]
       : [],
   );

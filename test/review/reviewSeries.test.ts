@@ -209,6 +209,43 @@ describe('reviewSeries', () => {
     }
   });
 
+  it('keeps a series the legend lists drawn as a thick ribbon beside thin lines', async () => {
+    // A line drawn thick (a high-resolution image) or a chain of overlapping markers: a filled
+    // ribbon winding across the plot, while the other series are thin lines.
+    const ribbon =
+      '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
+    const { series, warnings } = await review(
+      [
+        [BLUE, line(20)],
+        [ORANGE, ribbon],
+      ],
+      { names: ['thin', 'thick'], legend: true },
+    );
+    expect(series.map((s) => s.name)).toEqual(['thin', 'thick']);
+    expect(warnings).toEqual([
+      "series 'thick' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle",
+    ]);
+    for (const { x, y } of series[1].points.filter((p) => p.x > 2 && p.x < 18)) {
+      expect(y).toBeCloseTo((120 - (10 + ((x * 10 - 5) * 100) / 190)) / 10, 0);
+    }
+  });
+
+  it('leaves out a listed ribbon in a paler tint of another series: a band fill', async () => {
+    const band =
+      '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
+    // BLUE blended halfway with the white background.
+    const paleBlue: Rgb = [143, 187, 218];
+    const { series, warnings } = await review(
+      [
+        [BLUE, line(20)],
+        [paleBlue, band],
+      ],
+      { names: ['line', 'band'], legend: true },
+    );
+    expect(series.map((s) => s.name)).toEqual(['line']);
+    expect(warnings).toEqual(['filled bars or areas (band) left out: they are not lines']);
+  });
+
   it('says so when no series is left', () => {
     const nothing = { masks: [], traces: [], names: [], legend: false, axes: AXES };
     expect(
