@@ -17,6 +17,17 @@ const DEFAULTS = {
   tintSpread: 0.15,
   /** ...of those this far (0..255) from the background at least (nearer, a share means little). */
   tintSpan: 32,
+  /**
+   * A colour traced along another series' path, within this many px in its columns...
+   * (a second trace of one line: its JPEG'd or anti-aliased edge in a colour of its own)
+   */
+  samePath: 2,
+  /** ...in this share of the columns both are traced in... */
+  samePathShare: 0.8,
+  /** ...which are at least this share of the columns it is traced in, is a second trace. */
+  samePathOverlap: 0.5,
+  /** Points of a bare line's trace this far apart (px, in x) leave a gap between them. */
+  pathGap: 8,
 } as const;
 
 /** A series' traced path: its points (px) and half its markers' extent (0 for a bare line). */
@@ -45,7 +56,8 @@ export interface HaloInput {
  * (JPEG ringing, a glow, its markers' outlines or error bars), not a series: such colours, each
  * with a warning naming its host. Except where the host is a paler tint of the colour and the
  * colour runs its own way, off the path traced for the host: a black line beside a grey one
- * has the grey's blended edges all along it.
+ * has the grey's blended edges all along it. A colour traced along a stronger series' path
+ * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off).
  */
 export function findHalos({ masks, paths, names, first, width, background }: HaloInput): {
   halos: Set<number>;
@@ -64,11 +76,12 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
         j !== i &&
         !halos.has(j) &&
         other.count > mask.count &&
-        inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share &&
-        !(
-          isTint(other.color, mask.color, background) &&
-          inkBeside(mask.weight, along(paths[j]!), width, 0) < DEFAULTS.share
-        ),
+        ((inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share &&
+          !(
+            isTint(other.color, mask.color, background) &&
+            inkBeside(mask.weight, along(paths[j]!), width, 0) < DEFAULTS.share
+          )) ||
+          samePath(paths[i]!, paths[j]!)),
     );
     if (host < 0) return;
     warnings.push(
@@ -77,6 +90,50 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
     halos.add(i);
   });
   return { halos, warnings };
+}
+
+/**
+ * Whether `path` was traced along `other`: within DEFAULTS.samePath px of it in
+ * DEFAULTS.samePathShare of the columns both are traced in, and those most of its own. Two
+ * series' lines cross, or meet over a stretch; a line's second trace (its edge in a colour of
+ * its own, a JPEG'd shade) follows it all along.
+ */
+export function samePath(path: HaloPath, other: HaloPath): boolean {
+  const mine = pathColumns(path);
+  const theirs = pathColumns(other);
+  let traced = 0;
+  let both = 0;
+  let close = 0;
+  for (const [column, py] of mine) {
+    traced++;
+    const otherPy = theirs.get(column);
+    if (otherPy === undefined) continue;
+    both++;
+    if (Math.abs(py - otherPy) <= DEFAULTS.samePath) close++;
+  }
+  return (
+    traced > 0 &&
+    both >= traced * DEFAULTS.samePathOverlap &&
+    close >= both * DEFAULTS.samePathShare
+  );
+}
+
+/**
+ * A traced path's row (py) at each whole column it spans, read off its polyline; a bare
+ * line's (reach 0) none across gaps of more than DEFAULTS.pathGap px between its points.
+ */
+function pathColumns({ points, reach }: HaloPath): Map<number, number> {
+  const at = new Map<number, number>();
+  const sorted = [...points].sort((a, b) => a.px - b.px);
+  for (let k = 1; k < sorted.length; k++) {
+    const [a, b] = [sorted[k - 1], sorted[k]];
+    if (reach === 0 && b.px - a.px > DEFAULTS.pathGap) continue;
+    for (let column = Math.ceil(a.px); column <= b.px; column++) {
+      const t = b.px > a.px ? (column - a.px) / (b.px - a.px) : 0;
+      at.set(column, a.py + t * (b.py - a.py));
+    }
+  }
+  return at;
 }
 
 /**

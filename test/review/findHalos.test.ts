@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHalos, inkBeside } from '../../src/review/findHalos.js';
+import { findHalos, inkBeside, samePath } from '../../src/review/findHalos.js';
 
 const WIDTH = 40;
 const HEIGHT = 40;
@@ -40,6 +40,11 @@ describe('findHalos', () => {
       { px: 5, py: row },
       { px: 34, py: row },
     ],
+    reach: 0,
+  });
+  /** A bare line's path as traced, a point in every column from `from` to `to`. */
+  const dense = (from: number, to: number, py: (px: number) => number) => ({
+    points: Array.from({ length: to - from + 1 }, (_, k) => ({ px: from + k, py: py(from + k) })),
     reach: 0,
   });
   const line = mask([31, 119, 180], rows(18, 21));
@@ -111,5 +116,84 @@ describe('findHalos', () => {
       background: WHITE,
     });
     expect(halos.size).toBe(0);
+  });
+
+  it('takes a weaker colour traced along a line for a second trace of it, however far its ink spreads', () => {
+    // A JPEG'd line's shade split off as a colour of its own: its ink lies 3..4 px off the
+    // line's (not beside it), but it was traced along the line's path.
+    const shade = mask([120, 160, 200], rows(24, 25));
+    expect(inkBeside(shade.weight, line.weight, WIDTH, 2)).toBe(0);
+    const traced = findHalos({
+      masks: [line, shade],
+      paths: [dense(5, 34, () => 19.5), dense(5, 34, () => 21)],
+      names: ['GRPO'],
+      first: 1,
+      width: WIDTH,
+      background: WHITE,
+    });
+    expect([...traced.halos]).toEqual([1]);
+    expect(traced.warnings).toEqual([
+      "the colour #78a0c8 lies only beside series 'GRPO': taken for a halo around its line and left out",
+    ]);
+    // Traced along its own path, it is a series.
+    const apart = findHalos({
+      masks: [line, shade],
+      paths: [dense(5, 34, () => 19.5), dense(5, 34, () => 24.5)],
+      names: ['GRPO'],
+      first: 1,
+      width: WIDTH,
+      background: WHITE,
+    });
+    expect(apart.halos.size).toBe(0);
+  });
+});
+
+describe('samePath', () => {
+  /** A bare line's path as traced, a point in every column of `from`..`to`, 1 px apart. */
+  const dense = (from: number, to: number, py: (px: number) => number) => ({
+    points: Array.from({ length: to - from + 1 }, (_, k) => ({ px: from + k, py: py(from + k) })),
+    reach: 0,
+  });
+  const line = dense(0, 100, (px) => 10 + px / 2);
+
+  it('is true for a path along another over most of its columns, false for one crossing it', () => {
+    expect(
+      samePath(
+        dense(10, 90, (px) => 11.5 + px / 2),
+        line,
+      ),
+    ).toBe(true);
+    expect(
+      samePath(
+        dense(0, 100, (px) => 60 - px / 2),
+        line,
+      ),
+    ).toBe(false);
+    // Along it over a third of its columns only: two lines meeting over a stretch.
+    expect(
+      samePath(
+        dense(0, 100, (px) => (px < 30 ? 10 + px / 2 : 25 + px)),
+        line,
+      ),
+    ).toBe(false);
+    // Along it over columns the other is not traced in: not a second trace.
+    expect(
+      samePath(
+        dense(0, 100, (px) => 10 + px / 2),
+        dense(0, 30, (px) => 10 + px / 2),
+      ),
+    ).toBe(false);
+  });
+
+  it('reads a bare line across no gap, and markers joined across any', () => {
+    // Dashes along the line, 0..20 and 80..100, and a stray point between: as a bare line its
+    // gaps are not read, as markers (reach > 0) the path strays with it.
+    const points = [
+      ...dense(0, 20, (px) => 10 + px / 2).points,
+      { px: 50, py: 90 },
+      ...dense(80, 100, (px) => 10 + px / 2).points,
+    ];
+    expect(samePath({ points, reach: 0 }, line)).toBe(true);
+    expect(samePath({ points, reach: 3 }, line)).toBe(false);
   });
 });
