@@ -102,6 +102,52 @@ export function withoutClosingBar(ink: InkImage): InkImage {
   return level ? inkColumns(ink, 0, rest + 1) : ink;
 }
 
+/** A line closes with a micro sign where its last columns reach this share of the cap height
+ * below the digits' baseline (a descender)... */
+const MICRO_DESCENT = 0.15;
+/** ...and the glyph from the first of them on starts this share of the cap height or more below
+ * the digits' top (a lower-case glyph)... */
+const MICRO_DROP = 0.12;
+/** ...and is this many cap heights wide at least and at most. */
+const MICRO_WIDTH = [0.3, 1.1] as const;
+
+/**
+ * The ink without a micro sign closing it (d3's SI suffix, `600μ`: Plotly, Vega), which
+ * the tick-label alphabet lacks: a lower-case glyph whose stem, at its left, reaches below the
+ * digits' baseline, as no digit, sign or suffix does (a comma before a digit is followed by
+ * the digit's full height; a parenthesis reaches up to the cap). It is cut where its stem
+ * starts: small labels often join it to the digit before. `micro` says whether one was cut
+ * off; the ink as it is otherwise.
+ */
+export function withoutClosingMicro(ink: InkImage): { ink: InkImage; micro: boolean } {
+  const { tops, bottoms } = columnExtents(ink);
+  let last = ink.width - 1;
+  while (last >= 0 && tops[last] < 0) last--;
+  if (last < 0) return { ink, micro: false };
+  const lowest = Math.max(...bottoms);
+  const height = lowest - Math.min(...tops.filter((row) => row >= 0)) + 1;
+  // the stem: the first of the columns closing the line that reach its lowest row
+  let stem = -1;
+  for (let column = last; column >= 0 && last - column <= height * MICRO_WIDTH[1]; column--) {
+    if (bottoms[column] >= lowest - 1) stem = column;
+    else if (stem >= 0) break;
+  }
+  const digits = stem > 0 ? lineGeometry(inkColumns(ink, 0, stem)) : null;
+  if (!digits) return { ink, micro: false };
+  const { capHeight, baseline } = digits;
+  const width = last - stem + 1;
+  const top = Math.min(...tops.slice(stem, last + 1).filter((row) => row >= 0));
+  const micro =
+    lowest + 1 - baseline >= MICRO_DESCENT * capHeight &&
+    top - (baseline - capHeight) >= MICRO_DROP * capHeight &&
+    width >= MICRO_WIDTH[0] * capHeight &&
+    width <= MICRO_WIDTH[1] * capHeight;
+  // (its faint left edge goes with it)
+  let cut = stem;
+  while (cut > 0 && tops[cut - 1] < 0) cut--;
+  return micro ? { ink: inkColumns(ink, 0, cut), micro } : { ink, micro };
+}
+
 /** Top and bottom rows (inclusive) of solid ink in each column; -1 where a column has none. */
 export function columnExtents(
   ink: InkImage,

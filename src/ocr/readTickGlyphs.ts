@@ -8,6 +8,7 @@ import {
   lumaAt,
   raisedFrom,
   withoutClosingBar,
+  withoutClosingMicro,
 } from './inkImage.js';
 
 /** A tick label to read, and the group (an axis) whose labels share one font size. */
@@ -31,7 +32,8 @@ export interface TickGlyphReading {
  * Reads tick labels with the glyph recogniser (`glyphs.ts`). The labels of one group share a
  * font: their cap height is the median of theirs, so one label whose digits all have round
  * tops cannot set its own scale; each keeps its own baseline. A raised exponent closing a
- * label (`10^-3`) is read apart, at its own size. Returns null for a label holding no ink.
+ * label (`10^-3`) is read apart, at its own size; a micro sign closing it (`600μ`), which the
+ * recogniser's alphabet lacks, is told by its descender. Returns null for a label holding no ink.
  */
 export function readTickGlyphs(
   model: GlyphModel,
@@ -54,12 +56,14 @@ export function readTickGlyphs(
   // Each label's raised exponent is found from its own geometry; the base, without it, is
   // measured again (an exponent's columns would lift its cap line).
   const lines = labels.map(({ group, box }) => {
-    const ink = withoutClosingBar(inkOf(pixels, box, paper, darkest.get(group)!));
+    const { ink, micro } = withoutClosingMicro(
+      withoutClosingBar(inkOf(pixels, box, paper, darkest.get(group)!)),
+    );
     const own = lineGeometry(ink);
     const split = own && raisedFrom(ink, own);
     const base = split ? inkColumns(ink, 0, split) : ink;
     const exponent = split ? inkColumns(ink, split, ink.width) : null;
-    return { base, geometry: split ? lineGeometry(base) : own, exponent };
+    return { base, geometry: split ? lineGeometry(base) : own, exponent, micro };
   });
   const caps = new Map<string, number[]>();
   labels.forEach(({ group }, i) => {
@@ -73,11 +77,12 @@ export function readTickGlyphs(
   });
   agreeSeparators(readings, labels);
   return labels.map(({ group }, i) => {
-    const { geometry: own, exponent } = lines[i];
+    const { geometry: own, exponent, micro } = lines[i];
     const reading = readings[i];
     if (!own || !reading) return null;
     const geometry = { ...own, capHeight: capOf.get(group) ?? own.capHeight };
-    if (!exponent) return { text: reading.text, confidence: reading.confidence };
+    const unit = micro ? 'μ' : '';
+    if (!exponent) return { text: `${reading.text}${unit}`, confidence: reading.confidence };
     const measured = lineGeometry(exponent);
     // A superscript's faint top rows and its few columns can make it measure short, and a
     // glyph too wide for its cap height is read as two (`5` as `50`): one measured much
@@ -95,7 +100,7 @@ export function readTickGlyphs(
       usual && (!asMeasured || usual.confidence > asMeasured.confidence) ? usual : asMeasured;
     if (!raised) return null;
     return {
-      text: `${reading.text}^${raised.text}`,
+      text: `${reading.text}^${raised.text}${unit}`,
       confidence: Math.min(reading.confidence, raised.confidence),
     };
   });

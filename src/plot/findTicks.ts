@@ -115,6 +115,38 @@ export function findTicks(
     const column = axis === 'x' ? along : across;
     return channelDistance(data, (row * width + column) * 3, page);
   };
+  // The tick marks' centres along the axis, where strokes run across `rows` from the axis (a
+  // tick is a run of ink from the axis outward with nothing beyond it); null where the ink
+  // there is no row of ticks.
+  const tickStrokes = (rows: number[]): number[] | null => {
+    const weight = new Float64Array(alongTo);
+    let touched = 0;
+    let strokes = 0;
+    for (let along = alongFrom; along < alongTo; along++) {
+      let run = 0;
+      // A one-row gap (a stub drawn apart from its grid line) does not end a tick.
+      const on = (k: number) =>
+        inked(along, rows[k]) || (k + 1 < rows.length && inked(along, rows[k + 1]));
+      while (run < rows.length && on(run)) run++;
+      let beyond = false;
+      for (let k = run; k < rows.length && !beyond; k++) beyond = inked(along, rows[k]);
+      if (run > 0 || beyond) touched++;
+      if (beyond || run < Math.min(DEFAULTS.minTickLength, rows.length)) continue;
+      strokes++;
+      if (run >= rows.length * DEFAULTS.tickFill) {
+        for (const across of rows) weight[along] += darkness(along, across);
+      }
+    }
+    const ticks = centroids(
+      weight,
+      Math.max(DEFAULTS.tickWidth, line ? (line.last - line.first + 1) * 2 : 0),
+    );
+    // Glyphs of a label close to the axis are mostly curves, not strokes from the axis, and
+    // what strokes they have stand in clusters, one per label.
+    return ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare && !clustered(ticks)
+      ? ticks
+      : null;
+  };
   for (const [edge, direction] of [
     [outerEdge, outward],
     [innerEdge, -outward],
@@ -171,34 +203,16 @@ export function findTicks(
       rows.push(across);
     }
     if (rows.length === 0) continue;
-    const weight = new Float64Array(alongTo);
-    let touched = 0;
-    let strokes = 0;
-    for (let along = alongFrom; along < alongTo; along++) {
-      // A tick is a run of ink from the axis outward with nothing beyond it.
-      let run = 0;
-      // A one-row gap (a stub drawn apart from its grid line) does not end a tick.
-      const on = (k: number) =>
-        inked(along, rows[k]) || (k + 1 < rows.length && inked(along, rows[k + 1]));
-      while (run < rows.length && on(run)) run++;
-      let beyond = false;
-      for (let k = run; k < rows.length && !beyond; k++) beyond = inked(along, rows[k]);
-      if (run > 0 || beyond) touched++;
-      if (beyond || run < Math.min(DEFAULTS.minTickLength, rows.length)) continue;
-      strokes++;
-      if (run >= rows.length * DEFAULTS.tickFill) {
-        for (const across of rows) weight[along] += darkness(along, across);
-      }
-    }
-    const ticks = centroids(
-      weight,
-      Math.max(DEFAULTS.tickWidth, line ? (line.last - line.first + 1) * 2 : 0),
-    );
-    // Glyphs of a label close to the axis are mostly curves, not strokes from the axis, and
-    // what strokes they have stand in clusters, one per label.
-    if (ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare && !clustered(ticks)) {
-      const depth = direction === outward ? Math.abs(rows.at(-1)! - edge) : 0;
-      return { ticks, depth };
+    // Labels set close below short ticks may touch their ends: their glyphs' tops in the last
+    // row are no strokes from the axis, and the ticks end a row before.
+    const tries =
+      direction === outward && rows.length > DEFAULTS.minTickLength
+        ? [rows, rows.slice(0, -1)]
+        : [rows];
+    for (const tried of tries) {
+      const ticks = tickStrokes(tried);
+      if (ticks)
+        return { ticks, depth: direction === outward ? Math.abs(tried.at(-1)! - edge) : 0 };
     }
   }
   return { ticks: [], depth: 0 };

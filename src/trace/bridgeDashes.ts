@@ -30,7 +30,12 @@ const DEFAULTS = {
   aheadSlack: 1,
   /** Dashes meeting at a corner in a gap turn by at least this much (sine of the angle). */
   minTurnSine: 0.2,
+  /** The typical gap between dashes is at most this many dash lengths (loosely dashed: 2). */
+  maxGapLengths: 4,
 } as const;
+
+/** A piece with no direction of its own: a dot. */
+const isRound = (piece: Piece) => piece.elongation < DEFAULTS.elongated;
 
 /**
  * A dashed line is a row of separate dashes, and between them the column trace sees
@@ -59,7 +64,7 @@ export function bridgeDashes(ink: Ink): { ink: Float32Array; style: LineStyle } 
   );
   const dashInk = dashes.reduce((sum, p) => sum + p.ink, 0);
   if (dashes.length < DEFAULTS.minDashes || dashInk < total * DEFAULTS.dashedShare) {
-    const dotted = bridgeDots(ink, pieces, total);
+    const dotted = bridgeDots(ink, pieces, total, isRound);
     return { ink: dotted, style: dotted === weight ? 'solid' : 'dotted' };
   }
   // Dashes are all alike in length; a solid line broken up (by noise, or by a grid drawn
@@ -92,6 +97,14 @@ export function bridgeDashes(ink: Ink): { ink: Float32Array; style: LineStyle } 
   const gaps = links.flatMap(({ link }) => (link ? [link.distance] : []));
   if (gaps.length < DEFAULTS.minDashes) return { ink: weight, style: 'solid' };
   const typicalGap = percentile(gaps, 0.5);
+  // Dashes follow each other closely along their axes. Pieces whose nearest piece along
+  // their axis lies many of their lengths off are dots, a pixel or two long, whose axes
+  // are the pixel grid's, not the line's (a thin dotted line).
+  if (typicalGap > typicalLength * DEFAULTS.maxGapLengths) {
+    const short = new Set(dashes);
+    const dotted = bridgeDots(ink, pieces, total, (p) => isRound(p) || short.has(p));
+    return { ink: dotted, style: dotted === weight ? 'solid' : 'dotted' };
+  }
   const maxGap = typicalGap * DEFAULTS.gapFactor + DEFAULTS.gapSlack;
   const cornerGap = typicalGap * DEFAULTS.cornerFactor + DEFAULTS.gapSlack;
   // The dash pattern runs on along the line: past a whole dash the next begins one gap on.
@@ -233,11 +246,17 @@ function inkAhead(
  * A dotted line is a row of dots alike in size, each on the line: each dot is joined to
  * the next in x, within twice the typical spacing (of nearest neighbours: one dot may be
  * hidden), by a stroke as wide as the dots, round the corner where the line turned
- * between them. `weight` itself when the series is not dotted.
+ * between them. `isDot` tells the pieces that may be dots. `weight` itself when the series is
+ * not dotted.
  */
-function bridgeDots(ink: Ink, pieces: Piece[], total: number): Float32Array {
+function bridgeDots(
+  ink: Ink,
+  pieces: Piece[],
+  total: number,
+  isDot: (piece: Piece) => boolean,
+): Float32Array {
   const { weight } = ink;
-  const round = pieces.filter((p) => p.elongation < DEFAULTS.elongated);
+  const round = pieces.filter(isDot);
   const typicalInk = percentile(
     round.map((p) => p.ink),
     0.5,
@@ -268,7 +287,7 @@ function bridgeDots(ink: Ink, pieces: Piece[], total: number): Float32Array {
     .sort((a, b) => a.px - b.px);
   // A round dot's axis runs any way: its centre is both its ends.
   const side = (piece: Piece, right: boolean) => {
-    if (piece.elongation < DEFAULTS.elongated) return piece;
+    if (isRound(piece)) return piece;
     return piece.ends[0].px > piece.ends[1].px === right ? piece.ends[0] : piece.ends[1];
   };
   const next = ordered.map((piece, i) => {

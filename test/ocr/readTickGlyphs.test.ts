@@ -102,4 +102,27 @@ describe('readTickGlyphs (through readChartText)', () => {
     });
     expect(x).toEqual(ticks.map(String));
   });
+
+  // d3's SI micro sign (Plotly, Vega): the recogniser's alphabet has no μ, which it read as
+  // digits (`600,6`); its stem reaching below the digits' baseline tells it.
+  it.each([
+    ['Liberation Serif', 12],
+    ['Liberation Sans', 10],
+    ['DejaVu Sans', 11],
+    ['DejaVu Serif', 16],
+    ['Roboto', 14],
+  ] as const)('reads a closing micro sign in %s (%i px) as μ', async (fontFamily, fontSize) => {
+    const { x, y } = await tickTexts({
+      ...BASE,
+      fontFamily,
+      fontSize,
+      yRange: [-5e-4, 7e-4],
+      yTicks: [-4e-4, -2e-4, 0, 2e-4, 4e-4, 6e-4],
+      tickFormat: (v, axis) =>
+        axis === 'x' ? String(v) : v === 0 ? '0' : `${Math.round(v * 1e6)}μ`,
+    });
+    expect(y).toEqual(['600μ', '400μ', '200μ', '0', '-200μ', '-400μ']);
+    // digits alone keep their last glyph
+    expect(x).toEqual(['0', '0.5', '1', '1.5', '2']);
+  });
 });

@@ -35,6 +35,25 @@ describe('findTicks', () => {
     expect(found.depth).toBe(5);
   });
 
+  it('ends short ticks where labels set close below them touch their ends', () => {
+    // ECharts' small labels stand a pixel below 3 px ticks, some of which blur a row further:
+    // the labels' top rows are no strokes from the axis, and the text starts below the ticks.
+    const columns = [100, 200, 300, 400, 500, 600, 700];
+    const strokes: [number, number, number][] = columns.flatMap((c, i) => {
+      const tick: [number, number, number] = [c, 151, i % 2 === 0 ? 154 : 153];
+      // two digits' round tops and sides, from row 154 down
+      const glyphs = [-8, -7, -6, -5, -4, 4, 5, 6, 7, 8].map((dx): [number, number, number] => [
+        c + dx,
+        Math.abs(dx) === 6 ? 154 : 155,
+        162,
+      ]);
+      return [tick, ...glyphs];
+    });
+    const found = findTicks(image(strokes), [255, 255, 255], BOX, 'x', AXIS, 4);
+    expect(found.ticks.map(Math.floor)).toEqual(columns);
+    expect(found.depth).toBe(3);
+  });
+
   it('finds the ticks of a log axis at 1 to 9 times each power of ten, its gaps narrowing', () => {
     // four decades of 166 px, where a chart scaled down put them (the narrow gaps a pixel off)
     const decade = [0, 50, 78, 100, 116, 128, 140, 150, 158];

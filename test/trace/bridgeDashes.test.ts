@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { bridgeDashes } from '../../src/trace/bridgeDashes.js';
 import type { Ink } from '../../src/trace/ink.js';
@@ -209,5 +211,37 @@ describe('bridgeDashes', () => {
     );
     expect(emptyColumns(weight, 12, 180).length).toBeGreaterThan(10);
     expect(emptyColumns(bridgeDashes(inkOf(weight)).ink, 12, 180)).toEqual([]);
+  });
+
+  it('joins the dots of a thin dotted line, a pixel or two each, along the line only', async () => {
+    // A series' mask from a zoo chart (matplotlib, a 2 px dotted line): its dots are pieces
+    // two pixels long whose axes (the pixel grid's) say nothing of the line's way. Bridged as
+    // dashes along those axes, they were joined to pieces far off the line.
+    const { data, info } = await sharp(
+      join(import.meta.dirname, '../fixtures/trace/dotted-mask.png'),
+    )
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const weight = Float32Array.from(data, (grey) => 1 - grey / 255);
+    const { width, height } = info;
+    const region = { left: 2, top: 2, right: width - 2, bottom: height - 2 };
+    const { ink, style } = bridgeDashes({ weight, width, height, region });
+    expect(style).toBe('dotted');
+    // every pixel painted lies within 6 px of the dots (two dots apart where one is hidden)
+    const near = (column: number, row: number) => {
+      for (let dy = -6; dy <= 6; dy++) {
+        for (let dx = -6; dx <= 6; dx++) {
+          const [x, y] = [column + dx, row + dy];
+          if (x >= 0 && y >= 0 && x < width && y < height && weight[y * width + x] > 0) return true;
+        }
+      }
+      return false;
+    };
+    let strays = 0;
+    for (let i = 0; i < ink.length; i++) {
+      if (ink[i] > 0 && !near(i % width, Math.floor(i / width))) strays++;
+    }
+    expect(strays).toBe(0);
   });
 });
