@@ -15,6 +15,11 @@ const DEFAULTS = {
   minLineShare: 0.3,
   /** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
   maxStroke: 5,
+  /**
+   * Rows of a thick run this share as long as its longest or longer, standing together as a
+   * stroke, are a line with something drawn along it (the other rows' shorter runs).
+   */
+  strokeUnderShare: 0.9,
   /** A filled panel's band is at least this share of the image side thick. */
   minBandShare: 0.04,
   /** A grid line covers at least this share of the plot's extent across it. */
@@ -530,19 +535,55 @@ function findLines(
     }
     if (bestEnd - bestStart + 1 >= minRun) runs.push({ index: i, start: bestStart, end: bestEnd });
   }
-  const lines: Line[] = [];
+  const groups: (typeof runs)[] = [];
   for (const run of runs) {
-    const last = lines.at(-1);
-    if (last && run.index === last.last + 1) {
-      last.last = run.index;
-      last.start = Math.min(last.start, run.start);
-      last.end = Math.max(last.end, run.end);
-    } else {
-      lines.push({ first: run.index, last: run.index, center: 0, start: run.start, end: run.end });
-    }
+    const group = groups.at(-1);
+    if (group && run.index === group[group.length - 1].index + 1) group.push(run);
+    else groups.push([run]);
   }
-  for (const line of lines) line.center = (line.first + line.last + 1) / 2;
-  return lines;
+  return groups.map((group) => {
+    const kept = maxGap === 0 ? strokeUnder(group) : group;
+    const line: Line = {
+      first: kept[0].index,
+      last: kept[kept.length - 1].index,
+      center: 0,
+      start: kept[0].start,
+      end: kept[0].end,
+    };
+    for (const run of kept) {
+      line.start = Math.min(line.start, run.start);
+      line.end = Math.max(line.end, run.end);
+    }
+    line.center = (line.first + line.last + 1) / 2;
+    return line;
+  });
+}
+
+/**
+ * Of adjacent rows holding long runs, too many for a stroke, the thin stroke among them that
+ * runs well past the others: a grid line or axis line with a series drawn along it (a flat
+ * stretch, its markers) joined to it. The rows are kept whole otherwise (a panel's band, a
+ * thick stroke).
+ */
+function strokeUnder<T extends { index: number; start: number; end: number }>(rows: T[]): T[] {
+  if (rows.length < DEFAULTS.maxStroke) return rows;
+  const length = (row: T) => row.end - row.start + 1;
+  const longest = Math.max(...rows.map(length));
+  const long = rows.filter((row) => length(row) >= longest * DEFAULTS.strokeUnderShare);
+  const first = long[0].index;
+  const last = long[long.length - 1].index;
+  // The long rows stand together as one thin stroke, the others stop well short of them.
+  if (last - first >= DEFAULTS.maxStroke || last - first + 1 !== long.length) return rows;
+  // Where the others run on to the stroke's end, the end is theirs as much as its own (a
+  // marker at the series' end overhangs the line): the stroke is taken up to where they start.
+  const others = rows.filter((row) => !long.includes(row));
+  const start = Math.min(...others.map((row) => row.start));
+  const end = Math.max(...others.map((row) => row.end));
+  return long.map((row) => ({
+    ...row,
+    start: start <= row.start + DEFAULTS.maxStroke && end < row.end ? end + 1 : row.start,
+    end: end >= row.end - DEFAULTS.maxStroke && start > row.start ? start - 1 : row.end,
+  }));
 }
 
 /**
