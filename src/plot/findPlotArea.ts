@@ -15,6 +15,24 @@ const DEFAULTS = {
   minLineShare: 0.3,
   /** Lines thicker than this many pixels are the edge of a filled panel, not a stroke. */
   maxStroke: 5,
+  /**
+   * Rows of a thick run this share as long as its longest or longer, standing together as a
+   * stroke, are a line with something drawn along it (the other rows' shorter runs).
+   */
+  strokeUnderShare: 0.9,
+  /** ...where the others' runs are at most this share of the longest. */
+  strokeOverShare: 0.75,
+  /**
+   * A faint line a grid step beyond the outermost grid line (within this many px) is looked for
+   * where the three outermost stand evenly spaced to within it...
+   */
+  faintStepPx: 2,
+  /**
+   * ...and taken where it is drawn along this share of the outermost line's run, faint (not
+   * ink) along this share (series crossing it are ink).
+   */
+  faintCover: 0.95,
+  faintShare: 0.5,
   /** A filled panel's band is at least this share of the image side thick. */
   minBandShare: 0.04,
   /** A grid line covers at least this share of the plot's extent across it. */
@@ -108,6 +126,72 @@ export function pageInk(image: Raster): { page: Rgb; ink: Uint8Array } {
     pageInks.set(image, found);
   }
   return found;
+}
+
+/**
+ * `lines` (rows, or columns `along`), with one more at either end where the outermost three thin
+ * ones stand evenly spaced and, a step beyond, a faint line runs as long as the outermost one,
+ * drawn between two pixel rows (columns): each row then is too pale for ink (DEFAULTS.ink), the
+ * two together are not. A light grid's outermost line, where the plot's side is, falls so when
+ * the plot's extent is no whole number of pixels.
+ */
+function withFaintEnds(
+  { data, width, height }: Raster,
+  page: Rgb,
+  lines: Line[],
+  along: 'row' | 'column',
+  reach: number,
+): Line[] {
+  const thin = lines.filter((line) => line.last - line.first < DEFAULTS.maxStroke);
+  if (thin.length < 3) return lines;
+  const count = along === 'row' ? height : width;
+  const distance = (index: number, at: number) =>
+    channelDistance(data, (along === 'row' ? index * width + at : at * width + index) * 3, page);
+  const half = DEFAULTS.ink / 2;
+  // How the pixel pair at `index` and `index + 1` is drawn at `at`: 'ink' where either pixel is,
+  // 'faint' where both are half as pale and together more than ink, null where it is not.
+  const drawn = (index: number, at: number) => {
+    const [one, two] = [distance(index, at), distance(index + 1, at)];
+    if (one > DEFAULTS.ink || two > DEFAULTS.ink) return 'ink';
+    return one >= half && two >= half && one + two > DEFAULTS.ink ? 'faint' : null;
+  };
+  const added: Line[] = [];
+  for (const [outer, next, third] of [thin.slice(0, 3), thin.slice(-3).reverse()]) {
+    const step = next.center - outer.center;
+    if (
+      Math.abs(third.center - next.center - step) > DEFAULTS.faintStepPx ||
+      Math.abs(step) < reach * 2
+    )
+      continue;
+    const target = Math.round(outer.center - step - 1);
+    for (
+      let index = target - DEFAULTS.faintStepPx;
+      index <= target + DEFAULTS.faintStepPx;
+      index++
+    ) {
+      if (index < 0 || index + 1 >= count) continue;
+      // Drawn along the way, and mostly faint (not a filled panel's ink, nor a line seen).
+      let covered = 0;
+      let faint = 0;
+      for (let at = outer.start; at <= outer.end; at++) {
+        const how = drawn(index, at);
+        if (how !== null) covered++;
+        if (how === 'faint') faint++;
+      }
+      const run = outer.end - outer.start + 1;
+      if (covered >= run * DEFAULTS.faintCover && faint >= run * DEFAULTS.faintShare) {
+        added.push({
+          first: index,
+          last: index + 1,
+          center: index + 1,
+          start: outer.start,
+          end: outer.end,
+        });
+        break;
+      }
+    }
+  }
+  return added.length > 0 ? [...lines, ...added].sort((a, b) => a.first - b.first) : lines;
 }
 
 /** Per page-ink mask: the mask transposed (see pageInkByColumn). */
@@ -253,8 +337,14 @@ function linedPlotArea(image: Raster): PlotArea {
   // A tick label set against its tick mark (ECharts) continues the mark's column: the axis line
   // found along it ran on through the label, and the plot box took the labels in. The text is
   // told by its dark ink (JPEG rings faintly beside a stroke).
-  const foundRows = linesAlong('row');
-  const foundColumns = shortColumns(linesAlong('column'), foundRows);
+  const foundRows = withFaintEnds(image, page, linesAlong('row'), 'row', reach);
+  const foundColumns = withFaintEnds(
+    image,
+    page,
+    shortColumns(linesAlong('column'), foundRows),
+    'column',
+    reach,
+  );
   const text =
     foundRows.length > 0 && foundColumns.length > 0
       ? inkMask(image, page, DEFAULTS.textInk)
@@ -530,19 +620,77 @@ function findLines(
     }
     if (bestEnd - bestStart + 1 >= minRun) runs.push({ index: i, start: bestStart, end: bestEnd });
   }
-  const lines: Line[] = [];
+  const groups: (typeof runs)[] = [];
   for (const run of runs) {
-    const last = lines.at(-1);
-    if (last && run.index === last.last + 1) {
-      last.last = run.index;
-      last.start = Math.min(last.start, run.start);
-      last.end = Math.max(last.end, run.end);
-    } else {
-      lines.push({ first: run.index, last: run.index, center: 0, start: run.start, end: run.end });
-    }
+    const group = groups.at(-1);
+    if (group && run.index === group[group.length - 1].index + 1) group.push(run);
+    else groups.push([run]);
   }
-  for (const line of lines) line.center = (line.first + line.last + 1) / 2;
-  return lines;
+  return groups.map((group) => {
+    const kept =
+      maxGap === 0 ? strokeUnder(group, (index, at) => mask[index * length + at] === 1) : group;
+    const line: Line = {
+      first: kept[0].index,
+      last: kept[kept.length - 1].index,
+      center: 0,
+      start: kept[0].start,
+      end: kept[0].end,
+    };
+    for (const run of kept) {
+      line.start = Math.min(line.start, run.start);
+      line.end = Math.max(line.end, run.end);
+    }
+    line.center = (line.first + line.last + 1) / 2;
+    return line;
+  });
+}
+
+/**
+ * Of adjacent rows holding long runs, too many for a stroke, the thin stroke among them that
+ * runs well past the others: a grid line or axis line with a series drawn along it (a flat
+ * stretch, its markers) joined to it. The rows are kept whole otherwise (a panel's band, a
+ * thick stroke).
+ */
+function strokeUnder<T extends { index: number; start: number; end: number }>(
+  rows: T[],
+  inked: (index: number, at: number) => boolean,
+): T[] {
+  if (rows.length < DEFAULTS.maxStroke) return rows;
+  const length = (row: T) => row.end - row.start + 1;
+  const longest = Math.max(...rows.map(length));
+  const long = rows.filter((row) => length(row) >= longest * DEFAULTS.strokeUnderShare);
+  const first = long[0].index;
+  const last = long[long.length - 1].index;
+  // The long rows stand together as one thin stroke, the others stop well short of them (not
+  // a filled panel's rows, their runs a little longer or shorter where JPEG blurs them).
+  if (last - first >= DEFAULTS.maxStroke || last - first + 1 !== long.length) return rows;
+  const others = rows.filter((row) => !long.includes(row));
+  if (others.length === 0) return rows;
+  if (Math.max(...others.map(length)) > longest * DEFAULTS.strokeOverShare) return rows;
+  // ...and lie along it (a marker overhanging its end a little), their ink ending with their
+  // runs: a filled panel's rows, parted into cells by its white grid lines, go on past a gap
+  // at both ends.
+  const from = Math.min(...long.map((row) => row.start));
+  const to = Math.max(...long.map((row) => row.end));
+  const overhang = DEFAULTS.maxStroke * 2;
+  if (others.some((row) => row.start < from - overhang || row.end > to + overhang)) return rows;
+  const goesOn = (row: T, step: 1 | -1) => {
+    for (let gap = 2; gap <= overhang; gap++) {
+      if (inked(row.index, (step === 1 ? row.end : row.start) + gap * step)) return true;
+    }
+    return false;
+  };
+  const parted = others.filter((row) => goesOn(row, 1) && goesOn(row, -1));
+  if (parted.length * 2 > others.length) return rows;
+  // Where the others run on to the stroke's end, the end is theirs as much as its own (a
+  // marker at the series' end overhangs the line): the stroke is taken up to where they start.
+  const start = Math.min(...others.map((row) => row.start));
+  const end = Math.max(...others.map((row) => row.end));
+  return long.map((row) => ({
+    ...row,
+    start: start <= row.start + DEFAULTS.maxStroke && end < row.end ? end + 1 : row.start,
+    end: end >= row.end - DEFAULTS.maxStroke && start > row.start ? start - 1 : row.end,
+  }));
 }
 
 /**

@@ -332,6 +332,45 @@ describe('findPlotArea', () => {
     expect(area.outsideX).toBeLessThanOrEqual(206);
   });
 
+  it('keeps the outermost grid line a thick flat series is drawn along, and where it ends', () => {
+    // Chart.js with grid rows only (no axis line, no grid column): a series' flat stretch with
+    // its blurred edges (5 px thick) lies along the top grid line from the middle on, past its
+    // end, its rows joining the line's into one thick run. The plot's right end stays the grid's.
+    const image = whiteRaster(400, 260);
+    for (const y of [20, 80, 140, 200]) paint(image, { left: 40, top: y, right: 380, bottom: y });
+    paint(image, { left: 200, top: 18, right: 383, bottom: 22 }, 60);
+    const area = findPlotArea(image);
+    expect(Math.abs(area.top - 20.5)).toBeLessThanOrEqual(FRAME_TOLERANCE);
+    expect(Math.abs(area.bottom - 200.5)).toBeLessThanOrEqual(FRAME_TOLERANCE);
+    expect(Math.abs(area.right - 381)).toBeLessThanOrEqual(FRAME_TOLERANCE);
+  });
+
+  it("keeps a filled panel's bottom edge where a line along it crosses its white grid lines", () => {
+    // A grey panel parted into cells by white grid columns; its bottom row is a darker line
+    // running across them: the panel's rows above are its fill, no series along a grid line.
+    const image = whiteRaster(400, 260);
+    paint(image, { left: 40, top: 20, right: 380, bottom: 200 }, 235);
+    for (const x of [150, 300])
+      paint(image, { left: x, top: 20, right: x + 2, bottom: 199 }, 255);
+    for (const y of [60, 110, 160])
+      paint(image, { left: 40, top: y, right: 380, bottom: y + 1 }, 255);
+    paint(image, { left: 40, top: 200, right: 380, bottom: 200 }, 180);
+    const area = findPlotArea(image);
+    expect(area.bottom).toBe(201);
+  });
+
+  it('finds a faint grid line drawn between two rows, each too pale for ink alone', () => {
+    // A light grid (242 on white: just ink) whose top line falls between two pixel rows, each
+    // left paler than the ink threshold (243 and 246).
+    const image = whiteRaster(400, 260);
+    for (const y of [80, 140, 200]) paint(image, { left: 40, top: y, right: 380, bottom: y }, 242);
+    paint(image, { left: 40, top: 19, right: 380, bottom: 19 }, 243);
+    paint(image, { left: 40, top: 20, right: 380, bottom: 20 }, 246);
+    const area = findPlotArea(image);
+    expect(Math.abs(area.top - 20)).toBeLessThanOrEqual(FRAME_TOLERANCE);
+    expect(Math.abs(area.bottom - 200.5)).toBeLessThanOrEqual(FRAME_TOLERANCE);
+  });
+
   it('finds the grid columns of a plot much lower than the image, and ends it at its y axis', () => {
     // Chart.js under a tall legend: a plot 60 px high in a 400 px image, its grid columns (and
     // the y axis) shorter than a side must be; the grid rows run on 10 px left as tick marks.
