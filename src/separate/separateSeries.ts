@@ -14,6 +14,7 @@ import { drawnPixels, labOf } from './drawnPixels.js';
 import { greySeries } from './greySeries.js';
 import { gridInk } from './gridInk.js';
 import { jpegFringes } from './jpegFringes.js';
+import { kmeansSeeds } from './kmeansSeeds.js';
 import { misreadEntries } from './misreadEntries.js';
 import { unpaleGreys } from './paledGreys.js';
 import { tintSeries } from './tintSeries.js';
@@ -382,7 +383,13 @@ export async function clusterColors(labs: Lab[], background: Lab, seed: number):
   const step = Math.max(1, Math.floor(strong.length / DEFAULTS.maxSamples));
   const sample = strong.filter((_, i) => i % step === 0);
   const k = Math.min(DEFAULTS.maxK, sample.length);
-  const result = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 50 });
+  // The seeding ml-kmeans would do, without its matrix copies (the same centres).
+  const seeds = kmeansSeeds(sample, k, seed);
+  const result = kmeans(sample, k, {
+    seed,
+    initialization: seeds ?? 'kmeans++',
+    maxIterations: 50,
+  });
   const clusters = result.centroids.map((centroid, i) => ({
     lab: centroid as Lab,
     size: result.clusters.filter((c) => c === i).length,

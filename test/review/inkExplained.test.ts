@@ -48,4 +48,20 @@ describe('inkExplained', () => {
     expect(inkExplained(weight, width, region, points)).toBeLessThan(1);
     expect(inkExplained(weight, width, region, points, 5.5)).toBe(1);
   });
+
+  it("judges nearness by the thickness of most of the ink's column runs, wherever they lie", () => {
+    // A 2 px stroke traced along row 40, and runs 17 px tall below it in a quarter of the
+    // columns: the runs' lower quarter is still the stroke's 2 px, so only ink within 4 px of
+    // the line counts; with tall runs in every column the line counts as thick and ink within
+    // 10.5 px does.
+    const weight = strokes([40]);
+    const tall = (every: number) => {
+      const w = weight.slice();
+      for (let x = 10; x < 190; x += every) for (let y = 41; y <= 56; y++) w[y * width + x] = 1;
+      return w;
+    };
+    const sparse = inkExplained(tall(4), width, region, flat(40));
+    expect(sparse).toBeCloseTo(22 / 46, 5);
+    expect(inkExplained(tall(1), width, region, flat(40))).toBeCloseTo(12 / 17, 5);
+  });
 });
