@@ -488,6 +488,28 @@ describe('findLegend', () => {
     const { legend } = await fixtureLegend('gnuplot-framed-key-titled.png');
     expectFramedKey(legend, ['#e69f00', '#56b4e9'], 16);
   });
+
+  it('takes every entry of the rows of a legend laid out in rows (Chart.js, a zoo chart)', async () => {
+    // Three centred rows above the plot: 3, 3 and 2 entries, a colormap from dark blue to
+    // yellow. Each row after the first joins whole, not only its first entry.
+    const { legend } = await fixtureLegend('chartjs-three-rows-above.png');
+    const colors = [
+      '#450697',
+      '#7803a6',
+      '#9c1e95',
+      '#bf3c80',
+      '#d85d68',
+      '#ec804f',
+      '#f7a63b',
+      '#f3d32d',
+    ];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
 });
 
 /**
