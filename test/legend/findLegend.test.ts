@@ -489,6 +489,24 @@ describe('findLegend', () => {
     expectFramedKey(legend, ['#e69f00', '#56b4e9'], 16);
   });
 
+  it('reads a framed key below the plot as a frame, its title apart (gnuplot, a zoo chart)', async () => {
+    // Title `n` over a rule, then `1` and its green line, `64` and its orange line, in one row
+    // of a box under the x axis title: the frame, rule and title are no frameless entries.
+    const { image, legend } = await fixtureLegend('gnuplot-framed-key-below-plot.png');
+    const plot = findPlotArea(image);
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend!.box.top).toBeGreaterThan(plot.bottom);
+    const colors = ['#1b9e77', '#d95f02'];
+    expect(legend!.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+    expect(legend!.slots[0].handle.right).toBeLessThan(legend!.slots[1].text.left);
+  });
+
   it('takes every entry of the rows of a legend laid out in rows (Chart.js, a zoo chart)', async () => {
     // Three centred rows above the plot: 3, 3 and 2 entries, a colormap from dark blue to
     // yellow. Each row after the first joins whole, not only its first entry.
