@@ -23,7 +23,7 @@ const LINE = {
   length: 1.5,
   /** ...its ink in at most this share of the row's rows (text spans most of them). */
   rows: 0.45,
-  /** ...or a row inked across this share of its width (a marker on a line: gnuplot's linespoints). */
+  /** ...or a row inked unbroken across this share of its width (a marker on a line: gnuplot's linespoints). */
   across: 0.8,
 } as const;
 
@@ -531,7 +531,8 @@ function aroundSamples(
 
 /**
  * Whether a part of a legend row is a line sample, not a glyph: at least `LINE.length` times as
- * wide as its row is high, its ink in at most `LINE.rows` of the row's rows or a line across it.
+ * wide as its row is high, its ink in at most `LINE.rows` of the row's rows or a line across it
+ * (an unbroken run of ink).
  */
 function lineLike(
   [left, right]: number[],
@@ -544,10 +545,16 @@ function lineLike(
   let rows = 0;
   let widest = 0;
   for (let row = top; row < bottom; row++) {
-    let count = 0;
-    for (let column = left; column <= right; column++) if (inked(row, column)) count++;
-    if (count > 0) rows++;
-    widest = Math.max(widest, count);
+    // The longest unbroken run of the row: a line drawn across is one, a row through glyphs
+    // (small text set close, its strokes inking most of the row) is broken between them.
+    let any = false;
+    let run = 0;
+    for (let column = left; column <= right; column++) {
+      run = inked(row, column) ? run + 1 : 0;
+      any ||= run > 0;
+      widest = Math.max(widest, run);
+    }
+    if (any) rows++;
   }
   return rows <= height * LINE.rows || widest >= (right - left + 1) * LINE.across;
 }

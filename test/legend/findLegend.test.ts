@@ -507,6 +507,21 @@ describe('findLegend', () => {
     expect(legend!.slots[0].handle.right).toBeLessThan(legend!.slots[1].text.left);
   });
 
+  it('reads small names set close as text, not line samples, in a titled key outside (gnuplot, a zoo chart)', async () => {
+    // Setting over a rule, then five names before their lines, 7 pt at 72 dpi: a row through
+    // `Linear` inks most of its columns, but in runs broken between the glyphs.
+    const { image, legend } = await fixtureLegend('gnuplot-framed-key-outside-titled.png');
+    expect(legend!.box.left).toBeGreaterThan(findPlotArea(image).right);
+    const colors = ['#9400d3', '#009e73', '#56b4e9', '#e69f00', '#f0e442'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
   it('takes every entry of the rows of a legend laid out in rows (Chart.js, a zoo chart)', async () => {
     // Three centred rows above the plot: 3, 3 and 2 entries, a colormap from dark blue to
     // yellow. Each row after the first joins whole, not only its first entry.
