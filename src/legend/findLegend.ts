@@ -409,9 +409,13 @@ function findSlots(
     }
     samples.forEach((at, k) => {
       const end = (samples[k + 1] ?? boxes.length) - 1;
-      if (end === at || (samplesOnly && !sampleLike[at])) return;
-      const text = { ...boxes[at + 1], right: boxes[end].right };
-      slots.push({ handle: boxes[at], text, color: colors[at] });
+      // A coloured sample goes on over the coloured parts right after it: a dashed line's
+      // further dashes and the marker on it (`- ▲ -`), which are no name's first glyphs.
+      let last = at;
+      if (colored(colors[at])) while (last < end - 1 && colored(colors[last + 1])) last++;
+      if (last === end || (samplesOnly && !sampleLike[at])) return;
+      const text = { ...boxes[last + 1], right: boxes[end].right };
+      slots.push({ handle: { ...boxes[at], right: boxes[last].right }, text, color: colors[at] });
     });
   }
   return slots;

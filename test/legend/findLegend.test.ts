@@ -522,6 +522,18 @@ describe('findLegend', () => {
     });
   });
 
+  it("keeps a dashed sample's further dashes and marker in its sample, not its name (gnuplot, a zoo chart)", async () => {
+    // A key framed right of the plot: Oracle (a red line through a disc), AdamW (`- ▲ -` in
+    // the same red): the triangle and the dash after it are AdamW's sample.
+    const { legend } = await fixtureLegend('gnuplot-framed-key-dashed-markers.png');
+    expect(legend?.slots).toHaveLength(2);
+    const [oracle, adamw] = legend!.slots;
+    // Both names start in one column, past the longest sample's end.
+    expect(Math.abs(adamw.text.left - oracle.text.left)).toBeLessThanOrEqual(3);
+    expect(adamw.handle.right).toBeGreaterThan(adamw.handle.left + 30);
+    expect(adamw.handle.right).toBeLessThan(adamw.text.left);
+  });
+
   it('takes every entry of the rows of a legend laid out in rows (Chart.js, a zoo chart)', async () => {
     // Three centred rows above the plot: 3, 3 and 2 entries, a colormap from dark blue to
     // yellow. Each row after the first joins whole, not only its first entry.
