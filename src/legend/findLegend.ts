@@ -287,18 +287,26 @@ function evenEntries(slots: LegendSlot[]): boolean {
   return heights.every((height) => height >= median * ENTRY_ROWS.even);
 }
 
-/** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */
+/**
+ * How many px thick the legend frame is: ink columns inward from its left side, the fewest of
+ * three rows (a quarter, half and three quarters down): a rule across the key under its title
+ * may run into the side at one of them, and text may touch it.
+ */
 function frameThickness(image: Raster, background: Rgb, frame: Box): number {
-  const row = Math.round((frame.top + frame.bottom) / 2);
-  let thickness = 0;
-  while (
-    thickness < DEFAULTS.corner &&
-    channelDistance(image.data, (row * image.width + frame.left + thickness) * 3, background) >
-      DEFAULTS.frameInk
-  ) {
-    thickness++;
-  }
-  return Math.max(1, thickness);
+  const height = frame.bottom - frame.top;
+  const thicknessAt = (row: number) => {
+    let thickness = 0;
+    while (
+      thickness < DEFAULTS.corner &&
+      channelDistance(image.data, (row * image.width + frame.left + thickness) * 3, background) >
+        DEFAULTS.frameInk
+    ) {
+      thickness++;
+    }
+    return thickness;
+  };
+  const rows = [0.25, 0.5, 0.75].map((share) => Math.round(frame.top + height * share));
+  return Math.max(1, Math.min(...rows.map(thicknessAt)));
 }
 
 /**

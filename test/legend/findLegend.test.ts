@@ -534,6 +534,23 @@ describe('findLegend', () => {
     expect(adamw.handle.right).toBeLessThan(adamw.text.left);
   });
 
+  it('keeps the feet of names set against the frame of a titled key, its rule at mid-height (gnuplot, a zoo chart)', async () => {
+    // Budget / Method over a rule, then LSTM, Model B and DPO before their lines, their feet
+    // one row above the frame's bottom side: the rule running into the left side at the key's
+    // mid-height is no frame thickness.
+    const { legend } = await fixtureLegend('gnuplot-framed-key-below-titled-rule.jpg');
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend?.slots).toHaveLength(3);
+    // A frame of one pixel (and its edge rows), not the rule's length into the key.
+    const bottomSide = legend!.frame[1];
+    expect(bottomSide.bottom - bottomSide.top).toBeLessThanOrEqual(4);
+    for (const slot of legend!.slots) {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      // The text reaches down to the row above the frame, not cut 3 rows short of it.
+      expect(legend!.box.bottom - slot.text.bottom).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('takes every entry of the rows of a legend laid out in rows (Chart.js, a zoo chart)', async () => {
     // Three centred rows above the plot: 3, 3 and 2 entries, a colormap from dark blue to
     // yellow. Each row after the first joins whole, not only its first entry.
