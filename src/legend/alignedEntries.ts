@@ -84,8 +84,14 @@ export function alignedGroup(candidates: LegendSlot[]): LegendSlot[] {
       ) {
         continue;
       }
+      // In a legend laid out in rows, a row that joined (`nextRow`) brings the rest of its
+      // entries: those in its rows (the row is grown as the first was).
       if (
-        [...group].some((member) => Math.abs(across(member) - across(slot)) <= DEFAULTS.align) ||
+        [...group].some(
+          (member) =>
+            Math.abs(across(member) - across(slot)) <= DEFAULTS.align ||
+            (bestKey === 3 && Math.abs(keys[3](member) - keys[3](slot)) <= DEFAULTS.align),
+        ) ||
         (bestKey === 3 && nextRow(group, slot))
       ) {
         group.add(slot);

@@ -1,7 +1,7 @@
 import { channelDistance, type Rgb } from '../color.js';
 import { findRuns, percentile, type Run } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
-import { findFramelessLegend } from './framelessLegend.js';
+import { findFramelessLegend, mostEntries } from './framelessLegend.js';
 import { colored } from './legendSamples.js';
 import { dominantColor } from './sampleColor.js';
 
@@ -23,7 +23,7 @@ const LINE = {
   length: 1.5,
   /** ...its ink in at most this share of the row's rows (text spans most of them). */
   rows: 0.45,
-  /** ...or a row inked across this share of its width (a marker on a line: gnuplot's linespoints). */
+  /** ...or a row inked unbroken across this share of its width (a marker on a line: gnuplot's linespoints). */
   across: 0.8,
 } as const;
 
@@ -108,11 +108,16 @@ function frameInk(image: Raster, background: Rgb, plot: Box): FrameInk {
  * sides, that could be a legend frame side. A one-pixel break is compression noise, not the
  * end of a side.
  */
-function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): FrameRun[] {
+function runsAlong(
+  ink: FrameInk,
+  plot: Box,
+  along: 'row' | 'column',
+  maxShare: number,
+): FrameRun[] {
   const runs: FrameRun[] = [];
   const [from, to] = along === 'row' ? [plot.top, plot.bottom] : [plot.left, plot.right];
   const [lo, hi] = along === 'row' ? [plot.left, plot.right] : [plot.top, plot.bottom];
-  const maxLength = (hi - lo) * DEFAULTS.maxShare;
+  const maxLength = (hi - lo) * maxShare;
   const first = Math.ceil(lo) + 2;
   // One line's ink, reused: positions first, first + 1, ... below hi - 2.
   const inked = new Uint8Array(Math.max(0, Math.ceil(hi - 2) - first));
@@ -139,14 +144,14 @@ function runsAlong(ink: FrameInk, plot: Box, along: 'row' | 'column'): FrameRun[
 }
 
 /**
- * Finds a framed legend inside the plot: a rectangle whose four sides are straight runs of
- * one ink, shorter than the plot. Then splits its inside into entries (a coloured sample on
- * the left, text on the right). Returns null when there is no framed legend.
+ * The largest rectangle in `region` (2 px in from its sides) whose four sides are straight runs
+ * of ink unlike `background`, each at most `maxShare` of the region's width or height; null
+ * when there is none.
  */
-export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
-  const ink = frameInk(image, plot.background, plot);
-  const rows = runsAlong(ink, plot, 'row');
-  const columns = runsAlong(ink, plot, 'column');
+function framedBox(image: Raster, background: Rgb, region: Box, maxShare: number): Box | null {
+  const ink = frameInk(image, background, region);
+  const rows = runsAlong(ink, region, 'row', maxShare);
+  const columns = runsAlong(ink, region, 'column', maxShare);
   // Column runs by their column: a side is looked for at a few columns only.
   const columnsAt = new Map<number, FrameRun[]>();
   for (const run of columns) {
@@ -177,26 +182,58 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
       if (!best || area > (best.right - best.left) * (best.bottom - best.top)) best = box;
     }
   }
-  if (!best) return findFramelessLegend(image, plot);
+  return best;
+}
+
+/** A framed legend's box (its frame's rounded corners too), its frame's sides, and its two readings of entries. */
+function framedLayout(
+  image: Raster,
+  background: Rgb,
+  found: Box,
+  samplesOnly: boolean,
+): { box: Box; frame: Box[]; slots: LegendSlot[]; parted: LegendSlot[] } {
   // The frame's own rounded corners reach DEFAULTS.corner px outside the straight runs.
   const box = {
-    left: best.left - DEFAULTS.corner,
-    right: best.right + DEFAULTS.corner,
-    top: best.top - 1,
-    bottom: best.bottom + 1,
+    left: found.left - DEFAULTS.corner,
+    right: found.right + DEFAULTS.corner,
+    top: found.top - 1,
+    bottom: found.bottom + 1,
   };
-  const thickness = frameThickness(image, plot.background, best);
-  const slots = findSlots(image, box, thickness, false);
+  const thickness = frameThickness(image, background, found);
   // The sides, with the rounded corners between the straight runs and the box's edge.
   const frame = [
-    { ...box, bottom: best.top + thickness + 1 },
-    { ...box, top: best.bottom - thickness - 1 },
-    { ...box, right: best.left + thickness + 1 },
-    { ...box, left: best.right - thickness - 1 },
+    { ...box, bottom: found.top + thickness + 1 },
+    { ...box, top: found.bottom - thickness - 1 },
+    { ...box, right: found.left + thickness + 1 },
+    { ...box, left: found.right - thickness - 1 },
   ];
-  // Curves crossing a key without fill run some of its entries into one band: the entries
-  // parted where only a curve's few pixels are win when they list more (a key of 8 read as 2).
-  const parted = findSlots(image, box, thickness, true);
+  return {
+    box,
+    frame,
+    slots: findSlots(image, box, thickness, false, samplesOnly),
+    // Curves crossing a key without fill run some of its entries into one band: the entries
+    // parted where only a curve's few pixels are.
+    parted: findSlots(image, box, thickness, true, samplesOnly),
+  };
+}
+
+/**
+ * Finds a framed legend inside the plot: a rectangle whose four sides are straight runs of
+ * one ink, shorter than the plot. Then splits its inside into entries (a coloured sample on
+ * the left, text on the right). Without one, the legend is one framed outside the plot
+ * (`framedOutside`) or a frameless one (inside the plot or around it), whichever lists the most
+ * entries (the framed one where as many). Returns null when there is no legend.
+ */
+export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
+  const best = framedBox(image, plot.background, plot, DEFAULTS.maxShare);
+  // A frame outside the plot is read as a frame first: its sides, a rule under its title and
+  // text touching them are no text of a frameless legend.
+  const around = () =>
+    mostEntries([...framedOutside(image, plot), findFramelessLegend(image, plot)]);
+  if (!best) return around();
+  const { box, frame, slots, parted } = framedLayout(image, plot.background, best, false);
+  // A key of 8 read as 2: the entries parted where only a curve's few pixels are win when
+  // they list more.
   if (slots.length > 1) {
     const more = parted.length > slots.length && evenEntries(parted);
     return { box, slots: more ? parted : slots, frame };
@@ -204,13 +241,39 @@ export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
   // Grid lines may close a box of one "entry": a legend without a frame that lists more wins;
   // so it does over the entries of a box whose rows all hold ink, parted where only a curve's
   // few pixels do (a key that a curve crosses, or curves and markers closing a box).
-  const frameless = findFramelessLegend(image, plot);
+  const frameless = around();
   if (parted.length > 1 && parted.length >= (frameless?.slots.length ?? 0)) {
     return { box, slots: parted, frame };
   }
   return slots.length === 1 && (frameless?.slots.length ?? 0) < 2
     ? { box, slots, frame }
     : frameless;
+}
+
+/**
+ * Framed legends outside the plot, right of it, above it or below it (gnuplot's key with a
+ * box, `outside`): the largest rectangle of ink unlike the page in each region, read as a
+ * framed legend inside is, keeping the entries whose samples look drawn (a coloured mark or
+ * a line, not a word: a boxed title is no legend). Lines drawn across a region outside are no
+ * grid, so a side may span it.
+ */
+function framedOutside(image: Raster, plot: PlotArea): LegendLayout[] {
+  const { width, height } = image;
+  const regions = [
+    { left: Math.ceil(plot.right) + 3, right: width, top: 0, bottom: height },
+    { left: 0, right: width, top: 0, bottom: Math.floor(plot.top) - 1 },
+    { left: 0, right: width, top: Math.ceil(plot.bottom) + 3, bottom: height },
+  ];
+  return regions.flatMap((region) => {
+    if (region.right - region.left < DEFAULTS.minSide * 2) return [];
+    if (region.bottom - region.top < DEFAULTS.minSide * 2) return [];
+    const found = framedBox(image, plot.page, region, 1);
+    if (!found) return [];
+    const { box, frame, slots, parted } = framedLayout(image, plot.page, found, true);
+    const more = parted.length > slots.length && evenEntries(parted);
+    const read = more || slots.length < 2 ? parted : slots;
+    return read.length > 0 ? [{ box, slots: read, frame }] : [];
+  });
 }
 
 /**
@@ -224,26 +287,41 @@ function evenEntries(slots: LegendSlot[]): boolean {
   return heights.every((height) => height >= median * ENTRY_ROWS.even);
 }
 
-/** How many px thick the legend frame is: ink columns inward from its left side, mid-height. */
+/**
+ * How many px thick the legend frame is: ink columns inward from its left side, the fewest of
+ * three rows (a quarter, half and three quarters down): a rule across the key under its title
+ * may run into the side at one of them, and text may touch it.
+ */
 function frameThickness(image: Raster, background: Rgb, frame: Box): number {
-  const row = Math.round((frame.top + frame.bottom) / 2);
-  let thickness = 0;
-  while (
-    thickness < DEFAULTS.corner &&
-    channelDistance(image.data, (row * image.width + frame.left + thickness) * 3, background) >
-      DEFAULTS.frameInk
-  ) {
-    thickness++;
-  }
-  return Math.max(1, thickness);
+  const height = frame.bottom - frame.top;
+  const thicknessAt = (row: number) => {
+    let thickness = 0;
+    while (
+      thickness < DEFAULTS.corner &&
+      channelDistance(image.data, (row * image.width + frame.left + thickness) * 3, background) >
+        DEFAULTS.frameInk
+    ) {
+      thickness++;
+    }
+    return thickness;
+  };
+  const rows = [0.25, 0.5, 0.75].map((share) => Math.round(frame.top + height * share));
+  return Math.max(1, Math.min(...rows.map(thicknessAt)));
 }
 
 /**
  * Entries of a legend: rows of ink inside the frame (`parted`: bands parted where only a
  * crossing curve's few pixels are, `entryRows`); in each, the first ink group is a sample, and
- * so is each coloured one after it (the next column's), each followed by its text.
+ * so is each coloured one after it (the next column's), each followed by its text. With
+ * `samplesOnly`, a first group neither coloured nor a line (a word) is no sample.
  */
-function findSlots(image: Raster, box: Box, thickness: number, parted: boolean): LegendSlot[] {
+function findSlots(
+  image: Raster,
+  box: Box,
+  thickness: number,
+  parted: boolean,
+  samplesOnly = false,
+): LegendSlot[] {
   const { data, width } = image;
   const inner = {
     left: box.left + DEFAULTS.corner + thickness + 1,
@@ -339,9 +417,13 @@ function findSlots(image: Raster, box: Box, thickness: number, parted: boolean):
     }
     samples.forEach((at, k) => {
       const end = (samples[k + 1] ?? boxes.length) - 1;
-      if (end === at) return;
-      const text = { ...boxes[at + 1], right: boxes[end].right };
-      slots.push({ handle: boxes[at], text, color: colors[at] });
+      // A coloured sample goes on over the coloured parts right after it: a dashed line's
+      // further dashes and the marker on it (`- ▲ -`), which are no name's first glyphs.
+      let last = at;
+      if (colored(colors[at])) while (last < end - 1 && colored(colors[last + 1])) last++;
+      if (last === end || (samplesOnly && !sampleLike[at])) return;
+      const text = { ...boxes[last + 1], right: boxes[end].right };
+      slots.push({ handle: { ...boxes[at], right: boxes[last].right }, text, color: colors[at] });
     });
   }
   return slots;
@@ -461,7 +543,8 @@ function aroundSamples(
 
 /**
  * Whether a part of a legend row is a line sample, not a glyph: at least `LINE.length` times as
- * wide as its row is high, its ink in at most `LINE.rows` of the row's rows or a line across it.
+ * wide as its row is high, its ink in at most `LINE.rows` of the row's rows or a line across it
+ * (an unbroken run of ink).
  */
 function lineLike(
   [left, right]: number[],
@@ -474,10 +557,16 @@ function lineLike(
   let rows = 0;
   let widest = 0;
   for (let row = top; row < bottom; row++) {
-    let count = 0;
-    for (let column = left; column <= right; column++) if (inked(row, column)) count++;
-    if (count > 0) rows++;
-    widest = Math.max(widest, count);
+    // The longest unbroken run of the row: a line drawn across is one, a row through glyphs
+    // (small text set close, its strokes inking most of the row) is broken between them.
+    let any = false;
+    let run = 0;
+    for (let column = left; column <= right; column++) {
+      run = inked(row, column) ? run + 1 : 0;
+      any ||= run > 0;
+      widest = Math.max(widest, run);
+    }
+    if (any) rows++;
   }
   return rows <= height * LINE.rows || widest >= (right - left + 1) * LINE.across;
 }

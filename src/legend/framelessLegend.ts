@@ -101,7 +101,7 @@ export function findLegendOutside(image: Raster, around: Box, page: Rgb): Legend
 }
 
 /** The legend listing the most entries, the first of those that list as many; null for none. */
-function mostEntries(found: (LegendLayout | null)[]): LegendLayout | null {
+export function mostEntries(found: (LegendLayout | null)[]): LegendLayout | null {
   let best: LegendLayout | null = null;
   for (const legend of found) {
     if (legend && legend.slots.length > (best?.slots.length ?? 0)) best = legend;

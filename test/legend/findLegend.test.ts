@@ -488,6 +488,90 @@ describe('findLegend', () => {
     const { legend } = await fixtureLegend('gnuplot-framed-key-titled.png');
     expectFramedKey(legend, ['#e69f00', '#56b4e9'], 16);
   });
+
+  it('reads a framed key below the plot as a frame, its title apart (gnuplot, a zoo chart)', async () => {
+    // Title `n` over a rule, then `1` and its green line, `64` and its orange line, in one row
+    // of a box under the x axis title: the frame, rule and title are no frameless entries.
+    const { image, legend } = await fixtureLegend('gnuplot-framed-key-below-plot.png');
+    const plot = findPlotArea(image);
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend!.box.top).toBeGreaterThan(plot.bottom);
+    const colors = ['#1b9e77', '#d95f02'];
+    expect(legend!.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+    expect(legend!.slots[0].handle.right).toBeLessThan(legend!.slots[1].text.left);
+  });
+
+  it('reads small names set close as text, not line samples, in a titled key outside (gnuplot, a zoo chart)', async () => {
+    // Setting over a rule, then five names before their lines, 7 pt at 72 dpi: a row through
+    // `Linear` inks most of its columns, but in runs broken between the glyphs.
+    const { image, legend } = await fixtureLegend('gnuplot-framed-key-outside-titled.png');
+    expect(legend!.box.left).toBeGreaterThan(findPlotArea(image).right);
+    const colors = ['#9400d3', '#009e73', '#56b4e9', '#e69f00', '#f0e442'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
+  it("keeps a dashed sample's further dashes and marker in its sample, not its name (gnuplot, a zoo chart)", async () => {
+    // A key framed right of the plot: Oracle (a red line through a disc), AdamW (`- ▲ -` in
+    // the same red): the triangle and the dash after it are AdamW's sample.
+    const { legend } = await fixtureLegend('gnuplot-framed-key-dashed-markers.png');
+    expect(legend?.slots).toHaveLength(2);
+    const [oracle, adamw] = legend!.slots;
+    // Both names start in one column, past the longest sample's end.
+    expect(Math.abs(adamw.text.left - oracle.text.left)).toBeLessThanOrEqual(3);
+    expect(adamw.handle.right).toBeGreaterThan(adamw.handle.left + 30);
+    expect(adamw.handle.right).toBeLessThan(adamw.text.left);
+  });
+
+  it('keeps the feet of names set against the frame of a titled key, its rule at mid-height (gnuplot, a zoo chart)', async () => {
+    // Budget / Method over a rule, then LSTM, Model B and DPO before their lines, their feet
+    // one row above the frame's bottom side: the rule running into the left side at the key's
+    // mid-height is no frame thickness.
+    const { legend } = await fixtureLegend('gnuplot-framed-key-below-titled-rule.jpg');
+    expect(legend?.frame).toHaveLength(4);
+    expect(legend?.slots).toHaveLength(3);
+    // A frame of one pixel (and its edge rows), not the rule's length into the key.
+    const bottomSide = legend!.frame[1];
+    expect(bottomSide.bottom - bottomSide.top).toBeLessThanOrEqual(4);
+    for (const slot of legend!.slots) {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      // The text reaches down to the row above the frame, not cut 3 rows short of it.
+      expect(legend!.box.bottom - slot.text.bottom).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('takes every entry of the rows of a legend laid out in rows (Chart.js, a zoo chart)', async () => {
+    // Three centred rows above the plot: 3, 3 and 2 entries, a colormap from dark blue to
+    // yellow. Each row after the first joins whole, not only its first entry.
+    const { legend } = await fixtureLegend('chartjs-three-rows-above.png');
+    const colors = [
+      '#450697',
+      '#7803a6',
+      '#9c1e95',
+      '#bf3c80',
+      '#d85d68',
+      '#ec804f',
+      '#f7a63b',
+      '#f3d32d',
+    ];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
 });
 
 /**
