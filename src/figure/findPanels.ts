@@ -1,4 +1,4 @@
-import { inkMask } from '../color.js';
+import { channelSpread, inkMask } from '../color.js';
 import { pageInk, pageInkByColumn } from '../plot/findPlotArea.js';
 import type { Box, Raster } from '../types.js';
 import { completeGrid } from './completeGrid.js';
@@ -6,7 +6,7 @@ import { intersection, keepPlots } from './keepPlots.js';
 import { DEFAULTS } from './panelDefaults.js';
 import { readingOrder, regionOf } from './panelRegions.js';
 import { plotCandidates } from './plotCandidates.js';
-import { findLines } from './strokes.js';
+import { findLines, type Stroke } from './strokes.js';
 
 /** One chart found in a figure: its region (the box it is cut out by) and its plot area. */
 export interface FoundPanel {
@@ -34,8 +34,19 @@ export function findPanels(image: Raster): FoundPanel[] {
   // as findPlotArea: gaps bridged in a run, and how far lines of one plot may disagree
   const gap = Math.max(1, Math.round((width + height) / 500));
   const tol = Math.max(3, Math.round(((width + height) / 200) * 1.2));
-  const rows = findLines(ink, width, height, 'row', minRun, gap, tol);
-  const columns = findLines(ink, width, height, 'column', minRun, gap, tol, pageInkByColumn(image));
+  const rows = findLines(ink, width, height, 'row', minRun, gap, tol).filter((line) =>
+    grey(image, ink, line, 'row'),
+  );
+  const columns = findLines(
+    ink,
+    width,
+    height,
+    'column',
+    minRun,
+    gap,
+    tol,
+    pageInkByColumn(image),
+  ).filter((line) => grey(image, ink, line, 'column'));
   if (rows.length < 2 || columns.length < 2) return one;
   const candidates = plotCandidates(image, page, ink, rows, columns, tol, gap);
   const plots = completeGrid(
@@ -57,6 +68,23 @@ export function findPanels(image: Raster): FoundPanel[] {
     plot,
     box: regionOf({ ink, strong }, width, height, plot, all),
   }));
+}
+
+/**
+ * Whether a line is drawn grey (black to white, as frames, spines and grid lines are), not in
+ * a series' colour: most of the inked pixels along its middle spread their channels little.
+ */
+function grey(image: Raster, ink: Uint8Array, line: Stroke, along: 'row' | 'column'): boolean {
+  const middle = (line.first + line.last) >> 1;
+  let inked = 0;
+  let plain = 0;
+  for (let k = line.start; k <= line.end; k++) {
+    const i = along === 'row' ? middle * image.width + k : k * image.width + middle;
+    if (!ink[i]) continue;
+    inked++;
+    if (channelSpread(image.data, i * 3) <= DEFAULTS.greySpread) plain++;
+  }
+  return plain * 2 >= inked;
 }
 
 /** `box` with `by` px taken off each side. */

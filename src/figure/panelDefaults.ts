@@ -52,6 +52,9 @@ export const DEFAULTS = {
   emptyGutter: 0.02,
   /** Candidates overlapping by more than this share of the smaller one are one plot. */
   overlap: 0.5,
+  /** A panel's frame, spines and grid are grey: most of a line's pixels spread their channels
+   * by at most this much (0..255; a series' flat stretch is coloured). */
+  greySpread: 48,
   /** Ink counted above and below plots when splitting beside them: this share of their height. */
   labelMargin: 0.15,
 } as const;

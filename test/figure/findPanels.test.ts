@@ -101,6 +101,18 @@ describe('findPanels', () => {
     expect(findPanels(image)).toEqual([{ box: whole, plot: whole }]);
   });
 
+  // Zoo charts with no frame, spines or grid (Chart.js' and ggplot2's minimal looks): the flat
+  // stretches of their coloured curves and their error bars are long straight lines too, which
+  // paired into boxes of 2 to 5 "panels". A panel's lines are grey.
+  it.each(['chartjs-minimal-dense.png', 'ggplot2-minimal-dense.jpg'])(
+    'finds one panel in a frameless chart whose curves run straight (%s)',
+    async (name) => {
+      const image = await loadRaster(join(import.meta.dirname, '../fixtures/panels', name));
+      const whole = { left: 0, top: 0, right: image.width, bottom: image.height };
+      expect(findPanels(image)).toEqual([{ box: whole, plot: whole }]);
+    },
+  );
+
   it('finds a 2 x 2 grid in reading order, each box holding its plot and cut between them', async () => {
     const charts = await Promise.all(
       ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'].map((color, k) =>
