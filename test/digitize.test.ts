@@ -427,6 +427,42 @@ describe('digitize rendered charts', () => {
     });
   });
 
+  it('tells series of one colour apart by their markers where the legend draws them larger (ECharts)', {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const shapes = ['circle', 'triangle-up'] as const;
+    const spec: ChartSpec = {
+      width: 800,
+      height: 500,
+      xRange: [-0.5, 10.5],
+      yRange: [0, 3],
+      xTicks: [0, 2, 4, 6, 8, 10],
+      yTicks: [0, 1, 2, 3],
+      legend: 'outside right',
+      // The plot's triangles are shallower than the legend's circle: all were left out.
+      legendMarkerScale: 1.8,
+      series: shapes.map((marker, k) => ({
+        name: ['alpha', 'beta'][k],
+        color: '#555555',
+        marker,
+        markerSize: 7,
+        x: xs,
+        y: [
+          [0.5, 1, 2, 2.5, 1.5, 0.6, 0.4, 1.2, 2.3, 2.6, 1.8],
+          [2.5, 2, 1.2, 0.6, 0.5, 1.4, 2.2, 2.6, 1.6, 0.8, 0.4],
+        ][k],
+      })),
+    };
+    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+    expect(result.series.map((s) => s.name).sort()).toEqual(['alpha', 'beta']);
+    spec.series.forEach((s, k) => {
+      const series = seriesNamed(result, s.name!);
+      expect(series.marker).toBe(shapes[k]);
+      expectPoints(s.name!, series.points, s.x, s.y, 0.1, TOLERANCE_SHARE * 3);
+    });
+  });
+
   it('reads a chart drawn without axis lines or grid, from its tick labels alone', {
     timeout: TIMEOUT_MS,
   }, async () => {

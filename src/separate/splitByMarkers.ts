@@ -16,6 +16,11 @@ const DEFAULTS = {
   shiftWeight: 4,
   /** A marker in the plot is at least this share of the shallowest sample marker's depth. */
   minDepth: 0.7,
+  /**
+   * The plot's markers are as deep as its blobs at this percentile (blobs where lines cross
+   * are shallower): samples drawn deeper (a legend's larger markers) are scaled down to it.
+   */
+  deepShare: 0.9,
   /** A marker this many times farther from its cluster's centre than markers commonly are is none. */
   outlier: 4,
   /** Markers this close in x (px) are at one x: of different series. */
@@ -72,17 +77,30 @@ export function splitByMarkers(
   );
   const solid = solidIn(weight, width, height);
   const threshold = halfWidth + FIND.coreMargin;
-  // Lines crossing at a small angle leave blobs too: a marker is about as deep as the samples'.
+  // Lines crossing at a small angle leave blobs too: a marker is about as deep as the samples'
+  // (scaled as the legend draws its markers: larger than the plot's in ECharts, where the
+  // plot's triangles are shallower than the samples' circles and were all left out).
   const shallowest = Math.min(...samples.map((sample) => sample!.core.depth));
-  const cores = findCores(dist, width, region, threshold).filter(
-    (c) => c.size >= FIND.minCore && c.depth >= DEFAULTS.minDepth * shallowest,
+  const candidates = findCores(dist, width, region, threshold).filter(
+    (c) => c.size >= FIND.minCore,
   );
+  if (candidates.length < FIND.minMarkers) return null;
+  const deepest = Math.max(...samples.map((sample) => sample!.core.depth));
+  const scale = Math.min(
+    1,
+    percentile(
+      candidates.map((c) => c.depth),
+      DEFAULTS.deepShare,
+    ) / deepest,
+  );
+  const cores = candidates.filter((c) => c.depth >= DEFAULTS.minDepth * shallowest * scale);
   if (cores.length < FIND.minMarkers) return null;
   const found: Found[] = cores.map((core) => ({ core, features: markerFeatures(core, solid) }));
   const owner = assignToSamples(
     found.map(({ core, features }) => vectorOf(features, core.depth)),
     found.map(({ core }) => core.px),
-    vectors,
+    // The samples' markers at the plot's size: compared by size too.
+    samples.map((sample) => vectorOf(sample!.features, sample!.core.depth * scale)),
   );
   return slots.map((_, s) => {
     const mine = found.filter((_, n) => owner[n] === s).map(({ core }) => core);

@@ -95,6 +95,8 @@ export interface ChartSpec {
   legendFrame?: boolean;
   /** Whether each name comes before its sample, right-aligned (gnuplot's key; matplotlib look). @default false */
   legendTextFirst?: boolean;
+  /** The legend's markers drawn this many times their size in the plot (ECharts' are larger). @default 1 */
+  legendMarkerScale?: number;
   /** Grid lines at the ticks; 'dashed' draws dashed #cccccc lines. @default false (matplotlib), true (others) */
   grid?: boolean | 'dashed';
   /** 'spines' draws the left and bottom lines only; 'none' also drops the tick marks. @default 'box' */
@@ -487,6 +489,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
       entries,
       framed: spec.legendFrame ?? true,
       textFirst: spec.legendTextFirst ?? false,
+      markerScale: spec.legendMarkerScale ?? 1,
       box: legendBox,
       position: legend,
       style,
@@ -661,6 +664,7 @@ function drawLegend({
   entries,
   framed,
   textFirst,
+  markerScale,
   box,
   position,
   style,
@@ -671,6 +675,7 @@ function drawLegend({
   entries: ResolvedSeries[];
   framed: boolean;
   textFirst: boolean;
+  markerScale: number;
   box: LegendBox;
   position: LegendPosition;
   style: ChartLook;
@@ -732,7 +737,7 @@ function drawLegend({
           );
         }
         if (e.marker !== null)
-          parts.push(markerSvg(e.marker, (x0 + x1) / 2, cy, e.markerSize, e.color));
+          parts.push(markerSvg(e.marker, (x0 + x1) / 2, cy, e.markerSize * markerScale, e.color));
         const textX = textFirst
           ? x0 - LEGEND_HANDLE_TEXT_PAD * fontSize
           : x1 + LEGEND_HANDLE_TEXT_PAD * fontSize;
