@@ -350,8 +350,7 @@ describe('findPlotArea', () => {
     // running across them: the panel's rows above are its fill, no series along a grid line.
     const image = whiteRaster(400, 260);
     paint(image, { left: 40, top: 20, right: 380, bottom: 200 }, 235);
-    for (const x of [150, 300])
-      paint(image, { left: x, top: 20, right: x + 2, bottom: 199 }, 255);
+    for (const x of [150, 300]) paint(image, { left: x, top: 20, right: x + 2, bottom: 199 }, 255);
     for (const y of [60, 110, 160])
       paint(image, { left: 40, top: y, right: 380, bottom: y + 1 }, 255);
     paint(image, { left: 40, top: 200, right: 380, bottom: 200 }, 180);
