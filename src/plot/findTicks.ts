@@ -117,8 +117,8 @@ export function findTicks(
   };
   // The tick marks' centres along the axis, where strokes run across `rows` from the axis (a
   // tick is a run of ink from the axis outward with nothing beyond it); null where the ink
-  // there is no row of ticks.
-  const tickStrokes = (rows: number[]): number[] | null => {
+  // there is no row of ticks, or (`only`) where anything else is inked in those rows.
+  const tickStrokes = (rows: number[], only = false): number[] | null => {
     const weight = new Float64Array(alongTo);
     let touched = 0;
     let strokes = 0;
@@ -143,7 +143,9 @@ export function findTicks(
     );
     // Glyphs of a label close to the axis are mostly curves, not strokes from the axis, and
     // what strokes they have stand in clusters, one per label.
-    return ticks.length >= 2 && strokes >= touched * DEFAULTS.strokeShare && !clustered(ticks)
+    return ticks.length >= 2 &&
+      strokes >= touched * (only ? 1 : DEFAULTS.strokeShare) &&
+      !clustered(ticks)
       ? ticks
       : null;
   };
@@ -203,16 +205,15 @@ export function findTicks(
       rows.push(across);
     }
     if (rows.length === 0) continue;
+    const ticks = tickStrokes(rows);
+    if (ticks) return { ticks, depth: direction === outward ? Math.abs(rows.at(-1)! - edge) : 0 };
     // Labels set close below short ticks may touch their ends: their glyphs' tops in the last
-    // row are no strokes from the axis, and the ticks end a row before.
-    const tries =
-      direction === outward && rows.length > DEFAULTS.minTickLength
-        ? [rows, rows.slice(0, -1)]
-        : [rows];
-    for (const tried of tries) {
-      const ticks = tickStrokes(tried);
-      if (ticks)
-        return { ticks, depth: direction === outward ? Math.abs(tried.at(-1)! - edge) : 0 };
+    // row are no strokes from the axis, and the ticks end a row before, where nothing but
+    // strokes from the axis is inked.
+    const short = rows.slice(0, -1);
+    if (direction === outward && short.length >= DEFAULTS.minTickLength) {
+      const ticks = tickStrokes(short, true);
+      if (ticks) return { ticks, depth: Math.abs(short.at(-1)! - edge) };
     }
   }
   return { ticks: [], depth: 0 };
