@@ -103,8 +103,9 @@ export function withoutClosingBar(ink: InkImage): InkImage {
 }
 
 /** A line closes with a micro sign where its last columns reach this share of the cap height
- * below the digits' baseline (a descender)... */
-const MICRO_DESCENT = 0.15;
+ * below the digits' baseline (a descender: a round glyph's overshoot, a `%`'s ring, reach a
+ * pixel)... */
+const MICRO_DESCENT = 0.2;
 /** ...and the glyph from the first of them on starts this share of the cap height or more below
  * the digits' top (a lower-case glyph)... */
 const MICRO_DROP = 0.12;
