@@ -70,6 +70,51 @@ function expectAlong(
   });
 }
 
+/**
+ * Series drawn alike in one colour, told apart only by their markers (`shapes`, named alpha,
+ * beta, gamma), whose lines cross one another between the markers (apart at every x), with a
+ * legend outside right drawing its markers `legendMarkerScale` times the plot's.
+ */
+function oneColourSeries(
+  shapes: readonly ('circle' | 'triangle-up' | 'square')[],
+  style: { color: string; markerSize?: number },
+  legendMarkerScale?: number,
+): ChartSpec {
+  const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const ys = [
+    [0.5, 1, 2, 2.5, 1.5, 0.6, 0.4, 1.2, 2.3, 2.6, 1.8],
+    [2.5, 2, 1.2, 0.6, 0.5, 1.4, 2.2, 2.6, 1.6, 0.8, 0.4],
+    [1.5, 1.5, 1.6, 1.7, 2.4, 2.2, 1.3, 0.5, 0.7, 1.6, 2.5],
+  ];
+  return {
+    width: 800,
+    height: 500,
+    xRange: [-0.5, 10.5],
+    yRange: [0, 3],
+    xTicks: [0, 2, 4, 6, 8, 10],
+    yTicks: [0, 1, 2, 3],
+    legend: 'outside right',
+    ...(legendMarkerScale !== undefined && { legendMarkerScale }),
+    series: shapes.map((marker, k) => ({
+      name: ['alpha', 'beta', 'gamma'][k],
+      ...style,
+      marker,
+      x: xs,
+      y: ys[k],
+    })),
+  };
+}
+
+/** Every series of `spec` found, named from the legend, with its marker and its points. */
+async function expectToldApartByMarkers(spec: ChartSpec): Promise<void> {
+  const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
+  expect(result.series.map((s) => s.name).sort()).toEqual(spec.series.map((s) => s.name).sort());
+  for (const s of spec.series) {
+    const series = seriesNamed(result, s.name!);
+    expect(series.marker).toBe(s.marker);
+    expectPoints(s.name!, series.points, s.x, s.y, 0.1, TOLERANCE_SHARE * 3);
+  }
+}
 describe('digitize samples/aime24.png', () => {
   // Truth from the generator of the chart (matplotlib 3.6, 800x600, 100 dpi).
   const steps = [0, 20, 40, 60, 80, 100, 120, 140];
@@ -395,72 +440,18 @@ describe('digitize rendered charts', () => {
   it('tells series of one colour apart by their markers, named from the legend', {
     timeout: TIMEOUT_MS,
   }, async () => {
-    const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    const shapes = ['circle', 'triangle-up', 'square'] as const;
-    const spec: ChartSpec = {
-      width: 800,
-      height: 500,
-      xRange: [-0.5, 10.5],
-      yRange: [0, 3],
-      xTicks: [0, 2, 4, 6, 8, 10],
-      yTicks: [0, 1, 2, 3],
-      legend: 'outside right',
-      series: shapes.map((marker, k) => ({
-        name: ['alpha', 'beta', 'gamma'][k],
-        color: '#000000',
-        marker,
-        x: xs,
-        // Lines that cross one another between the markers (markers apart at every x).
-        y: [
-          [0.5, 1, 2, 2.5, 1.5, 0.6, 0.4, 1.2, 2.3, 2.6, 1.8],
-          [2.5, 2, 1.2, 0.6, 0.5, 1.4, 2.2, 2.6, 1.6, 0.8, 0.4],
-          [1.5, 1.5, 1.6, 1.7, 2.4, 2.2, 1.3, 0.5, 0.7, 1.6, 2.5],
-        ][k],
-      })),
-    };
-    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
-    expect(result.series.map((s) => s.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
-    spec.series.forEach((s, k) => {
-      const series = seriesNamed(result, s.name!);
-      expect(series.marker).toBe(shapes[k]);
-      expectPoints(s.name!, series.points, s.x, s.y, 0.1, TOLERANCE_SHARE * 3);
-    });
+    await expectToldApartByMarkers(
+      oneColourSeries(['circle', 'triangle-up', 'square'], { color: '#000000' }),
+    );
   });
 
   it('tells series of one colour apart by their markers where the legend draws them larger (ECharts)', {
     timeout: TIMEOUT_MS,
   }, async () => {
-    const xs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    const shapes = ['circle', 'triangle-up'] as const;
-    const spec: ChartSpec = {
-      width: 800,
-      height: 500,
-      xRange: [-0.5, 10.5],
-      yRange: [0, 3],
-      xTicks: [0, 2, 4, 6, 8, 10],
-      yTicks: [0, 1, 2, 3],
-      legend: 'outside right',
-      // The plot's triangles are shallower than the legend's circle: all were left out.
-      legendMarkerScale: 1.8,
-      series: shapes.map((marker, k) => ({
-        name: ['alpha', 'beta'][k],
-        color: '#555555',
-        marker,
-        markerSize: 7,
-        x: xs,
-        y: [
-          [0.5, 1, 2, 2.5, 1.5, 0.6, 0.4, 1.2, 2.3, 2.6, 1.8],
-          [2.5, 2, 1.2, 0.6, 0.5, 1.4, 2.2, 2.6, 1.6, 0.8, 0.4],
-        ][k],
-      })),
-    };
-    const result = oneChart(await digitizer.digitize((await renderChart(spec)).png));
-    expect(result.series.map((s) => s.name).sort()).toEqual(['alpha', 'beta']);
-    spec.series.forEach((s, k) => {
-      const series = seriesNamed(result, s.name!);
-      expect(series.marker).toBe(shapes[k]);
-      expectPoints(s.name!, series.points, s.x, s.y, 0.1, TOLERANCE_SHARE * 3);
-    });
+    // The plot's triangles are shallower than the legend's circle: all were left out.
+    await expectToldApartByMarkers(
+      oneColourSeries(['circle', 'triangle-up'], { color: '#555555', markerSize: 7 }, 1.8),
+    );
   });
 
   it('reads a chart drawn without axis lines or grid, from its tick labels alone', {

@@ -123,28 +123,23 @@ describe('findHalos', () => {
     // line's (not beside it), but it was traced along the line's path.
     const shade = mask([120, 160, 200], rows(24, 25));
     expect(inkBeside(shade.weight, line.weight, WIDTH, 2)).toBe(0);
-    const traced = findHalos({
-      masks: [line, shade],
-      paths: [dense(5, 34, () => 19.5), dense(5, 34, () => 21)],
-      names: ['GRPO'],
-      first: 1,
-      width: WIDTH,
-      background: WHITE,
-    });
+    // The shade traced at row `py` all along, the line at 19.5.
+    const tracedAt = (py: number) =>
+      findHalos({
+        masks: [line, shade],
+        paths: [dense(5, 34, () => 19.5), dense(5, 34, () => py)],
+        names: ['GRPO'],
+        first: 1,
+        width: WIDTH,
+        background: WHITE,
+      });
+    const traced = tracedAt(21);
     expect([...traced.halos]).toEqual([1]);
     expect(traced.warnings).toEqual([
       "the colour #78a0c8 lies only beside series 'GRPO': taken for a halo around its line and left out",
     ]);
     // Traced along its own path, it is a series.
-    const apart = findHalos({
-      masks: [line, shade],
-      paths: [dense(5, 34, () => 19.5), dense(5, 34, () => 24.5)],
-      names: ['GRPO'],
-      first: 1,
-      width: WIDTH,
-      background: WHITE,
-    });
-    expect(apart.halos.size).toBe(0);
+    expect(tracedAt(24.5).halos.size).toBe(0);
   });
 });
 

@@ -64,6 +64,20 @@ const line = (y: number, from = 20, to = 180, width = 2) =>
   `<line x1="${from}" y1="${y}" x2="${to}" y2="${y}" stroke="#000" stroke-width="${width}"/>`;
 const disc = (px: number, py: number) => `<circle cx="${px}" cy="${py}" r="4.5" fill="#000"/>`;
 
+/**
+ * A thick stroke winding across the plot from (5, 10) to (195, 110): a dense noisy line drawn
+ * solid, a line drawn thick, or a band.
+ */
+const RIBBON =
+  '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
+
+/** Points traced along RIBBON's middle (in data: y = (120 - py) / 10, x = px / 10). */
+function expectAlongRibbon(points: { x: number; y: number }[]): void {
+  for (const { x, y } of points.filter((p) => p.x > 2 && p.x < 18)) {
+    expect(y).toBeCloseTo((120 - (10 + ((x * 10 - 5) * 100) / 190)) / 10, 0);
+  }
+}
+
 describe('reviewSeries', () => {
   it('names each series from the legend and maps its points to data', async () => {
     const { series, warnings } = await review(
@@ -196,28 +210,21 @@ describe('reviewSeries', () => {
   it('traces a chart of solid ribbons only (dense noisy lines) along their middles', async () => {
     // A noisy line of thousands of points drawn solid: a thick ribbon winding across the plot,
     // filling little of its bounding box as a bar or an area would.
-    const ribbon =
-      '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
-    const { series, warnings } = await review([[BLUE, ribbon]]);
+    const { series, warnings } = await review([[BLUE, RIBBON]]);
     expect(series.map((s) => s.color)).toEqual(['#1f77b4']);
     expect(warnings).toEqual([
       "series '#1f77b4' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle",
     ]);
-    // y = (120 - py) / 10 along py = 10 + (px - 5) * 100 / 190
-    for (const { x, y } of series[0].points.filter((p) => p.x > 2 && p.x < 18)) {
-      expect(y).toBeCloseTo((120 - (10 + ((x * 10 - 5) * 100) / 190)) / 10, 0);
-    }
+    expectAlongRibbon(series[0].points);
   });
 
   it('keeps a series the legend lists drawn as a thick ribbon beside thin lines', async () => {
     // A line drawn thick (a high-resolution image) or a chain of overlapping markers: a filled
     // ribbon winding across the plot, while the other series are thin lines.
-    const ribbon =
-      '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
     const { series, warnings } = await review(
       [
         [BLUE, line(20)],
-        [ORANGE, ribbon],
+        [ORANGE, RIBBON],
       ],
       { names: ['thin', 'thick'], legend: true },
     );
@@ -225,20 +232,16 @@ describe('reviewSeries', () => {
     expect(warnings).toEqual([
       "series 'thick' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle",
     ]);
-    for (const { x, y } of series[1].points.filter((p) => p.x > 2 && p.x < 18)) {
-      expect(y).toBeCloseTo((120 - (10 + ((x * 10 - 5) * 100) / 190)) / 10, 0);
-    }
+    expectAlongRibbon(series[1].points);
   });
 
   it('leaves out a listed ribbon in a paler tint of another series: a band fill', async () => {
-    const band =
-      '<polyline points="5,10 195,110" stroke="#000" stroke-width="16" fill="none" stroke-linecap="butt"/>';
     // BLUE blended halfway with the white background.
     const paleBlue: Rgb = [143, 187, 218];
     const { series, warnings } = await review(
       [
         [BLUE, line(20)],
-        [paleBlue, band],
+        [paleBlue, RIBBON],
       ],
       { names: ['line', 'band'], legend: true },
     );
