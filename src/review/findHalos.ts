@@ -26,6 +26,14 @@ const DEFAULTS = {
   samePathShare: 0.8,
   /** ...which are at least this share of the columns it is traced in, is a second trace. */
   samePathOverlap: 0.5,
+  /**
+   * A colour with DEFAULTS.followedShare of its ink beside another series' and traced along its
+   * path in this share of the columns both are traced in is a halo too: a line's blended edge
+   * (a greyscale chart's, where a black line's edges are a grey series' colour) is traced
+   * along it, but wanders off where the line meets another.
+   */
+  followedPathShare: 0.5,
+  followedShare: 0.6,
   /** Points of a bare line's trace this far apart (px, in x) leave a gap between them. */
   pathGap: 8,
 } as const;
@@ -57,7 +65,8 @@ export interface HaloInput {
  * with a warning naming its host. Except where the host is a paler tint of the colour and the
  * colour runs its own way, off the path traced for the host: a black line beside a grey one
  * has the grey's blended edges all along it. A colour traced along a stronger series' path
- * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off).
+ * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off), and
+ * so is one with most of its ink beside the line and traced along it over half the way.
  */
 export function findHalos({ masks, paths, names, first, width, background }: HaloInput): {
   halos: Set<number>;
@@ -68,6 +77,19 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
   const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
   const along = (path: HaloPath) =>
     nearPath(path.points, path.reach + DEFAULTS.halfLine + DEFAULTS.reach, width, height);
+  /** Whether mask i's ink lies beside mask j's line, as a halo's does (see above). */
+  const besideHost = (i: number, j: number) => {
+    const [mask, other] = [masks[i], masks[j]];
+    if (isTint(other.color, mask.color, background)) {
+      if (inkBeside(mask.weight, along(paths[j]!), width, 0) < DEFAULTS.share) return false;
+    }
+    const beside = inkBeside(mask.weight, other.weight, width, DEFAULTS.reach);
+    return (
+      beside >= DEFAULTS.share ||
+      (beside >= DEFAULTS.followedShare &&
+        samePath(paths[i]!, paths[j]!, DEFAULTS.followedPathShare))
+    );
+  };
   masks.forEach((mask, i) => {
     if (!paths[i] || i < first) return;
     const host = masks.findIndex(
@@ -76,12 +98,7 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
         j !== i &&
         !halos.has(j) &&
         other.count > mask.count &&
-        ((inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share &&
-          !(
-            isTint(other.color, mask.color, background) &&
-            inkBeside(mask.weight, along(paths[j]!), width, 0) < DEFAULTS.share
-          )) ||
-          samePath(paths[i]!, paths[j]!)),
+        (samePath(paths[i]!, paths[j]!) || besideHost(i, j)),
     );
     if (host < 0) return;
     warnings.push(
@@ -98,7 +115,11 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
  * series' lines cross, or meet over a stretch; a line's second trace (its edge in a colour of
  * its own, a JPEG'd shade) follows it all along.
  */
-export function samePath(path: HaloPath, other: HaloPath): boolean {
+export function samePath(
+  path: HaloPath,
+  other: HaloPath,
+  share: number = DEFAULTS.samePathShare,
+): boolean {
   const mine = pathColumns(path);
   const theirs = pathColumns(other);
   let traced = 0;
@@ -111,11 +132,7 @@ export function samePath(path: HaloPath, other: HaloPath): boolean {
     both++;
     if (Math.abs(py - otherPy) <= DEFAULTS.samePath) close++;
   }
-  return (
-    traced > 0 &&
-    both >= traced * DEFAULTS.samePathOverlap &&
-    close >= both * DEFAULTS.samePathShare
-  );
+  return traced > 0 && both >= traced * DEFAULTS.samePathOverlap && close >= both * share;
 }
 
 /**

@@ -21,8 +21,9 @@ export interface SplitOptions {
   /** How many curves share the colour (from the legend); null to find out from the ink. */
   count: number | null;
   /**
-   * Boxes whose columns are no place to start following curves (a legend in the plot; one
-   * outside the region's rows, below or above the plot, takes no columns). @default []
+   * Boxes (a legend in the plot) no curve is followed from: a column across one is no start
+   * where one of its runs reaches the box's rows (its samples and words, or a curve it hides);
+   * its columns' runs above and below it are curves as anywhere. @default []
    */
   exclude?: Box[];
 }
@@ -68,6 +69,8 @@ const SPLIT = {
   maxGap: 60,
   /** The most curves one colour is split into. */
   maxCount: 8,
+  /** A run this near (px) a legend's box may be its samples' or words' ink. */
+  legendMargin: 2,
   /** Following is tried from at most this many starts, each at least the plot's width over this from another... */
   starts: 4,
   /** ...and the start best apart is kept unless its curves take less than this share of another's ink. */
@@ -220,7 +223,16 @@ function followCurves(
   const candidates: { c: number; gap: number }[] = [];
   runs.forEach((column, c) => {
     const x = left + c + 0.5;
-    if (across.some((box) => x >= box.left && x < box.right)) return;
+    // A legend read as wider than it is (its row of entries across the plot) takes no columns
+    // whose curves pass above or below it.
+    const covered = (box: Box) =>
+      x >= box.left &&
+      x < box.right &&
+      all[c].some(
+        (run) =>
+          run.to + 1 + SPLIT.legendMargin > box.top && run.from - SPLIT.legendMargin < box.bottom,
+      );
+    if (across.some(covered)) return;
     if (column.length !== k || column.some((run) => run.mass > lineWidth * SPLIT.merged)) return;
     let gap = Number.POSITIVE_INFINITY;
     for (let i = 1; i < k; i++) gap = Math.min(gap, column[i].center - column[i - 1].center);

@@ -143,6 +143,53 @@ describe('findHalos', () => {
   });
 });
 
+describe('findHalos, a blended edge that wanders off', () => {
+  const mask = (color: [number, number, number], weight: Float32Array) => ({
+    color,
+    weight,
+    count: weight.filter((w) => w > 0).length,
+  });
+  /** A bare line's path as traced: a point in every column of 5..34, at `py(px)`. */
+  const traced = (py: (px: number) => number) => ({
+    points: Array.from({ length: 30 }, (_, k) => ({ px: 5 + k, py: py(5 + k) })),
+    reach: 0,
+  });
+  const line = mask([8, 8, 8], rows(18, 21));
+  /**
+   * A greyscale chart's black line and its grey edge (row 22) split off as a series of its own,
+   * the edge running beside the line up to column `along` and off on its own (row 32) after.
+   */
+  const edgeTo = (along: number) => {
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let column = 5; column < 35; column++) {
+      weight[(column < along ? 22 : 32) * WIDTH + column] = 1;
+    }
+    return findHalos({
+      masks: [line, mask([150, 150, 150], weight)],
+      paths: [traced(() => 19.5), traced((px) => (px < along ? 21.5 : 32))],
+      names: ['Adam'],
+      first: 1,
+      width: WIDTH,
+      background: WHITE,
+    });
+  };
+
+  it('takes a colour beside a line and traced along it over most of its way for its halo', () => {
+    // Beside the line and along its path in 21 of its 30 columns: short of the 0.8 of either
+    // a halo or a second trace, but the wandering stretch is where its trace went astray.
+    const { halos, warnings } = edgeTo(26);
+    expect([...halos]).toEqual([1]);
+    expect(warnings).toEqual([
+      "the colour #969696 lies only beside series 'Adam': taken for a halo around its line and left out",
+    ]);
+  });
+
+  it('keeps a line that runs beside another over a stretch and goes its own way', () => {
+    // Beside it in 12 of its 30 columns: two series meeting over a stretch.
+    expect(edgeTo(17).halos.size).toBe(0);
+  });
+});
+
 describe('samePath', () => {
   /** A bare line's path as traced, a point in every column of `from`..`to`, 1 px apart. */
   const dense = (from: number, to: number, py: (px: number) => number) => ({

@@ -69,12 +69,26 @@ describe('splitCurves', () => {
 
   it('starts beside a legend in the plot, and anywhere above one below the plot', async () => {
     const weight = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
-    // A legend as wide as the plot: below it, it takes no columns; across it, all of them.
+    // A legend as wide as the plot: below it, it takes no columns; across the curves' rows, all
+    // of them.
     const wide = { left: 0, right: WIDTH };
     const below = { ...wide, top: REGION.bottom + 5, bottom: HEIGHT };
     expect(splitCurves(weight, WIDTH, REGION, { count: 3, exclude: [below] })).toHaveLength(3);
-    const across = { ...wide, top: 20, bottom: 40 };
+    const across = { ...wide, top: 40, bottom: 160 };
     expect(splitCurves(weight, WIDTH, REGION, { count: 3, exclude: [across] })).toBeNull();
+  });
+
+  it('starts under a legend read as wide as the plot where its curves pass below the box', async () => {
+    // The curves keep to rows 46 to 150: a box over rows 15 to 40 (a legend read wider than it
+    // is, its row of entries across the plot) holds none of their ink.
+    const weight = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
+    const above = { left: 0, right: WIDTH, top: 15, bottom: 40 };
+    const curves = splitCurves(weight, WIDTH, REGION, { count: 3, exclude: [above] });
+    expect(curves).toHaveLength(3);
+    const owners = curves!.map((curve) =>
+      CURVES.findIndex(({ y }) => shareNear(curve.weight, y) > 0.9),
+    );
+    expect([...owners].sort()).toEqual([0, 1, 2]);
   });
 
   it('starts elsewhere when the curves followed from where runs are farthest apart take little ink', async () => {
