@@ -572,6 +572,31 @@ describe('findLegend', () => {
       );
     });
   });
+
+  it('parts the last entry of a framed row at its grey line sample (ECharts, a zoo chart)', async () => {
+    // Eight entries in one framed row above the plot, tab10's colours: the last, Llama-7B, has
+    // the grey #7f7f7f sample, which is no coloured sample but a line after Model B's name.
+    const { legend } = await fixtureLegend('echarts-framed-row-grey-sample.png');
+    const colors = [
+      '#1f77b4',
+      '#ff7f0e',
+      '#2ca02c',
+      '#d62728',
+      '#9467bd',
+      '#8c564b',
+      '#e377c2',
+      '#7f7f7f',
+    ];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+      const next = legend!.slots[k + 1];
+      if (next) expect(slot.text.right).toBeLessThan(next.handle.left);
+    });
+  });
 });
 
 /**
