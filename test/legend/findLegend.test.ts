@@ -597,6 +597,21 @@ describe('findLegend', () => {
       if (next) expect(slot.text.right).toBeLessThan(next.handle.left);
     });
   });
+
+  it('finds small grey names scaled down, no pixel as dark as drawn (Chart.js, a zoo chart)', async () => {
+    // Model A, LSTM, Adam, Ours (full) in #666, 5 px high in a chart scaled down to 513 px
+    // wide: their darkest pixels are 140 to 200, so none read as dark text at 150.
+    const { legend } = await fixtureLegend('chartjs-faint-names-scaled.png');
+    const colors = ['#36a2eb', '#ff6384', '#4bc0c0', '#ff9f40'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      // the sample's colour, paler where the scaling blended it with the page
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE * 2,
+      );
+    });
+  });
 });
 
 /**
