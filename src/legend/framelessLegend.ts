@@ -247,7 +247,11 @@ function legendIn(
   // An entry left out of the group (a curve running into its sample made the sample too long)
   // may still complete its column: its text is a line that found no sample of its own.
   const aligned = alignedGroup(candidates);
-  const strays = candidates.filter((slot) => !aligned.includes(slot)).map((slot) => slot.text);
+  // A stray whose sample ends its own line of text (a curve crossing its name's end passed for
+  // one) may be a name before its sample: its line runs on over that sample.
+  const strays = candidates
+    .filter((slot) => !aligned.includes(slot))
+    .map((slot) => (inLineAfter(slot) ? { ...slot.text, right: slot.handle.right } : slot.text));
   const group = wholeNames(
     image,
     background,
@@ -281,6 +285,20 @@ function legendIn(
     slots: group.sort((p, q) => p.text.top - q.text.top || p.text.left - q.text.left),
     frame: [],
   };
+}
+
+/**
+ * Whether an entry's sample lies after its name in the name's rows, a word space from it at
+ * most: a piece of its own line of text.
+ */
+function inLineAfter({ handle, text }: LegendSlot): boolean {
+  const height = text.bottom - text.top;
+  return (
+    handle.top >= text.top - 1 &&
+    handle.bottom <= text.bottom + 1 &&
+    handle.left >= text.right &&
+    handle.left - text.right <= height * DEFAULTS.wordSpace
+  );
 }
 
 /** Whether the pixel at byte offset `o` is as dark and grey as legend text. */

@@ -612,6 +612,37 @@ describe('findLegend', () => {
       );
     });
   });
+
+  it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
+    // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
+    // in one column; a green curve runs left of ResNet-50, LSTM and Test.
+    const { legend } = await fixtureLegend('gnuplot-key-samples-crossed.png');
+    const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
+  it('completes a key with the name whose end a curve crosses, its sample after it (gnuplot, a zoo chart)', async () => {
+    // LSTM, Site B, batch 256 end at one column; Site B's own green curve runs through its `B`
+    // and was taken for a sample in its line of text.
+    const { legend } = await fixtureLegend('gnuplot-key-name-end-crossed.png');
+    const colors = ['#9400d3', '#009e73', '#56b4e9'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(Math.abs(slot.text.right - legend!.slots[0].text.right)).toBeLessThanOrEqual(2);
+      expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE * 2,
+      );
+    });
+  });
 });
 
 /**
