@@ -122,9 +122,10 @@ function nextRow(group: Set<LegendSlot>, slot: LegendSlot): boolean {
 }
 
 /**
- * A column of entries (samples before their texts, each sample in the same columns) whose
- * entry a curve crossed, so that no sample was told beside its text: a line of text (one of
- * `lines`, that found no sample) that starts where the column's texts do, is as high as they
+ * A column of entries (samples before their texts, or after them as gnuplot draws its key,
+ * each sample in the same columns) whose entry a curve crossed, so that no sample was told
+ * beside its text: a line of text (one of `lines`, that found no sample) that starts where the
+ * column's texts do (ends, before samples), is as high as they
  * are and lies among them (within DEFAULTS.maxSteps steps of an entry) takes the column's sample
  * columns at its rows, when ink runs across them there. Returns the entries, grown by those.
  */
@@ -136,7 +137,10 @@ export function completeColumn(
 ): LegendSlot[] {
   if (slots.length < 2 || lines.length === 0) return slots;
   const median = (key: (slot: LegendSlot) => number) => percentile(slots.map(key), 0.5);
-  const textLeft = median((slot) => slot.text.left);
+  // Names after their samples start in one column; names before them (gnuplot's key) end in one.
+  const after = slots.every((slot) => slot.handle.left >= slot.text.right);
+  const edge = (box: Box) => (after ? box.right : box.left);
+  const textEdge = median((slot) => edge(slot.text));
   const handle = {
     left: median((slot) => slot.handle.left),
     right: median((slot) => slot.handle.right),
@@ -146,8 +150,8 @@ export function completeColumn(
   const align = Math.max(DEFAULTS.align, height * DEFAULTS.alignShare);
   const column = slots.every(
     (slot) =>
-      slot.handle.right <= slot.text.left &&
-      Math.abs(slot.text.left - textLeft) <= align &&
+      (after || slot.handle.right <= slot.text.left) &&
+      Math.abs(edge(slot.text) - textEdge) <= align &&
       Math.abs(slot.handle.left - handle.left) <= align,
   );
   if (!column || handle.right <= handle.left) return slots;
@@ -165,7 +169,7 @@ export function completeColumn(
     if (
       !near ||
       !apart ||
-      Math.abs(line.left - textLeft) > align ||
+      Math.abs(edge(line) - textEdge) > align ||
       Math.abs(line.bottom - line.top - height) > height * DEFAULTS.sameHeight
     )
       continue;

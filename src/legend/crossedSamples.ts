@@ -26,7 +26,10 @@ export function oneSide(
   unpaired: Box[],
 ): LegendSlot[] {
   const before = (slot: LegendSlot) => slot.handle.left < slot.text.left;
-  const side = slots.filter(before).length * 2 >= slots.length ? -1 : 1;
+  const side = samplesSide(
+    slots.filter(before),
+    slots.filter((slot) => !before(slot)),
+  );
   const lines = [...unpaired];
   const sided = slots.flatMap((slot) => {
     if (before(slot) === side < 0) return [slot];
@@ -35,23 +38,55 @@ export function oneSide(
     return again ? [again] : [];
   });
   const handleLeft = common(sided.map((slot) => slot.handle.left));
-  const textLeft = common(sided.map((slot) => slot.text.left));
-  if (side > 0 || handleLeft === null || textLeft === null) {
+  const textEdge = common(sided.map((slot) => (side < 0 ? slot.text.left : slot.text.right)));
+  if (handleLeft === null || textEdge === null) {
     return completeColumn(image, background, sided, lines);
   }
-  const crossed = sided.filter(
-    (slot) =>
-      Math.abs(slot.text.left - textLeft) <= DEFAULTS.align &&
-      slot.handle.left < handleLeft - DEFAULTS.align,
+  // Samples before: a name lined up with the others' whose sample starts before theirs. Samples
+  // after (gnuplot's key, names ending in one column): an entry whose "sample" starts before
+  // the column's and ends where the names do is the end of its name with a curve across it;
+  // its line of text runs on to there.
+  const crossed = sided.filter((slot) =>
+    side < 0
+      ? Math.abs(slot.text.left - textEdge) <= DEFAULTS.align &&
+        slot.handle.left < handleLeft - DEFAULTS.align
+      : slot.handle.left < handleLeft - DEFAULTS.align &&
+        Math.abs(slot.handle.right - textEdge) <= DEFAULTS.align,
   );
+  const crossedLine = (slot: LegendSlot): Box =>
+    side < 0 ? slot.text : { ...slot.text, right: Math.max(slot.text.right, slot.handle.right) };
   const completed = completeColumn(
     image,
     background,
     sided.filter((slot) => !crossed.includes(slot)),
-    [...lines, ...crossed.map((slot) => slot.text)],
+    [...lines, ...crossed.map(crossedLine)],
   );
   // One the column's sample columns tell no colour for keeps the sample it was found with.
-  return [...completed, ...crossed.filter((slot) => !completed.some((e) => e.text === slot.text))];
+  return [
+    ...completed,
+    ...crossed.filter(
+      (slot) =>
+        !completed.some((e) => e.text.top === slot.text.top && overlapsBox(e.text, slot.text)),
+    ),
+  ];
+}
+
+/** Whether two boxes share columns. */
+function overlapsBox(a: Box, b: Box): boolean {
+  return a.left < b.right && a.right > b.left;
+}
+
+/**
+ * The side of their names a legend's samples are on (-1 before, 1 after), from its entries
+ * with samples before (`before`) and after (`after`) theirs: the side whose samples line up in
+ * one column where only one side's do (curves crossing a gnuplot key beside its names passed
+ * for samples before three of five: those start anywhere), else the side most have, before
+ * where as many.
+ */
+function samplesSide(before: LegendSlot[], after: LegendSlot[]): -1 | 1 {
+  const column = (slots: LegendSlot[]) => common(slots.map((slot) => slot.handle.left)) !== null;
+  if (column(before) !== column(after)) return column(before) ? -1 : 1;
+  return before.length >= after.length ? -1 : 1;
 }
 
 /**

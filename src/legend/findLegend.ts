@@ -409,11 +409,14 @@ function findSlots(
       slots.push(...textFirst(boxes, sampleLike, colors));
       continue;
     }
-    // The first part is a sample; so is a later coloured one after text (ncol > 1: the next
-    // column's; a dashed sample's further dashes and fringes have no text before them).
+    // The first part is a sample; so is a later coloured one after text, or a grey line (ncol >
+    // 1: the next column's; a dashed sample's further dashes and fringes have no text before
+    // them; tab10's grey #7f7f7f is darker than light text).
     const samples = [0];
     for (let i = 2; i < boxes.length; i++) {
-      if (colored(colors[i]) && !colored(colors[i - 1]) && i - 1 > samples.at(-1)!) samples.push(i);
+      const sample = colored(colors[i]) || sampleLike[i];
+      const afterText = !colored(colors[i - 1]) && !sampleLike[i - 1];
+      if (sample && afterText && i - 1 > samples.at(-1)!) samples.push(i);
     }
     samples.forEach((at, k) => {
       const end = (samples[k + 1] ?? boxes.length) - 1;

@@ -19,6 +19,19 @@ import { strayInk, tickMarks } from './strayInk.js';
 const DEFAULTS = {
   /** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
   textDark: 150,
+  /**
+   * ...or, in an image whose text is all light grey, darker than this where that finds more
+   * entries: small grey text scaled down or blurred keeps no pixel as dark as it was drawn
+   * (Chart.js' #666 names 5 px high: 140 to 200).
+   */
+  faintText: 200,
+  /**
+   * An image's text is all light grey where less than this share of its grey ink darker than
+   * `faintText` is darker than `blackInk`: no black or dark grey text, axis or frame (grid lines
+   * as light as such text, and black text beside them, would be read as faint entries).
+   */
+  blackShare: 0.02,
+  blackInk: 100,
   /** The text of a legend's entries is at most this many times as high as its lowest. */
   sameHeight: 1.8,
   /** ...else its rows are cut to this many lowest heights either side of its sample's middle. */
@@ -81,10 +94,34 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   };
   // The region whose legend lists the most entries: a stray "entry" in the plot (an error bar
   // beside a tick label) is not the legend above it. Ties go to the first, inside.
-  return mostEntries([
-    legendIn(image, inside, plot.background, { x: plot.ticksX, y: plot.ticksY }, true),
-    findLegendOutside(image, plot, plot.page),
-  ]);
+  const ticks = { x: plot.ticksX, y: plot.ticksY };
+  const darkness = lightText(image) ? [DEFAULTS.textDark, DEFAULTS.faintText] : [DEFAULTS.textDark];
+  return mostEntries(
+    darkness.flatMap((textDark) => [
+      legendIn(image, inside, plot.background, ticks, true, textDark),
+      findLegendOutside(image, plot, plot.page, textDark),
+    ]),
+  );
+}
+
+/**
+ * Whether all of an image's text is light grey: of its grey ink darker than
+ * DEFAULTS.faintText, less than DEFAULTS.blackShare is darker than DEFAULTS.blackInk.
+ */
+function lightText({ data }: Raster): boolean {
+  let faint = 0;
+  let black = 0;
+  for (let o = 0; o < data.length; o += 3) {
+    const max = Math.max(data[o], data[o + 1], data[o + 2]);
+    if (
+      max >= DEFAULTS.faintText ||
+      max - Math.min(data[o], data[o + 1], data[o + 2]) >= DEFAULTS.textGrey
+    )
+      continue;
+    faint++;
+    if (max < DEFAULTS.blackInk) black++;
+  }
+  return faint > 0 && black < faint * DEFAULTS.blackShare;
 }
 
 /**
@@ -92,12 +129,21 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
  * of it, above it or below it (the tick labels there have no samples), where the most entries
  * are; ties go to the first. `page` is the colour around it.
  */
-export function findLegendOutside(image: Raster, around: Box, page: Rgb): LegendLayout | null {
+export function findLegendOutside(
+  image: Raster,
+  around: Box,
+  page: Rgb,
+  textDark: number = DEFAULTS.textDark,
+): LegendLayout | null {
   const { width, height } = image;
   const right = { left: Math.ceil(around.right) + 3, right: width, top: 0, bottom: height };
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(around.top) };
   const below = { left: 0, right: width, top: Math.ceil(around.bottom) + 3, bottom: height };
-  return mostEntries([right, above, below].map((region) => legendIn(image, region, page)));
+  return mostEntries(
+    [right, above, below].map((region) =>
+      legendIn(image, region, page, undefined, false, textDark),
+    ),
+  );
 }
 
 /** The legend listing the most entries, the first of those that list as many; null for none. */
@@ -116,6 +162,7 @@ function legendIn(
   background: Rgb,
   ticks: { x: number[]; y: number[] } = { x: [], y: [] },
   strips = false,
+  textDark: number = DEFAULTS.textDark,
 ): LegendLayout | null {
   if (
     region.right - region.left < DEFAULTS.minSide ||
@@ -125,7 +172,7 @@ function legendIn(
   // Every pixel of the region is asked whether it is dark (the rules below), and most again
   // for each strip and line read: flagged once, row by row. Nothing past the region is asked.
   const regionWidth = region.right - region.left;
-  const darkFlags = darkIn(image, region);
+  const darkFlags = darkIn(image, region, textDark);
   const at = (row: number, column: number) =>
     (row - region.top) * regionWidth + column - region.left;
   const dark = (row: number, column: number) => darkFlags[at(row, column)] === 1;
@@ -200,7 +247,11 @@ function legendIn(
   // An entry left out of the group (a curve running into its sample made the sample too long)
   // may still complete its column: its text is a line that found no sample of its own.
   const aligned = alignedGroup(candidates);
-  const strays = candidates.filter((slot) => !aligned.includes(slot)).map((slot) => slot.text);
+  // A stray whose sample ends its own line of text (a curve crossing its name's end passed for
+  // one) may be a name before its sample: its line runs on over that sample.
+  const strays = candidates
+    .filter((slot) => !aligned.includes(slot))
+    .map((slot) => (inLineAfter(slot) ? { ...slot.text, right: slot.handle.right } : slot.text));
   const group = wholeNames(
     image,
     background,
@@ -236,19 +287,33 @@ function legendIn(
   };
 }
 
+/**
+ * Whether an entry's sample lies after its name in the name's rows, a word space from it at
+ * most: a piece of its own line of text.
+ */
+function inLineAfter({ handle, text }: LegendSlot): boolean {
+  const height = text.bottom - text.top;
+  return (
+    handle.top >= text.top - 1 &&
+    handle.bottom <= text.bottom + 1 &&
+    handle.left >= text.right &&
+    handle.left - text.right <= height * DEFAULTS.wordSpace
+  );
+}
+
 /** Whether the pixel at byte offset `o` is as dark and grey as legend text. */
-function isTextDark(data: Uint8Array, o: number): boolean {
+function isTextDark(data: Uint8Array, o: number, textDark: number): boolean {
   const max = Math.max(data[o], data[o + 1], data[o + 2]);
   const min = Math.min(data[o], data[o + 1], data[o + 2]);
-  return max < DEFAULTS.textDark && max - min < DEFAULTS.textGrey;
+  return max < textDark && max - min < DEFAULTS.textGrey;
 }
 
 /** 1 for each pixel of `region` (row by row) as dark and grey as legend text. */
-function darkIn({ data, width }: Raster, region: Box): Uint8Array {
+function darkIn({ data, width }: Raster, region: Box, textDark: number): Uint8Array {
   const flags = new Uint8Array((region.right - region.left) * (region.bottom - region.top));
   for (let row = region.top, at = 0; row < region.bottom; row++) {
     for (let column = region.left; column < region.right; column++, at++) {
-      if (isTextDark(data, (row * width + column) * 3)) flags[at] = 1;
+      if (isTextDark(data, (row * width + column) * 3, textDark)) flags[at] = 1;
     }
   }
   return flags;

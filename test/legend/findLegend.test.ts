@@ -572,6 +572,77 @@ describe('findLegend', () => {
       );
     });
   });
+
+  it('parts the last entry of a framed row at its grey line sample (ECharts, a zoo chart)', async () => {
+    // Eight entries in one framed row above the plot, tab10's colours: the last, Llama-7B, has
+    // the grey #7f7f7f sample, which is no coloured sample but a line after Model B's name.
+    const { legend } = await fixtureLegend('echarts-framed-row-grey-sample.png');
+    const colors = [
+      '#1f77b4',
+      '#ff7f0e',
+      '#2ca02c',
+      '#d62728',
+      '#9467bd',
+      '#8c564b',
+      '#e377c2',
+      '#7f7f7f',
+    ];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+      const next = legend!.slots[k + 1];
+      if (next) expect(slot.text.right).toBeLessThan(next.handle.left);
+    });
+  });
+
+  it('finds small grey names scaled down, no pixel as dark as drawn (Chart.js, a zoo chart)', async () => {
+    // Model A, LSTM, Adam, Ours (full) in #666, 5 px high in a chart scaled down to 513 px
+    // wide: their darkest pixels are 140 to 200, so none read as dark text at 150.
+    const { legend } = await fixtureLegend('chartjs-faint-names-scaled.png');
+    const colors = ['#36a2eb', '#ff6384', '#4bc0c0', '#ff9f40'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      // the sample's colour, paler where the scaling blended it with the page
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE * 2,
+      );
+    });
+  });
+
+  it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
+    // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
+    // in one column; a green curve runs left of ResNet-50, LSTM and Test.
+    const { legend } = await fixtureLegend('gnuplot-key-samples-crossed.png');
+    const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
+  it('completes a key with the name whose end a curve crosses, its sample after it (gnuplot, a zoo chart)', async () => {
+    // LSTM, Site B, batch 256 end at one column; Site B's own green curve runs through its `B`
+    // and was taken for a sample in its line of text.
+    const { legend } = await fixtureLegend('gnuplot-key-name-end-crossed.png');
+    const colors = ['#9400d3', '#009e73', '#56b4e9'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
+      expect(Math.abs(slot.text.right - legend!.slots[0].text.right)).toBeLessThanOrEqual(2);
+      expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE * 2,
+      );
+    });
+  });
 });
 
 /**
