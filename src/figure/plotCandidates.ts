@@ -121,14 +121,20 @@ function fillGoesOn(
 ): boolean {
   const { data, width, height } = image;
   // a side drawn as a line is passed; a band of the fill itself is not (it may end short of the
-  // panel's edge, and the fill past it is the panel's own)
+  // panel's edge, and the fill past it is the panel's own); nor is a line inside the box (a
+  // thin run of the fill's own edge columns, split off from its band): looked past the box's edge
   const lineRows = edgeRows.filter(isThin);
   const lineColumns = edgeColumns.filter(isThin);
+  const past = (lines: Stroke[], edge: number, outward: 1 | -1) => {
+    const start = outside(sideLine(lines, edge, outward, tol), edge, outward);
+    const edgeOut = outside(null, edge, outward);
+    return outward > 0 ? Math.max(start, edgeOut) : Math.min(start, edgeOut);
+  };
   const sides: ['row' | 'column', number, 1 | -1][] = [
-    ['row', outside(sideLine(lineRows, box.bottom, 1, tol), box.bottom, 1), 1],
-    ['row', outside(sideLine(lineRows, box.top, -1, tol), box.top, -1), -1],
-    ['column', outside(sideLine(lineColumns, box.right, 1, tol), box.right, 1), 1],
-    ['column', outside(sideLine(lineColumns, box.left, -1, tol), box.left, -1), -1],
+    ['row', past(lineRows, box.bottom, 1), 1],
+    ['row', past(lineRows, box.top, -1), -1],
+    ['column', past(lineColumns, box.right, 1), 1],
+    ['column', past(lineColumns, box.left, -1), -1],
   ];
   for (const [along, start, outward] of sides) {
     const [from, to] = along === 'row' ? [box.left, box.right] : [box.top, box.bottom];

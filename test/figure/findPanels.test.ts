@@ -204,4 +204,16 @@ describe('findPanels', () => {
       expect(panels[k].box.left).toBeLessThan(300);
     }
   });
+
+  it('finds a filled facet whose edge columns run as a thin line inside its band', async () => {
+    // ggplot2 grey facets, scaled down (bench/zoo figures, seed 4, f00100's top row): the left
+    // panel's fill edge split off as a thin line 3 px inside the box, and the check whether its
+    // fill goes on past the side started inside the fill
+    const image = await loadRaster(join(FIGURES, 'seed4-f00100-top.png'), { maxPixels: 1e8 });
+    const panels = findPanels(image);
+    expect(panels).toHaveLength(2);
+    expect(panels[0].plot.left).toBeLessThan(40);
+    expect(panels[0].plot.right).toBeLessThan(413);
+    expect(panels[1].plot.left).toBeGreaterThan(413);
+  });
 });

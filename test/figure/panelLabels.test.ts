@@ -55,6 +55,18 @@ describe('labelPanels', () => {
     ]);
   });
 
+  it('takes bare letters most of which run in reading order, a misread one as its panel’s', () => {
+    // A-F outside the panels, read into their titles with D as p and F as E
+    expect(read(['A Test', 'B Sales', 'c AIME', 'p Anomaly', 'E Curves', 'E CIFAR'])).toEqual([
+      ['A', 'Test'],
+      ['B', 'Sales'],
+      ['c', 'AIME'],
+      ['D', 'Anomaly'],
+      ['E', 'Curves'],
+      ['F', 'CIFAR'],
+    ]);
+  });
+
   it('leaves titles that only start with a letter: alone, or out of order', () => {
     expect(read(['A study of loss', 'Validation'])).toEqual([
       [null, 'A study of loss'],
