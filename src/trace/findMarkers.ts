@@ -15,6 +15,12 @@ export const DEFAULTS = {
   alike: 0.8,
   /** A series has markers when at least this many cores are found. */
   minMarkers: 4,
+  /**
+   * A small core with as many pixels of other series within this share of a marker's core
+   * diameter of its edge as its core lacks is a marker partly hidden under them (where series
+   * cross, a marker drawn first keeps a piece of its core), not a noisy line's fold.
+   */
+  hiddenReach: 0.5,
   /** Pieces of one cut marker lie this many px beyond its core's diameter from one another... */
   pieceSlack: 2,
   /** ...and hold at least this share of a whole marker's core together. */
@@ -56,33 +62,39 @@ export interface Markers {
  * line's half width `halfWidth`, alike in size. Markers drawn with a dark outline
  * (matplotlib's classic style) keep only a small core of the series colour: where dark ink
  * borders the series, they are looked for again with their outline. A marker cut by a line
- * drawn over it leaves smaller pieces of core: they count, as one. Null when the series has
- * no such markers (it may still have thin ones: findThinMarkers).
+ * drawn over it leaves smaller pieces of core: they count, as one. Where the markers are
+ * found no other way, a piece alone with enough of another series' ink around it to hide the
+ * rest of its core counts as a marker partly hidden under that series (`ink.occluded`). Null
+ * when the series has no such markers (it may still have thin ones: findThinMarkers).
  */
 export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Markers | null {
-  const { weight, width, height, region, outlines } = ink;
+  const { weight, width, height, outlines } = ink;
   const threshold = halfWidth + DEFAULTS.coreMargin;
-  let markerInk = weight;
-  let cores = markerCores(dist, width, region, threshold);
+  const plain = markerCores(dist, ink, threshold);
+  let outlined: Float32Array | null = null;
+  let withOutlines: ReturnType<typeof markerCores> | null = null;
   if (
-    !cores.hasMarkers &&
+    !plain.hasMarkers &&
     outlines &&
     outlineTouches(ink, outlines, DEFAULTS.minOutline) >= DEFAULTS.minOutline
   ) {
-    const outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
-    const withOutlines = markerCores(
-      distanceMap(outlined, width, height),
-      width,
-      region,
-      threshold,
-    );
-    if (withOutlines.hasMarkers) {
-      markerInk = outlined;
-      cores = withOutlines;
-    }
+    outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
+    withOutlines = markerCores(distanceMap(outlined, width, height), ink, threshold);
   }
-  const { found, alike, depth, hasMarkers, typical } = cores;
-  if (!hasMarkers) return null;
+  // Markers found whole (or cut into pieces) come first; those found only by counting pieces
+  // beside other series as hidden markers after (the outlined reading may find them whole).
+  const chosen = plain.hasMarkers
+    ? { cores: plain, markerInk: weight }
+    : withOutlines?.hasMarkers
+      ? { cores: withOutlines, markerInk: outlined! }
+      : plain.partlyHidden
+        ? { cores: plain, markerInk: weight }
+        : withOutlines?.partlyHidden
+          ? { cores: withOutlines, markerInk: outlined! }
+          : null;
+  if (!chosen) return null;
+  const { cores, markerInk } = chosen;
+  const { found, alike, depth, typical } = cores;
   const shape = classifyMarker(
     alike,
     (column, row) => markerInk[row * width + column] >= INK.solid,
@@ -101,9 +113,10 @@ export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Ma
 
 /**
  * Blobs deeper than `threshold` inside the series' ink (`dist`): marker cores when enough of
- * them are alike in size and deep enough.
+ * them are alike in size and deep enough, in the series' `ink`.
  */
-function markerCores(dist: Float32Array, width: number, region: Ink['region'], threshold: number) {
+function markerCores(dist: Float32Array, ink: Ink, threshold: number) {
+  const { width, region } = ink;
   const found = findCores(dist, width, region, threshold);
   const candidates = found.filter((c) => c.size >= DEFAULTS.minCore);
   const typical = percentile(
@@ -117,30 +130,39 @@ function markerCores(dist: Float32Array, width: number, region: Ink['region'], t
     candidates.filter((c) => c.size < typical / 2),
     region,
     typical,
+    (core) => nearOccluded(core, typical, ink),
   );
   const depth = percentile(
     alike.map((c) => c.depth),
     0.5,
   );
-  const hasMarkers =
-    alike.length >= DEFAULTS.minMarkers &&
-    alike.length + odd.pieces >= (alike.length + odd.pieces + odd.apart + big) * DEFAULTS.alike &&
-    depth >= threshold + DEFAULTS.markerDepth;
-  return { found, alike, depth, hasMarkers, typical };
+  const all = alike.length + odd.pieces + odd.hidden + odd.apart + big;
+  const deep = alike.length >= DEFAULTS.minMarkers && depth >= threshold + DEFAULTS.markerDepth;
+  return {
+    found,
+    alike,
+    depth,
+    typical,
+    hasMarkers: deep && alike.length + odd.pieces >= all * DEFAULTS.alike,
+    /** Markers when the pieces beside other series count as partly hidden markers. */
+    partlyHidden: deep && alike.length + odd.pieces + odd.hidden >= all * DEFAULTS.alike,
+  };
 }
 
 /**
  * The cores smaller than half the typical marker's (`typical` px), told apart: markers cut by
  * the plot's edge (the first and last of a series drawn on the axis limits) are left out;
  * pieces of one marker cut by a line or an error bar drawn over it, near one another, count
- * as one marker (`pieces`) when together they hold a quarter of a marker's core or more; the
- * rest stand `apart` (a noisy line's folds).
+ * as one marker (`pieces`) when together they hold a quarter of a marker's core or more; so
+ * large a piece alone beside another series drawn over it is a marker partly `hidden` under
+ * that series (`isHidden`); the rest stand `apart` (a noisy line's folds).
  */
 function oddOnes(
   small: Core[],
   region: Ink['region'],
   typical: number,
-): { pieces: number; apart: number } {
+  isHidden: (core: Core) => boolean,
+): { pieces: number; hidden: number; apart: number } {
   // A marker's core is about a disc of `typical` px: its pieces lie within its diameter.
   const near = 2 * Math.sqrt(typical / Math.PI) + DEFAULTS.pieceSlack;
   const inside = small.filter(
@@ -161,18 +183,61 @@ function oddOnes(
       }
     }
   }
-  const sizes = new Map<number, { size: number; count: number }>();
+  const sizes = new Map<number, { size: number; count: number; hidden: boolean }>();
   inside.forEach((c, i) => {
-    const g = sizes.get(root(i)) ?? { size: 0, count: 0 };
-    sizes.set(root(i), { size: g.size + c.size, count: g.count + 1 });
+    const g = sizes.get(root(i)) ?? { size: 0, count: 0, hidden: false };
+    sizes.set(root(i), {
+      size: g.size + c.size,
+      count: g.count + 1,
+      hidden: g.hidden || isHidden(c),
+    });
   });
   let pieces = 0;
+  let hiddenCount = 0;
   let apart = 0;
-  for (const { size, count } of sizes.values()) {
-    if (count > 1 && size >= typical * DEFAULTS.piecesShare) pieces++;
+  for (const group of sizes.values()) {
+    const share = group.size >= typical * DEFAULTS.piecesShare;
+    if (group.count > 1 && share) pieces++;
+    else if (group.hidden && share) hiddenCount++;
     else apart++;
   }
-  return { pieces, apart };
+  return { pieces, hidden: hiddenCount, apart };
+}
+
+/**
+ * Whether another series is drawn (`occluded`) over enough pixels around `core`'s box (within
+ * `hiddenReach` of a marker core's diameter; `typical` px cores) to hide the rest of its
+ * marker's core. Only pixels inside a drawn area count (their four neighbours drawn, by the
+ * series or another): a grid line or a crossing line beside a noisy line's fold covers few,
+ * and JPEG's specks round a marker none.
+ */
+function nearOccluded(
+  { box, size }: Core,
+  typical: number,
+  { weight, occluded, width, height }: Ink,
+): boolean {
+  if (!occluded) return false;
+  const margin = 2 * Math.sqrt(typical / Math.PI) * DEFAULTS.hiddenReach;
+  const [left, right] = [
+    Math.max(1, Math.floor(box.left - margin)),
+    Math.min(width - 2, Math.ceil(box.right + margin)),
+  ];
+  const [top, bottom] = [
+    Math.max(1, Math.floor(box.top - margin)),
+    Math.min(height - 2, Math.ceil(box.bottom + margin)),
+  ];
+  const drawn = (i: number) => occluded[i] === 1 || weight[i] >= INK.solid;
+  const missing = typical - size;
+  let count = 0;
+  for (let row = top; row <= bottom; row++) {
+    for (let column = left; column <= right; column++) {
+      const i = row * width + column;
+      if (!occluded[i]) continue;
+      if (!drawn(i - 1) || !drawn(i + 1) || !drawn(i - width) || !drawn(i + width)) continue;
+      if (++count >= missing) return true;
+    }
+  }
+  return false;
 }
 
 /** Cores closer than `reach` in x and y are pieces of one marker: merged, weighted by size. */

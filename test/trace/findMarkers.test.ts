@@ -13,10 +13,17 @@ const RADIUS = 8;
 /**
  * A flat line two px thick along LINE_ROW with disc markers at `columns`; `cut` markers are
  * crossed by another series (a stripe two px wide each way through their centre, not this
- * series' ink), `specks` add small blobs of the series' colour (a noisy line's folds).
+ * series' ink), `specks` add small blobs of the series' colour (a noisy line's folds), and
+ * `covered` markers have their right halves under another series (`occluded`).
  */
-function markedLine(columns: number[], cut: number[] = [], specks: number[] = []): Ink {
+function markedLine(
+  columns: number[],
+  cut: number[] = [],
+  specks: number[] = [],
+  covered: number[] = [],
+): Ink {
   const weight = new Float32Array(WIDTH * HEIGHT);
+  const occluded = new Uint8Array(WIDTH * HEIGHT);
   const set = (column: number, row: number, value: number) => {
     // Drawn clipped to the plot, as renderers draw series.
     if (column >= REGION.left && column < REGION.right && row >= 0 && row < HEIGHT) {
@@ -47,7 +54,15 @@ function markedLine(columns: number[], cut: number[] = [], specks: number[] = []
       for (let column = cx; column < cx + 7; column++) set(column, row, 1);
     }
   }
-  return { weight, width: WIDTH, height: HEIGHT, region: REGION };
+  for (const cx of covered) {
+    for (let row = LINE_ROW - RADIUS - 2; row <= LINE_ROW + RADIUS + 1; row++) {
+      for (let column = cx; column <= cx + RADIUS + 1; column++) {
+        set(column, row, 0);
+        occluded[row * WIDTH + column] = 1;
+      }
+    }
+  }
+  return { weight, width: WIDTH, height: HEIGHT, region: REGION, occluded };
 }
 
 describe('findMarkers', () => {
@@ -62,6 +77,20 @@ describe('findMarkers', () => {
       expect.arrayContaining([30, 50, 70, 90, 130, 150, 170, 190]),
     );
     for (const c of inside) expect(Math.abs(c.py - LINE_ROW)).toBeLessThan(1);
+  });
+
+  it('counts markers half hidden under another series drawn over them', () => {
+    // Five whole markers and four whose right halves another series covers: each leaves one
+    // piece of core, half a whole one's, beside that series.
+    const covered = [30, 70, 110, 170];
+    const ink = markedLine([30, 50, 70, 90, 110, 130, 150, 170, 190], [], [], covered);
+    const markers = findMarkers(ink, distanceMap(ink.weight, WIDTH, HEIGHT), 1);
+    expect(markers).not.toBeNull();
+    const xs = markers!.centres.map((c) => c.px);
+    for (const cx of [50, 90, 130, 150, 190]) expect(xs.some((x) => Math.abs(x - cx) < 1)).toBe(true);
+    // The same pieces with nothing drawn beside them are a noisy line's folds.
+    const bare = { ...ink, occluded: undefined };
+    expect(findMarkers(bare, distanceMap(bare.weight, WIDTH, HEIGHT), 1)).toBeNull();
   });
 
   it('still takes small blobs apart from one another for a line that is not marked', () => {
