@@ -65,8 +65,9 @@ export interface HaloInput {
  * with a warning naming its host. Except where the host is a paler tint of the colour and the
  * colour runs its own way, off the path traced for the host: a black line beside a grey one
  * has the grey's blended edges all along it. A colour traced along a stronger series' path
- * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off), and
- * so is one with most of its ink beside the line and traced along it over half the way.
+ * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off), as
+ * is a colour the legend does not list traced along one it lists, however much ink each has;
+ * and so is one with most of its ink beside the line and traced along it over half the way.
  */
 export function findHalos({ masks, paths, names, first, width, background }: HaloInput): {
   halos: Set<number>;
@@ -92,13 +93,17 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
   };
   masks.forEach((mask, i) => {
     if (!paths[i] || i < first) return;
+    // A colour traced along a listed series' path is its second trace, whichever has more ink
+    // (a JPEG'd line's shade may outweigh the listed colour); between unlisted colours, and
+    // for ink beside a line, the stronger one is the host.
     const host = masks.findIndex(
       (other, j) =>
         paths[j] !== null &&
         j !== i &&
         !halos.has(j) &&
-        other.count > mask.count &&
-        (samePath(paths[i]!, paths[j]!) || besideHost(i, j)),
+        (other.count > mask.count
+          ? samePath(paths[i]!, paths[j]!) || besideHost(i, j)
+          : j < first && samePath(paths[i]!, paths[j]!)),
     );
     if (host < 0) return;
     warnings.push(
