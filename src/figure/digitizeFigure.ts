@@ -261,20 +261,23 @@ async function digitizePanels(
     ),
   );
   warnings.push(...problems.filter((problem) => problem !== null));
-  if (charts.length === 0) {
-    // No panel reads: the "panels" may be pieces of one chart (a filled panel's cells between
-    // its white grid lines), so the whole image is tried as one chart before giving up.
+  if (charts.length * 2 < panels.length) {
+    // Most panels do not read: the "panels" may be pieces of one chart (a filled panel's cells
+    // between its white grid lines; one cell may read on an axis lent by the cell beside it),
+    // so the whole image is tried as one chart, and taken where it reads.
     const whole = {
       index: 0,
       label: null,
       box: { left: 0, top: 0, right: image.width, bottom: image.height },
     };
     try {
-      return await chartOf(whole, warnings);
+      return await chartOf(whole, charts.length === 0 ? warnings : [...warnings]);
     } catch (error) {
       const { code } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
-      throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
+      if (charts.length === 0) {
+        throw firstError ?? new DigitizeError('NO_CHART_FOUND', 'panels', 'no chart found');
+      }
     }
   }
   return { source, ...(labels.title && { title: labels.title }), charts, warnings };

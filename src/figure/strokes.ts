@@ -210,8 +210,9 @@ export function sideLine(
 
 /**
  * Tick marks across a line of rows (columns) `first`..`last` along `from`..`to`: short strokes
- * that start just beyond it, on either side, and end within `tol` * 2 px (a grid line or a
- * curve runs on). The count on the side with more.
+ * that start just beyond it, on either side, and end within `tol` * 3 px (a Vega-Lite figure
+ * drawn large has them 2.2 `tol` long; a grid line or a curve runs on). The count on the side
+ * with more.
  */
 export function ticksAcross(
   ink: Uint8Array,
@@ -222,7 +223,7 @@ export function ticksAcross(
   [from, to]: [number, number],
   tol: number,
 ): number {
-  const maxLength = tol * 2;
+  const maxLength = tol * 3;
   const limit = along === 'row' ? height : width;
   const at = (p: number, q: number) =>
     along === 'row' ? ink[q * width + p] === 1 : ink[p * width + q] === 1;
