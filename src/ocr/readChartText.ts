@@ -578,6 +578,41 @@ function evenlySpaced(marks: number[]): boolean {
   );
 }
 
+/** A line holding text along at most this share of the axis is no rule (an axis line's edge). */
+const RULE_SHARE = 0.8;
+/** Ink this close (px) to a tick mark or grid line on that line is the mark's blurred end. */
+const MARK_BLUR = 2;
+
+/**
+ * Whether the text of a band found from the first line scanned below the x axis (its line and
+ * tick marks end at `line`, one line above) begins on `line` itself: labels printed right
+ * against the axis (Vega-Lite's quartz look) have their top row there, and cut off it lose a
+ * stroke (`20` read as `-0`). True when `line` holds text away from the tick marks and grid
+ * lines (`marks`: their blurred ends are no label) and is no rule along the axis. (Left of the
+ * y axis, the column next to it holds markers spilling from the plot as often as text.)
+ */
+function touchesAxis(
+  image: Raster,
+  page: Rgb,
+  line: number,
+  across: [number, number],
+  along: 'row' | 'column',
+  marks: number[],
+): boolean {
+  const [total] = profileOf(image, page, [line], across, along);
+  if (total === 0 || total >= (across[1] - across[0]) * RULE_SHARE) return false;
+  const cuts = [...marks].sort((a, b) => a - b);
+  let from = across[0];
+  let apart = 0;
+  for (const mark of [...cuts, Number.POSITIVE_INFINITY]) {
+    const to = Math.min(across[1], Math.floor(mark - MARK_BLUR));
+    if (to > from) apart += profileOf(image, page, [line], [from, to], along)[0];
+    from = Math.max(from, Math.ceil(mark + MARK_BLUR) + 1);
+    if (from >= across[1]) break;
+  }
+  return apart > 0;
+}
+
 /**
  * The bands of text below the plot, nearest first, without a legend there; the height of the
  * first (the x tick labels), and the gap that separates bands, a share of that height.
@@ -634,7 +669,17 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // below (4 pt under labels with commas' tails, at 72 dpi, is less than the band gap).
   if (first) profile.fill(0, first.from, first.to + 1);
   const bands = [...(first ? [first] : []), ...findRuns(profile, gap, DEFAULTS.minBand)]
-    .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
+    .map((band) => ({
+      from:
+        band.from === 0 &&
+        touchesAxis(image, plot.page, plot.outsideX, [plot.left, plot.right], 'row', [
+          ...plot.ticksX,
+          ...plot.gridX,
+        ])
+          ? plot.outsideX
+          : below[band.from],
+      to: below[band.to] + 1,
+    }))
     // A legend below the plot is no axis label.
     .filter((band) => !legend || !ofLegend(image, plot, band, legend));
   return { bands, textHeight, gap };

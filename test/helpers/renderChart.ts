@@ -109,6 +109,8 @@ export interface ChartSpec {
   fontFamily?: string;
   /** Overall look; explicit options above override it. @default 'matplotlib' */
   style?: ChartLook;
+  /** Gap (px) between the tick marks (or the axis line) and the tick labels. @default the look's */
+  tickPad?: number;
   /** Frame lines (pixel indices, see the file comment) to use instead of the automatic layout. */
   plot?: PlotEdges;
 }
@@ -279,7 +281,10 @@ const SUPERSCRIPTS: Record<string, string> = {
  */
 export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   validate(spec);
-  const look = LOOKS[spec.style ?? 'matplotlib'];
+  const look: Look = {
+    ...LOOKS[spec.style ?? 'matplotlib'],
+    ...(spec.tickPad !== undefined && { tickPad: spec.tickPad }),
+  };
   const {
     width = 640,
     height = 480,

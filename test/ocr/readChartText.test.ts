@@ -75,6 +75,25 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect([text.xMultiplier, text.yMultiplier]).toEqual([1, 1]);
   });
 
+  it('reads x tick labels printed right against the tick marks whole (their top row not cut off)', async () => {
+    const x = [0, 20, 40, 60, 80, 100];
+    const chart = await renderChart({
+      width: 480,
+      height: 360,
+      frame: 'spines',
+      fontSize: 10,
+      tickPad: 0,
+      xRange: [0, 100],
+      yRange: [0, 8],
+      xTicks: x,
+      yTicks: [0, 2, 4, 6, 8],
+      series: [{ name: null, color: '#1f77b4', x, y: [1, 3, 2, 5, 4, 7] }],
+    });
+    const text = await textOf(chart.png);
+    // cut below their top row, `20` and `80` read as `-0`
+    expect(text.xTickWords.map((word) => word.text)).toEqual(['0', '20', '40', '60', '80', '100']);
+  });
+
   it('reads names as chart text is written: a small M is no ™ (a zoo chart, markers in a row above)', async () => {
     const text = await textOf(join(fixtures, 'legend', 'chartjs-markers-row-above.jpg'));
     expect(text.legendNames).toEqual(['Adam', 'LSTM', 'Model B', 'BERT-base']);
