@@ -425,7 +425,12 @@ function findSlots(
       let last = at;
       if (colored(colors[at])) while (last < end - 1 && colored(colors[last + 1])) last++;
       if (last === end || (samplesOnly && !sampleLike[at])) return;
-      const text = { ...boxes[last + 1], right: boxes[end].right };
+      // A name runs on over word spaces, not over a gap as wide as its sample and its text's
+      // height: the next entry's sample is there, too pale to be ink (a greys palette's last).
+      const wide = Math.max(boxes[last].right - boxes[at].left, boxes[at].bottom - boxes[at].top);
+      let stop = last + 1;
+      while (stop < end && boxes[stop + 1].left - boxes[stop].right <= wide) stop++;
+      const text = { ...boxes[last + 1], right: boxes[stop].right };
       slots.push({ handle: { ...boxes[at], right: boxes[last].right }, text, color: colors[at] });
     });
   }

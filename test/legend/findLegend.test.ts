@@ -598,6 +598,18 @@ describe('findLegend', () => {
     });
   });
 
+  it('ends a name in a framed row before the next entry, whose sample is too pale to be ink (ECharts, greyscale, a zoo chart)', async () => {
+    // Model B, LSTM, Beam search in one framed row above the plot, their samples dark, light
+    // and nearly white grey: LSTM's name ends before the gap where Beam search's sample is.
+    const { legend } = await fixtureLegend('echarts-framed-row-pale-sample.png');
+    expect(legend?.slots.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = legend!.slots;
+    const height = second.text.bottom - second.text.top;
+    expect(first.text.right).toBeLessThan(second.handle.left);
+    // "LSTM" is about four text heights wide, not the eighteen of "LSTM —— Beam search".
+    expect(second.text.right - second.text.left).toBeLessThan(6 * height);
+  });
+
   it('finds small grey names scaled down, no pixel as dark as drawn (Chart.js, a zoo chart)', async () => {
     // Model A, LSTM, Adam, Ours (full) in #666, 5 px high in a chart scaled down to 513 px
     // wide: their darkest pixels are 140 to 200, so none read as dark text at 150.
