@@ -598,6 +598,22 @@ describe('findLegend', () => {
     });
   });
 
+  it('reads a framed row below the plot as its entries, not the tops of its glyphs as a row of their own (Vega-Lite, a zoo chart)', async () => {
+    // Mean (blue) and ResNet-50 (orange) in a framed legend below the plot: the tops of the
+    // names' capitals form a thin band of their own, where a glyph's top (10 px) is no grey
+    // line sample, unlike the 24 px samples.
+    const { legend } = await fixtureLegend('vegalite-framed-row-below.png');
+    const colors = ['#4c78a8', '#f58518'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(slot.text.bottom - slot.text.top).toBeGreaterThan(12);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
   it('ends a name in a framed row before the next entry, whose sample is too pale to be ink (ECharts, greyscale, a zoo chart)', async () => {
     // Model B, LSTM, Beam search in one framed row above the plot, their samples dark, light
     // and nearly white grey: LSTM's name ends before the gap where Beam search's sample is.
