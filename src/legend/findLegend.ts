@@ -29,6 +29,8 @@ const LINE = {
 
 /** Rows of a framed legend's inside that hold an entry (`entryRows`). */
 const ENTRY_ROWS = {
+  /** Samples of one legend are alike in width: within this share of the first's. */
+  sameSample: 0.35,
   /** A curve across the legend inks a row with about this many pixels (a steep 2 px line)... */
   crossing: 4,
   /** ...or this share of the fullest row's (a line of text or a sample)... */
@@ -413,8 +415,14 @@ function findSlots(
     // 1: the next column's; a dashed sample's further dashes and fringes have no text before
     // them; tab10's grey #7f7f7f is darker than light text).
     const samples = [0];
+    // A grey line is a sample where drawn as the row's first sample is (within a third of its
+    // width: a legend's samples are drawn alike), not the thin tops of glyphs in a band of rows
+    // cut from a line of text.
+    const firstWidth = boxes[0].right - boxes[0].left;
+    const alike = (box: Box) =>
+      Math.abs(box.right - box.left - firstWidth) <= firstWidth * ENTRY_ROWS.sameSample;
     for (let i = 2; i < boxes.length; i++) {
-      const sample = colored(colors[i]) || sampleLike[i];
+      const sample = colored(colors[i]) || (sampleLike[i] && alike(boxes[i]));
       const afterText = !colored(colors[i - 1]) && !sampleLike[i - 1];
       if (sample && afterText && i - 1 > samples.at(-1)!) samples.push(i);
     }
@@ -425,7 +433,12 @@ function findSlots(
       let last = at;
       if (colored(colors[at])) while (last < end - 1 && colored(colors[last + 1])) last++;
       if (last === end || (samplesOnly && !sampleLike[at])) return;
-      const text = { ...boxes[last + 1], right: boxes[end].right };
+      // A name runs on over word spaces, not over a gap as wide as its sample and its text's
+      // height: the next entry's sample is there, too pale to be ink (a greys palette's last).
+      const wide = Math.max(boxes[last].right - boxes[at].left, boxes[at].bottom - boxes[at].top);
+      let stop = last + 1;
+      while (stop < end && boxes[stop + 1].left - boxes[stop].right <= wide) stop++;
+      const text = { ...boxes[last + 1], right: boxes[stop].right };
       slots.push({ handle: { ...boxes[at], right: boxes[last].right }, text, color: colors[at] });
     });
   }

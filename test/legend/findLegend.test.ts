@@ -598,6 +598,34 @@ describe('findLegend', () => {
     });
   });
 
+  it('reads a framed row below the plot as its entries, not the tops of its glyphs as a row of their own (Vega-Lite, a zoo chart)', async () => {
+    // Mean (blue) and ResNet-50 (orange) in a framed legend below the plot: the tops of the
+    // names' capitals form a thin band of their own, where a glyph's top (10 px) is no grey
+    // line sample, unlike the 24 px samples.
+    const { legend } = await fixtureLegend('vegalite-framed-row-below.png');
+    const colors = ['#4c78a8', '#f58518'];
+    expect(legend?.slots).toHaveLength(colors.length);
+    legend!.slots.forEach((slot, k) => {
+      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+      expect(slot.text.bottom - slot.text.top).toBeGreaterThan(12);
+      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
+  it('ends a name in a framed row before the next entry, whose sample is too pale to be ink (ECharts, greyscale, a zoo chart)', async () => {
+    // Model B, LSTM, Beam search in one framed row above the plot, their samples dark, light
+    // and nearly white grey: LSTM's name ends before the gap where Beam search's sample is.
+    const { legend } = await fixtureLegend('echarts-framed-row-pale-sample.png');
+    expect(legend?.slots.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = legend!.slots;
+    const height = second.text.bottom - second.text.top;
+    expect(first.text.right).toBeLessThan(second.handle.left);
+    // "LSTM" is about four text heights wide, not the eighteen of "LSTM —— Beam search".
+    expect(second.text.right - second.text.left).toBeLessThan(6 * height);
+  });
+
   it('finds small grey names scaled down, no pixel as dark as drawn (Chart.js, a zoo chart)', async () => {
     // Model A, LSTM, Adam, Ours (full) in #666, 5 px high in a chart scaled down to 513 px
     // wide: their darkest pixels are 140 to 200, so none read as dark text at 150.
