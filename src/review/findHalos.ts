@@ -22,6 +22,13 @@ const DEFAULTS = {
    * (a second trace of one line: its JPEG'd or anti-aliased edge in a colour of its own)
    */
   samePath: 2,
+  /**
+   * ...or, along a thick line, within half its ink's vertical run in the column plus this
+   * (its edge's trace runs beside it, further from the centre; see pathTolerance)...
+   */
+  samePathEdge: 2,
+  /** ...the run taken at most this many times its median over the line's path. */
+  samePathRuns: 2,
   /** ...in this share of the columns both are traced in... */
   samePathShare: 0.8,
   /** ...which are at least this share of the columns it is traced in, is a second trace. */
@@ -91,6 +98,13 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
         samePath(paths[i]!, paths[j]!, DEFAULTS.followedPathShare))
     );
   };
+  /** How near (px) a second trace of series j's line runs along its path: see samePath. */
+  const tolerance = new Map<number, Map<number, number>>();
+  const near = (j: number) => {
+    if (!tolerance.has(j))
+      tolerance.set(j, pathTolerance(masks[j].weight, paths[j]!, width, height));
+    return tolerance.get(j)!;
+  };
   masks.forEach((mask, i) => {
     if (!paths[i] || i < first) return;
     // A colour traced along a listed series' path is its second trace, whichever has more ink
@@ -102,8 +116,8 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
         j !== i &&
         !halos.has(j) &&
         (other.count > mask.count
-          ? samePath(paths[i]!, paths[j]!) || besideHost(i, j)
-          : j < first && samePath(paths[i]!, paths[j]!)),
+          ? samePath(paths[i]!, paths[j]!, undefined, near(j)) || besideHost(i, j)
+          : j < first && samePath(paths[i]!, paths[j]!, undefined, near(j))),
     );
     if (host < 0) return;
     warnings.push(
@@ -115,7 +129,8 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
 }
 
 /**
- * Whether `path` was traced along `other`: within DEFAULTS.samePath px of it in
+ * Whether `path` was traced along `other`: within `within` px of it in each column (by
+ * default DEFAULTS.samePath) in
  * DEFAULTS.samePathShare of the columns both are traced in, and those most of its own. Two
  * series' lines cross, or meet over a stretch; a line's second trace (its edge in a colour of
  * its own, a JPEG'd shade) follows it all along.
@@ -124,6 +139,7 @@ export function samePath(
   path: HaloPath,
   other: HaloPath,
   share: number = DEFAULTS.samePathShare,
+  within: Map<number, number> = new Map(),
 ): boolean {
   const mine = pathColumns(path);
   const theirs = pathColumns(other);
@@ -135,9 +151,44 @@ export function samePath(
     const otherPy = theirs.get(column);
     if (otherPy === undefined) continue;
     both++;
-    if (Math.abs(py - otherPy) <= DEFAULTS.samePath) close++;
+    if (Math.abs(py - otherPy) <= (within.get(column) ?? DEFAULTS.samePath)) close++;
   }
   return traced > 0 && both >= traced * DEFAULTS.samePathOverlap && close >= both * share;
+}
+
+/**
+ * How near (px) a second trace of a line runs along its traced `path`, column by column:
+ * DEFAULTS.samePath, or half the vertical run of its ink (pixels with at least DEFAULTS.ink of
+ * its colour) through the path there plus DEFAULTS.samePathEdge, the run taken at most
+ * DEFAULTS.samePathRuns times its median over the path (a line's ink merged with a band's or
+ * another line's where they meet).
+ */
+export function pathTolerance(
+  weight: Float32Array,
+  path: HaloPath,
+  width: number,
+  height: number,
+): Map<number, number> {
+  const runs = new Map<number, number>();
+  for (const [column, py] of pathColumns(path)) {
+    const row = Math.round(py);
+    if (column < 0 || column >= width || row < 0 || row >= height) continue;
+    if (weight[row * width + column] < DEFAULTS.ink) continue;
+    let [top, bottom] = [row, row];
+    while (top > 0 && weight[(top - 1) * width + column] >= DEFAULTS.ink) top--;
+    while (bottom < height - 1 && weight[(bottom + 1) * width + column] >= DEFAULTS.ink) bottom++;
+    runs.set(column, bottom - top + 1);
+  }
+  const sorted = [...runs.values()].sort((a, b) => a - b);
+  const most = (sorted[sorted.length >> 1] ?? 0) * DEFAULTS.samePathRuns;
+  const within = new Map<number, number>();
+  for (const [column, run] of runs) {
+    within.set(
+      column,
+      Math.max(DEFAULTS.samePath, Math.min(run, most) / 2 + DEFAULTS.samePathEdge),
+    );
+  }
+  return within;
 }
 
 /**

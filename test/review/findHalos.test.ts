@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHalos, inkBeside, samePath } from '../../src/review/findHalos.js';
+import { findHalos, inkBeside, pathTolerance, samePath } from '../../src/review/findHalos.js';
 
 const WIDTH = 40;
 const HEIGHT = 40;
@@ -141,6 +141,25 @@ describe('findHalos', () => {
     // Traced along its own path, it is a series.
     expect(tracedAt(24.5).halos.size).toBe(0);
   });
+
+  it('takes a colour traced along the edge of a thick line for its second trace, not one beside a thin line', () => {
+    // A thick line (rows 15..23, 9 px) and its pale edge split off, its ink spread 6..7 px off
+    // the centre (not beside the line's ink), its trace 5 px off: within half the line's width
+    // and the edge's. The same trace 5 px off a thin line (rows 18..20) runs a way of its own.
+    const shade = mask([200, 200, 200], rows(26, 27));
+    const edgeOf = (host: Float32Array, centre: number) =>
+      findHalos({
+        masks: [mask([8, 8, 8], host), shade],
+        paths: [dense(5, 34, () => centre), dense(5, 34, () => centre + 5)],
+        names: ['Adam'],
+        first: 1,
+        width: WIDTH,
+        background: WHITE,
+      }).halos;
+    expect(inkBeside(shade.weight, rows(15, 23), WIDTH, 2)).toBe(0);
+    expect([...edgeOf(rows(15, 23), 19)]).toEqual([1]);
+    expect(edgeOf(rows(18, 20), 19).size).toBe(0);
+  });
 });
 
 describe('findHalos, a blended edge that wanders off', () => {
@@ -239,3 +258,31 @@ describe('samePath', () => {
     expect(samePath({ points, reach: 3 }, line)).toBe(false);
   });
 });
+
+describe('pathTolerance', () => {
+  it('is half the vertical run of the line in each column plus the edge, at least 2 px, the run capped at twice its median', () => {
+    // A 4 px line over columns 0..19 whose ink runs 20 px tall in column 10 (a band met there).
+    const weight = new Float32Array(20 * 40);
+    for (let column = 0; column < 20; column++) {
+      const [from, to] = column === 10 ? [10, 29] : [18, 21];
+      for (let row = from; row <= to; row++) weight[row * 20 + column] = 1;
+    }
+    const path = {
+      points: [
+        { px: 0, py: 19.5 },
+        { px: 19, py: 19.5 },
+      ],
+      reach: 1,
+    };
+    const within = pathTolerance(weight, path, 20, 40);
+    expect(within.get(3)).toBe(4);
+    expect(within.get(10)).toBe(6);
+    expect(pathTolerance(rowsOf(20, 40, 20, 20), path, 20, 40).get(3)).toBe(2.5);
+  });
+});
+
+function rowsOf(width: number, height: number, from: number, to: number): Float32Array {
+  const weight = new Float32Array(width * height);
+  for (let row = from; row <= to; row++) weight.fill(1, row * width, row * width + width);
+  return weight;
+}
