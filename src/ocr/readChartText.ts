@@ -322,18 +322,33 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     bottom: xTickBand.to,
   };
   const yTickBand = leftBands[0];
+  // The y tick labels' right edge (the column next to the axis is looked in for none, but
+  // labels printed right against the axis have their last stroke there), and the last row of
+  // the lowest label where it hangs below the axis.
+  const yEdge = yTickBand && (yTickBand.to >= plot.outsideY ? plot.outsideY + 1 : yTickBand.to);
+  const hangs =
+    yTickBand && lowestYLabelBottom(image, page, plot, [yTickBand.from, yEdge], textHeight);
   const yTickBox = yTickBand && {
     left: yTickBand.from,
     right: yTickBand.to,
     top: plot.top - textHeight,
-    // the lowest label hangs below the axis, down to the x tick labels
-    bottom: Math.min(
-      plot.bottom + textHeight / 2 + 1,
-      Math.max(plot.outsideX, (xTickBand?.from ?? 0) - 1),
+    // the lowest label hangs below the axis, down to the x tick labels, or to its own last row
+    // where they begin above it (printed right against the axis)
+    bottom: Math.max(
+      hangs ?? 0,
+      Math.min(
+        plot.bottom + textHeight / 2 + 1,
+        Math.max(plot.outsideX, (xTickBand?.from ?? 0) - 1),
+      ),
     ),
   };
+  // x tick labels that begin above that row are kept apart from it
+  const xBoxes = xTickBox ? xLabelBoxes(image, page, xTickBox, plot, textHeight) : [];
   const tickLabels: { axis: string; box: Box }[] = [
-    ...(xTickBox ? xLabelBoxes(image, page, xTickBox, plot, textHeight) : []).map((box) => ({
+    ...(yTickBand && hangs !== null
+      ? xBoxes.flatMap((box) => apartFromYLabel(image, page, box, yEdge, hangs))
+      : xBoxes
+    ).map((box) => ({
       axis: 'x',
       box,
     })),
@@ -518,6 +533,58 @@ function xLabelBoxes(image: Raster, page: Rgb, band: Box, plot: PlotArea, textHe
     labelled ??
     boxes.flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x'))
   );
+}
+
+/**
+ * The row below the lowest y tick label's (exclusive) where it hangs below the x axis into the
+ * rows of the x tick labels' band and ends there with an empty row across its column
+ * (`column`: the y tick labels' columns, left of the plot); null where it does not hang below
+ * the axis or runs on into other ink.
+ */
+function lowestYLabelBottom(
+  image: Raster,
+  page: Rgb,
+  plot: PlotArea,
+  column: [number, number],
+  textHeight: number,
+): number | null {
+  const start = Math.ceil(plot.outsideX);
+  const rows = range(start, Math.floor(plot.bottom + textHeight / 2 + 1), 1);
+  const profile = profileOf(image, page, rows, column, 'row');
+  const end = profile.indexOf(0);
+  return end > 0 ? rows[end] : null;
+}
+
+/**
+ * An x tick label box cut apart from the lowest y tick label's lower rows: where the x labels
+ * begin right against the axis, their band's rows hold those rows too, left of the y labels'
+ * right edge (`edge`), and a first label joined with them misreads (`0` and `0.000` read `rr`).
+ * The box is cut at `edge` where its ink left of it lies all above `bottom` (the y label's last
+ * row, exclusive; a slanted x label reaches on below it) and dropped where none is right of it;
+ * the piece right of it reaches up to its own top row.
+ */
+function apartFromYLabel(image: Raster, page: Rgb, box: Box, edge: number, bottom: number) {
+  if (box.left >= edge) return [box];
+  const lower = range(Math.max(box.top, bottom), box.bottom - 1, 1);
+  const span: [number, number] = [box.left, Math.min(edge, box.right)];
+  if (lower.length > 0 && profileOf(image, page, lower, span, 'row').some((ink) => ink > 0)) {
+    return [box];
+  }
+  if (box.right <= edge) return [];
+  const piece = tighten(image, page, { ...box, left: edge });
+  if (piece.right <= piece.left || piece.bottom <= piece.top) return [];
+  // The y label's last stroke beside the axis corner passes for a tick mark below it, and the
+  // band may begin rows into the x label beside it: its top is found again, up to a row of
+  // no ink or a rule (the axis), within half a text height.
+  const width = piece.right - piece.left;
+  let top = piece.top;
+  const lowest = Math.max(0, piece.top - Math.ceil((piece.bottom - piece.top) / 2));
+  while (top > lowest) {
+    const [ink] = profileOf(image, page, [top - 1], [piece.left, piece.right], 'row');
+    if (ink === 0 || ink >= width * RULE_SHARE) break;
+    top--;
+  }
+  return [{ ...piece, top }];
 }
 
 /**

@@ -94,6 +94,54 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect(text.xTickWords.map((word) => word.text)).toEqual(['0', '20', '40', '60', '80', '100']);
   });
 
+  it('keeps the lowest y tick label, hanging below the axis, out of the x tick labels printed right against it', async () => {
+    const x = [0, 20, 40, 60, 80, 100];
+    for (const style of ['matplotlib', 'vega'] as const) {
+      const chart = await renderChart({
+        width: 480,
+        height: 360,
+        style,
+        frame: 'none',
+        fontSize: style === 'vega' ? 11 : 10,
+        tickPad: 0,
+        xRange: [-5, 100],
+        yRange: [0, 0.008],
+        xTicks: x,
+        yTicks: [0, 0.002, 0.004, 0.006, 0.008],
+        series: [
+          { name: null, color: '#1f77b4', x, y: [0.001, 0.003, 0.002, 0.005, 0.004, 0.007] },
+        ],
+      });
+      const text = await textOf(chart.png);
+      // the lower rows of `0.000` were an x label of their own (`2,6`, `.000`), and the y label
+      // cut at the axis misread (`-6,4`)
+      expect(text.xTickWords.map((word) => word.text)).toEqual([
+        '0',
+        '20',
+        '40',
+        '60',
+        '80',
+        '100',
+      ]);
+      expect(text.yTickWords.map((word) => word.text)).toEqual([
+        '0.008',
+        '0.006',
+        '0.004',
+        '0.002',
+        '0.000',
+      ]);
+    }
+  });
+
+  it('reads the first x tick label whole where the lowest y tick label touches the axis corner (a zoo chart)', async () => {
+    const text = await textOf(join(fixtures, 'ocr', 'vegalite-excel-corner-zero.png'));
+    // the y label's `0` beside the corner passes for a tick mark and the band begins three rows
+    // into the x label's `0`: cut apart from the y label, it read as nothing
+    expect(text.xTickWords[0].text).toBe('0');
+    expect(text.xTickWords[0].box.left).toBeGreaterThanOrEqual(96);
+    expect(text.yTickWords.at(-1)?.text).toBe('0');
+  });
+
   it('reads names as chart text is written: a small M is no ™ (a zoo chart, markers in a row above)', async () => {
     const text = await textOf(join(fixtures, 'legend', 'chartjs-markers-row-above.jpg'));
     expect(text.legendNames).toEqual(['Adam', 'LSTM', 'Model B', 'BERT-base']);
