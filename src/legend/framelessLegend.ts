@@ -435,14 +435,33 @@ function entriesIn(
         return slot && !taken(slot.handle) ? [slot] : [];
       });
     // Samples are looked for before their names first; where two names then share one sample,
-    // the row has its names before their samples (gnuplot's key): each takes the one after it.
+    // the row has its names before their samples (gnuplot's key), each taking the one after it,
+    // if more names find a sample after them so than before them. Else, in a row of two
+    // entries or more, a first name that took the sample after it, which the next name takes
+    // before it, is the legend's title (ggplot2's `Group` left of its entries): it has no
+    // sample of its own.
     const before = paired([-1, 1]);
     const after = distinctSamples(before) < before.length ? paired([1, -1]) : [];
-    const chosen = distinctSamples(after) > distinctSamples(before) ? after : before;
+    const onSide = (slots: LegendSlot[], last: boolean) =>
+      distinctSamples(slots.filter((slot) => sampleAfter(slot) === last));
+    const title = (slot: LegendSlot) =>
+      sampleAfter(slot) &&
+      lines.every((line) => line.left >= slot.text.left) &&
+      before.filter((other) => !sampleAfter(other)).length >= 2 &&
+      before.some((other) => !sampleAfter(other) && sameBox(other.handle, slot.handle));
+    const chosen =
+      after.length > 0 && onSide(after, true) > onSide(before, false)
+        ? after
+        : before.filter((slot) => !title(slot));
     candidates.push(...chosen);
     unpaired.push(...lines.filter((line) => !chosen.some((slot) => overlaps(slot.text, line))));
   }
   return candidates;
+}
+
+/** Whether an entry's sample lies after its name (right of it). */
+function sampleAfter({ handle, text }: LegendSlot): boolean {
+  return handle.left + handle.right > text.left + text.right;
 }
 
 function sameBox(a: Box, b: Box): boolean {
