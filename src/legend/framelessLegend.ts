@@ -62,6 +62,9 @@ const DEFAULTS = {
    * key 2 px from the frame.
    */
   edgeRows: 1,
+  /** An entry on the page has this share of its box's pixels within `pageDistance` of its colour. */
+  onPage: 0.3,
+  pageDistance: 24,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   /**
@@ -127,23 +130,47 @@ function lightText({ data }: Raster): boolean {
 /**
  * A legend without a frame outside `around` (a plot, or the plots of a figure's panels): right
  * of it, above it or below it (the tick labels there have no samples), where the most entries
- * are; ties go to the first. `page` is the colour around it.
+ * are; ties go to the first. `page` is the colour around it. With `onPage`, a legend any of
+ * whose entries is not set on the page is none (a row of facet strips above a figure's panels,
+ * `n = 16` on grey, is no legend).
  */
 export function findLegendOutside(
   image: Raster,
   around: Box,
   page: Rgb,
   textDark: number = DEFAULTS.textDark,
+  onPage = false,
 ): LegendLayout | null {
   const { width, height } = image;
   const right = { left: Math.ceil(around.right) + 3, right: width, top: 0, bottom: height };
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(around.top) };
   const below = { left: 0, right: width, top: Math.ceil(around.bottom) + 3, bottom: height };
   return mostEntries(
-    [right, above, below].map((region) =>
-      legendIn(image, region, page, undefined, false, textDark),
-    ),
+    [right, above, below].map((region) => {
+      const legend = legendIn(image, region, page, undefined, false, textDark);
+      return legend && (!onPage || legend.slots.every((slot) => setOn(image, slot, page)))
+        ? legend
+        : null;
+    }),
   );
+}
+
+/**
+ * Whether an entry is set on `color`: at least DEFAULTS.onPage of the pixels of the box around
+ * its sample and name are within DEFAULTS.pageDistance of it.
+ */
+function setOn({ data, width }: Raster, { handle, text }: LegendSlot, color: Rgb): boolean {
+  const left = Math.min(handle.left, text.left);
+  const right = Math.max(handle.right, text.right);
+  const top = Math.min(handle.top, text.top);
+  const bottom = Math.max(handle.bottom, text.bottom);
+  let near = 0;
+  for (let row = top; row < bottom; row++) {
+    for (let column = left; column < right; column++) {
+      if (channelDistance(data, (row * width + column) * 3, color) <= DEFAULTS.pageDistance) near++;
+    }
+  }
+  return near >= (right - left) * (bottom - top) * DEFAULTS.onPage;
 }
 
 /** The legend listing the most entries, the first of those that list as many; null for none. */
@@ -435,14 +462,33 @@ function entriesIn(
         return slot && !taken(slot.handle) ? [slot] : [];
       });
     // Samples are looked for before their names first; where two names then share one sample,
-    // the row has its names before their samples (gnuplot's key): each takes the one after it.
+    // the row has its names before their samples (gnuplot's key), each taking the one after it,
+    // if more names find a sample after them so than before them. Else, in a row of two
+    // entries or more, a first name that took the sample after it, which the next name takes
+    // before it, is the legend's title (ggplot2's `Group` left of its entries): it has no
+    // sample of its own.
     const before = paired([-1, 1]);
     const after = distinctSamples(before) < before.length ? paired([1, -1]) : [];
-    const chosen = distinctSamples(after) > distinctSamples(before) ? after : before;
+    const onSide = (slots: LegendSlot[], last: boolean) =>
+      distinctSamples(slots.filter((slot) => sampleAfter(slot) === last));
+    const title = (slot: LegendSlot) =>
+      sampleAfter(slot) &&
+      lines.every((line) => line.left >= slot.text.left) &&
+      before.filter((other) => !sampleAfter(other)).length >= 2 &&
+      before.some((other) => !sampleAfter(other) && sameBox(other.handle, slot.handle));
+    const chosen =
+      after.length > 0 && onSide(after, true) > onSide(before, false)
+        ? after
+        : before.filter((slot) => !title(slot));
     candidates.push(...chosen);
     unpaired.push(...lines.filter((line) => !chosen.some((slot) => overlaps(slot.text, line))));
   }
   return candidates;
+}
+
+/** Whether an entry's sample lies after its name (right of it). */
+function sampleAfter({ handle, text }: LegendSlot): boolean {
+  return handle.left + handle.right > text.left + text.right;
 }
 
 function sameBox(a: Box, b: Box): boolean {

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deltaE, fromHex, type Rgb, rgbToLab } from '../../src/color.js';
 import { findLegend, type LegendLayout, type LegendSlot } from '../../src/legend/findLegend.js';
+import { findLegendOutside } from '../../src/legend/framelessLegend.js';
 import { sampleStyles } from '../../src/legend/sampleStyle.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
@@ -695,6 +696,38 @@ function expectFramedKey(
 }
 
 /** A fixture of `test/fixtures/legend` and the legend found in it. */
+describe('findLegendOutside', () => {
+  it('takes no title before a row of entries for a name (ggplot2 facets, a zoo figure)', async () => {
+    // "Group —— 0.1 —— 2 —— 100" below the panels (which end at row 57): each sample before its
+    // name; "Group" takes the first sample after it, which "0.1" takes before it.
+    const image = await loadRaster(
+      join(import.meta.dirname, '..', 'fixtures', 'legend', 'ggplot2-titled-row-below.png'),
+    );
+    const legend = findLegendOutside(
+      image,
+      { left: 29, top: 0, right: 580, bottom: 57 },
+      [255, 255, 255],
+    );
+    expect(legend?.slots.length).toBeGreaterThanOrEqual(2);
+    for (const slot of legend!.slots) expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
+    // the first entry is 0.1's, its sample the first (x 274); no name starts at the title (x 247)
+    expect(legend!.slots[0].handle.left).toBeLessThan(280);
+    expect(legend!.slots.every((slot) => slot.text.left > 280)).toBe(true);
+  });
+
+  it('takes no row of facet strips above the panels for a figure legend (ggplot2, a zoo figure)', async () => {
+    // "a Site A" and "b Site B" on grey strips above two panels (whose plots start at row 15):
+    // each passes for a grey sample and its name, but neither is set on the white page.
+    const image = await loadRaster(
+      join(import.meta.dirname, '..', 'fixtures', 'legend', 'ggplot2-strips-above-panels.png'),
+    );
+    const around = { left: 36, top: 15, right: 789, bottom: 59 };
+    const white: Rgb = [255, 255, 255];
+    expect(findLegendOutside(image, around, white)?.slots).toHaveLength(2);
+    expect(findLegendOutside(image, around, white, undefined, true)).toBeNull();
+  });
+});
+
 async function fixtureLegend(file: string) {
   const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
   return { image, legend: findLegend(image, findPlotArea(image)) };
