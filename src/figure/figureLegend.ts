@@ -29,7 +29,7 @@ export async function readFigureLegend(
   engine: OcrEngine,
 ): Promise<FigureLegend | null> {
   const around = boxAround(plots);
-  const layout = findLegendOutside(image, around, page, undefined, true);
+  const layout = findLegendOutside(image, around, page);
   // outside every plot: a row of panel labels and axis multipliers above them (`A 1e-3`) reaches
   // down into the plots, and is no legend
   if (!layout || plots.some((plot) => overlap(plot, layout.box) > DEFAULTS.overlap)) return null;

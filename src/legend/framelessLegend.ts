@@ -62,9 +62,6 @@ const DEFAULTS = {
    * key 2 px from the frame.
    */
   edgeRows: 1,
-  /** An entry on the page has this share of its box's pixels within `pageDistance` of its colour. */
-  onPage: 0.3,
-  pageDistance: 24,
   /** A legend region is at least this many px on a side. */
   minSide: 12,
   /**
@@ -130,47 +127,23 @@ function lightText({ data }: Raster): boolean {
 /**
  * A legend without a frame outside `around` (a plot, or the plots of a figure's panels): right
  * of it, above it or below it (the tick labels there have no samples), where the most entries
- * are; ties go to the first. `page` is the colour around it. With `onPage`, a legend any of
- * whose entries is not set on the page is none (a row of facet strips above a figure's panels,
- * `n = 16` on grey, is no legend).
+ * are; ties go to the first. `page` is the colour around it.
  */
 export function findLegendOutside(
   image: Raster,
   around: Box,
   page: Rgb,
   textDark: number = DEFAULTS.textDark,
-  onPage = false,
 ): LegendLayout | null {
   const { width, height } = image;
   const right = { left: Math.ceil(around.right) + 3, right: width, top: 0, bottom: height };
   const above = { left: 0, right: width, top: 0, bottom: Math.floor(around.top) };
   const below = { left: 0, right: width, top: Math.ceil(around.bottom) + 3, bottom: height };
   return mostEntries(
-    [right, above, below].map((region) => {
-      const legend = legendIn(image, region, page, undefined, false, textDark);
-      return legend && (!onPage || legend.slots.every((slot) => setOn(image, slot, page)))
-        ? legend
-        : null;
-    }),
+    [right, above, below].map((region) =>
+      legendIn(image, region, page, undefined, false, textDark),
+    ),
   );
-}
-
-/**
- * Whether an entry is set on `color`: at least DEFAULTS.onPage of the pixels of the box around
- * its sample and name are within DEFAULTS.pageDistance of it.
- */
-function setOn({ data, width }: Raster, { handle, text }: LegendSlot, color: Rgb): boolean {
-  const left = Math.min(handle.left, text.left);
-  const right = Math.max(handle.right, text.right);
-  const top = Math.min(handle.top, text.top);
-  const bottom = Math.max(handle.bottom, text.bottom);
-  let near = 0;
-  for (let row = top; row < bottom; row++) {
-    for (let column = left; column < right; column++) {
-      if (channelDistance(data, (row * width + column) * 3, color) <= DEFAULTS.pageDistance) near++;
-    }
-  }
-  return near >= (right - left) * (bottom - top) * DEFAULTS.onPage;
 }
 
 /** The legend listing the most entries, the first of those that list as many; null for none. */

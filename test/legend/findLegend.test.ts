@@ -714,18 +714,6 @@ describe('findLegendOutside', () => {
     expect(legend!.slots[0].handle.left).toBeLessThan(280);
     expect(legend!.slots.every((slot) => slot.text.left > 280)).toBe(true);
   });
-
-  it('takes no row of facet strips above the panels for a figure legend (ggplot2, a zoo figure)', async () => {
-    // "a Site A" and "b Site B" on grey strips above two panels (whose plots start at row 15):
-    // each passes for a grey sample and its name, but neither is set on the white page.
-    const image = await loadRaster(
-      join(import.meta.dirname, '..', 'fixtures', 'legend', 'ggplot2-strips-above-panels.png'),
-    );
-    const around = { left: 36, top: 15, right: 789, bottom: 59 };
-    const white: Rgb = [255, 255, 255];
-    expect(findLegendOutside(image, around, white)?.slots).toHaveLength(2);
-    expect(findLegendOutside(image, around, white, undefined, true)).toBeNull();
-  });
 });
 
 async function fixtureLegend(file: string) {
