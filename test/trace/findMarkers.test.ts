@@ -87,7 +87,8 @@ describe('findMarkers', () => {
     const markers = findMarkers(ink, distanceMap(ink.weight, WIDTH, HEIGHT), 1);
     expect(markers).not.toBeNull();
     const xs = markers!.centres.map((c) => c.px);
-    for (const cx of [50, 90, 130, 150, 190]) expect(xs.some((x) => Math.abs(x - cx) < 1)).toBe(true);
+    for (const cx of [50, 90, 130, 150, 190])
+      expect(xs.some((x) => Math.abs(x - cx) < 1)).toBe(true);
     // The same pieces with nothing drawn beside them are a noisy line's folds.
     const bare = { ...ink, occluded: undefined };
     expect(findMarkers(bare, distanceMap(bare.weight, WIDTH, HEIGHT), 1)).toBeNull();
