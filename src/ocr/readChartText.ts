@@ -651,29 +651,24 @@ const RULE_SHARE = 0.8;
 const MARK_BLUR = 2;
 
 /**
- * Whether the text of a band found from the first line scanned below the x axis (its line and
- * tick marks end at `line`, one line above) begins on `line` itself: labels printed right
- * against the axis (Vega-Lite's quartz look) have their top row there, and cut off it lose a
- * stroke (`20` read as `-0`). True when `line` holds text away from the tick marks and grid
- * lines (`marks`: their blurred ends are no label) and is no rule along the axis. (Left of the
+ * Whether the text of the band found from the first row scanned below the x axis begins one
+ * row up, on `plot.outsideX` (where the axis line and its tick marks end): labels printed
+ * right against the axis (Vega-Lite's quartz look) have their top row there, and cut off it
+ * lose a stroke (`20` read as `-0`). True when that row holds text away from the tick marks
+ * and grid lines (their blurred ends are no label) and is no rule along the axis. (Left of the
  * y axis, the column next to it holds markers spilling from the plot as often as text.)
  */
-function touchesAxis(
-  image: Raster,
-  page: Rgb,
-  line: number,
-  across: [number, number],
-  along: 'row' | 'column',
-  marks: number[],
-): boolean {
-  const [total] = profileOf(image, page, [line], across, along);
+function touchesAxis(image: Raster, plot: PlotArea): boolean {
+  const line = [plot.outsideX];
+  const across: [number, number] = [plot.left, plot.right];
+  const [total] = profileOf(image, plot.page, line, across, 'row');
   if (total === 0 || total >= (across[1] - across[0]) * RULE_SHARE) return false;
-  const cuts = [...marks].sort((a, b) => a - b);
+  const marks = [...plot.ticksX, ...plot.gridX].sort((a, b) => a - b);
   let from = across[0];
   let apart = 0;
-  for (const mark of [...cuts, Number.POSITIVE_INFINITY]) {
+  for (const mark of [...marks, Number.POSITIVE_INFINITY]) {
     const to = Math.min(across[1], Math.floor(mark - MARK_BLUR));
-    if (to > from) apart += profileOf(image, page, [line], [from, to], along)[0];
+    if (to > from) apart += profileOf(image, plot.page, line, [from, to], 'row')[0];
     from = Math.max(from, Math.ceil(mark + MARK_BLUR) + 1);
     if (from >= across[1]) break;
   }
@@ -737,14 +732,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   if (first) profile.fill(0, first.from, first.to + 1);
   const bands = [...(first ? [first] : []), ...findRuns(profile, gap, DEFAULTS.minBand)]
     .map((band) => ({
-      from:
-        band.from === 0 &&
-        touchesAxis(image, plot.page, plot.outsideX, [plot.left, plot.right], 'row', [
-          ...plot.ticksX,
-          ...plot.gridX,
-        ])
-          ? plot.outsideX
-          : below[band.from],
+      from: band.from === 0 && touchesAxis(image, plot) ? plot.outsideX : below[band.from],
       to: below[band.to] + 1,
     }))
     // A legend below the plot is no axis label.

@@ -70,28 +70,24 @@ export interface Markers {
 export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Markers | null {
   const { weight, width, height, outlines } = ink;
   const threshold = halfWidth + DEFAULTS.coreMargin;
-  const plain = markerCores(dist, ink, threshold);
-  let outlined: Float32Array | null = null;
-  let withOutlines: ReturnType<typeof markerCores> | null = null;
+  // Markers found whole (or cut into pieces) come first, in the plain reading, then with the
+  // outlines where dark ink borders the series; those found only by counting pieces beside
+  // other series as hidden markers after (the outlined reading may find them whole).
+  const readings = [{ cores: markerCores(dist, ink, threshold), markerInk: weight }];
   if (
-    !plain.hasMarkers &&
+    !readings[0].cores.hasMarkers &&
     outlines &&
     outlineTouches(ink, outlines, DEFAULTS.minOutline) >= DEFAULTS.minOutline
   ) {
-    outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
-    withOutlines = markerCores(distanceMap(outlined, width, height), ink, threshold);
+    const outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
+    readings.push({
+      cores: markerCores(distanceMap(outlined, width, height), ink, threshold),
+      markerInk: outlined,
+    });
   }
-  // Markers found whole (or cut into pieces) come first; those found only by counting pieces
-  // beside other series as hidden markers after (the outlined reading may find them whole).
-  const chosen = plain.hasMarkers
-    ? { cores: plain, markerInk: weight }
-    : withOutlines?.hasMarkers
-      ? { cores: withOutlines, markerInk: outlined! }
-      : plain.partlyHidden
-        ? { cores: plain, markerInk: weight }
-        : withOutlines?.partlyHidden
-          ? { cores: withOutlines, markerInk: outlined! }
-          : null;
+  const chosen =
+    readings.find((reading) => reading.cores.hasMarkers) ??
+    readings.find((reading) => reading.cores.partlyHidden);
   if (!chosen) return null;
   const { cores, markerInk } = chosen;
   const { found, alike, depth, typical } = cores;

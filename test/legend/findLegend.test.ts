@@ -350,11 +350,8 @@ describe('findLegend', () => {
     const { legend } = await fixtureLegend('echarts-first-name-T.jpg');
     // Test, Greedy, Random: 'Test' (its T's bar fainter than the text's dark ink) was lost.
     const colors = ['#d62728', '#1f77b4', '#2ca02c'];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE * 2,
-      );
+    expectColors(legend, colors, COLOR_TOLERANCE * 2);
+    legend!.slots.forEach((slot) => {
       expect(slot.handle.right).toBeLessThan(slot.text.left);
     });
   });
@@ -423,14 +420,11 @@ describe('findLegend', () => {
     ['gnuplot-dash-cut-short.png', ['#6fa8dc', '#ea7a7a', '#93c47d']],
   ] as const)('finds each entry of a row with its own sample: %s', async (file, colors) => {
     const { legend } = await fixtureLegend(file);
-    expect(legend?.slots).toHaveLength(colors.length);
+    expectColors(legend, colors, COLOR_TOLERANCE * 2);
     legend!.slots.forEach((slot, k) => {
       const height = slot.text.bottom - slot.text.top;
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
       expect(slot.handle.right - slot.handle.left).toBeLessThan(height * 5);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE * 2,
-      );
       const next = legend!.slots[k + 1];
       if (next) expect(slot.text.right).toBeLessThan(next.handle.left);
     });
@@ -498,12 +492,9 @@ describe('findLegend', () => {
     expect(legend?.frame).toHaveLength(4);
     expect(legend!.box.top).toBeGreaterThan(plot.bottom);
     const colors = ['#1b9e77', '#d95f02'];
-    expect(legend!.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
+    expectColors(legend, colors);
+    legend!.slots.forEach((slot) => {
       expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
     });
     expect(legend!.slots[0].handle.right).toBeLessThan(legend!.slots[1].text.left);
   });
@@ -514,12 +505,9 @@ describe('findLegend', () => {
     const { image, legend } = await fixtureLegend('gnuplot-framed-key-outside-titled.png');
     expect(legend!.box.left).toBeGreaterThan(findPlotArea(image).right);
     const colors = ['#9400d3', '#009e73', '#56b4e9', '#e69f00', '#f0e442'];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
+    expectColors(legend, colors);
+    legend!.slots.forEach((slot) => {
       expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
     });
   });
 
@@ -566,12 +554,7 @@ describe('findLegend', () => {
       '#f7a63b',
       '#f3d32d',
     ];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
-    });
+    expectColors(legend, colors);
   });
 
   it('parts the last entry of a framed row at its grey line sample (ECharts, a zoo chart)', async () => {
@@ -588,12 +571,9 @@ describe('findLegend', () => {
       '#e377c2',
       '#7f7f7f',
     ];
-    expect(legend?.slots).toHaveLength(colors.length);
+    expectColors(legend, colors);
     legend!.slots.forEach((slot, k) => {
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
       const next = legend!.slots[k + 1];
       if (next) expect(slot.text.right).toBeLessThan(next.handle.left);
     });
@@ -605,13 +585,10 @@ describe('findLegend', () => {
     // line sample, unlike the 24 px samples.
     const { legend } = await fixtureLegend('vegalite-framed-row-below.png');
     const colors = ['#4c78a8', '#f58518'];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
+    expectColors(legend, colors);
+    legend!.slots.forEach((slot) => {
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
       expect(slot.text.bottom - slot.text.top).toBeGreaterThan(12);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
     });
   });
 
@@ -632,13 +609,10 @@ describe('findLegend', () => {
     // wide: their darkest pixels are 140 to 200, so none read as dark text at 150.
     const { legend } = await fixtureLegend('chartjs-faint-names-scaled.png');
     const colors = ['#36a2eb', '#ff6384', '#4bc0c0', '#ff9f40'];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
+    expectColors(legend, colors, COLOR_TOLERANCE * 2);
+    legend!.slots.forEach((slot) => {
       expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
       // the sample's colour, paler where the scaling blended it with the page
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE * 2,
-      );
     });
   });
 
@@ -647,13 +621,10 @@ describe('findLegend', () => {
     // in one column; a green curve runs left of ResNet-50, LSTM and Test.
     const { legend } = await fixtureLegend('gnuplot-key-samples-crossed.png');
     const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd'];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
+    expectColors(legend, colors);
+    legend!.slots.forEach((slot) => {
       expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
       expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE,
-      );
     });
   });
 
@@ -662,14 +633,11 @@ describe('findLegend', () => {
     // and was taken for a sample in its line of text.
     const { legend } = await fixtureLegend('gnuplot-key-name-end-crossed.png');
     const colors = ['#9400d3', '#009e73', '#56b4e9'];
-    expect(legend?.slots).toHaveLength(colors.length);
-    legend!.slots.forEach((slot, k) => {
+    expectColors(legend, colors, COLOR_TOLERANCE * 2);
+    legend!.slots.forEach((slot) => {
       expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
       expect(Math.abs(slot.text.right - legend!.slots[0].text.right)).toBeLessThanOrEqual(2);
       expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
-      expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-        COLOR_TOLERANCE * 2,
-      );
     });
   });
 });
@@ -680,22 +648,18 @@ describe('findLegend', () => {
  */
 function expectFramedKey(
   legend: ReturnType<typeof findLegend>,
-  colors: string[],
+  colors: readonly string[],
   maxHeight = Number.POSITIVE_INFINITY,
 ) {
   expect(legend?.frame).toHaveLength(4);
-  expect(legend?.slots).toHaveLength(colors.length);
+  expectColors(legend, colors);
   legend!.slots.forEach((slot, k) => {
     if (k > 0) expect(legend!.slots[k - 1].text.bottom).toBeLessThanOrEqual(slot.text.top);
     expect(slot.text.right).toBeLessThanOrEqual(slot.handle.left);
     expect(slot.text.bottom - slot.text.top).toBeLessThanOrEqual(maxHeight);
-    expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(
-      COLOR_TOLERANCE,
-    );
   });
 }
 
-/** A fixture of `test/fixtures/legend` and the legend found in it. */
 describe('findLegendOutside', () => {
   it('takes no title before a row of entries for a name (ggplot2 facets, a zoo figure)', async () => {
     // "Group —— 0.1 —— 2 —— 100" below the panels (which end at row 57): each sample before its
@@ -716,6 +680,19 @@ describe('findLegendOutside', () => {
   });
 });
 
+/** The legend lists `colors` (hex), one entry each in order, each within `tolerance` (ΔE). */
+function expectColors(
+  legend: { slots: { color: Rgb }[] } | null | undefined,
+  colors: readonly string[],
+  tolerance: number = COLOR_TOLERANCE,
+) {
+  expect(legend?.slots).toHaveLength(colors.length);
+  legend!.slots.forEach((slot, k) => {
+    expect(deltaE(rgbToLab(slot.color), rgbToLab(fromHex(colors[k])))).toBeLessThan(tolerance);
+  });
+}
+
+/** A fixture of `test/fixtures/legend` and the legend found in it. */
 async function fixtureLegend(file: string) {
   const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
   return { image, legend: findLegend(image, findPlotArea(image)) };
