@@ -78,6 +78,8 @@ function toSegment(x: number, y: number, a: PixelPoint, b: PixelPoint): number {
  * Markers drawn with thin strokes (`x`, `+`, a small star) leave no core deeper than their
  * line: they show as ink beside the traced `line` (one point per column, left to right),
  * beyond its half width `lineWidth`, in clusters on both sides of it that all reach as far.
+ * Error bars through them (strokes through the line longer than a marker holds) and their caps
+ * are left out of that ink.
  * Returns the markers (each centred in its cluster's box, or on the line across it where the
  * line hid its arms' ends), their extent and shape when the series has such markers, else null.
  */
@@ -87,20 +89,28 @@ export function findThinMarkers(
   ink: Ink,
 ): ThinMarkers | null {
   if (line.length < 2) return null;
-  const clusters = clustersOf(excessBeside(line, lineWidth, ink), lineWidth);
-  if (clusters.length < DEFAULTS.minMarkers) return null;
-  // Markers are drawn alike: their arms reach equally far, across or along the line, whichever
-  // way it runs. Noise beside a line (a zigzag's folds, a stray stroke) is not alike.
-  const extentOf = (c: ThinMarker) => Math.max(c.box.right - c.box.left, c.box.bottom - c.box.top);
-  const extent = percentile(clusters.map(extentOf), 0.5);
-  const slack = Math.max(DEFAULTS.extentSlack, extent * DEFAULTS.extentShare);
-  const alike = clusters.filter((c) => Math.abs(extentOf(c) - extent) <= slack);
-  if (
-    alike.length < clusters.length * DEFAULTS.alike ||
-    extent < lineWidth + DEFAULTS.minOverhang
-  ) {
-    return null;
+  // No marker holds a stroke through its line longer than the line's width and two arms.
+  let clusters = clustersOf(
+    excessBeside(line, lineWidth, ink, lineWidth + 2 * DEFAULTS.maxArm),
+    lineWidth,
+  );
+  let alike = alikeExtent(clusters, lineWidth);
+  if (!alike && clusters.length >= DEFAULTS.minMarkers) {
+    // Shorter error bars, reaching past the markers but not that far, still make the markers
+    // they cross look taller than they are and unlike. Markers are as wide as they are tall:
+    // where they show across the line, their width bounds the strokes through it they hold.
+    const across = percentile(
+      clusters.map(({ box }) => box.right - box.left),
+      0.5,
+    );
+    if (across >= lineWidth + DEFAULTS.minOverhang) {
+      const longest = across + Math.max(DEFAULTS.extentSlack, across * DEFAULTS.extentShare);
+      clusters = clustersOf(excessBeside(line, lineWidth, ink, longest), lineWidth);
+      alike = alikeExtent(clusters, lineWidth);
+    }
   }
+  if (!alike) return null;
+  const { extent, slack } = alike;
   clusters.sort((a, b) => a.px - b.px);
   const lineAt = (px: number) => {
     const k = line.findIndex((p) => p.px >= px);
@@ -131,16 +141,41 @@ export function findThinMarkers(
   return { markers, extent, shape: shapeOf(clusters) };
 }
 
-/** Excess pixels: near the line but beyond its width, column by column. */
+/**
+ * The clusters' common extent (px) and its slack, when at least `alike` of them reach about as
+ * far, across or along the line, whichever way it runs (markers are drawn alike; noise beside a
+ * line, a zigzag's folds or a stray stroke, is not), and farther than the line's width; else null.
+ */
+function alikeExtent(
+  clusters: ThinMarker[],
+  lineWidth: number,
+): { extent: number; slack: number } | null {
+  if (clusters.length < DEFAULTS.minMarkers) return null;
+  const extentOf = (c: ThinMarker) => Math.max(c.box.right - c.box.left, c.box.bottom - c.box.top);
+  const extent = percentile(clusters.map(extentOf), 0.5);
+  const slack = Math.max(DEFAULTS.extentSlack, extent * DEFAULTS.extentShare);
+  const alike = clusters.filter((c) => Math.abs(extentOf(c) - extent) <= slack);
+  return alike.length < clusters.length * DEFAULTS.alike ||
+    extent < lineWidth + DEFAULTS.minOverhang
+    ? null
+    : { extent, slack };
+}
+
+/**
+ * Excess pixels: near the line but beyond its width, column by column, leaving out strokes
+ * through the line longer than `longest` px (error bars) and their caps.
+ */
 function excessBeside(
   line: PixelPoint[],
   lineWidth: number,
   { weight, width, region }: Ink,
+  longest: number,
 ): Excess[] {
   const { inked, maxStep } = DEFAULTS;
   const inner = lineWidth / 2 + DEFAULTS.margin;
   const outer = lineWidth / 2 + DEFAULTS.maxArm;
   const excess: Excess[] = [];
+  const barEnds: { column: number; row: number }[] = [];
   const reachColumns = Math.ceil(outer) + 1;
   let j = 0;
   for (let column = Math.ceil(region.left); column < region.right; column++) {
@@ -162,9 +197,24 @@ function excessBeside(
       Math.max(Math.ceil(region.top), Math.floor(low - outer)),
       Math.min(region.bottom, high + outer),
     ];
-    for (let row = from; row < to; row++) {
-      const w = weight[row * width + column];
-      if (!(w >= inked)) continue;
+    const isInked = (row: number) =>
+      row >= Math.ceil(region.top) && row < region.bottom && weight[row * width + column] >= inked;
+    // The column's runs of ink, each kept unless it is a stroke through the line (some of its
+    // ink on the line) longer than a marker holds: an error bar, which would make every marker
+    // it crosses look taller than it is, and none alike.
+    let run: Excess[] = [];
+    let [start, onLine] = [from, false];
+    for (let row = from; row <= to; row++) {
+      const w = row < to ? weight[row * width + column] : 0;
+      if (!(w >= inked)) {
+        let [top, bottom] = [start, row];
+        while (onLine && isInked(top - 1)) top--;
+        while (onLine && isInked(bottom)) bottom++;
+        if (!onLine || bottom - top <= longest) excess.push(...run);
+        else barEnds.push({ column, row: top }, { column, row: bottom - 1 });
+        [run, start, onLine] = [[], row + 1, false];
+        continue;
+      }
       const y = row + 0.5;
       let best = Number.POSITIVE_INFINITY;
       for (const k of near) {
@@ -177,10 +227,26 @@ function excessBeside(
         );
         if (best <= inner) break;
       }
-      if (best > inner && best <= outer) excess.push({ column, row, w });
+      if (best <= inner) onLine = true;
+      else if (best <= outer) run.push({ column, row, w });
     }
   }
-  return excess;
+  // A bar's caps: ink running sideways from its ends, in their rows and the rows either side.
+  const caps = new Set<number>();
+  for (const end of barEnds) {
+    for (let row = end.row - 1; row <= end.row + 1; row++) {
+      if (row < Math.ceil(region.top) || row >= region.bottom) continue;
+      for (const step of [-1, 1]) {
+        for (let k = 1; k <= outer; k++) {
+          const column = end.column + step * k;
+          if (column < Math.ceil(region.left) || column >= region.right) break;
+          if (!(weight[row * width + column] >= inked)) break;
+          caps.add(row * width + column);
+        }
+      }
+    }
+  }
+  return excess.filter(({ column, row }) => !caps.has(row * width + column));
 }
 
 /**

@@ -22,6 +22,10 @@ function polyline(points: PixelPoint[]): string {
 const cross = ({ px, py }: PixelPoint) =>
   `<path d="M${px - 4.5},${py - 4.5}L${px + 4.5},${py + 4.5}M${px - 4.5},${py + 4.5}L${px + 4.5},${py - 4.5}" stroke="#000" stroke-width="1.4"/>`;
 
+/** SVG of a vertical error bar `half` px either side of `point`, with caps 6 px wide. */
+const errorBar = ({ px, py }: PixelPoint, half: number) =>
+  `<path d="M${px},${py - half}V${py + half}M${px - 3},${py - half}H${px + 3}M${px - 3},${py + half}H${px + 3}" stroke="#000" stroke-width="1.4"/>`;
+
 /** The drawn polyline sampled at each column's centre, as a trace gives it. */
 function traced(points: PixelPoint[]): PixelPoint[] {
   const line: PixelPoint[] = [];
@@ -39,6 +43,32 @@ describe('findThinMarkers', () => {
   it('finds x markers beside their line at their centres, as crosses', async () => {
     const centres = [70, 40, 60, 30, 80, 50].map((py, i) => ({ px: 25 + 30 * i, py }));
     const weight = await inkWeight(polyline(centres) + centres.map(cross).join(''));
+    const found = findThinMarkers(traced(centres), LINE_WIDTH, {
+      weight,
+      width: WIDTH,
+      height: HEIGHT,
+      region: REGION,
+    });
+    expect(found?.shape).toBe('cross');
+    expect(found?.markers).toHaveLength(centres.length);
+    found?.markers.forEach((m, i) => {
+      expect(
+        Math.hypot(m.px - centres[i].px, m.py - centres[i].py),
+        `marker ${i}`,
+      ).toBeLessThanOrEqual(CENTRE_TOLERANCE);
+    });
+  });
+
+  it('finds x markers drawn over error bars, long or short, at their centres', async () => {
+    // Bars from 7 to 40 px either side: beside the line they are ink as far as the search
+    // reaches or to their caps, which made the markers look taller than they are and unlike.
+    const centres = [70, 50, 60, 45, 75, 55].map((py, i) => ({ px: 25 + 30 * i, py }));
+    const halves = [7, 40, 8, 30, 7, 35];
+    const weight = await inkWeight(
+      polyline(centres) +
+        centres.map((c, i) => errorBar(c, halves[i])).join('') +
+        centres.map(cross).join(''),
+    );
     const found = findThinMarkers(traced(centres), LINE_WIDTH, {
       weight,
       width: WIDTH,
