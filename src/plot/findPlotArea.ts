@@ -35,8 +35,16 @@ const DEFAULTS = {
   faintShare: 0.5,
   /** A filled panel's band is at least this share of the image side thick. */
   minBandShare: 0.04,
-  /** A grid line covers at least this share of the plot's extent across it. */
+  /** A grid line covers at least this share of the plot's extent across it... */
   gridShare: 0.6,
+  /**
+   * ...or, dotted or dashed, this share, with ink in DEFAULTS.dottedParts of the
+   * DEFAULTS.parts equal parts of the extent (all along it: a noisy series crossing the row
+   * leaves parts empty).
+   */
+  dottedShare: 0.25,
+  dottedParts: 0.95,
+  parts: 40,
   /** Tick marks are searched this far (px) outside or inside the frame, per 100 px of image. */
   tickReachPer100px: 1.2,
   /** A plot spans more than this share of the image's width and of its height. */
@@ -869,24 +877,36 @@ function findGrid(
   // Per column (x) and per row (y): how many pixels differ from the background, and by how much.
   const coveredX = new Int32Array(Math.ceil(right) + 1);
   const totalX = new Float64Array(Math.ceil(right) + 1);
+  // The parts of each column's extent (down the plot) holding ink, as bits of one mask per part.
+  const partsX = Array.from({ length: Math.ceil(right) + 1 }, () => new Set<number>());
   const weightY = new Float64Array(Math.ceil(bottom) + 1);
+  /** Whether a line with `covered` px of ink over `extent`, in `parts` of it, is a grid line. */
+  const gridLine = (covered: number, parts: number, extent: number) =>
+    covered >= extent * DEFAULTS.gridShare ||
+    (covered >= extent * DEFAULTS.dottedShare && parts >= DEFAULTS.parts * DEFAULTS.dottedParts);
   for (let row = Math.ceil(top); row < bottom; row++) {
     let covered = 0;
     let total = 0;
+    const parts = new Set<number>();
+    const part = Math.floor(((row - top) * DEFAULTS.parts) / (bottom - top));
     for (let column = Math.ceil(left); column < right; column++) {
       const d = channelDistance(data, (row * width + column) * 3, background);
       if (d > DEFAULTS.ink) {
         covered++;
         total += d;
+        parts.add(Math.floor(((column - left) * DEFAULTS.parts) / (right - left)));
         coveredX[column]++;
         totalX[column] += d;
+        partsX[column].add(part);
       }
     }
-    if (covered >= (right - left) * DEFAULTS.gridShare) weightY[row] = total;
+    if (gridLine(covered, parts.size, right - left)) weightY[row] = total;
   }
   const weightX = new Float64Array(Math.ceil(right) + 1);
   for (let column = Math.ceil(left); column < right; column++) {
-    if (coveredX[column] >= (bottom - top) * DEFAULTS.gridShare) weightX[column] = totalX[column];
+    if (gridLine(coveredX[column], partsX[column].size, bottom - top)) {
+      weightX[column] = totalX[column];
+    }
   }
   return { gridX: centroids(weightX, 4), gridY: centroids(weightY, 4) };
 }

@@ -129,6 +129,69 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
 }
 
 /**
+ * Colours whose paths, carried on where they were hidden under other series (see followHidden),
+ * lie along the paths of stronger or listed series in DEFAULTS.samePathShare of their columns,
+ * within each host's tolerance (see pathTolerance): a line's blended edge traced in pieces
+ * (a greyscale chart's grey between two black lines that run close) which, once followed, runs
+ * on one line or the other all along. findHalos leaves out a colour traced along one series;
+ * this one along several, in turns. Listed colours (before `first`) and `halos` are kept as
+ * they are. Returns the colours left out, each with a warning naming its hosts.
+ */
+export function findSecondTraces({
+  masks,
+  paths,
+  names,
+  first,
+  width,
+  halos,
+}: Omit<HaloInput, 'background'> & { halos: Set<number> }): {
+  halos: Set<number>;
+  warnings: string[];
+} {
+  const found = new Set<number>();
+  const warnings: string[] = [];
+  const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
+  const columns = paths.map((path) => (path ? pathColumns(path) : null));
+  const tolerance = new Map<number, Map<number, number>>();
+  const near = (j: number) => {
+    if (!tolerance.has(j))
+      tolerance.set(j, pathTolerance(masks[j].weight, paths[j]!, width, height));
+    return tolerance.get(j)!;
+  };
+  masks.forEach((mask, i) => {
+    const mine = columns[i];
+    if (!mine || mine.size === 0 || i < first || halos.has(i)) return;
+    const hosts = masks.flatMap((other, j) =>
+      columns[j] &&
+      j !== i &&
+      !halos.has(j) &&
+      !found.has(j) &&
+      (j < first || other.count > mask.count)
+        ? [j]
+        : [],
+    );
+    const used = new Set<number>();
+    let close = 0;
+    for (const [column, py] of mine) {
+      const host = hosts.find((j) => {
+        const at = columns[j]!.get(column);
+        return at !== undefined && Math.abs(py - at) <= (near(j).get(column) ?? DEFAULTS.samePath);
+      });
+      if (host === undefined) continue;
+      close++;
+      used.add(host);
+    }
+    if (close < mine.size * DEFAULTS.samePathShare) return;
+    const named = [...used].map((j) => `'${names[j] ?? toHex(masks[j].color)}'`).join(', ');
+    warnings.push(
+      `the colour ${toHex(mask.color)} runs along series ${named} all its way once followed where hidden: taken for a second trace of their lines and left out`,
+    );
+    found.add(i);
+  });
+  return { halos: found, warnings };
+}
+
+/**
  * Whether `path` was traced along `other`: within `within` px of it in each column (by
  * default DEFAULTS.samePath) in
  * DEFAULTS.samePathShare of the columns both are traced in, and those most of its own. Two

@@ -7,7 +7,7 @@ import type { TraceResult } from '../trace/traceSeries.js';
 import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
 import { type ConfidenceInput, seriesConfidence } from './confidence.js';
-import { findHalos, isTint } from './findHalos.js';
+import { findHalos, findSecondTraces, isTint } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
 import { traceSpread } from './traceSpread.js';
 
@@ -98,6 +98,21 @@ export function reviewSeries({
     (trace, i) => trace !== null && trace.filled > DEFAULTS.filled && !ribbon[i],
   );
   const points = followingHidden(masks, traces, halos, solid, width);
+  // A colour's trace carried along another series where it was hidden may now lie on that
+  // series all along: it was a second trace of that line (a grey edge of a black line in a
+  // greyscale chart, traced in pieces), found only once followed.
+  const followed = findSecondTraces({
+    masks,
+    paths: traces.map((trace, i) =>
+      trace && !solid[i] ? { points: points[i], reach: trace.reach } : null,
+    ),
+    names,
+    first: legend ? names.length : 0,
+    width,
+    halos,
+  });
+  for (const i of followed.halos) halos.add(i);
+  warnings.push(...followed.warnings);
   if (legendBox) {
     const lines = traces.map((trace, i) => ({
       points: trace && !halos.has(i) && !solid[i] ? points[i] : [],

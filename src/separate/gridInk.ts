@@ -17,15 +17,22 @@ const DEFAULTS = {
   spacingPx: 2,
   /** Pixels this close (Delta E) to the background are none of a line's. */
   backgroundDe: 12,
+  /**
+   * A series' colour is the grid's where it runs along this share of the grid lines, and at
+   * least DEFAULTS.minLines of them (a series may run flat along one or two).
+   */
+  mostLines: 0.5,
+  minLines: 3,
 } as const;
 
 /**
  * The pixels of the grid lines at `grid` (px positions of vertical lines `x` and horizontal
  * lines `y`) inside `region`: in each row (column) a line may cover, the pixels of the colour
  * that runs across most of it. Series cross grid lines in their own colour, and are kept; a
- * colour near one of `keep` (a series' colour, drawn flat along a line) is never grid. Grey
- * series and grey grids are told apart by this, not by a grey level. Returns one flag per
- * image pixel.
+ * colour near one of `keep` (a series' colour, drawn flat along a line) is grid only where it
+ * runs along most of the lines of its direction (DEFAULTS.mostLines, at least
+ * DEFAULTS.minLines): a series lies flat along one line, the grid along all. Grey series and
+ * grey grids are told apart by this, not by a grey level. Returns one flag per image pixel.
  */
 export function gridInk(
   image: Raster,
@@ -41,7 +48,10 @@ export function gridInk(
   // The rows and columns drawnPixels reads: up to, not including, the region's far edges.
   const bottom = Math.ceil(region.bottom);
   const right = Math.ceil(region.right);
-  /** Flags the pixels `at(0..length-1)` (image pixel indices) of one row or column of a line. */
+  /**
+   * The pixels of one row or column of a line (`at(0..length-1)`, image pixel indices) in the
+   * colour that runs across most of it, with that colour; null where none does.
+   */
   const line = (at: (k: number) => number, length: number) => {
     const drawn: number[] = [];
     for (let k = 0; k < length; k++) {
@@ -49,20 +59,18 @@ export function gridInk(
       const lab = rgbToLab([data[p * 3], data[p * 3 + 1], data[p * 3 + 2]]);
       if (deltaE(lab, background) >= DEFAULTS.backgroundDe) drawn.push(p);
     }
-    if (spread(drawn, at, length) < DEFAULTS.cover) return;
+    if (spread(drawn, at, length) < DEFAULTS.cover) return null;
     const color = rgbToLab(
       mostCommonColor(
         data,
         drawn.map((p) => p * 3),
       ),
     );
-    if (keep.some((lab) => deltaE(lab, color) < DEFAULTS.sameDe)) return;
     const same = drawn.filter((p) => {
       const lab = rgbToLab([data[p * 3], data[p * 3 + 1], data[p * 3 + 2]]);
       return deltaE(lab, color) < DEFAULTS.sameDe;
     });
-    if (spread(same, at, length) < DEFAULTS.cover) return;
-    for (const p of same) flags[p] = 1;
+    return spread(same, at, length) < DEFAULTS.cover ? null : { color, same };
   };
   /** The share of a line's DEFAULTS.parts that hold any of `pixels` (of `at(0..length-1)`). */
   const spread = (pixels: number[], at: (k: number) => number, length: number) => {
@@ -73,10 +81,31 @@ export function gridInk(
     }
     return parts.size / DEFAULTS.parts;
   };
-  const rows = new Set(grid.y.flatMap((y) => near(y, top, bottom)));
-  for (const row of rows) line((k) => row * width + left + k, right - left);
-  const columns = new Set(grid.x.flatMap((x) => near(x, left, right)));
-  for (const column of columns) line((k) => (top + k) * width + column, bottom - top);
+  /**
+   * Flags the grid's pixels among the lines at `positions`, each read by `read` (its rows or
+   * columns). A colour near one the series have is grid only where it runs along most of the
+   * lines: one series may run flat along a grid line, not along most of them at once (a
+   * greyscale chart's grey grid, the grey of a series too).
+   */
+  const lines = (positions: number[], read: (position: number) => ReturnType<typeof line>[]) => {
+    const found = positions.map((position) =>
+      read(position).filter((run): run is NonNullable<typeof run> => run !== null),
+    );
+    const along = (color: Lab) =>
+      found.filter((runs) => runs.some((run) => deltaE(run.color, color) < DEFAULTS.sameDe)).length;
+    const most = Math.max(DEFAULTS.minLines, positions.length * DEFAULTS.mostLines);
+    for (const run of found.flat()) {
+      const series = keep.some((lab) => deltaE(lab, run.color) < DEFAULTS.sameDe);
+      if (series && along(run.color) < most) continue;
+      for (const p of run.same) flags[p] = 1;
+    }
+  };
+  lines(grid.y, (y) =>
+    near(y, top, bottom).map((row) => line((k) => row * width + left + k, right - left)),
+  );
+  lines(grid.x, (x) =>
+    near(x, left, right).map((column) => line((k) => (top + k) * width + column, bottom - top)),
+  );
   return flags;
 }
 

@@ -266,6 +266,26 @@ describe('findPlotArea', () => {
     expect(plot.right).toBeGreaterThanOrEqual(chart.dataToPixel(95, 0).px);
   });
 
+  it('finds a dotted grid: lines inked over a third of their length, all along it', () => {
+    // A framed plot with gnuplot's dotted grid (a pixel in three) at rows 80 and 140 and
+    // columns 150 and 250; a noisy series crossing row 110 inks a third of it, in one stretch.
+    const image = whiteRaster(400, 260);
+    paint(image, { left: 50, top: 20, right: 380, bottom: 200 });
+    paint(image, { left: 51, top: 21, right: 379, bottom: 199 }, 255);
+    for (const row of [80, 140]) {
+      for (let column = 52; column < 378; column += 3)
+        paint(image, { left: column, top: row, right: column, bottom: row });
+    }
+    for (const column of [150, 250]) {
+      for (let row = 22; row < 198; row += 3)
+        paint(image, { left: column, top: row, right: column, bottom: row });
+    }
+    paint(image, { left: 60, top: 110, right: 170, bottom: 110 });
+    const area = findPlotArea(image);
+    expect(area.gridY.map(Math.round)).toEqual([80, 140]);
+    expect(area.gridX.map(Math.round)).toEqual([150, 250]);
+  });
+
   it('ends the plot at the top of its spine, above the highest grid line', async () => {
     // matplotlib spines with a grid: the y axis runs on past its last tick, so the left spine
     // and the vertical grid lines reach above the highest horizontal grid line by less than two

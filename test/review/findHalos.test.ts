@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findHalos, inkBeside, pathTolerance, samePath } from '../../src/review/findHalos.js';
+import {
+  findHalos,
+  findSecondTraces,
+  inkBeside,
+  pathTolerance,
+  samePath,
+} from '../../src/review/findHalos.js';
 
 const WIDTH = 40;
 const HEIGHT = 40;
@@ -256,6 +262,63 @@ describe('samePath', () => {
     ];
     expect(samePath({ points, reach: 0 }, line)).toBe(true);
     expect(samePath({ points, reach: 3 }, line)).toBe(false);
+  });
+});
+
+describe('findSecondTraces', () => {
+  const BLACK: [number, number, number] = [0, 0, 0];
+  const GREY: [number, number, number] = [147, 147, 147];
+  const mask = (color: [number, number, number], weight: Float32Array) => ({
+    color,
+    weight,
+    count: weight.filter((w) => w > 0).length,
+  });
+  /** A bare line's path as traced (followed where hidden), a point in each of columns 5..34. */
+  const path = (py: (px: number) => number) => ({
+    points: Array.from({ length: 30 }, (_, k) => ({ px: 5 + k, py: py(5 + k) })),
+    reach: 0,
+  });
+  // Two black lines 8 px apart; a grey edge between them, followed onto the upper line in the
+  // left half and the lower one in the right (each alone is under samePath's share).
+  const upper = mask(BLACK, rowsOf(WIDTH, HEIGHT, 10, 11));
+  const lower = mask(BLACK, rowsOf(WIDTH, HEIGHT, 18, 19));
+  const edge = mask(GREY, rowsOf(WIDTH, HEIGHT, 14, 14));
+  const paths = [path(() => 10.5), path(() => 18.5), path((px) => (px < 20 ? 10.5 : 18.5))];
+
+  it('leaves out an unlisted colour followed along the lines of others all its way, with a warning', () => {
+    const { halos, warnings } = findSecondTraces({
+      masks: [upper, lower, edge],
+      paths,
+      names: ['A', 'B'],
+      first: 2,
+      width: WIDTH,
+      halos: new Set(),
+    });
+    expect([...halos]).toEqual([2]);
+    expect(warnings).toEqual([
+      "the colour #939393 runs along series 'A', 'B' all its way once followed where hidden: taken for a second trace of their lines and left out",
+    ]);
+  });
+
+  it('keeps a colour off the others over a fifth of its way, a listed colour, and one stronger than its hosts', () => {
+    const off = path((px) => (px < 20 ? 10.5 : px < 28 ? 18.5 : 30));
+    const input = { names: ['A', 'B'], width: WIDTH, halos: new Set<number>() };
+    expect(
+      findSecondTraces({
+        ...input,
+        masks: [upper, lower, edge],
+        paths: [paths[0], paths[1], off],
+        first: 2,
+      }).halos.size,
+    ).toBe(0);
+    expect(
+      findSecondTraces({ ...input, masks: [upper, lower, edge], paths, first: 3 }).halos.size,
+    ).toBe(0);
+    const faint = (m: typeof upper) => ({ ...m, count: 1 });
+    expect(
+      findSecondTraces({ ...input, masks: [faint(upper), faint(lower), edge], paths, first: 0 })
+        .halos.size,
+    ).toBe(0);
   });
 });
 

@@ -34,6 +34,38 @@ describe('gridInk', () => {
     expect(flags[21 * WIDTH + 10]).toBe(0);
   });
 
+  it("flags a grid in a series' grey where it runs along most of the grid lines (a greyscale chart)", () => {
+    // Dotted grey lines along rows 10..50 and columns 20..80, every other pixel: the grey of
+    // a listed series too; a series flat along one grid line is kept (the test above).
+    const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(255);
+    for (const row of [10, 20, 30, 40, 50]) {
+      for (let column = 0; column < WIDTH; column += 2)
+        data.fill(120, (row * WIDTH + column) * 3, (row * WIDTH + column) * 3 + 3);
+    }
+    for (const column of [20, 50, 80]) {
+      for (let row = 0; row < HEIGHT; row += 2)
+        data.fill(120, (row * WIDTH + column) * 3, (row * WIDTH + column) * 3 + 3);
+    }
+    const flags = gridInk(
+      { data, width: WIDTH, height: HEIGHT, channels: 3 },
+      REGION,
+      { x: [20, 50, 80], y: [10, 20, 30, 40, 50] },
+      WHITE,
+      [rgbToLab([120, 120, 120])],
+    );
+    for (const row of [10, 20, 30, 40, 50]) expect(flags[row * WIDTH + 10]).toBe(1);
+    for (const column of [20, 50, 80]) expect(flags[4 * WIDTH + column]).toBe(1);
+    // Two lines of the series' grey are not most of three, nor three lines.
+    const two = gridInk(
+      { data, width: WIDTH, height: HEIGHT, channels: 3 },
+      REGION,
+      { x: [20, 50], y: [] },
+      WHITE,
+      [rgbToLab([120, 120, 120])],
+    );
+    expect(two[4 * WIDTH + 20]).toBe(0);
+  });
+
   it('flags a grid line on the last row a region ending half a pixel past it holds', () => {
     // drawnPixels reads the rows before 40.5: row 40 is the region's, and so is its grid line.
     const flags = gridInk(image(), { ...REGION, bottom: 40.5 }, { x: [], y: [40] }, WHITE, []);
