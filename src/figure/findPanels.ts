@@ -50,15 +50,19 @@ export function findPanels(image: Raster): FoundPanel[] {
   ).filter((line) => grey(image, ink, line, 'column'));
   if (rows.length < 2 || columns.length < 2) return one;
   const candidates = plotCandidates(image, page, ink, rows, columns, tol, gap);
-  const strong = inkMask(image, page, DEFAULTS.strongInk);
-  // cells of one chart between its grid lines, a legend framed against its side: joined
-  const plots = joinPieces(
-    completeGrid(ink, width, height, keepPlots(candidates, tol, ink, width), rows, columns, tol),
-    { ink, strong, width },
+  const found = completeGrid(
+    ink,
+    width,
+    height,
+    keepPlots(candidates, tol, ink, width),
     rows,
     columns,
     tol,
   );
+  if (found.length < 2) return one;
+  const strong = inkMask(image, page, DEFAULTS.strongInk);
+  // cells of one chart between its grid lines, a legend framed against its side: joined
+  const plots = joinPieces(found, { ink, strong, width }, rows, columns, tol);
   // the plots of a figure stand apart: boxes crossing each other are pieces of one chart
   const crossing = plots.some((a, i) =>
     plots.slice(i + 1).some((b) => intersection(shrunk(a, tol), shrunk(b, tol)) > 0),
