@@ -365,7 +365,8 @@ describe('digitizeFigure', () => {
     timeout: TIMEOUT_MS * 3,
   }, async () => {
     // a small ggplot2 grey chart (bench/zoo, seed 2, z01066) whose white grid lines cut its
-    // fill into six "panels"; one cell read on the axis the cell beside it lent
+    // fill into six "panels"; findPanels now joins them (its curves run through the white grid
+    // lines: no gutter), where before only this fallback kept it one chart
     const result = await run(readFileSync(join(FIGURES, 'seed2-z01066.png')));
     expect(isFigure(result)).toBe(false);
     expect(chart(result).series.length).toBeGreaterThanOrEqual(2);
