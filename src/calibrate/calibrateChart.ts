@@ -104,6 +104,23 @@ export type SharedAxis = (
   plot: Box,
 ) => { scale: AxisScale; label: string | null } | null;
 
+/**
+ * CALIBRATION_FAILED for a chart one of whose axes was calibrated: that axis (`scale`, in the
+ * chart's pixels, its `plot` as calibrated) is kept, so that a panel of a figure can still lend
+ * it to the panels that share it (an outer panel whose other axis' labels did not read).
+ */
+export class OneAxisError extends DigitizeError {
+  constructor(
+    message: string,
+    source: string | null,
+    readonly axis: AxisName,
+    readonly scale: AxisScale,
+    readonly plot: Box,
+  ) {
+    super('CALIBRATION_FAILED', 'calibrate', message, { input: source });
+  }
+}
+
 /** Both axes of a chart, how far each can be trusted (0..1), and what named them. */
 export interface ChartAxes {
   xAxis: AxisScale;
@@ -222,12 +239,11 @@ export async function calibrateChart({
     );
   }
   if (!xAxis || !yAxis) {
-    throw new DigitizeError(
-      'CALIBRATION_FAILED',
-      'calibrate',
-      `could not calibrate the ${!xAxis ? 'x' : 'y'} axis from its tick labels`,
-      { input: source },
-    );
+    const message = `could not calibrate the ${!xAxis ? 'x' : 'y'} axis from its tick labels`;
+    const calibrated = xAxis ? 'x' : yAxis ? 'y' : null;
+    throw calibrated
+      ? new OneAxisError(message, source, calibrated, (xAxis ?? yAxis)!, plot)
+      : new DigitizeError('CALIBRATION_FAILED', 'calibrate', message, { input: source });
   }
   const multiplierDoubt = { x: 1, y: 1 };
   for (const [axis, factor, doubt, fitted] of [

@@ -1,3 +1,4 @@
+import { OneAxisError } from '../calibrate/calibrateChart.js';
 import { asDigitizeError, DigitizeError } from '../errors.js';
 import { loadRaster, readInputBytes } from '../load/loadRaster.js';
 import { sniffFormat } from '../load/sniffFormat.js';
@@ -8,6 +9,7 @@ import { runPipeline } from '../pipeline.js';
 import { pageInk } from '../plot/findPlotArea.js';
 import { createStageClock, type StageClock } from '../stageClock.js';
 import type {
+  AxisResult,
   Box,
   ChartResult,
   DigitizeInput,
@@ -21,7 +23,7 @@ import { readFigureLabels } from './figureLabels.js';
 import { paintedOver, readFigureLegend } from './figureLegend.js';
 import { findPanels } from './findPanels.js';
 import { labelPanels } from './panelLabels.js';
-import { donorOrder, sharedAxisFrom } from './sharedAxes.js';
+import { type Donor, donorOrder, sharedAxisFrom } from './sharedAxes.js';
 import { shareAxisLabels } from './sharedLabels.js';
 import { nameSharedSeries } from './sharedLegend.js';
 
@@ -148,7 +150,7 @@ async function digitizePanels(
   const chartOf = async (
     panel: PanelInfo,
     chartWarnings: string[],
-    done: readonly ChartResult[] = [],
+    done: readonly Donor[] = [],
     figure: { image: Raster; legendOutside: boolean } = { image, legendOutside: false },
     knownPlot?: Box,
   ): Promise<ChartResult> => {
@@ -193,27 +195,61 @@ async function digitizePanels(
   const problems: (string | null)[] = panels.map(() => null);
   let firstError: unknown = null;
   const unplotted: number[] = [];
+  // panels only one of whose axes calibrated lend that axis, after the charts read
+  const halves: (Donor | null)[] = panels.map(() => null);
+  const donors = (): Donor[] => [
+    ...read.filter((chart) => chart !== null),
+    ...halves.filter((half) => half !== null),
+  ];
+  // what each panel failed at, the plot it was read on, and the donors it was offered (`lent`
+  // counts the axes lent so far)
+  const failedAt: (string | null)[] = panels.map(() => null);
+  const readOn: (Box | undefined)[] = panels.map(() => undefined);
+  const offered: number[] = panels.map(() => 0);
+  let lent = 0;
   const readPanel = async (k: number, knownPlot?: Box) => {
     const panel = panels[k];
+    readOn[k] = knownPlot;
     try {
-      const done = read.filter((chart) => chart !== null);
-      read[k] = { ...(await chartOf(panel, [], done, figure, knownPlot)), panel };
+      read[k] = { ...(await chartOf(panel, [], donors(), figure, knownPlot)), panel };
       problems[k] = null;
+      failedAt[k] = null;
+      lent += halves[k] ? 1 : 2;
+      halves[k] = null;
     } catch (error) {
       const { code, stage } = error as DigitizeError;
       if (code === 'ABORTED' || code === 'INTERNAL') throw error;
       firstError ??= error;
       problems[k] = `panel ${panel.label ?? panel.index + 1}: ${(error as Error).message}`;
+      failedAt[k] = stage;
       if (stage === 'plot' && !knownPlot) unplotted.push(k);
+      if (error instanceof OneAxisError && !halves[k]) {
+        halves[k] = halfDonor(error, offsetOf(panel.box));
+        lent++;
+      }
     }
+    offered[k] = lent;
   };
-  for (const k of donorOrder(found.map(({ plot }) => plot))) await readPanel(k);
+  const order = donorOrder(found.map(({ plot }) => plot));
+  for (const k of order) await readPanel(k);
   // A panel whose own lines make no plot (an inner panel of a facet grid draws no axis line)
   // is read on the plot the figure's lines placed, its sides lined up with the panels read
   // beside it (in its row: top and bottom; in its column: left and right).
   for (const k of unplotted) {
     const done = read.filter((chart) => chart !== null);
     await readPanel(k, linedUp(found[k].plot, done));
+  }
+  // A panel that could not calibrate an axis is read again once panels read after it offer
+  // more axes (a panel half read lends the axis it calibrated): in a facet grid whose corner
+  // panel read only one of its axes, the panels that take that one lend it the other. Again
+  // while a pass reads one more.
+  for (let more = true; more; ) {
+    more = false;
+    for (const k of order) {
+      if (read[k] !== null || failedAt[k] !== 'calibrate' || offered[k] === lent) continue;
+      await readPanel(k, readOn[k]);
+      if (read[k] !== null) more = true;
+    }
   }
   const charts = labelPanels(
     shareAxisLabels(
@@ -278,6 +314,34 @@ function linedUp(plot: Box, charts: readonly ChartResult[]): Box {
     right: column?.right ?? plot.right,
     top: row?.top ?? plot.top,
     bottom: row?.bottom ?? plot.bottom,
+  };
+}
+
+/**
+ * The axis a panel calibrated, as it lends it, from the error of the panel's read (its other
+ * axis failed), with the panel's crop at `offset` in the figure: its plot and ticks in the
+ * figure's pixels, its limits at the plot's sides.
+ */
+function halfDonor(error: OneAxisError, [dx, dy]: [number, number]): Donor {
+  const { axis, scale, plot } = error;
+  const [shift, low, high] =
+    axis === 'x' ? [dx, plot.left, plot.right] : [dy, plot.bottom, plot.top];
+  const result: AxisResult = {
+    label: null,
+    scale: scale.scale,
+    min: scale.pixelToData(low),
+    max: scale.pixelToData(high),
+    confidence: 0.5,
+    ticks: scale.ticks.map((tick) => ({ ...tick, pixel: tick.pixel + shift })),
+  };
+  return {
+    plot: {
+      left: plot.left + dx,
+      top: plot.top + dy,
+      right: plot.right + dx,
+      bottom: plot.bottom + dy,
+    },
+    axes: { [axis]: result },
   };
 }
 

@@ -2,6 +2,7 @@ import { channelSpread, inkMask } from '../color.js';
 import { pageInk, pageInkByColumn } from '../plot/findPlotArea.js';
 import type { Box, Raster } from '../types.js';
 import { completeGrid } from './completeGrid.js';
+import { joinPieces } from './joinPieces.js';
 import { intersection, keepPlots } from './keepPlots.js';
 import { DEFAULTS } from './panelDefaults.js';
 import { readingOrder, regionOf } from './panelRegions.js';
@@ -49,7 +50,7 @@ export function findPanels(image: Raster): FoundPanel[] {
   ).filter((line) => grey(image, ink, line, 'column'));
   if (rows.length < 2 || columns.length < 2) return one;
   const candidates = plotCandidates(image, page, ink, rows, columns, tol, gap);
-  const plots = completeGrid(
+  const found = completeGrid(
     ink,
     width,
     height,
@@ -58,12 +59,15 @@ export function findPanels(image: Raster): FoundPanel[] {
     columns,
     tol,
   );
+  if (found.length < 2) return one;
+  const strong = inkMask(image, page, DEFAULTS.strongInk);
+  // cells of one chart between its grid lines, a legend framed against its side: joined
+  const plots = joinPieces(found, { ink, strong, width }, rows, columns, tol);
   // the plots of a figure stand apart: boxes crossing each other are pieces of one chart
   const crossing = plots.some((a, i) =>
     plots.slice(i + 1).some((b) => intersection(shrunk(a, tol), shrunk(b, tol)) > 0),
   );
   if (plots.length < 2 || crossing) return one;
-  const strong = inkMask(image, page, DEFAULTS.strongInk);
   return readingOrder(plots, tol).map((plot, _, all) => ({
     plot,
     box: regionOf({ ink, strong }, width, height, plot, all),

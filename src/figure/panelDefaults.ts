@@ -55,6 +55,12 @@ export const DEFAULTS = {
   /** A panel's frame, spines and grid are grey: most of a line's pixels spread their channels
    * by at most this much (0..255; a series' flat stretch is coloured). */
   greySpread: 48,
+  /** A gutter between panels has a column (row) with at most this many px of faint ink over
+   * both panels and none strong (a JPEG's speckle; a curve or light grid line across is more). */
+  cutSpeckles: 1,
+  /** A long line between two plots, along this share of their overlap (or of the gutter), makes
+   * them pieces of one chart (a grid line between two cells). */
+  gutterLine: 0.5,
   /** Ink counted above and below plots when splitting beside them: this share of their height. */
   labelMargin: 0.15,
 } as const;

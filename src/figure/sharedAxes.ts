@@ -1,6 +1,15 @@
 import { scaleFromLimits } from '../calibrate/axisScale.js';
 import type { SharedAxis } from '../pipeline.js';
-import type { Box, ChartResult } from '../types.js';
+import type { AxisResult, Box } from '../types.js';
+
+/**
+ * A panel read before, as it lends its axes: a chart, or a panel only one of whose axes
+ * calibrated (the other is missing). Its plot in the figure's pixels.
+ */
+export interface Donor {
+  plot: Box;
+  axes: { x?: AxisResult; y?: AxisResult };
+}
 
 /**
  * Plots of one column (row) of a figure agree on their sides within this many px: matplotlib's
@@ -36,13 +45,13 @@ const SPANS = 0.9;
  * right sides (one column, sharex), its y axis from one with the same top and bottom (one row,
  * sharey), as that chart calibrated it, moved into the panel's pixels, with its label. Failing
  * that, from the nearest chart whose plot spans the panel's along that axis, or is spanned by
- * it (a mosaic's panels share their limits, not their sides): its limits at the panel's sides.
- * Null where no chart lines up.
+ * it (a mosaic's panels share their limits, not their sides): its limits at the panel's sides;
+ * failing that, from the nearest chart whose plot is as long along that axis (a grid's panels of
+ * one size, moved apart by their tick labels, or across the grid: a facet grid whose only panel
+ * printing that axis did not read it): its limits at the panel's sides. Null where no chart
+ * lines up. `charts` may hold panels with one axis only (`Donor`): they lend that one.
  */
-export function sharedAxisFrom(
-  charts: readonly ChartResult[],
-  [dx, dy]: [number, number],
-): SharedAxis {
+export function sharedAxisFrom(donors: readonly Donor[], [dx, dy]: [number, number]): SharedAxis {
   const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EDGE_PX;
   return (axis, plot) => {
     const [lo, hi, shift] =
@@ -55,10 +64,11 @@ export function sharedAxisFrom(
       right: plot.right + dx,
       bottom: plot.bottom + dy,
     };
+    const charts = donors.filter((c) => c.axes[axis] !== undefined);
     const aligned = charts.find((c) => near(lo(c.plot), lo(own)) && near(hi(c.plot), hi(own)));
-    const donor = aligned ?? spanning(charts, own, axis);
+    const donor = aligned ?? spanning(charts, own, axis) ?? sameLength(charts, own, axis);
     if (!donor) return null;
-    const from = donor.axes[axis];
+    const from = donor.axes[axis] as AxisResult;
     // the donor's plot sides, in the panel's pixels: its own where it lines up, else the
     // panel's (its limits fall at them)
     const [start, end] = aligned
@@ -75,12 +85,12 @@ export function sharedAxisFrom(
  * The chart nearest `own` (across `axis`) whose plot spans it along `axis`, or that it spans:
  * they overlap along it by `SPANS` of the narrower's extent. Null where none does.
  */
-function spanning(charts: readonly ChartResult[], own: Box, axis: 'x' | 'y'): ChartResult | null {
+function spanning(charts: readonly Donor[], own: Box, axis: 'x' | 'y'): Donor | null {
   const [from, to] = axis === 'x' ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
   const [across, acrossEnd] =
     axis === 'x' ? (['top', 'bottom'] as const) : (['left', 'right'] as const);
   const centre = (p: Box) => (p[across] + p[acrossEnd]) / 2;
-  let best: ChartResult | null = null;
+  let best: Donor | null = null;
   for (const chart of charts) {
     const p = chart.plot;
     const overlap = Math.min(p[to], own[to]) - Math.max(p[from], own[from]);
@@ -88,6 +98,24 @@ function spanning(charts: readonly ChartResult[], own: Box, axis: 'x' | 'y'): Ch
     if (overlap < narrower * SPANS) continue;
     const distance = Math.abs(centre(p) - centre(own));
     if (!best || distance < Math.abs(centre(best.plot) - centre(own))) best = chart;
+  }
+  return best;
+}
+
+/**
+ * The chart nearest `own` (centre to centre) whose plot is as long as it along `axis`, within
+ * `SAME_EDGE_PX`. Null where none is.
+ */
+function sameLength(charts: readonly Donor[], own: Box, axis: 'x' | 'y'): Donor | null {
+  const [from, to] = axis === 'x' ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
+  const length = (p: Box) => p[to] - p[from];
+  const centre = (p: Box): [number, number] => [(p.left + p.right) / 2, (p.top + p.bottom) / 2];
+  const distance = (p: Box) =>
+    Math.hypot(centre(p)[0] - centre(own)[0], centre(p)[1] - centre(own)[1]);
+  let best: Donor | null = null;
+  for (const chart of charts) {
+    if (Math.abs(length(chart.plot) - length(own)) > SAME_EDGE_PX) continue;
+    if (!best || distance(chart.plot) < distance(best.plot)) best = chart;
   }
   return best;
 }

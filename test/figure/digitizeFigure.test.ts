@@ -344,11 +344,29 @@ describe('digitizeFigure', () => {
     }
   });
 
+  it('reads a facet whose panels each read one axis: each lends the other the axis it read', {
+    timeout: TIMEOUT_MS * 3,
+  }, async () => {
+    // Vega-Lite facet, 1 x 2, JPEG (bench/zoo figures, seed 4, f00107): the left panel reads
+    // its y labels, not its x labels; the right one prints no y labels. Before, neither read
+    // and the figure came back as one chart.
+    const result = await run(readFileSync(join(FIGURES, 'seed4-f00107.jpg')));
+    expect(isFigure(result)).toBe(true);
+    if (!isFigure(result)) return;
+    expect(result.charts).toHaveLength(2);
+    // truth: x 0.08..51.92 in both
+    for (const c of result.charts) {
+      expect(c.axes.x.min).toBeCloseTo(0.08, 0);
+      expect(c.axes.x.max).toBeCloseTo(51.92, 0);
+    }
+  });
+
   it('reads an image as one chart where most of its panels do not read (cells of one chart)', {
     timeout: TIMEOUT_MS * 3,
   }, async () => {
     // a small ggplot2 grey chart (bench/zoo, seed 2, z01066) whose white grid lines cut its
-    // fill into six "panels", fewer than half of which read
+    // fill into six "panels"; findPanels now joins them (its curves run through the white grid
+    // lines: no gutter), where before only this fallback kept it one chart
     const result = await run(readFileSync(join(FIGURES, 'seed2-z01066.png')));
     expect(isFigure(result)).toBe(false);
     expect(chart(result).series.length).toBeGreaterThanOrEqual(2);

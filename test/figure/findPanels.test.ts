@@ -113,6 +113,19 @@ describe('findPanels', () => {
     },
   );
 
+  // Single zoo charts (seed 2) whose grid cells or a framed legend passed for panels: a grey
+  // panel's cells parted by a white grid line its curve runs through (z00030), cells of a
+  // minimal look's light grid far apart with grid lines between them (z00166, z00275), a legend
+  // framed against the plot's side with no gutter between (z01253). Panels have a gutter.
+  it.each(['seed2-z00030.png', 'seed2-z00166.jpg', 'seed2-z00275.jpg', 'seed2-z01253.jpg'])(
+    'finds one panel in a single chart whose grid cells or legend look like panels (%s)',
+    async (name) => {
+      const image = await loadRaster(join(import.meta.dirname, '../fixtures/panels', name));
+      const whole = { left: 0, top: 0, right: image.width, bottom: image.height };
+      expect(findPanels(image)).toEqual([{ box: whole, plot: whole }]);
+    },
+  );
+
   it('finds a 2 x 2 grid in reading order, each box holding its plot and cut between them', async () => {
     const charts = await Promise.all(
       ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'].map((color, k) =>

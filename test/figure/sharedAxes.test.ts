@@ -70,6 +70,27 @@ describe('sharedAxisFrom', () => {
     expect(x?.scale.pixelToData(321)).toBeCloseTo(10, 9);
   });
 
+  it('gives a panel the axis of the nearest panel as long along it, at its own sides', () => {
+    // a facet grid whose plots moved apart with their tick labels: the panel below is as wide
+    // but 60 px further right; one as high stands in the column left of the panel
+    const shifted = chartAt(box(460, 300, 761, 530));
+    const x = sharedAxisFrom([shifted], [380, 10])('x', plot);
+    expect(x?.scale.pixelToData(20)).toBeCloseTo(0, 9);
+    expect(x?.scale.pixelToData(321)).toBeCloseTo(10, 9);
+    const across = chartAt(box(50, 300, 350, 529));
+    const y = sharedAxisFrom([across], [380, 10])('y', plot);
+    expect(y?.scale.pixelToData(240)).toBeCloseTo(100, 9);
+    expect(y?.scale.pixelToData(11)).toBeCloseTo(200, 9);
+  });
+
+  it('takes an axis from a panel that calibrated only that one', () => {
+    // the bottom-left panel of a facet grid read its x axis, not its y axis
+    const half = { plot: box(400, 300, 700, 530), axes: { x: chartAt(plot).axes.x } };
+    const shared = sharedAxisFrom([half], [380, 10]);
+    expect(shared('x', plot)?.scale.pixelToData(320)).toBeCloseTo(10, 9);
+    expect(shared('y', box(20, 290, 321, 520))).toBeNull();
+  });
+
   it('gives null where no chart lines up or spans the panel', () => {
     expect(shared('x', box(0, 11, 150, 240))).toBeNull();
     expect(sharedAxisFrom([], [0, 0])('y', plot)).toBeNull();
