@@ -252,7 +252,7 @@ function legendIn(
   const strays = candidates
     .filter((slot) => !aligned.includes(slot))
     .map((slot) => (inLineAfter(slot) ? { ...slot.text, right: slot.handle.right } : slot.text));
-  const group = wholeNames(
+  const named = wholeNames(
     image,
     background,
     region,
@@ -272,6 +272,9 @@ function legendIn(
       text,
     ),
   );
+  // Text as faint as that is read only where all the image's text is light: there, two curves
+  // blending where they cross are as dark, and their "names" are more coloured than grey.
+  const group = textDark > DEFAULTS.textDark && !greyNames(image, background, named) ? [] : named;
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {
@@ -299,6 +302,29 @@ function inLineAfter({ handle, text }: LegendSlot): boolean {
     handle.left >= text.right &&
     handle.left - text.right <= height * DEFAULTS.wordSpace
   );
+}
+
+/**
+ * Whether most entries' names are grey glyphs: a "name" whose box holds more coloured ink than
+ * grey is curves, where two colours blend to a grey as dark as faint text (pink over teal, JPEG
+ * or scaled). One name crossed by curves is no such legend; most, and the legend is curves.
+ */
+function greyNames(image: Raster, background: Rgb, slots: LegendSlot[]): boolean {
+  const { data, width } = image;
+  const curves = slots.filter(({ text }) => {
+    let grey = 0;
+    let coloured = 0;
+    for (let row = text.top; row < text.bottom; row++) {
+      for (let column = text.left; column < text.right; column++) {
+        const o = (row * width + column) * 3;
+        if (channelDistance(data, o, background) <= DEFAULTS.textGrey) continue;
+        if (channelSpread(data, o) < DEFAULTS.textGrey) grey++;
+        else coloured++;
+      }
+    }
+    return coloured > grey;
+  });
+  return curves.length * 2 <= slots.length;
 }
 
 /** Whether the pixel at byte offset `o` is as dark and grey as legend text. */

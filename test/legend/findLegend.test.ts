@@ -616,6 +616,13 @@ describe('findLegend', () => {
     });
   });
 
+  it('reads no legend where two curves cross and blend to a grey as faint as the names (Chart.js, a zoo chart)', async () => {
+    // No legend: a pink and a teal curve cross over and over, and the JPEG blends them to
+    // greys of 150 to 200, as faint as the light text the image is all set in.
+    const { legend } = await fixtureLegend('chartjs-no-legend-curves-crossing.jpg');
+    expect(legend).toBeNull();
+  });
+
   it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
     // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
     // in one column; a green curve runs left of ResNet-50, LSTM and Test.
