@@ -70,8 +70,13 @@ const DEFAULTS = {
    * font; entries are farther apart)...
    */
   nameGap: 0.8,
-  /** ...whose ink spans this share of the text's rows in a column (a line drawn across is thinner). */
+  /**
+   * ...whose ink spans this share of the text's rows in its first columns (a line drawn across
+   * is thinner; a small `2` or `5` spans them only over a few columns)...
+   */
   glyphSpan: 0.5,
+  /** ...the columns within this share of the text's height (2 px at least) from its edge. */
+  glyphEdge: 0.4,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
@@ -686,21 +691,33 @@ function wholeNames(
     const height = text.bottom - text.top;
     const maxGap = Math.round(height * DEFAULTS.wordSpace);
     const glyphGap = Math.round(height * DEFAULTS.nameGap);
-    const inkedRows = (column: number) => {
+    const inkAt = (row: number, column: number) => {
+      const o = (row * width + column) * 3;
+      return (
+        channelSpread(data, o) < DEFAULTS.textGrey &&
+        channelDistance(data, o, background) > DEFAULTS.handleInk
+      );
+    };
+    const inked = (column: number) => {
+      for (let row = text.top; row < text.bottom; row++) if (inkAt(row, column)) return true;
+      return false;
+    };
+    // Past a gap wider than a word space, only a glyph's edge goes on with the name: its first
+    // columns (this one and the next, onwards) inked over most of the text's rows together.
+    const edge = Math.max(2, Math.round(height * DEFAULTS.glyphEdge));
+    const glyph = (column: number) => {
+      if (!inked(column)) return false;
       let count = 0;
       for (let row = text.top; row < text.bottom; row++) {
-        const o = (row * width + column) * 3;
-        if (
-          channelSpread(data, o) < DEFAULTS.textGrey &&
-          channelDistance(data, o, background) > DEFAULTS.handleInk
-        )
-          count++;
+        for (let k = 0, c = column; k < edge && c >= 0 && c < width; k++, c += side) {
+          if (inkAt(row, c)) {
+            count++;
+            break;
+          }
+        }
       }
-      return count;
+      return count >= height * DEFAULTS.glyphSpan;
     };
-    const inked = (column: number) => inkedRows(column) > 0;
-    // Past a gap wider than a word space, only a glyph's column goes on with the name.
-    const glyph = (column: number) => inkedRows(column) >= height * DEFAULTS.glyphSpan;
     // Ink above and below the text's rows too is a line drawn across them (a frame, an axis).
     const across = (column: number) =>
       [text.top - 2, text.bottom + 1].every(

@@ -616,6 +616,16 @@ describe('findLegend', () => {
     });
   });
 
+  it('takes a name on past a word space to small digits whose columns are each short (ECharts, a zoo chart)', async () => {
+    // Adam, Oracle, batch 256 in grey 7 px high: `batch` is dark text, `256` past a gap of 4 px
+    // (over a word space) whose `2` and `5` ink 3 of 7 rows in each of their first columns.
+    const { legend } = await fixtureLegend('echarts-small-digits-after-space.png');
+    expect(legend!.slots).toHaveLength(3);
+    const batch = legend!.slots[2].text;
+    expect(batch.left).toBeLessThan(460);
+    expect(batch.right).toBeGreaterThanOrEqual(503);
+  });
+
   it('reads no legend where two curves cross and blend to a grey as faint as the names (Chart.js, a zoo chart)', async () => {
     // No legend: a pink and a teal curve cross over and over, and the JPEG blends them to
     // greys of 150 to 200, as faint as the light text the image is all set in.
