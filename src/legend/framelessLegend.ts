@@ -77,6 +77,8 @@ const DEFAULTS = {
   glyphSpan: 0.5,
   /** ...the columns within this share of the text's height (2 px at least) from its edge. */
   glyphEdge: 0.4,
+  /** Glyphs of a word are apart by this share of its text's height at most (2 px at least). */
+  letterGap: 0.2,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
@@ -751,11 +753,23 @@ function wholeNames(
       }
     }
     // Towards its sample, it takes the faint ink joined to its first glyph (a `T`'s bar, lighter
-    // than the stem that was found as text), short of the sample.
+    // than the stem that was found as text), or a letter space from it (a thin `l` lighter than
+    // text is taken to be), short of the sample.
     const near = side > 0 ? slot.handle.right + 1 : slot.handle.left - 2;
+    const letterGap = Math.max(2, Math.round(height * DEFAULTS.letterGap));
     let start = side > 0 ? text.left : text.right - 1;
-    while ((start - side - near) * side > 0 && !blocked(start - side) && inked(start - side))
-      start -= side;
+    for (
+      let column = start - side, gap = 0;
+      (column - near) * side > 0 && gap <= letterGap && !blocked(column);
+      column -= side
+    ) {
+      if (inked(column)) {
+        start = column;
+        gap = 0;
+      } else {
+        gap++;
+      }
+    }
     const grown =
       side > 0
         ? { ...text, left: start, right: end + 1 }

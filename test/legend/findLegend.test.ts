@@ -626,6 +626,16 @@ describe('findLegend', () => {
     expect(batch.right).toBeGreaterThanOrEqual(503);
   });
 
+  it("keeps a name's thin first glyph, lighter than text, out of the sample a gap before it (ECharts, a zoo chart)", async () => {
+    // Oracle, lr=0.01, LSTM: the `l` of `lr=0.01` is a stem 2 px wide whose darkest pixel is
+    // 152 (no dark text), 7 px past the end of its blue sample's line.
+    const { legend } = await fixtureLegend('echarts-thin-l-after-marker.png');
+    expect(legend!.slots).toHaveLength(3);
+    const { handle, text } = legend!.slots[1];
+    expect(handle.right).toBeLessThanOrEqual(702);
+    expect(text.left).toBeLessThanOrEqual(707);
+  });
+
   it('reads no legend where two curves cross and blend to a grey as faint as the names (Chart.js, a zoo chart)', async () => {
     // No legend: a pink and a teal curve cross over and over, and the JPEG blends them to
     // greys of 150 to 200, as faint as the light text the image is all set in.
