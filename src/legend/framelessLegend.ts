@@ -70,8 +70,15 @@ const DEFAULTS = {
    * font; entries are farther apart)...
    */
   nameGap: 0.8,
-  /** ...whose ink spans this share of the text's rows in a column (a line drawn across is thinner). */
+  /**
+   * ...whose ink spans this share of the text's rows in its first columns (a line drawn across
+   * is thinner; a small `2` or `5` spans them only over a few columns)...
+   */
   glyphSpan: 0.5,
+  /** ...the columns within this share of the text's height (2 px at least) from its edge. */
+  glyphEdge: 0.4,
+  /** Glyphs of a word are apart by this share of its text's height at most (2 px at least). */
+  letterGap: 0.2,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
@@ -252,7 +259,7 @@ function legendIn(
   const strays = candidates
     .filter((slot) => !aligned.includes(slot))
     .map((slot) => (inLineAfter(slot) ? { ...slot.text, right: slot.handle.right } : slot.text));
-  const group = wholeNames(
+  const named = wholeNames(
     image,
     background,
     region,
@@ -272,6 +279,9 @@ function legendIn(
       text,
     ),
   );
+  // Text as faint as that is read only where all the image's text is light: there, two curves
+  // blending where they cross are as dark, and their "names" are more coloured than grey.
+  const group = textDark > DEFAULTS.textDark && !greyNames(image, background, named) ? [] : named;
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {
@@ -299,6 +309,29 @@ function inLineAfter({ handle, text }: LegendSlot): boolean {
     handle.left >= text.right &&
     handle.left - text.right <= height * DEFAULTS.wordSpace
   );
+}
+
+/**
+ * Whether most entries' names are grey glyphs: a "name" whose box holds more coloured ink than
+ * grey is curves, where two colours blend to a grey as dark as faint text (pink over teal, JPEG
+ * or scaled). One name crossed by curves is no such legend; most, and the legend is curves.
+ */
+function greyNames(image: Raster, background: Rgb, slots: LegendSlot[]): boolean {
+  const { data, width } = image;
+  const curves = slots.filter(({ text }) => {
+    let grey = 0;
+    let coloured = 0;
+    for (let row = text.top; row < text.bottom; row++) {
+      for (let column = text.left; column < text.right; column++) {
+        const o = (row * width + column) * 3;
+        if (channelDistance(data, o, background) <= DEFAULTS.textGrey) continue;
+        if (channelSpread(data, o) < DEFAULTS.textGrey) grey++;
+        else coloured++;
+      }
+    }
+    return coloured > grey;
+  });
+  return curves.length * 2 <= slots.length;
 }
 
 /** Whether the pixel at byte offset `o` is as dark and grey as legend text. */
@@ -660,21 +693,33 @@ function wholeNames(
     const height = text.bottom - text.top;
     const maxGap = Math.round(height * DEFAULTS.wordSpace);
     const glyphGap = Math.round(height * DEFAULTS.nameGap);
-    const inkedRows = (column: number) => {
+    const inkAt = (row: number, column: number) => {
+      const o = (row * width + column) * 3;
+      return (
+        channelSpread(data, o) < DEFAULTS.textGrey &&
+        channelDistance(data, o, background) > DEFAULTS.handleInk
+      );
+    };
+    const inked = (column: number) => {
+      for (let row = text.top; row < text.bottom; row++) if (inkAt(row, column)) return true;
+      return false;
+    };
+    // Past a gap wider than a word space, only a glyph's edge goes on with the name: its first
+    // columns (this one and the next, onwards) inked over most of the text's rows together.
+    const edge = Math.max(2, Math.round(height * DEFAULTS.glyphEdge));
+    const glyph = (column: number) => {
+      if (!inked(column)) return false;
       let count = 0;
       for (let row = text.top; row < text.bottom; row++) {
-        const o = (row * width + column) * 3;
-        if (
-          channelSpread(data, o) < DEFAULTS.textGrey &&
-          channelDistance(data, o, background) > DEFAULTS.handleInk
-        )
-          count++;
+        for (let k = 0, c = column; k < edge && c >= 0 && c < width; k++, c += side) {
+          if (inkAt(row, c)) {
+            count++;
+            break;
+          }
+        }
       }
-      return count;
+      return count >= height * DEFAULTS.glyphSpan;
     };
-    const inked = (column: number) => inkedRows(column) > 0;
-    // Past a gap wider than a word space, only a glyph's column goes on with the name.
-    const glyph = (column: number) => inkedRows(column) >= height * DEFAULTS.glyphSpan;
     // Ink above and below the text's rows too is a line drawn across them (a frame, an axis).
     const across = (column: number) =>
       [text.top - 2, text.bottom + 1].every(
@@ -708,11 +753,23 @@ function wholeNames(
       }
     }
     // Towards its sample, it takes the faint ink joined to its first glyph (a `T`'s bar, lighter
-    // than the stem that was found as text), short of the sample.
+    // than the stem that was found as text), or a letter space from it (a thin `l` lighter than
+    // text is taken to be), short of the sample.
     const near = side > 0 ? slot.handle.right + 1 : slot.handle.left - 2;
+    const letterGap = Math.max(2, Math.round(height * DEFAULTS.letterGap));
     let start = side > 0 ? text.left : text.right - 1;
-    while ((start - side - near) * side > 0 && !blocked(start - side) && inked(start - side))
-      start -= side;
+    for (
+      let column = start - side, gap = 0;
+      (column - near) * side > 0 && gap <= letterGap && !blocked(column);
+      column -= side
+    ) {
+      if (inked(column)) {
+        start = column;
+        gap = 0;
+      } else {
+        gap++;
+      }
+    }
     const grown =
       side > 0
         ? { ...text, left: start, right: end + 1 }

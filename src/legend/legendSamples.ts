@@ -467,6 +467,10 @@ function findHandle(
   const maxColorGap = Math.max(maxGap, Math.round(height * DEFAULTS.colorDashGap));
   const maxSameGap = Math.max(maxColorGap, Math.round(height * DEFAULTS.dashBridge));
   const colouredSample = inked(column, true);
+  // Grey ink within a text edge of the text is its first glyph, lighter than its dark ink (a
+  // thin `l`) when a gap parts it from the sample: a coloured dash is looked for past a long gap
+  // only after coloured ink.
+  const glyphFirst = !colouredSample && Math.abs(near - from) <= DEFAULTS.textEdge;
   // The sample's strongest pixel so far (farthest from the background): its colour.
   let own: Rgb | null = null;
   let ownDistance = 0;
@@ -509,7 +513,7 @@ function findHandle(
     const goesOn =
       gap === 0 || (gap <= maxGap && !colouredSample)
         ? inked(column)
-        : gap <= maxColorGap
+        : gap <= maxColorGap && !glyphFirst
           ? inked(column, true)
           : sameColor(column);
     if (goesOn) {

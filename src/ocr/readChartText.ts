@@ -36,8 +36,13 @@ const DEFAULTS = {
   blackText: 60,
   /** ...else a legend entry's text box is grown by this share of its height before it is read. */
   legendTextMargin: 0.25,
-  /** Title and label words read with less confidence (0..100) are noise, not text. */
+  /** Title and label words read with less confidence (0..100) are noise, not text... */
   minTextConfidence: 30,
+  /**
+   * ...but a legend name's are kept: its box holds its name alone (no tick mark beside it), and
+   * its small first word read unsure (`Model` of `Model A` at 14) is still its first word.
+   */
+  minNameConfidence: 0,
   /** An axis multiplier's outer edge is within this many text heights of the axis end... */
   axisEndReach: 3,
   /** ...and at most this many text heights wide (`×10^3`). */
@@ -228,7 +233,15 @@ export async function readTextLines(
   lines: (Label | null)[],
 ): Promise<(string | null)[]> {
   const present = lines.flatMap((line) =>
-    line ? [{ ...tighten(image, page, clampBox(line, image)), rotate: line.rotate }] : [],
+    line
+      ? [
+          {
+            ...tighten(image, page, clampBox(line, image)),
+            rotate: line.rotate,
+            minConfidence: line.minConfidence,
+          },
+        ]
+      : [],
   );
   const read = await readLabels(engine, image, present, page, {
     whitelist: TEXT_WHITELIST,
@@ -244,16 +257,18 @@ export async function readTextLines(
 
 /**
  * A legend entry's text box as read: it holds its dark rows, and the faint edges of grey text
- * (Chart.js) lie just outside it.
+ * (Chart.js) lie just outside it. Its words are kept however unsure (`minNameConfidence`).
  */
-function legendTextBox(image: Raster, box: Box): Box {
-  if (darkestIn(image, box) <= DEFAULTS.blackText) return box;
+function legendTextBox(image: Raster, box: Box): Label {
+  const minConfidence = DEFAULTS.minNameConfidence;
+  if (darkestIn(image, box) <= DEFAULTS.blackText) return { ...box, minConfidence };
   const margin = Math.max(1, Math.round((box.bottom - box.top) * DEFAULTS.legendTextMargin));
   return {
     left: box.left - 1,
     right: box.right + margin,
     top: box.top - margin,
     bottom: box.bottom + margin,
+    minConfidence,
   };
 }
 

@@ -35,8 +35,11 @@ export const TICK_WHITELIST = '0123456789.,-−–+%kKMBGe×x^()';
  */
 export const TEXT_WHITELIST = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}°μµ±×−–²³`;
 
-/** A box of text to read; `rotate` for text reading bottom to top (a y axis label). */
-export type Label = Box & { rotate?: boolean };
+/**
+ * A box of text to read; `rotate` for text reading bottom to top (a y axis label);
+ * `minConfidence` for its own least confidence, in place of the call's (ReadLabelsOptions).
+ */
+export type Label = Box & { rotate?: boolean; minConfidence?: number };
 
 export interface ReadLabelsOptions {
   /** Height (px) each label is scaled to. @default 40 */
@@ -66,6 +69,8 @@ interface Piece {
   part: 'base' | 'exponent';
   box: Box;
   rotate: boolean;
+  /** Its words read with less confidence are dropped beside others. */
+  minConfidence: number;
 }
 
 /**
@@ -90,12 +95,19 @@ export async function readLabels(
   const pieces: Piece[] = [];
   labels.forEach((label, index) => {
     const rotate = label.rotate ?? false;
+    const least = label.minConfidence ?? minConfidence;
     const split = exponents && !rotate ? splitExponent(image, page, label) : null;
     if (split) {
-      pieces.push({ label: index, part: 'base', box: split.base, rotate });
-      pieces.push({ label: index, part: 'exponent', box: split.exponent, rotate });
+      pieces.push({ label: index, part: 'base', box: split.base, rotate, minConfidence: least });
+      pieces.push({
+        label: index,
+        part: 'exponent',
+        box: split.exponent,
+        rotate,
+        minConfidence: least,
+      });
     } else {
-      pieces.push({ label: index, part: 'base', box: label, rotate });
+      pieces.push({ label: index, part: 'base', box: label, rotate, minConfidence: least });
     }
   });
   const tiles = pieces.map(({ box, rotate }) => {
@@ -145,7 +157,7 @@ export async function readLabels(
     );
     if (line >= 0) texts[line].push(word);
   }
-  return gather(labels.length, pieces, texts, minConfidence, separator, (i, box) => {
+  return gather(labels.length, pieces, texts, separator, (i, box) => {
     // Back from the stacked image to the image's pixels.
     const { box: piece } = pieces[i];
     const sx = tiles[i].width / (piece.right - piece.left);
@@ -197,7 +209,6 @@ function gather(
   count: number,
   pieces: Piece[],
   texts: Word[][],
-  minConfidence: number,
   separator: string,
   toImage: (i: number, box: Box) => Box,
 ): LabelReading[] {
@@ -209,7 +220,7 @@ function gather(
   }));
   pieces.forEach((piece, i) => {
     const line = (
-      texts[i].length > 1 ? texts[i].filter((w) => w.confidence >= minConfidence) : texts[i]
+      texts[i].length > 1 ? texts[i].filter((w) => w.confidence >= piece.minConfidence) : texts[i]
     ).sort((a, b) => a.box.left - b.box.left);
     const reading = out[piece.label];
     reading[piece.part] = line.map((word) => word.text).join(separator);

@@ -616,6 +616,33 @@ describe('findLegend', () => {
     });
   });
 
+  it('takes a name on past a word space to small digits whose columns are each short (ECharts, a zoo chart)', async () => {
+    // Adam, Oracle, batch 256 in grey 7 px high: `batch` is dark text, `256` past a gap of 4 px
+    // (over a word space) whose `2` and `5` ink 3 of 7 rows in each of their first columns.
+    const { legend } = await fixtureLegend('echarts-small-digits-after-space.png');
+    expect(legend!.slots).toHaveLength(3);
+    const batch = legend!.slots[2].text;
+    expect(batch.left).toBeLessThan(460);
+    expect(batch.right).toBeGreaterThanOrEqual(503);
+  });
+
+  it("keeps a name's thin first glyph, lighter than text, out of the sample a gap before it (ECharts, a zoo chart)", async () => {
+    // Oracle, lr=0.01, LSTM: the `l` of `lr=0.01` is a stem 2 px wide whose darkest pixel is
+    // 152 (no dark text), 7 px past the end of its blue sample's line.
+    const { legend } = await fixtureLegend('echarts-thin-l-after-marker.png');
+    expect(legend!.slots).toHaveLength(3);
+    const { handle, text } = legend!.slots[1];
+    expect(handle.right).toBeLessThanOrEqual(702);
+    expect(text.left).toBeLessThanOrEqual(707);
+  });
+
+  it('reads no legend where two curves cross and blend to a grey as faint as the names (Chart.js, a zoo chart)', async () => {
+    // No legend: a pink and a teal curve cross over and over, and the JPEG blends them to
+    // greys of 150 to 200, as faint as the light text the image is all set in.
+    const { legend } = await fixtureLegend('chartjs-no-legend-curves-crossing.jpg');
+    expect(legend).toBeNull();
+  });
+
   it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
     // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
     // in one column; a green curve runs left of ResNet-50, LSTM and Test.

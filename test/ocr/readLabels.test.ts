@@ -1,5 +1,8 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { onWhite } from '../../src/ocr/readLabels.js';
+import type { OcrEngine } from '../../src/ocr/engine.js';
+import { onWhite, readLabels } from '../../src/ocr/readLabels.js';
+import type { Raster, Word } from '../../src/types.js';
 
 /** A 6 x 4 tile of `ground` with a 2 x 2 stroke of `ink` in its middle. */
 function tile(ground: number, ink: number) {
@@ -29,5 +32,43 @@ describe('onWhite', () => {
       const original = tile(ground, ink);
       expect(onWhite(original).data).toEqual(original.data);
     }
+  });
+});
+
+describe('readLabels', () => {
+  /** An engine that reads `Model` unsure and `A` sure on the one line it is given. */
+  const engine: OcrEngine = {
+    glyphs: null,
+    recognize: async (png) => {
+      const { height = 0 } = await sharp(png).metadata();
+      const word = (text: string, confidence: number, left: number): Word => ({
+        text,
+        confidence,
+        box: { left, right: left + 10, top: height / 2 - 5, bottom: height / 2 + 5 },
+      });
+      return [word('Model', 14, 10), word('A', 96, 30)];
+    },
+    close: async () => {},
+  };
+  const image: Raster = {
+    data: new Uint8Array(40 * 20 * 3).fill(255),
+    width: 40,
+    height: 20,
+    channels: 3,
+  };
+  const box = { left: 2, right: 38, top: 4, bottom: 16 };
+  const options = { separator: ' ', minConfidence: 30 };
+
+  it('drops a word read unsure beside others, unless its label asks for less (a legend name)', async () => {
+    const [dropped] = await readLabels(engine, image, [box], [255, 255, 255], options);
+    expect(dropped.text).toBe('A');
+    const [kept] = await readLabels(
+      engine,
+      image,
+      [{ ...box, minConfidence: 0 }],
+      [255, 255, 255],
+      options,
+    );
+    expect(kept.text).toBe('Model A');
   });
 });
