@@ -1,4 +1,4 @@
-import { percentile } from '../math.js';
+import { fitLine, percentile } from '../math.js';
 import type { AxisName, AxisScale, Word } from '../types.js';
 import { axisConfidence } from './axisConfidence.js';
 import { makeAxisScale, onLogTick } from './axisScale.js';
@@ -11,6 +11,7 @@ import {
   type TickReadings,
   tickReadings,
 } from './tickReadings.js';
+import { unroundLabels } from './unroundLabels.js';
 
 const DEFAULTS = {
   /** A label agrees with a fit when it lies within this many pixels of its predicted place... */
@@ -121,7 +122,10 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
   // Whole numbers a whole number of thousands off the labels printed with decimals on a log axis
   // (`100 10 1` over `0.01 0.001`) lost an SI prefix (`100µ`: the glyph reader knows no `µ`).
   const prefixed = lostPrefix(axis, placed ?? choice.fit, readings.pairs, tolerance);
-  const fit = prefixed ?? placed ?? choice.fit;
+  // Labels printed rounded (`4M 4M 5M 5M`) that fit no line as read: the evenly stepped values
+  // they round to explain them all.
+  const unrounded = choice.fit.scale === 'linear' ? unroundedFit(readings.pairs, choice.fit) : null;
+  const fit = unrounded ?? prefixed ?? placed ?? choice.fit;
   // Labels that would all agree with decimal points put back, printed alike (`1.5` `2.0`
   // `2.5`), are a reading as good as the chosen one that explains fewer: the axis may be
   // ten times off either way.
@@ -204,7 +208,12 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
         Math.abs(inlier.pixel - pair.pixel) < spacing * 1.5,
     ),
   );
-  if (fit.scale === 'linear' && repeated.length > 0) {
+  if (unrounded) {
+    const values = ticks.map((tick) => tick.value);
+    warnings.push(
+      `${axis} tick labels ${quoted} are printed rounded: their values were taken as the even steps they round to, ${Math.min(...values)} to ${Math.max(...values)}`,
+    );
+  } else if (fit.scale === 'linear' && repeated.length > 0) {
     warnings.push(
       `${axis} tick labels repeat ${[...new Set(repeated.map((pair) => `'${pair.text}'`))].join(', ')} at neighbouring ticks: printed rounded, their values are in doubt`,
     );
@@ -241,7 +250,7 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
     (mantissas && !placed ? DEFAULTS.oneDecade : 1) *
     fitted *
     (even && stepped ? 1 : DEFAULTS.unevenSteps) *
-    (fit.scale === 'linear' && repeated.length > 0 ? DEFAULTS.repeatedLabels : 1);
+    (unrounded || (fit.scale === 'linear' && repeated.length > 0) ? DEFAULTS.repeatedLabels : 1);
   if (confidence < DEFAULTS.lowConfidence) {
     warnings.push(`${axis} axis: calibration is doubtful (confidence ${confidence.toFixed(2)})`);
   }
@@ -250,6 +259,41 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
     confidence,
     warnings,
     leadingZeros: fit.inliers.every((pair) => pair.repair === 'leading-zero'),
+  };
+}
+
+/**
+ * The line through the values of labels printed rounded (`unroundLabels`), one reading per label
+ * (as read, else a sure repair), where it explains more labels than `fit`. Null where it does not.
+ */
+function unroundedFit(pairs: Pair[], fit: Fit): Fit | null {
+  const labels = new Map<number, Pair>();
+  for (const pair of pairs) {
+    if ((pair.repair === null || pair.free) && !labels.has(pair.label))
+      labels.set(pair.label, pair);
+  }
+  if (labels.size <= fit.inliers.length) return null;
+  const values = unroundLabels([...labels.values()]);
+  const line =
+    values &&
+    fitLine(
+      values.map((pair) => pair.pixel),
+      values.map((pair) => pair.value),
+    );
+  if (!values || !line || line.slope === 0) return null;
+  const error =
+    values.reduce(
+      (sum, pair) => sum + Math.abs((pair.value - line.intercept) / line.slope - pair.pixel),
+      0,
+    ) / values.length;
+  const inliers = values.map((pair) => ({ ...pair, free: true }));
+  return {
+    scale: 'linear',
+    ...line,
+    inliers,
+    error,
+    repairs: 0,
+    support: inliers.length,
   };
 }
 

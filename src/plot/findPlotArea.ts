@@ -1,6 +1,6 @@
 import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
-import { transpose } from '../math.js';
+import { percentile, transpose } from '../math.js';
 import type { Box, EdgeSource, PlotArea, PlotEdges, Raster } from '../types.js';
 import { bareAxesBox, labelledTop } from './bareAxes.js';
 import { centroids, findTicks, type Line } from './findTicks.js';
@@ -66,6 +66,14 @@ const DEFAULTS = {
    * (ggplot2's theme_minimal, its scale expanded at both ends), not ticks.
    */
   stopsPx: 2,
+  /**
+   * A side's line is a grid line (a frameless panel's outermost) where it is at most this much
+   * darker (luminance, 0..255) than the grid lines beside it: an axis line drawn in the grid's
+   * colour is no darker; spines are much darker than a grey grid.
+   */
+  gridLikeLuminance: 24,
+  /** ...measured against at least this many grid lines beside it. */
+  minGridLines: 2,
   shortStubReaches: 2.5,
   /** Where no column is a side's length, columns spanning this share of the rows' spread... */
   shortColumnShare: 0.9,
@@ -468,10 +476,50 @@ function linedPlotArea(image: Raster): PlotArea {
   const lone = loneTop();
   const sourceOf = ([line, end]: Ends, at: number): EdgeSource =>
     line === undefined || at !== line ? 'extent' : end === undefined ? 'lone' : 'line';
+  // A frameless panel (ggplot2's minimal theme) has its grid run on past its outermost grid
+  // lines on all four sides, its scale expanded at both ends. Where the lines across run on past
+  // the far sides' lines (top, right: most of them, not a border's corner) and past the near
+  // sides' lines, however little, a near side whose line is as faint as the grid lines beside it
+  // (no axis line: spines are darker) is where the lines across end. Chart.js, Vega-Lite and
+  // ECharts draw their axis lines in the grid's colour, but their grid stops at a far side.
+  // How far past a side's line counts as running on: beyond its half-width, by more than blur.
+  const runsPast = (ends: Ends, outward: 1 | -1, line: Line | undefined, across: Line[]) => {
+    const [at, end] = ends;
+    if (at === undefined || end === undefined || !line) return false;
+    const beyond = (line.last - line.first + 1) / 2 + DEFAULTS.stopsPx;
+    if ((end - at) * outward <= beyond) return false;
+    // of the lines across reaching the side (not those a legend or the data broke off short)
+    const reaching = across.filter((other) =>
+      outward === 1 ? other.end + 1 >= at - reach : other.start <= at + reach,
+    );
+    const past = reaching.filter((other) =>
+      outward === 1 ? other.end + 1 > at + beyond : other.start < at - beyond,
+    );
+    return past.length * 2 > reaching.length;
+  };
+  const frameless =
+    rows.length > DEFAULTS.minGridLines &&
+    columns.length > DEFAULTS.minGridLines &&
+    runsPast(sides.top, -1, rows[0], columns) &&
+    runsPast(sides.right, 1, columns.at(-1), rows) &&
+    runsPast(sides.bottom, 1, rows.at(-1), columns) &&
+    runsPast(sides.left, -1, columns[0], rows);
+  const gridSide = (line: Line | undefined, lines: Line[], along: 'row' | 'column') => {
+    if (!frameless || !line) return false;
+    const grid = lines.filter(
+      (other) =>
+        other !== line &&
+        Math.abs(other.start - line.start) <= reach * 2 &&
+        Math.abs(other.end - line.end) <= reach * 2,
+    );
+    return grid.length >= DEFAULTS.minGridLines && gridLike(image, line, grid, along);
+  };
+  const gridBottom = gridSide(rows.at(-1), rows, 'row');
+  const gridLeft = gridSide(columns[0], columns, 'column');
   const lined = bare ?? {
     top: lone ?? side(sides.top, -1, true),
-    bottom: side(sides.bottom, 1),
-    left: side(sides.left, -1),
+    bottom: gridBottom ? sides.bottom[1]! : side(sides.bottom, 1),
+    left: gridLeft ? sides.left[1]! : side(sides.left, -1),
     right: side(sides.right, 1, true),
   };
   const plausible = (box: Box) =>
@@ -517,8 +565,8 @@ function linedPlotArea(image: Raster): PlotArea {
     overhang(opposite) <= reach * 2 &&
     overhang(own) <= reach * DEFAULTS.tickStubReaches &&
     (overhang(opposite) <= DEFAULTS.stopsPx || overhang(own) <= reach * DEFAULTS.shortStubReaches);
-  const stubX = ticked(sides.bottom, sides.top) ? overhang(sides.bottom) : 0;
-  const stubY = ticked(sides.left, sides.right) ? overhang(sides.left) : 0;
+  const stubX = !gridBottom && ticked(sides.bottom, sides.top) ? overhang(sides.bottom) : 0;
+  const stubY = !gridLeft && ticked(sides.left, sides.right) ? overhang(sides.left) : 0;
   const box = filled
     ? panelEdges(image, { left, top, right, bottom }, background, reach)
     : { left: left + stubY, top, right, bottom: bottom - stubX };
@@ -586,6 +634,34 @@ function panelBand({ data, width }: Raster, page: Rgb, line: Line, along: 'row' 
     }
   }
   return unlike(mostCommonColor(data, inside()), page);
+}
+
+/**
+ * Whether `line` is drawn as faint as the lines beside it (`others`, parallel to it), as a grid
+ * line is, rather than darker, as an axis line is: the darkest of its rows (columns) at each
+ * sampled point along it, their median, against the same of each other line, their median.
+ */
+function gridLike(image: Raster, line: Line, others: Line[], along: 'row' | 'column'): boolean {
+  const own = strokeLuminance(image, line, along);
+  const grid = percentile(
+    others.map((other) => strokeLuminance(image, other, along)),
+    0.5,
+  );
+  return own >= grid - DEFAULTS.gridLikeLuminance;
+}
+
+/** The median, over points every 3 px along a stroke, of its darkest pixel across (luminance). */
+function strokeLuminance({ data, width }: Raster, line: Line, along: 'row' | 'column'): number {
+  const samples: number[] = [];
+  for (let at = line.start; at <= line.end; at += 3) {
+    let darkest = 255;
+    for (let across = line.first; across <= line.last; across++) {
+      const i = (along === 'row' ? across * width + at : at * width + across) * 3;
+      darkest = Math.min(darkest, 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
+    }
+    samples.push(darkest);
+  }
+  return percentile(samples, 0.5);
 }
 
 /** Whether two colours differ by more than the ink threshold in some channel. */

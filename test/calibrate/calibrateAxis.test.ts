@@ -62,14 +62,37 @@ describe('calibrateAxis', () => {
     expect(calibrateAxis({ axis: 'y', words: skipped, marks: [] }).warnings).toEqual([]);
   });
 
-  it('doubts labels printed rounded, neighbours printing one value (7.5M as 8M, 7M, 6.5M as 7M)', () => {
+  it('takes labels printed rounded as the even steps they round to (3.5M 4M 4.5M as 4M 4M 5M), and doubts them', () => {
     const texts = ['8M', '7M', '7M', '6M', '6M', '5M', '5M', '4M', '4M'];
     const words = texts.map((text, i) => label(text, 40 + 100 * i));
     const rounded = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(rounded.axis?.ticks.map((tick) => tick.value)).toEqual([
+      7.5e6, 7e6, 6.5e6, 6e6, 5.5e6, 5e6, 4.5e6, 4e6, 3.5e6,
+    ]);
+    expect(rounded.axis?.pixelToData(40)).toBeCloseTo(7.5e6, -2);
+    expect(rounded.axis?.pixelToData(840)).toBeCloseTo(3.5e6, -2);
     expect(rounded.confidence).toBeLessThan(0.5);
     expect(rounded.warnings).toContain(
-      "y tick labels repeat '7M', '6M', '5M', '4M' at neighbouring ticks: printed rounded, their values are in doubt",
+      "y tick labels '8M', '7M', '7M', '6M', '6M', '5M', '5M', '4M', '4M' are printed rounded: their values were taken as the even steps they round to, 3500000 to 7500000",
     );
+    // halves rounded either way, as float noise in the tick values has it (3.5k as 4k, 4.5k as 4k)
+    const noisy = ['8k', '7k', '7k', '6k', '5k', '5k', '4k', '4k', '4k', '3k'];
+    const either = calibrateAxis({
+      axis: 'y',
+      words: noisy.map((text, i) => label(text, 28 + 18.4 * i)),
+      marks: [],
+    });
+    expect(either.axis?.pixelToData(28)).toBeCloseTo(7500, 0);
+    expect(either.axis?.pixelToData(28 + 18.4 * 9)).toBeCloseTo(3000, 0);
+    // the step nearest the one the labels span (200, not 100: 2000 to 2600 rounds alike)
+    const few = ['3k', '3k', '2k', '2k', '2k', '2k', '2k'];
+    const near = calibrateAxis({
+      axis: 'y',
+      words: few.map((text, i) => label(text, 40 + 50 * i)),
+      marks: [],
+    });
+    expect(near.axis?.pixelToData(40)).toBeCloseTo(2800, 0);
+    expect(near.axis?.pixelToData(340)).toBeCloseTo(1600, 0);
     // labels printed in full are trusted
     const full = ['7.5M', '7M', '6.5M', '6M', '5.5M', '5M', '4.5M', '4M', '3.5M'];
     const exact = calibrateAxis({

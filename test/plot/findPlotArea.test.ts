@@ -315,6 +315,28 @@ describe('findPlotArea', () => {
     expect([area.left, area.top, area.right, area.bottom]).toEqual([50.5, 20, 381, 200.5]);
   });
 
+  it("ends a frameless panel where its grid lines do, past its outermost ones on every side (ggplot2's minimal theme)", () => {
+    // Light grid lines, no axis line: they run on past the outermost ones by the scale's
+    // expansion, 12 px at the top and right, 5 px at the bottom and left (as short as a tick).
+    const drawn = (axisLevel: number) => {
+      const image = whiteRaster(400, 260);
+      for (const y of [40, 90, 140, 190]) {
+        paint(image, { left: 45, top: y, right: 382, bottom: y }, y === 190 ? axisLevel : 200);
+      }
+      for (const x of [50, 130, 210, 290, 370]) {
+        paint(image, { left: x, top: 28, right: x, bottom: 195 }, x === 50 ? axisLevel : 200);
+      }
+      return findPlotArea(image);
+    };
+    const frameless = drawn(200);
+    expect([frameless.left, frameless.top, frameless.right, frameless.bottom]).toEqual([
+      45, 28, 383, 196,
+    ]);
+    // dark axis lines with the grid (and the ticks) running on past them: the plot ends at them
+    const spines = drawn(60);
+    expect([spines.left, spines.bottom]).toEqual([50.5, 190.5]);
+  });
+
   it('ends the plot where the grid lines do, not where one line bridged to a label does', () => {
     // A thick series' flat stretch along a grid line, bridged to its tick label, reaches 30 px
     // past the y axis alone; the other grid lines end at their tick marks.
