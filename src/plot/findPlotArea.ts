@@ -1,4 +1,4 @@
-import { channelDistance, inkMask, mostCommonColor, type Rgb } from '../color.js';
+import { channelDistance, channelSpread, inkMask, mostCommonColor, type Rgb } from '../color.js';
 import { DigitizeError } from '../errors.js';
 import { percentile, transpose } from '../math.js';
 import type { Box, EdgeSource, PlotArea, PlotEdges, Raster } from '../types.js';
@@ -94,6 +94,18 @@ const DEFAULTS = {
   textBeside: 2,
   /** Text touching a stroke's end is followed past it at most this many tick reaches. */
   maxTickReaches: 4,
+  /**
+   * A stroke's darkest pixel is coloured when its largest channel exceeds its smallest by this
+   * much (0..255)...
+   */
+  colouredSpread: 24,
+  /**
+   * ...and by this share of its distance from the page: a colour blended into the page at a
+   * stroke's soft edge keeps the share; a grey stroke's (and JPEG's tint on it) stays well under.
+   */
+  colouredShare: 0.3,
+  /** A thin stroke grey at less than this share of its places is a series' flat stretch. */
+  minGreyShare: 0.1,
 } as const;
 
 /** Why a plot drawn with no axis line, grid or tick marks is placed less surely. */
@@ -353,11 +365,35 @@ function linedPlotArea(image: Raster): PlotArea {
   // A tick label set against its tick mark (ECharts) continues the mark's column: the axis line
   // found along it ran on through the label, and the plot box took the labels in. The text is
   // told by its dark ink (JPEG rings faintly beside a stroke).
-  const foundRows = withFaintEnds(image, page, linesAlong('row'), 'row', reach);
+  // A coloured stroke is a series' flat stretch unless a stroke across it, meeting it, is drawn
+  // in its colour: an axis drawn in colour (ECharts' macarons) meets the other axis.
+  const [rowsSeen, columnsSeen] = [linesAlong('row'), linesAlong('column')];
+  const colours = new Map<Line, Rgb | null>([
+    ...rowsSeen.map((line): [Line, Rgb | null] => [line, strokeColour(image, page, line, 'row')]),
+    ...columnsSeen.map((line): [Line, Rgb | null] => [
+      line,
+      strokeColour(image, page, line, 'column'),
+    ]),
+  ]);
+  const meets = (line: Line, other: Line) =>
+    other.start <= line.center + reach &&
+    other.end >= line.center - reach &&
+    line.start <= other.center + reach &&
+    line.end >= other.center - reach;
+  const greyOrAxis = (lines: Line[], across: Line[]) =>
+    lines.filter((line) => {
+      const colour = colours.get(line);
+      if (!colour) return true;
+      return across.some((other) => {
+        const theirs = colours.get(other);
+        return theirs && !unlike(colour, theirs, DEFAULTS.colouredSpread) && meets(line, other);
+      });
+    });
+  const foundRows = withFaintEnds(image, page, greyOrAxis(rowsSeen, columnsSeen), 'row', reach);
   const foundColumns = withFaintEnds(
     image,
     page,
-    shortColumns(linesAlong('column'), foundRows),
+    shortColumns(greyOrAxis(columnsSeen, rowsSeen), foundRows),
     'column',
     reach,
   );
@@ -664,9 +700,44 @@ function strokeLuminance({ data, width }: Raster, line: Line, along: 'row' | 'co
   return percentile(samples, 0.5);
 }
 
-/** Whether two colours differ by more than the ink threshold in some channel. */
-function unlike(a: Rgb, b: Rgb): boolean {
-  return Math.max(...a.map((c, i) => Math.abs(c - b[i]))) > DEFAULTS.ink;
+/**
+ * The colour of a thin stroke coloured along almost all its run, as a series' flat stretch is
+ * (a step series' treads, a constant baseline): grey at fewer than DEFAULTS.minGreyShare of the
+ * places it is drawn, each judged by its darkest pixel across the stroke; its darkest pixels'
+ * mean colour. Null for a grey stroke (axis lines, frames and grid lines mostly are) and for a
+ * thick run (a panel's band, tinted or not).
+ */
+function strokeColour(
+  { data, width }: Raster,
+  page: Rgb,
+  line: Line,
+  along: 'row' | 'column',
+): Rgb | null {
+  if (line.last - line.first >= DEFAULTS.maxStroke) return null;
+  let grey = 0;
+  let drawn = 0;
+  const sum: Rgb = [0, 0, 0];
+  for (let at = line.start; at <= line.end; at++) {
+    let darkest = -1;
+    let distance: number = DEFAULTS.ink;
+    for (let across = line.first; across <= line.last; across++) {
+      const offset = (along === 'row' ? across * width + at : at * width + across) * 3;
+      const here = channelDistance(data, offset, page);
+      if (here > distance) [darkest, distance] = [offset, here];
+    }
+    if (darkest < 0) continue;
+    drawn++;
+    const spread = channelSpread(data, darkest);
+    if (spread < DEFAULTS.colouredSpread || spread < distance * DEFAULTS.colouredShare) grey++;
+    for (let k = 0; k < 3; k++) sum[k] += data[darkest + k];
+  }
+  if (drawn === 0 || grey >= drawn * DEFAULTS.minGreyShare) return null;
+  return sum.map((v) => v / drawn) as Rgb;
+}
+
+/** Whether two colours differ by more than `threshold` (the ink threshold) in some channel. */
+function unlike(a: Rgb, b: Rgb, threshold: number = DEFAULTS.ink): boolean {
+  return Math.max(...a.map((c, i) => Math.abs(c - b[i]))) > threshold;
 }
 
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../src/color.js';
 import { DigitizeError } from '../../src/errors.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import { transpose } from '../../src/math.js';
@@ -461,6 +462,41 @@ describe('findPlotArea', () => {
     expect(Math.abs(plot.top - (chart.plot.top + INDEX_TO_CONTINUOUS))).toBeLessThanOrEqual(2);
   });
 
+  it("takes no coloured stroke for a side: a step series' two long treads are no frame", async () => {
+    // Vega-Lite with no axis line or grid: the treads of a red step series are the image's only
+    // long rows, and its risers join them. Taken as the top and bottom sides they shrank the plot
+    // onto the step (z00115); axis lines and frames are grey.
+    const chart = await renderChart({
+      ...SPEC,
+      style: 'vega',
+      frame: 'none',
+      grid: false,
+      series: [
+        { name: null, color: '#e45756', x: [0, 45, 45, 100], y: [0.7, 0.7, 0.35, 0.35] },
+        { name: null, color: '#4c78a8', x: [0, 100], y: [0.05, 0.95] },
+      ],
+    });
+    const plot = findPlotArea(await loadRaster(chart.png));
+    expect(Math.abs(plot.top - chart.plot.top)).toBeLessThanOrEqual(3);
+    expect(Math.abs(plot.bottom - chart.plot.bottom)).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps axis lines drawn in colour, each meeting the other (ECharts macarons)', () => {
+    // Blue axis lines and tick marks, a green series: the axes are coloured strokes, but each
+    // meets the other drawn in its colour, as a series' flat stretch does not.
+    const image = whiteRaster(300, 200);
+    const blue: Rgb = [0, 138, 205];
+    paintColour(image, { left: 40, top: 10, right: 40, bottom: 180 }, blue);
+    paintColour(image, { left: 40, top: 180, right: 290, bottom: 180 }, blue);
+    for (const column of [90, 140, 190, 240, 290]) {
+      paintColour(image, { left: column, top: 181, right: column, bottom: 184 }, blue);
+    }
+    paintColour(image, { left: 60, top: 100, right: 250, bottom: 101 }, [20, 150, 110]);
+    const plot = findPlotArea(image);
+    expect(Math.abs(plot.left - 40.5)).toBeLessThanOrEqual(1);
+    expect(Math.abs(plot.bottom - 180.5)).toBeLessThanOrEqual(1);
+  });
+
   it('says the box is an estimate where no axis line, grid or tick mark drew it', async () => {
     const bare = await renderChart({ ...SPEC, style: 'vega', frame: 'none', grid: false });
     const estimated = findPlotArea(await loadRaster(bare.png));
@@ -589,6 +625,19 @@ function paint(
         (row * image.width + column) * 3,
         (row * image.width + column + 1) * 3,
       );
+    }
+  }
+}
+
+/** Paints the pixels of a box (pixel indices, inclusive) in `colour`. */
+function paintColour(
+  image: Raster,
+  box: { left: number; top: number; right: number; bottom: number },
+  colour: Rgb,
+) {
+  for (let row = box.top; row <= box.bottom; row++) {
+    for (let column = box.left; column <= box.right; column++) {
+      image.data.set(colour, (row * image.width + column) * 3);
     }
   }
 }
