@@ -366,7 +366,8 @@ function linedPlotArea(image: Raster): PlotArea {
   // found along it ran on through the label, and the plot box took the labels in. The text is
   // told by its dark ink (JPEG rings faintly beside a stroke).
   // A coloured stroke is a series' flat stretch unless a stroke across it, meeting it, is drawn
-  // in its colour: an axis drawn in colour (ECharts' macarons) meets the other axis.
+  // in its colour, or it ends on a stroke across: an axis drawn in colour (ECharts' macarons)
+  // meets the other axis, and ends on it at the plot's corner whatever that one's colour.
   const [rowsSeen, columnsSeen] = [linesAlong('row'), linesAlong('column')];
   const colours = new Map<Line, Rgb | null>([
     ...rowsSeen.map((line): [Line, Rgb | null] => [line, strokeColour(image, page, line, 'row')]),
@@ -380,13 +381,17 @@ function linedPlotArea(image: Raster): PlotArea {
     other.end >= line.center - reach &&
     line.start <= other.center + reach &&
     line.end >= other.center - reach;
+  const endsOn = (line: Line, other: Line) =>
+    meets(line, other) &&
+    Math.min(Math.abs(other.center - line.start), Math.abs(other.center - line.end)) <= reach;
   const greyOrAxis = (lines: Line[], across: Line[]) =>
     lines.filter((line) => {
       const colour = colours.get(line);
       if (!colour) return true;
       return across.some((other) => {
         const theirs = colours.get(other);
-        return theirs && !unlike(colour, theirs, DEFAULTS.colouredSpread) && meets(line, other);
+        const alike = theirs && !unlike(colour, theirs, DEFAULTS.colouredSpread);
+        return (alike && meets(line, other)) || endsOn(line, other);
       });
     });
   const foundRows = withFaintEnds(image, page, greyOrAxis(rowsSeen, columnsSeen), 'row', reach);

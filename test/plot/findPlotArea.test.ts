@@ -497,6 +497,22 @@ describe('findPlotArea', () => {
     expect(Math.abs(plot.bottom - 180.5)).toBeLessThanOrEqual(1);
   });
 
+  it('keeps a coloured axis line that ends on a grey one (ECharts macarons, grey x axis)', () => {
+    // A blue y axis ending on a dark grey x axis that runs on 5 px past it (the tick at 0): the
+    // y axis meets no stroke of its colour, but it ends on a stroke across, as an axis does at
+    // the plot's corner.
+    const image = whiteRaster(300, 200);
+    paintColour(image, { left: 40, top: 10, right: 40, bottom: 180 }, [0, 138, 205]);
+    paintColour(image, { left: 35, top: 180, right: 290, bottom: 180 }, [84, 85, 90]);
+    for (const row of [10, 52, 95, 137]) {
+      paintColour(image, { left: 35, top: row, right: 39, bottom: row }, [84, 85, 90]);
+    }
+    paintColour(image, { left: 60, top: 100, right: 250, bottom: 101 }, [20, 150, 110]);
+    const plot = findPlotArea(image);
+    expect(Math.abs(plot.left - 40.5)).toBeLessThanOrEqual(1);
+    expect(Math.abs(plot.bottom - 180.5)).toBeLessThanOrEqual(1);
+  });
+
   it('says the box is an estimate where no axis line, grid or tick mark drew it', async () => {
     const bare = await renderChart({ ...SPEC, style: 'vega', frame: 'none', grid: false });
     const estimated = findPlotArea(await loadRaster(bare.png));
