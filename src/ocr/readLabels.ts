@@ -37,7 +37,8 @@ export const TEXT_WHITELIST = `${Array.from({ length: 95 }, (_, i) => String.fro
 
 /**
  * A box of text to read; `rotate` for text reading bottom to top (a y axis label);
- * `minConfidence` for its own least confidence, in place of the call's (ReadLabelsOptions).
+ * `minConfidence` for its own least confidence, in place of the call's (ReadLabelsOptions),
+ * where some word of its line reaches the call's: a line of unsure words alone is noise.
  */
 export type Label = Box & { rotate?: boolean; minConfidence?: number };
 
@@ -157,7 +158,7 @@ export async function readLabels(
     );
     if (line >= 0) texts[line].push(word);
   }
-  return gather(labels.length, pieces, texts, separator, (i, box) => {
+  return gather(labels.length, pieces, texts, { separator, minConfidence }, (i, box) => {
     // Back from the stacked image to the image's pixels.
     const { box: piece } = pieces[i];
     const sx = tiles[i].width / (piece.right - piece.left);
@@ -202,14 +203,15 @@ export function onWhite(tile: GreyTile): GreyTile {
 
 /**
  * Each label's reading from the words read on its pieces' lines (`texts`): a doubtful word
- * beside others is noise (a tick mark read as 'oe'); alone, it is the best reading there is.
+ * (under `minConfidence`, or its piece's own where a word of the line reaches that) beside
+ * others is noise (a tick mark read as 'oe'); alone, it is the best reading there is.
  * `toImage` maps a box on piece `i`'s line back to the image.
  */
 function gather(
   count: number,
   pieces: Piece[],
   texts: Word[][],
-  separator: string,
+  { separator, minConfidence }: { separator: string; minConfidence: number },
   toImage: (i: number, box: Box) => Box,
 ): LabelReading[] {
   const out = Array.from({ length: count }, () => ({
@@ -219,8 +221,10 @@ function gather(
     symbols: [] as WordSymbol[],
   }));
   pieces.forEach((piece, i) => {
+    const sure = texts[i].some((w) => w.confidence >= minConfidence);
+    const least = sure ? piece.minConfidence : minConfidence;
     const line = (
-      texts[i].length > 1 ? texts[i].filter((w) => w.confidence >= piece.minConfidence) : texts[i]
+      texts[i].length > 1 ? texts[i].filter((w) => w.confidence >= least) : texts[i]
     ).sort((a, b) => a.box.left - b.box.left);
     const reading = out[piece.label];
     reading[piece.part] = line.map((word) => word.text).join(separator);

@@ -36,8 +36,8 @@ describe('onWhite', () => {
 });
 
 describe('readLabels', () => {
-  /** An engine that reads `Model` unsure and `A` sure on the one line it is given. */
-  const engine: OcrEngine = {
+  /** An engine that reads `Model` at `first` and `A` at `second` on the one line it is given. */
+  const reading = (first: number, second: number): OcrEngine => ({
     glyphs: null,
     recognize: async (png) => {
       const { height = 0 } = await sharp(png).metadata();
@@ -46,10 +46,11 @@ describe('readLabels', () => {
         confidence,
         box: { left, right: left + 10, top: height / 2 - 5, bottom: height / 2 + 5 },
       });
-      return [word('Model', 14, 10), word('A', 96, 30)];
+      return [word('Model', first, 10), word('A', second, 30)];
     },
     close: async () => {},
-  };
+  });
+  const engine = reading(14, 96);
   const image: Raster = {
     data: new Uint8Array(40 * 20 * 3).fill(255),
     width: 40,
@@ -70,5 +71,16 @@ describe('readLabels', () => {
       options,
     );
     expect(kept.text).toBe('Model A');
+  });
+
+  it('keeps no word of a line read all unsure, even where its label asks for less (curves read as words)', async () => {
+    const [junk] = await readLabels(
+      reading(14, 20),
+      image,
+      [{ ...box, minConfidence: 0 }],
+      [255, 255, 255],
+      options,
+    );
+    expect(junk.text).toBe('');
   });
 });
