@@ -1,6 +1,4 @@
 import { percentile } from '../math.js';
-import { distanceMap, findCores } from '../trace/distanceMap.js';
-import { DEFAULTS as MARKERS } from '../trace/findMarkers.js';
 import type { Box } from '../types.js';
 
 /** How one curve is drawn: the lengths (px, along the curve) of its inked stretches and gaps. */
@@ -28,13 +26,6 @@ export interface SplitOptions {
    * its columns' runs above and below it are curves as anywhere. @default []
    */
   exclude?: Box[];
-  /**
-   * Set the markers drawn on the lines aside and follow the lines alone (each marker then goes
-   * to the curve passing through it); the split is null when the ink shows no markers. A
-   * fallback where following the ink as drawn failed: markers hide the lines at data points.
-   * @default false
-   */
-  markers?: boolean;
 }
 
 interface Run {
@@ -106,13 +97,6 @@ const SPLIT = {
   minCountShare: 0.1,
   /** ...and kept where each has a run of its own in this share of the columns. */
   minOwn: 0.1,
-  /** The line's half width is the depth of its runs' middles at this share of them (as traceSeries takes it). */
-  halfWidthShare: 0.3,
-  /**
-   * A marker's body reaches this many times the core's threshold depth beyond its core's box:
-   * a filled shape's edge lies that depth outside its core, a triangle's tips twice as far.
-   */
-  bodyReach: 2,
 } as const;
 
 /** Weighted runs of ink in one column, top to bottom. */
@@ -154,20 +138,13 @@ export function splitCurves(
   weight: Float32Array,
   width: number,
   region: Box,
-  { count, exclude = [], markers = false }: SplitOptions,
+  { count, exclude = [] }: SplitOptions,
 ): Curve[] | null {
   const left = Math.ceil(region.left);
   const right = Math.floor(region.right);
-  // Markers are blobs thicker than the line: followed as runs, each reads as curves meeting,
-  // and many of them set the line's width. Asked to, the lines are followed without them, and
-  // each marker then goes to the curve passing through it.
-  const bodies = markers ? markerBodies(weight, width, region) : null;
-  if (markers && !bodies) return null;
-  const lines = bodies ? weight.slice() : weight;
-  for (const body of bodies ?? []) for (const p of body.pixels) lines[p] = 0;
   const all: Run[][] = [];
   for (let column = left; column < right; column++) {
-    all.push(columnRuns(lines, width, column, region));
+    all.push(columnRuns(weight, width, column, region));
   }
   // Specks (a dotted grid's dots, a dark line's pale edge through JPEG) are no pieces of
   // curves: runs joined to none in a column beside, or with less ink than SPLIT.speck of the
@@ -210,21 +187,7 @@ export function splitCurves(
     tracks = null;
   }
   if (!tracks) return null;
-  const owners = (bodies ?? []).map((body) => nearestTrack(tracks, body, left));
-  // A marker's columns are its curve's, inked: a solid line with markers reads as solid, where
-  // its dash style is measured to tell curves that met apart, and after.
-  (bodies ?? []).forEach((body, b) => {
-    const track = tracks[owners[b]];
-    const seen = new Set(track.seen.map(({ column }) => column));
-    for (let column = body.box.left - left; column < body.box.right - left; column++) {
-      if (column < 0 || column >= all.length || seen.has(column)) continue;
-      const run = { from: body.py, to: body.py, center: body.py, mass: lineWidth };
-      track.seen.push({ column, run, shared: false });
-    }
-  });
   unswap(tracks, lineWidth);
-  // Curves that met may have been swapped back past the meeting, the markers' columns with them.
-  const holders = (bodies ?? []).map((body) => nearestTrack(tracks, body, left));
   const curves = tracks.map((track) => ({
     weight: new Float32Array(weight.length),
     style: styleOf(track, lineWidth),
@@ -233,114 +196,11 @@ export function splitCurves(
     for (const { column, run } of track.seen) {
       for (let row = run.from; row <= run.to; row++) {
         const i = row * width + left + column;
-        curves[t].weight[i] = lines[i];
+        curves[t].weight[i] = weight[i];
       }
     }
-  });
-  (bodies ?? []).forEach((body, b) => {
-    for (const p of body.pixels) curves[holders[b]].weight[p] = weight[p];
   });
   return curves;
-}
-
-/** A marker's body: its centre (px, py, whole pixels), its box and its ink's pixels. */
-interface Body {
-  px: number;
-  py: number;
-  box: Box;
-  pixels: number[];
-}
-
-/**
- * The bodies of markers drawn on the lines: blobs deeper inside the ink than the line's half
- * width (as findMarkers finds them: deep enough, enough of them, nearly all the blobs),
- * each with the ink around its core out to SPLIT.bodyReach times the depth a core starts at.
- * Null when the ink shows no such markers.
- */
-function markerBodies(weight: Float32Array, width: number, region: Box): Body[] | null {
-  const height = weight.length / width;
-  const dist = distanceMap(weight, width, height);
-  const depths: number[] = [];
-  for (let column = Math.ceil(region.left); column < Math.floor(region.right); column++) {
-    for (const run of columnRuns(weight, width, column, region)) {
-      let deepest = 0;
-      for (let row = run.from; row <= run.to; row++) {
-        deepest = Math.max(deepest, dist[row * width + column]);
-      }
-      depths.push(deepest);
-    }
-  }
-  if (depths.length === 0) return null;
-  const halfWidth = percentile(depths, SPLIT.halfWidthShare);
-  const threshold = halfWidth + MARKERS.coreMargin;
-  const cores = findCores(dist, width, region, threshold).filter(
-    (core) => core.size >= MARKERS.minCore,
-  );
-  // Several series' markers may differ in shape and size (a triangle's core is smaller than a
-  // square's): each is a marker when deep enough, and nearly all the blobs must be.
-  const deep = cores.filter((core) => core.depth >= threshold + MARKERS.markerDepth);
-  if (deep.length < MARKERS.minMarkers || deep.length < cores.length * MARKERS.alike) return null;
-  const reach = threshold * SPLIT.bodyReach;
-  const grow = Math.ceil(reach);
-  return deep.map((core) => {
-    const box = {
-      left: Math.max(Math.ceil(region.left), core.box.left - grow),
-      right: Math.min(Math.floor(region.right), core.box.right + grow),
-      top: Math.max(Math.ceil(region.top), core.box.top - grow),
-      bottom: Math.min(Math.floor(region.bottom), core.box.bottom + grow),
-    };
-    const pixels: number[] = [];
-    for (let row = box.top; row < box.bottom; row++) {
-      for (let column = box.left; column < box.right; column++) {
-        // Within `reach` of the core's box (rounded at its corners, as a marker is).
-        const dx = Math.max(0, core.box.left - (column + 0.5), column + 0.5 - core.box.right);
-        const dy = Math.max(0, core.box.top - (row + 0.5), row + 0.5 - core.box.bottom);
-        if (weight[row * width + column] > 0 && Math.hypot(dx, dy) <= reach) {
-          pixels.push(row * width + column);
-        }
-      }
-    }
-    return { px: Math.floor(core.px), py: Math.floor(core.py), box, pixels };
-  });
-}
-
-/**
- * The track passing nearest a marker's centre: where it would be at the marker's column,
- * between where it was last seen on either side (the marker hid it between), or carried on
- * flat from one side; a track seen far from the marker counts as that much farther.
- */
-function nearestTrack(tracks: Track[], body: Body, left: number): number {
-  const column = body.px - left;
-  const centre = body.py + 0.5;
-  let best = 0;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  tracks.forEach((track, t) => {
-    let before: { column: number; run: Run } | null = null;
-    let after: { column: number; run: Run } | null = null;
-    for (const seen of track.seen) {
-      if (seen.column <= column && (!before || seen.column > before.column)) before = seen;
-      if (seen.column >= column && (!after || seen.column < after.column)) after = seen;
-    }
-    let distance: number;
-    if (before && after) {
-      const span = after.column - before.column;
-      const at =
-        span === 0
-          ? before.run.center
-          : before.run.center +
-            ((after.run.center - before.run.center) * (column - before.column)) / span;
-      distance = Math.abs(at - centre);
-    } else {
-      const side = before ?? after;
-      if (!side) return;
-      distance = Math.abs(side.run.center - centre) + Math.abs(side.column - column);
-    }
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = t;
-    }
-  });
-  return best;
 }
 
 /**

@@ -142,11 +142,10 @@ function byDashes(
   legend: Box | null,
   background: Rgb,
 ): { parts: { weight: Float32Array }[]; close: Set<number> } | null {
-  // Markers on the lines may keep them from being followed: then the lines without them.
-  const options = { count, exclude: legend ? [legend] : [] };
-  const curves =
-    splitCurves(weight, image.width, region, options) ??
-    splitCurves(weight, image.width, region, { ...options, markers: true });
+  const curves = splitCurves(weight, image.width, region, {
+    count,
+    exclude: legend ? [legend] : [],
+  });
   if (!curves) return null;
   const backgroundLab = rgbToLab(background);
   const colors = curves.map((curve) => coreColor(image, curve.weight, backgroundLab));

@@ -42,22 +42,9 @@ export function curvesApart(
   region: Box,
   count: number | null = null,
 ): SeriesMask[] | null {
-  // Markers on the lines may keep them from being followed, or followed holding little of the
-  // ink: then the lines are followed without them.
-  return apartAs(mask, width, region, count, false) ?? apartAs(mask, width, region, count, true);
-}
-
-/** curvesApart, the lines followed as drawn or with their `markers` set aside. */
-function apartAs(
-  mask: SeriesMask,
-  width: number,
-  region: Box,
-  count: number | null,
-  markers: boolean,
-): SeriesMask[] | null {
   if (mask.count === 0) return null;
   const columns = Math.max(1, Math.floor(region.right) - Math.ceil(region.left));
-  const followed = splitCurves(mask.weight, width, region, { count, markers });
+  const followed = splitCurves(mask.weight, width, region, { count });
   if (!followed) return null;
   // Hollow markers' outlines show as curves apart (their tops and bottoms) along one line:
   // curves that stay within a marker of one another are one series.
@@ -82,7 +69,7 @@ function apartAs(
   if (long < split.length) {
     // Some curves followed are short pieces (a curve cut in two where it was lost, a word):
     // the curves are the long ones, followed again as that many.
-    return count === null && long >= 2 ? apartAs(mask, width, region, long, markers) : null;
+    return count === null && long >= 2 ? curvesApart(mask, width, region, long) : null;
   }
   const held = split.reduce((sum, { ink }) => sum + ink, 0);
   if (held < mask.weight.reduce((sum, w) => sum + w, 0) * DEFAULTS.minHeld) return null;

@@ -8,7 +8,6 @@ import {
   styleCosts,
 } from '../../src/separate/splitCurves.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
-import { MARKED, markedCurve } from '../helpers/markedCurves.js';
 
 const WIDTH = 300;
 const HEIGHT = 200;
@@ -27,8 +26,8 @@ function polyline(y: (x: number) => number, dash: string): string {
   return `<polyline points="${points}" fill="none" stroke="#000" stroke-width="2" ${dash}/>`;
 }
 
-/** Share of a mask's ink within `within` px (vertically) of a curve. */
-function shareNear(weight: Float32Array, y: (x: number) => number, within = 3): number {
+/** Share of a mask's ink within 3 px (vertically) of a curve. */
+function shareNear(weight: Float32Array, y: (x: number) => number): number {
   let near = 0;
   let total = 0;
   for (let row = 0; row < HEIGHT; row++) {
@@ -36,7 +35,7 @@ function shareNear(weight: Float32Array, y: (x: number) => number, within = 3): 
       const w = weight[row * WIDTH + column];
       if (w <= 0) continue;
       total += w;
-      if (Math.abs(row + 0.5 - y(column + 0.5)) <= within) near += w;
+      if (Math.abs(row + 0.5 - y(column + 0.5)) <= 3) near += w;
     }
   }
   return near / total;
@@ -236,29 +235,6 @@ describe('splitCurves', () => {
     });
     // Followed well past the crossing (near column 520), most of the way to its end.
     expect(last).toBeGreaterThan(850);
-  });
-
-  it('follows curves of one colour under big markers with the markers set aside', async () => {
-    const weight = await ink(MARKED.map(markedCurve).join(''));
-    // As drawn, each marker reads as curves meeting, and the curves are lost.
-    expect(splitCurves(weight, WIDTH, REGION, { count: 3 })).toBeNull();
-    expect(splitCurves(weight, WIDTH, REGION, { count: null })).toBeNull();
-    for (const count of [3, null]) {
-      const curves = splitCurves(weight, WIDTH, REGION, { count, markers: true });
-      expect(curves).toHaveLength(3);
-      // Each curve with its markers: nearly all its ink within a marker's reach (8 px) of one.
-      const owners = curves!.map((curve) =>
-        MARKED.findIndex(({ y }) => shareNear(curve.weight, y, 8) > 0.95),
-      );
-      expect(owners).toEqual([0, 1, 2]);
-      // A marker's columns are its line's: the solid line reads as solid, the others not.
-      expect(curves![0].style.gapShare).toBeLessThan(0.02);
-      expect(curves![1].style.gapShare).toBeGreaterThan(0.1);
-      expect(curves![2].style.gapShare).toBeGreaterThan(0.1);
-    }
-    // Ink with no markers has none to set aside.
-    const plain = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
-    expect(splitCurves(plain, WIDTH, REGION, { count: 3, markers: true })).toBeNull();
   });
 
   it('leaves one curve whole', async () => {

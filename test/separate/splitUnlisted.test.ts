@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
 import { curvesApart } from '../../src/separate/splitUnlisted.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
-import { MARKED, markedCurve } from '../helpers/markedCurves.js';
 
 const WIDTH = 300;
 const HEIGHT = 200;
@@ -28,19 +27,6 @@ describe('curvesApart', () => {
     );
     expect(Math.max(...rows[0])).toBeLessThan(100);
     expect(Math.min(...rows[1])).toBeGreaterThan(100);
-  });
-
-  it('splits curves of one colour under big markers, followed with the markers set aside', async () => {
-    const split = curvesApart(maskOf(await ink(MARKED.map(markedCurve).join(''))), WIDTH, REGION);
-    expect(split).toHaveLength(3);
-    // Top to bottom, each holds one curve with its markers: its ink all within 9 px of it (a triangle tip).
-    split!.forEach(({ weight }, n) => {
-      for (const p of weight.keys()) {
-        if (weight[p] <= 0) continue;
-        const column = (p % WIDTH) + 0.5;
-        expect(Math.abs(Math.floor(p / WIDTH) + 0.5 - MARKED[n].y(column))).toBeLessThan(9);
-      }
-    });
   });
 
   it('splits the long curves off when a short stroke apart was followed as one more', async () => {
