@@ -99,12 +99,7 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
     );
   };
   /** How near (px) a second trace of series j's line runs along its path: see samePath. */
-  const tolerance = new Map<number, Map<number, number>>();
-  const near = (j: number) => {
-    if (!tolerance.has(j))
-      tolerance.set(j, pathTolerance(masks[j].weight, paths[j]!, width, height));
-    return tolerance.get(j)!;
-  };
+  const near = tolerances(masks, paths, width);
   masks.forEach((mask, i) => {
     if (!paths[i] || i < first) return;
     // A colour traced along a listed series' path is its second trace, whichever has more ink
@@ -150,14 +145,8 @@ export function findSecondTraces({
 } {
   const found = new Set<number>();
   const warnings: string[] = [];
-  const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
   const columns = paths.map((path) => (path ? pathColumns(path) : null));
-  const tolerance = new Map<number, Map<number, number>>();
-  const near = (j: number) => {
-    if (!tolerance.has(j))
-      tolerance.set(j, pathTolerance(masks[j].weight, paths[j]!, width, height));
-    return tolerance.get(j)!;
-  };
+  const near = tolerances(masks, paths, width);
   masks.forEach((mask, i) => {
     const mine = columns[i];
     if (!mine || mine.size === 0 || i < first || halos.has(i)) return;
@@ -217,6 +206,20 @@ export function samePath(
     if (Math.abs(py - otherPy) <= (within.get(column) ?? DEFAULTS.samePath)) close++;
   }
   return traced > 0 && both >= traced * DEFAULTS.samePathOverlap && close >= both * share;
+}
+
+/** Series j's pathTolerance, worked out the first time it is asked for. */
+function tolerances(
+  masks: HaloInput['masks'],
+  paths: HaloInput['paths'],
+  width: number,
+): (j: number) => Map<number, number> {
+  const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
+  const known = new Map<number, Map<number, number>>();
+  return (j) => {
+    if (!known.has(j)) known.set(j, pathTolerance(masks[j].weight, paths[j]!, width, height));
+    return known.get(j)!;
+  };
 }
 
 /**

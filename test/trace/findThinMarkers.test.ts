@@ -39,6 +39,21 @@ function traced(points: PixelPoint[]): PixelPoint[] {
   return line;
 }
 
+/** That `found` is crosses, one at each of `centres`. */
+function expectCrossesAt(
+  found: ReturnType<typeof findThinMarkers>,
+  centres: { px: number; py: number }[],
+): void {
+  expect(found?.shape).toBe('cross');
+  expect(found?.markers).toHaveLength(centres.length);
+  found?.markers.forEach((m, i) => {
+    expect(
+      Math.hypot(m.px - centres[i].px, m.py - centres[i].py),
+      `marker ${i}`,
+    ).toBeLessThanOrEqual(CENTRE_TOLERANCE);
+  });
+}
+
 describe('findThinMarkers', () => {
   it('finds x markers beside their line at their centres, as crosses', async () => {
     const centres = [70, 40, 60, 30, 80, 50].map((py, i) => ({ px: 25 + 30 * i, py }));
@@ -49,14 +64,7 @@ describe('findThinMarkers', () => {
       height: HEIGHT,
       region: REGION,
     });
-    expect(found?.shape).toBe('cross');
-    expect(found?.markers).toHaveLength(centres.length);
-    found?.markers.forEach((m, i) => {
-      expect(
-        Math.hypot(m.px - centres[i].px, m.py - centres[i].py),
-        `marker ${i}`,
-      ).toBeLessThanOrEqual(CENTRE_TOLERANCE);
-    });
+    expectCrossesAt(found, centres);
   });
 
   it('finds x markers drawn over error bars, long or short, at their centres', async () => {
@@ -75,14 +83,7 @@ describe('findThinMarkers', () => {
       height: HEIGHT,
       region: REGION,
     });
-    expect(found?.shape).toBe('cross');
-    expect(found?.markers).toHaveLength(centres.length);
-    found?.markers.forEach((m, i) => {
-      expect(
-        Math.hypot(m.px - centres[i].px, m.py - centres[i].py),
-        `marker ${i}`,
-      ).toBeLessThanOrEqual(CENTRE_TOLERANCE);
-    });
+    expectCrossesAt(found, centres);
   });
 
   it('finds none on a bare zigzag', async () => {
