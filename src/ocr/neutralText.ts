@@ -7,10 +7,9 @@ const TEXT_GREY = 40;
 const INK = 60;
 /**
  * A box whose coloured ink is at most this share of its ink holds grey text crossed by a
- * curve (a thick one across small text covers about half its ink); more, and the text itself
- * is coloured (kept as it is: its anti-aliased edges are coloured too, or too pale to be ink).
+ * curve; more, and the text itself is coloured (kept as it is).
  */
-const CROSSING_SHARE = 0.75;
+const CROSSING_SHARE = 0.4;
 
 /**
  * The image with the ink of series curves inside legend text boxes (`boxes`) painted over in
