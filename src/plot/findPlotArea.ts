@@ -362,20 +362,13 @@ function linedPlotArea(image: Raster): PlotArea {
       );
       return aligned.length >= 3 && aligned.some((other) => crossing(other, across));
     });
-  // A tick label set against its tick mark (ECharts) continues the mark's column: the axis line
-  // found along it ran on through the label, and the plot box took the labels in. The text is
-  // told by its dark ink (JPEG rings faintly beside a stroke).
   // A coloured stroke is a series' flat stretch unless a stroke across it, meeting it, is drawn
   // in its colour, or it ends on a stroke across: an axis drawn in colour (ECharts' macarons)
   // meets the other axis, and ends on it at the plot's corner whatever that one's colour.
   const [rowsSeen, columnsSeen] = [linesAlong('row'), linesAlong('column')];
-  const colours = new Map<Line, Rgb | null>([
-    ...rowsSeen.map((line): [Line, Rgb | null] => [line, strokeColour(image, page, line, 'row')]),
-    ...columnsSeen.map((line): [Line, Rgb | null] => [
-      line,
-      strokeColour(image, page, line, 'column'),
-    ]),
-  ]);
+  const colours = new Map<Line, Rgb | null>();
+  for (const line of rowsSeen) colours.set(line, strokeColour(image, page, line, 'row'));
+  for (const line of columnsSeen) colours.set(line, strokeColour(image, page, line, 'column'));
   const meets = (line: Line, other: Line) =>
     other.start <= line.center + reach &&
     other.end >= line.center - reach &&
@@ -394,6 +387,9 @@ function linedPlotArea(image: Raster): PlotArea {
         return (alike && meets(line, other)) || endsOn(line, other);
       });
     });
+  // A tick label set against its tick mark (ECharts) continues the mark's column: the axis line
+  // found along it ran on through the label, and the plot box took the labels in. The text is
+  // told by its dark ink (JPEG rings faintly beside a stroke).
   const foundRows = withFaintEnds(image, page, greyOrAxis(rowsSeen, columnsSeen), 'row', reach);
   const foundColumns = withFaintEnds(
     image,

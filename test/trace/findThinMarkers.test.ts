@@ -39,6 +39,17 @@ function traced(points: PixelPoint[]): PixelPoint[] {
   return line;
 }
 
+/** findThinMarkers on the line through `points`, traced as drawn, in the ink of `svg`. */
+async function thinMarkersIn(points: PixelPoint[], svg: string) {
+  const weight = await inkWeight(svg);
+  return findThinMarkers(traced(points), LINE_WIDTH, {
+    weight,
+    width: WIDTH,
+    height: HEIGHT,
+    region: REGION,
+  });
+}
+
 /** That `found` is crosses, one at each of `centres`. */
 function expectCrossesAt(
   found: ReturnType<typeof findThinMarkers>,
@@ -57,13 +68,7 @@ function expectCrossesAt(
 describe('findThinMarkers', () => {
   it('finds x markers beside their line at their centres, as crosses', async () => {
     const centres = [70, 40, 60, 30, 80, 50].map((py, i) => ({ px: 25 + 30 * i, py }));
-    const weight = await inkWeight(polyline(centres) + centres.map(cross).join(''));
-    const found = findThinMarkers(traced(centres), LINE_WIDTH, {
-      weight,
-      width: WIDTH,
-      height: HEIGHT,
-      region: REGION,
-    });
+    const found = await thinMarkersIn(centres, polyline(centres) + centres.map(cross).join(''));
     expectCrossesAt(found, centres);
   });
 
@@ -72,45 +77,24 @@ describe('findThinMarkers', () => {
     // reaches or to their caps, which made the markers look taller than they are and unlike.
     const centres = [70, 50, 60, 45, 75, 55].map((py, i) => ({ px: 25 + 30 * i, py }));
     const halves = [7, 40, 8, 30, 7, 35];
-    const weight = await inkWeight(
+    const found = await thinMarkersIn(
+      centres,
       polyline(centres) +
         centres.map((c, i) => errorBar(c, halves[i])).join('') +
         centres.map(cross).join(''),
     );
-    const found = findThinMarkers(traced(centres), LINE_WIDTH, {
-      weight,
-      width: WIDTH,
-      height: HEIGHT,
-      region: REGION,
-    });
     expectCrossesAt(found, centres);
   });
 
   it('finds none on a bare zigzag', async () => {
     const points = [70, 40, 60, 30, 80, 50, 75, 35].map((py, i) => ({ px: 15 + 24 * i, py }));
-    const weight = await inkWeight(polyline(points));
-    expect(
-      findThinMarkers(traced(points), LINE_WIDTH, {
-        weight,
-        width: WIDTH,
-        height: HEIGHT,
-        region: REGION,
-      }),
-    ).toBeNull();
+    expect(await thinMarkersIn(points, polyline(points))).toBeNull();
   });
 
   it('finds none where the line bends between the markers found (markers missed)', async () => {
     // A vertex every 20 px, a marker on every other one only: the line bends between them.
     const points = [70, 40, 60, 30, 80, 50, 75, 35, 65].map((py, i) => ({ px: 20 + 20 * i, py }));
     const marked = points.filter((_, i) => i % 2 === 0);
-    const weight = await inkWeight(polyline(points) + marked.map(cross).join(''));
-    expect(
-      findThinMarkers(traced(points), LINE_WIDTH, {
-        weight,
-        width: WIDTH,
-        height: HEIGHT,
-        region: REGION,
-      }),
-    ).toBeNull();
+    expect(await thinMarkersIn(points, polyline(points) + marked.map(cross).join(''))).toBeNull();
   });
 });
