@@ -1,4 +1,4 @@
-import { percentile } from '../math.js';
+import { fitLine, percentile } from '../math.js';
 import type { PixelPoint } from '../types.js';
 import type { Grid } from './markerGrid.js';
 import {
@@ -12,6 +12,18 @@ import {
 const DEFAULTS = {
   /** A line between two markers bending away from straight by more than this (px) hides a vertex. */
   bendPx: 2.5,
+  /**
+   * Past the markers found, a place with no straight leg beside it is read from the line's own
+   * points this far (px) either side of it at least (half a marker spacing where wider)...
+   */
+  nearPx: 3,
+  /** ...when at least this many columns of the line are seen there. */
+  nearPoints: 3,
+  /**
+   * Unevenly spaced markers: a line running on past the outermost one by more than this many
+   * of their typical spacings lost its markers there (not found, or hidden), and is followed.
+   */
+  unevenSteps: 2,
 } as const;
 
 /**
@@ -46,7 +58,10 @@ export function withHiddenOnGrid(
  * hidden one is one step further, on the extension of that line; where the line runs on over
  * several steps (the series' first markers all hidden under another's, drawn over the same
  * values), a marker is put at each step it passes, where the straight legs on both sides of
- * the place pass (as on the grid between markers). Else it is where the line ends.
+ * the place pass (as on the grid between markers), else where the line's own points pass it
+ * (markers too close for a leg's fit, or not found where the line is steep). Unevenly spaced
+ * markers past which the line runs on for several of their typical spacings are followed so,
+ * at that spacing. Else it is where the line ends.
  */
 export function withHiddenEnds(
   markers: PixelPoint[],
@@ -55,18 +70,33 @@ export function withHiddenEnds(
   grid: Grid | null,
 ): PixelPoint[] {
   if (markers.length < 3) return markers;
-  const spacing = grid?.step ?? 0;
   const regular = grid !== null;
+  // Unevenly spaced markers: the line is followed past them at their typical spacing.
+  const spacing =
+    grid?.step ??
+    percentile(
+      markers.slice(1).map((p, i) => p.px - markers[i].px),
+      0.5,
+    );
   const out = [...markers];
   for (const side of [-1, 1]) {
-    const end = side < 0 ? out[0] : out.at(-1)!;
-    const beyond = line.filter((p) => (p.px - end.px) * side > reach);
-    const extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
+    let end = side < 0 ? out[0] : out.at(-1)!;
+    let beyond = line.filter((p) => (p.px - end.px) * side > reach);
+    let extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
     if (regular && extent > spacing + reach) {
       const hidden = hiddenAlong(end, beyond, reach, spacing, side, extent);
       if (side < 0) out.unshift(...hidden.reverse());
       else out.push(...hidden);
       continue;
+    }
+    if (!regular && spacing > reach * 2 && extent > spacing * DEFAULTS.unevenSteps) {
+      const hidden = hiddenAlong(end, beyond, reach, spacing, side, extent);
+      if (side < 0) out.unshift(...[...hidden].reverse());
+      else out.push(...hidden);
+      // The line's end, past the last place, is added as below.
+      end = hidden.at(-1) ?? end;
+      beyond = beyond.filter((p) => (p.px - end.px) * side > reach);
+      extent = Math.max(0, ...beyond.map((p) => (p.px - end.px) * side));
     }
     // Evenly spaced: one spacing on. Else where the line ends (at the plot's edge, or the
     // hidden marker's centre give or take its reach).
@@ -99,10 +129,29 @@ function hiddenAlong(
     const px = end.px + side * k * spacing;
     const [from, to] = [px - spacing + reach, px + spacing - reach].sort((a, b) => a - b);
     const ys = strokesAt(strokesBeside(beyond, reach, px, from, to), px);
-    if (ys.length === 0) break;
-    hidden.push({ px, py: ys.reduce((sum, y) => sum + y, 0) / ys.length });
+    const py =
+      ys.length > 0 ? ys.reduce((sum, y) => sum + y, 0) / ys.length : lineAt(beyond, px, spacing);
+    if (py === null) break;
+    hidden.push({ px, py });
   }
   return hidden;
+}
+
+/**
+ * Where the line passes `px` when no straight leg is found beside the place (markers closer
+ * together than a leg's fit needs, markers not found drawn on the line itself): the straight
+ * fit through the line's own points within half a `spacing` of it, both sides of it present;
+ * null where the line is missing there.
+ */
+function lineAt(line: PixelPoint[], px: number, spacing: number): number | null {
+  const near = line.filter((p) => Math.abs(p.px - px) <= Math.max(spacing / 2, DEFAULTS.nearPx));
+  if (!near.some((p) => p.px <= px) || !near.some((p) => p.px >= px)) return null;
+  if (near.length < DEFAULTS.nearPoints) return null;
+  const fit = fitLine(
+    near.map((p) => p.px),
+    near.map((p) => p.py),
+  );
+  return fit && fit.intercept + fit.slope * px;
 }
 
 /**
