@@ -154,7 +154,8 @@ export interface EndLine extends TracedLine {
  * values) shows only from where the two part: its trace ends on the other's line while the
  * other goes on. There it is hidden, not ended: it follows the other's line (its traced points,
  * or the straight legs between its markers) as far as the other goes. The other is the one
- * whose line passes nearest the end, within DEFAULTS.near px or touching its ink. A series of
+ * whose line passes nearest the end, within DEFAULTS.near px, or touching its ink where its line
+ * passes close (not a legend's sample or text of its colour far from its line). A series of
  * markers ends so under another series of markers (a marker is larger than a line: only a
  * marker hides one): it goes on, a step of its markers at a time, at the other's markers
  * standing at those steps.
@@ -187,7 +188,7 @@ export function followHiddenEnds(lines: EndLine[], width: number): PixelPoint[][
 /**
  * Of the series other than `a` (of markers only, with `markers`) that go on at least `beyond`
  * px past `end` towards `side`, the one whose line passes nearest it, within DEFAULTS.near px
- * or touching its ink; null when none does.
+ * or touching its ink within DEFAULTS.near + DEFAULTS.endTouch px of its line; null when none does.
  */
 function nearestAt(
   lines: EndLine[],
@@ -206,8 +207,12 @@ function nearestAt(
     const y = past < beyond ? null : yAt(other.points, end.px);
     if (y === null) continue;
     const distance = Math.abs(y - end.py);
+    // Touching the other's ink counts where its line passes there, not where its mask holds
+    // anything else (a legend's text or sample in its colour, far from its line).
     const touching =
-      distance <= DEFAULTS.near || nearInk(other.weight, width, end, DEFAULTS.endTouch);
+      distance <= DEFAULTS.near ||
+      (nearInk(other.weight, width, end, DEFAULTS.endTouch) &&
+        polylineDistance(other.points, end) <= DEFAULTS.near + DEFAULTS.endTouch);
     if (touching && distance < nearest) [top, nearest] = [other, distance];
   }
   return top;
@@ -250,6 +255,28 @@ function range(from: number, to: number): number[] {
 }
 
 /** A polyline's height at `px` (its points left to right), null outside its span. */
+/**
+ * The distance (px) from `point` to the polyline through `points` (left to right), looked for
+ * over the segments within DEFAULTS.near + DEFAULTS.endTouch columns of it; Infinity beyond.
+ */
+function polylineDistance(points: PixelPoint[], point: PixelPoint): number {
+  const within = DEFAULTS.near + DEFAULTS.endTouch;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    const q = points[Math.min(i + 1, points.length - 1)];
+    if (q.px < point.px - within || p.px > point.px + within) continue;
+    const [dx, dy] = [q.px - p.px, q.py - p.py];
+    const length = dx * dx + dy * dy;
+    const t =
+      length > 0
+        ? Math.max(0, Math.min(1, ((point.px - p.px) * dx + (point.py - p.py) * dy) / length))
+        : 0;
+    best = Math.min(best, Math.hypot(p.px + t * dx - point.px, p.py + t * dy - point.py));
+  }
+  return best;
+}
+
 function yAt(points: PixelPoint[], px: number): number | null {
   if (px < points[0].px || px > points.at(-1)!.px) return null;
   const after = points.findIndex((point) => point.px >= px);

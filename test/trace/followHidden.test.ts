@@ -116,6 +116,22 @@ describe('followHiddenEnds', () => {
     }
   });
 
+  it('does not follow a series whose ink touches the end away from its line', () => {
+    // The other series' mask also holds a mark of its colour (a legend's sample or text) where
+    // the line ends, far from its own line along y = 20: the line ended there, it is not hidden.
+    const far = trace(range(0, 90), () => 20);
+    const mark = trace(range(58, 66), () => 70);
+    const ending = trace(range(5, 57), () => 70);
+    const [result] = followHiddenEnds(
+      [
+        { points: ending, weight: inkOf(ending), markers: false },
+        { points: far, weight: inkOf([...far, ...mark]), markers: false },
+      ],
+      WIDTH,
+    );
+    expect(result).toBe(ending);
+  });
+
   it('follows the legs between markers where a line starts under a series of markers', () => {
     const markers = [10, 30, 50, 70, 90].map((px) => ({ px, py: 40 + px / 5 }));
     const hidden = trace(range(50, 95), (c) => 50 - (c - 50) / 3);
