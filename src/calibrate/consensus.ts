@@ -72,8 +72,10 @@ export function consensus(
         return reading ? [reading] : [];
       });
       // OCR loses decimal points on a whole axis, not on one label: a lone repaired reading
-      // ('11' as 1.1 among 2, 3, 4) is a misread.
-      if (inliers.filter((pair) => pair.repair === 'point').length === 1) {
+      // ('11' as 1.1 among 2, 3, 4) is a misread, unless labels read with their points print
+      // it so ('20' as 2.0 among 2.5 and 1.5: a point lost on one small label).
+      const repaired = inliers.filter((pair) => pair.repair === 'point');
+      if (repaired.length === 1 && !vouched(repaired[0], inliers)) {
         inliers = inliers.filter((pair) => pair.repair !== 'point');
       }
       const fit = fitThrough(inliers, scale, v);
