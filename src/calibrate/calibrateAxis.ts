@@ -184,7 +184,9 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
         pair.repair === 'exponent-sign' ||
         pair.repair === 'exponent' ||
         pair.repair === 'mantissa-point' ||
-        pair.repair === 'si-prefix',
+        pair.repair === 'si-prefix' ||
+        pair.repair === 'sign' ||
+        pair.repair === 'decade',
     ).length,
     unvouched: fit.inliers.filter((pair) => !pair.free).length,
     grouping: grouped ? readings.grouping : 'no',
@@ -481,6 +483,14 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
     } else if (inlier.repair === 'point' || inlier.repair === 'exponent-sign') {
       const lost = inlier.repair === 'exponent-sign' ? "its exponent's minus" : 'its decimal point';
       warnings.push(`${axis} tick '${pair.text}' was read as '${inlier.text}': ${lost} was lost`);
+    } else if (inlier.repair === 'decade') {
+      warnings.push(
+        `${axis} tick '${pair.text}' was read as '${inlier.text}': its mantissa 1 was misread`,
+      );
+    } else if (inlier.repair === 'sign') {
+      warnings.push(
+        `${axis} tick '${pair.text}' was read as '${inlier.text}': its minus was a speck or a mark`,
+      );
     }
   }
   // Named as repaired (`'0.5'`), or as printed where the repair only drops separators.

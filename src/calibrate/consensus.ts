@@ -151,6 +151,13 @@ function vouched(pair: Pair, inliers: Pair[]): boolean {
         mantissaExponent(other.text) === exponent,
     );
   }
+  if (pair.repair === 'decade') {
+    // two labels or more read as powers of ten (`100 10 1`) show the axis labels its decades
+    return (
+      inliers.filter((other) => other.repair === null && isDecade(other.value)).length >=
+      DEFAULTS.minVouchers
+    );
+  }
   if (pair.repair === 'exponent-sign') {
     return inliers.some((other) => other.repair === null && other.power && other.value < 1);
   }
@@ -167,4 +174,10 @@ function vouched(pair: Pair, inliers: Pair[]): boolean {
     0,
   );
   return vouchers >= DEFAULTS.minVouchers;
+}
+
+/** Whether a value is a power of ten (`0.1`, `1`, `1e5`). */
+function isDecade(value: number): boolean {
+  const exponent = Math.log10(Math.abs(value));
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9;
 }

@@ -40,7 +40,11 @@ export type Repair =
   /** an SI prefix lost (`100µ` read as `100`), put back by the labels printed with decimals */
   | 'si-prefix'
   /** the digit group after a final thousands separator put back (`12,` as `12,000`) */
-  | 'cut-group';
+  | 'cut-group'
+  /** a minus read before a number dropped (`-0.0040` as `0.0040`): a speck or mark taken for one */
+  | 'sign'
+  /** a decade's mantissa put back (`2e+5` as `1e+5`): log fits only */
+  | 'decade';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -63,7 +67,10 @@ export type Grouping = 'sure' | 'likely' | 'no';
 export interface TickReadings {
   /** The text as read, and the repairs that may stand for it. */
   pairs: Pair[];
-  /** Powers of ten read with the exponent's minus put back (`10^3` as `10^-3`): log fits only. */
+  /**
+   * Repairs for log fits only: powers of ten read with the exponent's minus put back (`10^3` as
+   * `10^-3`), and labels in scientific notation read with a mantissa of 1 (`2e+5` as `1e+5`).
+   */
   signRepairs: Pair[];
   /** Labels that held text but no number. */
   unread: number;
@@ -100,6 +107,12 @@ const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,
  * even steps of `12,000 10,000 8,000`; a lost `12,500` puts its label off the line).
  */
 const CUT_GROUP = /^([+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})*),$/;
+
+/** Scientific notation with a mantissa of one digit other than 1 (`2e+5`, `-3e-2`). */
+const SCIENTIFIC_MANTISSA = /^([+\-\u2212]?)[2-9](?:\.0+)?([eE][+\-\u2212]?\d+)$/;
+
+/** A number read with a minus before it (`-0.0040`), and the number without it. */
+const LEADING_MINUS = /^[-\u2212]\s*(\d.*)$/;
 
 /** A mantissa times a power of ten, as read (`2×10^6`, `8×10^02`). */
 const MANTISSA_POWER = /^[+\-\u2212]?\d+(?:\.\d+)? ?[×x·] ?10\^([+\-\u2212]?\d+)$/;
@@ -289,8 +302,14 @@ export function tickReadings(
     } else {
       pairs.push(...pair(text, null, true));
       for (const reading of withDecimalPoint(text)) pairs.push(...pair(reading, 'point', false));
+      // A speck or a tick mark before a label reads as a minus: without it is a guess.
+      const signed = parsed.power ? null : LEADING_MINUS.exec(text);
+      if (signed) pairs.push(...pair(signed[1], 'sign', false));
       const negated = parsed.power ? withNegativeExponent(text) : null;
       if (negated !== null) signRepairs.push(...pair(negated, 'exponent-sign', false));
+      // A log axis labels its decades `1e+5`, and a small 1 is misread as another digit.
+      const decade = SCIENTIFIC_MANTISSA.exec(text);
+      if (decade) signRepairs.push(...pair(`${decade[1]}1${decade[2]}`, 'decade', false));
     }
     // The second reader's number is as good a reading: the fit the labels agree with chooses.
     // One that reads a cut label (`12,`) lost a group as the text would have.

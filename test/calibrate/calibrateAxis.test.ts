@@ -124,6 +124,48 @@ describe('calibrateAxis', () => {
     expect(warnings).toContain("y tick '20' was read as '2.0': its decimal point was lost");
   });
 
+  it('drops minus signs read before labels that fit the others without them (z01491)', () => {
+    // 0.0045 0.0040 0.0035 0.0030, two read with a speck before them taken for a minus
+    const texts = ['0.0045', '-0.0040', '-0.0035', '0.0030'];
+    const words = texts.map((text, i) => label(text, 50 + 38 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([0.0045, 0.004, 0.0035, 0.003]);
+    expect(warnings).toContain(
+      "y tick '-0.0040' was read as '0.0040': its minus was a speck or a mark",
+    );
+    expect(confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps the minus signs of labels that fit as read (-1.0 to 1.0, one label lost)', () => {
+    const texts = ['1.0', '0.5', '-0.5', '-1.0'];
+    const pixels = [50, 100, 200, 250];
+    const words = texts.map((text, i) => label(text, pixels[i]));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([1, 0.5, -0.5, -1]);
+    expect(warnings.some((warning) => warning.includes('speck'))).toBe(false);
+  });
+
+  it("puts back a decade's mantissa misread on a log axis (z01392: 2e+5 2e+4 2e+3 100 10 1 0.1)", () => {
+    const texts = ['2e+5', '2e+4', '2e+3', '100', '10', '1', '0.1'];
+    const words = texts.map((text, i) => label(text, 148 + 153 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([1e5, 1e4, 1e3, 100, 10, 1, 0.1]);
+    expect(axis?.pixelToData(148)).toBeCloseTo(1e5, -1);
+    expect(warnings).toContain("y tick '2e+5' was read as '1e+5': its mantissa 1 was misread");
+  });
+
+  it('keeps mantissas of 2 and 5 on a log axis that prints them (1e-2 2e-3 1e-3 ...)', () => {
+    const texts = ['1e-2', '5e-3', '2e-3', '1e-3', '5e-4', '2e-4', '1e-4'];
+    const values = [1e-2, 5e-3, 2e-3, 1e-3, 5e-4, 2e-4, 1e-4];
+    const words = texts.map((text, i) =>
+      label(text, 100 + 200 * (2 - Math.log10(values[i] * 1e4))),
+    );
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual(values);
+    expect(warnings.some((warning) => warning.includes('mantissa 1'))).toBe(false);
+  });
+
   it('puts back the group lost after a thousands separator (12,000 read as 12,), and doubts it', () => {
     const words = ['12,', '11,', '10,', '9,', '8,'].map((text, i) => label(text, 100 + 60 * i));
     const cut = calibrateAxis({ axis: 'y', words, marks: [] });
