@@ -184,7 +184,9 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
         pair.repair === 'exponent-sign' ||
         pair.repair === 'exponent' ||
         pair.repair === 'mantissa-point' ||
-        pair.repair === 'si-prefix',
+        pair.repair === 'si-prefix' ||
+        pair.repair === 'sign' ||
+        pair.repair === 'decade',
     ).length,
     unvouched: fit.inliers.filter((pair) => !pair.free).length,
     grouping: grouped ? readings.grouping : 'no',
@@ -219,11 +221,12 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
     );
   }
   // Labels read ending in a comma (`12,` `10,`) lost the digit groups after their thousands
-  // separators: the values may be a thousand times (or more) too small.
-  const cut = fit.inliers.filter((pair) => /\d,\s*$/.test(pair.text));
+  // separators, put back as one group of zeros (`tickReadings`): the values may be off where
+  // more, or other digits, were lost.
+  const cut = fit.inliers.filter((pair) => pair.repair === 'cut-group');
   if (cut.length >= 2) {
     warnings.push(
-      `${axis} tick labels read as ${cut.map((pair) => `'${pair.text.trim()}'`).join(', ')}: the digits after their thousands separators were lost`,
+      `${axis} tick labels read as ${cut.map((pair) => `'${cutText(words[pair.label])}'`).join(', ')}: the digits after their thousands separators were lost, taken as ${cut.map((pair) => `'${pair.text}'`).join(', ')}`,
     );
   }
   // A point lost after two leading zeros (`0060`) may have taken a zero with it (`0.0060`),
@@ -295,6 +298,12 @@ function unroundedFit(pairs: Pair[], fit: Fit): Fit | null {
     repairs: 0,
     support: inliers.length,
   };
+}
+
+/** The reading of a label that ended in a comma (`12,`): its text, else its second reader's. */
+function cutText(word: Word): string {
+  const text = word.text.trim();
+  return text.endsWith(',') ? text : (word.second ?? text).trim();
 }
 
 /** A number read with two leading zeros (`0060`, `-005`): no formatter prints one. */
@@ -474,6 +483,14 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
     } else if (inlier.repair === 'point' || inlier.repair === 'exponent-sign') {
       const lost = inlier.repair === 'exponent-sign' ? "its exponent's minus" : 'its decimal point';
       warnings.push(`${axis} tick '${pair.text}' was read as '${inlier.text}': ${lost} was lost`);
+    } else if (inlier.repair === 'decade') {
+      warnings.push(
+        `${axis} tick '${pair.text}' was read as '${inlier.text}': its mantissa 1 was misread`,
+      );
+    } else if (inlier.repair === 'sign') {
+      warnings.push(
+        `${axis} tick '${pair.text}' was read as '${inlier.text}': its minus was a speck or a mark`,
+      );
     }
   }
   // Named as repaired (`'0.5'`), or as printed where the repair only drops separators.

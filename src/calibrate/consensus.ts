@@ -72,8 +72,10 @@ export function consensus(
         return reading ? [reading] : [];
       });
       // OCR loses decimal points on a whole axis, not on one label: a lone repaired reading
-      // ('11' as 1.1 among 2, 3, 4) is a misread.
-      if (inliers.filter((pair) => pair.repair === 'point').length === 1) {
+      // ('11' as 1.1 among 2, 3, 4) is a misread, unless labels read with their points print
+      // it so ('20' as 2.0 among 2.5 and 1.5: a point lost on one small label).
+      const repaired = inliers.filter((pair) => pair.repair === 'point');
+      if (repaired.length === 1 && !vouched(repaired[0], inliers)) {
         inliers = inliers.filter((pair) => pair.repair !== 'point');
       }
       const fit = fitThrough(inliers, scale, v);
@@ -149,6 +151,13 @@ function vouched(pair: Pair, inliers: Pair[]): boolean {
         mantissaExponent(other.text) === exponent,
     );
   }
+  if (pair.repair === 'decade') {
+    // two labels or more read as powers of ten (`100 10 1`) show the axis labels its decades
+    return (
+      inliers.filter((other) => other.repair === null && isDecade(other.value)).length >=
+      DEFAULTS.minVouchers
+    );
+  }
   if (pair.repair === 'exponent-sign') {
     return inliers.some((other) => other.repair === null && other.power && other.value < 1);
   }
@@ -165,4 +174,10 @@ function vouched(pair: Pair, inliers: Pair[]): boolean {
     0,
   );
   return vouchers >= DEFAULTS.minVouchers;
+}
+
+/** Whether a value is a power of ten (`0.1`, `1`, `1e5`). */
+function isDecade(value: number): boolean {
+  const exponent = Math.log10(Math.abs(value));
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9;
 }

@@ -38,7 +38,13 @@ export type Repair =
   /** a decimal point put back after a mantissa's first digit (`10e-01` as `1.0e-01`) */
   | 'mantissa-point'
   /** an SI prefix lost (`100µ` read as `100`), put back by the labels printed with decimals */
-  | 'si-prefix';
+  | 'si-prefix'
+  /** the digit group after a final thousands separator put back (`12,` as `12,000`) */
+  | 'cut-group'
+  /** a minus read before a number dropped (`-0.0040` as `0.0040`): a speck or mark taken for one */
+  | 'sign'
+  /** a decade's mantissa put back (`2e+5` as `1e+5`): log fits only */
+  | 'decade';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -61,7 +67,10 @@ export type Grouping = 'sure' | 'likely' | 'no';
 export interface TickReadings {
   /** The text as read, and the repairs that may stand for it. */
   pairs: Pair[];
-  /** Powers of ten read with the exponent's minus put back (`10^3` as `10^-3`): log fits only. */
+  /**
+   * Repairs for log fits only: powers of ten read with the exponent's minus put back (`10^3` as
+   * `10^-3`), and labels in scientific notation read with a mantissa of 1 (`2e+5` as `1e+5`).
+   */
   signRepairs: Pair[];
   /** Labels that held text but no number. */
   unread: number;
@@ -91,6 +100,19 @@ const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
  * three after a lone 0 (`0,250`; `2,000` groups thousands).
  */
 const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,3})([%kKMBG]?)$/;
+
+/**
+ * A whole number read ending in a comma (`12,`, `1,500,`): no formatter prints one, so the
+ * reader lost the digits after a thousands separator, most often one group of three zeros (the
+ * even steps of `12,000 10,000 8,000`; a lost `12,500` puts its label off the line).
+ */
+const CUT_GROUP = /^([+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})*),$/;
+
+/** Scientific notation with a mantissa of one digit other than 1 (`2e+5`, `-3e-2`). */
+const SCIENTIFIC_MANTISSA = /^([+\-\u2212]?)[2-9](?:\.0+)?([eE][+\-\u2212]?\d+)$/;
+
+/** A number read with a minus before it (`-0.0040`), and the number without it. */
+const LEADING_MINUS = /^[-\u2212]\s*(\d.*)$/;
 
 /** A mantissa times a power of ten, as read (`2×10^6`, `8×10^02`). */
 const MANTISSA_POWER = /^[+\-\u2212]?\d+(?:\.\d+)? ?[×x·] ?10\^([+\-\u2212]?\d+)$/;
@@ -148,7 +170,9 @@ function dotGrouping(texts: string[]): Grouping {
   // Commas misread on some labels (`90.000` beside `80.09` and `100,000`): those grouped in
   // threes with zeros, beside a label without a point or grouped by commas, still show the
   // format.
-  const commas = texts.some((text) => /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+$/.test(text));
+  const commas = texts.some(
+    (text) => /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+$/.test(text) || CUT_GROUP.test(text),
+  );
   if (grouped.length >= 2 && grouped.length < dotted.length) {
     return (plain || commas) && grouped.every((text) => text.endsWith('00')) ? 'sure' : 'no';
   }
@@ -188,6 +212,8 @@ export function tickReadings(
   const decimalCommas = texts
     .filter((text) => text.includes(','))
     .every((text) => DECIMAL_COMMA.test(text));
+  // An axis printing decimal commas (`0,5`) may print `12,` cut from `12,5`: no group was lost.
+  const commaDecimals = texts.some((text) => DECIMAL_COMMA.test(text));
   // The exponents the axis's mantissas are printed with, and their neighbours: a small raised
   // exponent is misread more often than the mantissa before it.
   const exponents = new Set(
@@ -253,7 +279,12 @@ export function tickReadings(
     };
     const zero = LEADING_ZERO.exec(text);
     const mantissa = MANTISSA_DOTLESS.exec(text);
-    if (mantissa) {
+    const cut = commaDecimals ? null : CUT_GROUP.exec(text);
+    if (cut) {
+      // `12,` is no printed number: the group after its separator was lost. Sure, so free; the
+      // number before the comma is no reading of it.
+      pairs.push(...pair(`${cut[1]},000`, 'cut-group', true));
+    } else if (mantissa) {
       // Sure, so free; the text as read stays a reading the fit must earn.
       pairs.push(...pair(`${mantissa[1]}.${mantissa[2]}`, 'mantissa-point', true));
       pairs.push(...pair(text, null, false));
@@ -271,11 +302,21 @@ export function tickReadings(
     } else {
       pairs.push(...pair(text, null, true));
       for (const reading of withDecimalPoint(text)) pairs.push(...pair(reading, 'point', false));
+      // A speck or a tick mark before a label reads as a minus: without it is a guess.
+      const signed = parsed.power ? null : LEADING_MINUS.exec(text);
+      if (signed) pairs.push(...pair(signed[1], 'sign', false));
       const negated = parsed.power ? withNegativeExponent(text) : null;
       if (negated !== null) signRepairs.push(...pair(negated, 'exponent-sign', false));
+      // A log axis labels its decades `1e+5`, and a small 1 is misread as another digit.
+      const decade = SCIENTIFIC_MANTISSA.exec(text);
+      if (decade) signRepairs.push(...pair(`${decade[1]}1${decade[2]}`, 'decade', false));
     }
     // The second reader's number is as good a reading: the fit the labels agree with chooses.
-    if (word.second !== undefined) pairs.push(...pair(word.second.trim(), 'second-reading', true));
+    // One that reads a cut label (`12,`) lost a group as the text would have.
+    const second = word.second?.trim();
+    const secondCut = second === undefined || commaDecimals ? null : CUT_GROUP.exec(second);
+    if (secondCut) pairs.push(...pair(`${secondCut[1]},000`, 'cut-group', true));
+    else if (second !== undefined) pairs.push(...pair(second, 'second-reading', true));
   });
   return { pairs, signRepairs, unread, spacing, grouping, warnings };
 }

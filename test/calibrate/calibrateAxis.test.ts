@@ -115,13 +115,90 @@ describe('calibrateAxis', () => {
     expect(calibrateAxis({ axis: 'y', words: odd, marks: [] }).confidence).toBeGreaterThan(0.9);
   });
 
-  it('doubts labels read ending in a thousands separator (12,000 read as 12,)', () => {
+  it('puts back a point lost on one label where the others print theirs alike (z00189: 2.5 20 1.5)', () => {
+    // three labels of a small chart, the middle one's point lost; its pixel 1.5 px off the line
+    const words = [label('2.5', 56.5), label('20', 88), label('1.5', 122.5)];
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([2.5, 2, 1.5]);
+    expect(axis?.pixelToData(122.5)).toBeCloseTo(1.5, 1);
+    expect(warnings).toContain("y tick '20' was read as '2.0': its decimal point was lost");
+  });
+
+  it('drops minus signs read before labels that fit the others without them (z01491)', () => {
+    // 0.0045 0.0040 0.0035 0.0030, two read with a speck before them taken for a minus
+    const texts = ['0.0045', '-0.0040', '-0.0035', '0.0030'];
+    const words = texts.map((text, i) => label(text, 50 + 38 * i));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([0.0045, 0.004, 0.0035, 0.003]);
+    expect(warnings).toContain(
+      "y tick '-0.0040' was read as '0.0040': its minus was a speck or a mark",
+    );
+    expect(confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps the minus signs of labels that fit as read (-1.0 to 1.0, one label lost)', () => {
+    const texts = ['1.0', '0.5', '-0.5', '-1.0'];
+    const pixels = [50, 100, 200, 250];
+    const words = texts.map((text, i) => label(text, pixels[i]));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([1, 0.5, -0.5, -1]);
+    expect(warnings.some((warning) => warning.includes('speck'))).toBe(false);
+  });
+
+  it("puts back a decade's mantissa misread on a log axis (z01392: 2e+5 2e+4 2e+3 100 10 1 0.1)", () => {
+    const texts = ['2e+5', '2e+4', '2e+3', '100', '10', '1', '0.1'];
+    const words = texts.map((text, i) => label(text, 148 + 153 * i));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([1e5, 1e4, 1e3, 100, 10, 1, 0.1]);
+    expect(axis?.pixelToData(148)).toBeCloseTo(1e5, -1);
+    expect(warnings).toContain("y tick '2e+5' was read as '1e+5': its mantissa 1 was misread");
+  });
+
+  it('keeps mantissas of 2 and 5 on a log axis that prints them (1e-2 2e-3 1e-3 ...)', () => {
+    const texts = ['1e-2', '5e-3', '2e-3', '1e-3', '5e-4', '2e-4', '1e-4'];
+    const values = [1e-2, 5e-3, 2e-3, 1e-3, 5e-4, 2e-4, 1e-4];
+    const words = texts.map((text, i) =>
+      label(text, 100 + 200 * (2 - Math.log10(values[i] * 1e4))),
+    );
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual(values);
+    expect(warnings.some((warning) => warning.includes('mantissa 1'))).toBe(false);
+  });
+
+  it('puts back the group lost after a thousands separator (12,000 read as 12,), and doubts it', () => {
     const words = ['12,', '11,', '10,', '9,', '8,'].map((text, i) => label(text, 100 + 60 * i));
     const cut = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(cut.axis?.pixelToData(100)).toBeCloseTo(12_000, 6);
+    expect(cut.axis?.pixelToData(340)).toBeCloseTo(8_000, 6);
     expect(cut.confidence).toBeLessThan(0.5);
     expect(cut.warnings).toContain(
-      "y tick labels read as '12,', '11,', '10,', '9,', '8,': the digits after their thousands separators were lost",
+      "y tick labels read as '12,', '11,', '10,', '9,', '8,': the digits after their thousands separators were lost, taken as '12,000', '11,000', '10,000', '9,000', '8,000'",
     );
+  });
+
+  it('puts the group back where only the second reader kept the comma (z00277: 12, read 122)', () => {
+    // the glyph reader took the comma for a 2; the second reader read `12,` and lost the zeros
+    const read: [string, string][] = [
+      ['122', '12,'],
+      ['102', '10,'],
+      ['93', '9,'],
+      ['81', '8,'],
+      ['73', '7'],
+      ['61', '6,'],
+    ];
+    const pixels = [17, 427, 629.5, 834.5, 1040, 1242.5];
+    const words = read.map(([text, second], i) => ({ ...label(text, pixels[i]), second }));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(17)).toBeCloseTo(12_000, -1);
+    expect(axis?.pixelToData(1242.5)).toBeCloseTo(6_000, -1);
+  });
+
+  it('takes a final comma for a lost decimal digit on an axis printing decimal commas', () => {
+    const words = ['1,5', '1,', '0,5', '0'].map((text, i) => label(text, 100 + 60 * i));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(100)).toBeCloseTo(1.5, 6);
+    expect(axis?.pixelToData(280)).toBeCloseTo(0, 6);
   });
 
   it('doubts an axis most of whose labels were read unsure (a glyph the reader does not know)', () => {
