@@ -25,6 +25,22 @@ const DEFAULTS = {
 /** The digits of a text, in order. */
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
+/**
+ * Letters tesseract reads digits as (`0` as `O` or `D`, `1` as `l` or `I`, `4` as `qd` or `A`,
+ * `8` as `a` or `B`, ...): a name of these alone may be a misread number.
+ */
+const DIGIT_LIKE = new Set('OoQDdIl|iZzSsbGTBgqAa');
+
+/**
+ * Whether tesseract read a word, not a misread number: a run of three letters or more, one of
+ * them like no digit (`DPO`, `Ours`, `Adam`). The glyph recogniser knows digits only, and reads
+ * such a word as a number surely at times (`DPO` as `090` at 0.99, `Ours` as `8`).
+ */
+const isWord = (text: string) =>
+  (text.match(/\p{L}{3,}/gu) ?? []).some((run) =>
+    [...run].some((letter) => !DIGIT_LIKE.has(letter)),
+  );
+
 /** A plain number as a legend prints it (`4`, `0.1`, `-2`): digits, a sign, one point. */
 const PLAIN_NUMBER = /^[-−]?\d+(\.\d+)?$/;
 
@@ -33,7 +49,7 @@ const PLAIN_NUMBER = /^[-−]?\d+(\.\d+)?$/;
  * tick-label glyph recogniser, which tesseract misreads when short (`4` as `qd`, `8` as `a`,
  * `0.1` as `01`). Takes the names as tesseract read them and their text boxes; returns them
  * with each box the glyph recogniser reads surely as a plain number taking that number (a
- * name of words reads as no sure number; a name read as nothing stays nothing). Each box is read at its own size (a legend may mix
+ * name of words reads as no sure number, and a name tesseract read as a word stays that word; a name read as nothing stays nothing). Each box is read at its own size (a legend may mix
  * words and numbers). Without a glyph model, returns the names unchanged.
  */
 export function numericNames(
@@ -53,7 +69,7 @@ export function numericNames(
   return names.map((name, i) => {
     const reading = readings[i];
     // What tesseract read as nothing is no entry (a mark beside the legend's names).
-    if (name === '' || !reading || !PLAIN_NUMBER.test(reading.text)) return name;
+    if (name === '' || isWord(name) || !reading || !PLAIN_NUMBER.test(reading.text)) return name;
     const agrees =
       digitsOf(name) !== '' &&
       digitsOf(name) === digitsOf(reading.text) &&

@@ -48,6 +48,15 @@ describe('numericNames', () => {
     expect(numericNames(model, image, page, boxes, read)).toEqual(read);
   });
 
+  it('keeps a word tesseract read, which the glyph recogniser reads as a number surely (ggplot2, a zoo chart)', async () => {
+    const { image, page, boxes } = await legendTexts('ggplot2-name-dpo.png');
+    // The first name is DPO: read by the digits-only recogniser as '090' at 0.94.
+    const read = ['DPO', ...boxes.slice(1).map(() => '')];
+    expect(numericNames(model, image, page, boxes, read)[0]).toBe('DPO');
+    // Letters only like digits may be a misread number: the recogniser's reading wins there.
+    expect(numericNames(model, image, page, boxes, ['OQO', ...read.slice(1)])[0]).toBe('090');
+  });
+
   it('keeps the names without a glyph model', async () => {
     const { image, page, boxes } = await legendTexts('ggplot2-numeric-names.png');
     const read = ['0.1', '100', '128', 'l6', 'a'];
