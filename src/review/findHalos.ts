@@ -1,4 +1,4 @@
-import { type Rgb, toHex } from '../color.js';
+import { chroma, type Rgb, rgbToLab, toHex } from '../color.js';
 import type { SeriesMask } from '../separate/separateSeries.js';
 import type { PixelPoint } from '../types.js';
 
@@ -43,6 +43,11 @@ const DEFAULTS = {
   followedShare: 0.6,
   /** Points of a bare line's trace this far apart (px, in x) leave a gap between them. */
   pathGap: 8,
+  /**
+   * A colour this much nearer the background in lightness (L*) than a line's, no more
+   * saturated, is a fill around it (a band, a marker's face), not the line's own colour.
+   */
+  paler: 15,
 } as const;
 
 /** A series' traced path: its points (px) and half its markers' extent (0 for a bare line). */
@@ -348,4 +353,84 @@ export function nearPath(
     }
   });
   return near;
+}
+
+/**
+ * Legend entries whose colour was misread, so that their colour is only a second trace of
+ * another series' line: the entry's thin sample dulled (JPEG, rescaling) into the colour of the
+ * line's blended edges, or read off a neighbouring entry's sample. Such a listed colour i lies
+ * along a stronger series' line j: its ink beside j's (DEFAULTS.share of it within
+ * DEFAULTS.reach px) or its trace along j's path (samePath). A colour the legend does not list
+ * (j from `first` on) is then the entry's line, and takes its name (`renamed`: j -> i), unless
+ * it is a paler shade of i (a band's or an error bar's fill around i's line). Two listed colours
+ * alike (`alike`) in a legend of other colours too, traced along one path, are one line that
+ * two entries were read for: the weaker is left out. `skip` (halos, filled shapes) are neither hosts nor left out. Returns
+ * the colours left out and the renamed ones, each with a warning.
+ */
+export function findMisreadEntries({
+  masks,
+  paths,
+  names,
+  first,
+  width,
+  background,
+  skip,
+  alike,
+}: HaloInput & { skip: Set<number>; alike: (a: Rgb, b: Rgb) => boolean }): {
+  left: Set<number>;
+  renamed: Map<number, number>;
+  warnings: string[];
+} {
+  const left = new Set<number>();
+  const renamed = new Map<number, number>();
+  const warnings: string[] = [];
+  const near = tolerances(masks, paths, width);
+  const shown = (j: number) => paths[j] !== null && !skip.has(j) && !left.has(j);
+  // Entries alike in a legend of other colours too: in a legend of one colour they are series
+  // told apart by dash or marker (whose split may have failed), not misread.
+  const coloured = (i: number) =>
+    masks.slice(0, first).some((other) => !alike(other.color, masks[i].color));
+  for (let i = 0; i < first; i++) {
+    if (!shown(i)) continue;
+    const mask = masks[i];
+    const host = masks.findIndex((other, j) => {
+      if (j === i || !shown(j) || other.count <= mask.count || renamed.has(j)) return false;
+      if (j < first) {
+        return (
+          alike(mask.color, other.color) &&
+          coloured(i) &&
+          samePath(paths[i]!, paths[j]!, undefined, near(j))
+        );
+      }
+      if (paler(other.color, mask.color, background)) return false;
+      return (
+        samePath(paths[i]!, paths[j]!, undefined, near(j)) ||
+        inkBeside(mask.weight, other.weight, width, DEFAULTS.reach) >= DEFAULTS.share
+      );
+    });
+    if (host < 0) continue;
+    left.add(i);
+    if (host >= first) {
+      renamed.set(host, i);
+      warnings.push(
+        `legend entry '${names[i]}' was read in the colour ${toHex(mask.color)}, drawn only along the line coloured ${toHex(masks[host].color)}: that line taken for its series`,
+      );
+    } else {
+      warnings.push(
+        `legend entries '${names[i]}' and '${names[host]}' were read in one colour and traced along one line: '${names[i]}' left out`,
+      );
+    }
+  }
+  return { left, renamed, warnings };
+}
+
+/**
+ * Whether `pale` is lighter than `color` by DEFAULTS.paler (L*) or more without more chroma:
+ * a band's or a marker's fill around a line rather than the line's own colour, whose thin
+ * legend sample was dulled.
+ */
+function paler(pale: Rgb, color: Rgb, background: Rgb): boolean {
+  const [a, b, bg] = [rgbToLab(pale), rgbToLab(color), rgbToLab(background)];
+  const toward = Math.abs(a[0] - bg[0]) < Math.abs(b[0] - bg[0]);
+  return toward && Math.abs(a[0] - b[0]) >= DEFAULTS.paler && chroma(a) <= chroma(b);
 }

@@ -7,7 +7,7 @@ import type { TraceResult } from '../trace/traceSeries.js';
 import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
 import { type ConfidenceInput, seriesConfidence } from './confidence.js';
-import { findHalos, findSecondTraces, isTint } from './findHalos.js';
+import { findHalos, findMisreadEntries, findSecondTraces, isTint } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
 import { traceSpread } from './traceSpread.js';
 
@@ -113,6 +113,25 @@ export function reviewSeries({
   });
   for (const i of followed.halos) halos.add(i);
   warnings.push(...followed.warnings);
+  // A listed colour traced only along another line: its entry's colour was misread.
+  const misread = legend
+    ? findMisreadEntries({
+        masks,
+        paths: traces.map((trace, i) =>
+          trace && !solid[i] ? { points: points[i], reach: trace.reach } : null,
+        ),
+        names,
+        first: names.length,
+        width,
+        background,
+        skip: halos,
+        alike: sharesColor,
+      })
+    : { left: new Set<number>(), renamed: new Map<number, number>(), warnings: [] };
+  for (const i of misread.left) halos.add(i);
+  warnings.push(...misread.warnings);
+  /** The entry (index into `names`) series i is named by, or -1. */
+  const entryOf = (i: number) => misread.renamed.get(i) ?? (i < names.length ? i : -1);
   if (legendBox) {
     const lines = traces.map((trace, i) => ({
       points: trace && !halos.has(i) && !solid[i] ? points[i] : [],
@@ -140,9 +159,10 @@ export function reviewSeries({
   // What each series' confidence is rated from, once all are known (their colours).
   const rated: { input: Omit<ConfidenceInput, 'sharedColor'>; color: Rgb }[] = [];
   masks.forEach((mask, i) => {
-    const name = legend ? (names[i] ?? null) : null;
+    const entry = entryOf(i);
+    const name = legend ? (names[entry] ?? null) : null;
     if (halos.has(i)) return;
-    const unlisted = legend && i >= names.length;
+    const unlisted = legend && entry < 0;
     if (unlisted && mask.count > 0) {
       warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
     }
@@ -173,7 +193,7 @@ export function reviewSeries({
         `series '${name ?? i + 1}' has large gaps (${Math.round(trace.coverage * 100)}% traced)`,
       );
     }
-    const misnamed = name !== null && doubtful.has(i);
+    const misnamed = name !== null && doubtful.has(entry);
     if (misnamed) {
       warnings.push(
         `legend entry '${name}' may name the wrong series: another series is drawn almost as its sample is`,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   findHalos,
+  findMisreadEntries,
   findSecondTraces,
   inkBeside,
   pathTolerance,
   samePath,
 } from '../../src/review/findHalos.js';
+import { sharesColor } from '../../src/separate/splitSharedColors.js';
 
 const WIDTH = 40;
 const HEIGHT = 40;
@@ -349,3 +351,119 @@ function rowsOf(width: number, height: number, from: number, to: number): Float3
   for (let row = from; row <= to; row++) weight.fill(1, row * width, row * width + width);
   return weight;
 }
+
+describe('findMisreadEntries', () => {
+  type Rgb = [number, number, number];
+  const mask = (color: Rgb, weight: Float32Array) => ({
+    color,
+    weight,
+    count: weight.filter((w) => w > 0).length,
+  });
+  /** A bare line's path as traced along a row, a point in every column from 5 to 34. */
+  const along = (row: number) => ({
+    points: Array.from({ length: 30 }, (_, k) => ({ px: 5 + k, py: row })),
+    reach: 0,
+  });
+  const base = { width: WIDTH, background: WHITE, skip: new Set<number>(), alike: sharesColor };
+
+  it("hands a listed colour's name to the unlisted line its ink lies along", () => {
+    // The entry's thin sample read dark red (JPEG): the plot draws that colour only at the
+    // edges of a bright red line the legend does not list.
+    const edges = new Float32Array(WIDTH * HEIGHT);
+    edges.set(rows(17, 17).subarray(17 * WIDTH, 18 * WIDTH), 17 * WIDTH);
+    edges.set(rows(22, 22).subarray(22 * WIDTH, 23 * WIDTH), 22 * WIDTH);
+    const blue = mask([31, 119, 180], rows(30, 32));
+    const { left, renamed, warnings } = findMisreadEntries({
+      ...base,
+      masks: [mask([160, 53, 60], edges), blue, mask([220, 29, 34], rows(18, 21))],
+      paths: [along(17), along(31), along(19.5)],
+      names: ['Greedy', 'DPO'],
+      first: 2,
+    });
+    expect([...left]).toEqual([0]);
+    expect([...renamed]).toEqual([[2, 0]]);
+    expect(warnings).toEqual([
+      "legend entry 'Greedy' was read in the colour #a0353c, drawn only along the line coloured #dc1d22: that line taken for its series",
+    ]);
+  });
+
+  it('leaves the weaker of two entries read in one colour along one line out', () => {
+    const masks = [
+      mask([230, 160, 2], rows(18, 21)),
+      mask([230, 159, 0], rows(19, 20)),
+      mask([31, 119, 180], rows(30, 32)),
+    ];
+    const paths = [along(19.5), along(19.6), along(31)];
+    const { left, renamed, warnings } = findMisreadEntries({
+      ...base,
+      masks,
+      paths,
+      names: ['Site A', 'Transformer', 'Mean'],
+      first: 3,
+    });
+    expect([...left]).toEqual([1]);
+    expect(renamed.size).toBe(0);
+    expect(warnings).toEqual([
+      "legend entries 'Transformer' and 'Site A' were read in one colour and traced along one line: 'Transformer' left out",
+    ]);
+    // In a legend of one colour (series told apart by dash or marker), two traces along one
+    // line are a split that failed: both are kept.
+    const grey = [mask([51, 51, 51], rows(18, 21)), mask([52, 52, 52], rows(19, 20))];
+    for (const [more, morePaths] of [
+      [[], []],
+      [[mask([50, 50, 50], rows(30, 32))], [along(31)]],
+    ] as const) {
+      const found = findMisreadEntries({
+        ...base,
+        masks: [...grey, ...more],
+        paths: [along(19.5), along(19.6), ...morePaths],
+        names: ['a', 'b', 'c'].slice(0, 2 + more.length),
+        first: 2 + more.length,
+      });
+      expect(found.left.size).toBe(0);
+    }
+  });
+
+  it('keeps lines of their own, a band around a line, and two colours along one line', () => {
+    // A listed line inside a pale band of its hue the legend does not list.
+    const band = mask([144, 240, 212], rows(12, 27));
+    const line = mask([26, 151, 109], rows(18, 21));
+    expect(
+      findMisreadEntries({
+        ...base,
+        masks: [line, band],
+        paths: [along(19.5), along(19.5)],
+        names: ['BERT-base'],
+        first: 1,
+      }).left.size,
+    ).toBe(0);
+    // Two listed lines of other colours, or of one colour on paths of their own.
+    for (const colors of [
+      [
+        [31, 119, 180],
+        [255, 127, 14],
+      ],
+      [
+        [85, 85, 85],
+        [85, 85, 85],
+      ],
+    ] as Rgb[][]) {
+      const { left } = findMisreadEntries({
+        ...base,
+        masks: [mask(colors[0], rows(18, 21)), mask(colors[1], rows(8, 12))],
+        paths: [along(19.5), along(10)],
+        names: ['a', 'b'],
+        first: 2,
+      });
+      expect(left.size).toBe(0);
+    }
+    const { left } = findMisreadEntries({
+      ...base,
+      masks: [mask([31, 119, 180], rows(19, 20)), mask([255, 127, 14], rows(18, 21))],
+      paths: [along(19.5), along(19.5)],
+      names: ['a', 'b'],
+      first: 2,
+    });
+    expect(left.size).toBe(0);
+  });
+});

@@ -249,6 +249,29 @@ describe('reviewSeries', () => {
     expect(warnings).toEqual(['filled bars or areas (band) left out: they are not lines']);
   });
 
+  it("names the unlisted line a misread entry's colour lies along, and leaves that colour out", async () => {
+    // The entry's thin sample was read dark red: the plot has that colour only as the edges
+    // of a bright red line the legend does not list.
+    const edges = `<line x1="20" y1="45" x2="180" y2="45" stroke="#000" stroke-width="1"/><line x1="20" y1="55" x2="180" y2="55" stroke="#000" stroke-width="1"/>`;
+    const { series, warnings } = await review(
+      [
+        [[160, 53, 60], edges],
+        [BLUE, line(90)],
+        [[220, 29, 34], line(50, 20, 180, 7)],
+      ],
+      { names: ['Greedy', 'DPO'], legend: true },
+    );
+    expect(series.map((s) => [s.name, s.color])).toEqual([
+      ['DPO', '#1f77b4'],
+      ['Greedy', '#dc1d22'],
+    ]);
+    expect(series[1].points.every((p) => Math.abs(p.y - 7) < 0.2)).toBe(true);
+    expect(warnings).toContain(
+      "legend entry 'Greedy' was read in the colour #a0353c, drawn only along the line coloured #dc1d22: that line taken for its series",
+    );
+    expect(warnings.some((w) => w.includes('has no legend entry'))).toBe(false);
+  });
+
   it('says so when no series is left', () => {
     const nothing = { masks: [], traces: [], names: [], legend: false, axes: AXES };
     expect(
