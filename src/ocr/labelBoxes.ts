@@ -3,8 +3,14 @@ import { findRuns } from '../math.js';
 import type { Box, Raster } from '../types.js';
 
 const DEFAULTS = {
-  /** A pixel this far (0..255) from the page colour is ink. */
-  ink: 60,
+  /**
+   * A pixel this far (0..255) from the page colour is ink. Text scaled down keeps little of its
+   * contrast: a stroke narrower than a pixel is blended with the page, and grey labels (#444 to
+   * #666) 5 or 6 px high keep most of their pixels 45 to 100 from it, so at 60 a band of them
+   * showed a row or two of ink, and a label's faint glyphs were cut off its box. Light grid
+   * lines (#ddd and lighter, 34) stay below it.
+   */
+  ink: 45,
   /**
    * Ink this colourful (max minus min channel, as a share of its distance from the page) is a
    * series' line or marker spilling past the axis, not text: text is black or grey, and JPEG
@@ -459,14 +465,14 @@ export function darkestIn({ data, width }: Raster, box: Box): number {
 }
 
 /** Shrinks a box to the ink inside it. */
-export function tighten(image: Raster, page: Rgb, box: Box): Box {
+export function tighten(image: Raster, page: Rgb, box: Box, ink: number = DEFAULTS.ink): Box {
   let left = box.right;
   let right = box.left;
   let top = box.bottom;
   let bottom = box.top;
   for (let row = box.top; row < box.bottom; row++) {
     for (let column = box.left; column < box.right; column++) {
-      if (channelDistance(image.data, (row * image.width + column) * 3, page) > DEFAULTS.ink) {
+      if (channelDistance(image.data, (row * image.width + column) * 3, page) > ink) {
         left = Math.min(left, column);
         right = Math.max(right, column + 1);
         top = Math.min(top, row);

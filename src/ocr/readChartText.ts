@@ -32,6 +32,12 @@ const DEFAULTS = {
   aboveInset: 4,
   /** A band starting this many lines or fewer from the axis may be ink spilled from the plot. */
   spillStart: 1,
+  /**
+   * A line of text (a title, an axis label, a legend name) is cut to its pixels this far
+   * (0..255) from the page, darker than the faint ink that finds tick labels: tesseract reads
+   * the crop, and its reading shifts with the faint edges taken in (`Pass@1` read `Pass@l`).
+   */
+  lineInk: 60,
   /** Text at least this dark (0..255) is black: its box already holds its faint edges... */
   blackText: 60,
   /** ...else a legend entry's text box is grown by this share of its height before it is read. */
@@ -236,7 +242,7 @@ export async function readTextLines(
     line
       ? [
           {
-            ...tighten(image, page, clampBox(line, image)),
+            ...tighten(image, page, clampBox(line, image), DEFAULTS.lineInk),
             rotate: line.rotate,
             minConfidence: line.minConfidence,
           },

@@ -29,6 +29,19 @@ describe('profileOf', () => {
     const rows = profileOf(image, [255, 255, 255], [0, 1, 2], [0, 4], 'row');
     expect([...rows]).toEqual([2, 1, 0]);
   });
+
+  it('counts the faint pixels of grey text scaled down, and no light grid line', () => {
+    // a #555 label at half size: its strokes blended with the page to 200-210; a #ddd grid line
+    const image = raster(4, 2, [
+      [0, 0, [205, 205, 205]],
+      [1, 0, [200, 200, 200]],
+      [2, 0, [160, 160, 160]],
+      [0, 1, [221, 221, 221]],
+      [1, 1, [221, 221, 221]],
+    ]);
+    const rows = profileOf(image, [255, 255, 255], [0, 1], [0, 4], 'row');
+    expect([...rows]).toEqual([3, 0]);
+  });
 });
 
 describe('apartFromUpright', () => {
