@@ -28,20 +28,6 @@ const DEFAULTS = {
   handleInk: SAMPLES.handleInk,
   /** Its colour is the mean of this share of its own pixels, those farthest from the background. */
   coreShare: 0.3,
-  /**
-   * A sample `colorApart` cannot tell (paler than `handleInk`: the near-white middle of a
-   * diverging colormap, #ced5e3 on white; or within `otherColor` of its neighbours' colours) is
-   * a row of pixels at least this far (0..255) from the background...
-   */
-  flatInk: 16,
-  /** ...running across this share of the sample's columns without a break... */
-  flatAcross: 0.8,
-  /** ...all within this (0..255) of one colour (a line drawn flat, not text nor a crossing curve)... */
-  flatEven: 12,
-  /** ...that is farther than this (0..255) from every other entry's colour... */
-  flatApart: 20,
-  /** ...and ends within this share of the sample's width (2 px at least) of its ends. */
-  flatEnds: 0.25,
 } as const;
 
 /** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
@@ -168,8 +154,7 @@ export function completeColumn(
       Math.abs(edge(slot.text) - textEdge) <= align &&
       Math.abs(slot.handle.left - handle.left) <= align,
   );
-  if (handle.right <= handle.left) return slots;
-  if (!column) return completeRows(image, background, slots, lines, after, align, height);
+  if (!column || handle.right <= handle.left) return slots;
   const tops = slots.map((slot) => slot.text.top).sort((a, b) => a - b);
   const step = percentile(
     tops.slice(1).map((top, i) => top - tops[i]),
@@ -189,98 +174,14 @@ export function completeColumn(
     )
       continue;
     const box = { ...handle, top: line.top, bottom: line.bottom };
-    const color = sampleIn(
-      image,
-      background,
-      box,
-      found.map((slot) => slot.color),
-    );
+    const across = rowInk(image, background, box);
+    if (!across.some((count) => count >= (handle.right - handle.left) * DEFAULTS.inkedAcross))
+      continue;
+    const others = found.map((slot) => slot.color);
+    const color = colorApart(image, background, box, others);
     if (color) found.push({ handle: box, text: line, color });
   }
   return found;
-}
-
-/**
- * Rows of entries (samples before their names, or after them), in a legend laid out in rows or
- * a grid: a line of text (one of `lines`, that found no sample) at the height of an entry's
- * name (its top within `align` px, as high within DEFAULTS.sameHeight), in no entry's columns
- * and within DEFAULTS.maxSteps pitches (the median step between neighbours of a row) of an
- * entry of its row, takes a sample where the entries have theirs: as far from its name, as
- * wide, when one is told there (`sampleIn`). Returns the entries, grown by those.
- */
-function completeRows(
-  image: Raster,
-  background: Rgb,
-  slots: LegendSlot[],
-  lines: Box[],
-  after: boolean,
-  align: number,
-  height: number,
-): LegendSlot[] {
-  const median = (values: number[]) => percentile(values, 0.5);
-  const offset = median(
-    slots.map((slot) =>
-      after ? slot.handle.left - slot.text.right : slot.text.left - slot.handle.left,
-    ),
-  );
-  const wide = median(slots.map((slot) => slot.handle.right - slot.handle.left));
-  const inRow = (box: Box, slot: LegendSlot) => Math.abs(slot.text.top - box.top) <= align;
-  const left = (slot: LegendSlot) => Math.min(slot.handle.left, slot.text.left);
-  const steps = slots.flatMap((slot) => {
-    const next = slots
-      .filter((other) => inRow(slot.text, other) && left(other) > left(slot))
-      .map((other) => left(other) - left(slot));
-    return next.length > 0 ? [Math.min(...next)] : [];
-  });
-  if (steps.length === 0 || offset <= 0 || wide <= 0) return slots;
-  const pitch = median(steps);
-  const found = [...slots];
-  for (const line of lines) {
-    const box = after
-      ? { left: line.right + offset, right: line.right + offset + wide }
-      : { left: line.left - offset, right: line.left - offset + wide };
-    const entry = { ...box, top: line.top, bottom: line.bottom };
-    const from = Math.min(entry.left, line.left);
-    const to = Math.max(entry.right, line.right);
-    const row = found.filter((slot) => inRow(line, slot));
-    if (
-      box.left < 0 ||
-      box.right > image.width ||
-      Math.abs(line.bottom - line.top - height) > height * DEFAULTS.sameHeight ||
-      !row.some((slot) => Math.abs(left(slot) - from) <= pitch * DEFAULTS.maxSteps) ||
-      found.some(
-        (slot) =>
-          slot.text.top < line.bottom &&
-          slot.text.bottom > line.top &&
-          Math.max(slot.handle.right, slot.text.right) > from &&
-          left(slot) < to,
-      )
-    )
-      continue;
-    const color = sampleIn(
-      image,
-      background,
-      entry,
-      found.map((slot) => slot.color),
-    );
-    if (color) found.push({ handle: entry, text: line, color });
-  }
-  return found;
-}
-
-/**
- * The colour of the sample of a name that found none beside it, read in `box` (where its
- * legend's other entries have theirs): a sample a curve crosses (`colorApart`, when a row is
- * inked across DEFAULTS.inkedAcross of it), else one drawn flat but too pale for `handleInk` or
- * too like its neighbours' colours for `colorApart` (`flatSample`); null when neither is told.
- */
-function sampleIn(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rgb | null {
-  const across = rowInk(image, background, box);
-  const crossed = across.some((count) => count >= (box.right - box.left) * DEFAULTS.inkedAcross);
-  return (
-    (crossed ? colorApart(image, background, box, others) : null) ??
-    flatSample(image, background, box, others)
-  );
 }
 
 /**
@@ -313,48 +214,4 @@ function colorApart(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rg
   return [0, 1, 2].map((k) =>
     Math.round(core.reduce((sum, { o }) => sum + data[o + k], 0) / core.length),
   ) as Rgb;
-}
-
-/**
- * The colour of a sample drawn flat across `box` that `colorApart` cannot tell (too pale for
- * `handleInk`, or within `otherColor` of a neighbour's colour): a row running across
- * DEFAULTS.flatAcross of the box in one colour (each pixel within DEFAULTS.flatEven of the
- * row's middle one) and ending near its ends (DEFAULTS.flatEnds; a grid line goes on), DEFAULTS.flatInk from the background at least, the core of its line (no
- * row next to it farther from the background at the middle: an anti-aliased edge of the next
- * entry's sample is not), and apart from every colour of `others` by DEFAULTS.flatApart. Of
- * such rows, the one farthest from the background; null when there is none.
- */
-function flatSample(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rgb | null {
-  const { data, width, height } = image;
-  const columns = box.right - box.left;
-  const middle = Math.round((box.left + box.right) / 2);
-  const reach = Math.max(2, Math.round(columns * DEFAULTS.flatEnds));
-  const away = (row: number) =>
-    row < 0 || row >= height ? 0 : channelDistance(data, (row * width + middle) * 3, background);
-  let best: { color: Rgb; d: number } | null = null;
-  for (let row = box.top; row < box.bottom; row++) {
-    const o = (row * width + middle) * 3;
-    const color: Rgb = [data[o], data[o + 1], data[o + 2]];
-    const d = away(row);
-    if (d < DEFAULTS.flatInk || (best && d <= best.d) || away(row - 1) > d || away(row + 1) > d)
-      continue;
-    const rgb = Uint8Array.from(color);
-    if (!others.every((other) => channelDistance(rgb, 0, other) > DEFAULTS.flatApart)) continue;
-    // The run of its colour through the middle: a sample's ends lie near the box's; a grid
-    // line's run on through the names.
-    const same = (column: number) =>
-      column >= 0 &&
-      column < width &&
-      channelDistance(data, (row * width + column) * 3, color) <= DEFAULTS.flatEven;
-    let [from, to] = [middle, middle];
-    while (same(from - 1) && from > box.left - reach) from--;
-    while (same(to + 1) && to < box.right + reach) to++;
-    if (
-      to - from + 1 >= columns * DEFAULTS.flatAcross &&
-      from > box.left - reach &&
-      to < box.right + reach
-    )
-      best = { color, d };
-  }
-  return best?.color ?? null;
 }
