@@ -18,15 +18,6 @@ const DEFAULTS = {
   handleInk: 60,
 } as const;
 
-/** A legend's fill is counted in bins of 2^FILL_BIN_BITS levels per channel (JPEG noise). */
-const FILL_BIN_BITS = 3;
-
-/**
- * A frame's fill that is coloured, with a channel under this (a pastel key's fill has none),
- * is a sample's colour: the frame is a bordered colour box, not a legend's.
- */
-const FILLED_SAMPLE = 200;
-
 /** A grey or black line sample: this many times as wide as its row is high at least... */
 const LINE = {
   length: 1.5,
@@ -176,10 +167,7 @@ function framedBox(image: Raster, background: Rgb, region: Box, maxShare: number
       if (bottom.index <= top.index + DEFAULTS.minSide) continue;
       if (Math.abs(bottom.start - top.start) > 2 || Math.abs(bottom.end - top.end) > 2) continue;
       const box = { left: top.start, right: top.end + 1, top: top.index, bottom: bottom.index + 1 };
-      // The column of the side nearest x, or null: a curve running into the frame's corner
-      // lengthens its top or bottom run by a pixel or two, and its sides then say where it is.
       const side = (x: number) => {
-        let nearest: number | null = null;
         for (let at = x - DEFAULTS.corner; at <= x + DEFAULTS.corner; at++) {
           const found = columnsAt
             .get(at)
@@ -187,17 +175,11 @@ function framedBox(image: Raster, background: Rgb, region: Box, maxShare: number
               (c) =>
                 c.start <= box.top + DEFAULTS.corner && c.end >= box.bottom - 1 - DEFAULTS.corner,
             );
-          if (found && (nearest === null || Math.abs(at - x) < Math.abs(nearest - x))) {
-            nearest = at;
-          }
+          if (found) return true;
         }
-        return nearest;
+        return false;
       };
-      const left = side(box.left);
-      const right = side(box.right - 1);
-      if (left === null || right === null) continue;
-      box.left = left;
-      box.right = right + 1;
+      if (!side(box.left) || !side(box.right - 1)) continue;
       const area = (box.right - box.left) * (box.bottom - box.top);
       if (!best || area > (best.right - best.left) * (best.bottom - best.top)) best = box;
     }
@@ -350,8 +332,6 @@ function findSlots(
     bottom: box.bottom - thickness - 2,
   };
   const fill = sampleFill(image, inner);
-  // A box filled with a strong colour is a sample (Chart.js' bordered colour boxes), no key.
-  if (colored(fill) && Math.min(...fill) < FILLED_SAMPLE) return [];
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, fill) > DEFAULTS.handleInk;
   const counts = new Uint32Array(Math.max(0, inner.bottom - inner.top));
@@ -629,39 +609,7 @@ function textFirst(boxes: Box[], sampleLike: boolean[], colors: Rgb[]): LegendSl
   return slots;
 }
 
-/**
- * A legend's fill: the commonest colour inside its frame (to FILL_BIN per channel), the mean
- * of the pixels of that colour. Its inside's corner pixel alone may be the frame's own ink,
- * where a curve running into a corner makes the frame's straight run begin a pixel or two
- * early (Plotly's key, z00090): a grey "fill" then takes every pixel for ink, and no entry
- * is found.
- */
 function sampleFill(image: Raster, box: Box): Rgb {
-  const { data, width } = image;
-  const counts = new Map<number, number[]>();
-  let best: number[] = [];
-  for (let row = Math.round(box.top); row < Math.round(box.bottom); row++) {
-    for (let column = Math.round(box.left); column < Math.round(box.right); column++) {
-      const o = (row * width + column) * 3;
-      const key =
-        ((data[o] >> FILL_BIN_BITS) << 16) |
-        ((data[o + 1] >> FILL_BIN_BITS) << 8) |
-        (data[o + 2] >> FILL_BIN_BITS);
-      let sums = counts.get(key);
-      if (!sums) {
-        sums = [0, 0, 0, 0];
-        counts.set(key, sums);
-      }
-      sums[0]++;
-      sums[1] += data[o];
-      sums[2] += data[o + 1];
-      sums[3] += data[o + 2];
-      if (sums[0] > (best[0] ?? 0)) best = sums;
-    }
-  }
-  if (best.length === 0) {
-    const o = (Math.round(box.top) * width + Math.round(box.left)) * 3;
-    return [data[o], data[o + 1], data[o + 2]];
-  }
-  return [best[1] / best[0], best[2] / best[0], best[3] / best[0]];
+  const o = (Math.round(box.top) * image.width + Math.round(box.left)) * 3;
+  return [image.data[o], image.data[o + 1], image.data[o + 2]];
 }

@@ -643,34 +643,6 @@ describe('findLegend', () => {
     expect(legend).toBeNull();
   });
 
-  it('reads no entry where a red and a blue curve cross and the JPEG darkens a few pixels to grey (ECharts, a zoo chart)', async () => {
-    // The key is top left (rows 25 to 95); at rows 195 to 210 a red square marker sits on a
-    // blue triangle: its few grey pixels passed for a name, the curves beside it for samples.
-    const { legend } = await fixtureLegend('echarts-markers-crossing-no-entry.jpg');
-    for (const slot of legend?.slots ?? []) expect(slot.text.bottom).toBeLessThan(150);
-  });
-
-  it('reads every entry of a framed key whose top side a curve runs into (Plotly, a zoo chart)', async () => {
-    // Eight entries; the dark curve ending at the frame's top-left corner makes the top side's
-    // run start two pixels left of the frame, on which its inside's corner pixel then lay.
-    const { legend } = await fixtureLegend('plotly-framed-curve-into-corner.jpg');
-    expect(legend).not.toBeNull();
-    expect(legend!.slots).toHaveLength(8);
-    expect(legend!.frame).toHaveLength(4);
-    // The first sample is dark navy (#440154-like viridis), not the frame's grey.
-    const [r, g, b] = legend!.slots[0].color;
-    expect(b - Math.max(r, g)).toBeGreaterThan(25);
-  });
-
-  it('takes no bordered colour box for a framed legend (Chart.js, a zoo chart)', async () => {
-    // Model B's blue box, with a border and a pink curve across it, closes a rectangle: its
-    // inside is blue, a sample's fill, not a key's. The legend is the frameless one beside it.
-    const { legend } = await fixtureLegend('chartjs-bordered-boxes-crossed.jpg');
-    expect(legend).not.toBeNull();
-    expect(legend!.frame).toHaveLength(0);
-    for (const slot of legend!.slots) expect(slot.text.right - slot.text.left).toBeGreaterThan(20);
-  });
-
   it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
     // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
     // in one column; a green curve runs left of ResNet-50, LSTM and Test.
