@@ -279,9 +279,10 @@ function legendIn(
       text,
     ),
   );
-  // Text as faint as that is read only where all the image's text is light: there, two curves
-  // blending where they cross are as dark, and their "names" are more coloured than grey.
-  const group = textDark > DEFAULTS.textDark && !greyNames(image, background, named) ? [] : named;
+  // Two curves blending where they cross (JPEG, scaled, or faint text read where all the image's
+  // text is light) are as dark and grey as text in a few pixels: their "names" are more
+  // coloured than grey.
+  const group = greyNames(image, background, named) ? named : [];
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {

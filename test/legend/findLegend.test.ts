@@ -643,6 +643,13 @@ describe('findLegend', () => {
     expect(legend).toBeNull();
   });
 
+  it('reads no entry where a red and a blue curve cross and the JPEG darkens a few pixels to grey (ECharts, a zoo chart)', async () => {
+    // The key is top left (rows 25 to 95); at rows 195 to 210 a red square marker sits on a
+    // blue triangle: its few grey pixels passed for a name, the curves beside it for samples.
+    const { legend } = await fixtureLegend('echarts-markers-crossing-no-entry.jpg');
+    for (const slot of legend?.slots ?? []) expect(slot.text.bottom).toBeLessThan(150);
+  });
+
   it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
     // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
     // in one column; a green curve runs left of ResNet-50, LSTM and Test.
