@@ -254,7 +254,6 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-/** A polyline's height at `px` (its points left to right), null outside its span. */
 /**
  * The distance (px) from `point` to the polyline through `points` (left to right), looked for
  * over the segments within DEFAULTS.near + DEFAULTS.endTouch columns of it; Infinity beyond.
@@ -277,6 +276,7 @@ function polylineDistance(points: PixelPoint[], point: PixelPoint): number {
   return best;
 }
 
+/** A polyline's height at `px` (its points left to right), null outside its span. */
 function yAt(points: PixelPoint[], px: number): number | null {
   if (px < points[0].px || px > points.at(-1)!.px) return null;
   const after = points.findIndex((point) => point.px >= px);
