@@ -94,6 +94,15 @@ export async function runPipeline(
         warnings,
         readTickWords: async () =>
           readTickWords(await getEngine(), image, text.xTickWords, found.page),
+        readTickRun: async (box) => {
+          const [run] = await readTickWords(
+            await getEngine(),
+            image,
+            [{ text: '', box, confidence: 0 }],
+            found.page,
+          );
+          return run ?? null;
+        },
         readSlantedTickWords: async () =>
           text.xTickBand
             ? readSlantedLabels(await getEngine(), image, found.page, {

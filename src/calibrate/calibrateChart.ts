@@ -73,6 +73,13 @@ const DEFAULTS = {
   maxStubStep: 0.5,
   /** A side is moved to its first tick only where at least this many labelled ticks place the fit. */
   minStubTicks: 3,
+  /**
+   * Tick label boxes this close (px) are cut from one run of ink (labels run together): the
+   * cut leaves no column between them, a pixel of rounding at most.
+   */
+  touchingPx: 1,
+  /** Labels read whole as a run only where at least this many boxes touch (two are a pair). */
+  minRunTogether: 3,
 } as const;
 
 /**
@@ -152,6 +159,11 @@ export interface CalibrateChartOptions {
    * for each slant they may have; none where they are printed level.
    */
   readSlantedTickWords: () => Promise<Word[][]>;
+  /**
+   * Reads one box across the x tick labels as a single line of words (labels run together,
+   * cut apart at guesses: read whole, the dates they hold are split from the text).
+   */
+  readTickRun?: (box: Box) => Promise<Word | null>;
   /** For a panel of a figure: the axes it shares with panels read before it. */
   sharedAxis?: SharedAxis;
 }
@@ -171,6 +183,7 @@ export async function calibrateChart({
   warnings,
   readTickWords,
   readSlantedTickWords,
+  readTickRun,
   sharedAxis,
 }: CalibrateChartOptions): Promise<ChartAxes> {
   const xFit = calibrateAxis({
@@ -199,7 +212,7 @@ export async function calibrateChart({
     named: read,
     numbers: xNumbers,
   } = yAxis
-    ? await readXAgain(xFit, { text, plot, readTickWords, readSlantedTickWords })
+    ? await readXAgain(xFit, { text, plot, readTickWords, readSlantedTickWords, readTickRun })
     : { timed: null, named: null, numbers: xFit };
   // Categories that repeat are misread numbers: they give way to a fit of three numbers or more
   // as the digits read them.
@@ -494,7 +507,11 @@ async function readXAgain(
     plot,
     readTickWords,
     readSlantedTickWords,
-  }: Pick<CalibrateChartOptions, 'text' | 'plot' | 'readTickWords' | 'readSlantedTickWords'>,
+    readTickRun,
+  }: Pick<
+    CalibrateChartOptions,
+    'text' | 'plot' | 'readTickWords' | 'readSlantedTickWords' | 'readTickRun'
+  >,
 ): Promise<{
   timed: DateCalibration | null;
   named: { axis: AxisScale; categories: string[] } | null;
@@ -511,7 +528,9 @@ async function readXAgain(
   // spell (`Q1 Q2 Q3`) as much as decimals that lost their points.
   const zeros = xFit.leadingZeros === true;
   const words = doubtful || lettered || zeros ? await readTickWords() : [];
-  const dated = words.length > 0 ? fitDates(orDigits(words, text.xTickWords), text, plot) : null;
+  const dated =
+    (words.length > 0 ? fitDates(orDigits(words, text.xTickWords), text, plot) : null) ??
+    (await runTogetherDates(text, plot, readTickRun));
   if (dated && (doubtful || dated.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0))) {
     return { timed: dated, named: null, numbers: xFit };
   }
@@ -546,6 +565,33 @@ async function readXAgain(
     again.confidence > xFit.confidence &&
     again.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0);
   return { timed: null, named, numbers: better ? again : xFit };
+}
+
+/**
+ * Where the x tick labels run into one another (every box touching the next: crowded labels,
+ * wider than the step between their ticks, cut apart where no gap parts them, so that each
+ * piece holds parts of two), the run read whole as one line and fitted as the dates it holds
+ * (`splitDates`: `1990-01990-03`), where it holds one for most boxes; null otherwise.
+ */
+async function runTogetherDates(
+  text: ChartText,
+  plot: PlotArea,
+  readTickRun: CalibrateChartOptions['readTickRun'],
+): Promise<DateCalibration | null> {
+  const boxes = text.xTickWords.map((word) => word.box).sort((a, b) => a.left - b.left);
+  const touching = boxes
+    .slice(1)
+    .every((box, i) => box.left - boxes[i].right <= DEFAULTS.touchingPx);
+  if (!readTickRun || boxes.length < DEFAULTS.minRunTogether || !touching) return null;
+  const run = await readTickRun({
+    left: boxes[0].left,
+    right: boxes.at(-1)!.right,
+    top: Math.min(...boxes.map((box) => box.top)),
+    bottom: Math.max(...boxes.map((box) => box.bottom)),
+  });
+  const dates = run && splitDates(run.text);
+  if (!run || !dates || dates.length * 2 < boxes.length) return null;
+  return fitDates([run], text, plot);
 }
 
 /**

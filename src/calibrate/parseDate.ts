@@ -193,12 +193,15 @@ function monthOf(word: string): { month: number; fuzzy: boolean } | null {
 
 /**
  * Where one label's text holds several dates (labels too close for their boxes to be told
- * apart: `Oct 2006 Jan 2007 Apr 2007`), the dates it holds, each with the range of characters
- * it spans (`start` inclusive, `end` exclusive); null where the text is one date or not dates
- * only. Throws a TypeError when `text` is not a string.
+ * apart: `Oct 2006 Jan 2007 Apr 2007`; ISO dates run together, `1990-011990-03`), the dates
+ * it holds, each with the range of characters it spans (`start` inclusive, `end` exclusive);
+ * null where the text is one date or not dates only. Throws a TypeError when `text` is not a
+ * string.
  */
 export function splitDates(text: string): { text: string; start: number; end: number }[] | null {
   if (typeof text !== 'string') throw invalidArgument('string', 'text', text);
+  const run = runTogether(text);
+  if (run) return run;
   const pieces = [...text.matchAll(/\S+/g)].map((match) => ({
     text: match[0],
     start: match.index,
@@ -221,4 +224,63 @@ export function splitDates(text: string): { text: string; start: number; end: nu
     i += length;
   }
   return dates.length > 1 ? dates : null;
+}
+
+/** Digits and dashes only: ISO dates printed so close that they run into one another. */
+const RUN_TOGETHER = /^[\d-]+$/;
+
+/**
+ * ISO dates (`1990-01`, `2007-06-01`) run together without a space, as matplotlib prints
+ * crowded date labels that overlap (`1990-011990-03`), each with the range of characters it
+ * spans; null where the text is not two or more such dates. Where two labels overlap, the last
+ * digit of one and the first of the next year stand on one another and are read as one glyph
+ * (`1990-01990-03`): a year of three digits takes the leading digit that puts it nearest the
+ * year before it (`990` after 1990 is 1990), and spans the shared glyph.
+ */
+function runTogether(text: string): { text: string; start: number; end: number }[] | null {
+  if (!RUN_TOGETHER.test(text)) return null;
+  const tokens = [...text.matchAll(/\d+/g)].map((m) => ({ digits: m[0], at: m.index }));
+  // dashes one apart, each between two runs of digits
+  if (text.replaceAll(/\d+/g, '') !== '-'.repeat(tokens.length - 1)) return null;
+  if (tokens.length < 3 || !YEAR.test(tokens[0].digits)) return null;
+  const dates: { text: string; start: number; end: number }[] = [];
+  let year = { value: Number(tokens[0].digits), start: tokens[0].at };
+  let parts: string[] = [];
+  const close = (end: number): boolean => {
+    const date = `${year.value}-${parts.join('-')}`;
+    if (parts.length === 0 || parseDateLabel(date) === null) return false;
+    dates.push({ text: date, start: year.start, end });
+    return true;
+  };
+  for (const [i, { digits, at }] of tokens.slice(1).entries()) {
+    const last = i === tokens.length - 2;
+    if (digits.length === 2) {
+      parts.push(digits);
+      if (last && !close(at + 2)) return null;
+      continue;
+    }
+    // A month or day and the next date's year, its first digit maybe lost under the last.
+    const next = digits.slice(2);
+    if (last || (next.length !== 3 && next.length !== 4)) return null;
+    parts.push(digits.slice(0, 2));
+    if (!close(at + 2)) return null;
+    const value = next.length === 4 ? Number(next) : nearestWithEnding(Number(next), year.value);
+    if (!YEAR.test(String(value))) return null;
+    year = { value, start: next.length === 4 ? at + 2 : at + 1 };
+    parts = [];
+  }
+  // every date printed with the same parts (`1990-01`, or `1990-01-15`)
+  const shape = (date: string) => date.split('-').length;
+  if (dates.length < 2 || dates.some((date) => shape(date.text) !== shape(dates[0].text))) {
+    return null;
+  }
+  return dates;
+}
+
+/** The year ending in these three digits (`990`) nearest `near` (1990 for 1985). */
+function nearestWithEnding(ending: number, near: number): number {
+  const candidates = [1000, 2000].map((thousand) => thousand + ending);
+  return candidates.reduce((best, year) =>
+    Math.abs(year - near) < Math.abs(best - near) ? year : best,
+  );
 }

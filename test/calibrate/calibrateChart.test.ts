@@ -293,6 +293,48 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect(warnings).toContain("x axis: dates print no year; 1990 taken from the chart's text");
   });
 
+  it('reads labels run together whole where each box holds pieces of two (crowded ISO dates)', async () => {
+    // 1990-01 1990-03 ... wider than the step between their ticks, cut apart midway: every box
+    // touches the next and holds no whole date
+    const pixels = [100, 180, 260, 340, 420];
+    const cut = pixels.map((pixel) => ({
+      text: '',
+      confidence: 40,
+      box: { left: pixel - 40, right: pixel + 40, top: 328, bottom: 340 },
+    }));
+    const run = async (line: string | null, gap = 0) => {
+      const boxes = cut.map((word, i) => ({
+        ...word,
+        box: { ...word.box, left: word.box.left + (i > 0 ? gap : 0) },
+      }));
+      return calibrateChart({
+        text: text(
+          boxes.map((word, i) => ({ ...word, text: ['199001', '9907', '1990', '099', '1990'][i] })),
+        ),
+        plot: { ...PLOT, ticksX: pixels },
+        source: null,
+        warnings: [],
+        readTickWords: async () =>
+          boxes.map((word, i) => ({
+            ...word,
+            text: ['1990-01', '1990-0:', '3990-08', '990-07', '1990-0¢'][i],
+          })),
+        readSlantedTickWords: async () => [],
+        readTickRun: async (box) => (line === null ? null : { text: line, confidence: 80, box }),
+      });
+    };
+    // the first digit of each year after the first lost under the month before it
+    const axes = await run('1990-01990-03990-05990-07990-09');
+    expect(axes.xAxis.scale).toBe('time');
+    expect(axes.xAxis.ticks.map((tick) => tick.pixel)).toEqual(pixels);
+    // months of unequal length on a line: within a day of their place
+    expect(Math.abs(axes.xAxis.pixelToData(180) - Date.UTC(1990, 2, 1))).toBeLessThan(86_400_000);
+    // boxes apart are labels read one by one: the run is not read
+    const apart = await run('1990-01990-03990-05990-07990-09', 5);
+    expect(apart.xAxis.scale).not.toBe('time');
+    expect((await run(null)).xAxis.scale).not.toBe('time');
+  });
+
   it('fits the words as numbers where they are surer than the digits', async () => {
     // 0, 4,000, 8,000 printed; the digits read two of them wrong, the words a speck as a quote.
     const pixels = [100, 250, 400];

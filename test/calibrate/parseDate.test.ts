@@ -84,6 +84,38 @@ describe('splitDates', () => {
     expect(splitDates('Mar 26 Apr 09')?.map((date) => date.text)).toEqual(['Mar 26', 'Apr 09']);
   });
 
+  it('splits ISO dates run together, a year whose first digit is lost under the label before', () => {
+    expect(splitDates('1990-011990-03')).toEqual([
+      { text: '1990-01', start: 0, end: 7 },
+      { text: '1990-03', start: 7, end: 14 },
+    ]);
+    // the 1 of `01` and the 1 of `1990` read as one glyph: the year nearest the one before
+    expect(splitDates('1990-01990-03990-11991-01')?.map((date) => date.text)).toEqual([
+      '1990-01',
+      '1990-03',
+      '1990-11',
+      '1991-01',
+    ]);
+    // across a century: `000` after 1999 is 2000
+    expect(splitDates('1999-11999-12000-01')?.map((date) => date.text)).toEqual([
+      '1999-11',
+      '1999-12',
+      '2000-01',
+    ]);
+    expect(splitDates('1999-11999-12000-01-')).toBeNull();
+    expect(splitDates('2007-06-012007-06-08')?.map((date) => date.text)).toEqual([
+      '2007-06-01',
+      '2007-06-08',
+    ]);
+  });
+
+  it('leaves run-together text that is no dates, or dates of mixed parts, unsplit', () => {
+    expect(splitDates('1990-13990-14')).toBeNull();
+    expect(splitDates('1990-011990-03-15')).toBeNull();
+    expect(splitDates('123-456-789')).toBeNull();
+    expect(splitDates('1990-01')).toBeNull();
+  });
+
   it('leaves one date, and text that is not dates only, unsplit', () => {
     expect(splitDates('Jan 1, 2020')).toBeNull();
     expect(splitDates('Sep 02 Month')).toBeNull();
