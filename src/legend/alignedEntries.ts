@@ -18,6 +18,12 @@ const DEFAULTS = {
   rowSpacing: 1.5,
   /** A line of text completes a column of entries when as high as theirs, within this share. */
   sameHeight: 0.25,
+  /**
+   * ...or, where its top lies on the column's rows (a whole number of steps from an entry's,
+   * within the alignment), down to this many times their height: a name with a descender
+   * (`Europe`) among names with none is taller by about a third.
+   */
+  descender: 1.5,
   /** ...and no farther from its nearest entry than this many steps between entries. */
   maxSteps: 1.5,
   /** A sample under a crossing curve still shows a row inked across this share of it. */
@@ -28,6 +34,20 @@ const DEFAULTS = {
   handleInk: SAMPLES.handleInk,
   /** Its colour is the mean of this share of its own pixels, those farthest from the background. */
   coreShare: 0.3,
+  /**
+   * A sample `colorApart` cannot tell (paler than `handleInk`: the near-white middle of a
+   * diverging colormap, #ced5e3 on white; or within `otherColor` of its neighbours' colours) is
+   * a row of pixels at least this far (0..255) from the background...
+   */
+  flatInk: 16,
+  /** ...running across this share of the sample's columns without a break... */
+  flatAcross: 0.8,
+  /** ...all within this (0..255) of one colour (a line drawn flat, not text nor a crossing curve)... */
+  flatEven: 12,
+  /** ...that is farther than this (0..255) from every other entry's colour... */
+  flatApart: 20,
+  /** ...and ends within this share of the sample's width (2 px at least) of its ends. */
+  flatEnds: 0.25,
 } as const;
 
 /** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
@@ -126,7 +146,7 @@ function nextRow(group: Set<LegendSlot>, slot: LegendSlot): boolean {
  * each sample in the same columns) whose entry a curve crossed, so that no sample was told
  * beside its text: a line of text (one of `lines`, that found no sample) that starts where the
  * column's texts do (ends, before samples), is as high as they
- * are and lies among them (within DEFAULTS.maxSteps steps of an entry) takes the column's sample
+ * are (or, its top on their rows, taller by a descender) and lies among them (within DEFAULTS.maxSteps steps of an entry) takes the column's sample
  * columns at its rows, when ink runs across them there. Returns the entries, grown by those.
  */
 export function completeColumn(
@@ -163,25 +183,44 @@ export function completeColumn(
   const found = [...slots];
   for (const line of lines) {
     const near = tops.some((top) => Math.abs(top - line.top) <= step * DEFAULTS.maxSteps);
+    // A name with a descender among names with none is taller: its top is on their rows.
+    const onRow = tops.some((top) => {
+      const steps = Math.round((line.top - top) / step);
+      return Math.abs(line.top - top - steps * step) <= align;
+    });
+    const high = line.bottom - line.top;
+    const asHigh =
+      Math.abs(high - height) <= height * DEFAULTS.sameHeight ||
+      (onRow && high >= height && high <= height * DEFAULTS.descender);
     const apart = found.every(
       (slot) => slot.text.bottom <= line.top || slot.text.top >= line.bottom,
     );
-    if (
-      !near ||
-      !apart ||
-      Math.abs(edge(line) - textEdge) > align ||
-      Math.abs(line.bottom - line.top - height) > height * DEFAULTS.sameHeight
-    )
-      continue;
+    if (!near || !apart || Math.abs(edge(line) - textEdge) > align || !asHigh) continue;
     const box = { ...handle, top: line.top, bottom: line.bottom };
-    const across = rowInk(image, background, box);
-    if (!across.some((count) => count >= (handle.right - handle.left) * DEFAULTS.inkedAcross))
-      continue;
-    const others = found.map((slot) => slot.color);
-    const color = colorApart(image, background, box, others);
+    const color = sampleIn(
+      image,
+      background,
+      box,
+      found.map((slot) => slot.color),
+    );
     if (color) found.push({ handle: box, text: line, color });
   }
   return found;
+}
+
+/**
+ * The colour of the sample of a name that found none beside it, read in `box` (where its
+ * legend's other entries have theirs): a sample a curve crosses (`colorApart`, when a row is
+ * inked across DEFAULTS.inkedAcross of it), else one drawn flat but too pale for `handleInk` or
+ * too like its neighbours' colours for `colorApart` (`flatSample`); null when neither is told.
+ */
+function sampleIn(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rgb | null {
+  const across = rowInk(image, background, box);
+  const crossed = across.some((count) => count >= (box.right - box.left) * DEFAULTS.inkedAcross);
+  return (
+    (crossed ? colorApart(image, background, box, others) : null) ??
+    flatSample(image, background, box, others)
+  );
 }
 
 /**
@@ -214,4 +253,48 @@ function colorApart(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rg
   return [0, 1, 2].map((k) =>
     Math.round(core.reduce((sum, { o }) => sum + data[o + k], 0) / core.length),
   ) as Rgb;
+}
+
+/**
+ * The colour of a sample drawn flat across `box` that `colorApart` cannot tell (too pale for
+ * `handleInk`, or within `otherColor` of a neighbour's colour): a row running across
+ * DEFAULTS.flatAcross of the box in one colour (each pixel within DEFAULTS.flatEven of the
+ * row's middle one) and ending near its ends (DEFAULTS.flatEnds; a grid line goes on), DEFAULTS.flatInk from the background at least, the core of its line (no
+ * row next to it farther from the background at the middle: an anti-aliased edge of the next
+ * entry's sample is not), and apart from every colour of `others` by DEFAULTS.flatApart. Of
+ * such rows, the one farthest from the background; null when there is none.
+ */
+function flatSample(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rgb | null {
+  const { data, width, height } = image;
+  const columns = box.right - box.left;
+  const middle = Math.round((box.left + box.right) / 2);
+  const reach = Math.max(2, Math.round(columns * DEFAULTS.flatEnds));
+  const away = (row: number) =>
+    row < 0 || row >= height ? 0 : channelDistance(data, (row * width + middle) * 3, background);
+  let best: { color: Rgb; d: number } | null = null;
+  for (let row = box.top; row < box.bottom; row++) {
+    const o = (row * width + middle) * 3;
+    const color: Rgb = [data[o], data[o + 1], data[o + 2]];
+    const d = away(row);
+    if (d < DEFAULTS.flatInk || (best && d <= best.d) || away(row - 1) > d || away(row + 1) > d)
+      continue;
+    const rgb = Uint8Array.from(color);
+    if (!others.every((other) => channelDistance(rgb, 0, other) > DEFAULTS.flatApart)) continue;
+    // The run of its colour through the middle: a sample's ends lie near the box's; a grid
+    // line's run on through the names.
+    const same = (column: number) =>
+      column >= 0 &&
+      column < width &&
+      channelDistance(data, (row * width + column) * 3, color) <= DEFAULTS.flatEven;
+    let [from, to] = [middle, middle];
+    while (same(from - 1) && from > box.left - reach) from--;
+    while (same(to + 1) && to < box.right + reach) to++;
+    if (
+      to - from + 1 >= columns * DEFAULTS.flatAcross &&
+      from > box.left - reach &&
+      to < box.right + reach
+    )
+      best = { color, d };
+  }
+  return best?.color ?? null;
 }

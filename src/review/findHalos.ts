@@ -48,6 +48,11 @@ const DEFAULTS = {
    * saturated, is a fill around it (a band, a marker's face), not the line's own colour.
    */
   paler: 15,
+  /**
+   * Chroma (CIELAB) this small is noise: greys convert to a chroma of 1e-5 or so, black to 0,
+   * so a grey is "no more saturated" than black only within it.
+   */
+  chromaNoise: 1,
 } as const;
 
 /** A series' traced path: its points (px) and half its markers' extent (0 for a bare line). */
@@ -432,5 +437,9 @@ export function findMisreadEntries({
 function paler(pale: Rgb, color: Rgb, background: Rgb): boolean {
   const [a, b, bg] = [rgbToLab(pale), rgbToLab(color), rgbToLab(background)];
   const toward = Math.abs(a[0] - bg[0]) < Math.abs(b[0] - bg[0]);
-  return toward && Math.abs(a[0] - b[0]) >= DEFAULTS.paler && chroma(a) <= chroma(b);
+  return (
+    toward &&
+    Math.abs(a[0] - b[0]) >= DEFAULTS.paler &&
+    chroma(a) <= chroma(b) + DEFAULTS.chromaNoise
+  );
 }

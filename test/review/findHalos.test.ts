@@ -457,6 +457,18 @@ describe('findMisreadEntries', () => {
       });
       expect(left.size).toBe(0);
     }
+    // A black line the legend lists beside a grey one it does not (a greyscale chart, where
+    // the grey's ink lies along the black's anti-aliased edges): grey is a paler shade of
+    // black, though CIELAB gives the grey a chroma of 1e-5 and black 0.
+    expect(
+      findMisreadEntries({
+        ...base,
+        masks: [mask([0, 0, 0], rows(19, 20)), mask([140, 140, 140], rows(17, 23))],
+        paths: [along(19.5), along(20)],
+        names: ['Site A'],
+        first: 1,
+      }).left.size,
+    ).toBe(0);
     const { left } = findMisreadEntries({
       ...base,
       masks: [mask([31, 119, 180], rows(19, 20)), mask([255, 127, 14], rows(18, 21))],

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../src/color.js';
+import { completeColumn } from '../../src/legend/alignedEntries.js';
+import type { LegendSlot } from '../../src/legend/findLegend.js';
+import type { Box } from '../../src/types.js';
+import { paintBoxes } from '../helpers/paintBoxes.js';
+
+const BLUE: Rgb = [71, 91, 201];
+const LIGHT_BLUE: Rgb = [162, 188, 245];
+/** The near-white middle of a diverging colormap: under `handleInk` from white. */
+const PALE: Rgb = [206, 213, 227];
+const SALMON: Rgb = [229, 197, 185];
+const GRID: Rgb = [224, 224, 224];
+const WHITE: Rgb = [255, 255, 255];
+
+/** An entry's line sample (28 px long, 3 px thick, in a 10 px text row) and its slot. */
+const sample = (left: number, top: number, color: Rgb): [Box, readonly number[]] => [
+  { left, right: left + 28, top: top + 4, bottom: top + 7 },
+  color,
+];
+const slot = (left: number, top: number, color: Rgb): LegendSlot => ({
+  handle: { left, right: left + 28, top, bottom: top + 10 },
+  text: { left: left + 40, right: left + 80, top, bottom: top + 10 },
+  color,
+});
+const nameAt = (left: number, top: number): Box => ({
+  left: left + 40,
+  right: left + 80,
+  top,
+  bottom: top + 10,
+});
+
+describe('completeColumn', () => {
+  // A column of four entries, samples from x = 40: the third's sample is pale (#ced5e3).
+  const colors = [BLUE, LIGHT_BLUE, PALE, SALMON];
+  const column = (painted: Rgb[]) =>
+    paintBoxes(
+      140,
+      90,
+      painted.map((color, k) => sample(40, 10 + 20 * k, color)),
+    );
+  const slots = [slot(40, 10, BLUE), slot(40, 30, LIGHT_BLUE), slot(40, 70, SALMON)];
+
+  it('reads a sample too pale for the ink threshold as a flat row of one colour', () => {
+    const found = completeColumn(column(colors), WHITE, slots, [nameAt(40, 50)]);
+    expect(found).toHaveLength(4);
+    expect(found[3].color).toEqual(PALE);
+    expect(found[3].handle).toMatchObject({ left: 40, right: 68, top: 50 });
+  });
+
+  it('takes a name with a descender, taller than names with none, where its top is on their rows', () => {
+    const tall = { ...nameAt(40, 50), bottom: 64 };
+    const found = completeColumn(column(colors), WHITE, slots, [tall]);
+    expect(found).toHaveLength(4);
+    expect(found[3].color).toEqual(PALE);
+    // Off the rows, a line that tall is no name of the column.
+    expect(
+      completeColumn(column(colors), WHITE, slots, [{ ...tall, top: 45, bottom: 59 }]),
+    ).toEqual(slots);
+  });
+
+  it('reads a sample within `otherColor` of its neighbours’ colours (a colormap’s steps)', () => {
+    // #86a7f9 between #6782e2 and #a4bdf5: every pixel within 60 of one of them.
+    const steps: Rgb[] = [
+      [103, 130, 226],
+      [134, 167, 249],
+      [164, 189, 245],
+    ];
+    const image = paintBoxes(
+      140,
+      70,
+      steps.map((color, k) => sample(40, 10 + 20 * k, color)),
+    );
+    const found = completeColumn(
+      image,
+      WHITE,
+      [slot(40, 10, steps[0]), slot(40, 50, steps[2])],
+      [nameAt(40, 30)],
+    );
+    expect(found.map((entry) => entry.color)).toEqual(
+      steps.slice(0, 1).concat([steps[2], steps[1]]),
+    );
+  });
+
+  it('takes nothing where no sample is drawn, nor a grid line running through the names', () => {
+    const image = paintBoxes(140, 90, [
+      ...[BLUE, LIGHT_BLUE, SALMON].map((color, k) => sample(40, [10, 30, 70][k], color)),
+      // a grid line across the whole legend at the third name's middle
+      [{ left: 0, right: 140, top: 55, bottom: 56 }, GRID],
+    ]);
+    const lines = [nameAt(40, 50)];
+    expect(completeColumn(column([BLUE, LIGHT_BLUE, WHITE, SALMON]), WHITE, slots, lines)).toEqual(
+      slots,
+    );
+    expect(completeColumn(image, WHITE, slots, lines)).toEqual(slots);
+  });
+});
