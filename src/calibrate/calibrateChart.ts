@@ -382,7 +382,9 @@ function ticksOutside(axis: AxisName, scale: AxisScale, plot: Box): Tick[] {
 /**
  * Why the names of a category axis may be numbers misread, or null: fewer than `minCategories`
  * names (other text, the x label cut in two), names that repeat (`50000 DOO B00 DOO`, crowded
- * labels cut apart), names holding digits grouped by a comma (`40,00U`), or names without a letter no number is written with (`Ok 300k 400k`) of
+ * labels cut apart), names holding digits grouped by a comma (`40,00U`), half or more of the
+ * names stepping evenly once their digit look-alikes are read as digits (`ZU 3U 4U`,
+ * `lookalikeSteps`), or names without a letter no number is written with (`Ok 300k 400k`) of
  * which too few read as numbers to tell they are not spaced by value.
  */
 function categoryDoubt(categories: string[]): string | null {
@@ -406,6 +408,13 @@ function categoryDoubt(categories: string[]): string | null {
   if (coined.length > 0) {
     return `its labels read as categories ${quoted(coined)} hold digits beside a currency sign: they may be misread numbers`;
   }
+  // Digits read as letters alike (`ZU 3U 4U SU bu` for `20 30 40 50 60`: JPEG's 0 read as U)
+  // make names that step by value along the axis once read back as digits: no axis of names
+  // does.
+  const stepping = lookalikeSteps(categories);
+  if (stepping >= DEFAULTS.minCategoryNumbers && stepping * 2 >= read.length) {
+    return `its labels read as categories (${quoted(read)}) step evenly when read as digits: they may be misread numbers`;
+  }
   const numbers = read.filter((name) => parseTickLabel(name) !== null).length;
   if (!read.every((name) => NAME_LETTER.test(name)) && numbers < DEFAULTS.minCategoryNumbers) {
     return `its labels read as categories (${quoted(read)}) may be misread numbers`;
@@ -423,6 +432,54 @@ function partialMonths(ticks: readonly Tick[]): boolean {
   const months = new Set(ticks.flatMap((tick) => parseDateLabel(tick.text)?.month ?? []));
   // twelve labels, some misread (`ADr`), are a year all the same
   return months.size < 12 && ticks.length < 12;
+}
+
+/** Letters and signs OCR reads for a digit in a blurred or scaled label, and that digit. */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = {
+  U: '0',
+  O: '0',
+  o: '0',
+  D: '0',
+  S: '5',
+  s: '5',
+  Z: '2',
+  z: '2',
+  I: '1',
+  l: '1',
+  '|': '1',
+  b: '6',
+  B: '8',
+  '/': '7',
+};
+
+/** Names read back as digits within this share of their step lie on one line. */
+const STEP_SHARE = 0.02;
+
+/**
+ * The most category names (their order along the axis standing for their place) that, with
+ * their digit look-alikes read as digits (`DIGIT_LOOKALIKES`), are numbers on one line through
+ * two of them: numbers spaced by value, as tick labels are. Model sizes named so (`7B 13B 34B
+ * 70B`, read `78 138 348 708`) rise but not evenly, and stay names.
+ */
+export function lookalikeSteps(categories: readonly string[]): number {
+  const points = categories.flatMap((name, place) => {
+    const digits = [...name.trim()].map((char) => DIGIT_LOOKALIKES[char] ?? char).join('');
+    return /^-?\d+(?:\.\d+)?$/.test(digits) ? [{ place, value: Number(digits) }] : [];
+  });
+  let most = 0;
+  points.forEach((first, i) => {
+    for (const second of points.slice(i + 1)) {
+      const step = (second.value - first.value) / (second.place - first.place);
+      if (step === 0) continue;
+      const on = points.filter(
+        (point) =>
+          Math.abs(first.value + step * (point.place - first.place) - point.value) <=
+          Math.abs(step) * STEP_SHARE,
+      ).length;
+      most = Math.max(most, on);
+    }
+  });
+  return most;
 }
 
 /** A digit beside a currency sign, which tesseract reads for a digit (`500¢`, `€00`). */

@@ -81,6 +81,58 @@ export function profileOf(
   return profile;
 }
 
+/**
+ * A level line of text fills most of its band's rows in most columns it inks (digits and
+ * capitals their cap height, lowercase its x-height, where the band adds a descender); a
+ * slanted one fills a band several times its height, and each column crosses only a piece of
+ * it (1.15 times its height at 30°, 1.4 at 45°). Where the columns' ink extent (at
+ * `SLANTED_QUANTILE`) is under this share of the band, the text is slanted.
+ */
+const SLANTED_FILL = 0.5;
+/**
+ * The columns' ink extent taken at this quantile: a column through the slanted gap between
+ * two glyphs, or a glyph's edge, crosses less than the line (30° dates 22 px tall: 17 px at the
+ * median, 24 at this quantile), and few columns cross two labels.
+ */
+const SLANTED_QUANTILE = 0.8;
+
+/**
+ * The height of one line of the text in a band (rows `rows`, columns `columns`): the band's
+ * height where its text is level, else (slanted text, `SLANTED_FILL`) the ink's extent down the
+ * columns that hold ink (`SLANTED_QUANTILE`), which a slanted line's height sets. The band's
+ * height where it holds no ink.
+ */
+export function lineHeight(
+  image: Raster,
+  page: Rgb,
+  rows: [number, number],
+  columns: [number, number],
+): number {
+  const { data, width, height } = image;
+  const top = Math.max(0, Math.floor(rows[0]));
+  const bottom = Math.min(height, Math.ceil(rows[1]));
+  const extents: number[] = [];
+  for (
+    let column = Math.max(0, Math.floor(columns[0]));
+    column < Math.min(width, columns[1]);
+    column++
+  ) {
+    let first = -1;
+    let last = -1;
+    for (let row = top; row < bottom; row++) {
+      if (!isText(data, (row * width + column) * 3, page)) continue;
+      if (first < 0) first = row;
+      last = row;
+    }
+    if (first >= 0) extents.push(last - first + 1);
+  }
+  const band = bottom - top;
+  if (extents.length === 0) return band;
+  extents.sort((a, b) => a - b);
+  const tall = extents[Math.floor(extents.length * SLANTED_QUANTILE)];
+  return tall < band * SLANTED_FILL ? tall : band;
+}
+
 /** Whether the pixel at `o` is text: far from the page colour, and black or grey. */
 /** The offset in an image `width` wide of the pixel at `j` along row (or column) `line`. */
 function offsetOf(width: number, along: 'row' | 'column', line: number, j: number): number {

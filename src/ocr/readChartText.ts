@@ -9,6 +9,7 @@ import {
   darkestIn,
   joinedToPlot,
   joinSpacedGroups,
+  lineHeight,
   onlyTickMarks,
   profileOf,
   range,
@@ -308,8 +309,11 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
           ),
       )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
-      .filter((band) => !onlyTickMarks(image, page, [band.from, band.to], yLabelRows))
-      .flatMap((band) => apartFromUpright(image, page, band, yLabelRows, textHeight)),
+      .flatMap((band) => apartFromUpright(image, page, band, yLabelRows, textHeight))
+      // after the parting too: tick labels stacked tight run down their columns as a turned
+      // label does, and the piece parted from them nearest the plot may hold their tick marks
+      // alone (ECharts scaled: faint marks read as the labels `9 9 8 4 4 49`)
+      .filter((band) => !onlyTickMarks(image, page, [band.from, band.to], yLabelRows)),
     yLabelRows,
     textHeight,
   );
@@ -746,7 +750,17 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       ),
   );
   if (first) profile.fill(0, 0, first.from);
-  const textHeight = first ? first.to - first.from + 1 : Math.max(8, image.height / 50);
+  // Slanted x tick labels (dates) fill a band several lines tall: the height of a line of text
+  // is their own (a band gap of a share of the band's height had joined the y label to the y
+  // tick labels beside it).
+  const textHeight = first
+    ? lineHeight(
+        image,
+        plot.page,
+        [below[first.from], below[first.to] + 1],
+        [plot.left, plot.right],
+      )
+    : Math.max(8, image.height / 50);
   const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
   // The x tick labels are the first band: an empty row ends them, however close the x label
   // below (4 pt under labels with commas' tails, at 72 dpi, is less than the band gap).

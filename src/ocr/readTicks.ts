@@ -44,6 +44,23 @@ function descends(symbols: WordSymbol[]): boolean {
 }
 
 /**
+ * What precedes `10^` in an axis multiplier's glyph reading where its `×` was misread: the small
+ * `×` read as a minus, or cut into a glyph or two (`-410^-3`, `-710^-3` on a JPEG scaled down).
+ */
+const MISREAD_TIMES = /^(?:[^\d^]|[^\d^]?\d)(?=10\^[+-]?\d+$)/;
+
+/**
+ * The glyph reading of an axis multiplier's box (`xOffset`, `yOffset`: `×10^k`) with its `×`
+ * put back where it was misread (`MISREAD_TIMES`): a bare power of ten with a sign, or with a
+ * digit before it and no `×`, is no multiplier, and the raised exponent, read apart at its own
+ * size, is the reading to keep. (Asked again, tesseract loses the exponent's small minus:
+ * `x10^3` for `×10^-3`, the axis a million times off.)
+ */
+export function multiplierText(text: string): string {
+  return text.replace(MISREAD_TIMES, '×');
+}
+
+/**
  * Reads tick labels: the glyph recogniser (`readTickGlyphs`), and tesseract, in one call, for
  * the labels it reads nothing in or nothing that is a number (and for all of them when the
  * engine has no glyph model). A doubtful glyph reading is kept with its doubt: tesseract,
@@ -66,12 +83,10 @@ export async function readTicks(
         page,
       )
     : labels.map(() => null);
-  // An axis multiplier's box (`xOffset`, `yOffset`) holds `×10^k`: its small × is read as a
-  // minus (a bare power of ten with a sign is no multiplier).
   const out = glyphs.map((reading, i): TickText => {
     const text = reading?.text ?? '';
     return {
-      text: labels[i].axis.endsWith('Offset') ? text.replace(/^-(?=10\^)/, '×') : text,
+      text: labels[i].axis.endsWith('Offset') ? multiplierText(text) : text,
       confidence: (reading?.confidence ?? 0) * 100,
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateChart } from '../../src/calibrate/calibrateChart.js';
+import { calibrateChart, lookalikeSteps } from '../../src/calibrate/calibrateChart.js';
 import type { ChartText } from '../../src/ocr/readChartText.js';
 import type { PlotArea, Word } from '../../src/types.js';
 
@@ -486,5 +486,21 @@ describe('calibrateChart: grid lines run on past the labelled side as tick marks
       bottom: 'line',
     });
     expect(axes.box).toBeUndefined();
+  });
+});
+
+describe('lookalikeSteps', () => {
+  it('counts names that step evenly once their digit look-alikes are read as digits', () => {
+    // A Vega-Lite JPEG's x labels 0 to 120, each 0 read as U (a zoo chart, read as categories
+    // at confidence 0.8): 0, 20 ... 80 and 110 lie on one line.
+    const read = ['U', 'VU', 'ZU', '3U', '4U', 'SU', 'bu', '/U', '8U', 'Iu', 'UU', 'I1U', '1 ZU'];
+    expect(lookalikeSteps(read)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('leaves names, and numbers that rise unevenly (model sizes), few', () => {
+    expect(lookalikeSteps(['7B', '13B', '34B', '70B'])).toBe(2);
+    expect(lookalikeSteps(['125M', '350M', '1.3B', '2.7B', '6.7B', '13B'])).toBe(2);
+    expect(lookalikeSteps(['Q1', 'Q2', 'Q3', 'Q4'])).toBe(0);
+    expect(lookalikeSteps(['Jan', 'Feb', 'Mar'])).toBe(0);
   });
 });

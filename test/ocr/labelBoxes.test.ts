@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apartFromUpright,
   joinedToPlot,
+  lineHeight,
   onlyTickMarks,
   profileOf,
   spillsFromPlot,
@@ -71,6 +72,27 @@ describe('apartFromUpright', () => {
       { from: 6, to: 14 },
       { from: 2, to: 6 },
     ]);
+  });
+
+  it('leaves the tick marks alone nearest the plot where tick labels stacked tight are parted', () => {
+    // Six labels 8 rows tall two rows apart (columns 2..13) run down their columns as a turned
+    // label does; their tick marks (columns 16..19) stand right of them. The piece nearest the
+    // plot holds the marks only, which the caller drops (`onlyTickMarks`): the labels are kept.
+    const paint: [number, number, number[]][] = [];
+    for (let top = 5; top < 65; top += 10) {
+      for (let row = top; row < top + 8; row++) {
+        for (let column = 2; column < 14; column++) paint.push([column, row, [0, 0, 0]]);
+      }
+      for (let column = 16; column < 20; column++) paint.push([column, top + 4, [0, 0, 0]]);
+    }
+    const image = raster(22, 70, paint);
+    const bands = apartFromUpright(image, [255, 255, 255], { from: 2, to: 20 }, [0, 69], 8);
+    expect(bands).toEqual([
+      { from: 14, to: 20 },
+      { from: 2, to: 14 },
+    ]);
+    expect(onlyTickMarks(image, [255, 255, 255], [14, 20], [0, 69])).toBe(true);
+    expect(onlyTickMarks(image, [255, 255, 255], [2, 14], [0, 69])).toBe(false);
   });
 
   it('parts them where a tick label touches the y label, beside it', () => {
@@ -337,5 +359,35 @@ describe('onlyTickMarks below the x axis', () => {
     ];
     const image = band([...one, ...zero, ...stroke(150, 1)]);
     expect(onlyTickMarks(image, [255, 255, 255], [0, 8], [0, 200], 'x')).toBe(false);
+  });
+});
+
+describe('lineHeight', () => {
+  const black = [0, 0, 0];
+  it('is the band height for level text', () => {
+    // three level labels 10 rows tall (rows 2..11), a descender-free font: the band's height
+    const paint: [number, number, number[]][] = [];
+    for (const left of [2, 20, 38]) {
+      for (let row = 2; row < 12; row++) {
+        for (let column = left; column < left + 12; column += 3) paint.push([column, row, black]);
+      }
+    }
+    expect(lineHeight(raster(60, 14, paint), [255, 255, 255], [2, 12], [0, 60])).toBe(10);
+  });
+
+  it("is a slanted line's height down one column, not its band's", () => {
+    // labels slanted at 45°, each a stroke 6 rows deep running 30 columns down and right: the
+    // band is 36 rows tall, each column holds 6 rows of ink
+    const paint: [number, number, number[]][] = [];
+    for (const left of [0, 40]) {
+      for (let k = 0; k < 30; k++) {
+        for (let depth = 0; depth < 6; depth++) paint.push([left + k, k + depth, black]);
+      }
+    }
+    expect(lineHeight(raster(80, 36, paint), [255, 255, 255], [0, 36], [0, 80])).toBe(6);
+  });
+
+  it('is the band height where it holds no ink', () => {
+    expect(lineHeight(raster(10, 10, []), [255, 255, 255], [0, 8], [0, 10])).toBe(8);
   });
 });
