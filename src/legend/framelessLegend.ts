@@ -253,36 +253,51 @@ function legendIn(
   };
   // An entry left out of the group (a curve running into its sample made the sample too long)
   // may still complete its column: its text is a line that found no sample of its own.
-  const aligned = alignedGroup(candidates);
-  // A stray whose sample ends its own line of text (a curve crossing its name's end passed for
-  // one) may be a name before its sample: its line runs on over that sample.
-  const strays = candidates
-    .filter((slot) => !aligned.includes(slot))
-    .map((slot) => (inLineAfter(slot) ? { ...slot.text, right: slot.handle.right } : slot.text));
-  const named = wholeNames(
-    image,
-    background,
-    region,
-    fullRows(
-      oneHeight(
-        image,
-        background,
-        stacked(
+  const read = (pool: LegendSlot[]) => {
+    const aligned = alignedGroup(pool);
+    // A stray whose sample ends its own line of text (a curve crossing its name's end passed
+    // for one) may be a name before its sample: its line runs on over that sample.
+    const strays = pool
+      .filter((slot) => !aligned.includes(slot))
+      .map((slot) => (inLineAfter(slot) ? { ...slot.text, right: slot.handle.right } : slot.text));
+    const named = wholeNames(
+      image,
+      background,
+      region,
+      fullRows(
+        oneHeight(
           image,
           background,
-          oneSide(image, background, region, aligned, [...unpaired, ...strays]),
+          stacked(
+            image,
+            background,
+            oneSide(image, background, region, aligned, [...unpaired, ...strays]),
+            reread,
+          ),
           reread,
         ),
-        reread,
+        region,
+        text,
       ),
-      region,
-      text,
-    ),
-  );
+    );
+    return { aligned, named };
+  };
   // Two curves blending where they cross (JPEG, scaled, or faint text read where all the image's
   // text is light) are as dark and grey as text in a few pixels: their "names" are more
-  // coloured than grey.
-  const group = greyNames(image, background, named) ? named : [];
+  // coloured than grey. Such a group is no legend, but it may have won over the legend beside it
+  // on order alone (as many entries: markers along a curve found first): the entries whose
+  // names are curves are left out and the rest grouped again, taken where it lists as many (fewer
+  // are what is left of the curves: a stray glyph, a marker).
+  let pool = candidates;
+  let { aligned, named } = read(pool);
+  const rejected = named.length;
+  while (!greyNames(image, background, named)) {
+    const curves = aligned.filter((slot) => curveName(image, background, slot));
+    if (curves.length === 0) break;
+    pool = pool.filter((slot) => !curves.includes(slot));
+    ({ aligned, named } = read(pool));
+  }
+  const group = greyNames(image, background, named) && named.length >= rejected ? named : [];
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {
@@ -318,21 +333,23 @@ function inLineAfter({ handle, text }: LegendSlot): boolean {
  * or scaled). One name crossed by curves is no such legend; most, and the legend is curves.
  */
 function greyNames(image: Raster, background: Rgb, slots: LegendSlot[]): boolean {
-  const { data, width } = image;
-  const curves = slots.filter(({ text }) => {
-    let grey = 0;
-    let coloured = 0;
-    for (let row = text.top; row < text.bottom; row++) {
-      for (let column = text.left; column < text.right; column++) {
-        const o = (row * width + column) * 3;
-        if (channelDistance(data, o, background) <= DEFAULTS.textGrey) continue;
-        if (channelSpread(data, o) < DEFAULTS.textGrey) grey++;
-        else coloured++;
-      }
-    }
-    return coloured > grey;
-  });
+  const curves = slots.filter((slot) => curveName(image, background, slot));
   return curves.length * 2 <= slots.length;
+}
+
+/** Whether an entry's "name" holds more coloured ink than grey: curves, not text. */
+function curveName({ data, width }: Raster, background: Rgb, { text }: LegendSlot): boolean {
+  let grey = 0;
+  let coloured = 0;
+  for (let row = text.top; row < text.bottom; row++) {
+    for (let column = text.left; column < text.right; column++) {
+      const o = (row * width + column) * 3;
+      if (channelDistance(data, o, background) <= DEFAULTS.textGrey) continue;
+      if (channelSpread(data, o) < DEFAULTS.textGrey) grey++;
+      else coloured++;
+    }
+  }
+  return coloured > grey;
 }
 
 /** Whether the pixel at byte offset `o` is as dark and grey as legend text. */

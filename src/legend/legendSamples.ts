@@ -405,10 +405,26 @@ function isSample(image: Raster, background: Rgb, handle: Box, color: Rgb): bool
   );
   const widestRow = widestRows.reduce((sum, row) => sum + row, 0) / widestRows.length;
   const middle = Math.abs(widestRow - (first + last) / 2) <= (last - first) * DEFAULTS.lineMiddle;
+  // The line is drawn across unbroken: a row through the tops of a word's lower-case letters
+  // (`rate` after `Error` in a title) inks as much of it, broken between the letters.
   return (
     inkedRows <= Math.max(2, (handle.bottom - handle.top) * DEFAULTS.thinLine) ||
-    (widest >= span * DEFAULTS.lineAcross && middle)
+    (longestRun(image, background, handle) >= span * DEFAULTS.lineAcross && middle)
   );
+}
+
+/** The longest unbroken run of ink along any row of a box (px). */
+function longestRun({ data, width }: Raster, background: Rgb, box: Box): number {
+  let longest = 0;
+  for (let row = box.top; row < box.bottom; row++) {
+    let run = 0;
+    for (let column = box.left; column < box.right; column++) {
+      const o = (row * width + column) * 3;
+      run = channelDistance(data, o, background) > DEFAULTS.handleInk ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+  }
+  return longest;
 }
 
 /**

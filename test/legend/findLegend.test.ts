@@ -650,6 +650,23 @@ describe('findLegend', () => {
     for (const slot of legend?.slots ?? []) expect(slot.text.bottom).toBeLessThan(150);
   });
 
+  it('reads the legend that a row of markers as many as its entries was grouped before (Chart.js, a zoo chart)', async () => {
+    // Sensor 1 and AdamW in grey beside boxes, lower right; at rows 107 to 131 black-edged
+    // markers of a green and an orange curve passed for two entries in a row, found first. Their
+    // "names" are curves (more coloured ink than grey): left out, the legend is read.
+    const { legend } = await fixtureLegend('chartjs-legend-after-marker-row.jpg');
+    expectColors(legend, ['#1b9e77', '#d95f02'], COLOR_TOLERANCE * 4);
+    for (const slot of legend!.slots) expect(slot.text.top).toBeGreaterThan(290);
+  });
+
+  it('reads no entry from a title whose second word inks a row across it (matplotlib, a zoo chart)', async () => {
+    // The title `Error rate` (rows 7 to 19) above the plot: the tops of `rate`'s lower-case
+    // letters ink 24 of its 30 columns in one row, broken between the letters: no line through
+    // a marker, so `rate` is no grey sample after the name `Error`.
+    const { legend } = await fixtureLegend('matplotlib-title-not-a-key.jpg');
+    for (const slot of legend?.slots ?? []) expect(slot.text.top).toBeGreaterThan(27);
+  });
+
   it('takes the samples after the names where curves crossing three of five passed for samples before (gnuplot, a zoo chart)', async () => {
     // Greedy, ResNet-50, LSTM, Quadratic, Test: names ending at one column, samples after them
     // in one column; a green curve runs left of ResNet-50, LSTM and Test.
