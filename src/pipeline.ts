@@ -15,6 +15,7 @@ import { evenlySpaced } from './separate/gridInk.js';
 import { type SeriesMask, separateSeries } from './separate/separateSeries.js';
 import { sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
 import { splitUnlisted } from './separate/splitUnlisted.js';
+import { insideTickMarks } from './separate/tickMarks.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
 import type { Box, ChartResult, PlotArea, Raster, Word } from './types.js';
@@ -215,7 +216,8 @@ async function separate(
   const found = await separateSeries(image, {
     region,
     background: plot.background,
-    exclude: legend ? [legend.box] : [],
+    // Tick marks drawn inside are never data (where greys are series, they would pass for one).
+    exclude: [...(legend ? [legend.box] : []), ...insideTickMarks(image, plot, plot.background)],
     colors: entries.map((slot) => slot.color),
     grid: { x: atTicks(plot.gridX, plot.ticksX), y: atTicks(plot.gridY, plot.ticksY) },
     translucent: legend && {

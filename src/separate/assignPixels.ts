@@ -85,21 +85,44 @@ export function reassignEdges(
   seriesLabs: Lab[],
   background: Lab,
 ): { series: number; alpha: number }[] {
-  if (seriesLabs.length < 2) return assignment;
-  // The series of each core pixel.
-  const core = new Map<number, number>();
+  if (seriesLabs.length < 2 || pixels.length === 0) return assignment;
+  // The series of each core pixel, and of each drawn pixel (whatever its alpha), by pixel: +1,
+  // 0 for none (typed arrays over the pixels' span and a row either side: a large plot holds
+  // hundreds of thousands of drawn pixels).
+  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const p of pixels) {
+    if (p < low) low = p;
+    if (p > high) high = p;
+  }
+  const first = low - width - 1;
+  const span = high - first + width + 2;
+  const core = new Int16Array(Math.max(0, span));
+  const drawnAs = new Int16Array(Math.max(0, span));
   assignment.forEach(({ series, alpha }, i) => {
-    if (series >= 0 && alpha >= DEFAULTS.coreAlpha) core.set(pixels[i], series);
+    if (series < 0) return;
+    drawnAs[pixels[i] - first] = series + 1;
+    if (alpha >= DEFAULTS.coreAlpha) core[pixels[i] - first] = series + 1;
   });
   const around = new Array<number>(seriesLabs.length);
   return assignment.map((a, i) => {
     if (a.series < 0) return a;
     const p = pixels[i];
+    const beside = besideCore(
+      p - first,
+      a.series,
+      labs[i],
+      width,
+      core,
+      drawnAs,
+      seriesLabs,
+      background,
+    );
+    if (beside) return beside;
     around.fill(0);
     for (const dy of [-width, 0, width]) {
       for (const dx of [-1, 0, 1]) {
-        const s = dy === 0 && dx === 0 ? undefined : core.get(p + dy + dx);
-        if (s !== undefined) around[s]++;
+        const s = dy === 0 && dx === 0 ? 0 : core[p - first + dy + dx];
+        if (s > 0) around[s - 1]++;
       }
     }
     let best = a;
@@ -114,6 +137,41 @@ export function reassignEdges(
     });
     return best;
   });
+}
+
+/**
+ * A thin dark line's anti-aliased edge, one pixel wide beside its core: a pixel that is a faint
+ * blend of a series (under DEFAULTS.coreAlpha; fainter than DEFAULTS.minAlpha too: black's
+ * faintest edges are a mid grey, a lighter series' colour), with one of that
+ * series' core pixels beside it (up, down, left or right) and, on the other side, nothing of
+ * its own series (background, or another colour): the edge faces away from the core, where a
+ * lighter line's pixel beside a darker core (the two crossing or touching) has more of its own
+ * line beyond it. Counting cores all round (`reassignEdges`) misses these on a line a pixel or
+ * two wide, whose edge pixels see one or two of its core pixels and as many of the edge's own.
+ * `p` indexes `core` and `drawnAs` (each pixel's series + 1, 0 for none). Returns the darker
+ * series and the pixel's alpha of it, or null.
+ */
+function besideCore(
+  p: number,
+  own: number,
+  lab: Lab,
+  width: number,
+  core: Int16Array,
+  drawnAs: Int16Array,
+  seriesLabs: Lab[],
+  background: Lab,
+): { series: number; alpha: number } | null {
+  for (const d of [-width, width, -1, 1]) {
+    const s = core[p + d] - 1;
+    if (s < 0 || s === own || drawnAs[p - d] === own + 1) continue;
+    // Darker than its own series' colour: the pixel is a blend of s, not of s and another.
+    if (deltaE(seriesLabs[s], background) <= deltaE(seriesLabs[own], background)) continue;
+    const { alpha, residual } = blend(lab, seriesLabs[s], background);
+    if (alpha > 0 && alpha < DEFAULTS.coreAlpha && residual < DEFAULTS.blendDe) {
+      return { series: s, alpha };
+    }
+  }
+  return null;
 }
 
 /** How a colour decomposes as background + alpha * (series - background), and how far off it is. */

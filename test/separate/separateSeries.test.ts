@@ -212,6 +212,30 @@ describe('separateSeries', () => {
     }
   });
 
+  it("leaves a thin black line's faint edges, a lighter series' grey, to the black line", async () => {
+    // A black line 1.5 px wide, sloped (its edges see one or two of its core pixels each), and
+    // an #8c8c8c line crossing it: black's edges faint enough to be under a third black are
+    // the grey's full colour, and went to it as a second, dotted trace beside the black line.
+    const [width, height] = [240, 90];
+    const masks = await separateDrawnOnWhite(
+      width,
+      height,
+      '<polyline points="5,10.3 120,40.6 235,25.2" stroke="#000" stroke-width="1.5" fill="none"/><polyline points="5,70.4 120,20.2 235,80.7" stroke="#8c8c8c" stroke-width="1.5" fill="none"/>',
+      [
+        [0, 0, 0],
+        [0x8c, 0x8c, 0x8c],
+      ],
+    );
+    // The grey line's own pixels: within 2 px of its path.
+    const greyPath = (column: number) =>
+      column < 120 ? 70.4 - ((column - 5) * 50.2) / 115 : 20.2 + ((column - 120) * 60.5) / 115;
+    const grey = [...pixelsOf(masks[1])];
+    const off = grey.filter((i) => Math.abs(Math.floor(i / width) - greyPath(i % width)) > 2);
+    expect(off.length).toBeLessThan(grey.length * 0.02);
+    // The grey line keeps its pixels either side of the crossing.
+    expect(new Set(grey.map((i) => i % width)).size).toBeGreaterThanOrEqual(225);
+  });
+
   it('gives each grey line its entry where the legend draws every grey paler than its line', async () => {
     // Lines of #757575 and #a2a2a2; the samples, thinner, read as #969696 and #b6b6b6: the
     // dark line's core is darker than any listed grey, and the light line nearer the darker.
