@@ -84,6 +84,8 @@ const SPLIT = {
   /**
    * A thin dotted curve's dots lie at most this many line widths apart (ggplot2's and
    * matplotlib's dotted patterns leave gaps of 1.6 to 3 widths; JPEG and rescaling add one).
+   * So far from where a dotted curve was last seen, in any direction, its next dot lies past a
+   * steep turn.
    */
   dotGap: 4,
   /**
@@ -403,7 +405,36 @@ function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): v
   tracks.forEach((_, t) => {
     if (!live[t] || placed.has(t)) return;
     const r = column.findIndex((run) => expected[t] >= run.from && expected[t] <= run.to + 1);
-    if (r >= 0 && taken.has(r)) taken.get(r)!.push(t);
+    if (r >= 0 && taken.has(r)) {
+      taken.get(r)!.push(t);
+      placed.add(t);
+    }
+  });
+  // A dotted or dashed curve that turned steeply at a data point in a gap of its pattern
+  // shows again past the gate, which expects it between flat and straight on: its next dot
+  // (dash) lies within a gap's length of where it was last seen, whichever way it turned.
+  // A run no curve took, that near, and nearer it than where any other curve is expected, is
+  // its next piece.
+  const gapReach = lineWidth * SPLIT.dotGap + 1;
+  tracks.forEach((track, t) => {
+    if (!live[t] || placed.has(t)) return;
+    let best = -1;
+    let bestDistance = gapReach;
+    column.forEach((run, r) => {
+      // A dot or a dash end: a line's width of ink, not a speck nor a marker.
+      if (taken.has(r) || run.mass < lineWidth * SPLIT.speck || run.mass > lineWidth * SPLIT.merged)
+        return;
+      const distance = Math.hypot(c - track.column, runDistance(run, track.py, track.py));
+      if (distance > bestDistance) return;
+      const nearer = tracks.some(
+        (_, u) => u !== t && live[u] && runDistance(run, expected[u], expected[u]) < distance,
+      );
+      if (!nearer) [best, bestDistance] = [r, distance];
+    });
+    if (best >= 0) {
+      taken.set(best, [t]);
+      placed.add(t);
+    }
   });
   for (const [r, users] of taken) {
     const run = column[r];

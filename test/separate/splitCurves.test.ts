@@ -183,6 +183,39 @@ describe('splitCurves', () => {
     expect(Math.max(...columns)).toBeGreaterThan(255);
   });
 
+  it('follows a sparse dotted curve down a steep drop past a turn in a gap of its dots', async () => {
+    // A piece of a zoo chart's plot (ggplot2, z00121 of seed 2): a solid, a dashed and a dotted
+    // line, all #555 and 3 px thick, the dotted one's dots 12 px apart. Where it turns from
+    // nearly flat to a drop at a data point, its next dot lies 12 rows down two columns on,
+    // past the gate (between flat and straight on): it was lost there, at column 106.
+    const { data, info } = await sharp(
+      fileURLToPath(new URL('../fixtures/separate/ggplot2-dotted-drop.png', import.meta.url)),
+    )
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // White background, a light grey grid (235), the lines #555 (85).
+    const weight = Float32Array.from(data, (grey) => Math.max(0, Math.min(1, (200 - grey) / 115)));
+    const region = { left: 1, top: 1, right: info.width - 1, bottom: info.height - 1 };
+    const curves = splitCurves(weight, info.width, region, { count: 3 });
+    expect(curves).toHaveLength(3);
+    // The dotted line keeps below row 200, the others above it.
+    const below = curves!.map((curve) => {
+      let last = 0;
+      let count = 0;
+      curve.weight.forEach((w, p) => {
+        if (w <= 0 || p < 200 * info.width) return;
+        count++;
+        last = Math.max(last, p % info.width);
+      });
+      return { last, count };
+    });
+    const dotted = below.reduce((a, b) => (b.count > a.count ? b : a));
+    expect(below.filter(({ count }) => count > 0)).toHaveLength(1);
+    // Followed down the drop and on to the piece's end.
+    expect(dotted.last).toBeGreaterThan(190);
+  });
+
   it('takes up a dotted curve again where it was lost at a sharp turn', async () => {
     // The plot of a zoo chart (gnuplot, z01513 of seed 2, its legend blanked): a solid, a
     // dashed and a dotted line, black, about 1.5 px. The dotted curve's dots are 2 or 3 columns
