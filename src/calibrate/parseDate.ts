@@ -240,9 +240,9 @@ const RUN_TOGETHER = /^[\d-]+$/;
 function runTogether(text: string): { text: string; start: number; end: number }[] | null {
   if (!RUN_TOGETHER.test(text)) return null;
   const tokens = [...text.matchAll(/\d+/g)].map((m) => ({ digits: m[0], at: m.index }));
+  if (tokens.length < 3 || !YEAR.test(tokens[0].digits)) return null;
   // dashes one apart, each between two runs of digits
   if (text.replaceAll(/\d+/g, '') !== '-'.repeat(tokens.length - 1)) return null;
-  if (tokens.length < 3 || !YEAR.test(tokens[0].digits)) return null;
   const dates: { text: string; start: number; end: number }[] = [];
   let year = { value: Number(tokens[0].digits), start: tokens[0].at };
   let parts: string[] = [];

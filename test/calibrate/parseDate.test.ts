@@ -114,6 +114,10 @@ describe('splitDates', () => {
     expect(splitDates('1990-011990-03-15')).toBeNull();
     expect(splitDates('123-456-789')).toBeNull();
     expect(splitDates('1990-01')).toBeNull();
+    // dashes or digits alone (a minus read from a tick mark, a number)
+    expect(splitDates('-')).toBeNull();
+    expect(splitDates('--')).toBeNull();
+    expect(splitDates('1990')).toBeNull();
   });
 
   it('leaves one date, and text that is not dates only, unsplit', () => {
