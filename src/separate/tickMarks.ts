@@ -47,11 +47,10 @@ export function insideTickMarks(image: Raster, plot: PlotArea, background: Rgb):
       // The frame's own width, measured between this tick and the next (or the previous).
       const other = inside[k + 1] ?? inside[k - 1];
       const between = Math.round((inside[k] + other) / 2);
-      const length =
-        runFrom(image, plot, side, at, background) -
-        runFrom(image, plot, side, between, background);
+      const run = runFrom(image, plot, side, at, background);
+      const length = run - runFrom(image, plot, side, between, background);
       if (length >= DEFAULTS.minLength && length <= DEFAULTS.maxLength) {
-        marks.push(markBox(plot, side, at, runFrom(image, plot, side, at, background)));
+        marks.push(markBox(plot, side, at, run));
       }
     }
     if (marks.length >= inside.length * DEFAULTS.minShare) boxes.push(...marks);
