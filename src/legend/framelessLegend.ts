@@ -291,13 +291,15 @@ function legendIn(
   let pool = candidates;
   let { aligned, named } = read(pool);
   const rejected = named.length;
-  while (!greyNames(image, background, named)) {
+  let grey = greyNames(image, background, named);
+  while (!grey) {
     const curves = aligned.filter((slot) => curveName(image, background, slot));
     if (curves.length === 0) break;
     pool = pool.filter((slot) => !curves.includes(slot));
     ({ aligned, named } = read(pool));
+    grey = greyNames(image, background, named);
   }
-  const group = greyNames(image, background, named) && named.length >= rejected ? named : [];
+  const group = grey && named.length >= rejected ? named : [];
   if (group.length === 0) return null;
   const pad = Math.round((group[0].text.bottom - group[0].text.top) / 2);
   const box = {

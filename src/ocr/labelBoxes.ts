@@ -133,12 +133,12 @@ export function lineHeight(
   return tall < band * SLANTED_FILL ? tall : band;
 }
 
-/** Whether the pixel at `o` is text: far from the page colour, and black or grey. */
 /** The offset in an image `width` wide of the pixel at `j` along row (or column) `line`. */
 function offsetOf(width: number, along: 'row' | 'column', line: number, j: number): number {
   return along === 'row' ? (line * width + j) * 3 : (j * width + line) * 3;
 }
 
+/** Whether the pixel at `o` is text: far from the page colour, and black or grey. */
 function isText(data: Uint8Array, o: number, page: Rgb): boolean {
   const distance = channelDistance(data, o, page);
   return distance > DEFAULTS.ink && channelSpread(data, o) <= DEFAULTS.textSaturation * distance;
