@@ -78,6 +78,17 @@ const DEFAULTS = {
 /** A year, as a date axis prints it on a second line under a tick label (`Jun 8` / `1997`). */
 const YEAR = /^[12]\d{3}$/;
 
+/**
+ * Glyphs no legend name holds, which tesseract reads for thin or blurred ones (`|` for a `1` or
+ * an `l`, `"` for a `1` beside a `0`, `~` for a JPEG-blurred end of a digit).
+ */
+const NOT_IN_NAMES = /[|~"`{}\\@#$]/;
+/** The same glyphs, every one of a text (to count the others). */
+const NOT_IN_NAMES_ALL = new RegExp(NOT_IN_NAMES.source, 'g');
+
+/** The characters a legend name is read again with: the text's, less those no name holds. */
+const NAME_WHITELIST = [...TEXT_WHITELIST].filter((char) => !NOT_IN_NAMES.test(char)).join('');
+
 /** Text that may be an axis multiplier misread (`1e`, `x10^`). */
 const POWER_OF_TEN = /1 ?e|10/;
 
@@ -246,16 +257,37 @@ export async function readTextLines(
             ...tighten(image, page, clampBox(line, image), DEFAULTS.lineInk),
             rotate: line.rotate,
             minConfidence: line.minConfidence,
+            name: line.name,
           },
         ]
       : [],
   );
-  const read = await readLabels(engine, image, present, page, {
+  const options = {
     whitelist: TEXT_WHITELIST,
     exponents: false,
     separator: ' ',
     minConfidence: DEFAULTS.minTextConfidence,
-  });
+  };
+  const read = await readLabels(engine, image, present, page, options);
+  // A legend name read with a glyph no name holds (a thin `1` read as `|`) is read once more
+  // without those glyphs: tesseract then gives its next likeliest reading of that glyph.
+  const doubtful = present.flatMap((line, i) =>
+    line.name && NOT_IN_NAMES.test(read[i].text) ? [i] : [],
+  );
+  if (doubtful.length > 0) {
+    const again = await readLabels(
+      engine,
+      image,
+      doubtful.map((i) => present[i]),
+      page,
+      { ...options, whitelist: NAME_WHITELIST },
+    );
+    // Taken where it lost no other glyph (tesseract may drop a glyph it cannot fit the rest to).
+    doubtful.forEach((i, k) => {
+      const kept = read[i].text.replace(NOT_IN_NAMES_ALL, '').length;
+      if (again[k].text.length >= kept) read[i] = again[k];
+    });
+  }
   let next = 0;
   // `I` against `l` settled by the glyphs' heights (`lr`, not `Ir`), else by the word's letters.
   const settled = settleCapitalI(image, page, dropDoubledGlyphs(image, page, read)).map(lowercaseL);
@@ -268,7 +300,7 @@ export async function readTextLines(
  */
 function legendTextBox(image: Raster, box: Box): Label {
   const minConfidence = DEFAULTS.minNameConfidence;
-  if (darkestIn(image, box) <= DEFAULTS.blackText) return { ...box, minConfidence };
+  if (darkestIn(image, box) <= DEFAULTS.blackText) return { ...box, minConfidence, name: true };
   const margin = Math.max(1, Math.round((box.bottom - box.top) * DEFAULTS.legendTextMargin));
   return {
     left: box.left - 1,
@@ -276,6 +308,7 @@ function legendTextBox(image: Raster, box: Box): Label {
     top: box.top - margin,
     bottom: box.bottom + margin,
     minConfidence,
+    name: true,
   };
 }
 

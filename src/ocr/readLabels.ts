@@ -40,7 +40,12 @@ export const TEXT_WHITELIST = `${Array.from({ length: 95 }, (_, i) => String.fro
  * `minConfidence` for its own least confidence, in place of the call's (ReadLabelsOptions),
  * where some word of its line reaches the call's: a line of unsure words alone is noise.
  */
-export type Label = Box & { rotate?: boolean; minConfidence?: number };
+export type Label = Box & {
+  rotate?: boolean;
+  minConfidence?: number;
+  /** A legend name's box: read again where it reads as a glyph no name holds. */
+  name?: boolean;
+};
 
 export interface ReadLabelsOptions {
   /** Height (px) each label is scaled to. @default 40 */

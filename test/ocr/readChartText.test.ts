@@ -3,10 +3,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLegend } from '../../src/legend/findLegend.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
+import type { RecognizeOptions } from '../../src/ocr/engine.js';
 import { createOcrEngine, type OcrEngine } from '../../src/ocr/engine.js';
-import { type ChartText, readChartText } from '../../src/ocr/readChartText.js';
+import { type ChartText, readChartText, readLegendNames } from '../../src/ocr/readChartText.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
-import type { DigitizeInput } from '../../src/types.js';
+import type { DigitizeInput, Raster, Word } from '../../src/types.js';
 import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
 
 /** OCR on a slow, shared machine. */
@@ -387,5 +388,85 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
       const text = await readChartText(image, found, engine);
       expect(text.title).toBe('Europe');
     }
+  });
+});
+
+describe('readLegendNames', () => {
+  /** A white page with a black block (a name's ink) in each of `boxes`. */
+  function page(boxes: { left: number; top: number; right: number; bottom: number }[]): Raster {
+    const width = 120;
+    const height = 60;
+    const data = new Uint8Array(width * height * 3).fill(255);
+    for (const box of boxes) {
+      for (let row = box.top; row < box.bottom; row++) {
+        data.fill(0, (row * width + box.left) * 3, (row * width + box.right) * 3);
+      }
+    }
+    return { data, width, height, channels: 3 };
+  }
+  /** A word on the stacked image's line `line` (names 10 px high are stacked 40 px high, 16 apart). */
+  const word = (text: string, line: number, left: number): Word => ({
+    text,
+    confidence: 90,
+    box: { left, right: left + 30, top: 12 + line * 56, bottom: 12 + line * 56 + 40 },
+    symbols: [],
+  });
+
+  it('reads a name again without the glyphs no name holds where it read one (a thin 1 read as |)', async () => {
+    const boxes = [
+      { left: 10, top: 10, right: 60, bottom: 20 },
+      { left: 10, top: 30, right: 60, bottom: 40 },
+    ];
+    const calls: RecognizeOptions[] = [];
+    const fake: OcrEngine = {
+      glyphs: null,
+      async recognize(_png, options = {}) {
+        calls.push(options);
+        // The first reading holds a `|`; read without it, the glyph is read as a `1`.
+        if (calls.length === 1) {
+          return [word('Sensor', 0, 24), word('|', 0, 70), word('Adam', 1, 24)];
+        }
+        return [word('Sensor', 0, 24), word('1', 0, 70)];
+      },
+      async close() {},
+    };
+    const names = await readLegendNames(fake, page(boxes), [255, 255, 255], boxes);
+    expect(names).toEqual(['Sensor 1', 'Adam']);
+    expect(calls).toHaveLength(2);
+    expect(calls[0].whitelist).toContain('|');
+    expect(calls[1].whitelist).not.toContain('|');
+    expect(calls[1].whitelist).toContain('1');
+  });
+
+  it('keeps the first reading where the second lost a glyph (tesseract dropped the one it could not fit)', async () => {
+    const boxes = [{ left: 10, top: 10, right: 60, bottom: 20 }];
+    let count = 0;
+    const fake: OcrEngine = {
+      glyphs: null,
+      async recognize() {
+        count++;
+        return count === 1 ? [word('Sensor', 0, 24), word('|', 0, 70)] : [word('Sensor', 0, 24)];
+      },
+      async close() {},
+    };
+    const names = await readLegendNames(fake, page(boxes), [255, 255, 255], boxes);
+    expect(names).toEqual(['Sensor |']);
+    expect(count).toBe(2);
+  });
+
+  it('reads names holding no such glyph once', async () => {
+    const boxes = [{ left: 10, top: 10, right: 60, bottom: 20 }];
+    let count = 0;
+    const fake: OcrEngine = {
+      glyphs: null,
+      async recognize() {
+        count++;
+        return [word('lr=0.01', 0, 24)];
+      },
+      async close() {},
+    };
+    const names = await readLegendNames(fake, page(boxes), [255, 255, 255], boxes);
+    expect(names).toEqual(['lr=0.01']);
+    expect(count).toBe(1);
   });
 });
