@@ -6,6 +6,7 @@ import { followHidden, followHiddenEnds } from '../trace/followHidden.js';
 import type { TraceResult } from '../trace/traceSeries.js';
 import { extendUnderLegend } from '../trace/underLegend.js';
 import type { AxisScale, Box, SeriesResult } from '../types.js';
+import { findBandFills } from './bandFills.js';
 import { type ConfidenceInput, seriesConfidence } from './confidence.js';
 import { findHalos, findMisreadEntries, findSecondTraces, isTint } from './findHalos.js';
 import { inkExplained } from './inkExplained.js';
@@ -81,6 +82,19 @@ export function reviewSeries({
     first: legend ? names.length : 0,
     width,
   });
+  // A colour no entry lists lying against another line above and below it all along is the
+  // fill of a band round that line, traced as a curve (its edges): not a series.
+  const bands = findBandFills({
+    masks,
+    paths: traces,
+    background,
+    names,
+    first: legend ? names.length : 0,
+    width,
+    skip: halos,
+  });
+  for (const i of bands.fills) halos.add(i);
+  warnings.push(...bands.warnings);
   // Filled shapes winding along the plot (ribbons) of a colour the legend lists are that
   // series' line drawn thick (a high-resolution image) or its overlapping markers, not bars or
   // areas; unless the colour is a paler tint of another series' (a band's fill, its entry's
