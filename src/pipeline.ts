@@ -13,8 +13,8 @@ import { chartConfidence } from './review/confidence.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { evenlySpaced } from './separate/gridInk.js';
 import { type SeriesMask, separateSeries } from './separate/separateSeries.js';
-import { isNeutral, sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
-import { curvesApart, splitUnlisted } from './separate/splitUnlisted.js';
+import { sharesColor, splitSharedColors } from './separate/splitSharedColors.js';
+import { splitUnlisted } from './separate/splitUnlisted.js';
 import { insideTickMarks } from './separate/tickMarks.js';
 import type { StageClock } from './stageClock.js';
 import { traceSeries } from './trace/traceSeries.js';
@@ -227,7 +227,6 @@ async function separate(
       texts: legend.slots.map((slot) => grow(slot.text, 2)),
     },
   });
-  const unlisted = found.slice(entries.length);
   const styleDoubts = splitSharedColors(
     image,
     found,
@@ -236,17 +235,7 @@ async function separate(
     legend?.box ?? null,
     plot.background,
   );
-  // Black or grey ink no entry lists is one-colour series the legend was not read for (its
-  // dark dashed samples taken for text, or text taken for it): split into its curves as with
-  // no legend. A coloured one holding curves apart is a band's edges or error bars.
-  const masks =
-    entries.length > 0
-      ? found.flatMap((mask) =>
-          unlisted.includes(mask) && isNeutral(mask.color)
-            ? (curvesApart(mask, image.width, region) ?? [mask])
-            : [mask],
-        )
-      : splitUnlisted(found, image.width, region);
+  const masks = entries.length > 0 ? found : splitUnlisted(found, image.width, region);
   // Entries paired with their series by a close call: on dash or marker, or on a colour
   // another series has almost as well.
   const colorDoubts = pairingDoubts(

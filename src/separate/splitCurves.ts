@@ -190,7 +190,7 @@ export function splitCurves(
   const own = (track: Track) => ownColumns(track) >= runs.length * SPLIT.minOwn;
   let tracks: Track[] | null = null;
   for (const k of counts) {
-    tracks = followCurves(k, runs, all, lineWidth, left, region, exclude);
+    tracks = followCurves(k, runs, all, lineWidth, left, region, exclude, count !== null);
     if (tracks && (k === counts.at(-1) || tracks.every(own))) break;
     tracks = null;
   }
@@ -225,6 +225,7 @@ function followCurves(
   left: number,
   region: Box,
   exclude: Box[],
+  retake: boolean,
 ): Track[] | null {
   if (k < 2 || k > SPLIT.maxCount) return null;
   const across = exclude.filter((box) => box.top < region.bottom && box.bottom > region.top);
@@ -255,6 +256,10 @@ function followCurves(
   }
   if (starts.length === 0) return null;
   // Where a lost curve may be taken up again: strokes (no specks), none in a legend's box.
+  // Only when told how many curves there are: a count guessed from the ink (too many where a
+  // series' markers show runs apart) is refuted by its tracks ending soon or holding little
+  // ink, and a track riding a marker's rim that took up the next marker, and the next, would
+  // span the plot as a curve (one grey line with crosses split in three).
   const inLegend = (run: Run, c: number) =>
     across.some(
       (box) =>
@@ -263,7 +268,7 @@ function followCurves(
         run.to + 1 + SPLIT.legendMargin > box.top &&
         run.from - SPLIT.legendMargin < box.bottom,
     );
-  const free = runs.map((column, c) => column.filter((run) => !inLegend(run, c)));
+  const free = retake ? runs.map((column, c) => column.filter((run) => !inLegend(run, c))) : null;
   const tried = starts.map((start) => followFrom(start, runs[start], all, lineWidth, free));
   const held = tried.map(heldInk);
   const most = Math.max(...held);
@@ -277,14 +282,15 @@ function ownColumns(track: Track): number {
 
 /**
  * Tracks of the curves whose runs are `first` at column `start`, followed both ways across
- * `all`; a lost curve is taken up again on `strokes` (per column, the runs it may take).
+ * `all`; a lost curve is taken up again on `strokes` (per column, the runs it may take), if
+ * given.
  */
 function followFrom(
   start: number,
   first: Run[],
   all: Run[][],
   lineWidth: number,
-  strokes: Run[][],
+  strokes: Run[][] | null,
 ): Track[] {
   const tracks: Track[] = first.map((run) => ({
     py: run.center,
@@ -304,7 +310,7 @@ function followFrom(
     }
     for (let c = start + direction; c >= 0 && c < all.length; c += direction) {
       follow(tracks, all[c], c, lineWidth);
-      takeUp(tracks, strokes[c], c, lineWidth);
+      if (strokes) takeUp(tracks, strokes[c], c, lineWidth);
     }
   }
   return tracks;
@@ -495,6 +501,7 @@ function takeUp(tracks: Track[], strokes: Run[], c: number, lineWidth: number): 
   const free = strokes.filter(
     (run) => ![...took].some((other) => runDistance(run, other.from, other.to) <= reach),
   );
+  if (free.length === 0) return;
   for (const track of lostTracks) {
     let best = -1;
     free.forEach((run, r) => {
