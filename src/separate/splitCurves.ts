@@ -69,6 +69,12 @@ const SPLIT = {
   maxGap: 60,
   /** The most curves one colour is split into. */
   maxCount: 8,
+  /**
+   * A curve unseen for this many line widths (and at least as many columns), longer than any
+   * dash pattern's gap, was lost where it turned sharply (a dotted curve's sparse dots, a
+   * dash's end read as a turn): it takes up again the nearest stroke no other curve took.
+   */
+  lostAfter: 12,
   /** A run this near (px) a legend's box may be its samples' or words' ink. */
   legendMargin: 2,
   /** Following is tried from at most this many starts, each at least the plot's width over this from another... */
@@ -184,7 +190,7 @@ export function splitCurves(
   const own = (track: Track) => ownColumns(track) >= runs.length * SPLIT.minOwn;
   let tracks: Track[] | null = null;
   for (const k of counts) {
-    tracks = followCurves(k, runs, all, lineWidth, left, region, exclude);
+    tracks = followCurves(k, runs, all, lineWidth, left, region, exclude, count !== null);
     if (tracks && (k === counts.at(-1) || tracks.every(own))) break;
     tracks = null;
   }
@@ -219,6 +225,7 @@ function followCurves(
   left: number,
   region: Box,
   exclude: Box[],
+  retake: boolean,
 ): Track[] | null {
   if (k < 2 || k > SPLIT.maxCount) return null;
   const across = exclude.filter((box) => box.top < region.bottom && box.bottom > region.top);
@@ -248,7 +255,21 @@ function followCurves(
     if (starts.every((other) => Math.abs(other - c) >= spacing)) starts.push(c);
   }
   if (starts.length === 0) return null;
-  const tried = starts.map((start) => followFrom(start, runs[start], all, lineWidth));
+  // Where a lost curve may be taken up again: strokes (no specks), none in a legend's box.
+  // Only when told how many curves there are: a count guessed from the ink (too many where a
+  // series' markers show runs apart) is refuted by its tracks ending soon or holding little
+  // ink, and a track riding a marker's rim that took up the next marker, and the next, would
+  // span the plot as a curve (one grey line with crosses split in three).
+  const inLegend = (run: Run, c: number) =>
+    across.some(
+      (box) =>
+        left + c + 0.5 >= box.left - SPLIT.legendMargin &&
+        left + c + 0.5 < box.right + SPLIT.legendMargin &&
+        run.to + 1 + SPLIT.legendMargin > box.top &&
+        run.from - SPLIT.legendMargin < box.bottom,
+    );
+  const free = retake ? runs.map((column, c) => column.filter((run) => !inLegend(run, c))) : null;
+  const tried = starts.map((start) => followFrom(start, runs[start], all, lineWidth, free));
   const held = tried.map(heldInk);
   const most = Math.max(...held);
   return tried[held.findIndex((ink) => ink >= most * SPLIT.heldNearly)];
@@ -259,8 +280,18 @@ function ownColumns(track: Track): number {
   return track.seen.filter(({ shared }) => !shared).length;
 }
 
-/** Tracks of the curves whose runs are `first` at column `start`, followed both ways across `all`. */
-function followFrom(start: number, first: Run[], all: Run[][], lineWidth: number): Track[] {
+/**
+ * Tracks of the curves whose runs are `first` at column `start`, followed both ways across
+ * `all`; a lost curve is taken up again on `strokes` (per column, the runs it may take), if
+ * given.
+ */
+function followFrom(
+  start: number,
+  first: Run[],
+  all: Run[][],
+  lineWidth: number,
+  strokes: Run[][] | null,
+): Track[] {
   const tracks: Track[] = first.map((run) => ({
     py: run.center,
     column: start,
@@ -279,6 +310,7 @@ function followFrom(start: number, first: Run[], all: Run[][], lineWidth: number
     }
     for (let c = start + direction; c >= 0 && c < all.length; c += direction) {
       follow(tracks, all[c], c, lineWidth);
+      if (strokes) takeUp(tracks, strokes[c], c, lineWidth);
     }
   }
   return tracks;
@@ -445,6 +477,46 @@ function follow(tracks: Track[], column: Run[], c: number, lineWidth: number): v
       if (!shared) track.own = c;
       track.seen.push({ column: c, run, shared });
     }
+  }
+}
+
+/**
+ * Curves lost (unseen for longer than a dash pattern's gap: SPLIT.lostAfter line widths) take
+ * up the strokes in column `c` no curve took, each the one nearest where it was last seen: a
+ * curve that turned sharply where its ink was sparse (a dotted curve's dots) left its track
+ * going straight on, and the gate never reached its ink again. Changes `tracks` in place.
+ */
+function takeUp(tracks: Track[], strokes: Run[], c: number, lineWidth: number): void {
+  const lost = Math.max(SPLIT.lostAfter, SPLIT.lostAfter * lineWidth);
+  const lostTracks = tracks.filter((track) => track.column !== c && Math.abs(c - track.own) > lost);
+  if (lostTracks.length === 0 || strokes.length === 0) return;
+  const took = new Set<Run>();
+  for (const track of tracks) {
+    const last = track.seen.at(-1);
+    if (track.column === c && last) took.add(last.run);
+  }
+  // Ink beside a run another curve took is that curve's (a noisy line's other runs, a
+  // marker's rim): none to take up.
+  const reach = lineWidth * SPLIT.gate;
+  const free = strokes.filter(
+    (run) => ![...took].some((other) => runDistance(run, other.from, other.to) <= reach),
+  );
+  if (free.length === 0) return;
+  for (const track of lostTracks) {
+    let best = -1;
+    free.forEach((run, r) => {
+      if (best < 0 || Math.abs(run.center - track.py) < Math.abs(free[best].center - track.py)) {
+        best = r;
+      }
+    });
+    if (best < 0) return;
+    const [run] = free.splice(best, 1);
+    track.py = run.center;
+    track.slope = 0;
+    track.column = c;
+    track.own = c;
+    track.met = null;
+    track.seen.push({ column: c, run, shared: false });
   }
 }
 

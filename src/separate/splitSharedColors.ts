@@ -70,7 +70,7 @@ export function splitSharedColors(
     // a sample on a curve): those left over are series of their own, with no name. Only where
     // the colour is known to be shared (listed twice, or black or grey as one-colour charts
     // are): a single coloured entry holding curves apart is a band's edges or error bars.
-    const neutral = Math.max(...masks[i].color) - Math.min(...masks[i].color) <= DEFAULTS.neutral;
+    const neutral = isNeutral(masks[i].color);
     const apart =
       group.length > 1 || neutral
         ? curvesApart({ ...masks[i], weight: shared }, image.width, region)
@@ -108,6 +108,11 @@ export function splitSharedColors(
     for (const extra of split.slice(group.length)) masks.push(mask(extra, masks[i].color));
   });
   return doubtful;
+}
+
+/** Whether a colour is black or grey (its channels alike), as one-colour charts draw. */
+export function isNeutral(color: Rgb): boolean {
+  return Math.max(...color) - Math.min(...color) <= DEFAULTS.neutral;
 }
 
 /**

@@ -216,6 +216,34 @@ describe('splitCurves', () => {
     expect(dotted.last).toBeGreaterThan(190);
   });
 
+  it('takes up a dotted curve again where it was lost at a sharp turn', async () => {
+    // The plot of a zoo chart (gnuplot, z01513 of seed 2, its legend blanked): a solid, a
+    // dashed and a dotted line, black, about 1.5 px. The dotted curve's dots are 2 or 3 columns
+    // wide and flat, so where it climbs steeply its track read each dot as flat, missed the next
+    // one and ended: followed from the right, where the curves are best apart, it held only its
+    // last 40 columns and the rest of it went to no series.
+    const { data, info } = await sharp(
+      fileURLToPath(new URL('../fixtures/separate/gnuplot-dotted-turns.png', import.meta.url)),
+    )
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const weight = Float32Array.from(data, (grey) => (255 - grey) / 255);
+    // Inside the tick marks.
+    const region = { left: 10, top: 2, right: info.width - 10, bottom: info.height - 10 };
+    const curves = splitCurves(weight, info.width, region, { count: 3 });
+    expect(curves).toHaveLength(3);
+    const dotted = curves!.reduce((a, b) => (b.style.gapShare > a.style.gapShare ? b : a));
+    const columns = new Set<number>();
+    dotted.weight.forEach((w, p) => {
+      if (w > 0) columns.add(p % info.width);
+    });
+    // Taken up again and again, from one end of the plot to the other.
+    expect(Math.min(...columns)).toBeLessThan(100);
+    expect(Math.max(...columns)).toBeGreaterThan(900);
+    expect(columns.size).toBeGreaterThan(400);
+  });
+
   it('keeps each curve its own where two touch and part, by their dash patterns', async () => {
     // A solid and a dashed curve that touch and part again (a kiss, no crossing), and a solid
     // and a short-dashed one passing 6 px apart: followed, each went on along the other's ink

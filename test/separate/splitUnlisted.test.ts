@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
 import { curvesApart } from '../../src/separate/splitUnlisted.js';
@@ -66,5 +68,22 @@ describe('curvesApart', () => {
   it('still splits two lines with hollow markers well apart', async () => {
     const drawn = hollow((x) => 40 + x * 0.05, 28) + hollow((x) => 170 - x * 0.05, 28);
     expect(curvesApart(maskOf(await ink(drawn)), WIDTH, REGION)).toHaveLength(2);
+  });
+
+  it('leaves one curve with cross markers whole, not told how many curves there are', async () => {
+    // The plot of a zoo chart (matplotlib, z00301 of seed 2): one grey line, about 4 px, with
+    // an x at each data point, turning sharply there. The crosses' arms show runs apart from
+    // the line's, so three curves are tried; a track along an arm ends at the cross's edge (a
+    // short piece: the line is left whole), unless, taking up the next cross, and the next, it
+    // spans the plot as a curve of its own.
+    const { data, info } = await sharp(
+      fileURLToPath(new URL('../fixtures/separate/matplotlib-crosses.png', import.meta.url)),
+    )
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const weight = Float32Array.from(data, (grey) => (255 - grey) / 255);
+    const region = { left: 0, top: 0, right: info.width, bottom: info.height };
+    expect(curvesApart(maskOf(weight), info.width, region)).toBeNull();
   });
 });
