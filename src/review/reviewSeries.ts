@@ -73,7 +73,7 @@ export function reviewSeries({
   width,
   background,
 }: ReviewInput): Review {
-  const { halos, warnings } = findHalos({
+  const { halos, hosts, warnings } = findHalos({
     masks,
     paths: traces,
     background,
@@ -215,6 +215,7 @@ export function reviewSeries({
         ticks: Math.min(axes.x.ticks.length, axes.y.ticks.length),
         unlisted,
         misnamed,
+        haloed: hosts.has(i),
         explained,
         spread: trace.markers ? 0 : traceSpread(mask.weight, width, region, points[i]),
       },

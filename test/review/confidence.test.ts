@@ -66,6 +66,11 @@ describe('seriesConfidence', () => {
     expect(seriesConfidence({ ...base, points, sharedColor: true })).toBe(FACTORS.sharedColor);
   });
 
+  it('costs a series a colour beside it taken for its halo', () => {
+    const points = line(range(0, 500));
+    expect(seriesConfidence({ ...base, points, haloed: true })).toBe(FACTORS.haloed);
+  });
+
   it('falls with the share of the score its expected error costs on a plot that high', () => {
     const points = line(range(0, 500));
     // A clean line: about linePx off, on a plot 400 px high.
