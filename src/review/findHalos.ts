@@ -85,12 +85,15 @@ export interface HaloInput {
  * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off), as
  * is a colour the legend does not list traced along one it lists, however much ink each has;
  * and so is one with most of its ink beside the line and traced along it over half the way.
+ * `hosts`: the series some colour was taken for a halo of.
  */
 export function findHalos({ masks, paths, names, first, width, background }: HaloInput): {
   halos: Set<number>;
+  hosts: Set<number>;
   warnings: string[];
 } {
   const halos = new Set<number>();
+  const hosts = new Set<number>();
   const warnings: string[] = [];
   const height = width > 0 ? (masks[0]?.weight.length ?? 0) / width : 0;
   const along = (path: HaloPath) =>
@@ -129,8 +132,9 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
       `the colour ${toHex(mask.color)} lies only beside series '${names[host] ?? toHex(masks[host].color)}': taken for a halo around its line and left out`,
     );
     halos.add(i);
+    hosts.add(host);
   });
-  return { halos, warnings };
+  return { halos, hosts, warnings };
 }
 
 /**

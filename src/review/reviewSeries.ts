@@ -74,7 +74,7 @@ export function reviewSeries({
   width,
   background,
 }: ReviewInput): Review {
-  const { halos, warnings } = findHalos({
+  const { halos, hosts, warnings } = findHalos({
     masks,
     paths: traces,
     background,
@@ -229,6 +229,7 @@ export function reviewSeries({
         ticks: Math.min(axes.x.ticks.length, axes.y.ticks.length),
         unlisted,
         misnamed,
+        haloed: hosts.has(i),
         explained,
         spread: trace.markers ? 0 : traceSpread(mask.weight, width, region, points[i]),
       },

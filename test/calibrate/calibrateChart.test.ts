@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateChart, lookalikeSteps } from '../../src/calibrate/calibrateChart.js';
+import {
+  calibrateChart,
+  lookalikeSteps,
+  unlabelledReach,
+} from '../../src/calibrate/calibrateChart.js';
 import type { ChartText } from '../../src/ocr/readChartText.js';
-import type { PlotArea, Word } from '../../src/types.js';
+import type { AxisScale, PlotArea, Word } from '../../src/types.js';
 
 const PLOT: PlotArea = {
   left: 50,
@@ -111,9 +115,10 @@ describe('calibrateChart: an x axis read again as words', () => {
   });
 
   it('doubts categories that may be numbers misread: names that repeat, or too few numbers', async () => {
-    const pixels = [75, 135, 195, 255, 315, 375];
     /** Calibrates with the x labels read alike, unsure, as digits and as words. */
     const doubted = async (read: string[]) => {
+      // Spread over the plot as engines spread categories (three of them 120 px apart).
+      const pixels = read.length > 3 ? [75, 135, 195, 255, 315, 375] : [130, 250, 370];
       const warnings: string[] = [];
       const axes = await calibrateChart({
         text: text(read.map((t, i) => xWord(t, pixels[i], 20))),
@@ -383,6 +388,20 @@ describe('calibrateChart: an axis multiplier', () => {
   });
 });
 
+/** The x tick label words `words` on PLOT, calibrated. */
+async function calibrateWords(words: Word[]) {
+  const warnings: string[] = [];
+  const axes = await calibrateChart({
+    text: text(words),
+    plot: PLOT,
+    source: null,
+    warnings,
+    readTickWords: async () => [],
+    readSlantedTickWords: async () => [],
+  });
+  return { axes, warnings };
+}
+
 /** x labels `0` to `3` at `pixels` on PLOT, its sides placed as `edges` say, calibrated. */
 async function calibrateX(pixels: number[], edges?: PlotArea['edges']) {
   const warnings: string[] = [];
@@ -412,6 +431,46 @@ describe('calibrateChart: ticks outside the plot area', () => {
     const { axes, warnings } = await calibrateX([48, 182, 316, 450]);
     expect(axes.xConfidence).toBeGreaterThan(0.9);
     expect(warnings.filter((w) => w.includes('outside the plot area'))).toEqual([]);
+  });
+});
+
+describe('calibrateChart: a plot side far past the tick labels', () => {
+  it('doubts an axis whose plot runs on for more steps than labels go unread (a legend taken in)', async () => {
+    // Labels 0..3 every 30 px from 60 to 150; the plot runs on to 450, ten steps past '3'.
+    const { axes, warnings } = await calibrateX([60, 90, 120, 150]);
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(axes.yConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(warnings).toContain(
+      'x axis: the plot runs 10.0 tick steps past its last tick label: the plot area, or the axis read from its labels, may be wrong',
+    );
+  });
+
+  it('counts labels seen but not used by the fit as the axis going on', async () => {
+    // '4' to '9' past '3' read as text no number fits: the axis goes on to the side.
+    const words = ['0', '1', '2', '3', 'a', 'b', 'c', 'd', 'e', 'f', 'g'].map((t, i) =>
+      xWord(t, 60 + 30 * i),
+    );
+    const { warnings } = await calibrateWords(words);
+    expect(warnings.filter((w) => w.includes('tick steps past'))).toEqual([]);
+  });
+
+  it('trusts an axis whose labels reach within a few steps of its sides', async () => {
+    const { warnings } = await calibrateX([60, 140, 220, 300]);
+    expect(warnings.filter((w) => w.includes('tick steps past'))).toEqual([]);
+  });
+});
+
+describe('unlabelledReach', () => {
+  const scale = (pixels: number[]) =>
+    ({ ticks: pixels.map((pixel) => ({ text: '', value: 0, pixel })) }) as unknown as AxisScale;
+  const box = { left: 0, top: 0, right: 400, bottom: 300 };
+
+  it('measures the farther side past the outermost tick or word, in the widest tick steps', () => {
+    // Ticks at 100, 120, 140, 180 (the widest step 40): the right side 220 px on, 5.5 steps.
+    expect(unlabelledReach('x', scale([100, 120, 140, 180]), [], box)).toBe(5.5);
+    // A word read at 380 (no number the fit used) leaves the left side the farther, 2.5 steps.
+    expect(unlabelledReach('x', scale([100, 120, 140, 180]), [xWord('?', 380)], box)).toBe(2.5);
+    expect(unlabelledReach('x', scale([100]), [], box)).toBe(0);
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chartConfidence, FACTORS, seriesConfidence } from '../../src/review/confidence.js';
+import {
+  chartConfidence,
+  FACTORS,
+  seriesConfidence,
+  steepness,
+} from '../../src/review/confidence.js';
 import type { PixelPoint } from '../../src/types.js';
 
 /** A traced line: one point per column over `columns`. */
@@ -61,6 +66,11 @@ describe('seriesConfidence', () => {
     expect(seriesConfidence({ ...base, points, sharedColor: true })).toBe(FACTORS.sharedColor);
   });
 
+  it('costs a series a colour beside it taken for its halo', () => {
+    const points = line(range(0, 500));
+    expect(seriesConfidence({ ...base, points, haloed: true })).toBe(FACTORS.haloed);
+  });
+
   it('falls with the share of the score its expected error costs on a plot that high', () => {
     const points = line(range(0, 500));
     // A clean line: about linePx off, on a plot 400 px high.
@@ -78,8 +88,35 @@ describe('seriesConfidence', () => {
     const marks = range(0, 11).map((i) => ({ px: 20 + 40 * i, py: 100 }));
     const markers = seriesConfidence({ ...base, points: marks, markers: true, plotHeight: 400 });
     expect(markers).toBeCloseTo(1 - loss(FACTORS.markerPx, 400), 6);
+    // Markers on steep segments: an error across costs the slope times as much up or down.
+    const zigzag = range(0, 11).map((i) => ({ px: 20 + 40 * i, py: 100 + (i % 2) * 120 }));
+    const steep = seriesConfidence({ ...base, points: zigzag, markers: true, plotHeight: 400 });
+    expect(steep).toBeCloseTo(1 - loss(FACTORS.markerPx * Math.sqrt(1 + 3 * 3), 400), 6);
     // No confidence below 0 on a tiny plot.
     expect(seriesConfidence({ ...base, points, plotHeight: 10 })).toBe(0);
+  });
+});
+
+describe('steepness', () => {
+  it('is 1 along a flat line and for a single marker', () => {
+    expect(steepness([{ px: 0, py: 5 }])).toBe(1);
+    expect(steepness(range(0, 5).map((i) => ({ px: 10 * i, py: 5 })))).toBe(1);
+  });
+
+  it("averages sqrt(1 + s^2) over markers, s their segments' mean slope, at most steepest", () => {
+    // Slopes 1 then 0: the middle marker's mean slope is 0.5.
+    const bent = [
+      { px: 0, py: 0 },
+      { px: 10, py: 10 },
+      { px: 20, py: 10 },
+    ];
+    expect(steepness(bent)).toBeCloseTo((Math.SQRT2 + Math.sqrt(1.25) + 1) / 3, 6);
+    // A jump of 1000 px over 1 px counts as `steepest`.
+    const jump = [
+      { px: 0, py: 0 },
+      { px: 1, py: 1000 },
+    ];
+    expect(steepness(jump)).toBeCloseTo(Math.sqrt(1 + FACTORS.steepest ** 2), 6);
   });
 });
 

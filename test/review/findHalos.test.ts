@@ -60,7 +60,7 @@ describe('findHalos', () => {
   const crossing = mask([255, 127, 14], columns(19, 20));
 
   it('takes a weaker colour found only beside a line for its halo, with a warning', () => {
-    const { halos, warnings } = findHalos({
+    const { halos, hosts, warnings } = findHalos({
       masks: [line, fringe, crossing],
       paths: [
         along(19.5),
@@ -79,6 +79,8 @@ describe('findHalos', () => {
       background: WHITE,
     });
     expect([...halos]).toEqual([1]);
+    // The line it lies beside is its host (whose confidence the guess costs).
+    expect([...hosts]).toEqual([0]);
     expect(warnings).toEqual([
       "the colour #78b4dc lies only beside series 'GRPO': taken for a halo around its line and left out",
     ]);
