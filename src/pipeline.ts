@@ -5,12 +5,13 @@ import { inkMask, type Rgb, rgbToLab } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import { legendComplete } from './legend/legendComplete.js';
 import { pairingDoubts } from './legend/pairingDoubts.js';
+import { sampleStyles } from './legend/sampleStyle.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { chartConfidence } from './review/confidence.js';
-import { pairByColor, traceColor } from './review/pairByColor.js';
+import { pairByColor, sampleIsBroken, traceColor } from './review/pairByColor.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { evenlySpaced } from './separate/gridInk.js';
 import { type SeriesMask, separateSeries } from './separate/separateSeries.js';
@@ -170,6 +171,10 @@ export async function runPipeline(
     const order = pairByColor(
       entries.slice(0, listed).map((slot) => rgbToLab(slot.color)),
       lines,
+      sampleStyles(image, entries).slice(0, listed).map(sampleIsBroken),
+      traces
+        .slice(0, listed)
+        .map((trace) => (trace?.lineStyle ? trace.lineStyle !== 'solid' : null)),
     );
     const pairedMasks = [...order.map((s) => masks[s]), ...masks.slice(order.length)];
     const pairedTraces = [...order.map((s) => traces[s]), ...traces.slice(order.length)];

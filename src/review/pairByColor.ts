@@ -21,7 +21,15 @@ const DEFAULTS = {
    * colours tell nothing (a marker's black edge read for every series).
    */
   match: 10,
+  /**
+   * A sample showing gaps over this share of its length is drawn broken (dashed, dotted), not
+   * solid: a tenth, as `splitSharedColors` tells dash patterns apart.
+   */
+  brokenGaps: 0.1,
 } as const;
+
+/** How a line is drawn, as far as pairing goes: unbroken or broken (dashed, dotted); null: unknown. */
+export type Broken = boolean | null;
 
 /**
  * The colour a traced series is drawn in, as the eye sees it along the line: at each traced
@@ -65,22 +73,38 @@ function median(values: number[]): number {
 }
 
 /**
- * Which traced series each legend entry names, judged by colour as the eye judges it: each
- * sample's colour (`samples`, Lab) against the colour each listed series' line is drawn in along
- * its trace (`lines`, Lab, null where unknown; series i is entry i's as separation paired
- * them). All entries are paired at once (the pairing of least total Delta E); a cycle of that
- * pairing that moves entries is taken only where every entry in it moves to a line nearer its
- * sample by DEFAULTS.minStep and drawn within DEFAULTS.match of it: separation gave a grey's
- * line the pixels of a neighbouring grey (their blends with the background are the same
- * colours), or a tint the line of the next tint in a colormap. Returns, per entry, the index of
- * its series (the identity where nothing moves).
+ * Which traced series each legend entry names, judged as the eye judges it: each sample's
+ * colour (`samples`, Lab) against the colour each listed series' line is drawn in along its
+ * trace (`lines`, Lab, null where unknown; series i is entry i's as separation paired them),
+ * and whether each is drawn broken (`sampleBroken`, `lineBroken`: a solid sample never names
+ * a dashed line; a line of one colour drawn in several dash patterns reads a little darker or
+ * paler with each, which says nothing). All entries are paired at once (the pairing of least
+ * total Delta E); a cycle of that pairing that moves entries is taken only where every entry
+ * in it moves to a line drawn as its sample is, nearer its colour by DEFAULTS.minStep and
+ * within DEFAULTS.match of it: separation gave a grey's line the pixels of a neighbouring grey
+ * (their blends with the background are the same colours), or a tint the line of the next
+ * tint in a colormap. Returns, per entry, the index of its series (the identity where nothing
+ * moves).
  */
-export function pairByColor(samples: readonly Lab[], lines: readonly (Lab | null)[]): number[] {
+export function pairByColor(
+  samples: readonly Lab[],
+  lines: readonly (Lab | null)[],
+  sampleBroken: readonly Broken[] = [],
+  lineBroken: readonly Broken[] = [],
+): number[] {
   const n = Math.min(samples.length, lines.length);
   const identity = Array.from({ length: n }, (_, i) => i);
   const known = identity.filter((i) => lines[i] !== null);
   if (known.length < 2) return identity;
-  const cost = known.map((e) => known.map((s) => deltaE(samples[e], lines[s] as Lab)));
+  const unlike = (e: number, s: number) => {
+    const a = sampleBroken[e] ?? null;
+    const b = lineBroken[s] ?? null;
+    return a !== null && b !== null && a !== b;
+  };
+  // A pairing of unlike styles costs as much as a colour too far to match.
+  const cost = known.map((e) =>
+    known.map((s) => deltaE(samples[e], lines[s] as Lab) + (unlike(e, s) ? DEFAULTS.match + 1 : 0)),
+  );
   const best = optimalAssignment(cost);
   const order = [...identity];
   const seen = new Set<number>();
@@ -98,4 +122,9 @@ export function pairByColor(samples: readonly Lab[], lines: readonly (Lab | null
     if (clear) for (const k of cycle) order[known[k]] = known[best[k]];
   }
   return order;
+}
+
+/** Whether a legend sample is drawn broken, from its dash style (`sampleStyles`). */
+export function sampleIsBroken(style: { gapShare: number }): boolean {
+  return style.gapShare > DEFAULTS.brokenGaps;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Lab, type Rgb, rgbToLab } from '../../src/color.js';
-import { pairByColor, traceColor } from '../../src/review/pairByColor.js';
+import { pairByColor, sampleIsBroken, traceColor } from '../../src/review/pairByColor.js';
 import type { PixelPoint, Raster } from '../../src/types.js';
 
 const WHITE: Rgb = [255, 255, 255];
@@ -81,6 +81,22 @@ describe('pairByColor', () => {
     // Both lines read black (markers' black edges): no line is drawn as either sample.
     const reds = [rgbToLab([220, 60, 60]), rgbToLab([240, 120, 120])];
     expect(pairByColor(reds, [grey(0), grey(10)])).toEqual([0, 1]);
+  });
+
+  it('never names a dashed line by a solid sample, whatever their shades', () => {
+    // A solid and a dashed sample of near shades, each line's shade nearer the other sample's
+    // (a dashed line reads darker or paler than its sample): the styles say the pairing is right.
+    const samples = [grey(80), grey(100)];
+    const lines = [grey(98), grey(78)];
+    expect(pairByColor(samples, lines)).toEqual([1, 0]);
+    expect(pairByColor(samples, lines, [false, true], [false, true])).toEqual([0, 1]);
+    // Greys both solid: their shades decide.
+    expect(pairByColor(samples, lines, [false, false], [false, false])).toEqual([1, 0]);
+  });
+
+  it('reads a sample with gaps over a tenth of its length as broken', () => {
+    expect(sampleIsBroken({ gapShare: 0 })).toBe(false);
+    expect(sampleIsBroken({ gapShare: 0.3 })).toBe(true);
   });
 
   it('leaves an entry whose series was not traced where it is', () => {
