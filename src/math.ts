@@ -83,3 +83,73 @@ export function boxAround(boxes: readonly Box[]): Box {
     bottom: Math.max(...boxes.map((box) => box.bottom)),
   };
 }
+
+/**
+ * The pairing of `cost`'s rows with its columns of least total cost (the Hungarian method, in
+ * O(n² m)): per row, its column, or -1 where there are more rows than columns and the row got
+ * none. Every row is paired jointly, not one after another (a greedy choice lets the first row
+ * take the column a later one fits far better).
+ */
+export function optimalAssignment(cost: readonly (readonly number[])[]): number[] {
+  const rows = cost.length;
+  const columns = cost[0]?.length ?? 0;
+  if (rows === 0) return [];
+  if (columns === 0) return cost.map(() => -1);
+  if (rows > columns) {
+    // Solve the transpose: each column gets a row.
+    const byColumn = optimalAssignment(
+      Array.from({ length: columns }, (_, c) => cost.map((row) => row[c])),
+    );
+    const out = cost.map(() => -1);
+    byColumn.forEach((r, c) => {
+      if (r >= 0) out[r] = c;
+    });
+    return out;
+  }
+  // Potentials u (rows) and v (columns), 1-based with a virtual column 0 (e-maxx's layout).
+  const u = new Float64Array(rows + 1);
+  const v = new Float64Array(columns + 1);
+  const rowOf = new Int32Array(columns + 1);
+  const way = new Int32Array(columns + 1);
+  for (let r = 1; r <= rows; r++) {
+    rowOf[0] = r;
+    let column = 0;
+    const least = new Float64Array(columns + 1).fill(Number.POSITIVE_INFINITY);
+    const used = new Uint8Array(columns + 1);
+    do {
+      used[column] = 1;
+      const row = rowOf[column];
+      let delta = Number.POSITIVE_INFINITY;
+      let next = 0;
+      for (let c = 1; c <= columns; c++) {
+        if (used[c]) continue;
+        const reduced = cost[row - 1][c - 1] - u[row] - v[c];
+        if (reduced < least[c]) {
+          least[c] = reduced;
+          way[c] = column;
+        }
+        if (least[c] < delta) {
+          delta = least[c];
+          next = c;
+        }
+      }
+      for (let c = 0; c <= columns; c++) {
+        if (used[c]) {
+          u[rowOf[c]] += delta;
+          v[c] -= delta;
+        } else {
+          least[c] -= delta;
+        }
+      }
+      column = next;
+    } while (rowOf[column] !== 0);
+    do {
+      const previous = way[column];
+      rowOf[column] = rowOf[previous];
+      column = previous;
+    } while (column !== 0);
+  }
+  const out = new Array<number>(rows).fill(-1);
+  for (let c = 1; c <= columns; c++) if (rowOf[c] > 0) out[rowOf[c] - 1] = c - 1;
+  return out;
+}

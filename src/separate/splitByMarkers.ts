@@ -1,6 +1,6 @@
 import { channelDistance, type Rgb } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
-import { percentile } from '../math.js';
+import { optimalAssignment, percentile } from '../math.js';
 import { classifyMarker, type MarkerFeatures, markerFeatures } from '../trace/classifyMarker.js';
 import { type Core, distanceMap, findCores } from '../trace/distanceMap.js';
 import { DEFAULTS as FIND, type Markers } from '../trace/findMarkers.js';
@@ -195,7 +195,7 @@ function vectorOf(features: MarkerFeatures, depth: number): number[] {
  * clusters follow how the plot's markers look (drawn at their own size and place, not quite
  * as the legend's) while each stays its sample's. Markers at one x (`columns`, within a
  * pixel or two: series sampled at the same x) go to different samples, the nearest pairs
- * first, as long as there are samples for them. A marker much farther from its cluster's
+ * jointly (the pairing of least total distance), as long as there are samples for them. A marker much farther from its cluster's
  * centre than markers commonly are from theirs is nobody's (a blob where lines cross).
  */
 function assignToSamples(markers: number[][], columns: number[], samples: number[][]): number[] {
@@ -212,17 +212,17 @@ function assignToSamples(markers: number[][], columns: number[], samples: number
   const owner = new Array<number>(markers.length).fill(0);
   for (let round = 0; round < DEFAULTS.rounds; round++) {
     for (const group of groups) {
-      const pairs = group.flatMap((n) =>
-        centres.map((c, s) => ({ n, s, d: distance(markers[n], c) })),
-      );
-      pairs.sort((a, b) => a.d - b.d);
-      const done = new Set<number>();
-      const taken = new Set<number>();
-      for (const { n, s } of pairs) {
-        if (done.has(n) || (taken.has(s) && group.length <= centres.length)) continue;
-        owner[n] = s;
-        done.add(n);
-        taken.add(s);
+      const cost = group.map((n) => centres.map((c) => distance(markers[n], c)));
+      if (group.length <= centres.length) {
+        // Jointly: nearest pair first let one marker take the sample another fits far better.
+        optimalAssignment(cost).forEach((s, k) => {
+          owner[group[k]] = s;
+        });
+      } else {
+        // More markers at one x than samples: each takes its nearest.
+        cost.forEach((row, k) => {
+          owner[group[k]] = row.indexOf(Math.min(...row));
+        });
       }
     }
     centres.forEach((centre, s) => {

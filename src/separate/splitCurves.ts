@@ -1,4 +1,4 @@
-import { percentile } from '../math.js';
+import { optimalAssignment, percentile } from '../math.js';
 import type { Box } from '../types.js';
 
 /** How one curve is drawn: the lengths (px, along the curve) of its inked stretches and gaps. */
@@ -636,7 +636,10 @@ function styleDistance(a: CurveStyle, b: CurveStyle, sampleLength: number): numb
   return Math.abs(a.gapShare - b.gapShare) + 0.5 * Math.abs(Math.log(on(a) / on(b)));
 }
 
-/** The most entries matched by trying every order; beyond, in order of best fit. */
+/**
+ * The most entries matched by trying every order (its ties broken as they always were: the first
+ * order found); beyond, and where samples and curves differ in number, by the Hungarian method.
+ */
 const MAX_EXACT = 7;
 
 /**
@@ -692,17 +695,9 @@ export function matchStyles(
 /** The pairing of `cost`'s rows (samples) to its columns (curves) of least total cost. */
 export function matchCosts(cost: number[][]): number[] {
   const n = cost.length;
-  if (n > MAX_EXACT || (cost[0]?.length ?? 0) !== n) {
-    const used = new Set<number>();
-    return cost.map((row) => {
-      let best = -1;
-      row.forEach((d, c) => {
-        if (!used.has(c) && (best < 0 || d < row[best])) best = c;
-      });
-      used.add(best);
-      return best;
-    });
-  }
+  // Jointly, not sample by sample in order: a greedy first sample took the curve a later one
+  // fitted far better (a legend of eight, or one listing fewer entries than curves drawn).
+  if (n > MAX_EXACT || (cost[0]?.length ?? 0) !== n) return optimalAssignment(cost);
   let best: number[] = [];
   let bestCost = Number.POSITIVE_INFINITY;
   const order: number[] = [];

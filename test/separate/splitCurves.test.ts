@@ -317,6 +317,20 @@ describe('matchStyles', () => {
     expect(matchStyles([dotted, solid, dashed], samples)).toEqual([1, 0, 2]);
   });
 
+  it('pairs samples jointly where the ink shows more curves than the legend lists', () => {
+    const solid = { on: 400, off: 0, gapShare: 0 };
+    const dashed = { on: 7, off: 3, gapShare: 0.28 };
+    const dotted = { on: 1, off: 3, gapShare: 0.6 };
+    // A sample between the dashed and the dotted curve, a little nearer the dotted; a dotted
+    // sample near the dotted curve only: taken in turn, the first would take the dotted curve
+    // and leave the second the dashed one, far from it.
+    const samples = [
+      { on: 1.5, off: 3, gapShare: 0.55 },
+      { on: 1, off: 3, gapShare: 0.62 },
+    ];
+    expect(matchStyles([solid, dashed, dotted], samples)).toEqual([1, 2]);
+  });
+
   it('tells a clear pairing from a close call', () => {
     const solid = { on: 400, off: 0, gapShare: 0 };
     const dashed = { on: 7, off: 3, gapShare: 0.28 };
