@@ -148,6 +148,7 @@ export function reassignEdges(
  * lighter line's pixel beside a darker core (the two crossing or touching) has more of its own
  * line beyond it. Counting cores all round (`reassignEdges`) misses these on a line a pixel or
  * two wide, whose edge pixels see one or two of its core pixels and as many of the edge's own.
+ * Only where its own series' colour is a faint shade of the darker one (`fainterShade`).
  * `p` indexes `core` and `drawnAs` (each pixel's series + 1, 0 for none). Returns the darker
  * series and the pixel's alpha of it, or null.
  */
@@ -166,12 +167,25 @@ function besideCore(
     if (s < 0 || s === own || drawnAs[p - d] === own + 1) continue;
     // Darker than its own series' colour: the pixel is a blend of s, not of s and another.
     if (deltaE(seriesLabs[s], background) <= deltaE(seriesLabs[own], background)) continue;
+    if (!fainterShade(seriesLabs[own], seriesLabs[s], background)) continue;
     const { alpha, residual } = blend(lab, seriesLabs[s], background);
     if (alpha > 0 && alpha < DEFAULTS.coreAlpha && residual < DEFAULTS.blendDe) {
       return { series: s, alpha };
     }
   }
   return null;
+}
+
+/**
+ * Whether series colour `light` is a faint shade of series colour `dark`: read as a blend of it
+ * with the background, it holds less than DEFAULTS.coreAlpha of it, as a black line's
+ * anti-aliased edge does (#8c8c8c is 0.4 of black). Only then can a whole pixel of `light` be
+ * `dark`'s edge (`besideCore`): greys a few levels apart (a colour chart turned grey: #8b8b8b
+ * is 0.83 of #777777) are each as dark as the other's core, and `light`'s own line where it
+ * touched `dark`'s went to it.
+ */
+function fainterShade(light: Lab, dark: Lab, background: Lab): boolean {
+  return blend(light, dark, background).alpha < DEFAULTS.coreAlpha;
 }
 
 /** How a colour decomposes as background + alpha * (series - background), and how far off it is. */
