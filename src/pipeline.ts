@@ -1,17 +1,16 @@
 import { axisResult } from './calibrate/axisScale.js';
 import { calibrateChart, type SharedAxis } from './calibrate/calibrateChart.js';
 import { readTickWords } from './calibrate/readTickWords.js';
-import { inkMask, type Rgb, rgbToLab } from './color.js';
+import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import { legendComplete } from './legend/legendComplete.js';
 import { pairingDoubts } from './legend/pairingDoubts.js';
-import { sampleStyles } from './legend/sampleStyle.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { readSlantedLabels } from './ocr/readSlantedLabels.js';
 import { findPlotArea } from './plot/findPlotArea.js';
 import { chartConfidence } from './review/confidence.js';
-import { pairByColor, sampleIsBroken, traceColor } from './review/pairByColor.js';
+import { inEntryOrder } from './review/pairByColor.js';
 import { reviewSeries } from './review/reviewSeries.js';
 import { evenlySpaced } from './separate/gridInk.js';
 import { type SeriesMask, separateSeries } from './separate/separateSeries.js';
@@ -163,24 +162,10 @@ export async function runPipeline(
   } = await clock.run('review', () => {
     // Each entry names the series whose line is drawn in its sample's colour: separation may
     // have given a line's pixels to a neighbouring grey or tint.
-    const backgroundLab = rgbToLab(plot.background);
-    const listed = Math.min(entries.length, masks.length);
-    const lines = traces
-      .slice(0, listed)
-      .map((trace) => (trace ? traceColor(image, backgroundLab, trace.points) : null));
-    const order = pairByColor(
-      entries.slice(0, listed).map((slot) => rgbToLab(slot.color)),
-      lines,
-      sampleStyles(image, entries).slice(0, listed).map(sampleIsBroken),
-      traces
-        .slice(0, listed)
-        .map((trace) => (trace?.lineStyle ? trace.lineStyle !== 'solid' : null)),
-    );
-    const pairedMasks = [...order.map((s) => masks[s]), ...masks.slice(order.length)];
-    const pairedTraces = [...order.map((s) => traces[s]), ...traces.slice(order.length)];
+    const paired = inEntryOrder(image, plot.background, entries, masks, traces);
     return reviewSeries({
-      masks: pairedMasks,
-      traces: pairedTraces,
+      masks: paired.masks,
+      traces: paired.traces,
       names,
       legend: legend !== null,
       doubtful,

@@ -1,5 +1,8 @@
-import { deltaE, type Lab, rgbToLab } from '../color.js';
+import { deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
+import type { LegendSlot } from '../legend/findLegend.js';
+import { sampleStyles } from '../legend/sampleStyle.js';
 import { optimalAssignment } from '../math.js';
+import type { TraceResult } from '../trace/traceSeries.js';
 import type { PixelPoint, Raster } from '../types.js';
 
 const DEFAULTS = {
@@ -127,4 +130,31 @@ export function pairByColor(
 /** Whether a legend sample is drawn broken, from its dash style (`sampleStyles`). */
 export function sampleIsBroken(style: { gapShare: number }): boolean {
   return style.gapShare > DEFAULTS.brokenGaps;
+}
+
+/**
+ * The listed series (`masks` and `traces`, series i as separation paired it with entry i) put
+ * in the order of the entries that name them, as `pairByColor` judges; unlisted ones after.
+ */
+export function inEntryOrder<Mask>(
+  image: Raster,
+  background: Rgb,
+  entries: readonly LegendSlot[],
+  masks: readonly Mask[],
+  traces: readonly (TraceResult | null)[],
+): { masks: Mask[]; traces: (TraceResult | null)[] } {
+  const listed = Math.min(entries.length, masks.length);
+  const backgroundLab = rgbToLab(background);
+  const order = pairByColor(
+    entries.slice(0, listed).map((slot) => rgbToLab(slot.color)),
+    traces
+      .slice(0, listed)
+      .map((trace) => (trace ? traceColor(image, backgroundLab, trace.points) : null)),
+    sampleStyles(image, entries).slice(0, listed).map(sampleIsBroken),
+    traces.slice(0, listed).map((trace) => (trace?.lineStyle ? trace.lineStyle !== 'solid' : null)),
+  );
+  return {
+    masks: [...order.map((s) => masks[s]), ...masks.slice(order.length)],
+    traces: [...order.map((s) => traces[s]), ...traces.slice(order.length)],
+  };
 }
