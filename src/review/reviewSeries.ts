@@ -74,25 +74,18 @@ export function reviewSeries({
   width,
   background,
 }: ReviewInput): Review {
-  const { halos, hosts, warnings } = findHalos({
+  const colors = {
     masks,
     paths: traces,
     background,
     names,
     first: legend ? names.length : 0,
     width,
-  });
+  };
+  const { halos, hosts, warnings } = findHalos(colors);
   // A colour no entry lists lying against another line above and below it all along is the
   // fill of a band round that line, traced as a curve (its edges): not a series.
-  const bands = findBandFills({
-    masks,
-    paths: traces,
-    background,
-    names,
-    first: legend ? names.length : 0,
-    width,
-    skip: halos,
-  });
+  const bands = findBandFills({ ...colors, skip: halos });
   for (const i of bands.fills) halos.add(i);
   warnings.push(...bands.warnings);
   // Filled shapes winding along the plot (ribbons) of a colour the legend lists are that

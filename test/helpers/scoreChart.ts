@@ -4,6 +4,7 @@
  * at their x, series paired to lose the least (Hungarian), a point earning 1 - error / 5% of the
  * y range, the sum over pairs divided by the larger series count. Names compare normalised.
  */
+import { optimalAssignment } from '../../src/math.js';
 import type { ChartResult } from '../../src/types.js';
 
 /** A truth file of the zoo / development set (the fields the score reads). */
@@ -47,55 +48,6 @@ function interp(curve: Curve, x: number): number {
   const [x0, y0] = curve[lo];
   const [x1, y1] = curve[lo + 1];
   return x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-}
-
-/** Column of the row minimum assignment of a cost matrix with rows <= columns. */
-function hungarian(a: number[][]): number[] {
-  const n = a.length;
-  const m = a[0].length;
-  const u = new Array(n + 1).fill(0);
-  const v = new Array(m + 1).fill(0);
-  const p = new Array(m + 1).fill(0);
-  const way = new Array(m + 1).fill(0);
-  for (let i = 1; i <= n; i++) {
-    p[0] = i;
-    let j0 = 0;
-    const minv = new Array(m + 1).fill(Number.POSITIVE_INFINITY);
-    const used = new Array(m + 1).fill(false);
-    do {
-      used[j0] = true;
-      const i0 = p[j0];
-      let delta = Number.POSITIVE_INFINITY;
-      let j1 = 0;
-      for (let j = 1; j <= m; j++) {
-        if (used[j]) continue;
-        const cur = a[i0 - 1][j - 1] - u[i0] - v[j];
-        if (cur < minv[j]) {
-          minv[j] = cur;
-          way[j] = j0;
-        }
-        if (minv[j] < delta) {
-          delta = minv[j];
-          j1 = j;
-        }
-      }
-      for (let j = 0; j <= m; j++) {
-        if (used[j]) {
-          u[p[j]] += delta;
-          v[j] -= delta;
-        } else minv[j] -= delta;
-      }
-      j0 = j1;
-    } while (p[j0] !== 0);
-    do {
-      const j1 = way[j0];
-      p[j0] = p[j1];
-      j0 = j1;
-    } while (j0);
-  }
-  const out = new Array(n).fill(-1);
-  for (let j = 1; j <= m; j++) if (p[j]) out[p[j] - 1] = j - 1;
-  return out;
 }
 
 function normName(s: string | null | undefined): string | null {
@@ -174,11 +126,13 @@ export function scoreChart(
   const match = new Array(nT).fill(-1);
   if (nT && nP) {
     if (nT <= nP) {
-      hungarian(res.map((row) => row.map((r) => r.error))).forEach((j, i) => {
+      optimalAssignment(res.map((row) => row.map((r) => r.error))).forEach((j, i) => {
         match[i] = j;
       });
     } else {
-      const rows = hungarian(prepared.map((_, j) => sampled.map((_, i) => res[i][j].error)));
+      const rows = optimalAssignment(
+        prepared.map((_, j) => sampled.map((_, i) => res[i][j].error)),
+      );
       rows.forEach((i, j) => {
         if (i >= 0) match[i] = j;
       });
