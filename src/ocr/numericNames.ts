@@ -60,16 +60,19 @@ export function numericNames(
   names: string[],
 ): string[] {
   if (!model || boxes.length === 0) return names;
-  const readings = readTickGlyphs(
+  // What tesseract read as nothing is no entry (a mark beside the legend's names), and a word
+  // stays that word: their boxes are not read (each box is a group of its own, read alone).
+  const asked = names.flatMap((name, i) => (name === '' || isWord(name) ? [] : [i]));
+  const read = readTickGlyphs(
     model,
     image,
-    boxes.map((box, i) => ({ group: String(i), box })),
+    asked.map((i) => ({ group: String(i), box: boxes[i] })),
     page,
   );
+  const readings = new Map(asked.map((i, k) => [i, read[k]]));
   return names.map((name, i) => {
-    const reading = readings[i];
-    // What tesseract read as nothing is no entry (a mark beside the legend's names).
-    if (name === '' || isWord(name) || !reading || !PLAIN_NUMBER.test(reading.text)) return name;
+    const reading = readings.get(i);
+    if (!reading || !PLAIN_NUMBER.test(reading.text)) return name;
     const agrees =
       digitsOf(name) !== '' &&
       digitsOf(name) === digitsOf(reading.text) &&

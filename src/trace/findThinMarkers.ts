@@ -184,8 +184,16 @@ function excessBeside(
     const near: number[] = [];
     for (let k = j; k < line.length && line[k].px <= x + reachColumns; k++) near.push(k);
     if (near.length === 0) continue;
-    // Nearest segments first: most ink is the line's own, done with at the first.
-    near.sort((a, b) => Math.abs(line[a].px - x) - Math.abs(line[b].px - x));
+    // Nearest segments first: most ink is the line's own, done with at the first. A stable
+    // insertion sort (a few points a column, in order already but for the nearest: a sort
+    // calling a comparator cost more than the rest of the column).
+    for (let a = 1; a < near.length; a++) {
+      const k = near[a];
+      const d = Math.abs(line[k].px - x);
+      let b = a - 1;
+      for (; b >= 0 && Math.abs(line[near[b]].px - x) > d; b--) near[b + 1] = near[b];
+      near[b + 1] = k;
+    }
     let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
     for (const k of near) {
       for (const p of [line[k], line[k + 1] ?? line[k]]) {

@@ -33,7 +33,8 @@ export function pieceLength(piece: Piece): number {
  * the index of the piece holding each pixel (-1 for none).
  */
 export function findPieces({ weight, width, region }: Ink): { pieces: Piece[]; label: Int32Array } {
-  const seen = new Uint8Array(weight.length);
+  // A pixel is labelled when it is first reached (its piece's index is already known): the
+  // labels tell which pixels were seen, without an image-sized array of flags besides.
   const label = new Int32Array(weight.length).fill(-1);
   const pieces: Piece[] = [];
   const stack: number[] = [];
@@ -44,21 +45,21 @@ export function findPieces({ weight, width, region }: Ink): { pieces: Piece[]; l
   for (let row = top; row < bottom; row++) {
     for (let column = left; column < right; column++) {
       const start = row * width + column;
-      if (seen[start] || weight[start] <= 0) continue;
+      if (label[start] >= 0 || weight[start] <= 0) continue;
       const members: number[] = [];
+      const n = pieces.length;
       stack.push(start);
-      seen[start] = 1;
+      label[start] = n;
       while (stack.length > 0) {
         const i = stack.pop()!;
         members.push(i);
-        label[i] = pieces.length;
         const x = i % width;
         const y = (i - x) / width;
         for (let dy = -1; dy <= 1; dy++) {
           for (let dx = -1; dx <= 1; dx++) {
             const j = i + dy * width + dx;
-            if (!inside(x + dx, y + dy) || seen[j] || weight[j] <= 0) continue;
-            seen[j] = 1;
+            if (!inside(x + dx, y + dy) || label[j] >= 0 || weight[j] <= 0) continue;
+            label[j] = n;
             stack.push(j);
           }
         }

@@ -150,5 +150,16 @@ describe('classify', () => {
     expect([...probabilities]).toEqual([...denseClassify(model, input)]);
     // Its second call (the weights by input kept from the first) reads the same.
     expect([...classify(model, input)]).toEqual([...probabilities]);
+    // Inputs taken two at a time: an even and an odd count of inked cells, one alone, none, all of them.
+    for (const inked of [
+      (i: number) => i % 5 === 1,
+      (i: number) => i % 9 === 0,
+      (i: number) => i === 17,
+      () => false,
+      () => true,
+    ]) {
+      const other = Float32Array.from({ length: 40 }, (_, i) => (inked(i) ? random() + 0.5 : 0));
+      expect([...classify(model, other)]).toEqual([...denseClassify(model, other)]);
+    }
   });
 });
