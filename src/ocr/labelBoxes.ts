@@ -52,6 +52,11 @@ const DEFAULTS = {
   ruleShare: 0.8,
   /** Or two strokes or more, each inked over at least this share of its box, is tick marks. */
   solidStroke: 0.75,
+  /**
+   * A solid stroke beside the y axis is a tick mark when at most this share of the band's depth
+   * thick (ggplot2's ticks drawn large: 9 px thick, 22 long).
+   */
+  thickTick: 0.5,
 } as const;
 
 /**
@@ -230,7 +235,7 @@ export function joinedToPlot(
  * the x axis; over `extent`, the rows or columns along the axis) holds only the axis' rule and
  * its tick marks: with empty lines and lines that run along nearly all of it taken off its
  * edges, at least three strokes across it, nearly all a stroke's thickness (below the x axis
- * only under a rule: light digits' strokes are as thin), or (below the x axis) two or more
+ * only under a rule: light digits' strokes are as thin), or two or more
  * solid strokes narrower than the band is deep, or nothing (a lone rule). Minor ticks of a log
  * axis drawn apart from a plot with no axis line (Vega-Lite), an axis drawn apart from its plot
  * with its ticks (Vega-Lite's facets, seaborn's `despine(offset=...)`) and ticks whose marks the
@@ -270,16 +275,19 @@ export function onlyTickMarks(
   const thinMarks =
     runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
   if (thinMarks && (axis === 'y' || ruled)) return true;
-  // below the x axis, thick ticks (at 300 dpi) and a few: solid strokes narrower than deep
-  if (axis === 'y') return false;
+  // thick ticks (at 300 dpi, or a chart drawn large: ggplot2's 9 px ticks beside its grey
+  // panel) and a few: solid strokes narrower than the band is deep; no digit is one. Beside
+  // the y axis, three or more, each at most `thickTick` of the band's depth thick (a tick is
+  // long for its thickness; a tight stack of bold labels could pass for short thick bars).
   const depth = across[1] - across[0];
+  const thickest = axis === 'y' ? depth * DEFAULTS.thickTick : depth;
   const solid = (run: { from: number; to: number }) => {
     const wide = run.to - run.from + 1;
     let inked = 0;
     for (let i = run.from; i <= run.to; i++) inked += profile[i];
-    return wide < depth && inked >= wide * depth * DEFAULTS.solidStroke;
+    return wide < thickest && inked >= wide * depth * DEFAULTS.solidStroke;
   };
-  return runs.length >= 2 && runs.every(solid);
+  return runs.length >= (axis === 'y' ? DEFAULTS.tickMarks : 2) && runs.every(solid);
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */

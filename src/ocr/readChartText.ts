@@ -759,20 +759,25 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       });
     }
   }
+  // A band right below the axis, as spillsFromPlot and joinedToPlot take it.
+  const nextToAxis = (band: { from: number; to: number }) =>
+    [
+      image,
+      plot.page,
+      below[band.from],
+      band.to - band.from + 1,
+      plot.bottom,
+      [plot.left, plot.right] as [number, number],
+    ] as const;
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
   // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
+  // Error bars' caps at the plot's edge run on into it: no band of text either.
   const first = findRuns(profile, 1, DEFAULTS.minBand).find(
     (band) =>
       (band.from > DEFAULTS.spillStart ||
-        !spillsFromPlot(
-          image,
-          plot.page,
-          below[band.from],
-          band.to - band.from + 1,
-          plot.bottom,
-          [plot.left, plot.right],
-          'row',
+        !(
+          spillsFromPlot(...nextToAxis(band), 'row') || joinedToPlot(...nextToAxis(band), 'row')
         )) &&
       !onlyTickMarks(
         image,
