@@ -17,6 +17,11 @@ const DEFAULTS = {
    * tints its edges far less. A share, so a marker's anti-aliased edge is as colourful.
    */
   textSaturation: 0.35,
+  /**
+   * A band with less than this share of its ink black or grey is a series' marks (`colouredBand`):
+   * text keeps nearly all of it so, JPEG's tints included.
+   */
+  textShare: 0.5,
   /** A band whose ink next to the axis is mirrored inside the plot at least this share is spill. */
   spilled: 0.6,
   /** Ink joined to the plot runs on this many px past its side. */
@@ -191,6 +196,33 @@ export function spillsFromPlot(
     }
   }
   return inked > 0 && mirrored >= inked * DEFAULTS.spilled;
+}
+
+/**
+ * Whether most of the ink of a band (`lines`, each between `across`) is colourful: a series'
+ * marks past the axis (error bars' caps, markers), whose grey JPEG fringes alone pass for text.
+ * Tick labels are black or grey, their ink nearly all text (`isText`).
+ */
+export function colouredBand(
+  image: Raster,
+  page: Rgb,
+  lines: [number, number],
+  across: [number, number],
+  along: 'row' | 'column',
+): boolean {
+  const { data, width, height } = image;
+  const limit = along === 'row' ? width : height;
+  let ink = 0;
+  let text = 0;
+  for (let line = Math.max(0, lines[0]); line < lines[1]; line++) {
+    for (let j = Math.max(0, Math.floor(across[0])); j < Math.min(limit, across[1]); j++) {
+      const o = offsetOf(width, along, line, j);
+      if (channelDistance(data, o, page) <= DEFAULTS.ink) continue;
+      ink++;
+      if (isText(data, o, page)) text++;
+    }
+  }
+  return ink > 0 && text < ink * DEFAULTS.textShare;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { OcrEngine } from './engine.js';
 import {
   apartFromUpright,
   clampBox,
+  colouredBand,
   darkestIn,
   joinedToPlot,
   joinSpacedGroups,
@@ -335,10 +336,18 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     findRuns(profileOf(image, page, leftward, yLabelRows, 'column'), gap, DEFAULTS.minBand)
       .filter(
         (band) =>
-          band.from > DEFAULTS.spillStart ||
-          !(
-            spillsFromPlot(...nextToPlot(band), 'column') ||
-            joinedToPlot(...nextToPlot(band), 'column')
+          (band.from > DEFAULTS.spillStart ||
+            !(
+              spillsFromPlot(...nextToPlot(band), 'column') ||
+              joinedToPlot(...nextToPlot(band), 'column')
+            )) &&
+          // a series' marker spilling past the axis, grey at its JPEG fringes only
+          !colouredBand(
+            image,
+            page,
+            [leftward[band.to], leftward[band.from] + 1],
+            yLabelRows,
+            'column',
           ),
       )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
@@ -779,6 +788,13 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
         !(
           spillsFromPlot(...nextToAxis(band), 'row') || joinedToPlot(...nextToAxis(band), 'row')
         )) &&
+      !colouredBand(
+        image,
+        plot.page,
+        [below[band.from], below[band.to] + 1],
+        [plot.left, plot.right],
+        'row',
+      ) &&
       !onlyTickMarks(
         image,
         plot.page,

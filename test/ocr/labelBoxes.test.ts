@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apartFromUpright,
+  colouredBand,
   joinedToPlot,
   lineHeight,
   onlyTickMarks,
@@ -418,5 +419,26 @@ describe('lineHeight', () => {
 
   it('is the band height where it holds no ink', () => {
     expect(lineHeight(raster(10, 10, []), [255, 255, 255], [0, 8], [0, 10])).toBe(8);
+  });
+});
+
+describe('colouredBand', () => {
+  it("takes a band of a series' blue error bar caps, grey only at their JPEG fringes, for no text", () => {
+    const paint: [number, number, number[]][] = [];
+    for (const left of [10, 40, 70]) {
+      for (let column = left; column < left + 12; column++) {
+        paint.push([column, 1, [160, 175, 190]]); // a greyish fringe
+        paint.push([column, 2, [31, 119, 180]]);
+        paint.push([column, 3, [31, 119, 180]]);
+      }
+    }
+    const image = raster(100, 6, paint);
+    expect(colouredBand(image, [255, 255, 255], [0, 6], [0, 100], 'row')).toBe(true);
+    // grey digits with a tinted JPEG edge are text
+    for (let column = 10; column < 90; column++)
+      image.data.set([90, 90, 90], (2 * 100 + column) * 3);
+    for (let column = 10; column < 90; column++)
+      image.data.set([90, 90, 90], (3 * 100 + column) * 3);
+    expect(colouredBand(image, [255, 255, 255], [0, 6], [0, 100], 'row')).toBe(false);
   });
 });
