@@ -3,6 +3,7 @@ import type { AxisName, AxisScale, Word } from '../types.js';
 import { axisConfidence } from './axisConfidence.js';
 import { makeAxisScale, onLogTick } from './axisScale.js';
 import { type Consensus, consensus, type Fit, upright } from './consensus.js';
+import { evenSteps, onTheirStep } from './steps.js';
 import {
   decimals,
   mantissaExponent,
@@ -186,7 +187,9 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
         pair.repair === 'mantissa-point' ||
         pair.repair === 'si-prefix' ||
         pair.repair === 'sign' ||
-        pair.repair === 'decade',
+        pair.repair === 'decade' ||
+        pair.repair === 'suffix' ||
+        pair.repair === 'minus',
     ).length,
     unvouched: fit.inliers.filter((pair) => !pair.free).length,
     grouping: grouped ? readings.grouping : 'no',
@@ -300,10 +303,11 @@ function unroundedFit(pairs: Pair[], fit: Fit): Fit | null {
   };
 }
 
-/** The reading of a label that ended in a comma (`12,`): its text, else its second reader's. */
+/** The reading of a label that lost a digit group (`12,`, `80.09`): its second reader's where
+ * that ended in a comma, else its text. */
 function cutText(word: Word): string {
-  const text = word.text.trim();
-  return text.endsWith(',') ? text : (word.second ?? text).trim();
+  const second = word.second?.trim();
+  return !word.text.trim().endsWith(',') && second?.endsWith(',') ? second : word.text.trim();
 }
 
 /** A number read with two leading zeros (`0060`, `-005`): no formatter prints one. */
@@ -324,7 +328,8 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
       pair.repair === 'leading-zero' ||
       pair.repair === 'decimal-comma' ||
       pair.repair === 'mantissa-point' ||
-      pair.repair === 'second-reading',
+      pair.repair === 'second-reading' ||
+      pair.repair === 'suffix',
   );
   const linear = consensus(pairs, 'linear', tolerance, axis);
   // A label read as 0 or less, or off a log axis' ticks (`onLogTick`), is a misread on a log
@@ -487,6 +492,10 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
       warnings.push(
         `${axis} tick '${pair.text}' was read as '${inlier.text}': its mantissa 1 was misread`,
       );
+    } else if (inlier.repair === 'minus') {
+      warnings.push(
+        `${axis} tick '${pair.text}' was read as '${inlier.text}': the glyph before its digits, read unsure, was taken for a minus`,
+      );
     } else if (inlier.repair === 'sign') {
       warnings.push(
         `${axis} tick '${pair.text}' was read as '${inlier.text}': its minus was a speck or a mark`,
@@ -525,6 +534,12 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
       `${axis} tick labels read as ${prefixes} lost an SI prefix: the labels printed with decimals place them`,
     );
   }
+  const suffixed = read('suffix', 'printed');
+  if (suffixed) {
+    warnings.push(
+      `${axis} tick labels ${suffixed} all end in one digit, which makes them step unevenly: taken as a percent sign misread`,
+    );
+  }
   const grouped = read('grouping', 'printed');
   if (grouped) {
     warnings.push(`${axis} tick labels ${grouped} read with dots as thousands separators`);
@@ -540,27 +555,6 @@ function fitWarnings(axis: AxisName, fit: Fit, originals: Pair[], words: Word[])
     );
   }
   return warnings;
-}
-
-/**
- * Whether values step by whole multiples of their smallest step (a label or two may be missing),
- * as every engine prints a linear axis' ticks; two values always do.
- */
-function evenSteps(values: number[]): boolean {
-  const sorted = [...new Set(values)].sort((a, b) => a - b);
-  if (sorted.length < 3) return true;
-  const gaps = sorted.slice(1).map((value, i) => value - sorted[i]);
-  const step = Math.min(...gaps);
-  return gaps.every((gap) => Math.abs(gap / step - Math.round(gap / step)) <= 0.02);
-}
-
-/** Whether three or more values are whole multiples of half their smallest step (`0 0.25 0.5`,
- * `1 3 5`: every other tick labelled; not `309 409 509`). */
-function onTheirStep(values: number[]): boolean {
-  const sorted = [...new Set(values)].sort((a, b) => a - b);
-  if (sorted.length < 3) return true;
-  const half = Math.min(...sorted.slice(1).map((value, i) => value - sorted[i])) / 2;
-  return sorted.every((value) => Math.abs(value / half - Math.round(value / half)) <= 0.04);
 }
 
 /**

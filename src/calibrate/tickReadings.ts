@@ -1,5 +1,6 @@
 import type { AxisName, Word } from '../types.js';
 import { parseTickLabel } from './parseTick.js';
+import { evenSteps, onTheirStep } from './steps.js';
 
 const DEFAULTS = {
   /** A label is moved onto a tick mark or grid line within this share of the label spacing. */
@@ -17,6 +18,17 @@ const DEFAULTS = {
    * at the ends of a continuous x axis so (`labelFlush`), and their middles are not their ticks.
    */
   flushPx: 1.5,
+  /**
+   * A last digit is a suffix misread (`suffixOf`) where at least this many labels end in it...
+   */
+  suffixLabels: 3,
+  /**
+   * ...and this share of the axis's labels read as numbers: a label or two may lose the suffix
+   * or read it as another digit (`0%` read `07` beside `109 209 309`).
+   */
+  suffixShare: 0.75,
+  /** A leading zero read less sure than this (0..100) may be an unknown minus glyph. */
+  unsureLead: 30,
 } as const;
 
 /** How a reading differs from the text OCR gave. */
@@ -44,7 +56,11 @@ export type Repair =
   /** a minus read before a number dropped (`-0.0040` as `0.0040`): a speck or mark taken for one */
   | 'sign'
   /** a decade's mantissa put back (`2e+5` as `1e+5`): log fits only */
-  | 'decade';
+  | 'decade'
+  /** a last digit the axis's labels all end in taken for the `%` it misreads (`309` as `30%`) */
+  | 'suffix'
+  /** a leading glyph read unsure as a 0 taken for a minus (`□5`, a font's box for a missing `−`) */
+  | 'minus';
 
 /** One reading of a tick label, placed on its tick. */
 export interface Pair {
@@ -108,8 +124,47 @@ const DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?=,\d{1,2}(?:[%kKMBG]?)$)|0)),(\d{1,
  */
 const CUT_GROUP = /^([+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})*),$/;
 
+/** A whole number of up to three digits and a dot with one or two digits after it (`80.09`). */
+const SHORT_GROUP = /^([+\-\u2212]?[1-9]\d{0,2})\.\d{1,2}$/;
+
 /** Scientific notation with a mantissa of one digit other than 1 (`2e+5`, `-3e-2`). */
 const SCIENTIFIC_MANTISSA = /^([+\-\u2212]?)[2-9](?:\.0+)?([eE][+\-\u2212]?\d+)$/;
+
+/** Values on their step within this share of half a step are on it exactly (float rounding). */
+const EXACT_STEP = 1e-6;
+
+/** A number read with a digit after it (`309`, `0.59`): the number, and that digit. */
+const LAST_DIGIT = /^([+\-\u2212]?\d(?:[\d.,]*\d)?)(\d)$/;
+
+/**
+ * The labels whose last digit is a suffix misread alike (`309 409 509` for `30% 40% 50%`: a small
+ * `%` is a `9` to the glyph recogniser): most of the axis's labels (`suffixLabels`,
+ * `suffixShare`) end in one digit after others, and the numbers before it step evenly by whole
+ * multiples of half their step where the labels as read do not (no engine prints `309 409
+ * 509`). A suffix that keeps the number's value is a percent sign: the reading is `30%`.
+ * Returns each such label's index and reading.
+ */
+function misreadSuffixes(texts: string[]): Map<number, string> {
+  const numbers = texts.filter((text) => parseTickLabel(text) !== null).length;
+  const byDigit = new Map<string, { label: number; head: string }[]>();
+  texts.forEach((text, label) => {
+    const match = LAST_DIGIT.exec(text);
+    if (!match || parseTickLabel(match[1]) === null) return;
+    byDigit.set(match[2], [...(byDigit.get(match[2]) ?? []), { label, head: match[1] }]);
+  });
+  const most = [...byDigit.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (most.length < DEFAULTS.suffixLabels || most.length < numbers * DEFAULTS.suffixShare) {
+    return new Map();
+  }
+  const asRead = most.map(({ label }) => parseTickLabel(texts[label])!.value);
+  const heads = most.map(({ head }) => parseTickLabel(head)!.value);
+  const stepped = (values: number[], tolerance?: number) =>
+    new Set(values).size === values.length && evenSteps(values) && onTheirStep(values, tolerance);
+  // as read, on the step exactly (`2.5 7.5 12.5`): `807 407 7` lie within the tolerance
+  // `onTheirStep` leaves labels printed rounded
+  if (stepped(asRead, EXACT_STEP) || !stepped(heads)) return new Map();
+  return new Map(most.map(({ label, head }) => [label, `${head}%`]));
+}
 
 /** A number read with a minus before it (`-0.0040`), and the number without it. */
 const LEADING_MINUS = /^[-\u2212]\s*(\d.*)$/;
@@ -158,7 +213,8 @@ function withDecimalPoint(text: string): string[] {
  * formatter prints `0.000`, never `0`, beside `2.000`), or when two or more dotted labels are
  * grouped in threes ending in `00` beside one without a dot or grouped by commas (the others'
  * commas misread); 'likely' when every dotted label is grouped in threes ending in `00`
- * (decimals a formatter would not print), else 'no'.
+ * (decimals a formatter would not print), or two or more are beside dotted labels that are not
+ * (printed alike, some were misread), else 'no'.
  */
 function dotGrouping(texts: string[]): Grouping {
   const dotted = texts.filter((text) => text.includes('.'));
@@ -174,7 +230,11 @@ function dotGrouping(texts: string[]): Grouping {
     (text) => /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+$/.test(text) || CUT_GROUP.test(text),
   );
   if (grouped.length >= 2 && grouped.length < dotted.length) {
-    return (plain || commas) && grouped.every((text) => text.endsWith('00')) ? 'sure' : 'no';
+    if (!grouped.every((text) => text.endsWith('00'))) return 'no';
+    // One axis prints its decimals alike: dotted labels not grouped in threes beside two or
+    // more that are (`80.09` beside `100.000` and `70.000`: small commas read as points, and a
+    // zero lost) are misread, and the grouped ones print decimals no formatter would.
+    return plain || commas ? 'sure' : 'likely';
   }
   if (dotted.length < 2 || grouped.length < dotted.length) return 'no';
   if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
@@ -208,12 +268,17 @@ export function tickReadings(
       ? (centres.at(-1)! - centres[0]) / (centres.length - 1)
       : Number.POSITIVE_INFINITY;
   const texts = words.map((word) => word.text.trim());
-  const grouping = dotGrouping(texts);
+  // the second reader's texts show the format too (it reads small commas as points: `100.000`)
+  const seconds = words.map((word) => word.second?.trim() ?? '');
+  const grouping = dotGrouping([...texts, ...seconds.filter((text) => text !== '')]);
   const decimalCommas = texts
     .filter((text) => text.includes(','))
     .every((text) => DECIMAL_COMMA.test(text));
   // An axis printing decimal commas (`0,5`) may print `12,` cut from `12,5`: no group was lost.
   const commaDecimals = texts.some((text) => DECIMAL_COMMA.test(text));
+  const suffixes = misreadSuffixes(texts);
+  // the second reader misreads a suffix alike, into another digit (`807 407 07`)
+  const secondSuffixes = misreadSuffixes(seconds);
   // The exponents the axis's mantissas are printed with, and their neighbours: a small raised
   // exponent is misread more often than the mantissa before it.
   const exponents = new Set(
@@ -280,7 +345,12 @@ export function tickReadings(
     const zero = LEADING_ZERO.exec(text);
     const mantissa = MANTISSA_DOTLESS.exec(text);
     const cut = commaDecimals ? null : CUT_GROUP.exec(text);
-    if (cut) {
+    const suffixed = suffixes.get(label);
+    if (suffixed !== undefined) {
+      // The axis vouches for it (free); the text as read stays a reading the fit must earn.
+      pairs.push(...pair(suffixed, 'suffix', true));
+      pairs.push(...pair(text, null, false));
+    } else if (cut) {
       // `12,` is no printed number: the group after its separator was lost. Sure, so free; the
       // number before the comma is no reading of it.
       pairs.push(...pair(`${cut[1]},000`, 'cut-group', true));
@@ -291,9 +361,21 @@ export function tickReadings(
     } else if (zero) {
       // `05` is no printed number: the point after its zero was lost. Sure, so free.
       pairs.push(...pair(`${zero[1]}0.${zero[2]}`, 'leading-zero', true));
+      // A glyph the reader was unsure of before the digits may be a minus it did not know: a
+      // font with no minus sign prints a box (`□5` read `05`), and the box reads as a 0. A
+      // guess the fit must earn: evenly stepped labels on both sides of zero.
+      if (zero[1] === '' && word.confidence < DEFAULTS.unsureLead) {
+        pairs.push(...pair(`-${zero[2]}`, 'minus', false));
+      }
     } else if (grouping !== 'no' && DOT_GROUPED.test(text)) {
       // The axis says its dots group thousands: that reading is free, the decimal one a repair.
       pairs.push(...pair(text.replaceAll('.', ''), 'grouping', true));
+      pairs.push(...pair(text, null, false));
+    } else if (grouping === 'sure' && SHORT_GROUP.test(text)) {
+      // Beside labels that show dots group thousands, a dot with one or two digits after it
+      // is a separator whose group was misread (`80,000` read `80.09`): taken as zeros, as a
+      // cut group is.
+      pairs.push(...pair(`${SHORT_GROUP.exec(text)![1]},000`, 'cut-group', true));
       pairs.push(...pair(text, null, false));
     } else if (comma) {
       // A comma no thousands separator can be is a decimal point (a locale's, or a point
@@ -313,10 +395,12 @@ export function tickReadings(
     }
     // The second reader's number is as good a reading: the fit the labels agree with chooses.
     // One that reads a cut label (`12,`) lost a group as the text would have.
-    const second = word.second?.trim();
+    const second = secondSuffixes.get(label) ?? word.second?.trim();
     const secondCut = second === undefined || commaDecimals ? null : CUT_GROUP.exec(second);
     if (secondCut) pairs.push(...pair(`${secondCut[1]},000`, 'cut-group', true));
-    else if (second !== undefined) pairs.push(...pair(second, 'second-reading', true));
+    else if (second !== undefined && grouping !== 'no' && DOT_GROUPED.test(second)) {
+      pairs.push(...pair(second.replaceAll('.', ''), 'grouping', true));
+    } else if (second !== undefined) pairs.push(...pair(second, 'second-reading', true));
   });
   return { pairs, signRepairs, unread, spacing, grouping, warnings };
 }

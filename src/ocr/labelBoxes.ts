@@ -17,6 +17,11 @@ const DEFAULTS = {
    * tints its edges far less. A share, so a marker's anti-aliased edge is as colourful.
    */
   textSaturation: 0.35,
+  /**
+   * A band with less than this share of its ink black or grey is a series' marks (`colouredBand`):
+   * text keeps nearly all of it so, JPEG's tints included.
+   */
+  textShare: 0.5,
   /** A band whose ink next to the axis is mirrored inside the plot at least this share is spill. */
   spilled: 0.6,
   /** Ink joined to the plot runs on this many px past its side. */
@@ -52,6 +57,11 @@ const DEFAULTS = {
   ruleShare: 0.8,
   /** Or two strokes or more, each inked over at least this share of its box, is tick marks. */
   solidStroke: 0.75,
+  /**
+   * A solid stroke beside the y axis is a tick mark when at most this share of the band's depth
+   * thick (ggplot2's ticks drawn large: 9 px thick, 22 long).
+   */
+  thickTick: 0.5,
 } as const;
 
 /**
@@ -189,6 +199,33 @@ export function spillsFromPlot(
 }
 
 /**
+ * Whether most of the ink of a band (`lines`, each between `across`) is colourful: a series'
+ * marks past the axis (error bars' caps, markers), whose grey JPEG fringes alone pass for text.
+ * Tick labels are black or grey, their ink nearly all text (`isText`).
+ */
+export function colouredBand(
+  image: Raster,
+  page: Rgb,
+  lines: [number, number],
+  across: [number, number],
+  along: 'row' | 'column',
+): boolean {
+  const { data, width, height } = image;
+  const limit = along === 'row' ? width : height;
+  let ink = 0;
+  let text = 0;
+  for (let line = Math.max(0, lines[0]); line < lines[1]; line++) {
+    for (let j = Math.max(0, Math.floor(across[0])); j < Math.min(limit, across[1]); j++) {
+      const o = offsetOf(width, along, line, j);
+      if (channelDistance(data, o, page) <= DEFAULTS.ink) continue;
+      ink++;
+      if (isText(data, o, page)) text++;
+    }
+  }
+  return ink > 0 && text < ink * DEFAULTS.textShare;
+}
+
+/**
  * Whether the ink of a band of text found from a plot's side outwards is joined to the plot: at
  * most of the rows (or columns) the band holds text, ink runs on unbroken from its first line
  * (`outer`, next to the axis) across the plot's side (`side`) and into the plot (error bars'
@@ -230,7 +267,7 @@ export function joinedToPlot(
  * the x axis; over `extent`, the rows or columns along the axis) holds only the axis' rule and
  * its tick marks: with empty lines and lines that run along nearly all of it taken off its
  * edges, at least three strokes across it, nearly all a stroke's thickness (below the x axis
- * only under a rule: light digits' strokes are as thin), or (below the x axis) two or more
+ * only under a rule: light digits' strokes are as thin), or two or more
  * solid strokes narrower than the band is deep, or nothing (a lone rule). Minor ticks of a log
  * axis drawn apart from a plot with no axis line (Vega-Lite), an axis drawn apart from its plot
  * with its ticks (Vega-Lite's facets, seaborn's `despine(offset=...)`) and ticks whose marks the
@@ -270,16 +307,19 @@ export function onlyTickMarks(
   const thinMarks =
     runs.length >= DEFAULTS.tickMarks && thin.length >= runs.length * DEFAULTS.thinMarks;
   if (thinMarks && (axis === 'y' || ruled)) return true;
-  // below the x axis, thick ticks (at 300 dpi) and a few: solid strokes narrower than deep
-  if (axis === 'y') return false;
+  // thick ticks (at 300 dpi, or a chart drawn large: ggplot2's 9 px ticks beside its grey
+  // panel) and a few: solid strokes narrower than the band is deep; no digit is one. Beside
+  // the y axis, three or more, each at most `thickTick` of the band's depth thick (a tick is
+  // long for its thickness; a tight stack of bold labels could pass for short thick bars).
   const depth = across[1] - across[0];
+  const thickest = axis === 'y' ? depth * DEFAULTS.thickTick : depth;
   const solid = (run: { from: number; to: number }) => {
     const wide = run.to - run.from + 1;
     let inked = 0;
     for (let i = run.from; i <= run.to; i++) inked += profile[i];
-    return wide < depth && inked >= wide * depth * DEFAULTS.solidStroke;
+    return wide < thickest && inked >= wide * depth * DEFAULTS.solidStroke;
   };
-  return runs.length >= 2 && runs.every(solid);
+  return runs.length >= (axis === 'y' ? DEFAULTS.tickMarks : 2) && runs.every(solid);
 }
 
 /** The whole numbers from `from` to `to` (inclusive), `step` apart. */

@@ -6,6 +6,7 @@ import type { OcrEngine } from './engine.js';
 import {
   apartFromUpright,
   clampBox,
+  colouredBand,
   darkestIn,
   joinedToPlot,
   joinSpacedGroups,
@@ -335,10 +336,18 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     findRuns(profileOf(image, page, leftward, yLabelRows, 'column'), gap, DEFAULTS.minBand)
       .filter(
         (band) =>
-          band.from > DEFAULTS.spillStart ||
-          !(
-            spillsFromPlot(...nextToPlot(band), 'column') ||
-            joinedToPlot(...nextToPlot(band), 'column')
+          (band.from > DEFAULTS.spillStart ||
+            !(
+              spillsFromPlot(...nextToPlot(band), 'column') ||
+              joinedToPlot(...nextToPlot(band), 'column')
+            )) &&
+          // a series' marker spilling past the axis, grey at its JPEG fringes only
+          !colouredBand(
+            image,
+            page,
+            [leftward[band.to], leftward[band.from] + 1],
+            yLabelRows,
+            'column',
           ),
       )
       .map((band) => ({ from: leftward[band.to], to: leftward[band.from] + 1 }))
@@ -759,21 +768,33 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       });
     }
   }
+  // A band right below the axis, as spillsFromPlot and joinedToPlot take it.
+  const nextToAxis = (band: { from: number; to: number }) =>
+    [
+      image,
+      plot.page,
+      below[band.from],
+      band.to - band.from + 1,
+      plot.bottom,
+      [plot.left, plot.right] as [number, number],
+    ] as const;
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
   // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
+  // Error bars' caps at the plot's edge run on into it: no band of text either.
   const first = findRuns(profile, 1, DEFAULTS.minBand).find(
     (band) =>
       (band.from > DEFAULTS.spillStart ||
-        !spillsFromPlot(
-          image,
-          plot.page,
-          below[band.from],
-          band.to - band.from + 1,
-          plot.bottom,
-          [plot.left, plot.right],
-          'row',
+        !(
+          spillsFromPlot(...nextToAxis(band), 'row') || joinedToPlot(...nextToAxis(band), 'row')
         )) &&
+      !colouredBand(
+        image,
+        plot.page,
+        [below[band.from], below[band.to] + 1],
+        [plot.left, plot.right],
+        'row',
+      ) &&
       !onlyTickMarks(
         image,
         plot.page,

@@ -103,16 +103,90 @@ describe('calibrateAxis', () => {
     expect(exact.confidence).toBeGreaterThan(0.9);
   });
 
-  it("doubts labels off their step's multiples (30% 40% 50% read as 309 409 509)", () => {
-    const words = ['509', '409', '309', '209'].map((text, i) => label(text, 100 + 100 * i));
+  it("doubts labels off their step's multiples (515 415 315 215)", () => {
+    const words = ['515', '415', '315', '215'].map((text, i) => label(text, 100 + 100 * i));
     const misread = calibrateAxis({ axis: 'y', words, marks: [] });
     expect(misread.confidence).toBeLessThanOrEqual(0.5);
     expect(misread.warnings).toContain(
-      "y tick labels '509', '409', '309', '209' are not multiples of their step: their values are in doubt",
+      "y tick labels '515', '415', '315', '215' are not multiples of their step: their values are in doubt",
     );
     // every other tick labelled (1 3 5 7) is on half the step
     const odd = ['7', '5', '3', '1'].map((text, i) => label(text, 100 + 100 * i));
     expect(calibrateAxis({ axis: 'y', words: odd, marks: [] }).confidence).toBeGreaterThan(0.9);
+  });
+
+  it('takes a last digit every label ends in, stepping unevenly, for a misread % (309 409 509)', () => {
+    // z00514: `0%` read `07`, the rest with the `%` read as a 9; the second reader read some
+    // with a 7 instead
+    const read: [string, string?][] = [
+      ['1009'],
+      ['909'],
+      ['809', '807'],
+      ['709'],
+      ['609'],
+      ['509'],
+      ['409', '407'],
+      ['309'],
+      ['209'],
+      ['109'],
+      ['07', '07'],
+    ];
+    const words = read.map(([text, second], i) => ({ ...label(text, 50 + 50 * i), second }));
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(50)).toBeCloseTo(100, 0);
+    expect(axis?.pixelToData(550)).toBeCloseTo(0, 0);
+    expect(axis?.ticks.find((tick) => tick.pixel === 200)?.text).toBe('70%');
+    expect(warnings.some((warning) => warning.includes('taken as a percent sign misread'))).toBe(
+      true,
+    );
+    expect(warnings.some((warning) => warning.includes('would also agree'))).toBe(false);
+    // labels on their step as read keep their last digit (2.5 7.5 12.5 17.5)
+    const fives = ['17.5', '12.5', '7.5', '2.5'].map((text, i) => label(text, 100 + 100 * i));
+    expect(calibrateAxis({ axis: 'y', words: fives, marks: [] }).axis?.pixelToData(100)).toBe(17.5);
+  });
+
+  it('takes an unsure leading glyph read as 0 for a minus where the labels step on below zero', () => {
+    // z01617: a font without a minus prints a box, read as a 0 (`05` is no printed number)
+    const read: [string, number][] = [
+      ['5', 100],
+      ['0', 100],
+      ['05', 4],
+      ['010', 4],
+      ['015', 7],
+    ];
+    const words = read.map(([text, confidence], i) => ({
+      ...label(text, 300 + 230 * i),
+      confidence,
+    }));
+    const { axis, confidence, warnings } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([5, 0, -5, -10, -15]);
+    expect(warnings).toContain(
+      "y tick '0.10' was read as '-10': the glyph before its digits, read unsure, was taken for a minus",
+    );
+    expect(confidence).toBeLessThan(0.5);
+    // read sure, a leading zero is a lost point (`05` is 0.5)
+    const sure = ['15', '10', '05', '0'].map((text, i) => label(text, 100 + 100 * i));
+    expect(calibrateAxis({ axis: 'y', words: sure, marks: [] }).axis?.pixelToData(200)).toBe(1.0);
+  });
+
+  it('reads dots as thousands separators where both readers show it (z00487: 80,000 read 80.09)', () => {
+    const read: [string, string?][] = [
+      ['100,000', '100.000'],
+      ['90,'],
+      ['80.09', '50.000'],
+      ['70,000', '70.000'],
+      ['60,040', '0,'],
+      ['50.09', '50.000'],
+      ['40,000', '40.000'],
+      ['30.09', '30.000'],
+      ['20.09', '20.000'],
+      ['10.09', '10.000'],
+    ];
+    const words = read.map(([text, second], i) => ({ ...label(text, 32 + 39 * i), second }));
+    const { axis, confidence } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(32)).toBeCloseTo(100_000, -3);
+    expect(axis?.pixelToData(32 + 39 * 9)).toBeCloseTo(10_000, -3);
+    expect(confidence).toBeLessThan(0.5);
   });
 
   it('puts back a point lost on one label where the others print theirs alike (z00189: 2.5 20 1.5)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apartFromUpright,
+  colouredBand,
   joinedToPlot,
   lineHeight,
   onlyTickMarks,
@@ -244,6 +245,24 @@ describe('joinedToPlot', () => {
     expect(spillsFromPlot(image, [255, 255, 255], 19, 6, 20, [0, 60], 'column')).toBe(false);
   });
 
+  it('takes ink below the x axis running on up into the plot for ink of the plot, not text', () => {
+    // the x axis is row 30; an error bar's cap at rows 31..33 (columns 10..20) under its bar:
+    // most of the cap's columns end at the axis
+    const paint: [number, number, number[]][] = [];
+    for (let column = 0; column < 60; column++) paint.push([column, 30, black]);
+    for (let row = 31; row < 34; row++) {
+      for (let column = 10; column < 21; column++) paint.push([column, row, black]);
+    }
+    for (let row = 10; row < 31; row++) paint.push([15, row, black]);
+    const image = raster(60, 60, paint);
+    expect(joinedToPlot(image, [255, 255, 255], 31, 3, 30, [0, 60], 'row')).toBe(false);
+    // a bar as wide as its cap (or, in z00039, an axis line 2 px thick): each column runs on
+    for (let row = 10; row < 31; row++) {
+      for (let column = 10; column < 21; column++) image.data.set(black, (row * 60 + column) * 3);
+    }
+    expect(joinedToPlot(image, [255, 255, 255], 31, 3, 30, [0, 60], 'row')).toBe(true);
+  });
+
   it('takes a tick label a pixel apart from the axis, level with a grid line, for text', () => {
     const paint: [number, number, number[]][] = [];
     for (let row = 26; row < 35; row++) {
@@ -279,6 +298,17 @@ describe('onlyTickMarks', () => {
   it('does not take tick labels (ink as tall as their text) for tick marks', () => {
     const image = strokes([5, 30, 55, 80], 7);
     expect(onlyTickMarks(image, [255, 255, 255], [0, 12], [0, 100])).toBe(false);
+  });
+
+  it('takes thick solid ticks beside the y axis (a chart drawn large) for tick marks', () => {
+    // z01521: ggplot2's ticks 9 px thick and 22 long at 2523 px wide, beside its grey panel
+    const paint: [number, number, number[]][] = [];
+    for (const top of [10, 60, 110, 160]) {
+      for (let row = top; row < top + 9; row++) {
+        for (let column = 2; column < 24; column++) paint.push([column, row, [51, 51, 51]]);
+      }
+    }
+    expect(onlyTickMarks(raster(26, 200, paint), [255, 255, 255], [0, 26], [0, 200])).toBe(true);
   });
 
   it('needs more than two strokes', () => {
@@ -389,5 +419,26 @@ describe('lineHeight', () => {
 
   it('is the band height where it holds no ink', () => {
     expect(lineHeight(raster(10, 10, []), [255, 255, 255], [0, 8], [0, 10])).toBe(8);
+  });
+});
+
+describe('colouredBand', () => {
+  it("takes a band of a series' blue error bar caps, grey only at their JPEG fringes, for no text", () => {
+    const paint: [number, number, number[]][] = [];
+    for (const left of [10, 40, 70]) {
+      for (let column = left; column < left + 12; column++) {
+        paint.push([column, 1, [160, 175, 190]]); // a greyish fringe
+        paint.push([column, 2, [31, 119, 180]]);
+        paint.push([column, 3, [31, 119, 180]]);
+      }
+    }
+    const image = raster(100, 6, paint);
+    expect(colouredBand(image, [255, 255, 255], [0, 6], [0, 100], 'row')).toBe(true);
+    // grey digits with a tinted JPEG edge are text
+    for (let column = 10; column < 90; column++)
+      image.data.set([90, 90, 90], (2 * 100 + column) * 3);
+    for (let column = 10; column < 90; column++)
+      image.data.set([90, 90, 90], (3 * 100 + column) * 3);
+    expect(colouredBand(image, [255, 255, 255], [0, 6], [0, 100], 'row')).toBe(false);
   });
 });
