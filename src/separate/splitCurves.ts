@@ -99,6 +99,12 @@ const SPLIT = {
   meetingAside: 3,
   /** Curves that met are swapped back when that makes their styles alike by this much more. */
   swapMargin: 0.15,
+  /**
+   * Steeper than this many rows a column, a curve's dash gap (a few px along it) spans less
+   * than a column and leaves none empty: it falls inside the columns, between runs that share
+   * no row. Flatter, a gap empties whole columns.
+   */
+  steepGap: 1,
   /** A run with less ink than this share of the line's is a speck. */
   speck: 0.5,
   /** Without a legend, more curves than commonly seen are tried where this share of the inked columns shows them... */
@@ -610,12 +616,21 @@ function styleOf(track: Track, lineWidth: number): CurveStyle {
     const rise = Math.abs(columns[i].run.center - columns[i - 1].run.center);
     const along = Math.hypot(step, rise);
     total += along;
-    if (step === 1) {
+    // A steep curve's dash gap falls inside columns: runs in neighbouring columns that share
+    // no row (the track went on from a dash's end to the next dash's start across the gap),
+    // where the curve climbs (falls) steeply on both sides, as it goes there (`steepAround`).
+    // Flatter, a gap leaves whole columns empty; and runs parted on a flat stretch are a
+    // noisy line's or an error bar's, no gap.
+    const [a, b] = [columns[i - 1].run, columns[i].run];
+    const rows = Math.max(0, b.from - a.to - 1, a.from - b.to - 1);
+    const apart = rows > 0 && steepAround(columns, i) ? rows : 0;
+    if (step === 1 && apart === 0) {
       stretch += along;
       continue;
     }
-    // A gap: what lies between two seen columns, less the line's round ends.
-    const gap = Math.max(0, along - lineWidth / 2);
+    // A gap: what lies between two seen columns, less the line's round ends (between two
+    // runs a column apart, the rows between them).
+    const gap = step === 1 ? apart : Math.max(0, along - lineWidth / 2);
     gapped += gap;
     off.push(gap);
     on.push(stretch);
@@ -627,6 +642,21 @@ function styleOf(track: Track, lineWidth: number): CurveStyle {
     off: percentile(off, 0.5),
     gapShare: total > 0 ? gapped / total : 0,
   };
+}
+
+/**
+ * Whether a track (its columns in order) climbs or falls steadily more than SPLIT.steepGap rows
+ * a column over the steps before and after column `i`, the way it goes from `i - 1` to `i`.
+ */
+function steepAround(columns: Track['seen'], i: number): boolean {
+  if (i < 2 || i + 1 >= columns.length) return false;
+  const slope = (j: number) =>
+    (columns[j].run.center - columns[j - 1].run.center) /
+    (columns[j].column - columns[j - 1].column);
+  const way = Math.sign(slope(i));
+  return [slope(i - 1), slope(i + 1)].every(
+    (s) => Math.sign(s) === way && Math.abs(s) > SPLIT.steepGap,
+  );
 }
 
 /** How unlike two dash styles are: in the share of gaps, and in the dashes' lengths (log). */

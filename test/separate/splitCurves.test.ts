@@ -67,6 +67,24 @@ describe('splitCurves', () => {
     expect(style(1).on).toBeGreaterThan(style(2).on * 2);
   });
 
+  it("reads a steep dashed curve's gaps, which fall inside its columns, as gaps", async () => {
+    // A zigzag climbing and falling 3 px a column in dashes 8 px long, 4 apart: along so steep
+    // a line a gap is a slab across it a few rows tall, inside the columns, and no column is
+    // left empty. Read by empty columns only, it was solid, and where it met a solid curve the
+    // two could not be told apart (a zoo chart's dashed wave and solid curve swapped there).
+    const zigzag = (x: number) => 40 + 3 * (20 - Math.abs(((x - 15) % 40) - 20));
+    const weight = await ink(
+      polyline((x) => 150 + 0.02 * x, '') + polyline(zigzag, 'stroke-dasharray="8 4"'),
+    );
+    const curves = splitCurves(weight, WIDTH, REGION, { count: 2 });
+    expect(curves).toHaveLength(2);
+    const dashed = curves!.find((curve) => shareNear(curve.weight, zigzag) > 0.9)!;
+    const solid = curves!.find((curve) => curve !== dashed)!;
+    expect(solid.style.gapShare).toBeLessThan(0.05);
+    expect(dashed.style.gapShare).toBeGreaterThan(0.1);
+    expect(dashed.style.on).toBeLessThan(20);
+  });
+
   it('starts beside a legend in the plot, and anywhere above one below the plot', async () => {
     const weight = await ink(CURVES.map(({ y, dash }) => polyline(y, dash)).join(''));
     // A legend as wide as the plot: below it, it takes no columns; across the curves' rows, all
