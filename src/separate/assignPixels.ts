@@ -20,6 +20,9 @@ const DEFAULTS = {
 /** How close (Delta E) a pixel lies to a blend of series and background to be that series. */
 export const BLEND_DE = DEFAULTS.blendDe;
 
+/** The least share of a series' colour (0..1) a pixel holds to be that series'. */
+export const MIN_ALPHA = DEFAULTS.minAlpha;
+
 /**
  * Each pixel's series (-1 for none) and how much of that colour it holds: the series whose
  * blend with the background explains it best; among series that explain it about as well

@@ -1,5 +1,6 @@
 import { deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
+import { legendComplete } from '../legend/legendComplete.js';
 import { sampleStyles } from '../legend/sampleStyle.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
@@ -25,6 +26,11 @@ const DEFAULTS = {
   colorScale: 20,
   /** A legend colour whose channels are within this of each other is black or grey. */
   neutral: 40,
+  /**
+   * ...and within this, a grey as a chart turned greyscale draws it (exact greys, JPEG keeps
+   * them within a few levels; a colour JPEG washed out, #91adb9, spreads 40).
+   */
+  grey: 10,
   /** The share of a curve's pixels, farthest from the background, that give its colour. */
   coreShare: 0.3,
   /**
@@ -56,6 +62,20 @@ export function splitSharedColors(
   const doubtful = new Set<number>();
   const grouped = new Set<number>();
   const styles = sampleStyles(image, entries);
+  // A legend read whole (legendComplete) listing greys apart from one another (more than one
+  // colour within DEFAULTS.sameColor) draws each series in its own grey (a chart turned
+  // greyscale), not every series in one: a grey's curves beyond its entries are a near grey's
+  // line or error bars, no entry it missed. (One that lost entries may have lost a series
+  // whose hue turned the same grey.)
+  const severalGreys =
+    legendComplete(image, background, entries) &&
+    entries.some(
+      (_, i) =>
+        isGrey(masks[i].color) &&
+        entries.some(
+          (_, j) => j > i && isGrey(masks[j].color) && !sharesColor(masks[i].color, masks[j].color),
+        ),
+    );
   entries.forEach((_, i) => {
     if (grouped.has(i)) return;
     // By the colours their masks were drawn in: a sample a curve crosses gives the curve's
@@ -70,9 +90,9 @@ export function splitSharedColors(
     // a sample on a curve): those left over are series of their own, with no name. Only where
     // the colour is known to be shared (listed twice, or black or grey as one-colour charts
     // are): a single coloured entry holding curves apart is a band's edges or error bars.
-    const neutral = isNeutral(masks[i].color);
+    const neutral = isNeutral(masks[i].color) && !severalGreys;
     const apart =
-      group.length > 1 || neutral
+      (group.length > 1 && !severalGreys) || neutral
         ? curvesApart({ ...masks[i], weight: shared }, image.width, region)
         : null;
     const count = Math.max(group.length, apart?.length ?? 0);
@@ -113,6 +133,11 @@ export function splitSharedColors(
 /** Whether a colour is black or grey (its channels alike), as one-colour charts draw. */
 export function isNeutral(color: Rgb): boolean {
   return Math.max(...color) - Math.min(...color) <= DEFAULTS.neutral;
+}
+
+/** Whether a colour is a grey as a chart turned greyscale draws (its channels all but equal). */
+function isGrey(color: Rgb): boolean {
+  return Math.max(...color) - Math.min(...color) <= DEFAULTS.grey;
 }
 
 /**

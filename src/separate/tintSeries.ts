@@ -1,7 +1,7 @@
 import { chroma, deltaE, type Lab } from '../color.js';
 import { percentile } from '../math.js';
 import type { Box } from '../types.js';
-import { assign, BLEND_DE, blend } from './assignPixels.js';
+import { assign, BLEND_DE, blend, MIN_ALPHA } from './assignPixels.js';
 
 const DEFAULTS = {
   /** A pixel with this much of its series' colour (0..1) is the core of its line. */
@@ -123,8 +123,15 @@ export async function tintSeries({
   const candidates = (await cluster(pool.map((i) => labs[i]))).filter((lab) =>
     seriesLabs.every((known) => {
       if (deltaE(known, lab) < DEFAULTS.mergeDe) return false;
-      const { residual } = blend(lab, known, background);
-      return residual < BLEND_DE || residual >= BLEND_DE * 2 || chroma(lab) < greyChroma;
+      const { alpha, residual } = blend(lab, known, background);
+      // A blend holding too little of the colour for a pixel to go to it (MIN_ALPHA) is nearly
+      // the background: lying near it says nothing of the colour (a pale tint of another hue).
+      return (
+        residual < BLEND_DE ||
+        residual >= BLEND_DE * 2 ||
+        alpha < MIN_ALPHA ||
+        chroma(lab) < greyChroma
+      );
     }),
   );
   if (candidates.length === 0) return null;

@@ -373,6 +373,22 @@ describe('separateSeries', () => {
       expect(Math.max(...rows(masks[0]))).toBeLessThan(50);
     });
 
+    it('is a series of its own beside a listed colour of another hue it lies nearly as near as the page', async () => {
+      // A diverging colormap's pale blue (cool end's tint) beside its salmon: the pale blue lies
+      // near salmon's faintest blends (7% of it, nearly the page) off them by more than a blend's
+      // tolerance; that says nothing of its colour, and it is the blue's tint.
+      const masks = await separateDrawnOnWhite(
+        width,
+        height,
+        '<polyline points="5,20.3 120,40.6 235,16.7" stroke="#475bc9" stroke-width="2" fill="none"/>' +
+          '<polyline points="5,55.4 120,48.2 235,60.7" stroke="#f0a68c" stroke-width="2" fill="none"/>' +
+          '<polyline points="5,100.3 120,80.2 235,95.6" stroke="#c5d0e7" stroke-width="3" fill="none"/>',
+        [DARK, [0xf0, 0xa6, 0x8c]],
+      );
+      expect(masks).toHaveLength(3);
+      expect(near(masks[2].color, [0xc5, 0xd0, 0xe7])).toBe(true);
+    });
+
     it('is not found in a translucent band of that colour, nor in a line too thin to show it whole', async () => {
       const band = await separateDrawn(
         '<polygon points="5,60 235,55 235,110 5,112" fill="#475bc9" fill-opacity="0.5"/>',
