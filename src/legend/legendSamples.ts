@@ -56,12 +56,8 @@ export const SAMPLES = {
    * heights above and below the text's rows too...
    */
   near: { gap: 2, reach: 0 },
-  /**
-   * ...or, coloured, farther and taller (hollow symbols): ggplot2 centres a marker in its key,
-   * and gnuplot a point in its sample (4 character widths long, one after its name), its ink
-   * starting about 2.4 text heights past the name (2.8 leaves room for a narrower point).
-   */
-  far: { gap: 2.8, reach: 0.25, maxWidth: 2 },
+  /** ...or, coloured, farther (ggplot2 centres a marker in its key) and taller (hollow symbols). */
+  far: { gap: 2.2, reach: 0.25, maxWidth: 2 },
   /** Sample pixels differ from the background by at least this much (0..255). */
   handleInk: 60,
   /** A text's anti-aliased edge reaches this many px past its dark ink. */

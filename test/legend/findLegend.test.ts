@@ -691,13 +691,6 @@ describe('findLegend', () => {
       expect(Math.abs(slot.handle.left - legend!.slots[0].handle.left)).toBeLessThanOrEqual(2);
     });
   });
-
-  it('takes the point of a gnuplot key centred in its sample, 2.4 text heights past its name (a zoo chart)', async () => {
-    const { legend } = await fixtureLegend('gnuplot-points-key-above.png');
-    // Above the plot: "Beam search  *", "Median  *", "Model B  *", each point after its name.
-    expectColors(legend, ['#6fa8dc', '#ea7a7a', '#93c47d'], COLOR_TOLERANCE * 2);
-    for (const slot of legend!.slots) expect(slot.text.right).toBeLessThan(slot.handle.left);
-  });
 });
 
 /**
