@@ -133,8 +133,13 @@ const SCIENTIFIC_MANTISSA = /^([+\-\u2212]?)[2-9](?:\.0+)?([eE][+\-\u2212]?\d+)$
 /** Values on their step within this share of half a step are on it exactly (float rounding). */
 const EXACT_STEP = 1e-6;
 
-/** A number read with a digit after it (`309`, `0.59`): the number, and that digit. */
-const LAST_DIGIT = /^([+\-\u2212]?\d(?:[\d.,]*\d)?)(\d)$/;
+/**
+ * A number read with a digit other than 0 after it (`309`, `0.59`): the number, and that digit.
+ * A `%` is read as a 9 or a 7, never as a 0, and most axes print labels ending in 0 (`50 100
+ * 150`, `2000 4000`): one misread label among them made them step unevenly, and the rule took
+ * the 0s for a percent sign, ten times off.
+ */
+const LAST_DIGIT = /^([+\-\u2212]?\d(?:[\d.,]*\d)?)([1-9])$/;
 
 /**
  * The labels whose last digit is a suffix misread alike (`309 409 509` for `30% 40% 50%`: a small

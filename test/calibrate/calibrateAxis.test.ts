@@ -140,6 +140,18 @@ describe('calibrateAxis', () => {
       true,
     );
     expect(warnings.some((warning) => warning.includes('would also agree'))).toBe(false);
+    // labels ending in 0 keep it, one misread among them or not (z00339: the second reader's
+    // `2.50` for `250`; z01248: `2030 4030 6030` for `2000 4000 6000`)
+    const tens: [string, string?][] = [['250', '2.50'], ['200'], ['150'], ['100'], ['50'], ['0']];
+    const tensAxis = calibrateAxis({
+      axis: 'y',
+      words: tens.map(([text, second], i) => ({ ...label(text, 100 + 100 * i), second })),
+      marks: [],
+    });
+    expect(tensAxis.axis?.pixelToData(100)).toBeCloseTo(250, 6);
+    const thousands = ['6030', '4030', '2030', '0'].map((text, i) => label(text, 100 + 100 * i));
+    const { warnings: kept } = calibrateAxis({ axis: 'y', words: thousands, marks: [] });
+    expect(kept.some((warning) => warning.includes('percent sign'))).toBe(false);
     // labels on their step as read keep their last digit (2.5 7.5 12.5 17.5)
     const fives = ['17.5', '12.5', '7.5', '2.5'].map((text, i) => label(text, 100 + 100 * i));
     expect(calibrateAxis({ axis: 'y', words: fives, marks: [] }).axis?.pixelToData(100)).toBe(17.5);
