@@ -70,26 +70,8 @@ export function fitLine(
 /** The value below which `share` (0..1) of the values lie; 0 for none. */
 export function percentile(values: readonly number[], share: number): number {
   if (values.length === 0) return 0;
-  const at = Math.min(values.length - 1, Math.floor(values.length * share));
-  // Sorted as numbers without a comparator (a typed array's sort: many times faster, this is
-  // called for every line and column profile). It orders -0 before 0, where sorting by a - b
-  // keeps zeros in their order: the zero at `at` is then the one that order puts there. A
-  // list holding NaN (which a - b leaves in no defined order) is sorted as it always was.
-  const sorted = Float64Array.from(values).sort();
-  if (Number.isNaN(sorted[sorted.length - 1])) {
-    return [...values].sort((a, b) => a - b)[at];
-  }
-  const value = sorted[at];
-  if (value !== 0) return value;
-  let first = at;
-  while (first > 0 && sorted[first - 1] === 0) first--;
-  let k = at - first;
-  for (const v of values) {
-    if (v !== 0) continue;
-    if (k === 0) return v;
-    k--;
-  }
-  return value;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 }
 
 /** The smallest box holding every one of `boxes` (at least one). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optimalAssignment, percentile } from '../src/math.js';
+import { optimalAssignment } from '../src/math.js';
 
 /** The total cost of a pairing (rows left without a column cost nothing). */
 const total = (cost: number[][], order: number[]) =>
@@ -69,36 +69,5 @@ describe('optimalAssignment', () => {
   it('handles nothing to pair', () => {
     expect(optimalAssignment([])).toEqual([]);
     expect(optimalAssignment([[], []])).toEqual([-1, -1]);
-  });
-});
-
-describe('percentile', () => {
-  /** What percentile gave when it sorted a copy by a - b: the value it must still give. */
-  const bySubtraction = (values: number[], share: number) =>
-    values.length === 0
-      ? 0
-      : [...values].sort((a, b) => a - b)[
-          Math.min(values.length - 1, Math.floor(values.length * share))
-        ];
-
-  it('gives the value sorting by a - b gives, to the sign of a zero', () => {
-    const lists = [
-      [],
-      [3],
-      [5, 1, 4, 1, 5, 9, 2, 6],
-      [0.5, -2, 7.25, -2, 3],
-      [0, -0, 1, -1],
-      [-0, 0, 0, -0, 2],
-      [1, 0, -0, -3, 0],
-    ];
-    for (const values of lists) {
-      for (const share of [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1]) {
-        expect(Object.is(percentile(values, share), bySubtraction(values, share))).toBe(true);
-      }
-    }
-  });
-
-  it('still gives a number among the values when one is NaN', () => {
-    expect(percentile([Number.NaN, 2, 1], 0)).toBe(bySubtraction([Number.NaN, 2, 1], 0));
   });
 });
