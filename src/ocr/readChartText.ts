@@ -768,52 +768,31 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       });
     }
   }
+  const across: [number, number] = [plot.left, plot.right];
   // A band right below the axis, as spillsFromPlot and joinedToPlot take it.
   const nextToAxis = (band: { from: number; to: number }) =>
-    [
-      image,
-      plot.page,
-      below[band.from],
-      band.to - band.from + 1,
-      plot.bottom,
-      [plot.left, plot.right] as [number, number],
-    ] as const;
+    [image, plot.page, below[band.from], band.to - band.from + 1, plot.bottom, across] as const;
   // The x tick labels' height sets the gap that separates bands; a first pass finds it.
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
   // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
   // Error bars' caps at the plot's edge run on into it: no band of text either.
-  const first = findRuns(profile, 1, DEFAULTS.minBand).find(
-    (band) =>
+  const first = findRuns(profile, 1, DEFAULTS.minBand).find((band) => {
+    const rows: [number, number] = [below[band.from], below[band.to] + 1];
+    return (
       (band.from > DEFAULTS.spillStart ||
         !(
           spillsFromPlot(...nextToAxis(band), 'row') || joinedToPlot(...nextToAxis(band), 'row')
         )) &&
-      !colouredBand(
-        image,
-        plot.page,
-        [below[band.from], below[band.to] + 1],
-        [plot.left, plot.right],
-        'row',
-      ) &&
-      !onlyTickMarks(
-        image,
-        plot.page,
-        [below[band.from], below[band.to] + 1],
-        [plot.left, plot.right],
-        'x',
-      ),
-  );
+      !colouredBand(image, plot.page, rows, across, 'row') &&
+      !onlyTickMarks(image, plot.page, rows, across, 'x')
+    );
+  });
   if (first) profile.fill(0, 0, first.from);
   // Slanted x tick labels (dates) fill a band several lines tall: the height of a line of text
   // is their own (a band gap of a share of the band's height had joined the y label to the y
   // tick labels beside it).
   const textHeight = first
-    ? lineHeight(
-        image,
-        plot.page,
-        [below[first.from], below[first.to] + 1],
-        [plot.left, plot.right],
-      )
+    ? lineHeight(image, plot.page, [below[first.from], below[first.to] + 1], across)
     : Math.max(8, image.height / 50);
   const gap = Math.max(2, Math.round(textHeight * DEFAULTS.bandGap));
   // The x tick labels are the first band: an empty row ends them, however close the x label

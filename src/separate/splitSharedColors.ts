@@ -67,15 +67,13 @@ export function splitSharedColors(
   // greyscale), not every series in one: a grey's curves beyond its entries are a near grey's
   // line or error bars, no entry it missed. (One that lost entries may have lost a series
   // whose hue turned the same grey.)
+  const greys = masks
+    .slice(0, entries.length)
+    .map((mask) => mask.color)
+    .filter((color) => isNeutral(color, DEFAULTS.grey));
   const severalGreys =
-    legendComplete(image, background, entries) &&
-    entries.some(
-      (_, i) =>
-        isGrey(masks[i].color) &&
-        entries.some(
-          (_, j) => j > i && isGrey(masks[j].color) && !sharesColor(masks[i].color, masks[j].color),
-        ),
-    );
+    greys.some((a, i) => greys.some((b, j) => j > i && !sharesColor(a, b))) &&
+    legendComplete(image, background, entries);
   entries.forEach((_, i) => {
     if (grouped.has(i)) return;
     // By the colours their masks were drawn in: a sample a curve crosses gives the curve's
@@ -130,14 +128,13 @@ export function splitSharedColors(
   return doubtful;
 }
 
-/** Whether a colour is black or grey (its channels alike), as one-colour charts draw. */
-export function isNeutral(color: Rgb): boolean {
-  return Math.max(...color) - Math.min(...color) <= DEFAULTS.neutral;
-}
-
-/** Whether a colour is a grey as a chart turned greyscale draws (its channels all but equal). */
-function isGrey(color: Rgb): boolean {
-  return Math.max(...color) - Math.min(...color) <= DEFAULTS.grey;
+/**
+ * Whether a colour is black or grey, its channels within `within` of each other: alike, as
+ * one-colour charts draw (the default), or all but equal, as a chart turned greyscale draws
+ * (`DEFAULTS.grey`).
+ */
+export function isNeutral(color: Rgb, within: number = DEFAULTS.neutral): boolean {
+  return Math.max(...color) - Math.min(...color) <= within;
 }
 
 /**

@@ -412,25 +412,32 @@ describe('readLegendNames', () => {
     symbols: [],
   });
 
+  /** An engine answering its n-th recognition (from 1) with `reply(n)`; its calls' options. */
+  function fakeEngine(reply: (call: number) => Word[]) {
+    const calls: RecognizeOptions[] = [];
+    const engine: OcrEngine = {
+      glyphs: null,
+      async recognize(_png, options = {}) {
+        calls.push(options);
+        return reply(calls.length);
+      },
+      async close() {},
+    };
+    return { engine, calls };
+  }
+
   it('reads a name again without the glyphs no name holds where it read one (a thin 1 read as |)', async () => {
     const boxes = [
       { left: 10, top: 10, right: 60, bottom: 20 },
       { left: 10, top: 30, right: 60, bottom: 40 },
     ];
-    const calls: RecognizeOptions[] = [];
-    const fake: OcrEngine = {
-      glyphs: null,
-      async recognize(_png, options = {}) {
-        calls.push(options);
-        // The first reading holds a `|`; read without it, the glyph is read as a `1`.
-        if (calls.length === 1) {
-          return [word('Sensor', 0, 24), word('|', 0, 70), word('Adam', 1, 24)];
-        }
-        return [word('Sensor', 0, 24), word('1', 0, 70)];
-      },
-      async close() {},
-    };
-    const names = await readLegendNames(fake, page(boxes), [255, 255, 255], boxes);
+    // The first reading holds a `|`; read without it, the glyph is read as a `1`.
+    const { engine, calls } = fakeEngine((call) =>
+      call === 1
+        ? [word('Sensor', 0, 24), word('|', 0, 70), word('Adam', 1, 24)]
+        : [word('Sensor', 0, 24), word('1', 0, 70)],
+    );
+    const names = await readLegendNames(engine, page(boxes), [255, 255, 255], boxes);
     expect(names).toEqual(['Sensor 1', 'Adam']);
     expect(calls).toHaveLength(2);
     expect(calls[0].whitelist).toContain('|');
@@ -440,33 +447,19 @@ describe('readLegendNames', () => {
 
   it('keeps the first reading where the second lost a glyph (tesseract dropped the one it could not fit)', async () => {
     const boxes = [{ left: 10, top: 10, right: 60, bottom: 20 }];
-    let count = 0;
-    const fake: OcrEngine = {
-      glyphs: null,
-      async recognize() {
-        count++;
-        return count === 1 ? [word('Sensor', 0, 24), word('|', 0, 70)] : [word('Sensor', 0, 24)];
-      },
-      async close() {},
-    };
-    const names = await readLegendNames(fake, page(boxes), [255, 255, 255], boxes);
+    const { engine, calls } = fakeEngine((call) =>
+      call === 1 ? [word('Sensor', 0, 24), word('|', 0, 70)] : [word('Sensor', 0, 24)],
+    );
+    const names = await readLegendNames(engine, page(boxes), [255, 255, 255], boxes);
     expect(names).toEqual(['Sensor |']);
-    expect(count).toBe(2);
+    expect(calls).toHaveLength(2);
   });
 
   it('reads names holding no such glyph once', async () => {
     const boxes = [{ left: 10, top: 10, right: 60, bottom: 20 }];
-    let count = 0;
-    const fake: OcrEngine = {
-      glyphs: null,
-      async recognize() {
-        count++;
-        return [word('lr=0.01', 0, 24)];
-      },
-      async close() {},
-    };
-    const names = await readLegendNames(fake, page(boxes), [255, 255, 255], boxes);
+    const { engine, calls } = fakeEngine(() => [word('lr=0.01', 0, 24)]);
+    const names = await readLegendNames(engine, page(boxes), [255, 255, 255], boxes);
     expect(names).toEqual(['lr=0.01']);
-    expect(count).toBe(1);
+    expect(calls).toHaveLength(1);
   });
 });
