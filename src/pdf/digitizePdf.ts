@@ -2,6 +2,7 @@ import { invalidArgument } from '../arguments.js';
 import { DigitizeError } from '../errors.js';
 import { chartsOf, isFigure } from '../figure/figureResult.js';
 import type { Box, ChartResult, DigitizeResult, PanelChart, Raster } from '../types.js';
+import { contains } from './findFrames.js';
 import { openPdf, type PdfDocument } from './openPdf.js';
 import { type PageRange, selectPages } from './pageRanges.js';
 import { readingOrder, readVectorCharts } from './readVectorCharts.js';
@@ -393,15 +394,6 @@ function toPageBox(inner: Box, raster: Raster, box: Box): Box {
     right: px(inner.right),
     bottom: py(inner.bottom),
   };
-}
-
-function contains(outer: Box, inner: Box): boolean {
-  return (
-    inner.left >= outer.left &&
-    inner.right <= outer.right &&
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom
-  );
 }
 
 /** A box as a reader finds it on the page: its top-left corner in points. */

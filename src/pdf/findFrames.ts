@@ -90,6 +90,16 @@ export function findSegments(paths: readonly PdfPath[], scale: number): Segment[
   return segments;
 }
 
+/** Whether `inner` lies wholly within `outer`. */
+export function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.left >= outer.left &&
+    inner.right <= outer.right &&
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom
+  );
+}
+
 /** Whether a path is one axis-parallel rectangle (4 corners, closed or ending where it began). */
 export function isRectangle(path: PdfPath): boolean {
   if (path.subpaths.length !== 1) return false;

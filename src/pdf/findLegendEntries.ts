@@ -1,4 +1,5 @@
 import type { Box } from '../types.js';
+import { contains, isRectangle } from './findFrames.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
 import type { TextLine } from './textLines.js';
 import type { PdfPath, Rgb } from './types.js';
@@ -52,28 +53,51 @@ export function findLegendEntries(
 ): VectorLegendEntry[] {
   // The largest text on a page bounds any sample: a cheap filter before the per-line checks.
   const largest = lines.reduce((max, line) => Math.max(max, line.size), 0);
+  // A filled rectangle painted later hides what lies under it: a data point under a legend's
+  // background is no sample of it.
+  const covers = paths.filter((path) => path.fill && isRectangle(path));
+  const hidden = (path: PdfPath) =>
+    covers.some((cover) => cover.index > path.index && contains(cover.box, path.box));
   const samples = paths.filter(
     (path) =>
       !usedPaths.has(path.index) &&
       path.box.right - path.box.left <= SAMPLE_LENGTH * largest &&
-      path.box.bottom - path.box.top <= KEY_BOX * largest,
+      path.box.bottom - path.box.top <= KEY_BOX * largest &&
+      !hidden(path),
   );
   const entries: VectorLegendEntry[] = [];
   const afterText = new Set<VectorLegendEntry>();
   const taken = new Set<number>();
-  for (const text of lines) {
-    if (text.angle !== 0 || usedLines.has(text) || !/[\p{L}\p{N}]/u.test(text.text)) continue;
+  const texts = lines.filter(
+    (text) => text.angle === 0 && !usedLines.has(text) && /[\p{L}\p{N}]/u.test(text.text),
+  );
+  // How far a sample lies beside a text, before or after it; null where it is none of its.
+  const gapBeside = (text: TextLine, path: PdfPath, after: boolean): number | null => {
     const middle = (text.box.top + text.box.bottom) / 2;
-    const beside = (path: PdfPath, after: boolean) => {
-      const pathMiddle = (path.box.top + path.box.bottom) / 2;
-      if (Math.abs(pathMiddle - middle) > SAMPLE_RISE * text.size) return false;
-      if (path.box.right - path.box.left > SAMPLE_LENGTH * text.size) return false;
-      if (path.box.bottom - path.box.top > KEY_BOX * text.size) return false;
-      const gap = after ? path.box.left - text.box.right : text.box.left - path.box.right;
-      return gap >= -0.1 * text.size && gap <= SAMPLE_GAP * text.size;
-    };
+    const pathMiddle = (path.box.top + path.box.bottom) / 2;
+    if (Math.abs(pathMiddle - middle) > SAMPLE_RISE * text.size) return null;
+    if (path.box.right - path.box.left > SAMPLE_LENGTH * text.size) return null;
+    if (path.box.bottom - path.box.top > KEY_BOX * text.size) return null;
+    const gap = after ? path.box.left - text.box.right : text.box.left - path.box.right;
+    return gap >= -0.1 * text.size && gap <= SAMPLE_GAP * text.size ? gap : null;
+  };
+  const nearestBeside = (text: TextLine, after: boolean): PdfPath | null => {
+    let best: PdfPath | null = null;
+    let bestGap = Number.POSITIVE_INFINITY;
+    for (const path of samples) {
+      const gap = gapBeside(text, path, after);
+      if (gap !== null && gap < bestGap) [best, bestGap] = [path, gap];
+    }
+    return best;
+  };
+  const titles = rowTitles(texts, nearestBeside, (path) =>
+    texts.find((text) => gapBeside(text, path, false) !== null),
+  );
+  for (const text of texts) {
     const sampleOn = (after: boolean) => {
-      const found = samples.filter((path) => !taken.has(path.index) && beside(path, after));
+      const found = samples.filter(
+        (path) => !taken.has(path.index) && gapBeside(text, path, after) !== null,
+      );
       if (found.length === 0) return null;
       // The nearest sample, and what is drawn over it (a marker on a line, a line on a key box).
       const distance = (path: PdfPath) =>
@@ -84,7 +108,7 @@ export function findLegendEntries(
     // The sample before the text (most engines), unless the one after it shows more (gnuplot's
     // key: a marker of a series drawn just before the text is no sample of it).
     const before = sampleOn(false);
-    const after = sampleOn(true);
+    const after = titles.has(text) ? null : sampleOn(true);
     const entry = after && (!before || richness(after) > richness(before)) ? after : before;
     if (!entry) continue;
     for (const index of entry.paths) taken.add(index);
@@ -99,6 +123,37 @@ export function findLegendEntries(
     entries.filter((entry) => !afterText.has(entry)).map((entry) => sampleBox(entry)),
   );
   return entries.filter((entry) => !(afterText.has(entry) && beforeText.has(sampleBox(entry))));
+}
+
+/**
+ * Texts that lead a row of entries as its title (ggplot2's `Method ▲ 10 × 16`): a text with no
+ * sample before it, where following the row (its sample after it, the text that sample is
+ * before, that text's sample after it...) ends at a text, as a row of samples before their
+ * texts does. A row of texts before their samples (gnuplot's key in columns: `A —— B ——`)
+ * ends at a sample instead, and its first text keeps the sample after it.
+ */
+function rowTitles(
+  texts: readonly TextLine[],
+  nearestBeside: (text: TextLine, after: boolean) => PdfPath | null,
+  textAfter: (sample: PdfPath) => TextLine | undefined,
+): Set<TextLine> {
+  const titles = new Set<TextLine>();
+  for (const first of texts) {
+    if (nearestBeside(first, false)) continue;
+    const seen = new Set([first]);
+    for (let text = first; ; ) {
+      const sample = nearestBeside(text, true);
+      if (!sample) {
+        if (text !== first) titles.add(first);
+        break;
+      }
+      const next = textAfter(sample);
+      if (!next || seen.has(next)) break;
+      seen.add(next);
+      text = next;
+    }
+  }
+  return titles;
 }
 
 /** How much a sample shows: a line, a marker, a filled box. */

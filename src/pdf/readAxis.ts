@@ -53,6 +53,8 @@ const CENTRED_RESIDUAL = 1;
 
 interface Label {
   line: TextLine;
+  /** The label's text: its line's, or the part of it over one tick mark (see splitOnTicks). */
+  text: string;
   parsed: ParsedTick;
   /** Where the label's own geometry puts its tick: its centre along the axis. */
   centre: number;
@@ -74,11 +76,31 @@ export function readAxis(
   segments: readonly Segment[],
   scale: number,
 ): VectorAxis | null {
-  const labels = sideLabels(box, side, lines, parseTickLabel);
-  if (labels.length < 2) return null;
+  const horizontal = side === 'bottom' || side === 'top';
+  const whole = sideLabels(box, side, lines, parseTickLabel);
+  if (whole.length < 2) return null;
+  const plain = fitAxis(box, side, whole, segments, scale);
+  const split = horizontal
+    ? splitOnTicks(whole, edgeMarks(box, side, segments, scale).ticks)
+    : whole;
+  if (split === whole) return plain;
+  // Labels split where they span several ticks count only where all the parts fit, and more
+  // labels fit than before (a minor tick under a label would cut it too; two labels always fit).
+  const parted = fitAxis(box, side, split, segments, scale);
+  const fits = Number.isFinite(parted.slope) && parted.warnings.length === 0;
+  return fits && parted.ticks.length > plain.ticks.length ? parted : plain;
+}
+
+function fitAxis(
+  box: Box,
+  side: Side,
+  labels: readonly Label[],
+  segments: readonly Segment[],
+  scale: number,
+): VectorAxis {
   const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
   const ticks: Tick[] = labels.map((label, i) => ({
-    text: label.line.text,
+    text: label.text,
     value: label.parsed.value,
     pixel: pixels[i],
   }));
@@ -94,7 +116,7 @@ export function readAxis(
   return {
     ...makeAxisScale(fit.scale, fit.intercept, fit.slope, fit.ticks),
     axis,
-    labels: labels.map((label) => label.line),
+    labels: [...new Set(labels.map((label) => label.line))],
     marks,
     exact,
     side,
@@ -124,7 +146,7 @@ export function readWordAxis(
     if (labels.length < 2) continue;
     const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
     if (!exact) continue;
-    const placed = labels.map((label, i) => ({ text: label.line.text, pixel: pixels[i] }));
+    const placed = labels.map((label, i) => ({ text: label.text, pixel: pixels[i] }));
     const dates = fitDateAxis(
       placed.map((label) => ({ ...label, confidence: 100 })),
       [...context],
@@ -152,6 +174,46 @@ export function readWordAxis(
 }
 
 /**
+ * The marks a side's labels may point at: tick marks (short lines on the edge) and grid lines
+ * across the box.
+ */
+function edgeMarks(
+  box: Box,
+  side: Side,
+  segments: readonly Segment[],
+  scale: number,
+): { ticks: Segment[]; grid: Segment[] } {
+  const horizontal = side === 'bottom' || side === 'top';
+  const extent = horizontal ? box.bottom - box.top : box.right - box.left;
+  const edge = { bottom: box.bottom, top: box.top, left: box.left, right: box.right }[side];
+  const reach = Math.max(2 * scale, 0.02 * extent);
+  const low = horizontal ? box.left : box.top;
+  const high = horizontal ? box.right : box.bottom;
+  const ticks: Segment[] = [];
+  const grid: Segment[] = [];
+  const across = horizontal ? [box.top, box.bottom] : [box.left, box.right];
+  for (const segment of segments) {
+    // A mark is a line of its own: the side of a marker sitting on the axis is none.
+    if (!segment.lone || segment.orientation !== (horizontal ? 'v' : 'h')) continue;
+    if (segment.at < low - reach || segment.at > high + reach) continue;
+    const length = segment.to - segment.from;
+    const touches =
+      Math.abs(segment.from - edge) <= reach ||
+      Math.abs(segment.to - edge) <= reach ||
+      (segment.from < edge && segment.to > edge);
+    if (length <= MAX_TICK * extent && touches) ticks.push(segment);
+    else if (
+      length >= MIN_GRID * extent &&
+      segment.from >= across[0] - reach &&
+      segment.to <= across[1] + reach
+    ) {
+      grid.push(segment);
+    }
+  }
+  return { ticks, grid };
+}
+
+/**
  * Where each label of a side points: the tick mark (a short line on the box's edge) it is
  * centred on, else a grid line across the box, else its own centre (`exact` false). `marks`
  * are the paths used.
@@ -163,37 +225,8 @@ function placeOnMarks(
   segments: readonly Segment[],
   scale: number,
 ): { pixels: number[]; marks: number[]; exact: boolean } {
-  const horizontal = side === 'bottom' || side === 'top';
-  const extent = horizontal ? box.bottom - box.top : box.right - box.left;
-  const edge = { bottom: box.bottom, top: box.top, left: box.left, right: box.right }[side];
-  const reach = Math.max(2 * scale, 0.02 * extent);
-  const low = horizontal ? box.left : box.top;
-  const high = horizontal ? box.right : box.bottom;
+  const { ticks: ticksMarks, grid: gridMarks } = edgeMarks(box, side, segments, scale);
   const eps = 1e-3 * scale;
-  // Tick marks (short lines on the edge), and grid lines across the box: a label goes on a
-  // tick where one is in reach, a grid line only where none is (the frame's own side, a grid
-  // line of sorts, lies next to a label at the axis's end).
-  const ticksMarks: Segment[] = [];
-  const gridMarks: Segment[] = [];
-  const across = horizontal ? [box.top, box.bottom] : [box.left, box.right];
-  for (const segment of segments) {
-    // A mark is a line of its own: the side of a marker sitting on the axis is none.
-    if (!segment.lone || segment.orientation !== (horizontal ? 'v' : 'h')) continue;
-    if (segment.at < low - reach || segment.at > high + reach) continue;
-    const length = segment.to - segment.from;
-    const touches =
-      Math.abs(segment.from - edge) <= reach ||
-      Math.abs(segment.to - edge) <= reach ||
-      (segment.from < edge && segment.to > edge);
-    if (length <= MAX_TICK * extent && touches) ticksMarks.push(segment);
-    else if (
-      length >= MIN_GRID * extent &&
-      segment.from >= across[0] - reach &&
-      segment.to <= across[1] + reach
-    ) {
-      gridMarks.push(segment);
-    }
-  }
   const nearest = (marks: readonly Segment[], label: Label): Segment | null => {
     let best: Segment | null = null;
     for (const mark of marks) {
@@ -263,9 +296,51 @@ function sideLabels(
       const half = horizontal
         ? (line.box.right - line.box.left) / 2
         : (line.box.bottom - line.box.top) / 2;
-      return { line, parsed, centre, half };
+      return { line, text: line.text, parsed, centre, half };
     })
     .sort((a, b) => a.centre - b.centre);
+}
+
+/**
+ * Labels that ran into each other split at the tick marks they span: a crowded row of labels
+ * with no space between them (`1000` `2000` ... drawn touching) is one text item of digits.
+ * Returns `labels` itself where none is split.
+ * Digits are as wide as each other in nearly every font, so each digit goes to the tick
+ * nearest its own centre; each label is centred on its tick, so a digit is never nearer a
+ * neighbour's tick unless the two labels differ in width by more than a digit.
+ */
+function splitOnTicks(labels: readonly Label[], ticks: readonly Segment[]): readonly Label[] {
+  const out = labels.flatMap((label) => {
+    if (!/^[0-9]{2,}$/.test(label.text)) return [label];
+    const left = label.centre - label.half;
+    const under = ticks
+      .map((tick) => tick.at)
+      .filter((at) => at > left && at < label.centre + label.half)
+      .sort((a, b) => a - b);
+    if (under.length < 2) return [label];
+    const width = (2 * label.half) / label.text.length;
+    const owner = [...label.text].map((_, i) => {
+      const middle = left + (i + 0.5) * width;
+      let best = 0;
+      for (let k = 1; k < under.length; k++) {
+        if (Math.abs(under[k] - middle) < Math.abs(under[best] - middle)) best = k;
+      }
+      return best;
+    });
+    const parts = under.map((_, k) => ({ from: owner.indexOf(k), to: owner.lastIndexOf(k) + 1 }));
+    if (parts.some((part) => part.from < 0)) return [label];
+    return parts.map((part) => {
+      const text = label.text.slice(part.from, part.to);
+      return {
+        line: label.line,
+        text,
+        parsed: { value: Number(text), power: false, percent: false },
+        centre: left + ((part.from + part.to) / 2) * width,
+        half: ((part.to - part.from) / 2) * width,
+      };
+    });
+  });
+  return out.length === labels.length ? labels : out;
 }
 
 interface Fit {
@@ -278,13 +353,16 @@ interface Fit {
 
 /**
  * Fits value = intercept + slope * pixel through the ticks, linear, or log where every value is
- * positive and the labels are powers or only a log scale fits. A tick off the fit by more than
- * `tolerance` pixels is left out with a warning if the rest fit (one stray label); otherwise
- * the slope is NaN.
+ * positive and the labels are powers of ten (`10^6`, `1e6`: `5 × 10^6` is a linear axis's
+ * scientific notation as often as a log axis' minor label) or only a log scale fits (two
+ * labels fit either). Ticks off the fit by more than `tolerance` pixels are left out with a
+ * warning where the rest fit clearly (largestFit); otherwise the slope is NaN.
  */
 function fitTicks(ticks: Tick[], labels: readonly Label[], tolerance: number): Fit {
   const unique = dedupe(ticks);
-  const powers = labels.every((label) => label.parsed.power);
+  const powers = labels.every(
+    (label) => label.parsed.power && Number.isInteger(Math.log10(label.parsed.value)),
+  );
   const positive = unique.every((tick) => tick.value > 0);
   const scales: Scale[] =
     positive && powers ? ['log', 'linear'] : positive ? ['linear', 'log'] : ['linear'];
@@ -292,23 +370,19 @@ function fitTicks(ticks: Tick[], labels: readonly Label[], tolerance: number): F
     const fit = exactFit(unique, scale, tolerance);
     if (fit) return { scale, ...fit, ticks: unique, warnings: [] };
   }
-  if (unique.length >= 4) {
-    for (const scale of scales) {
-      for (let skip = 0; skip < unique.length; skip++) {
-        const rest = unique.filter((_, i) => i !== skip);
-        const fit = exactFit(rest, scale, tolerance);
-        if (fit) {
-          return {
-            scale,
-            ...fit,
-            ticks: rest,
-            warnings: [
-              `{axis} tick '${unique[skip].text}' does not fit the others and was ignored`,
-            ],
-          };
-        }
-      }
-    }
+  const subset = largestFit(unique, scales, tolerance);
+  if (subset) {
+    const left = unique
+      .filter((tick) => !subset.ticks.includes(tick))
+      .map((tick) => `'${tick.text}'`);
+    return {
+      ...subset,
+      warnings: [
+        left.length === 1
+          ? `{axis} tick ${left[0]} does not fit the others and was ignored`
+          : `{axis} ticks ${left.join(', ')} do not fit the others and were ignored`,
+      ],
+    };
   }
   return {
     scale: 'linear',
@@ -317,6 +391,41 @@ function fitTicks(ticks: Tick[], labels: readonly Label[], tolerance: number): F
     ticks: unique,
     warnings: ['{axis} tick labels do not fit a linear or log scale'],
   };
+}
+
+/**
+ * The most ticks that one scale fits exactly, at least 3 and all but one or at least a third
+ * of them, where no other set of as many fits: labels a format rounds (gnuplot's `%.0fk`:
+ * `200 400 600 800 1k 1k 1k 1k 2k`) are wrong beyond the ones it prints exactly, and a stray
+ * label is one of those. Null where no set is that clear.
+ */
+function largestFit(
+  ticks: readonly Tick[],
+  scales: readonly Scale[],
+  tolerance: number,
+): { scale: Scale; intercept: number; slope: number; ticks: Tick[] } | null {
+  let best: { scale: Scale; intercept: number; slope: number; ticks: Tick[] } | null = null;
+  let tied = false;
+  for (const scale of scales) {
+    for (let i = 0; i < ticks.length; i++) {
+      for (let j = i + 1; j < ticks.length; j++) {
+        const pair = exactFit([ticks[i], ticks[j]], scale, tolerance);
+        if (!pair) continue;
+        const members = ticks.filter((tick) => exactFit([tick], scale, tolerance, pair));
+        if (best && members.length < best.ticks.length) continue;
+        const fit = exactFit(members, scale, tolerance);
+        if (!fit) continue;
+        if (best && members.length === best.ticks.length) {
+          tied ||= members.some((tick) => !best?.ticks.includes(tick));
+          continue;
+        }
+        [best, tied] = [{ scale, ...fit, ticks: members }, false];
+      }
+    }
+  }
+  const enough = (count: number) =>
+    count >= 3 && (count >= ticks.length - 1 || 3 * count >= ticks.length);
+  return best && !tied && enough(best.ticks.length) ? best : null;
 }
 
 /** Ticks with one label per position (a label read twice, as by two overlapping boxes, once). */
@@ -329,15 +438,19 @@ function dedupe(ticks: readonly Tick[]): Tick[] {
   return out;
 }
 
-/** Least squares of (log) value on pixel; null unless every tick is within `tolerance` pixels of it. */
+/**
+ * Least squares of (log) value on pixel (or the line `given`); null unless every tick is within
+ * `tolerance` pixels of it.
+ */
 function exactFit(
   ticks: readonly Tick[],
   scale: Scale,
   tolerance: number,
+  given?: { intercept: number; slope: number },
 ): { intercept: number; slope: number } | null {
   const ys = ticks.map((tick) => (scale === 'log' ? Math.log10(tick.value) : tick.value));
   const xs = ticks.map((tick) => tick.pixel);
-  const fit = fitLine(xs, ys);
+  const fit = given ?? fitLine(xs, ys);
   if (!fit || fit.slope === 0) return null;
   const { intercept, slope } = fit;
   const n = xs.length;

@@ -65,4 +65,33 @@ describe('findLegendEntries', () => {
     expect(entry.line?.color).toEqual(red);
     expect(entry.marker?.fill).toEqual(red);
   });
+
+  it('gives the samples of a row led by its title to the texts after them (ggplot2 at the bottom)', () => {
+    // "Method" (the title), then each sample before its text, the title as near its first
+    // sample as each text is to the sample after it.
+    const lines = [text('Method', 20), text('10', 117), text('16', 187)];
+    const paths = [stroke(1, 76, 104, red), stroke(2, 146, 174, blue)];
+    const entries = findLegendEntries(lines, paths, new Set(), new Set());
+    expect(entries.map((entry) => [entry.name, entry.line?.color])).toEqual([
+      ['10', red],
+      ['16', blue],
+    ]);
+  });
+
+  it('takes no data point hidden under the legend background for a sample', () => {
+    // A red data point drawn first, the legend's background over it, then the blue key.
+    const background = pdfPath(
+      2,
+      [
+        { px: 40, py: 80 },
+        { px: 200, py: 80 },
+        { px: 200, py: 120 },
+        { px: 40, py: 120 },
+      ],
+      { fill: [255, 255, 255] },
+    );
+    const paths = [square(1, 90, red), background, square(3, 70, blue)];
+    const [entry] = findLegendEntries([text('Test', 100)], paths, new Set(), new Set());
+    expect(entry.marker?.fill).toEqual(blue);
+  });
 });

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../src/pdf/findFrames.js';
+import { readAxis } from '../../src/pdf/readAxis.js';
+import type { TextLine } from '../../src/pdf/textLines.js';
+
+const BOX = { left: 100, top: 50, right: 172, bottom: 300 };
+/** Digits 6 px wide at size 10, the labels' tops 5 px below the frame. */
+const DIGIT = 6;
+
+function labelAt(text: string, left: number): TextLine {
+  const right = left + text.length * DIGIT;
+  return { text, x: left, y: 313, angle: 0, size: 10, box: { left, top: 305, right, bottom: 315 } };
+}
+
+/** A y label left of the frame, its digits' middle (0.35 em above the baseline) at `at`. */
+function yLabel(text: string, at: number): TextLine {
+  return {
+    text,
+    x: 40,
+    y: at + 3.5,
+    angle: 0,
+    size: 10,
+    box: { left: 40, top: at - 6.5, right: 95, bottom: at + 3.5 },
+  };
+}
+
+function yTicks(at: readonly number[]): Segment[] {
+  return at.map((y, path) => ({ path, orientation: 'h', at: y, from: 96, to: 100, lone: true }));
+}
+
+function tickMarks(at: readonly number[]): Segment[] {
+  return at.map((x, path) => ({ path, orientation: 'v', at: x, from: 300, to: 304, lone: true }));
+}
+
+describe('readAxis', () => {
+  it('splits labels drawn touching (one text item of digits) at the tick marks they span', () => {
+    // Ticks 24 px apart labelled 0, 1000, 2000, 3000: the four-digit labels touch, and the
+    // PDF's text holds them as one item `100020003000`.
+    const lines = [labelAt('0', 97), labelAt('100020003000', 112)];
+    const axis = readAxis(BOX, 'bottom', lines, tickMarks([100, 124, 148, 172]), 1);
+    expect(axis?.ticks.map((tick) => [tick.text, tick.pixel])).toEqual([
+      ['0', 100],
+      ['1000', 124],
+      ['2000', 148],
+      ['3000', 172],
+    ]);
+    expect(axis?.slope).toBeCloseTo(1000 / 24, 9);
+    expect(axis?.labels).toEqual(lines);
+  });
+
+  it('leaves a label whole where minor ticks fall under it', () => {
+    // `1000` centred on its tick with minor ticks 9 px either side: cut there it would read
+    // 1, 0, 0.
+    // (One minor tick after it, as gnuplot draws them: 100 and 0, in order, but no fit.)
+    const lines = [labelAt('0', 97), labelAt('1000', 160)];
+    for (const minor of [[163, 181], [181]]) {
+      const ticks = tickMarks([100, 172, ...minor]);
+      const axis = readAxis({ ...BOX, right: 190 }, 'bottom', lines, ticks, 1);
+      expect(axis?.ticks.map((tick) => [tick.text, tick.pixel])).toEqual([
+        ['0', 100],
+        ['1000', 172],
+      ]);
+    }
+  });
+
+  it('reads two power labels as a log axis, a linear one where one has a mantissa', () => {
+    const ticks = yTicks([100, 200]);
+    const read = (low: string) =>
+      readAxis(BOX, 'left', [yLabel('10^7', 100), yLabel(low, 200)], ticks, 1);
+    expect(read('10^6')?.scale).toBe('log');
+    expect(read('5 × 10^6')?.scale).toBe('linear');
+    expect(read('5 × 10^6')?.slope).toBeCloseTo(-5e6 / 100, 6);
+  });
+
+  it('fits the labels a format prints exactly and leaves out the ones it rounds', () => {
+    // gnuplot's `%.0fk` on ticks 200 apart: 1k 1k 1k 2k for 1000 1200 1400 1600.
+    const texts = ['200', '400', '600', '800', '1k', '1k', '1k', '2k'];
+    const at = texts.map((_, i) => 290 - 20 * i);
+    const lines = texts.map((text, i) => yLabel(text, at[i]));
+    const axis = readAxis(BOX, 'left', lines, yTicks(at), 1);
+    expect(axis?.slope).toBeCloseTo(-10, 9);
+    expect(axis?.intercept).toBeCloseTo(3100, 6);
+    expect(axis?.warnings).toEqual([
+      "y ticks '2k', '1k', '1k' do not fit the others and were ignored",
+    ]);
+    // Two sets fitting as well (every other label) say nothing.
+    const even = readAxis(
+      BOX,
+      'left',
+      ['1k', '2k', '2k', '3k'].map((t, i) => yLabel(t, at[i])),
+      yTicks(at.slice(0, 4)),
+      1,
+    );
+    expect(even?.slope).toBeNaN();
+  });
+});
