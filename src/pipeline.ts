@@ -5,6 +5,7 @@ import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import { legendComplete } from './legend/legendComplete.js';
 import { pairingDoubts } from './legend/pairingDoubts.js';
+import { isPatchSample } from './legend/patchSample.js';
 import type { OcrEngine } from './ocr/engine.js';
 import { readChartText } from './ocr/readChartText.js';
 import { readSlantedLabels } from './ocr/readSlantedLabels.js';
@@ -168,6 +169,7 @@ export async function runPipeline(
       traces: paired.traces,
       names,
       legend: legend !== null,
+      patches: new Set(entries.flatMap((slot, i) => (isPatchSample(image, slot) ? [i] : []))),
       doubtful,
       legendBox: legend?.box ?? null,
       axes: { x: xAxis, y: yAxis },

@@ -319,12 +319,19 @@ export function inkBeside(
   return ink > 0 ? beside / ink : 0;
 }
 
-/** Whether `pale` is `color` blended with `background`: every channel the same share of the way. */
+/**
+ * Whether `pale` is `color` blended with `background`: every channel the same share of the way.
+ * A channel too near the background to give a share moves by no more than its span in a blend:
+ * one moving farther (a red's red channel in a purple) is another hue, whatever the others do.
+ */
 export function isTint(pale: Rgb, color: Rgb, background: Rgb): boolean {
   const shares: number[] = [];
   for (let c = 0; c < 3; c++) {
     const span = background[c] - color[c];
-    if (Math.abs(span) < DEFAULTS.tintSpan) continue;
+    if (Math.abs(span) < DEFAULTS.tintSpan) {
+      if (Math.abs(pale[c] - color[c]) > DEFAULTS.tintSpan) return false;
+      continue;
+    }
     shares.push((pale[c] - color[c]) / span);
   }
   if (shares.length === 0) return false;

@@ -32,6 +32,11 @@ export interface ReviewInput {
   names: string[];
   /** Whether the chart has a legend: a colour past `names` is then one it does not list. */
   legend: boolean;
+  /**
+   * Entries (indices into `names`) whose legend sample is a patch, as bars and areas are
+   * listed (isPatchSample), not a line's stroke. @default none
+   */
+  patches?: Set<number>;
   /** Entries (indices into `names`) whose pairing with their series is a close call. @default none */
   doubtful?: Set<number>;
   /** The legend's box when it lies over the plot (a series' end may run under it), else null. */
@@ -67,6 +72,7 @@ export function reviewSeries({
   traces,
   names,
   legend,
+  patches = new Set(),
   doubtful = new Set(),
   legendBox = null,
   axes,
@@ -91,12 +97,13 @@ export function reviewSeries({
   // Filled shapes winding along the plot (ribbons) of a colour the legend lists are that
   // series' line drawn thick (a high-resolution image) or its overlapping markers, not bars or
   // areas; unless the colour is a paler tint of another series' (a band's fill, its entry's
-  // sample read off the band).
+  // sample read off the band). So are filled shapes of any outline (a flat chain of markers
+  // fills its box as a bar does) whose entry shows a line's sample, not a patch.
   const ribbon = traces.map(
     (trace, i) =>
       trace !== null &&
       trace.filled > DEFAULTS.filled &&
-      trace.ribbon &&
+      (trace.ribbon || !patches.has(i)) &&
       legend &&
       i < names.length &&
       !masks.some((other, j) => j !== i && isTint(masks[i].color, other.color, background)),

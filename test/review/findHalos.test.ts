@@ -4,6 +4,7 @@ import {
   findMisreadEntries,
   findSecondTraces,
   inkBeside,
+  isTint,
   pathTolerance,
   samePath,
 } from '../../src/review/findHalos.js';
@@ -33,6 +34,17 @@ describe('inkBeside', () => {
     expect(inkBeside(rows(22, 22), line, WIDTH, 2)).toBe(1);
     expect(inkBeside(columns(19, 20), line, WIDTH, 2)).toBeLessThan(0.3);
     expect(inkBeside(new Float32Array(WIDTH * HEIGHT), line, WIDTH, 2)).toBe(0);
+  });
+});
+
+describe('isTint', () => {
+  it('takes a colour blended with the background for its tint, and no other hue', () => {
+    // Halfway from matplotlib's blue to white.
+    expect(isTint([143, 187, 218], [31, 119, 180], WHITE)).toBe(true);
+    // A purple beside a pink whose red channel is near white's: green and blue move alike
+    // towards white, but red falls far from the pink's, which no blend does.
+    expect(isTint([117, 110, 183], [243, 34, 132], WHITE)).toBe(false);
+    expect(isTint([120, 184, 170], [235, 83, 93], WHITE)).toBe(false);
   });
 });
 

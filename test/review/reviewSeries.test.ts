@@ -37,7 +37,7 @@ function mask(color: Rgb, weight: Float32Array): SeriesMask {
 /** The review of drawn series (SVG in black, one per colour), each traced as the pipeline does. */
 async function review(
   drawn: Array<[Rgb, string]>,
-  options: Partial<Pick<ReviewInput, 'names' | 'legend' | 'doubtful'>> = {},
+  options: Partial<Pick<ReviewInput, 'names' | 'legend' | 'doubtful' | 'patches'>> = {},
 ) {
   const masks = await Promise.all(
     drawn.map(async ([color, svg]) => mask(color, await inkWeight(svg))),
@@ -52,6 +52,7 @@ async function review(
     traces,
     names: options.names ?? [],
     legend: options.legend ?? false,
+    patches: options.patches,
     doubtful: options.doubtful,
     axes: AXES,
     region: REGION,
@@ -233,6 +234,23 @@ describe('reviewSeries', () => {
       "series 'thick' is drawn as a solid ribbon (a dense noisy line, or a band): traced along its middle",
     ]);
     expectAlongRibbon(series[1].points);
+  });
+
+  it('keeps a listed colour filling its box (a flat chain of markers) unless its sample is a patch', async () => {
+    // Overlapping markers along a flat stretch: a solid strip that fills its bounding box as a
+    // bar would. Listed with a line's sample it is that series; listed with a patch, a bar.
+    const strip = '<rect x="20" y="70" width="160" height="20" fill="#000"/>';
+    const drawn: Array<[Rgb, string]> = [
+      [BLUE, line(20)],
+      [ORANGE, strip],
+    ];
+    const names = ['line', 'chain'];
+    const kept = await review(drawn, { names, legend: true });
+    expect(kept.series.map((s) => s.name)).toEqual(['line', 'chain']);
+    for (const { y } of kept.series[1].points) expect(y).toBeCloseTo(4, 0);
+    const patch = await review(drawn, { names, legend: true, patches: new Set([1]) });
+    expect(patch.series.map((s) => s.name)).toEqual(['line']);
+    expect(patch.warnings).toEqual(['filled bars or areas (chain) left out: they are not lines']);
   });
 
   it('leaves out a listed ribbon in a paler tint of another series: a band fill', async () => {
