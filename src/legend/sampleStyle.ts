@@ -1,6 +1,6 @@
 import { channelDistance } from '../color.js';
 import { percentile } from '../math.js';
-import type { CurveStyle } from '../separate/splitCurves.js';
+import { type CurveStyle, dashStretchSpread } from '../separate/splitCurves.js';
 import type { Raster } from '../types.js';
 import type { LegendSlot } from './findLegend.js';
 
@@ -73,6 +73,8 @@ function dashesAlong(image: Raster, { handle, color }: LegendSlot, right: number
       gap++;
     }
   }
+  // A last stretch running on to `right` was cut there: no length of the pattern's.
+  const whole = gap > 0 && stretch > 0 ? [...on, stretch] : [...on];
   if (stretch > 0) on.push(stretch);
   if (seen && gap > END_BLUR) off.push(gap);
   const inkedLength = on.reduce((s, n) => s + n, 0);
@@ -81,5 +83,6 @@ function dashesAlong(image: Raster, { handle, color }: LegendSlot, right: number
     on: percentile(on, 0.5),
     off: percentile(off, 0.5),
     gapShare: inkedLength + gapLength > 0 ? gapLength / (inkedLength + gapLength) : 0,
+    spread: dashStretchSpread(whole),
   };
 }

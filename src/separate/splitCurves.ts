@@ -9,6 +9,35 @@ export interface CurveStyle {
   off: number;
   /** Share of the curve's length that shows no ink. */
   gapShare: number;
+  /**
+   * How unlike its inked stretches are (dashStretchSpread): about 0 where they are one length
+   * (dashed, dotted), large where long dashes take turns with dots (dash-dot). Absent where
+   * too few stretches show to tell.
+   */
+  spread?: number;
+}
+
+/**
+ * The share of a pattern's stretches below which its short ones (a dash-dot's dots) lie, and
+ * above which its long ones (its dashes) do: a dash-dot is half dots, half dashes; a dashed
+ * curve's few stretches cut short where another curve crosses it stay below the share.
+ */
+const SPREAD_SHARE = 0.2;
+
+/** A dash-dot pattern shows its mix in two dashes and a dot between: three stretches at least. */
+const MIN_SPREAD_STRETCHES = 3;
+
+/**
+ * How unlike the inked stretches of a dash pattern are (`on`: their lengths, px): the log of
+ * the ratio of its long stretches to its short ones (a pixel added to each: a dot is a pixel
+ * or two). A dash-dot pattern alternates dashes and dots; a dashed or dotted one repeats one
+ * stretch, and a solid one is one stretch, so both spread about 0: what tells a dash-dot from
+ * a dashed curve whose dashes are as long as its mean stretch.
+ */
+export function dashStretchSpread(on: readonly number[]): number | undefined {
+  // Fewer stretches (a short legend sample's) tell nothing of how they alternate.
+  if (on.length < MIN_SPREAD_STRETCHES) return undefined;
+  return Math.log((percentile(on, 1 - SPREAD_SHARE) + 1) / (percentile(on, SPREAD_SHARE) + 1));
 }
 
 /** One curve of a colour drawn several times: its pixels' weights and how it is drawn. */
@@ -641,6 +670,8 @@ function styleOf(track: Track, lineWidth: number): CurveStyle {
     on: percentile(on, 0.5),
     off: percentile(off, 0.5),
     gapShare: total > 0 ? gapped / total : 0,
+    // The first and last stretches are cut where the curve starts and ends (or leaves the plot).
+    spread: dashStretchSpread(on.slice(1, -1)),
   };
 }
 
@@ -657,6 +688,22 @@ function steepAround(columns: Track['seen'], i: number): boolean {
   return [slope(i - 1), slope(i + 1)].every(
     (s) => Math.sign(s) === way && Math.abs(s) > SPLIT.steepGap,
   );
+}
+
+/**
+ * How much a unit of dashStretchSpread weighs against the dashes' length (whose log weighs 0.5):
+ * as much, a dash-dot's mix of dashes and dots being as telling as their mean length.
+ */
+const SPREAD_WEIGHT = 0.5;
+
+/**
+ * How unlike two dash patterns' mixes of stretches are (0 where either does not show it). Only
+ * where a curve is matched with its legend sample: along a curve, a crossing's cut dashes
+ * spread a short stretch of it as much as a dash-dot's dots (unswap compares such stretches).
+ */
+function spreadDistance(a: CurveStyle, b: CurveStyle): number {
+  if (a.spread === undefined || b.spread === undefined) return 0;
+  return SPREAD_WEIGHT * Math.abs(a.spread - b.spread);
 }
 
 /** How unlike two dash styles are: in the share of gaps, and in the dashes' lengths (log). */
@@ -684,7 +731,7 @@ export function styleCosts(
   // The longest stretch in a sample: a solid one's whole length.
   const sampleLength = Math.max(1, ...samples.map((s) => s.on));
   return samples.map((s, i) =>
-    curves.map((c, j) => styleDistance(c, s, sampleLength) + extra(i, j)),
+    curves.map((c, j) => styleDistance(c, s, sampleLength) + spreadDistance(c, s) + extra(i, j)),
   );
 }
 

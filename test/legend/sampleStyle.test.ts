@@ -44,3 +44,25 @@ describe('sampleStyles', () => {
     expect(styles[2].gapShare).toBeLessThan(0.6);
   });
 });
+
+describe('sampleStyles of a dash-dot sample', () => {
+  // Dashes of 10 px and dots of 2 px by turns, 3 px apart, across a 40 px sample: its last dash
+  // is cut by the sample's end.
+  const lefts = [10, 23, 28, 41, 46];
+  const ends = [20, 25, 38, 43, 50];
+  const image = paintBoxes(
+    80,
+    20,
+    lefts.map((left, k) => stroke(0, left, ends[k])),
+  );
+  const slot: LegendSlot = {
+    handle: { left: 10, right: 50, top: 0, bottom: 10 },
+    text: { left: 56, right: 70, top: 0, bottom: 10 },
+    color: [...RED],
+  };
+
+  it('reads the mix of its dashes and dots, its cut last dash left out', () => {
+    const [style] = sampleStyles(image, [slot]);
+    expect(style.spread).toBeGreaterThan(1);
+  });
+});

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   closeMatches,
+  dashStretchSpread,
   matchStyles,
   splitCurves,
   styleCosts,
@@ -367,5 +368,35 @@ describe('matchStyles', () => {
     );
     const order = [0, 1, 2];
     expect(closeMatches(close, order, 0.1)).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('dashStretchSpread', () => {
+  it('tells a dash-dot (dashes and dots by turns) from dashed and dotted patterns', () => {
+    const dashDot = dashStretchSpread([10, 2, 10, 1, 11, 2]);
+    expect(dashDot).toBeGreaterThan(1);
+    expect(dashStretchSpread([8, 8, 7, 8, 8])).toBeLessThan(0.2);
+    expect(dashStretchSpread([1, 2, 1, 1, 2])).toBeLessThan(0.5);
+  });
+
+  it('reads nothing from fewer than three stretches', () => {
+    expect(dashStretchSpread([9, 2])).toBeUndefined();
+  });
+});
+
+describe('styleCosts', () => {
+  it('pairs a dash-dot sample with the dash-dot curve where mean dash lengths agree', () => {
+    // The dashed and the dash-dot curve have the same median stretch and share of gaps: only
+    // their mix of stretches tells them apart.
+    const dashed = { on: 7, off: 3, gapShare: 0.25, spread: 0.05 };
+    const dashDot = { on: 7, off: 3, gapShare: 0.25, spread: 1.6 };
+    const samples = [
+      { on: 7, off: 3, gapShare: 0.26, spread: 0 },
+      { on: 8, off: 3, gapShare: 0.24, spread: 1.5 },
+    ];
+    expect(matchStyles([dashDot, dashed], samples)).toEqual([1, 0]);
+    // A sample too short to show its mix leaves the pairing to the other measures.
+    const [row] = styleCosts([dashDot, dashed], [{ on: 7, off: 3, gapShare: 0.25 }]);
+    expect(row[0]).toBeCloseTo(row[1], 6);
   });
 });
