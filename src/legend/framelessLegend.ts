@@ -2,6 +2,7 @@ import { channelDistance, channelSpread, type Rgb } from '../color.js';
 import { findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
 import { alignedGroup, linedUp } from './alignedEntries.js';
+import { alikeMarks } from './alikeMarks.js';
 import { oneSide } from './crossedSamples.js';
 import type { LegendLayout, LegendSlot } from './findLegend.js';
 import {
@@ -201,6 +202,8 @@ function legendIn(
   // Lines of text that found no sample: one may be an entry whose sample a curve crossed.
   const unpaired: Box[] = [];
   const candidates = entriesIn(image, background, region, region, text, unpaired);
+  // ...and those found in strips alone, inside the strip (a curve beside made the rows too tall).
+  const stripLines: Box[] = [];
   // Dashed curves drawn as dark as text cross every row somewhere, joining a legend's lines of
   // text: in narrower strips they are apart. A dark entry found there is taken when it lines up
   // with one found in the whole region (it completes that legend), or, where the whole region
@@ -212,7 +215,9 @@ function legendIn(
     const strip = Math.round((region.right - region.left) / DEFAULTS.strips);
     for (let left = region.left; left + strip / 2 < region.right; left += Math.round(strip / 2)) {
       const within = { ...region, left, right: Math.min(region.right, left + strip) };
-      for (const slot of entriesIn(image, background, within, region, text)) {
+      const lines: Box[] = [];
+      const inStrip = (box: Box) => box.left > within.left && box.right < within.right;
+      for (const slot of entriesIn(image, background, within, region, text, lines)) {
         const inside = [slot.handle, slot.text].every(
           (box) => box.left > within.left && box.right < within.right,
         );
@@ -224,6 +229,7 @@ function legendIn(
         );
         if (inside && !known && !colored(slot.color)) found.push(slot);
       }
+      stripLines.push(...lines.filter(inStrip));
     }
     // Entries found in strips alone have names at least as wide as their line is high (a
     // marker beside the next on a curve is no entry).
@@ -240,6 +246,13 @@ function legendIn(
           )),
     );
   }
+  // Lines whose samples are small dark marks, alike from line to line, that passed for letters.
+  const marked = alikeMarks(image, background, [...unpaired, ...stripLines]);
+  candidates.push(...marked);
+  const markedLines = unpaired.filter((line) =>
+    marked.some((slot) => slot.text.top === line.top && slot.handle.left === line.left),
+  );
+  unpaired.splice(0, unpaired.length, ...unpaired.filter((line) => !markedLines.includes(line)));
   // The entries in a box's rows alone (a line cut from two run together), found in its columns.
   const reread = (box: Box) => {
     const rows = { top: box.top - 1, bottom: box.bottom + 1 };

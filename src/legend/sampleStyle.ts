@@ -11,6 +11,15 @@ const SAME_COLOR = 90;
  * that a curve touching it lengthened is not the legend's length).
  */
 const MAX_LENGTH = 2;
+/** A hollow square sample (`outlineDashes`)... */
+const OUTLINE = {
+  /** ...is this many px a side at least (smaller, its pattern is lost in its corners)... */
+  minSide: 4,
+  /** ...drawn with a stroke this many px thick at most (a pixel's line blurred into two)... */
+  stroke: 2,
+  /** ...with this many of its box's corners inked at least (a circle's are blank). */
+  corners: 2,
+} as const;
 /** A sample ending this many px short of its legend's length is anti-aliased, not gapped. */
 const END_BLUR = 1;
 
@@ -24,9 +33,81 @@ const END_BLUR = 1;
 export function sampleStyles(image: Raster, slots: readonly LegendSlot[]): CurveStyle[] {
   const lengths = slots.map(({ handle }) => handle.right - handle.left);
   const length = Math.min(Math.max(...lengths), MAX_LENGTH * percentile(lengths, 0.5));
-  return slots.map((slot) =>
-    dashesAlong(image, slot, Math.min(image.width, slot.handle.left + length)),
+  return slots.map(
+    (slot) =>
+      outlineDashes(image, slot) ??
+      dashesAlong(image, slot, Math.min(image.width, slot.handle.left + length)),
   );
+}
+
+/**
+ * A hollow square no wider than its name's line is high (Vega-Lite's symbol drawn in a greyscale
+ * chart's dash pattern) shows the pattern along its outline, not along a row: the outline's
+ * dashes and gaps, walked round the box of its ink (top left to right, down the right side,
+ * bottom right to left, up the left side). Null where the sample is no such square: wider, filled
+ * (ink in its middle), or round (fewer than two of its box's corners inked: a circle's are blank).
+ */
+function outlineDashes(image: Raster, { handle, text, color }: LegendSlot): CurveStyle | null {
+  const { data, width } = image;
+  if (handle.right - handle.left > text.bottom - text.top) return null;
+  const inked = (row: number, column: number) =>
+    channelDistance(data, (row * width + column) * 3, color) < SAME_COLOR;
+  let top = handle.bottom;
+  let bottom = handle.top - 1;
+  for (let row = handle.top; row < handle.bottom; row++) {
+    for (let column = handle.left; column < handle.right; column++) {
+      if (!inked(row, column)) continue;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+    }
+  }
+  const [left, right] = [handle.left, handle.right - 1];
+  if (bottom - top < OUTLINE.minSide || right - left < OUTLINE.minSide) return null;
+  // The middle, a stroke in from each side, holds no ink.
+  for (let row = top + OUTLINE.stroke; row <= bottom - OUTLINE.stroke; row++) {
+    for (let column = left + OUTLINE.stroke; column <= right - OUTLINE.stroke; column++) {
+      if (inked(row, column)) return null;
+    }
+  }
+  // A side is inked within a stroke of it (a pixel's blur, a line thicker than one).
+  const near = (row: number, column: number, rowStep: number, columnStep: number) =>
+    Array.from({ length: OUTLINE.stroke }, (_, k) =>
+      inked(row + k * rowStep, column + k * columnStep),
+    ).some(Boolean);
+  const corners = [
+    near(top, left, 1, 0) && near(top, left, 0, 1),
+    near(top, right, 1, 0) && near(top, right, 0, -1),
+    near(bottom, right, -1, 0) && near(bottom, right, 0, -1),
+    near(bottom, left, -1, 0) && near(bottom, left, 0, 1),
+  ].filter(Boolean).length;
+  if (corners < OUTLINE.corners) return null;
+  const outline: boolean[] = [];
+  for (let column = left; column < right; column++) outline.push(near(top, column, 1, 0));
+  for (let row = top; row < bottom; row++) outline.push(near(row, right, 0, -1));
+  for (let column = right; column > left; column--) outline.push(near(bottom, column, -1, 0));
+  for (let row = bottom; row > top; row--) outline.push(near(row, left, 0, 1));
+  // Runs round the closed outline, from the start of a stretch of ink.
+  const start = outline.findIndex((ink, k) => ink && !outline.at(k - 1));
+  if (start < 0) return { on: outline.length, off: 0, gapShare: 0 };
+  const on: number[] = [];
+  const off: number[] = [];
+  let run = 0;
+  for (let k = 0; k < outline.length; k++) {
+    const ink = outline[(start + k) % outline.length];
+    const next = outline[(start + k + 1) % outline.length];
+    run++;
+    if (ink !== next) {
+      (ink ? on : off).push(run);
+      run = 0;
+    }
+  }
+  if (run > 0) (outline[(start + outline.length - 1) % outline.length] ? on : off).push(run);
+  const gapLength = off.reduce((sum, n) => sum + n, 0);
+  return {
+    on: percentile(on, 0.5),
+    off: percentile(off, 0.5),
+    gapShare: gapLength / outline.length,
+  };
 }
 
 /**
