@@ -127,13 +127,17 @@ export function sampleInLine(image: Raster, background: Rgb, line: Box): LegendS
     const wide = handle.right - handle.left;
     const gap = Math.max(text.left - handle.right, handle.left - text.right);
     const symbol = solidSymbol(image, background, handle, gap);
+    const color = dominantColor(image, handle, background);
+    // A coloured piece is a sample as narrow as a legend sample may be (a hollow symbol
+    // narrower than its line of text is high: Vega-Lite's); a grey one, no narrower than the
+    // text is high (a letter is narrower), unless it is a filled marker.
+    const narrowest = colored(color) ? height * DEFAULTS.minHandle : height;
     if (
-      (wide < height && !symbol) ||
+      (wide < narrowest && !symbol) ||
       wide > height * DEFAULTS.maxHandle ||
       text.right - text.left < height
     )
       continue;
-    const color = dominantColor(image, handle, background);
     if (colored(color) || symbol || boxOrLine(image, background, handle))
       return { handle, text, color };
   }
