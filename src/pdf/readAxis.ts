@@ -356,7 +356,8 @@ interface Fit {
  * positive and the labels are powers of ten (`10^6`, `1e6`: `5 × 10^6` is a linear axis's
  * scientific notation as often as a log axis' minor label) or only a log scale fits (two
  * labels fit either). Ticks off the fit by more than `tolerance` pixels are left out with a
- * warning where the rest fit clearly (largestFit); otherwise the slope is NaN.
+ * warning where the rest fit clearly and they are a stray label or rounded ones (largestFit);
+ * otherwise the slope is NaN.
  */
 function fitTicks(ticks: Tick[], labels: readonly Label[], tolerance: number): Fit {
   const unique = dedupe(ticks);
@@ -394,10 +395,10 @@ function fitTicks(ticks: Tick[], labels: readonly Label[], tolerance: number): F
 }
 
 /**
- * The most ticks that one scale fits exactly, at least 3 and all but one or at least a third
- * of them, where no other set of as many fits: labels a format rounds (gnuplot's `%.0fk`:
- * `200 400 600 800 1k 1k 1k 1k 2k`) are wrong beyond the ones it prints exactly, and a stray
- * label is one of those. Null where no set is that clear.
+ * The most ticks that one scale fits exactly, at least 3, where no other set of as many fits,
+ * and the ticks left out are one stray label or labels a format rounds: each within half its
+ * last printed digit of the fit (gnuplot's `%.0fk` prints `200 400 600 800 1k 1k 1k 2k` for
+ * 200 to 1,600). Null where no set is that clear.
  */
 function largestFit(
   ticks: readonly Tick[],
@@ -423,9 +424,25 @@ function largestFit(
       }
     }
   }
-  const enough = (count: number) =>
-    count >= 3 && (count >= ticks.length - 1 || 3 * count >= ticks.length);
-  return best && !tied && enough(best.ticks.length) ? best : null;
+  if (!best || tied || best.ticks.length < 3) return null;
+  if (best.ticks.length >= ticks.length - 1) return best;
+  const { scale, intercept, slope } = best;
+  const fitted = (pixel: number) =>
+    scale === 'log' ? 10 ** (intercept + slope * pixel) : intercept + slope * pixel;
+  const members = best.ticks;
+  const rounded = ticks
+    .filter((tick) => !members.includes(tick))
+    // (A hair over half: 1,500 printed as 2k is exactly half a digit off.)
+    .every((tick) => Math.abs(fitted(tick.pixel) - tick.value) <= lastDigit(tick) * (0.5 + 1e-9));
+  return rounded ? best : null;
+}
+
+/** What the last printed digit of a number label is worth (`1k`: 1000, `2.50`: 0.01); NaN for a power. */
+function lastDigit(tick: Tick): number {
+  if (/[eE^]/.test(tick.text)) return Number.NaN;
+  const digits = Number(tick.text.replace(/[^0-9]/g, ''));
+  const decimals = /\.(\d+)/.exec(tick.text)?.[1].length ?? 0;
+  return digits > 0 ? Math.abs(tick.value) / digits : 10 ** -decimals;
 }
 
 /** Ticks with one label per position (a label read twice, as by two overlapping boxes, once). */

@@ -92,5 +92,9 @@ describe('readAxis', () => {
       1,
     );
     expect(even?.slope).toBeNaN();
+    // Three that fit beside three that no rounding explains say nothing either.
+    const stray = ['0', '10', '20', '33', '47', '52'];
+    const lines6 = stray.map((text, i) => yLabel(text, at[i]));
+    expect(readAxis(BOX, 'left', lines6, yTicks(at.slice(0, 6)), 1)?.slope).toBeNaN();
   });
 });
