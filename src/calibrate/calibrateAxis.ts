@@ -331,7 +331,7 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
       pair.repair === 'second-reading' ||
       pair.repair === 'suffix',
   );
-  const linear = consensus(pairs, 'linear', tolerance, axis);
+  const linear = consensus(pairs, 'linear', tolerance, axis, readings.spacing);
   // A label read as 0 or less, or off a log axis' ticks (`onLogTick`), is a misread on a log
   // axis, not a reason to rule one out; labels such as `125M 350M 2.7B` are none.
   const log = consensus(

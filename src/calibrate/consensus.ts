@@ -7,6 +7,18 @@ const DEFAULTS = {
   repairCost: 0.5,
   /** Labels read with a decimal point in the same place that make repairs to that format sure. */
   minVouchers: 2,
+  /**
+   * The steps engines put between neighbouring ticks of a linear axis, as multiples of a power
+   * of ten (10 is the next power's 1).
+   */
+  niceSteps: [1, 2, 2.5, 5, 10],
+  /**
+   * A fit's step from one label to the next is one of them within this share: the labels'
+   * spacing is measured from their boxes' middles, a pixel or two off over the width of a few.
+   */
+  niceShare: 0.05,
+  /** Its labels are multiples of half that step within this share of it (`onTheirStep`). */
+  multipleShare: 0.04,
 } as const;
 
 /** A line through the readings of an axis's labels. */
@@ -22,6 +34,11 @@ export interface Fit {
   repairs: number;
   /** Inliers, less what unvouched repairs cost. */
   support: number;
+  /**
+   * Whether the line steps from one label to the next by a step engines print (`niceStep`);
+   * false where the labels' spacing is not known.
+   */
+  nice?: boolean;
 }
 
 /** The lines a consensus found: see `consensus`. */
@@ -41,14 +58,18 @@ export function upright(axis: AxisName, slope: number): boolean {
  * (`upright`), and the one that agrees with the most labels whatever its repairs cost
  * (`widest`): every two readings of different labels propose a line, refined by least squares
  * on the readings within `tolerance` px of it. A label agrees through its free reading that
- * fits, else its first; on a tie, fewer repairs win, then the smaller mean error. Null when no
- * two readings make a line.
+ * fits, else its first; on a tie, fewer repairs win, then a linear line stepping from one label
+ * to the next (`spacing` px apart, where given) by a step engines print, with its labels on
+ * that step (`niceStep`: two misread labels make a line as exactly as two read right, `9.433432`
+ * over `0.4323` beside `0.00600` over `0.00500`), then the smaller mean error. Null when no two
+ * readings make a line.
  */
 export function consensus(
   pairs: Pair[],
   scale: Scale,
   tolerance: number,
   axis: AxisName,
+  spacing?: number,
 ): Consensus | null {
   const v = (pair: Pair) => (scale === 'log' ? Math.log10(pair.value) : pair.value);
   const labels = [...new Set(pairs.map((pair) => pair.label))];
@@ -78,7 +99,7 @@ export function consensus(
       if (repaired.length === 1 && !vouched(repaired[0], inliers)) {
         inliers = inliers.filter((pair) => pair.repair !== 'point');
       }
-      const fit = fitThrough(inliers, scale, v);
+      const fit = fitThrough(inliers, scale, v, spacing);
       if (!fit) continue;
       if (better(fit, best)) best = fit;
       if (upright(axis, fit.slope) && better(fit, bestUpright)) bestUpright = fit;
@@ -94,13 +115,33 @@ export function consensus(
   return best && widest ? { best, upright: bestUpright, widest } : null;
 }
 
-/** Whether `fit` beats `than`: more support, then fewer repairs, then a smaller error. */
+/**
+ * Whether `fit` beats `than`: more support, then fewer repairs, then a step engines print, then
+ * a smaller error.
+ */
 function better(fit: Fit, than: Fit | null): boolean {
-  return (
-    !than ||
-    fit.support > than.support ||
-    (fit.support === than.support && fit.repairs < than.repairs) ||
-    (fit.support === than.support && fit.repairs === than.repairs && fit.error < than.error)
+  if (!than || fit.support !== than.support) return !than || fit.support > than.support;
+  if (fit.repairs !== than.repairs) return fit.repairs < than.repairs;
+  if (Boolean(fit.nice) !== Boolean(than.nice)) return Boolean(fit.nice);
+  return fit.error < than.error;
+}
+
+/**
+ * Whether a linear line steps by 1, 2, 2.5 or 5 times a power of ten from one label to the next
+ * (`spacing` px apart), and its labels' values are multiples of half that step: engines print a
+ * linear axis so (`0.006 0.005`, not `9.433432 0.4323`).
+ */
+export function niceStep(slope: number, spacing: number, values: number[]): boolean {
+  const step = Math.abs(slope) * spacing;
+  if (!(step > 0) || !Number.isFinite(step)) return false;
+  const power = 10 ** Math.floor(Math.log10(step));
+  const nice = DEFAULTS.niceSteps.find(
+    (multiple) => Math.abs(step / (multiple * power) - 1) <= DEFAULTS.niceShare,
+  );
+  if (nice === undefined) return false;
+  const half = (nice * power) / 2;
+  return values.every(
+    (value) => Math.abs(value / half - Math.round(value / half)) <= DEFAULTS.multipleShare,
   );
 }
 
@@ -108,7 +149,12 @@ function better(fit: Fit, than: Fit | null): boolean {
  * The least-squares line through `inliers` (`v`: a reading's value, or its log10), with what
  * its repairs cost; null when the line is flat or cannot be fitted.
  */
-function fitThrough(inliers: Pair[], scale: Scale, v: (pair: Pair) => number): Fit | null {
+function fitThrough(
+  inliers: Pair[],
+  scale: Scale,
+  v: (pair: Pair) => number,
+  spacing?: number,
+): Fit | null {
   const refined = fitLine(
     inliers.map((pair) => pair.pixel),
     inliers.map(v),
@@ -131,6 +177,14 @@ function fitThrough(inliers: Pair[], scale: Scale, v: (pair: Pair) => number): F
     error,
     repairs,
     support: inliers.length - DEFAULTS.repairCost * cost,
+    nice:
+      scale === 'linear' &&
+      spacing !== undefined &&
+      niceStep(
+        refined.slope,
+        spacing,
+        inliers.map((pair) => pair.value),
+      ),
   };
 }
 

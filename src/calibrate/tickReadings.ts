@@ -7,11 +7,20 @@ const DEFAULTS = {
   snapShare: 0.3,
   /**
    * ...and within this share of its box along the axis from its centre (an x label's width
-   * reaches past its tick; a y label is centred on its tick, and a minor tick a label's half
-   * height away is not its tick).
+   * reaches past its tick: slanted labels' boxes stand off their ticks, Vega-Lite sets the end
+   * labels flush with the plot's sides; a y label is centred on its tick, and a minor tick a
+   * label's half height away is not its tick).
    */
   snapExtentX: 0.6,
   snapExtentY: 0.5,
+  /**
+   * ...but a level x label read beside the plot (its sides known) is centred on its tick, so a
+   * mark further than this share of its box from its middle, plus 2 px of blur, is a stray
+   * stroke or another tick, unless it is the plot's side (a label set flush): ggplot2's `-1.0`,
+   * 12 px wide, its tick not found, had been moved onto a stroke 9 px off its middle, the axis
+   * 2% off at 0.9 confidence. A third leaves room for a box cut a glyph wide off centre.
+   */
+  snapExtentLevelX: 0.35,
   /**
    * An x label with no mark under it whose box starts (ends) within this many px of the plot's
    * left (right) side is set flush with it, its tick on that side: Vega-Lite aligns the labels
@@ -295,7 +304,7 @@ export function tickReadings(
   // A label's tick: the mark under it, else the side it is set flush with, else its middle.
   const placed = (word: Word) => {
     const middle = centre(word);
-    const pixel = snapToMark(axis, word, middle, spacing, marks);
+    const pixel = snapToMark(axis, word, middle, spacing, marks, ends);
     if (pixel !== middle || marks.includes(middle) || axis !== 'x' || !ends) return pixel;
     const [left, right] = ends;
     if (Math.abs(word.box.left - left) <= DEFAULTS.flushPx) return left;
@@ -412,7 +421,9 @@ export function tickReadings(
 
 /**
  * The tick mark under a label: the nearest within the label's extent along the axis and a
- * share of the label spacing; the label's centre when there is none.
+ * share of the label spacing; the label's centre when there is none. Given the plot's sides
+ * (`ends`: a level x label read beside it), a mark away from the label's middle is its tick
+ * only where it is a side (`snapExtentLevelX`).
  */
 export function snapToMark(
   axis: AxisName,
@@ -420,16 +431,23 @@ export function snapToMark(
   centre: number,
   spacing: number,
   marks: number[],
+  ends?: readonly [number, number],
 ): number {
+  const width = word.box.right - word.box.left;
   const extent =
     axis === 'x'
-      ? (word.box.right - word.box.left) * DEFAULTS.snapExtentX
+      ? width * DEFAULTS.snapExtentX
       : (word.box.bottom - word.box.top) * DEFAULTS.snapExtentY;
-  let best = Math.min(spacing * DEFAULTS.snapShare, extent + 2);
+  const reach = Math.min(spacing * DEFAULTS.snapShare, extent + 2);
+  const level = Math.min(reach, width * DEFAULTS.snapExtentLevelX + 2);
+  const atSide = (mark: number) =>
+    ends?.some((end) => Math.abs(mark - end) <= DEFAULTS.flushPx) === true;
+  let best = reach;
   let pixel = centre;
   for (const mark of marks) {
     const d = Math.abs(mark - centre);
-    if (d < best) {
+    const within = axis !== 'x' || !ends || d < level || atSide(mark);
+    if (d < best && within) {
       best = d;
       pixel = mark;
     }

@@ -24,6 +24,23 @@ describe('calibrateAxis', () => {
     expect(axis?.pixelToData(520.25)).toBeCloseTo(1.5, 6);
   });
 
+  it('takes of two pairs of labels the one that steps as engines print (tiny labels misread)', () => {
+    // 0.00600 0.00500 0.00400 0.00300 read 3 px high: two read right, two misread alike sure
+    const texts = ['0.00600', '0.00500', '9.433432', '0.432300'];
+    const words = texts.map((text, i) => label(text, 57 + 86 * i));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.ticks.map((tick) => tick.text)).toEqual(['0.00600', '0.00500']);
+    expect(axis?.pixelToData(57 + 86 * 3)).toBeCloseTo(0.003, 9);
+    // in either order
+    const reversed = [texts[2], texts[3], texts[0], texts[1]].map((text, i) =>
+      label(text, 57 + 86 * i),
+    );
+    expect(calibrateAxis({ axis: 'y', words: reversed, marks: [] }).axis?.ticks).toHaveLength(2);
+    expect(
+      calibrateAxis({ axis: 'y', words: reversed, marks: [] }).axis?.pixelToData(57),
+    ).toBeCloseTo(0.008, 9);
+  });
+
   it('puts back decimal points that OCR lost, even when most labels lost theirs', () => {
     const texts = ['2.4', '2.2', '2.0', '18', '16', '14', '12', '10'];
     const words = texts.map((text, i) => label(text, 40 + 54 * i));
