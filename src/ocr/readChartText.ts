@@ -259,6 +259,7 @@ export async function readTextLines(
             rotate: line.rotate,
             minConfidence: line.minConfidence,
             name: line.name,
+            fringe: line.fringe,
           },
         ]
       : [],
@@ -301,7 +302,9 @@ export async function readTextLines(
  */
 function legendTextBox(image: Raster, box: Box): Label {
   const minConfidence = DEFAULTS.minNameConfidence;
-  if (darkestIn(image, box) <= DEFAULTS.blackText) return { ...box, minConfidence, name: true };
+  if (darkestIn(image, box) <= DEFAULTS.blackText) {
+    return { ...box, minConfidence, name: true, fringe: true };
+  }
   const margin = Math.max(1, Math.round((box.bottom - box.top) * DEFAULTS.legendTextMargin));
   return {
     left: box.left - 1,
@@ -310,6 +313,7 @@ function legendTextBox(image: Raster, box: Box): Label {
     bottom: box.bottom + margin,
     minConfidence,
     name: true,
+    fringe: true,
   };
 }
 

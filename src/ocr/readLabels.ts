@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Rgb } from '../color.js';
+import { channelDistance, type Rgb } from '../color.js';
 import type { Box, Raster, Word, WordSymbol } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import { splitExponent } from './labelBoxes.js';
@@ -22,6 +22,19 @@ const DEFAULTS = {
   lightGround: 128,
   /** A ground: at least this share of a tile's border within `tinted` of its median. */
   evenGround: 0.8,
+  /**
+   * A name's box is cut to its darker pixels (`fringeInk` from the page), and its glyphs' faint
+   * anti-aliased edges lie this many px outside it: cut off, a round glyph's side reads straight
+   * (`Ours` read `Durs`, `Test` read `Tes!`).
+   */
+  fringe: 1,
+  /** A pixel this far (0..255) from the page is a glyph's stroke, the fringe beside it its edge. */
+  fringeInk: 60,
+  /**
+   * A name's box narrower than its height (a sliver of a curve or a frame, 2 x 11 px; a word is
+   * wider than tall) is read without its fringe: its edges would make glyphs of it (`I`, `F`).
+   */
+  fringeAspect: 1,
 } as const;
 
 /** Characters a tick label can hold. */
@@ -45,6 +58,11 @@ export type Label = Box & {
   minConfidence?: number;
   /** A legend name's box: read again where it reads as a glyph no name holds. */
   name?: boolean;
+  /**
+   * Read with its glyphs' faint edges around it (`DEFAULTS.fringe` px), each kept only beside a
+   * stroke in the box: the ink of a neighbour outside it (a sample, a frame line) is no fringe.
+   */
+  fringe?: boolean;
 };
 
 export interface ReadLabelsOptions {
@@ -116,14 +134,32 @@ export async function readLabels(
       pieces.push({ label: index, part: 'base', box: label, rotate, minConfidence: least });
     }
   });
-  const tiles = pieces.map(({ box, rotate }) => {
-    const width = box.right - box.left;
-    const height = box.bottom - box.top;
+  const tiles = pieces.map((piece) => {
+    const { rotate } = piece;
+    const tight = piece.box;
     // A rotated label (the y label) is read after a clockwise quarter turn.
-    const [across, along] = rotate ? [width, height] : [height, width];
+    const [across, along] = rotate
+      ? [tight.right - tight.left, tight.bottom - tight.top]
+      : [tight.bottom - tight.top, tight.right - tight.left];
     const scale = Math.min(DEFAULTS.maxScale * 2, glyphHeight / Math.max(1, across));
+    const wide = tight.right - tight.left >= (tight.bottom - tight.top) * DEFAULTS.fringeAspect;
+    if (labels[piece.label].fringe && !rotate && wide) {
+      // its glyphs' edges around it, at the same scale
+      const { raster, box } = withFringe(image, page, tight);
+      piece.box = box;
+      return onWhite(
+        scaleTile(
+          raster,
+          { left: 0, top: 0, right: raster.width, bottom: raster.height },
+          {
+            width: Math.max(1, Math.round(raster.width * scale)),
+            height: Math.max(1, Math.round(raster.height * scale)),
+          },
+        ),
+      );
+    }
     return onWhite(
-      scaleTile(image, box, {
+      scaleTile(image, tight, {
         width: Math.max(1, Math.round(along * scale)),
         height: Math.max(1, Math.round(across * scale)),
         rotate,
@@ -175,6 +211,41 @@ export async function readLabels(
       bottom: piece.top + (box.bottom - tops[i]) / sy,
     };
   });
+}
+
+/**
+ * The pixels of `box` and of a ring `DEFAULTS.fringe` px wide around it (within the image), as a
+ * raster of their own, with `box` so grown: a ring pixel keeps its colour where a stroke of the
+ * box (`DEFAULTS.fringeInk` from `page`) touches it, and is the page elsewhere.
+ */
+export function withFringe(image: Raster, page: Rgb, box: Box): { raster: Raster; box: Box } {
+  const reach = DEFAULTS.fringe;
+  const grown = {
+    left: Math.max(0, box.left - reach),
+    top: Math.max(0, box.top - reach),
+    right: Math.min(image.width, box.right + reach),
+    bottom: Math.min(image.height, box.bottom + reach),
+  };
+  const width = grown.right - grown.left;
+  const height = grown.bottom - grown.top;
+  const data = new Uint8Array(width * height * 3);
+  const inside = (row: number, column: number) =>
+    row >= box.top && row < box.bottom && column >= box.left && column < box.right;
+  const stroke = (row: number, column: number) =>
+    inside(row, column) &&
+    channelDistance(image.data, (row * image.width + column) * 3, page) > DEFAULTS.fringeInk;
+  for (let row = grown.top; row < grown.bottom; row++) {
+    for (let column = grown.left; column < grown.right; column++) {
+      let keep = inside(row, column);
+      for (let dr = -reach; dr <= reach && !keep; dr++) {
+        for (let dc = -reach; dc <= reach && !keep; dc++) keep = stroke(row + dr, column + dc);
+      }
+      const from = (row * image.width + column) * 3;
+      const to = ((row - grown.top) * width + column - grown.left) * 3;
+      data.set(keep ? image.data.subarray(from, from + 3) : page, to);
+    }
+  }
+  return { raster: { data, width, height, channels: 3 }, box: grown };
 }
 
 /**

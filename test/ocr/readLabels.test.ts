@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine } from '../../src/ocr/engine.js';
-import { onWhite, readLabels } from '../../src/ocr/readLabels.js';
+import { onWhite, readLabels, withFringe } from '../../src/ocr/readLabels.js';
 import type { Raster, Word } from '../../src/types.js';
 
 /** A 6 x 4 tile of `ground` with a 2 x 2 stroke of `ink` in its middle. */
@@ -82,5 +82,70 @@ describe('readLabels', () => {
       options,
     );
     expect(junk.text).toBe('');
+  });
+});
+
+describe('withFringe', () => {
+  const white = [255, 255, 255] as const;
+  /** A 10 x 8 white image with the given pixels (column, row, grey) set. */
+  const imageOf = (pixels: [number, number, number][]): Raster => {
+    const data = new Uint8Array(10 * 8 * 3).fill(255);
+    for (const [column, row, grey] of pixels)
+      data.fill(grey, (row * 10 + column) * 3, (row * 10 + column) * 3 + 3);
+    return { data, width: 10, height: 8, channels: 3 };
+  };
+  const greyAt = (raster: Raster, column: number, row: number) =>
+    raster.data[(row * raster.width + column) * 3];
+
+  it("keeps a glyph's faint edge beside its stroke and paints out a neighbour's ink", () => {
+    // a stroke on the box's left edge (column 3) with its faint edge left of it; a sample's
+    // dark end two rows down, outside the box and beside no stroke
+    const image = imageOf([
+      [3, 3, 20],
+      [2, 3, 200],
+      [2, 5, 0],
+    ]);
+    const box = { left: 3, top: 2, right: 7, bottom: 5 };
+    const { raster, box: grown } = withFringe(image, [...white], box);
+    expect(grown).toEqual({ left: 2, top: 1, right: 8, bottom: 6 });
+    expect([raster.width, raster.height]).toEqual([6, 5]);
+    expect(greyAt(raster, 1, 2)).toBe(20); // the stroke, in the box
+    expect(greyAt(raster, 0, 2)).toBe(200); // its faint edge, kept
+    expect(greyAt(raster, 0, 4)).toBe(255); // the sample's end, painted out
+  });
+
+  it("is read around a name's box, not around a sliver narrower than tall", async () => {
+    const widths: number[] = [];
+    const engine: OcrEngine = {
+      glyphs: null,
+      recognize: async (png) => {
+        widths.push((await sharp(png).metadata()).width ?? 0);
+        return [];
+      },
+      close: async () => {},
+    };
+    const image = imageOf([[4, 3, 0]]);
+    // the stacked image is 48 px wider than its tile; a sliver 2 x 8 px is scaled 5 times to
+    // the 40 px glyph height, a word 8 x 4 px 8 times (the most), with 1 px each side
+    await readLabels(
+      engine,
+      image,
+      [{ left: 4, top: 0, right: 6, bottom: 8, fringe: true }],
+      [...white],
+    );
+    await readLabels(
+      engine,
+      image,
+      [{ left: 1, top: 2, right: 9, bottom: 6, fringe: true }],
+      [...white],
+    );
+    expect(widths).toEqual([48 + 2 * 5, 48 + (8 + 2) * 8]);
+  });
+
+  it('grows no further than the image', () => {
+    const image = imageOf([[0, 0, 0]]);
+    const { raster, box } = withFringe(image, [...white], { left: 0, top: 0, right: 3, bottom: 2 });
+    expect(box).toEqual({ left: 0, top: 0, right: 4, bottom: 3 });
+    expect(greyAt(raster, 0, 0)).toBe(0);
   });
 });
