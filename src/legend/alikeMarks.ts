@@ -53,7 +53,7 @@ export function alikeMarks(image: Raster, background: Rgb, lines: Box[]): Legend
     Math.abs(width(a.handle) - width(b.handle)) <= DEFAULTS.alike &&
     Math.abs(a.rows - b.rows) <= DEFAULTS.alike &&
     Math.abs(a.text.left - a.handle.right - (b.text.left - b.handle.right)) <= DEFAULTS.alikeGap;
-  // Lines in different rows (a line read twice, whole and in a strip, is one).
+  // Marks of two lines: in different rows, or in lines starting apart.
   const apart = (a: Mark, b: Mark) =>
     a.line.bottom <= b.line.top || b.line.bottom <= a.line.top || a.line.left !== b.line.left;
   // A line found twice (whole, and in a strip, or in two strips) is one.

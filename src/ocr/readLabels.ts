@@ -142,26 +142,18 @@ export async function readLabels(
       ? [tight.right - tight.left, tight.bottom - tight.top]
       : [tight.bottom - tight.top, tight.right - tight.left];
     const scale = Math.min(DEFAULTS.maxScale * 2, glyphHeight / Math.max(1, across));
-    const wide = tight.right - tight.left >= (tight.bottom - tight.top) * DEFAULTS.fringeAspect;
-    if (labels[piece.label].fringe && !rotate && wide) {
-      // its glyphs' edges around it, at the same scale
-      const { raster, box } = withFringe(image, page, tight);
-      piece.box = box;
-      return onWhite(
-        scaleTile(
-          raster,
-          { left: 0, top: 0, right: raster.width, bottom: raster.height },
-          {
-            width: Math.max(1, Math.round(raster.width * scale)),
-            height: Math.max(1, Math.round(raster.height * scale)),
-          },
-        ),
-      );
-    }
+    const wide = along >= across * DEFAULTS.fringeAspect;
+    // A name is read with its glyphs' edges around it, at the same scale.
+    const fringed =
+      labels[piece.label].fringe && !rotate && wide ? withFringe(image, page, tight) : null;
+    if (fringed) piece.box = fringed.box;
+    const source = fringed?.raster ?? image;
+    const box = fringed ? { left: 0, top: 0, right: source.width, bottom: source.height } : tight;
+    const [width, height] = [box.right - box.left, box.bottom - box.top];
     return onWhite(
-      scaleTile(image, tight, {
-        width: Math.max(1, Math.round(along * scale)),
-        height: Math.max(1, Math.round(across * scale)),
+      scaleTile(source, box, {
+        width: Math.max(1, Math.round((rotate ? height : width) * scale)),
+        height: Math.max(1, Math.round((rotate ? width : height) * scale)),
         rotate,
       }),
     );
