@@ -396,9 +396,9 @@ function fitTicks(ticks: Tick[], labels: readonly Label[], tolerance: number): F
 
 /**
  * The most ticks that one scale fits exactly, at least 3, where no other set of as many fits,
- * and the ticks left out are one stray label or labels a format rounds: each within half its
- * last printed digit of the fit (gnuplot's `%.0fk` prints `200 400 600 800 1k 1k 1k 2k` for
- * 200 to 1,600). Null where no set is that clear.
+ * and the ticks left out are one stray label or labels a format rounds: each printed coarser
+ * than the step between the labels that fit, and within half its last digit of the fit
+ * (gnuplot's `%.0fk` prints `200 400 600 800 1k 1k 1k 2k` for 200 to 1,600). Null where no set is that clear.
  */
 function largestFit(
   ticks: readonly Tick[],
@@ -429,11 +429,20 @@ function largestFit(
   const { scale, intercept, slope } = best;
   const fitted = (pixel: number) =>
     scale === 'log' ? 10 ** (intercept + slope * pixel) : intercept + slope * pixel;
-  const members = best.ticks;
+  const members = [...best.ticks].sort((a, b) => a.pixel - b.pixel);
+  // A rounded label's last digit is worth more than a step between the labels that fit (`1k`
+  // beside 200, 400...): one printed to a step's precision is no rounding but a misplaced one.
+  const step = Math.min(
+    ...members.slice(1).map((tick, k) => Math.abs(tick.value - members[k].value)),
+  );
   const rounded = ticks
     .filter((tick) => !members.includes(tick))
     // (A hair over half: 1,500 printed as 2k is exactly half a digit off.)
-    .every((tick) => Math.abs(fitted(tick.pixel) - tick.value) <= lastDigit(tick) * (0.5 + 1e-9));
+    .every(
+      (tick) =>
+        lastDigit(tick) > step &&
+        Math.abs(fitted(tick.pixel) - tick.value) <= lastDigit(tick) * (0.5 + 1e-9),
+    );
   return rounded ? best : null;
 }
 
