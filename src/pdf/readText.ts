@@ -7,6 +7,7 @@ export interface TextItemLike {
   width?: unknown;
   transform?: unknown;
   fontName?: unknown;
+  hasEOL?: unknown;
 }
 
 /** What pdfjs gives for a font's metrics (`getTextContent().styles`). */
@@ -19,7 +20,8 @@ const DEFAULT_DESCENT = -0.2;
 /**
  * Turns pdfjs's text items into text runs in page pixels (`base` maps PDF user space to them):
  * baseline start, direction, font size, advance and box. Blank items (the spaces and line
- * ends pdfjs inserts) are dropped. Never throws: malformed items are skipped.
+ * ends pdfjs inserts) are dropped; a space between two items of a line marks the one after it
+ * (`spaceBefore`). Never throws: malformed items are skipped.
  */
 export function readTextItems(
   items: readonly TextItemLike[],
@@ -28,8 +30,17 @@ export function readTextItems(
 ): PdfText[] {
   const texts: PdfText[] = [];
   const linear: Matrix = [base[0], base[1], base[2], base[3], 0, 0];
+  // pdfjs puts a space item between two runs of a line a word gap apart, by its own measure
+  // (R's pdf() draws `Site A` as `Site` and `A` 0.1 em apart, a space glyph between).
+  let spaced = false;
   for (const item of items) {
-    if (typeof item.str !== 'string' || item.str.trim() === '') continue;
+    if (typeof item.str !== 'string') continue;
+    if (item.str.trim() === '') {
+      spaced = item.str !== '' && item.hasEOL !== true;
+      continue;
+    }
+    const spaceBefore = spaced;
+    spaced = false;
     const t = item.transform;
     if (!Array.isArray(t) || t.length < 6 || !t.every(Number.isFinite)) continue;
     const origin = applyMatrix(base, t[4], t[5]);
@@ -53,6 +64,7 @@ export function readTextItems(
       py: origin.py + uy * advance + vy * rise * size,
     });
     texts.push({
+      ...(spaceBefore && { spaceBefore: true as const }),
       text: item.str.normalize('NFC'),
       x: origin.px,
       y: origin.py,

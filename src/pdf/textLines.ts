@@ -128,7 +128,10 @@ export function buildTextLines(
         const gap = starts[found] - end;
         const rise = across(next) - across(first);
         if (isExponent(line.size, gap, rise, next.size)) line.text += `^${next.text}`;
-        else line.text += gap > WORD_GAP * line.size ? ` ${next.text}` : next.text;
+        else {
+          const space = gap > WORD_GAP * line.size || next.spaceBefore;
+          line.text += space ? ` ${next.text}` : next.text;
+        }
         line.box = union(line.box, next.box);
         last = next;
       }

@@ -65,6 +65,8 @@ export interface PdfText {
   width: number;
   /** Bounding box, from the font's ascent and descent. */
   box: Box;
+  /** Set where pdfjs put a space between this run and the one before it on its line. */
+  spaceBefore?: true;
 }
 
 /** One image painted on the page. */

@@ -104,4 +104,13 @@ describe('buildTextLines', () => {
     );
     expect(row.lines.map((line) => line.text).sort()).toEqual(['0', '20', '40']);
   });
+
+  it('puts a space where pdfjs put one between two runs, however close', () => {
+    // R's pdf() draws `Site A` as `Site` and `A` 0.1 em apart, pdfjs a space item between.
+    const site = item('Site', 100, 50);
+    const a = item('A', site.box.right + 1, 50);
+    expect(buildTextLines([site, a], []).lines.map((line) => line.text)).toEqual(['SiteA']);
+    const spaced = buildTextLines([site, { ...a, spaceBefore: true }], []);
+    expect(spaced.lines.map((line) => line.text)).toEqual(['Site A']);
+  });
 });
