@@ -95,15 +95,17 @@ export function findLegendEntries(
   );
   for (const text of texts) {
     const sampleOn = (after: boolean) => {
-      const found = samples.filter(
-        (path) => !taken.has(path.index) && gapBeside(text, path, after) !== null,
-      );
+      const found = samples.flatMap((path) => {
+        const gap = taken.has(path.index) ? null : gapBeside(text, path, after);
+        return gap === null ? [] : [{ path, gap }];
+      });
       if (found.length === 0) return null;
       // The nearest sample, and what is drawn over it (a marker on a line, a line on a key box).
-      const distance = (path: PdfPath) =>
-        after ? path.box.left - text.box.right : text.box.left - path.box.right;
-      found.sort((a, b) => distance(a) - distance(b));
-      return readSample(text, found);
+      found.sort((a, b) => a.gap - b.gap);
+      return readSample(
+        text,
+        found.map(({ path }) => path),
+      );
     };
     // The sample before the text (most engines), unless the one after it shows more (gnuplot's
     // key: a marker of a series drawn just before the text is no sample of it).

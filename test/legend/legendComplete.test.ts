@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/color.js';
-import type { LegendSlot } from '../../src/legend/findLegend.js';
 import { legendComplete } from '../../src/legend/legendComplete.js';
 import type { Box } from '../../src/types.js';
+import { legendColumn, top } from '../helpers/legendColumn.js';
 import { paintBoxes } from '../helpers/paintBoxes.js';
 
 const BLUE: Rgb = [31, 119, 180];
@@ -11,24 +11,8 @@ const GREEN: Rgb = [44, 160, 44];
 const BLACK: Rgb = [0, 0, 0];
 const WHITE: Rgb = [255, 255, 255];
 
-// Entries 20 px apart from y = 20: a sample 24 px long from x = 40, a name from x = 72, its
-// glyphs 10 px high (strokes 2 px wide, 4 px apart).
-const STEP = 20;
-const top = (k: number) => 20 + k * STEP;
-const sample = (k: number, color: Rgb): [Box, readonly number[]] => [
-  { left: 40, right: 64, top: top(k) + 4, bottom: top(k) + 6 },
-  color,
-];
-const name = (k: number): [Box, readonly number[]][] =>
-  [72, 78, 84, 90, 96, 102].map((left) => [
-    { left, right: left + 2, top: top(k), bottom: top(k) + 10 },
-    BLACK,
-  ]);
-const slot = (k: number, color: Rgb): LegendSlot => ({
-  handle: { left: 40, right: 64, top: top(k), bottom: top(k) + 10 },
-  text: { left: 72, right: 104, top: top(k), bottom: top(k) + 10 },
-  color,
-});
+// A legend column left of the plot (`legendColumn`), its samples from x = 40.
+const { sample, name, slot } = legendColumn(40);
 const COLORS = [BLUE, RED, GREEN];
 
 describe('legendComplete', () => {

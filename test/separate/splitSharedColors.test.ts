@@ -1,37 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/color.js';
-import type { LegendSlot } from '../../src/legend/findLegend.js';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
 import { splitSharedColors } from '../../src/separate/splitSharedColors.js';
 import type { Box } from '../../src/types.js';
+import { legendColumn } from '../helpers/legendColumn.js';
 import { paintBoxes } from '../helpers/paintBoxes.js';
 
 const [WIDTH, HEIGHT] = [320, 200];
 const WHITE: Rgb = [255, 255, 255];
-const BLACK: Rgb = [0, 0, 0];
 const GREYS: Rgb[] = [
   [60, 60, 60],
   [110, 110, 110],
   [170, 170, 170],
 ];
-// A legend column left of the plot: entries 20 px apart from y = 20, a sample 24 px long from
-// x = 10, a name from x = 42 (glyph strokes 2 px wide, 4 px apart, 10 px high).
-const STEP = 20;
-const top = (k: number) => 20 + k * STEP;
-const sample = (k: number, color: Rgb): [Box, readonly number[]] => [
-  { left: 10, right: 34, top: top(k) + 4, bottom: top(k) + 6 },
-  color,
-];
-const name = (k: number): [Box, readonly number[]][] =>
-  [42, 48, 54, 60, 66, 72].map((left) => [
-    { left, right: left + 2, top: top(k), bottom: top(k) + 10 },
-    BLACK,
-  ]);
-const slot = (k: number, color: Rgb): LegendSlot => ({
-  handle: { left: 10, right: 34, top: top(k), bottom: top(k) + 10 },
-  text: { left: 42, right: 74, top: top(k), bottom: top(k) + 10 },
-  color,
-});
+// A legend column left of the plot (`legendColumn`), its samples from x = 10.
+const { sample, name, slot } = legendColumn(10);
 const REGION: Box = { left: 120, top: 10, right: 310, bottom: 190 };
 /** A level line 2 px thick across the plot at `row`. */
 const line = (row: number, color: Rgb): [Box, readonly number[]] => [
