@@ -38,6 +38,11 @@ const SAMPLE_RISE = 0.6;
 const KEY_BOX = 3.2;
 /** ...and a filled box this tall or more is one (a square marker is smaller). */
 const MIN_KEY_BOX = 1.2;
+/**
+ * A sample after a text is the next text's where it lies under this fraction of the gap nearer
+ * that one (matplotlib: 0.8 em before its own text, 2 em after the previous entry's).
+ */
+const NEARER = 0.6;
 
 /**
  * Legend entries of a page: text lines with a short sample beside them, before the text (most
@@ -93,11 +98,20 @@ export function findLegendEntries(
   const titles = rowTitles(texts, nearestBeside, (path) =>
     texts.find((text) => gapBeside(text, path, false) !== null),
   );
+  // A sample after a text that is clearly nearer the text after it is that text's (a row whose
+  // first sample the page's edge cut off must not shift every name by one). Not the other way
+  // round: ggplot2 puts a key nearer the text before it than its own.
+  const nearerOther = (text: TextLine, path: PdfPath, gap: number) =>
+    texts.some((other) => {
+      if (other === text || titles.has(other)) return false;
+      const otherGap = gapBeside(other, path, false);
+      return otherGap !== null && Math.max(otherGap, 0) < NEARER * gap;
+    });
   for (const text of texts) {
     const sampleOn = (after: boolean) => {
       const found = samples.flatMap((path) => {
         const gap = taken.has(path.index) ? null : gapBeside(text, path, after);
-        return gap === null ? [] : [{ path, gap }];
+        return gap === null || (after && nearerOther(text, path, gap)) ? [] : [{ path, gap }];
       });
       if (found.length === 0) return null;
       // The nearest sample, and what is drawn over it (a marker on a line, a line on a key box).

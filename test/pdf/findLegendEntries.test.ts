@@ -78,6 +78,23 @@ describe('findLegendEntries', () => {
     ]);
   });
 
+  it('gives a sample to the text it is clearly nearer when the row has lost its first sample', () => {
+    // matplotlib's legend in a row, cut by the page's left edge: '0.1' has lost its sample, and
+    // each sample lies 0.8 em before its own text and 2 em after the previous entry's.
+    const green: Rgb = [30, 160, 30];
+    const lines = [text('0.1', 20), text('1', 112.4), text('10', 188)];
+    const paths = [
+      stroke(1, 73.2, 101.2, red),
+      stroke(2, 148.8, 176.8, blue),
+      stroke(3, 232.8, 260.8, green),
+    ];
+    const entries = findLegendEntries(lines, paths, new Set(), new Set());
+    expect(entries.map((entry) => [entry.name, entry.line?.color])).toEqual([
+      ['1', red],
+      ['10', blue],
+    ]);
+  });
+
   it('takes no data point hidden under the legend background for a sample', () => {
     // A red data point drawn first, the legend's background over it, then the blue key.
     const background = pdfPath(
