@@ -2,8 +2,13 @@ import type { Box } from '../types.js';
 import type { VectorAxis } from './readAxis.js';
 import type { TextLine } from './textLines.js';
 
-/** Titles and axis labels lie at most this many ems from what they name. */
+/** Titles and axis labels lie at most this many ems from what they name... */
 const TEXT_REACH = 3;
+/**
+ * ...and their boxes overlap it by at most this many ems: a box holds the font's whole ascent
+ * and descent, so ggplot2's axis title 2.75 pt under its tick labels overlaps theirs by 0.36 em.
+ */
+const TEXT_OVERLAP = 0.5;
 /** A figure's or table's caption, not a chart's own text. */
 const CAPTION = /^(fig\.?|figure|table)\s*\d/i;
 /** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
@@ -39,7 +44,7 @@ export function readChartTexts(
       if (usedLines.has(line)) continue;
       for (const role of roles) {
         const gap = gaps[role](line);
-        if (gap !== null && gap >= -0.3 * line.size && gap <= TEXT_REACH * line.size) {
+        if (gap !== null && gap >= -TEXT_OVERLAP * line.size && gap <= TEXT_REACH * line.size) {
           options.push({ chart: i, role, line, gap: gap / line.size });
         }
       }

@@ -41,6 +41,11 @@ const JOIN_GAP = 0.6;
 /** A digit's width in ems where no number on the page tells it (DejaVu's and Helvetica's are 0.64 and 0.56). */
 const DIGIT_WIDTH = 0.6;
 const WORD_GAP = 0.15;
+/**
+ * A run may start this many ems before the one it follows ends: a kerned pair that the writer
+ * splits into two runs (R's pdf() draws `Temperature` as `T` and `emperature`, 0.25 em back).
+ */
+const KERN_BACK = 0.3;
 
 /**
  * Puts text items together into lines. A minus that the PDF draws as a filled bar (matplotlib's
@@ -105,7 +110,7 @@ export function buildTextLines(
       for (;;) {
         const end = along(last) + last.width;
         let found = -1;
-        for (let j = lowerBound(starts, end - 0.1 * line.size); j < sorted.length; j++) {
+        for (let j = lowerBound(starts, end - KERN_BACK * line.size); j < sorted.length; j++) {
           if (starts[j] > end + JOIN_GAP * line.size) break;
           if (taken[j]) continue;
           const next = sorted[j];

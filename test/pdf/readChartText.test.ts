@@ -38,4 +38,15 @@ describe('readChartTexts', () => {
     const title = line('Test accuracy', 120, 190);
     expect(readChartTexts([chart], [title], new Set(), legend)[0].title).toBe('Test accuracy');
   });
+
+  it('takes an x label whose box overlaps the tick labels by its font ascent (ggplot2)', () => {
+    // Tick labels' boxes reach 0.3 em under their digits, the label's 0.2 em over its capitals.
+    const ticks = [line('0', 100, 530), line('20', 300, 530)];
+    const withTicks = { ...chart, x: { ...axis('bottom'), labels: ticks } };
+    const label = line('Training Step', 250, 537);
+    expect(readChartTexts([withTicks], [label], new Set())[0].xLabel).toBe('Training Step');
+    // A line level with the tick labels is no x label.
+    const level = line('Training Step', 250, 530);
+    expect(readChartTexts([withTicks], [level], new Set())[0].xLabel).toBeNull();
+  });
 });

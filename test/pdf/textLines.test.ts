@@ -113,4 +113,11 @@ describe('buildTextLines', () => {
     const spaced = buildTextLines([site, { ...a, spaceBefore: true }], []);
     expect(spaced.lines.map((line) => line.text)).toEqual(['Site A']);
   });
+
+  it('joins a run that starts a kerning back inside the one before it', () => {
+    // R's pdf() draws `Temperature` as `T` and `emperature`, the second 0.25 em back.
+    const t = item('T', 100, 50);
+    const rest = item('emperature', t.box.right - 2.5, 50);
+    expect(buildTextLines([t, rest], []).lines.map((line) => line.text)).toEqual(['Temperature']);
+  });
 });
