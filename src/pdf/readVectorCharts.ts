@@ -9,7 +9,7 @@ import type { VectorAxis } from './readAxis.js';
 import { readChartTexts } from './readChartText.js';
 import { readFrames, type UnreadFrame } from './readFrames.js';
 import { MAX_MARKER, readSeries } from './readSeries.js';
-import { buildTextLines, type TextLine } from './textLines.js';
+import { buildTextLines, type TextLine, union } from './textLines.js';
 import type { PageContent } from './types.js';
 
 /** One chart read from a page's drawing, in the page's pixels. */
@@ -30,12 +30,16 @@ export interface PageCharts {
 /** A multiplier lies at most this many ems beyond the plot's edge (below the x labels, or above the plot). */
 const MULTIPLIER_REACH = 4;
 
+/** A legend entry this share of its frame's larger side away, or nearer, may be its legend. */
+const LEGEND_REACH = 0.5;
+
 /**
  * Reads every line chart a page draws as vectors: plot frames with number labels on two sides
  * are calibrated exactly from the tick marks the labels sit on; series are the stroked paths
  * inside each frame, markers the small shapes repeated there, named by the legend entry whose
  * sample is drawn alike; titles and axis labels are the text beside. Frames that have number
- * labels but cannot be read (one axis, labels that fit no scale, bars) are listed in `unread`.
+ * labels but cannot be read (one axis, labels that fit no scale, bars) are listed in `unread`,
+ * their region grown over a legend beside them.
  * Pure over the page content; never throws.
  */
 export function readVectorCharts(page: PageContent): PageCharts {
@@ -111,7 +115,27 @@ export function readVectorCharts(page: PageContent): PageCharts {
       },
     });
   }
-  return { charts: results, unread };
+  // A legend beside a frame left to the image pipeline (outside it, right or above) goes with
+  // it: its names are what the series are paired with.
+  const frames = [...ordered, ...unread];
+  const withLegends = unread.map((frame) => {
+    const reach =
+      LEGEND_REACH * Math.max(frame.box.right - frame.box.left, frame.box.bottom - frame.box.top);
+    let { region } = frame;
+    for (const entry of entries) {
+      if (nearestChart(entry.box, frames) !== frame || boxDistance(entry.box, frame.box) > reach)
+        continue;
+      const margin = entry.box.bottom - entry.box.top;
+      region = union(region, {
+        left: entry.box.left - margin,
+        top: entry.box.top - margin,
+        right: entry.box.right + margin,
+        bottom: entry.box.bottom + margin,
+      });
+    }
+    return { ...frame, region };
+  });
+  return { charts: results, unread: withLegends };
 }
 
 /**

@@ -194,12 +194,16 @@ describe('digitizePdf on rasters of several pages', () => {
 
 /**
  * A vector chart whose y labels fit no scale (5, 1, 9 evenly spaced): a frame, tick marks and
- * Helvetica labels drawn with pdf-lib.
+ * Helvetica labels drawn with pdf-lib; with `legend`, an entry right of the frame.
  */
-async function unreadableChart(): Promise<Uint8Array> {
+async function unreadableChart(legend = false): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([400, 300]);
+  const page = doc.addPage([500, 300]);
+  if (legend) {
+    page.drawLine({ start: { x: 380, y: 200 }, end: { x: 400, y: 200 }, thickness: 1.5 });
+    page.drawText('Baseline', { x: 405, y: 196.5, size: 10, font });
+  }
   page.drawRectangle({ x: 60, y: 50, width: 300, height: 200, borderWidth: 1 });
   page.drawLine({ start: { x: 60, y: 60 }, end: { x: 360, y: 200 }, thickness: 1 });
   ['1', '2', '3', '4'].forEach((text, i) => {
@@ -230,6 +234,14 @@ describe('digitizePdf on vector figures it cannot read from the drawing', () => 
     // Ink was drawn: the frame's black pixels are there.
     expect(raster.data.some((value) => value < 64)).toBe(true);
     expect(result.charts.map((found) => found.from)).toEqual(['raster']);
+  });
+
+  it('renders a legend right of the frame with it', async () => {
+    const { seen } = await readRasters(await unreadableChart(true), null);
+    // 'Baseline' ends past 440 pt, 880 px at scale 2.
+    expect(seen[0].context.box.right).toBeGreaterThan(880);
+    const { seen: bare } = await readRasters(await unreadableChart(), null);
+    expect(bare[0].context.box.right).toBeLessThan(800);
   });
 
   it('skips it with a warning where there is no image pipeline', async () => {
