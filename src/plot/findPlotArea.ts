@@ -95,6 +95,13 @@ const DEFAULTS = {
   /** Text touching a stroke's end is followed past it at most this many tick reaches. */
   maxTickReaches: 4,
   /**
+   * A stroke running on past the lines across it by more than this many reaches, with text
+   * beside it all the way from them to its end, is a tick label set right against the axis: a
+   * side's lines running on by no more are tick marks and leave it where its line is, and a y
+   * tick label centred on the x axis hangs below it by half its height, less than this.
+   */
+  touchingReaches: 2,
+  /**
    * A stroke's darkest pixel is coloured when its largest channel exceeds its smallest by this
    * much (0..255)...
    */
@@ -917,7 +924,10 @@ function bridged(
  * every line `across` it, its last pixels have text beside them (within `reach` on either side,
  * or DEFAULTS.textBeside reaches)
  * for DEFAULTS.minTextRun pixels or more with what goes on past its end: a glyph's other strokes.
- * A tick mark's end or a line crossing it (thinner than a glyph is tall) stays. Only the end
+ * A tick mark's end or a line crossing it (thinner than a glyph is tall) stays. Where the ink
+ * beside runs on unbroken across the last line across (a label set right against the axis, no
+ * gap between), the stroke ends at that line when it runs on past it by more than
+ * DEFAULTS.touchingReaches with text beside it all the way. Only the end
  * where tick labels stand is cut, `outward` (+1: a column's lower end, below the x axis; -1: a
  * row's left end, left of the y axis): a marker at the far end of a grid line has dark ink
  * beside it too.
@@ -977,7 +987,12 @@ function withoutText(
         window,
         (at) => at >= line.start && at <= line.end,
       );
-      if (inner === undefined || !beyond(inner)) continue;
+      if (inner === undefined) continue;
+      if (!beyond(inner)) {
+        const touching = touchingText(end, window);
+        if (touching !== undefined) return touching;
+        continue;
+      }
       const outer =
         follow(
           end + outward,
@@ -989,13 +1004,33 @@ function withoutText(
     }
     return end;
   };
+  // The last line across the stroke before its end (the axis): where its end lies well past
+  // it, the stretch beyond.
+  const crossing =
+    outward === 1
+      ? Math.max(...across.map((other) => other.last))
+      : Math.min(...across.map((other) => other.first));
+  // Where the ink beside runs on inwards across the axis (a y tick label beside the axis' end,
+  // the labels joined to the axis with no gap: Vega-Lite's excel look sets its x labels right
+  // against it, their first glyph's stroke continuing the y axis down), the stretch past the
+  // axis is a label's when it is long, more than tick marks reach, and text lies beside it from
+  // the axis to the stroke's end: the stroke ends at the axis.
+  const touchingText = (end: number, window: Window) => {
+    if (Math.abs(end - crossing) <= reach * DEFAULTS.touchingReaches) return undefined;
+    const nearest = follow(
+      end,
+      outward === 1 ? -1 : 1,
+      window,
+      (at) => (at - crossing) * outward > 0 && at >= line.start && at <= line.end,
+    );
+    // `follow` passes a one-pixel break, so the ink beside may start a pixel short of the axis
+    return nearest !== undefined && Math.abs(nearest - crossing) <= 2 ? crossing : undefined;
+  };
   if (outward === 1) {
-    const highest = Math.max(...across.map((other) => other.last));
-    const end = cut(line.end, (at) => at > highest);
+    const end = cut(line.end, (at) => at > crossing);
     return end > line.start ? { ...line, end } : line;
   }
-  const lowest = Math.min(...across.map((other) => other.first));
-  const start = cut(line.start, (at) => at < lowest);
+  const start = cut(line.start, (at) => at < crossing);
   return start < line.end ? { ...line, start } : line;
 }
 

@@ -375,6 +375,28 @@ describe('findPlotArea', () => {
     expect(area.outsideX).toBeLessThanOrEqual(206);
   });
 
+  it('ends the y axis at the x axis where the first x tick label is set right against both', () => {
+    // Vega-Lite's excel look: no tick marks below the x axis; the x tick labels touch it, the
+    // first one's "0" with its left stroke in the y axis' column, which runs on through it 15
+    // px. The y tick label "0" is centred on the x axis beside the y axis: the ink beside the
+    // column runs on unbroken from above the axis into the label. The plot ends at the axis,
+    // and text is read from right below it.
+    const image = whiteRaster(400, 260);
+    for (const y of [20, 80, 140, 200]) paint(image, { left: 50, top: y, right: 380, bottom: y });
+    for (const x of [50, 160, 270, 380]) paint(image, { left: x, top: 20, right: x, bottom: 202 });
+    // the y axis' column, on through the "0" below the axis
+    paint(image, { left: 50, top: 200, right: 50, bottom: 215 });
+    paint(image, { left: 56, top: 201, right: 57, bottom: 215 });
+    paint(image, { left: 50, top: 214, right: 57, bottom: 215 });
+    // the y tick label "0" beside the axis' end, centred on the x axis
+    paint(image, { left: 38, top: 193, right: 39, bottom: 207 });
+    paint(image, { left: 44, top: 193, right: 45, bottom: 207 });
+    paint(image, { left: 38, top: 193, right: 45, bottom: 194 });
+    paint(image, { left: 38, top: 206, right: 45, bottom: 207 });
+    const area = findPlotArea(image);
+    expect(Math.abs(area.bottom - 200.5)).toBeLessThanOrEqual(FRAME_TOLERANCE);
+  });
+
   it('keeps the outermost grid line a thick flat series is drawn along, and where it ends', () => {
     // Chart.js with grid rows only (no axis line, no grid column): a series' flat stretch with
     // its blurred edges (5 px thick) lies along the top grid line from the middle on, past its
