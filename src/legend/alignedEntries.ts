@@ -181,31 +181,72 @@ export function completeColumn(
     0.5,
   );
   const found = [...slots];
-  for (const line of lines) {
-    const near = tops.some((top) => Math.abs(top - line.top) <= step * DEFAULTS.maxSteps);
-    // A name with a descender among names with none is taller: its top is on their rows.
-    const onRow = tops.some((top) => {
-      const steps = Math.round((line.top - top) / step);
-      return Math.abs(line.top - top - steps * step) <= align;
-    });
-    const high = line.bottom - line.top;
-    const asHigh =
-      Math.abs(high - height) <= height * DEFAULTS.sameHeight ||
-      (onRow && high >= height && high <= height * DEFAULTS.descender);
-    const apart = found.every(
-      (slot) => slot.text.bottom <= line.top || slot.text.top >= line.bottom,
-    );
-    if (!near || !apart || Math.abs(edge(line) - textEdge) > align || !asHigh) continue;
-    const box = { ...handle, top: line.top, bottom: line.bottom };
-    const color = sampleIn(
-      image,
-      background,
-      box,
-      found.map((slot) => slot.color),
-    );
-    if (color) found.push({ handle: box, text: line, color });
+  // An entry completed may bring the next line within reach (two crossed entries in a row at
+  // the column's end): the lines are looked at again until none is added.
+  const pending = [...lines];
+  for (let added = true; added; ) {
+    added = false;
+    const rows = found.map((slot) => slot.text.top);
+    for (const drawn of [...pending]) {
+      const line = crossedLine(drawn, { tops, step, height, align });
+      const near = rows.some((top) => Math.abs(top - line.top) <= step * DEFAULTS.maxSteps);
+      // A name with a descender among names with none is taller: its top is on their rows.
+      const onRow = tops.some((top) => {
+        const steps = Math.round((line.top - top) / step);
+        return Math.abs(line.top - top - steps * step) <= align;
+      });
+      const high = line.bottom - line.top;
+      const asHigh =
+        Math.abs(high - height) <= height * DEFAULTS.sameHeight ||
+        (onRow && high >= height && high <= height * DEFAULTS.descender);
+      const apart = found.every(
+        (slot) => slot.text.bottom <= line.top || slot.text.top >= line.bottom,
+      );
+      if (!near || !apart || Math.abs(edge(line) - textEdge) > align || !asHigh) continue;
+      const box = { ...handle, top: line.top, bottom: line.bottom };
+      const color = sampleIn(
+        image,
+        background,
+        box,
+        found.map((slot) => slot.color),
+      );
+      if (!color) continue;
+      found.push({ handle: box, text: line, color });
+      pending.splice(pending.indexOf(drawn), 1);
+      added = true;
+    }
   }
   return found;
+}
+
+/**
+ * A line of text as a curve crossing its entry leaves it (the curve's ink joined to the name's):
+ * taller than DEFAULTS.descender names, it is cut to a name's height at the column's row (a whole
+ * number of steps from an entry's top) lying within its rows. Otherwise the line as found.
+ */
+function crossedLine(
+  line: Box,
+  column: {
+    tops: number[];
+    step: number;
+    height: number;
+    align: number;
+  },
+): Box {
+  const { tops, step, height, align } = column;
+  let { top, bottom } = line;
+  if (bottom - top > height * DEFAULTS.descender && step > 0) {
+    // The row of the column whose names' top lies within the line's rows.
+    const rows = tops.flatMap((first) => {
+      const at = first + Math.round((top - first) / step) * step;
+      return [at, at + step].filter((row) => row >= top - align && row + height <= bottom + align);
+    });
+    if (rows.length > 0) {
+      top = Math.max(top, Math.round(rows[0]));
+      bottom = Math.min(bottom, top + height);
+    }
+  }
+  return { left: line.left, right: line.right, top, bottom };
 }
 
 /**

@@ -82,6 +82,29 @@ describe('completeColumn', () => {
     );
   });
 
+  it('cuts a line a crossing curve made taller to the name’s rows in the column', () => {
+    const green: Rgb = [60, 160, 60];
+    const image = paintBoxes(140, 90, [
+      ...[BLUE, LIGHT_BLUE, green, SALMON].map((color, k) => sample(40, 10 + 20 * k, color)),
+      // a curve in the first entry's colour crossing the third's sample and name
+      [{ left: 30, right: 140, top: 62, bottom: 64 }, BLUE],
+    ]);
+    // Its ink joined to the name's reaches below the name's rows.
+    const crossed = { ...nameAt(40, 50), bottom: 66 };
+    const found = completeColumn(image, WHITE, slots, [crossed]);
+    expect(found).toHaveLength(4);
+    expect(found[3].color).toEqual(green);
+    expect(found[3].text).toEqual(nameAt(40, 50));
+  });
+
+  it('completes entries lost at the column’s end one after the other', () => {
+    const found = completeColumn(column(colors), WHITE, slots.slice(0, 2), [
+      nameAt(40, 70),
+      nameAt(40, 50),
+    ]);
+    expect(found.map((entry) => entry.text.top)).toEqual([10, 30, 50, 70]);
+  });
+
   it('takes nothing where no sample is drawn, nor a grid line running through the names', () => {
     const image = paintBoxes(140, 90, [
       ...[BLUE, LIGHT_BLUE, SALMON].map((color, k) => sample(40, [10, 30, 70][k], color)),
