@@ -49,9 +49,12 @@ export interface MarkedSeries {
  * Series of one colour told apart by their markers' shapes (a circle, a triangle, a square,
  * all black): each legend sample's marker is measured (markerFeatures), each marker in the
  * shared mask `weight` goes to the sample it looks most like, and each series' mask is the
- * shared one without the other series' markers. Returns, per slot, that mask and its
- * markers (for its tracer to take as they are), or null when the samples have no markers,
- * or markers too alike to tell.
+ * shared one without the other series' markers. Where the ink shows `unlisted` more curves
+ * than the slots (entries the legend lost), as many more series take the markers least like
+ * every sample's, each starting from the marker farthest from the shapes already taken.
+ * Returns, per slot and then per unlisted series, that mask and its markers (for its tracer
+ * to take as they are), or null when the samples have no markers, markers too alike to tell,
+ * or an unlisted series has too few markers to be one (its curve is no marker series).
  */
 export function splitByMarkers(
   image: Raster,
@@ -59,6 +62,7 @@ export function splitByMarkers(
   region: Box,
   slots: LegendSlot[],
   color: Rgb,
+  unlisted = 0,
 ): MarkedSeries[] | null {
   const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
   if (samples.some((s) => s === null)) return null;
@@ -96,13 +100,18 @@ export function splitByMarkers(
   const cores = candidates.filter((c) => c.depth >= DEFAULTS.minDepth * shallowest * scale);
   if (cores.length < FIND.minMarkers) return null;
   const found: Found[] = cores.map((core) => ({ core, features: markerFeatures(core, solid) }));
+  const vectorsFound = found.map(({ core, features }) => vectorOf(features, core.depth));
+  // The samples' markers at the plot's size: compared by size too.
+  const seeds = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth * scale));
+  for (let k = 0; k < unlisted; k++) seeds.push([...farthest(vectorsFound, seeds)]);
   const owner = assignToSamples(
-    found.map(({ core, features }) => vectorOf(features, core.depth)),
+    vectorsFound,
     found.map(({ core }) => core.px),
-    // The samples' markers at the plot's size: compared by size too.
-    samples.map((sample) => vectorOf(sample!.features, sample!.core.depth * scale)),
+    seeds,
   );
-  return slots.map((_, s) => {
+  const counts = seeds.map((_, s) => owner.filter((o) => o === s).length);
+  if (counts.slice(slots.length).some((n) => n < FIND.minMarkers)) return null;
+  return seeds.map((_, s) => {
     const mine = found.filter((_, n) => owner[n] === s).map(({ core }) => core);
     const shape = classifyMarker(mine.length > 0 ? mine : [samples[s]!.core], solid);
     const reach =
@@ -240,6 +249,20 @@ function assignToSamples(markers: number[][], columns: number[], samples: number
     if (d > limit) owner[n] = -1;
   });
   return owner;
+}
+
+/** The vector farthest from its nearest among `from` (the first of equals). */
+function farthest(vectors: number[][], from: number[][]): number[] {
+  let best = vectors[0];
+  let bestDistance = -1;
+  for (const v of vectors) {
+    const d = Math.min(...from.map((f) => distance(v, f)));
+    if (d > bestDistance) {
+      best = v;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 function distance(a: number[], b: number[]): number {

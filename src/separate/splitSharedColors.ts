@@ -109,7 +109,16 @@ export function splitSharedColors(
           legend,
           background,
         );
-    const split = marked ?? dashed?.parts;
+    // More curves than entries (entries the legend lost) that dashes could not part may be
+    // marker series: the markers least like the samples' are the unlisted curves'. Only after
+    // dashes, as marker finding misses markers a curve or the legend covers, which dashes do
+    // not need. One sample alone is not checked against another's shape (a box or a thick
+    // dash may pass for a marker), so it takes no unlisted series.
+    const unlisted =
+      !marked && !dashed && group.length > 1 && count > group.length
+        ? splitByMarkers(image, shared, region, slots, masks[i].color, count - group.length)
+        : null;
+    const split = marked ?? dashed?.parts ?? unlisted;
     if (!split) return;
     for (const n of dashed?.close ?? []) if (n < group.length) doubtful.add(group[n]);
     const mask = (
