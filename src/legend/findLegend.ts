@@ -227,6 +227,116 @@ function framedLayout(
  * entries (the framed one where as many). Returns null when there is no legend.
  */
 export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
+  const layout = legendLayout(image, plot);
+  return layout && { ...layout, slots: joinNameRuns(layout.slots) };
+}
+
+/** Names run on into what was read as the next entry's sample (`joinNameRuns`). */
+const NAME_RUN = {
+  /**
+   * A "sample" this close after the previous entry's name (a share of the text's height: a
+   * letter space, as glyphs are set at small sizes)...
+   */
+  letterGap: 0.25,
+  /**
+   * ...where that entry's own sample stands apart from its name by this many px more than
+   * that (a legend's padding between sample and name is wider than a letter space, by more
+   * than the pixel that anti-aliasing takes from a gap on either side; a sample read touching
+   * its name tells no letter space from it).
+   */
+  padding: 2,
+  /**
+   * A grey "sample" before its own name is that name's first glyphs where the legend's
+   * coloured samples stand this many px farther from their names than it does: set a letter
+   * space from the name, where samples stand a padding away (at small sizes 1 px against 2;
+   * no pixel is taken for anti-aliasing here, as a grey sample stands as far as the others).
+   */
+  leadPadding: 1,
+} as const;
+
+/**
+ * Entries whose grey "sample" is glyphs of a name, read from the entries as found:
+ * - one starting a letter space after the previous entry's name, on its rows, is that name's
+ *   next glyphs (`North America` set 6 px high read as `No`, a grey sample `rth Am` and a
+ *   name `erica`: a grey entry drawn nowhere, traced from text): the name runs on over it
+ *   and its text, and the entry goes;
+ * - one as tall as its own name and a letter space before it, where the legend's coloured
+ *   samples stand farther from their names and are wider (samples are drawn alike), is its
+ *   name's first glyphs (`Va` of `Validation`, its sample lost): the entry goes, as it lists
+ *   a colour drawn nowhere.
+ * A coloured one is a sample (names are grey or black). Returns the entries left, in order.
+ */
+export function joinNameRuns(slots: LegendSlot[]): LegendSlot[] {
+  const samples = slots.filter((slot) => colored(slot.color));
+  const drawn =
+    samples.length > 0
+      ? {
+          padding: percentile(samples.map(paddingOf), 0.5),
+          width: percentile(
+            samples.map(({ handle }) => handle.right - handle.left),
+            0.5,
+          ),
+        }
+      : null;
+  const joined: LegendSlot[] = [];
+  for (const slot of slots) {
+    if (drawn && leadsName(slot, drawn)) continue;
+    const last = joined.at(-1);
+    if (last && runsOn(last, slot)) {
+      joined[joined.length - 1] = {
+        ...last,
+        text: {
+          ...last.text,
+          right: Math.max(last.text.right, slot.text.right),
+          top: Math.min(last.text.top, slot.text.top),
+          bottom: Math.max(last.text.bottom, slot.text.bottom),
+        },
+      };
+    } else joined.push(slot);
+  }
+  return joined;
+}
+
+/** The gap (px) between an entry's sample and its name after it (negative: none before it). */
+function paddingOf({ handle, text }: LegendSlot): number {
+  return text.left - handle.right - 1;
+}
+
+/** Whether a grey slot's "sample" is its own name's first glyphs (`joinNameRuns`). */
+function leadsName(slot: LegendSlot, samples: { padding: number; width: number }): boolean {
+  if (colored(slot.color)) return false;
+  const { handle, text } = slot;
+  const gap = paddingOf(slot);
+  return (
+    handle.right - handle.left < samples.width * (1 - ENTRY_ROWS.sameSample) &&
+    Math.abs(handle.top - text.top) <= 1 &&
+    Math.abs(handle.bottom - text.bottom) <= 1 &&
+    gap >= 0 &&
+    gap <= (text.bottom - text.top + 1) * NAME_RUN.letterGap &&
+    samples.padding >= gap + NAME_RUN.leadPadding
+  );
+}
+
+/** Whether `next`'s grey "sample" runs on from `entry`'s name (`joinNameRuns`). */
+function runsOn(entry: LegendSlot, next: LegendSlot): boolean {
+  if (colored(next.color)) return false;
+  const { text } = entry;
+  const height = text.bottom - text.top + 1;
+  const sameRows =
+    Math.abs(next.handle.top - text.top) <= 1 && Math.abs(next.handle.bottom - text.bottom) <= 1;
+  // The entry's own sample before its name, on its rows.
+  const padding = paddingOf(entry);
+  const gap = next.handle.left - text.right - 1;
+  return (
+    sameRows &&
+    entry.handle.right < text.left &&
+    padding >= Math.max(0, gap) + NAME_RUN.padding &&
+    gap >= -1 &&
+    gap <= height * NAME_RUN.letterGap
+  );
+}
+
+function legendLayout(image: Raster, plot: PlotArea): LegendLayout | null {
   const best = framedBox(image, plot.background, plot, DEFAULTS.maxShare);
   // A frame outside the plot is read as a frame first: its sides, a rule under its title and
   // text touching them are no text of a frameless legend.

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deltaE, fromHex, type Rgb, rgbToLab } from '../../src/color.js';
-import { findLegend, type LegendLayout, type LegendSlot } from '../../src/legend/findLegend.js';
+import {
+  findLegend,
+  joinNameRuns,
+  type LegendLayout,
+  type LegendSlot,
+} from '../../src/legend/findLegend.js';
 import { findLegendOutside } from '../../src/legend/framelessLegend.js';
 import { sampleStyles } from '../../src/legend/sampleStyle.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
@@ -748,3 +753,61 @@ async function fixtureLegend(file: string) {
   const image = await loadRaster(join(import.meta.dirname, '..', 'fixtures', 'legend', file));
   return { image, legend: findLegend(image, findPlotArea(image)) };
 }
+
+describe('joinNameRuns', () => {
+  const GREY: Rgb = [131, 132, 141];
+  const row = (left: number, right: number): Box => ({ left, right, top: 111, bottom: 116 });
+  // `North America` set 6 px high: its `No` read as the red sample's name, `rth Am` a letter
+  // space after it as a grey sample, `erica` as that sample's name.
+  const red: LegendSlot = { handle: row(185, 201), text: row(204, 214), color: [240, 119, 117] };
+  const glyphs: LegendSlot = { handle: row(215, 236), text: row(239, 256), color: GREY };
+
+  it('runs a name on over a grey "sample" a letter space after it', () => {
+    expect(joinNameRuns([red, glyphs])).toEqual([{ ...red, text: row(204, 256) }]);
+  });
+
+  it('keeps a coloured sample set close after a name', () => {
+    const blue: LegendSlot = { ...glyphs, color: [84, 112, 198] };
+    expect(joinNameRuns([red, blue])).toEqual([red, blue]);
+  });
+
+  it('keeps a grey sample a legend padding after the name, or on other rows', () => {
+    const apart: LegendSlot = { ...glyphs, handle: row(218, 236) };
+    expect(joinNameRuns([red, apart])).toEqual([red, apart]);
+    const below: LegendSlot = {
+      handle: { ...glyphs.handle, top: 123, bottom: 128 },
+      text: { ...glyphs.text, top: 123, bottom: 128 },
+      color: GREY,
+    };
+    expect(joinNameRuns([red, below])).toEqual([red, below]);
+  });
+
+  it('keeps the next entry where the name touches its own sample (no padding to compare)', () => {
+    const touching: LegendSlot = { ...red, text: row(203, 214) };
+    expect(joinNameRuns([touching, glyphs])).toEqual([touching, glyphs]);
+  });
+});
+
+describe('joinNameRuns: a name read as a grey sample before it', () => {
+  const row = (left: number, right: number): Box => ({ left, right, top: 13, bottom: 18 });
+  // `Validation` set 6 px high after `GRPO`: its sample lost, `Va` read as a grey sample a
+  // letter space before `lidation`, where the star sample stands 2 px from its name.
+  const grpo: LegendSlot = { handle: row(178, 196), text: row(199, 220), color: [212, 102, 83] };
+  const va: LegendSlot = { handle: row(249, 255), text: row(257, 284), color: [137, 130, 132] };
+
+  it('drops the entry (it lists a colour drawn nowhere)', () => {
+    expect(joinNameRuns([grpo, va])).toEqual([grpo]);
+  });
+
+  it('keeps a grey sample as wide as the coloured ones, or one a padding from its name', () => {
+    const wide: LegendSlot = { handle: row(238, 255), text: row(257, 284), color: va.color };
+    expect(joinNameRuns([grpo, wide])).toEqual([grpo, wide]);
+    const apart: LegendSlot = { ...va, text: row(258, 284) };
+    expect(joinNameRuns([grpo, apart])).toEqual([grpo, apart]);
+  });
+
+  it('keeps grey samples where no sample is coloured (a greyscale legend)', () => {
+    const grey: LegendSlot = { ...grpo, color: [85, 85, 85] };
+    expect(joinNameRuns([grey, va])).toEqual([grey, va]);
+  });
+});
