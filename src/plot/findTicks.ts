@@ -24,7 +24,10 @@ const DEFAULTS = {
   strokeTickStart: 2,
   /** Major tick marks reach at least this share of the longest tick's length. */
   tickFill: 0.6,
-  /** Minor tick marks (log axes) are at least this many px long, from the axis outward. */
+  /**
+   * Tick marks (minor ones too, as on log axes) are at least this many px long, from the axis
+   * outward (or inward).
+   */
   minTickLength: 2,
   /**
    * Tick marks are runs of ink at most this wide (px) along the axis, or twice as wide as the
@@ -51,6 +54,13 @@ const DEFAULTS = {
    * log axis' ticks at 1 to 9 times each power of ten leave 3 of every 9 gaps so narrow).
    */
   glyphGap: 0.2,
+  /**
+   * An axis' ticks stand from near one end to near the other (nice steps leave at most a step
+   * short of each end: two ticks on a span of three steps are a third of it apart); strokes
+   * gathered in a stretch shorter than this share of the side are a curve's ink or specks
+   * (a dense chart's data along the axis, JPEG ringing under part of it), not its ticks.
+   */
+  tickSpan: 1 / 3,
 } as const;
 
 /** A straight stroke along rows or columns: an axis line, a frame side, a grid line. */
@@ -117,8 +127,9 @@ export function findTicks(
   };
   // The tick marks' centres along the axis, where strokes run across `rows` from the axis (a
   // tick is a run of ink from the axis outward with nothing beyond it); null where the ink
-  // there is no row of ticks, or (`only`) where anything else is inked in those rows.
-  const tickStrokes = (rows: number[], only = false): number[] | null => {
+  // there is no row of ticks, or (`only`) where anything else is inked in those rows, or
+  // (`spread`) where they gather in a stretch of the side (`tickSpan`).
+  const tickStrokes = (rows: number[], only = false, spread = true): number[] | null => {
     const weight = new Float64Array(alongTo);
     let touched = 0;
     let strokes = 0;
@@ -144,11 +155,13 @@ export function findTicks(
     // Glyphs of a label close to the axis are mostly curves, not strokes from the axis, and
     // what strokes they have stand in clusters, one per label.
     return ticks.length >= 2 &&
+      (!spread || ticks.at(-1)! - ticks[0] >= (sideTo - sideFrom) * DEFAULTS.tickSpan) &&
       strokes >= touched * (only ? 1 : DEFAULTS.strokeShare) &&
       !clustered(ticks)
       ? ticks
       : null;
   };
+  let shallow: { ticks: number[]; depth: number } | null = null;
   for (const [edge, direction] of [
     [outerEdge, outward],
     [innerEdge, -outward],
@@ -205,6 +218,18 @@ export function findTicks(
       rows.push(across);
     }
     if (rows.length === 0) continue;
+    // Strokes one pixel deep beside the axis line are as likely its blur or JPEG ringing (a
+    // spotty column of faint pixels along it) as ticks: taken only where the other side of
+    // the line holds no ticks `minTickLength` deep or more (matplotlib's ticks drawn inside).
+    if (rows.length < DEFAULTS.minTickLength) {
+      const strokes: number[] | null = shallow ? null : tickStrokes(rows, false, false);
+      if (strokes)
+        shallow = {
+          ticks: strokes,
+          depth: direction === outward ? Math.abs(rows.at(-1)! - edge) : 0,
+        };
+      continue;
+    }
     const ticks = tickStrokes(rows);
     if (ticks) return { ticks, depth: direction === outward ? Math.abs(rows.at(-1)! - edge) : 0 };
     // Labels set close below short ticks may touch their ends: their glyphs' tops in the last
@@ -216,7 +241,7 @@ export function findTicks(
       if (ticks) return { ticks, depth: Math.abs(short.at(-1)! - edge) };
     }
   }
-  return { ticks: [], depth: 0 };
+  return shallow ?? { ticks: [], depth: 0 };
 }
 
 /**

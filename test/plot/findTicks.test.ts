@@ -70,6 +70,38 @@ describe('findTicks', () => {
     expect(found.depth).toBe(5);
   });
 
+  it('takes the faint one-pixel ringing beside the axis line for no ticks: they stand inside', () => {
+    // a JPEG's ringing: specks of light grey in the row below the axis, and the ticks drawn
+    // inward, 5 px above it
+    const columns = [100, 200, 300, 400, 500, 600, 700];
+    const data = image(columns.map((c) => [c, 145, 149])).data;
+    for (let column = 70; column < 760; column += 37) {
+      for (const c of [column, column + 1])
+        data.fill(200, (151 * WIDTH + c) * 3, (151 * WIDTH + c) * 3 + 3);
+    }
+    const found = findTicks(
+      { data, width: WIDTH, height: HEIGHT, channels: 3 },
+      [255, 255, 255],
+      BOX,
+      'x',
+      AXIS,
+      4,
+    );
+    expect(found.ticks.map(Math.floor)).toEqual(columns);
+    expect(found.depth).toBe(0);
+  });
+
+  it("takes strokes gathered in a short stretch of the axis (a curve's ink) for no ticks", () => {
+    // a dense chart's data dipping to the axis from inside, over 40 px of its 720
+    const strokes = [300, 306, 312, 318, 324, 330, 336, 340].map((c): [number, number, number] => [
+      c,
+      146,
+      149,
+    ]);
+    const found = findTicks(image(strokes), [255, 255, 255], BOX, 'x', AXIS, 4);
+    expect(found.ticks).toEqual([]);
+  });
+
   it("takes no label's glyphs drawn against the axis for ticks (`100` with no tick marks)", () => {
     // each label's strokes: the `1`, and both sides of each `0`, in one cluster per label
     const strokes = [100, 200, 300].flatMap((centre) =>
