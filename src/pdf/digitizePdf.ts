@@ -5,7 +5,9 @@ import type { Box, ChartResult, DigitizeResult, PanelChart, Raster } from '../ty
 import { contains } from './findFrames.js';
 import { openPdf, type PdfDocument } from './openPdf.js';
 import { type PageRange, selectPages } from './pageRanges.js';
+import { readChartTexts, type TextFrame } from './readChartText.js';
 import { readingOrder, readVectorCharts } from './readVectorCharts.js';
+import type { TextLine } from './textLines.js';
 import type { PageContent } from './types.js';
 
 /**
@@ -274,6 +276,9 @@ async function readPage(
     }
   }
   const finish = async (): Promise<PageCharts> => {
+    // Charts read from pixels alone, one to a raster: the PDF's text around them may hold what
+    // the pixels do not (LaTeX axis labels beside an image, a title outside a rendered frame).
+    const single: { chart: Omit<PdfChart, 'panel'>; raster: Box }[] = [];
     for (const { pixels, box, kind, why, error } of taken) {
       if (error !== undefined) {
         const detail = error instanceof Error ? error.message : String(error);
@@ -293,8 +298,15 @@ async function readPage(
         if (isFigure(result)) warnings.push(...result.warnings);
         for (const chart of chartsOf(result)) {
           const { panel, ...read } = chart as Partial<PanelChart> & ChartResult;
+          const placed: Omit<PdfChart, 'panel'> = {
+            ...toPageSpace(read, pixels, box, content),
+            source,
+            page,
+            from: 'raster',
+          };
+          if (!isFigure(result)) single.push({ chart: placed, raster: box });
           boxes.push({
-            chart: { ...toPageSpace(read, pixels, box, content), source, page, from: 'raster' },
+            chart: placed,
             box: panel ? toPageBox(panel.box, pixels, box) : box,
             label: panel?.label ?? null,
           });
@@ -306,6 +318,7 @@ async function readPage(
         warnings.push(`a figure at ${where(box, scale)} was not read: ${detail}`);
       }
     }
+    fillTextAround(single, vector.freeLines);
     const ordered = readingOrder(boxes);
     return {
       charts: ordered.map(({ chart, box, label }, index) => ({
@@ -350,6 +363,27 @@ function tooLong(page: number, pageTimeoutMs: number): string {
 function unreadable(page: number, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   return `page ${page} could not be read and was skipped: ${detail}`;
+}
+
+/**
+ * The title and axis labels that charts read from pixels lack, taken from the PDF's text beside
+ * their rasters (each line where it is nearest, as for charts read from the drawing).
+ */
+function fillTextAround(
+  charts: readonly { chart: Omit<PdfChart, 'panel'>; raster: Box }[],
+  lines: readonly TextLine[],
+): void {
+  const frames: TextFrame[] = charts.map(({ chart, raster }) => ({
+    box: chart.plot,
+    x: { side: 'bottom', labels: [{ box: raster }] },
+    y: { side: 'left', labels: [{ box: raster }] },
+  }));
+  readChartTexts(frames, lines, new Set()).forEach((text, i) => {
+    const { chart } = charts[i];
+    chart.title ??= text.title;
+    chart.axes.x.label ??= text.xLabel;
+    chart.axes.y.label ??= text.yLabel;
+  });
 }
 
 /** A raster's result moved into the page's pixels: its plot and legend boxes and tick positions. */

@@ -14,6 +14,16 @@ const CAPTION = /^(fig\.?|figure|table)\s*\d/i;
 /** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
 const PANEL_LABEL = /^\(?([a-zA-Z])[).]$|^\(([a-zA-Z])\)/;
 
+/**
+ * A plot and the tick labels on its sides: a vector chart's axes, or the pixels a chart was read
+ * from (a rendered frame, an embedded image), which hold its tick labels.
+ */
+export interface TextFrame {
+  box: Box;
+  x: Pick<VectorAxis, 'side'> & { labels: readonly { box: Box }[] };
+  y: Pick<VectorAxis, 'side'> & { labels: readonly { box: Box }[] };
+}
+
 export interface ChartText {
   title: string | null;
   xLabel: string | null;
@@ -27,7 +37,7 @@ export interface ChartText {
  * frame's top-left). Lines used take no other role.
  */
 export function readChartTexts(
-  charts: readonly { box: Box; x: VectorAxis; y: VectorAxis }[],
+  charts: readonly TextFrame[],
   lines: readonly TextLine[],
   usedLines: Set<TextLine>,
   legendBoxes: readonly Box[] = [],
@@ -90,7 +100,7 @@ function legendTop(box: Box, legendBoxes: readonly Box[]): number {
  * How far a line is from where each text of a chart goes (pixels), or null where it cannot be
  * it; a title above `titleBase`, the top of a legend standing on the frame, counts from there.
  */
-function textRoles(chart: { box: Box; x: VectorAxis; y: VectorAxis }, titleBase: number) {
+function textRoles(chart: TextFrame, titleBase: number) {
   const { box } = chart;
   const xLabelsEdge = (chart.x.side === 'bottom' ? Math.max : Math.min)(
     chart.x.side === 'bottom' ? box.bottom : box.top,

@@ -25,6 +25,8 @@ export interface PageCharts {
   charts: VectorChart[];
   /** Boxes with number labels that could not be read as a line chart (for the image pipeline). */
   unread: UnreadFrame[];
+  /** The text lines no chart read from the drawing took (titles and labels of the others). */
+  freeLines: TextLine[];
 }
 
 /** A multiplier lies at most this many ems beyond the plot's edge (below the x labels, or above the plot). */
@@ -135,7 +137,11 @@ export function readVectorCharts(page: PageContent): PageCharts {
     }
     return { ...frame, region };
   });
-  return { charts: results, unread: withLegends };
+  return {
+    charts: results,
+    unread: withLegends,
+    freeLines: lines.filter((line) => !usedLines.has(line)),
+  };
 }
 
 /**

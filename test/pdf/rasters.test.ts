@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { digitizePdf, type RasterContext } from '../../src/pdf/digitizePdf.js';
@@ -14,14 +14,21 @@ async function picture(): Promise<{ png: Buffer; pixels: Buffer }> {
   return { png, pixels };
 }
 
-/** A page of text with the picture placed 360 x 240 pt at (100, 300) from the bottom-left. */
-async function paper(png: Buffer): Promise<Uint8Array> {
+/**
+ * A page of text with the picture placed 360 x 240 pt at (100, 300) from the bottom-left; with
+ * `labels`, axis labels typeset beside it as text (a LaTeX figure's).
+ */
+async function paper(png: Buffer, labels = false): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([612, 792]).drawText('Only text on this page.', { x: 72, y: 720, size: 10, font });
   const page = doc.addPage([612, 792]);
   page.drawText('A figure below.', { x: 72, y: 720, size: 10, font });
   page.drawImage(await doc.embedPng(png), { x: 100, y: 300, width: 360, height: 240 });
+  if (labels) {
+    page.drawText('Training step', { x: 250, y: 286, size: 10, font });
+    page.drawText('Reward', { x: 94, y: 390, size: 10, font, rotate: degrees(90) });
+  }
   return doc.save();
 }
 
@@ -102,6 +109,18 @@ describe('digitizePdf on raster figures', () => {
       bottom: 504 + 170 * 2.4,
     });
     expect(found.series[0].points).toEqual([{ x: 1, y: 0.5 }]);
+  });
+
+  it("takes the axis labels the pixels lack from the PDF's text beside the image", async () => {
+    const { png } = await picture();
+    const { result } = await readRasters(await paper(png, true), null);
+    const [found] = result.charts;
+    expect(found.axes.x.label).toBe('Training step');
+    expect(found.axes.y.label).toBe('Reward');
+    // What the pixels read stays; body text far above the figure is no title.
+    expect(found.title).toBe('From pixels');
+    const { result: bare } = await readRasters(await paper(png), null);
+    expect([bare.charts[0].axes.x.label, bare.charts[0].axes.y.label]).toEqual([null, null]);
   });
 
   it('leaves out an image the image pipeline finds no chart in, and skips rasters without one', async () => {
