@@ -271,25 +271,6 @@ export async function readTextLines(
     minConfidence: DEFAULTS.minTextConfidence,
   };
   const read = await readLabels(engine, image, present, page, options);
-  // A name read with its glyphs' faint edges is read again without them: each reading fails
-  // on its own names (the ring can turn a sample's or a curve's sliver into a glyph, `a` of
-  // nothing; cut off, a round glyph's side reads straight). The box is an entry where the plain
-  // reading finds text, and its name is the surer of the two readings.
-  const fringed = present.flatMap((line, i) => (line.fringe ? [i] : []));
-  if (fringed.length > 0) {
-    const plain = await readLabels(
-      engine,
-      image,
-      fringed.map((i) => ({ ...present[i], fringe: false })),
-      page,
-      options,
-    );
-    fringed.forEach((i, k) => {
-      if (plain[k].confidence <= read[i].confidence) return;
-      read[i] = plain[k];
-      present[i] = { ...present[i], fringe: false };
-    });
-  }
   // A legend name read with a glyph no name holds (a thin `1` read as `|`) is read once more
   // without those glyphs: tesseract then gives its next likeliest reading of that glyph.
   const doubtful = present.flatMap((line, i) =>
