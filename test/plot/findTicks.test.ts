@@ -20,17 +20,15 @@ function image(strokes: [number, number, number][]): Raster {
   return { data, width: WIDTH, height: HEIGHT, channels: 3 };
 }
 
+/** The ticks found on the x axis of `raster` (white paper, tick reach 4 px). */
+function xTicks(raster: Raster) {
+  return findTicks(raster, [255, 255, 255], BOX, 'x', AXIS, 4);
+}
+
 describe('findTicks', () => {
   it('finds tick marks below the x axis, one at an axis end beside the others', () => {
     const columns = [40, 100, 160, 220, 280, 340, 355];
-    const found = findTicks(
-      image(columns.map((c) => [c, 151, 155])),
-      [255, 255, 255],
-      BOX,
-      'x',
-      AXIS,
-      4,
-    );
+    const found = xTicks(image(columns.map((c) => [c, 151, 155])));
     expect(found.ticks.map(Math.floor)).toEqual(columns);
     expect(found.depth).toBe(5);
   });
@@ -49,7 +47,7 @@ describe('findTicks', () => {
       ]);
       return [tick, ...glyphs];
     });
-    const found = findTicks(image(strokes), [255, 255, 255], BOX, 'x', AXIS, 4);
+    const found = xTicks(image(strokes));
     expect(found.ticks.map(Math.floor)).toEqual(columns);
     expect(found.depth).toBe(3);
   });
@@ -58,14 +56,7 @@ describe('findTicks', () => {
     // four decades of 166 px, where a chart scaled down put them (the narrow gaps a pixel off)
     const decade = [0, 50, 78, 100, 116, 128, 140, 150, 158];
     const columns = [0, 1, 2, 3].flatMap((k) => decade.map((at) => 47 + 166 * k + at));
-    const found = findTicks(
-      image(columns.map((c) => [c, 151, 155])),
-      [255, 255, 255],
-      BOX,
-      'x',
-      AXIS,
-      4,
-    );
+    const found = xTicks(image(columns.map((c) => [c, 151, 155])));
     expect(found.ticks).toHaveLength(columns.length);
     expect(found.depth).toBe(5);
   });
@@ -74,19 +65,12 @@ describe('findTicks', () => {
     // a JPEG's ringing: specks of light grey in the row below the axis, and the ticks drawn
     // inward, 5 px above it
     const columns = [100, 200, 300, 400, 500, 600, 700];
-    const data = image(columns.map((c) => [c, 145, 149])).data;
+    const raster = image(columns.map((c) => [c, 145, 149]));
     for (let column = 70; column < 760; column += 37) {
       for (const c of [column, column + 1])
-        data.fill(200, (151 * WIDTH + c) * 3, (151 * WIDTH + c) * 3 + 3);
+        raster.data.fill(200, (151 * WIDTH + c) * 3, (151 * WIDTH + c) * 3 + 3);
     }
-    const found = findTicks(
-      { data, width: WIDTH, height: HEIGHT, channels: 3 },
-      [255, 255, 255],
-      BOX,
-      'x',
-      AXIS,
-      4,
-    );
+    const found = xTicks(raster);
     expect(found.ticks.map(Math.floor)).toEqual(columns);
     expect(found.depth).toBe(0);
   });
@@ -98,7 +82,7 @@ describe('findTicks', () => {
       146,
       149,
     ]);
-    const found = findTicks(image(strokes), [255, 255, 255], BOX, 'x', AXIS, 4);
+    const found = xTicks(image(strokes));
     expect(found.ticks).toEqual([]);
   });
 
@@ -107,7 +91,7 @@ describe('findTicks', () => {
     const strokes = [100, 200, 300].flatMap((centre) =>
       [-6, -3, -1, 1, 3, 6].map((dx): [number, number, number] => [centre + dx, 151, 158]),
     );
-    const found = findTicks(image(strokes), [255, 255, 255], BOX, 'x', AXIS, 4);
+    const found = xTicks(image(strokes));
     // the labels start right below the axis: no tick reaches into them
     expect(found.depth).toBe(0);
   });
