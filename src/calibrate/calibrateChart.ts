@@ -41,7 +41,10 @@ const DEFAULTS = {
   minCategories: 3,
   /** Names with a letter, at least this many, make an axis of names despite one word without. */
   minNames: 3,
-  /** How far an axis taken from another panel can be trusted (its panel may not line up). */
+  /**
+   * How far an axis taken from another panel can be trusted (its panel may not line up), times
+   * the other panel's own confidence in it: a wrong axis lent stays in doubt.
+   */
   sharedConfidence: 0.8,
   /** An axis scaled by a multiplier read unsure (its exponent may be off) is trusted this much less. */
   doubtfulMultiplier: 0.4,
@@ -115,13 +118,13 @@ const EDGE_DOUBTS: Record<EdgeSource, (side: keyof PlotEdges) => string | null> 
 /**
  * An axis a chart shares with another chart of its figure (sharex, sharey, facets), for an axis
  * it prints no tick labels for: takes its plot in its own pixels, returns the other chart's
- * calibration moved into them and its label (which names the axis in every chart sharing it),
- * or null where no chart shares that axis.
+ * calibration moved into them, its label (which names the axis in every chart sharing it) and
+ * its confidence, or null where no chart shares that axis.
  */
 export type SharedAxis = (
   axis: AxisName,
   plot: Box,
-) => { scale: AxisScale; label: string | null } | null;
+) => { scale: AxisScale; label: string | null; confidence: number } | null;
 
 /**
  * CALIBRATION_FAILED for a chart one of whose axes was calibrated: that axis (`scale`, in the
@@ -210,11 +213,13 @@ export async function calibrateChart({
     marks: [...plot.ticksY, ...plot.gridY],
   });
   const sharedLabels: Record<AxisName, string | null> = { x: null, y: null };
+  const lent: Record<AxisName, number> = { x: 1, y: 1 };
   const shared = (axis: AxisName): AxisScale | null => {
     const found = sharedAxis?.(axis, plot) ?? null;
     if (!found) return null;
     warnings.push(`${axis} axis shared with another panel (no tick labels of its own)`);
     sharedLabels[axis] = found.label;
+    lent[axis] = found.confidence;
     return found.scale;
   };
   const yAxis = yFit.axis ? scaleAxis(yFit.axis, text.yMultiplier) : shared('y');
@@ -335,7 +340,8 @@ export async function calibrateChart({
       undrawn[axis] = DEFAULTS.undrawnEdge;
     }
   }
-  const confidence = (fitted: boolean, own: number) => (fitted ? own : DEFAULTS.sharedConfidence);
+  const confidence = (fitted: boolean, own: number, axis: AxisName) =>
+    fitted ? own : DEFAULTS.sharedConfidence * lent[axis];
   return {
     xAxis,
     yAxis,
@@ -346,11 +352,14 @@ export async function calibrateChart({
           ? doubt
             ? DEFAULTS.doubtfulCategories
             : DEFAULTS.categoryConfidence * (partial ? DEFAULTS.partialMonths : 1)
-          : confidence(xNumbers.axis !== null, xNumbers.confidence) * multiplierDoubt.x) *
+          : confidence(xNumbers.axis !== null, xNumbers.confidence, 'x') * multiplierDoubt.x) *
       outside.x *
       undrawn.x,
     yConfidence:
-      confidence(yFit.axis !== null, yFit.confidence) * multiplierDoubt.y * outside.y * undrawn.y,
+      confidence(yFit.axis !== null, yFit.confidence, 'y') *
+      multiplierDoubt.y *
+      outside.y *
+      undrawn.y,
     categories: named?.categories ?? null,
     sharedLabels,
     ...((box.left !== plot.left || box.bottom !== plot.bottom) && { box }),

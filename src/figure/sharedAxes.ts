@@ -77,7 +77,11 @@ export function sharedAxisFrom(donors: readonly Donor[], [dx, dy]: [number, numb
     const along = (pixel: number) =>
       start + ((pixel - lo(donor.plot)) * (end - start)) / (hi(donor.plot) - lo(donor.plot));
     const ticks = from.ticks.map((tick) => ({ ...tick, pixel: along(tick.pixel) }));
-    return { scale: scaleFromLimits({ ...from, ticks }, start, end), label: from.label };
+    return {
+      scale: scaleFromLimits({ ...from, ticks }, start, end),
+      label: from.label,
+      confidence: from.confidence,
+    };
   };
 }
 

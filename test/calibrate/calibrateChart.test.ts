@@ -4,6 +4,7 @@ import {
   lookalikeSteps,
   unlabelledReach,
 } from '../../src/calibrate/calibrateChart.js';
+import { scaleFromLimits } from '../../src/calibrate/axisScale.js';
 import type { ChartText } from '../../src/ocr/readChartText.js';
 import type { AxisScale, PlotArea, Word } from '../../src/types.js';
 
@@ -561,5 +562,35 @@ describe('lookalikeSteps', () => {
     expect(lookalikeSteps(['125M', '350M', '1.3B', '2.7B', '6.7B', '13B'])).toBe(2);
     expect(lookalikeSteps(['Q1', 'Q2', 'Q3', 'Q4'])).toBe(0);
     expect(lookalikeSteps(['Jan', 'Feb', 'Mar'])).toBe(0);
+  });
+});
+
+describe('calibrateChart: an axis taken from another panel', () => {
+  it('trusts it no more than the panel that lent it does', async () => {
+    const lent = (confidence: number) =>
+      calibrateChart({
+        text: { ...text([]), yTickWords: [] },
+        plot: PLOT,
+        source: null,
+        warnings: [],
+        readTickWords: async () => [],
+        readSlantedTickWords: async () => [],
+        sharedAxis: (axis, plot) => {
+          const ends = axis === 'x' ? [plot.left, plot.right] : [plot.bottom, plot.top];
+          const result = { label: null, scale: 'linear' as const, min: 0, max: 1, ticks: [] };
+          return {
+            scale: scaleFromLimits({ ...result, confidence }, ends[0], ends[1]),
+            label: null,
+            confidence,
+          };
+        },
+      });
+    const sure = await lent(1);
+    const unsure = await lent(0.3);
+    expect(sure.xConfidence).toBeCloseTo(0.8, 6);
+    expect(sure.yConfidence).toBeCloseTo(0.8, 6);
+    // a wrong axis lent (its own panel in doubt) is not made sure by being lent
+    expect(unsure.xConfidence).toBeLessThanOrEqual(0.3);
+    expect(unsure.yConfidence).toBeLessThanOrEqual(0.3);
   });
 });

@@ -91,6 +91,12 @@ describe('sharedAxisFrom', () => {
     expect(shared('y', box(20, 290, 321, 520))).toBeNull();
   });
 
+  it('gives the lending chart’s confidence in the axis with it', () => {
+    const doubtful = chartAt(box(400, 300, 700, 530));
+    doubtful.axes.x.confidence = 0.3;
+    expect(sharedAxisFrom([doubtful], [380, 10])('x', plot)?.confidence).toBe(0.3);
+  });
+
   it('gives null where no chart lines up or spans the panel', () => {
     expect(shared('x', box(0, 11, 150, 240))).toBeNull();
     expect(sharedAxisFrom([], [0, 0])('y', plot)).toBeNull();
