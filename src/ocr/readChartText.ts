@@ -30,6 +30,18 @@ const DEFAULTS = {
   bandGap: 0.35,
   /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
   minBand: 3,
+  /**
+   * A level line above the plot's top-left is the y axis' title, not the chart's, when its
+   * letters are at most this many times the tick labels' height: engines set an axis title at
+   * the tick labels' size or a point above it (Vega-Lite 11 against 10 pt, ECharts 12 and 12),
+   * a chart title larger (1.2 times and up: matplotlib's `large`, ggplot2's 1.5).
+   */
+  axisTitleSize: 1.15,
+  /**
+   * ...and when it ends within this many tick-label heights above the plot's top: it stands
+   * over the y axis, just above its top label (a title is that close too, but it is larger).
+   */
+  axisTitleReach: 3,
   /** Text above the plot is looked for this many px within its sides. */
   aboveInset: 4,
   /** A band starting this many lines or fewer from the axis may be ink spilled from the plot. */
@@ -140,7 +152,7 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, yearLabels, lines, xTickBox, lone, xLabelBelowYears } = textBoxes(
+  const { tickLabels, yearLabels, lines, xTickBox, lone, xLabelBelowYears, yOver } = textBoxes(
     image,
     plot,
     legend,
@@ -207,7 +219,7 @@ export async function readChartText(
     yMultiplierDoubt: doubt('y'),
     title: unless('y', lineTexts[0]),
     xLabel: unless('x', yearLine ? labelBelowYears : lineTexts[1]),
-    yLabel: lineTexts[2],
+    yLabel: yOver && offset('y')?.factor ? null : lineTexts[2],
     legendNames: numericNames(
       engine.glyphs,
       image,
@@ -461,17 +473,25 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     bottom: belowBands[1].to + pad,
   };
   const xEnd = xLabelBox ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last') : null;
+  // Without a turned y label at the plot's left, a short level line over the y axis, at the
+  // tick labels' size, is the y axis' title (Vega-Lite's latimes and urbaninstitute looks print
+  // it there); the title is the line above it.
+  const yOver =
+    leftBands[1] || !yTickBand || !xTickBand
+      ? null
+      : titleOverAxis(image, page, plot, legend, gap, [xTickBand.from, xTickBand.to]);
+  const titleBand = aboveBands.find((band) => !yOver || band.to <= yOver.top);
   const titleBox =
-    aboveBands[0] &&
+    titleBand &&
     betweenStripSides(image, page, plot, {
       left: 0,
       right: width,
       // not up into a legend's frame just above
       top: Math.max(
-        aboveBands[0].from - pad,
-        legend && legend.box.bottom <= aboveBands[0].from ? legend.box.bottom : 0,
+        titleBand.from - pad,
+        legend && legend.box.bottom <= titleBand.from ? legend.box.bottom : 0,
       ),
-      bottom: aboveBands[0].to + pad,
+      bottom: titleBand.to + pad,
     });
   // matplotlib starts the y multiplier at the axis: the top y tick label, left of it, may reach
   // up into the band.
@@ -490,24 +510,42 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   if (titleBox && yEnd && !yEnd.lone) titleBox.left = yEnd.box.right + 1;
   if (xEnd) tickLabels.push({ axis: 'xOffset', box: xEnd.box });
   if (yEnd) tickLabels.push({ axis: 'yOffset', box: yEnd.box });
+  // A line over the y axis may be matplotlib's multiplier (`1e6`, at the tick labels' size
+  // too): read with the tick labels as well, it is one where it reads as one.
+  else if (yOver) tickLabels.push({ axis: 'yOffset', box: yOver });
   const lone = { x: xEnd?.lone ?? false, y: yEnd?.lone ?? false };
 
   // The single-line texts, read together in one call: title, axis labels, legend entries.
   const lines: (Label | null)[] = [
     titleBox && titleBox.right - titleBox.left > 1 ? titleBox : null,
     xLabelBox && xLabelBox.right - xLabelBox.left > 1 ? xLabelBox : null,
-    leftBands[1]
+    yOver
       ? {
-          left: leftBands[1].from - pad,
-          right: leftBands[1].to + pad,
-          top: plot.top,
-          bottom: plot.bottom,
-          rotate: true,
+          left: Math.max(0, yOver.left - pad),
+          right: yOver.right + pad,
+          top: Math.max(0, yOver.top - pad),
+          bottom: yOver.bottom + pad,
         }
-      : null,
+      : leftBands[1]
+        ? {
+            left: leftBands[1].from - pad,
+            right: leftBands[1].to + pad,
+            top: plot.top,
+            bottom: plot.bottom,
+            rotate: true,
+          }
+        : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
-  return { tickLabels, yearLabels, lines, xTickBox, lone, xLabelBelowYears };
+  return {
+    tickLabels,
+    yearLabels,
+    lines,
+    xTickBox,
+    lone,
+    xLabelBelowYears,
+    yOver: !!yOver && !yEnd,
+  };
 }
 
 /**
@@ -559,6 +597,82 @@ function secondTickLine(
   if (pieces.length === 0 || !pieces.every(under)) return null;
   return { pieces, rest: lines[1] ? { from: lines[1].from, to: band.to } : null };
 }
+
+/**
+ * The y axis' title printed level above the plot's top-left corner (Vega-Lite's latimes and
+ * urbaninstitute looks), where there is one: the first line of text above the plot (past the
+ * frame, its ticks and the top tick label's upper half, which touch it), within
+ * `axisTitleReach` tick-label heights of its top, that starts at or left of the plot's left
+ * side, ends short of the plot's middle, and whose letters are no larger than the tick labels'
+ * (`axisTitleSize`; rows `tickRows` hold the x tick labels): a chart title placed there is
+ * larger. Null where there is none.
+ */
+function titleOverAxis(
+  image: Raster,
+  page: Rgb,
+  plot: PlotArea,
+  legend: LegendText,
+  gap: number,
+  tickRows: [number, number],
+): Box | null {
+  const tickHeight = capHeight(image, page, tickRows, [plot.left, plot.right]);
+  if (tickHeight < DEFAULTS.minBand) return null;
+  const middle = (plot.left + plot.right) / 2;
+  const above = range(Math.floor(plot.top) - 1, 0, -1);
+  const profile = profileOf(image, page, above, [0, middle], 'row');
+  profile.fill(0, 0, Math.max(0, profile.indexOf(0)));
+  const band = findRuns(profile, gap, DEFAULTS.minBand)[0];
+  if (!band) return null;
+  const rows: [number, number] = [above[band.to], above[band.from] + 1];
+  if (plot.top - rows[1] > DEFAULTS.axisTitleReach * tickHeight) return null;
+  // its ink across the whole width: a title centred or running on past the middle is none
+  const columns = profileOf(image, page, range(0, image.width - 1, 1), rows, 'column');
+  let left = -1;
+  let right = -1;
+  columns.forEach((count, column) => {
+    if (count === 0) return;
+    if (left < 0) left = column;
+    right = column;
+  });
+  const box = { left, right: right + 1, top: rows[0], bottom: rows[1] };
+  const inLegend =
+    legend &&
+    box.left < legend.box.right &&
+    box.right > legend.box.left &&
+    box.top < legend.box.bottom &&
+    box.bottom > legend.box.top;
+  if (left < 0 || inLegend || left > plot.left + tickHeight || right >= middle) return null;
+  const height = capHeight(image, page, rows, [left, right + 1]);
+  return height <= DEFAULTS.axisTitleSize * tickHeight ? box : null;
+}
+
+/**
+ * The height of a line of text's letters from their top to the baseline (rows `rows`, columns
+ * `columns`): descenders, commas' tails and a bracket's foot below the baseline are left out
+ * (the rows there hold under `BASELINE_SHARE` of the fullest row's ink), so that a line's size
+ * compares with another's whatever letters each holds.
+ */
+function capHeight(
+  image: Raster,
+  page: Rgb,
+  rows: [number, number],
+  columns: [number, number],
+): number {
+  const lines = range(Math.floor(rows[0]), Math.ceil(rows[1]) - 1, 1);
+  const profile = profileOf(image, page, lines, columns, 'row');
+  const most = Math.max(0, ...profile);
+  if (most === 0) return 0;
+  const top = profile.findIndex((count) => count > 0);
+  let bottom = profile.length - 1;
+  while (bottom > top && profile[bottom] < most * BASELINE_SHARE) bottom--;
+  return bottom - top + 1;
+}
+
+/**
+ * Rows under a line's baseline hold a few strokes (descenders, commas' tails) against the many
+ * along its letters' feet: under this share of its fullest row's ink.
+ */
+const BASELINE_SHARE = 0.3;
 
 /**
  * A title band `box` (the image's width) cut to between the plot's sides where they go on up

@@ -242,22 +242,52 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
   it('reads the only text above a plot with no title as its y multiplier when it reads as one', async () => {
     const { plot } = PLAIN;
     const rendered = await renderChart(PLAIN);
-    const above = (text: string) =>
+    const above = (text: string, size = 13) =>
       Buffer.from(
         `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
-          `<text x="${plot.left}" y="${plot.top - 8}" font-family="DejaVu Sans" font-size="13">${text}</text></svg>`,
+          `<text x="${plot.left}" y="${plot.top - 8}" font-family="DejaVu Sans" font-size="${size}">${text}</text></svg>`,
       );
-    const read = async (text: string) => {
+    const read = async (text: string, size?: number) => {
       const png = await sharp(rendered.png)
-        .composite([{ input: above(text), left: 0, top: 0 }])
+        .composite([{ input: above(text, size), left: 0, top: 0 }])
         .png()
         .toBuffer();
       const image = await loadRaster(png);
       return readChartText(image, findPlotArea(image), engine);
     };
-    expect(await read('1e6')).toMatchObject({ title: null, yMultiplier: 1e6 });
-    // a short title where matplotlib would print the multiplier stays the title
-    expect(await read('Loss')).toMatchObject({ title: 'Loss', yMultiplier: 1 });
+    expect(await read('1e6')).toMatchObject({ title: null, yLabel: null, yMultiplier: 1e6 });
+    // a short title where matplotlib would print the multiplier (larger than the tick labels, as
+    // titles are) stays the title
+    expect(await read('Loss', 18)).toMatchObject({ title: 'Loss', yLabel: null, yMultiplier: 1 });
+  });
+
+  it("reads a level line over the y axis at the tick labels' size as the y label, the line above it as the title", async () => {
+    // room above the plot for two lines
+    const spec = { ...PLAIN, plot: { ...PLAIN.plot, top: 80 } };
+    const { plot } = spec;
+    const rendered = await renderChart(spec);
+    // Vega-Lite's latimes look: the y title starts over the y tick labels, just above the top one
+    const svg = (title: string | null) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+          (title === null
+            ? ''
+            : `<text x="12" y="${plot.top - 36}" font-family="DejaVu Sans" font-size="18">${title}</text>`) +
+          `<text x="30" y="${plot.top - 12}" font-family="DejaVu Sans" font-size="13">Mean reward</text></svg>`,
+      );
+    const read = async (title: string | null) => {
+      const png = await sharp(rendered.png)
+        .composite([{ input: svg(title), left: 0, top: 0 }])
+        .png()
+        .toBuffer();
+      const image = await loadRaster(png);
+      return readChartText(image, findPlotArea(image), engine);
+    };
+    expect(await read(null)).toMatchObject({ title: null, yLabel: 'Mean reward' });
+    expect(await read('Training curves')).toMatchObject({
+      title: 'Training curves',
+      yLabel: 'Mean reward',
+    });
   });
 
   it('reads the x tick labels that a legend found around one of them reaches into', async () => {
