@@ -247,10 +247,18 @@ export async function readLegendNames(
 
 /**
  * A legend entry's name as read ('' for nothing): pieces of a dashed sample can fall in its box,
- * and OCR reads them as '-', '=' or '+' before it.
+ * and OCR reads them as '-', '=' or '+' before it; pieces of the next entry's sample (a legend
+ * laid out in rows) or a marker after it read as a word of signs alone (`Greedy <<`,
+ * `Random ~~`, `Beam search -`) or a dash closing its last word (`AdamW-`). A name keeps its
+ * closing brackets, `%` and `°`, and a `|` (a stem glyph, `1` or `l`, that `readTextLines`
+ * reads again: no sample's piece is upright).
  */
-function legendName(text: string | null): string {
-  return (text ?? '').replace(/^[^\p{L}\p{N}([]+/u, '').trim();
+export function legendName(text: string | null): string {
+  return (text ?? '')
+    .replace(/^[^\p{L}\p{N}([]+/u, '')
+    .replace(/(\s+[^\p{L}\p{N}()[\]%°|]+)+$/u, '')
+    .replace(/(?<=[\p{L}\p{N}])[-_~=]+$/u, '')
+    .trim();
 }
 
 /**

@@ -5,7 +5,12 @@ import { findLegend } from '../../src/legend/findLegend.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import type { RecognizeOptions } from '../../src/ocr/engine.js';
 import { createOcrEngine, type OcrEngine } from '../../src/ocr/engine.js';
-import { type ChartText, readChartText, readLegendNames } from '../../src/ocr/readChartText.js';
+import {
+  type ChartText,
+  legendName,
+  readChartText,
+  readLegendNames,
+} from '../../src/ocr/readChartText.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
 import type { DigitizeInput, Raster, Word } from '../../src/types.js';
 import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
@@ -491,5 +496,30 @@ describe('readLegendNames', () => {
     const names = await readLegendNames(engine, page(boxes), [255, 255, 255], boxes);
     expect(names).toEqual(['lr=0.01']);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('legendName', () => {
+  it("drops a sample's pieces read as signs before or after the name", () => {
+    expect(
+      ['-- Greedy', 'Greedy <<', 'Random ~~', 'Beam search -', 'AdamW- -', 'Quadratic _'].map(
+        legendName,
+      ),
+    ).toEqual(['Greedy', 'Greedy', 'Random', 'Beam search', 'AdamW', 'Quadratic']);
+  });
+
+  it('keeps closing brackets, percent and degree signs and signs inside the name', () => {
+    for (const name of [
+      'Ours (full)',
+      'Top-1 %',
+      'T [°C]',
+      'lr=0.01',
+      'A + B',
+      'x [m]',
+      'Sensor |',
+    ]) {
+      expect(legendName(name)).toBe(name);
+    }
+    expect(legendName(null)).toBe('');
   });
 });
