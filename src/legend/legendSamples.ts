@@ -308,7 +308,8 @@ export function bridgeDashes(
  * Entries whose samples are drawn in black or grey: as dark as text, they join its rows. The
  * rows of `band` split into parts apart by more than a word space (`columnDark` flags its dark
  * columns); a part at least as long as the text is high that is a line sample (isSample), or
- * one of the dash `chains` bridged in it, is a sample. Its name is the text after it (a title
+ * one of the dash `chains` bridged in it, or a shorter level line at the text's middle
+ * (`shortLine`), is a sample. Its name is the text after it (a title
  * before the first sample is none), or before it when the last sample has no text after it
  * (gnuplot's key), up to the next sample or a gap between entries.
  */
@@ -347,7 +348,7 @@ export function darkSamples(
     );
     const symbol = solidSymbol(image, background, handle, gap);
     const sample =
-      (handle.right - handle.left >= height || symbol) &&
+      (handle.right - handle.left >= height || symbol || shortLine(image, background, handle)) &&
       !colored(color) &&
       (dashes || symbol || isSample(image, background, handle, color));
     return { handle, color, sample, symbol };
@@ -388,6 +389,29 @@ export function darkSamples(
       },
     ];
   });
+}
+
+/**
+ * Whether a handle narrower than its text is high is a short line sample (Vega-Lite's stroke
+ * symbol, two thirds of its text's height long): at least `minHandle` text heights wide, as
+ * `findHandle` takes a sample of light ink, one unbroken line across it (`lineAcross`) in a
+ * single band of rows no thicker than `thinLine` of the text's height, centred on the text's
+ * rows (`lineMiddle`: a dash of a dashed curve crossing the rows lies anywhere in them), in
+ * text of `minSymbol` px at least (smaller, glyphs blur into short strokes). Glyphs that wide
+ * are taller, or broken (an `=`'s two strokes, a `w`).
+ */
+function shortLine(image: Raster, background: Rgb, handle: Box): boolean {
+  const height = handle.bottom - handle.top;
+  const span = handle.right - handle.left;
+  if (height < DEFAULTS.minSymbol || span < height * DEFAULTS.minHandle) return false;
+  const inked = rowInk(image, background, handle).flatMap((count, k) => (count > 0 ? [k] : []));
+  if (inked.length === 0 || inked.at(-1)! - inked[0] + 1 !== inked.length) return false;
+  const centre = (inked[0] + inked.at(-1)!) / 2;
+  return (
+    inked.length <= Math.max(2, height * DEFAULTS.thinLine) &&
+    Math.abs(centre - (height - 1) / 2) <= height * DEFAULTS.lineMiddle &&
+    longestRun(image, background, handle) >= span * DEFAULTS.lineAcross
+  );
 }
 
 /**
