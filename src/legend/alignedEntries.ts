@@ -250,6 +250,74 @@ function crossedLine(
 }
 
 /**
+ * A row of entries set side by side (Plotly's and Vega-Lite's horizontal legends), each sample
+ * the same width and the same distance before its name (or after it: gnuplot's key), whose
+ * entry drew its sample too pale to be told beside its text (the near-white middle of a
+ * diverging colormap): a line of text (one of `lines`, that found no sample) on the row's
+ * rows (its top within the alignment of theirs, as high as they are) takes the box at that
+ * distance, when a sample is read there (`sampleIn`) and the box holds no other entry's sample
+ * or name. `completeColumn` does the same for a column of entries. Returns the entries, grown
+ * by those.
+ */
+export function completeRow(
+  image: Raster,
+  background: Rgb,
+  slots: LegendSlot[],
+  lines: Box[],
+): LegendSlot[] {
+  const found = [...slots];
+  for (const line of lines) {
+    const high = line.bottom - line.top;
+    const align = Math.max(DEFAULTS.align, high * DEFAULTS.alignShare);
+    const row = slots.filter(
+      (slot) =>
+        Math.abs(slot.text.top - line.top) <= align &&
+        Math.abs(slot.text.bottom - slot.text.top - high) <= high * DEFAULTS.sameHeight,
+    );
+    if (row.length < 2) continue;
+    const before = row.every((slot) => slot.handle.right <= slot.text.left);
+    const after = row.every((slot) => slot.handle.left >= slot.text.right);
+    if (!before && !after) continue;
+    // Where each sample lies from its name's near edge, and how wide it is: alike in the row.
+    const offset = (slot: LegendSlot) =>
+      before ? slot.text.left - slot.handle.left : slot.handle.left - slot.text.right;
+    const wide = (slot: LegendSlot) => slot.handle.right - slot.handle.left;
+    const at = percentile(row.map(offset), 0.5);
+    const columns = percentile(row.map(wide), 0.5);
+    if (
+      columns <= 0 ||
+      !row.every(
+        (slot) =>
+          Math.abs(offset(slot) - at) <= align &&
+          Math.abs(wide(slot) - columns) <= columns * DEFAULTS.sameSample,
+      )
+    )
+      continue;
+    const left = before ? line.left - at : line.right + at;
+    const box = { left, right: left + columns, top: line.top, bottom: line.bottom };
+    if (box.left < 0 || box.right > image.width) continue;
+    const crosses = (other: Box) =>
+      other.left < box.right &&
+      other.right > box.left &&
+      other.top < box.bottom &&
+      other.bottom > box.top;
+    if (found.some((slot) => crosses(slot.handle) || crosses(slot.text) || crosses(line))) continue;
+    if (lines.some((other) => other !== line && crosses(other))) continue;
+    // Told apart from the samples found beside their names (a curve crossing this box is one of
+    // theirs), not from another pale one completed here: the middle of a diverging colormap
+    // holds two, alike within `flatApart` once blurred.
+    const color = sampleIn(
+      image,
+      background,
+      box,
+      slots.map((slot) => slot.color),
+    );
+    if (color) found.push({ handle: box, text: line, color });
+  }
+  return found;
+}
+
+/**
  * The colour of the sample of a name that found none beside it, read in `box` (where its
  * legend's other entries have theirs): a sample a curve crosses (`colorApart`, when a row is
  * inked across DEFAULTS.inkedAcross of it), else one drawn flat but too pale for `handleInk` or

@@ -1,6 +1,6 @@
 import type { Rgb } from '../color.js';
 import type { Box, Raster } from '../types.js';
-import { completeColumn } from './alignedEntries.js';
+import { completeColumn, completeRow } from './alignedEntries.js';
 import type { LegendSlot } from './findLegend.js';
 import { sampleBeside } from './legendSamples.js';
 
@@ -16,7 +16,8 @@ const DEFAULTS = {
  * whose name lines up with the others' while its sample starts before theirs (a curve crossing
  * the sample joined it) takes the column's sample columns instead, where they tell a colour.
  * Where no sample is told for such a name, it is one of the `unpaired` lines of text that may
- * complete the column (completeColumn: its sample is read in the column's sample columns).
+ * complete the column (completeColumn: its sample is read in the column's sample columns), or
+ * the row of entries it stands in (completeRow: a sample too pale to be told beside its name).
  */
 export function oneSide(
   image: Raster,
@@ -40,7 +41,7 @@ export function oneSide(
   const handleLeft = common(sided.map((slot) => slot.handle.left));
   const textEdge = common(sided.map((slot) => (side < 0 ? slot.text.left : slot.text.right)));
   if (handleLeft === null || textEdge === null) {
-    return completeColumn(image, background, sided, lines);
+    return inRows(image, background, completeColumn(image, background, sided, lines), lines);
   }
   // Samples before: a name lined up with the others' whose sample starts before theirs. Samples
   // after (gnuplot's key, names ending in one column): an entry whose "sample" starts before
@@ -62,13 +63,35 @@ export function oneSide(
     [...lines, ...crossed.map(crossedLine)],
   );
   // One the column's sample columns tell no colour for keeps the sample it was found with.
-  return [
-    ...completed,
-    ...crossed.filter(
-      (slot) =>
-        !completed.some((e) => e.text.top === slot.text.top && overlapsBox(e.text, slot.text)),
-    ),
-  ];
+  return inRows(
+    image,
+    background,
+    [
+      ...completed,
+      ...crossed.filter(
+        (slot) =>
+          !completed.some((e) => e.text.top === slot.text.top && overlapsBox(e.text, slot.text)),
+      ),
+    ],
+    lines,
+  );
+}
+
+/**
+ * The entries grown by the `lines` that found no sample and that no entry took, where they
+ * complete a row of entries (completeRow: a sample too pale to be told beside its name).
+ */
+function inRows(image: Raster, background: Rgb, slots: LegendSlot[], lines: Box[]): LegendSlot[] {
+  const left = lines.filter(
+    (line) =>
+      !slots.some(
+        (slot) =>
+          slot.text.top < line.bottom &&
+          slot.text.bottom > line.top &&
+          overlapsBox(slot.text, line),
+      ),
+  );
+  return left.length > 0 ? completeRow(image, background, slots, left) : slots;
 }
 
 /** Whether two boxes share columns. */

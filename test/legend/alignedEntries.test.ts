@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/color.js';
-import { completeColumn } from '../../src/legend/alignedEntries.js';
+import { completeColumn, completeRow } from '../../src/legend/alignedEntries.js';
 import type { LegendSlot } from '../../src/legend/findLegend.js';
 import type { Box } from '../../src/types.js';
 import { paintBoxes } from '../helpers/paintBoxes.js';
@@ -116,5 +116,38 @@ describe('completeColumn', () => {
       slots,
     );
     expect(completeColumn(image, WHITE, slots, lines)).toEqual(slots);
+  });
+});
+
+describe('completeRow', () => {
+  // A row of four entries side by side, 100 px apart, samples 12 px before their names: the
+  // second and third are the pale middle of a diverging colormap, alike within `flatApart`.
+  const PINK: Rgb = [219, 209, 207];
+  const colors = [BLUE, PALE, PINK, SALMON];
+  const image = paintBoxes(
+    440,
+    30,
+    colors.map((color, k) => sample(10 + 100 * k, 10, color)),
+  );
+  const slots = [slot(10, 10, BLUE), slot(310, 10, SALMON)];
+
+  it('reads samples too pale for the ink threshold where the row’s entries have theirs', () => {
+    const found = completeRow(image, WHITE, slots, [nameAt(110, 10), nameAt(210, 10)]);
+    expect(found.map((entry) => entry.color)).toEqual([BLUE, SALMON, PALE, PINK]);
+    expect(found[2].handle).toMatchObject({ left: 110, right: 138, top: 10, bottom: 20 });
+  });
+
+  it('takes no line off the row’s rows, nor one where no sample is drawn', () => {
+    expect(completeRow(image, WHITE, slots, [nameAt(110, 16)])).toEqual(slots);
+    const bare = paintBoxes(440, 30, [sample(10, 10, BLUE), sample(310, 10, SALMON)]);
+    expect(completeRow(bare, WHITE, slots, [nameAt(110, 10)])).toEqual(slots);
+  });
+
+  it('needs the row’s samples alike in place and width', () => {
+    const uneven = [
+      slot(10, 10, BLUE),
+      { ...slot(310, 10, SALMON), handle: { left: 290, right: 318, top: 10, bottom: 20 } },
+    ];
+    expect(completeRow(image, WHITE, uneven, [nameAt(110, 10)])).toEqual(uneven);
   });
 });
