@@ -72,6 +72,8 @@ const PLAIN = new RegExp(
 );
 /** `1e-3`, `2.5E+06` */
 const SCIENTIFIC = new RegExp(String.raw`^([+-]?)(${DECIMAL})[eE]([+-]?\d+)$`);
+/** An unsigned exponent whose first digit is a 0 before another digit (`e04`). */
+const LOST_MINUS = /^0\d/;
 /** `10^-3`, `2×10^3`, `2·10^3` (after braces and superscripts are rewritten to `^`) */
 const POWER_OF_TEN = new RegExp(String.raw`^([+-]?)(?:(${DECIMAL}) ?[×x·⋅] ?)?10\^([+-]?\d+)$`);
 
@@ -99,7 +101,8 @@ export function parseTickLabel(text: string): ParsedTick | null {
 
   const power = SCIENTIFIC.exec(label) ?? POWER_OF_TEN.exec(label);
   if (power) {
-    const [, sign, mantissa = '1', exponent] = power;
+    const [, sign, mantissa = '1', written] = power;
+    const exponent = SCIENTIFIC.test(label) ? minusRestored(written) : written;
     const value = scaled(sign, mantissa, exponent);
     return value === null ? null : { value, power: true, percent: false };
   }
@@ -114,8 +117,21 @@ export function parseTickLabel(text: string): ParsedTick | null {
  */
 export function parseAxisMultiplier(text: string): number | null {
   const label = normalize(expectString(text));
-  const match = MULTIPLIER_SCIENTIFIC.exec(label) ?? MULTIPLIER_POWER.exec(label);
+  const scientific = MULTIPLIER_SCIENTIFIC.exec(label);
+  if (scientific) return scaled('', '1', minusRestored(scientific[1]));
+  const match = MULTIPLIER_POWER.exec(label);
   return match ? scaled('', '1', match[1]) : null;
+}
+
+/**
+ * An `e` exponent as written, its sign restored where OCR read it as a 0. No formatter writes an
+ * unsigned exponent with a leading zero (printf, R, Excel and d3 write `e+04`, others `e4`):
+ * that zero stands where the sign was, a minus U+2212 that the label's font lacks, drawn as an
+ * empty box (`4.5e□4` read `4.5e04`). A plus is ASCII and in every font, so the lost sign is a
+ * minus.
+ */
+function minusRestored(exponent: string): string {
+  return LOST_MINUS.test(exponent) ? `-${exponent.slice(1)}` : exponent;
 }
 
 function expectString(text: unknown): string {

@@ -18,6 +18,14 @@ import { dominantColor } from './sampleColor.js';
 import { strayInk, tickMarks } from './strayInk.js';
 
 const DEFAULTS = {
+  /**
+   * Entries found below the plot, each (sample and text together) centred on an x tick mark
+   * within this share of its height, are the tick labels, their glyphs parted into a "sample"
+   * and a "name" (`50,000` as `5` and `0,000`): renderers centre a label on its tick to a
+   * pixel or so, and a legend row keeps its own spacing, its entries as often a third of a
+   * line's height off the nearest tick as within it.
+   */
+  tickCentred: 0.25,
   /** Legend text is dark: darker than this (max channel, 0..255; Chart.js greys are #666)... */
   textDark: 150,
   /**
@@ -105,11 +113,31 @@ export function findFramelessLegend(image: Raster, plot: PlotArea): LegendLayout
   const ticks = { x: plot.ticksX, y: plot.ticksY };
   const darkness = lightText(image) ? [DEFAULTS.textDark, DEFAULTS.faintText] : [DEFAULTS.textDark];
   return mostEntries(
-    darkness.flatMap((textDark) => [
-      legendIn(image, inside, plot.background, ticks, true, textDark),
-      findLegendOutside(image, plot, plot.page, textDark),
-    ]),
+    darkness.flatMap((textDark) => {
+      const outside = findLegendOutside(image, plot, plot.page, textDark);
+      return [
+        legendIn(image, inside, plot.background, ticks, true, textDark),
+        outside && tickLabelRow(outside, plot) ? null : outside,
+      ];
+    }),
   );
+}
+
+/**
+ * Whether a legend found outside the plot is its x tick labels: below the plot, two entries or
+ * more, each centred on an x tick mark (`tickCentred`).
+ */
+export function tickLabelRow(legend: LegendLayout, plot: PlotArea): boolean {
+  if (legend.box.top < plot.bottom || legend.slots.length < 2 || plot.ticksX.length < 2) {
+    return false;
+  }
+  return legend.slots.every(({ handle, text }) => {
+    const left = Math.min(handle.left, text.left);
+    const right = Math.max(handle.right, text.right);
+    const height = Math.max(handle.bottom, text.bottom) - Math.min(handle.top, text.top);
+    const centre = (left + right) / 2;
+    return plot.ticksX.some((tick) => Math.abs(tick - centre) <= height * DEFAULTS.tickCentred);
+  });
 }
 
 /**

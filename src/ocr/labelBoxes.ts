@@ -174,7 +174,9 @@ export function spillsFromPlot(
 ): boolean {
   const { data, width, height } = image;
   const inward = Math.sign(side - outer);
-  const mirror = (line: number) => Math.round(2 * side - line);
+  // `side` is continuous (the axis line's centre: pixel i spans [i, i+1)), `line` a pixel
+  // index: pixel i's centre i + 0.5 mirrors to 2 * side - i - 0.5, the pixel 2 * side - i - 1.
+  const mirror = (line: number) => Math.round(2 * side - line - 1);
   const beyond = mirror(outer - inward * (depth - 1)) + inward * 2;
   const limit = along === 'row' ? height : width;
   if (mirror(outer) < 0 || mirror(outer) >= limit || beyond < 0 || beyond >= limit) return false;

@@ -204,7 +204,21 @@ describe('spillsFromPlot', () => {
 
   it('tells a black marker centred on the axis from text: its other half lies inside', () => {
     const image = plot([...disc(20, 30, 6)]);
-    // the band found left of the axis: columns 14..17 (scanned from 17 outwards)
+    // the band found left of the axis: columns 14..17 (scanned from 17 outwards); the plot's
+    // side is the axis line's centre, 20.5
+    expect(spillsFromPlot(image, [255, 255, 255], 17, 4, 20.5, [0, 60], 'column')).toBe(true);
+  });
+
+  it('mirrors pixels about a side between two columns (an axis line two pixels wide)', () => {
+    // the axis line in columns 19 and 20 (centre 20), a cross 12 px wide centred on it, in
+    // columns 14..25, and a curve leaving its upper right arm into the plot (Chart.js' first
+    // point on the y axis)
+    const paint: [number, number, number[]][] = [];
+    for (let row = 0; row < 60; row++) paint.push([19, row, black]);
+    for (let k = 0; k < 12; k++) paint.push([14 + k, 24 + k, black], [25 - k, 24 + k, black]);
+    for (let k = 1; k < 10; k++) paint.push([25 + k, 24 - k, black]);
+    const image = plot(paint);
+    // the band left of the axis line: columns 14..17 mirror to 22..25
     expect(spillsFromPlot(image, [255, 255, 255], 17, 4, 20, [0, 60], 'column')).toBe(true);
   });
 
@@ -216,7 +230,7 @@ describe('spillsFromPlot', () => {
     }
     for (let column = 21; column < 60; column++) paint.push([column, 30, [90, 90, 90]]);
     const image = plot(paint);
-    expect(spillsFromPlot(image, [255, 255, 255], 17, 10, 20, [0, 60], 'column')).toBe(false);
+    expect(spillsFromPlot(image, [255, 255, 255], 17, 10, 20.5, [0, 60], 'column')).toBe(false);
   });
 });
 
