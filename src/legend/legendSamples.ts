@@ -49,11 +49,6 @@ export const SAMPLES = {
   entrySpace: 0.8,
   /** A sample joined to its name's run of text stands apart from it by this share of the text's height at least. */
   pieceGap: 0.15,
-  /**
-   * A row of a name under its baseline (a `Q`'s tail, a `p`'s stem) holds less ink than this
-   * share of the name's fullest row: only the few glyphs with descenders reach it.
-   */
-  descenderInk: 0.25,
   /** Words of a name are apart by less than this share of the text's height (a sample is farther). */
   wordSpace: 0.45,
   /**
@@ -135,12 +130,8 @@ export function sampleInLine(image: Raster, background: Rgb, line: Box): LegendS
     const color = dominantColor(image, handle, background);
     // A coloured piece is a sample as narrow as a legend sample may be (a hollow symbol
     // narrower than its line of text is high: Vega-Lite's); a grey one, no narrower than the
-    // text is high above its baseline (a letter is narrower; a descender, a `Q`'s tail, makes
-    // the line taller than a short black line drawn before `Quadratic`), unless it is a filled
-    // marker.
-    const narrowest = colored(color)
-      ? height * DEFAULTS.minHandle
-      : height - descenderRows(image, background, text);
+    // text is high (a letter is narrower), unless it is a filled marker.
+    const narrowest = colored(color) ? height * DEFAULTS.minHandle : height;
     if (
       (wide < narrowest && !symbol) ||
       wide > height * DEFAULTS.maxHandle ||
@@ -151,21 +142,6 @@ export function sampleInLine(image: Raster, background: Rgb, line: Box): LegendS
       return { handle, text, color };
   }
   return null;
-}
-
-/**
- * How many of a name's bottom rows lie under its baseline: past its last row holding
- * `descenderInk` of its fullest row's ink, rows only descenders reach (none in `Model A`, the
- * tail of the `Q` in `Quadratic`).
- */
-function descenderRows(image: Raster, background: Rgb, text: Box): number {
-  const counts = rowInk(image, background, text);
-  const fullest = Math.max(...counts);
-  let last = counts.length - 1;
-  while (last >= 0 && counts[last] === 0) last--;
-  let baseline = last;
-  while (baseline > 0 && counts[baseline] < fullest * DEFAULTS.descenderInk) baseline--;
-  return Math.max(0, last - baseline);
 }
 
 /**

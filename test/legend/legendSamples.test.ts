@@ -88,28 +88,3 @@ describe('darkSamples', () => {
     ).toEqual([]);
   });
 });
-
-describe('sampleInLine under a name with a descender', () => {
-  /** A line 16 px high: a 2 px black line `width` px long, 8 px of page, then a name whose capitals are 12 px high and whose first glyph's tail (a `Q`'s) reaches 4 px lower. */
-  const line: Box = { left: 2, right: 80, top: 1, bottom: 17 };
-  function entry(width: number) {
-    const letters: [Box, Rgb][] = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => [
-      { left: 10 + width + k * 7, right: 15 + width + k * 7, top: 1, bottom: 13 },
-      DARK,
-    ]);
-    const tail: [Box, Rgb] = [{ left: 13 + width, right: 15 + width, top: 13, bottom: 17 }, DARK];
-    const sample: [Box, Rgb] = [{ left: 2, right: 2 + width, top: 7, bottom: 9 }, [0, 0, 0]];
-    return paintBoxes(90, 20, [sample, ...letters, tail]);
-  }
-
-  it('takes a black line as wide as the capitals are high, narrower than the line with the tail', () => {
-    const slot = sampleInLine(entry(15), WHITE, line);
-    expect(slot).not.toBeNull();
-    expect(slot!.handle).toMatchObject({ left: 2, right: 17 });
-    expect(slot!.text.left).toBe(25);
-  });
-
-  it('leaves a black piece narrower than the capitals are high (a glyph)', () => {
-    expect(sampleInLine(entry(9), WHITE, line)).toBeNull();
-  });
-});
