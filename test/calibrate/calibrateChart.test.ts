@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { scaleFromLimits } from '../../src/calibrate/axisScale.js';
 import {
   calibrateChart,
   lookalikeSteps,
   unlabelledReach,
 } from '../../src/calibrate/calibrateChart.js';
-import { scaleFromLimits } from '../../src/calibrate/axisScale.js';
 import type { ChartText } from '../../src/ocr/readChartText.js';
 import type { AxisScale, PlotArea, Word } from '../../src/types.js';
 
