@@ -84,6 +84,11 @@ export function boxAround(boxes: readonly Box[]): Box {
   };
 }
 
+/** Whether two boxes share pixels (area, not only an edge). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+}
+
 /**
  * The pairing of `cost`'s rows with its columns of least total cost (the Hungarian method, in
  * O(n² m)): per row, its column, or -1 where there are more rows than columns and the row got

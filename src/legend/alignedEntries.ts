@@ -1,5 +1,5 @@
 import { channelDistance, type Rgb } from '../color.js';
-import { percentile } from '../math.js';
+import { boxesOverlap, percentile } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { LegendSlot } from './findLegend.js';
 import { colored, rowInk, SAMPLES } from './legendSamples.js';
@@ -296,11 +296,7 @@ export function completeRow(
     const left = before ? line.left - at : line.right + at;
     const box = { left, right: left + columns, top: line.top, bottom: line.bottom };
     if (box.left < 0 || box.right > image.width) continue;
-    const crosses = (other: Box) =>
-      other.left < box.right &&
-      other.right > box.left &&
-      other.top < box.bottom &&
-      other.bottom > box.top;
+    const crosses = (other: Box) => boxesOverlap(other, box);
     if (found.some((slot) => crosses(slot.handle) || crosses(slot.text) || crosses(line))) continue;
     if (lines.some((other) => other !== line && crosses(other))) continue;
     // Told apart from the samples found beside their names (a curve crossing this box is one of

@@ -1,4 +1,5 @@
 import type { Rgb } from '../color.js';
+import { boxesOverlap } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import { completeColumn, completeRow } from './alignedEntries.js';
 import type { LegendSlot } from './findLegend.js';
@@ -82,15 +83,7 @@ export function oneSide(
  * complete a row of entries (completeRow: a sample too pale to be told beside its name).
  */
 function inRows(image: Raster, background: Rgb, slots: LegendSlot[], lines: Box[]): LegendSlot[] {
-  const left = lines.filter(
-    (line) =>
-      !slots.some(
-        (slot) =>
-          slot.text.top < line.bottom &&
-          slot.text.bottom > line.top &&
-          overlapsBox(slot.text, line),
-      ),
-  );
+  const left = lines.filter((line) => !slots.some((slot) => boxesOverlap(slot.text, line)));
   return left.length > 0 ? completeRow(image, background, slots, left) : slots;
 }
 

@@ -1,6 +1,6 @@
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import type { Rgb } from '../color.js';
-import { findRuns, percentile } from '../math.js';
+import { boxesOverlap, findRuns, percentile } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import {
@@ -643,13 +643,13 @@ function titleOverAxis(
     right = column;
   });
   const box = { left, right: right + 1, top: rows[0], bottom: rows[1] };
-  const inLegend =
-    legend &&
-    box.left < legend.box.right &&
-    box.right > legend.box.left &&
-    box.top < legend.box.bottom &&
-    box.bottom > legend.box.top;
-  if (left < 0 || inLegend || left > plot.left + tickHeight || right >= middle) return null;
+  if (
+    left < 0 ||
+    (legend && boxesOverlap(box, legend.box)) ||
+    left > plot.left + tickHeight ||
+    right >= middle
+  )
+    return null;
   const height = capHeight(image, page, rows, [left, right + 1]);
   return height <= DEFAULTS.axisTitleSize * tickHeight ? box : null;
 }

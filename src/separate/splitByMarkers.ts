@@ -103,7 +103,7 @@ export function splitByMarkers(
   const vectorsFound = found.map(({ core, features }) => vectorOf(features, core.depth));
   // The samples' markers at the plot's size: compared by size too.
   const seeds = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth * scale));
-  for (let k = 0; k < unlisted; k++) seeds.push([...farthest(vectorsFound, seeds)]);
+  for (let k = 0; k < unlisted; k++) seeds.push(farthest(vectorsFound, seeds));
   const owner = assignToSamples(
     vectorsFound,
     found.map(({ core }) => core.px),
