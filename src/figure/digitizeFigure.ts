@@ -153,6 +153,7 @@ async function digitizePanels(
     done: readonly Donor[] = [],
     figure: { image: Raster; legendOutside: boolean } = { image, legendOutside: false },
     knownPlot?: Box,
+    layout?: Box,
   ): Promise<ChartResult> => {
     const whole = isWhole(panel.box, image);
     const [dx, dy] = offsetOf(panel.box);
@@ -161,7 +162,7 @@ async function digitizePanels(
       getEngine,
       clock,
       warnings: chartWarnings,
-      sharedAxis: whole ? undefined : sharedAxisFrom(done, [dx, dy]),
+      sharedAxis: whole ? undefined : sharedAxisFrom(done, [dx, dy], layout),
       legendOutside: figure.legendOutside,
       knownPlot: knownPlot && {
         left: knownPlot.left - dx,
@@ -197,10 +198,10 @@ async function digitizePanels(
   const unplotted: number[] = [];
   // panels only one of whose axes calibrated lend that axis, after the charts read
   const halves: (Donor | null)[] = panels.map(() => null);
-  const donors = (): Donor[] => [
-    ...read.filter((chart) => chart !== null),
-    ...halves.filter((half) => half !== null),
-  ];
+  const donors = (): Donor[] =>
+    [read, halves].flatMap((list) =>
+      list.flatMap((donor, k) => (donor === null ? [] : [{ ...donor, layout: found[k].plot }])),
+    );
   // what each panel failed at, the plot it was read on, and the donors it was offered (`lent`
   // counts the axes lent so far)
   const failedAt: (string | null)[] = panels.map(() => null);
@@ -211,7 +212,10 @@ async function digitizePanels(
     const panel = panels[k];
     readOn[k] = knownPlot;
     try {
-      read[k] = { ...(await chartOf(panel, [], donors(), figure, knownPlot)), panel };
+      read[k] = {
+        ...(await chartOf(panel, [], donors(), figure, knownPlot, found[k].plot)),
+        panel,
+      };
       problems[k] = null;
       failedAt[k] = null;
       lent += halves[k] ? 1 : 2;

@@ -9,6 +9,12 @@ import type { AxisResult, Box } from '../types.js';
 export interface Donor {
   plot: Box;
   axes: { x?: AxisResult; y?: AxisResult };
+  /**
+   * Its plot as the figure's layout found it (`findPanels`), where known: panels line up by
+   * these, found alike for every panel. The chart's own plot may stop at its last grid line
+   * where a panel drawn with no frame reaches past it, and its neighbour's does not.
+   */
+  layout?: Box;
 }
 
 /**
@@ -43,7 +49,8 @@ const SPANS = 0.9;
  * The shared axes `charts` (read already, in the figure's pixels) offer a panel whose pixels
  * start at `offset` in the figure: its x axis from a chart whose plot has the same left and
  * right sides (one column, sharex), its y axis from one with the same top and bottom (one row,
- * sharey), as that chart calibrated it, moved into the panel's pixels, with its label. Failing
+ * sharey), or one whose plot as the layout found it lines up with the panel's (`layout`, in the
+ * figure's pixels), as that chart calibrated it, moved into the panel's pixels, with its label. Failing
  * that, from the nearest chart whose plot spans the panel's along that axis, or is spanned by
  * it (a mosaic's panels share their limits, not their sides): its limits at the panel's sides;
  * failing that, from the nearest chart whose plot is as long along that axis (a grid's panels of
@@ -51,7 +58,11 @@ const SPANS = 0.9;
  * printing that axis did not read it): its limits at the panel's sides. Null where no chart
  * lines up. `charts` may hold panels with one axis only (`Donor`): they lend that one.
  */
-export function sharedAxisFrom(donors: readonly Donor[], [dx, dy]: [number, number]): SharedAxis {
+export function sharedAxisFrom(
+  donors: readonly Donor[],
+  [dx, dy]: [number, number],
+  layout?: Box,
+): SharedAxis {
   const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EDGE_PX;
   return (axis, plot) => {
     const [lo, hi, shift] =
@@ -65,7 +76,10 @@ export function sharedAxisFrom(donors: readonly Donor[], [dx, dy]: [number, numb
       bottom: plot.bottom + dy,
     };
     const charts = donors.filter((c) => c.axes[axis] !== undefined);
-    const aligned = charts.find((c) => near(lo(c.plot), lo(own)) && near(hi(c.plot), hi(own)));
+    const lined = (c: Donor, mine: Box) => near(lo(c.plot), lo(mine)) && near(hi(c.plot), hi(mine));
+    const aligned =
+      charts.find((c) => lined(c, own)) ??
+      (layout && charts.find((c) => c.layout && lined({ ...c, plot: c.layout }, layout)));
     const donor = aligned ?? spanning(charts, own, axis) ?? sameLength(charts, own, axis);
     if (!donor) return null;
     const from = donor.axes[axis] as AxisResult;

@@ -83,6 +83,17 @@ describe('sharedAxisFrom', () => {
     expect(y?.scale.pixelToData(11)).toBeCloseTo(200, 9);
   });
 
+  it('lines panels up by the layout’s plots where a chart’s own plot stops short', () => {
+    // a frameless panel's plot read to its last grid line, 6 px above the layout's bottom; the
+    // panel beside it read its own plot down to a legend below
+    const short = { ...chartAt(box(50, 20, 350, 244)), layout: box(50, 20, 350, 250) };
+    const tall = box(20, 11, 321, 190);
+    const y = sharedAxisFrom([short], [380, 10], box(400, 20, 700, 250))('y', tall);
+    // the donor's pixels, moved into the panel's: 100 at its row 244, 200 at its row 20
+    expect(y?.scale.pixelToData(234)).toBeCloseTo(100, 9);
+    expect(y?.scale.pixelToData(10)).toBeCloseTo(200, 9);
+  });
+
   it('takes an axis from a panel that calibrated only that one', () => {
     // the bottom-left panel of a facet grid read its x axis, not its y axis
     const half = { plot: box(400, 300, 700, 530), axes: { x: chartAt(plot).axes.x } };
