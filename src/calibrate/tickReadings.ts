@@ -223,7 +223,8 @@ function withDecimalPoint(text: string): string[] {
 /**
  * How sure the labels of an axis make it that dots are thousands separators: 'no' where a label
  * prints a point after a lone zero (`0.800`: decimals); 'sure' when every
- * dotted label is grouped in threes and another label is printed without a dot (a decimal
+ * dotted label (one or more) is grouped in threes beside a label grouped by commas, or (two or
+ * more) is grouped in threes and another label is printed without a dot (a decimal
  * formatter prints `0.000`, never `0`, beside `2.000`), or when two or more dotted labels are
  * grouped in threes ending in `00` beside one without a dot or grouped by commas (the others'
  * commas misread); 'likely' when every dotted label is grouped in threes ending in `00`
@@ -250,6 +251,9 @@ function dotGrouping(texts: string[]): Grouping {
     // zero lost) are misread, and the grouped ones print decimals no formatter would.
     return plain || commas ? 'sure' : 'likely';
   }
+  // Beside labels grouped by commas, which print no decimals, a label grouped in threes by a
+  // dot is one whose comma was misread, alone as much as with others (`80.000` beside `100,000`).
+  if (dotted.length > 0 && grouped.length === dotted.length && commas) return 'sure';
   if (dotted.length < 2 || grouped.length < dotted.length) return 'no';
   if (dotted.some((text) => (text.match(/\./g) ?? []).length > 1)) return 'sure';
   if (plain) return 'sure';

@@ -553,6 +553,13 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     expect(confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('reads a lone dotted label beside labels grouped by commas as grouped too', () => {
+    // a small panel's two labels, 100,000 and 80,000, one comma read as a point
+    const words = ['100,000', '80.000'].map((text, i) => label(text, 58 + 40 * i));
+    const { axis } = calibrateAxis({ axis: 'y', words, marks: [] });
+    expect(axis?.pixelToData(98)).toBeCloseTo(80_000, 6);
+  });
+
   it('keeps dotted labels as decimals when their digits say so', () => {
     const texts = ['1.250', '1.500', '1.750', '2.000'];
     const words = texts.map((text, i) => xLabel(text, 100 + 60 * i));
