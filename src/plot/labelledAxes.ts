@@ -178,8 +178,27 @@ function evenlySpaced(middles: number[], size: number): boolean {
 }
 
 /**
+ * The longest run of consecutive middles (sorted) standing at one step, within
+ * DEFAULTS.evenSteps of it (and 3 px), of at least DEFAULTS.minStep glyph heights (`size`).
+ */
+function evenRun(middles: number[], size: number): number[] {
+  let best: number[] = [];
+  for (let i = 0; i + 1 < middles.length; i++) {
+    const step = middles[i + 1] - middles[i];
+    if (step < size * DEFAULTS.minStep) continue;
+    const tolerance = Math.max(3, step * DEFAULTS.evenSteps);
+    let end = i + 2;
+    while (end < middles.length && Math.abs(middles[end] - middles[end - 1] - step) <= tolerance)
+      end++;
+    if (end - i > best.length) best = middles.slice(i, end);
+  }
+  return best;
+}
+
+/**
  * The y tick labels: the most glyphs whose right edges align, each in rows of its own, standing
- * evenly spaced (top to bottom); the leftmost such column on a tie. Null when fewer than three.
+ * evenly spaced (top to bottom), apart from glyphs of other text in line with them above or
+ * below (a title's last letter); the leftmost such column on a tie. Null when fewer than three.
  */
 function rightAligned(glyphs: Glyph[]): Glyph[] | null {
   const byRight = [...glyphs].sort((a, b) => a.right - b.right);
@@ -197,13 +216,11 @@ function rightAligned(glyphs: Glyph[]): Glyph[] | null {
       .filter((g, k, all) => k === 0 || g.top > all[k - 1].bottom);
     if (rows.length < DEFAULTS.minLabels || (best && rows.length <= best.length)) continue;
     const size = Math.max(...rows.map((g) => g.bottom - g.top + 1));
-    if (
-      evenlySpaced(
-        rows.map((g) => (g.top + g.bottom) / 2),
-        size,
-      )
-    )
-      best = rows;
+    const middle = (g: Glyph) => (g.top + g.bottom) / 2;
+    const run = evenRun(rows.map(middle), size);
+    if (run.length >= DEFAULTS.minLabels && (!best || run.length > best.length)) {
+      best = rows.filter((g) => run.includes(middle(g)));
+    }
   }
   return best;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { labelledBox } from '../../src/plot/labelledAxes.js';
+
+/** An ink mask `width` x `height` with the given boxes (inclusive pixel indices) inked. */
+function inkOf(
+  width: number,
+  height: number,
+  boxes: { left: number; top: number; right: number; bottom: number }[],
+): Uint8Array {
+  const ink = new Uint8Array(width * height);
+  for (const { left, top, right, bottom } of boxes) {
+    for (let row = top; row <= bottom; row++)
+      ink.fill(1, row * width + left, row * width + right + 1);
+  }
+  return ink;
+}
+
+describe('labelledBox', () => {
+  // A bare plot: six y labels right-aligned at column 99, 50 px apart, the upper four of two
+  // glyphs, the lower two of one (`80 60 40 20 0 5`); five x labels below; a diagonal series
+  // between them.
+  const W = 500;
+  const H = 420;
+  const yLabels = [60, 110, 160, 210, 260, 310].flatMap((middle, i) => [
+    ...(i < 4 ? [{ left: 80, top: middle - 6, right: 87, bottom: middle + 6 }] : []),
+    { left: 90, top: middle - 6, right: 99, bottom: middle + 6 },
+  ]);
+  const xLabels = [130, 210, 290, 370, 450].map((centre) => ({
+    left: centre - 8,
+    top: 330,
+    right: centre + 8,
+    bottom: 342,
+  }));
+  const series = Array.from({ length: 60 }, (_, i) => ({
+    left: 120 + i * 5,
+    top: 300 - i * 4,
+    right: 125 + i * 5,
+    bottom: 302 - i * 4,
+  }));
+
+  it('spans the y labels from the highest to the lowest', () => {
+    const box = labelledBox(inkOf(W, H, [...yLabels, ...xLabels, ...series]), W, H);
+    expect(box?.top).toBeCloseTo(60, 0);
+    expect(box?.bottom).toBeCloseTo(310, 0);
+  });
+
+  it('keeps every y label where a title letter above stands in line with them', () => {
+    // a title set flush left: its last letter ends at the labels' right edge (z01466 of the zoo)
+    const title = [
+      { left: 40, top: 8, right: 50, bottom: 20 },
+      { left: 90, top: 8, right: 99, bottom: 20 },
+    ];
+    const box = labelledBox(inkOf(W, H, [...title, ...yLabels, ...xLabels, ...series]), W, H);
+    expect(box?.top).toBeCloseTo(60, 0);
+    expect(box?.bottom).toBeCloseTo(310, 0);
+  });
+});
