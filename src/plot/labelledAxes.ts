@@ -167,16 +167,6 @@ function findGlyphs(ink: Uint8Array, width: number, height: number): Glyph[] {
   return glyphs;
 }
 
-/** Whether the middles of `items` (sorted) stand at steps equal within DEFAULTS.evenSteps. */
-function evenlySpaced(middles: number[], size: number): boolean {
-  const steps = middles.slice(1).map((m, i) => m - middles[i]);
-  const median = percentile(steps, 0.5);
-  return (
-    median >= size * DEFAULTS.minStep &&
-    steps.every((step) => Math.abs(step - median) <= Math.max(3, median * DEFAULTS.evenSteps))
-  );
-}
-
 /**
  * The longest run of consecutive middles (sorted) standing at one step, within
  * DEFAULTS.evenSteps of it (and 3 px), of at least DEFAULTS.minStep glyph heights (`size`).
@@ -227,7 +217,8 @@ function rightAligned(glyphs: Glyph[]): Glyph[] | null {
 
 /**
  * The x tick labels: glyphs whose tops align (within one glyph row), joined into words, at least
- * three words evenly spaced left to right; the highest such row. Null when there is none.
+ * three words, and half of them, evenly spaced one after another left to right; the highest
+ * such row. Null when there is none.
  */
 function alignedWords(glyphs: Glyph[], specks: Glyph[]): Glyph[] | null {
   const byTop = [...glyphs].sort((a, b) => a.top - b.top);
@@ -251,8 +242,10 @@ function alignedWords(glyphs: Glyph[], specks: Glyph[]): Glyph[] | null {
       } else words.push({ ...g });
     }
     if (words.length < DEFAULTS.minLabels) continue;
+    // evenly spaced, but for a few at the ends: the first and last labels set flush with the
+    // plot's sides (Vega-Lite), the first tick mark run into the other axis' last
     const middles = words.map((w) => (w.left + w.right + 1) / 2);
-    if (evenlySpaced(middles, 0)) return words;
+    if (evenRun(middles, 0).length >= Math.max(DEFAULTS.minLabels, words.length / 2)) return words;
   }
   return null;
 }

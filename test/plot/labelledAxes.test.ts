@@ -54,4 +54,18 @@ describe('labelledBox', () => {
     expect(box?.top).toBeCloseTo(60, 0);
     expect(box?.bottom).toBeCloseTo(310, 0);
   });
+
+  it('takes a row of x labels whose first and last are set flush with the plot’s sides', () => {
+    // Vega-Lite's labelFlush: the end labels stand inside their ticks, off the even steps
+    const flush = xLabels.map((label, i) =>
+      i === 0
+        ? { ...label, left: label.left + 12, right: label.right + 12 }
+        : i === xLabels.length - 1
+          ? { ...label, left: label.left - 12, right: label.right - 12 }
+          : label,
+    );
+    const box = labelledBox(inkOf(W, H, [...yLabels, ...flush, ...series]), W, H);
+    expect(box?.bottom).toBeCloseTo(310, 0);
+    expect(box?.right).toBeGreaterThanOrEqual(420);
+  });
 });
