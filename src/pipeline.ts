@@ -4,6 +4,7 @@ import { readTickWords } from './calibrate/readTickWords.js';
 import { inkMask, type Rgb } from './color.js';
 import { findLegend, type LegendLayout } from './legend/findLegend.js';
 import { legendComplete } from './legend/legendComplete.js';
+import { legendCover } from './legend/legendCover.js';
 import { pairingDoubts } from './legend/pairingDoubts.js';
 import { isPatchSample } from './legend/patchSample.js';
 import type { OcrEngine } from './ocr/engine.js';
@@ -149,6 +150,7 @@ export async function runPipeline(
           width: image.width,
           height: image.height,
           region,
+          edges: plot,
           occluded,
           outlines,
         },
@@ -171,7 +173,7 @@ export async function runPipeline(
       legend: legend !== null,
       patches: new Set(entries.flatMap((slot, i) => (isPatchSample(image, slot) ? [i] : []))),
       doubtful,
-      legendBox: legend?.box ?? null,
+      legendBox: legend ? legendCover(image, legend.box, plot.background, region) : null,
       axes: { x: xAxis, y: yAxis },
       region,
       width: image.width,

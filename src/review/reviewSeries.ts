@@ -150,6 +150,7 @@ export function reviewSeries({
     const lines = traces.map((trace, i) => ({
       points: trace && !halos.has(i) && !solid[i] ? points[i] : [],
       markers: trace?.markers ?? false,
+      reach: trace?.reach ?? 0,
     }));
     const extended = extendUnderLegend(lines, legendBox, region);
     for (const { index, side } of extended.hidden) {

@@ -20,4 +20,9 @@ export interface Ink {
   occluded?: Uint8Array;
   /** 1 where dark ink could outline this series' markers. @default none */
   outlines?: Uint8Array;
+  /**
+   * The plot's edges (px), where the frame's lines are: data at an axis limit is drawn on
+   * them, and a marker there is cut by the frame or the plot's clip. @default region
+   */
+  edges?: Box;
 }

@@ -72,8 +72,14 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
   const dist = distanceMap(ink.weight, ink.width, ink.height);
   const { filled, ribbon } = filledShare(ink, dist);
   const halfWidth = lineHalfWidth(ink, runsByColumn, dist);
-  let markers: Markers | null =
-    known ?? findMarkers(ink, dist, halfWidth) ?? hollowMarkers(ink, halfWidth);
+  // A marker at an axis limit is centred on the plot's edge, its outer half cut off there: only
+  // half as deep inside the ink, it was no marker, and the series lost its first or last point.
+  // Mirrored as far as half the largest marker's side (`filledSide`), it is whole.
+  const atEdges = () => {
+    const mirrored = mirroredAtEdges(ink, (DEFAULTS.filledSide / 2) * ink.width);
+    return findMarkers(mirrored, distanceMap(mirrored.weight, ink.width, ink.height), halfWidth);
+  };
+  let markers: Markers | null = known ?? atEdges() ?? hollowMarkers(ink, halfWidth);
   // Blobs found in the ink itself may be a noisy line's folds.
   const blobs = markers !== null && !known;
   if (!markers) {
@@ -202,6 +208,66 @@ function lineHalfWidth({ width, region }: Ink, runsByColumn: ColumnRun[][], dist
     }
   });
   return percentile(depths, DEFAULTS.halfWidthShare);
+}
+
+/**
+ * The series' ink mirrored across the plot's edges (`ink.edges`), out to `margin` px beyond
+ * them, its region reaching to the edges: a marker drawn on an edge (a data point at an axis
+ * limit), cut there by the frame or the plot's clip, is whole again, centred on the edge. The
+ * columns (rows) between the region and the edge, the frame's, take the region's outermost one.
+ */
+export function mirroredAtEdges(ink: Ink, margin: number): Ink {
+  const { weight, width, height, region } = ink;
+  const edges = ink.edges ?? region;
+  const out = weight.slice();
+  const [left, right] = [Math.ceil(region.left), Math.ceil(region.right) - 1];
+  const [top, bottom] = [Math.ceil(region.top), Math.ceil(region.bottom) - 1];
+  if (right < left || bottom < top) return ink;
+  const reach = Math.ceil(margin);
+  // Along x: each row of the region, left and right.
+  const sides = [
+    { inner: left, edge: Math.min(left, Math.round(edges.left)), out: -1 },
+    { inner: right, edge: Math.max(right, Math.round(edges.right)), out: 1 },
+  ];
+  for (let row = top; row <= bottom; row++) {
+    const at = row * width;
+    for (const { inner, edge, out: dir } of sides) {
+      for (let column = inner + dir; column !== edge + dir; column += dir) {
+        if (column >= 0 && column < width) out[at + column] = weight[at + inner];
+      }
+      for (let k = 1; k <= reach; k++) {
+        const column = edge + dir * k;
+        const mirror = edge - dir * k;
+        if (column < 0 || column >= width) break;
+        out[at + column] = out[at + mirror];
+      }
+    }
+  }
+  // Along y: each column of the region, top and bottom.
+  const ends = [
+    { inner: top, edge: Math.min(top, Math.round(edges.top)), out: -1 },
+    { inner: bottom, edge: Math.max(bottom, Math.round(edges.bottom)), out: 1 },
+  ];
+  for (let column = left; column <= right; column++) {
+    for (const { inner, edge, out: dir } of ends) {
+      for (let row = inner + dir; row !== edge + dir; row += dir) {
+        if (row >= 0 && row < height) out[row * width + column] = weight[inner * width + column];
+      }
+      for (let k = 1; k <= reach; k++) {
+        const row = edge + dir * k;
+        const mirror = edge - dir * k;
+        if (row < 0 || row >= height) break;
+        out[row * width + column] = out[mirror * width + column];
+      }
+    }
+  }
+  const grown = {
+    left: Math.min(region.left, sides[0].edge),
+    right: Math.max(region.right, sides[1].edge + 1),
+    top: Math.min(region.top, ends[0].edge),
+    bottom: Math.max(region.bottom, ends[1].edge + 1),
+  };
+  return { ...ink, weight: out, region: grown };
 }
 
 /** Hollow markers: found as solid ones once their holes are filled. */

@@ -15,6 +15,11 @@ export interface LegendTrace {
   points: PixelPoint[];
   /** Markers: the points are their centres, so hidden ones are added at their spacing. */
   markers: boolean;
+  /**
+   * How far a marker reaches from its centre (px; 0 for a bare line): one half hidden at the
+   * legend's edge shows its centre up to this far inside the box. @default 0
+   */
+  reach?: number;
 }
 
 /** A series carried on under the legend: which one and on which side. */
@@ -54,7 +59,8 @@ export function extendUnderLegend(
     }[];
     let out = trace.points;
     const last = out.at(-1)!;
-    if (entersFrom(last, legend, near, 'right')) {
+    const inside = Math.max(DEFAULTS.inside, trace.reach ?? 0);
+    if (entersFrom(last, legend, near, 'right', inside)) {
       const further = Math.max(...others.map((other) => other.last));
       let to = Math.min(legend.right, region.right);
       if (further > last.px + reach) to = Math.min(to, further);
@@ -64,7 +70,7 @@ export function extendUnderLegend(
       }
     }
     const first = out[0];
-    if (entersFrom(first, legend, near, 'left')) {
+    if (entersFrom(first, legend, near, 'left', inside)) {
       const further = Math.min(...others.map((other) => other.first));
       let to = Math.max(legend.left, region.left);
       if (further < first.px - reach) to = Math.max(to, further);
@@ -81,13 +87,20 @@ export function extendUnderLegend(
 /**
  * Whether the trace's end `point` (its last point for `side` 'right', its first for 'left')
  * lies just outside the legend's box where the line would go on into it: beside the box's
- * near side, or above or below the box within its columns.
+ * near side, or above or below the box within its columns; not deeper inside the box than
+ * `inside` px (there the legend let it show).
  */
-function entersFrom(point: PixelPoint, box: Box, reach: number, side: 'left' | 'right'): boolean {
+function entersFrom(
+  point: PixelPoint,
+  box: Box,
+  reach: number,
+  side: 'left' | 'right',
+  inside: number,
+): boolean {
   const { px, py } = point;
   const inRows = py >= box.top - reach && py <= box.bottom + reach;
   const inColumns = px >= box.left && px <= box.right;
-  const deep = (a: number, b: number) => a - DEFAULTS.inside > b;
+  const deep = (a: number, b: number) => a - inside > b;
   // Inside the box (not at its edge): the legend let the line show.
   if (deep(px, box.left) && deep(box.right, px) && deep(py, box.top) && deep(box.bottom, py))
     return false;

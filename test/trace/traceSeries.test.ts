@@ -278,6 +278,40 @@ describe('traceSeries', () => {
     expect(Math.abs(first.py - onLine)).toBeLessThanOrEqual(MARKER_TOLERANCE);
   });
 
+  it('finds the markers drawn on the plot`s edges, cut there, as its first and last points', async () => {
+    // Data at both axis limits: the first and last discs are centred on the frame's columns,
+    // and only their inner halves lie in the region traced (separation reads nothing past it).
+    const edges = { left: 10, top: 0, right: 189, bottom: HEIGHT };
+    const region = { left: 12, top: 2, right: 187, bottom: HEIGHT - 2 };
+    const centres: PixelPoint[] = [
+      { px: 10.5, py: 80 },
+      { px: 40, py: 50 },
+      { px: 70, py: 70 },
+      { px: 100, py: 40 },
+      { px: 130, py: 75 },
+      { px: 160, py: 45 },
+      { px: 189.5, py: 60 },
+    ];
+    const drawn = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
+    const weight = drawn.map((w, i) => {
+      const column = i % WIDTH;
+      return column >= region.left && column < region.right ? w : 0;
+    });
+    const { points, markers } = traceSeries({
+      weight,
+      width: WIDTH,
+      height: HEIGHT,
+      region,
+      edges,
+    });
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    points.forEach((point, i) => {
+      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
+    });
+  });
+
   it('keeps two markers drawn over each other apart', async () => {
     // The third and fourth points are 8 px apart: their discs (r 4.5) overlap.
     const centres = [

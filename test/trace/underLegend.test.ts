@@ -71,6 +71,34 @@ describe('extendUnderLegend', () => {
     expect(points[0].map((p) => p.px)).toEqual([20, 40, 60, 80, 100, 120, 140, 160, 180]);
   });
 
+  it('carries on markers whose first one shows half hidden just inside the legend`s edge', () => {
+    // The legend hides the markers left of column 60; the one at 56 shows its right half only,
+    // its centre read at 59, a marker's reach (4 px) or less inside the box.
+    const legend = { left: 5, top: 10, right: 63, bottom: 40 };
+    const markers = [59, 76, 96, 116, 136, 156, 176].map((px) => ({ px, py: 30 }));
+    const other = line(12, 190, () => 80);
+    const { points, hidden } = extendUnderLegend(
+      [
+        { points: markers, markers: true, reach: 4 },
+        { points: other, markers: false },
+      ],
+      legend,
+      REGION,
+    );
+    expect(hidden).toEqual([{ index: 0, side: 'left' }]);
+    expect(points[0][0].px).toBeLessThan(20);
+    // Seen deeper inside than its reach, a marker was drawn over the legend: not carried on.
+    const deep = extendUnderLegend(
+      [
+        { points: markers.map((p) => ({ ...p, px: p.px - 10 })), markers: true, reach: 4 },
+        { points: other, markers: false },
+      ],
+      legend,
+      REGION,
+    );
+    expect(deep.hidden).toEqual([]);
+  });
+
   it('leaves ends that are not at the legend, seen inside it, or past a legend outside the plot', () => {
     const other = line(10, 195, () => 80);
     const cases: { points: PixelPoint[]; legend: typeof LEGEND }[] = [
