@@ -81,8 +81,11 @@ export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot
     // Nor another entry's coloured sample inside a name (entries in a row read as one).
     if (column.some((slot) => coloredIn(image, slot.text) >= handleWidth * DEFAULTS.sampleColumns))
       return false;
-    // Nor another column of entries beside this one's, lost.
-    if (column.some((slot) => besideAt(image, background, slot, height, slots))) return false;
+    // Nor another column of entries beside this one's, lost: it stands beside all this
+    // column's entries but one at least (columns filled in turn differ by one entry at most),
+    // where a curve running past the legend shows beside one or two.
+    const beside = column.filter((slot) => besideAt(image, background, slot, height, slots));
+    if (beside.length > 0 && beside.length >= column.length - 1) return false;
     const first = column[0];
     const last = column.at(-1)!;
     if (entryAt(image, background, first, -step, height)) return false;

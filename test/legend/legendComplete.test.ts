@@ -110,6 +110,37 @@ describe('legendComplete', () => {
     ).toBe(false);
   });
 
+  it('takes a curve running past one entry, beside its name, for no column of entries lost', () => {
+    // A flat curve passing 8 px past the first name only (a chart's data running by the
+    // legend): a lost column would stand beside the others too.
+    const image = paintBoxes(220, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      [{ left: 112, right: 220, top: top(0) + 4, bottom: top(0) + 6 }, BLACK],
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(true);
+    // Beside two of the three, it may be a column lost but its last entry.
+    const twice = paintBoxes(220, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      ...[0, 1].map((k): [Box, readonly number[]] => [
+        { left: 112, right: 136, top: top(k) + 4, bottom: top(k) + 6 },
+        BLACK,
+      ]),
+    ]);
+    expect(
+      legendComplete(
+        twice,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(false);
+  });
+
   it('takes a title above the first entry, running over its sample and gap, for no entry', () => {
     // The title's glyphs from x = 40 (over the samples) to x = 110, one step above entry 1,
     // set close as a word's letters are.
