@@ -34,6 +34,14 @@ const DEFAULTS = {
   titleGap: 0.5,
   /** A pixel whose channels spread this much (0..255) is coloured: a sample's, not text's. */
   colored: 60,
+  /**
+   * ...or this much, a swatch filled pale inside a row's name (a Chart.js box, its fill at
+   * half alpha and JPEG-blurred border spread 20 to 60, where text's, JPEG's too, spreads
+   * under 10): a row's entries read as one name lost the swatch between them.
+   */
+  paleColored: 20,
+  /** A row of entries is looked for this many text heights above and below a row's (a second row's names). */
+  rowReach: 1.2,
   /** Px looked at before a sample, and between an entry and ink beside it. */
   margin: 4,
 } as const;
@@ -44,8 +52,9 @@ const DEFAULTS = {
  * entry (no sample where the column's samples stand; past the last, no name either: a legend
  * title may stand above the first name). A legend read whole is strong evidence of how many
  * series there are; one that lost an entry (a sample drawn in black beside its name, an entry
- * a curve runs through) is not. Rows of entries (a legend above or below the plot), a single
- * entry and crossing curves (ink one step past an end) all give false: unsure, not complete.
+ * a curve runs through) is not. Entries side by side in one row (a legend above or below the
+ * plot) are looked at as a row (`rowComplete`). A single entry and crossing curves (ink one
+ * step past an end) give false: unsure, not complete.
  */
 export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot[]): boolean {
   if (slots.length < 2) return false;
@@ -64,7 +73,8 @@ export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot
   // Entries side by side in one row (a legend above the plot) show no step; columns filled
   // in turn differ by one entry at most (more: one lost an entry).
   const counts = columns.map((column) => column.length);
-  if (Math.max(...counts) < 2 || Math.max(...counts) - Math.min(...counts) > 1) return false;
+  if (Math.max(...counts) < 2) return rowComplete(image, background, slots, height);
+  if (Math.max(...counts) - Math.min(...counts) > 1) return false;
   for (const column of columns) column.sort((a, b) => a.text.top - b.text.top);
   const step = evenStep(columns);
   const handleWidth = percentile(
@@ -81,14 +91,96 @@ export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot
     // Nor another entry's coloured sample inside a name (entries in a row read as one).
     if (column.some((slot) => coloredIn(image, slot.text) >= handleWidth * DEFAULTS.sampleColumns))
       return false;
-    // Nor another column of entries beside this one's, lost.
-    if (column.some((slot) => besideAt(image, background, slot, height, slots))) return false;
+    // Nor another column of entries beside this one's, lost: it stands beside all this
+    // column's entries but one at least (columns filled in turn differ by one entry at most),
+    // where a curve running past the legend shows beside one or two.
+    const beside = column.filter((slot) => besideAt(image, background, slot, height, slots));
+    if (beside.length > 0 && beside.length >= column.length - 1) return false;
     const first = column[0];
     const last = column.at(-1)!;
     if (entryAt(image, background, first, -step, height)) return false;
     if (entryAt(image, background, last, step, height)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a legend of entries side by side in one row (above or below the plot) is all there:
+ * its names in line, each entry the same way round (sample before name, or after), the gaps
+ * between entries holding no name of an entry lost, and past either end no other entry's name
+ * (where the next one's would start, placed by the gap between entries or by the step between
+ * samples, as engines space a row either way), nor a row of names above or below. A title
+ * beside the row's first entry, or a second row, gives false: unsure.
+ */
+function rowComplete(image: Raster, background: Rgb, slots: LegendSlot[], height: number): boolean {
+  const row = [...slots].sort((a, b) => a.text.left - b.text.left);
+  const middles = row.map((slot) => (slot.text.top + slot.text.bottom) / 2);
+  if (Math.max(...middles) - Math.min(...middles) > height * DEFAULTS.column) return false;
+  const sampleFirst = row.every((slot) => slot.handle.right <= slot.text.left);
+  if (!sampleFirst && !row.every((slot) => slot.text.right <= slot.handle.left)) return false;
+  // An entry's span along the row, sample and name, and the gaps between entries.
+  const start = (slot: LegendSlot) => Math.min(slot.handle.left, slot.text.left);
+  const end = (slot: LegendSlot) => Math.max(slot.handle.right, slot.text.right);
+  const gaps = row.slice(1).map((slot, i) => start(slot) - end(row[i]));
+  if (gaps.some((gap) => gap <= 0)) return false;
+  // Nor another entry's coloured sample inside a name (two entries read as one).
+  const handleWidth = percentile(
+    row.map((slot) => slot.handle.right - slot.handle.left),
+    0.5,
+  );
+  if (
+    row.some(
+      (slot) =>
+        coloredIn(image, slot.text, DEFAULTS.paleColored) >= handleWidth * DEFAULTS.sampleColumns,
+    )
+  )
+    return false;
+  const top = Math.min(...row.map((slot) => Math.min(slot.handle.top, slot.text.top)));
+  const bottom = Math.max(...row.map((slot) => Math.max(slot.handle.bottom, slot.text.bottom)));
+  // A lost entry's name in a gap: text in a name's start wide window, slid along it.
+  const reach = Math.round(height * DEFAULTS.textReach);
+  for (let i = 1; i < row.length; i++) {
+    const left = end(row[i - 1]) + DEFAULTS.margin;
+    const right = start(row[i]) - DEFAULTS.margin;
+    for (let at = left; at + reach <= right; at += Math.max(1, Math.round(height / 2))) {
+      if (textAt(image, background, { left: at, right: at + reach, top, bottom })) return false;
+    }
+  }
+  const first = row[0];
+  const last = row.at(-1)!;
+  const gap = Math.max(...gaps);
+  const step = percentile(
+    row.slice(1).map((slot, i) => start(slot) - start(row[i])),
+    0.5,
+  );
+  const name = (left: number): Box => ({ left, right: left + reach, top, bottom });
+  // The next entry past the last: its name where the gap after it, or a step, puts it (as
+  // far into the entry as the last one's).
+  const nameAfter = last.text.left - start(last);
+  const nexts = [end(last) + gap, start(last) + step];
+  if (nexts.some((at) => textAt(image, background, name(at + nameAfter)))) return false;
+  // The one before the first: it ends a gap (a step) before the first starts, its name as far
+  // before its end as the first one's.
+  const nameEnd = end(first) - first.text.right;
+  const width = end(first) - start(first);
+  const befores = [start(first) - gap, start(first) - step + width].map((at) => at - nameEnd);
+  if (befores.some((at) => textAt(image, background, { left: at - reach, right: at, top, bottom })))
+    return false;
+  // Another row above or below, its names over the row's.
+  const lines = [
+    { top: top - height * DEFAULTS.rowReach, bottom: top - DEFAULTS.margin },
+    { top: bottom + DEFAULTS.margin, bottom: bottom + height * DEFAULTS.rowReach },
+  ];
+  return !lines.some((line) =>
+    row.some((slot) =>
+      textAt(image, background, {
+        left: slot.text.left,
+        right: slot.text.right,
+        top: Math.round(line.top),
+        bottom: Math.round(line.bottom),
+      }),
+    ),
+  );
 }
 
 /**
@@ -251,11 +343,11 @@ function besideAt(
 }
 
 /** How many columns of `box` hold a coloured pixel (legend text is grey or black). */
-function coloredIn(image: Raster, box: Box): number {
+function coloredIn(image: Raster, box: Box, colored: number = DEFAULTS.colored): number {
   let count = 0;
   for (let column = Math.max(0, box.left); column < Math.min(image.width, box.right); column++) {
     for (let row = Math.max(0, box.top); row < Math.min(image.height, box.bottom); row++) {
-      if (channelSpread(image.data, (row * image.width + column) * 3) > DEFAULTS.colored) {
+      if (channelSpread(image.data, (row * image.width + column) * 3) > colored) {
         count++;
         break;
       }

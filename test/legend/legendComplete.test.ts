@@ -110,6 +110,37 @@ describe('legendComplete', () => {
     ).toBe(false);
   });
 
+  it('takes a curve running past one entry, beside its name, for no column of entries lost', () => {
+    // A flat curve passing 8 px past the first name only (a chart's data running by the
+    // legend): a lost column would stand beside the others too.
+    const image = paintBoxes(220, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      [{ left: 112, right: 220, top: top(0) + 4, bottom: top(0) + 6 }, BLACK],
+    ]);
+    expect(
+      legendComplete(
+        image,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(true);
+    // Beside two of the three, it may be a column lost but its last entry.
+    const twice = paintBoxes(220, 120, [
+      ...COLORS.flatMap((c, k) => [sample(k, c), ...name(k)]),
+      ...[0, 1].map((k): [Box, readonly number[]] => [
+        { left: 112, right: 136, top: top(k) + 4, bottom: top(k) + 6 },
+        BLACK,
+      ]),
+    ]);
+    expect(
+      legendComplete(
+        twice,
+        WHITE,
+        COLORS.map((c, k) => slot(k, c)),
+      ),
+    ).toBe(false);
+  });
+
   it('takes a title above the first entry, running over its sample and gap, for no entry', () => {
     // The title's glyphs from x = 40 (over the samples) to x = 110, one step above entry 1,
     // set close as a word's letters are.
@@ -161,14 +192,65 @@ describe('legendComplete', () => {
     expect(legendComplete(image, WHITE, slots)).toBe(false);
   });
 
-  it('is unsure of a single entry and of entries in one row', () => {
+  it('is unsure of a single entry', () => {
     const image = paintBoxes(160, 120, [sample(0, BLUE), ...name(0)]);
     expect(legendComplete(image, WHITE, [slot(0, BLUE)])).toBe(false);
-    const row = [0, 1].map((k) => ({
-      handle: { left: 10 + k * 80, right: 34 + k * 80, top: 20, bottom: 30 },
-      text: { left: 42 + k * 80, right: 74 + k * 80, top: 20, bottom: 30 },
+  });
+
+  // A legend row at y = 50: entry k's sample from x = 10 + 80k, its name 8 px past it.
+  const rowSample = (k: number, color: Rgb): [Box, readonly number[]] => [
+    { left: 10 + k * 80, right: 34 + k * 80, top: 54, bottom: 56 },
+    color,
+  ];
+  const rowName = (k: number, top = 50): [Box, readonly number[]][] =>
+    [0, 6, 12, 18, 24, 30].map((dx) => [
+      { left: 42 + k * 80 + dx, right: 44 + k * 80 + dx, top, bottom: top + 10 },
+      BLACK,
+    ]);
+  const rowSlots = (count: number) =>
+    Array.from({ length: count }, (_, k) => ({
+      handle: { left: 10 + k * 80, right: 34 + k * 80, top: 50, bottom: 60 },
+      text: { left: 42 + k * 80, right: 74 + k * 80, top: 50, bottom: 60 },
       color: COLORS[k],
     }));
-    expect(legendComplete(image, WHITE, row)).toBe(false);
+
+  it('takes a row of entries with no other past its ends, in its gaps or above and below', () => {
+    const image = paintBoxes(
+      330,
+      120,
+      [0, 1].flatMap((k) => [rowSample(k, COLORS[k]), ...rowName(k)]),
+    );
+    expect(legendComplete(image, WHITE, rowSlots(2))).toBe(true);
+  });
+
+  it('is unsure of a row with an entry past its end, or a second row, not read', () => {
+    const drawn = [0, 1].flatMap((k) => [rowSample(k, COLORS[k]), ...rowName(k)]);
+    // A third entry in black, its sample lost to the reader.
+    const longer = paintBoxes(330, 120, [...drawn, rowSample(2, BLACK), ...rowName(2)]);
+    expect(legendComplete(longer, WHITE, rowSlots(2))).toBe(false);
+    // A second row's names below the first's.
+    const below = paintBoxes(330, 120, [...drawn, ...rowName(0, 64), ...rowName(1, 64)]);
+    expect(legendComplete(below, WHITE, rowSlots(2))).toBe(false);
+    // A name lost between two entries read (the row spaced for three).
+    const wide = rowSlots(3).filter((_, k) => k !== 1);
+    const gapped = paintBoxes(330, 120, [
+      ...[0, 2].flatMap((k) => [rowSample(k, COLORS[k]), ...rowName(k)]),
+      ...rowName(1),
+    ]);
+    expect(legendComplete(gapped, WHITE, wide)).toBe(false);
+    // Two entries read as one: the first name runs on over the second's coloured sample.
+    const two = rowSlots(3).filter((_, k) => k !== 1);
+    two[0] = { ...two[0], text: { left: 42, right: 154, top: 50, bottom: 60 } };
+    const one = paintBoxes(330, 120, [
+      ...[0, 1, 2].flatMap((k) => [rowSample(k, COLORS[k]), ...rowName(k)]),
+    ]);
+    expect(legendComplete(one, WHITE, two)).toBe(false);
+    // ...its sample a pale swatch (a box filled at half alpha, its channels 33 apart).
+    const pale = paintBoxes(330, 120, [
+      ...[0, 2].flatMap((k) => [rowSample(k, COLORS[k]), ...rowName(k)]),
+      [{ left: 90, right: 114, top: 50, bottom: 60 }, [186, 184, 217]],
+      ...rowName(1),
+    ]);
+    expect(legendComplete(pale, WHITE, two)).toBe(false);
   });
 });
