@@ -67,8 +67,14 @@ const DEFAULTS = {
    * (a space in `5 × 10⁻⁴`, wide in a large font)...
    */
   spacedGap: 1,
-  /** ...and at most this many text heights wide (`2.5 ×`: a mantissa, a space and the sign). */
+  /** ...and at most this many text heights wide (`2.5 ×`: a mantissa, a space and the sign)... */
   spacedStart: 3,
+  /**
+   * ...beside a label of one line, at most this many text heights tall, among two or more
+   * (labels stacked tight and boxed as one are no single label, and an upright y label beside
+   * them no part of one).
+   */
+  spacedLine: 1.5,
 } as const;
 
 /**
@@ -412,10 +418,13 @@ export function joinSpacedGroups(
     const whole = start === out[1].from;
     // Ink beside one label alone is its start (`5 ×` of `5 × 10⁻⁴`, the only product among the
     // labels `10⁻³ 5 × 10⁻⁴`) where the whole band lies beside it, close (a gap a space wide)
-    // and short (a mantissa and its sign): a y label turned upright runs down past the rows of
-    // one tick label.
+    // and short (a mantissa and its sign), and the label is one line among others: a y label
+    // turned upright runs down past the rows of one tick label.
+    const alone = labels[[...beside][0]];
     const lone =
       beside.size === 1 &&
+      labels.length >= 2 &&
+      alone.bottom - alone.top <= textHeight * DEFAULTS.spacedLine &&
       whole &&
       out[0].from - out[1].to <= textHeight * DEFAULTS.spacedGap &&
       out[1].to - out[1].from <= textHeight * DEFAULTS.spacedStart;

@@ -489,6 +489,13 @@ describe('joinSpacedGroups', () => {
     expect(join([45, 53], [32, 37])).toEqual([{ from: 32, to: 50 }]);
   });
 
+  it('leaves apart ink beside labels stacked tight and boxed as one', () => {
+    // one box over rows 5..52 (the two labels joined by a stroke down column 45)
+    const image = labels([45, 53], [32, 37]);
+    for (let row = 13; row < 45; row++) image.data.set([0, 0, 0], (row * 60 + 45) * 3);
+    expect(joinSpacedGroups(image, page, bands([32, 37]), [0, 80], 8)).toEqual(bands([32, 37]));
+  });
+
   it('leaves apart a y label turned upright that runs down past the rows of one tick label', () => {
     expect(join([35, 70], [32, 37])).toEqual(bands([32, 37]));
   });
