@@ -361,11 +361,13 @@ function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): C
   if (!fit) return null;
   const same = (fit.scale === 'log' ? log : linear)!;
   // A fit that explains as many labels and grows the usual way wins (a log axis upside down
-  // is a lost exponent sign).
+  // is a lost exponent sign); so does one of fewer labels where the upside-down fit's values
+  // do not step evenly (`1.0 75 176.4`: other text read as labels, no axis printed so).
+  const uneven = fit.scale === 'linear' && !evenSteps(fit.inliers.map((pair) => pair.value));
   if (
     !upright(axis, fit.slope) &&
     same.upright &&
-    same.upright.inliers.length >= fit.inliers.length
+    (uneven || same.upright.inliers.length >= fit.inliers.length)
   ) {
     fit = same.upright;
   }

@@ -62,6 +62,19 @@ const DEFAULTS = {
    * thick (ggplot2's ticks drawn large: 9 px thick, 22 long).
    */
   thickTick: 0.5,
+  /**
+   * A band beside one y tick label alone joins it where at most this many text heights apart
+   * (a space in `5 × 10⁻⁴`, wide in a large font)...
+   */
+  spacedGap: 1,
+  /** ...and at most this many text heights wide (`2.5 ×`: a mantissa, a space and the sign)... */
+  spacedStart: 3,
+  /**
+   * ...beside a label of one line, at most this many text heights tall, among two or more
+   * (labels stacked tight and boxed as one are no single label, and an upright y label beside
+   * them no part of one).
+   */
+  spacedLine: 1.5,
 } as const;
 
 /**
@@ -373,8 +386,9 @@ export function splitLabels(
  * y tick labels made whole: thousands grouped by a space (`2 000`) or a spaced product
  * (`9 × 10⁶`) leave a gap in the labels as wide as the one before the y label, so the columns
  * of the next band, from its plot side, whose ink lies only beside two or more of the tick
- * labels (in `rows`) are the start of those labels; the rest of that band (the y label, where
- * it runs close) stays a band of its own.
+ * labels (in `rows`) are the start of those labels, as is a whole band close beside one label
+ * alone, short as a mantissa and its sign (`spacedGap`, `spacedStart`); the rest of that band
+ * (the y label, where it runs close) stays a band of its own.
  */
 export function joinSpacedGroups(
   image: Raster,
@@ -401,8 +415,20 @@ export function joinSpacedGroups(
       for (const label of touched) beside.add(label);
       start = column;
     }
-    if (beside.size < 2) break;
     const whole = start === out[1].from;
+    // Ink beside one label alone is its start (`5 ×` of `5 × 10⁻⁴`, the only product among the
+    // labels `10⁻³ 5 × 10⁻⁴`) where the whole band lies beside it, close (a gap a space wide)
+    // and short (a mantissa and its sign), and the label is one line among others: a y label
+    // turned upright runs down past the rows of one tick label.
+    const alone = labels[[...beside][0]];
+    const lone =
+      beside.size === 1 &&
+      labels.length >= 2 &&
+      alone.bottom - alone.top <= textHeight * DEFAULTS.spacedLine &&
+      whole &&
+      out[0].from - out[1].to <= textHeight * DEFAULTS.spacedGap &&
+      out[1].to - out[1].from <= textHeight * DEFAULTS.spacedStart;
+    if (beside.size < 2 && !lone) break;
     out.splice(
       0,
       2,

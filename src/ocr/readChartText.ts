@@ -26,6 +26,17 @@ import { readTicks } from './readTicks.js';
 import { dropDoubledGlyphs, lowercaseL, settleCapitalI } from './settleLetters.js';
 
 const DEFAULTS = {
+  /**
+   * A box in the x tick labels' band at most this many px wide (a 1 px stroke blurred)...
+   */
+  tickMarkWidth: 3,
+  /**
+   * ...and less than this share of the other boxes' typical height, starting above their typical
+   * top, is a tick mark hanging from the axis (ECharts' category ticks between the labels), not a
+   * label: read `1` between `Mon` and `Tue`, it broke the labels' grid. A `1` printed as a label
+   * is as tall as the others.
+   */
+  tickMarkHeight: 0.7,
   /** Ink runs closer than this share of the text height belong to one band (gaps in "0.45"). */
   bandGap: 0.35,
   /** Text bands are at least this many px thick (thinner ink is a rule or a tick). */
@@ -722,9 +733,32 @@ function xLabelBoxes(image: Raster, page: Rgb, band: Box, plot: PlotArea, textHe
     (set) => evenlySpaced(set) && boxes.some((box) => over(set, box) >= 2),
   );
   const labelled = marks && apartAtLabelledTicks(image, page, boxes, marks, textHeight);
-  return (
+  return withoutTickMarks(
     labelled ??
-    boxes.flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x'))
+      boxes.flatMap((box) => apartAtTicks(image, page, box, [plot.ticksX, plot.gridX], 'x')),
+  );
+}
+
+/**
+ * The x tick label boxes less those that are tick marks hanging from the axis into their band:
+ * thin strokes (`tickMarkWidth`), shorter than the labels and starting above them
+ * (`tickMarkHeight`), where two or more boxes are not.
+ */
+export function withoutTickMarks(boxes: Box[]): Box[] {
+  const thin = (box: Box) => box.right - box.left <= DEFAULTS.tickMarkWidth;
+  const others = boxes.filter((box) => !thin(box));
+  if (others.length < 2 || others.length === boxes.length) return boxes;
+  const height = percentile(
+    others.map((box) => box.bottom - box.top),
+    0.5,
+  );
+  const top = percentile(
+    others.map((box) => box.top),
+    0.5,
+  );
+  return boxes.filter(
+    (box) =>
+      !thin(box) || box.bottom - box.top >= height * DEFAULTS.tickMarkHeight || box.top >= top,
   );
 }
 

@@ -600,6 +600,15 @@ describe('calibrateAxis (what the labels say about one another)', () => {
     expect(confidence).toBeLessThan(0.9);
   });
 
+  it('takes two labels growing upwards over three growing downwards that do not step evenly', () => {
+    // `1.0` and `0.0` (times 10^6) read right; a y label run into the labels read `75`, `176.4`
+    const words = [label('1.0', 71), label('75', 91.5), label('176.4', 122), label('0.0', 173)];
+    const { axis, warnings } = calibrateAxis({ axis: 'y', words, marks: [71, 122, 173] });
+    expect(axis?.ticks.map((tick) => tick.text)).toEqual(['1.0', '0.0']);
+    expect(axis?.pixelToData(122)).toBeCloseTo(0.5, 6);
+    expect(warnings).not.toContain('y axis: values grow downwards, as its tick labels read');
+  });
+
   it('is confident in an axis of many labels that agree, and less in one of two', () => {
     const many = calibrateAxis({
       axis: 'x',

@@ -3,6 +3,7 @@ import {
   apartFromUpright,
   colouredBand,
   joinedToPlot,
+  joinSpacedGroups,
   lineHeight,
   onlyTickMarks,
   profileOf,
@@ -454,5 +455,53 @@ describe('colouredBand', () => {
     for (let column = 10; column < 90; column++)
       image.data.set([90, 90, 90], (3 * 100 + column) * 3);
     expect(colouredBand(image, [255, 255, 255], [0, 6], [0, 100], 'row')).toBe(false);
+  });
+});
+
+describe('joinSpacedGroups', () => {
+  const page: [number, number, number] = [255, 255, 255];
+  /**
+   * Two y tick labels (rows 5..12 and 45..52, columns 40..49: `10⁻³`, `10⁻⁴`, 8 px tall) and ink
+   * in `columns` over `rows` (the `5 ×` of `5 × 10⁻⁴`, or a y label turned upright).
+   */
+  function labels(rows: [number, number], columns: [number, number]) {
+    const paint: [number, number, number[]][] = [];
+    for (const top of [5, 45]) {
+      for (let row = top; row < top + 8; row++) {
+        for (let column = 40; column < 50; column++) paint.push([column, row, [0, 0, 0]]);
+      }
+    }
+    for (let row = rows[0]; row < rows[1]; row++) {
+      for (let column = columns[0]; column < columns[1]; column++) {
+        paint.push([column, row, [0, 0, 0]]);
+      }
+    }
+    return raster(60, 80, paint);
+  }
+  const bands = (columns: [number, number]) => [
+    { from: 40, to: 50 },
+    { from: columns[0], to: columns[1] },
+  ];
+  const join = (rows: [number, number], columns: [number, number]) =>
+    joinSpacedGroups(labels(rows, columns), page, bands(columns), [0, 80], 8);
+
+  it("joins a mantissa and its sign beside one tick label alone to that label's band", () => {
+    expect(join([45, 53], [32, 37])).toEqual([{ from: 32, to: 50 }]);
+  });
+
+  it('leaves apart ink beside labels stacked tight and boxed as one', () => {
+    // one box over rows 5..52 (the two labels joined by a stroke down column 45)
+    const image = labels([45, 53], [32, 37]);
+    for (let row = 13; row < 45; row++) image.data.set([0, 0, 0], (row * 60 + 45) * 3);
+    expect(joinSpacedGroups(image, page, bands([32, 37]), [0, 80], 8)).toEqual(bands([32, 37]));
+  });
+
+  it('leaves apart a y label turned upright that runs down past the rows of one tick label', () => {
+    expect(join([35, 70], [32, 37])).toEqual(bands([32, 37]));
+  });
+
+  it('leaves apart text beside one tick label alone that stands far from it, or is wide', () => {
+    expect(join([45, 53], [22, 27])).toEqual(bands([22, 27]));
+    expect(join([45, 53], [10, 37])).toEqual(bands([10, 37]));
   });
 });

@@ -10,6 +10,7 @@ import {
   legendName,
   readChartText,
   readLegendNames,
+  withoutTickMarks,
 } from '../../src/ocr/readChartText.js';
 import { findPlotArea } from '../../src/plot/findPlotArea.js';
 import type { DigitizeInput, Raster, Word } from '../../src/types.js';
@@ -521,5 +522,38 @@ describe('legendName', () => {
       expect(legendName(name)).toBe(name);
     }
     expect(legendName(null)).toBe('');
+  });
+});
+
+describe('withoutTickMarks', () => {
+  const box = (left: number, right: number, top: number, bottom: number) => ({
+    left,
+    right,
+    top,
+    bottom,
+  });
+
+  it('drops the tick marks hanging from the axis between category labels', () => {
+    // ECharts: 2 px marks in rows 684..688 between `Mon` and `Tue` (rows 686..695)
+    const mon = box(124, 145, 686, 695);
+    const tue = box(247, 265, 686, 695);
+    const boxes = [
+      box(74, 75, 684, 688),
+      mon,
+      box(195, 196, 684, 688),
+      tue,
+      box(317, 318, 684, 688),
+    ];
+    expect(withoutTickMarks(boxes)).toEqual([mon, tue]);
+  });
+
+  it('keeps a `1` printed as a label: as tall as the others', () => {
+    const boxes = [box(40, 42, 686, 695), box(80, 90, 686, 695), box(120, 130, 686, 695)];
+    expect(withoutTickMarks(boxes)).toEqual(boxes);
+  });
+
+  it('keeps every box where fewer than two are not thin', () => {
+    const boxes = [box(40, 41, 684, 688), box(80, 90, 686, 695)];
+    expect(withoutTickMarks(boxes)).toEqual(boxes);
   });
 });
