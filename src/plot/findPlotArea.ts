@@ -107,6 +107,16 @@ const DEFAULTS = {
    */
   colouredSpread: 24,
   /**
+   * A frame drawn with no tick mark or grid line inside a plot placed by its tick labels, this
+   * many times its area or more, is a legend's frame.
+   */
+  framedInside: 2,
+  /**
+   * A panel's fill is grey or a pale tint: its channels spread by less than this (Plotly's
+   * #e5ecf6 by 17, seaborn's #eaeaf2 by 8); a thick run more colourful is a series' stroke.
+   */
+  panelTint: 48,
+  /**
    * ...and by this share of its distance from the page: a colour blended into the page at a
    * stroke's soft edge keeps the share; a grey stroke's (and JPEG's tint on it) stays well under.
    */
@@ -257,11 +267,37 @@ export function pageInkByColumn(image: Raster): Uint8Array {
  */
 export function findPlotArea(image: Raster, known?: Box): PlotArea {
   try {
-    return linedPlotArea(image);
+    const lined = linedPlotArea(image);
+    return unmarked(lined) ? (labelledAround(image, lined) ?? lined) : lined;
   } catch (error) {
     if (!known || !(error instanceof DigitizeError)) throw error;
     return knownPlotArea(image, known);
   }
+}
+
+/** Whether a plot its lines drew has no tick mark on its sides and no grid line in it. */
+function unmarked(area: PlotArea): boolean {
+  return (
+    !area.estimate &&
+    [area.ticksX, area.ticksY, area.gridX, area.gridY].every((marks) => marks.length === 0)
+  );
+}
+
+/**
+ * The plot its tick labels place (`linedPlotArea` standing it bare) where it holds the box a
+ * frame drew with no tick mark or grid line (`lined`), and is at least `DEFAULTS.framedInside`
+ * times its area: that frame is a legend's, in a plot drawn with no axis line. Null otherwise.
+ */
+function labelledAround(image: Raster, lined: PlotArea): PlotArea | null {
+  const bare = linedPlotArea(image, true);
+  const area = (box: Box) => (box.right - box.left) * (box.bottom - box.top);
+  const holds =
+    bare.left <= lined.left &&
+    bare.top <= lined.top &&
+    bare.right >= lined.right &&
+    bare.bottom >= lined.bottom;
+  const placed = bare.edges?.left === 'estimate';
+  return placed && holds && area(bare) >= area(lined) * DEFAULTS.framedInside ? bare : null;
 }
 
 /** The plot at `box`, as no line drew it: its tick marks and grid lines looked for on it. */
@@ -287,8 +323,11 @@ function knownPlotArea(image: Raster, box: Box): PlotArea {
   };
 }
 
-/** The plot area its lines draw (findPlotArea without a known box). */
-function linedPlotArea(image: Raster): PlotArea {
+/**
+ * The plot area its lines draw (findPlotArea without a known box); with `standBare`, the one its tick
+ * labels place, standing bare, whatever lines there are.
+ */
+function linedPlotArea(image: Raster, standBare = false): PlotArea {
   const { width, height } = image;
   const { page, ink } = pageInk(image);
   // Each column as a row, for the lines along columns (transposed once per image).
@@ -441,8 +480,8 @@ function linedPlotArea(image: Raster): PlotArea {
     if (box && !labelled()?.ticked) estimate = labelled() ? ESTIMATES.labels : ESTIMATES.blocks;
     return box;
   };
-  const bare = rows.length === 0 && columns.length === 0 ? standing() : null;
-  if (rows.length === 0 && columns.length === 0 && !bare) {
+  const alone = rows.length === 0 && columns.length === 0 ? standing() : null;
+  if (rows.length === 0 && columns.length === 0 && !alone) {
     throw new DigitizeError(
       'NO_CHART_FOUND',
       'plot',
@@ -560,7 +599,7 @@ function linedPlotArea(image: Raster): PlotArea {
   };
   const gridBottom = gridSide(rows.at(-1), rows, 'row');
   const gridLeft = gridSide(columns[0], columns, 'column');
-  const lined = bare ?? {
+  const lined = alone ?? {
     top: lone ?? side(sides.top, -1, true),
     bottom: gridBottom ? sides.bottom[1]! : side(sides.bottom, 1),
     left: gridLeft ? sides.left[1]! : side(sides.left, -1),
@@ -582,7 +621,8 @@ function linedPlotArea(image: Raster): PlotArea {
     const box = rows.length === 1 && columns.length === 0 ? labelled() : null;
     return box !== null && rows[0].center < box.bottom - reach * 2;
   };
-  const loose = bare || (plausible(lined) && !dataOnly() && !strayRow()) ? null : standing();
+  const loose =
+    alone || (!standBare && plausible(lined) && !dataOnly() && !strayRow()) ? null : standing();
   const { top, bottom, left, right } = loose ?? lined;
   if (!plausible({ top, bottom, left, right })) {
     throw new DigitizeError('PLOT_AREA_NOT_FOUND', 'plot', 'no plot area of a plausible size');
@@ -603,7 +643,7 @@ function linedPlotArea(image: Raster): PlotArea {
   // side too, and well past this one, are a frameless panel's grid (ggplot2's minimal theme).
   const ticked = (own: Ends, opposite: Ends) =>
     !filled &&
-    !(bare ?? loose) &&
+    !(alone ?? loose) &&
     own[0] !== undefined &&
     overhang(own) > reach * 2 &&
     overhang(opposite) <= reach * 2 &&
@@ -633,7 +673,7 @@ function linedPlotArea(image: Raster): PlotArea {
   );
   const { gridX, gridY } = findGrid(image, background, box);
   const edges: PlotEdges =
-    (bare ?? loose)
+    (alone ?? loose)
       ? { left: 'estimate', top: 'estimate', right: 'estimate', bottom: 'estimate' }
       : filled
         ? { left: 'panel', top: 'panel', right: 'panel', bottom: 'panel' }
@@ -667,7 +707,8 @@ type Ends = [line: number | undefined, extent: number | undefined];
 
 /**
  * Whether a thick run is a band of a filled panel: mostly one colour other than the page's (a
- * plot's data, shaded bands and labels bridged together are mostly page).
+ * plot's data, shaded bands and labels bridged together are mostly page), grey or a pale tint
+ * (a thick series' flat stretch, a step series' tread, is more colourful).
  */
 function panelBand({ data, width }: Raster, page: Rgb, line: Line, along: 'row' | 'column') {
   function* inside() {
@@ -677,7 +718,8 @@ function panelBand({ data, width }: Raster, page: Rgb, line: Line, along: 'row' 
       }
     }
   }
-  return unlike(mostCommonColor(data, inside()), page);
+  const fill = mostCommonColor(data, inside());
+  return unlike(fill, page) && Math.max(...fill) - Math.min(...fill) < DEFAULTS.panelTint;
 }
 
 /**

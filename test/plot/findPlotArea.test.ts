@@ -535,6 +535,38 @@ describe('findPlotArea', () => {
     expect(Math.abs(plot.bottom - 180.5)).toBeLessThanOrEqual(1);
   });
 
+  it('takes no legend frame for the plot where no axis line or grid draws one', () => {
+    // Vega-Lite with no axis line or grid (z00017): y labels (two glyphs each) with tick marks
+    // at 60..360 every 50 px, x labels below, a thick purple step series (treads and risers
+    // meeting in one colour, as coloured axis lines do) and a legend's grey frame
+    const image = whiteRaster(700, 460);
+    for (const middle of [60, 110, 160, 210, 260, 310, 360]) {
+      paint(image, { left: 60, top: middle - 6, right: 67, bottom: middle + 6 });
+      paint(image, { left: 70, top: middle - 6, right: 78, bottom: middle + 6 });
+      paint(image, { left: 83, top: middle, right: 89, bottom: middle });
+    }
+    for (const centre of [100, 220, 340, 460, 580]) {
+      paint(image, { left: centre - 10, top: 380, right: centre + 10, bottom: 392 });
+    }
+    const purple: Rgb = [90, 31, 156];
+    paintColour(image, { left: 100, top: 300, right: 300, bottom: 306 }, purple);
+    paintColour(image, { left: 294, top: 120, right: 300, bottom: 306 }, purple);
+    paintColour(image, { left: 294, top: 120, right: 580, bottom: 126 }, purple);
+    for (const side of [
+      { left: 400, top: 150, right: 560, bottom: 150 },
+      { left: 400, top: 280, right: 560, bottom: 280 },
+      { left: 400, top: 150, right: 400, bottom: 280 },
+      { left: 560, top: 150, right: 560, bottom: 280 },
+    ]) {
+      paint(image, side, 160);
+    }
+    const plot = findPlotArea(image);
+    expect(Math.abs(plot.left - 90)).toBeLessThanOrEqual(2);
+    expect(Math.abs(plot.top - 60)).toBeLessThanOrEqual(2);
+    expect(Math.abs(plot.bottom - 360)).toBeLessThanOrEqual(2);
+    expect(Math.abs(plot.right - 580)).toBeLessThanOrEqual(3);
+  });
+
   it('says the box is an estimate where no axis line, grid or tick mark drew it', async () => {
     const bare = await renderChart({ ...SPEC, style: 'vega', frame: 'none', grid: false });
     const estimated = findPlotArea(await loadRaster(bare.png));
