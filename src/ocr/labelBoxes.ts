@@ -66,7 +66,8 @@ const DEFAULTS = {
 
 /**
  * How many text pixels (far from the page colour, and not colourful) each of `lines` holds,
- * between `across`.
+ * between `across`; with `coloured`, ink of any colour (a title or an axis label printed in a
+ * colour, looked for where no series' marks reach: past the tick labels).
  */
 export function profileOf(
   image: Raster,
@@ -74,6 +75,7 @@ export function profileOf(
   lines: number[],
   across: [number, number],
   along: 'row' | 'column',
+  coloured = false,
 ): Uint32Array {
   const profile = new Uint32Array(lines.length);
   const { data, width, height } = image;
@@ -84,7 +86,7 @@ export function profileOf(
     let count = 0;
     for (let j = from; j < to; j++) {
       const o = offsetOf(width, along, line, j);
-      if (isText(data, o, page)) count++;
+      if (coloured ? channelDistance(data, o, page) > DEFAULTS.ink : isText(data, o, page)) count++;
     }
     profile[i] = count;
   });

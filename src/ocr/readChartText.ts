@@ -383,27 +383,52 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     yLabelRows,
     textHeight,
   );
+  // A y label printed in a colour (ECharts' looks) holds no black or grey text: where none is
+  // found past the tick labels, ink of any colour there (no series' marks reach so far), a line
+  // deep, is the y label.
+  if (leftBands.length === 1) {
+    const beyond = range(leftBands[0].from - 1, 0, -1);
+    const coloured = findRuns(
+      profileOf(image, page, beyond, yLabelRows, 'column', true),
+      gap,
+      DEFAULTS.minBand,
+    )
+      // ink touching the tick labels is their fringe
+      .filter((band) => band.from > 0)
+      .map((band) => ({ from: beyond[band.to], to: beyond[band.from] + 1 }))
+      .find((band) => oneLine(band, textHeight));
+    if (coloured) leftBands.push(coloured);
+  }
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   // inside the plot's sides: a facet strip above it goes on between them, its own sides a
   // pixel or two within the plot's as found
   const inset = DEFAULTS.aboveInset;
-  const aboveProfile = profileOf(
-    image,
-    page,
-    above,
-    [plot.left + inset, plot.right - inset],
-    'row',
-  );
-  // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
-  const frameRows = Math.max(0, aboveProfile.indexOf(0));
-  aboveProfile.fill(0, 0, frameRows);
-  const aboveBands = findRuns(aboveProfile, gap, DEFAULTS.minBand)
-    .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
-    // A legend above the plot is no title; text just below its box, run into it across a row
-    // or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
-    .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
-    .sort((a, b) => b.from - a.from);
+  const bandsAbove = (coloured: boolean) => {
+    const profile = profileOf(
+      image,
+      page,
+      above,
+      [plot.left + inset, plot.right - inset],
+      'row',
+      coloured,
+    );
+    // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
+    profile.fill(0, 0, Math.max(0, profile.indexOf(0)));
+    return (
+      findRuns(profile, gap, DEFAULTS.minBand)
+        .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
+        // A legend above the plot is no title; text just below its box, run into it across a
+        // row or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
+        .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
+        .sort((a, b) => b.from - a.from)
+    );
+  };
+  // A title printed in a colour (ECharts' looks) holds no black or grey text: where none is
+  // found, ink of any colour above the plot, a line high, is the title.
+  const greyAbove = bandsAbove(false);
+  const aboveBands =
+    greyAbove.length > 0 ? greyAbove : bandsAbove(true).filter((band) => oneLine(band, textHeight));
 
   const pad = 2;
   const xTickBox = xTickBand && {
@@ -877,6 +902,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // Only between the axis ends: the lowest y tick label hangs below the x axis, left of it,
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const profile = profileOf(image, plot.page, below, [plot.left, plot.right], 'row');
+  let legendRows: { from: number; to: number } | null = null;
   // A legend is no band of text, from its entries' top where its box reaches above them by
   // less than a line (a margin, over the tick labels' last rows; a title is taller); below the
   // plot not even where no empty row parts it from the tick labels above it (gnuplot's key in
@@ -888,12 +914,13 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       from: entriesTop - legend.box.top < line ? entriesTop : legend.box.top,
       to: legend.box.bottom,
     };
-    if (ofLegend(image, plot, rows, legend)) {
-      below.forEach((row, i) => {
-        if (row >= rows.from && row < rows.to) profile[i] = 0;
-      });
-    }
+    if (ofLegend(image, plot, rows, legend)) legendRows = rows;
   }
+  const offLegend = (profile: Uint32Array) =>
+    below.forEach((row, i) => {
+      if (legendRows && row >= legendRows.from && row < legendRows.to) profile[i] = 0;
+    });
+  offLegend(profile);
   const across: [number, number] = [plot.left, plot.right];
   // A band right below the axis, as spillsFromPlot and joinedToPlot take it.
   const nextToAxis = (band: { from: number; to: number }) =>
@@ -931,8 +958,37 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
     }))
     // A legend below the plot is no axis label.
     .filter((band) => !legend || !ofLegend(image, plot, band, legend));
+  // An x label printed in a colour (ECharts' looks) holds no black or grey text: where none is
+  // found past the tick labels, ink of any colour there (no series' marks reach so far), a line
+  // high, is the x label.
+  if (first && bands.length === 1) {
+    const coloured = profileOf(image, plot.page, below, across, 'row', true);
+    offLegend(coloured);
+    coloured.fill(0, 0, first.to + 1);
+    const label = findRuns(coloured, gap, DEFAULTS.minBand)
+      // ink touching the tick labels is their fringe
+      .filter((band) => band.from > first.to + 1)
+      .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
+      .find(
+        (band) =>
+          oneLine(band, textHeight) && (!legend || !ofLegend(image, plot, band, legend, true)),
+      );
+    if (label) bands.push(label);
+  }
   return { bands, textHeight, gap };
 }
+
+/**
+ * Whether a band of ink (`from`..`to`, rows or columns) is a line of text deep: at most
+ * `COLOURED_LINE` text heights (`textHeight`, the tick labels'), a title's large letters too;
+ * a colour bar or a legend's stacked entries are deeper.
+ */
+function oneLine(band: { from: number; to: number }, textHeight: number): boolean {
+  return band.to - band.from <= COLOURED_LINE * textHeight;
+}
+
+/** A title is set up to twice the tick labels' size (ggplot2 1.5, Plotly 17 against 12 px). */
+const COLOURED_LINE = 2.5;
 
 /** The parts of a band of text (rows `from`..`to`) above and below `box`, each `minBand` deep. */
 function outside(band: { from: number; to: number }, box: Box): { from: number; to: number }[] {
@@ -954,6 +1010,7 @@ function ofLegend(
   plot: PlotArea,
   band: { from: number; to: number },
   legend: NonNullable<LegendText>,
+  coloured = false,
 ): boolean {
   const { box } = legend;
   const level = (text: Box) =>
@@ -966,6 +1023,7 @@ function ofLegend(
     range(0, image.width - 1, 1),
     [band.from, band.to],
     'column',
+    coloured,
   );
   let inside = 0;
   let total = 0;

@@ -44,6 +44,17 @@ describe('profileOf', () => {
     const rows = profileOf(image, [255, 255, 255], [0, 1], [0, 4], 'row');
     expect([...rows]).toEqual([3, 0]);
   });
+
+  it('counts ink of any colour where asked (a title printed in blue), and no light grid line', () => {
+    const image = raster(4, 2, [
+      [0, 0, [0, 138, 205]],
+      [1, 0, [128, 196, 229]],
+      [2, 0, [68, 68, 68]],
+      [0, 1, [221, 221, 221]],
+    ]);
+    const rows = profileOf(image, [255, 255, 255], [0, 1], [0, 4], 'row', true);
+    expect([...rows]).toEqual([3, 0]);
+  });
 });
 
 describe('apartFromUpright', () => {
