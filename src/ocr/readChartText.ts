@@ -17,6 +17,7 @@ import {
   spillsFromPlot,
   splitLabels,
   tighten,
+  uprightAmongTicks,
 } from './labelBoxes.js';
 import { apartAtLabelledTicks } from './labelledTicks.js';
 import { neutralText } from './neutralText.js';
@@ -399,6 +400,11 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       .find((band) => oneLine(band, textHeight));
     if (coloured) leftBands.push(coloured);
   }
+  // Else the y label may stand among the tick labels' columns, no column parting them.
+  const upright =
+    leftBands.length === 1
+      ? uprightAmongTicks(image, page, leftBands[0], yLabelRows, textHeight)
+      : null;
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   // inside the plot's sides: a facet strip above it goes on between them, its own sides a
@@ -510,7 +516,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   // tick labels' size, is the y axis' title (Vega-Lite's latimes and urbaninstitute looks print
   // it there); the title is the line above it.
   const yOver =
-    leftBands[1] || !yTickBand || !xTickBand
+    leftBands[1] || upright || !yTickBand || !xTickBand
       ? null
       : titleOverAxis(image, page, plot, legend, gap, [xTickBand.from, xTickBand.to]);
   const titleBand = aboveBands.find((band) => !yOver || band.to <= yOver.top);
@@ -567,7 +573,15 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
             bottom: plot.bottom,
             rotate: true,
           }
-        : null,
+        : upright
+          ? {
+              left: upright.left - pad,
+              right: upright.right + pad,
+              top: upright.top - pad,
+              bottom: upright.bottom + pad,
+              rotate: true,
+            }
+          : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
   return {
