@@ -508,7 +508,8 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const xLabelBox = belowBands[1] && {
     left: plot.left - marginX,
     right: plot.right + marginX,
-    top: belowBands[1].from - pad,
+    // not up into the tick labels' last row, an empty row above it
+    top: Math.max(belowBands[1].from - pad, belowBands[0].to),
     bottom: belowBands[1].to + pad,
   };
   const xEnd = xLabelBox ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last') : null;
@@ -943,7 +944,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
   // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
   // Error bars' caps at the plot's edge run on into it: no band of text either.
-  const first = findRuns(profile, 1, DEFAULTS.minBand).find((band) => {
+  const first = findRuns(profile, 0, DEFAULTS.minBand).find((band) => {
     const rows: [number, number] = [below[band.from], below[band.to] + 1];
     return (
       (band.from > DEFAULTS.spillStart ||
