@@ -79,7 +79,8 @@ const DEFAULTS = {
 
 /**
  * How many text pixels (far from the page colour, and not colourful) each of `lines` holds,
- * between `across`.
+ * between `across`; with `coloured`, ink of any colour (a title or an axis label printed in a
+ * colour, looked for where no series' marks reach: past the tick labels).
  */
 export function profileOf(
   image: Raster,
@@ -87,6 +88,7 @@ export function profileOf(
   lines: number[],
   across: [number, number],
   along: 'row' | 'column',
+  coloured = false,
 ): Uint32Array {
   const profile = new Uint32Array(lines.length);
   const { data, width, height } = image;
@@ -97,7 +99,7 @@ export function profileOf(
     let count = 0;
     for (let j = from; j < to; j++) {
       const o = offsetOf(width, along, line, j);
-      if (isText(data, o, page)) count++;
+      if (coloured ? channelDistance(data, o, page) > DEFAULTS.ink : isText(data, o, page)) count++;
     }
     profile[i] = count;
   });
@@ -571,6 +573,69 @@ export function apartFromUpright(
     }
     return true;
   }
+}
+
+/**
+ * A y label turned upright among the tick labels' columns (Plotly sets it beside the widest
+ * label at the axis' middle, and a wider one above or below it reaches past its side): no
+ * column parts the two, but each tick label ends at the band's plot side. The tick labels are
+ * found from the ink in the band's last `textHeight` columns, each grown leftwards over gaps
+ * narrower than `labelGap` text heights; the rest of the band's text (`band`, its columns;
+ * `rows`), where it runs down at least `uprightRun` text heights and is at most `uprightWidth`
+ * text heights wide, is the upright label. Returns its box, or null.
+ */
+export function uprightAmongTicks(
+  image: Raster,
+  page: Rgb,
+  band: { from: number; to: number },
+  rows: [number, number],
+  textHeight: number,
+): Box | null {
+  const { data, width } = image;
+  const top = Math.max(0, Math.ceil(rows[0]));
+  const bottom = Math.min(image.height - 1, Math.floor(rows[1]));
+  if (bottom <= top || band.to - band.from < 2) return null;
+  const text = (row: number, column: number) => isText(data, (row * width + column) * 3, page);
+  const lines = range(top, bottom, 1);
+  const edge: [number, number] = [Math.max(band.from, band.to - Math.ceil(textHeight)), band.to];
+  const labels = findRuns(profileOf(image, page, lines, edge, 'row'), 1);
+  // where each row's tick label begins (its text is the tick label's right of it)
+  const labelFrom = new Int32Array(lines.length).fill(band.to);
+  const gap = Math.max(2, Math.round(textHeight * DEFAULTS.labelGap));
+  for (const label of labels) {
+    let left = edge[0];
+    for (let column = edge[0] - 1, blank = 0; column >= band.from && blank <= gap; column--) {
+      let ink = false;
+      for (let k = label.from; k <= label.to && !ink; k++) ink = text(lines[k], column);
+      if (ink) {
+        left = column;
+        blank = 0;
+      } else blank++;
+    }
+    labelFrom.fill(left, label.from, label.to + 1);
+  }
+  // the rest: its rows' longest run, over gaps of up to a text height (a space between words)
+  const rest = new Uint32Array(lines.length);
+  lines.forEach((row, k) => {
+    for (let column = band.from; column < labelFrom[k]; column++) {
+      if (text(row, column)) rest[k]++;
+    }
+  });
+  const runs = findRuns(rest, Math.round(textHeight));
+  if (runs.length === 0) return null;
+  const run = runs.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+  if (run.to - run.from + 1 < DEFAULTS.uprightRun * textHeight) return null;
+  let left = band.to;
+  let right = band.from;
+  for (let k = run.from; k <= run.to; k++) {
+    for (let column = band.from; column < labelFrom[k]; column++) {
+      if (!text(lines[k], column)) continue;
+      left = Math.min(left, column);
+      right = Math.max(right, column + 1);
+    }
+  }
+  if (right - left > DEFAULTS.uprightWidth * textHeight) return null;
+  return { left, right, top: lines[run.from], bottom: lines[run.to] + 1 };
 }
 
 /** The darkest value (the largest channel, 0..255) of the pixels in `box`. */

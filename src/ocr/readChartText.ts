@@ -17,6 +17,7 @@ import {
   spillsFromPlot,
   splitLabels,
   tighten,
+  uprightAmongTicks,
 } from './labelBoxes.js';
 import { apartAtLabelledTicks } from './labelledTicks.js';
 import { neutralText } from './neutralText.js';
@@ -394,27 +395,57 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     yLabelRows,
     textHeight,
   );
+  // A y label printed in a colour (ECharts' looks) holds no black or grey text: where none is
+  // found past the tick labels, ink of any colour there (no series' marks reach so far), a line
+  // deep, is the y label.
+  if (leftBands.length === 1) {
+    const beyond = range(leftBands[0].from - 1, 0, -1);
+    const coloured = findRuns(
+      profileOf(image, page, beyond, yLabelRows, 'column', true),
+      gap,
+      DEFAULTS.minBand,
+    )
+      // ink touching the tick labels is their fringe
+      .filter((band) => band.from > 0)
+      .map((band) => ({ from: beyond[band.to], to: beyond[band.from] + 1 }))
+      .find((band) => oneLine(band, textHeight));
+    if (coloured) leftBands.push(coloured);
+  }
+  // Else the y label may stand among the tick labels' columns, no column parting them.
+  const upright =
+    leftBands.length === 1
+      ? uprightAmongTicks(image, page, leftBands[0], yLabelRows, textHeight)
+      : null;
 
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   // inside the plot's sides: a facet strip above it goes on between them, its own sides a
   // pixel or two within the plot's as found
   const inset = DEFAULTS.aboveInset;
-  const aboveProfile = profileOf(
-    image,
-    page,
-    above,
-    [plot.left + inset, plot.right - inset],
-    'row',
-  );
-  // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
-  const frameRows = Math.max(0, aboveProfile.indexOf(0));
-  aboveProfile.fill(0, 0, frameRows);
-  const aboveBands = findRuns(aboveProfile, gap, DEFAULTS.minBand)
-    .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
-    // A legend above the plot is no title; text just below its box, run into it across a row
-    // or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
-    .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
-    .sort((a, b) => b.from - a.from);
+  const bandsAbove = (coloured: boolean) => {
+    const profile = profileOf(
+      image,
+      page,
+      above,
+      [plot.left + inset, plot.right - inset],
+      'row',
+      coloured,
+    );
+    // Skip the top frame line and its ticks: with a wide gap they would merge with the title.
+    profile.fill(0, 0, Math.max(0, profile.indexOf(0)));
+    return (
+      findRuns(profile, gap, DEFAULTS.minBand)
+        .map((band) => ({ from: above[band.to], to: above[band.from] + 1 }))
+        // A legend above the plot is no title; text just below its box, run into it across a
+        // row or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
+        .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
+        .sort((a, b) => b.from - a.from)
+    );
+  };
+  // A title printed in a colour (ECharts' looks) holds no black or grey text: where none is
+  // found, ink of any colour above the plot, a line high, is the title.
+  const greyAbove = bandsAbove(false);
+  const aboveBands =
+    greyAbove.length > 0 ? greyAbove : bandsAbove(true).filter((band) => oneLine(band, textHeight));
 
   const pad = 2;
   const xTickBox = xTickBand && {
@@ -488,7 +519,8 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   const xLabelBox = belowBands[1] && {
     left: plot.left - marginX,
     right: plot.right + marginX,
-    top: belowBands[1].from - pad,
+    // not up into the tick labels' last row, an empty row above it
+    top: Math.max(belowBands[1].from - pad, belowBands[0].to),
     bottom: belowBands[1].to + pad,
   };
   const xEnd = xLabelBox ? axisEnd(image, page, xLabelBox, textHeight, plot.right, 'last') : null;
@@ -496,7 +528,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   // tick labels' size, is the y axis' title (Vega-Lite's latimes and urbaninstitute looks print
   // it there); the title is the line above it.
   const yOver =
-    leftBands[1] || !yTickBand || !xTickBand
+    leftBands[1] || upright || !yTickBand || !xTickBand
       ? null
       : titleOverAxis(image, page, plot, legend, gap, [xTickBand.from, xTickBand.to]);
   const titleBand = aboveBands.find((band) => !yOver || band.to <= yOver.top);
@@ -553,7 +585,15 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
             bottom: plot.bottom,
             rotate: true,
           }
-        : null,
+        : upright
+          ? {
+              left: upright.left - pad,
+              right: upright.right + pad,
+              top: upright.top - pad,
+              bottom: upright.bottom + pad,
+              rotate: true,
+            }
+          : null,
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
   return {
@@ -911,6 +951,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // Only between the axis ends: the lowest y tick label hangs below the x axis, left of it,
   // and would pass for a thin first band. The x tick labels at the ends are half inside.
   const profile = profileOf(image, plot.page, below, [plot.left, plot.right], 'row');
+  let legendRows: { from: number; to: number } | null = null;
   // A legend is no band of text, from its entries' top where its box reaches above them by
   // less than a line (a margin, over the tick labels' last rows; a title is taller); below the
   // plot not even where no empty row parts it from the tick labels above it (gnuplot's key in
@@ -922,12 +963,13 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       from: entriesTop - legend.box.top < line ? entriesTop : legend.box.top,
       to: legend.box.bottom,
     };
-    if (ofLegend(image, plot, rows, legend)) {
-      below.forEach((row, i) => {
-        if (row >= rows.from && row < rows.to) profile[i] = 0;
-      });
-    }
+    if (ofLegend(image, plot, rows, legend)) legendRows = rows;
   }
+  const offLegend = (profile: Uint32Array) =>
+    below.forEach((row, i) => {
+      if (legendRows && row >= legendRows.from && row < legendRows.to) profile[i] = 0;
+    });
+  offLegend(profile);
   const across: [number, number] = [plot.left, plot.right];
   // A band right below the axis, as spillsFromPlot and joinedToPlot take it.
   const nextToAxis = (band: { from: number; to: number }) =>
@@ -936,7 +978,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
   // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
   // Error bars' caps at the plot's edge run on into it: no band of text either.
-  const first = findRuns(profile, 1, DEFAULTS.minBand).find((band) => {
+  const first = findRuns(profile, 0, DEFAULTS.minBand).find((band) => {
     const rows: [number, number] = [below[band.from], below[band.to] + 1];
     return (
       (band.from > DEFAULTS.spillStart ||
@@ -965,8 +1007,37 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
     }))
     // A legend below the plot is no axis label.
     .filter((band) => !legend || !ofLegend(image, plot, band, legend));
+  // An x label printed in a colour (ECharts' looks) holds no black or grey text: where none is
+  // found past the tick labels, ink of any colour there (no series' marks reach so far), a line
+  // high, is the x label.
+  if (first && bands.length === 1) {
+    const coloured = profileOf(image, plot.page, below, across, 'row', true);
+    offLegend(coloured);
+    coloured.fill(0, 0, first.to + 1);
+    const label = findRuns(coloured, gap, DEFAULTS.minBand)
+      // ink touching the tick labels is their fringe
+      .filter((band) => band.from > first.to + 1)
+      .map((band) => ({ from: below[band.from], to: below[band.to] + 1 }))
+      .find(
+        (band) =>
+          oneLine(band, textHeight) && (!legend || !ofLegend(image, plot, band, legend, true)),
+      );
+    if (label) bands.push(label);
+  }
   return { bands, textHeight, gap };
 }
+
+/**
+ * Whether a band of ink (`from`..`to`, rows or columns) is a line of text deep: at most
+ * `COLOURED_LINE` text heights (`textHeight`, the tick labels'), a title's large letters too;
+ * a colour bar or a legend's stacked entries are deeper.
+ */
+function oneLine(band: { from: number; to: number }, textHeight: number): boolean {
+  return band.to - band.from <= COLOURED_LINE * textHeight;
+}
+
+/** A title is set up to twice the tick labels' size (ggplot2 1.5, Plotly 17 against 12 px). */
+const COLOURED_LINE = 2.5;
 
 /** The parts of a band of text (rows `from`..`to`) above and below `box`, each `minBand` deep. */
 function outside(band: { from: number; to: number }, box: Box): { from: number; to: number }[] {
@@ -988,6 +1059,7 @@ function ofLegend(
   plot: PlotArea,
   band: { from: number; to: number },
   legend: NonNullable<LegendText>,
+  coloured = false,
 ): boolean {
   const { box } = legend;
   const level = (text: Box) =>
@@ -1000,6 +1072,7 @@ function ofLegend(
     range(0, image.width - 1, 1),
     [band.from, band.to],
     'column',
+    coloured,
   );
   let inside = 0;
   let total = 0;

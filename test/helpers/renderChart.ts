@@ -105,6 +105,8 @@ export interface ChartSpec {
   panel?: string | null;
   /** Tick label size (px); axis labels are the same, the title 1.2 times. @default 13 */
   fontSize?: number;
+  /** Colour of the title and the axis labels (ECharts' looks print them in a colour). @default the look's text colour */
+  labelColor?: string;
   /** @default 'DejaVu Sans' */
   fontFamily?: string;
   /** Overall look; explicit options above override it. @default 'matplotlib' */
@@ -466,6 +468,8 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   parts.push(`<g ${text}>${labels.join('')}</g>`);
 
   const weight = look.boldTitles ? ' font-weight="bold"' : '';
+  const labelFill = spec.labelColor ?? look.textColor;
+  const labelText = `${font} font-size="${fmt(fontSize)}" fill="${labelFill}"`;
   if (xLabel !== null) {
     const baseline =
       xLabelBaseline +
@@ -474,7 +478,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
       ASCENT * fontSize +
       (secondLines ? LINE_SPACING * fontSize : 0);
     parts.push(
-      `<text ${text}${weight} x="${fmt((svgLeft + svgRight) / 2)}" y="${fmt(baseline)}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
+      `<text ${labelText}${weight} x="${fmt((svgLeft + svgRight) / 2)}" y="${fmt(baseline)}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
     );
   }
   if (yLabel !== null) {
@@ -483,7 +487,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
       plot.left - tickLength - look.tickPad - widest - look.labelPad - DESCENT * fontSize;
     const middle = (svgTop + svgBottom) / 2;
     parts.push(
-      `<text ${text}${weight} x="${fmt(baseline)}" y="${fmt(middle)}" text-anchor="middle" transform="rotate(-90 ${fmt(baseline)} ${fmt(middle)})">${escapeXml(yLabel)}</text>`,
+      `<text ${labelText}${weight} x="${fmt(baseline)}" y="${fmt(middle)}" text-anchor="middle" transform="rotate(-90 ${fmt(baseline)} ${fmt(middle)})">${escapeXml(yLabel)}</text>`,
     );
   }
 
@@ -508,7 +512,7 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   }
   if (title !== null) {
     parts.push(
-      `<text ${font} font-size="${fmt(titleSize)}"${weight} fill="${look.textColor}" x="${fmt((svgLeft + svgRight) / 2)}" y="${fmt(titleBaseline)}" text-anchor="middle">${escapeXml(title)}</text>`,
+      `<text ${font} font-size="${fmt(titleSize)}"${weight} fill="${labelFill}" x="${fmt((svgLeft + svgRight) / 2)}" y="${fmt(titleBaseline)}" text-anchor="middle">${escapeXml(title)}</text>`,
     );
   }
 

@@ -8,6 +8,7 @@ import {
   onlyTickMarks,
   profileOf,
   spillsFromPlot,
+  uprightAmongTicks,
 } from '../../src/ocr/labelBoxes.js';
 import type { Raster } from '../../src/types.js';
 
@@ -44,6 +45,54 @@ describe('profileOf', () => {
     ]);
     const rows = profileOf(image, [255, 255, 255], [0, 1], [0, 4], 'row');
     expect([...rows]).toEqual([3, 0]);
+  });
+
+  it('counts ink of any colour where asked (a title printed in blue), and no light grid line', () => {
+    const image = raster(4, 2, [
+      [0, 0, [0, 138, 205]],
+      [1, 0, [128, 196, 229]],
+      [2, 0, [68, 68, 68]],
+      [0, 1, [221, 221, 221]],
+    ]);
+    const rows = profileOf(image, [255, 255, 255], [0, 1], [0, 4], 'row', true);
+    expect([...rows]).toEqual([3, 0]);
+  });
+});
+
+describe('uprightAmongTicks', () => {
+  /**
+   * Tick labels 8 rows tall ending at column 30 (`wide` of them reaching left to column 2, the
+   * rest to 20), and an upright y label in columns 6..14, rows 30..69 (none where `label` is
+   * false): Plotly's, beside the widest label at the axis' middle, a wider one above and below.
+   */
+  function chart(label = true) {
+    const paint: [number, number, number[]][] = [];
+    for (const [top, from] of [
+      [5, 2],
+      [45, 20],
+      [85, 2],
+    ]) {
+      for (let row = top; row < top + 8; row++) {
+        for (let column = from; column < 30; column += 2) paint.push([column, row, [0, 0, 0]]);
+      }
+    }
+    if (label) {
+      for (let row = 30; row < 70; row++) {
+        for (let column = 6; column < 14; column++) paint.push([column, row, [60, 60, 60]]);
+      }
+    }
+    return raster(32, 100, paint);
+  }
+
+  it('finds the y label no column parts from the tick labels', () => {
+    const box = uprightAmongTicks(chart(), [255, 255, 255], { from: 2, to: 30 }, [0, 99], 8);
+    expect(box).toEqual({ left: 6, right: 14, top: 30, bottom: 70 });
+  });
+
+  it('finds none among tick labels alone', () => {
+    expect(uprightAmongTicks(chart(false), [255, 255, 255], { from: 2, to: 30 }, [0, 99], 8)).toBe(
+      null,
+    );
   });
 });
 

@@ -82,6 +82,24 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     expect([text.xMultiplier, text.yMultiplier]).toEqual([1, 1]);
   });
 
+  it('reads a title and axis labels printed in a colour (ECharts: blue over grey tick labels)', async () => {
+    const x = [0, 20, 40, 60, 80, 100];
+    const chart = await renderChart({
+      title: 'Monthly sales',
+      xLabel: 'Budget',
+      yLabel: 'Throughput',
+      labelColor: '#008acd',
+      xRange: [0, 100],
+      yRange: [0, 1],
+      xTicks: x,
+      yTicks: [0, 0.25, 0.5, 0.75, 1],
+      series: [{ name: null, color: '#d62728', x, y: [0.1, 0.4, 0.5, 0.7, 0.8, 0.85] }],
+    });
+    const text = await textOf(chart.png);
+    expect(text).toMatchObject({ title: 'Monthly sales', xLabel: 'Budget', yLabel: 'Throughput' });
+    expect(text.xTickWords.map((word) => word.text)).toEqual(['0', '20', '40', '60', '80', '100']);
+  });
+
   it('reads x tick labels printed right against the tick marks whole (their top row not cut off)', async () => {
     const x = [0, 20, 40, 60, 80, 100];
     const chart = await renderChart({
