@@ -40,6 +40,13 @@ const DEFAULTS = {
    * under 10): a row's entries read as one name lost the swatch between them.
    */
   paleColored: 20,
+  /**
+   * Samples whose channels differ by at most this are one colour: a one-colour chart draws its
+   * samples alike, a chart turned greyscale its greys 5 levels apart or more.
+   */
+  sameColour: 3,
+  /** A row whose ends come within this many text heights of the image's sides may be cut there. */
+  imageSide: 0.5,
   /** A row of entries is looked for this many text heights above and below a row's (a second row's names). */
   rowReach: 1.2,
   /** Px looked at before a sample, and between an entry and ink beside it. */
@@ -110,12 +117,19 @@ export function legendComplete(image: Raster, background: Rgb, slots: LegendSlot
  * between entries holding no name of an entry lost, and past either end no other entry's name
  * (where the next one's would start, placed by the gap between entries or by the step between
  * samples, as engines space a row either way), nor a row of names above or below. A title
- * beside the row's first entry, or a second row, gives false: unsure.
+ * beside the row's first entry, a second row, a row cut by the image's side or one whose
+ * entries share a colour gives false: unsure.
  */
 function rowComplete(image: Raster, background: Rgb, slots: LegendSlot[], height: number): boolean {
   const row = [...slots].sort((a, b) => a.text.left - b.text.left);
   const middles = row.map((slot) => (slot.text.top + slot.text.bottom) / 2);
   if (Math.max(...middles) - Math.min(...middles) > height * DEFAULTS.column) return false;
+  // Entries told apart by dash or marker only (one colour) are read together too easily: two
+  // names and the sample between them read as one name.
+  const alike = (a: Rgb, b: Rgb) =>
+    Math.max(...a.map((c, k) => Math.abs(c - b[k]))) <= DEFAULTS.sameColour;
+  if (row.some((slot, i) => row.slice(i + 1).some((other) => alike(slot.color, other.color))))
+    return false;
   const sampleFirst = row.every((slot) => slot.handle.right <= slot.text.left);
   if (!sampleFirst && !row.every((slot) => slot.text.right <= slot.handle.left)) return false;
   // An entry's span along the row, sample and name, and the gaps between entries.
@@ -148,6 +162,10 @@ function rowComplete(image: Raster, background: Rgb, slots: LegendSlot[], height
   }
   const first = row[0];
   const last = row.at(-1)!;
+  // A row reaching the image's side may run on past it (a legend wider than its figure, saved
+  // clipped): entries there are not seen.
+  const side = height * DEFAULTS.imageSide;
+  if (start(first) < side || end(last) > image.width - side) return false;
   const gap = Math.max(...gaps);
   const step = percentile(
     row.slice(1).map((slot, i) => start(slot) - start(row[i])),

@@ -943,6 +943,29 @@ function touchesAxis(image: Raster, plot: PlotArea): boolean {
 }
 
 /**
+ * The x tick labels' band (`band`, indices into `below` and its `profile`) with the band one
+ * empty row under it where no column holds ink in both: tick labels of two sizes set at two
+ * heights (Plotly's log axis prints `2` to `9` above `1000` and `10k`) never stand over one
+ * another, as an x label set that close under them does.
+ */
+function staggered(
+  image: Raster,
+  plot: PlotArea,
+  below: number[],
+  profile: Uint32Array,
+  band: { from: number; to: number },
+): { from: number; to: number } {
+  const [next] = findRuns(profile.subarray(band.to + 2), 0, DEFAULTS.minBand);
+  if (!next || next.from > 0 || profile[band.to + 1] !== 0) return band;
+  const to = band.to + 2 + next.to;
+  const columns = range(Math.floor(plot.left), Math.ceil(plot.right) - 1, 1);
+  const inked = (from: number, end: number) =>
+    profileOf(image, plot.page, columns, [below[from], below[end] + 1], 'column');
+  const [upper, lower] = [inked(band.from, band.to), inked(band.to + 2, to)];
+  return upper.some((ink, i) => ink > 0 && lower[i] > 0) ? band : { from: band.from, to };
+}
+
+/**
  * The bands of text below the plot, nearest first, without a legend there; the height of the
  * first (the x tick labels), and the gap that separates bands, a share of that height.
  */
@@ -978,7 +1001,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
   // Markers on the x axis spill below it: their halves are no band of text; nor are an axis
   // drawn apart below the plot, its rule and tick marks, and tick marks the plot stage left.
   // Error bars' caps at the plot's edge run on into it: no band of text either.
-  const first = findRuns(profile, 0, DEFAULTS.minBand).find((band) => {
+  const found = findRuns(profile, 0, DEFAULTS.minBand).find((band) => {
     const rows: [number, number] = [below[band.from], below[band.to] + 1];
     return (
       (band.from > DEFAULTS.spillStart ||
@@ -989,6 +1012,7 @@ function bandsBelow(image: Raster, plot: PlotArea, legend: LegendText) {
       !onlyTickMarks(image, plot.page, rows, across, 'x')
     );
   });
+  const first = found && staggered(image, plot, below, profile, found);
   if (first) profile.fill(0, 0, first.from);
   // Slanted x tick labels (dates) fill a band several lines tall: the height of a line of text
   // is their own (a band gap of a share of the band's height had joined the y label to the y

@@ -279,6 +279,7 @@ export function findPlotArea(image: Raster, known?: Box): PlotArea {
 function unmarked(area: PlotArea): boolean {
   return (
     !area.estimate &&
+    area.edges?.left !== 'estimate' &&
     [area.ticksX, area.ticksY, area.gridX, area.gridY].every((marks) => marks.length === 0)
   );
 }
@@ -289,7 +290,12 @@ function unmarked(area: PlotArea): boolean {
  * times its area: that frame is a legend's, in a plot drawn with no axis line. Null otherwise.
  */
 function labelledAround(image: Raster, lined: PlotArea): PlotArea | null {
-  const bare = linedPlotArea(image, true);
+  let bare: PlotArea;
+  try {
+    bare = linedPlotArea(image, true);
+  } catch {
+    return null;
+  }
   const area = (box: Box) => (box.right - box.left) * (box.bottom - box.top);
   const holds =
     bare.left <= lined.left &&
@@ -485,7 +491,7 @@ function linedPlotArea(image: Raster, standBare = false): PlotArea {
     throw new DigitizeError(
       'NO_CHART_FOUND',
       'plot',
-      'no axes frame, spines or panel found: not a chart',
+      'no axes frame, spines or panel found: not a line chart',
     );
   }
   // Each side: its line and how far the lines across it reach past (their extent). A thick run

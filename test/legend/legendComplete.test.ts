@@ -253,4 +253,14 @@ describe('legendComplete', () => {
     ]);
     expect(legendComplete(pale, WHITE, two)).toBe(false);
   });
+
+  it('is unsure of a row cut by the image’s side, or of entries in one colour', () => {
+    const drawn = [0, 1].flatMap((k) => [rowSample(k, COLORS[k]), ...rowName(k)]);
+    // the image ends 2 px past the last name (a legend wider than its figure, saved clipped)
+    expect(legendComplete(paintBoxes(157, 120, drawn), WHITE, rowSlots(2))).toBe(false);
+    // two entries told apart by dash only, one grey: names and samples read together easily
+    const grey = [0, 1].flatMap((k) => [rowSample(k, [85, 85, 85]), ...rowName(k)]);
+    const slots = rowSlots(2).map((slot) => ({ ...slot, color: [85, 85, 85] as Rgb }));
+    expect(legendComplete(paintBoxes(330, 120, grey), WHITE, slots)).toBe(false);
+  });
 });
