@@ -96,6 +96,12 @@ const DEFAULTS = {
   touchingPx: 1,
   /** Labels read whole as a run only where at least this many boxes touch (two are a pair). */
   minRunTogether: 3,
+  /**
+   * An x axis fitted as one sequence to numbers run together is at most this sure: no label was
+   * read whole, its values are inferred from pieces, so it is reported doubtful (below
+   * `calibrateAxis`' 0.5) however well the pieces match.
+   */
+  runTogetherNumbers: 0.45,
 } as const;
 
 /**
@@ -746,13 +752,27 @@ async function runTogetherNumbers(
   ]);
   const fit = fitNumberRun(readings);
   if (!fit) return null;
+  // each label as sure (0..100, as OCR's) as the pieces read like the sequence
   const fitted = run.map((piece, i) => ({
     text: String(fit.values[i]),
     box: piece.box,
-    confidence: 1 - fit.error,
+    confidence: 100 * (1 - fit.error),
   }));
   const apart = [...digits.slice(0, start), ...digits.slice(end)].filter(isNumber);
-  return calibrateAxis({ axis: 'x', words: [...apart, ...fitted], marks: xMarks(plot) });
+  const calibration = calibrateAxis({
+    axis: 'x',
+    words: [...apart, ...fitted],
+    marks: xMarks(plot),
+  });
+  if (!calibration.axis) return null;
+  return {
+    ...calibration,
+    confidence: Math.min(calibration.confidence, DEFAULTS.runTogetherNumbers),
+    warnings: [
+      ...calibration.warnings,
+      `x tick labels run together, none read whole: read as one sequence, ${fit.values[0]} to ${fit.values.at(-1)} by ${fit.step}; the values are in doubt`,
+    ],
+  };
 }
 
 /**
