@@ -14,7 +14,6 @@ import { scaleAxis } from './axisScale.js';
 import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
 import { type DateCalibration, fitDateAxis, isMonthList } from './dateAxis.js';
-import { fitNumberRun } from './numberRun.js';
 import { parseDateLabel, splitDates } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
 import { snapToMark } from './tickReadings.js';
@@ -96,12 +95,6 @@ const DEFAULTS = {
   touchingPx: 1,
   /** Labels read whole as a run only where at least this many boxes touch (two are a pair). */
   minRunTogether: 3,
-  /**
-   * An x axis fitted as one sequence to numbers run together is at most this sure: no label was
-   * read whole, its values are inferred from pieces, so it is reported doubtful (below
-   * `calibrateAxis`' 0.5) however well the pieces match.
-   */
-  runTogetherNumbers: 0.45,
 } as const;
 
 /**
@@ -658,12 +651,6 @@ async function readXAgain(
     const named = zeros && names(words, zeros) ? fitCategories(words, text, zeros) : null;
     return { timed: null, named, numbers: xFit };
   }
-  // Labels run together: the pieces fitted together as one stepped sequence, where surer than
-  // the pieces read one by one.
-  const run = await runTogetherNumbers(text, plot, words);
-  if (run?.axis && run.confidence > xFit.confidence) {
-    return { timed: null, named: null, numbers: run };
-  }
   // Each reading of slanted labels fitted as dates, else numbers: the surest fit is kept.
   const slanted = await readSlantedTickWords();
   if (slanted.length > 0) {
@@ -718,61 +705,6 @@ async function runTogetherDates(
   const dates = run && splitDates(run.text);
   if (!run || !dates || dates.length * 2 < boxes.length) return null;
   return fitDates([run], text, plot);
-}
-
-/**
- * Where three or more x tick label boxes in a row touch (labels wider than their step, cut
- * apart where no gap parts them, each piece holding one label's middle, its ends hidden or
- * mixed with its neighbours': `5000 10000 15000` read `500¢ LOO! p500(`), the pieces (as the
- * digits and the words read them) fitted together as one evenly stepped sequence of numbers
- * (`fitNumberRun`), one a box, each at its box's middle; the numbers apart from the run as read.
- * The axis fitted to them, or null where no run touches or no sequence reads like it. (The run
- * read whole as one line, as `runTogetherDates` does, loses a digit or more of each label.)
- */
-async function runTogetherNumbers(
-  text: ChartText,
-  plot: PlotArea,
-  words: Word[],
-): Promise<Calibration | null> {
-  const digits = [...text.xTickWords].sort((a, b) => a.box.left - b.box.left);
-  // the longest stretch of boxes each touching the next
-  let [start, end] = [0, 0];
-  for (let i = 0, from = 0; i < digits.length; i++) {
-    if (i > 0 && digits[i].box.left - digits[i - 1].box.right > DEFAULTS.touchingPx) from = i;
-    if (i + 1 - from > end - start) [start, end] = [from, i + 1];
-  }
-  if (end - start < DEFAULTS.minRunTogether) return null;
-  const run = digits.slice(start, end);
-  // each box read by the digits and, where the same box was read as words, by the words
-  const readings = run.map((piece) => [
-    piece.text,
-    ...words
-      .filter((word) => word.box.left === piece.box.left && word.box.right === piece.box.right)
-      .map((word) => word.text),
-  ]);
-  const fit = fitNumberRun(readings);
-  if (!fit) return null;
-  // each label as sure (0..100, as OCR's) as the pieces read like the sequence
-  const fitted = run.map((piece, i) => ({
-    text: String(fit.values[i]),
-    box: piece.box,
-    confidence: 100 * (1 - fit.error),
-  }));
-  const apart = [...digits.slice(0, start), ...digits.slice(end)].filter(isNumber);
-  const calibration = calibrateAxis({
-    axis: 'x',
-    words: [...apart, ...fitted],
-    marks: xMarks(plot),
-  });
-  if (!calibration.axis) return null;
-  return {
-    ...calibration,
-    confidence: Math.min(calibration.confidence, DEFAULTS.runTogetherNumbers),
-    warnings: [
-      ...calibration.warnings,
-      `x tick labels run together, none read whole: read as one sequence, ${fit.values[0]} to ${fit.values.at(-1)} by ${fit.step}; the values are in doubt`,
-    ],
-  };
 }
 
 /**

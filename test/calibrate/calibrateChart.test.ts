@@ -341,49 +341,6 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect((await run(null)).xAxis.scale).not.toBe('time');
   });
 
-  it('fits numbers run together as one stepped sequence where no piece reads as its number', async () => {
-    // 0 apart, then 5000 .. 25000 wider than their step, cut apart midway: each box touching the
-    // next holds one label's middle, its ends hidden or mixed with its neighbours'
-    const pixels = [60, 100, 140, 180, 220, 260];
-    const boxes = (gap: number) =>
-      pixels.map((pixel, i) => ({
-        text: '',
-        confidence: 40,
-        box: {
-          left: i === 0 ? pixel - 5 : pixel - 20 + (i > 1 ? gap : 0),
-          right: i === 0 ? pixel + 5 : pixel + 20,
-          top: 328,
-          bottom: 340,
-        },
-      }));
-    const run = (gap: number) =>
-      calibrateChart({
-        text: text(
-          boxes(gap).map((word, i) => ({
-            ...word,
-            text: ['0', '5000', '1,000K', '1500K', '20004', '15004'][i],
-          })),
-        ),
-        plot: { ...PLOT, ticksX: pixels },
-        source: null,
-        warnings: [],
-        readTickWords: async () =>
-          boxes(gap).map((word, i) => ({
-            ...word,
-            text: ['0', '500¢', 'LOO!', 'p500(', '20004', '500('][i],
-          })),
-        readSlantedTickWords: async () => [],
-      });
-    const axes = await run(0);
-    expect(axes.xAxis.scale).toBe('linear');
-    expect(axes.xAxis.pixelToData(60)).toBeCloseTo(0, 3);
-    expect(axes.xAxis.pixelToData(260)).toBeCloseTo(25000, 3);
-    // no label was read whole: the axis is reported doubtful
-    expect(axes.xConfidence).toBeLessThan(0.5);
-    // boxes apart are labels read one by one: no sequence is fitted across them
-    expect((await run(5)).xAxis.scale).not.toBe('linear');
-  });
-
   it('fits the words as numbers where they are surer than the digits', async () => {
     // 0, 4,000, 8,000 printed; the digits read two of them wrong, the words a speck as a quote.
     const pixels = [100, 250, 400];
