@@ -49,9 +49,10 @@ const SPANS = 0.9;
  * The shared axes `charts` (read already, in the figure's pixels) offer a panel whose pixels
  * start at `offset` in the figure: its x axis from a chart whose plot has the same left and
  * right sides (one column, sharex), its y axis from one with the same top and bottom (one row,
- * sharey), or one whose plot as the layout found it lines up with the panel's (`layout`, in the
- * figure's pixels), as that chart calibrated it, moved into the panel's pixels, with its label. Failing
- * that, from the nearest chart whose plot spans the panel's along that axis, or is spanned by
+ * sharey), or one whose plot as the layout found it lines up with the panel's (`layout`, in
+ * the figure's pixels), as that chart calibrated it, moved into the panel's pixels, with its
+ * label. Failing that, from the nearest chart whose plot spans the panel's along that axis, or
+ * is spanned by
  * it (a mosaic's panels share their limits, not their sides): its limits at the panel's sides;
  * failing that, from the nearest chart whose plot is as long along that axis (a grid's panels of
  * one size, moved apart by their tick labels, or across the grid: a facet grid whose only panel

@@ -107,6 +107,11 @@ const DEFAULTS = {
    */
   colouredSpread: 24,
   /**
+   * ...and by this share of its distance from the page: a colour blended into the page at a
+   * stroke's soft edge keeps the share; a grey stroke's (and JPEG's tint on it) stays well under.
+   */
+  colouredShare: 0.3,
+  /**
    * A frame drawn with no tick mark or grid line inside a plot placed by its tick labels, this
    * many times its area or more, is a legend's frame.
    */
@@ -116,11 +121,6 @@ const DEFAULTS = {
    * #e5ecf6 by 17, seaborn's #eaeaf2 by 8); a thick run more colourful is a series' stroke.
    */
   panelTint: 48,
-  /**
-   * ...and by this share of its distance from the page: a colour blended into the page at a
-   * stroke's soft edge keeps the share; a grey stroke's (and JPEG's tint on it) stays well under.
-   */
-  colouredShare: 0.3,
   /** A thin stroke grey at less than this share of its places is a series' flat stretch. */
   minGreyShare: 0.1,
 } as const;
