@@ -142,6 +142,11 @@ export function chroma(lab: Lab): number {
 }
 
 /** The largest per-channel difference between two RGB colours (0..255). */
+export function colorDistance(a: Rgb, b: Rgb): number {
+  return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+}
+
+/** The largest per-channel difference between a pixel (at `offset`) and a colour (0..255). */
 export function channelDistance(data: Uint8Array, offset: number, color: Rgb): number {
   return Math.max(
     Math.abs(data[offset] - color[0]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaE2000, type Lab, mostCommonColor } from '../src/color.js';
+import { colorDistance, deltaE2000, type Lab, mostCommonColor } from '../src/color.js';
 
 describe('deltaE2000', () => {
   // Pairs and differences from the test data of Sharma, Wu and Dalal (2005), table 1.
@@ -43,5 +43,13 @@ describe('mostCommonColor', () => {
     expect(mostCommonColor(data, offsets)).toEqual([2, 2, 2]);
     const other = pixels([2, 1, 1, 2, 1, 2]);
     expect(mostCommonColor(other.data, other.offsets)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('colorDistance', () => {
+  it('is the largest difference of one channel, either way round', () => {
+    expect(colorDistance([10, 200, 30], [40, 190, 30])).toBe(30);
+    expect(colorDistance([40, 190, 30], [10, 200, 30])).toBe(30);
+    expect(colorDistance([85, 85, 85], [85, 85, 85])).toBe(0);
   });
 });

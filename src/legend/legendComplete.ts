@@ -1,4 +1,4 @@
-import { channelDistance, channelSpread, type Rgb } from '../color.js';
+import { channelDistance, channelSpread, colorDistance, type Rgb } from '../color.js';
 import { percentile } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { LegendSlot } from './findLegend.js';
@@ -126,8 +126,7 @@ function rowComplete(image: Raster, background: Rgb, slots: LegendSlot[], height
   if (Math.max(...middles) - Math.min(...middles) > height * DEFAULTS.column) return false;
   // Entries told apart by dash or marker only (one colour) are read together too easily: two
   // names and the sample between them read as one name.
-  const alike = (a: Rgb, b: Rgb) =>
-    Math.max(...a.map((c, k) => Math.abs(c - b[k]))) <= DEFAULTS.sameColour;
+  const alike = (a: Rgb, b: Rgb) => colorDistance(a, b) <= DEFAULTS.sameColour;
   if (row.some((slot, i) => row.slice(i + 1).some((other) => alike(slot.color, other.color))))
     return false;
   const sampleFirst = row.every((slot) => slot.handle.right <= slot.text.left);

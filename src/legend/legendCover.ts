@@ -1,4 +1,4 @@
-import { channelDistance, type Rgb } from '../color.js';
+import { channelDistance, colorDistance, mostCommonColor, type Rgb } from '../color.js';
 import type { Box, Raster } from '../types.js';
 
 const DEFAULTS = {
@@ -25,8 +25,7 @@ export function legendCover(image: Raster, box: Box, background: Rgb, plot: Box)
   if (middleX < plot.left || middleX > plot.right || middleY < plot.top || middleY > plot.bottom)
     return box;
   const fill = commonest(image, box);
-  const apart = (color: Rgb) => Math.max(...color.map((c, k) => Math.abs(c - background[k])));
-  if (fill === null || apart(fill) <= DEFAULTS.fillTolerance) return box;
+  if (fill === null || colorDistance(fill, background) <= DEFAULTS.fillTolerance) return box;
   const { data, width } = image;
   const isFill = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, fill) <= DEFAULTS.fillTolerance;
@@ -62,19 +61,13 @@ export function legendCover(image: Raster, box: Box, background: Rgb, plot: Box)
 
 /** The commonest colour of the pixels in `box`; null for an empty box. */
 function commonest({ data, width, height }: Raster, box: Box): Rgb | null {
-  const counts = new Map<number, number>();
-  let best = -1;
-  let bestCount = 0;
   const [top, bottom] = [Math.max(0, Math.ceil(box.top)), Math.min(height, Math.ceil(box.bottom))];
   const [left, right] = [Math.max(0, Math.ceil(box.left)), Math.min(width, Math.ceil(box.right))];
-  for (let row = top; row < bottom; row++) {
-    for (let column = left; column < right; column++) {
-      const o = (row * width + column) * 3;
-      const key = (data[o] << 16) | (data[o + 1] << 8) | data[o + 2];
-      const count = (counts.get(key) ?? 0) + 1;
-      counts.set(key, count);
-      if (count > bestCount) [best, bestCount] = [key, count];
+  if (bottom <= top || right <= left) return null;
+  function* offsets() {
+    for (let row = top; row < bottom; row++) {
+      for (let column = left; column < right; column++) yield (row * width + column) * 3;
     }
   }
-  return best < 0 ? null : [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+  return mostCommonColor(data, offsets());
 }

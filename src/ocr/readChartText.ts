@@ -566,6 +566,16 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
   else if (yOver) tickLabels.push({ axis: 'yOffset', box: yOver });
   const lone = { x: xEnd?.lone ?? false, y: yEnd?.lone ?? false };
 
+  // The y label turned upright: its band beside the tick labels over the plot's rows, else the
+  // one found among the tick labels' columns.
+  const turned = leftBands[1]
+    ? {
+        left: leftBands[1].from,
+        right: leftBands[1].to,
+        top: plot.top + pad,
+        bottom: plot.bottom - pad,
+      }
+    : upright;
   // The single-line texts, read together in one call: title, axis labels, legend entries.
   const lines: (Label | null)[] = [
     titleBox && titleBox.right - titleBox.left > 1 ? titleBox : null,
@@ -577,23 +587,13 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
           top: Math.max(0, yOver.top - pad),
           bottom: yOver.bottom + pad,
         }
-      : leftBands[1]
-        ? {
-            left: leftBands[1].from - pad,
-            right: leftBands[1].to + pad,
-            top: plot.top,
-            bottom: plot.bottom,
-            rotate: true,
-          }
-        : upright
-          ? {
-              left: upright.left - pad,
-              right: upright.right + pad,
-              top: upright.top - pad,
-              bottom: upright.bottom + pad,
-              rotate: true,
-            }
-          : null,
+      : turned && {
+          left: turned.left - pad,
+          right: turned.right + pad,
+          top: turned.top - pad,
+          bottom: turned.bottom + pad,
+          rotate: true,
+        },
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
   return {

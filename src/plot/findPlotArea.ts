@@ -1,4 +1,11 @@
-import { channelDistance, channelSpread, inkMask, mostCommonColor, type Rgb } from '../color.js';
+import {
+  channelDistance,
+  channelSpread,
+  colorDistance,
+  inkMask,
+  mostCommonColor,
+  type Rgb,
+} from '../color.js';
 import { DigitizeError } from '../errors.js';
 import { percentile, transpose } from '../math.js';
 import type { Box, EdgeSource, PlotArea, PlotEdges, Raster } from '../types.js';
@@ -793,7 +800,7 @@ function strokeColour(
 
 /** Whether two colours differ by more than `threshold` (the ink threshold) in some channel. */
 function unlike(a: Rgb, b: Rgb, threshold: number = DEFAULTS.ink): boolean {
-  return Math.max(...a.map((c, i) => Math.abs(c - b[i]))) > threshold;
+  return colorDistance(a, b) > threshold;
 }
 
 /** For a stroke the edge is its centre; for a filled panel, its outer boundary. */
