@@ -1,6 +1,6 @@
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import type { Rgb } from '../color.js';
-import { boxesOverlap, findRuns, percentile } from '../math.js';
+import { boxesOverlap, findRuns, percentile, type Run } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import {
@@ -98,6 +98,16 @@ const DEFAULTS = {
    * the x label under slanted labels boxed as one).
    */
   secondLineWidth: 4,
+  /**
+   * A line of text above a legend that is the legend's title (Vega-Lite's `Setting` over its
+   * entries) ends within this many entry heights above the legend's box, is at most this many
+   * entry heights tall (`legendTitleHeight`: set at the entries' size, bold maybe, not a chart
+   * title's larger letters), and starts within `legendTitleIndent` entry heights of the box's
+   * left side (over the first sample, flush with it or just past it).
+   */
+  legendTitleGap: 1.5,
+  legendTitleHeight: 1.5,
+  legendTitleIndent: 2,
 } as const;
 
 /** A year, as a date axis prints it on a second line under a tick label (`Jun 8` / `1997`). */
@@ -438,6 +448,12 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
         // A legend above the plot is no title; text just below its box, run into it across a
         // row or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
         .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
+        .filter(
+          (band) =>
+            !legend ||
+            legend.box.top >= plot.top ||
+            !legendTitle(image, page, band, legend, coloured),
+        )
         .sort((a, b) => b.from - a.from)
     );
   };
@@ -531,7 +547,14 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
     leftBands[1] || upright || !yTickBand || !xTickBand
       ? null
       : titleOverAxis(image, page, plot, legend, gap, [xTickBand.from, xTickBand.to]);
-  const titleBand = aboveBands.find((band) => !yOver || band.to <= yOver.top);
+  // (a title run together with the axis title below it is the part above that)
+  const titleBand = aboveBands
+    .map((band) =>
+      yOver && band.to > yOver.top && yOver.top - band.from >= DEFAULTS.minBand
+        ? { from: band.from, to: yOver.top }
+        : band,
+    )
+    .find((band) => !yOver || band.to <= yOver.top);
   const titleBox =
     titleBand &&
     betweenStripSides(image, page, plot, {
@@ -589,7 +612,11 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
         }
       : turned && {
           left: turned.left - pad,
-          right: turned.right + pad,
+          // not into the tick labels where the y label's band ends at theirs (apartFromUpright)
+          right:
+            leftBands[1] && yTickBand
+              ? Math.min(turned.right + pad, yTickBand.from)
+              : turned.right + pad,
           top: turned.top - pad,
           bottom: turned.bottom + pad,
           rotate: true,
@@ -680,8 +707,14 @@ function titleOverAxis(
   const above = range(Math.floor(plot.top) - 1, 0, -1);
   const profile = profileOf(image, page, above, [0, middle], 'row');
   profile.fill(0, 0, Math.max(0, profile.indexOf(0)));
-  const band = findRuns(profile, gap, DEFAULTS.minBand)[0];
-  if (!band) return null;
+  const found = findRuns(profile, gap, DEFAULTS.minBand)[0];
+  if (!found) return null;
+  // Two lines run together (a title a few blank rows above the axis title): the one nearer the
+  // plot, below the widest blank between them.
+  const band =
+    found.to - found.from + 1 > 2 * DEFAULTS.axisTitleSize * tickHeight
+      ? nearerLine(profile, found)
+      : found;
   const rows: [number, number] = [above[band.to], above[band.from] + 1];
   if (plot.top - rows[1] > DEFAULTS.axisTitleReach * tickHeight) return null;
   // its ink across the whole width: a title centred or running on past the middle is none
@@ -702,7 +735,8 @@ function titleOverAxis(
   )
     return null;
   const height = capHeight(image, page, rows, [left, right + 1]);
-  return height <= DEFAULTS.axisTitleSize * tickHeight ? box : null;
+  // (each height counted in whole rows: a row either way)
+  return height <= DEFAULTS.axisTitleSize * tickHeight + 1 ? box : null;
 }
 
 /**
@@ -721,7 +755,7 @@ function capHeight(
   const profile = profileOf(image, page, lines, columns, 'row');
   const most = Math.max(0, ...profile);
   if (most === 0) return 0;
-  const top = profile.findIndex((count) => count > 0);
+  const top = profile.findIndex((count) => count >= most * TIP_SHARE);
   let bottom = profile.length - 1;
   while (bottom > top && profile[bottom] < most * BASELINE_SHARE) bottom--;
   return bottom - top + 1;
@@ -732,6 +766,12 @@ function capHeight(
  * along its letters' feet: under this share of its fullest row's ink.
  */
 const BASELINE_SHARE = 0.3;
+/**
+ * Rows above its capitals hold the tips of a few taller glyphs only (a parenthesis', an `A`'s
+ * apex, anti-aliased): under this share of its fullest row's ink (`(%)` made `Accuracy (%)` a
+ * row taller than its capitals).
+ */
+const TIP_SHARE = 0.1;
 
 /**
  * A title band `box` (the image's width) cut to between the plot's sides where they go on up
@@ -1105,6 +1145,62 @@ function ofLegend(
     if (column >= box.left && column < box.right) inside += count;
   });
   return inside >= total * DEFAULTS.legendInk;
+}
+
+/**
+ * The part of a run of `profile` (index 0 nearest the plot) before its widest run of empty
+ * entries: of two lines of text merged across a small gap, the nearer.
+ */
+function nearerLine(profile: Uint32Array, run: Run): Run {
+  let widest = { from: run.to + 1, length: 0 };
+  let start = -1;
+  for (let i = run.from; i <= run.to; i++) {
+    if (profile[i] === 0) {
+      if (start < 0) start = i;
+      if (i - start + 1 > widest.length) widest = { from: start, length: i - start + 1 };
+    } else start = -1;
+  }
+  return { from: run.from, to: widest.from - 1 };
+}
+
+/**
+ * Whether a band of text above the plot (rows `from`..`to`) is the title of a legend just below
+ * it, above the plot too (over a legend inside the plot stands an axis multiplier): a line at the entries' size, its ink starting over the legend box's left side and ending
+ * within the box's width (a chart title centred over the plot, or flush with the plot's side
+ * while the legend is not, starts elsewhere or runs past it).
+ */
+function legendTitle(
+  image: Raster,
+  page: Rgb,
+  band: { from: number; to: number },
+  legend: NonNullable<LegendText>,
+  coloured: boolean,
+): boolean {
+  const { box, texts } = legend;
+  if (texts.length === 0) return false;
+  const entry = percentile(
+    texts.map((text) => text.bottom - text.top),
+    0.5,
+  );
+  const gap = box.top - band.to;
+  if (gap < 0 || gap > entry * DEFAULTS.legendTitleGap) return false;
+  if (band.to - band.from > entry * DEFAULTS.legendTitleHeight) return false;
+  const ink = profileOf(
+    image,
+    page,
+    range(0, image.width - 1, 1),
+    [band.from, band.to],
+    'column',
+    coloured,
+  );
+  const first = ink.findIndex((count) => count > 0);
+  let last = ink.length - 1;
+  while (last > first && ink[last] === 0) last--;
+  return (
+    first >= box.left - entry &&
+    first <= box.left + entry * DEFAULTS.legendTitleIndent &&
+    last <= box.right + entry
+  );
 }
 
 /**

@@ -291,17 +291,17 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
     const { plot } = spec;
     const rendered = await renderChart(spec);
     // Vega-Lite's latimes look: the y title starts over the y tick labels, just above the top one
-    const svg = (title: string | null) =>
+    const svg = (title: string | null, label: string, titleBaseline: number) =>
       Buffer.from(
         `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
           (title === null
             ? ''
-            : `<text x="12" y="${plot.top - 36}" font-family="DejaVu Sans" font-size="18">${title}</text>`) +
-          `<text x="30" y="${plot.top - 12}" font-family="DejaVu Sans" font-size="13">Mean reward</text></svg>`,
+            : `<text x="12" y="${plot.top - titleBaseline}" font-family="DejaVu Sans" font-size="18">${title}</text>`) +
+          `<text x="30" y="${plot.top - 12}" font-family="DejaVu Sans" font-size="13">${label}</text></svg>`,
       );
-    const read = async (title: string | null) => {
+    const read = async (title: string | null, label = 'Mean reward', titleBaseline = 36) => {
       const png = await sharp(rendered.png)
-        .composite([{ input: svg(title), left: 0, top: 0 }])
+        .composite([{ input: svg(title, label, titleBaseline), left: 0, top: 0 }])
         .png()
         .toBuffer();
       const image = await loadRaster(png);
@@ -312,6 +312,69 @@ describe('readChartText', { timeout: TIMEOUT_MS }, () => {
       title: 'Training curves',
       yLabel: 'Mean reward',
     });
+    // the title's descenders two blank rows above the y title's capitals: one band of ink,
+    // still two lines
+    expect(await read('Training curves', 'Mean reward', 30)).toMatchObject({
+      title: 'Training curves',
+      yLabel: 'Mean reward',
+    });
+    // parentheses rise above the capitals: the y title is still at the tick labels' size
+    expect(await read(null, 'Accuracy (%)')).toMatchObject({ title: null, yLabel: 'Accuracy (%)' });
+  });
+
+  it('reads a turned y label set close beside the tick labels without taking in their edge', async () => {
+    const { plot } = PLAIN;
+    const rendered = await renderChart(PLAIN);
+    const middle = (plot.top + plot.bottom) / 2;
+    // ggplot2's y title: its descenders' feet a pixel or two from the widest tick label
+    const label = (x: number) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+          `<text x="${x}" y="${middle}" transform="rotate(-90 ${x} ${middle})" text-anchor="middle" font-family="DejaVu Sans" font-size="13">Temperature</text></svg>`,
+      );
+    const image = await loadRaster(
+      await sharp(rendered.png)
+        .composite([{ input: label(37), left: 0, top: 0 }])
+        .png()
+        .toBuffer(),
+    );
+    const text = await readChartText(image, findPlotArea(image), engine);
+    expect(text.yLabel).toBe('Temperature');
+    expect(text.yTickWords.map((word) => word.text)).toEqual(['2.0', '1.5', '1.0', '0.5', '0.0']);
+  });
+
+  it("reads a line just over a legend above the plot, flush with its left, as the legend's title, not the chart's", async () => {
+    const spec: ChartSpec = {
+      ...PLAIN,
+      plot: { ...PLAIN.plot, top: 110 },
+      style: 'chartjs',
+      fontSize: 12,
+      legend: 'upper right',
+      series: [
+        { name: 'Adam', color: '#1b9e77', x: [0, 50, 100], y: [0.2, 1.7, 0.4] },
+        { name: 'SGD', color: '#d95f02', x: [0, 50, 100], y: [1.2, 0.7, 1.4] },
+      ],
+    };
+    const rendered = await renderChart(spec);
+    const legend = rendered.legend!;
+    // Vega-Lite's legend title: the entries' size, bold, over the first sample
+    const svg = (title: boolean) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460">` +
+          (title
+            ? `<text x="320" y="30" text-anchor="middle" font-family="DejaVu Sans" font-size="20">Latency over time</text>`
+            : '') +
+          `<text x="${legend.left}" y="${legend.top + 2}" font-family="DejaVu Sans" font-weight="bold" font-size="12">Setting</text></svg>`,
+      );
+    const read = async (title: boolean) =>
+      textOf(
+        await sharp(rendered.png)
+          .composite([{ input: svg(title), left: 0, top: 0 }])
+          .png()
+          .toBuffer(),
+      );
+    expect((await read(true)).title).toBe('Latency over time');
+    expect((await read(false)).title).toBeNull();
   });
 
   it('reads the x tick labels that a legend found around one of them reaches into', async () => {
