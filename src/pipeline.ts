@@ -133,7 +133,8 @@ export async function runPipeline(
     separate(image, plot, region, legend, entries),
   );
   const { ink, dark, doubtful } = separated;
-  const masks = listedOnly(separated.masks, image, plot, legend, entries, warnings);
+  const { masks } = separated;
+  const onlyListed = listedOnly(masks, image, plot, legend, entries);
   const traces = await clock.run('trace', () => {
     // The drawn pixels, listed once (most of a plot is its background).
     const drawn = indicesOf(ink);
@@ -174,6 +175,7 @@ export async function runPipeline(
       patches: new Set(entries.flatMap((slot, i) => (isPatchSample(image, slot) ? [i] : []))),
       doubtful,
       legendBox: legend ? legendCover(image, legend.box, plot.background, region) : null,
+      listedOnly: onlyListed,
       axes: { x: xAxis, y: yAxis },
       region,
       width: image.width,
@@ -262,10 +264,14 @@ async function separate(
 }
 
 /**
- * The masks a legend read whole lists: with every entry named and drawn, and no entry lost
- * (`legendComplete`), a colour or curve it does not list is no series but part of one (error
- * bars, a band's edge, a JPEG halo, markers or dashes split off as curves of their own) and is
- * left out, with a warning; unless they outnumber the listed ones. Otherwise all the masks.
+ * Whether a legend read whole lists every series: with every entry named and drawn, and no
+ * entry lost (`legendComplete`), a colour or curve it does not list is no series but part of
+ * one (error bars, a band's edge, a JPEG halo, markers or dashes split off as curves of their
+ * own, a washed-out line's true core); unless they outnumber the listed ones. Such colours are
+ * still traced and reviewed with the others (a line's core split off as a colour of its own is
+ * what its listed series is followed along where hidden, and what a second trace is told from),
+ * and left out of the series only then (`reviewSeries`' `listedOnly`): left out before tracing,
+ * a washed-out line's listed colour had kept only its pale edges, traced in gaps.
  */
 function listedOnly(
   masks: SeriesMask[],
@@ -273,21 +279,16 @@ function listedOnly(
   plot: PlotArea,
   legend: LegendLayout | null,
   entries: LegendLayout['slots'],
-  warnings: string[],
-): SeriesMask[] {
+): boolean {
   if (!legend || masks.length <= entries.length || entries.length < legend.slots.length) {
-    return masks;
+    return false;
   }
-  if (masks.slice(0, entries.length).some((mask) => mask.count === 0)) return masks;
+  if (masks.slice(0, entries.length).some((mask) => mask.count === 0)) return false;
   // A legend listing fewer series than the pieces it would leave out has more likely lost
   // entries (a crowded legend of ten, some names missed) than the chart drawn that many pieces.
   const left = masks.length - entries.length;
-  if (left > entries.length) return masks;
-  if (!legendComplete(image, plot.background, legend.slots)) return masks;
-  warnings.push(
-    `the legend lists ${entries.length} series: ${left} more ${left === 1 ? 'colour or curve' : 'colours or curves'} it does not list left out (error bars, bands, halos or markers taken apart)`,
-  );
-  return masks.slice(0, entries.length);
+  if (left > entries.length) return false;
+  return legendComplete(image, plot.background, legend.slots);
 }
 
 /**

@@ -74,6 +74,11 @@ export interface HaloInput {
   width: number;
   /** The plot's background colour. */
   background: Rgb;
+  /**
+   * Colours traced as filled shapes (bars, areas, a band's fill: see traceSeries' `filled`).
+   * @default none
+   */
+  filled?: boolean[];
 }
 
 /**
@@ -85,9 +90,20 @@ export interface HaloInput {
  * (`samePath`) is one too, however far its ink spreads (a JPEG'd line's shade split off), as
  * is a colour the legend does not list traced along one it lists, however much ink each has;
  * and so is one with most of its ink beside the line and traced along it over half the way.
+ * A filled shape in a paler tint of the colour (a band's fill around its line) hosts no halo of
+ * it: the line is drawn over its band, and the fill, having more pixels, had taken the line
+ * for its halo (and was then left out itself as an area: the series was lost).
  * `hosts`: the series some colour was taken for a halo of.
  */
-export function findHalos({ masks, paths, names, first, width, background }: HaloInput): {
+export function findHalos({
+  masks,
+  paths,
+  names,
+  first,
+  width,
+  background,
+  filled = [],
+}: HaloInput): {
   halos: Set<number>;
   hosts: Set<number>;
   warnings: string[];
@@ -123,6 +139,7 @@ export function findHalos({ masks, paths, names, first, width, background }: Hal
         paths[j] !== null &&
         j !== i &&
         !halos.has(j) &&
+        !(filled[j] && isTint(other.color, mask.color, background)) &&
         (other.count > mask.count
           ? samePath(paths[i]!, paths[j]!, undefined, near(j)) || besideHost(i, j)
           : j < first && samePath(paths[i]!, paths[j]!, undefined, near(j))),

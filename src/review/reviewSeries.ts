@@ -41,6 +41,12 @@ export interface ReviewInput {
   doubtful?: Set<number>;
   /** The legend's box when it lies over the plot (a series' end may run under it), else null. */
   legendBox?: Box | null;
+  /**
+   * Whether the legend, read whole, lists every series: a colour it does not list (and no
+   * misread entry takes) is part of a listed one, reviewed with the others and then left out
+   * of the series, with a warning. @default false
+   */
+  listedOnly?: boolean;
   axes: { x: AxisScale; y: AxisScale };
   /** The plot region that was traced (px). */
   region: Box;
@@ -75,6 +81,7 @@ export function reviewSeries({
   patches = new Set(),
   doubtful = new Set(),
   legendBox = null,
+  listedOnly = false,
   axes,
   region,
   width,
@@ -88,7 +95,10 @@ export function reviewSeries({
     first: legend ? names.length : 0,
     width,
   };
-  const { halos, hosts, warnings } = findHalos(colors);
+  const { halos, hosts, warnings } = findHalos({
+    ...colors,
+    filled: traces.map((trace) => trace !== null && trace.filled > DEFAULTS.filled),
+  });
   // A colour no entry lists lying against another line above and below it all along is the
   // fill of a band round that line, traced as a curve (its edges): not a series.
   const bands = findBandFills({ ...colors, skip: halos });
@@ -171,6 +181,8 @@ export function reviewSeries({
   const series: SeriesResult[] = [];
   const filled: string[] = [];
   let missing = 0;
+  /** Unlisted series left out where the legend lists every series (`listedOnly`). */
+  let unlistedLeft = 0;
   // What each series' confidence is rated from, once all are known (their colours).
   const rated: { input: Omit<ConfidenceInput, 'sharedColor'>; color: Rgb }[] = [];
   masks.forEach((mask, i) => {
@@ -178,6 +190,10 @@ export function reviewSeries({
     const name = legend ? (names[entry] ?? null) : null;
     if (halos.has(i)) return;
     const unlisted = legend && entry < 0;
+    if (unlisted && listedOnly) {
+      if (traces[i] !== null && points[i].length > 0) unlistedLeft++;
+      return;
+    }
     if (unlisted && mask.count > 0) {
       warnings.push(`a series coloured ${toHex(mask.color)} has no legend entry`);
     }
@@ -253,6 +269,11 @@ export function reviewSeries({
       throw new DigitizeError('NOT_A_LINE_CHART', 'review', `${what}: not a line chart`);
     }
     warnings.push(`${what} left out: they are not lines`);
+  }
+  if (unlistedLeft > 0) {
+    warnings.push(
+      `the legend lists ${names.length} series: ${unlistedLeft} more ${unlistedLeft === 1 ? 'colour or curve' : 'colours or curves'} it does not list left out (error bars, bands, halos or markers taken apart)`,
+    );
   }
   if (series.length === 0) warnings.push('no series found in the plot');
   rated.forEach(({ input, color }, n) => {

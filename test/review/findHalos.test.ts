@@ -182,6 +182,41 @@ describe('findHalos', () => {
     expect([...edgeOf(rows(15, 23), 19)]).toEqual([1]);
     expect(edgeOf(rows(18, 20), 19).size).toBe(0);
   });
+
+  it("never takes a line for a halo of its band's fill, a filled paler tint of it around it", () => {
+    // A band's fill (rows 12..27, matplotlib's orange paled toward white, as fill_between's
+    // alpha draws it) with its orange line through the middle (rows 19..20): the fill has more
+    // pixels and the line's ink all lies beside it; the fill traced along its middle.
+    const fillInk = rows(12, 27).map((w, i) => (rows(19, 20)[i] ? 0 : w));
+    const fill = mask([255, 210, 170], fillInk);
+    const orange = mask([255, 127, 14], rows(19, 20));
+    const run = (filled?: boolean[]) =>
+      findHalos({
+        masks: [fill, orange],
+        paths: [along(19.5), along(19.5)],
+        names: [],
+        first: 0,
+        width: WIDTH,
+        background: WHITE,
+        filled,
+      }).halos;
+    // Traced as a filled shape, the fill hosts no halo of the line it is a tint of.
+    expect(run([true, false]).size).toBe(0);
+    // Not known as filled, the line was its halo (and the series was lost with the fill).
+    expect([...run()]).toEqual([1]);
+    // A filled shape hosts the halo of a colour it is no tint of (a JPEG fringe paler than it).
+    const fringe = mask([255, 235, 220], rows(11, 11));
+    const fringed = findHalos({
+      masks: [fill, fringe],
+      paths: [along(19.5), along(11)],
+      names: [],
+      first: 0,
+      width: WIDTH,
+      background: WHITE,
+      filled: [true, false],
+    }).halos;
+    expect([...fringed]).toEqual([1]);
+  });
 });
 
 describe('findHalos, a blended edge that wanders off', () => {

@@ -37,7 +37,9 @@ function mask(color: Rgb, weight: Float32Array): SeriesMask {
 /** The review of drawn series (SVG in black, one per colour), each traced as the pipeline does. */
 async function review(
   drawn: Array<[Rgb, string]>,
-  options: Partial<Pick<ReviewInput, 'names' | 'legend' | 'doubtful' | 'patches'>> = {},
+  options: Partial<
+    Pick<ReviewInput, 'names' | 'legend' | 'doubtful' | 'patches' | 'listedOnly'>
+  > = {},
 ) {
   const masks = await Promise.all(
     drawn.map(async ([color, svg]) => mask(color, await inkWeight(svg))),
@@ -54,6 +56,7 @@ async function review(
     legend: options.legend ?? false,
     patches: options.patches,
     doubtful: options.doubtful,
+    listedOnly: options.listedOnly,
     axes: AXES,
     region: REGION,
     width: WIDTH,
@@ -159,6 +162,25 @@ describe('reviewSeries', () => {
     ]);
     expect(series.map((s) => s.name)).toEqual(['train', null]);
     expect(series[1].confidence).toBeCloseTo(series[0].confidence * FACTORS.noEntry, 6);
+  });
+
+  it('leaves a colour out of the series, after reviewing it with the others, where the legend lists every series', async () => {
+    // A line the legend does not list, beside two it does: where the legend was read whole it
+    // is part of a listed series (error bars, a washed-out line's core), reviewed and then left
+    // out with a warning; the listed series as they were.
+    const drawn: Array<[Rgb, string]> = [
+      [BLUE, line(30)],
+      [ORANGE, line(60)],
+      [[44, 160, 44], line(90)],
+    ];
+    const names = ['train', 'valid'];
+    const all = await review(drawn, { names, legend: true });
+    const listed = await review(drawn, { names, legend: true, listedOnly: true });
+    expect(all.series.map((s) => s.name)).toEqual(['train', 'valid', null]);
+    expect(listed.series).toEqual(all.series.slice(0, 2));
+    expect(listed.warnings).toEqual([
+      'the legend lists 2 series: 1 more colour or curve it does not list left out (error bars, bands, halos or markers taken apart)',
+    ]);
   });
 
   it('counts the legend entries with no series, and lowers the confidence of a colour two series share', async () => {
