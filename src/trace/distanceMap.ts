@@ -114,3 +114,28 @@ export function findCores(
   }
   return cores;
 }
+
+/**
+ * distanceMap read only inside `box` (whole pixels, clamped to the image), written into `out`:
+ * the ink outside the box counts as not there, so only depths well inside it are exact.
+ */
+export function distanceMapIn(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  box: Box,
+  out: Float32Array,
+): void {
+  const [left, right] = [Math.max(0, box.left), Math.min(width, box.right)];
+  const [top, bottom] = [Math.max(0, box.top), Math.min(height, box.bottom)];
+  const [w, h] = [right - left, bottom - top];
+  if (w <= 0 || h <= 0) return;
+  const window = new Float32Array(w * h);
+  for (let row = 0; row < h; row++) {
+    const at = (top + row) * width + left;
+    window.set(weight.subarray(at, at + w), row * w);
+  }
+  const dist = distanceMap(window, w, h);
+  for (let row = 0; row < h; row++)
+    out.set(dist.subarray(row * w, row * w + w), (top + row) * width + left);
+}

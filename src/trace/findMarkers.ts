@@ -1,5 +1,5 @@
 import { percentile } from '../math.js';
-import type { MarkerShape, PixelPoint } from '../types.js';
+import type { Box, MarkerShape, PixelPoint } from '../types.js';
 import { classifyMarker } from './classifyMarker.js';
 import { type Core, distanceMap, findCores } from './distanceMap.js';
 import { DEFAULTS as INK, type Ink } from './ink.js';
@@ -27,6 +27,12 @@ export const DEFAULTS = {
   piecesShare: 0.25,
   /** Outlined markers are looked for when this many dark pixels (10 per marker) border the series' ink. */
   minOutline: 40,
+  /**
+   * A marker made whole by mirroring the ink across the plot's edge is the series' own when its
+   * core's box is no longer than this factor of its markers' (median) on both sides, plus a
+   * pixel: a mirrored piece of line or an error bar is as deep, but long.
+   */
+  edgeSide: 1.5,
   /** A core at least this share of the typical marker core's size is a whole marker. */
   whole: 0.75,
   /** How far a marker reaches from its centre, in its core's depths (inradii), with a margin. */
@@ -57,6 +63,17 @@ export interface Markers {
   complete?: boolean;
 }
 
+/** The series' ink mirrored across the plot's edges (edgeInk), where markers on them are whole. */
+export interface EdgeInk {
+  weight: Float32Array;
+  /** Its distance map, read only in bands along the edges. */
+  dist: Float32Array;
+  /** The region traced, reaching past the edges. */
+  region: Box;
+  /** The columns (left, right) and rows (top, bottom) the ink is mirrored about. */
+  lines: Box;
+}
+
 /**
  * The markers of a series: blobs deeper inside its ink (`dist`, its distance map) than the
  * line's half width `halfWidth`, alike in size. Markers drawn with a dark outline
@@ -67,13 +84,18 @@ export interface Markers {
  * rest of its core counts as a marker partly hidden under that series (`ink.occluded`). Null
  * when the series has no such markers (it may still have thin ones: findThinMarkers).
  */
-export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Markers | null {
+export function findMarkers(
+  ink: Ink,
+  dist: Float32Array,
+  halfWidth: number,
+  atEdges: EdgeInk | null = null,
+): Markers | null {
   const { weight, width, height, outlines } = ink;
   const threshold = halfWidth + DEFAULTS.coreMargin;
   // Markers found whole (or cut into pieces) come first, in the plain reading, then with the
   // outlines where dark ink borders the series; those found only by counting pieces beside
   // other series as hidden markers after (the outlined reading may find them whole).
-  const readings = [{ cores: markerCores(dist, ink, threshold), markerInk: weight }];
+  const readings = [{ cores: markerCores(dist, ink, threshold, atEdges), markerInk: weight }];
   if (
     !readings[0].cores.hasMarkers &&
     outlines &&
@@ -81,7 +103,7 @@ export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Ma
   ) {
     const outlined = weight.map((w, i) => (outlines[i] ? 1 : w));
     readings.push({
-      cores: markerCores(distanceMap(outlined, width, height), ink, threshold),
+      cores: markerCores(distanceMap(outlined, width, height), ink, threshold, null),
       markerInk: outlined,
     });
   }
@@ -111,9 +133,9 @@ export function findMarkers(ink: Ink, dist: Float32Array, halfWidth: number): Ma
  * Blobs deeper than `threshold` inside the series' ink (`dist`): marker cores when enough of
  * them are alike in size and deep enough, in the series' `ink`.
  */
-function markerCores(dist: Float32Array, ink: Ink, threshold: number) {
+function markerCores(dist: Float32Array, ink: Ink, threshold: number, atEdges: EdgeInk | null) {
   const { width, region } = ink;
-  const found = findCores(dist, width, region, threshold);
+  let found = findCores(dist, width, region, threshold);
   const candidates = found.filter((c) => c.size >= DEFAULTS.minCore);
   const typical = percentile(
     candidates.map((c) => c.size),
@@ -132,8 +154,15 @@ function markerCores(dist: Float32Array, ink: Ink, threshold: number) {
     alike.map((c) => c.depth),
     0.5,
   );
+  const onEdges = atEdges ? edgeMarkers(atEdges, width, threshold, alike, found) : [];
+  // The pieces of the markers found whole on the edges give way to them.
+  found = [...found.filter((c) => !onEdges.some(({ box }) => within(c, box))), ...onEdges];
+  // Markers made whole on the edges join the series' markers found inside (they are told by
+  // them) but leave the question whether its blobs are markers to those.
+  const deep =
+    alike.length + onEdges.length >= DEFAULTS.minMarkers &&
+    depth >= threshold + DEFAULTS.markerDepth;
   const all = alike.length + odd.pieces + odd.hidden + odd.apart + big;
-  const deep = alike.length >= DEFAULTS.minMarkers && depth >= threshold + DEFAULTS.markerDepth;
   return {
     found,
     alike,
@@ -143,6 +172,49 @@ function markerCores(dist: Float32Array, ink: Ink, threshold: number) {
     /** Markers when the pieces beside other series count as partly hidden markers. */
     partlyHidden: deep && alike.length + odd.pieces + odd.hidden >= all * DEFAULTS.alike,
   };
+}
+
+/**
+ * The markers centred on the plot's edges, whole in the ink mirrored across them (`atEdges`):
+ * cores centred on a mirror line (a mirrored blob is symmetric about it) where no marker was
+ * found whole (`found`), alike the series' markers found inside (`alike`): at least a quarter of
+ * their size (as any core taken for a marker), at most twice, their boxes no longer on a side. A line or an error bar running into the edge, mirrored, makes a blob as
+ * deep, long and thin, or as large as two markers where a whole marker touches the edge: it is
+ * not one of them. None when no marker was found inside: the series' markers are not known.
+ */
+function edgeMarkers(
+  { dist, region, lines }: EdgeInk,
+  width: number,
+  threshold: number,
+  alike: Core[],
+  found: Core[],
+): Core[] {
+  if (alike.length === 0) return [];
+  const median = (value: (c: Core) => number) => percentile(alike.map(value), 0.5);
+  const typical = median((c) => c.size);
+  const sides = [median((c) => c.box.right - c.box.left), median((c) => c.box.bottom - c.box.top)];
+  // No longer than the series' markers; it may be shorter, as the ink between the region traced
+  // and the edge (the frame's) is the region's outermost column or row again, a narrower chord.
+  const like = (side: number, own: number) => side <= own * DEFAULTS.edgeSide + 1;
+  // A mirrored blob's centre is on the mirror line's pixel centre, give or take a pixel.
+  const onLine = (at: number, line: number) => Math.abs(at - (line + 0.5)) <= 1;
+  return findCores(dist, width, region, threshold).filter(
+    (core) =>
+      (onLine(core.px, lines.left) ||
+        onLine(core.px, lines.right) ||
+        onLine(core.py, lines.top) ||
+        onLine(core.py, lines.bottom)) &&
+      core.size >= typical / 4 &&
+      core.size <= typical * 2 &&
+      like(core.box.right - core.box.left, sides[0]) &&
+      like(core.box.bottom - core.box.top, sides[1]) &&
+      !found.some((c) => c.size >= typical / 2 && within(c, core.box)),
+  );
+}
+
+/** Whether a core's centre lies in `box`. */
+function within({ px, py }: PixelPoint, box: Box): boolean {
+  return px >= box.left && px <= box.right && py >= box.top && py <= box.bottom;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { percentile } from '../math.js';
 import type { LineStyle, MarkerShape, PixelPoint } from '../types.js';
 import { allColumnRuns, type ColumnRun } from './columnRuns.js';
-import { distanceMap, findCores } from './distanceMap.js';
-import { findMarkers, type Markers } from './findMarkers.js';
+import { distanceMap, distanceMapIn, findCores } from './distanceMap.js';
+import { type EdgeInk, findMarkers, type Markers } from './findMarkers.js';
 import { findThinMarkers, type ThinMarkers } from './findThinMarkers.js';
 import { fillHollowMarkers } from './hollowMarkers.js';
 import type { Ink } from './ink.js';
@@ -75,11 +75,9 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
   // A marker at an axis limit is centred on the plot's edge, its outer half cut off there: only
   // half as deep inside the ink, it was no marker, and the series lost its first or last point.
   // Mirrored as far as half the largest marker's side (`filledSide`), it is whole.
-  const atEdges = () => {
-    const mirrored = mirroredAtEdges(ink, (DEFAULTS.filledSide / 2) * ink.width);
-    return findMarkers(mirrored, distanceMap(mirrored.weight, ink.width, ink.height), halfWidth);
-  };
-  let markers: Markers | null = known ?? atEdges() ?? hollowMarkers(ink, halfWidth);
+  const atEdges = edgeInk(ink, (DEFAULTS.filledSide / 2) * ink.width);
+  let markers: Markers | null =
+    known ?? findMarkers(ink, dist, halfWidth, atEdges) ?? hollowMarkers(ink, halfWidth);
   // Blobs found in the ink itself may be a noisy line's folds.
   const blobs = markers !== null && !known;
   if (!markers) {
@@ -215,14 +213,16 @@ function lineHalfWidth({ width, region }: Ink, runsByColumn: ColumnRun[][], dist
  * them, its region reaching to the edges: a marker drawn on an edge (a data point at an axis
  * limit), cut there by the frame or the plot's clip, is whole again, centred on the edge. The
  * columns (rows) between the region and the edge, the frame's, take the region's outermost one.
+ * Its distance map is read only in bands along the edges, as deep inside as out: nothing else
+ * changed (one map of the whole plot costs as much as the rest of the tracing).
  */
-export function mirroredAtEdges(ink: Ink, margin: number): Ink {
+export function edgeInk(ink: Ink, margin: number): EdgeInk | null {
   const { weight, width, height, region } = ink;
   const edges = ink.edges ?? region;
   const out = weight.slice();
   const [left, right] = [Math.ceil(region.left), Math.ceil(region.right) - 1];
   const [top, bottom] = [Math.ceil(region.top), Math.ceil(region.bottom) - 1];
-  if (right < left || bottom < top) return ink;
+  if (right < left || bottom < top) return null;
   const reach = Math.ceil(margin);
   // Along x: each row of the region, left and right.
   const sides = [
@@ -261,13 +261,33 @@ export function mirroredAtEdges(ink: Ink, margin: number): Ink {
       }
     }
   }
-  const grown = {
-    left: Math.min(region.left, sides[0].edge),
-    right: Math.max(region.right, sides[1].edge + 1),
-    top: Math.min(region.top, ends[0].edge),
-    bottom: Math.max(region.bottom, ends[1].edge + 1),
+  const lines = {
+    left: sides[0].edge,
+    right: sides[1].edge,
+    top: ends[0].edge,
+    bottom: ends[1].edge,
   };
-  return { ...ink, weight: out, region: grown };
+  const grown = {
+    left: Math.min(region.left, lines.left - reach),
+    right: Math.max(region.right, lines.right + reach + 1),
+    top: Math.min(region.top, lines.top - reach),
+    bottom: Math.max(region.bottom, lines.bottom + reach + 1),
+  };
+  // Bands from `reach` outside each mirror line to twice that inside: a marker centred on the
+  // line lies within `reach` of it, and the ink beyond the band is as far again from it.
+  const dist = new Float32Array(width * height);
+  const [rows, columns] = [
+    { top: grown.top - 1, bottom: grown.bottom + 1 },
+    { left: grown.left - 1, right: grown.right + 1 },
+  ];
+  const bands = [
+    { ...rows, left: lines.left - reach - 1, right: lines.left + 2 * reach + 1 },
+    { ...rows, left: lines.right - 2 * reach, right: lines.right + reach + 2 },
+    { ...columns, top: lines.top - reach - 1, bottom: lines.top + 2 * reach + 1 },
+    { ...columns, top: lines.bottom - 2 * reach, bottom: lines.bottom + reach + 2 },
+  ];
+  for (const band of bands) distanceMapIn(out, width, height, band, dist);
+  return { weight: out, dist, region: grown, lines };
 }
 
 /** Hollow markers: found as solid ones once their holes are filled. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../../src/math.js';
+import { distanceMap } from '../../src/trace/distanceMap.js';
+import { findMarkers } from '../../src/trace/findMarkers.js';
 import type { Ink } from '../../src/trace/ink.js';
-import { traceSeries } from '../../src/trace/traceSeries.js';
+import { edgeInk, traceSeries } from '../../src/trace/traceSeries.js';
 import type { PixelPoint } from '../../src/types.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
 
@@ -307,6 +309,62 @@ describe('traceSeries', () => {
     expect(markers).toBe(true);
     expect(points).toHaveLength(centres.length);
     points.forEach((point, i) => {
+      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
+    });
+  });
+
+  it('keeps a whole marker touching the plot`s edge, doubled where the ink is mirrored', async () => {
+    // Four discs, the last whole just inside the bottom edge: mirrored across it, it joins its
+    // image in a blob twice a marker's size. It stays the series' fourth marker.
+    const edges = { left: 0, top: 0, right: WIDTH, bottom: 100 };
+    const region = { left: 2, top: 2, right: WIDTH - 2, bottom: 100 };
+    const centres: PixelPoint[] = [
+      { px: 30, py: 50 },
+      { px: 80, py: 20 },
+      { px: 130, py: 60 },
+      { px: 180, py: 95 },
+    ];
+    const drawn = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
+    const weight = drawn.map((w, i) => (i < 100 * WIDTH ? w : 0));
+    const { points, markers } = traceSeries({
+      weight,
+      width: WIDTH,
+      height: HEIGHT,
+      region,
+      edges,
+    });
+    expect(markers).toBe(true);
+    expect(points).toHaveLength(centres.length);
+    points.forEach((point, i) => {
+      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
+    });
+  });
+
+  it('takes no marker from a bare line or an error bar mirrored across the plot`s edges', async () => {
+    // A line running along the top edge and a vertical bar on the left one: mirrored, each is
+    // twice as thick, deep as a marker, but long. Discs inside are the series' markers.
+    const edges = { left: 10, top: 10, right: 190, bottom: HEIGHT };
+    const region = { left: 12, top: 12, right: 188, bottom: HEIGHT - 2 };
+    const centres: PixelPoint[] = [
+      { px: 50, py: 60 },
+      { px: 80, py: 90 },
+      { px: 110, py: 50 },
+      { px: 140, py: 80 },
+    ];
+    const along = '<line x1="120" y1="13" x2="188" y2="13" stroke="#000" stroke-width="2"/>';
+    const bar = '<line x1="13" y1="30" x2="13" y2="100" stroke="#000" stroke-width="2"/>';
+    const drawn = await inkWeight(polyline(centres, 2) + centres.map(disc).join('') + along + bar);
+    const weight = drawn.map((w, i) => {
+      const [column, row] = [i % WIDTH, Math.floor(i / WIDTH)];
+      return column >= region.left && column < region.right && row >= region.top ? w : 0;
+    });
+    const ink = { weight, width: WIDTH, height: HEIGHT, region, edges };
+    const markers = findMarkers(ink, distanceMap(weight, WIDTH, HEIGHT), 1, edgeInk(ink, 3));
+    const found = [...(markers?.centres ?? [])].sort((a, b) => a.px - b.px);
+    expect(found).toHaveLength(centres.length);
+    found.forEach((point, i) => {
       const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
       expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
     });
