@@ -67,6 +67,13 @@ export function fitLine(
   return { slope, intercept: my - slope * mx };
 }
 
+/** The middle value of `values` (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** The value below which `share` (0..1) of the values lie; 0 for none. */
 export function percentile(values: readonly number[], share: number): number {
   if (values.length === 0) return 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optimalAssignment } from '../src/math.js';
+import { median, optimalAssignment } from '../src/math.js';
 
 /** The total cost of a pairing (rows left without a column cost nothing). */
 const total = (cost: number[][], order: number[]) =>
@@ -69,5 +69,12 @@ describe('optimalAssignment', () => {
   it('handles nothing to pair', () => {
     expect(optimalAssignment([])).toEqual([]);
     expect(optimalAssignment([[], []])).toEqual([-1, -1]);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });

@@ -1,7 +1,7 @@
 import { deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
 import { sampleStyles } from '../legend/sampleStyle.js';
-import { optimalAssignment } from '../math.js';
+import { median, optimalAssignment } from '../math.js';
 import type { TraceResult } from '../trace/traceSeries.js';
 import type { PixelPoint, Raster } from '../types.js';
 
@@ -67,12 +67,6 @@ export function traceColor(
   }
   if (cores.length < DEFAULTS.minPoints) return null;
   return [0, 1, 2].map((k) => median(cores.map((lab) => lab[k]))) as Lab;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**

@@ -2,6 +2,7 @@ import { deltaE, type Lab, type Rgb, rgbToLab } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
 import { legendComplete } from '../legend/legendComplete.js';
 import { sampleStyles } from '../legend/sampleStyle.js';
+import { median } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
 import { splitByMarkers } from './splitByMarkers.js';
@@ -20,8 +21,12 @@ const DEFAULTS = {
    * (or greys a few levels apart: a chart turned greyscale): their masks are split together.
    */
   sameColor: 24,
-  /** Colours this close (Delta E) are one colour as far as matching curves to samples goes (JPEG). */
-  colorNoise: 4,
+  /**
+   * Colours this close (Delta E) are one colour as far as matching curves to samples goes: the
+   * median core colour of a JPEG'd line wanders by about 1, while greys 8 levels apart (two
+   * hues of a chart turned greyscale) lie 3 apart and must still tell their curves apart.
+   */
+  colorNoise: 1,
   /** A Delta E this much beyond the noise weighs as one unit of dash style distance. */
   colorScale: 20,
   /** A legend colour whose channels are within this of each other is black or grey. */
@@ -31,8 +36,6 @@ const DEFAULTS = {
    * them within a few levels; a colour JPEG washed out, #91adb9, spreads 40).
    */
   grey: 10,
-  /** The share of a curve's pixels, farthest from the background, that give its colour. */
-  coreShare: 0.3,
   /**
    * A pairing of samples to curves that another beats by less than this (style distance: a
    * tenth of the share of gaps) is a guess: dash patterns too alike to tell (a dense dashed
@@ -200,16 +203,27 @@ function byDashes(
   };
 }
 
-/** A curve's colour (Lab): the mean of its pixels farthest from the background (its core). */
-function coreColor(image: Raster, weight: Float32Array, background: Lab): Lab {
-  const labs: Lab[] = [];
+/**
+ * A curve's colour (Lab) as the eye sees it along the line: in each column the curve's pixel
+ * farthest from the background (the line's core there, not its anti-aliased edge), and of
+ * those the median of each Lab channel. A mean of the curve's darkest pixels took the darker
+ * line's pixels where another crosses or runs along it, and read two greys 8 levels apart
+ * (a chart turned greyscale) the other way round.
+ */
+export function coreColor(image: Raster, weight: Float32Array, background: Lab): Lab {
+  const { width } = image;
+  const far = new Map<number, { d: number; lab: Lab }>();
   for (let p = 0; p < weight.length; p++) {
-    if (weight[p] > 0) labs.push(rgbToLab(pixelRgb(image, p)));
+    if (weight[p] <= 0) continue;
+    const lab = rgbToLab(pixelRgb(image, p));
+    const d = deltaE(lab, background);
+    const column = p % width;
+    const best = far.get(column);
+    if (!best || d > best.d) far.set(column, { d, lab });
   }
-  if (labs.length === 0) return background;
-  labs.sort((a, b) => deltaE(b, background) - deltaE(a, background));
-  const core = labs.slice(0, Math.max(1, Math.round(labs.length * DEFAULTS.coreShare)));
-  return [0, 1, 2].map((k) => core.reduce((sum, lab) => sum + lab[k], 0) / core.length) as Lab;
+  if (far.size === 0) return background;
+  const cores = [...far.values()].map(({ lab }) => lab);
+  return [0, 1, 2].map((k) => median(cores.map((lab) => lab[k]))) as Lab;
 }
 
 function pixelRgb({ data }: Raster, p: number): Rgb {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Rgb } from '../../src/color.js';
+import { type Rgb, rgbToLab } from '../../src/color.js';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
-import { splitSharedColors } from '../../src/separate/splitSharedColors.js';
+import { coreColor, splitSharedColors } from '../../src/separate/splitSharedColors.js';
 import type { Box } from '../../src/types.js';
 import { legendColumn } from '../helpers/legendColumn.js';
 import { paintBoxes } from '../helpers/paintBoxes.js';
@@ -64,5 +64,42 @@ describe('splitSharedColors', () => {
     const masks = [maskOf(GREYS[2], [120, 160])];
     splitSharedColors(image, masks, [slot(0, GREYS[2])], REGION, null, WHITE);
     expect(masks).toHaveLength(2);
+  });
+
+  it('gives each of two greys 8 levels apart the curve drawn in its grey', () => {
+    // A chart turned greyscale whose two hues became near greys: separation gave each entry
+    // both curves; the legend's first entry is the paler, the upper curve the darker.
+    const [dark, pale]: Rgb[] = [
+      [150, 150, 150],
+      [158, 158, 158],
+    ];
+    const image = paintBoxes(WIDTH, HEIGHT, [
+      sample(0, pale),
+      ...name(0),
+      sample(1, dark),
+      ...name(1),
+      line(60, dark),
+      line(140, pale),
+    ]);
+    const masks = [maskOf(pale, [60, 140]), maskOf(dark, [60, 140])];
+    splitSharedColors(image, masks, [slot(0, pale), slot(1, dark)], REGION, null, WHITE);
+    const rowOf = (mask: SeriesMask) => Math.floor(mask.weight.indexOf(1) / WIDTH);
+    expect(masks.map(rowOf)).toEqual([140, 60]);
+  });
+});
+
+describe('coreColor', () => {
+  it("reads a curve's own grey where a darker line crosses it and its edges are paler", () => {
+    // A grey line 2 px thick with a paler anti-aliased row below; a darker line crosses it
+    // over 10 of its 180 columns, inside the curve's mask.
+    const image = paintBoxes(WIDTH, HEIGHT, [
+      [{ left: 125, right: 305, top: 60, bottom: 62 }, [158, 158, 158]],
+      [{ left: 125, right: 305, top: 62, bottom: 63 }, [210, 210, 210]],
+      [{ left: 200, right: 210, top: 58, bottom: 64 }, [150, 150, 150]],
+    ]);
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let row = 58; row < 64; row++) weight.fill(1, row * WIDTH + 125, row * WIDTH + 305);
+    const [lightness] = coreColor(image, weight, rgbToLab(WHITE));
+    expect(lightness).toBeCloseTo(rgbToLab([158, 158, 158])[0], 1);
   });
 });
