@@ -185,6 +185,7 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
         pair.repair === 'exponent-sign' ||
         pair.repair === 'exponent' ||
         pair.repair === 'mantissa-point' ||
+        pair.repair === 'e-zero' ||
         pair.repair === 'si-prefix' ||
         pair.repair === 'sign' ||
         pair.repair === 'decade' ||

@@ -14,6 +14,7 @@ import { scaleAxis } from './axisScale.js';
 import { type Calibration, calibrateAxis } from './calibrateAxis.js';
 import { fitCategoryAxis } from './categoryAxis.js';
 import { type DateCalibration, fitDateAxis, isMonthList } from './dateAxis.js';
+import { fitNumberRun } from './numberRun.js';
 import { parseDateLabel, splitDates } from './parseDate.js';
 import { parseTickLabel } from './parseTick.js';
 import { snapToMark } from './tickReadings.js';
@@ -95,6 +96,12 @@ const DEFAULTS = {
   touchingPx: 1,
   /** Labels read whole as a run only where at least this many boxes touch (two are a pair). */
   minRunTogether: 3,
+  /**
+   * An x axis fitted as one sequence to numbers run together is at most this sure: no label was
+   * read whole, its values are inferred from pieces, so it is reported doubtful (below
+   * `calibrateAxis`' 0.5) however well the pieces match.
+   */
+  runTogetherNumbers: 0.45,
 } as const;
 
 /**
@@ -233,10 +240,7 @@ export async function calibrateChart({
     : { timed: null, named: null, numbers: xFit };
   // Categories that repeat are misread numbers: they give way to a fit of three numbers or more
   // as the digits read them.
-  const named =
-    read && !((xNumbers.axis?.ticks.length ?? 0) >= 3 && repeatedNames(read.categories).length > 0)
-      ? read
-      : null;
+  const named = read && namesStand(read, xNumbers) ? read : null;
   const xAxis =
     timed?.axis ??
     named?.axis ??
@@ -677,7 +681,80 @@ async function readXAgain(
     again?.axis &&
     again.confidence > xFit.confidence &&
     again.axis.ticks.length >= (xFit.axis?.ticks.length ?? 0);
-  return { timed: null, named, numbers: better ? again : xFit };
+  const fitted = better ? again : xFit;
+  // Labels run together, their pieces read as no numbers: fitted together as one stepped
+  // sequence. Only where no reading fits numbers at all (the axis falls to categories, or to
+  // nothing): a fit of numbers read whole, however doubtful, is kept (a sequence guessed from
+  // pieces replaced good fits of years and of six-digit labels that touch, and a fit of three
+  // numbers the categories give way to).
+  if (named ? namesStand(named, fitted) : !fitted.axis) {
+    const run = await runTogetherNumbers(text, plot, words);
+    if (run) return { timed: null, named: null, numbers: run };
+  }
+  return { timed: null, named, numbers: fitted };
+}
+
+/**
+ * Whether the x axis is read as the categories `named` rather than as the numbers fitted: not
+ * where the categories repeat (misread numbers) and the digits fit three numbers or more.
+ */
+function namesStand(named: { categories: string[] }, numbers: Calibration): boolean {
+  return !((numbers.axis?.ticks.length ?? 0) >= 3 && repeatedNames(named.categories).length > 0);
+}
+
+/**
+ * Where three or more x tick label boxes in a row touch (labels wider than their step, cut
+ * apart where no gap parts them, each piece holding one label's middle, its ends hidden or
+ * mixed with its neighbours': `5000 10000 15000` read `500¢ LOO! p500(`), the pieces (as the
+ * digits and the words read them) fitted together as one evenly stepped sequence of numbers
+ * (`fitNumberRun`), one a box, each at its box's middle; the numbers apart from the run as read.
+ * The axis fitted to them, or null where no run touches or no sequence reads like it. (The run
+ * read whole as one line, as `runTogetherDates` does, loses a digit or more of each label.)
+ */
+async function runTogetherNumbers(
+  text: ChartText,
+  plot: PlotArea,
+  words: Word[],
+): Promise<Calibration | null> {
+  const digits = [...text.xTickWords].sort((a, b) => a.box.left - b.box.left);
+  // the longest stretch of boxes each touching the next
+  let [start, end] = [0, 0];
+  for (let i = 0, from = 0; i < digits.length; i++) {
+    if (i > 0 && digits[i].box.left - digits[i - 1].box.right > DEFAULTS.touchingPx) from = i;
+    if (i + 1 - from > end - start) [start, end] = [from, i + 1];
+  }
+  if (end - start < DEFAULTS.minRunTogether) return null;
+  const run = digits.slice(start, end);
+  // each box read by the digits and, where the same box was read as words, by the words
+  const readings = run.map((piece) => [
+    piece.text,
+    ...words
+      .filter((word) => word.box.left === piece.box.left && word.box.right === piece.box.right)
+      .map((word) => word.text),
+  ]);
+  const fit = fitNumberRun(readings);
+  if (!fit) return null;
+  // each label as sure (0..100, as OCR's) as the pieces read like the sequence
+  const fitted = run.map((piece, i) => ({
+    text: String(fit.values[i]),
+    box: piece.box,
+    confidence: 100 * (1 - fit.error),
+  }));
+  const apart = [...digits.slice(0, start), ...digits.slice(end)].filter(isNumber);
+  const calibration = calibrateAxis({
+    axis: 'x',
+    words: [...apart, ...fitted],
+    marks: xMarks(plot),
+  });
+  if (!calibration.axis) return null;
+  return {
+    ...calibration,
+    confidence: Math.min(calibration.confidence, DEFAULTS.runTogetherNumbers),
+    warnings: [
+      ...calibration.warnings,
+      `x tick labels run together, none read whole: read as one sequence, ${fit.values[0]} to ${fit.values.at(-1)} by ${fit.step}; the values are in doubt`,
+    ],
+  };
 }
 
 /**

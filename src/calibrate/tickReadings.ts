@@ -58,6 +58,8 @@ export type Repair =
   | 'exponent'
   /** a decimal point put back after a mantissa's first digit (`10e-01` as `1.0e-01`) */
   | 'mantissa-point'
+  /** an `E` before a last zero read as the 0 it may be (`10E0` as `1000`) */
+  | 'e-zero'
   /** an SI prefix lost (`100µ` read as `100`), put back by the labels printed with decimals */
   | 'si-prefix'
   /** the digit group after a final thousands separator put back (`12,` as `12,000`) */
@@ -118,6 +120,11 @@ const LEADING_ZERO = /^([+\-\u2212]?)0(\d+)$/;
  * formatter prints a mantissa of 10 or more, so the point after the first digit was lost.
  */
 const MANTISSA_DOTLESS = /^([+\-\u2212]?\d)(\d+[eE][+\-\u2212]?\d+)$/;
+/**
+ * ...but where its exponent is a lone 0 with no sign (`10E0`), which formatters print as `e+00`
+ * or `e+0` if at all, the `E` may as well be a misread 0 (`1000`): neither reading is sure.
+ */
+const E_ZERO = /^([+\-\u2212]?\d+)[eE](0)$/;
 /** Thousands grouped with dots (`2.000`, `-1.500.000`), as German or Spanish locales print. */
 const DOT_GROUPED = /^[+\-\u2212]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 /**
@@ -373,8 +380,11 @@ export function tickReadings(
       // number before the comma is no reading of it.
       pairs.push(...pair(`${cut[1]},000`, 'cut-group', true));
     } else if (mantissa) {
-      // Sure, so free; the text as read stays a reading the fit must earn.
-      pairs.push(...pair(`${mantissa[1]}.${mantissa[2]}`, 'mantissa-point', true));
+      // Sure, so free, unless the `E` may be a 0; the text as read stays a reading the fit must
+      // earn.
+      const eZero = E_ZERO.exec(text);
+      pairs.push(...pair(`${mantissa[1]}.${mantissa[2]}`, 'mantissa-point', !eZero));
+      if (eZero) pairs.push(...pair(`${eZero[1]}0${eZero[2]}`, 'e-zero', false));
       pairs.push(...pair(text, null, false));
     } else if (zero) {
       // `05` is no printed number: the point after its zero was lost. Sure, so free.

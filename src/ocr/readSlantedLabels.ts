@@ -2,6 +2,11 @@ import sharp from 'sharp';
 import { channelDistance, greyOf, type Rgb } from '../color.js';
 import type { Box, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
+import type { GlyphModel } from './glyphs.js';
+import { readTickGlyphs } from './readTickGlyphs.js';
+
+/** A glyph reading of digits closing in a raised exponent (`10^2`, `10^-3`): its base. */
+const POWER = /^(\d+)\^[-\u2212]?\d+$/;
 
 const DEFAULTS = {
   /** Pixels further than this (0..255, any channel) from the page colour are ink. */
@@ -37,6 +42,11 @@ const DEFAULTS = {
   maxScale: 4,
   /** Words of one label: a gap of at most this many text heights, on one line. */
   wordGap: 1.2,
+  /**
+   * A label read again by the glyph recogniser (for a raised exponent) is cut this share of
+   * its box's height wider on each side than tesseract's box (anti-aliased edges it left out).
+   */
+  powerMargin: 0.15,
 } as const;
 
 /** The band of the x tick labels below the plot (px), and how tall level text is. */
@@ -90,14 +100,16 @@ async function readTurned(
     .png({ compressionLevel: 1 })
     .toBuffer();
   const words = await engine.recognize(png, { psm: 11 });
-  return joinLines(words, DEFAULTS.glyphHeight).map((line) => {
+  const lines = joinLines(words, DEFAULTS.glyphHeight);
+  const powers = engine.glyphs ? raisedPowers(engine.glyphs, turned, lines) : [];
+  return lines.map((line, i) => {
     // Both ends of the label, back in the image: the one nearer the axis is its anchor.
     const middle = (line.box.top + line.box.bottom) / 2;
     const ends = [line.box.left, line.box.right].map((u) => turned.toImage(u, middle));
     const anchor = ends[0].y < ends[1].y ? ends[0] : ends[1];
     const half = textHeight / 2;
     return {
-      text: line.text,
+      text: powers[i] ?? line.text,
       confidence: line.confidence,
       box: {
         left: anchor.x - half,
@@ -107,6 +119,49 @@ async function readTurned(
       },
     };
   });
+}
+
+/**
+ * The labels (`lines`, read in the turned band) that close in a raised exponent (`10²`, which
+ * tesseract reads `102`, `10°` or `10¢`: it does not see the digit's height), as the glyph
+ * recogniser reads them, base and exponent apart (`10^2`); null for the others. A line is
+ * taken as a power only where the glyph recogniser finds its last glyphs raised, reads the
+ * whole as digits and an exponent, and its base is how tesseract's reading starts.
+ */
+function raisedPowers(model: GlyphModel, turned: Turned, lines: Word[]): (string | null)[] {
+  const data = new Uint8Array(turned.width * turned.height * 3);
+  for (let i = 0; i < turned.width * turned.height; i++) {
+    data.fill(turned.data[i], i * 3, i * 3 + 3);
+  }
+  const image: Raster = { data, width: turned.width, height: turned.height, channels: 3 };
+  // Tesseract's box may clip a glyph's faint edge: a little room around it.
+  const boxes = lines.map(({ box }) => {
+    const margin = Math.round((box.bottom - box.top) * DEFAULTS.powerMargin);
+    return {
+      group: 'slanted',
+      box: {
+        left: Math.max(0, Math.floor(box.left) - margin),
+        top: Math.max(0, Math.floor(box.top) - margin),
+        right: Math.min(turned.width, Math.ceil(box.right) + margin),
+        bottom: Math.min(turned.height, Math.ceil(box.bottom) + margin),
+      },
+    };
+  });
+  // The turned band is a grey on white; the page inside the band is the image's own.
+  const page = pageGrey(turned);
+  return readTickGlyphs(model, image, boxes, [page, page, page]).map((reading, i) => {
+    const power = reading && POWER.exec(reading.text);
+    if (!power) return null;
+    const read = lines[i].text.replace(/\s+/g, '');
+    return read.startsWith(power[1]) ? reading!.text : null;
+  });
+}
+
+/** The turned band's commonest grey: its page. */
+function pageGrey({ data }: Turned): number {
+  const counts = new Uint32Array(256);
+  for (const grey of data) counts[grey]++;
+  return counts.indexOf(Math.max(...counts));
 }
 
 /**

@@ -692,6 +692,21 @@ describe('calibrateAxis (repairs of what OCR drops)', () => {
     expect(warnings).toContain(warning);
   });
 
+  it('doubts an `E` before a lone 0 (`10E0`): the 0 it may be is read too, the fit chooses', () => {
+    // 0 1000 2000 3000 4000 printed small: each `0` before the last read `E` but 4000's
+    const texts = ['0', '10E0', '20E0', '30E0', '4000'];
+    const words = texts.map((text, i) => xLabel(text, 100 + 80 * i));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: [] });
+    expect(axis?.pixelToData(100 + 80 * 3)).toBeCloseTo(3000, 0);
+    // with a sign, the exponent is one: the mantissa's point was lost
+    const signed = ['0.0e+0', '10e+0', '20e+0', '30e+0'].map((text, i) =>
+      xLabel(text, 100 + 80 * i),
+    );
+    expect(
+      calibrateAxis({ axis: 'x', words: signed, marks: [] }).axis?.pixelToData(340),
+    ).toBeCloseTo(3, 3);
+  });
+
   it('keeps commas that group thousands', () => {
     const words = ['0', '2,000', '4,000'].map((text, i) => xLabel(text, 100 + 60 * i));
     const { axis } = calibrateAxis({ axis: 'x', words, marks: [] });

@@ -341,6 +341,58 @@ describe('calibrateChart: an x axis read again as words', () => {
     expect((await run(null)).xAxis.scale).not.toBe('time');
   });
 
+  it('fits numbers run together as one stepped sequence where no piece reads as its number', async () => {
+    // 0 apart, then 5000 .. 25000 wider than their step, cut apart midway: each box touching the
+    // next holds one label's middle, its ends hidden or mixed with its neighbours'
+    const pixels = [60, 100, 140, 180, 220, 260];
+    const boxes = (gap: number) =>
+      pixels.map((pixel, i) => ({
+        text: '',
+        confidence: 40,
+        box: {
+          left: i === 0 ? pixel - 5 : pixel - 20 + (i > 1 ? gap : 0),
+          right: i === 0 ? pixel + 5 : pixel + 20,
+          top: 328,
+          bottom: 340,
+        },
+      }));
+    const run = (gap: number, digits: string[], words: string[]) => {
+      const warnings: string[] = [];
+      return calibrateChart({
+        text: text(boxes(gap).map((word, i) => ({ ...word, text: digits[i] }))),
+        plot: { ...PLOT, ticksX: pixels },
+        source: null,
+        warnings,
+        readTickWords: async () => boxes(gap).map((word, i) => ({ ...word, text: words[i] })),
+        readSlantedTickWords: async () => [],
+      }).then((axes) => ({ axes, warnings }));
+    };
+    const digits = ['0', '5000', '1,000K', '1500K', '20004', '15004'];
+    const words = ['0', '500¢', 'LOO!', 'p500(', '20004', '500('];
+    const { axes, warnings } = await run(0, digits, words);
+    expect(axes.xAxis.scale).toBe('linear');
+    expect(axes.xAxis.pixelToData(60)).toBeCloseTo(0, 3);
+    expect(axes.xAxis.pixelToData(260)).toBeCloseTo(25000, 3);
+    // no label was read whole: the axis is reported doubtful, and why
+    expect(axes.xConfidence).toBeLessThan(0.5);
+    expect(warnings.some((warning) => warning.includes('run together'))).toBe(true);
+    // boxes apart are labels read one by one: no sequence is fitted across them
+    expect((await run(5, digits, words)).axes.xAxis.scale).not.toBe('linear');
+    // a fit of numbers read whole, however doubtful (two labels misread), is kept
+    const read = ['0', '5000', '10000', '1500K', '2000K', '25000'];
+    const kept = await run(0, read, read);
+    expect(kept.axes.xAxis.pixelToData(260)).toBeCloseTo(25000, 3);
+    expect(kept.warnings.some((warning) => warning.includes('run together'))).toBe(false);
+    // and so is a fit of three numbers where the words repeat (misread numbers, no categories)
+    const three = await run(
+      0,
+      ['0', '5000', '1000K', '1000K', '1000K', '25000'],
+      ['0', '500¢', 'LOO!', 'LOO!', 'LOO!', '500('],
+    );
+    expect(three.axes.xAxis.pixelToData(260)).toBeCloseTo(25000, 3);
+    expect(three.warnings.some((warning) => warning.includes('run together'))).toBe(false);
+  });
+
   it('fits the words as numbers where they are surer than the digits', async () => {
     // 0, 4,000, 8,000 printed; the digits read two of them wrong, the words a speck as a quote.
     const pixels = [100, 250, 400];
