@@ -67,8 +67,9 @@ export function fitLine(
   return { slope, intercept: my - slope * mx };
 }
 
-/** The middle value of `values` (the mean of the two middle ones for an even count). */
+/** The middle value of `values` (the mean of the two middle ones for an even count); 0 for none. */
 export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

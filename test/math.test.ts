@@ -73,8 +73,9 @@ describe('optimalAssignment', () => {
 });
 
 describe('median', () => {
-  it('takes the middle value, or the mean of the two middle ones', () => {
+  it('takes the middle value, or the mean of the two middle ones; 0 of none', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { median } from '../math.js';
 import type { Box } from '../types.js';
 
 /** The ink of a text crop, as the tick-glyph recogniser (`glyphs.ts`) reads it. */
@@ -170,12 +171,6 @@ export function columnExtents(
     bottoms.push(bottom);
   }
   return { tops, bottoms };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Rgb } from '../color.js';
+import { median } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import { type GlyphModel, type GlyphReading, type LineReading, readLine } from './glyphs.js';
 import {
@@ -134,10 +135,4 @@ function agreeSeparators(readings: (LineReading | null)[], labels: TickLabelBox[
     });
     reading.text = reading.glyphs.map((glyph) => glyph.char).join('');
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

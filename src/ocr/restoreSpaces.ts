@@ -1,6 +1,7 @@
 import type { Rgb } from '../color.js';
+import { median } from '../math.js';
 import type { Raster } from '../types.js';
-import { glyphsByChar, median, type ReadLine, X_HEIGHT } from './settleLetters.js';
+import { glyphsByChar, type ReadLine, X_HEIGHT } from './settleLetters.js';
 
 const DEFAULTS = {
   /**

@@ -1,4 +1,5 @@
 import type { Rgb } from '../color.js';
+import { median } from '../math.js';
 import type { Box, Raster, WordSymbol } from '../types.js';
 import { lumaAt } from './inkImage.js';
 
@@ -245,13 +246,6 @@ function glyphsOf(image: Raster, paper: number, box: Box): Glyph[] {
     }
   }
   return merged.map((glyph) => ({ ...glyph, height: glyph.bottom - glyph.top }));
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**
