@@ -1,6 +1,6 @@
 import { parseAxisMultiplier } from '../calibrate/parseTick.js';
 import type { Rgb } from '../color.js';
-import { boxesOverlap, findRuns, percentile, type Run } from '../math.js';
+import { boxesOverlap, findRuns, median, percentile, type Run } from '../math.js';
 import type { Box, PlotArea, Raster, Word } from '../types.js';
 import type { OcrEngine } from './engine.js';
 import {
@@ -103,11 +103,13 @@ const DEFAULTS = {
    * entries) ends within this many entry heights above the legend's box, is at most this many
    * entry heights tall (`legendTitleHeight`: set at the entries' size, bold maybe, not a chart
    * title's larger letters), and starts within `legendTitleIndent` entry heights of the box's
-   * left side (over the first sample, flush with it or just past it).
+   * left side (over the first sample, flush with it or just past it), within the box's sides
+   * but for `legendTitleSlack` px (an anti-aliased edge).
    */
   legendTitleGap: 1.5,
   legendTitleHeight: 1.5,
   legendTitleIndent: 2,
+  legendTitleSlack: 2,
 } as const;
 
 /** A year, as a date axis prints it on a second line under a tick label (`Jun 8` / `1997`). */
@@ -123,6 +125,9 @@ const NOT_IN_NAMES_ALL = new RegExp(NOT_IN_NAMES.source, 'g');
 
 /** The characters a legend name is read again with: the text's, less those no name holds. */
 const NAME_WHITELIST = [...TEXT_WHITELIST].filter((char) => !NOT_IN_NAMES.test(char)).join('');
+
+/** What a tick label's edge taken in beside a turned label reads as: a digit's `|`, a minus' `_`. */
+const TICK_EDGE = /[|_]/;
 
 /** Text that may be an axis multiplier misread (`1e`, `x10^`). */
 const POWER_OF_TEN = /1 ?e|10/;
@@ -174,11 +179,8 @@ export async function readChartText(
   legend: LegendText = null,
 ): Promise<ChartText> {
   const { page } = plot;
-  const { tickLabels, yearLabels, lines, xTickBox, lone, xLabelBelowYears, yOver } = textBoxes(
-    image,
-    plot,
-    legend,
-  );
+  const { tickLabels, yearLabels, lines, yLabelTight, xTickBox, lone, xLabelBelowYears, yOver } =
+    textBoxes(image, plot, legend);
   const [texts, yearTexts, lineTexts, [labelBelowYears]] = await Promise.all([
     readTicks(engine, image, tickLabels, page),
     // Apart from the tick labels: read with them, a line that holds no years (an x label
@@ -225,6 +227,12 @@ export async function readChartText(
   // prints `1e6` above a plot that has no title), else the title or the x label.
   const unless = (axis: 'x' | 'y', text: string | null) =>
     lone[axis] && offset(axis)?.factor ? null : text;
+  // A y label read as nothing, or with a tick label's edge (`| | Perplexity`), where its box
+  // took that edge in: read again without it, kept where that reads.
+  const yLabelRead = async (read: string | null) =>
+    yLabelTight && (read === null || TICK_EDGE.test(read))
+      ? ((await readTextLines(engine, image, page, [yLabelTight]))[0] ?? read)
+      : read;
   // The line under the tick labels is a second line of theirs where it reads as years only;
   // the x label is then below it.
   const years = yearLabels.map((label, i) => ({ ...yearTexts[i], box: label.box }));
@@ -241,7 +249,7 @@ export async function readChartText(
     yMultiplierDoubt: doubt('y'),
     title: unless('y', lineTexts[0]),
     xLabel: unless('x', yearLine ? labelBelowYears : lineTexts[1]),
-    yLabel: yOver && offset('y')?.factor ? null : lineTexts[2],
+    yLabel: yOver && offset('y')?.factor ? null : await yLabelRead(lineTexts[2]),
     legendNames: numericNames(
       engine.glyphs,
       image,
@@ -612,18 +620,22 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
         }
       : turned && {
           left: turned.left - pad,
-          // not into the tick labels where the y label's band ends at theirs (apartFromUpright)
-          right:
-            leftBands[1] && yTickBand
-              ? Math.min(turned.right + pad, yTickBand.from)
-              : turned.right + pad,
+          right: turned.right + pad,
           top: turned.top - pad,
           bottom: turned.bottom + pad,
           rotate: true,
         },
     ...(legend?.texts ?? []).map((box) => legendTextBox(image, box)),
   ];
+  // Where the y label's band ends at the tick labels' (apartFromUpright), its box padded takes
+  // in their edge, which may spoil its reading: the box without it, to read again.
+  const yLine = lines[2];
+  const yLabelTight =
+    !yOver && yLine && leftBands[1] && yTickBand && yLine.right > yTickBand.from
+      ? { ...yLine, right: yTickBand.from }
+      : null;
   return {
+    yLabelTight,
     tickLabels,
     yearLabels,
     lines,
@@ -735,8 +747,7 @@ function titleOverAxis(
   )
     return null;
   const height = capHeight(image, page, rows, [left, right + 1]);
-  // (each height counted in whole rows: a row either way)
-  return height <= DEFAULTS.axisTitleSize * tickHeight + 1 ? box : null;
+  return height <= DEFAULTS.axisTitleSize * tickHeight ? box : null;
 }
 
 /**
@@ -755,7 +766,7 @@ function capHeight(
   const profile = profileOf(image, page, lines, columns, 'row');
   const most = Math.max(0, ...profile);
   if (most === 0) return 0;
-  const top = profile.findIndex((count) => count >= most * TIP_SHARE);
+  const top = profile.findIndex((count) => count > 0);
   let bottom = profile.length - 1;
   while (bottom > top && profile[bottom] < most * BASELINE_SHARE) bottom--;
   return bottom - top + 1;
@@ -766,12 +777,6 @@ function capHeight(
  * along its letters' feet: under this share of its fullest row's ink.
  */
 const BASELINE_SHARE = 0.3;
-/**
- * Rows above its capitals hold the tips of a few taller glyphs only (a parenthesis', an `A`'s
- * apex, anti-aliased): under this share of its fullest row's ink (`(%)` made `Accuracy (%)` a
- * row taller than its capitals).
- */
-const TIP_SHARE = 0.1;
 
 /**
  * A title band `box` (the image's width) cut to between the plot's sides where they go on up
@@ -1178,10 +1183,7 @@ function legendTitle(
 ): boolean {
   const { box, texts } = legend;
   if (texts.length === 0) return false;
-  const entry = percentile(
-    texts.map((text) => text.bottom - text.top),
-    0.5,
-  );
+  const entry = median(texts.map((text) => text.bottom - text.top));
   const gap = box.top - band.to;
   if (gap < 0 || gap > entry * DEFAULTS.legendTitleGap) return false;
   if (band.to - band.from > entry * DEFAULTS.legendTitleHeight) return false;
@@ -1197,9 +1199,9 @@ function legendTitle(
   let last = ink.length - 1;
   while (last > first && ink[last] === 0) last--;
   return (
-    first >= box.left - entry &&
+    first >= box.left - DEFAULTS.legendTitleSlack &&
     first <= box.left + entry * DEFAULTS.legendTitleIndent &&
-    last <= box.right + entry
+    last <= box.right + DEFAULTS.legendTitleSlack
   );
 }
 
