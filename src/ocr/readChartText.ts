@@ -456,12 +456,7 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
         // A legend above the plot is no title; text just below its box, run into it across a
         // row or two (matplotlib's `1e-3` under a legend framed above the plot), is its own band.
         .flatMap((band) => (legend ? outside(band, legend.box) : [band]))
-        .filter(
-          (band) =>
-            !legend ||
-            legend.box.top >= plot.top ||
-            !legendTitle(image, page, band, legend, coloured),
-        )
+        .filter((band) => !legend || !legendTitle(image, plot, band, legend, coloured))
         .sort((a, b) => b.from - a.from)
     );
   };
@@ -635,10 +630,10 @@ function textBoxes(image: Raster, plot: PlotArea, legend: LegendText) {
       ? { ...yLine, right: yTickBand.from }
       : null;
   return {
-    yLabelTight,
     tickLabels,
     yearLabels,
     lines,
+    yLabelTight,
     xTickBox,
     lone,
     xLabelBelowYears,
@@ -1170,26 +1165,27 @@ function nearerLine(profile: Uint32Array, run: Run): Run {
 
 /**
  * Whether a band of text above the plot (rows `from`..`to`) is the title of a legend just below
- * it, above the plot too (over a legend inside the plot stands an axis multiplier): a line at the entries' size, its ink starting over the legend box's left side and ending
- * within the box's width (a chart title centred over the plot, or flush with the plot's side
- * while the legend is not, starts elsewhere or runs past it).
+ * it, above the plot too (over a legend inside the plot stands an axis multiplier): a line at
+ * the entries' size, its ink starting over the legend box's left side and ending within the
+ * box's width (a chart title centred over the plot, or flush with the plot's side while the
+ * legend is not, starts elsewhere or runs past it).
  */
 function legendTitle(
   image: Raster,
-  page: Rgb,
+  plot: PlotArea,
   band: { from: number; to: number },
   legend: NonNullable<LegendText>,
   coloured: boolean,
 ): boolean {
   const { box, texts } = legend;
-  if (texts.length === 0) return false;
+  if (texts.length === 0 || box.top >= plot.top) return false;
   const entry = median(texts.map((text) => text.bottom - text.top));
   const gap = box.top - band.to;
   if (gap < 0 || gap > entry * DEFAULTS.legendTitleGap) return false;
   if (band.to - band.from > entry * DEFAULTS.legendTitleHeight) return false;
   const ink = profileOf(
     image,
-    page,
+    plot.page,
     range(0, image.width - 1, 1),
     [band.from, band.to],
     'column',
