@@ -725,21 +725,11 @@ function titleOverAxis(
   const rows: [number, number] = [above[band.to], above[band.from] + 1];
   if (plot.top - rows[1] > DEFAULTS.axisTitleReach * tickHeight) return null;
   // its ink across the whole width: a title centred or running on past the middle is none
-  const columns = profileOf(image, page, range(0, image.width - 1, 1), rows, 'column');
-  let left = -1;
-  let right = -1;
-  columns.forEach((count, column) => {
-    if (count === 0) return;
-    if (left < 0) left = column;
-    right = column;
-  });
+  const extent = inkExtent(columnInk(image, page, rows));
+  if (!extent) return null;
+  const [left, right] = extent;
   const box = { left, right: right + 1, top: rows[0], bottom: rows[1] };
-  if (
-    left < 0 ||
-    (legend && boxesOverlap(box, legend.box)) ||
-    left > plot.left + tickHeight ||
-    right >= middle
-  )
+  if ((legend && boxesOverlap(box, legend.box)) || left > plot.left + tickHeight || right >= middle)
     return null;
   const height = capHeight(image, page, rows, [left, right + 1]);
   return height <= DEFAULTS.axisTitleSize * tickHeight ? box : null;
@@ -1130,14 +1120,7 @@ function ofLegend(
     Math.min(band.to, text.bottom) - Math.max(band.from, text.top) >=
     Math.min(band.to - band.from, text.bottom - text.top) * DEFAULTS.legendRows;
   if (!(legend.texts.length > 0 ? legend.texts : [box]).some(level)) return false;
-  const ink = profileOf(
-    image,
-    plot.page,
-    range(0, image.width - 1, 1),
-    [band.from, band.to],
-    'column',
-    coloured,
-  );
+  const ink = columnInk(image, plot.page, [band.from, band.to], coloured);
   let inside = 0;
   let total = 0;
   ink.forEach((count, column) => {
@@ -1145,6 +1128,20 @@ function ofLegend(
     if (column >= box.left && column < box.right) inside += count;
   });
   return inside >= total * DEFAULTS.legendInk;
+}
+
+/** The ink in each column of the image over `rows` (a band's, bottom exclusive). */
+function columnInk(image: Raster, page: Rgb, rows: [number, number], coloured = false) {
+  return profileOf(image, page, range(0, image.width - 1, 1), rows, 'column', coloured);
+}
+
+/** The first and last entries of a profile holding ink; null where none does. */
+function inkExtent(profile: Uint32Array): [number, number] | null {
+  const first = profile.findIndex((count) => count > 0);
+  if (first < 0) return null;
+  let last = profile.length - 1;
+  while (profile[last] === 0) last--;
+  return [first, last];
 }
 
 /**
@@ -1183,17 +1180,9 @@ function legendTitle(
   const gap = box.top - band.to;
   if (gap < 0 || gap > entry * DEFAULTS.legendTitleGap) return false;
   if (band.to - band.from > entry * DEFAULTS.legendTitleHeight) return false;
-  const ink = profileOf(
-    image,
-    plot.page,
-    range(0, image.width - 1, 1),
-    [band.from, band.to],
-    'column',
-    coloured,
-  );
-  const first = ink.findIndex((count) => count > 0);
-  let last = ink.length - 1;
-  while (last > first && ink[last] === 0) last--;
+  const extent = inkExtent(columnInk(image, plot.page, [band.from, band.to], coloured));
+  if (!extent) return false;
+  const [first, last] = extent;
   return (
     first >= box.left - DEFAULTS.legendTitleSlack &&
     first <= box.left + entry * DEFAULTS.legendTitleIndent &&

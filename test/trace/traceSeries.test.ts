@@ -14,6 +14,8 @@ const REGION = { left: 2, top: 2, right: WIDTH - 2, bottom: HEIGHT - 2 };
 const LINE_TOLERANCE = 0.5;
 /** How far (px) a marker point may sit from the marker's centre. */
 const MARKER_TOLERANCE = 1;
+/** ...and from a marker on the plot's edge, found whole in the ink mirrored across it. */
+const EDGE_MARKER_TOLERANCE = 1.5;
 
 /**
  * The weight mask of a straight line py = py0 + slope * (px - px0), `thickness` px tall in
@@ -59,16 +61,22 @@ function polyline(points: PixelPoint[], width: number): string {
 /** SVG of a black disc marker (radius 4.5 px) centred on `point`. */
 const disc = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="4.5" fill="#000"/>`;
 
-/** Traces `weight` and expects markers, one point per centre, each within MARKER_TOLERANCE. */
-function expectMarkersAt(weight: Float32Array, centres: PixelPoint[]): void {
-  const { points, markers } = traceSeries(inkOf(weight));
+/**
+ * Traces `weight` (in the test's region, or `place`'s region and edges) and expects markers, one
+ * point per centre, each within `tolerance` px.
+ */
+function expectMarkersAt(
+  weight: Float32Array,
+  centres: PixelPoint[],
+  place: Pick<Ink, 'region' | 'edges'> = { region: REGION },
+  tolerance = MARKER_TOLERANCE,
+): void {
+  const { points, markers } = traceSeries({ ...inkOf(weight), ...place });
   expect(markers).toBe(true);
   expect(points).toHaveLength(centres.length);
   points.forEach((point, i) => {
     const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-    expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
-      MARKER_TOLERANCE,
-    );
+    expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(tolerance);
   });
 }
 
@@ -299,19 +307,7 @@ describe('traceSeries', () => {
       const column = i % WIDTH;
       return column >= region.left && column < region.right ? w : 0;
     });
-    const { points, markers } = traceSeries({
-      weight,
-      width: WIDTH,
-      height: HEIGHT,
-      region,
-      edges,
-    });
-    expect(markers).toBe(true);
-    expect(points).toHaveLength(centres.length);
-    points.forEach((point, i) => {
-      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
-    });
+    expectMarkersAt(weight, centres, { region, edges }, EDGE_MARKER_TOLERANCE);
   });
 
   it('keeps a whole marker touching the plot`s edge, doubled where the ink is mirrored', async () => {
@@ -327,19 +323,7 @@ describe('traceSeries', () => {
     ];
     const drawn = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
     const weight = drawn.map((w, i) => (i < 100 * WIDTH ? w : 0));
-    const { points, markers } = traceSeries({
-      weight,
-      width: WIDTH,
-      height: HEIGHT,
-      region,
-      edges,
-    });
-    expect(markers).toBe(true);
-    expect(points).toHaveLength(centres.length);
-    points.forEach((point, i) => {
-      const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
-    });
+    expectMarkersAt(weight, centres, { region, edges }, EDGE_MARKER_TOLERANCE);
   });
 
   it('takes no marker from a bare line or an error bar mirrored across the plot`s edges', async () => {
@@ -366,7 +350,9 @@ describe('traceSeries', () => {
     expect(found).toHaveLength(centres.length);
     found.forEach((point, i) => {
       const d = Math.hypot(point.px - centres[i].px, point.py - centres[i].py);
-      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(1.5);
+      expect(d, `marker ${i}: found (${point.px}, ${point.py})`).toBeLessThanOrEqual(
+        EDGE_MARKER_TOLERANCE,
+      );
     });
   });
 
