@@ -71,8 +71,15 @@ export async function digitizeFigure(
   const { source, maxPixels, onTimings, signal } = options;
   const clock = createStageClock(source, signal);
   const bytes = await clock.run('load', () => readInputBytes(input, { maxPixels }));
+  const format = sniffFormat(bytes);
+  // An image's text is read by the OCR engine: started now (its worker thread, the model), it
+  // gets ready beside the decode and the first stages instead of after them. (Its failure is
+  // met at the text stage, as before. A PDF's vector charts need none: it starts on first use.)
+  if (format !== null && format !== 'pdf' && format !== 'svg' && format !== 'empty') {
+    options.getEngine().catch(() => undefined);
+  }
   const result =
-    sniffFormat(bytes) === 'pdf'
+    format === 'pdf'
       ? await digitizePdfCharts(bytes, clock, options)
       : await digitizeImage(
           await clock.run('load', () => loadRaster(bytes, { maxPixels, workPixels: WORK_PIXELS })),

@@ -83,12 +83,14 @@ export interface EdgeInk {
  * found no other way, a piece alone with enough of another series' ink around it to hide the
  * rest of its core counts as a marker partly hidden under that series (`ink.occluded`). Null
  * when the series has no such markers (it may still have thin ones: findThinMarkers).
+ * `atEdges` makes the series' ink mirrored across the plot's edges (edgeInk), where markers
+ * centred on the edges are whole; it is called only when markers were found inside.
  */
 export function findMarkers(
   ink: Ink,
   dist: Float32Array,
   halfWidth: number,
-  atEdges: EdgeInk | null = null,
+  atEdges: (() => EdgeInk | null) | null = null,
 ): Markers | null {
   const { weight, width, height, outlines } = ink;
   const threshold = halfWidth + DEFAULTS.coreMargin;
@@ -133,7 +135,12 @@ export function findMarkers(
  * Blobs deeper than `threshold` inside the series' ink (`dist`): marker cores when enough of
  * them are alike in size and deep enough, in the series' `ink`.
  */
-function markerCores(dist: Float32Array, ink: Ink, threshold: number, atEdges: EdgeInk | null) {
+function markerCores(
+  dist: Float32Array,
+  ink: Ink,
+  threshold: number,
+  atEdges: (() => EdgeInk | null) | null,
+) {
   const { width, region } = ink;
   let found = findCores(dist, width, region, threshold);
   const candidates = found.filter((c) => c.size >= DEFAULTS.minCore);
@@ -154,7 +161,10 @@ function markerCores(dist: Float32Array, ink: Ink, threshold: number, atEdges: E
     alike.map((c) => c.depth),
     0.5,
   );
-  const onEdges = atEdges ? edgeMarkers(atEdges, width, threshold, alike, found) : [];
+  // The mirrored ink (two image-sized arrays and the bands' distance maps) is made only where
+  // markers were found inside: edgeMarkers looks for none without them.
+  const edgeInk = atEdges && alike.length > 0 ? atEdges() : null;
+  const onEdges = edgeInk ? edgeMarkers(edgeInk, width, threshold, alike, found) : [];
   // The pieces of the markers found whole on the edges give way to them.
   found = [...found.filter((c) => !onEdges.some(({ box }) => within(c, box))), ...onEdges];
   // Markers made whole on the edges join the series' markers found inside (they are told by

@@ -179,10 +179,14 @@ export function fitVertices(
   }
   // Every traced point keeps its offset from the polyline through the corners; each column
   // keeps a point.
+  // Both polylines are read along the line, left to right: once through each, not once per
+  // point (dense lines have thousands of points and hundreds of corners).
   const shifted = corners.filter((c, k) => c.px !== traced[k].px || c.py !== traced[k].py);
+  const taken = new Set(shifted.map((c) => Math.floor(c.px)));
+  const [after, before] = [polylineAlong(corners), polylineAlong(traced)];
   const out = line
-    .filter((p) => !shifted.some((c) => Math.floor(c.px) === Math.floor(p.px)))
-    .map((p) => ({ px: p.px, py: p.py + polylineY(corners, p.px) - polylineY(traced, p.px) }));
+    .filter((p) => !taken.has(Math.floor(p.px)))
+    .map((p) => ({ px: p.px, py: p.py + after(p.px) - before(p.px) }));
   return [...out, ...shifted].sort((p, q) => p.px - q.px);
 }
 
@@ -221,10 +225,19 @@ function turn(a: PixelPoint, v: PixelPoint, b: PixelPoint): number {
   return Math.acos(Math.max(-1, Math.min(1, cos)));
 }
 
-/** The polyline through `corners` (left to right) at column `px`, held level past its ends. */
-function polylineY(corners: PixelPoint[], px: number): number {
-  const k = corners.findIndex((c) => c.px >= px);
-  if (k <= 0) return k === 0 ? corners[0].py : corners.at(-1)!.py;
-  const [a, b] = [corners[k - 1], corners[k]];
-  return b.px === a.px ? b.py : a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py);
+/**
+ * The polyline through `corners` (left to right) as a function of column `px`, held level past
+ * its ends. It keeps its place between calls: columns asked for in order cost one pass over
+ * the corners in all (any order gives the same heights).
+ */
+export function polylineAlong(corners: PixelPoint[]): (px: number) => number {
+  // The first corner at or right of the last column asked for (corners.length: none).
+  let k = 0;
+  return (px) => {
+    while (k > 0 && corners[k - 1].px >= px) k--;
+    while (k < corners.length && corners[k].px < px) k++;
+    if (k === 0 || k === corners.length) return k === 0 ? corners[0].py : corners.at(-1)!.py;
+    const [a, b] = [corners[k - 1], corners[k]];
+    return b.px === a.px ? b.py : a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py);
+  };
 }

@@ -75,7 +75,7 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
   // A marker at an axis limit is centred on the plot's edge, its outer half cut off there: only
   // half as deep inside the ink, it was no marker, and the series lost its first or last point.
   // Mirrored as far as half the largest marker's side (`filledSide`), it is whole.
-  const atEdges = edgeInk(ink, (DEFAULTS.filledSide / 2) * ink.width);
+  const atEdges = () => edgeInk(ink, (DEFAULTS.filledSide / 2) * ink.width);
   let markers: Markers | null =
     known ?? findMarkers(ink, dist, halfWidth, atEdges) ?? hollowMarkers(ink, halfWidth);
   // Blobs found in the ink itself may be a noisy line's folds.

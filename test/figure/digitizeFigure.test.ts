@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DigitizeError } from '../../src/errors.js';
 import { digitizeFigure } from '../../src/figure/digitizeFigure.js';
 import { isFigure } from '../../src/figure/figureResult.js';
 import { findPanels } from '../../src/figure/findPanels.js';
@@ -85,6 +86,29 @@ describe('digitizeFigure', () => {
     });
     const png = (await renderChart(spec('A', '#1f77b4'))).png;
     await expect(run(png)).rejects.toMatchObject({ code: 'INTERNAL', stage: 'panels' });
+  });
+
+  it('starts the OCR engine for an image before its first stage (a failure to start is met at the text stage), not for markup', async () => {
+    const failed = new DigitizeError('OCR_FAILED', 'ocr', 'could not start the OCR engine');
+    let started: Promise<OcrEngine> | null = null;
+    const broken = vi.fn(() => {
+      started ??= Promise.reject(failed);
+      return started;
+    });
+    vi.mocked(findPlotArea).mockClear();
+    const png = (await renderChart(spec('A', '#1f77b4'))).png;
+    await expect(
+      digitizeFigure(png, { source: null, maxPixels: 1e7, getEngine: broken }),
+    ).rejects.toMatchObject({ code: 'OCR_FAILED', stage: 'ocr' });
+    expect(broken.mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(findPlotArea).mock.invocationCallOrder[0],
+    );
+    const unused = vi.fn(getEngine);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await expect(
+      digitizeFigure(svg, { source: null, maxPixels: 1e7, getEngine: unused }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+    expect(unused).not.toHaveBeenCalled();
   });
 
   it('gives one panel inside a larger image as a chart, placed in the image', {

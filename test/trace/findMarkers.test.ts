@@ -99,4 +99,20 @@ describe('findMarkers', () => {
     const ink = markedLine([30, 50, 70, 90, 110], [], [35, 65, 95]);
     expect(findMarkers(ink, distanceMap(ink.weight, WIDTH, HEIGHT), 1)).toBeNull();
   });
+
+  it('makes the ink mirrored across the edges only when markers were found inside', () => {
+    let made = 0;
+    const atEdges = () => {
+      made++;
+      return null;
+    };
+    const bare = markedLine([]);
+    expect(findMarkers(bare, distanceMap(bare.weight, WIDTH, HEIGHT), 1, atEdges)).toBeNull();
+    expect(made).toBe(0);
+    const marked = markedLine([30, 50, 70, 90, 110, 130, 150, 170, 190]);
+    expect(
+      findMarkers(marked, distanceMap(marked.weight, WIDTH, HEIGHT), 1, atEdges),
+    ).not.toBeNull();
+    expect(made).toBe(1);
+  });
 });

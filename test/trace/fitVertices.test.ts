@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitVertices } from '../../src/trace/fitVertices.js';
+import { fitVertices, polylineAlong } from '../../src/trace/fitVertices.js';
 import type { PixelPoint } from '../../src/types.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
 
@@ -55,5 +55,32 @@ describe('fitVertices', () => {
     // Every traced column keeps a point, left to right.
     expect(new Set(fitted.map((p) => Math.floor(p.px))).size).toBe(traced.length);
     expect(fitted.map((p) => p.px)).toEqual([...fitted.map((p) => p.px)].sort((a, b) => a - b));
+  });
+
+  describe('polylineAlong', () => {
+    const corners: PixelPoint[] = [
+      { px: 10, py: 50 },
+      { px: 20, py: 30 },
+      { px: 20, py: 40 },
+      { px: 40, py: 80 },
+    ];
+    /** The polyline's height at `px`, worked out from scratch. */
+    const heightAt = (px: number) => {
+      const k = corners.findIndex((c) => c.px >= px);
+      if (k <= 0) return k === 0 ? corners[0].py : corners.at(-1)!.py;
+      const [a, b] = [corners[k - 1], corners[k]];
+      return b.px === a.px ? b.py : a.py + ((px - a.px) / (b.px - a.px)) * (b.py - a.py);
+    };
+
+    it('gives the polyline through the corners, held level past its ends', () => {
+      const at = polylineAlong(corners);
+      expect([5, 10, 15, 20, 30, 40, 45].map(at)).toEqual([50, 50, 40, 30, 60, 80, 80]);
+    });
+
+    it('gives the same heights whatever order the columns are asked in', () => {
+      const columns = [12.5, 44, 3, 20, 39.5, 10, 20.25, 25, 0.5, 31];
+      const at = polylineAlong(corners);
+      expect(columns.map(at)).toEqual(columns.map(heightAt));
+    });
   });
 });

@@ -345,7 +345,7 @@ describe('traceSeries', () => {
       return column >= region.left && column < region.right && row >= region.top ? w : 0;
     });
     const ink = { weight, width: WIDTH, height: HEIGHT, region, edges };
-    const markers = findMarkers(ink, distanceMap(weight, WIDTH, HEIGHT), 1, edgeInk(ink, 3));
+    const markers = findMarkers(ink, distanceMap(weight, WIDTH, HEIGHT), 1, () => edgeInk(ink, 3));
     const found = [...(markers?.centres ?? [])].sort((a, b) => a.px - b.px);
     expect(found).toHaveLength(centres.length);
     found.forEach((point, i) => {
