@@ -35,6 +35,18 @@ export const DEFAULTS = {
   edgeSide: 1.5,
   /** A core at least this share of the typical marker core's size is a whole marker. */
   whole: 0.75,
+  /**
+   * A core up to this factor of the typical marker core's size is a marker joined with a piece
+   * of its line (a triangle and the shallow join of its line's two legs), when it holds a
+   * marker-sized disc: at least as deep as the markers (median) less `joinedDepth` px.
+   */
+  joined: 2.5,
+  joinedDepth: 0.5,
+  /**
+   * A marker's kernel: its pixels as deep inside as the markers (median) less this many px. A
+   * blob mirrored across the plot's edge whose surplus is its line's join holds one like theirs.
+   */
+  kernelDepth: 1,
   /** How far a marker reaches from its centre, in its core's depths (inradii), with a margin. */
   reach: {
     circle: 1.2,
@@ -148,18 +160,27 @@ function markerCores(
     candidates.map((c) => c.size),
     0.5,
   );
-  // Markers are all alike; blobs where a noisy line folds on itself are not.
+  // Markers are all alike (but for those joined with their line); blobs where a noisy line folds
+  // on itself are not.
   const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
-  const big = candidates.filter((c) => c.size > typical * 2).length;
+  const depth = percentile(
+    alike.map((c) => c.depth),
+    0.5,
+  );
+  // A marker merged with a piece of its line holds a disc as deep as the others; the surplus is
+  // shallow line. Larger blobs (two markers' worth and more of line, a bar, a fold) are not.
+  const joined = candidates.filter(
+    (c) =>
+      c.size > typical * 2 &&
+      c.size <= typical * DEFAULTS.joined &&
+      c.depth >= depth - DEFAULTS.joinedDepth,
+  ).length;
+  const big = candidates.filter((c) => c.size > typical * 2).length - joined;
   const odd = oddOnes(
     candidates.filter((c) => c.size < typical / 2),
     region,
     typical,
     (core) => nearOccluded(core, typical, ink),
-  );
-  const depth = percentile(
-    alike.map((c) => c.depth),
-    0.5,
   );
   // The mirrored ink (two image-sized arrays and the bands' distance maps) is made only where
   // markers were found inside: edgeMarkers looks for none without them.
@@ -172,15 +193,15 @@ function markerCores(
   const deep =
     alike.length + onEdges.length >= DEFAULTS.minMarkers &&
     depth >= threshold + DEFAULTS.markerDepth;
-  const all = alike.length + odd.pieces + odd.hidden + odd.apart + big;
+  const all = alike.length + joined + odd.pieces + odd.hidden + odd.apart + big;
   return {
     found,
     alike,
     depth,
     typical,
-    hasMarkers: deep && alike.length + odd.pieces >= all * DEFAULTS.alike,
+    hasMarkers: deep && alike.length + joined + odd.pieces >= all * DEFAULTS.alike,
     /** Markers when the pieces beside other series count as partly hidden markers. */
-    partlyHidden: deep && alike.length + odd.pieces + odd.hidden >= all * DEFAULTS.alike,
+    partlyHidden: deep && alike.length + joined + odd.pieces + odd.hidden >= all * DEFAULTS.alike,
   };
 }
 
@@ -188,9 +209,12 @@ function markerCores(
  * The markers centred on the plot's edges, whole in the ink mirrored across them (`atEdges`):
  * cores centred on a mirror line (a mirrored blob is symmetric about it) where no marker was
  * found whole (`found`), alike the series' markers found inside (`alike`): at least a quarter of
- * their size (as any core taken for a marker), at most twice, their boxes no longer on a side. A line or an error bar running into the edge, mirrored, makes a blob as
- * deep, long and thin, or as large as two markers where a whole marker touches the edge: it is
- * not one of them. None when no marker was found inside: the series' markers are not known.
+ * their size (as any core taken for a marker), at most twice, their boxes no longer on a side.
+ * A line or an error bar running into the edge, mirrored, makes a blob as deep, long and thin,
+ * or as large as two markers where a whole marker touches the edge: it is not one of them. A
+ * marker whose own line runs into the edge is mirrored with its line's join, a shallow V: up
+ * to `joined` times their size, or longer, it counts when its kernel is like theirs, and is
+ * placed there. None when no marker was found inside: the series' markers are not known.
  */
 function edgeMarkers(
   { dist, region, lines }: EdgeInk,
@@ -202,24 +226,43 @@ function edgeMarkers(
   if (alike.length === 0) return [];
   const median = (value: (c: Core) => number) => percentile(alike.map(value), 0.5);
   const typical = median((c) => c.size);
+  const depth = median((c) => c.depth);
   const sides = [median((c) => c.box.right - c.box.left), median((c) => c.box.bottom - c.box.top)];
   // No longer than the series' markers; it may be shorter, as the ink between the region traced
   // and the edge (the frame's) is the region's outermost column or row again, a narrower chord.
   const like = (side: number, own: number) => side <= own * DEFAULTS.edgeSide + 1;
   // A mirrored blob's centre is on the mirror line's pixel centre, give or take a pixel.
   const onLine = (at: number, line: number) => Math.abs(at - (line + 0.5)) <= 1;
-  return findCores(dist, width, region, threshold).filter(
-    (core) =>
-      (onLine(core.px, lines.left) ||
-        onLine(core.px, lines.right) ||
-        onLine(core.py, lines.top) ||
-        onLine(core.py, lines.bottom)) &&
-      core.size >= typical / 4 &&
-      core.size <= typical * 2 &&
-      like(core.box.right - core.box.left, sides[0]) &&
-      like(core.box.bottom - core.box.top, sides[1]) &&
-      !found.some((c) => c.size >= typical / 2 && within(c, core.box)),
-  );
+  const onLines = ({ px, py }: PixelPoint) =>
+    onLine(px, lines.left) ||
+    onLine(px, lines.right) ||
+    onLine(py, lines.top) ||
+    onLine(py, lines.bottom);
+  const likeBox = ({ box }: Core) =>
+    like(box.right - box.left, sides[0]) && like(box.bottom - box.top, sides[1]);
+  // A marker whose line runs into the edge is mirrored with the line's join, a V as deep as its
+  // line, beyond it: the blob holds a marker-sized disc, its kernel (as deep as the markers but
+  // for a pixel), on the mirror line and no longer than theirs; the surplus is line.
+  let kernels: Core[] | null = null;
+  const kernel = (core: Core) => {
+    kernels ??= findCores(dist, width, region, Math.max(threshold, depth - DEFAULTS.kernelDepth));
+    const inside = kernels.filter((k) => within(k, core.box));
+    const deepest = inside.sort((a, b) => b.depth - a.depth)[0];
+    return deepest && onLines(deepest) && likeBox(deepest) ? deepest : null;
+  };
+  const edgeCores: Core[] = [];
+  for (const core of findCores(dist, width, region, threshold)) {
+    if (!onLines(core) || core.size < typical / 4 || core.size > typical * DEFAULTS.joined)
+      continue;
+    if (found.some((c) => c.size >= typical / 2 && within(c, core.box))) continue;
+    if (core.size <= typical * 2 && likeBox(core)) {
+      edgeCores.push(core);
+      continue;
+    }
+    const inner = kernel(core);
+    if (inner) edgeCores.push({ ...core, px: inner.px, py: inner.py });
+  }
+  return edgeCores;
 }
 
 /** Whether a core's centre lies in `box`. */

@@ -310,6 +310,29 @@ describe('traceSeries', () => {
     expectMarkersAt(weight, centres, { region, edges }, EDGE_MARKER_TOLERANCE);
   });
 
+  it('finds a marker on the plot`s edge whose steep line, mirrored there, joins it in a V', async () => {
+    // The first disc is centred on the left edge, its line falling steeply from it: mirrored,
+    // the line's two legs meet under the disc, a blob twice a marker's length. Its kernel, as
+    // deep as the markers but for a pixel, is one of them.
+    const edges = { left: 10, top: 0, right: 189, bottom: HEIGHT };
+    const region = { left: 12, top: 2, right: 187, bottom: HEIGHT - 2 };
+    const centres: PixelPoint[] = [
+      { px: 10.5, py: 20 },
+      { px: 25, py: 100 },
+      { px: 70, py: 60 },
+      { px: 110, py: 90 },
+      { px: 150, py: 50 },
+      { px: 180, py: 80 },
+    ];
+    const large = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="6.5" fill="#000"/>`;
+    const drawn = await inkWeight(polyline(centres, 2) + centres.map(large).join(''));
+    const weight = drawn.map((w, i) => {
+      const column = i % WIDTH;
+      return column >= region.left && column < region.right ? w : 0;
+    });
+    expectMarkersAt(weight, centres, { region, edges }, EDGE_MARKER_TOLERANCE);
+  });
+
   it('keeps a whole marker touching the plot`s edge, doubled where the ink is mirrored', async () => {
     // Four discs, the last whole just inside the bottom edge: mirrored across it, it joins its
     // image in a blob twice a marker's size. It stays the series' fourth marker.
