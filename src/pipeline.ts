@@ -245,7 +245,7 @@ async function separate(
     legend?.box ?? null,
     plot.background,
   );
-  const masks = entries.length > 0 ? found : splitUnlisted(found, image.width, region);
+  const masks = splitUnlisted(found, image, region, entries.length);
   // Entries paired with their series by a close call: on dash or marker, or on a colour
   // another series has almost as well.
   const colorDoubts = pairingDoubts(

@@ -314,6 +314,7 @@ function legendIn(
             background,
             oneSide(image, background, region, aligned, [...unpaired, ...strays]),
             reread,
+            [...unpaired, ...pool.map((slot) => slot.text)],
           ),
           reread,
         ),
@@ -578,26 +579,30 @@ function overlaps(a: Box, b: Box): boolean {
  * below) are found as one, whose sample box holds the samples of each: thin lines of ink apart
  * by blank rows, each ending where the box does (a curve across the legend goes on past it).
  * Such an entry is cut into one per sample, rows halfway to the next sample's, and the entries
- * in those rows found again (`reread`); where none is, the cut itself is taken.
+ * in those rows found again (`reread`); where none is, the cut itself is taken. The entries of
+ * another column of the legend are run together in the same rows: a line of text beside it
+ * (`lines`: those that found no sample, and the entries' names, which may have taken another
+ * column's sample) spanning the cut entry's rows is read again in each cut's rows too.
  */
 function stacked(
   image: Raster,
   background: Rgb,
   slots: LegendSlot[],
   reread: (box: Box) => LegendSlot[],
+  lines: Box[] = [],
 ): LegendSlot[] {
-  return slots.flatMap((slot) => {
+  const found = slots.flatMap((slot) => {
     const { handle, text } = slot;
     const top = Math.min(handle.top, text.top);
     const bottom = Math.max(handle.bottom, text.bottom);
     const box = { left: handle.left, right: handle.right, top, bottom };
     const counts = rowInk(image, background, box);
-    const lines = findRuns(
+    const inked = findRuns(
       Uint8Array.from(counts, (count) => (count > 0 ? 1 : 0)),
       0,
     );
-    if (lines.length < 2) return [slot];
-    const middles = lines.map((line) => top + (line.from + line.to + 1) / 2);
+    if (inked.length < 2) return [slot];
+    const middles = inked.map((line) => top + (line.from + line.to + 1) / 2);
     const pitch = Math.min(...middles.slice(1).map((middle, i) => middle - middles[i]));
     const width = handle.right - handle.left;
     const sample = (line: { from: number; to: number }) =>
@@ -614,28 +619,48 @@ function stacked(
             bottom: top + line.to + 1,
           }).every((count) => count === 0),
       );
-    if (pitch < DEFAULTS.minPitch || !lines.every(sample)) return [slot];
+    if (pitch < DEFAULTS.minPitch || !inked.every(sample)) return [slot];
     const columns = {
       left: Math.min(handle.left, text.left),
       right: Math.max(handle.right, text.right),
     };
+    // Lines of text beside it as tall as it (another column's names, run together alike).
+    const beside = lines.filter(
+      (line) =>
+        line.top <= top + 1 &&
+        line.bottom >= bottom - 1 &&
+        (line.right <= columns.left || line.left >= columns.right),
+    );
     return middles.flatMap((middle, i) => {
       const rows = {
         top: Math.max(top, Math.round(middle - pitch / 2)),
         bottom: Math.min(bottom, Math.round(middle + pitch / 2)),
       };
+      const others = beside.flatMap((line) => reread({ ...line, ...rows }));
       const again = reread({ ...columns, ...rows });
-      if (again.length > 0) return again;
-      const own = { ...handle, top: top + lines[i].from, bottom: top + lines[i].to + 1 };
+      if (again.length > 0) return [...again, ...others];
+      const own = { ...handle, top: top + inked[i].from, bottom: top + inked[i].to + 1 };
       return [
         {
           handle: { ...handle, ...rows },
           text: { ...text, ...rows },
           color: dominantColor(image, own, background),
         },
+        ...others,
       ];
     });
   });
+  // Two columns cut alike each read the other's entries again: each entry once.
+  return found.filter(
+    (slot, i) =>
+      !found.some(
+        (other, j) =>
+          j < i &&
+          sameBox(other.handle, slot.handle) &&
+          other.text.top === slot.text.top &&
+          overlaps(other.text, slot.text),
+      ),
+  );
 }
 
 /**

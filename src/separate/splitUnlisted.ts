@@ -1,5 +1,7 @@
+import { deltaE, type Lab } from '../color.js';
 import { fillHollowMarkers } from '../trace/hollowMarkers.js';
-import type { Box } from '../types.js';
+import type { Box, Raster } from '../types.js';
+import { labOf } from './drawnPixels.js';
 import type { SeriesMask } from './separateSeries.js';
 import { splitCurves } from './splitCurves.js';
 
@@ -18,16 +20,58 @@ const DEFAULTS = {
   markersApart: 2,
   /** ...(not just in most: two series' curves part somewhere). */
   outlineShare: 0.9,
+  /**
+   * Beside a legend, curves of a colour it does not list are series of their own when their
+   * cores' colours are this far apart (Delta E) pairwise: a colormap's neighbours lie 8 or more
+   * apart, one colour's curves (error bars, markers, JPEG'd) within a few.
+   */
+  colorsApart: 5,
+  /** A curve's core: pixels with this much of its colour at least. */
+  coreWeight: 0.9,
 } as const;
 
 /**
  * Series found with no legend to list them (by clustering colours) may each hold several
  * curves of one colour: series told apart only by dash pattern, or grey levels too close to
- * cluster apart. Each mask that holds several curves (curvesApart) is replaced by one mask per
- * curve. Returns the masks, in order, with those replaced.
+ * cluster apart. So may the colours no entry lists beside a legend, found by clustering too:
+ * a colormap's neighbours whose entries the legend lost cluster as one colour. Each mask past
+ * the first `listed` (the legend's entries', split by `splitSharedColors`) that holds several
+ * curves (curvesApart) is replaced by one mask per curve. Returns the masks, in order, with
+ * those replaced.
  */
-export function splitUnlisted(masks: SeriesMask[], width: number, region: Box): SeriesMask[] {
-  return masks.flatMap((mask) => curvesApart(mask, width, region) ?? [mask]);
+export function splitUnlisted(
+  masks: SeriesMask[],
+  image: Raster,
+  region: Box,
+  listed = 0,
+): SeriesMask[] {
+  return masks.flatMap((mask, i) => {
+    if (i < listed) return [mask];
+    const curves = curvesApart(mask, image.width, region);
+    if (!curves) return [mask];
+    // Beside a legend, a colour it does not list holding curves of one colour is one series'
+    // error bars, markers or dashes taken apart: only curves drawn in colours apart are
+    // series of their own.
+    if (listed === 0) return curves;
+    const colors = curves.map(({ weight }) => coreColor(image, weight));
+    const apart = colors.every((a, j) =>
+      colors.every((b, k) => k <= j || (a && b && deltaE(a, b) >= DEFAULTS.colorsApart)),
+    );
+    return apart ? curves : [mask];
+  });
+}
+
+/** The mean colour (Lab) of a curve's core pixels (full weight), null where it has none. */
+function coreColor({ data }: Raster, weight: Float32Array): Lab | null {
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let p = 0; p < weight.length; p++) {
+    if (weight[p] < DEFAULTS.coreWeight) continue;
+    const lab = labOf(data, p * 3);
+    for (let k = 0; k < 3; k++) sum[k] += lab[k];
+    n++;
+  }
+  return n > 0 ? (sum.map((v) => v / n) as Lab) : null;
 }
 
 /**

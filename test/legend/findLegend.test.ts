@@ -465,6 +465,23 @@ describe('findLegend', () => {
     );
   });
 
+  it('parts the entries of both columns of a key set so close (gnuplot, a zoo chart)', async () => {
+    const { legend } = await fixtureLegend('gnuplot-stacked-two-columns.png');
+    // Two columns of four right of the plot, 13 px apart: the parentheses of Ours (full) and
+    // the `p` of Europe touch the names below, so each column's first three entries were one.
+    // The right column's samples (as dark and grey as text) parted it; the left column's name,
+    // which had taken the right column's sample, is parted in the same rows.
+    expect(legend?.slots).toHaveLength(8);
+    // cividis: Ours (full) #0d2b54, Model B #2f4163, Test #50596e, each its own sample's colour
+    const left = legend!.slots.filter((slot) => slot.handle.left < 600);
+    expect(left).toHaveLength(4);
+    ['#0d2b54', '#2f4163', '#50596e'].forEach((color, i) => {
+      expect(deltaE(rgbToLab(left[i].color), rgbToLab(fromHex(color)))).toBeLessThan(
+        COLOR_TOLERANCE,
+      );
+    });
+  });
+
   it('parts the entries of a framed key that a curve crosses (gnuplot, a zoo chart)', async () => {
     const { legend } = await fixtureLegend('gnuplot-framed-key-crossed.png');
     // Ours (full) and Transformer before their samples; the orange curve runs up through the

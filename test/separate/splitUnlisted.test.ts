@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import type { Rgb } from '../../src/color.js';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
-import { curvesApart } from '../../src/separate/splitUnlisted.js';
+import { curvesApart, splitUnlisted } from '../../src/separate/splitUnlisted.js';
+import type { Raster } from '../../src/types.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 300;
@@ -85,5 +87,44 @@ describe('curvesApart', () => {
     const weight = Float32Array.from(data, (grey) => (255 - grey) / 255);
     const region = { left: 0, top: 0, right: info.width, bottom: info.height };
     expect(curvesApart(maskOf(weight), info.width, region)).toBeNull();
+  });
+});
+
+describe('splitUnlisted', () => {
+  /** Two curves well apart, in `top` and `bottom` colours, as an RGB raster. */
+  const rasterOf = async (top: string, bottom: string): Promise<Raster> => {
+    const body = LINES.replace('#000', top).replace('#000', bottom);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>${body}</svg>`;
+    const { data } = await sharp(Buffer.from(svg))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data), width: WIDTH, height: HEIGHT, channels: 3 };
+  };
+  const NAVY = [13, 43, 84] as Rgb;
+
+  it('splits a colour no entry lists into its curves when they are drawn in colours apart', async () => {
+    // cividis' darkest two (#0d2b54, #2f4163) clustered as one colour, their entries lost: two
+    // series. A colour the legend lists (the first mask) is left to its entries.
+    const image = await rasterOf('#0d2b54', '#2f4163');
+    const listed = maskOf(await ink(LINES));
+    const unlisted = { ...maskOf(await ink(LINES)), color: NAVY };
+    const masks = splitUnlisted([listed, unlisted], image, REGION, 1);
+    expect(masks).toHaveLength(3);
+    expect(masks[0]).toBe(listed);
+    expect(masks.slice(1).map((mask) => mask.color)).toEqual([NAVY, NAVY]);
+    expect(splitUnlisted([listed, unlisted], image, REGION, 2)).toEqual([listed, unlisted]);
+  });
+
+  it('leaves whole a colour no entry lists whose curves are one colour (error bars, markers)', async () => {
+    const image = await rasterOf('#0d2b54', '#0d2b54');
+    const listed = maskOf(await ink(LINES));
+    const unlisted = { ...maskOf(await ink(LINES)), color: NAVY };
+    expect(splitUnlisted([listed, unlisted], image, REGION, 1)).toEqual([listed, unlisted]);
+  });
+
+  it('splits every mask into its curves with no legend, whatever their colours', async () => {
+    const image = await rasterOf('#000', '#000');
+    expect(splitUnlisted([maskOf(await ink(LINES))], image, REGION)).toHaveLength(2);
   });
 });
