@@ -116,3 +116,49 @@ function minorTicks({
   }).length;
   return agreeing / minor.length >= DEFAULTS.minorAgreement ? 'agree' : 'disagree';
 }
+
+/**
+ * Whether the tick marks between the labelled ticks of a log fit show it wrong ('disagree'):
+ * fewer than `minorAgreement` of them lie where it puts 2..9 x 10^k or a decade, or, where
+ * they mark minor ticks at all, fewer than that share of its 2..9 x 10^k places bears one (a
+ * fit with decades a few pixels long, whose places cover the whole axis: the marks do not fill
+ * them, where `minorTicks` finds each mark at a place). 'agree' where they show it right;
+ * 'unknown' where there are fewer than `minMinorMarks` marks between the ticks.
+ */
+export function minorTicksFilled(
+  intercept: number,
+  slope: number,
+  marks: readonly number[],
+  tickPixels: number[],
+): 'agree' | 'disagree' | 'unknown' {
+  if (tickPixels.length < 2 || slope === 0) return 'unknown';
+  const low = Math.min(...tickPixels);
+  const high = Math.max(...tickPixels);
+  const decadePixels = Math.abs(1 / slope);
+  const near = Math.max(1, decadePixels * 0.02);
+  const minor = [...new Set(marks)].filter(
+    (mark) =>
+      mark > low + near &&
+      mark < high - near &&
+      tickPixels.every((tick) => Math.abs(tick - mark) > near),
+  );
+  if (minor.length < DEFAULTS.minMinorMarks) return 'unknown';
+  // the places of 2..9 x 10^k between the ticks, and of the decades
+  const [from, to] = [intercept + slope * low, intercept + slope * high].sort((a, b) => a - b);
+  const places: number[] = [];
+  const decades: number[] = [];
+  const most = minor.length * 20;
+  for (let decade = Math.floor(from); decade < to && places.length <= most; decade++) {
+    decades.push((decade - intercept) / slope);
+    for (let m = 2; m <= 9; m++) places.push((decade + Math.log10(m) - intercept) / slope);
+  }
+  const inside = places.filter((pixel) => pixel > low + near && pixel < high - near);
+  const hit = (pixel: number, among: number[]) => among.some((p) => Math.abs(p - pixel) <= near);
+  const atMinor = minor.filter((mark) => hit(mark, inside)).length;
+  const marked = minor.filter((mark) => hit(mark, inside) || hit(mark, decades)).length;
+  const filled = inside.filter((place) => hit(place, minor)).length;
+  const share = DEFAULTS.minorAgreement;
+  if (marked < minor.length * share) return 'disagree';
+  if (atMinor > 0 && (places.length > most || filled < inside.length * share)) return 'disagree';
+  return 'agree';
+}

@@ -506,6 +506,67 @@ describe('calibrateAxis with labels set flush at the axis ends', () => {
     expect(Math.abs(axis!.pixelToData(525.5) - 40_000)).toBeLessThan(80);
     expect(Math.abs(axis!.pixelToData(102.5))).toBeLessThan(80);
   });
+
+  it('puts a flush end label on the side bearing a tick, not on a minor tick under its middle', () => {
+    // log 10^2 .. 10^5 from 62 to 362 px, a decade 100 px, minor ticks at 2..9 x 10^k (z00178 of
+    // the zoo): the last label, 16 px wide, ends at the right side; the minor tick at 8 x 10^4
+    // lies 2 px from its middle.
+    const decade = (k: number) => 62 + 100 * (k - 2);
+    const minors = [2, 3, 4].flatMap((k) =>
+      [2, 3, 4, 5, 6, 7, 8, 9].map((m) => decade(k) + 100 * Math.log10(m)),
+    );
+    const marks = [...[2, 3, 4, 5].map(decade), ...minors];
+    const words = [
+      { text: '10^2', confidence: 90, box: { left: 62, right: 78, top: 250, bottom: 260 } },
+      { text: '10^3', confidence: 90, box: { left: 154, right: 170, top: 250, bottom: 260 } },
+      { text: '10^4', confidence: 90, box: { left: 254, right: 270, top: 250, bottom: 260 } },
+      { text: '10^5', confidence: 90, box: { left: 346.5, right: 362.5, top: 250, bottom: 260 } },
+    ];
+    const { axis } = calibrateAxis({ axis: 'x', words, marks, ends: [62, 362] });
+    expect(axis?.ticks.map((tick) => tick.pixel)).toEqual([62, 162, 262, 362]);
+    expect(Math.log10(axis!.pixelToData(362))).toBeCloseTo(5, 2);
+  });
+
+  it('keeps a flush end label on its centre mark where the side bears none', () => {
+    // a label centred on a tick whose box happens to end at the right side, no mark there
+    const words = [xLabel('0', 100), xLabel('10', 200), xLabel('20', 300)];
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: [100, 200, 300], ends: [40, 308] });
+    expect(axis?.ticks.map((tick) => tick.pixel)).toEqual([100, 200, 300]);
+  });
+});
+
+describe('calibrateAxis on a log axis whose exponents were misread', () => {
+  it('takes the line whose decades the minor ticks mark over one more labels agree with', () => {
+    // 10^6 .. 10^10 a decade every 107 px from 53 px, minor ticks at 2..9 x 10^k (z00360 of the
+    // zoo, Vega-Lite, 7 px exponents): read `10^6 10^-9 10 10^9 10^30`, the first read as
+    // `10^-6` (a lost minus, vouched for by `10^-9`) makes a line with `10^9` and `10^14`, the
+    // second reading of the last: three labels, five decades a label.
+    const decade = (k: number) => 53 + 106.75 * (k - 6);
+    const minors = [6, 7, 8, 9].flatMap((k) =>
+      [2, 3, 4, 5, 6, 7, 8, 9].map((m) => Math.round(decade(k) + 106.75 * Math.log10(m))),
+    );
+    const marks = [...[6, 7, 8, 9, 10].map((k) => Math.round(decade(k))), ...minors];
+    const read: [string, string | undefined, number][] = [
+      ['10^6', undefined, 53],
+      ['10^-9', undefined, 160],
+      ['10', undefined, 267],
+      ['10^9', '10^5', 373],
+      ['10^30', '10^14', 470],
+    ];
+    const words = read.map(([text, second, pixel]) => ({
+      text,
+      ...(second ? { second } : {}),
+      confidence: 60,
+      box: { left: pixel - 9, right: pixel + 9, top: 484, bottom: 496 },
+    }));
+    const { axis } = calibrateAxis({ axis: 'x', words, marks, ends: [53, 480] });
+    expect(axis?.scale).toBe('log');
+    expect(axis?.ticks.map((tick) => tick.text)).toEqual(['10^6', '10^9']);
+    expect(Math.log10(axis!.pixelToData(480))).toBeCloseTo(10, 1);
+    // without the minor marks, the line of three labels wins as before
+    const bare = calibrateAxis({ axis: 'x', words, marks: [], ends: [53, 480] });
+    expect(bare.axis?.ticks.map((tick) => tick.text)).toContain('10^14');
+  });
 });
 
 describe('calibrateAxis (what the labels say about one another)', () => {
