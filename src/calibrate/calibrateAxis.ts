@@ -109,7 +109,7 @@ export function calibrateAxis({ axis, words, marks, ends }: CalibrateInput): Cal
     (Number.isFinite(spacing) ? spacing : 0) * DEFAULTS.toleranceShare,
   );
   const warnings = [...readings.warnings];
-  const choice = chooseFit(axis, readings, tolerance, marks);
+  const choice = chooseFit(axis, readings, tolerance);
   if (!choice) {
     warnings.push(`${axis} axis: fewer than two tick labels could be read; cannot calibrate`);
     return { axis: null, confidence: 0, warnings };
@@ -321,12 +321,7 @@ const DOUBLE_ZERO = /^[+\-\u2212]?00\d/;
  * of ten hint a log axis, and an axis grows up and rightwards unless its labels clearly say
  * otherwise. Null when no two labels agree.
  */
-function chooseFit(
-  axis: AxisName,
-  readings: TickReadings,
-  tolerance: number,
-  marks: readonly number[],
-): Choice | null {
+function chooseFit(axis: AxisName, readings: TickReadings, tolerance: number): Choice | null {
   const { pairs, signRepairs } = readings;
   const originals = pairs.filter(
     (pair) =>
@@ -339,16 +334,12 @@ function chooseFit(
   );
   const linear = consensus(pairs, 'linear', tolerance, axis, readings.spacing);
   // A label read as 0 or less, or off a log axis' ticks (`onLogTick`), is a misread on a log
-  // axis, not a reason to rule one out; labels such as `125M 350M 2.7B` are none. The minor
-  // tick marks measure a decade: a line whose decades they do not mark loses to one whose they
-  // do (`Fit.minorsDisagree`).
+  // axis, not a reason to rule one out; labels such as `125M 350M 2.7B` are none.
   const log = consensus(
     [...originals, ...signRepairs].filter((pair) => onLogTick(pair.value)),
     'log',
     tolerance,
     axis,
-    undefined,
-    marks,
   );
   // Labels that are powers of ten (`10^-3`, or `0.01`, `0.1`, `1`) hint a log axis: two of them
   // fit a linear axis just as well, but no linear axis steps by 0.09 or 0.9. Written as powers

@@ -240,7 +240,7 @@ export async function calibrateChart({
     : { timed: null, named: null, numbers: xFit };
   // Categories that repeat are misread numbers: they give way to a fit of three numbers or more
   // as the digits read them.
-  const named = read && namesStand(read, xNumbers, text.xTickWords) ? read : null;
+  const named = read && namesStand(read, xNumbers) ? read : null;
   const xAxis =
     timed?.axis ??
     named?.axis ??
@@ -687,7 +687,7 @@ async function readXAgain(
   // nothing): a fit of numbers read whole, however doubtful, is kept (a sequence guessed from
   // pieces replaced good fits of years and of six-digit labels that touch, and a fit of three
   // numbers the categories give way to).
-  if (named ? namesStand(named, fitted, text.xTickWords) : !fitted.axis) {
+  if (named ? namesStand(named, fitted) : !fitted.axis) {
     const run = await runTogetherNumbers(text, plot, words);
     if (run) return { timed: null, named: null, numbers: run };
   }
@@ -696,23 +696,11 @@ async function readXAgain(
 
 /**
  * Whether the x axis is read as the categories `named` rather than as the numbers fitted: not
- * where the categories repeat (misread numbers) and the digits fit three numbers or more, nor
- * where most labels the digits read are powers of ten with raised exponents (`10^6`: a name
- * has no raised tail; the words read it `10°`, `107`) and the digits fit two numbers or more.
+ * where the categories repeat (misread numbers) and the digits fit three numbers or more.
  */
-function namesStand(
-  named: { categories: string[] },
-  numbers: Calibration,
-  digits: Word[],
-): boolean {
-  const fitted = numbers.axis?.ticks.length ?? 0;
-  const powers = digits.filter((word) => RAISED_POWER.test(word.text.trim())).length;
-  if (fitted >= 2 && powers > digits.length / 2) return false;
-  return !(fitted >= 3 && repeatedNames(named.categories).length > 0);
+function namesStand(named: { categories: string[] }, numbers: Calibration): boolean {
+  return !((numbers.axis?.ticks.length ?? 0) >= 3 && repeatedNames(named.categories).length > 0);
 }
-
-/** A power of ten with a raised exponent, as the digits read it (`10^6`, `10^-3`). */
-const RAISED_POWER = /^10\^[+\-\u2212]?\d+$/;
 
 /**
  * Where three or more x tick label boxes in a row touch (labels wider than their step, cut

@@ -1,6 +1,5 @@
 import { fitLine } from '../math.js';
 import type { AxisName, Scale } from '../types.js';
-import { minorTicksFilled } from './axisConfidence.js';
 import { decimals, mantissaExponent, type Pair } from './tickReadings.js';
 
 const DEFAULTS = {
@@ -40,14 +39,6 @@ export interface Fit {
    * false where the labels' spacing is not known.
    */
   nice?: boolean;
-  /**
-   * A log line only: whether the axis's tick marks between its labels (given) show it wrong:
-   * they are not its minor ticks, 2..9 x 10^k, or do not fill their places
-   * (`minorTicksFilled`). The marks measure the decade the axis draws: a line they show wrong
-   * loses to one they do not, however many labels agree with it (exponents misread, `10^-6
-   * 10^9 10^14` a label apart).
-   */
-  minorsDisagree?: boolean;
 }
 
 /** The lines a consensus found: see `consensus`. */
@@ -79,7 +70,6 @@ export function consensus(
   tolerance: number,
   axis: AxisName,
   spacing?: number,
-  marks?: readonly number[],
 ): Consensus | null {
   const v = (pair: Pair) => (scale === 'log' ? Math.log10(pair.value) : pair.value);
   const labels = [...new Set(pairs.map((pair) => pair.label))];
@@ -109,7 +99,7 @@ export function consensus(
       if (repaired.length === 1 && !vouched(repaired[0], inliers)) {
         inliers = inliers.filter((pair) => pair.repair !== 'point');
       }
-      const fit = fitThrough(inliers, scale, v, spacing, marks);
+      const fit = fitThrough(inliers, scale, v, spacing);
       if (!fit) continue;
       if (better(fit, best)) best = fit;
       if (upright(axis, fit.slope) && better(fit, bestUpright)) bestUpright = fit;
@@ -130,9 +120,7 @@ export function consensus(
  * a smaller error.
  */
 function better(fit: Fit, than: Fit | null): boolean {
-  if (!than) return true;
-  if (Boolean(fit.minorsDisagree) !== Boolean(than.minorsDisagree)) return !fit.minorsDisagree;
-  if (fit.support !== than.support) return fit.support > than.support;
+  if (!than || fit.support !== than.support) return !than || fit.support > than.support;
   if (fit.repairs !== than.repairs) return fit.repairs < than.repairs;
   if (Boolean(fit.nice) !== Boolean(than.nice)) return Boolean(fit.nice);
   return fit.error < than.error;
@@ -166,7 +154,6 @@ function fitThrough(
   scale: Scale,
   v: (pair: Pair) => number,
   spacing?: number,
-  marks?: readonly number[],
 ): Fit | null {
   const refined = fitLine(
     inliers.map((pair) => pair.pixel),
@@ -198,15 +185,6 @@ function fitThrough(
         spacing,
         inliers.map((pair) => pair.value),
       ),
-    minorsDisagree:
-      scale === 'log' &&
-      marks !== undefined &&
-      minorTicksFilled(
-        refined.intercept,
-        refined.slope,
-        marks,
-        inliers.map((pair) => pair.pixel),
-      ) === 'disagree',
   };
 }
 

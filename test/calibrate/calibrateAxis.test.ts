@@ -535,40 +535,6 @@ describe('calibrateAxis with labels set flush at the axis ends', () => {
   });
 });
 
-describe('calibrateAxis on a log axis whose exponents were misread', () => {
-  it('takes the line whose decades the minor ticks mark over one more labels agree with', () => {
-    // 10^6 .. 10^10 a decade every 107 px from 53 px, minor ticks at 2..9 x 10^k (z00360 of the
-    // zoo, Vega-Lite, 7 px exponents): read `10^6 10^-9 10 10^9 10^30`, the first read as
-    // `10^-6` (a lost minus, vouched for by `10^-9`) makes a line with `10^9` and `10^14`, the
-    // second reading of the last: three labels, five decades a label.
-    const decade = (k: number) => 53 + 106.75 * (k - 6);
-    const minors = [6, 7, 8, 9].flatMap((k) =>
-      [2, 3, 4, 5, 6, 7, 8, 9].map((m) => Math.round(decade(k) + 106.75 * Math.log10(m))),
-    );
-    const marks = [...[6, 7, 8, 9, 10].map((k) => Math.round(decade(k))), ...minors];
-    const read: [string, string | undefined, number][] = [
-      ['10^6', undefined, 53],
-      ['10^-9', undefined, 160],
-      ['10', undefined, 267],
-      ['10^9', '10^5', 373],
-      ['10^30', '10^14', 470],
-    ];
-    const words = read.map(([text, second, pixel]) => ({
-      text,
-      ...(second ? { second } : {}),
-      confidence: 60,
-      box: { left: pixel - 9, right: pixel + 9, top: 484, bottom: 496 },
-    }));
-    const { axis } = calibrateAxis({ axis: 'x', words, marks, ends: [53, 480] });
-    expect(axis?.scale).toBe('log');
-    expect(axis?.ticks.map((tick) => tick.text)).toEqual(['10^6', '10^9']);
-    expect(Math.log10(axis!.pixelToData(480))).toBeCloseTo(10, 1);
-    // without the minor marks, the line of three labels wins as before
-    const bare = calibrateAxis({ axis: 'x', words, marks: [], ends: [53, 480] });
-    expect(bare.axis?.ticks.map((tick) => tick.text)).toContain('10^14');
-  });
-});
-
 describe('calibrateAxis (what the labels say about one another)', () => {
   it('reads a label with a leading zero as one that lost its decimal point', () => {
     // 0.5 .. 2.5 read as 05 .. 25: a fit of the labels as read would be ten times too big.
