@@ -312,15 +312,28 @@ export function tickReadings(
       .map(mantissaExponent)
       .flatMap((e) => (e === null ? [] : [e - 1, e, e + 1])),
   );
-  // A label's tick: the mark under it, else the side it is set flush with, else its middle.
+  // A label's tick: the mark under it, else the side it is set flush with, else its middle. A
+  // label set flush with a side that bears a mark has its tick there, not at a minor tick
+  // under its middle (Vega-Lite's `10⁵` over the minor tick at 8×10⁴): a label centred on a
+  // tick half its width inside the side would overlap a label at the side.
   const placed = (word: Word) => {
     const middle = centre(word);
     const pixel = snapToMark(axis, word, middle, spacing, marks, ends);
-    if (pixel !== middle || marks.includes(middle) || axis !== 'x' || !ends) return pixel;
+    if (axis !== 'x' || !ends) return pixel;
     const [left, right] = ends;
-    if (Math.abs(word.box.left - left) <= DEFAULTS.flushPx) return left;
-    if (Math.abs(word.box.right - right) <= DEFAULTS.flushPx) return right;
-    return pixel;
+    const flush =
+      Math.abs(word.box.left - left) <= DEFAULTS.flushPx
+        ? left
+        : Math.abs(word.box.right - right) <= DEFAULTS.flushPx
+          ? right
+          : null;
+    if (flush === null) return pixel;
+    // the side's own mark, where it bears one: measured, where the side may be estimated
+    const mark = marks
+      .filter((mark) => Math.abs(mark - flush) <= DEFAULTS.flushPx)
+      .sort((a, b) => Math.abs(a - flush) - Math.abs(b - flush))[0];
+    if (pixel !== middle || marks.includes(middle)) return mark ?? pixel;
+    return flush;
   };
   let unread = 0;
   words.forEach((word, label) => {

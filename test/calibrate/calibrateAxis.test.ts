@@ -506,6 +506,33 @@ describe('calibrateAxis with labels set flush at the axis ends', () => {
     expect(Math.abs(axis!.pixelToData(525.5) - 40_000)).toBeLessThan(80);
     expect(Math.abs(axis!.pixelToData(102.5))).toBeLessThan(80);
   });
+
+  it('puts a flush end label on the side bearing a tick, not on a minor tick under its middle', () => {
+    // log 10^2 .. 10^5 from 62 to 362 px, a decade 100 px, minor ticks at 2..9 x 10^k (z00178 of
+    // the zoo): the last label, 16 px wide, ends at the right side; the minor tick at 8 x 10^4
+    // lies 2 px from its middle.
+    const decade = (k: number) => 62 + 100 * (k - 2);
+    const minors = [2, 3, 4].flatMap((k) =>
+      [2, 3, 4, 5, 6, 7, 8, 9].map((m) => decade(k) + 100 * Math.log10(m)),
+    );
+    const marks = [...[2, 3, 4, 5].map(decade), ...minors];
+    const words = [
+      { text: '10^2', confidence: 90, box: { left: 62, right: 78, top: 250, bottom: 260 } },
+      { text: '10^3', confidence: 90, box: { left: 154, right: 170, top: 250, bottom: 260 } },
+      { text: '10^4', confidence: 90, box: { left: 254, right: 270, top: 250, bottom: 260 } },
+      { text: '10^5', confidence: 90, box: { left: 346.5, right: 362.5, top: 250, bottom: 260 } },
+    ];
+    const { axis } = calibrateAxis({ axis: 'x', words, marks, ends: [62, 362] });
+    expect(axis?.ticks.map((tick) => tick.pixel)).toEqual([62, 162, 262, 362]);
+    expect(Math.log10(axis!.pixelToData(362))).toBeCloseTo(5, 2);
+  });
+
+  it('keeps a flush end label on its centre mark where the side bears none', () => {
+    // a label centred on a tick whose box happens to end at the right side, no mark there
+    const words = [xLabel('0', 100), xLabel('10', 200), xLabel('20', 300)];
+    const { axis } = calibrateAxis({ axis: 'x', words, marks: [100, 200, 300], ends: [40, 308] });
+    expect(axis?.ticks.map((tick) => tick.pixel)).toEqual([100, 200, 300]);
+  });
 });
 
 describe('calibrateAxis (what the labels say about one another)', () => {
