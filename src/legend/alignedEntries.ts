@@ -441,11 +441,15 @@ export function crossedColors(image: Raster, background: Rgb, slots: LegendSlot[
     const others = read.filter((_, j) => j !== i).map((other) => other.color);
     const beyond =
       slot.handle.left < left - DEFAULTS.align || slot.handle.right > right + DEFAULTS.align;
-    // Entries overlapping one another (two read from one row) are no column's to re-read.
+    const handle = { left, right, top: slot.handle.top, bottom: slot.handle.bottom };
+    // Entries overlapping one another (two read from one row), before or once re-read, are
+    // no column's to re-read: the shared columns at its rows hold another entry.
     const overlapping = read.some(
       (other, j) =>
         j !== i &&
-        (boxesOverlap(other.handle, slot.handle) || boxesOverlap(other.text, slot.handle)),
+        [slot.handle, handle].some(
+          (box) => boxesOverlap(other.handle, box) || boxesOverlap(other.text, box),
+        ),
     );
     if (
       !beyond ||
@@ -455,7 +459,6 @@ export function crossedColors(image: Raster, background: Rgb, slots: LegendSlot[
     ) {
       return;
     }
-    const handle = { left, right, top: slot.handle.top, bottom: slot.handle.bottom };
     const color = sampleIn(image, background, handle, others);
     if (
       color &&

@@ -189,6 +189,14 @@ describe('crossedColors', () => {
       entries(GREEN)[2],
     ];
     expect(crossedColors(image, WHITE, overlapping)).toEqual(overlapping);
+    // ...or whose shared columns at its rows hold another entry's sample.
+    const sharing = [
+      entries(GREEN)[0],
+      { ...slot(40, 10, BLUE), text: { left: 80, right: 100, top: 10, bottom: 20 } },
+      entries(GREEN)[2],
+    ];
+    sharing[0] = { ...sharing[0], handle: { left: 100, right: 130, top: 10, bottom: 20 } };
+    expect(crossedColors(image, WHITE, sharing)).toEqual(sharing);
   });
 
   it('keeps a sample whose colour read again is its own anti-aliased edge', () => {
