@@ -48,6 +48,20 @@ const DEFAULTS = {
   flatApart: 20,
   /** ...and ends within this share of the sample's width (2 px at least) of its ends. */
   flatEnds: 0.25,
+  /** Two entries' samples this close (0..255, each channel) are of one colour. */
+  sameColor: 24,
+  /** The columns all samples share are at least this many px wide. */
+  minColumns: 3,
+  /**
+   * A colour re-read within this (0..255, each channel) of a blend of the entry's first colour
+   * with the background is that colour's anti-aliased edge: the sample is drawn in it.
+   */
+  blendOff: 12,
+  /**
+   * ...and one within this (0..255, a channel) of its first colour is a shade of it (JPEG, or
+   * its darker core): the sample is that colour, as a crossing curve of another series is not.
+   */
+  shadeOf: 90,
 } as const;
 
 /** Whether two entries line up in a column (text or sample starting, or text ending, at one column) with text as high. */
@@ -402,4 +416,85 @@ function flatSample(image: Raster, background: Rgb, box: Box, others: Rgb[]): Rg
       best = { color, d };
   }
   return best?.color ?? null;
+}
+
+/**
+ * The entries, each whose sample a curve crossed along its row re-read: an entry whose coloured
+ * sample has the colour of another entry's (the crossing curve is that series', drawn along the
+ * sample's row, longer there than the sample's own ink) and reaches past the columns the
+ * legend's samples share (most start, and end, in one column; else the columns all of them
+ * hold) by more than DEFAULTS.align, the curve running on into the gap before its name or past
+ * the sample. Its colour is read again in those columns, apart from the other entries' colours
+ * (`sampleIn`), and taken with those columns where it is another entry's no more.
+ */
+export function crossedColors(image: Raster, background: Rgb, slots: LegendSlot[]): LegendSlot[] {
+  if (slots.length < 2) return slots;
+  const lefts = slots.map((slot) => slot.handle.left);
+  const rights = slots.map((slot) => slot.handle.right);
+  const left = commonValue(lefts) ?? Math.max(...lefts);
+  const right = commonValue(rights) ?? Math.min(...rights);
+  if (right - left < DEFAULTS.minColumns) return slots;
+  const same = (a: Rgb, b: Rgb) => channelDistance(Uint8Array.from(a), 0, b) <= DEFAULTS.sameColor;
+  // One at a time, in order: an entry re-read no longer shares its colour with the next.
+  const read = [...slots];
+  read.forEach((slot, i) => {
+    const others = read.filter((_, j) => j !== i).map((other) => other.color);
+    const beyond =
+      slot.handle.left < left - DEFAULTS.align || slot.handle.right > right + DEFAULTS.align;
+    const handle = { left, right, top: slot.handle.top, bottom: slot.handle.bottom };
+    // Entries overlapping one another (two read from one row), before or once re-read, are
+    // no column's to re-read: the shared columns at its rows hold another entry.
+    const overlapping = read.some(
+      (other, j) =>
+        j !== i &&
+        [slot.handle, handle].some(
+          (box) => boxesOverlap(other.handle, box) || boxesOverlap(other.text, box),
+        ),
+    );
+    if (
+      !beyond ||
+      overlapping ||
+      !colored(slot.color) ||
+      !others.some((other) => same(other, slot.color))
+    ) {
+      return;
+    }
+    const color = sampleIn(image, background, handle, others);
+    if (
+      color &&
+      colored(color) &&
+      !others.some((other) => same(other, color)) &&
+      !edgeOf(color, slot.color, background) &&
+      channelDistance(Uint8Array.from(color), 0, slot.color) > DEFAULTS.shadeOf
+    ) {
+      read[i] = { ...slot, handle, color };
+    }
+  });
+  return read;
+}
+
+/**
+ * Whether `color` is a blend of `ink` with the background (the anti-aliased edge of a line
+ * drawn in `ink`): within DEFAULTS.blendOff of background + alpha * (ink - background) for the
+ * alpha that fits best (0..1).
+ */
+function edgeOf(color: Rgb, ink: Rgb, background: Rgb): boolean {
+  const d = ink.map((v, k) => v - background[k]);
+  const p = color.map((v, k) => v - background[k]);
+  const norm = d.reduce((sum, v) => sum + v * v, 0);
+  if (norm === 0) return false;
+  const alpha = Math.max(0, Math.min(1, d.reduce((sum, v, k) => sum + v * p[k], 0) / norm));
+  return p.every((v, k) => Math.abs(v - alpha * d[k]) <= DEFAULTS.blendOff);
+}
+
+/**
+ * The value most of `values` lie within DEFAULTS.align of (more than half of them, and at
+ * least two), or null.
+ */
+function commonValue(values: number[]): number | null {
+  for (const value of values) {
+    const near = values.filter((other) => Math.abs(other - value) <= DEFAULTS.align);
+    if (near.length >= 2 && near.length * 2 > values.length) return value;
+  }
+  return null;
 }

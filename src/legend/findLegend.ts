@@ -1,6 +1,7 @@
 import { channelDistance, type Rgb } from '../color.js';
 import { findRuns, percentile, type Run } from '../math.js';
 import type { Box, PlotArea, Raster } from '../types.js';
+import { crossedColors } from './alignedEntries.js';
 import { findFramelessLegend, mostEntries } from './framelessLegend.js';
 import { colored } from './legendSamples.js';
 import { dominantColor } from './sampleColor.js';
@@ -228,7 +229,20 @@ function framedLayout(
  */
 export function findLegend(image: Raster, plot: PlotArea): LegendLayout | null {
   const layout = legendLayout(image, plot);
-  return layout && { ...layout, slots: joinNameRuns(layout.slots) };
+  if (!layout) return null;
+  const slots = joinNameRuns(layout.slots);
+  // A frameless legend inside the plot lies on the plot's background: a sample a curve ran
+  // along is read again there (`crossedColors`).
+  const inside =
+    layout.frame.length === 0 &&
+    slots.every(
+      ({ handle }) =>
+        handle.left >= plot.left &&
+        handle.right <= plot.right &&
+        handle.top >= plot.top &&
+        handle.bottom <= plot.bottom,
+    );
+  return { ...layout, slots: inside ? crossedColors(image, plot.background, slots) : slots };
 }
 
 /** Names run on into what was read as the next entry's sample (`joinNameRuns`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/color.js';
-import { completeColumn, completeRow } from '../../src/legend/alignedEntries.js';
+import { completeColumn, completeRow, crossedColors } from '../../src/legend/alignedEntries.js';
 import type { LegendSlot } from '../../src/legend/findLegend.js';
 import type { Box } from '../../src/types.js';
 import { paintBoxes } from '../helpers/paintBoxes.js';
@@ -149,5 +149,70 @@ describe('completeRow', () => {
       { ...slot(310, 10, SALMON), handle: { left: 290, right: 318, top: 10, bottom: 20 } },
     ];
     expect(completeRow(image, WHITE, uneven, [nameAt(110, 10)])).toEqual(uneven);
+  });
+});
+
+describe('crossedColors', () => {
+  const ORANGE: Rgb = [230, 159, 0];
+  const GREEN: Rgb = [0, 158, 115];
+  // Three entries, samples at x 40..68: a green curve runs along the first's row, from the
+  // gap before its name on past its sample, so the first was found with the curve's colour.
+  const entries = (crossedColor: Rgb): LegendSlot[] => [
+    { ...slot(40, 10, crossedColor), handle: { left: 20, right: 78, top: 10, bottom: 20 } },
+    slot(40, 30, BLUE),
+    slot(40, 50, GREEN),
+  ];
+  const image = paintBoxes(140, 70, [
+    sample(40, 10, ORANGE),
+    sample(40, 30, BLUE),
+    sample(40, 50, GREEN),
+    [{ left: 20, right: 78, top: 13, bottom: 15 }, GREEN],
+  ]);
+
+  it('reads again a sample reaching past the shared columns whose colour is another entry’s', () => {
+    const found = crossedColors(image, WHITE, entries(GREEN));
+    expect(found[0].color).toEqual(ORANGE);
+    expect(found[0].handle).toEqual({ left: 40, right: 68, top: 10, bottom: 20 });
+    expect(found.slice(1)).toEqual(entries(GREEN).slice(1));
+  });
+
+  it('keeps a sample of a colour no other entry has, and one within the shared columns', () => {
+    const own: Rgb = [200, 40, 40];
+    expect(crossedColors(image, WHITE, entries(own))).toEqual(entries(own));
+    // Within the columns, two entries of one colour stay (a legend drawing two alike).
+    const alike = [slot(40, 10, GREEN), slot(40, 30, BLUE), slot(40, 50, GREEN)];
+    expect(crossedColors(image, WHITE, alike)).toEqual(alike);
+    // Nor is one re-read that overlaps another entry (two read from one row).
+    const overlapping = [
+      entries(GREEN)[0],
+      { ...slot(40, 10, BLUE), text: { left: 70, right: 90, top: 10, bottom: 20 } },
+      entries(GREEN)[2],
+    ];
+    expect(crossedColors(image, WHITE, overlapping)).toEqual(overlapping);
+    // ...or whose shared columns at its rows hold another entry's sample.
+    const sharing = [
+      entries(GREEN)[0],
+      { ...slot(40, 10, BLUE), text: { left: 80, right: 100, top: 10, bottom: 20 } },
+      entries(GREEN)[2],
+    ];
+    sharing[0] = { ...sharing[0], handle: { left: 100, right: 130, top: 10, bottom: 20 } };
+    expect(crossedColors(image, WHITE, sharing)).toEqual(sharing);
+  });
+
+  it('keeps a sample whose colour read again is its own anti-aliased edge', () => {
+    // An orange sample with a half-orange edge row either side, no curve along it.
+    const half: Rgb = [243, 207, 128];
+    const edged = paintBoxes(140, 70, [
+      [{ left: 40, right: 68, top: 13, bottom: 14 }, half],
+      [{ left: 40, right: 68, top: 17, bottom: 18 }, half],
+      [{ left: 40, right: 68, top: 14, bottom: 17 }, ORANGE],
+      sample(40, 30, BLUE),
+    ]);
+    const two = [
+      { ...slot(40, 10, ORANGE), handle: { left: 36, right: 68, top: 10, bottom: 20 } },
+      slot(40, 30, BLUE),
+      slot(40, 50, ORANGE),
+    ];
+    expect(crossedColors(edged, WHITE, two)).toEqual(two);
   });
 });
