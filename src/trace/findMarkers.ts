@@ -36,12 +36,10 @@ export const DEFAULTS = {
   /** A core at least this share of the typical marker core's size is a whole marker. */
   whole: 0.75,
   /**
-   * A core up to this factor of the typical marker core's size is a marker joined with a piece
-   * of its line (a triangle and the shallow join of its line's two legs), when it holds a
-   * marker-sized disc: at least as deep as the markers (median) less `joinedDepth` px.
+   * A blob on an edge up to this factor of the typical marker core's size may be a marker
+   * mirrored with the join of its own line (a shallow V): see `edgeMarkers`.
    */
   joined: 2.5,
-  joinedDepth: 0.5,
   /**
    * A marker's kernel: its pixels as deep inside as the markers (median) less this many px. A
    * blob mirrored across the plot's edge whose surplus is its line's join holds one like theirs.
@@ -160,22 +158,13 @@ function markerCores(
     candidates.map((c) => c.size),
     0.5,
   );
-  // Markers are all alike (but for those joined with their line); blobs where a noisy line folds
-  // on itself are not.
+  // Markers are all alike; blobs where a noisy line folds on itself are not.
   const alike = candidates.filter((c) => c.size >= typical / 2 && c.size <= typical * 2);
   const depth = percentile(
     alike.map((c) => c.depth),
     0.5,
   );
-  // A marker merged with a piece of its line holds a disc as deep as the others; the surplus is
-  // shallow line. Larger blobs (two markers' worth and more of line, a bar, a fold) are not.
-  const joined = candidates.filter(
-    (c) =>
-      c.size > typical * 2 &&
-      c.size <= typical * DEFAULTS.joined &&
-      c.depth >= depth - DEFAULTS.joinedDepth,
-  ).length;
-  const big = candidates.filter((c) => c.size > typical * 2).length - joined;
+  const big = candidates.filter((c) => c.size > typical * 2).length;
   const odd = oddOnes(
     candidates.filter((c) => c.size < typical / 2),
     region,
@@ -193,15 +182,15 @@ function markerCores(
   const deep =
     alike.length + onEdges.length >= DEFAULTS.minMarkers &&
     depth >= threshold + DEFAULTS.markerDepth;
-  const all = alike.length + joined + odd.pieces + odd.hidden + odd.apart + big;
+  const all = alike.length + odd.pieces + odd.hidden + odd.apart + big;
   return {
     found,
     alike,
     depth,
     typical,
-    hasMarkers: deep && alike.length + joined + odd.pieces >= all * DEFAULTS.alike,
+    hasMarkers: deep && alike.length + odd.pieces >= all * DEFAULTS.alike,
     /** Markers when the pieces beside other series count as partly hidden markers. */
-    partlyHidden: deep && alike.length + joined + odd.pieces + odd.hidden >= all * DEFAULTS.alike,
+    partlyHidden: deep && alike.length + odd.pieces + odd.hidden >= all * DEFAULTS.alike,
   };
 }
 

@@ -94,29 +94,6 @@ describe('findMarkers', () => {
     expect(findMarkers(bare, distanceMap(bare.weight, WIDTH, HEIGHT), 1)).toBeNull();
   });
 
-  it('counts a marker joined with a shallow piece of its line as a marker, not a larger blob', () => {
-    // Four markers alone, two each with a stub of line (8 px wide, 4 deep against the disc's 8)
-    // running up from it: their cores are 2.2 times a marker's, the surplus shallow.
-    const columns = [30, 60, 90, 120, 150, 180];
-    const stub = (width: number) => (ink: Ink, cx: number) => {
-      for (let row = 2; row < LINE_ROW - RADIUS + 2; row++) {
-        for (let column = cx - width / 2; column < cx + width / 2; column++) {
-          ink.weight[row * WIDTH + column] = 1;
-        }
-      }
-    };
-    const joined = markedLine(columns);
-    for (const cx of [60, 150]) stub(8)(joined, cx);
-    const markers = findMarkers(joined, distanceMap(joined.weight, WIDTH, HEIGHT), 1);
-    expect(markers).not.toBeNull();
-    for (const cx of columns)
-      expect(markers!.centres.some((c) => Math.abs(c.px - cx) < 1)).toBe(true);
-    // Blobs of 3.5 markers' size (a bar, a fold) still tell a line from a marked one.
-    const larger = markedLine(columns);
-    for (const cx of [60, 150]) stub(14)(larger, cx);
-    expect(findMarkers(larger, distanceMap(larger.weight, WIDTH, HEIGHT), 1)).toBeNull();
-  });
-
   it('still takes small blobs apart from one another for a line that is not marked', () => {
     // Five blobs alike, three small ones each on its own (folds of a noisy line).
     const ink = markedLine([30, 50, 70, 90, 110], [], [35, 65, 95]);
