@@ -1,4 +1,17 @@
 import sharp from 'sharp';
+import type { Raster } from '../../src/types.js';
+
+/** SVG drawn on white, `width` x `height` px, as an RGB raster. */
+export function rgbRasterOf(width: number, height: number) {
+  return async (svgBody: string): Promise<Raster> => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${svgBody}</svg>`;
+    const { data } = await sharp(Buffer.from(svg))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data), width, height, channels: 3 };
+  };
+}
 
 /**
  * A rasteriser for SVG drawn in black on white, `width` x `height` px: it returns how black

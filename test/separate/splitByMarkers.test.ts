@@ -1,8 +1,8 @@
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { LegendSlot } from '../../src/legend/findLegend.js';
 import { splitByMarkers } from '../../src/separate/splitByMarkers.js';
 import type { Box, Raster } from '../../src/types.js';
+import { rgbRasterOf } from '../helpers/inkWeight.js';
 
 const [WIDTH, HEIGHT] = [340, 200];
 const REGION: Box = { left: 110, top: 10, right: 335, bottom: 190 };
@@ -45,14 +45,7 @@ function slotAt(y: number): LegendSlot {
   };
 }
 
-async function rasterOf(body: string): Promise<Raster> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>${body}</svg>`;
-  const { data } = await sharp(Buffer.from(svg))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: WIDTH, height: HEIGHT, channels: 3 };
-}
+const rasterOf = rgbRasterOf(WIDTH, HEIGHT);
 
 /** How black each pixel of the plot is (0..1): the shared mask of the one colour. */
 function plotInk(image: Raster): Float32Array {

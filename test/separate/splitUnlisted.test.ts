@@ -5,7 +5,7 @@ import type { Rgb } from '../../src/color.js';
 import type { SeriesMask } from '../../src/separate/separateSeries.js';
 import { curvesApart, splitUnlisted } from '../../src/separate/splitUnlisted.js';
 import type { Raster } from '../../src/types.js';
-import { inkWeightOf } from '../helpers/inkWeight.js';
+import { inkWeightOf, rgbRasterOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 300;
 const HEIGHT = 200;
@@ -92,15 +92,9 @@ describe('curvesApart', () => {
 
 describe('splitUnlisted', () => {
   /** Two curves well apart, in `top` and `bottom` colours, as an RGB raster. */
-  const rasterOf = async (top: string, bottom: string): Promise<Raster> => {
-    const body = LINES.replace('#000', top).replace('#000', bottom);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>${body}</svg>`;
-    const { data } = await sharp(Buffer.from(svg))
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { data: new Uint8Array(data), width: WIDTH, height: HEIGHT, channels: 3 };
-  };
+  const drawn = rgbRasterOf(WIDTH, HEIGHT);
+  const rasterOf = (top: string, bottom: string): Promise<Raster> =>
+    drawn(LINES.replace('#000', top).replace('#000', bottom));
   const NAVY = [13, 43, 84] as Rgb;
 
   it('splits a colour no entry lists into its curves when they are drawn in colours apart', async () => {
