@@ -107,6 +107,9 @@ function minorTicks({
       tickPixels.every((tick) => Math.abs(tick - mark) > near),
   );
   if (minor.length < DEFAULTS.minMinorMarks) return 'unknown';
+  // Minor ticks come eight to a decade and labels a decade apart or more: fewer marks than gaps
+  // between the labelled ticks are specks, a grid line's end or a data mark, and tell nothing.
+  if (minor.length < new Set(tickPixels.map(Math.round)).size - 1) return 'unknown';
   const agreeing = minor.filter((mark) => {
     const v = intercept + slope * mark;
     const fraction = v - Math.floor(v);
