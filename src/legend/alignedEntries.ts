@@ -251,11 +251,11 @@ function completeOneColumn(
         return Math.abs(line.top - top - steps * step) <= align;
       });
       const high = line.bottom - line.top;
-      // As high as the column's names: the median's, or (a short column where a descender
-      // raised the median: `Model A` over `Europe`) the lowest one's.
+      // As high as the column's names: the median's, or (a column of two, where a descender
+      // raised the median: `Model A` over `Europe`) the lower one's.
       const asHigh =
         Math.abs(high - height) <= height * DEFAULTS.sameHeight ||
-        Math.abs(high - lowest) <= lowest * DEFAULTS.sameHeight ||
+        (slots.length === 2 && Math.abs(high - lowest) <= lowest * DEFAULTS.sameHeight) ||
         (onRow && high >= height && high <= height * DEFAULTS.descender);
       const apart = found.every(
         (slot) => slot.text.bottom <= line.top || slot.text.top >= line.bottom,
