@@ -170,6 +170,45 @@ export function completeColumn(
   lines: Box[],
 ): LegendSlot[] {
   if (slots.length < 2 || lines.length === 0) return slots;
+  const whole = completeOneColumn(image, background, slots, lines);
+  if (whole !== null) return whole;
+  // A legend laid out in a grid (ggplot2's and Vega-Lite's in columns, Plotly's in rows): each
+  // column of two entries or more, told by where their samples start, is completed alone; a
+  // line its names do not line up with is left to the next.
+  const found = [...slots];
+  const columns = new Set<number>();
+  for (const slot of slots) {
+    const key = slots.find(
+      (other) => Math.abs(other.handle.left - slot.handle.left) <= DEFAULTS.align,
+    )!.handle.left;
+    columns.add(key);
+  }
+  if (columns.size < 2) return slots;
+  const pending = [...lines];
+  for (const key of columns) {
+    const members = slots.filter((slot) => Math.abs(slot.handle.left - key) <= DEFAULTS.align);
+    if (members.length < 2 || pending.length === 0) continue;
+    const grown = completeOneColumn(image, background, members, pending);
+    if (!grown) continue;
+    for (const slot of grown.slice(members.length)) {
+      found.push(slot);
+      const line = pending.findIndex((box) => boxesOverlap(box, slot.text));
+      if (line >= 0) pending.splice(line, 1);
+    }
+  }
+  return found;
+}
+
+/**
+ * `completeColumn` for entries that make one column: null when they do not (so that no line is
+ * looked at).
+ */
+function completeOneColumn(
+  image: Raster,
+  background: Rgb,
+  slots: LegendSlot[],
+  lines: Box[],
+): LegendSlot[] | null {
   const median = (key: (slot: LegendSlot) => number) => percentile(slots.map(key), 0.5);
   // Names after their samples start in one column; names before them (gnuplot's key) end in one.
   const after = slots.every((slot) => slot.handle.left >= slot.text.right);
@@ -180,6 +219,7 @@ export function completeColumn(
     right: median((slot) => slot.handle.right),
   };
   const height = median((slot) => slot.text.bottom - slot.text.top);
+  const lowest = Math.min(...slots.map((slot) => slot.text.bottom - slot.text.top));
   // Names start where their first glyphs' ink does: a `T`'s bar reaches a little farther left.
   const align = Math.max(DEFAULTS.align, height * DEFAULTS.alignShare);
   const column = slots.every(
@@ -188,7 +228,8 @@ export function completeColumn(
       Math.abs(edge(slot.text) - textEdge) <= align &&
       Math.abs(slot.handle.left - handle.left) <= align,
   );
-  if (!column || handle.right <= handle.left) return slots;
+  if (!column) return null;
+  if (handle.right <= handle.left) return slots;
   const tops = slots.map((slot) => slot.text.top).sort((a, b) => a - b);
   const step = percentile(
     tops.slice(1).map((top, i) => top - tops[i]),
@@ -210,8 +251,11 @@ export function completeColumn(
         return Math.abs(line.top - top - steps * step) <= align;
       });
       const high = line.bottom - line.top;
+      // As high as the column's names: the median's, or (a column of two, where a descender
+      // raised the median: `Model A` over `Europe`) the lower one's.
       const asHigh =
         Math.abs(high - height) <= height * DEFAULTS.sameHeight ||
+        (slots.length === 2 && Math.abs(high - lowest) <= lowest * DEFAULTS.sameHeight) ||
         (onRow && high >= height && high <= height * DEFAULTS.descender);
       const apart = found.every(
         (slot) => slot.text.bottom <= line.top || slot.text.top >= line.bottom,

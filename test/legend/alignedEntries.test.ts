@@ -117,6 +117,50 @@ describe('completeColumn', () => {
     );
     expect(completeColumn(image, WHITE, slots, lines)).toEqual(slots);
   });
+
+  it('completes each column of a legend laid out in a grid, its pale entries at the end', () => {
+    // Two columns, 120 px apart, filled column by column: the first ends in two pale samples
+    // (its third and fourth rows), the second holds three entries.
+    const dark: Rgb = [183, 12, 43];
+    const image = paintBoxes(280, 90, [
+      ...[BLUE, LIGHT_BLUE, PALE, SALMON].map((color, k) => sample(40, 10 + 20 * k, color)),
+      ...[SALMON, GRID, dark].map((color, k) => sample(160, 10 + 20 * k, color)),
+    ]);
+    const found = completeColumn(
+      image,
+      WHITE,
+      [
+        slot(40, 10, BLUE),
+        slot(160, 10, SALMON),
+        slot(40, 30, LIGHT_BLUE),
+        slot(160, 30, GRID),
+        slot(160, 50, dark),
+      ],
+      [nameAt(40, 50), nameAt(40, 70)],
+    );
+    expect(found.slice(5).map((entry) => [entry.handle.left, entry.text.top, entry.color])).toEqual(
+      [
+        [40, 50, PALE],
+        [40, 70, SALMON],
+      ],
+    );
+  });
+
+  it('takes a name as high as the shortest of a short column’s names (the other has a descender)', () => {
+    const image = paintBoxes(
+      140,
+      90,
+      [BLUE, LIGHT_BLUE, PALE].map((color, k) => sample(40, 10 + 20 * k, color)),
+    );
+    const withDescender = { ...slot(40, 30, LIGHT_BLUE), text: { ...nameAt(40, 30), bottom: 43 } };
+    const found = completeColumn(
+      image,
+      WHITE,
+      [slot(40, 10, BLUE), withDescender],
+      [{ ...nameAt(40, 50), bottom: 59 }],
+    );
+    expect(found.map((entry) => entry.color)).toEqual([BLUE, LIGHT_BLUE, PALE]);
+  });
 });
 
 describe('completeRow', () => {
