@@ -31,6 +31,12 @@ const DEFAULTS = {
   strokeSlack: 1.5,
   /** A marker's pixels reach this many core depths (inradii) from its centre, plus a pixel. */
   reach: 2.3,
+  /**
+   * Pairing curves with samples by marker: shapes this far apart (feature distance) cost one
+   * unit of dash style distance, as does a sample's marker on a curve that shows none (a
+   * legend's marker measures some 0.2 from the plot's of its shape, another shape's 0.4).
+   */
+  pairScale: 0.5,
 } as const;
 
 /** A marker found in the plot, with what its shape looks like. */
@@ -183,6 +189,80 @@ function ownInk(
   const own = new Float32Array(weight.length);
   for (let i = 0; i < weight.length; i++) if (keep[i]) own[i] = weight[i];
   return own;
+}
+
+/**
+ * What pairing each legend sample with each curve of a shared colour costs by marker shape
+ * (`curves`: the curves' masks, split from `weight`): a sample showing a marker pairs cheaply
+ * with the curve whose markers look like it (their features' median), dearly with a curve of
+ * other markers or none (DEFAULTS.pairScale: a unit of dash style distance); a sample showing
+ * none costs nothing either way (its marker may be hollow or thin, as the curve's then are).
+ * Null when no sample shows a marker or the plot holds too few: dashes alone pair them. Curves
+ * drawn alike but marked differently (a chart turned greyscale, its greys equal; one colour in
+ * one dash pattern) had been paired with their samples by chance.
+ */
+export function markerCosts(
+  image: Raster,
+  weight: Float32Array,
+  curves: Float32Array[],
+  region: Box,
+  slots: LegendSlot[],
+  color: Rgb,
+): ((sample: number, curve: number) => number) | null {
+  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  const marked = samples.flatMap((sample) => (sample ? [sample] : []));
+  if (marked.length === 0) return null;
+  const { width, height } = image;
+  const dist = distanceMap(weight, width, height);
+  const halfWidth = percentile(
+    marked.map((sample) => sample.halfWidth),
+    0.5,
+  );
+  const candidates = findCores(dist, width, region, halfWidth + FIND.coreMargin).filter(
+    (c) => c.size >= FIND.minCore,
+  );
+  if (candidates.length < FIND.minMarkers) return null;
+  const deepest = Math.max(...marked.map((sample) => sample.core.depth));
+  const shallowest = Math.min(...marked.map((sample) => sample.core.depth));
+  const scale = Math.min(
+    1,
+    percentile(
+      candidates.map((c) => c.depth),
+      DEFAULTS.deepShare,
+    ) / deepest,
+  );
+  const solid = solidIn(weight, width, height);
+  // Each marker on the curve holding most of its centre.
+  const onCurve: number[][][] = curves.map(() => []);
+  for (const core of candidates) {
+    if (core.depth < DEFAULTS.minDepth * shallowest * scale) continue;
+    const p = Math.floor(core.py) * width + Math.floor(core.px);
+    let best = -1;
+    for (let c = 0; c < curves.length; c++) {
+      if (curves[c][p] > 0 && (best < 0 || curves[c][p] > curves[best][p])) best = c;
+    }
+    if (best >= 0) onCurve[best].push(vectorOf(markerFeatures(core, solid), core.depth));
+  }
+  const looks = onCurve.map((vectors) =>
+    vectors.length >= FIND.minMarkers
+      ? vectors[0].map((_, d) =>
+          percentile(
+            vectors.map((v) => v[d]),
+            0.5,
+          ),
+        )
+      : null,
+  );
+  if (looks.every((look) => look === null)) return null;
+  const seeds = samples.map((sample) =>
+    sample ? vectorOf(sample.features, sample.core.depth * scale) : null,
+  );
+  return (s, c) => {
+    const seed = seeds[s];
+    if (!seed) return 0;
+    const look = looks[c];
+    return look ? Math.min(1, distance(seed, look) / DEFAULTS.pairScale) : 1;
+  };
 }
 
 /**

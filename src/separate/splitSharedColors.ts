@@ -5,7 +5,7 @@ import { sampleStyles } from '../legend/sampleStyle.js';
 import { median } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
-import { splitByMarkers } from './splitByMarkers.js';
+import { markerCosts, splitByMarkers } from './splitByMarkers.js';
 import {
   type CurveStyle,
   closeMatches,
@@ -111,6 +111,7 @@ export function splitSharedColors(
           region,
           legend,
           background,
+          masks[i].color,
         );
     // More curves than entries (entries the legend lost) that dashes could not part may be
     // marker series: the markers least like the samples' are the unlisted curves'. Only after
@@ -180,6 +181,7 @@ function byDashes(
   region: Box,
   legend: Box | null,
   background: Rgb,
+  color: Rgb,
 ): { parts: { weight: Float32Array }[]; close: Set<number> } | null {
   const curves = splitCurves(weight, image.width, region, {
     count,
@@ -189,11 +191,21 @@ function byDashes(
   const backgroundLab = rgbToLab(background);
   const colors = curves.map((curve) => coreColor(image, curve.weight, backgroundLab));
   const slotLabs = slots.map((slot) => rgbToLab(slot.color));
+  // Curves drawn alike are told apart by their markers where the samples show them.
+  const marks = markerCosts(
+    image,
+    weight,
+    curves.map((curve) => curve.weight),
+    region,
+    slots,
+    color,
+  );
   const cost = styleCosts(
     curves.map((curve) => curve.style),
     samples,
     (s, c) =>
-      Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale,
+      Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale +
+      (marks?.(s, c) ?? 0),
   );
   const order = matchCosts(cost);
   const left = curves.filter((_, c) => !order.includes(c));
