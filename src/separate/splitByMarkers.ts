@@ -31,6 +31,14 @@ const DEFAULTS = {
   strokeSlack: 1.5,
   /** A marker's pixels reach this many core depths (inradii) from its centre, plus a pixel. */
   reach: 2.3,
+  /**
+   * Pairing curves with samples by marker: shapes this far apart (feature distance) cost one
+   * unit of dash style distance, as does a sample's marker on a curve that shows none (a
+   * legend's marker measures some 0.2 from the plot's of its shape, another shape's 0.4).
+   */
+  pairScale: 0.5,
+  /** A share of a series' markers beyond this at one x with another of its own: markers mixed up. */
+  doubled: 0.1,
 } as const;
 
 /** A marker found in the plot, with what its shape looks like. */
@@ -64,8 +72,41 @@ export function splitByMarkers(
   color: Rgb,
   unlisted = 0,
 ): MarkedSeries[] | null {
-  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
-  if (samples.some((s) => s === null)) return null;
+  return byMarkers(image, weight, region, slots, color, unlisted, false) as MarkedSeries[] | null;
+}
+
+/**
+ * As splitByMarkers, where some samples show no marker (a hollow or thin one, such as a `+`
+ * or an outlined triangle, or none): the series of those that show one are split off by their
+ * markers, and null stands for each of the others (their curves are what the marked series
+ * leave). Null when no sample shows a marker.
+ */
+export function splitSomeByMarkers(
+  image: Raster,
+  weight: Float32Array,
+  region: Box,
+  slots: LegendSlot[],
+  color: Rgb,
+): (MarkedSeries | null)[] | null {
+  return byMarkers(image, weight, region, slots, color, 0, true);
+}
+
+function byMarkers(
+  image: Raster,
+  weight: Float32Array,
+  region: Box,
+  slots: LegendSlot[],
+  color: Rgb,
+  unlisted: number,
+  partial: boolean,
+): (MarkedSeries | null)[] | null {
+  const all = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  // With `partial`, the samples showing no marker (a hollow or thin one, or none) are left
+  // out: the others' series are split off, and null stands for each of theirs.
+  const kept = all.flatMap((sample, s) => (sample ? [s] : []));
+  if (kept.length < (partial ? 1 : all.length) || (partial && unlisted > 0)) return null;
+  const samples = kept.map((s) => all[s]);
+  slots = kept.map((s) => slots[s]);
   const vectors = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth));
   for (let i = 0; i < vectors.length; i++) {
     for (let j = i + 1; j < vectors.length; j++) {
@@ -111,7 +152,11 @@ export function splitByMarkers(
   );
   const counts = seeds.map((_, s) => owner.filter((o) => o === s).length);
   if (counts.slice(slots.length).some((n) => n < FIND.minMarkers)) return null;
-  return seeds.map((_, s) => {
+  // A series has one marker at each x: where the marked samples' series each take two at one
+  // x, markers of the unmarked series (drawn with cores the legend's smaller ones lack) went
+  // to them, and the markers cannot tell the series apart.
+  if (partial && seeds.some((_, s) => doubled(found.filter((_, n) => owner[n] === s)))) return null;
+  const split = seeds.map((_, s) => {
     const mine = found.filter((_, n) => owner[n] === s).map(({ core }) => core);
     const shape = classifyMarker(mine.length > 0 ? mine : [samples[s]!.core], solid);
     const reach =
@@ -134,6 +179,21 @@ export function splitByMarkers(
       markers: { shape, reach, centres: mine, complete: true },
     };
   });
+  return [
+    ...all.map((_, s) => (kept.includes(s) ? split[kept.indexOf(s)] : null)),
+    ...split.slice(kept.length),
+  ];
+}
+
+/** Whether over DEFAULTS.doubled of a series' markers share their x with another of its own. */
+function doubled(mine: Found[]): boolean {
+  const xs = mine.map(({ core }) => core.px).sort((a, b) => a - b);
+  const shared = xs.filter(
+    (x, k) =>
+      (k > 0 && x - xs[k - 1] <= DEFAULTS.sameColumn) ||
+      (k + 1 < xs.length && xs[k + 1] - x <= DEFAULTS.sameColumn),
+  ).length;
+  return shared > DEFAULTS.doubled * xs.length;
 }
 
 /**
@@ -183,6 +243,80 @@ function ownInk(
   const own = new Float32Array(weight.length);
   for (let i = 0; i < weight.length; i++) if (keep[i]) own[i] = weight[i];
   return own;
+}
+
+/**
+ * What pairing each legend sample with each curve of a shared colour costs by marker shape
+ * (`curves`: the curves' masks, split from `weight`): a sample showing a marker pairs cheaply
+ * with the curve whose markers look like it (their features' median), dearly with a curve of
+ * other markers or none (DEFAULTS.pairScale: a unit of dash style distance); a sample showing
+ * none costs nothing either way (its marker may be hollow or thin, as the curve's then are).
+ * Null when no sample shows a marker or the plot holds too few: dashes alone pair them. Curves
+ * drawn alike but marked differently (a chart turned greyscale, its greys equal; one colour in
+ * one dash pattern) had been paired with their samples by chance.
+ */
+export function markerCosts(
+  image: Raster,
+  weight: Float32Array,
+  curves: Float32Array[],
+  region: Box,
+  slots: LegendSlot[],
+  color: Rgb,
+): ((sample: number, curve: number) => number) | null {
+  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  const marked = samples.flatMap((sample) => (sample ? [sample] : []));
+  if (marked.length === 0) return null;
+  const { width, height } = image;
+  const dist = distanceMap(weight, width, height);
+  const halfWidth = percentile(
+    marked.map((sample) => sample.halfWidth),
+    0.5,
+  );
+  const candidates = findCores(dist, width, region, halfWidth + FIND.coreMargin).filter(
+    (c) => c.size >= FIND.minCore,
+  );
+  if (candidates.length < FIND.minMarkers) return null;
+  const deepest = Math.max(...marked.map((sample) => sample.core.depth));
+  const shallowest = Math.min(...marked.map((sample) => sample.core.depth));
+  const scale = Math.min(
+    1,
+    percentile(
+      candidates.map((c) => c.depth),
+      DEFAULTS.deepShare,
+    ) / deepest,
+  );
+  const solid = solidIn(weight, width, height);
+  // Each marker on the curve holding most of its centre.
+  const onCurve: number[][][] = curves.map(() => []);
+  for (const core of candidates) {
+    if (core.depth < DEFAULTS.minDepth * shallowest * scale) continue;
+    const p = Math.floor(core.py) * width + Math.floor(core.px);
+    let best = -1;
+    for (let c = 0; c < curves.length; c++) {
+      if (curves[c][p] > 0 && (best < 0 || curves[c][p] > curves[best][p])) best = c;
+    }
+    if (best >= 0) onCurve[best].push(vectorOf(markerFeatures(core, solid), core.depth));
+  }
+  const looks = onCurve.map((vectors) =>
+    vectors.length >= FIND.minMarkers
+      ? vectors[0].map((_, d) =>
+          percentile(
+            vectors.map((v) => v[d]),
+            0.5,
+          ),
+        )
+      : null,
+  );
+  if (looks.every((look) => look === null)) return null;
+  const seeds = samples.map((sample) =>
+    sample ? vectorOf(sample.features, sample.core.depth * scale) : null,
+  );
+  return (s, c) => {
+    const seed = seeds[s];
+    if (!seed) return 0;
+    const look = looks[c];
+    return look ? Math.min(1, distance(seed, look) / DEFAULTS.pairScale) : 1;
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { sampleStyles } from '../legend/sampleStyle.js';
 import { median } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
-import { splitByMarkers } from './splitByMarkers.js';
+import { markerCosts, splitByMarkers, splitSomeByMarkers } from './splitByMarkers.js';
 import {
   type CurveStyle,
   closeMatches,
@@ -99,7 +99,19 @@ export function splitSharedColors(
     const count = Math.max(group.length, apart?.length ?? 0);
     if (count < 2) return;
     const marked =
-      count === group.length ? splitByMarkers(image, shared, region, slots, masks[i].color) : null;
+      count === group.length
+        ? (splitByMarkers(image, shared, region, slots, masks[i].color) ??
+          partlyMarked(
+            image,
+            shared,
+            slots,
+            group.map((j) => styles[j]),
+            region,
+            legend,
+            background,
+            masks[i].color,
+          ))
+        : null;
     const dashed = marked
       ? null
       : byDashes(
@@ -111,6 +123,7 @@ export function splitSharedColors(
           region,
           legend,
           background,
+          masks[i].color,
         );
     // More curves than entries (entries the legend lost) that dashes could not part may be
     // marker series: the markers least like the samples' are the unlisted curves'. Only after
@@ -167,6 +180,50 @@ function union(weights: Float32Array[]): Float32Array {
 }
 
 /**
+ * The shared mask split where some samples show markers and others none (a `+`, an outlined
+ * triangle, a plain line): the marked series take their markers and the strokes between them
+ * (splitSomeByMarkers), and what they leave is the others' curves, split by dashes (one
+ * left: all of it). Curves told apart by dashes alone swapped where they crossed, though
+ * half of them carried markers to follow. Null when no sample shows a marker, all do, or the
+ * rest cannot be split into as many curves as samples without markers.
+ */
+function partlyMarked(
+  image: Raster,
+  shared: Float32Array,
+  slots: LegendSlot[],
+  samples: CurveStyle[],
+  region: Box,
+  legend: Box | null,
+  background: Rgb,
+  color: Rgb,
+): { weight: Float32Array; markers?: SeriesMask['markers'] }[] | null {
+  const some = splitSomeByMarkers(image, shared, region, slots, color);
+  if (!some || some.every((series) => series !== null)) return null;
+  const rest = Float32Array.from(shared);
+  for (const series of some) {
+    if (!series) continue;
+    for (let p = 0; p < rest.length; p++) if (series.weight[p] > 0) rest[p] = 0;
+  }
+  const unmarked = some.flatMap((series, s) => (series ? [] : [s]));
+  const parts =
+    unmarked.length === 1
+      ? [{ weight: rest }]
+      : byDashes(
+          image,
+          rest,
+          unmarked.map((s) => slots[s]),
+          unmarked.map((s) => samples[s]),
+          unmarked.length,
+          region,
+          legend,
+          background,
+          color,
+        )?.parts;
+  if (!parts || parts.length < unmarked.length) return null;
+  return some.map((series, s) => series ?? parts[unmarked.indexOf(s)]);
+}
+
+/**
  * The shared mask split into `count` curves, each slot taking the curve drawn as its sample
  * is (`samples`: their styles), and coloured as it is; the curves no slot takes follow
  * (`parts`); `close` holds the slots whose curve was a close call.
@@ -180,6 +237,7 @@ function byDashes(
   region: Box,
   legend: Box | null,
   background: Rgb,
+  color: Rgb,
 ): { parts: { weight: Float32Array }[]; close: Set<number> } | null {
   const curves = splitCurves(weight, image.width, region, {
     count,
@@ -189,11 +247,21 @@ function byDashes(
   const backgroundLab = rgbToLab(background);
   const colors = curves.map((curve) => coreColor(image, curve.weight, backgroundLab));
   const slotLabs = slots.map((slot) => rgbToLab(slot.color));
+  // Curves drawn alike are told apart by their markers where the samples show them.
+  const marks = markerCosts(
+    image,
+    weight,
+    curves.map((curve) => curve.weight),
+    region,
+    slots,
+    color,
+  );
   const cost = styleCosts(
     curves.map((curve) => curve.style),
     samples,
     (s, c) =>
-      Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale,
+      Math.max(0, deltaE(slotLabs[s], colors[c]) - DEFAULTS.colorNoise) / DEFAULTS.colorScale +
+      (marks?.(s, c) ?? 0),
   );
   const order = matchCosts(cost);
   const left = curves.filter((_, c) => !order.includes(c));

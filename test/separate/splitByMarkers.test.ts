@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LegendSlot } from '../../src/legend/findLegend.js';
-import { splitByMarkers } from '../../src/separate/splitByMarkers.js';
+import {
+  markerCosts,
+  splitByMarkers,
+  splitSomeByMarkers,
+} from '../../src/separate/splitByMarkers.js';
 import type { Box, Raster } from '../../src/types.js';
 import { rgbRasterOf } from '../helpers/inkWeight.js';
 
@@ -103,6 +107,94 @@ describe('splitByMarkers', () => {
     );
     expect(
       splitByMarkers(image, plotInk(image), REGION, [slotAt(40), slotAt(70)], [0, 0, 0], 1),
+    ).toBeNull();
+  });
+
+  it('costs a marked sample little with the curve of its markers, dearly with others', async () => {
+    // Circles, squares and a plain line, all black; the plain line's sample has no marker.
+    const plain = `<line x1="${XS[0]}" y1="150" x2="${XS.at(-1)}" y2="150" stroke="#000" stroke-width="2"/>`;
+    const plainSample = '<line x1="10" y1="100" x2="40" y2="100" stroke="#000" stroke-width="2"/>';
+    const image = await rasterOf(
+      [
+        sample('circle', 40),
+        sample('square', 70),
+        plainSample,
+        series('square', 50),
+        series('circle', 100),
+        plain,
+      ].join(''),
+    );
+    const shared = plotInk(image);
+    // The curves as split: each its band of rows.
+    const curves = [50, 100, 150].map((row) =>
+      shared.map((w, p) => (Math.abs(Math.floor(p / WIDTH) - row) <= 20 ? w : 0)),
+    );
+    const cost = markerCosts(
+      image,
+      shared,
+      curves,
+      REGION,
+      [slotAt(40), slotAt(70), slotAt(100)],
+      [0, 0, 0],
+    );
+    expect(cost).not.toBeNull();
+    // The circle sample: its curve is the second, not the squares' nor the plain line.
+    expect(cost!(0, 1)).toBeLessThan(0.5);
+    expect(cost!(0, 0)).toBeGreaterThan(cost!(0, 1) + 0.2);
+    expect(cost!(0, 2)).toBe(1);
+    expect(cost!(1, 0)).toBeLessThan(0.5);
+    expect(cost!(1, 1)).toBeGreaterThan(cost!(1, 0) + 0.2);
+    // The plain sample shows no marker: no curve costs it anything.
+    expect([0, 1, 2].map((c) => cost!(2, c))).toEqual([0, 0, 0]);
+  });
+
+  it('gives no marker costs where no sample shows a marker', async () => {
+    const image = await rasterOf(
+      '<line x1="10" y1="40" x2="40" y2="40" stroke="#000" stroke-width="2"/>' +
+        series('circle', 100),
+    );
+    const shared = plotInk(image);
+    expect(markerCosts(image, shared, [shared], REGION, [slotAt(40)], [0, 0, 0])).toBeNull();
+  });
+
+  it("splits off the marked samples' series where another sample shows no marker", async () => {
+    const plain = `<line x1="${XS[0]}" y1="150" x2="${XS.at(-1)}" y2="150" stroke="#000" stroke-width="2"/>`;
+    const plainSample = '<line x1="10" y1="100" x2="40" y2="100" stroke="#000" stroke-width="2"/>';
+    const image = await rasterOf(
+      [
+        sample('circle', 40),
+        sample('square', 70),
+        plainSample,
+        series('circle', 50),
+        series('square', 100),
+        plain,
+      ].join(''),
+    );
+    const slots = [slotAt(40), slotAt(70), slotAt(100)];
+    // All samples must show markers for splitByMarkers.
+    expect(splitByMarkers(image, plotInk(image), REGION, slots, [0, 0, 0])).toBeNull();
+    const split = splitSomeByMarkers(image, plotInk(image), REGION, slots, [0, 0, 0]);
+    expect(split).toHaveLength(3);
+    [50, 100].forEach((row, s) => {
+      const rows = rowsOf(split![s]!);
+      expect(rows).toHaveLength(XS.length);
+      for (const py of rows) expect(Math.abs(py - row)).toBeLessThanOrEqual(CENTRE_TOLERANCE);
+      // Its mask holds none of the plain line.
+      const weight = split![s]!.weight;
+      for (let column = XS[0]; column <= XS.at(-1)!; column++)
+        expect(weight[150 * WIDTH + column]).toBe(0);
+    });
+    expect(split![2]).toBeNull();
+  });
+
+  it("splits none off where a marked sample's series takes two markers at one x", async () => {
+    // The plain sample's series is drawn with squares the legend does not show.
+    const plainSample = '<line x1="10" y1="100" x2="40" y2="100" stroke="#000" stroke-width="2"/>';
+    const image = await rasterOf(
+      [sample('circle', 40), plainSample, series('circle', 50), series('circle', 120)].join(''),
+    );
+    expect(
+      splitSomeByMarkers(image, plotInk(image), REGION, [slotAt(40), slotAt(100)], [0, 0, 0]),
     ).toBeNull();
   });
 });
