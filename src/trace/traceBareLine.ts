@@ -26,6 +26,11 @@ const DEFAULTS = {
   /** ...and this many line heights (plus excursionSlack px) off the bridge between its neighbours. */
   excursionHeights: 3,
   excursionSlack: 3,
+  /**
+   * A cap's end of a line (the columns past an error bar at the line's first or last point)
+   * is a line height or so thick: runs up to this many line heights (plus 2 px) tall.
+   */
+  capHeights: 2,
 } as const;
 
 /** A bare line followed through the columns of its (bridged) ink, before it is fitted. */
@@ -61,7 +66,11 @@ export function followLine(ink: Ink, runsByColumn: ColumnRun[][]): FollowedLine 
     [...lineRuns.flat().map((run) => run.weight), ...rowRunWeights(lineInk)],
     DEFAULTS.thicknessShare,
   );
-  const { line, runs: chosenRuns } = dropExcursions(followed.line, followed.chosenRuns, thickness);
+  const { line, runs: chosenRuns } = dropEndCaps(
+    dropExcursions(followed.line, followed.chosenRuns, thickness),
+    thickness,
+    (point) => lineRuns[point.px - 0.5 - left] ?? [],
+  );
   const coverage = followed.coverage * (line.length / Math.max(1, followed.line.length));
   return {
     ink: lineInk,
@@ -124,6 +133,97 @@ export function dropExcursions(
   if (dropped.size === 0) return { line, runs };
   const keep = (_: unknown, i: number) => !dropped.has(i);
   return { line: line.filter(keep), runs: runs.filter(keep) };
+}
+
+/**
+ * A line whose first or last point is drawn with an error bar ends at the bar's middle, but
+ * the bar's cap reaches past it: followed from that end, the trace ran along the cap at the
+ * bar's top or bottom, then through the bar (the point there jumping from a cap to the line's
+ * end: the series' end read a bar's half-length off). Where, within `excursionColumns` of an
+ * end, the trace meets a run taller than an excursion's reach (an error bar), the columns
+ * before it all hold runs no thicker than a cap and spanning the same rows (flat), lying at one of the bar's ends, with the other end's cap in the same columns (within a line
+ * height), and the line leaves the bar from inside it (more than a line height from both its
+ * ends), those columns are the cap: dropped, and so are the bar's columns but its middle one,
+ * where the line ends, at the bar's centre (traced across the bar's width, the line's end was
+ * fitted to the bar's ends).
+ * `runs[i]` is the run `line[i]` was traced from.
+ */
+export function dropEndCaps(
+  { line, runs }: { line: PixelPoint[]; runs: ColumnRun[] },
+  thickness: number,
+  runsAt: (point: PixelPoint) => ColumnRun[],
+): { line: PixelPoint[]; runs: ColumnRun[] } {
+  const n = line.length;
+  const start = capColumns(line, runs, thickness, runsAt);
+  const end = capColumns(line.slice().reverse(), runs.slice().reverse(), thickness, runsAt);
+  if (!start && !end) return { line, runs };
+  const dropped = new Uint8Array(n);
+  for (const [middle, past] of start ? [start] : [])
+    for (let i = 0; i < past; i++) dropped[i] = i === middle ? 0 : 1;
+  for (const [middle, past] of end ? [end] : [])
+    for (let i = 0; i < past; i++) dropped[n - 1 - i] = i === middle ? 0 : 1;
+  const keep = (_: unknown, i: number) => !dropped[i];
+  return { line: line.filter(keep), runs: runs.filter(keep) };
+}
+
+/**
+ * Where the start of `line` (traced from `runs`) runs along an error bar's cap into the bar:
+ * the bar's middle column (index), where the line ends, and the first column past the bar.
+ * Null where it does not.
+ */
+function capColumns(
+  line: PixelPoint[],
+  runs: ColumnRun[],
+  thickness: number,
+  runsAt: (point: PixelPoint) => ColumnRun[],
+): [middle: number, past: number] | null {
+  const far = DEFAULTS.excursionHeights * thickness + DEFAULTS.excursionSlack;
+  const cap = DEFAULTS.capHeights * thickness + 2;
+  const height = (run: ColumnRun) => run.to + 1 - run.from;
+  const near = (i: number) => Math.abs(line[i].px - line[0].px) <= DEFAULTS.excursionColumns;
+  let bar = 1;
+  while (bar < line.length && near(bar) && height(runs[bar]) <= far) bar++;
+  if (bar >= line.length || !near(bar)) return null;
+  const { from, to, center } = runs[bar];
+  // The bar may be a few columns wide: the line leaves it past its last column.
+  let past = bar;
+  while (
+    past < line.length &&
+    Math.abs(runs[past].from - from) <= 1 &&
+    Math.abs(runs[past].to - to) <= 1
+  )
+    past++;
+  if (past >= line.length) return null;
+  const leaves = line[past].py;
+  if (leaves <= from + thickness || leaves >= to + 1 - thickness) return null;
+  // Outermost, the cap at the bar's top or bottom; then maybe the line's own end past the
+  // bar's middle (its round cap, a join), at the bar's centre.
+  const thin = (i: number) => height(runs[i]) <= cap;
+  const along = (end: number) => {
+    let i = 0;
+    while (i < bar && thin(i) && Math.abs(line[i].py - end) <= thickness + 1) i++;
+    return i;
+  };
+  const [onTop, onBottom] = [along(from), along(to + 1)];
+  const capped = Math.max(onTop, onBottom);
+  if (capped === 0) return null;
+  // A bar has a cap at both ends: each cap column holds the other one too (a noisy line's
+  // flat end beside a spike holds nothing at the spike's other end).
+  const other = onTop >= onBottom ? to + 1 : from;
+  const both = line
+    .slice(0, capped)
+    .every((point) => runsAt(point).some((run) => Math.abs(run.center - other) <= thickness + 1));
+  if (!both) return null;
+  // A cap is flat: its runs span the same rows (a triangle's base, growing towards its apex
+  // column, is a marker).
+  const flat = runs
+    .slice(0, capped)
+    .every((run) => Math.abs(run.from - runs[0].from) <= 1 && Math.abs(run.to - runs[0].to) <= 1);
+  if (!flat) return null;
+  for (let i = capped; i < bar; i++)
+    if (!thin(i) || Math.abs(line[i].py - center) > thickness + 1) return null;
+  // The line's end is the bar's middle column: the bar's other columns go too.
+  return [Math.floor((bar + past - 1) / 2), past];
 }
 
 /**

@@ -532,6 +532,40 @@ describe('traceSeries', () => {
     expect(traceAt(points, 101)).toBeCloseTo(50.5, 0);
   });
 
+  it.each([
+    ['first', 40, 150],
+    ['last', 160, 50],
+  ])(
+    'ends the line at the middle of an error bar on its %s point, not along its cap',
+    async (_, end, other) => {
+      // A line 2 px wide from (end, 60) to (other, 40); an error bar 3 px wide from row 35 to 85
+      // at its end, with caps 14 px wide: past the line's end they hold the series' only ink.
+      const slope = (40 - 60) / (other - end);
+      const at = (px: number) => 60 + slope * (px - end);
+      const weight = await inkWeight(
+        polyline(
+          [
+            { px: end, py: 60 },
+            { px: other, py: 40 },
+          ],
+          2,
+        ) +
+          `<rect x="${end - 1.5}" y="35" width="3" height="50" fill="#000"/>` +
+          `<rect x="${end - 7}" y="35" width="14" height="2" fill="#000"/>` +
+          `<rect x="${end - 7}" y="83" width="14" height="2" fill="#000"/>`,
+      );
+      const { points, markers } = traceSeries(inkOf(weight));
+      expect(markers).toBe(false);
+      const ends = [points[0], points.at(-1)!];
+      const tip = end < other ? ends[0] : ends[1];
+      expect(Math.abs(tip.px - end)).toBeLessThanOrEqual(1);
+      expect(Math.abs(tip.py - 60)).toBeLessThanOrEqual(1);
+      for (const { px, py } of points.filter((p) => Math.abs(p.px - end) > 8)) {
+        expect(Math.abs(py - at(px)), `at px ${px}`).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+
   it('traces a line that strays far from the straight legs between its blobs as a line', async () => {
     // Blobs every 40 px on a wave 40 px long: the legs between them are flat, the line is not
     // (a noisy line's folds, or markers on every few of its points).
