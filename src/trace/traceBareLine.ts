@@ -141,8 +141,9 @@ export function dropExcursions(
  * bar's top or bottom, then through the bar (the point there jumping from a cap to the line's
  * end: the series' end read a bar's half-length off). Where, within `excursionColumns` of an
  * end, the trace meets a run taller than an excursion's reach (an error bar), the columns
- * before it all hold runs no thicker than a cap and spanning the same rows (flat), lying at one of the bar's ends, with the other end's cap in the same columns (within a line
- * height), and the line leaves the bar from inside it (more than a line height from both its
+ * before it all hold runs no thicker than a cap and spanning the same rows (flat), lying at
+ * one of the bar's ends, with the other end's cap in the same columns (within a line height),
+ * and the line leaves the bar from inside it (more than a line height from both its
  * ends), those columns are the cap: dropped, and so are the bar's columns but its middle one,
  * where the line ends, at the bar's centre (traced across the bar's width, the line's end was
  * fitted to the bar's ends).
@@ -158,10 +159,8 @@ export function dropEndCaps(
   const end = capColumns(line.slice().reverse(), runs.slice().reverse(), thickness, runsAt);
   if (!start && !end) return { line, runs };
   const dropped = new Uint8Array(n);
-  for (const [middle, past] of start ? [start] : [])
-    for (let i = 0; i < past; i++) dropped[i] = i === middle ? 0 : 1;
-  for (const [middle, past] of end ? [end] : [])
-    for (let i = 0; i < past; i++) dropped[n - 1 - i] = i === middle ? 0 : 1;
+  if (start) for (let i = 0; i < start[1]; i++) dropped[i] = i === start[0] ? 0 : 1;
+  if (end) for (let i = 0; i < end[1]; i++) dropped[n - 1 - i] = i === end[0] ? 0 : 1;
   const keep = (_: unknown, i: number) => !dropped[i];
   return { line: line.filter(keep), runs: runs.filter(keep) };
 }
