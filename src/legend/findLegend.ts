@@ -15,11 +15,6 @@ const DEFAULTS = {
   frameInk: 25,
   /** Rounded corners and anti-aliasing: ends of sides may differ by this many px. */
   corner: 5,
-  /**
-   * A column (row) just inside a frame inked along this share of the inside at least is the
-   * frame's side reaching in (text and samples ink less; a curve along it is as long).
-   */
-  sideInk: 0.9,
   /** Handle pixels differ from the legend fill by at least this much. */
   handleInk: 60,
 } as const;
@@ -463,33 +458,6 @@ function findSlots(
   const fill = sampleFill(image, inner);
   const inked = (row: number, column: number) =>
     channelDistance(data, (row * width + column) * 3, fill) > DEFAULTS.handleInk;
-  // The frame's sides may reach inside where its box was placed a pixel or two out (a curve
-  // touching a corner drew a side on): columns and rows inked along most of the inside are a
-  // side, no sample, and are left out.
-  const sideShare = (line: number, along: 'row' | 'column') => {
-    const [from, to] = along === 'row' ? [inner.left, inner.right] : [inner.top, inner.bottom];
-    let count = 0;
-    for (let k = from; k < to; k++) {
-      if (along === 'row' ? inked(line, k) : inked(k, line)) count++;
-    }
-    return count / Math.max(1, to - from);
-  };
-  for (let k = 0; k < DEFAULTS.corner && inner.right - inner.left > 2; k++) {
-    if (sideShare(inner.left, 'column') < DEFAULTS.sideInk) break;
-    inner.left++;
-  }
-  for (let k = 0; k < DEFAULTS.corner && inner.right - inner.left > 2; k++) {
-    if (sideShare(inner.right - 1, 'column') < DEFAULTS.sideInk) break;
-    inner.right--;
-  }
-  for (let k = 0; k < DEFAULTS.corner && inner.bottom - inner.top > 2; k++) {
-    if (sideShare(inner.top, 'row') < DEFAULTS.sideInk) break;
-    inner.top++;
-  }
-  for (let k = 0; k < DEFAULTS.corner && inner.bottom - inner.top > 2; k++) {
-    if (sideShare(inner.bottom - 1, 'row') < DEFAULTS.sideInk) break;
-    inner.bottom--;
-  }
   const counts = new Uint32Array(Math.max(0, inner.bottom - inner.top));
   // Each row's longest run of ink: a line sample's row has one as long as the sample.
   const longest = new Uint32Array(counts.length);
@@ -765,46 +733,7 @@ function textFirst(boxes: Box[], sampleLike: boolean[], colors: Rgb[]): LegendSl
   return slots;
 }
 
-/**
- * A legend's fill: the commonest colour inside its frame (in bins of `FILL_BIN` levels a
- * channel, JPEG noise, its pixels' mean). Not the pixel at its inside's corner alone: where
- * the frame was placed a pixel out (its side thicker than read, or a curve touching a corner
- * drew its side on), that pixel is the frame's, and every pixel inside then passed for ink.
- */
 function sampleFill(image: Raster, box: Box): Rgb {
-  const { data, width } = image;
-  const left = Math.max(0, Math.round(box.left));
-  const right = Math.min(width, Math.round(box.right));
-  const top = Math.max(0, Math.round(box.top));
-  const bottom = Math.min(image.height, Math.round(box.bottom));
-  const bins = new Map<number, number[]>();
-  let best: number[] | undefined;
-  for (let row = top; row < bottom; row++) {
-    for (let column = left; column < right; column++) {
-      const o = (row * width + column) * 3;
-      const key =
-        ((data[o] >> FILL_BIN) << 16) |
-        ((data[o + 1] >> FILL_BIN) << 8) |
-        (data[o + 2] >> FILL_BIN);
-      let bin = bins.get(key);
-      if (!bin) {
-        bin = [0, 0, 0, 0];
-        bins.set(key, bin);
-      }
-      bin[0]++;
-      bin[1] += data[o];
-      bin[2] += data[o + 1];
-      bin[3] += data[o + 2];
-      if (!best || bin[0] > best[0]) best = bin;
-    }
-  }
-  if (!best) {
-    const o = (Math.round(box.top) * width + Math.round(box.left)) * 3;
-    return [data[o], data[o + 1], data[o + 2]];
-  }
-  const [count, r, g, b] = best;
-  return [Math.round(r / count), Math.round(g / count), Math.round(b / count)];
+  const o = (Math.round(box.top) * image.width + Math.round(box.left)) * 3;
+  return [image.data[o], image.data[o + 1], image.data[o + 2]];
 }
-
-/** A legend's fill is the commonest colour in bins of 2^FILL_BIN levels a channel. */
-const FILL_BIN = 3;

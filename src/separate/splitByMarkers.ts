@@ -37,8 +37,6 @@ const DEFAULTS = {
    * legend's marker measures some 0.2 from the plot's of its shape, another shape's 0.4).
    */
   pairScale: 0.5,
-  /** A share of a series' markers beyond this at one x with another of its own: markers mixed up. */
-  doubled: 0.1,
 } as const;
 
 /** A marker found in the plot, with what its shape looks like. */
@@ -72,41 +70,8 @@ export function splitByMarkers(
   color: Rgb,
   unlisted = 0,
 ): MarkedSeries[] | null {
-  return byMarkers(image, weight, region, slots, color, unlisted, false) as MarkedSeries[] | null;
-}
-
-/**
- * As splitByMarkers, where some samples show no marker (a hollow or thin one, such as a `+`
- * or an outlined triangle, or none): the series of those that show one are split off by their
- * markers, and null stands for each of the others (their curves are what the marked series
- * leave). Null when no sample shows a marker.
- */
-export function splitSomeByMarkers(
-  image: Raster,
-  weight: Float32Array,
-  region: Box,
-  slots: LegendSlot[],
-  color: Rgb,
-): (MarkedSeries | null)[] | null {
-  return byMarkers(image, weight, region, slots, color, 0, true);
-}
-
-function byMarkers(
-  image: Raster,
-  weight: Float32Array,
-  region: Box,
-  slots: LegendSlot[],
-  color: Rgb,
-  unlisted: number,
-  partial: boolean,
-): (MarkedSeries | null)[] | null {
-  const all = slots.map((slot) => sampleMarker(image, slot.handle, color));
-  // With `partial`, the samples showing no marker (a hollow or thin one, or none) are left
-  // out: the others' series are split off, and null stands for each of theirs.
-  const kept = all.flatMap((sample, s) => (sample ? [s] : []));
-  if (kept.length < (partial ? 1 : all.length) || (partial && unlisted > 0)) return null;
-  const samples = kept.map((s) => all[s]);
-  slots = kept.map((s) => slots[s]);
+  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  if (samples.some((s) => s === null)) return null;
   const vectors = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth));
   for (let i = 0; i < vectors.length; i++) {
     for (let j = i + 1; j < vectors.length; j++) {
@@ -152,11 +117,7 @@ function byMarkers(
   );
   const counts = seeds.map((_, s) => owner.filter((o) => o === s).length);
   if (counts.slice(slots.length).some((n) => n < FIND.minMarkers)) return null;
-  // A series has one marker at each x: where the marked samples' series each take two at one
-  // x, markers of the unmarked series (drawn with cores the legend's smaller ones lack) went
-  // to them, and the markers cannot tell the series apart.
-  if (partial && seeds.some((_, s) => doubled(found.filter((_, n) => owner[n] === s)))) return null;
-  const split = seeds.map((_, s) => {
+  return seeds.map((_, s) => {
     const mine = found.filter((_, n) => owner[n] === s).map(({ core }) => core);
     const shape = classifyMarker(mine.length > 0 ? mine : [samples[s]!.core], solid);
     const reach =
@@ -179,21 +140,6 @@ function byMarkers(
       markers: { shape, reach, centres: mine, complete: true },
     };
   });
-  return [
-    ...all.map((_, s) => (kept.includes(s) ? split[kept.indexOf(s)] : null)),
-    ...split.slice(kept.length),
-  ];
-}
-
-/** Whether over DEFAULTS.doubled of a series' markers share their x with another of its own. */
-function doubled(mine: Found[]): boolean {
-  const xs = mine.map(({ core }) => core.px).sort((a, b) => a - b);
-  const shared = xs.filter(
-    (x, k) =>
-      (k > 0 && x - xs[k - 1] <= DEFAULTS.sameColumn) ||
-      (k + 1 < xs.length && xs[k + 1] - x <= DEFAULTS.sameColumn),
-  ).length;
-  return shared > DEFAULTS.doubled * xs.length;
 }
 
 /**

@@ -5,7 +5,7 @@ import { sampleStyles } from '../legend/sampleStyle.js';
 import { median } from '../math.js';
 import type { Box, Raster } from '../types.js';
 import type { SeriesMask } from './separateSeries.js';
-import { markerCosts, splitByMarkers, splitSomeByMarkers } from './splitByMarkers.js';
+import { markerCosts, splitByMarkers } from './splitByMarkers.js';
 import {
   type CurveStyle,
   closeMatches,
@@ -99,19 +99,7 @@ export function splitSharedColors(
     const count = Math.max(group.length, apart?.length ?? 0);
     if (count < 2) return;
     const marked =
-      count === group.length
-        ? (splitByMarkers(image, shared, region, slots, masks[i].color) ??
-          partlyMarked(
-            image,
-            shared,
-            slots,
-            group.map((j) => styles[j]),
-            region,
-            legend,
-            background,
-            masks[i].color,
-          ))
-        : null;
+      count === group.length ? splitByMarkers(image, shared, region, slots, masks[i].color) : null;
     const dashed = marked
       ? null
       : byDashes(
@@ -177,50 +165,6 @@ function union(weights: Float32Array[]): Float32Array {
     for (let p = 0; p < out.length; p++) if (weight[p] > out[p]) out[p] = weight[p];
   }
   return out;
-}
-
-/**
- * The shared mask split where some samples show markers and others none (a `+`, an outlined
- * triangle, a plain line): the marked series take their markers and the strokes between them
- * (splitSomeByMarkers), and what they leave is the others' curves, split by dashes (one
- * left: all of it). Curves told apart by dashes alone swapped where they crossed, though
- * half of them carried markers to follow. Null when no sample shows a marker, all do, or the
- * rest cannot be split into as many curves as samples without markers.
- */
-function partlyMarked(
-  image: Raster,
-  shared: Float32Array,
-  slots: LegendSlot[],
-  samples: CurveStyle[],
-  region: Box,
-  legend: Box | null,
-  background: Rgb,
-  color: Rgb,
-): { weight: Float32Array; markers?: SeriesMask['markers'] }[] | null {
-  const some = splitSomeByMarkers(image, shared, region, slots, color);
-  if (!some || some.every((series) => series !== null)) return null;
-  const rest = Float32Array.from(shared);
-  for (const series of some) {
-    if (!series) continue;
-    for (let p = 0; p < rest.length; p++) if (series.weight[p] > 0) rest[p] = 0;
-  }
-  const unmarked = some.flatMap((series, s) => (series ? [] : [s]));
-  const parts =
-    unmarked.length === 1
-      ? [{ weight: rest }]
-      : byDashes(
-          image,
-          rest,
-          unmarked.map((s) => slots[s]),
-          unmarked.map((s) => samples[s]),
-          unmarked.length,
-          region,
-          legend,
-          background,
-          color,
-        )?.parts;
-  if (!parts || parts.length < unmarked.length) return null;
-  return some.map((series, s) => series ?? parts[unmarked.indexOf(s)]);
 }
 
 /**

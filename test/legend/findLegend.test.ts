@@ -499,22 +499,6 @@ describe('findLegend', () => {
     expectFramedKey(legend, colors);
   });
 
-  it('reads a framed legend whose corner a curve touches, its side reaching in (Plotly, JPEG, a zoo chart)', async () => {
-    // Eight entries of a viridis-like ramp in a grey 2 px frame; curves cross its top left
-    // corner, so its box was placed 2 px out and the pixel read as its fill was the frame's:
-    // every pixel inside passed for ink, no entry was told, and only the lower four were read
-    // as a frameless legend.
-    const { legend } = await fixtureLegend('plotly-framed-legend-crossed-corner.jpg');
-    expect(legend?.frame).toHaveLength(4);
-    const colors = ['#3f2c71', '#3c4d88', '#32688b', '#27828c'];
-    colors.push('#2c9b85', '#45b273', '#5ec962', '#9ed549');
-    expectColors(legend, colors, 12);
-    legend!.slots.forEach((slot) => {
-      expect(slot.handle.right).toBeLessThanOrEqual(slot.text.left);
-      expect(slot.handle.right - slot.handle.left).toBeGreaterThan(40);
-    });
-  });
-
   it('finds the entries of a titled key below its rule, names of one digit (gnuplot, a zoo chart)', async () => {
     // Setting / 1 / 2: a rule under the title, an orange curve through the key's top corner
     // and down through both entries; a `1` inks no more of a row than the curve does.

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LegendSlot } from '../../src/legend/findLegend.js';
-import {
-  markerCosts,
-  splitByMarkers,
-  splitSomeByMarkers,
-} from '../../src/separate/splitByMarkers.js';
+import { markerCosts, splitByMarkers } from '../../src/separate/splitByMarkers.js';
 import type { Box, Raster } from '../../src/types.js';
 import { rgbRasterOf } from '../helpers/inkWeight.js';
 
@@ -155,46 +151,5 @@ describe('splitByMarkers', () => {
     );
     const shared = plotInk(image);
     expect(markerCosts(image, shared, [shared], REGION, [slotAt(40)], [0, 0, 0])).toBeNull();
-  });
-
-  it("splits off the marked samples' series where another sample shows no marker", async () => {
-    const plain = `<line x1="${XS[0]}" y1="150" x2="${XS.at(-1)}" y2="150" stroke="#000" stroke-width="2"/>`;
-    const plainSample = '<line x1="10" y1="100" x2="40" y2="100" stroke="#000" stroke-width="2"/>';
-    const image = await rasterOf(
-      [
-        sample('circle', 40),
-        sample('square', 70),
-        plainSample,
-        series('circle', 50),
-        series('square', 100),
-        plain,
-      ].join(''),
-    );
-    const slots = [slotAt(40), slotAt(70), slotAt(100)];
-    // All samples must show markers for splitByMarkers.
-    expect(splitByMarkers(image, plotInk(image), REGION, slots, [0, 0, 0])).toBeNull();
-    const split = splitSomeByMarkers(image, plotInk(image), REGION, slots, [0, 0, 0]);
-    expect(split).toHaveLength(3);
-    [50, 100].forEach((row, s) => {
-      const rows = rowsOf(split![s]!);
-      expect(rows).toHaveLength(XS.length);
-      for (const py of rows) expect(Math.abs(py - row)).toBeLessThanOrEqual(CENTRE_TOLERANCE);
-      // Its mask holds none of the plain line.
-      const weight = split![s]!.weight;
-      for (let column = XS[0]; column <= XS.at(-1)!; column++)
-        expect(weight[150 * WIDTH + column]).toBe(0);
-    });
-    expect(split![2]).toBeNull();
-  });
-
-  it("splits none off where a marked sample's series takes two markers at one x", async () => {
-    // The plain sample's series is drawn with squares the legend does not show.
-    const plainSample = '<line x1="10" y1="100" x2="40" y2="100" stroke="#000" stroke-width="2"/>';
-    const image = await rasterOf(
-      [sample('circle', 40), plainSample, series('circle', 50), series('circle', 120)].join(''),
-    );
-    expect(
-      splitSomeByMarkers(image, plotInk(image), REGION, [slotAt(40), slotAt(100)], [0, 0, 0]),
-    ).toBeNull();
   });
 });
