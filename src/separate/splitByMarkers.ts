@@ -79,32 +79,10 @@ export function splitByMarkers(
     }
   }
   const { width, height } = image;
-  const dist = distanceMap(weight, width, height);
-  // The line's half width, from the samples: in the plot, markers may cover most columns.
-  const halfWidth = percentile(
-    samples.map((sample) => sample!.halfWidth),
-    0.5,
-  );
+  const plot = plotMarkers(weight, width, height, region, samples as SampleMarker[]);
+  if (!plot) return null;
+  const { cores, scale, halfWidth } = plot;
   const solid = solidIn(weight, width, height);
-  const threshold = halfWidth + FIND.coreMargin;
-  // Lines crossing at a small angle leave blobs too: a marker is about as deep as the samples'
-  // (scaled as the legend draws its markers: larger than the plot's in ECharts, where the
-  // plot's triangles are shallower than the samples' circles and were all left out).
-  const shallowest = Math.min(...samples.map((sample) => sample!.core.depth));
-  const candidates = findCores(dist, width, region, threshold).filter(
-    (c) => c.size >= FIND.minCore,
-  );
-  if (candidates.length < FIND.minMarkers) return null;
-  const deepest = Math.max(...samples.map((sample) => sample!.core.depth));
-  const scale = Math.min(
-    1,
-    percentile(
-      candidates.map((c) => c.depth),
-      DEFAULTS.deepShare,
-    ) / deepest,
-  );
-  const cores = candidates.filter((c) => c.depth >= DEFAULTS.minDepth * shallowest * scale);
-  if (cores.length < FIND.minMarkers) return null;
   const found: Found[] = cores.map((core) => ({ core, features: markerFeatures(core, solid) }));
   const vectorsFound = found.map(({ core, features }) => vectorOf(features, core.depth));
   // The samples' markers at the plot's size: compared by size too.
@@ -213,29 +191,13 @@ export function markerCosts(
   const marked = samples.flatMap((sample) => (sample ? [sample] : []));
   if (marked.length === 0) return null;
   const { width, height } = image;
-  const dist = distanceMap(weight, width, height);
-  const halfWidth = percentile(
-    marked.map((sample) => sample.halfWidth),
-    0.5,
-  );
-  const candidates = findCores(dist, width, region, halfWidth + FIND.coreMargin).filter(
-    (c) => c.size >= FIND.minCore,
-  );
-  if (candidates.length < FIND.minMarkers) return null;
-  const deepest = Math.max(...marked.map((sample) => sample.core.depth));
-  const shallowest = Math.min(...marked.map((sample) => sample.core.depth));
-  const scale = Math.min(
-    1,
-    percentile(
-      candidates.map((c) => c.depth),
-      DEFAULTS.deepShare,
-    ) / deepest,
-  );
+  const plot = plotMarkers(weight, width, height, region, marked);
+  if (!plot) return null;
+  const { cores, scale } = plot;
   const solid = solidIn(weight, width, height);
   // Each marker on the curve holding most of its centre.
   const onCurve: number[][][] = curves.map(() => []);
-  for (const core of candidates) {
-    if (core.depth < DEFAULTS.minDepth * shallowest * scale) continue;
+  for (const core of cores) {
     const p = Math.floor(core.py) * width + Math.floor(core.px);
     let best = -1;
     for (let c = 0; c < curves.length; c++) {
@@ -350,15 +312,55 @@ function distance(a: number[], b: number[]): number {
 }
 
 /**
+ * The plot's markers, as the samples showing one (`samples`) draw them: blobs of `weight`
+ * deeper than the line's half width (the samples': in the plot, markers may cover most
+ * columns), and about as deep as the shallowest sample's marker (lines crossing at a small
+ * angle leave blobs too), the samples scaled to the plot's deepest blobs (`scale`: the legend
+ * may draw its markers larger, as ECharts does, whose plot's triangles were all too shallow
+ * to be taken). Null when the plot holds too few.
+ */
+function plotMarkers(
+  weight: Float32Array,
+  width: number,
+  height: number,
+  region: Box,
+  samples: SampleMarker[],
+): { cores: Core[]; scale: number; halfWidth: number } | null {
+  const halfWidth = percentile(
+    samples.map((sample) => sample.halfWidth),
+    0.5,
+  );
+  const dist = distanceMap(weight, width, height);
+  const candidates = findCores(dist, width, region, halfWidth + FIND.coreMargin).filter(
+    (c) => c.size >= FIND.minCore,
+  );
+  if (candidates.length < FIND.minMarkers) return null;
+  const depths = samples.map((sample) => sample.core.depth);
+  const scale = Math.min(
+    1,
+    percentile(
+      candidates.map((c) => c.depth),
+      DEFAULTS.deepShare,
+    ) / Math.max(...depths),
+  );
+  const least = DEFAULTS.minDepth * Math.min(...depths) * scale;
+  const cores = candidates.filter((c) => c.depth >= least);
+  return cores.length < FIND.minMarkers ? null : { cores, scale, halfWidth };
+}
+
+/** A legend sample's marker and its line's half width. */
+interface SampleMarker {
+  core: Core;
+  features: MarkerFeatures;
+  halfWidth: number;
+}
+
+/**
  * The marker on a legend sample drawn in `color` (the biggest blob of its pixels deeper than
  * half the sample's line, with its features) and the line's half width; null when the
  * sample has no marker.
  */
-function sampleMarker(
-  image: Raster,
-  handle: Box,
-  color: Rgb,
-): { core: Core; features: MarkerFeatures; halfWidth: number } | null {
+function sampleMarker(image: Raster, handle: Box, color: Rgb): SampleMarker | null {
   const margin = 2;
   const left = Math.max(0, handle.left - margin);
   const top = Math.max(0, handle.top - margin);
