@@ -1,11 +1,17 @@
 import sharp from 'sharp';
 import type { Raster } from '../../src/types.js';
 
+/** `svgBody` drawn on white, `width` x `height` px, as an SVG document. */
+function onWhite(width: number, height: number, svgBody: string): Buffer {
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${svgBody}</svg>`,
+  );
+}
+
 /** SVG drawn on white, `width` x `height` px, as an RGB raster. */
 export function rgbRasterOf(width: number, height: number) {
   return async (svgBody: string): Promise<Raster> => {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${svgBody}</svg>`;
-    const { data } = await sharp(Buffer.from(svg))
+    const { data } = await sharp(onWhite(width, height, svgBody))
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -19,8 +25,7 @@ export function rgbRasterOf(width: number, height: number) {
  */
 export function inkWeightOf(width: number, height: number) {
   return async (svgBody: string): Promise<Float32Array> => {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/>${svgBody}</svg>`;
-    const { data } = await sharp(Buffer.from(svg))
+    const { data } = await sharp(onWhite(width, height, svgBody))
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });

@@ -4,7 +4,7 @@ import { distanceMap } from '../../src/trace/distanceMap.js';
 import { findMarkers } from '../../src/trace/findMarkers.js';
 import type { Ink } from '../../src/trace/ink.js';
 import { edgeInk, traceSeries } from '../../src/trace/traceSeries.js';
-import type { PixelPoint } from '../../src/types.js';
+import type { Box, PixelPoint } from '../../src/types.js';
 import { inkWeightOf } from '../helpers/inkWeight.js';
 
 const WIDTH = 200;
@@ -60,6 +60,16 @@ function polyline(points: PixelPoint[], width: number): string {
 
 /** SVG of a black disc marker (radius 4.5 px) centred on `point`. */
 const disc = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="4.5" fill="#000"/>`;
+
+/** `weight` with its pixels outside `region` cleared: separation reads nothing past the plot. */
+function within(weight: Float32Array, region: Box): Float32Array {
+  return weight.map((w, i) => {
+    const [column, row] = [i % WIDTH, Math.floor(i / WIDTH)];
+    const inside =
+      column >= region.left && column < region.right && row >= region.top && row < region.bottom;
+    return inside ? w : 0;
+  });
+}
 
 /**
  * Traces `weight` (in the test's region, or `place`'s region and edges) and expects markers, one
@@ -303,10 +313,7 @@ describe('traceSeries', () => {
       { px: 189.5, py: 60 },
     ];
     const drawn = await inkWeight(polyline(centres, 2) + centres.map(disc).join(''));
-    const weight = drawn.map((w, i) => {
-      const column = i % WIDTH;
-      return column >= region.left && column < region.right ? w : 0;
-    });
+    const weight = within(drawn, region);
     expectMarkersAt(weight, centres, { region, edges }, EDGE_MARKER_TOLERANCE);
   });
 
@@ -326,10 +333,7 @@ describe('traceSeries', () => {
     ];
     const large = ({ px, py }: PixelPoint) => `<circle cx="${px}" cy="${py}" r="6.5" fill="#000"/>`;
     const drawn = await inkWeight(polyline(centres, 2) + centres.map(large).join(''));
-    const weight = drawn.map((w, i) => {
-      const column = i % WIDTH;
-      return column >= region.left && column < region.right ? w : 0;
-    });
+    const weight = within(drawn, region);
     expectMarkersAt(weight, centres, { region, edges }, EDGE_MARKER_TOLERANCE);
   });
 
@@ -363,10 +367,7 @@ describe('traceSeries', () => {
     const along = '<line x1="120" y1="13" x2="188" y2="13" stroke="#000" stroke-width="2"/>';
     const bar = '<line x1="13" y1="30" x2="13" y2="100" stroke="#000" stroke-width="2"/>';
     const drawn = await inkWeight(polyline(centres, 2) + centres.map(disc).join('') + along + bar);
-    const weight = drawn.map((w, i) => {
-      const [column, row] = [i % WIDTH, Math.floor(i / WIDTH)];
-      return column >= region.left && column < region.right && row >= region.top ? w : 0;
-    });
+    const weight = within(drawn, region);
     const ink = { weight, width: WIDTH, height: HEIGHT, region, edges };
     const markers = findMarkers(ink, distanceMap(weight, WIDTH, HEIGHT), 1, () => edgeInk(ink, 3));
     const found = [...(markers?.centres ?? [])].sort((a, b) => a.px - b.px);
