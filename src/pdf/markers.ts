@@ -85,8 +85,10 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
 }
 
 /**
- * Paths that draw one marker in pieces (gnuplot strokes a plus as two paths) made one: small
- * paths drawn one after another alike, centred on the same point. Other paths pass unchanged.
+ * Paths that draw one marker in pieces made one: small paths drawn one after another alike,
+ * centred on the same point (gnuplot strokes a plus as two paths), and a small shape filled
+ * then stroked as two paths (a canvas's fill() and stroke(), as Chart.js draws its points).
+ * Other paths pass unchanged.
  */
 export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): PdfPath[] {
   const out: PdfPath[] = [];
@@ -98,8 +100,21 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
   const arm = (path: PdfPath) =>
     Math.max(path.box.right - path.box.left, path.box.bottom - path.box.top) <= maxSize / 2 &&
     path.subpaths.every((subpath) => subpath.points.length === 2 && !subpath.closed);
+  const small = (path: PdfPath) =>
+    Math.max(path.box.right - path.box.left, path.box.bottom - path.box.top) <= maxSize;
   for (const path of paths) {
     const previous = out[out.length - 1];
+    if (
+      previous?.fill &&
+      !previous.stroke &&
+      path.stroke &&
+      !path.fill &&
+      small(path) &&
+      sameGeometry(previous, path)
+    ) {
+      out[out.length - 1] = { ...previous, stroke: path.stroke, lineWidth: path.lineWidth };
+      continue;
+    }
     if (
       previous &&
       arm(previous) &&
@@ -128,6 +143,20 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
     out.push(path);
   }
   return out;
+}
+
+/** Two paths through the same points. */
+function sameGeometry(a: PdfPath, b: PdfPath): boolean {
+  return (
+    a.subpaths.length === b.subpaths.length &&
+    a.subpaths.every((subpath, i) => {
+      const other = b.subpaths[i].points;
+      return (
+        subpath.points.length === other.length &&
+        subpath.points.every((p, k) => p.px === other[k].px && p.py === other[k].py)
+      );
+    })
+  );
 }
 
 /**

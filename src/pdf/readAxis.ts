@@ -46,8 +46,13 @@ const LABEL_OVERLAP = 0.15;
 const LABEL_REACH = 0.3;
 /** Labels of one row: baselines this close (ems). */
 const SAME_ROW = 0.3;
-/** A fit whose marks are all drawn is exact to this many points of residual... */
-const EXACT_RESIDUAL = 0.05;
+/**
+ * A fit whose marks are all drawn is exact to this many points of residual: engines that draw
+ * for screens (Vega, ECharts, Chart.js) snap tick marks to whole CSS pixels (0.75 pt), so a
+ * mark sits up to half a pixel from its value and the line through them may be off by as much
+ * again; data are drawn unsnapped. A misread label is off by a whole step between labels...
+ */
+const EXACT_RESIDUAL = 0.75;
 /** ...and one with labels placed at their centres to this many. */
 const CENTRED_RESIDUAL = 1;
 
