@@ -18,6 +18,8 @@ export interface DrawnMarker {
 const MAX_ARMS = 4;
 /** Shapes are told apart to this share of their size. */
 const KEY_STEP = 0.05;
+/** A marker's box is at least this wide for its height, or this tall for its width. */
+const MIN_ASPECT = 1 / 3;
 
 /**
  * Reads a small path as a marker: its centre and shape. The centre is the origin of the form
@@ -38,9 +40,12 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
   if (!closed && !(strokes && path.stroke)) return null;
 
   const corners = distinctCorners(path);
-  // A filled outline of two corners is a line (an error bar's cap drawn as a marker), no shape.
+  // A filled outline of two corners is a line (an error bar's cap drawn as a marker), no shape;
+  // so is a box many times longer than wide (a cap or whisker printed as its outline).
   const curved = path.subpaths.some((subpath) => subpath.curved);
   if (!strokes && !curved && corners.length < 3) return null;
+  const [short, long] = [box.right - box.left, box.bottom - box.top].sort((a, b) => a - b);
+  if (!strokes && !curved && short < MIN_ASPECT * long) return null;
   const middle = { px: (box.left + box.right) / 2, py: (box.top + box.bottom) / 2 };
   const origin = path.formOrigin;
   const inside =

@@ -80,3 +80,18 @@ describe('joinMarkerPieces', () => {
     expect(joinMarkerPieces([filled, stroked], 4)).toHaveLength(2);
   });
 });
+
+describe('readMarker on thin boxes', () => {
+  it('reads no marker from a box many times longer than wide (an error bar printed as its outline)', () => {
+    const box = (width: number, height: number) =>
+      outline(1, [
+        { px: 100, py: 100 },
+        { px: 100 + width, py: 100 },
+        { px: 100 + width, py: 100 + height },
+        { px: 100, py: 100 + height },
+      ]);
+    expect(readMarker(box(2, 10))).toBeNull();
+    expect(readMarker(box(10, 2))).toBeNull();
+    expect(readMarker(box(8, 8))?.shape).toBe('square');
+  });
+});
