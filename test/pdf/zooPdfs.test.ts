@@ -118,4 +118,18 @@ describe('digitizePdf on zoo charts', () => {
       expect(errors[Math.floor(0.9 * errors.length)], expected.name).toBeLessThan(0.005);
     }
   });
+
+  it('reads a chart drawn with few paths: two axis lines and its series, no grid (Chart.js)', async () => {
+    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z01663.truth.json'), 'utf8'));
+    const result = await digitizePdf(readFileSync(join(DIR, 'z01663.pdf')), {
+      source: 'z01663.pdf',
+      maxPixels: 20_000_000,
+    });
+    expect(result.charts).toHaveLength(1);
+    const [chart] = result.charts;
+    expect(chart.series).toHaveLength(1);
+    expect(chart.series[0].points).toHaveLength(truth.series[0].x.length);
+    const span = truth.y_range[1] - truth.y_range[0];
+    expect(Math.abs(chart.axes.y.max - truth.y_range[1]) / span).toBeLessThan(0.01);
+  });
 });
