@@ -63,8 +63,11 @@ export interface DigitizePdfOptions {
   digitizeRaster?: DigitizeRaster;
 }
 
-/** A page drawing fewer paths than this and no image holds no chart: its text is not read. */
-const MIN_CHART_PATHS = 6;
+/**
+ * A page drawing fewer paths than this and no image holds no chart (two axis lines and a
+ * series, as Chart.js draws a chart without grid): its text is not read.
+ */
+const MIN_CHART_PATHS = 3;
 /** An embedded image smaller than this (pixels, both ways) is an icon or a logo, not a chart. */
 const MIN_RASTER_SIDE = 100;
 /** ...and so is one placed smaller than this on the page (points). */

@@ -1,6 +1,7 @@
-import type { Box } from '../types.js';
+import type { Box, PixelPoint } from '../types.js';
 import { contains, isRectangle } from './findFrames.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
+import { readOutlinedStroke } from './outlinedStroke.js';
 import type { TextLine } from './textLines.js';
 import type { PdfPath, Rgb } from './types.js';
 
@@ -205,6 +206,14 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
       }
       continue;
     }
+    const outlined = readOutlinedStroke(path);
+    if (path.fill && outlined && isLevel(outlined.points, outlined.width)) {
+      if (!line) {
+        line = { color: path.fill, dash: outlined.pattern, width: outlined.width };
+        paths.push(path.index);
+      }
+      continue;
+    }
     const keyBox = isBox(path, text) && path.box.bottom - path.box.top >= MIN_KEY_BOX * text.size;
     const drawn = keyBox ? null : readMarker(path);
     if (drawn && drawn.size <= 1.5 * text.size) markers.push({ path, drawn });
@@ -253,6 +262,11 @@ function isLevelLine(path: PdfPath): boolean {
     points.every((p) => Math.abs(p.py - points[0].py) <= eps) &&
     path.box.right - path.box.left > eps
   );
+}
+
+/** Points on one level line: within a quarter of the stroke's width of the first one's height. */
+function isLevel(points: readonly PixelPoint[], width: number): boolean {
+  return points.every((p) => Math.abs(p.py - points[0].py) <= width / 4);
 }
 
 /** A filled axis-parallel box at most about as tall as the text (a colour key). */

@@ -18,6 +18,8 @@ export interface DrawnMarker {
 const MAX_ARMS = 4;
 /** Shapes are told apart to this share of their size. */
 const KEY_STEP = 0.05;
+/** A marker's box is at least this wide for its height, or this tall for its width. */
+const MIN_ASPECT = 1 / 3;
 
 /**
  * Reads a small path as a marker: its centre and shape. The centre is the origin of the form
@@ -38,9 +40,12 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
   if (!closed && !(strokes && path.stroke)) return null;
 
   const corners = distinctCorners(path);
-  // A filled outline of two corners is a line (an error bar's cap drawn as a marker), no shape.
+  // A filled outline of two corners is a line (an error bar's cap drawn as a marker), no shape;
+  // so is a box many times longer than wide (a cap or whisker printed as its outline).
   const curved = path.subpaths.some((subpath) => subpath.curved);
   if (!strokes && !curved && corners.length < 3) return null;
+  const [short, long] = [box.right - box.left, box.bottom - box.top].sort((a, b) => a - b);
+  if (!strokes && !curved && short < MIN_ASPECT * long) return null;
   const middle = { px: (box.left + box.right) / 2, py: (box.top + box.bottom) / 2 };
   const origin = path.formOrigin;
   const inside =
@@ -85,8 +90,10 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
 }
 
 /**
- * Paths that draw one marker in pieces (gnuplot strokes a plus as two paths) made one: small
- * paths drawn one after another alike, centred on the same point. Other paths pass unchanged.
+ * Paths that draw one marker in pieces made one: small paths drawn one after another alike,
+ * centred on the same point (gnuplot strokes a plus as two paths), and a small shape filled
+ * then stroked as two paths (a canvas's fill() and stroke(), as Chart.js draws its points).
+ * Other paths pass unchanged.
  */
 export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): PdfPath[] {
   const out: PdfPath[] = [];
@@ -98,8 +105,21 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
   const arm = (path: PdfPath) =>
     Math.max(path.box.right - path.box.left, path.box.bottom - path.box.top) <= maxSize / 2 &&
     path.subpaths.every((subpath) => subpath.points.length === 2 && !subpath.closed);
+  const small = (path: PdfPath) =>
+    Math.max(path.box.right - path.box.left, path.box.bottom - path.box.top) <= maxSize;
   for (const path of paths) {
     const previous = out[out.length - 1];
+    if (
+      previous?.fill &&
+      !previous.stroke &&
+      path.stroke &&
+      !path.fill &&
+      small(path) &&
+      sameGeometry(previous, path)
+    ) {
+      out[out.length - 1] = { ...previous, stroke: path.stroke, lineWidth: path.lineWidth };
+      continue;
+    }
     if (
       previous &&
       arm(previous) &&
@@ -128,6 +148,20 @@ export function joinMarkerPieces(paths: readonly PdfPath[], maxSize: number): Pd
     out.push(path);
   }
   return out;
+}
+
+/** Two paths through the same points. */
+function sameGeometry(a: PdfPath, b: PdfPath): boolean {
+  return (
+    a.subpaths.length === b.subpaths.length &&
+    a.subpaths.every((subpath, i) => {
+      const other = b.subpaths[i].points;
+      return (
+        subpath.points.length === other.length &&
+        subpath.points.every((p, k) => p.px === other[k].px && p.py === other[k].py)
+      );
+    })
+  );
 }
 
 /**

@@ -46,10 +46,17 @@ const LABEL_OVERLAP = 0.15;
 const LABEL_REACH = 0.3;
 /** Labels of one row: baselines this close (ems). */
 const SAME_ROW = 0.3;
-/** A fit whose marks are all drawn is exact to this many points of residual... */
-const EXACT_RESIDUAL = 0.05;
+/**
+ * A fit whose marks are all drawn is exact to this many points of residual: engines that draw
+ * for screens (Vega, ECharts, Chart.js) snap tick marks to whole CSS pixels (0.75 pt), so a
+ * mark sits up to half a pixel from its value and the line through them may be off by as much
+ * again; data are drawn unsnapped. A misread label is off by a whole step between labels...
+ */
+const EXACT_RESIDUAL = 0.75;
 /** ...and one with labels placed at their centres to this many. */
 const CENTRED_RESIDUAL = 1;
+/** End ticks off the frame's edges by amounts this close (points) are one translation of the axis. */
+const AXIS_TRANSLATION_SPREAD = 0.1;
 
 interface Label {
   line: TextLine;
@@ -113,8 +120,9 @@ function fitAxis(
       `${axis} tick labels: a glyph the font lacks, drawn before numbers, read as a minus`,
     );
   }
+  const { intercept, slope } = exact ? onFrame(fit, box, side, scale) : fit;
   return {
-    ...makeAxisScale(fit.scale, fit.intercept, fit.slope, fit.ticks),
+    ...makeAxisScale(fit.scale, intercept, slope, fit.ticks),
     axis,
     labels: [...new Set(labels.map((label) => label.line))],
     marks,
@@ -122,6 +130,35 @@ function fitAxis(
     side,
     warnings: warnings.map((warning) => warning.replace('{axis}', axis)),
   };
+}
+
+/**
+ * The fit, or the frame's where the end ticks stand on the frame's edges, both off them by one
+ * amount: an axis translated as a whole (Vega draws its axes half a pixel over, to draw their
+ * strokes crisp; the frame and the data are not) whose ticks were snapped to pixels as well.
+ * The edges are then the end ticks' values, more exactly than the line through the ticks.
+ */
+function onFrame(
+  fit: Fit,
+  box: Box,
+  side: Side,
+  scale: number,
+): { intercept: number; slope: number } {
+  const { intercept, slope, ticks } = fit;
+  if (!Number.isFinite(slope) || ticks.length < 2) return { intercept, slope };
+  const horizontal = side === 'bottom' || side === 'top';
+  const sorted = [...ticks].sort((a, b) => a.pixel - b.pixel);
+  const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+  const [low, high] = horizontal ? [box.left, box.right] : [box.top, box.bottom];
+  const offsets = [first.pixel - low, last.pixel - high];
+  if (
+    offsets.some((offset) => Math.abs(offset) > EXACT_RESIDUAL * scale) ||
+    Math.abs(offsets[0] - offsets[1]) > AXIS_TRANSLATION_SPREAD * scale
+  )
+    return { intercept, slope };
+  const value = (tick: Tick) => (fit.scale === 'log' ? Math.log10(tick.value) : tick.value);
+  const frameSlope = (value(last) - value(first)) / (high - low);
+  return { intercept: value(first) - frameSlope * low, slope: frameSlope };
 }
 
 /**

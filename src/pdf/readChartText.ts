@@ -9,6 +9,8 @@ const TEXT_REACH = 3;
  * and descent, so ggplot2's axis title 2.75 pt under its tick labels overlaps theirs by 0.36 em.
  */
 const TEXT_OVERLAP = 0.5;
+/** A y label printed level over the axis is at most this many times as tall as its tick labels. */
+const LEVEL_Y_LABEL_SIZE = 1.2;
 /** A figure's or table's caption, not a chart's own text. */
 const CAPTION = /^(fig\.?|figure|table)\s*\d/i;
 /** A printed panel label: `(a)`, `a)`, `(A)`, `a.` */
@@ -49,7 +51,7 @@ export function readChartTexts(
   const options: { chart: number; role: (typeof roles)[number]; line: TextLine; gap: number }[] =
     [];
   charts.forEach((chart, i) => {
-    const gaps = textRoles(chart, legendTop(chart.box, legendBoxes));
+    const gaps = textRoles(chart, legendTop(chart.box, legendBoxes), lines);
     for (const line of lines) {
       if (usedLines.has(line)) continue;
       for (const role of roles) {
@@ -99,8 +101,11 @@ function legendTop(box: Box, legendBoxes: readonly Box[]): number {
 /**
  * How far a line is from where each text of a chart goes (pixels), or null where it cannot be
  * it; a title above `titleBase`, the top of a legend standing on the frame, counts from there.
+ * A chart with no upright y label may print it level over the y axis, at the tick labels' size
+ * (Vega-Lite's latimes and urbaninstitute looks): a line above the frame from its left side
+ * ending short of its middle; a title is larger.
  */
-function textRoles(chart: TextFrame, titleBase: number) {
+function textRoles(chart: TextFrame, titleBase: number, lines: readonly TextLine[]) {
   const { box } = chart;
   const xLabelsEdge = (chart.x.side === 'bottom' ? Math.max : Math.min)(
     chart.x.side === 'bottom' ? box.bottom : box.top,
@@ -110,17 +115,43 @@ function textRoles(chart: TextFrame, titleBase: number) {
     chart.y.side === 'left' ? box.left : box.right,
     ...chart.y.labels.map((line) => (chart.y.side === 'left' ? line.box.left : line.box.right)),
   );
-  // A title or x label lies over the plot: it may reach left over the y labels and a little
-  // right, no further (body text above a figure and its caption below run wider), and is no
-  // caption.
-  const reachLeft = Math.min(box.left, chart.y.side === 'left' ? yLabelsEdge : box.left);
+  const overlapY = (line: TextLine) =>
+    Math.min(line.box.bottom, box.bottom) - Math.max(line.box.top, box.top) >=
+    0.5 * (line.box.bottom - line.box.top);
+  const upright = (line: TextLine) => Math.abs(Math.abs(line.angle) - 90) < 1 && overlapY(line);
+  const uprightGap = (line: TextLine) =>
+    chart.y.side === 'left' ? yLabelsEdge - line.box.right : line.box.left - yLabelsEdge;
+  const uprightLabels = lines.filter(
+    (line) => upright(line) && uprightGap(line) <= TEXT_REACH * line.size,
+  );
+  // (the x labels' height: y labels may be powers, their exponents raised)
+  const tickHeight = median(
+    (chart.x.labels.length > 0 ? chart.x.labels : chart.y.labels).map(
+      (label) => label.box.bottom - label.box.top,
+    ),
+  );
+  const levelOverAxis = (line: TextLine) =>
+    uprightLabels.length === 0 &&
+    chart.y.side === 'left' &&
+    line.angle === 0 &&
+    line.box.bottom <= box.top + 0.5 * line.size &&
+    line.box.left <= box.left + line.size &&
+    line.box.right < (box.left + box.right) / 2 &&
+    line.box.bottom - line.box.top <= LEVEL_Y_LABEL_SIZE * tickHeight;
+  // A title or x label lies over the plot: it may reach left over the y labels (and the y
+  // label beside or over them: a title aligned with the chart's left) and a little right, no
+  // further (body text above a figure and its caption below run wider), and is no caption.
+  const reachLeft = Math.min(
+    box.left,
+    chart.y.side === 'left' ? yLabelsEdge : box.left,
+    ...(chart.y.side === 'left'
+      ? [...uprightLabels, ...lines.filter(levelOverAxis)].map((line) => line.box.left)
+      : []),
+  );
   const overlapX = (line: TextLine) =>
     line.box.left >= reachLeft - line.size &&
     line.box.right <= box.right + 0.15 * (box.right - box.left) &&
     !CAPTION.test(line.text);
-  const overlapY = (line: TextLine) =>
-    Math.min(line.box.bottom, box.bottom) - Math.max(line.box.top, box.top) >=
-    0.5 * (line.box.bottom - line.box.top);
   return {
     panel: (line: TextLine) =>
       line.angle === 0 &&
@@ -130,7 +161,7 @@ function textRoles(chart: TextFrame, titleBase: number) {
         ? Math.max(0, box.top - line.box.bottom)
         : null,
     title: (line: TextLine) =>
-      line.angle === 0 && overlapX(line)
+      line.angle === 0 && overlapX(line) && !levelOverAxis(line)
         ? // between the frame and a legend on it (matplotlib's legend above the title), or above both
           line.box.bottom > titleBase + 0.3 * line.size
           ? box.top - line.box.bottom
@@ -143,10 +174,11 @@ function textRoles(chart: TextFrame, titleBase: number) {
           : xLabelsEdge - line.box.bottom
         : null,
     yLabel: (line: TextLine) =>
-      Math.abs(Math.abs(line.angle) - 90) < 1 && overlapY(line)
-        ? chart.y.side === 'left'
-          ? yLabelsEdge - line.box.right
-          : line.box.left - yLabelsEdge
-        : null,
+      upright(line) ? uprightGap(line) : levelOverAxis(line) ? box.top - line.box.bottom : null,
   };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)];
 }

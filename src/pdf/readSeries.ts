@@ -2,6 +2,7 @@ import { toHex } from '../color.js';
 import type { Box, MarkerShape, PixelPoint, SeriesResult } from '../types.js';
 import type { LineStyle, VectorLegendEntry } from './findLegendEntries.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
+import { readOutlinedStroke } from './outlinedStroke.js';
 import type { VectorAxis } from './readAxis.js';
 import type { PdfPath } from './types.js';
 
@@ -74,7 +75,18 @@ export function readSeries(
         continue;
       }
     }
-    if (!path.stroke || path.fill || !inFrame(path)) continue;
+    if (!inFrame(path)) continue;
+    const outlined = readOutlinedStroke(path);
+    if (outlined && path.fill) {
+      // A dashed grid or reference line (a level or upright data line is read as one too).
+      if (isLevelOrUprightLine(outlined.points, outlined.width / 4)) continue;
+      lines.push({
+        style: { color: path.fill, dash: outlined.pattern, width: outlined.width },
+        points: outlined.points,
+      });
+      continue;
+    }
+    if (!path.stroke || path.fill) continue;
     const pieces = path.subpaths.filter(
       (subpath) => !isLevelOrUpright(subpath.points, scale) && !isBoxOutline(subpath.points, scale),
     );
@@ -346,6 +358,15 @@ function isLevelOrUpright(points: readonly PixelPoint[], scale: number): boolean
   const [a, b] = points;
   const eps = 1e-3 * scale;
   return Math.abs(a.px - b.px) <= eps || Math.abs(a.py - b.py) <= eps;
+}
+
+/** Points on one level or one upright line, within `eps`. */
+function isLevelOrUprightLine(points: readonly PixelPoint[], eps: number): boolean {
+  const [first] = points;
+  return (
+    points.every((p) => Math.abs(p.py - first.py) <= eps) ||
+    points.every((p) => Math.abs(p.px - first.px) <= eps)
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMarker, sameShape } from '../../src/pdf/markers.js';
+import { joinMarkerPieces, readMarker, sameShape } from '../../src/pdf/markers.js';
 import type { PdfPath } from '../../src/pdf/types.js';
 import type { PixelPoint } from '../../src/types.js';
 import { pdfPath } from '../helpers/pdfPaths.js';
@@ -53,5 +53,45 @@ describe('sameShape', () => {
     if (!up || !square || !down) return;
     expect(sameShape(up, square)).toBe(false);
     expect(sameShape(up, down)).toBe(false);
+  });
+});
+
+describe('joinMarkerPieces', () => {
+  it('makes a shape filled then stroked as two paths one marker with both paints', () => {
+    const points = [
+      { px: 100, py: 96 },
+      { px: 104, py: 100 },
+      { px: 100, py: 104 },
+      { px: 96, py: 100 },
+    ];
+    const filled = pdfPath(1, points, { fill: [27, 158, 119] });
+    const stroked = pdfPath(2, points, { stroke: [27, 158, 119] });
+    const joined = joinMarkerPieces([filled, stroked], 24);
+    expect(joined).toHaveLength(1);
+    expect(joined[0].fill).toEqual([27, 158, 119]);
+    expect(joined[0].stroke).toEqual([27, 158, 119]);
+    // another shape stroked after it, or a line as long as the plot, stays apart
+    const moved = pdfPath(
+      2,
+      points.map((p) => ({ px: p.px + 1, py: p.py })),
+      { stroke: [27, 158, 119] },
+    );
+    expect(joinMarkerPieces([filled, moved], 24)).toHaveLength(2);
+    expect(joinMarkerPieces([filled, stroked], 4)).toHaveLength(2);
+  });
+});
+
+describe('readMarker on thin boxes', () => {
+  it('reads no marker from a box many times longer than wide (an error bar printed as its outline)', () => {
+    const box = (width: number, height: number) =>
+      outline(1, [
+        { px: 100, py: 100 },
+        { px: 100 + width, py: 100 },
+        { px: 100 + width, py: 100 + height },
+        { px: 100, py: 100 + height },
+      ]);
+    expect(readMarker(box(2, 10))).toBeNull();
+    expect(readMarker(box(10, 2))).toBeNull();
+    expect(readMarker(box(8, 8))?.shape).toBe('square');
   });
 });

@@ -96,10 +96,30 @@ describe('readAxis', () => {
     const stray = ['0', '10', '20', '33', '47', '52'];
     const lines6 = stray.map((text, i) => yLabel(text, at[i]));
     expect(readAxis(BOX, 'left', lines6, yTicks(at.slice(0, 6)), 1)?.slope).toBeNaN();
-    // Nor do labels printed as finely as the step, on marks 20 and 22 px apart by turns (a
-    // renderer's pixel snapping): every other one fits, the others are a pixel off, not rounded.
+    // Labels on marks a renderer snapped to whole pixels (20 and 22 apart by turns, none more
+    // than 0.6 from the line through them) fit one scale, every label kept.
     const snapped = [100, 120, 142, 162, 184];
     const tens = ['100', '90', '80', '70', '60'].map((text, i) => yLabel(text, snapped[i]));
-    expect(readAxis(BOX, 'left', tens, yTicks(snapped), 1)?.slope).toBeNaN();
+    const fitted = readAxis(BOX, 'left', tens, yTicks(snapped), 1);
+    expect(fitted?.slope).toBeCloseTo(-40 / 84, 2);
+    expect(fitted?.ticks).toHaveLength(5);
+    expect(fitted?.warnings).toEqual([]);
+  });
+
+  it('maps the frame edges to the end ticks where the whole axis is translated a little off them (Vega)', () => {
+    // x from 0 at the frame's left (100) to 60 at its right (172), every tick mark half a point
+    // to the right and snapped to whole pixels: 100.5 112.5 124.5 136.5 148.5 160.5 172.5
+    // would be exact; snapped by turns to 100.5 113 124.5 137 148.5 161 172.5.
+    const at = [100.5, 113, 124.5, 137, 148.5, 161, 172.5];
+    const texts = ['0', '10', '20', '30', '40', '50', '60'];
+    const lines = texts.map((text, i) => labelAt(text, at[i] - (text.length * DIGIT) / 2));
+    const axis = readAxis(BOX, 'bottom', lines, tickMarks(at), 1);
+    expect(axis?.pixelToData(100)).toBeCloseTo(0, 9);
+    expect(axis?.pixelToData(172)).toBeCloseTo(60, 9);
+    // End ticks off the edges by different amounts: the line through the ticks.
+    const uneven = [100.5, 112.5, 124.5, 136.5, 148.5, 160.5, 171.5];
+    const shifted = texts.map((text, i) => labelAt(text, uneven[i] - (text.length * DIGIT) / 2));
+    const fitted = readAxis(BOX, 'bottom', shifted, tickMarks(uneven), 1);
+    expect(Math.abs((fitted?.pixelToData(100) ?? 0) - 0)).toBeGreaterThan(0.1);
   });
 });

@@ -49,4 +49,24 @@ describe('readChartTexts', () => {
     const level = line('Training Step', 250, 530);
     expect(readChartTexts([withTicks], [level], new Set())[0].xLabel).toBeNull();
   });
+
+  it("takes a level line over the y axis at the tick labels' size as the y label, the title above it (Vega-Lite)", () => {
+    const ticks = [line('0', 100, 530), line('20', 300, 530)];
+    const withTicks = { ...chart, x: { ...axis('bottom'), labels: ticks } };
+    // The y label from the plot's left, above the frame; the title aligned with it, larger.
+    const yLabel = line('Latency (ms)', 60, 185);
+    const big = (text: string, left: number, bottom: number): TextLine => {
+      const size = 18;
+      const box = { left, top: bottom - size, right: left + 0.6 * size * text.length, bottom };
+      return { text, x: left, y: bottom - 0.2 * size, angle: 0, size, box };
+    };
+    const title = big('Training curves', 60, 160);
+    const [text] = readChartTexts([withTicks], [yLabel, title], new Set());
+    expect(text.yLabel).toBe('Latency (ms)');
+    expect(text.title).toBe('Training curves');
+    // A larger line there is a title, not the y label.
+    const [alone] = readChartTexts([withTicks], [big('Error rate', 100, 185)], new Set());
+    expect(alone.yLabel).toBeNull();
+    expect(alone.title).toBe('Error rate');
+  });
 });

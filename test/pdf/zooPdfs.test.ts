@@ -69,4 +69,67 @@ describe('digitizePdf on zoo charts', () => {
       'y tick labels: a glyph the font lacks, drawn before numbers, read as a minus',
     );
   });
+
+  it('reads tick marks an engine snapped to whole pixels as an exact axis (Vega-Lite: 0.4 pt off)', async () => {
+    const { chart } = await read('z00395');
+    expect(chart.axes.x.ticks).toHaveLength(10);
+    expect(chart.axes.y.ticks).toHaveLength(16);
+  });
+
+  it('reads a shape filled, then stroked as a second path, as one marker on its line (Chart.js)', async () => {
+    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z00774.truth.json'), 'utf8'));
+    const result = await digitizePdf(readFileSync(join(DIR, 'z00774.pdf')), {
+      source: 'z00774.pdf',
+      maxPixels: 20_000_000,
+    });
+    const [chart] = result.charts;
+    expect(chart.from).toBe('vector');
+    expect(chart.series.map((series) => series.name).sort()).toEqual(
+      truth.series.map((series) => series.name).sort(),
+    );
+    for (const series of chart.series) {
+      expect(series.marker).not.toBeNull();
+      expect(series.points).toHaveLength(22);
+    }
+  });
+
+  it('reads dashed lines printed as the outlines of their dashes, named by their pattern (Plotly)', async () => {
+    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z00538.truth.json'), 'utf8'));
+    const result = await digitizePdf(readFileSync(join(DIR, 'z00538.pdf')), {
+      source: 'z00538.pdf',
+      maxPixels: 20_000_000,
+    });
+    const [chart] = result.charts;
+    expect(chart.from).toBe('vector');
+    expect(chart.series.map((series) => series.name).sort()).toEqual(
+      truth.series.map((series) => series.name).sort(),
+    );
+    const span = truth.y_range[1] - truth.y_range[0];
+    for (const expected of truth.series) {
+      const { points } = chart.series.find((found) => found.name === expected.name)!;
+      // the dashes' centre line between their ends, where the data's vertices fall in gaps
+      const errors = expected.x.map((x, k) => {
+        const i = points.findIndex((point) => point.x >= x);
+        const [a, b] = i <= 0 ? [points[0], points[0]] : [points[i - 1], points[i]];
+        const y = b.x === a.x ? b.y : a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
+        return Math.abs(y - expected.y[k]) / span;
+      });
+      errors.sort((a, b) => a - b);
+      expect(errors[Math.floor(0.9 * errors.length)], expected.name).toBeLessThan(0.005);
+    }
+  });
+
+  it('reads a chart drawn with few paths: two axis lines and its series, no grid (Chart.js)', async () => {
+    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z01663.truth.json'), 'utf8'));
+    const result = await digitizePdf(readFileSync(join(DIR, 'z01663.pdf')), {
+      source: 'z01663.pdf',
+      maxPixels: 20_000_000,
+    });
+    expect(result.charts).toHaveLength(1);
+    const [chart] = result.charts;
+    expect(chart.series).toHaveLength(1);
+    expect(chart.series[0].points).toHaveLength(truth.series[0].x.length);
+    const span = truth.y_range[1] - truth.y_range[0];
+    expect(Math.abs(chart.axes.y.max - truth.y_range[1]) / span).toBeLessThan(0.01);
+  });
 });

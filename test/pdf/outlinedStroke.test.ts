@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { readOutlinedStroke } from '../../src/pdf/outlinedStroke.js';
+import type { PdfPath } from '../../src/pdf/types.js';
+import type { PixelPoint } from '../../src/types.js';
+
+/** A filled path of one closed piece per outline, as a browser's PDF printer writes dashes. */
+function filled(outlines: PixelPoint[][]): PdfPath {
+  const all = outlines.flat();
+  const xs = all.map((p) => p.px);
+  const ys = all.map((p) => p.py);
+  return {
+    index: 1,
+    subpaths: outlines.map((points) => ({ points, closed: false, curved: false })),
+    stroke: null,
+    fill: [0, 0, 0],
+    lineWidth: 1,
+    dash: [],
+    clip: null,
+    formOrigin: null,
+    box: {
+      left: Math.min(...xs),
+      top: Math.min(...ys),
+      right: Math.max(...xs),
+      bottom: Math.max(...ys),
+    },
+  };
+}
+
+/** The outline of a dash of `width` from a to b (butt caps). */
+function dash(a: PixelPoint, b: PixelPoint, width: number): PixelPoint[] {
+  const length = Math.hypot(b.px - a.px, b.py - a.py);
+  const [nx, ny] = [
+    (-(b.py - a.py) / length) * (width / 2),
+    ((b.px - a.px) / length) * (width / 2),
+  ];
+  return [
+    { px: a.px + nx, py: a.py + ny },
+    { px: b.px + nx, py: b.py + ny },
+    { px: b.px - nx, py: b.py - ny },
+    { px: a.px - nx, py: a.py - ny },
+  ];
+}
+
+/** Dashes `on` long every `period` along the line y = 300 - 0.5 x from x = 100. */
+function dashedSlope(count: number, on: number, period: number, width: number): PixelPoint[][] {
+  const along = (t: number) => ({
+    px: 100 + t / Math.hypot(1, 0.5),
+    py: 300 - (0.5 * t) / Math.hypot(1, 0.5),
+  });
+  return Array.from({ length: count }, (_, i) =>
+    dash(along(i * period), along(i * period + on), width),
+  );
+}
+
+describe('readOutlinedStroke', () => {
+  it('reads the centre line, width and dash length of a dashed line drawn as dash outlines', () => {
+    const line = readOutlinedStroke(filled(dashedSlope(6, 12, 20, 4)));
+    expect(line).not.toBeNull();
+    if (!line) return;
+    expect(line.width).toBeCloseTo(4, 6);
+    expect(line.pattern).toHaveLength(1);
+    expect(line.pattern[0]).toBeCloseTo(12, 6);
+    // every point on the line itself, left to right, reaching both ends
+    for (const p of line.points) expect(p.py).toBeCloseTo(300 - 0.5 * p.px + 50, 6);
+    const xs = line.points.map((p) => p.px);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(xs[0]).toBeCloseTo(100, 6);
+  });
+
+  it('reads a dotted line at its dots and tells its pattern from a dashed one', () => {
+    const dots = Array.from({ length: 8 }, (_, i) =>
+      dash({ px: 100 + 10 * i, py: 200 }, { px: 104 + 10 * i, py: 200 }, 4),
+    );
+    const line = readOutlinedStroke(filled(dots));
+    expect(line?.points.map((p) => p.px)).toEqual(dots.map((_, i) => 102 + 10 * i));
+    expect(line?.pattern[0]).toBeCloseTo(4, 6);
+  });
+
+  it('reads no line from bars in a row, one shape, or a stroked path', () => {
+    const bars = [0, 1, 2, 3].map((i) =>
+      dash({ px: 100 + 20 * i, py: 300 }, { px: 100 + 20 * i, py: 200 - 10 * i }, 8),
+    );
+    expect(readOutlinedStroke(filled(bars))).toBeNull();
+    expect(readOutlinedStroke(filled(dashedSlope(1, 12, 20, 4)))).toBeNull();
+    const stroked = {
+      ...filled(dashedSlope(6, 12, 20, 4)),
+      fill: null,
+      stroke: [0, 0, 0] as [number, number, number],
+    };
+    expect(readOutlinedStroke(stroked)).toBeNull();
+  });
+});
