@@ -2,6 +2,7 @@ import { percentile } from '../math.js';
 import type { LineStyle, MarkerShape, PixelPoint } from '../types.js';
 import { allColumnRuns, type ColumnRun } from './columnRuns.js';
 import { distanceMap, distanceMapIn, findCores } from './distanceMap.js';
+import { extendToEdges } from './extendToEdges.js';
 import { type EdgeInk, findMarkers, type Markers } from './findMarkers.js';
 import { findThinMarkers, type ThinMarkers } from './findThinMarkers.js';
 import { fillHollowMarkers } from './hollowMarkers.js';
@@ -115,7 +116,8 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
 
 /**
  * A bare line's trace from its `traced` points (traceBareLine), smoothed where it zigzags
- * within its columns (smoothZigzag). How far the line strays from markers is judged on the
+ * within its columns (smoothZigzag) and carried on to the plot's edge where it stops just short
+ * of it (extendToEdges). How far the line strays from markers is judged on the
  * points as traced: smoothing a noisy line's spikes would make it pass for a marked one.
  */
 function bareLine(
@@ -125,7 +127,7 @@ function bareLine(
   ribbon: boolean,
 ): TraceResult {
   return {
-    points: smoothZigzag(traced),
+    points: extendToEdges(smoothZigzag(traced), followed.ink.edges ?? followed.ink.region),
     markers: false,
     marker: null,
     reach: 0,
