@@ -29,8 +29,28 @@ describe('neutralText', () => {
     expect(at(clean, 10, 6)).toEqual([255, 255, 255]);
     expect(at(clean, 10, 0)).toEqual([255, 255, 255]);
     expect(at(clean, 9, 5)).toEqual([60, 60, 60]);
+    expect(at(clean, 10, 5)).toEqual([60, 60, 60]);
     // The image itself is left as it was.
     expect(at(image, 10, 6)).toEqual([255, 127, 14]);
+  });
+
+  it("gives a glyph's stroke back where the curve ran over it: text ink above and below", () => {
+    const image = raster([60, 60, 60], [255, 127, 14]);
+    // A line two pixels thick, rows 10 and 11 (thicker, and its ink would outweigh the text's).
+    for (const row of [11]) {
+      for (let column = 0; column < WIDTH; column++) {
+        image.data.set([255, 127, 14], (row * WIDTH + column) * 3);
+      }
+    }
+    const clean = neutralText(image, [BOX], [[250, 130, 20]]);
+    // Over a stroke (columns 5, 7, ...): the stroke's grey; between strokes: paper.
+    for (const row of [10, 11]) {
+      expect(at(clean, row, 5)).toEqual([60, 60, 60]);
+      expect(at(clean, row, 6)).toEqual([255, 255, 255]);
+    }
+    // Beside the text (column 0, 36): paper, nothing to bridge.
+    expect(at(clean, 10, 0)).toEqual([255, 255, 255]);
+    expect(at(clean, 10, 36)).toEqual([255, 255, 255]);
   });
 
   it('leaves coloured text, text with nothing across it and ink of no series colour as they are', () => {
