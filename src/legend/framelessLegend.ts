@@ -451,6 +451,52 @@ function textIn(
 }
 
 /**
+ * Per row of `region` (from its top), 1 where the columns of `within` hold text (`text` flags
+ * it). This scan and the next are their own functions, not loops inside `entriesIn`: V8
+ * optimised that whole function (with the helpers it inlines) from within them, the longest
+ * compile of the legend's code, and again each time it deoptimised.
+ */
+function textRows(
+  within: Box,
+  region: Box,
+  text: (row: number, column: number) => boolean,
+): Uint8Array {
+  const rowDark = new Uint8Array(region.bottom - region.top);
+  for (let row = region.top; row < region.bottom; row++) {
+    let any = false;
+    for (let column = within.left; column < within.right && !any; column++) any = text(row, column);
+    rowDark[row - region.top] = any ? 1 : 0;
+  }
+  return rowDark;
+}
+
+/**
+ * Per column of `within` between rows `top` and `bottom`: whether it holds text ink, and the
+ * first and last row that do.
+ */
+function textColumns(
+  within: Box,
+  top: number,
+  bottom: number,
+  text: (row: number, column: number) => boolean,
+): { columnDark: Uint8Array; inkTop: Int32Array; inkBottom: Int32Array } {
+  const columns = within.right - within.left;
+  const columnDark = new Uint8Array(columns);
+  const inkTop = new Int32Array(columns);
+  const inkBottom = new Int32Array(columns);
+  for (let column = within.left; column < within.right; column++) {
+    const c = column - within.left;
+    for (let row = top; row < bottom; row++) {
+      if (!text(row, column)) continue;
+      if (!columnDark[c]) inkTop[c] = row;
+      columnDark[c] = 1;
+      inkBottom[c] = row;
+    }
+  }
+  return { columnDark, inkTop, inkBottom };
+}
+
+/**
  * Candidate entries in the columns of `within` (part of `region`, all its rows): its bands of
  * rows holding text (`text` flags it), each split into entries with dark samples
  * (darkSamples) or a sample beside a run of text (sampleBeside).
@@ -463,34 +509,15 @@ function entriesIn(
   text: (row: number, column: number) => boolean,
   unpaired: Box[] = [],
 ): LegendSlot[] {
-  const rowDark = new Uint8Array(region.bottom - region.top);
-  for (let row = region.top; row < region.bottom; row++) {
-    let any = false;
-    for (let column = within.left; column < within.right && !any; column++) any = text(row, column);
-    rowDark[row - region.top] = any ? 1 : 0;
-  }
   const candidates: LegendSlot[] = [];
-  for (const { from, to } of findRuns(rowDark, 1)) {
+  for (const { from, to } of findRuns(textRows(within, region, text), 1)) {
     const top = from + region.top;
     const bottom = to + region.top + 1;
     const height = bottom - top;
     // Rows cut by the region's edge (a tick label across the plot's top) are no line of text.
     if (height < 5 || height > DEFAULTS.maxLine || top === region.top || bottom === region.bottom)
       continue;
-    // Per column of the band: whether it holds text ink, and the first and last row that do.
-    const columns = within.right - within.left;
-    const columnDark = new Uint8Array(columns);
-    const inkTop = new Int32Array(columns);
-    const inkBottom = new Int32Array(columns);
-    for (let column = within.left; column < within.right; column++) {
-      const c = column - within.left;
-      for (let row = top; row < bottom; row++) {
-        if (!text(row, column)) continue;
-        if (!columnDark[c]) inkTop[c] = row;
-        columnDark[c] = 1;
-        inkBottom[c] = row;
-      }
-    }
+    const { columnDark, inkTop, inkBottom } = textColumns(within, top, bottom, text);
     const chains = bridgeDashes(columnDark, inkTop, inkBottom, height);
     const band = { left: within.left, right: within.right, top, bottom };
     const dark = darkSamples(image, background, band, columnDark, chains);

@@ -51,129 +51,29 @@ interface Leg {
  * `lineWidth` is the stroke's width across it (px). Returns a new list, left to
  * right, with a point in every traced column.
  */
-export function fitVertices(
-  line: PixelPoint[],
-  lineWidth: number,
-  { weight, width, height, occluded }: Ink,
-): PixelPoint[] {
+export function fitVertices(line: PixelPoint[], lineWidth: number, ink: Ink): PixelPoint[] {
   if (line.length < 3) return line;
   const traced = simplify(line, Math.max(1, lineWidth * DEFAULTS.simplifyShare)).map(
     (i) => line[i],
   );
   const corners = traced.map((p) => ({ ...p }));
   const reach = lineWidth / 2 + 0.5;
-  /** How much of a pixel a stroke covers, its centre `nearest2` px² from it: a ramp one pixel wide. */
-  const coverAt = (nearest2: number) =>
-    nearest2 >= reach * reach ? 0 : Math.min(1, reach - Math.sqrt(nearest2));
-  /** How much of the pixel centred at (x, y) the legs cover. */
-  const drawn = (legs: Leg[], x: number, y: number) => {
-    let nearest = Number.POSITIVE_INFINITY;
-    for (const leg of legs) nearest = Math.min(nearest, distance2(leg, x, y));
-    return coverAt(nearest);
-  };
   const radius = DEFAULTS.window * lineWidth + DEFAULTS.windowSlack;
-  const margin = reach + DEFAULTS.maxMove + 1;
   // The pixels near a vertex, reused for every corner (this runs for every corner of dense
   // lines).
   const size = (2 * Math.ceil(radius) + 2) ** 2;
   const [xs, ys, inks, fixed] = [0, 0, 0, 0].map(() => new Float64Array(size));
+  const near: Near = { xs, ys, inks, fixed, reach, radius };
   let stale = new Set(corners.map((_, k) => k));
   for (let round = 0; round < DEFAULTS.rounds && stale.size > 0; round++) {
     const moved = new Set<number>();
     for (let k = 1; k < corners.length - 1; k++) {
       const [a, v, b] = [corners[k - 1], corners[k], corners[k + 1]];
       if (!stale.has(k) || turn(a, v, b) < DEFAULTS.minTurn) continue;
-      // The pixels near the vertex that the two legs can cover (within the legs' box), with
-      // what the neighbouring legs draw there.
-      const legs = [leg(a, v), leg(v, b)];
-      const others: Leg[] = [];
-      if (k >= 2) others.push(leg(corners[k - 2], a));
-      if (k + 2 < corners.length) others.push(leg(b, corners[k + 2]));
-      const [top, bottom] = [
-        Math.min(a.py, v.py, b.py) - margin,
-        Math.max(a.py, v.py, b.py) + margin,
-      ];
-      const [r0, r1] = [
-        Math.max(0, Math.floor(Math.max(v.py - radius, top))),
-        Math.min(height - 1, Math.floor(Math.min(v.py + radius, bottom))),
-      ];
-      const [c0, c1] = [
-        Math.max(0, Math.floor(Math.max(v.px - radius, a.px - margin))),
-        Math.min(width - 1, Math.floor(Math.min(v.px + radius, b.px + margin))),
-      ];
-      let count = 0;
-      for (let row = r0; row <= r1; row++) {
-        for (let column = c0; column <= c1; column++) {
-          const x = column + 0.5;
-          const y = row + 0.5;
-          const n = row * width + column;
-          if (occluded?.[n] || (x - v.px) ** 2 + (y - v.py) ** 2 > radius ** 2) continue;
-          if (Math.min(distance2(legs[0], x, y), distance2(legs[1], x, y)) > margin ** 2) continue;
-          xs[count] = x;
-          ys[count] = y;
-          inks[count] = Math.max(0, weight[n]);
-          fixed[count] = drawn(others, x, y);
-          count++;
-        }
-      }
-      // A fringe of a line hidden under another (the occluder's pixels left out) is no stroke.
-      let [matched, total] = [0, 0];
-      for (let i = 0; i < count; i++) {
-        const cover = drawn(legs, xs[i], ys[i]);
-        matched += Math.min(cover, inks[i]);
-        total += cover;
-      }
-      if (matched < total * DEFAULTS.minMatched) continue;
-      /** The misfit with the vertex at (px, py); once past `bound`, just a value above it. */
-      const misfit = (px: number, py: number, bound = Number.POSITIVE_INFINITY) => {
-        const [left, right] = [leg(a, { px, py }), leg({ px, py }, b)];
-        let sum = 0;
-        for (let i = 0; i < count; i++) {
-          // Two legs written out, not drawn(): this is the hot loop.
-          const nearest = Math.min(distance2(left, xs[i], ys[i]), distance2(right, xs[i], ys[i]));
-          const d = Math.max(coverAt(nearest), fixed[i]) - inks[i];
-          sum += d * d;
-          if (sum > bound) break;
-        }
-        return sum;
-      };
-      // Compass search: steps along x and y, halved when none improves. A step back lands
-      // where the search has been: each place's misfit is kept with the bound it was worked
-      // out under. One below its bound is whole and stands; one cut short stands while the
-      // bound (which only falls) is no higher, for then it loses again.
-      const start = traced[k];
-      // By x, then y: the places as the steps left them, to the last bit.
-      const known = new Map<number, Map<number, { m: number; bound: number }>>();
-      /** The misfit at (x, y), or a value above `bound` when it is above it. */
-      const misfitAt = (x: number, y: number, bound: number) => {
-        const column = known.get(x) ?? new Map<number, { m: number; bound: number }>();
-        known.set(x, column);
-        const seen = column.get(y);
-        if (seen && (seen.m <= seen.bound || bound <= seen.bound)) return seen.m;
-        const m = misfit(x, y, bound);
-        column.set(y, { m, bound });
-        return m;
-      };
-      let best = { px: v.px, py: v.py, misfit: misfitAt(v.px, v.py, Number.POSITIVE_INFINITY) };
-      for (let step = DEFAULTS.firstStep; step >= DEFAULTS.lastStep; step /= 2) {
-        for (let improved = true; improved; ) {
-          improved = false;
-          const { px, py } = best;
-          for (const [dx, dy] of COMPASS) {
-            const [x, y] = [px + dx * step, py + dy * step];
-            if (x <= a.px || x >= b.px) continue;
-            if (
-              Math.abs(x - start.px) > DEFAULTS.maxMove ||
-              Math.abs(y - start.py) > DEFAULTS.maxMove
-            )
-              continue;
-            const m = misfitAt(x, y, best.misfit);
-            if (m < best.misfit) [best, improved] = [{ px: x, py: y, misfit: m }, true];
-          }
-        }
-      }
+      const best = fitCorner(corners, k, traced[k], near, ink);
+      if (best === null) continue;
       if (best.px !== v.px || best.py !== v.py) for (const j of [k - 1, k + 1]) moved.add(j);
-      corners[k] = { px: best.px, py: best.py };
+      corners[k] = best;
     }
     stale = moved;
   }
@@ -188,6 +88,131 @@ export function fitVertices(
     .filter((p) => !taken.has(Math.floor(p.px)))
     .map((p) => ({ px: p.px, py: p.py + after(p.px) - before(p.px) }));
   return [...out, ...shifted].sort((p, q) => p.px - q.px);
+}
+
+/**
+ * Buffers for the pixels near the corner being fitted (their centres, their ink and what the
+ * neighbouring legs draw there), reused from corner to corner; `reach` is half the line's
+ * width and half a pixel, `radius` how far from the vertex pixels place it.
+ */
+interface Near {
+  xs: Float64Array;
+  ys: Float64Array;
+  inks: Float64Array;
+  fixed: Float64Array;
+  reach: number;
+  radius: number;
+}
+
+/**
+ * Corner `k` of `corners` moved to where its two legs' drawing matches the ink best, by a
+ * compass search from where it is, at most `maxMove` px from `start` (where the trace put it);
+ * null when its ink is only a fringe. A function of its own, not part of `fitVertices`: inside
+ * it, the search's closures made that function the longest of all for V8's optimising
+ * compiler, compiled anew each time the points' shapes deoptimised it.
+ */
+function fitCorner(
+  corners: PixelPoint[],
+  k: number,
+  start: PixelPoint,
+  near: Near,
+  { weight, width, height, occluded }: Ink,
+): PixelPoint | null {
+  const { xs, ys, inks, fixed, reach, radius } = near;
+  const [a, v, b] = [corners[k - 1], corners[k], corners[k + 1]];
+  const margin = reach + DEFAULTS.maxMove + 1;
+  /** How much of a pixel a stroke covers, its centre `nearest2` px² from it: a ramp one pixel wide. */
+  const coverAt = (nearest2: number) =>
+    nearest2 >= reach * reach ? 0 : Math.min(1, reach - Math.sqrt(nearest2));
+  /** How much of the pixel centred at (x, y) the legs cover. */
+  const drawn = (legs: Leg[], x: number, y: number) => {
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const leg of legs) nearest = Math.min(nearest, distance2(leg, x, y));
+    return coverAt(nearest);
+  };
+  // The pixels near the vertex that the two legs can cover (within the legs' box), with
+  // what the neighbouring legs draw there.
+  const legs = [leg(a, v), leg(v, b)];
+  const others: Leg[] = [];
+  if (k >= 2) others.push(leg(corners[k - 2], a));
+  if (k + 2 < corners.length) others.push(leg(b, corners[k + 2]));
+  const [top, bottom] = [Math.min(a.py, v.py, b.py) - margin, Math.max(a.py, v.py, b.py) + margin];
+  const [r0, r1] = [
+    Math.max(0, Math.floor(Math.max(v.py - radius, top))),
+    Math.min(height - 1, Math.floor(Math.min(v.py + radius, bottom))),
+  ];
+  const [c0, c1] = [
+    Math.max(0, Math.floor(Math.max(v.px - radius, a.px - margin))),
+    Math.min(width - 1, Math.floor(Math.min(v.px + radius, b.px + margin))),
+  ];
+  let count = 0;
+  for (let row = r0; row <= r1; row++) {
+    for (let column = c0; column <= c1; column++) {
+      const x = column + 0.5;
+      const y = row + 0.5;
+      const n = row * width + column;
+      if (occluded?.[n] || (x - v.px) ** 2 + (y - v.py) ** 2 > radius ** 2) continue;
+      if (Math.min(distance2(legs[0], x, y), distance2(legs[1], x, y)) > margin ** 2) continue;
+      xs[count] = x;
+      ys[count] = y;
+      inks[count] = Math.max(0, weight[n]);
+      fixed[count] = drawn(others, x, y);
+      count++;
+    }
+  }
+  // A fringe of a line hidden under another (the occluder's pixels left out) is no stroke.
+  let [matched, total] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const cover = drawn(legs, xs[i], ys[i]);
+    matched += Math.min(cover, inks[i]);
+    total += cover;
+  }
+  if (matched < total * DEFAULTS.minMatched) return null;
+  /** The misfit with the vertex at (px, py); once past `bound`, just a value above it. */
+  const misfit = (px: number, py: number, bound = Number.POSITIVE_INFINITY) => {
+    const [left, right] = [leg(a, { px, py }), leg({ px, py }, b)];
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      // Two legs written out, not drawn(): this is the hot loop.
+      const nearest = Math.min(distance2(left, xs[i], ys[i]), distance2(right, xs[i], ys[i]));
+      const d = Math.max(coverAt(nearest), fixed[i]) - inks[i];
+      sum += d * d;
+      if (sum > bound) break;
+    }
+    return sum;
+  };
+  // Compass search: steps along x and y, halved when none improves. A step back lands
+  // where the search has been: each place's misfit is kept with the bound it was worked
+  // out under. One below its bound is whole and stands; one cut short stands while the
+  // bound (which only falls) is no higher, for then it loses again.
+  // By x, then y: the places as the steps left them, to the last bit.
+  const known = new Map<number, Map<number, { m: number; bound: number }>>();
+  /** The misfit at (x, y), or a value above `bound` when it is above it. */
+  const misfitAt = (x: number, y: number, bound: number) => {
+    const column = known.get(x) ?? new Map<number, { m: number; bound: number }>();
+    known.set(x, column);
+    const seen = column.get(y);
+    if (seen && (seen.m <= seen.bound || bound <= seen.bound)) return seen.m;
+    const m = misfit(x, y, bound);
+    column.set(y, { m, bound });
+    return m;
+  };
+  let best = { px: v.px, py: v.py, misfit: misfitAt(v.px, v.py, Number.POSITIVE_INFINITY) };
+  for (let step = DEFAULTS.firstStep; step >= DEFAULTS.lastStep; step /= 2) {
+    for (let improved = true; improved; ) {
+      improved = false;
+      const { px, py } = best;
+      for (const [dx, dy] of COMPASS) {
+        const [x, y] = [px + dx * step, py + dy * step];
+        if (x <= a.px || x >= b.px) continue;
+        if (Math.abs(x - start.px) > DEFAULTS.maxMove || Math.abs(y - start.py) > DEFAULTS.maxMove)
+          continue;
+        const m = misfitAt(x, y, best.misfit);
+        if (m < best.misfit) [best, improved] = [{ px: x, py: y, misfit: m }, true];
+      }
+    }
+  }
+  return { px: best.px, py: best.py };
 }
 
 const COMPASS = [
