@@ -99,12 +99,6 @@ const DEFAULTS = {
   textInk: 64,
   /** Text touching a stroke's end is looked for a reach beside it, then this many reaches. */
   textBeside: 2,
-  /**
-   * Text beside a stroke's end is followed across gaps of up to this many px: a blurred glyph's
-   * last rows (a chart scaled down) are too faint for text, two of them under a `0` set against
-   * the y axis' end.
-   */
-  textBreak: 2,
   /** Text touching a stroke's end is followed past it at most this many tick reaches. */
   maxTickReaches: 4,
   /**
@@ -1011,11 +1005,11 @@ function withoutText(
     }
     return false;
   };
-  // Ink beside the stroke followed from `from` by `step` while broken by DEFAULTS.textBreak
-  // pixels at most, `within` bounds: its farthest pixel (undefined where none).
+  // Ink beside the stroke followed from `from` by `step` while broken by one pixel at most,
+  // `within` bounds: its farthest pixel (undefined where none).
   const follow = (from: number, step: 1 | -1, window: Window, within: (at: number) => boolean) => {
     let farthest: number | undefined;
-    for (let at = from, clean = 0; within(at) && clean <= DEFAULTS.textBreak; at += step) {
+    for (let at = from, clean = 0; within(at) && clean < 2; at += step) {
       if (beside(at, window)) {
         clean = 0;
         farthest = at;

@@ -375,28 +375,6 @@ describe('findPlotArea', () => {
     expect(area.outsideX).toBeLessThanOrEqual(206);
   });
 
-  it('ends the axis lines at their tick marks where the blurred labels below fade out two rows', () => {
-    // A chart scaled down: the y axis and the grid columns run on 2 px below the x axis as tick
-    // marks into the tick labels, each a small "0" centred on its column, its hollow blurred
-    // to a faint grey down the column; its sides are dark, its last two rows faint. The plot
-    // ends at the x axis, and the labels are read from below the marks.
-    const image = whiteRaster(240, 150);
-    for (const y of [20, 55, 90]) paint(image, { left: 70, top: y, right: 215, bottom: y }, 230);
-    paint(image, { left: 70, top: 125, right: 215, bottom: 126 }, 150);
-    for (const x of [70, 99, 128, 157, 186, 215]) {
-      paint(image, { left: x, top: 20, right: x, bottom: 128 }, x === 70 ? 150 : 230);
-      // the "0": its hollow faint down the column, its sides and top dark, its foot faint
-      paint(image, { left: x, top: 129, right: x, bottom: 135 }, 215);
-      paint(image, { left: x - 2, top: 130, right: x - 2, bottom: 133 }, 100);
-      paint(image, { left: x + 2, top: 130, right: x + 2, bottom: 133 }, 100);
-      paint(image, { left: x - 1, top: 129, right: x + 1, bottom: 129 }, 100);
-      paint(image, { left: x - 2, top: 134, right: x + 2, bottom: 135 }, 215);
-    }
-    const area = findPlotArea(image);
-    expect(Math.abs(area.bottom - 126)).toBeLessThanOrEqual(FRAME_TOLERANCE);
-    expect(area.outsideX).toBeLessThanOrEqual(129);
-  });
-
   it('ends the y axis at the x axis where the first x tick label is set right against both', () => {
     // Vega-Lite's excel look: no tick marks below the x axis; the x tick labels touch it, the
     // first one's "0" with its left stroke in the y axis' column, which runs on through it 15
