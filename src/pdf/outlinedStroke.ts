@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { PixelPoint } from '../types.js';
 import type { PdfPath, PdfSubpath } from './types.js';
 
@@ -40,7 +41,10 @@ export function readOutlinedStroke(path: PdfPath): OutlinedStroke | null {
   // A fill closes every piece, whether the file closes it or not.
   if (pieces.some((points) => points.length < 4)) return null;
   const shapes = pieces.map(principalExtents);
-  const width = median(shapes.map((shape) => shape.minor));
+  const width = percentile(
+    shapes.map((shape) => shape.minor),
+    0.5,
+  );
   if (!(width > 0)) return null;
   const thin = shapes.filter((shape) => Math.abs(shape.minor - width) <= THIN_SLACK * width);
   if (thin.length < THIN_SHARE * shapes.length) return null;
@@ -72,7 +76,7 @@ export function readOutlinedStroke(path: PdfPath): OutlinedStroke | null {
       .map((shape) => shape.major);
   const pattern = [lengths(false), lengths(true)]
     .filter((kind) => kind.length > 0)
-    .map((kind) => median(kind));
+    .map((kind) => percentile(kind, 0.5));
   return { points: dedupe(points, width / 4), width, pattern };
 }
 
@@ -140,11 +144,6 @@ function principalExtents(points: readonly PixelPoint[]): {
   const across = points.map((p) => -(p.px - cx) * axis.py + (p.py - cy) * axis.px);
   const extent = (values: number[]) => Math.max(...values) - Math.min(...values);
   return { centre: { px: cx, py: cy }, axis, major: extent(along), minor: extent(across) };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Points closer than `reach` to the previous one kept (x-sorted input) merged into it. */

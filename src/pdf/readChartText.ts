@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { Box } from '../types.js';
 import type { VectorAxis } from './readAxis.js';
 import type { TextLine } from './textLines.js';
@@ -125,10 +126,11 @@ function textRoles(chart: TextFrame, titleBase: number, lines: readonly TextLine
     (line) => upright(line) && uprightGap(line) <= TEXT_REACH * line.size,
   );
   // (the x labels' height: y labels may be powers, their exponents raised)
-  const tickHeight = median(
+  const tickHeight = percentile(
     (chart.x.labels.length > 0 ? chart.x.labels : chart.y.labels).map(
       (label) => label.box.bottom - label.box.top,
     ),
+    0.5,
   );
   const levelOverAxis = (line: TextLine) =>
     uprightLabels.length === 0 &&
@@ -176,9 +178,4 @@ function textRoles(chart: TextFrame, titleBase: number, lines: readonly TextLine
     yLabel: (line: TextLine) =>
       upright(line) ? uprightGap(line) : levelOverAxis(line) ? box.top - line.box.bottom : null,
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)];
 }

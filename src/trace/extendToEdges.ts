@@ -1,3 +1,4 @@
+import { fitLine } from '../math.js';
 import type { Box, PixelPoint } from '../types.js';
 
 const DEFAULTS = {
@@ -38,15 +39,9 @@ export function extendToEdges(line: PixelPoint[], edges: Box): PixelPoint[] {
 /** The line's height at `px`, on the straight fit through its points within `span` px of `end`. */
 function heightAt(line: PixelPoint[], px: number, end: PixelPoint): number {
   const near = line.filter((point) => Math.abs(point.px - end.px) <= DEFAULTS.span);
-  if (near.length < 2) return end.py;
-  const mx = near.reduce((sum, point) => sum + point.px, 0) / near.length;
-  const my = near.reduce((sum, point) => sum + point.py, 0) / near.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const point of near) {
-    sxy += (point.px - mx) * (point.py - my);
-    sxx += (point.px - mx) ** 2;
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return end.py + slope * (px - end.px);
+  const fit = fitLine(
+    near.map((point) => point.px),
+    near.map((point) => point.py),
+  );
+  return end.py + (fit?.slope ?? 0) * (px - end.px);
 }
