@@ -300,38 +300,19 @@ table('end points: first/last', (r) => (r.cls === 'end' ? r.end : null));
 table(`by ${args.by}`, (r) => r.key);
 table('by engine', (r) => r.engine);
 table('by family', (r) => r.family);
-table('by error size (px, covered)', (r) => {
-  if (!Number.isFinite(r.errPx)) return 'uncovered';
-  const a = Math.abs(r.errPx);
-  return a < 0.5 ? '<0.5' : a < 1 ? '0.5-1' : a < 2 ? '1-2' : a < 4 ? '2-4' : a < 8 ? '4-8' : '>=8';
-});
-table('by sampling: nearest predicted vertex (px)', (r) =>
-  r.cls === 'uncovered'
-    ? null
-    : r.dxVertex < 0.5
-      ? '<0.5'
-      : r.dxVertex < 1.5
-        ? '0.5-1.5'
-        : r.dxVertex < 4
-          ? '1.5-4'
-          : '>=4',
-);
-table('peaks by nearest vertex (px)', (r) =>
-  r.cls !== 'peak'
-    ? null
-    : r.dxVertex < 0.5
-      ? '<0.5'
-      : r.dxVertex < 1.5
-        ? '0.5-1.5'
-        : r.dxVertex < 4
-          ? '1.5-4'
-          : '>=4',
-);
 const bin = (v, edges) => {
   for (let k = 0; k < edges.length; k++)
     if (v < edges[k]) return k ? `${edges[k - 1]}-${edges[k]}` : `<${edges[0]}`;
   return `>=${edges.at(-1)}`;
 };
+table('by error size (px, covered)', (r) =>
+  Number.isFinite(r.errPx) ? bin(Math.abs(r.errPx), [0.5, 1, 2, 4, 8]) : 'uncovered',
+);
+const vertexBin = (r) => bin(r.dxVertex, [0.5, 1.5, 4]);
+table('by sampling: nearest predicted vertex (px)', (r) =>
+  r.cls === 'uncovered' ? null : vertexBin(r),
+);
+table('peaks by nearest vertex (px)', (r) => (r.cls !== 'peak' ? null : vertexBin(r)));
 table('first/last points by nearest predicted vertex (px): a trace stopping short', (r) =>
   r.end && r.cls !== 'uncovered' && r.cls !== 'wrongCurve'
     ? `${r.end} ${bin(r.dxVertex, [0.5, 2, 5])}`

@@ -354,10 +354,7 @@ function xOrdered(pieces: PixelPoint[][]): PixelPoint[] {
 
 /** A two-point piece that is level or upright: a grid, reference or error-bar line, not data. */
 function isLevelOrUpright(points: readonly PixelPoint[], scale: number): boolean {
-  if (points.length !== 2) return false;
-  const [a, b] = points;
-  const eps = 1e-3 * scale;
-  return Math.abs(a.px - b.px) <= eps || Math.abs(a.py - b.py) <= eps;
+  return points.length === 2 && isLevelOrUprightLine(points, 1e-3 * scale);
 }
 
 /** Points on one level or one upright line, within `eps`. */

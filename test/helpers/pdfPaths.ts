@@ -10,12 +10,22 @@ export function pdfPath(
   points: PixelPoint[],
   paint: { fill: Rgb } | { stroke: Rgb },
 ): PdfPath {
-  const xs = points.map((p) => p.px);
-  const ys = points.map((p) => p.py);
+  return pdfPathOf(index, [points], paint);
+}
+
+/** A painted path of one subpath per list of `pieces` (a dashed line's dash outlines, filled). */
+export function pdfPathOf(
+  index: number,
+  pieces: PixelPoint[][],
+  paint: { fill: Rgb } | { stroke: Rgb },
+): PdfPath {
+  const all = pieces.flat();
+  const xs = all.map((p) => p.px);
+  const ys = all.map((p) => p.py);
   const fill = 'fill' in paint ? paint.fill : null;
   return {
     index,
-    subpaths: [{ points, closed: fill !== null, curved: false }],
+    subpaths: pieces.map((points) => ({ points, closed: fill !== null, curved: false })),
     stroke: 'stroke' in paint ? paint.stroke : null,
     fill,
     lineWidth: 1,

@@ -2,28 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readOutlinedStroke } from '../../src/pdf/outlinedStroke.js';
 import type { PdfPath } from '../../src/pdf/types.js';
 import type { PixelPoint } from '../../src/types.js';
+import { pdfPathOf } from '../helpers/pdfPaths.js';
 
-/** A filled path of one closed piece per outline, as a browser's PDF printer writes dashes. */
+/** A filled path of one piece per outline, as a browser's PDF printer writes dashes. */
 function filled(outlines: PixelPoint[][]): PdfPath {
-  const all = outlines.flat();
-  const xs = all.map((p) => p.px);
-  const ys = all.map((p) => p.py);
-  return {
-    index: 1,
-    subpaths: outlines.map((points) => ({ points, closed: false, curved: false })),
-    stroke: null,
-    fill: [0, 0, 0],
-    lineWidth: 1,
-    dash: [],
-    clip: null,
-    formOrigin: null,
-    box: {
-      left: Math.min(...xs),
-      top: Math.min(...ys),
-      right: Math.max(...xs),
-      bottom: Math.max(...ys),
-    },
-  };
+  return pdfPathOf(1, outlines, { fill: [0, 0, 0] });
 }
 
 /** The outline of a dash of `width` from a to b (butt caps). */
@@ -82,11 +65,7 @@ describe('readOutlinedStroke', () => {
     );
     expect(readOutlinedStroke(filled(bars))).toBeNull();
     expect(readOutlinedStroke(filled(dashedSlope(1, 12, 20, 4)))).toBeNull();
-    const stroked = {
-      ...filled(dashedSlope(6, 12, 20, 4)),
-      fill: null,
-      stroke: [0, 0, 0] as [number, number, number],
-    };
+    const stroked = pdfPathOf(1, dashedSlope(6, 12, 20, 4), { stroke: [0, 0, 0] });
     expect(readOutlinedStroke(stroked)).toBeNull();
   });
 });

@@ -17,22 +17,34 @@ interface Truth {
   series: { name: string; x: number[]; y: number[] }[];
 }
 
-async function read(id: string) {
+/** The one chart of a fixture's PDF, and its truth. */
+async function load(id: string) {
   const truth: Truth = JSON.parse(readFileSync(join(DIR, `${id}.truth.json`), 'utf8'));
   const result = await digitizePdf(readFileSync(join(DIR, `${id}.pdf`)), {
     source: `${id}.pdf`,
     maxPixels: 20_000_000,
   });
   expect(result.charts).toHaveLength(1);
-  const [chart] = result.charts;
+  return { chart: result.charts[0], truth };
+}
+
+/** The chart read from the drawing, its series named as the truth's. */
+async function readNamed(id: string) {
+  const { chart, truth } = await load(id);
   expect(chart.from).toBe('vector');
+  expect(chart.series.map((series) => series.name).sort()).toEqual(
+    truth.series.map((series) => series.name).sort(),
+  );
+  return { chart, truth };
+}
+
+/** ...and exact: its limits and every point on its drawn vertex. */
+async function read(id: string) {
+  const { chart, truth } = await readNamed(id);
   const span = (range: [number, number]) => range[1] - range[0];
   // the plot's edges are the limits the engine used, every point on its drawn vertex
   expect(Math.abs(chart.axes.x.min - truth.x_range[0]) / span(truth.x_range)).toBeLessThan(1e-3);
   expect(Math.abs(chart.axes.y.max - truth.y_range[1]) / span(truth.y_range)).toBeLessThan(1e-3);
-  expect(chart.series.map((series) => series.name).sort()).toEqual(
-    truth.series.map((series) => series.name).sort(),
-  );
   for (const expected of truth.series) {
     const series = chart.series.find((found) => found.name === expected.name)!;
     expected.x.forEach((x, k) => {
@@ -77,16 +89,7 @@ describe('digitizePdf on zoo charts', () => {
   });
 
   it('reads a shape filled, then stroked as a second path, as one marker on its line (Chart.js)', async () => {
-    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z00774.truth.json'), 'utf8'));
-    const result = await digitizePdf(readFileSync(join(DIR, 'z00774.pdf')), {
-      source: 'z00774.pdf',
-      maxPixels: 20_000_000,
-    });
-    const [chart] = result.charts;
-    expect(chart.from).toBe('vector');
-    expect(chart.series.map((series) => series.name).sort()).toEqual(
-      truth.series.map((series) => series.name).sort(),
-    );
+    const { chart } = await readNamed('z00774');
     for (const series of chart.series) {
       expect(series.marker).not.toBeNull();
       expect(series.points).toHaveLength(22);
@@ -94,16 +97,7 @@ describe('digitizePdf on zoo charts', () => {
   });
 
   it('reads dashed lines printed as the outlines of their dashes, named by their pattern (Plotly)', async () => {
-    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z00538.truth.json'), 'utf8'));
-    const result = await digitizePdf(readFileSync(join(DIR, 'z00538.pdf')), {
-      source: 'z00538.pdf',
-      maxPixels: 20_000_000,
-    });
-    const [chart] = result.charts;
-    expect(chart.from).toBe('vector');
-    expect(chart.series.map((series) => series.name).sort()).toEqual(
-      truth.series.map((series) => series.name).sort(),
-    );
+    const { chart, truth } = await readNamed('z00538');
     const span = truth.y_range[1] - truth.y_range[0];
     for (const expected of truth.series) {
       const { points } = chart.series.find((found) => found.name === expected.name)!;
@@ -120,13 +114,7 @@ describe('digitizePdf on zoo charts', () => {
   });
 
   it('reads a chart drawn with few paths: two axis lines and its series, no grid (Chart.js)', async () => {
-    const truth: Truth = JSON.parse(readFileSync(join(DIR, 'z01663.truth.json'), 'utf8'));
-    const result = await digitizePdf(readFileSync(join(DIR, 'z01663.pdf')), {
-      source: 'z01663.pdf',
-      maxPixels: 20_000_000,
-    });
-    expect(result.charts).toHaveLength(1);
-    const [chart] = result.charts;
+    const { chart, truth } = await load('z01663');
     expect(chart.series).toHaveLength(1);
     expect(chart.series[0].points).toHaveLength(truth.series[0].x.length);
     const span = truth.y_range[1] - truth.y_range[0];
