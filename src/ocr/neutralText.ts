@@ -21,8 +21,9 @@ const BRIDGE = 8;
  * curve runs over a glyph's stroke, the curve's pixels between text ink above and below (across
  * at most `BRIDGE` pixels of curve) are the stroke's: they are painted in the darker side's
  * colour, so a `c` or a `2` is not cut in two and read as nothing. Not left and right: a curve
- * through the gap between two letters would join them. Boxes whose ink is mostly coloured (coloured text) are left as they are. Returns
- * `image` itself when nothing is painted, else a copy.
+ * through the gap between two letters would join them. Boxes whose ink is mostly coloured
+ * (coloured text) are left as they are. Returns `image` itself when nothing is painted, else a
+ * copy.
  */
 export function neutralText(image: Raster, boxes: Box[], colors: Rgb[]): Raster {
   const { data, width, height } = image;
