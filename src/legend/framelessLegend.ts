@@ -88,6 +88,15 @@ const DEFAULTS = {
   glyphEdge: 0.4,
   /** Glyphs of a word are apart by this share of its text's height at most (2 px at least). */
   letterGap: 0.2,
+  /**
+   * A "name" whose inked columns hold one run of dark ink each, no taller than `strokeRun` of
+   * its line, in this share of them or more is a dark curve's stroke, not glyphs (a word's
+   * columns cross two strokes or run down an upright one in a third of them or more: 0.26 to
+   * 0.71 of its columns hold one short run, a dashed black curve's pieces 1.00).
+   */
+  strokeColumns: 0.9,
+  /** ...(see `strokeColumns`). */
+  strokeRun: 0.5,
   // shared with the samples: their text's greyness, their widest, and the space between entries
   textGrey: SAMPLES.textGrey,
   maxHandle: SAMPLES.maxHandle,
@@ -333,13 +342,13 @@ function legendIn(
   let pool = candidates;
   let { aligned, named } = read(pool);
   const rejected = named.length;
-  let grey = greyNames(image, background, named);
+  let grey = greyNames(image, background, named, textDark);
   while (!grey) {
-    const curves = aligned.filter((slot) => curveName(image, background, slot));
+    const curves = aligned.filter((slot) => curveName(image, background, slot, textDark));
     if (curves.length === 0) break;
     pool = pool.filter((slot) => !curves.includes(slot));
     ({ aligned, named } = read(pool));
-    grey = greyNames(image, background, named);
+    grey = greyNames(image, background, named, textDark);
   }
   const group = grey && named.length >= rejected ? named : [];
   if (group.length === 0) return null;
@@ -376,13 +385,53 @@ function inLineAfter({ handle, text }: LegendSlot): boolean {
  * grey is curves, where two colours blend to a grey as dark as faint text (pink over teal, JPEG
  * or scaled). One name crossed by curves is no such legend; most, and the legend is curves.
  */
-function greyNames(image: Raster, background: Rgb, slots: LegendSlot[]): boolean {
-  const curves = slots.filter((slot) => curveName(image, background, slot));
+function greyNames(image: Raster, background: Rgb, slots: LegendSlot[], textDark: number): boolean {
+  const curves = slots.filter((slot) => curveName(image, background, slot, textDark));
   return curves.length * 2 <= slots.length;
 }
 
+/**
+ * Whether an entry's "name" is curves, not text: it holds more coloured ink than grey, or its
+ * dark ink is a curve's stroke (`strokeName`).
+ */
+function curveName(image: Raster, background: Rgb, slot: LegendSlot, textDark: number): boolean {
+  return colouredName(image, background, slot) || strokeName(image, slot, textDark);
+}
+
+/**
+ * Whether an entry's "name" is a dark curve's stroke: in DEFAULTS.strokeColumns of its inked
+ * columns or more, its dark ink (`textDark`) is one run no taller than DEFAULTS.strokeRun of
+ * its rows. A dashed black curve's dashes in a row, one taken for a sample and the next for a
+ * name, had made a legend inside the plot that won over the real one beside it.
+ */
+export function strokeName(
+  { data, width }: Raster,
+  { text }: LegendSlot,
+  textDark: number,
+): boolean {
+  const maxRun = (text.bottom - text.top) * DEFAULTS.strokeRun;
+  let inked = 0;
+  let strokes = 0;
+  for (let column = text.left; column < text.right; column++) {
+    let runs = 0;
+    let run = 0;
+    let longest = 0;
+    for (let row = text.top; row < text.bottom; row++) {
+      if (isTextDark(data, (row * width + column) * 3, textDark)) {
+        if (run === 0) runs++;
+        run++;
+        longest = Math.max(longest, run);
+      } else run = 0;
+    }
+    if (runs === 0) continue;
+    inked++;
+    if (runs === 1 && longest <= maxRun) strokes++;
+  }
+  return inked > 0 && strokes >= inked * DEFAULTS.strokeColumns;
+}
+
 /** Whether an entry's "name" holds more coloured ink than grey: curves, not text. */
-function curveName({ data, width }: Raster, background: Rgb, { text }: LegendSlot): boolean {
+function colouredName({ data, width }: Raster, background: Rgb, { text }: LegendSlot): boolean {
   let grey = 0;
   let coloured = 0;
   for (let row = text.top; row < text.bottom; row++) {

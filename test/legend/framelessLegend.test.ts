@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LegendLayout, LegendSlot } from '../../src/legend/findLegend.js';
-import { tickLabelRow } from '../../src/legend/framelessLegend.js';
-import type { PlotArea } from '../../src/types.js';
+import { strokeName, tickLabelRow } from '../../src/legend/framelessLegend.js';
+import type { PlotArea, Raster } from '../../src/types.js';
 
 /** A plot from column 45 to 377, rows 6 to 213, its x ticks at 60, 172 and 285. */
 const plot = {
@@ -45,5 +45,53 @@ describe('tickLabelRow', () => {
   it('keeps a legend above the plot, and a legend of one entry', () => {
     expect(tickLabelRow(layout([slot(161, 181, 0), slot(273, 296, 0)]), plot)).toBe(false);
     expect(tickLabelRow(layout([slot(161, 181)]), plot)).toBe(false);
+  });
+});
+
+/** A white raster of 80 x 24 px with `paint` (column, row) drawn black. */
+function raster(paint: (set: (column: number, row: number) => void) => void): Raster {
+  const width = 80;
+  const height = 24;
+  const data = new Uint8Array(width * height * 3).fill(255);
+  paint((column, row) => data.fill(0, (row * width + column) * 3, (row * width + column) * 3 + 3));
+  return { data, width, height, channels: 3 };
+}
+
+/** An entry whose "name" spans columns 10..70 and rows 4..20 (16 px high). */
+const entry: LegendSlot = {
+  handle: { left: 0, right: 8, top: 4, bottom: 20 },
+  text: { left: 10, right: 70, top: 4, bottom: 20 },
+  color: [0, 0, 0],
+};
+
+describe('strokeName', () => {
+  it("takes a dashed black curve's dashes in a row of text for a stroke, not a name", () => {
+    // dashes 3 px thick, falling a row every 4 columns
+    const dashes = raster((set) => {
+      for (let c = 10; c < 70; c++) {
+        if (c % 12 >= 8) continue;
+        const top = 6 + Math.floor((c - 10) / 4);
+        for (let r = top; r < top + 3; r++) set(c, r);
+      }
+    });
+    expect(strokeName(dashes, entry, 150)).toBe(true);
+  });
+
+  it('keeps glyphs: upright strokes and bowls cross a column more than once', () => {
+    // "lo" repeated: an upright stroke 12 px tall, then a ring 8 px across
+    const glyphs = raster((set) => {
+      for (let left = 10; left + 12 < 70; left += 14) {
+        for (let r = 6; r < 18; r++) set(left, r);
+        for (let c = left + 3; c < left + 11; c++) {
+          set(c, 10);
+          set(c, 17);
+        }
+        for (let r = 10; r < 18; r++) {
+          set(left + 3, r);
+          set(left + 10, r);
+        }
+      }
+    });
+    expect(strokeName(glyphs, entry, 150)).toBe(false);
   });
 });
