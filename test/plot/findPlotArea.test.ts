@@ -112,6 +112,30 @@ describe('findPlotArea', () => {
     expect(area.outsideX).toBeGreaterThan(drawn.bottom + 8);
   });
 
+  it('takes stubs as long as the y axis ticks for x ticks where the plot runs on past its top grid line', async () => {
+    // Chart.js' y axis ending between ticks (0 to 1.15, ticks to 1): no grid line at the top,
+    // where the vertical grid lines run on 10 px or more past the highest row, as far past it as
+    // a frameless panel's grid. Their stubs below the x axis are as long as the rows' stubs left
+    // of the y axis: tick marks, and the plot ends at the x axis line, not at the stubs' ends.
+    const chart = await renderChart({
+      ...SPEC,
+      yRange: [0, 1.15],
+      style: 'chartjs',
+      frame: 'spines',
+      width: 300,
+      height: 220,
+    });
+    const area = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const found = { left: area.left, top: area.top, right: area.right, bottom: area.bottom };
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        FRAME_TOLERANCE,
+      );
+    }
+    expect(area.edges?.bottom).toBe('line');
+  });
+
   // What placed each side: the calibration doubts an axis whose end lies on a side no line drew.
   it.each([
     [
