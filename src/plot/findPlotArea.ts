@@ -509,19 +509,25 @@ function linedPlotArea(image: Raster, standBare = false): PlotArea {
   // Each side: its line and how far the lines across it reach past (their extent). A thick run
   // too thin for a panel's band is a series' flat stretch or a label bridged to a grid line: it
   // gives no extent where other lines do. Nor does a line spanning less of the way between the
-  // first and last lines across than DEFAULTS.sideSpan (a series' steep stroke, an error bar):
-  // sides and grid lines span the plot.
+  // first and last lines across than DEFAULTS.sideSpan (a series' steep stroke, an error bar),
+  // measured between them: sides and grid lines span the plot. (A framed legend right of the
+  // plot, level with its top and as wide as the plot, lies beside it: its bottom line had set
+  // the plot's right side at the legend's.)
   const extent = (lines: Line[], end: 'start' | 'end', side: number, across: Line[]) => {
     const slim = (line: Line) =>
       line.last - line.first >= DEFAULTS.maxStroke &&
       line.last - line.first + 1 < side * DEFAULTS.minBandShare;
-    const span = across.length > 1 ? across[across.length - 1].center - across[0].center : 0;
+    const [first, last] = [across[0]?.center ?? 0, across.at(-1)?.center ?? 0];
+    const span = across.length > 1 ? last - first : 0;
     const kept = (
       lines.some((line) => !slim(line)) ? lines.filter((line) => !slim(line)) : lines
     ).filter(
       (line) =>
         line.last - line.first >= DEFAULTS.maxStroke ||
-        line.end - line.start >= span * DEFAULTS.sideSpan,
+        (across.length < 2
+          ? line.end - line.start
+          : Math.min(line.end, last) - Math.max(line.start, first)) >=
+          span * DEFAULTS.sideSpan,
     );
     const ends = kept.map((line) => (end === 'start' ? line.start : line.end + 1));
     if (ends.length === 0) return undefined;

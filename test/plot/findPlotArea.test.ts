@@ -211,6 +211,9 @@ describe('findPlotArea', () => {
     ['chartjs-ticks-in-line-with-grid.jpg', [69.7, 9.6, 250.1, 144.8]],
     // shaded bands and tick labels bridged into a thick run that is no filled panel's band
     ['matplotlib-bands-touching-labels.jpg', [57.8, 6.6, 619, 478.8]],
+    // a framed legend right of the plot, level with its top, as wide as the plot: its bottom
+    // line, starting 3 px right of the plot's right side, is no line across the plot
+    ['matplotlib-legend-beside-right-side.jpg', [57, 26.4, 333.8, 480]],
     // a grey page whose PDF rasterisation left a white line along its right and bottom edges
     ['vegalite-grey-page-white-seam.png', [102.7, 18.7, 1158.7, 798.7]],
     // panels of ggplot2 facet grids, cut out of their figures (bench/zoo figures of seed 3):
