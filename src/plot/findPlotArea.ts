@@ -82,6 +82,11 @@ const DEFAULTS = {
   /** ...measured against at least this many grid lines beside it. */
   minGridLines: 2,
   shortStubReaches: 2.5,
+  /**
+   * Stubs past one axis line within this many px as long as the other axis' stubs, taken for its
+   * tick marks, are tick marks too (one engine draws both axes' ticks one length).
+   */
+  alikeStubsPx: 2,
   /** Where no column is a side's length, columns spanning this share of the rows' spread... */
   shortColumnShare: 0.9,
   /** ...standing aligned, this many or more, are grid lines and axis lines. */
@@ -504,19 +509,25 @@ function linedPlotArea(image: Raster, standBare = false): PlotArea {
   // Each side: its line and how far the lines across it reach past (their extent). A thick run
   // too thin for a panel's band is a series' flat stretch or a label bridged to a grid line: it
   // gives no extent where other lines do. Nor does a line spanning less of the way between the
-  // first and last lines across than DEFAULTS.sideSpan (a series' steep stroke, an error bar):
-  // sides and grid lines span the plot.
+  // first and last lines across than DEFAULTS.sideSpan (a series' steep stroke, an error bar),
+  // measured between them: sides and grid lines span the plot. (A framed legend right of the
+  // plot, level with its top and as wide as the plot, lies beside it: its bottom line had set
+  // the plot's right side at the legend's.)
   const extent = (lines: Line[], end: 'start' | 'end', side: number, across: Line[]) => {
     const slim = (line: Line) =>
       line.last - line.first >= DEFAULTS.maxStroke &&
       line.last - line.first + 1 < side * DEFAULTS.minBandShare;
-    const span = across.length > 1 ? across[across.length - 1].center - across[0].center : 0;
+    const [first, last] = [across[0]?.center ?? 0, across.at(-1)?.center ?? 0];
+    const span = across.length > 1 ? last - first : 0;
     const kept = (
       lines.some((line) => !slim(line)) ? lines.filter((line) => !slim(line)) : lines
     ).filter(
       (line) =>
         line.last - line.first >= DEFAULTS.maxStroke ||
-        line.end - line.start >= span * DEFAULTS.sideSpan,
+        (across.length < 2
+          ? line.end - line.start
+          : Math.min(line.end, last) - Math.max(line.start, first)) >=
+          span * DEFAULTS.sideSpan,
     );
     const ends = kept.map((line) => (end === 'start' ? line.start : line.end + 1));
     if (ends.length === 0) return undefined;
@@ -662,8 +673,27 @@ function linedPlotArea(image: Raster, standBare = false): PlotArea {
     overhang(opposite) <= reach * 2 &&
     overhang(own) <= reach * DEFAULTS.tickStubReaches &&
     (overhang(opposite) <= DEFAULTS.stopsPx || overhang(own) <= reach * DEFAULTS.shortStubReaches);
-  const stubX = !gridBottom && ticked(sides.bottom, sides.top) ? overhang(sides.bottom) : 0;
-  const stubY = !gridLeft && ticked(sides.left, sides.right) ? overhang(sides.left) : 0;
+  // An engine drawing its ticks in line with its grid draws both axes' so, of one length: where
+  // one side's stubs are ticks, the other side's stubs as long are too, however far the lines
+  // run on past the opposite side (no line there: the plot runs on past its last grid line,
+  // Chart.js' axis ending between ticks). A frameless panel's grid runs past both sides of each
+  // axis, the stubs of neither are ticks.
+  const stubbed = (own: Ends) =>
+    !filled &&
+    !(alone ?? loose) &&
+    own[0] !== undefined &&
+    overhang(own) > reach * 2 &&
+    overhang(own) <= reach * DEFAULTS.tickStubReaches;
+  const strictX = !gridBottom && ticked(sides.bottom, sides.top);
+  const strictY = !gridLeft && ticked(sides.left, sides.right);
+  const alike = (own: Ends, other: Ends) =>
+    stubbed(own) && Math.abs(overhang(own) - overhang(other)) <= DEFAULTS.alikeStubsPx;
+  const stubX =
+    strictX || (!gridBottom && strictY && alike(sides.bottom, sides.left))
+      ? overhang(sides.bottom)
+      : 0;
+  const stubY =
+    strictY || (!gridLeft && strictX && alike(sides.left, sides.bottom)) ? overhang(sides.left) : 0;
   const box = filled
     ? panelEdges(image, { left, top, right, bottom }, background, reach)
     : { left: left + stubY, top, right, bottom: bottom - stubX };

@@ -112,6 +112,30 @@ describe('findPlotArea', () => {
     expect(area.outsideX).toBeGreaterThan(drawn.bottom + 8);
   });
 
+  it('takes stubs as long as the y axis ticks for x ticks where the plot runs on past its top grid line', async () => {
+    // Chart.js' y axis ending between ticks (0 to 1.15, ticks to 1): no grid line at the top,
+    // where the vertical grid lines run on 10 px or more past the highest row, as far past it as
+    // a frameless panel's grid. Their stubs below the x axis are as long as the rows' stubs left
+    // of the y axis: tick marks, and the plot ends at the x axis line, not at the stubs' ends.
+    const chart = await renderChart({
+      ...SPEC,
+      yRange: [0, 1.15],
+      style: 'chartjs',
+      frame: 'spines',
+      width: 300,
+      height: 220,
+    });
+    const area = findPlotArea(await loadRaster(chart.png));
+    const drawn = chart.plot;
+    const found = { left: area.left, top: area.top, right: area.right, bottom: area.bottom };
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+        FRAME_TOLERANCE,
+      );
+    }
+    expect(area.edges?.bottom).toBe('line');
+  });
+
   // What placed each side: the calibration doubts an axis whose end lies on a side no line drew.
   it.each([
     [
@@ -187,6 +211,9 @@ describe('findPlotArea', () => {
     ['chartjs-ticks-in-line-with-grid.jpg', [69.7, 9.6, 250.1, 144.8]],
     // shaded bands and tick labels bridged into a thick run that is no filled panel's band
     ['matplotlib-bands-touching-labels.jpg', [57.8, 6.6, 619, 478.8]],
+    // a framed legend right of the plot, level with its top, as wide as the plot: its bottom
+    // line, starting 3 px right of the plot's right side, is no line across the plot
+    ['matplotlib-legend-beside-right-side.jpg', [57, 26.4, 333.8, 480]],
     // a grey page whose PDF rasterisation left a white line along its right and bottom edges
     ['vegalite-grey-page-white-seam.png', [102.7, 18.7, 1158.7, 798.7]],
     // panels of ggplot2 facet grids, cut out of their figures (bench/zoo figures of seed 3):
