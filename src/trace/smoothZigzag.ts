@@ -25,25 +25,41 @@ const DEFAULTS = {
  * A line whose turns are columns apart (peaks, a zigzag with a vertex every few columns)
  * turns back at fewer of its points and is returned as it is.
  *
- * `line` is a bare line's trace, left to right, about one point per column. Returns a new
- * list of the same points, their heights smoothed where both neighbours are next to them.
+ * `line` is a bare line's trace, left to right, about one point per column; whether it zigzags
+ * is judged on it. `centres`, if given, is the same line as followed, before its points were
+ * moved to where its strokes turn (the centre of each column's run): a zigzag's turns lie
+ * several to a column, and a point moved to one of them is off the others, while the run's
+ * centre is the middle of them all. Where the line zigzags those centres are smoothed instead
+ * (the seed-2 zoo's dense charts, a list of 35: 0.786 -> 0.797, 10 better, 2 worse). Returns a
+ * new list of points, their heights smoothed where both neighbours are next to them.
  */
-export function smoothZigzag(line: PixelPoint[]): PixelPoint[] {
-  if (line.length < DEFAULTS.minPoints) return line;
-  const inner = (i: number) =>
+export function smoothZigzag(line: PixelPoint[], centres?: PixelPoint[]): PixelPoint[] {
+  if (!zigzags(line)) return line;
+  const source = centres && centres.length >= DEFAULTS.minPoints ? centres : line;
+  return source.map((point, i) =>
+    i > 0 && i < source.length - 1 && inner(source, i)
+      ? { px: point.px, py: (source[i - 1].py + 2 * point.py + source[i + 1].py) / 4 }
+      : point,
+  );
+}
+
+/** Whether `line[i]`'s neighbours on both sides are in the columns next to it. */
+function inner(line: PixelPoint[], i: number): boolean {
+  return (
     line[i].px - line[i - 1].px <= DEFAULTS.neighbour &&
-    line[i + 1].px - line[i].px <= DEFAULTS.neighbour;
+    line[i + 1].px - line[i].px <= DEFAULTS.neighbour
+  );
+}
+
+/** Whether a trace turns back at `turnShare` of its points or more (see smoothZigzag). */
+function zigzags(line: PixelPoint[]): boolean {
+  if (line.length < DEFAULTS.minPoints) return false;
   let points = 0;
   let turns = 0;
   for (let i = 1; i < line.length - 1; i++) {
-    if (!inner(i)) continue;
+    if (!inner(line, i)) continue;
     points++;
     if ((line[i].py - line[i - 1].py) * (line[i + 1].py - line[i].py) < 0) turns++;
   }
-  if (points < DEFAULTS.minPoints || turns < DEFAULTS.turnShare * points) return line;
-  return line.map((point, i) =>
-    i > 0 && i < line.length - 1 && inner(i)
-      ? { px: point.px, py: (line[i - 1].py + 2 * point.py + line[i + 1].py) / 4 }
-      : point,
-  );
+  return points >= DEFAULTS.minPoints && turns >= DEFAULTS.turnShare * points;
 }

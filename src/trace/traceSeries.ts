@@ -116,8 +116,9 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
 
 /**
  * A bare line's trace from its `traced` points (traceBareLine), smoothed where it zigzags
- * within its columns (smoothZigzag) and carried on to the plot's edge where it stops just short
- * of it (extendToEdges). How far the line strays from markers is judged on the
+ * within its columns (smoothZigzag: there the line as followed, its runs' centres, is
+ * smoothed) and carried on to the plot's edge where it stops just short of it
+ * (extendToEdges). How far the line strays from markers is judged on the
  * points as traced: smoothing a noisy line's spikes would make it pass for a marked one.
  */
 function bareLine(
@@ -127,7 +128,13 @@ function bareLine(
   ribbon: boolean,
 ): TraceResult {
   return {
-    points: extendToEdges(smoothZigzag(traced), followed.ink.edges ?? followed.ink.region),
+    points: extendToEdges(
+      smoothZigzag(
+        traced,
+        followed.line.map((point, i) => ({ px: point.px, py: followed.runs[i].center })),
+      ),
+      followed.ink.edges ?? followed.ink.region,
+    ),
     markers: false,
     marker: null,
     reach: 0,
