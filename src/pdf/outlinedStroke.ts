@@ -1,4 +1,4 @@
-import { percentile } from '../math.js';
+import { nearestOnSegment, percentile } from '../math.js';
 import type { PixelPoint } from '../types.js';
 import type { PdfPath, PdfSubpath } from './types.js';
 
@@ -110,16 +110,6 @@ function centreLine(outline: readonly PixelPoint[], width: number): PixelPoint[]
     if (best) centres.push({ px: (v.px + best.px) / 2, py: (v.py + best.py) / 2 });
   }
   return centres;
-}
-
-function nearestOnSegment(p: PixelPoint, a: PixelPoint, b: PixelPoint): PixelPoint {
-  const [dx, dy] = [b.px - a.px, b.py - a.py];
-  const length2 = dx * dx + dy * dy;
-  const t =
-    length2 === 0
-      ? 0
-      : Math.max(0, Math.min(1, ((p.px - a.px) * dx + (p.py - a.py) * dy) / length2));
-  return { px: a.px + t * dx, py: a.py + t * dy };
 }
 
 /** A piece's centre, main direction (unit) and its extents along and across it. */
