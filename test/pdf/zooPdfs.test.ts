@@ -120,4 +120,10 @@ describe('digitizePdf on zoo charts', () => {
     const span = truth.y_range[1] - truth.y_range[0];
     expect(Math.abs(chart.axes.y.max - truth.y_range[1]) / span).toBeLessThan(0.01);
   });
+
+  it("takes a legend's frame with rounded corners inside the plot for no series (Vega-Lite)", async () => {
+    const { chart } = await readNamed('z00059');
+    expect(chart.series).toHaveLength(4);
+    expect(chart.warnings.join(' ')).not.toContain('no legend entry');
+  });
 });
