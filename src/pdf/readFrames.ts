@@ -93,11 +93,15 @@ export function readFrames(
     }
   }
   // Boxes that read the same labels are one frame (the axes' patch, its clip, its spines): the
-  // one that reads both axes, then the one series are clipped to, then the one that reads the
-  // most labels, then the smaller.
+  // one that reads both axes, then the one whose edges are the end ticks of more axes, then the
+  // one series are clipped to, then the one that reads the most labels, then the smaller.
   const clipped = (box: Box) => paths.some((path) => path.clip && sameBox(path.clip, box, scale));
+  const onEdges = (f: Framed) => Number(f.x?.onEdges ?? false) + Number(f.y?.onEdges ?? false);
   const rank = (f: Framed) =>
-    (fits(f.x) && fits(f.y) ? 4 : 0) + (f.x && f.y ? 2 : 0) + (clipped(f.box) ? 1 : 0);
+    (fits(f.x) && fits(f.y) ? 16 : 0) +
+    (f.x && f.y ? 8 : 0) +
+    2 * onEdges(f) +
+    (clipped(f.box) ? 1 : 0);
   const ticks = (f: Framed) => (f.x?.ticks.length ?? 0) + (f.y?.ticks.length ?? 0);
   framed.sort((a, b) => rank(b) - rank(a) || ticks(b) - ticks(a) || area(a.box) - area(b.box));
   const kept: Framed[] = [];

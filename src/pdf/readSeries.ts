@@ -46,14 +46,16 @@ export function readSeries(
     MAX_MARKER * scale,
     MAX_MARKER_SHARE * Math.min(box.right - box.left, box.bottom - box.top),
   );
-  const within = (inner: Box) =>
-    inner.left >= box.left - slack &&
-    inner.right <= box.right + slack &&
-    inner.top >= box.top - slack &&
-    inner.bottom <= box.bottom + slack;
+  const within = (inner: Box, reach = slack) =>
+    inner.left >= box.left - reach &&
+    inner.right <= box.right + reach &&
+    inner.top >= box.top - reach &&
+    inner.bottom <= box.bottom + reach;
   // Clipped to the frame (its points may run beyond), or drawn inside it (under a wider clip:
-  // a figure embedded as a form is clipped to the form's box).
-  const inFrame = (path: PdfPath) => (path.clip !== null && within(path.clip)) || within(path.box);
+  // a figure embedded as a form is clipped to the form's box); a stroke's outline may reach
+  // half its width beyond.
+  const inFrame = (path: PdfPath, width: number) =>
+    (path.clip !== null && within(path.clip)) || within(path.box, slack + width / 2);
 
   const markers: DrawnMarker[] = [];
   const lines: Line[] = [];
@@ -75,8 +77,8 @@ export function readSeries(
         continue;
       }
     }
-    if (!inFrame(path)) continue;
     const outlined = readOutlinedStroke(path);
+    if (!inFrame(path, outlined?.width ?? 0)) continue;
     if (outlined && path.fill) {
       // A dashed grid or reference line (a level or upright data line is read as one too).
       if (isLevelOrUprightLine(outlined.points, outlined.width / 4)) continue;

@@ -126,4 +126,16 @@ describe('digitizePdf on zoo charts', () => {
     expect(chart.series).toHaveLength(4);
     expect(chart.warnings.join(' ')).not.toContain('no legend entry');
   });
+
+  it('reads axes exactly where the engine snapped lines and tick marks across to pixels (ECharts)', async () => {
+    // The frame spans the axis lines end to end, labels centred on the exact values give the
+    // slope; dashed lines printed as outlines reach half their width past the frame.
+    const { chart, truth } = await readNamed('z01475');
+    for (const axis of ['x', 'y'] as const) {
+      const range = truth[`${axis}_range`];
+      const { min, max } = chart.axes[axis];
+      expect(Math.abs(min - range[0]) / (range[1] - range[0]), `${axis} min`).toBeLessThan(1e-4);
+      expect(Math.abs(max - range[1]) / (range[1] - range[0]), `${axis} max`).toBeLessThan(1e-4);
+    }
+  });
 });
