@@ -219,8 +219,11 @@ export function readWordAxis(
   for (const side of ['bottom', 'top'] as const) {
     const labels = sideLabels(box, side, lines, word);
     if (labels.length < 2) continue;
-    const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
-    if (!exact) continue;
+    const onMarks = placeOnMarks(box, side, labels, segments, scale);
+    const { pixels, marks } = onMarks.exact
+      ? onMarks
+      : (placeInBands(box, side, labels, segments, scale) ?? { pixels: [], marks: [] });
+    if (marks.length === 0) continue;
     const placed = labels.map((label, i) => ({ text: label.text, pixel: pixels[i] }));
     const dates = fitDateAxis(
       placed.map((label) => ({ ...label, confidence: 100 })),
@@ -238,7 +241,7 @@ export function readWordAxis(
       axis: 'x',
       labels: labels.map((label) => label.line),
       marks,
-      exact,
+      exact: true,
       onEdges: false,
       side,
       warnings: dates?.warnings ?? [],
@@ -322,6 +325,34 @@ function placeOnMarks(
     pixels.push(best ? best.at : label.centre);
   }
   return { pixels, marks, exact };
+}
+
+/**
+ * Where each word label of a side points when the tick marks bound bands instead (a category
+ * axis whose ticks fall between its names, as ECharts draws them): the middle of the two marks
+ * either side of the label's centre. Null unless every label is centred in a band of its own.
+ */
+function placeInBands(
+  box: Box,
+  side: Side,
+  labels: readonly Label[],
+  segments: readonly Segment[],
+  scale: number,
+): { pixels: number[]; marks: number[] } | null {
+  const ticks = [...edgeMarks(box, side, segments, scale).ticks].sort((a, b) => a.at - b.at);
+  const pixels: number[] = [];
+  const marks: number[] = [];
+  for (const label of labels) {
+    const after = ticks.findIndex((tick) => tick.at > label.centre);
+    if (after < 1) return null;
+    const [low, high] = [ticks[after - 1], ticks[after]];
+    const middle = (low.at + high.at) / 2;
+    if (Math.abs(middle - label.centre) > LABEL_REACH * label.line.size) return null;
+    if (pixels.includes(middle)) return null;
+    pixels.push(middle);
+    marks.push(low.path, high.path);
+  }
+  return { pixels, marks: [...new Set(marks)] };
 }
 
 /** The number labels of one side, nearest row or column first, in order along the axis. */

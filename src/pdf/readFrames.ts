@@ -47,17 +47,15 @@ export function readFrames(
   const framed: Framed[] = [];
   const rightLabels = new Map<Framed, VectorAxis>();
   for (const box of candidates) {
-    const numbers =
-      readAxis(box, 'bottom', lines, segments, scale) ??
-      readAxis(box, 'top', lines, segments, scale);
+    const below = readAxis(box, 'bottom', lines, segments, scale);
+    const numbers = below ?? readAxis(box, 'top', lines, segments, scale);
     const left = readAxis(box, 'left', lines, segments, scale);
     const right = readAxis(box, 'right', lines, segments, scale);
     const y = left ?? right;
-    // Words along x (dates, categories) where y reads as numbers and x does not.
-    const x =
-      fits(y) && !fits(numbers)
-        ? (readWordAxis(box, lines, segments, scale, []) ?? numbers)
-        : numbers;
+    // Words along x (dates, categories) where y reads as numbers and x does not, or x's numbers
+    // are above the box and words below it (a legend's row of numeric names over categories).
+    const words = fits(y) && !fits(below) ? readWordAxis(box, lines, segments, scale, []) : null;
+    const x = words && (!fits(numbers) || words.side === 'bottom') ? words : numbers;
     if (!x && !y) continue;
     const f = { box, x, y };
     framed.push(f);

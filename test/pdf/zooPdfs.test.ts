@@ -138,4 +138,10 @@ describe('digitizePdf on zoo charts', () => {
       expect(Math.abs(max - range[1]) / (range[1] - range[0]), `${axis} max`).toBeLessThan(1e-4);
     }
   });
+
+  it('reads categories centred between tick marks under a legend row of numeric names (ECharts)', async () => {
+    const { chart, truth } = await readNamed('z01727');
+    expect(chart.axes.x.scale).toBe('category');
+    expect(chart.axes.x.categories).toEqual(truth.x_categories);
+  });
 });
