@@ -220,7 +220,7 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
     else if (path.fill && isBox(path, text)) {
       patch ??= path.fill;
       paths.push(path.index);
-    }
+    } else if (path.fill && outlined) paths.push(path.index); // a key's dashed border
   }
   // The sample's marker has its line's colour (a data point of another series may lie under the
   // legend); it may be shown more than once (matplotlib's numpoints).
