@@ -139,4 +139,48 @@ describe('findLegendEntries', () => {
     expect(entry.patch).toEqual(grey);
     expect(entry.paths).toContain(2);
   });
+
+  it('takes the marker in line with the column, not a larger data point nearer the text', () => {
+    // Three entries in a column, square samples of side 6 centred at x = 90; under the second
+    // one's a data point (a diamond twice the size) reaches nearer its text.
+    const at =
+      (y: number) =>
+      (value: string, index: number, color: Rgb): [TextLine, PdfPath] => {
+        const line = {
+          ...text(value, 100),
+          y: y + 5,
+          box: { left: 100, top: y - 8, right: 140, bottom: y + 8 },
+        };
+        const points = [
+          { px: 87, py: y - 3 },
+          { px: 93, py: y - 3 },
+          { px: 93, py: y + 3 },
+          { px: 87, py: y + 3 },
+        ];
+        return [line, pdfPath(index, points, { fill: color })];
+      };
+    const green: Rgb = [0, 158, 115];
+    const [a, sampleA] = at(100)('A', 1, red);
+    const [b, sampleB] = at(120)('B', 2, blue);
+    const [c, sampleC] = at(140)('C', 3, green);
+    const diamond = pdfPath(
+      4,
+      [
+        { px: 92, py: 114 },
+        { px: 98, py: 120 },
+        { px: 92, py: 126 },
+        { px: 86, py: 120 },
+      ],
+      { fill: green },
+    );
+    const entries = findLegendEntries(
+      [a, b, c],
+      [diamond, sampleA, sampleB, sampleC],
+      new Set(),
+      new Set(),
+    );
+    const entry = entries.find((found) => found.name === 'B');
+    expect(entry?.marker?.fill).toEqual(blue);
+    expect(entry?.paths).toEqual([2]);
+  });
 });
