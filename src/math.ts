@@ -1,6 +1,6 @@
 /** Small numeric helpers shared by the stages. */
 
-import type { Box } from './types.js';
+import type { Box, PixelPoint } from './types.js';
 
 /** A run of set entries `[from, to]` (inclusive) in a 1-D profile. */
 export interface Run {
@@ -90,6 +90,17 @@ export function boxAround(boxes: readonly Box[]): Box {
     right: Math.max(...boxes.map((box) => box.right)),
     bottom: Math.max(...boxes.map((box) => box.bottom)),
   };
+}
+
+/** The point of the segment a-b nearest to p. */
+export function nearestOnSegment(p: PixelPoint, a: PixelPoint, b: PixelPoint): PixelPoint {
+  const [dx, dy] = [b.px - a.px, b.py - a.py];
+  const length2 = dx * dx + dy * dy;
+  const t =
+    length2 === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((p.px - a.px) * dx + (p.py - a.py) * dy) / length2));
+  return { px: a.px + t * dx, py: a.py + t * dy };
 }
 
 /** Whether two boxes share pixels (area, not only an edge). */

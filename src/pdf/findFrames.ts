@@ -160,14 +160,9 @@ export function findFrameCandidates(
     for (const h of horizontals) {
       const xEnd = Math.abs(h.from - v.at) <= eps || Math.abs(h.to - v.at) <= eps;
       const yEnd = Math.abs(v.from - h.at) <= eps || Math.abs(v.to - h.at) <= eps;
-      if (xEnd && yEnd) {
-        add({
-          left: Math.min(h.from, v.at),
-          top: Math.min(v.from, h.at),
-          right: Math.max(h.to, v.at),
-          bottom: Math.max(v.to, h.at),
-        });
-      }
+      // The box the lines span end to end: engines that draw for screens snap a line across
+      // (to whole pixels, so it draws crisp), never along it.
+      if (xEnd && yEnd) add({ left: h.from, top: v.from, right: h.to, bottom: v.to });
     }
   }
   // A frameless plot (ggplot2's theme_minimal): the box its grid lines span, level ones all

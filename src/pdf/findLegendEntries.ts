@@ -1,3 +1,4 @@
+import { percentile } from '../math.js';
 import type { Box, PixelPoint } from '../types.js';
 import { contains, isRectangle } from './findFrames.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
@@ -32,6 +33,9 @@ const SAMPLE_GAP = 2.5;
 const SAMPLE_LENGTH = 6;
 /** ...and its middle within this many ems of the text's middle height. */
 const SAMPLE_RISE = 0.6;
+/** Samples of one legend column are in line to this many ems, and of one size to this share. */
+const ALIGNED = 0.3;
+const ALIKE_SIZE = 0.3;
 /**
  * A key box behind a sample (ggplot2's: 17.28 pt whatever the text's size, 2.4 ems of 7.2 pt
  * text) is at most this many ems tall...
@@ -139,7 +143,53 @@ export function findLegendEntries(
   const beforeText = new Set(
     entries.filter((entry) => !afterText.has(entry)).map((entry) => sampleBox(entry)),
   );
-  return entries.filter((entry) => !(afterText.has(entry) && beforeText.has(sampleBox(entry))));
+  const kept = entries.filter(
+    (entry) => !(afterText.has(entry) && beforeText.has(sampleBox(entry))),
+  );
+  return alignMarkers(kept, samples, taken);
+}
+
+/**
+ * A legend's marker samples stand in one column, drawn at one size: an entry of a column of
+ * three or more whose marker is off the others' or of another size (a data point under the
+ * legend, nearer the text than the sample) takes the marker beside its text that is in line
+ * with them, where there is one.
+ */
+function alignMarkers(
+  entries: VectorLegendEntry[],
+  samples: readonly PdfPath[],
+  taken: ReadonlySet<number>,
+): VectorLegendEntry[] {
+  return entries.map((entry) => {
+    const { text, marker } = entry;
+    if (!marker || entry.line) return entry;
+    const reach = ALIGNED * text.size;
+    const column = entries.filter(
+      (other) => other.marker && Math.abs(other.text.box.left - text.box.left) <= reach,
+    );
+    if (column.length < 3) return entry;
+    const x = percentile(
+      column.map((other) => other.marker?.centre.px ?? 0),
+      0.5,
+    );
+    const size = percentile(
+      column.map((other) => other.marker?.size ?? 0),
+      0.5,
+    );
+    const inLine = (drawn: DrawnMarker) =>
+      Math.abs(drawn.centre.px - x) <= reach && Math.abs(drawn.size - size) <= ALIKE_SIZE * size;
+    if (inLine(marker)) return entry;
+    const middle = (text.box.top + text.box.bottom) / 2;
+    for (const path of samples) {
+      if (taken.has(path.index)) continue;
+      const drawn = readMarker(path);
+      if (drawn && inLine(drawn) && Math.abs(drawn.centre.py - middle) <= SAMPLE_RISE * text.size) {
+        const paths = [...entry.paths.filter((index) => index !== marker.path), path.index];
+        return { ...entry, marker: drawn, paths };
+      }
+    }
+    return entry;
+  });
 }
 
 /**
@@ -220,7 +270,7 @@ function readSample(text: TextLine, found: PdfPath[]): VectorLegendEntry | null 
     else if (path.fill && isBox(path, text)) {
       patch ??= path.fill;
       paths.push(path.index);
-    }
+    } else if (path.fill && outlined) paths.push(path.index); // a key's dashed border
   }
   // The sample's marker has its line's colour (a data point of another series may lie under the
   // legend); it may be shown more than once (matplotlib's numpoints).

@@ -1,3 +1,4 @@
+import { nearestOnSegment } from '../math.js';
 import type { MarkerShape, PixelPoint } from '../types.js';
 import type { PdfPath } from './types.js';
 
@@ -38,6 +39,17 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
     path.subpaths.length >= 2 &&
     path.subpaths.every((subpath) => !subpath.closed && subpath.points.length === 2);
   if (!closed && !(strokes && path.stroke)) return null;
+  const middle = { px: (box.left + box.right) / 2, py: (box.top + box.bottom) / 2 };
+  // A marker's strokes cross at its middle; an error bar's caps lie at its ends.
+  if (
+    strokes &&
+    !path.subpaths.every((subpath) => {
+      const foot = nearestOnSegment(middle, subpath.points[0], subpath.points[1]);
+      return Math.hypot(foot.px - middle.px, foot.py - middle.py) <= 0.1 * size;
+    })
+  ) {
+    return null;
+  }
 
   const corners = distinctCorners(path);
   // A filled outline of two corners is a line (an error bar's cap drawn as a marker), no shape;
@@ -46,7 +58,6 @@ export function readMarker(path: PdfPath): DrawnMarker | null {
   if (!strokes && !curved && corners.length < 3) return null;
   const [short, long] = [box.right - box.left, box.bottom - box.top].sort((a, b) => a - b);
   if (!strokes && !curved && short < MIN_ASPECT * long) return null;
-  const middle = { px: (box.left + box.right) / 2, py: (box.top + box.bottom) / 2 };
   const origin = path.formOrigin;
   const inside =
     origin &&

@@ -1,10 +1,12 @@
-import { percentile } from '../math.js';
+import { nearestOnSegment, percentile } from '../math.js';
 import type { PixelPoint } from '../types.js';
 import type { PdfPath, PdfSubpath } from './types.js';
 
 /** Pieces of one width: at least this share of them within THIN_SLACK of the median width. */
 const THIN_SHARE = 0.6;
 const THIN_SLACK = 0.25;
+/** A stroke's tiles are all of its width across, within this share of it. */
+const EVEN_SLACK = 0.05;
 /** A piece longer than this many widths has a direction the line must run along... */
 const ELONGATED = 2;
 /** ...at least this share of them: a bar chart's bars stand across the row they make. */
@@ -51,6 +53,7 @@ export function readOutlinedStroke(path: PdfPath): OutlinedStroke | null {
 
   let long = 0;
   let along = 0;
+  let across = 0;
   for (let i = 0; i + 1 < shapes.length; i++) {
     const shape = shapes[i];
     if (shape.major < ELONGATED * shape.minor) continue;
@@ -58,9 +61,12 @@ export function readOutlinedStroke(path: PdfPath): OutlinedStroke | null {
     const next = shapes[i + 1].centre;
     const [dx, dy] = [next.px - shape.centre.px, next.py - shape.centre.py];
     const distance = Math.hypot(dx, dy);
-    if (distance > 0 && Math.abs(dx * shape.axis.px + dy * shape.axis.py) / distance >= ALONG_COS)
-      along++;
+    if (!(distance > 0)) continue;
+    const cos = Math.abs(dx * shape.axis.px + dy * shape.axis.py) / distance;
+    if (cos >= ALONG_COS) along++;
+    else if (cos <= 1 - ALONG_COS) across++;
   }
+  if (long > 0 && across >= ALONG_SHARE * long) return readTiles(shapes);
   if (long > 0 && along < ALONG_SHARE * long) return null;
 
   // A dot (not much longer than wide) is drawn at its centre.
@@ -78,6 +84,41 @@ export function readOutlinedStroke(path: PdfPath): OutlinedStroke | null {
     .filter((kind) => kind.length > 0)
     .map((kind) => percentile(kind, 0.5));
   return { points: dedupe(points, width / 4), width, pattern };
+}
+
+/**
+ * A stroke printed as tiles: thin slices across the line, side by side along it (a solid line's
+ * outline cut a unit at a time), all of one length across (the stroke's width; bars of a
+ * histogram stand side by side too, but not all of one height), most touching the next. The
+ * line runs through the tiles' centres; it is solid where they touch, dashed where runs of
+ * them are apart.
+ */
+function readTiles(shapes: readonly PieceShape[]): OutlinedStroke | null {
+  const width = percentile(
+    shapes.map((shape) => shape.major),
+    0.5,
+  );
+  const even = shapes.filter((shape) => Math.abs(shape.major - width) <= EVEN_SLACK * width);
+  if (even.length < THIN_SHARE * shapes.length) return null;
+  const touching = shapes.map((a, i) => {
+    const b = shapes[i + 1];
+    return (
+      b !== undefined &&
+      Math.hypot(b.centre.px - a.centre.px, b.centre.py - a.centre.py) <=
+        (a.minor + b.minor) / 2 + EVEN_SLACK * width
+    );
+  });
+  if (touching.filter(Boolean).length < ALONG_SHARE * (shapes.length - 1)) return null;
+  const runs: number[] = [];
+  let start = 0;
+  shapes.forEach((shape, i) => {
+    if (touching[i]) return;
+    const first = shapes[start].centre;
+    runs.push(Math.hypot(shape.centre.px - first.px, shape.centre.py - first.py) + shape.minor);
+    start = i + 1;
+  });
+  const points = shapes.map((shape) => shape.centre).sort((a, b) => a.px - b.px || a.py - b.py);
+  return { points, width, pattern: runs.length > 1 ? [percentile(runs, 0.5)] : [] };
 }
 
 /** The points of a piece without a repeated first point at its end. */
@@ -112,23 +153,15 @@ function centreLine(outline: readonly PixelPoint[], width: number): PixelPoint[]
   return centres;
 }
 
-function nearestOnSegment(p: PixelPoint, a: PixelPoint, b: PixelPoint): PixelPoint {
-  const [dx, dy] = [b.px - a.px, b.py - a.py];
-  const length2 = dx * dx + dy * dy;
-  const t =
-    length2 === 0
-      ? 0
-      : Math.max(0, Math.min(1, ((p.px - a.px) * dx + (p.py - a.py) * dy) / length2));
-  return { px: a.px + t * dx, py: a.py + t * dy };
-}
-
 /** A piece's centre, main direction (unit) and its extents along and across it. */
-function principalExtents(points: readonly PixelPoint[]): {
+interface PieceShape {
   centre: PixelPoint;
   axis: PixelPoint;
   major: number;
   minor: number;
-} {
+}
+
+function principalExtents(points: readonly PixelPoint[]): PieceShape {
   const n = points.length;
   const cx = points.reduce((sum, p) => sum + p.px, 0) / n;
   const cy = points.reduce((sum, p) => sum + p.py, 0) / n;

@@ -21,6 +21,8 @@ export interface VectorAxis extends AxisScale {
   marks: number[];
   /** True when every label sat on a drawn mark; false when some were placed at their centre. */
   exact: boolean;
+  /** True when the box's edges are its end ticks (see onFrame). */
+  onEdges: boolean;
   /** Which side of the box the labels are on. */
   side: Side;
   warnings: string[];
@@ -55,6 +57,8 @@ const SAME_ROW = 0.3;
 const EXACT_RESIDUAL = 0.75;
 /** ...and one with labels placed at their centres to this many. */
 const CENTRED_RESIDUAL = 1;
+/** Labels an engine centred on their values (unsnapped) fit them to this many points. */
+const LABEL_RESIDUAL = 0.05;
 /** End ticks off the frame's edges by amounts this close (points) are one translation of the axis. */
 const AXIS_TRANSLATION_SPREAD = 0.1;
 
@@ -120,15 +124,48 @@ function fitAxis(
       `${axis} tick labels: a glyph the font lacks, drawn before numbers, read as a minus`,
     );
   }
-  const { intercept, slope } = exact ? onFrame(fit, box, side, scale) : fit;
+  const { intercept, slope, onEdges } = exact
+    ? onFrame(alongLabels(fit, labels, scale), box, side, scale)
+    : { ...fit, onEdges: false };
   return {
     ...makeAxisScale(fit.scale, intercept, slope, fit.ticks),
     axis,
     labels: [...new Set(labels.map((label) => label.line))],
     marks,
     exact,
+    onEdges,
     side,
     warnings: warnings.map((warning) => warning.replace('{axis}', axis)),
+  };
+}
+
+/**
+ * The fit of marks an engine snapped to pixels, made exact by their labels where the labels'
+ * centres (along the axis) fit their values exactly, as they do when the engine centres them
+ * on the unsnapped positions (ECharts): the labels give the slope, the marks on average the
+ * offset (a label's box may sit off its value by a constant: a font's ascent against its
+ * descent). The ticks are put where that line puts their values. The fit unchanged otherwise.
+ */
+function alongLabels(fit: Fit, labels: readonly Label[], scale: number): Fit {
+  const { intercept, slope } = fit;
+  if (!Number.isFinite(slope) || fit.ticks.length < 3) return fit;
+  const centred = fit.ticks.map((tick) => {
+    const label = labels.find((label) => label.text === tick.text);
+    return label ? { ...tick, pixel: label.centre } : null;
+  });
+  if (centred.some((tick) => tick === null)) return fit;
+  const byLabels = exactFit(centred as Tick[], fit.scale, LABEL_RESIDUAL * scale);
+  const exact = exactFit(fit.ticks, fit.scale, LABEL_RESIDUAL * scale, { intercept, slope });
+  if (!byLabels || exact) return fit;
+  const value = (tick: Tick) => (fit.scale === 'log' ? Math.log10(tick.value) : tick.value);
+  const onLabels = (tick: Tick) => (value(tick) - byLabels.intercept) / byLabels.slope;
+  const offset =
+    fit.ticks.reduce((sum, tick) => sum + tick.pixel - onLabels(tick), 0) / fit.ticks.length;
+  return {
+    ...fit,
+    intercept: byLabels.intercept - byLabels.slope * offset,
+    slope: byLabels.slope,
+    ticks: fit.ticks.map((tick) => ({ ...tick, pixel: onLabels(tick) + offset })),
   };
 }
 
@@ -143,9 +180,10 @@ function onFrame(
   box: Box,
   side: Side,
   scale: number,
-): { intercept: number; slope: number } {
+): { intercept: number; slope: number; onEdges: boolean } {
   const { intercept, slope, ticks } = fit;
-  if (!Number.isFinite(slope) || ticks.length < 2) return { intercept, slope };
+  const unchanged = { intercept, slope, onEdges: false };
+  if (!Number.isFinite(slope) || ticks.length < 2) return unchanged;
   const horizontal = side === 'bottom' || side === 'top';
   const sorted = [...ticks].sort((a, b) => a.pixel - b.pixel);
   const [first, last] = [sorted[0], sorted[sorted.length - 1]];
@@ -155,10 +193,10 @@ function onFrame(
     offsets.some((offset) => Math.abs(offset) > EXACT_RESIDUAL * scale) ||
     Math.abs(offsets[0] - offsets[1]) > AXIS_TRANSLATION_SPREAD * scale
   )
-    return { intercept, slope };
+    return unchanged;
   const value = (tick: Tick) => (fit.scale === 'log' ? Math.log10(tick.value) : tick.value);
   const frameSlope = (value(last) - value(first)) / (high - low);
-  return { intercept: value(first) - frameSlope * low, slope: frameSlope };
+  return { intercept: value(first) - frameSlope * low, slope: frameSlope, onEdges: true };
 }
 
 /**
@@ -181,8 +219,11 @@ export function readWordAxis(
   for (const side of ['bottom', 'top'] as const) {
     const labels = sideLabels(box, side, lines, word);
     if (labels.length < 2) continue;
-    const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
-    if (!exact) continue;
+    const onMarks = placeOnMarks(box, side, labels, segments, scale);
+    const { pixels, marks } = onMarks.exact
+      ? onMarks
+      : (placeInBands(box, side, labels, segments, scale) ?? { pixels: [], marks: [] });
+    if (marks.length === 0) continue;
     const placed = labels.map((label, i) => ({ text: label.text, pixel: pixels[i] }));
     const dates = fitDateAxis(
       placed.map((label) => ({ ...label, confidence: 100 })),
@@ -200,7 +241,8 @@ export function readWordAxis(
       axis: 'x',
       labels: labels.map((label) => label.line),
       marks,
-      exact,
+      exact: true,
+      onEdges: false,
       side,
       warnings: dates?.warnings ?? [],
       ...(dates && { confidence: dates.confidence }),
@@ -283,6 +325,34 @@ function placeOnMarks(
     pixels.push(best ? best.at : label.centre);
   }
   return { pixels, marks, exact };
+}
+
+/**
+ * Where each word label of a side points when the tick marks bound bands instead (a category
+ * axis whose ticks fall between its names, as ECharts draws them): the middle of the two marks
+ * either side of the label's centre. Null unless every label is centred in a band of its own.
+ */
+function placeInBands(
+  box: Box,
+  side: Side,
+  labels: readonly Label[],
+  segments: readonly Segment[],
+  scale: number,
+): { pixels: number[]; marks: number[] } | null {
+  const ticks = [...edgeMarks(box, side, segments, scale).ticks].sort((a, b) => a.at - b.at);
+  const pixels: number[] = [];
+  const marks: number[] = [];
+  for (const label of labels) {
+    const after = ticks.findIndex((tick) => tick.at > label.centre);
+    if (after < 1) return null;
+    const [low, high] = [ticks[after - 1], ticks[after]];
+    const middle = (low.at + high.at) / 2;
+    if (Math.abs(middle - label.centre) > LABEL_REACH * label.line.size) return null;
+    if (pixels.includes(middle)) return null;
+    pixels.push(middle);
+    marks.push(low.path, high.path);
+  }
+  return { pixels, marks: [...new Set(marks)] };
 }
 
 /** The number labels of one side, nearest row or column first, in order along the axis. */

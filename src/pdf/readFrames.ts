@@ -47,17 +47,15 @@ export function readFrames(
   const framed: Framed[] = [];
   const rightLabels = new Map<Framed, VectorAxis>();
   for (const box of candidates) {
-    const numbers =
-      readAxis(box, 'bottom', lines, segments, scale) ??
-      readAxis(box, 'top', lines, segments, scale);
+    const below = readAxis(box, 'bottom', lines, segments, scale);
+    const numbers = below ?? readAxis(box, 'top', lines, segments, scale);
     const left = readAxis(box, 'left', lines, segments, scale);
     const right = readAxis(box, 'right', lines, segments, scale);
     const y = left ?? right;
-    // Words along x (dates, categories) where y reads as numbers and x does not.
-    const x =
-      fits(y) && !fits(numbers)
-        ? (readWordAxis(box, lines, segments, scale, []) ?? numbers)
-        : numbers;
+    // Words along x (dates, categories) where y reads as numbers and x does not, or x's numbers
+    // are above the box and words below it (a legend's row of numeric names over categories).
+    const words = fits(y) && !fits(below) ? readWordAxis(box, lines, segments, scale, []) : null;
+    const x = words && (!fits(numbers) || words.side === 'bottom') ? words : numbers;
     if (!x && !y) continue;
     const f = { box, x, y };
     framed.push(f);
@@ -93,11 +91,15 @@ export function readFrames(
     }
   }
   // Boxes that read the same labels are one frame (the axes' patch, its clip, its spines): the
-  // one that reads both axes, then the one series are clipped to, then the one that reads the
-  // most labels, then the smaller.
+  // one that reads both axes, then the one whose edges are the end ticks of more axes, then the
+  // one series are clipped to, then the one that reads the most labels, then the smaller.
   const clipped = (box: Box) => paths.some((path) => path.clip && sameBox(path.clip, box, scale));
+  const onEdges = (f: Framed) => Number(f.x?.onEdges ?? false) + Number(f.y?.onEdges ?? false);
   const rank = (f: Framed) =>
-    (fits(f.x) && fits(f.y) ? 4 : 0) + (f.x && f.y ? 2 : 0) + (clipped(f.box) ? 1 : 0);
+    (fits(f.x) && fits(f.y) ? 16 : 0) +
+    (f.x && f.y ? 8 : 0) +
+    2 * onEdges(f) +
+    (clipped(f.box) ? 1 : 0);
   const ticks = (f: Framed) => (f.x?.ticks.length ?? 0) + (f.y?.ticks.length ?? 0);
   framed.sort((a, b) => rank(b) - rank(a) || ticks(b) - ticks(a) || area(a.box) - area(b.box));
   const kept: Framed[] = [];

@@ -4,7 +4,7 @@ import type { LineStyle, VectorLegendEntry } from './findLegendEntries.js';
 import { type DrawnMarker, readMarker, sameRgb, sameShape } from './markers.js';
 import { readOutlinedStroke } from './outlinedStroke.js';
 import type { VectorAxis } from './readAxis.js';
-import type { PdfPath } from './types.js';
+import type { PdfPath, PdfSubpath } from './types.js';
 
 /** A marker is at most this many points across... */
 export const MAX_MARKER = 24;
@@ -46,14 +46,16 @@ export function readSeries(
     MAX_MARKER * scale,
     MAX_MARKER_SHARE * Math.min(box.right - box.left, box.bottom - box.top),
   );
-  const within = (inner: Box) =>
-    inner.left >= box.left - slack &&
-    inner.right <= box.right + slack &&
-    inner.top >= box.top - slack &&
-    inner.bottom <= box.bottom + slack;
+  const within = (inner: Box, reach = slack) =>
+    inner.left >= box.left - reach &&
+    inner.right <= box.right + reach &&
+    inner.top >= box.top - reach &&
+    inner.bottom <= box.bottom + reach;
   // Clipped to the frame (its points may run beyond), or drawn inside it (under a wider clip:
-  // a figure embedded as a form is clipped to the form's box).
-  const inFrame = (path: PdfPath) => (path.clip !== null && within(path.clip)) || within(path.box);
+  // a figure embedded as a form is clipped to the form's box); a stroke's outline may reach
+  // half its width beyond.
+  const inFrame = (path: PdfPath, width: number) =>
+    (path.clip !== null && within(path.clip)) || within(path.box, slack + width / 2);
 
   const markers: DrawnMarker[] = [];
   const lines: Line[] = [];
@@ -75,8 +77,8 @@ export function readSeries(
         continue;
       }
     }
-    if (!inFrame(path)) continue;
     const outlined = readOutlinedStroke(path);
+    if (!inFrame(path, outlined?.width ?? 0)) continue;
     if (outlined && path.fill) {
       // A dashed grid or reference line (a level or upright data line is read as one too).
       if (isLevelOrUprightLine(outlined.points, outlined.width / 4)) continue;
@@ -88,7 +90,7 @@ export function readSeries(
     }
     if (!path.stroke || path.fill) continue;
     const pieces = path.subpaths.filter(
-      (subpath) => !isLevelOrUpright(subpath.points, scale) && !isBoxOutline(subpath.points, scale),
+      (subpath) => !isLevelOrUpright(subpath.points, scale) && !isBoxOutline(subpath, scale),
     );
     if (pieces.length === 0) continue;
     lines.push({
@@ -367,12 +369,15 @@ function isLevelOrUprightLine(points: readonly PixelPoint[], eps: number): boole
 }
 
 /**
- * Whether a stroked piece is the outline of a box, closed or not (gnuplot strokes its key's
- * frame as three or four sides): every point on a corner of its bounding box, every corner
- * reached. A step plot's corners climb; they are not all on one box's corners.
+ * Whether a stroked piece is the outline of a box: closed (a legend's frame, its corners square
+ * or rounded), every point on a side of its bounding box and every side reached; or open
+ * (gnuplot strokes its key's frame as three or four sides), every point on a corner of its
+ * bounding box, every corner reached. A step plot's corners climb; they are not all on one
+ * box's corners, and it does not close.
  */
-function isBoxOutline(points: readonly PixelPoint[], scale: number): boolean {
-  if (points.length < 4 || points.length > 5) return false;
+function isBoxOutline(subpath: PdfSubpath, scale: number): boolean {
+  const { points } = subpath;
+  if (points.length < 4) return false;
   const eps = 1e-3 * scale;
   const xs = points.map((p) => p.px);
   const ys = points.map((p) => p.py);
@@ -383,14 +388,24 @@ function isBoxOutline(points: readonly PixelPoint[], scale: number): boolean {
     Math.max(...ys),
   ];
   if (right - left <= eps || bottom - top <= eps) return false;
-  const corner = (p: PixelPoint) =>
-    (Math.abs(p.px - left) <= eps || Math.abs(p.px - right) <= eps) &&
-    (Math.abs(p.py - top) <= eps || Math.abs(p.py - bottom) <= eps);
-  const corners = new Set(
-    points.map(
-      (p) =>
-        `${Math.abs(p.px - left) <= eps ? 'l' : 'r'}${Math.abs(p.py - top) <= eps ? 't' : 'b'}`,
-    ),
-  );
-  return points.every(corner) && corners.size === 4;
+  const sides = (p: PixelPoint) =>
+    [
+      Math.abs(p.px - left) <= eps,
+      Math.abs(p.px - right) <= eps,
+      Math.abs(p.py - top) <= eps,
+      Math.abs(p.py - bottom) <= eps,
+    ].map(Number);
+  const on = points.map(sides);
+  const [first, last] = [points[0], points[points.length - 1]];
+  const closed =
+    subpath.closed || (Math.abs(first.px - last.px) <= eps && Math.abs(first.py - last.py) <= eps);
+  if (closed) {
+    return (
+      on.every((hits) => hits.some(Boolean)) &&
+      [0, 1, 2, 3].every((k) => on.some((hits) => hits[k]))
+    );
+  }
+  const corner = (hits: number[]) => (hits[0] || hits[1]) && (hits[2] || hits[3]);
+  const corners = new Set(on.map((hits) => `${hits[0]}${hits[2]}`));
+  return points.length <= 5 && on.every(corner) && corners.size === 4;
 }

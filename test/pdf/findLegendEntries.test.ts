@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findLegendEntries } from '../../src/pdf/findLegendEntries.js';
 import type { TextLine } from '../../src/pdf/textLines.js';
 import type { PdfPath, Rgb } from '../../src/pdf/types.js';
-import { pdfPath } from '../helpers/pdfPaths.js';
+import { pdfPath, pdfPathOf } from '../helpers/pdfPaths.js';
 
 /** A level line of 14 px text starting at `left`, its middle at y = 100. */
 function text(value: string, left: number): TextLine {
@@ -110,5 +110,77 @@ describe('findLegendEntries', () => {
     const paths = [square(1, 90, red), background, square(3, 70, blue)];
     const [entry] = findLegendEntries([text('Test', 100)], paths, new Set(), new Set());
     expect(entry.marker?.fill).toEqual(blue);
+  });
+
+  it("takes a key's dashed border, printed as its dashes' outlines, as part of its sample (Chart.js)", () => {
+    const grey: Rgb = [128, 128, 128];
+    const rect = (left: number, top: number, right: number, bottom: number) => [
+      { px: left, py: top },
+      { px: right, py: top },
+      { px: right, py: bottom },
+      { px: left, py: bottom },
+    ];
+    const key = pdfPath(1, rect(100, 94, 124, 106), { fill: grey });
+    const border = pdfPathOf(
+      2,
+      [
+        rect(100, 93, 106, 95),
+        rect(109, 93, 115, 95),
+        rect(118, 93, 124, 95),
+        rect(123, 96, 125, 102),
+        rect(118, 105, 124, 107),
+        rect(109, 105, 115, 107),
+        rect(100, 105, 106, 107),
+        rect(99, 96, 101, 102),
+      ],
+      { fill: [0, 0, 0] },
+    );
+    const [entry] = findLegendEntries([text('Europe', 130)], [key, border], new Set(), new Set());
+    expect(entry.patch).toEqual(grey);
+    expect(entry.paths).toContain(2);
+  });
+
+  it('takes the marker in line with the column, not a larger data point nearer the text', () => {
+    // Three entries in a column, square samples of side 6 centred at x = 90; under the second
+    // one's a data point (a diamond twice the size) reaches nearer its text.
+    const at =
+      (y: number) =>
+      (value: string, index: number, color: Rgb): [TextLine, PdfPath] => {
+        const line = {
+          ...text(value, 100),
+          y: y + 5,
+          box: { left: 100, top: y - 8, right: 140, bottom: y + 8 },
+        };
+        const points = [
+          { px: 87, py: y - 3 },
+          { px: 93, py: y - 3 },
+          { px: 93, py: y + 3 },
+          { px: 87, py: y + 3 },
+        ];
+        return [line, pdfPath(index, points, { fill: color })];
+      };
+    const green: Rgb = [0, 158, 115];
+    const [a, sampleA] = at(100)('A', 1, red);
+    const [b, sampleB] = at(120)('B', 2, blue);
+    const [c, sampleC] = at(140)('C', 3, green);
+    const diamond = pdfPath(
+      4,
+      [
+        { px: 92, py: 114 },
+        { px: 98, py: 120 },
+        { px: 92, py: 126 },
+        { px: 86, py: 120 },
+      ],
+      { fill: green },
+    );
+    const entries = findLegendEntries(
+      [a, b, c],
+      [diamond, sampleA, sampleB, sampleC],
+      new Set(),
+      new Set(),
+    );
+    const entry = entries.find((found) => found.name === 'B');
+    expect(entry?.marker?.fill).toEqual(blue);
+    expect(entry?.paths).toEqual([2]);
   });
 });

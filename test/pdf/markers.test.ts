@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinMarkerPieces, readMarker, sameShape } from '../../src/pdf/markers.js';
 import type { PdfPath } from '../../src/pdf/types.js';
 import type { PixelPoint } from '../../src/types.js';
-import { pdfPath } from '../helpers/pdfPaths.js';
+import { pdfPath, pdfPathOf } from '../helpers/pdfPaths.js';
 
 /** A filled closed outline through `points`, as a plotting engine draws a marker. */
 function outline(index: number, points: PixelPoint[]): PdfPath {
@@ -93,5 +93,26 @@ describe('readMarker on thin boxes', () => {
     expect(readMarker(box(2, 10))).toBeNull();
     expect(readMarker(box(10, 2))).toBeNull();
     expect(readMarker(box(8, 8))?.shape).toBe('square');
+  });
+});
+
+describe('readMarker on strokes', () => {
+  const strokes = (pieces: PixelPoint[][]) => pdfPathOf(1, pieces, { stroke: [54, 162, 235] });
+  const segment = (x0: number, y0: number, x1: number, y1: number) => [
+    { px: x0, py: y0 },
+    { px: x1, py: y1 },
+  ];
+
+  it('reads strokes crossing at their middle as a plus, a cross or a star', () => {
+    const plus = [segment(96, 100, 104, 100), segment(100, 96, 100, 104)];
+    const cross = [segment(96, 96, 104, 104), segment(96, 104, 104, 96)];
+    expect(readMarker(strokes(plus))?.shape).toBe('plus');
+    expect(readMarker(strokes(cross))?.shape).toBe('cross');
+    expect(readMarker(strokes([...plus, ...cross.slice(0, 1)]))?.shape).toBe('star');
+  });
+
+  it('reads no marker from an error bar: a stroke with a cap at each end', () => {
+    const bar = [segment(100, 92, 100, 108), segment(97, 92, 103, 92), segment(97, 108, 103, 108)];
+    expect(readMarker(strokes(bar))).toBeNull();
   });
 });

@@ -68,4 +68,23 @@ describe('readOutlinedStroke', () => {
     const stroked = pdfPathOf(1, dashedSlope(6, 12, 20, 4), { stroke: [0, 0, 0] });
     expect(readOutlinedStroke(stroked)).toBeNull();
   });
+
+  it('reads a solid line printed as tiles across it, and no line from a histogram', () => {
+    // Slices a unit long and 3 wide along y = 300 - 0.5 x, side by side.
+    const along = (t: number) => ({
+      px: 100 + t / Math.hypot(1, 0.5),
+      py: 300 - (0.5 * t) / Math.hypot(1, 0.5),
+    });
+    const tiles = Array.from({ length: 40 }, (_, i) => dash(along(i), along(i + 1), 3));
+    const line = readOutlinedStroke(filled(tiles));
+    expect(line?.width).toBeCloseTo(3, 6);
+    expect(line?.pattern).toEqual([]);
+    for (const p of line?.points ?? []) expect(p.py).toBeCloseTo(300 - 0.5 * p.px + 50, 6);
+    expect(line?.points).toHaveLength(40);
+    // Bars side by side stand across their row too, but not all of one height.
+    const bars = [60, 66, 61, 55, 60, 54].map((height, i) =>
+      dash({ px: 100 + 10 * i, py: 300 }, { px: 100 + 10 * i, py: 300 - height }, 10),
+    );
+    expect(readOutlinedStroke(filled(bars))).toBeNull();
+  });
 });

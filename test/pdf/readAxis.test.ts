@@ -122,4 +122,18 @@ describe('readAxis', () => {
     const fitted = readAxis(BOX, 'bottom', shifted, tickMarks(uneven), 1);
     expect(Math.abs((fitted?.pixelToData(100) ?? 0) - 0)).toBeGreaterThan(0.1);
   });
+
+  it('takes the slope from labels centred exactly on their values where the marks were snapped (ECharts)', () => {
+    // y from 0 at 299.7 to 50 at 50.3; each tick mark snapped to the half point in its pixel,
+    // each label centred on the exact position (its box a constant 1.5 above it).
+    const box = { ...BOX, top: 50.3, bottom: 299.7 };
+    const values = [0, 10, 20, 30, 40, 50];
+    const exact = values.map((v) => 299.7 - (v * 249.4) / 50);
+    const snapped = exact.map((y) => Math.floor(y) + 0.5);
+    const lines = values.map((v, i) => yLabel(String(v), exact[i]));
+    const axis = readAxis(box, 'left', lines, yTicks(snapped), 1);
+    expect(axis?.pixelToData(299.7)).toBeCloseTo(0, 6);
+    expect(axis?.pixelToData(50.3)).toBeCloseTo(50, 6);
+    expect(axis?.pixelToData(exact[2])).toBeCloseTo(20, 6);
+  });
 });

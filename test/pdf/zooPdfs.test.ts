@@ -120,4 +120,28 @@ describe('digitizePdf on zoo charts', () => {
     const span = truth.y_range[1] - truth.y_range[0];
     expect(Math.abs(chart.axes.y.max - truth.y_range[1]) / span).toBeLessThan(0.01);
   });
+
+  it("takes a legend's frame with rounded corners inside the plot for no series (Vega-Lite)", async () => {
+    const { chart } = await readNamed('z00059');
+    expect(chart.series).toHaveLength(4);
+    expect(chart.warnings.join(' ')).not.toContain('no legend entry');
+  });
+
+  it('reads axes exactly where the engine snapped lines and tick marks across to pixels (ECharts)', async () => {
+    // The frame spans the axis lines end to end, labels centred on the exact values give the
+    // slope; dashed lines printed as outlines reach half their width past the frame.
+    const { chart, truth } = await readNamed('z01475');
+    for (const axis of ['x', 'y'] as const) {
+      const range = truth[`${axis}_range`];
+      const { min, max } = chart.axes[axis];
+      expect(Math.abs(min - range[0]) / (range[1] - range[0]), `${axis} min`).toBeLessThan(1e-4);
+      expect(Math.abs(max - range[1]) / (range[1] - range[0]), `${axis} max`).toBeLessThan(1e-4);
+    }
+  });
+
+  it('reads categories centred between tick marks under a legend row of numeric names (ECharts)', async () => {
+    const { chart, truth } = await readNamed('z01727');
+    expect(chart.axes.x.scale).toBe('category');
+    expect(chart.axes.x.categories).toEqual(truth.x_categories);
+  });
 });
