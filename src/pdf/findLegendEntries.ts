@@ -120,11 +120,14 @@ export function findLegendEntries(
       });
       if (found.length === 0) return null;
       // The nearest sample, and what is drawn over it (a marker on a line, a line on a key box).
+      // Where the nearest is no sample (an error bar's line under the legend), the next.
       found.sort((a, b) => a.gap - b.gap);
-      return readSample(
-        text,
-        found.map(({ path }) => path),
-      );
+      const nearestFirst = found.map(({ path }) => path);
+      for (let i = 0; i < nearestFirst.length; i++) {
+        const sample = readSample(text, nearestFirst.slice(i));
+        if (sample) return sample;
+      }
+      return null;
     };
     // The sample before the text (most engines), unless the one after it shows more (gnuplot's
     // key: a marker of a series drawn just before the text is no sample of it).

@@ -183,4 +183,23 @@ describe('findLegendEntries', () => {
     expect(entry?.marker?.fill).toEqual(blue);
     expect(entry?.paths).toEqual([2]);
   });
+
+  it('passes over an error bar nearer the text than the sample', () => {
+    const bar = pdfPath(
+      1,
+      [
+        { px: 98, py: 90 },
+        { px: 98, py: 110 },
+      ],
+      { stroke: red },
+    );
+    const [entry] = findLegendEntries(
+      [text('AdamW', 100)],
+      [bar, square(2, 85, blue)],
+      new Set(),
+      new Set(),
+    );
+    expect(entry?.name).toBe('AdamW');
+    expect(entry?.marker?.fill).toEqual(blue);
+  });
 });
