@@ -157,8 +157,7 @@ function alongLabels(fit: Fit, labels: readonly Label[], scale: number): Fit {
   const byLabels = exactFit(centred as Tick[], fit.scale, LABEL_RESIDUAL * scale);
   const exact = exactFit(fit.ticks, fit.scale, LABEL_RESIDUAL * scale, { intercept, slope });
   if (!byLabels || exact) return fit;
-  const value = (tick: Tick) => (fit.scale === 'log' ? Math.log10(tick.value) : tick.value);
-  const onLabels = (tick: Tick) => (value(tick) - byLabels.intercept) / byLabels.slope;
+  const onLabels = (tick: Tick) => (fitted(tick, fit.scale) - byLabels.intercept) / byLabels.slope;
   const offset =
     fit.ticks.reduce((sum, tick) => sum + tick.pixel - onLabels(tick), 0) / fit.ticks.length;
   return {
@@ -194,9 +193,9 @@ function onFrame(
     Math.abs(offsets[0] - offsets[1]) > AXIS_TRANSLATION_SPREAD * scale
   )
     return unchanged;
-  const value = (tick: Tick) => (fit.scale === 'log' ? Math.log10(tick.value) : tick.value);
-  const frameSlope = (value(last) - value(first)) / (high - low);
-  return { intercept: value(first) - frameSlope * low, slope: frameSlope, onEdges: true };
+  const [from, to] = [fitted(first, fit.scale), fitted(last, fit.scale)];
+  const frameSlope = (to - from) / (high - low);
+  return { intercept: from - frameSlope * low, slope: frameSlope, onEdges: true };
 }
 
 /**
@@ -571,6 +570,11 @@ function dedupe(ticks: readonly Tick[]): Tick[] {
   return out;
 }
 
+/** A tick's value as the fit takes it: its log on a log scale. */
+function fitted(tick: Tick, scale: Scale): number {
+  return scale === 'log' ? Math.log10(tick.value) : tick.value;
+}
+
 /**
  * Least squares of (log) value on pixel (or the line `given`); null unless every tick is within
  * `tolerance` pixels of it.
@@ -581,7 +585,7 @@ function exactFit(
   tolerance: number,
   given?: { intercept: number; slope: number },
 ): { intercept: number; slope: number } | null {
-  const ys = ticks.map((tick) => (scale === 'log' ? Math.log10(tick.value) : tick.value));
+  const ys = ticks.map((tick) => fitted(tick, scale));
   const xs = ticks.map((tick) => tick.pixel);
   const fit = given ?? fitLine(xs, ys);
   if (!fit || fit.slope === 0) return null;
