@@ -662,28 +662,25 @@ function linedPlotArea(image: Raster, standBare = false): PlotArea {
   // A filled panel's runs may have joined its tick marks and labels: it starts where its fill does.
   const filled = unlike(background, page);
   // On a plain plot, lines running on past a labelled side's axis line (left, bottom) by a
-  // tick's length, while they stop at the opposite side, are its tick marks: Chart.js,
-  // Vega-Lite and ECharts draw ticks in line with the grid. Lines running on past the opposite
-  // side too, and well past this one, are a frameless panel's grid (ggplot2's minimal theme).
-  const ticked = (own: Ends, opposite: Ends) =>
-    !filled &&
-    !(alone ?? loose) &&
-    own[0] !== undefined &&
-    overhang(own) > reach * 2 &&
-    overhang(opposite) <= reach * 2 &&
-    overhang(own) <= reach * DEFAULTS.tickStubReaches &&
-    (overhang(opposite) <= DEFAULTS.stopsPx || overhang(own) <= reach * DEFAULTS.shortStubReaches);
-  // An engine drawing its ticks in line with its grid draws both axes' so, of one length: where
-  // one side's stubs are ticks, the other side's stubs as long are too, however far the lines
-  // run on past the opposite side (no line there: the plot runs on past its last grid line,
-  // Chart.js' axis ending between ticks). A frameless panel's grid runs past both sides of each
-  // axis, the stubs of neither are ticks.
+  // tick's length (`stubbed`), while they stop at the opposite side, are its tick marks:
+  // Chart.js, Vega-Lite and ECharts draw ticks in line with the grid. Lines running on past the
+  // opposite side too, and well past this one, are a frameless panel's grid (ggplot2's minimal
+  // theme).
   const stubbed = (own: Ends) =>
     !filled &&
     !(alone ?? loose) &&
     own[0] !== undefined &&
     overhang(own) > reach * 2 &&
     overhang(own) <= reach * DEFAULTS.tickStubReaches;
+  const ticked = (own: Ends, opposite: Ends) =>
+    stubbed(own) &&
+    overhang(opposite) <= reach * 2 &&
+    (overhang(opposite) <= DEFAULTS.stopsPx || overhang(own) <= reach * DEFAULTS.shortStubReaches);
+  // An engine drawing its ticks in line with its grid draws both axes' so, of one length: where
+  // one side's stubs are ticks, the other side's stubs as long are too, however far the lines
+  // run on past the opposite side (no line there: the plot runs on past its last grid line,
+  // Chart.js' axis ending between ticks). A frameless panel's grid runs past both sides of each
+  // axis, the stubs of neither are ticks.
   const strictX = !gridBottom && ticked(sides.bottom, sides.top);
   const strictY = !gridLeft && ticked(sides.left, sides.right);
   const alike = (own: Ends, other: Ends) =>

@@ -6,7 +6,7 @@ import { DigitizeError } from '../../src/errors.js';
 import { loadRaster } from '../../src/load/loadRaster.js';
 import { transpose } from '../../src/math.js';
 import { findPlotArea, pageInk, pageInkByColumn } from '../../src/plot/findPlotArea.js';
-import type { Raster } from '../../src/types.js';
+import type { Box, Raster } from '../../src/types.js';
 import { type ChartSpec, renderChart } from '../helpers/renderChart.js';
 
 /** How far (px) a found frame side may sit from the rendered frame line. */
@@ -101,12 +101,7 @@ describe('findPlotArea', () => {
     });
     const area = findPlotArea(await loadRaster(chart.png));
     const drawn = chart.plot;
-    const found = { left: area.left, top: area.top, right: area.right, bottom: area.bottom };
-    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
-      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
-        FRAME_TOLERANCE,
-      );
-    }
+    expectSidesAt(area, drawn);
     // The tick labels are read beyond the stubs.
     expect(area.outsideY).toBeLessThan(drawn.left - 8);
     expect(area.outsideX).toBeGreaterThan(drawn.bottom + 8);
@@ -126,13 +121,7 @@ describe('findPlotArea', () => {
       height: 220,
     });
     const area = findPlotArea(await loadRaster(chart.png));
-    const drawn = chart.plot;
-    const found = { left: area.left, top: area.top, right: area.right, bottom: area.bottom };
-    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
-      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
-        FRAME_TOLERANCE,
-      );
-    }
+    expectSidesAt(area, chart.plot);
     expect(area.edges?.bottom).toBe('line');
   });
 
@@ -485,14 +474,7 @@ describe('findPlotArea', () => {
       grid: false,
       series: [{ name: null, color: '#1f77b4', x: [20, 50, 80], y: [0.3, 0.7, 0.5] }],
     });
-    const plot = findPlotArea(await loadRaster(chart.png));
-    const drawn = chart.plot;
-    const found = { left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom };
-    for (const side of ['left', 'top', 'right', 'bottom'] as const) {
-      expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
-        2,
-      );
-    }
+    expectSidesAt(findPlotArea(await loadRaster(chart.png)), chart.plot, 2);
   });
 
   it('takes a long flat stretch of a series standing above the lowest y label for no x axis', async () => {
@@ -705,6 +687,15 @@ describe('findPlotArea', () => {
 });
 
 /** A white raster. */
+/** Each side of a found plot within `tolerance` px of the rendered frame's. */
+function expectSidesAt(found: Box, drawn: Box, tolerance = FRAME_TOLERANCE): void {
+  for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+    expect(Math.abs(found[side] - (drawn[side] + INDEX_TO_CONTINUOUS)), side).toBeLessThanOrEqual(
+      tolerance,
+    );
+  }
+}
+
 function whiteRaster(width: number, height: number): Raster {
   return { data: new Uint8Array(width * height * 3).fill(255), width, height, channels: 3 };
 }
