@@ -29,6 +29,12 @@ const DEFAULTS = {
   /** ...and one whose names may be numbers misread (`categoryDoubt`). */
   doubtfulCategories: 0.3,
   /**
+   * Category names read this unsure (their mean OCR confidence, 0..100) are in doubt: of the
+   * zoo's 85 axes read as categories (seed 2), those read right averaged 46 or more; dates
+   * garbled by a blurred reading, 23.
+   */
+  unsureCategories: 40,
+  /**
    * ...and one of month names that make no whole year (`Feb` to `Sep`): as likely a stretch of
    * time whose year is printed nowhere, which no reading can place.
    */
@@ -150,6 +156,13 @@ export class OneAxisError extends DigitizeError {
   }
 }
 
+/** An x axis read as categories, with the mean OCR confidence (0..100) of its labels. */
+interface NamedAxis {
+  axis: AxisScale;
+  categories: string[];
+  ocr: number;
+}
+
 /** Both axes of a chart, how far each can be trusted (0..1), and what named them. */
 export interface ChartAxes {
   xAxis: AxisScale;
@@ -253,7 +266,7 @@ export async function calibrateChart({
     ...(timed?.warnings ?? []),
     ...(yFit.axis || !yAxis ? yFit.warnings : []),
   );
-  const doubt = named ? categoryDoubt(named.categories) : null;
+  const doubt = named ? categoryDoubt(named) : null;
   if (doubt) warnings.push(`x axis: ${doubt}`);
   const partial = named !== null && !doubt && partialMonths(named.axis.ticks);
   if (partial) {
@@ -447,11 +460,14 @@ export function unlabelledReach(
  * `lookalikeSteps`), or names without a letter no number is written with (`Ok 300k 400k`) of
  * which too few read as numbers to tell they are not spaced by value.
  */
-function categoryDoubt(categories: string[]): string | null {
+function categoryDoubt({ categories, ocr }: NamedAxis): string | null {
   const read = categories.filter((name) => name !== '');
   const quoted = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
   if (read.length < DEFAULTS.minCategories) {
     return `only ${read.length} of its labels read as categories (${quoted(read)}): they may be other text`;
+  }
+  if (ocr < DEFAULTS.unsureCategories) {
+    return `its labels read as categories (${quoted(read)}) were read unsure (OCR ${Math.round(ocr)}%): they may be misread text`;
   }
   const repeated = repeatedNames(categories);
   if (repeated.length > 0) {
@@ -631,7 +647,7 @@ async function readXAgain(
   >,
 ): Promise<{
   timed: DateCalibration | null;
-  named: { axis: AxisScale; categories: string[] } | null;
+  named: NamedAxis | null;
   numbers: Calibration;
 }> {
   // Numbers the fit leaves out, two or more: misreads, or numbers not spaced by value (`125M
@@ -752,7 +768,7 @@ async function runTogetherNumbers(
     confidence: Math.min(calibration.confidence, DEFAULTS.runTogetherNumbers),
     warnings: [
       ...calibration.warnings,
-      `x tick labels run together, none read whole: read as one sequence, ${fit.values[0]} to ${fit.values.at(-1)} by ${fit.step}; the values are in doubt`,
+      `x axis: tick labels run together, none read whole: read as one sequence, ${fit.values[0]} to ${fit.values.at(-1)} by ${fit.step}; the values are in doubt`,
     ],
   };
 }
@@ -828,7 +844,9 @@ function fitCategories(words: Word[], text: ChartText, zeros: boolean) {
           : (parseTickLabel(first[i])?.value ?? parseTickLabel(then[i])?.value ?? null),
       })),
     );
-  return categories(digits, texts) && categories(texts, digits);
+  const fit = categories(digits, texts) && categories(texts, digits);
+  const read = words.filter((word) => word.text.trim() !== '');
+  return fit && { ...fit, ocr: read.reduce((sum, word) => sum + word.confidence, 0) / read.length };
 }
 
 /**
