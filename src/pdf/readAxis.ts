@@ -109,7 +109,7 @@ function fitAxis(
   segments: readonly Segment[],
   scale: number,
 ): VectorAxis {
-  const { pixels, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
+  const { pixels, anchors, marks, exact } = placeOnMarks(box, side, labels, segments, scale);
   const ticks: Tick[] = labels.map((label, i) => ({
     text: label.text,
     value: label.parsed.value,
@@ -125,7 +125,7 @@ function fitAxis(
     );
   }
   const { intercept, slope, onEdges } = exact
-    ? onFrame(alongLabels(fit, labels, scale), box, side, scale)
+    ? onFrame(alongLabels(fit, labels, anchors, scale), box, side, segments, scale)
     : { ...fit, onEdges: false };
   return {
     ...makeAxisScale(fit.scale, intercept, slope, fit.ticks),
@@ -141,17 +141,23 @@ function fitAxis(
 
 /**
  * The fit of marks an engine snapped to pixels, made exact by their labels where the labels'
- * centres (along the axis) fit their values exactly, as they do when the engine centres them
- * on the unsnapped positions (ECharts): the labels give the slope, the marks on average the
- * offset (a label's box may sit off its value by a constant: a font's ascent against its
- * descent). The ticks are put where that line puts their values. The fit unchanged otherwise.
+ * anchors along the axis (`anchors`: centres, or the edges of end labels flush with the axis'
+ * ends) fit their values exactly, as they do when the engine places them on the unsnapped
+ * positions (ECharts, Vega): the labels give the slope, the marks on average the offset (a
+ * label's box may sit off its value by a constant: a font's ascent against its descent). The
+ * ticks are put where that line puts their values. The fit unchanged otherwise.
  */
-function alongLabels(fit: Fit, labels: readonly Label[], scale: number): Fit {
+function alongLabels(
+  fit: Fit,
+  labels: readonly Label[],
+  anchors: readonly number[],
+  scale: number,
+): Fit {
   const { intercept, slope } = fit;
   if (!Number.isFinite(slope) || fit.ticks.length < 3) return fit;
   const centred = fit.ticks.map((tick) => {
-    const label = labels.find((label) => label.text === tick.text);
-    return label ? { ...tick, pixel: label.centre } : null;
+    const i = labels.findIndex((label) => label.text === tick.text);
+    return i >= 0 ? { ...tick, pixel: anchors[i] } : null;
   });
   if (centred.some((tick) => tick === null)) return fit;
   const byLabels = exactFit(centred as Tick[], fit.scale, LABEL_RESIDUAL * scale);
@@ -169,33 +175,68 @@ function alongLabels(fit: Fit, labels: readonly Label[], scale: number): Fit {
 }
 
 /**
- * The fit, or the frame's where the end ticks stand on the frame's edges, both off them by one
- * amount: an axis translated as a whole (Vega draws its axes half a pixel over, to draw their
- * strokes crisp; the frame and the data are not) whose ticks were snapped to pixels as well.
- * The edges are then the end ticks' values, more exactly than the line through the ticks.
+ * The fit moved onto the frame where the axis is translated as a whole, both its ends off the
+ * frame's edges by one amount (Vega draws its axes half a pixel over, to draw their strokes
+ * crisp; the frame and the data are not), its ticks maybe snapped to pixels as well. Where the
+ * end ticks stand so on the edges (`onEdges`), the edges are their values, more exactly than
+ * the line through the ticks. Otherwise, where the outermost marks (labelled or not) or the
+ * axis line stand so, the fit is moved by their offset. The fit unchanged elsewhere.
  */
 function onFrame(
   fit: Fit,
   box: Box,
   side: Side,
+  segments: readonly Segment[],
   scale: number,
 ): { intercept: number; slope: number; onEdges: boolean } {
-  const { intercept, slope, ticks } = fit;
+  const { intercept, slope } = fit;
   const unchanged = { intercept, slope, onEdges: false };
-  if (!Number.isFinite(slope) || ticks.length < 2) return unchanged;
+  if (!Number.isFinite(slope) || fit.ticks.length < 2) return unchanged;
   const horizontal = side === 'bottom' || side === 'top';
-  const sorted = [...ticks].sort((a, b) => a.pixel - b.pixel);
-  const [first, last] = [sorted[0], sorted[sorted.length - 1]];
   const [low, high] = horizontal ? [box.left, box.right] : [box.top, box.bottom];
-  const offsets = [first.pixel - low, last.pixel - high];
-  if (
-    offsets.some((offset) => Math.abs(offset) > EXACT_RESIDUAL * scale) ||
-    Math.abs(offsets[0] - offsets[1]) > AXIS_TRANSLATION_SPREAD * scale
-  )
-    return unchanged;
-  const [from, to] = [fitted(first, fit.scale), fitted(last, fit.scale)];
-  const frameSlope = (to - from) / (high - low);
-  return { intercept: from - frameSlope * low, slope: frameSlope, onEdges: true };
+  /** The offset of both `ends` from the edges, where it is one. */
+  const offset = ([from, to]: readonly number[]) =>
+    Math.abs(from - low) <= EXACT_RESIDUAL * scale &&
+    Math.abs(to - high) <= EXACT_RESIDUAL * scale &&
+    Math.abs(from - low - (to - high)) <= AXIS_TRANSLATION_SPREAD * scale
+      ? (from - low + to - high) / 2
+      : null;
+  const sorted = [...fit.ticks].sort((a, b) => a.pixel - b.pixel);
+  const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+  if (offset([first.pixel, last.pixel]) !== null) {
+    const [from, to] = [fitted(first, fit.scale), fitted(last, fit.scale)];
+    const frameSlope = (to - from) / (high - low);
+    return { intercept: from - frameSlope * low, slope: frameSlope, onEdges: true };
+  }
+  const { ticks, grid } = edgeMarks(box, side, segments, scale);
+  const at = [...ticks, ...grid].map((mark) => mark.at);
+  const line = axisLine(box, side, segments, scale);
+  const translation =
+    (at.length > 0 ? offset([Math.min(...at), Math.max(...at)]) : null) ??
+    (line ? offset([line.from, line.to]) : null);
+  return translation === null
+    ? unchanged
+    : { intercept: intercept + slope * translation, slope, onEdges: false };
+}
+
+/** A line along a side's edge from end to end, where one is drawn (an axis line, a spine). */
+function axisLine(
+  box: Box,
+  side: Side,
+  segments: readonly Segment[],
+  scale: number,
+): Segment | null {
+  const horizontal = side === 'bottom' || side === 'top';
+  const edge = { bottom: box.bottom, top: box.top, left: box.left, right: box.right }[side];
+  const extent = horizontal ? box.right - box.left : box.bottom - box.top;
+  return (
+    segments.find(
+      (segment) =>
+        segment.orientation === (horizontal ? 'h' : 'v') &&
+        Math.abs(segment.at - edge) <= EXACT_RESIDUAL * scale &&
+        Math.abs(segment.to - segment.from - extent) <= EXACT_RESIDUAL * scale,
+    ) ?? null
+  );
 }
 
 /**
@@ -293,8 +334,10 @@ function edgeMarks(
 
 /**
  * Where each label of a side points: the tick mark (a short line on the box's edge) it is
- * centred on, else a grid line across the box, else its own centre (`exact` false). `marks`
- * are the paths used.
+ * centred on, else a grid line across the box, else its own centre (`exact` false); the end
+ * labels of a row flush with the axis' end marks (`flushMark`) point at those. `anchors` are
+ * where each label's own geometry puts its value (its centre, or its flush edge); `marks` the
+ * paths used.
  */
 function placeOnMarks(
   box: Box,
@@ -302,7 +345,7 @@ function placeOnMarks(
   labels: readonly Label[],
   segments: readonly Segment[],
   scale: number,
-): { pixels: number[]; marks: number[]; exact: boolean } {
+): { pixels: number[]; anchors: number[]; marks: number[]; exact: boolean } {
   const { ticks: ticksMarks, grid: gridMarks } = edgeMarks(box, side, segments, scale);
   const eps = 1e-3 * scale;
   const nearest = (marks: readonly Segment[], label: Label): Segment | null => {
@@ -315,15 +358,37 @@ function placeOnMarks(
     return best;
   };
   const pixels: number[] = [];
+  const anchors: number[] = [];
   const marks: number[] = [];
   let exact = true;
-  for (const label of labels) {
-    const best = nearest(ticksMarks, label) ?? nearest(gridMarks, label);
+  for (const [i, label] of labels.entries()) {
+    const end = i === 0 ? -1 : i === labels.length - 1 ? 1 : 0;
+    const flush = end !== 0 ? flushMark(label, end, [...ticksMarks, ...gridMarks], scale) : null;
+    const best = flush ?? nearest(ticksMarks, label) ?? nearest(gridMarks, label);
     if (best) marks.push(best.path);
     else exact = false;
     pixels.push(best ? best.at : label.centre);
+    anchors.push(flush ? label.centre + end * label.half : label.centre);
   }
-  return { pixels, marks, exact };
+  return { pixels, anchors, marks, exact };
+}
+
+/**
+ * The mark an end label (`end` -1 the first along the axis, 1 the last) is flush with: the
+ * outermost mark, on the label's outer edge, as Vega-Lite aligns the end labels of a
+ * continuous axis (`labelFlush`) so that none reaches past the axis; the label's centre may
+ * then be nearer a mark it does not label (an unlabelled tick between labels). Null otherwise.
+ */
+function flushMark(
+  label: Label,
+  end: -1 | 1,
+  marks: readonly Segment[],
+  scale: number,
+): Segment | null {
+  if (marks.length === 0) return null;
+  const outermost = marks.reduce((a, b) => (end * (b.at - a.at) > 0 ? b : a));
+  const edge = label.centre + end * label.half;
+  return Math.abs(outermost.at - edge) <= LABEL_RESIDUAL * scale ? outermost : null;
 }
 
 /**

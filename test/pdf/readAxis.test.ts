@@ -123,6 +123,54 @@ describe('readAxis', () => {
     expect(Math.abs((fitted?.pixelToData(100) ?? 0) - 0)).toBeGreaterThan(0.1);
   });
 
+  it('puts end labels flush with the axis ends on the end marks, not the unlabelled tick nearer their centre (Vega)', () => {
+    // x from 0 at 100 to 16 at 196, a tick mark every 1 (6 px) and a label every 4, the whole
+    // axis half a point to the right; the end labels are aligned to end at the axis' ends, so
+    // the centre of `16` is on the unlabelled tick of 15.
+    const box = { ...BOX, right: 196 };
+    const marks = Array.from({ length: 17 }, (_, k) => 100.5 + 6 * k);
+    const lines = [
+      labelAt('0', 100.5),
+      labelAt('4', 124.5 - DIGIT / 2),
+      labelAt('8', 148.5 - DIGIT / 2),
+      labelAt('12', 172.5 - DIGIT),
+      labelAt('16', 196.5 - 2 * DIGIT),
+    ];
+    const axis = readAxis(box, 'bottom', lines, tickMarks(marks), 1);
+    expect(axis?.warnings).toEqual([]);
+    expect(axis?.ticks.map((tick) => [tick.text, tick.pixel])).toEqual([
+      ['0', 100.5],
+      ['4', 124.5],
+      ['8', 148.5],
+      ['12', 172.5],
+      ['16', 196.5],
+    ]);
+    expect(axis?.pixelToData(100)).toBeCloseTo(0, 9);
+    expect(axis?.pixelToData(196)).toBeCloseTo(16, 9);
+  });
+
+  it('moves the axis by the offset of its axis line where no tick stands on the far edge (Vega)', () => {
+    // x from 0 at 100 to 60 at 172, ticks at 0 to 50 only, the axis (line, marks and labels)
+    // half a point to the right of the frame and the data.
+    const at = [100.5, 112.5, 124.5, 136.5, 148.5, 160.5];
+    const texts = ['0', '10', '20', '30', '40', '50'];
+    const lines = texts.map((text, i) => labelAt(text, at[i] - (text.length * DIGIT) / 2));
+    const line: Segment = {
+      path: 99,
+      orientation: 'h',
+      at: 300.5,
+      from: 100.5,
+      to: 172.5,
+      lone: true,
+    };
+    const axis = readAxis(BOX, 'bottom', lines, [...tickMarks(at), line], 1);
+    expect(axis?.pixelToData(100)).toBeCloseTo(0, 9);
+    expect(axis?.pixelToData(172)).toBeCloseTo(60, 9);
+    // No axis line: the marks are all there is to go by.
+    const marksOnly = readAxis(BOX, 'bottom', lines, tickMarks(at), 1);
+    expect(marksOnly?.pixelToData(100.5)).toBeCloseTo(0, 9);
+  });
+
   it('takes the slope from labels centred exactly on their values where the marks were snapped (ECharts)', () => {
     // y from 0 at 299.7 to 50 at 50.3; each tick mark snapped to the half point in its pixel,
     // each label centred on the exact position (its box a constant 1.5 above it).
