@@ -57,6 +57,13 @@ const SAME_ROW = 0.3;
 const EXACT_RESIDUAL = 0.75;
 /** ...and one with labels placed at their centres to this many. */
 const CENTRED_RESIDUAL = 1;
+/**
+ * Labels placed at their centres mark the frame's edges where the end ones are within this many
+ * ems of them, both off by the same amount to this many ems (a font's constant; the frame's
+ * edges are drawn lines, each up to half a pixel off the values they bound).
+ */
+const CENTRED_END = 0.5;
+const CENTRED_SPREAD = 0.25;
 /** Labels an engine centred on their values (unsnapped) fit them to this many points. */
 const LABEL_RESIDUAL = 0.05;
 /** End ticks off the frame's edges by amounts this close (points) are one translation of the axis. */
@@ -126,7 +133,7 @@ function fitAxis(
   }
   const { intercept, slope, onEdges } = exact
     ? onFrame(alongLabels(fit, labels, anchors, scale), box, side, segments, scale)
-    : { ...fit, onEdges: false };
+    : { ...centredOnFrame(fit, box, side, labels), onEdges: false };
   return {
     ...makeAxisScale(fit.scale, intercept, slope, fit.ticks),
     axis,
@@ -172,6 +179,36 @@ function alongLabels(
     slope: byLabels.slope,
     ticks: fit.ticks.map((tick) => ({ ...tick, pixel: onLabels(tick) + offset })),
   };
+}
+
+/**
+ * The fit of y labels placed at their centres moved as a whole onto the frame where its end
+ * ticks stand at the frame's top and bottom, both off them by about one amount: a label's
+ * height centre is off its value by a constant of its font (the middle of the em box Chart.js
+ * centres it by, which the PDF's font metrics do not give), and the frame's middle is theirs.
+ * Along x, labels are centred by their advance widths, exactly; the fit is left as it is.
+ */
+function centredOnFrame(
+  fit: Fit,
+  box: Box,
+  side: Side,
+  labels: readonly Label[],
+): { intercept: number; slope: number } {
+  const { intercept, slope, ticks } = fit;
+  if (side === 'bottom' || side === 'top' || !Number.isFinite(slope) || ticks.length < 2) {
+    return { intercept, slope };
+  }
+  const size = labels[0].line.size;
+  const pixels = ticks.map((tick) => tick.pixel);
+  const offsets = [Math.min(...pixels) - box.top, Math.max(...pixels) - box.bottom];
+  if (
+    offsets.some((offset) => Math.abs(offset) > CENTRED_END * size) ||
+    Math.abs(offsets[0] - offsets[1]) > CENTRED_SPREAD * size
+  ) {
+    return { intercept, slope };
+  }
+  const shift = -(offsets[0] + offsets[1]) / 2;
+  return { intercept: intercept - slope * shift, slope };
 }
 
 /**

@@ -171,6 +171,20 @@ describe('readAxis', () => {
     expect(marksOnly?.pixelToData(100.5)).toBeCloseTo(0, 9);
   });
 
+  it('moves y labels placed at their centres onto the frame whose edges their end ticks mark (Chart.js)', () => {
+    // y from 0 at 300 to 50 at 50, no tick marks: each label's digits a constant 1.2 above its
+    // value, the font's own middle.
+    const values = [0, 10, 20, 30, 40, 50];
+    const lines = values.map((v) => yLabel(String(v), 300 - 5 * v - 1.2));
+    const axis = readAxis(BOX, 'left', lines, [], 1);
+    expect(axis?.exact).toBe(false);
+    expect(axis?.pixelToData(300)).toBeCloseTo(0, 9);
+    expect(axis?.pixelToData(50)).toBeCloseTo(50, 9);
+    // Labels ending a step short of the frame's top mark no edge: left where they are.
+    const short = values.slice(0, -1).map((v) => yLabel(String(v), 300 - 5 * v - 1.2));
+    expect(readAxis(BOX, 'left', short, [], 1)?.pixelToData(298.8)).toBeCloseTo(0, 9);
+  });
+
   it('takes the slope from labels centred exactly on their values where the marks were snapped (ECharts)', () => {
     // y from 0 at 299.7 to 50 at 50.3; each tick mark snapped to the half point in its pixel,
     // each label centred on the exact position (its box a constant 1.5 above it).
