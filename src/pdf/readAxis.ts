@@ -42,8 +42,11 @@ const MIN_GRID = 0.9;
 const MAX_WORD_LABEL = 24;
 /** Labels sit at most this many ems beyond the box's edge (tick length and padding included). */
 const MAX_LABEL_GAP = 2.5;
-/** Labels reach at most this many ems into the frame (text boxes from font metrics are generous). */
-const LABEL_OVERLAP = 0.15;
+/**
+ * Labels reach at most this many ems into the frame (text boxes from font metrics are generous:
+ * Vega's labels beside ticks drawn inward reach 0.16 em in).
+ */
+const LABEL_OVERLAP = 0.2;
 /** A label placed on its mark: its centre within this many ems beside its own width. */
 const LABEL_REACH = 0.3;
 /** Labels of one row: baselines this close (ems). */

@@ -171,6 +171,35 @@ describe('readAxis', () => {
     expect(marksOnly?.pixelToData(100.5)).toBeCloseTo(0, 9);
   });
 
+  it('reads labels whose text boxes reach a little into the frame (ticks drawn inward, Vega)', () => {
+    // Tick marks inside the frame let the labels sit closer: the fonts' generous ascent puts
+    // each box's top 0.18 em above the frame's bottom, the digits themselves below it.
+    const at = [100, 124, 148, 172];
+    const lines = ['0', '10', '20', '30'].map((text, i) => {
+      const left = at[i] - (text.length * DIGIT) / 2;
+      const right = left + text.length * DIGIT;
+      return {
+        text,
+        x: left,
+        y: 308,
+        angle: 0,
+        size: 10,
+        box: { left, top: 298.2, right, bottom: 311 },
+      };
+    });
+    const inward = at.map((x, path) => ({
+      path,
+      orientation: 'v' as const,
+      at: x,
+      from: 296,
+      to: 300,
+      lone: true,
+    }));
+    const axis = readAxis(BOX, 'bottom', lines, inward, 1);
+    expect(axis?.ticks.map((tick) => tick.value)).toEqual([0, 10, 20, 30]);
+    expect(axis?.pixelToData(172)).toBeCloseTo(30, 9);
+  });
+
   it('moves y labels placed at their centres onto the frame whose edges their end ticks mark (Chart.js)', () => {
     // y from 0 at 300 to 50 at 50, no tick marks: each label's digits a constant 1.2 above its
     // value, the font's own middle.
