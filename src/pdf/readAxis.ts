@@ -49,6 +49,10 @@ const MAX_LABEL_GAP = 2.5;
 const LABEL_OVERLAP = 0.2;
 /** A label placed on its mark: its centre within this many ems beside its own width. */
 const LABEL_REACH = 0.3;
+/** A label is tilted where its baseline's sine and cosine are both at least this (10 degrees). */
+const MIN_TILT = Math.sin((10 * Math.PI) / 180);
+/** A tilted label's end stands within this many ems of its tick (the glyphs' height across it). */
+const TILTED_END = 0.5;
 /** Labels of one row: baselines this close (ems). */
 const SAME_ROW = 0.3;
 /**
@@ -469,7 +473,7 @@ function sideLabels(
   const horizontal = side === 'bottom' || side === 'top';
   const candidates: { line: TextLine; parsed: ParsedTick; gap: number }[] = [];
   for (const line of lines) {
-    if (line.angle !== 0) continue;
+    if (line.angle !== 0 && !(side === 'bottom' && tiltedEnd(line))) continue;
     const gap =
       side === 'bottom'
         ? line.box.top - box.bottom
@@ -481,7 +485,7 @@ function sideLabels(
     // Labels lie outside the frame (a label reaching into it is the other axis's).
     if (gap < -LABEL_OVERLAP * line.size || gap > MAX_LABEL_GAP * line.size) continue;
     const centre = horizontal
-      ? (line.box.left + line.box.right) / 2
+      ? (tiltedEnd(line)?.x ?? (line.box.left + line.box.right) / 2)
       : (line.box.top + line.box.bottom) / 2;
     const [low, high] = horizontal ? [box.left, box.right] : [box.top, box.bottom];
     const slack = 0.01 * (high - low) + 0.5 * line.size;
@@ -493,9 +497,10 @@ function sideLabels(
   // The row (x) or column (y) nearest to the edge: labels that line up with the nearest one.
   candidates.sort((a, b) => a.gap - b.gap);
   const nearest = candidates[0].line;
+  const baseline = (line: TextLine) => tiltedEnd(line)?.y ?? line.y;
   const row = candidates.filter(({ line }) =>
     horizontal
-      ? Math.abs(line.y - nearest.y) <= SAME_ROW * nearest.size
+      ? Math.abs(baseline(line) - baseline(nearest)) <= SAME_ROW * nearest.size
       : side === 'left'
         ? Math.abs(line.box.right - nearest.box.right) <= 1.5 * nearest.size
         : Math.abs(line.box.left - nearest.box.left) <= 1.5 * nearest.size,
@@ -503,13 +508,34 @@ function sideLabels(
   return row
     .map(({ line, parsed }) => {
       // The digits' middle: a y label is centred on its tick at the digits' height, not the box's.
-      const centre = horizontal ? (line.box.left + line.box.right) / 2 : line.y - 0.35 * line.size;
-      const half = horizontal
-        ? (line.box.right - line.box.left) / 2
-        : (line.box.bottom - line.box.top) / 2;
+      // A tilted label points at its tick with its upper end, about that end's width.
+      const tilted = tiltedEnd(line);
+      const centre = tilted
+        ? tilted.x
+        : horizontal
+          ? (line.box.left + line.box.right) / 2
+          : line.y - 0.35 * line.size;
+      const half = tilted
+        ? TILTED_END * line.size
+        : horizontal
+          ? (line.box.right - line.box.left) / 2
+          : (line.box.bottom - line.box.top) / 2;
       return { line, text: line.text, parsed, centre, half };
     })
     .sort((a, b) => a.centre - b.centre);
+}
+
+/**
+ * The upper end of a tilted label (neither level nor upright: dates turned 30 or 45 degrees to
+ * fit, as matplotlib's `autofmt_xdate`, Chart.js and Vega turn them), the end a label below the
+ * axis points at its tick with: its box's upper right corner where it reads upwards, upper left
+ * where it reads downwards. Null for a level or upright label, or one turned past upright.
+ */
+function tiltedEnd(line: TextLine): { x: number; y: number } | null {
+  const radians = (line.angle * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+  if (cos < MIN_TILT || Math.abs(sin) < MIN_TILT) return null;
+  return { x: sin > 0 ? line.box.right : line.box.left, y: line.box.top };
 }
 
 /**

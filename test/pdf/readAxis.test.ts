@@ -200,6 +200,35 @@ describe('readAxis', () => {
     expect(axis?.pixelToData(172)).toBeCloseTo(30, 9);
   });
 
+  it('reads tilted labels below the axis by the end that points at their ticks', () => {
+    const at = [100, 124, 148, 172];
+    // Turned 30 degrees to read upwards, each label's upper right corner at its tick (as
+    // matplotlib's autofmt_xdate aligns them); turned the other way, its upper left corner.
+    for (const [angle, corner] of [
+      [30, 'right'],
+      [-30, 'left'],
+    ] as const) {
+      const lines = ['2020', '2040', '2060', '2080'].map((text, i) => {
+        const [left, right] = corner === 'right' ? [at[i] - 20, at[i]] : [at[i], at[i] + 20];
+        return {
+          text,
+          x: left,
+          y: 315,
+          angle,
+          size: 8,
+          box: { left, top: 303, right, bottom: 316 },
+        };
+      });
+      const axis = readAxis(BOX, 'bottom', lines, tickMarks(at), 1);
+      expect(axis?.ticks.map((tick) => [tick.value, tick.pixel])).toEqual([
+        [2020, 100],
+        [2040, 124],
+        [2060, 148],
+        [2080, 172],
+      ]);
+    }
+  });
+
   it('moves y labels placed at their centres onto the frame whose edges their end ticks mark (Chart.js)', () => {
     // y from 0 at 300 to 50 at 50, no tick marks: each label's digits a constant 1.2 above its
     // value, the font's own middle.
