@@ -20,6 +20,12 @@ const DEFAULTS = {
   minStep: 1.8,
   /** An axis has at least this many tick labels. */
   minLabels: 3,
+  /**
+   * Where no column stands evenly, its labels may stand at a step with some missing (a label
+   * whose tick mark joins a curve starting at the axis is part of the curve's ink, no glyph):
+   * at least this share of the steps' labels are found.
+   */
+  foundShare: 0.5,
   /** Ink apart by at most this share of the image width (and 2 px) is one block. */
   blockGap: 0.004,
   /** A flat stroke (a tick mark, a minus sign) is at most this share of a label's height tall. */
@@ -58,8 +64,9 @@ export function labelledBox(
     (g) => g.bottom - g.top + 1 <= maxGlyph && g.right - g.left < width * 0.15,
   );
   const glyphs = specks.filter((g) => g.bottom - g.top + 1 >= DEFAULTS.minGlyph);
-  const yLabels = rightAligned(glyphs);
-  if (!yLabels) return null;
+  const column = rightAligned(glyphs);
+  if (!column) return null;
+  const yLabels = column.labels;
   const middle = (g: Glyph) => (g.top + g.bottom) / 2;
   const size = Math.max(...yLabels.map((g) => g.bottom - g.top + 1));
   // each label's word: its glyph and those following it closely on its rows (the glyphs of
@@ -115,7 +122,7 @@ export function labelledBox(
   // data standing less far beyond the outermost labels is in the plot (an axis that does not
   // end at a tick, error bars), unless that is tick marks and labels joined to it below
   const highest = middle(yLabels[0]);
-  const step = (lowest - highest) / (yLabels.length - 1);
+  const step = (lowest - highest) / column.steps;
   const top = Math.min(highest, ...rows.map((run) => run.from));
   if (highest - top >= step / 2) return null;
   const bottom = Math.max(lowest, ...rows.map((run) => Math.min(run.to + 1, xLabels[0].top)));
@@ -186,14 +193,46 @@ function evenRun(middles: number[], size: number): number[] {
 }
 
 /**
+ * The longest run of middles (sorted) standing at one step, as `evenRun` finds it, but with
+ * labels missing between them: each next middle stands a whole number of steps on, within
+ * DEFAULTS.evenSteps of one step (and 3 px), and at least DEFAULTS.foundShare of the steps'
+ * labels are found. Returns the middles found and the steps they span.
+ */
+function steppedRun(middles: number[], size: number): { middles: number[]; steps: number } {
+  let best = { middles: [] as number[], steps: 0 };
+  for (let i = 0; i + 1 < middles.length; i++) {
+    const step = middles[i + 1] - middles[i];
+    if (step < size * DEFAULTS.minStep) continue;
+    const tolerance = Math.max(3, step * DEFAULTS.evenSteps);
+    const run = [middles[i], middles[i + 1]];
+    for (let end = i + 2; end < middles.length; end++) {
+      const steps = Math.round((middles[end] - run.at(-1)!) / step);
+      if (steps < 1 || Math.abs(middles[end] - run.at(-1)! - steps * step) > tolerance) break;
+      run.push(middles[end]);
+    }
+    for (let start = i - 1; start >= 0; start--) {
+      const steps = Math.round((run[0] - middles[start]) / step);
+      if (steps < 1 || Math.abs(run[0] - middles[start] - steps * step) > tolerance) break;
+      run.unshift(middles[start]);
+    }
+    const steps = Math.round((run.at(-1)! - run[0]) / step);
+    if (run.length >= (steps + 1) * DEFAULTS.foundShare && run.length > best.middles.length)
+      best = { middles: run, steps };
+  }
+  return best;
+}
+
+/**
  * The y tick labels: the most glyphs whose right edges align, each in rows of its own, standing
  * evenly spaced (top to bottom), apart from glyphs of other text in line with them above or
- * below (a title's last letter); the leftmost such column on a tie. Null when fewer than three.
+ * below (a title's last letter); the leftmost such column on a tie. Where no column stands so,
+ * the most that stand at one step with some labels missing (`steppedRun`). Returns the labels
+ * and the steps from the highest to the lowest; null when fewer than three.
  */
-function rightAligned(glyphs: Glyph[]): Glyph[] | null {
+function rightAligned(glyphs: Glyph[]): { labels: Glyph[]; steps: number } | null {
   const byRight = [...glyphs].sort((a, b) => a.right - b.right);
-  let best: Glyph[] | null = null;
-  for (let i = 0; i < byRight.length; i++) {
+  const middle = (g: Glyph) => (g.top + g.bottom) / 2;
+  const columns = byRight.map((_, i) => {
     const column = byRight.filter((g) => Math.abs(g.right - byRight[i].right) <= DEFAULTS.align);
     // one glyph per row band: the tallest of those overlapping
     const typical = percentile(
@@ -204,15 +243,31 @@ function rightAligned(glyphs: Glyph[]): Glyph[] | null {
       .filter((g) => Math.abs(g.bottom - g.top + 1 - typical) <= typical * DEFAULTS.sameHeight)
       .sort((a, b) => a.top - b.top)
       .filter((g, k, all) => k === 0 || g.top > all[k - 1].bottom);
-    if (rows.length < DEFAULTS.minLabels || (best && rows.length <= best.length)) continue;
-    const size = Math.max(...rows.map((g) => g.bottom - g.top + 1));
-    const middle = (g: Glyph) => (g.top + g.bottom) / 2;
-    const run = evenRun(rows.map(middle), size);
-    if (run.length >= DEFAULTS.minLabels && (!best || run.length > best.length)) {
-      best = rows.filter((g) => run.includes(middle(g)));
+    return { rows, size: Math.max(...rows.map((g) => g.bottom - g.top + 1)) };
+  });
+  const best = (
+    runOf: (middles: number[], size: number) => { middles: number[]; steps: number },
+  ) => {
+    let found: { labels: Glyph[]; steps: number } | null = null;
+    for (const { rows, size } of columns) {
+      if (rows.length < DEFAULTS.minLabels || rows.length <= (found?.labels.length ?? 0)) continue;
+      const run = runOf(rows.map(middle), size);
+      if (
+        run.middles.length >= DEFAULTS.minLabels &&
+        run.middles.length > (found?.labels.length ?? 0)
+      ) {
+        const labels = rows.filter((g) => run.middles.includes(middle(g)));
+        found = { labels, steps: run.steps };
+      }
     }
-  }
-  return best;
+    return found;
+  };
+  return (
+    best((middles, size) => {
+      const run = evenRun(middles, size);
+      return { middles: run, steps: run.length - 1 };
+    }) ?? best(steppedRun)
+  );
 }
 
 /**

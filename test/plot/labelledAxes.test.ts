@@ -68,4 +68,24 @@ describe('labelledBox', () => {
     expect(box?.bottom).toBeCloseTo(310, 0);
     expect(box?.right).toBeGreaterThanOrEqual(420);
   });
+
+  it('takes y labels standing at one step with some missing, as when a curve joins their ticks', () => {
+    // `12- 10- 8- 6- 4- 2-` with each tick mark joined to its label: where a curve starts at
+    // the axis beside `8-` and `6-`, those two are part of its ink, no glyph (z01284 of the zoo)
+    const kept = yLabels.filter((label) => label.top + 6 !== 160 && label.top + 6 !== 210);
+    const box = labelledBox(inkOf(W, H, [...kept, ...xLabels, ...series]), W, H);
+    expect(box?.top).toBeCloseTo(60, 0);
+    expect(box?.bottom).toBeCloseTo(310, 0);
+  });
+
+  it('takes no column whose labels at one step are fewer than half of the steps', () => {
+    // three glyphs 50 and 250 px apart: a step of 50 with four of seven labels missing
+    const sparse = [20, 70, 320].map((middle) => ({
+      left: 90,
+      top: middle - 6,
+      right: 99,
+      bottom: middle + 6,
+    }));
+    expect(labelledBox(inkOf(W, H, [...sparse, ...xLabels, ...series]), W, H)).toBeNull();
+  });
 });
