@@ -1,5 +1,6 @@
 import { channelDistance, type Rgb } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
+import { isPatchSample } from '../legend/patchSample.js';
 import { optimalAssignment, percentile } from '../math.js';
 import { classifyMarker, type MarkerFeatures, markerFeatures } from '../trace/classifyMarker.js';
 import { type Core, distanceMap, findCores } from '../trace/distanceMap.js';
@@ -10,6 +11,11 @@ import type { Box, Raster } from '../types.js';
 const DEFAULTS = {
   /** A sample pixel holds the entry's colour when within this of it (0..255 per channel). */
   sameColor: 90,
+  /**
+   * A sample filled as a patch (`isPatchSample`) at least this many times as wide as its name's
+   * line is high is a box (Chart.js'), no marker: a marker is about as wide as high.
+   */
+  boxWidth: 2,
   /** Two samples' markers are different shapes when their features differ by this much. */
   distinct: 0.12,
   /** The shift of a marker's core weighs this much against its fills when markers are compared. */
@@ -70,7 +76,9 @@ export function splitByMarkers(
   color: Rgb,
   unlisted = 0,
 ): MarkedSeries[] | null {
-  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  const samples = slots.map((slot) =>
+    boxSample(image, slot) ? null : sampleMarker(image, slot.handle, color),
+  );
   if (samples.some((s) => s === null)) return null;
   const vectors = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth));
   for (let i = 0; i < vectors.length; i++) {
@@ -187,7 +195,9 @@ export function markerCosts(
   slots: LegendSlot[],
   color: Rgb,
 ): ((sample: number, curve: number) => number) | null {
-  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
+  const samples = slots.map((slot) =>
+    boxSample(image, slot) ? null : sampleMarker(image, slot.handle, color),
+  );
   const marked = samples.flatMap((sample) => (sample ? [sample] : []));
   if (marked.length === 0) return null;
   const { width, height } = image;
@@ -346,6 +356,18 @@ function plotMarkers(
   const least = DEFAULTS.minDepth * Math.min(...depths) * scale;
   const cores = candidates.filter((c) => c.depth >= least);
   return cores.length < FIND.minMarkers ? null : { cores, scale, halfWidth };
+}
+
+/**
+ * Whether a legend sample is a box (a patch `boxWidth` text heights wide or more): its fill
+ * would pass for one large marker.
+ */
+function boxSample(image: Raster, slot: LegendSlot): boolean {
+  const { handle, text } = slot;
+  return (
+    handle.right - handle.left >= (text.bottom - text.top) * DEFAULTS.boxWidth &&
+    isPatchSample(image, slot)
+  );
 }
 
 /** A legend sample's marker and its line's half width. */

@@ -152,4 +152,40 @@ describe('splitByMarkers', () => {
     const shared = plotInk(image);
     expect(markerCosts(image, shared, [shared], REGION, [slotAt(40)], [0, 0, 0])).toBeNull();
   });
+
+  it("takes light box samples for no markers (Chart.js' boxes of a grey chart), one crossed by a curve", async () => {
+    // Two boxes 43 x 13 filled in a light grey, outlined in the series' grey; a curve runs into
+    // the second one's end. The plot's two curves carry square markers of two sizes.
+    const grey = '#aaa';
+    const box = (y: number) =>
+      `<rect x="8.5" y="${y + 0.5}" width="43" height="13" fill="#d4d4d4" stroke="${grey}"/>`;
+    const squares = (y: number, side: number) =>
+      `<line x1="${XS[0]}" y1="${y}" x2="${XS.at(-1)}" y2="${y}" stroke="${grey}" stroke-width="2"/>` +
+      XS.map(
+        (x) =>
+          `<rect x="${x - side / 2}" y="${y - side / 2}" width="${side}" height="${side}" fill="${grey}"/>`,
+      ).join('');
+    const image = await rasterOf(
+      box(32) +
+        box(64) +
+        `<line x1="4" y1="60" x2="14" y2="80" stroke="${grey}" stroke-width="3"/>` +
+        squares(100, 8) +
+        squares(150, 12),
+    );
+    // The grey's mask: pixels within 30 of it.
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let row = REGION.top; row < REGION.bottom; row++) {
+      for (let column = REGION.left; column < REGION.right; column++) {
+        const p = row * WIDTH + column;
+        weight[p] = Math.abs(image.data[p * 3] - 170) < 30 ? 1 : 0;
+      }
+    }
+    // Each sample as found: the box in its name's rows (8 px high).
+    const slot = (y: number): LegendSlot => ({
+      handle: { left: 9, right: 52, top: y + 3, bottom: y + 11 },
+      text: { left: 58, right: 100, top: y + 3, bottom: y + 11 },
+      color: [170, 170, 170],
+    });
+    expect(splitByMarkers(image, weight, REGION, [slot(32), slot(64)], [170, 170, 170])).toBeNull();
+  });
 });
