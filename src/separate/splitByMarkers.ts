@@ -13,9 +13,13 @@ const DEFAULTS = {
   sameColor: 90,
   /**
    * A sample filled as a patch (`isPatchSample`) at least this many times as wide as its name's
-   * line is high is a box (Chart.js'), no marker: a marker is about as wide as high.
+   * line is high, whose "marker" spans `boxSpan` of its width, is a box (Chart.js'), no marker:
+   * a marker is about as wide as high, and one drawn in a key (ggplot2's, filled in a light
+   * grey that passes for a patch of a grey series) spans a fraction of it.
    */
   boxWidth: 2,
+  /** (See `boxWidth`.) */
+  boxSpan: 0.6,
   /** Two samples' markers are different shapes when their features differ by this much. */
   distinct: 0.12,
   /** The shift of a marker's core weighs this much against its fills when markers are compared. */
@@ -76,9 +80,10 @@ export function splitByMarkers(
   color: Rgb,
   unlisted = 0,
 ): MarkedSeries[] | null {
-  const samples = slots.map((slot) =>
-    boxSample(image, slot) ? null : sampleMarker(image, slot.handle, color),
-  );
+  const samples = slots.map((slot) => {
+    const sample = sampleMarker(image, slot.handle, color);
+    return sample && boxSample(image, slot, sample) ? null : sample;
+  });
   if (samples.some((s) => s === null)) return null;
   const vectors = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth));
   for (let i = 0; i < vectors.length; i++) {
@@ -195,9 +200,10 @@ export function markerCosts(
   slots: LegendSlot[],
   color: Rgb,
 ): ((sample: number, curve: number) => number) | null {
-  const samples = slots.map((slot) =>
-    boxSample(image, slot) ? null : sampleMarker(image, slot.handle, color),
-  );
+  const samples = slots.map((slot) => {
+    const sample = sampleMarker(image, slot.handle, color);
+    return sample && boxSample(image, slot, sample) ? null : sample;
+  });
   const marked = samples.flatMap((sample) => (sample ? [sample] : []));
   if (marked.length === 0) return null;
   const { width, height } = image;
@@ -359,13 +365,15 @@ function plotMarkers(
 }
 
 /**
- * Whether a legend sample is a box (a patch `boxWidth` text heights wide or more): its fill
- * would pass for one large marker.
+ * Whether a legend sample is a box (a patch `boxWidth` text heights wide or more, its "marker"
+ * spanning `boxSpan` of it): its fill would pass for one large marker.
  */
-function boxSample(image: Raster, slot: LegendSlot): boolean {
+function boxSample(image: Raster, slot: LegendSlot, { core }: SampleMarker): boolean {
   const { handle, text } = slot;
+  const wide = handle.right - handle.left;
   return (
-    handle.right - handle.left >= (text.bottom - text.top) * DEFAULTS.boxWidth &&
+    wide >= (text.bottom - text.top) * DEFAULTS.boxWidth &&
+    core.box.right - core.box.left >= wide * DEFAULTS.boxSpan &&
     isPatchSample(image, slot)
   );
 }

@@ -188,4 +188,30 @@ describe('splitByMarkers', () => {
     });
     expect(splitByMarkers(image, weight, REGION, [slot(32), slot(64)], [170, 170, 170])).toBeNull();
   });
+
+  it("still takes the marker drawn in a key filled in a light grey (ggplot2's, of a grey series)", async () => {
+    // A key 38 x 14 in a light grey, a grey line across it and a square marker in its middle;
+    // the plot's curve carries that marker.
+    const grey = '#999';
+    const image = await rasterOf(
+      '<rect x="8" y="33" width="38" height="14" fill="#d8d8d8"/>' +
+        `<line x1="8" y1="40" x2="46" y2="40" stroke="${grey}" stroke-width="2"/>` +
+        `<rect x="22" y="35" width="10" height="10" fill="${grey}"/>` +
+        `<line x1="${XS[0]}" y1="100" x2="${XS.at(-1)}" y2="100" stroke="${grey}" stroke-width="2"/>` +
+        XS.map((x) => `<rect x="${x - 5}" y="95" width="10" height="10" fill="${grey}"/>`).join(''),
+    );
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let row = REGION.top; row < REGION.bottom; row++) {
+      for (let column = REGION.left; column < REGION.right; column++) {
+        const p = row * WIDTH + column;
+        weight[p] = Math.abs(image.data[p * 3] - 153) < 30 ? 1 : 0;
+      }
+    }
+    const key: LegendSlot = {
+      handle: { left: 8, right: 46, top: 33, bottom: 47 },
+      text: { left: 52, right: 90, top: 34, bottom: 46 },
+      color: [153, 153, 153],
+    };
+    expect(markerCosts(image, weight, [weight], REGION, [key], [153, 153, 153])).not.toBeNull();
+  });
 });
