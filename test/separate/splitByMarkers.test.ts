@@ -152,4 +152,66 @@ describe('splitByMarkers', () => {
     const shared = plotInk(image);
     expect(markerCosts(image, shared, [shared], REGION, [slotAt(40)], [0, 0, 0])).toBeNull();
   });
+
+  it("takes light box samples for no markers (Chart.js' boxes of a grey chart), one crossed by a curve", async () => {
+    // Two boxes 43 x 13 filled in a light grey, outlined in the series' grey; a curve runs into
+    // the second one's end. The plot's two curves carry square markers of two sizes.
+    const grey = '#aaa';
+    const box = (y: number) =>
+      `<rect x="8.5" y="${y + 0.5}" width="43" height="13" fill="#d4d4d4" stroke="${grey}"/>`;
+    const squares = (y: number, side: number) =>
+      `<line x1="${XS[0]}" y1="${y}" x2="${XS.at(-1)}" y2="${y}" stroke="${grey}" stroke-width="2"/>` +
+      XS.map(
+        (x) =>
+          `<rect x="${x - side / 2}" y="${y - side / 2}" width="${side}" height="${side}" fill="${grey}"/>`,
+      ).join('');
+    const image = await rasterOf(
+      box(32) +
+        box(64) +
+        `<line x1="4" y1="60" x2="14" y2="80" stroke="${grey}" stroke-width="3"/>` +
+        squares(100, 8) +
+        squares(150, 12),
+    );
+    // The grey's mask: pixels within 30 of it.
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let row = REGION.top; row < REGION.bottom; row++) {
+      for (let column = REGION.left; column < REGION.right; column++) {
+        const p = row * WIDTH + column;
+        weight[p] = Math.abs(image.data[p * 3] - 170) < 30 ? 1 : 0;
+      }
+    }
+    // Each sample as found: the box in its name's rows (8 px high).
+    const slot = (y: number): LegendSlot => ({
+      handle: { left: 9, right: 52, top: y + 3, bottom: y + 11 },
+      text: { left: 58, right: 100, top: y + 3, bottom: y + 11 },
+      color: [170, 170, 170],
+    });
+    expect(splitByMarkers(image, weight, REGION, [slot(32), slot(64)], [170, 170, 170])).toBeNull();
+  });
+
+  it("still takes the marker drawn in a key filled in a light grey (ggplot2's, of a grey series)", async () => {
+    // A key 38 x 14 in a light grey, a grey line across it and a square marker in its middle;
+    // the plot's curve carries that marker.
+    const grey = '#999';
+    const image = await rasterOf(
+      '<rect x="8" y="33" width="38" height="14" fill="#d8d8d8"/>' +
+        `<line x1="8" y1="40" x2="46" y2="40" stroke="${grey}" stroke-width="2"/>` +
+        `<rect x="22" y="35" width="10" height="10" fill="${grey}"/>` +
+        `<line x1="${XS[0]}" y1="100" x2="${XS.at(-1)}" y2="100" stroke="${grey}" stroke-width="2"/>` +
+        XS.map((x) => `<rect x="${x - 5}" y="95" width="10" height="10" fill="${grey}"/>`).join(''),
+    );
+    const weight = new Float32Array(WIDTH * HEIGHT);
+    for (let row = REGION.top; row < REGION.bottom; row++) {
+      for (let column = REGION.left; column < REGION.right; column++) {
+        const p = row * WIDTH + column;
+        weight[p] = Math.abs(image.data[p * 3] - 153) < 30 ? 1 : 0;
+      }
+    }
+    const key: LegendSlot = {
+      handle: { left: 8, right: 46, top: 33, bottom: 47 },
+      text: { left: 52, right: 90, top: 34, bottom: 46 },
+      color: [153, 153, 153],
+    };
+    expect(markerCosts(image, weight, [weight], REGION, [key], [153, 153, 153])).not.toBeNull();
+  });
 });
