@@ -35,15 +35,17 @@ const DEFAULTS = {
    * A column whose run holds ink deeper (px from the nearest pixel not of the series) than
    * this share of the line's thickness, plus `deepSlack` px, and than `deepMin` px, is in a
    * blob the line passes through: a marker (not found as one) or an error bar is solid
-   * further in than a line of that thickness, whose middle lies half its thickness deep.
-   * Lower, a thick line's joins pass; higher, markers under 2.5 line widths across are missed.
-   * A thin dense line's strokes, a vertex every column or so, overlap into patches a couple of
-   * px deep: `deepMin` keeps them out (95 seed-2 zoo charts losing most trace points:
-   * 0.668 -> 0.686, 18 better, 1 worse; 0.696 without `deepMin`, but dense thin lines lost).
+   * further in than a line of that thickness, whose middle lies half its thickness deep and
+   * whose sharpest joins a whole thickness deep (at 0.6 thickness, the development set's
+   * thick overlapping and dashed lines lost their joins' fits). A thin dense line's strokes,
+   * a vertex every column or so, overlap into patches up to 5 px deep: `deepMin` keeps them
+   * out (at 3 px, the development set's dense charts fell 0.02 to 0.05). 95 seed-2 zoo charts
+   * losing most trace points: 0.6676 -> 0.6745, 9 better, 2 worse (0.686 at 0.6 thickness +
+   * 0.5 px, 3 px least, with the development set at 0.968).
    */
-  deepShare: 0.6,
-  deepSlack: 0.5,
-  deepMin: 3,
+  deepShare: 1,
+  deepSlack: 1,
+  deepMin: 5.5,
 } as const;
 
 /** A bare line followed through the columns of its (bridged) ink, before it is fitted. */

@@ -418,9 +418,9 @@ describe('traceSeries', () => {
   });
 
   it('keeps a thick line through squares not found as markers at their middles', async () => {
-    // Squares 12 px on a side on a line 6 px wide, too few to be markers, one on a steep
+    // Squares 16 px on a side on a line 6 px wide, too few to be markers, one on a steep
     // stroke: the line's drawing cannot cover a square, and fitted to it the line zigzagged
-    // across the square (4 px off its middle), its columns beside the middle fitted too.
+    // across the square (2.5 px off its middle), its columns beside the middle fitted too.
     const vertices = [
       { px: 20, py: 105 },
       { px: 40, py: 45 },
@@ -431,7 +431,7 @@ describe('traceSeries', () => {
     ];
     const squares = [vertices[1], { px: 30, py: 75 }, vertices[3]];
     const square = ({ px, py }: PixelPoint) =>
-      `<rect x="${px - 6}" y="${py - 6}" width="12" height="12" fill="#000"/>`;
+      `<rect x="${px - 8}" y="${py - 8}" width="16" height="16" fill="#000"/>`;
     const weight = await inkWeight(polyline(vertices, 6) + squares.map(square).join(''));
     const { points, markers } = traceSeries(inkOf(weight));
     expect(markers).toBe(false);
