@@ -48,10 +48,18 @@ interface Leg {
  * curves between corners keep their shape. A corner whose ink is only a fringe (a line
  * hidden under another) is left alone.
  *
- * `lineWidth` is the stroke's width across it (px). Returns a new list, left to
- * right, with a point in every traced column.
+ * `lineWidth` is the stroke's width across it (px). A corner at a point `held` says lies in a
+ * blob the line passes through (a marker not found, an error bar) stays where the trace put it:
+ * two strokes of the line's width cannot draw the blob, and moving the corner to cover more of
+ * it pulls the line off the blob's middle, the data point. Returns a new list, left to right,
+ * with a point in every traced column.
  */
-export function fitVertices(line: PixelPoint[], lineWidth: number, ink: Ink): PixelPoint[] {
+export function fitVertices(
+  line: PixelPoint[],
+  lineWidth: number,
+  ink: Ink,
+  held: (point: PixelPoint) => boolean = () => false,
+): PixelPoint[] {
   if (line.length < 3) return line;
   const traced = simplify(line, Math.max(1, lineWidth * DEFAULTS.simplifyShare)).map(
     (i) => line[i],
@@ -69,7 +77,7 @@ export function fitVertices(line: PixelPoint[], lineWidth: number, ink: Ink): Pi
     const moved = new Set<number>();
     for (let k = 1; k < corners.length - 1; k++) {
       const [a, v, b] = [corners[k - 1], corners[k], corners[k + 1]];
-      if (!stale.has(k) || turn(a, v, b) < DEFAULTS.minTurn) continue;
+      if (!stale.has(k) || turn(a, v, b) < DEFAULTS.minTurn || held(traced[k])) continue;
       const best = fitCorner(corners, k, traced[k], near, ink);
       if (best === null) continue;
       if (best.px !== v.px || best.py !== v.py) for (const j of [k - 1, k + 1]) moved.add(j);

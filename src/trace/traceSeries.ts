@@ -85,7 +85,7 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     const followed = followLine(ink, runsByColumn);
     // Markers drawn with thin strokes have no core: they show as ink beside the line.
     const thin = findThinMarkers(followed.line, followed.across, ink);
-    const traced = traceBareLine(followed);
+    const traced = traceBareLine(followed, dist);
     // A noisy line's spikes may pass for thin markers: the line strays between them.
     if (!thin || noisyLine(traced, followed.across, thin)) {
       return bareLine(followed, traced, filled, ribbon);
@@ -97,7 +97,7 @@ export function traceSeries(ink: Ink, known: Markers | null = null): TraceResult
     // Markers are the line's vertices: it runs straight between them. Blobs where a noisy
     // line folds on itself are not, and the line strays far from the legs between them.
     const followed = followLine(ink, runsByColumn);
-    const traced = traceBareLine(followed);
+    const traced = traceBareLine(followed, dist);
     if (strayMedian(traced, points) > DEFAULTS.foldStray)
       return bareLine(followed, traced, filled, ribbon);
   }

@@ -57,6 +57,31 @@ describe('fitVertices', () => {
     expect(fitted.map((p) => p.px)).toEqual([...fitted.map((p) => p.px)].sort((a, b) => a - b));
   });
 
+  it('leaves a corner where it is traced when told it lies in a blob', async () => {
+    // A square 12 px on a side at a peak: moved to cover the square, the corner leaves its
+    // middle; held, it stays on the column centre there.
+    const peak = { px: 40, py: 30 };
+    const weight = await draw(
+      `${polyline([
+        [10, 85],
+        [peak.px, peak.py],
+        [70, 85],
+      ])}<rect x="34" y="24" width="12" height="12" fill="#000"/>`,
+    );
+    const traced = columnCentres(weight, 10, 69);
+    const ink = {
+      weight,
+      width: WIDTH,
+      height: HEIGHT,
+      region: { left: 0, top: 0, right: WIDTH, bottom: HEIGHT },
+    };
+    const inSquare = (p: PixelPoint) => p.px > 34 && p.px < 46;
+    const at = (points: PixelPoint[]) => points.find((p) => p.px === peak.px + 0.5)!.py;
+    expect(Math.abs(at(fitVertices(traced, LINE_WIDTH, ink)) - at(traced))).toBeGreaterThan(1);
+    const held = fitVertices(traced, LINE_WIDTH, ink, inSquare);
+    expect(at(held)).toBe(at(traced));
+  });
+
   describe('polylineAlong', () => {
     const corners: PixelPoint[] = [
       { px: 10, py: 50 },

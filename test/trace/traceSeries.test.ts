@@ -417,6 +417,31 @@ describe('traceSeries', () => {
     expect(percentile(errors, 0.5)).toBeLessThanOrEqual(1.5);
   });
 
+  it('keeps a thick line through squares not found as markers at their middles', async () => {
+    // Squares 16 px on a side on a line 6 px wide, too few to be markers, one on a steep
+    // stroke: the line's drawing cannot cover a square, and fitted to it the line zigzagged
+    // across the square (2.5 px off its middle), its columns beside the middle fitted too.
+    const vertices = [
+      { px: 20, py: 105 },
+      { px: 40, py: 45 },
+      { px: 80, py: 30 },
+      { px: 95, py: 75 },
+      { px: 150, py: 70 },
+      { px: 180, py: 20 },
+    ];
+    const squares = [vertices[1], { px: 30, py: 75 }, vertices[3]];
+    const square = ({ px, py }: PixelPoint) =>
+      `<rect x="${px - 8}" y="${py - 8}" width="16" height="16" fill="#000"/>`;
+    const weight = await inkWeight(polyline(vertices, 6) + squares.map(square).join(''));
+    const { points, markers } = traceSeries(inkOf(weight));
+    expect(markers).toBe(false);
+    for (const { px, py } of squares) {
+      expect(Math.abs(traceAt(points, px) - py), `at px ${px}`).toBeLessThanOrEqual(
+        MARKER_TOLERANCE,
+      );
+    }
+  });
+
   it('ends a line at its last point through a small marker drawn there', async () => {
     // A triangle 7 px wide, too small to be found as a marker, on the line's last point.
     const end = { px: 150.5, py: 90 };
