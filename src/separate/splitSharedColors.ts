@@ -27,14 +27,6 @@ const DEFAULTS = {
    * hues of a chart turned greyscale) lie 3 apart and must still tell their curves apart.
    */
   colorNoise: 1,
-  /**
-   * Legend colours this far apart (Delta E) are two colours: a colormap's neighbours lie 8 or
-   * more apart, one colour's samples within a few (but a thin dotted sample reads paler than
-   * a solid one, 8 or 9 apart: told apart by their dash patterns).
-   */
-  colorsApart: 5,
-  /** A sample with less than this share of gaps is solid (dash patterns leave a third or more). */
-  solid: 0.1,
   /** A Delta E this much beyond the noise weighs as one unit of dash style distance. */
   colorScale: 20,
   /** A legend colour whose channels are within this of each other is black or grey. */
@@ -100,23 +92,8 @@ export function splitSharedColors(
     // the colour is known to be shared (listed twice, or black or grey as one-colour charts
     // are): a single coloured entry holding curves apart is a band's edges or error bars.
     const neutral = isNeutral(masks[i].color) && !severalGreys;
-    // Solid samples in colours apart (a colormap's neighbours, within DEFAULTS.sameColor but
-    // DEFAULTS.colorsApart or more from one another; pale ones or greys too, neutral as they
-    // are) list series told apart by colour, not one colour drawn in several styles: the
-    // curves beyond them in their masks' union are their neighbours' lines' anti-aliased edges
-    // (a darker step's edge is a paler one's colour), no entry the legend missed.
-    const apartListed =
-      group.length > 1 &&
-      group.every((a, n) =>
-        group.every(
-          (b, m) =>
-            m <= n ||
-            deltaE(rgbToLab(masks[a].color), rgbToLab(masks[b].color)) >= DEFAULTS.colorsApart,
-        ),
-      ) &&
-      group.every((j) => styles[j].gapShare < DEFAULTS.solid);
     const apart =
-      !apartListed && ((group.length > 1 && !severalGreys) || neutral)
+      (group.length > 1 && !severalGreys) || neutral
         ? curvesApart({ ...masks[i], weight: shared }, image.width, region)
         : null;
     const count = Math.max(group.length, apart?.length ?? 0);

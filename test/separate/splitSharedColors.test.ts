@@ -88,60 +88,6 @@ describe('splitSharedColors', () => {
   });
 });
 
-describe('splitSharedColors: curves beyond the entries', () => {
-  // Two blues a colormap step apart (9 Delta E: within sameColor of each other), each drawing
-  // its line; both masks also hold a third curve, a darker neighbour's anti-aliased edge.
-  const BLUES: Rgb[] = [
-    [0x6b, 0xae, 0xd6],
-    [0x54, 0x9b, 0xcc],
-  ];
-  /** A dashed sample of entry `k`: 4 px dashes 4 px apart along its 24 px. */
-  const dashed = (k: number, color: Rgb): [Box, readonly number[]][] =>
-    [0, 8, 16].map((dx) => [{ ...sample(k, color)[0], left: 10 + dx, right: 14 + dx }, color]);
-  function split(colors: Rgb[], samples: [Box, readonly number[]][]) {
-    const image = paintBoxes(WIDTH, HEIGHT, [
-      ...samples,
-      ...name(0),
-      ...name(1),
-      line(40, colors[0]),
-      line(80, colors[1]),
-      line(160, colors[0]),
-    ]);
-    const masks = [maskOf(colors[0], [40, 160]), maskOf(colors[1], [80, 160])];
-    splitSharedColors(
-      image,
-      masks,
-      colors.map((color, k) => slot(k, color)),
-      REGION,
-      null,
-      WHITE,
-    );
-    return masks;
-  }
-
-  it("takes no third curve for a series where solid samples list a colormap's neighbours", () => {
-    expect(split(BLUES, [sample(0, BLUES[0]), sample(1, BLUES[1])])).toHaveLength(2);
-  });
-
-  it("takes no third curve for a series where solid samples list a diverging colormap's pale neighbours", () => {
-    // Pale enough that their channels lie within 40 of one another, as a grey's do.
-    const PALE: Rgb[] = [
-      [225, 201, 199],
-      [223, 182, 176],
-    ];
-    expect(split(PALE, [sample(0, PALE[0]), sample(1, PALE[1])])).toHaveLength(2);
-  });
-
-  it('takes a third curve for a series where one colour is listed twice', () => {
-    expect(split([BLUES[0], BLUES[0]], [sample(0, BLUES[0]), sample(1, BLUES[0])])).toHaveLength(3);
-  });
-
-  it('takes a third curve for a series where the samples are one colour read apart, drawn in dash patterns', () => {
-    // A dashed sample reads paler than a solid one of its colour.
-    expect(split(BLUES, [sample(0, BLUES[0]), ...dashed(1, BLUES[1])])).toHaveLength(3);
-  });
-});
-
 describe('coreColor', () => {
   it("reads a curve's own grey where a darker line crosses it and its edges are paler", () => {
     // A grey line 2 px thick with a paler anti-aliased row below; a darker line crosses it
