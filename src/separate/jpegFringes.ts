@@ -1,5 +1,6 @@
 import { deltaE, type Lab } from '../color.js';
 import { BLEND_DE, blend } from './assignPixels.js';
+import { isFaded } from './unlistedColors.js';
 
 const DEFAULTS = {
   /**
@@ -8,11 +9,20 @@ const DEFAULTS = {
    * only where they cross).
    */
   touching: 0.4,
+  /**
+   * A faded tint of a colour (its hue with less chroma: isFaded) whose own pixels touch that
+   * colour's at DEFAULTS.touching is its line's fringe when this share of the colour's pixels
+   * touch it: JPEG fades a line's edges only in places (its steep stretches, its thin ones), and
+   * a thick line's core outnumbers its fringe, so fewer of the core's pixels touch the fringe
+   * than the fringe's touch the core.
+   */
+  fadedTouching: 0.2,
 } as const;
 
 /**
  * Colours found by clustering (no legend) that are one line's: each one's pixels lie along the
- * other's all over the plot (a JPEG'd line's core and its fringe, clustered apart), the weaker
+ * other's all over the plot (a JPEG'd line's core and its fringe, clustered apart; a fringe in
+ * a faded tint of the core's colour need lie along only some of the core), the weaker
  * no tint of the stronger (a lighter grey series lies along a darker one's anti-aliased
  * edge). Returns colour index -> the index of the colour it joins (the one farther from the
  * background).
@@ -56,7 +66,9 @@ export function jpegFringes(
           strength[b] >= strength[a] &&
           blend(seriesLabs[a], seriesLabs[b], background).residual >= BLEND_DE &&
           touch[a * count + b] >= own[a] * DEFAULTS.touching &&
-          touch[b * count + a] >= own[b] * DEFAULTS.touching,
+          touch[b * count + a] >=
+            own[b] *
+              (isFaded(seriesLabs[a], seriesLabs[b]) ? DEFAULTS.fadedTouching : DEFAULTS.touching),
       )
       .at(-1);
     if (into !== undefined) joins.set(a, into);
