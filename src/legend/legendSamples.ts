@@ -62,19 +62,6 @@ export const SAMPLES = {
   handleInk: 60,
   /** A text's anti-aliased edge reaches this many px past its dark ink. */
   textEdge: 2,
-  /**
-   * A box sample filled in a light grey differs from the background by at least this much
-   * (0..255) in every pixel of its text's rows: Chart.js fills its boxes with the series'
-   * colour at half alpha, a grey series' fill 40 to 50 from white, short of `handleInk`.
-   */
-  lightInk: 20,
-  /**
-   * ...ending within this share of the text's height above and below it (a box is as high as
-   * the font, its text's capitals lower; the next entry's box is a padding farther)...
-   */
-  boxEnd: 0.6,
-  /** ...where at most this share of its columns is inked (a curve crossing). */
-  boxOpen: 0.2,
 } as const;
 
 const DEFAULTS = SAMPLES;
@@ -101,100 +88,7 @@ export function sampleBeside(
     const color = dominantColor(image, far, background);
     if (colored(color)) return { handle: far, text, color };
   }
-  for (const side of sides) {
-    const box = lightBox(image, background, text, side, region);
-    if (box) return { handle: box, text, color: boxColor(image, background, box) };
-  }
   return null;
-}
-
-/**
- * A box sample filled in a light grey beside a text, on `side` (-1 left, 1 right): past the
- * text's anti-aliased edge and a gap of background (within `near.gap` text heights), columns
- * inked lighter than `handleInk` but more than `lightInk` in every row of the text, grey, at
- * least as wide as the text is high (a letter is narrower) and at most `maxHandle` heights,
- * with background `boxEnd` text heights above and below it (a band of fill, under a curve or
- * around it, goes on). Chart.js draws a grey series' box so, its border as light as the fill or
- * lighter than `handleInk` in the text's rows but for its sides.
- */
-function lightBox(
-  image: Raster,
-  background: Rgb,
-  text: Box,
-  side: -1 | 1,
-  region: Box,
-): Box | null {
-  const { data, width } = image;
-  const height = text.bottom - text.top;
-  const ink = (row: number, column: number) => {
-    const o = (row * width + column) * 3;
-    return channelDistance(data, o, background) > DEFAULTS.lightInk;
-  };
-  const grey = (row: number, column: number) => {
-    const o = (row * width + column) * 3;
-    return !colored([data[o], data[o + 1], data[o + 2]]);
-  };
-  const inside = (column: number) => column >= region.left && column < region.right;
-  const filled = (column: number) => {
-    for (let row = text.top; row < text.bottom; row++) {
-      if (!ink(row, column) || !grey(row, column)) return false;
-    }
-    return true;
-  };
-  const empty = (column: number) => {
-    for (let row = text.top; row < text.bottom; row++) if (ink(row, column)) return false;
-    return true;
-  };
-  const from = side < 0 ? text.left - 1 : text.right;
-  const within = (column: number) =>
-    inside(column) && Math.abs(column - from) < height * DEFAULTS.near.gap;
-  let column = from;
-  for (let edge = 0; within(column) && !empty(column) && edge < DEFAULTS.textEdge; edge++) {
-    column += side;
-  }
-  if (!within(column) || !empty(column)) return null;
-  while (within(column) && empty(column)) column += side;
-  // The box's own anti-aliased edge, lighter in some rows.
-  const near = column;
-  for (let edge = 0; within(column) && !filled(column) && edge < DEFAULTS.textEdge; edge++) {
-    column += side;
-  }
-  if (!within(column) || !filled(column)) return null;
-  while (inside(column + side) && filled(column + side)) column += side;
-  const [left, right] = side < 0 ? [column, near + 1] : [near, column + 1];
-  if (right - left < height || right - left > height * DEFAULTS.maxHandle) return null;
-  // Background above and below, but where a curve crosses: the box ends there.
-  const end = Math.round(height * DEFAULTS.boxEnd);
-  for (const row of [text.top - end, text.bottom - 1 + end]) {
-    if (row < 0 || row >= image.height) return null;
-    let inked = 0;
-    for (let c = left; c < right; c++) if (ink(row, c)) inked++;
-    if (inked > (right - left) * DEFAULTS.boxOpen) return null;
-  }
-  return { left, right, top: text.top, bottom: text.bottom };
-}
-
-/**
- * A light box sample's colour: its outline's, the line colour (Chart.js fills the box with it at
- * half alpha and draws the box's sides in it): the median of each row's pixel farthest from
- * the background.
- */
-function boxColor(image: Raster, background: Rgb, box: Box): Rgb {
-  const { data, width } = image;
-  const farthest: number[] = [];
-  for (let row = box.top; row < box.bottom; row++) {
-    let best = (row * width + box.left) * 3;
-    for (let column = box.left; column < box.right; column++) {
-      const o = (row * width + column) * 3;
-      if (channelDistance(data, o, background) > channelDistance(data, best, background)) best = o;
-    }
-    farthest.push(best);
-  }
-  farthest.sort(
-    (a, b) => channelDistance(data, a, background) - channelDistance(data, b, background),
-  );
-  const o = farthest[Math.floor(farthest.length / 2)];
-  return [data[o], data[o + 1], data[o + 2]];
 }
 
 /**

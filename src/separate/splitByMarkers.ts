@@ -1,6 +1,5 @@
 import { channelDistance, type Rgb } from '../color.js';
 import type { LegendSlot } from '../legend/findLegend.js';
-import { isPatchSample } from '../legend/patchSample.js';
 import { optimalAssignment, percentile } from '../math.js';
 import { classifyMarker, type MarkerFeatures, markerFeatures } from '../trace/classifyMarker.js';
 import { type Core, distanceMap, findCores } from '../trace/distanceMap.js';
@@ -11,15 +10,6 @@ import type { Box, Raster } from '../types.js';
 const DEFAULTS = {
   /** A sample pixel holds the entry's colour when within this of it (0..255 per channel). */
   sameColor: 90,
-  /**
-   * A sample filled as a patch (`isPatchSample`) at least this many times as wide as its name's
-   * line is high, whose "marker" spans `boxSpan` of its width, is a box (Chart.js'), no marker:
-   * a marker is about as wide as high, and one drawn in a key (ggplot2's, filled in a light
-   * grey that passes for a patch of a grey series) spans a fraction of it.
-   */
-  boxWidth: 2,
-  /** (See `boxWidth`.) */
-  boxSpan: 0.6,
   /** Two samples' markers are different shapes when their features differ by this much. */
   distinct: 0.12,
   /** The shift of a marker's core weighs this much against its fills when markers are compared. */
@@ -80,10 +70,7 @@ export function splitByMarkers(
   color: Rgb,
   unlisted = 0,
 ): MarkedSeries[] | null {
-  const samples = slots.map((slot) => {
-    const sample = sampleMarker(image, slot.handle, color);
-    return sample && boxSample(image, slot, sample) ? null : sample;
-  });
+  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
   if (samples.some((s) => s === null)) return null;
   const vectors = samples.map((sample) => vectorOf(sample!.features, sample!.core.depth));
   for (let i = 0; i < vectors.length; i++) {
@@ -200,10 +187,7 @@ export function markerCosts(
   slots: LegendSlot[],
   color: Rgb,
 ): ((sample: number, curve: number) => number) | null {
-  const samples = slots.map((slot) => {
-    const sample = sampleMarker(image, slot.handle, color);
-    return sample && boxSample(image, slot, sample) ? null : sample;
-  });
+  const samples = slots.map((slot) => sampleMarker(image, slot.handle, color));
   const marked = samples.flatMap((sample) => (sample ? [sample] : []));
   if (marked.length === 0) return null;
   const { width, height } = image;
@@ -362,20 +346,6 @@ function plotMarkers(
   const least = DEFAULTS.minDepth * Math.min(...depths) * scale;
   const cores = candidates.filter((c) => c.depth >= least);
   return cores.length < FIND.minMarkers ? null : { cores, scale, halfWidth };
-}
-
-/**
- * Whether a legend sample is a box (a patch `boxWidth` text heights wide or more, its "marker"
- * spanning `boxSpan` of it): its fill would pass for one large marker.
- */
-function boxSample(image: Raster, slot: LegendSlot, { core }: SampleMarker): boolean {
-  const { handle, text } = slot;
-  const wide = handle.right - handle.left;
-  return (
-    wide >= (text.bottom - text.top) * DEFAULTS.boxWidth &&
-    core.box.right - core.box.left >= wide * DEFAULTS.boxSpan &&
-    isPatchSample(image, slot)
-  );
 }
 
 /** A legend sample's marker and its line's half width. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rgb } from '../../src/color.js';
-import { darkSamples, sampleBeside, sampleInLine } from '../../src/legend/legendSamples.js';
+import { darkSamples, sampleInLine } from '../../src/legend/legendSamples.js';
 import type { Box } from '../../src/types.js';
 import { paintBoxes } from '../helpers/paintBoxes.js';
 
@@ -86,47 +86,5 @@ describe('darkSamples', () => {
         { from: 11, to: 11 },
       ]),
     ).toEqual([]);
-  });
-});
-
-/** A line of text 9 px high (rows 6 to 14): six letters from column 40. */
-const NAME: Box = { left: 40, right: 70, top: 6, bottom: 15 };
-const LETTERS: [Box, Rgb][] = [0, 1, 2, 3, 4, 5].map((k) => [
-  { left: 40 + k * 5, right: 43 + k * 5, top: 8, bottom: 15 },
-  DARK,
-]);
-const LIGHT: Rgb = [212, 212, 212];
-const BORDER: Rgb = [190, 190, 190];
-
-describe('sampleBeside', () => {
-  it("takes a box filled in a light grey, short of sample ink, before a name (Chart.js' grey series)", () => {
-    // The box 30 px wide, rows 4 to 17 (taller than the text's capitals), its sides a shade darker.
-    const image = paintBoxes(80, 24, [
-      [{ left: 4, right: 34, top: 4, bottom: 18 }, LIGHT],
-      [{ left: 4, right: 5, top: 4, bottom: 18 }, BORDER],
-      [{ left: 33, right: 34, top: 4, bottom: 18 }, BORDER],
-      ...LETTERS,
-    ]);
-    const slot = sampleBeside(image, WHITE, NAME, { left: 0, right: 80, top: 0, bottom: 24 });
-    expect(slot).not.toBeNull();
-    expect(slot!.handle.left).toBe(4);
-    expect(slot!.handle.right).toBe(34);
-    expect(slot!.color[0]).toBeLessThan(LIGHT[0]);
-  });
-
-  it('leaves a light band going on above and below the name (a fill under a curve)', () => {
-    const image = paintBoxes(80, 24, [
-      [{ left: 4, right: 34, top: 0, bottom: 24 }, LIGHT],
-      ...LETTERS,
-    ]);
-    expect(sampleBeside(image, WHITE, NAME, { left: 0, right: 80, top: 0, bottom: 24 })).toBeNull();
-  });
-
-  it('leaves a light mark narrower than the text is high (a glyph, not a box)', () => {
-    const image = paintBoxes(80, 24, [
-      [{ left: 30, right: 36, top: 4, bottom: 18 }, LIGHT],
-      ...LETTERS,
-    ]);
-    expect(sampleBeside(image, WHITE, NAME, { left: 0, right: 80, top: 0, bottom: 24 })).toBeNull();
   });
 });
