@@ -271,7 +271,7 @@ function axisLine(
   scale: number,
 ): Segment | null {
   const horizontal = side === 'bottom' || side === 'top';
-  const edge = { bottom: box.bottom, top: box.top, left: box.left, right: box.right }[side];
+  const edge = box[side];
   const extent = horizontal ? box.right - box.left : box.bottom - box.top;
   return (
     segments.find(
@@ -348,7 +348,7 @@ function edgeMarks(
 ): { ticks: Segment[]; grid: Segment[] } {
   const horizontal = side === 'bottom' || side === 'top';
   const extent = horizontal ? box.bottom - box.top : box.right - box.left;
-  const edge = { bottom: box.bottom, top: box.top, left: box.left, right: box.right }[side];
+  const edge = box[side];
   const reach = Math.max(2 * scale, 0.02 * extent);
   const low = horizontal ? box.left : box.top;
   const high = horizontal ? box.right : box.bottom;
